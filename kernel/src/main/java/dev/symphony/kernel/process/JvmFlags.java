@@ -1,0 +1,70 @@
+package dev.symphony.kernel.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The JVM flags every Symphony JVM needs (Chronicle/Agrona module exports, telemetry off), as
+ * defined once in the parent pom and filtered into {@code jvm-flags.properties}. The process
+ * supervisor uses this to start extension hosts; the launcher script reads the same definition.
+ */
+public final class JvmFlags {
+    private final List<String> flags;
+    private final Map<String, String> environment;
+
+    private JvmFlags(List<String> flags, Map<String, String> environment) {
+        this.flags = List.copyOf(flags);
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The flags for a JVM of the given feature version (e.g. 17 or 25). */
+    public static JvmFlags forRuntime(int featureVersion) {
+        Properties properties = new Properties();
+        try (InputStream in = JvmFlags.class.getResourceAsStream("jvm-flags.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("jvm-flags.properties is missing from the kernel jar");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> flags = new ArrayList<>(split(properties.getProperty("flags")));
+        if (featureVersion >= 22) {
+            flags.addAll(split(properties.getProperty("flags.jdk22")));
+        }
+        Map<String, String> env = new java.util.TreeMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith("env.")) {
+                env.put(name.substring(4), properties.getProperty(name));
+            }
+        }
+        return new JvmFlags(flags, env);
+    }
+
+    /** The flags for a JVM like the current one. */
+    public static JvmFlags forCurrentRuntime() {
+        return forRuntime(Runtime.version().feature());
+    }
+
+    public List<String> flags() {
+        return flags;
+    }
+
+    /** Environment variables a child JVM must have (telemetry opt-outs). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    private static List<String> split(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.asList(value.trim().split("\\s+"));
+    }
+}

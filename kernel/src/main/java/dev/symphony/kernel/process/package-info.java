@@ -1,0 +1,2 @@
+/** Starting child JVMs the way Symphony needs them: the shared flags and environment. */
+package dev.symphony.kernel.process;
