@@ -1,0 +1,2 @@
+/** Key chords and key bindings (defaults plus the user's keybindings.json), UI-free. */
+package dev.symphony.kernel.keys;
