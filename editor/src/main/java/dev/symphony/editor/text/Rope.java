@@ -1,0 +1,346 @@
+package dev.symphony.editor.text;
+
+import dev.symphony.editor.tree.Seeker;
+import dev.symphony.editor.tree.SumTree;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * An immutable rope: a {@link SumTree} of String chunks (1..{@code maxChunk} UTF-16 units each) with
+ * {@link TextSummary} summaries. Every operation is O(log n) (plus the size of the text it inserts or
+ * returns); a rope is a snapshot that may be shared freely between threads. See
+ * {@code editor/docs/rope.md} for the invariants.
+ */
+public final class Rope {
+
+    public static final int DEFAULT_MAX_CHUNK = 1024;
+    public static final int DEFAULT_MAX_CHILDREN = 16;
+
+    private final SumTree<String, TextSummary> tree;
+    private final int maxChunk;
+
+    Rope(SumTree<String, TextSummary> tree, int maxChunk) {
+        this.tree = tree;
+        this.maxChunk = maxChunk;
+    }
+
+    public static Rope empty() {
+        return empty(DEFAULT_MAX_CHUNK, DEFAULT_MAX_CHILDREN);
+    }
+
+    /** An empty rope with the given leaf (chunk) and node capacities; tests use tiny ones. */
+    public static Rope empty(int maxChunk, int maxChildren) {
+        if (maxChunk < 2) {
+            throw new IllegalArgumentException("maxChunk must be >= 2, was " + maxChunk);
+        }
+        return new Rope(SumTree.empty(ChunkSpec.INSTANCE, maxChildren), maxChunk);
+    }
+
+    public static Rope of(CharSequence text) {
+        return new RopeBuilder().append(text).build();
+    }
+
+    public static Rope of(CharSequence text, int maxChunk, int maxChildren) {
+        return new RopeBuilder(maxChunk, maxChildren).append(text).build();
+    }
+
+    SumTree<String, TextSummary> tree() {
+        return tree;
+    }
+
+    public int length() {
+        return (int) tree.summary().chars;
+    }
+
+    public boolean isEmpty() {
+        return tree.isEmpty();
+    }
+
+    /** Number of line terminators (LF, CR, CRLF each count one). */
+    public long lineBreaks() {
+        return tree.summary().lineBreaks;
+    }
+
+    /** Number of lines: line breaks + 1 (an empty document has one, empty, line). */
+    public int lineCount() {
+        return (int) tree.summary().lineBreaks + 1;
+    }
+
+    public long codePoints() {
+        return tree.summary().codePoints;
+    }
+
+    public TextSummary summary() {
+        return tree.summary();
+    }
+
+    public int maxChunk() {
+        return maxChunk;
+    }
+
+    public int maxChildren() {
+        return tree.maxChildren();
+    }
+
+    public int chunkCount() {
+        return tree.size();
+    }
+
+    public Iterable<String> chunks() {
+        return () -> tree.iterator(0);
+    }
+
+    /** Chunk index and chunk start of {@code offset}; the end of the text maps into the last chunk. */
+    int[] locate(int offset) {
+        Prefix p = new Prefix(offset, false);
+        int index = tree.seek(p);
+        if (index == tree.size() && index > 0) {
+            index--;
+            return new int[] {index, offset - tree.get(index).length()};
+        }
+        return new int[] {index, (int) p.chars};
+    }
+
+    public char charAt(int index) {
+        checkOffset(index, length() - 1);
+        Prefix p = new Prefix(index, false);
+        int k = tree.seek(p);
+        return tree.get(k).charAt(index - (int) p.chars);
+    }
+
+    public Rope insert(int at, CharSequence text) {
+        return replace(at, at, text);
+    }
+
+    public Rope delete(int from, int to) {
+        return replace(from, to, "");
+    }
+
+    public Rope replace(int from, int to, CharSequence text) {
+        int len = length();
+        if (from < 0 || to > len || from > to) {
+            throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") of a rope of length " + len);
+        }
+        if (from == to && text.length() == 0) {
+            return this;
+        }
+        if (tree.isEmpty()) {
+            return new RopeBuilder(maxChunk, tree.maxChildren()).append(text).build();
+        }
+        int[] a = locate(from);
+        String ca = tree.get(a[0]);
+        int la = from - a[1];
+        if (to - a[1] <= ca.length()) {
+            int lb = to - a[1];
+            int newLen = ca.length() - (lb - la) + text.length();
+            if (newLen > 0 && newLen <= maxChunk && (newLen >= maxChunk / 4 || tree.size() == 1)) {
+                String nc = new StringBuilder(newLen).append(ca, 0, la).append(text).append(ca, lb, ca.length()).toString();
+                TextSummary s = ChunkEdits.summaryAfter(tree.summaryOf(a[0]), ca, la, lb, text, nc);
+                return new Rope(tree.set(a[0], nc, s), maxChunk);
+            }
+        }
+        return replaceAcrossChunks(a[0], ca, la, to, text);
+    }
+
+    /** The general path: rewrite the touched chunks (merging a small result with a neighbour). */
+    private Rope replaceAcrossChunks(int lo, String first, int la, int to, CharSequence text) {
+        int[] b = to > 0 ? locate(to - 1) : new int[] {0, 0};
+        if (b[0] < lo) {
+            b = new int[] {lo, to - la};
+        }
+        String last = tree.get(b[0]);
+        int lb = to - b[1];
+        StringBuilder joined = new StringBuilder(la + text.length() + last.length() - lb);
+        joined.append(first, 0, la).append(text).append(last, lb, last.length());
+        int hi = b[0] + 1;
+        if (joined.length() < maxChunk / 2) {
+            if (hi < tree.size()) {
+                joined.append(tree.get(hi));
+                hi++;
+            } else if (lo > 0) {
+                joined.insert(0, tree.get(lo - 1));
+                lo--;
+            }
+        }
+        return new Rope(tree.replace(lo, hi, ChunkEdits.split(joined, maxChunk)), maxChunk);
+    }
+
+    /**
+     * Applies edits given in ascending, non-overlapping order (offsets in this rope) in one pass:
+     * O(edits · log n) for few edits, O(chunks + edits) with shared chunks for many.
+     */
+    public Rope applyAll(List<TextEdit> edits) {
+        int prev = 0;
+        for (TextEdit e : edits) {
+            if (e.from() < prev || e.to() > length()) {
+                throw new IllegalArgumentException("edits must be sorted, non-overlapping and inside the text: " + e);
+            }
+            prev = e.to();
+        }
+        if ((long) edits.size() * 16 < tree.size()) {
+            Rope r = this;
+            for (int i = edits.size() - 1; i >= 0; i--) {
+                TextEdit e = edits.get(i);
+                r = r.replace(e.from(), e.to(), e.text());
+            }
+            return r;
+        }
+        RopeBuilder out = new RopeBuilder(maxChunk, tree.maxChildren());
+        int pos = 0;
+        for (TextEdit e : edits) {
+            out.append(this, pos, e.from());
+            out.append(e.text());
+            pos = e.to();
+        }
+        return out.append(this, pos, length()).build();
+    }
+
+    public Rope slice(int from, int to) {
+        int len = length();
+        if (from < 0 || to > len || from > to) {
+            throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") of a rope of length " + len);
+        }
+        if (from == to) {
+            return empty(maxChunk, tree.maxChildren());
+        }
+        int[] a = locate(from);
+        int[] b = locate(to - 1);
+        String ca = tree.get(a[0]);
+        if (a[0] == b[0]) {
+            return of(ca.substring(from - a[1], to - a[1]), maxChunk, tree.maxChildren());
+        }
+        String cb = tree.get(b[0]);
+        List<String> edges = new ArrayList<>(1);
+        edges.add(ca.substring(from - a[1]));
+        SumTree<String, TextSummary> t = SumTree.of(ChunkSpec.INSTANCE, tree.maxChildren(), edges)
+                .concat(tree.slice(a[0] + 1, b[0]));
+        edges.set(0, cb.substring(0, to - b[1]));
+        t = t.concat(SumTree.of(ChunkSpec.INSTANCE, tree.maxChildren(), edges));
+        return new Rope(t, maxChunk);
+    }
+
+    public Rope concat(Rope other) {
+        return new Rope(tree.concat(other.tree), maxChunk);
+    }
+
+    public String substring(int from, int to) {
+        if (from < 0 || to > length() || from > to) {
+            throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") of a rope of length " + length());
+        }
+        StringBuilder sb = new StringBuilder(to - from);
+        appendTo(sb, from, to);
+        return sb.toString();
+    }
+
+    /** Appends {@code [from, to)} to {@code sb} chunk by chunk. */
+    public void appendTo(StringBuilder sb, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        int[] a = locate(from);
+        int start = a[1];
+        Iterator<String> it = tree.iterator(a[0]);
+        while (start < to) {
+            String c = it.next();
+            sb.append(c, Math.max(from, start) - start, Math.min(to, start + c.length()) - start);
+            start += c.length();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return substring(0, length());
+    }
+
+    public boolean contentEquals(CharSequence other) {
+        if (other.length() != length()) {
+            return false;
+        }
+        int pos = 0;
+        for (String c : chunks()) {
+            for (int i = 0; i < c.length(); i++) {
+                if (c.charAt(i) != other.charAt(pos + i)) {
+                    return false;
+                }
+            }
+            pos += c.length();
+        }
+        return true;
+    }
+
+    /** A read-only {@link CharSequence} view (no copy) for {@link java.util.regex} and friends. */
+    public CharSequence asCharSequence() {
+        return new RopeCharSequence(this, 0, length());
+    }
+
+    public int lineOf(int offset) {
+        return Lines.lineOf(this, offset);
+    }
+
+    public int lineStart(int line) {
+        return Lines.lineStart(this, line);
+    }
+
+    /** End of the line's content, before its terminator. */
+    public int lineEnd(int line) {
+        return Lines.lineEnd(this, line);
+    }
+
+    public int column(int offset) {
+        return offset - lineStart(lineOf(offset));
+    }
+
+    /** First index of {@code needle} at or after {@code from}, or -1; finds matches that span chunks. */
+    public int indexOf(String needle, int from) {
+        return ChunkEdits.indexOf(this, needle, from);
+    }
+
+    public void checkInvariants() {
+        tree.checkInvariants();
+        for (int i = 0; i < tree.size(); i++) {
+            String c = tree.get(i);
+            if (c.isEmpty() || c.length() > maxChunk) {
+                throw new IllegalStateException("chunk " + i + " has length " + c.length() + " (max " + maxChunk + ")");
+            }
+            if (!TextSummary.of(c).equals(tree.summaryOf(i))) {
+                throw new IllegalStateException("chunk " + i + " summary " + tree.summaryOf(i) + " != " + TextSummary.of(c));
+            }
+        }
+    }
+
+    private static void checkOffset(int offset, int max) {
+        if (offset < 0 || offset > max) {
+            throw new IndexOutOfBoundsException("offset " + offset + " outside [0, " + max + "]");
+        }
+    }
+
+    /** Accumulates the summary of everything before the target (by chars or by line breaks). */
+    static final class Prefix implements Seeker<TextSummary> {
+        private final long target;
+        private final boolean byBreaks;
+        long chars;
+        long breaks;
+        boolean endsCr;
+
+        Prefix(long target, boolean byBreaks) {
+            this.target = target;
+            this.byBreaks = byBreaks;
+        }
+
+        @Override
+        public boolean targetWithin(TextSummary s) {
+            if (s.chars == 0) {
+                return false;
+            }
+            long b = s.lineBreaks - (endsCr && s.startsWithLf() ? 1 : 0);
+            if (byBreaks ? breaks + b >= target : chars + s.chars > target) {
+                return true;
+            }
+            chars += s.chars;
+            breaks += b;
+            endsCr = s.endsWithCr();
+            return false;
+        }
+    }
+}

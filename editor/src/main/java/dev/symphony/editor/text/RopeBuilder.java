@@ -1,0 +1,170 @@
+package dev.symphony.editor.text;
+
+import dev.symphony.editor.tree.SumTree;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Builds a rope left to right in O(n): text is packed into full chunks, and whole chunks of another
+ * rope are shared rather than copied whenever the builder is aligned with them.
+ */
+public final class RopeBuilder {
+
+    private final int maxChunk;
+    private final int maxChildren;
+    private final List<String> chunks = new ArrayList<>();
+    private final List<TextSummary> sums = new ArrayList<>();
+    private final StringBuilder pending;
+    private boolean pendingLatin1 = true;
+
+    public RopeBuilder() {
+        this(Rope.DEFAULT_MAX_CHUNK, Rope.DEFAULT_MAX_CHILDREN);
+    }
+
+    public RopeBuilder(int maxChunk, int maxChildren) {
+        if (maxChunk < 2) {
+            throw new IllegalArgumentException("maxChunk must be >= 2, was " + maxChunk);
+        }
+        this.maxChunk = maxChunk;
+        this.maxChildren = maxChildren;
+        this.pending = new StringBuilder(maxChunk);
+    }
+
+    public RopeBuilder append(CharSequence text) {
+        return append(text, 0, text.length(), false);
+    }
+
+    /** Bytes decoded as ISO-8859-1 (every ASCII file): the cheapest path, no surrogate scan. */
+    public RopeBuilder appendLatin1(byte[] bytes, int off, int len) {
+        int end = off + len;
+        while (off < end && pending.length() > 0) {
+            int take = Math.min(maxChunk - pending.length(), end - off);
+            pending.append(new String(bytes, off, take, StandardCharsets.ISO_8859_1));
+            off += take;
+            if (pending.length() == maxChunk) {
+                flush();
+            }
+        }
+        while (end - off >= maxChunk) {
+            emit(new String(bytes, off, maxChunk, StandardCharsets.ISO_8859_1), true);
+            off += maxChunk;
+        }
+        if (off < end) {
+            pending.append(new String(bytes, off, end - off, StandardCharsets.ISO_8859_1));
+        }
+        return this;
+    }
+
+    /** Appends text the caller guarantees is Latin-1 (every char below U+0100). */
+    public RopeBuilder appendKnownLatin1(CharSequence text) {
+        return append(text, 0, text.length(), true);
+    }
+
+    private RopeBuilder append(CharSequence text, int from, int to, boolean latin1) {
+        int i = from;
+        while (i < to) {
+            if (pending.length() == 0 && to - i >= maxChunk && text instanceof String) {
+                int take = safeSplit(text, i, i + maxChunk, to);
+                emit(((String) text).substring(i, take), latin1);
+                i = take;
+                continue;
+            }
+            int take = safeSplit(text, i, Math.min(to, i + maxChunk - pending.length()), to);
+            if (take == i) {
+                flush();
+                continue;
+            }
+            pending.append(text, i, take);
+            if (!latin1) {
+                pendingLatin1 = false;
+            }
+            i = take;
+            if (pending.length() == maxChunk) {
+                flush();
+            }
+        }
+        return this;
+    }
+
+    /** Moves a cut point back by one so that a surrogate pair is never split across chunks. */
+    private static int safeSplit(CharSequence text, int start, int cut, int end) {
+        if (cut < end && cut > start + 1 && Character.isHighSurrogate(text.charAt(cut - 1))
+                && Character.isLowSurrogate(text.charAt(cut))) {
+            return cut - 1;
+        }
+        return cut;
+    }
+
+    /** Appends {@code rope[from, to)}, sharing its whole chunks where possible. */
+    public RopeBuilder append(Rope rope, int from, int to) {
+        if (from >= to) {
+            return this;
+        }
+        int[] loc = rope.locate(from);
+        int index = loc[0];
+        int start = loc[1];
+        Iterator<String> it = rope.tree().iterator(index);
+        while (start < to) {
+            String chunk = it.next();
+            int end = start + chunk.length();
+            int a = Math.max(from, start) - start;
+            int b = Math.min(to, end) - start;
+            if (a == 0 && b == chunk.length()) {
+                appendChunk(chunk, rope.tree().summaryOf(index));
+            } else {
+                append(chunk, a, b, false);
+            }
+            start = end;
+            index++;
+        }
+        return this;
+    }
+
+    private void appendChunk(String chunk, TextSummary summary) {
+        if (pending.length() == 0) {
+            chunks.add(chunk);
+            sums.add(summary);
+            return;
+        }
+        int total = pending.length() + chunk.length();
+        if (total <= maxChunk) {
+            pendingLatin1 = false;
+            pending.append(chunk);
+            if (pending.length() >= maxChunk / 2) {
+                flush();
+            }
+            return;
+        }
+        // Re-align with the source rope: one copy now, and the next chunks are shared again.
+        pending.append(chunk);
+        int half = total / 2;
+        if (Character.isHighSurrogate(pending.charAt(half - 1)) && Character.isLowSurrogate(pending.charAt(half))) {
+            half++;
+        }
+        String joined = pending.toString();
+        pending.setLength(0);
+        emit(joined.substring(0, half), false);
+        emit(joined.substring(half), false);
+        pendingLatin1 = true;
+    }
+
+    private void flush() {
+        if (pending.length() > 0) {
+            emit(pending.toString(), pendingLatin1);
+            pending.setLength(0);
+        }
+        pendingLatin1 = true;
+    }
+
+    private void emit(String chunk, boolean latin1) {
+        chunks.add(chunk);
+        sums.add(TextSummary.of(chunk, latin1));
+    }
+
+    public Rope build() {
+        flush();
+        return new Rope(SumTree.of(ChunkSpec.INSTANCE, maxChildren, chunks, sums), maxChunk);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.symphony.editor.tree;
+
+/**
+ * How items of type {@code T} are summarised and how summaries combine. {@link #combine} must be
+ * associative with {@link #identity()} as its neutral element (a monoid); it need not be additive
+ * (the rope's line count, for instance, merges a CR at the end of one chunk with an LF that starts
+ * the next).
+ */
+public interface SummarySpec<T, S> {
+
+    S summarize(T item);
+
+    S identity();
+
+    S combine(S left, S right);
+
+    /** Combines {@code sums[from..to)}; override to avoid one allocation per step. */
+    @SuppressWarnings("unchecked")
+    default S combineAll(Object[] sums, int from, int to) {
+        S acc = identity();
+        for (int i = from; i < to; i++) {
+            acc = combine(acc, (S) sums[i]);
+        }
+        return acc;
+    }
+}
