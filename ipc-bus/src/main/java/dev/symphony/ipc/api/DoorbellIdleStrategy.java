@@ -1,0 +1,73 @@
+package dev.symphony.ipc.api;
+
+import org.agrona.concurrent.IdleStrategy;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Backs off spin, then yield, then park with doubling periods, and after {@code sleepAfterNanos}
+ * without work sleeps on the doorbell until a peer rings (or {@code sleepTimeoutMillis}, which
+ * bounds how late heartbeats and liveness checks can be). An idle channel thus costs a few wakeups
+ * per second, and busy traffic never pays a system call.
+ */
+public final class DoorbellIdleStrategy implements IdleStrategy {
+    private final EndpointPump pump;
+    private final int maxSpins;
+    private final int maxYields;
+    private final long maxParkNanos;
+    private final long sleepAfterNanos;
+    private final long sleepTimeoutMillis;
+    private int spins;
+    private int yields;
+    private long parkNanos;
+    private long idleSince;
+
+    public DoorbellIdleStrategy(EndpointPump pump, long sleepAfterNanos, long sleepTimeoutMillis) {
+        this.pump = pump;
+        this.maxSpins = 1000;
+        this.maxYields = 100;
+        this.maxParkNanos = 100_000;
+        this.sleepAfterNanos = sleepAfterNanos;
+        this.sleepTimeoutMillis = sleepTimeoutMillis;
+    }
+
+    @Override
+    public void idle(int workCount) {
+        if (workCount > 0) {
+            reset();
+        } else {
+            idle();
+        }
+    }
+
+    @Override
+    public void idle() {
+        if (spins < maxSpins) {
+            if (spins++ == 0) {
+                idleSince = System.nanoTime();
+            }
+            Thread.onSpinWait();
+        } else if (yields < maxYields) {
+            yields++;
+            Thread.yield();
+        } else if (System.nanoTime() - idleSince < sleepAfterNanos) {
+            parkNanos = Math.min(Math.max(1000, parkNanos * 2), maxParkNanos);
+            LockSupport.parkNanos(parkNanos);
+        } else {
+            pump.sleep(sleepTimeoutMillis);
+            reset();
+        }
+    }
+
+    @Override
+    public void reset() {
+        spins = 0;
+        yields = 0;
+        parkNanos = 0;
+    }
+
+    @Override
+    public String alias() {
+        return "doorbell";
+    }
+}

@@ -1,0 +1,384 @@
+package dev.symphony.ipc.api;
+
+import dev.symphony.ipc.internal.Doorbell;
+import dev.symphony.ipc.internal.QueuePair;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One side of a channel between the kernel and one extension host: sends on its outbound queue,
+ * reads its inbound queue and matches answers to requests by correlation id.
+ * <p>
+ * Threads: any thread may send. Reading the inbound queue ("pumping") is done by whoever holds the
+ * pump lock: normally the {@link EndpointPump} agent, but a thread waiting for its own answer pumps
+ * itself while it can take the lock, which saves the hand-off between threads on the hot path. A
+ * handler that waits for an answer while it is being called from the pump (e.g. an extension's
+ * brokered file read) keeps pumping answers; new requests and events that arrive meanwhile are
+ * deferred until it returns, so handlers never nest.
+ */
+public final class Endpoint implements AutoCloseable {
+    private static final int SPINS = 200;
+    private static final int YIELDS = 20;
+    private static final long MAX_WAITER_PARK_NANOS = 1_000_000;
+
+    private final EndpointContext context;
+    private final QueuePair queues;
+    private final Doorbell doorbell;
+    private final long extensionHash;
+    private final InboundHandler handler;
+    private final ReentrantLock pumpLock = new ReentrantLock();
+    private final Object writeLock = new Object();
+    private final AtomicLong nextCorrelationId = new AtomicLong();
+    private final ConcurrentHashMap<Long, PendingCall> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, StreamWriter> streamWriters = new ConcurrentHashMap<>();
+    private final Semaphore inFlight;
+    private final ArrayDeque<Envelope> deferred = new ArrayDeque<>();
+    private final long heartbeatIntervalNanos;
+    private int dispatchDepth;
+    private volatile long lastInboundNanos = System.nanoTime();
+    private volatile long lastSentNanos = System.nanoTime();
+    private volatile CallFailedException closedCause;
+    private volatile boolean queuesClosed;
+
+    Endpoint(EndpointContext context, Doorbell doorbell) {
+        this.context = context;
+        this.doorbell = doorbell;
+        this.queues = new QueuePair(context.channelDir(), context.kernelSide(), context.rollCycle(), context.blockSize());
+        this.extensionHash = ExtensionIds.hash(context.extensionId());
+        this.handler = context.handler();
+        this.inFlight = new Semaphore(context.maxInFlight());
+        this.heartbeatIntervalNanos = context.heartbeatInterval().toNanos();
+    }
+
+    public String extensionId() {
+        return context.extensionId();
+    }
+
+    // ---------------------------------------------------------------- requests and streams
+
+    /** Sends a request and waits for its response payload; throws {@link CallFailedException}. */
+    public byte[] call(byte[] payload, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        UnaryCall call = new UnaryCall(register(deadline));
+        pending.put(call.correlationId, call);
+        send(MessageType.REQUEST, 0, call.correlationId, payload);
+        await(call, deadline);
+        Envelope response = call.response;
+        if (response != null) {
+            return response.payload();
+        }
+        throw call.failure;
+    }
+
+    /** Starts a stream; each chunk must arrive within {@code idleTimeout} of the previous one. */
+    public StreamCall openStream(byte[] payload, Duration idleTimeout) {
+        long deadline = System.nanoTime() + idleTimeout.toNanos();
+        StreamCall stream = new StreamCall(this, register(deadline), context.streamWindow(), idleTimeout);
+        pending.put(stream.correlationId, stream);
+        send(MessageType.STREAM_REQUEST, context.streamWindow(), stream.correlationId, payload);
+        return stream;
+    }
+
+    /** One-way message; nothing comes back. */
+    public void sendEvent(byte[] payload) {
+        checkOpen();
+        send(MessageType.EVENT, 0, 0, payload);
+    }
+
+    private long register(long deadline) {
+        checkOpen();
+        try {
+            long waitNanos = Math.max(0, deadline - System.nanoTime());
+            if (!inFlight.tryAcquire(waitNanos, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                throw new CallFailedException(ErrorCode.BUSY,
+                        context.maxInFlight() + " calls already in flight to " + context.extensionId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallFailedException(ErrorCode.CANCELLED, "interrupted while waiting for a call slot");
+        }
+        return nextCorrelationId.incrementAndGet();
+    }
+
+    private void finished(PendingCall call) {
+        if (pending.remove(call.correlationId, call)) {
+            inFlight.release();
+        }
+    }
+
+    /** Waits until the call has something for the caller, pumping the inbound queue while it can. */
+    void await(PendingCall call, long deadline) {
+        call.waiter = Thread.currentThread();
+        int idle = 0;
+        while (!call.ready()) {
+            int work = 0;
+            if (pumpLock.tryLock()) {
+                try {
+                    work = pump(64);
+                } finally {
+                    pumpLock.unlock();
+                }
+                if (call.ready()) {
+                    break;
+                }
+            }
+            long now = System.nanoTime();
+            if (now - deadline >= 0) {
+                call.fail(new CallFailedException(ErrorCode.TIMEOUT, "no answer from " + context.extensionId()
+                        + " within the timeout (correlation id " + call.correlationId + ")"));
+                cancel(call);
+                break;
+            }
+            if (work > 0) {
+                idle = 0;
+            } else if (idle < SPINS) {
+                idle++;
+                Thread.onSpinWait();
+            } else if (idle < SPINS + YIELDS) {
+                idle++;
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(this, Math.min(MAX_WAITER_PARK_NANOS, deadline - now));
+            }
+        }
+        call.waiter = null;
+        if (call.failure != null || call instanceof UnaryCall) {
+            finished(call);
+        }
+    }
+
+    /** Gives up on a call: tells the peer, and frees its in-flight slot. */
+    void cancel(PendingCall call) {
+        finished(call);
+        if (closedCause == null) {
+            send(MessageType.CANCEL, 0, call.correlationId, EMPTY);
+        }
+    }
+
+    void sendCredit(long correlationId, int credits) {
+        send(MessageType.CREDIT, 0, correlationId, ByteBuffer.allocate(4).putInt(credits).array());
+    }
+
+    // ---------------------------------------------------------------- answering the peer
+
+    public void respond(long correlationId, byte[] payload) {
+        send(MessageType.RESPONSE, 0, correlationId, payload);
+    }
+
+    public void respondError(long correlationId, ErrorCode code, String message) {
+        send(MessageType.ERROR, code.code(), correlationId, message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The writer for answering a {@link MessageType#STREAM_REQUEST}; its window is the one the requester offered. */
+    public StreamWriter streamWriter(Envelope request) {
+        StreamWriter writer = new StreamWriter(this, request.correlationId(), Math.max(1, request.flags()));
+        streamWriters.put(request.correlationId(), writer);
+        return writer;
+    }
+
+    void removeStreamWriter(long correlationId) {
+        streamWriters.remove(correlationId);
+    }
+
+    public void sendHello(byte[] payload) {
+        send(MessageType.HELLO, 0, 0, payload);
+    }
+
+    public void sendShutdown() {
+        send(MessageType.SHUTDOWN, 0, 0, EMPTY);
+    }
+
+    /** Sends a heartbeat when nothing else was sent for a heartbeat interval. */
+    public void heartbeatIfDue(long nowNanos) {
+        if (closedCause == null && nowNanos - lastSentNanos >= heartbeatIntervalNanos) {
+            send(MessageType.HEARTBEAT, 0, 0, EMPTY);
+        }
+    }
+
+    void send(MessageType type, int flags, long correlationId, byte[] payload) {
+        long now = System.nanoTime();
+        synchronized (writeLock) {
+            if (queuesClosed) {
+                return; // queues are closed; the message has nowhere to go
+            }
+            queues.write(type, flags, correlationId, extensionHash, now, payload, 0, payload.length);
+        }
+        lastSentNanos = now;
+        doorbell.ringIfSleeping();
+    }
+
+    // ---------------------------------------------------------------- pumping
+
+    /** Reads and dispatches up to {@code limit} inbound messages if no other thread is pumping. */
+    public int doWork(int limit) {
+        if (!pumpLock.tryLock()) {
+            return 0;
+        }
+        try {
+            return pump(limit);
+        } finally {
+            pumpLock.unlock();
+        }
+    }
+
+    /** True while some thread other than the caller pumps this endpoint. */
+    public boolean pumpedElsewhere() {
+        return pumpLock.isLocked() && !pumpLock.isHeldByCurrentThread();
+    }
+
+    private int pump(int limit) {
+        int work = 0;
+        if (dispatchDepth == 0) {
+            Envelope e;
+            while (work < limit && (e = deferred.poll()) != null) {
+                dispatch(e);
+                work++;
+            }
+        }
+        while (work < limit && !queuesClosed) {
+            Envelope e = queues.read();
+            if (e == null) {
+                break;
+            }
+            lastInboundNanos = System.nanoTime();
+            dispatch(e);
+            work++;
+        }
+        return work;
+    }
+
+    private void dispatch(Envelope e) {
+        switch (e.type()) {
+            case RESPONSE, ERROR, STREAM_CHUNK, STREAM_END -> {
+                PendingCall call = pending.get(e.correlationId());
+                if (call != null && call.onMessage(e)) {
+                    if (call instanceof StreamCall) {
+                        finished(call);
+                    }
+                }
+            }
+            case CREDIT -> {
+                StreamWriter writer = streamWriters.get(e.correlationId());
+                if (writer != null) {
+                    writer.addCredits(ByteBuffer.wrap(e.payload()).getInt());
+                }
+            }
+            case CANCEL -> {
+                StreamWriter writer = streamWriters.remove(e.correlationId());
+                if (writer != null) {
+                    writer.cancel();
+                }
+                handler.onCancel(this, e.correlationId());
+            }
+            case HEARTBEAT -> {
+                // lastInboundNanos already moved
+            }
+            case HELLO -> handler.onHello(this, e);
+            case SHUTDOWN -> handler.onShutdown(this);
+            case REQUEST, STREAM_REQUEST, EVENT -> {
+                if (dispatchDepth > 0) {
+                    deferred.add(e);
+                    return;
+                }
+                dispatchDepth++;
+                try {
+                    deliver(e);
+                } finally {
+                    dispatchDepth--;
+                }
+            }
+            default -> throw new IllegalStateException("unexpected " + e.type());
+        }
+    }
+
+    private void deliver(Envelope e) {
+        try {
+            switch (e.type()) {
+                case REQUEST -> handler.onRequest(this, e);
+                case STREAM_REQUEST -> handler.onStreamRequest(this, e);
+                default -> handler.onEvent(this, e);
+            }
+        } catch (RuntimeException | Error failure) {
+            if (e.type() != MessageType.EVENT && closedCause == null) {
+                respondError(e.correlationId(), ErrorCode.EXTENSION_ERROR, String.valueOf(failure));
+            }
+            if (failure instanceof VirtualMachineError) {
+                throw failure;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- sleeping and liveness
+
+    public Doorbell doorbell() {
+        return doorbell;
+    }
+
+    /** System.nanoTime of the last message read from the peer (heartbeats included). */
+    public long lastInboundNanos() {
+        return lastInboundNanos;
+    }
+
+    public int pendingCalls() {
+        return pending.size();
+    }
+
+    public int deletedQueueFiles() {
+        return queues.deletedCycles();
+    }
+
+    /** Called when the doorbell reports end of stream: the peer process is gone. */
+    void peerClosed() {
+        fail(new CallFailedException(ErrorCode.CRASHED, "extension host of " + context.extensionId() + " exited"));
+        handler.onPeerClosed(this);
+    }
+
+    /** Fails every call in flight with {@code cause}; later calls fail at once with it. */
+    public void fail(CallFailedException cause) {
+        if (closedCause == null) {
+            closedCause = cause;
+        }
+        for (PendingCall call : pending.values()) {
+            call.fail(cause);
+            finished(call);
+        }
+        for (StreamWriter writer : streamWriters.values()) {
+            writer.cancel();
+        }
+    }
+
+    public boolean isClosed() {
+        return closedCause != null;
+    }
+
+    private void checkOpen() {
+        CallFailedException cause = closedCause;
+        if (cause != null) {
+            throw new CallFailedException(cause.code(), cause.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        fail(new CallFailedException(ErrorCode.CLOSED, "channel to " + context.extensionId() + " closed"));
+        pumpLock.lock();
+        try {
+            synchronized (writeLock) {
+                queuesClosed = true;
+                doorbell.close();
+                queues.close();
+            }
+        } finally {
+            pumpLock.unlock();
+        }
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+}

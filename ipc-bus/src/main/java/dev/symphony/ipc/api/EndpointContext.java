@@ -1,0 +1,131 @@
+package dev.symphony.ipc.api;
+
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.RollCycles;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Configuration of one {@link Endpoint}: fluent setters, {@link #conclude()} fills defaults and validates. */
+public final class EndpointContext {
+    private Path channelDir;
+    private boolean kernelSide;
+    private String extensionId;
+    private InboundHandler handler;
+    private RollCycle rollCycle;
+    private long blockSize;
+    private int maxInFlight;
+    private int streamWindow;
+    private Duration heartbeatInterval;
+
+    public EndpointContext channelDir(Path dir) {
+        this.channelDir = dir;
+        return this;
+    }
+
+    public EndpointContext kernelSide(boolean kernelSide) {
+        this.kernelSide = kernelSide;
+        return this;
+    }
+
+    /** The extension this channel belongs to (stamped into every header as its hash). */
+    public EndpointContext extensionId(String id) {
+        this.extensionId = id;
+        return this;
+    }
+
+    public EndpointContext handler(InboundHandler handler) {
+        this.handler = handler;
+        return this;
+    }
+
+    /** How often queue files roll (retention deletes rolled files); hourly unless a test wants faster. */
+    public EndpointContext rollCycle(RollCycle rollCycle) {
+        this.rollCycle = rollCycle;
+        return this;
+    }
+
+    public EndpointContext blockSize(long bytes) {
+        this.blockSize = bytes;
+        return this;
+    }
+
+    /** Back-pressure: at most this many outbound requests/streams awaiting an answer. */
+    public EndpointContext maxInFlight(int max) {
+        this.maxInFlight = max;
+        return this;
+    }
+
+    /** Stream flow control: chunks a sender may have unacknowledged. */
+    public EndpointContext streamWindow(int chunks) {
+        this.streamWindow = chunks;
+        return this;
+    }
+
+    public EndpointContext heartbeatInterval(Duration interval) {
+        this.heartbeatInterval = interval;
+        return this;
+    }
+
+    public EndpointContext conclude() {
+        Objects.requireNonNull(channelDir, "channelDir");
+        Objects.requireNonNull(extensionId, "extensionId");
+        Objects.requireNonNull(handler, "handler");
+        if (rollCycle == null) {
+            rollCycle = RollCycles.FAST_HOURLY;
+        }
+        if (blockSize == 0) {
+            blockSize = 64L << 20;
+        }
+        if (maxInFlight == 0) {
+            maxInFlight = 1024;
+        }
+        if (streamWindow == 0) {
+            streamWindow = 64;
+        }
+        if (heartbeatInterval == null) {
+            heartbeatInterval = Duration.ofMillis(200);
+        }
+        if (maxInFlight < 1 || streamWindow < 2 || blockSize < 4L * MessageHeaderDescriptor.MAX_PAYLOAD_LENGTH) {
+            throw new IllegalArgumentException("maxInFlight >= 1, streamWindow >= 2 and blockSize >= 4 x max payload");
+        }
+        return this;
+    }
+
+    public Path channelDir() {
+        return channelDir;
+    }
+
+    public boolean kernelSide() {
+        return kernelSide;
+    }
+
+    public String extensionId() {
+        return extensionId;
+    }
+
+    public InboundHandler handler() {
+        return handler;
+    }
+
+    public RollCycle rollCycle() {
+        return rollCycle;
+    }
+
+    public long blockSize() {
+        return blockSize;
+    }
+
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    public int streamWindow() {
+        return streamWindow;
+    }
+
+    public Duration heartbeatInterval() {
+        return heartbeatInterval;
+    }
+}

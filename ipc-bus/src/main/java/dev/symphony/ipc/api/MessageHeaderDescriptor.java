@@ -1,0 +1,89 @@
+package dev.symphony.ipc.api;
+
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * Layout of the fixed header at the start of every bus message (one Chronicle Queue document).
+ * All fields are little-endian. The payload follows immediately; its meaning depends on the type
+ * (Smile-encoded JSON for requests, responses, events and chunks; a UTF-8 message for errors; an
+ * int for credits; empty for heartbeats).
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------+---------------+-------------------------------+
+ *  |    Version    |     Type      |            Flags              |  0
+ *  +---------------+---------------+-------------------------------+
+ *  |                       Payload length                          |  4
+ *  +---------------------------------------------------------------+
+ *  |                                                               |  8
+ *  +                       Correlation id                          +
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                                                               | 16
+ *  +              Extension id (FNV-1a 64 of the id)               +
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                                                               | 24
+ *  +               Send timestamp (System.nanoTime)                +
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                        Payload ...                           ... 32
+ * </pre>
+ *
+ * The send timestamp is {@code System.nanoTime()} of the sender; on Linux and macOS that is the
+ * system-wide monotonic clock, so the receiver may subtract it from its own clock to measure the
+ * one-way latency. Flags: for {@link MessageType#ERROR} the {@link ErrorCode}; otherwise 0.
+ */
+public final class MessageHeaderDescriptor {
+    public static final byte VERSION = 1;
+    public static final int VERSION_OFFSET = 0;
+    public static final int TYPE_OFFSET = 1;
+    public static final int FLAGS_OFFSET = 2;
+    public static final int PAYLOAD_LENGTH_OFFSET = 4;
+    public static final int CORRELATION_ID_OFFSET = 8;
+    public static final int EXTENSION_ID_OFFSET = 16;
+    public static final int TIMESTAMP_OFFSET = 24;
+    public static final int HEADER_LENGTH = 32;
+    /** Payloads larger than this are refused by the sender (streams split their data into chunks). */
+    public static final int MAX_PAYLOAD_LENGTH = 4 * 1024 * 1024;
+
+    private MessageHeaderDescriptor() {
+    }
+
+    /** Writes header and payload at the write position of {@code bytes}. */
+    public static void write(Bytes<?> bytes, MessageType type, int flags, long correlationId, long extensionId,
+                             long sentNanos, byte[] payload, int offset, int length) {
+        if (length > MAX_PAYLOAD_LENGTH) {
+            throw new IllegalArgumentException("bus payload of " + length + " bytes exceeds " + MAX_PAYLOAD_LENGTH);
+        }
+        bytes.writeByte(VERSION);
+        bytes.writeByte(type.code());
+        bytes.writeShort((short) flags);
+        bytes.writeInt(length);
+        bytes.writeLong(correlationId);
+        bytes.writeLong(extensionId);
+        bytes.writeLong(sentNanos);
+        bytes.write(payload, offset, length);
+    }
+
+    /** Reads one message from the read position of {@code bytes}. */
+    public static Envelope read(Bytes<?> bytes) {
+        byte version = bytes.readByte();
+        if (version != VERSION) {
+            throw new IllegalStateException("bus message version " + version + ", expected " + VERSION);
+        }
+        MessageType type = MessageType.ofCode(bytes.readByte());
+        int flags = bytes.readShort() & 0xffff;
+        int length = bytes.readInt();
+        long correlationId = bytes.readLong();
+        long extensionId = bytes.readLong();
+        long sentNanos = bytes.readLong();
+        if (length < 0 || length > bytes.readRemaining()) {
+            throw new IllegalStateException("bus payload length " + length + " but " + bytes.readRemaining() + " bytes left");
+        }
+        byte[] payload = new byte[length];
+        bytes.read(payload);
+        return new Envelope(type, flags, correlationId, extensionId, sentNanos, payload);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.symphony.ipc.api;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+
+/**
+ * The receiving side of a stream: chunks in order, then the end. At most {@code window} chunks are
+ * ever buffered here, because the sender may only send what this side has credited; taking half a
+ * window's worth of chunks sends the sender more credit. A slow consumer therefore slows the
+ * producer instead of filling this JVM's heap.
+ */
+public final class StreamCall extends PendingCall implements AutoCloseable {
+    private final Endpoint endpoint;
+    private final ArrayBlockingQueue<Envelope> chunks;
+    private final int window;
+    private final long idleTimeoutNanos;
+    private int consumedSinceCredit;
+    private volatile Envelope end;
+    private boolean finished;
+
+    StreamCall(Endpoint endpoint, long correlationId, int window, Duration idleTimeout) {
+        super(correlationId);
+        this.endpoint = endpoint;
+        this.window = window;
+        this.chunks = new ArrayBlockingQueue<>(window + 1);
+        this.idleTimeoutNanos = idleTimeout.toNanos();
+    }
+
+    @Override
+    boolean onMessage(Envelope envelope) {
+        switch (envelope.type()) {
+            case STREAM_CHUNK -> {
+                if (!chunks.offer(envelope)) {
+                    fail(new CallFailedException(ErrorCode.EXTENSION_ERROR, "stream sender ignored flow control"));
+                    return true;
+                }
+                wake();
+                return false;
+            }
+            case STREAM_END -> {
+                end = envelope;
+                wake();
+                return true;
+            }
+            case ERROR -> {
+                fail(remoteError(envelope));
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    @Override
+    boolean ready() {
+        return !chunks.isEmpty() || end != null || failure != null;
+    }
+
+    /**
+     * The next chunk's payload, or null after the last one (then {@link #endPayload()} holds the
+     * sender's final message). Waits at most the idle timeout for each chunk.
+     */
+    public byte[] next() {
+        if (finished) {
+            return null;
+        }
+        Envelope chunk = chunks.poll();
+        if (chunk == null) {
+            endpoint.await(this, System.nanoTime() + idleTimeoutNanos);
+            chunk = chunks.poll();
+        }
+        if (chunk != null) {
+            if (++consumedSinceCredit >= window / 2) {
+                endpoint.sendCredit(correlationId, consumedSinceCredit);
+                consumedSinceCredit = 0;
+            }
+            return chunk.payload();
+        }
+        if (failure != null) {
+            finished = true;
+            throw failure;
+        }
+        finished = true;
+        return null;
+    }
+
+    /** The payload of the end message (e.g. token counts), or null before the end. */
+    public byte[] endPayload() {
+        Envelope e = end;
+        return e == null ? null : e.payload();
+    }
+
+    public long correlationId() {
+        return correlationId;
+    }
+
+    /** Stops the stream: the sender is told to cancel and late chunks are dropped. */
+    @Override
+    public void close() {
+        if (!finished) {
+            finished = true;
+            endpoint.cancel(this);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package dev.symphony.ipc;
+
+import dev.symphony.ipc.api.CallFailedException;
+import dev.symphony.ipc.api.Endpoint;
+import dev.symphony.ipc.api.Envelope;
+import dev.symphony.ipc.api.ErrorCode;
+import dev.symphony.ipc.api.InboundHandler;
+import dev.symphony.ipc.api.PayloadCodec;
+import dev.symphony.ipc.api.StreamCall;
+import dev.symphony.ipc.api.StreamWriter;
+import dev.symphony.ipc.api.ExtensionIds;
+import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class EndpointTest {
+    @TempDir
+    Path dir;
+
+    /** Echo host: answers requests at once, "sleep" requests never, streams n chunks on its own thread. */
+    static final class EchoHost implements InboundHandler {
+        final List<Long> cancelled = new CopyOnWriteArrayList<>();
+        final AtomicInteger events = new AtomicInteger();
+        final AtomicInteger maxAhead = new AtomicInteger();
+        volatile int produced;
+
+        @Override
+        public void onRequest(Endpoint endpoint, Envelope request) {
+            String text = request.payloadText();
+            if (text.equals("sleep")) {
+                return; // never answers
+            }
+            if (text.equals("fail")) {
+                throw new IllegalStateException("boom");
+            }
+            endpoint.respond(request.correlationId(), ("echo:" + text).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void onStreamRequest(Endpoint endpoint, Envelope request) {
+            int n = Integer.parseInt(request.payloadText());
+            StreamWriter writer = endpoint.streamWriter(request);
+            new Thread(() -> {
+                try {
+                    for (int i = 0; i < n; i++) {
+                        writer.write(Integer.toString(i).getBytes(StandardCharsets.UTF_8));
+                        produced = i + 1;
+                    }
+                    writer.end("done".getBytes(StandardCharsets.UTF_8));
+                } catch (CallFailedException e) {
+                    assertEquals(ErrorCode.CANCELLED, e.code());
+                }
+            }).start();
+        }
+
+        @Override
+        public void onEvent(Endpoint endpoint, Envelope event) {
+            events.incrementAndGet();
+        }
+
+        @Override
+        public void onCancel(Endpoint endpoint, long correlationId) {
+            cancelled.add(correlationId);
+        }
+    }
+
+    static final InboundHandler KERNEL = (endpoint, request) -> endpoint.respond(request.correlationId(), new byte[0]);
+
+    @Test
+    void requestResponseCarriesTheHeaderAndPayload() {
+        try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, new EchoHost())) {
+            for (int i = 0; i < 1000; i++) {
+                byte[] answer = channel.kernel.call(("m" + i).getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+                assertEquals("echo:m" + i, new String(answer, StandardCharsets.UTF_8));
+            }
+            assertEquals(0, channel.kernel.pendingCalls());
+        }
+    }
+
+    @Test
+    void hostRequestsReachTheKernelToo() {
+        InboundHandler kernel = (endpoint, request) -> endpoint.respond(request.correlationId(),
+                ("kernel saw " + request.payloadText() + " from " + (request.extensionId() == ExtensionIds.hash("test.ext")))
+                        .getBytes(StandardCharsets.UTF_8));
+        try (ChannelFixture channel = new ChannelFixture(dir, kernel, new EchoHost())) {
+            byte[] answer = channel.host.call("x".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+            assertEquals("kernel saw x from true", new String(answer, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void handlerExceptionBecomesAnExtensionError() {
+        try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, new EchoHost())) {
+            CallFailedException e = assertThrows(CallFailedException.class,
+                    () -> channel.kernel.call("fail".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5)));
+            assertEquals(ErrorCode.EXTENSION_ERROR, e.code());
+            assertTrue(e.getMessage().contains("boom"), e.getMessage());
+        }
+    }
+
+    @Test
+    void timeoutFailsTheCallAndCancelsItAtThePeer() throws Exception {
+        EchoHost host = new EchoHost();
+        try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, host)) {
+            CallFailedException e = assertThrows(CallFailedException.class,
+                    () -> channel.kernel.call("sleep".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(100)));
+            assertEquals(ErrorCode.TIMEOUT, e.code());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (host.cancelled.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(1, host.cancelled.size());
+            assertEquals(0, channel.kernel.pendingCalls(), "the in-flight slot is freed");
+        }
+    }
+
+    @Test
+    void inFlightCallsAreBounded() {
+        try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, new EchoHost())) {
+            List<Thread> sleepers = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Thread t = new Thread(() -> assertThrows(CallFailedException.class,
+                        () -> channel.kernel.call("sleep".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(2))));
+                t.start();
+                sleepers.add(t);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (channel.kernel.pendingCalls() < 4 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            CallFailedException e = assertThrows(CallFailedException.class,
+                    () -> channel.kernel.call("x".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(50)));
+            assertEquals(ErrorCode.BUSY, e.code());
+        }
+    }
+
+    @Test
+    void streamsAreFlowControlledByCredits() throws Exception {
+        EchoHost host = new EchoHost();
+        try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, host)) {
+            try (StreamCall stream = channel.kernel.openStream("200".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5))) {
+                assertEquals("0", new String(stream.next(), StandardCharsets.UTF_8));
+                Thread.sleep(200); // a slow consumer: the producer must stop at the window (8)
+                assertTrue(host.produced <= 9, "producer ran ahead of the credit window: " + host.produced);
+                int received = 1;
+                byte[] chunk;
+                while ((chunk = stream.next()) != null) {
+                    assertEquals(Integer.toString(received), new String(chunk, StandardCharsets.UTF_8));
+                    received++;
+                }
+                assertEquals(200, received);
+                assertEquals("done", new String(stream.endPayload(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
+    void closingAStreamEarlyCancelsTheProducer() throws Exception {
+        EchoHost host = new EchoHost();
+        try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, host)) {
+            StreamCall stream = channel.kernel.openStream("1000000".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+            stream.next();
+            stream.close();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (host.cancelled.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(List.of(stream.correlationId()), host.cancelled);
+            int producedAtCancel = host.produced;
+            Thread.sleep(100);
+            assertTrue(host.produced <= producedAtCancel + 1, "producer kept going after cancel");
+        }
+    }
+
+    @Test
+    void eventsAreOneWay() throws Exception {
+        EchoHost host = new EchoHost();
+        try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, host)) {
+            for (int i = 0; i < 10_000; i++) {
+                channel.kernel.sendEvent(PayloadCodec.encode(Map.of("i", i)));
+            }
+            channel.kernel.call("sync".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+            assertEquals(10_000, host.events.get(), "events are delivered in order before the later request");
+        }
+    }
+
+    @Test
+    void sleepingPeersAreWokenByTheDoorbell() throws Exception {
+        try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, new EchoHost())) {
+            for (int round = 0; round < 3; round++) {
+                Thread.sleep(150); // both pumps back off to the doorbell sleep (after 2 ms)
+                assertEquals("echo:wake", new String(channel.kernel.call("wake".getBytes(StandardCharsets.UTF_8),
+                        Duration.ofSeconds(5)), StandardCharsets.UTF_8));
+            }
+            assertTrue(channel.kernel.doorbell().rings() >= 3, "the host was asleep and was rung: " + channel.kernel.doorbell().rings());
+        }
+    }
+
+    @Test
+    void peerExitFailsCallsInFlight() throws Exception {
+        ChannelFixture channel = new ChannelFixture(dir, KERNEL, new EchoHost());
+        try {
+            CountDownLatch started = new CountDownLatch(1);
+            Thread closer = new Thread(() -> {
+                try {
+                    started.await();
+                    Thread.sleep(100);
+                } catch (InterruptedException ignored) {
+                    return;
+                }
+                channel.host.close(); // closes the doorbell socket, like a process exit
+            });
+            closer.start();
+            started.countDown();
+            CallFailedException e = assertThrows(CallFailedException.class,
+                    () -> channel.kernel.call("sleep".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10)));
+            assertEquals(ErrorCode.CRASHED, e.code(), e.getMessage());
+        } finally {
+            channel.close();
+        }
+    }
+
+    @Test
+    void rolledQueueFilesAreDeletedByRetention() throws Exception {
+        try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, new EchoHost(), TestRollCycles.TEST_SECONDLY, 8)) {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3500);
+            while (System.nanoTime() < end) {
+                channel.kernel.call("tick".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+                Thread.sleep(20);
+            }
+            assertTrue(channel.host.deletedQueueFiles() >= 2, "host deleted " + channel.host.deletedQueueFiles());
+            assertTrue(channel.kernel.deletedQueueFiles() >= 2, "kernel deleted " + channel.kernel.deletedQueueFiles());
+            try (Stream<Path> files = Files.list(dir.resolve("to-host"))) {
+                long cycles = files.filter(p -> p.toString().endsWith(".cq4")).count();
+                assertTrue(cycles <= 2, "old cycle files remain: " + cycles);
+            }
+        }
+    }
+}
