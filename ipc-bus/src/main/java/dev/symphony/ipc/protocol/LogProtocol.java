@@ -1,0 +1,10 @@
+package dev.symphony.ipc.protocol;
+
+/** Host-to-kernel one-way events: log lines (kind {@code log}) and Addon UI updates (kind {@code ui}). */
+public final class LogProtocol {
+    private LogProtocol() {
+    }
+
+    public record HostEvent(String kind, String level, String message, com.fasterxml.jackson.databind.JsonNode data) {
+    }
+}
