@@ -21,6 +21,7 @@ public final class DoorbellIdleStrategy implements IdleStrategy {
     private int yields;
     private long parkNanos;
     private long idleSince;
+    private boolean asleep;
 
     public DoorbellIdleStrategy(EndpointPump pump, long sleepAfterNanos, long sleepTimeoutMillis) {
         this.pump = pump;
@@ -42,7 +43,9 @@ public final class DoorbellIdleStrategy implements IdleStrategy {
 
     @Override
     public void idle() {
-        if (spins < maxSpins) {
+        if (asleep) {
+            pump.sleep(sleepTimeoutMillis); // woke without work (timeout): straight back to sleep
+        } else if (spins < maxSpins) {
             if (spins++ == 0) {
                 idleSince = System.nanoTime();
             }
@@ -54,13 +57,14 @@ public final class DoorbellIdleStrategy implements IdleStrategy {
             parkNanos = Math.min(Math.max(1000, parkNanos * 2), maxParkNanos);
             LockSupport.parkNanos(parkNanos);
         } else {
+            asleep = true;
             pump.sleep(sleepTimeoutMillis);
-            reset();
         }
     }
 
     @Override
     public void reset() {
+        asleep = false;
         spins = 0;
         yields = 0;
         parkNanos = 0;

@@ -1,0 +1,121 @@
+package dev.symphony.sdk.host;
+
+import dev.symphony.ipc.api.Channels;
+import dev.symphony.ipc.api.DoorbellIdleStrategy;
+import dev.symphony.ipc.api.Endpoint;
+import dev.symphony.ipc.api.EndpointContext;
+import dev.symphony.ipc.api.EndpointPump;
+import dev.symphony.ipc.api.PayloadCodec;
+import dev.symphony.ipc.manifest.ExtensionManifest;
+import dev.symphony.ipc.manifest.ManifestReader;
+import dev.symphony.ipc.manifest.PermissionChecker;
+import dev.symphony.ipc.protocol.HostProtocol;
+import dev.symphony.sdk.api.ExtensionContext;
+import dev.symphony.sdk.api.SymphonyExtension;
+import dev.symphony.sdk.services.KernelServices;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The extension host process. Arguments (all given by the kernel's supervisor):
+ * {@code --channel DIR --extension-dir DIR --kernel-pid PID --workspace DIR --home DIR
+ * --extension-data DIR [--dev]}. Exits when the kernel says so, when the kernel process ends, or
+ * when the channel's doorbell connection closes; never outlives the kernel.
+ */
+public final class ExtensionHostMain {
+    /** Heartbeat period; the kernel declares a host hung after several missed ones. */
+    public static final Duration HEARTBEAT = Duration.ofMillis(100);
+
+    private ExtensionHostMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = parse(args);
+        Path extensionDir = Path.of(a.get("--extension-dir"));
+        long kernelPid = Long.parseLong(a.get("--kernel-pid"));
+        ProcessHandle.of(kernelPid).ifPresentOrElse(
+                kernel -> kernel.onExit().thenRun(() -> Runtime.getRuntime().halt(0)),
+                () -> Runtime.getRuntime().halt(0));
+
+        Path manifestFile = extensionDir.resolve(ManifestReader.FILE_NAME);
+        ExtensionManifest manifest = ManifestReader.read(Files.readAllBytes(manifestFile), manifestFile.toString());
+        PluginHost plugin = PluginHost.load(extensionDir, manifest, a.containsKey("--dev"));
+
+        CapabilityRegistry registry = new CapabilityRegistry();
+        SymphonyExtension extension = plugin.extension();
+        extension.register(registry);
+        registry.verify(manifest);
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        var roots = new PermissionChecker.Roots(Path.of(a.get("--workspace")), Path.of(a.get("--home")),
+                Path.of(a.get("--extension-data")));
+        var workers = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), r -> {
+            Thread t = new Thread(r, manifest.id() + "-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        workers.allowCoreThreadTimeOut(true);
+        LateBroker broker = new LateBroker();
+        KernelServices services = new KernelServices(broker, new PermissionChecker(manifest.permissions(), roots), roots);
+        HostDispatcher dispatcher = new HostDispatcher(manifest, registry, services, workers, () -> running.set(false));
+        Endpoint endpoint = Channels.connect(new EndpointContext().channelDir(Path.of(a.get("--channel")))
+                .kernelSide(false).extensionId(manifest.id()).handler(dispatcher).heartbeatInterval(HEARTBEAT));
+        broker.bind(new BusBroker(endpoint, Duration.ofSeconds(30)));
+        extension.activate(new ExtensionContext() {
+            @Override
+            public ExtensionManifest manifest() {
+                return manifest;
+            }
+
+            @Override
+            public KernelServices services() {
+                return services;
+            }
+        });
+        endpoint.sendHello(PayloadCodec.encode(new HostProtocol.Hello(manifest.id(), manifest.version(),
+                ProcessHandle.current().pid(), List.copyOf(manifest.capabilities().stream()
+                .map(ExtensionManifest.Capability::name).toList()))));
+
+        EndpointPump pump = new EndpointPump("host-pump", true);
+        pump.add(endpoint);
+        DoorbellIdleStrategy idle = new DoorbellIdleStrategy(pump, 2_000_000, HEARTBEAT.toMillis());
+        while (running.get() && !endpoint.isClosed()) {
+            idle.idle(pump.doWork());
+        }
+        try {
+            extension.deactivate();
+        } finally {
+            plugin.close();
+            endpoint.close();
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--dev")) {
+                out.put("--dev", "true");
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                out.put(args[i], args[++i]);
+            } else {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+        }
+        for (String required : List.of("--channel", "--extension-dir", "--kernel-pid", "--workspace", "--home", "--extension-data")) {
+            if (!out.containsKey(required)) {
+                throw new IllegalArgumentException("missing " + required);
+            }
+        }
+        return out;
+    }
+}

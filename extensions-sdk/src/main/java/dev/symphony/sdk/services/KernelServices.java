@@ -1,0 +1,53 @@
+package dev.symphony.sdk.services;
+
+import dev.symphony.ipc.manifest.PermissionChecker;
+
+/** The brokered services of one extension, all checked against its manifest's permissions. */
+public final class KernelServices {
+    private final Broker broker;
+    private final HostFiles files;
+    private final HostNetwork network;
+    private final HostProcesses processes;
+    private final HostSettings settings;
+    private final HostLog log;
+
+    public KernelServices(Broker broker, PermissionChecker permissions, PermissionChecker.Roots roots) {
+        this.broker = broker;
+        this.files = new HostFiles(broker, permissions, roots);
+        this.network = new HostNetwork(broker, permissions);
+        this.processes = new HostProcesses(broker, permissions);
+        this.settings = new HostSettings(broker);
+        this.log = new HostLog(broker);
+    }
+
+    public HostFiles files() {
+        return files;
+    }
+
+    public HostNetwork network() {
+        return network;
+    }
+
+    public HostProcesses processes() {
+        return processes;
+    }
+
+    public HostSettings settings() {
+        return settings;
+    }
+
+    public HostLog log() {
+        return log;
+    }
+
+    /** The unchecked raw broker; the kernel still enforces permissions on everything sent through it. */
+    public Broker broker() {
+        return broker;
+    }
+
+    static dev.symphony.sdk.api.ExtensionException denied(Broker broker, String op, String resource) {
+        broker.event(new dev.symphony.ipc.protocol.LogProtocol.HostEvent("denied", "warn", op + " " + resource, null));
+        return new dev.symphony.sdk.api.ExtensionException(dev.symphony.ipc.api.ErrorCode.PERMISSION_DENIED,
+                op + " of " + resource + " is not allowed by the extension's manifest permissions");
+    }
+}
