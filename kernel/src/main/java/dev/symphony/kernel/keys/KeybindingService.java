@@ -1,6 +1,7 @@
 package dev.symphony.kernel.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.symphony.kernel.fs.DirectoryWatcher;
 import dev.symphony.kernel.json.JsoncDocument;
 import dev.symphony.kernel.json.JsoncSyntaxException;
 import dev.symphony.kernel.settings.SettingsProblem;
@@ -117,6 +118,23 @@ public final class KeybindingService {
 
     public synchronized List<SettingsProblem> problems() {
         return problems;
+    }
+
+    /**
+     * Reloads whenever keybindings.json changes on disk and then calls {@code onChange}
+     * (on the watcher's thread). Close the returned handle to stop.
+     */
+    public AutoCloseable watch(Runnable onChange) throws IOException {
+        Files.createDirectories(userFile.getParent());
+        Path file = userFile.toAbsolutePath().normalize();
+        DirectoryWatcher watcher = new DirectoryWatcher("keybindings-watcher", changed -> {
+            if (changed.toAbsolutePath().normalize().equals(file) || changed.equals(file.getParent())) {
+                reload();
+                onChange.run();
+            }
+        });
+        watcher.watch(file.getParent());
+        return watcher;
     }
 
     public Path userFile() {

@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SettingsService implements AutoCloseable {
     private final SettingsSchema schema;
     private final SettingsFile user;
-    private final SettingsFile workspace;
+    private volatile SettingsFile workspace;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile ObjectNode effective;
     private DirectoryWatcher watcher;
@@ -133,6 +133,18 @@ public final class SettingsService implements AutoCloseable {
 
     public void removeListener(Runnable listener) {
         listeners.remove(listener);
+    }
+
+    /** Switches to another workspace's settings file (null: no folder open), reloading and re-watching. */
+    public synchronized void setWorkspaceFile(Path workspaceFile) throws IOException {
+        workspace = workspaceFile == null ? null
+                : new SettingsFile(workspaceFile.toAbsolutePath().normalize(), SettingsScope.WORKSPACE);
+        boolean watching = watcher != null;
+        close();
+        reload();
+        if (watching) {
+            startWatching();
+        }
     }
 
     /** Reloads whenever a settings file changes on disk (creates the user config folder if needed). */

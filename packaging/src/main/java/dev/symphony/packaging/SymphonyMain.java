@@ -1,0 +1,133 @@
+package dev.symphony.packaging;
+
+import dev.symphony.kernel.paths.SymphonyPaths;
+import dev.symphony.ui.WorkbenchLauncher;
+import dev.symphony.ui.probe.StartupProbe;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The {@code symphony} launcher's entry point: global options, then either a subcommand or the
+ * IDE itself. Each subcommand's logic lives in its own module; this class only dispatches.
+ * Exit status: 0 success, 1 the operation failed, 2 bad usage or invalid input.
+ */
+public final class SymphonyMain {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
+
+    SymphonyMain() {
+        add(new Subcommand("startup-probe", "startup-probe [--open PATH] [--screenshot FILE.png]",
+                "start the real GUI, print startup timings as one JSON line, exit", StartupProbe::run));
+        add(new Subcommand("bench", "bench TARGET [--quick]",
+                "run benchmarks (" + String.join(", ", BenchCommand.targets()) + "); one JSON line per benchmark",
+                BenchCommand::run));
+    }
+
+    private void add(Subcommand subcommand) {
+        subcommands.put(subcommand.name(), subcommand);
+    }
+
+    public static void main(String[] args) {
+        // Every path returns only when its work is done (the IDE when its window closes), so exit
+        // here: that also ends any non-daemon library threads.
+        System.exit(new SymphonyMain().run(args, System.out, System.err));
+    }
+
+    int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        while (!rest.isEmpty() && rest.get(0).startsWith("-")) {
+            String option = rest.remove(0);
+            switch (option) {
+                case "--version", "-V" -> {
+                    out.println("symphony " + version());
+                    return OK;
+                }
+                case "--help", "-h" -> {
+                    printHelp(out);
+                    return OK;
+                }
+                case "--home" -> {
+                    if (rest.isEmpty()) {
+                        err.println("symphony: --home needs a folder: --home DIR");
+                        return USAGE;
+                    }
+                    System.setProperty(SymphonyPaths.HOME_PROPERTY, rest.remove(0));
+                }
+                default -> {
+                    err.println("symphony: unknown option '" + option + "'");
+                    printUsageHint(err);
+                    return USAGE;
+                }
+            }
+        }
+        if (rest.isEmpty() || !subcommands.containsKey(rest.get(0)) && !looksLikeSubcommand(rest.get(0))) {
+            return runSafely(WorkbenchLauncher::run, rest, out, err);
+        }
+        Subcommand subcommand = subcommands.get(rest.get(0));
+        if (subcommand == null) {
+            err.println("symphony: unknown subcommand '" + rest.get(0) + "'");
+            printUsageHint(err);
+            return USAGE;
+        }
+        return runSafely(subcommand.runner(), rest.subList(1, rest.size()), out, err);
+    }
+
+    /** A bare word that is not an existing path is a mistyped subcommand, not a folder to open. */
+    private static boolean looksLikeSubcommand(String word) {
+        return word.matches("[a-z][a-z-]*") && !java.nio.file.Files.exists(java.nio.file.Path.of(word));
+    }
+
+    private static int runSafely(Subcommand.Runner runner, List<String> args, PrintStream out, PrintStream err) {
+        try {
+            return runner.run(args.toArray(String[]::new), out, err);
+        } catch (Exception e) {
+            err.println("symphony: " + e);
+            return FAILED;
+        }
+    }
+
+    private void printHelp(PrintStream out) {
+        out.println("Symphony " + version() + " — an AI-first IDE");
+        out.println();
+        out.println("Usage: symphony [--home DIR] [FOLDER]          start the IDE (optionally on FOLDER)");
+        out.println("       symphony [--home DIR] SUBCOMMAND [ARGS]  run a subcommand");
+        out.println("       symphony --version | --help");
+        out.println();
+        out.println("Subcommands:");
+        for (Subcommand s : subcommands.values()) {
+            out.printf("  %-52s %s%n", s.usage(), s.summary());
+        }
+        out.println();
+        out.println("Options:");
+        out.println("  --home DIR   keep all user-level config and data under DIR (same as SYMPHONY_HOME=DIR)");
+        out.println();
+        out.println("stdout carries only results; notices go to stderr. Exit status: 0 success,");
+        out.println("1 the operation failed, 2 bad usage or invalid input (a subcommand may add more).");
+    }
+
+    private static void printUsageHint(PrintStream err) {
+        err.println("Run 'symphony --help' for the list of subcommands and options.");
+    }
+
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = SymphonyMain.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // fall through to "unknown"
+        }
+        return properties.getProperty("version", "unknown");
+    }
+}

@@ -1,0 +1,175 @@
+package dev.symphony.ui;
+
+import dev.symphony.kernel.settings.SettingsScope;
+import dev.symphony.kernel.settings.SettingsService;
+import dev.symphony.ui.files.FileTreeView;
+import dev.symphony.ui.files.FileTreeViewModel;
+import dev.symphony.ui.keys.KeymapInstaller;
+import dev.symphony.ui.palette.CommandPaletteView;
+import dev.symphony.ui.palette.CommandPaletteViewModel;
+import dev.symphony.ui.settings.SettingsView;
+import dev.symphony.ui.settings.SettingsViewModel;
+import dev.symphony.ui.shell.FxPrompter;
+import dev.symphony.ui.shell.MainWindowView;
+import dev.symphony.ui.shell.MainWindowViewModel;
+import dev.symphony.ui.shell.Prompter;
+import dev.symphony.ui.shell.Themes;
+import dev.symphony.ui.shell.WorkbenchServices;
+import dev.symphony.ui.tabs.EditorTabsView;
+import dev.symphony.ui.tabs.EditorTabsViewModel;
+import dev.symphony.ui.tabs.OpenDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+
+/**
+ * The composition root of one workbench window: creates the view-models over the UI-free
+ * services, the views over the view-models, registers the workbench commands and key bindings,
+ * and puts the scene on the stage.
+ */
+public final class Workbench implements AutoCloseable {
+    private final WorkbenchServices services;
+    private final Stage stage;
+    private final MainWindowViewModel window;
+    private final FileTreeViewModel fileTree;
+    private final EditorTabsViewModel tabs;
+    private final CommandPaletteViewModel palette;
+    private final SettingsViewModel settingsPage;
+    private final KeymapInstaller keymap;
+    private final WorkbenchState state;
+    private AutoCloseable keybindingsWatch;
+
+    public Workbench(WorkbenchServices services, Stage stage) {
+        this(services, stage, new FxPrompter(stage));
+    }
+
+    public Workbench(WorkbenchServices services, Stage stage, Prompter prompter) {
+        this.services = Objects.requireNonNull(services);
+        this.stage = stage;
+        this.window = new MainWindowViewModel(services);
+        try {
+            this.fileTree = new FileTreeViewModel(services.settings(), services.bridge(), prompter);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.tabs = new EditorTabsViewModel(services.bridge());
+        this.palette = new CommandPaletteViewModel(services.commands(), services.keybindings());
+        this.settingsPage = new SettingsViewModel(services.settings(), services.bridge());
+        this.keymap = new KeymapInstaller(services.commands(), services.keybindings());
+        this.state = new WorkbenchState(services.paths().data("workbench-state.json"));
+        registerCommands();
+        services.keybindings().reload();
+
+        EditorTabsView tabsView = new EditorTabsView(tabs, prompter);
+        FileTreeView treeView = new FileTreeView(fileTree, file -> openFile(file, d -> {}));
+        fileTree.rootProperty().bind(window.workspaceProperty());
+        MainWindowView view = new MainWindowView(window, treeView, tabsView, new CommandPaletteView(palette),
+                () -> new SettingsView(settingsPage, file -> openFile(file, d -> {}), services.settings()::fileOf),
+                this::chooseFolder);
+        tabs.lastErrorProperty().addListener((o, a, error) -> window.statusMessageProperty().set(error));
+        fileTree.lastErrorProperty().addListener((o, a, error) -> window.statusMessageProperty().set(error));
+
+        Themes.apply(window.themeProperty().get());
+        window.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme));
+        Scene scene = new Scene(view, 1200, 760);
+        scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource("workbench.css")).toExternalForm());
+        keymap.install(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(window::title, window.workspaceProperty()));
+        try {
+            keybindingsWatch = services.keybindings().watch(() -> services.bridge().onFx(() -> {
+                keymap.refresh();
+                window.keybindingsChanged();
+            }));
+        } catch (IOException e) {
+            window.statusMessageProperty().set("Key bindings are not watched: " + e.getMessage());
+        }
+    }
+
+    private void registerCommands() {
+        window.command("workbench.action.showCommands", "Show All Commands", "View", "Shortcut+Shift+P", palette::show);
+        window.command("workbench.action.toggleTheme", "Toggle Light/Dark Theme", "Preferences", null, window::toggleTheme);
+        window.command("workbench.action.toggleSidebar", "Toggle Side Bar", "View", "Shortcut+B",
+                () -> window.sideBarVisibleProperty().set(!window.sideBarVisibleProperty().get()));
+        window.command("workbench.action.openSettings", "Open Settings", "Preferences", "Shortcut+Comma",
+                () -> window.settingsOpenProperty().set(true));
+        window.command("workbench.action.openSettingsJson", "Open User Settings (JSON)", "Preferences", null,
+                () -> openFile(services.settings().fileOf(SettingsScope.USER), d -> {}));
+        window.command("workbench.action.openKeybindingsJson", "Open Keyboard Shortcuts (JSON)", "Preferences", null,
+                () -> openFile(services.keybindings().userFile(), d -> {}));
+        window.command("workbench.action.files.openFolder", "Open Folder…", "File", "Shortcut+O", this::chooseFolder);
+        window.command("workbench.action.files.newFile", "New File…", "File", "Shortcut+N", () -> {
+            if (window.workspaceProperty().get() != null) {
+                fileTree.newFile(window.workspaceProperty().get(), created -> openFile(created, d -> {}));
+            }
+        });
+        window.command("workbench.action.files.save", "Save", "File", "Shortcut+S",
+                () -> tabs.save(tabs.selectedProperty().get()));
+        window.command("workbench.action.closeActiveEditor", "Close Editor", "View", "Shortcut+W", () -> {
+            if (tabs.selectedProperty().get() != null) {
+                tabs.close(tabs.selectedProperty().get());
+            }
+        });
+        window.command("workbench.action.quit", "Quit", "File", "Shortcut+Q", stage::close);
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open Folder");
+        java.io.File chosen = chooser.showDialog(stage);
+        if (chosen != null) {
+            openFolder(chosen.toPath());
+        }
+    }
+
+    /** Opens a folder: the file tree shows it and its .symphony/settings.json applies. */
+    public void openFolder(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        try {
+            services.settings().setWorkspaceFile(SettingsService.workspaceFileOf(root));
+        } catch (IOException e) {
+            window.statusMessageProperty().set("Workspace settings are not watched: " + e.getMessage());
+        }
+        window.workspaceProperty().set(root);
+        state.rememberFolder(root);
+    }
+
+    /** Reopens the folder of the last session, if there was one and it still exists. */
+    public void reopenLastFolder() {
+        state.lastFolder().ifPresent(this::openFolder);
+    }
+
+    public void openFile(Path file, Consumer<OpenDocument> onOpened) {
+        tabs.open(file, onOpened);
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public MainWindowViewModel window() {
+        return window;
+    }
+
+    public EditorTabsViewModel tabs() {
+        return tabs;
+    }
+
+    public WorkbenchServices services() {
+        return services;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (keybindingsWatch != null) {
+            keybindingsWatch.close();
+        }
+        fileTree.close();
+        services.close();
+    }
+}

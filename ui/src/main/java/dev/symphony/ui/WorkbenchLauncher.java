@@ -1,0 +1,94 @@
+package dev.symphony.ui;
+
+import dev.symphony.kernel.paths.SymphonyPaths;
+import dev.symphony.ui.probe.DisplayCheck;
+import dev.symphony.ui.probe.StartupTrace;
+import dev.symphony.ui.shell.WorkbenchServices;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/** Starts the IDE: {@code symphony [FOLDER]}. Returns when the window has closed. */
+public final class WorkbenchLauncher {
+    private WorkbenchLauncher() {}
+
+    public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        if (args.length > 1) {
+            err.println("symphony: usage: symphony [FOLDER]");
+            return 2;
+        }
+        Path folder = args.length == 1 ? Path.of(args[0]).toAbsolutePath().normalize() : null;
+        if (folder != null && !Files.isDirectory(folder)) {
+            err.println("symphony: " + folder + " is not a folder");
+            return 2;
+        }
+        return showWorkbench(err, workbench -> {
+            if (folder != null) {
+                workbench.openFolder(folder);
+            } else {
+                workbench.reopenLastFolder();
+            }
+        });
+    }
+
+    /**
+     * Starts JavaFX, shows a workbench window, hands it to {@code onShown} on the JavaFX thread,
+     * and waits until the window closes. Exit status 1 when there is no display or startup failed.
+     */
+    public static int showWorkbench(PrintStream err, Consumer<Workbench> onShown) throws InterruptedException {
+        Optional<String> noDisplay = DisplayCheck.problem();
+        if (noDisplay.isPresent()) {
+            err.println("symphony: " + noDisplay.get());
+            return 1;
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicInteger status = new AtomicInteger();
+        // The UI-free services (JSON, settings files, watchers) start on this thread while the
+        // JavaFX toolkit starts on its own: on two cores that takes one of them off the critical path.
+        CompletableFuture<WorkbenchServices> services = CompletableFuture.supplyAsync(() -> {
+            try {
+                return WorkbenchServices.start(SymphonyPaths.resolve());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, runnable -> new Thread(runnable, "workbench-services-start").start());
+        StartupTrace.mark("toolkit starting");
+        Platform.startup(() -> {
+            try {
+                StartupTrace.mark("toolkit started");
+                Stage stage = new Stage();
+                WorkbenchServices started = services.join();
+                StartupTrace.mark("services started");
+                Workbench workbench = new Workbench(started, stage);
+                StartupTrace.mark("workbench built");
+                stage.setOnHidden(e -> {
+                    try {
+                        workbench.close();
+                    } catch (Exception ex) {
+                        err.println("symphony: while closing: " + ex);
+                    }
+                    closed.countDown();
+                });
+                stage.show();
+                StartupTrace.mark("stage shown");
+                onShown.accept(workbench);
+            } catch (Exception | Error e) {
+                err.println("symphony: the workbench could not start: " + e);
+                status.set(1);
+                closed.countDown();
+            }
+        });
+        closed.await();
+        Platform.exit();
+        return status.get();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.symphony.ui.files;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
+
+/**
+ * The file tree: a TreeView whose folders load their children when first expanded and refresh
+ * when the disk changes, with a context menu for new/rename/delete and drag-and-drop moves.
+ */
+public final class FileTreeView extends TreeView<Path> {
+    public static final String ID = "file-tree";
+    private static final DataFormat PATH_FORMAT = new DataFormat("application/x-symphony-path");
+
+    private final FileTreeViewModel model;
+    private final Consumer<Path> openFile;
+    private final Map<Path, FolderItem> loadedFolders = new HashMap<>();
+
+    public FileTreeView(FileTreeViewModel model, Consumer<Path> openFile) {
+        this.model = model;
+        this.openFile = openFile;
+        setId(ID);
+        setShowRoot(true);
+        setCellFactory(tree -> new FileCell());
+        model.rootProperty().addListener((obs, old, root) -> showRoot(root));
+        model.addFolderChangeListener(this::refresh);
+        setOnKeyPressed(e -> {
+            TreeItem<Path> selected = getSelectionModel().getSelectedItem();
+            if (selected == null) {
+                return;
+            }
+            if (e.getCode() == KeyCode.ENTER && !Files.isDirectory(selected.getValue())) {
+                openFile.accept(selected.getValue());
+            } else if (e.getCode() == KeyCode.DELETE) {
+                model.delete(selected.getValue(), () -> refresh(selected.getValue().getParent()));
+            } else if (e.getCode() == KeyCode.F2) {
+                model.rename(selected.getValue(), p -> refresh(p.getParent()));
+            }
+        });
+        showRoot(model.rootProperty().get());
+    }
+
+    private void showRoot(Path root) {
+        loadedFolders.values().forEach(item -> model.forget(item.getValue()));
+        loadedFolders.clear();
+        if (root == null) {
+            setRoot(null);
+            return;
+        }
+        FolderItem item = new FolderItem(root);
+        setRoot(item);
+        item.setExpanded(true);
+    }
+
+    /** Re-lists a folder that is shown, keeping the expansion of the folders in it. */
+    public void refresh(Path folder) {
+        FolderItem item = loadedFolders.get(folder);
+        if (item != null) {
+            item.load();
+        }
+    }
+
+    /** The tree item showing {@code path}, if its folder has been loaded. */
+    public TreeItem<Path> itemFor(Path path) {
+        FolderItem folder = loadedFolders.get(path.getParent());
+        if (folder == null) {
+            return loadedFolders.get(path);
+        }
+        return folder.getChildren().stream().filter(c -> path.equals(c.getValue())).findFirst().orElse(null);
+    }
+
+    private final class FolderItem extends TreeItem<Path> {
+        private boolean loading;
+
+        FolderItem(Path folder) {
+            super(folder);
+            getChildren().add(new TreeItem<>()); // placeholder so the folder can be expanded
+            expandedProperty().addListener((obs, was, expanded) -> {
+                if (expanded && !loadedFolders.containsKey(folder)) {
+                    load();
+                } else if (!expanded && loadedFolders.remove(folder) != null) {
+                    model.forget(folder);
+                    getChildren().setAll(new TreeItem<>());
+                }
+            });
+        }
+
+        void load() {
+            if (loading) {
+                return;
+            }
+            loading = true;
+            loadedFolders.put(getValue(), this);
+            model.list(getValue(), this::show);
+        }
+
+        private void show(List<Path> entries) {
+            loading = false;
+            if (!loadedFolders.containsKey(getValue())) {
+                return; // collapsed meanwhile
+            }
+            Map<Path, TreeItem<Path>> existing = new LinkedHashMap<>();
+            getChildren().forEach(c -> existing.put(c.getValue(), c));
+            getChildren().setAll(entries.stream().map(p -> existing.containsKey(p) ? existing.get(p)
+                    : Files.isDirectory(p) ? new FolderItem(p) : new TreeItem<>(p)).toList());
+        }
+    }
+
+    private final class FileCell extends TreeCell<Path> {
+        FileCell() {
+            setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null
+                        && !Files.isDirectory(getItem())) {
+                    openFile.accept(getItem());
+                }
+            });
+            setOnDragDetected(e -> {
+                if (getItem() != null && getTreeItem() != getTreeView().getRoot()) {
+                    ClipboardContent content = new ClipboardContent();
+                    content.put(PATH_FORMAT, getItem().toString());
+                    startDragAndDrop(TransferMode.MOVE).setContent(content);
+                    e.consume();
+                }
+            });
+            setOnDragOver(e -> {
+                if (getItem() != null && Files.isDirectory(getItem()) && e.getDragboard().hasContent(PATH_FORMAT)) {
+                    e.acceptTransferModes(TransferMode.MOVE);
+                }
+                e.consume();
+            });
+            setOnDragDropped(e -> {
+                Object source = e.getDragboard().getContent(PATH_FORMAT);
+                if (source != null && getItem() != null) {
+                    Path from = Path.of(source.toString());
+                    Path into = getItem();
+                    model.move(from, into, moved -> {
+                        refresh(from.getParent());
+                        refresh(into);
+                    });
+                }
+                e.setDropCompleted(source != null);
+                e.consume();
+            });
+        }
+
+        @Override
+        protected void updateItem(Path item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(empty ? null : "Loading…");
+                setContextMenu(null);
+                return;
+            }
+            setText(item.getFileName() == null ? item.toString() : item.getFileName().toString());
+            setContextMenu(menuFor(item));
+        }
+
+        private ContextMenu menuFor(Path item) {
+            Path folder = Files.isDirectory(item) ? item : item.getParent();
+            MenuItem newFile = new MenuItem("New File…");
+            newFile.setOnAction(e -> model.newFile(folder, created -> {
+                refresh(folder);
+                openFile.accept(created);
+            }));
+            MenuItem newFolder = new MenuItem("New Folder…");
+            newFolder.setOnAction(e -> model.newFolder(folder));
+            MenuItem rename = new MenuItem("Rename…");
+            rename.setOnAction(e -> model.rename(item, renamed -> refresh(renamed.getParent())));
+            MenuItem delete = new MenuItem("Delete");
+            delete.setOnAction(e -> model.delete(item, () -> refresh(item.getParent())));
+            boolean isRoot = getTreeItem() == getTreeView().getRoot();
+            rename.setDisable(isRoot);
+            delete.setDisable(isRoot);
+            return new ContextMenu(newFile, newFolder, new SeparatorMenuItem(), rename, delete);
+        }
+    }
+}

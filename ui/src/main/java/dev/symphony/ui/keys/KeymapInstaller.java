@@ -1,0 +1,53 @@
+package dev.symphony.ui.keys;
+
+import dev.symphony.kernel.commands.CommandRegistry;
+import dev.symphony.kernel.keys.KeybindingService;
+import dev.symphony.kernel.keys.Keybinding;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * Turns the effective key bindings into JavaFX key combinations on a scene: a key press that
+ * matches a binding runs its command through the registry and is consumed.
+ */
+public final class KeymapInstaller {
+    private final CommandRegistry commands;
+    private final KeybindingService keybindings;
+    private volatile List<Entry> entries = List.of();
+
+    private record Entry(KeyCombination combination, String commandId) {}
+
+    public KeymapInstaller(CommandRegistry commands, KeybindingService keybindings) {
+        this.commands = commands;
+        this.keybindings = keybindings;
+    }
+
+    public void install(Scene scene) {
+        refresh();
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            for (Entry entry : entries) {
+                if (entry.combination().match(event) && commands.find(entry.commandId()).isPresent()) {
+                    event.consume();
+                    commands.execute(entry.commandId());
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Re-reads the bindings (after keybindings.json changed). */
+    public void refresh() {
+        List<Entry> fresh = new ArrayList<>();
+        for (Keybinding binding : keybindings.bindings()) {
+            try {
+                fresh.add(new Entry(KeyCombination.valueOf(binding.chord().toString()), binding.commandId()));
+            } catch (IllegalArgumentException e) {
+                // a key name JavaFX does not know: reported by the keybindings problems, skipped here
+            }
+        }
+        entries = List.copyOf(fresh);
+    }
+}

@@ -1,0 +1,2 @@
+/** Key bindings applied to the workbench scene. */
+package dev.symphony.ui.keys;

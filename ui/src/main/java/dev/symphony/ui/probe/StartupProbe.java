@@ -1,0 +1,169 @@
+package dev.symphony.ui.probe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.ui.Workbench;
+import dev.symphony.ui.WorkbenchLauncher;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+/**
+ * {@code symphony startup-probe [--open PATH] [--screenshot FILE.png]}: starts the real GUI in this
+ * (cold) JVM and prints one JSON line: launchMs (launcher script start → JVM start), firstFrameMs
+ * (JVM start → first rendered frame of the workbench), fileOpenMs (open request issued right after
+ * the first frame → first rendered frame showing the file's text), extensionsReadyMs (null until
+ * startup extensions exist). Exit 1 without a display or when a step does not finish in time.
+ */
+public final class StartupProbe {
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private StartupProbe() {}
+
+    public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        Path open = null;
+        Path screenshot = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if ((arg.equals("--open") || arg.equals("--screenshot")) && i + 1 < args.length) {
+                Path value = Path.of(args[++i]).toAbsolutePath();
+                if (arg.equals("--open")) {
+                    open = value;
+                } else {
+                    screenshot = value;
+                }
+            } else {
+                err.println("symphony startup-probe: usage: startup-probe [--open PATH] [--screenshot FILE.png]"
+                        + " (did not understand '" + arg + "')");
+                return 2;
+            }
+        }
+        if (open != null && !Files.isRegularFile(open)) {
+            err.println("symphony startup-probe: --open " + open + ": no such file");
+            return 2;
+        }
+        long jvmStartMs = ManagementFactory.getRuntimeMXBean().getStartTime();
+        ProbeRun run = new ProbeRun(open, screenshot, err);
+        int status = WorkbenchLauncher.showWorkbench(err, run::start);
+        if (status != 0) {
+            return status;
+        }
+        if (!run.finished.await(1, TimeUnit.SECONDS) || run.failure != null) {
+            err.println("symphony startup-probe: " + (run.failure == null ? "did not finish" : run.failure));
+            return 1;
+        }
+        ObjectNode line = new ObjectMapper().createObjectNode();
+        String launchNanos = System.getProperty("symphony.launch.nanos");
+        if (launchNanos == null) {
+            line.putNull("launchMs");
+        } else {
+            line.put("launchMs", jvmStartMs - Long.parseLong(launchNanos) / 1_000_000);
+        }
+        line.put("firstFrameMs", run.firstFrameEpochMs - jvmStartMs);
+        if (open == null) {
+            line.putNull("fileOpenMs");
+        } else {
+            line.put("fileOpenMs", round(run.fileFrameNanos - run.openRequestNanos));
+        }
+        line.putNull("extensionsReadyMs");
+        out.println(line);
+        return 0;
+    }
+
+    private static double round(long nanos) {
+        return Math.round(nanos / 100_000.0) / 10.0;
+    }
+
+    /** The probe's steps on the JavaFX thread, each started by the previous one's rendered frame. */
+    private static final class ProbeRun {
+        private final Path open;
+        private final Path screenshot;
+        private final PrintStream err;
+        private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        private volatile long firstFrameEpochMs;
+        private volatile long openRequestNanos;
+        private volatile long fileFrameNanos;
+        private volatile String failure;
+        private Workbench workbench;
+
+        ProbeRun(Path open, Path screenshot, PrintStream err) {
+            this.open = open;
+            this.screenshot = screenshot;
+            this.err = err;
+        }
+
+        void start(Workbench shown) {
+            this.workbench = shown;
+            FrameClock frames = new FrameClock(shown.stage().getScene());
+            frames.afterNextFrame(now -> {
+                firstFrameEpochMs = System.currentTimeMillis();
+                StartupTrace.mark("first frame rendered");
+                Platform.runLater(() -> {
+                    if (open == null) {
+                        finish();
+                        return;
+                    }
+                    openRequestNanos = System.nanoTime();
+                    workbench.openFile(open, document -> frames.afterNextFrame(painted -> {
+                        fileFrameNanos = painted;
+                        Platform.runLater(this::finish);
+                    }));
+                });
+            });
+            Thread watchdog = new Thread(() -> {
+                try {
+                    if (!finished.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                        failure = "timed out after " + TIMEOUT_SECONDS + " s";
+                        Platform.runLater(() -> shown.stage().close());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "startup-probe-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+
+        private void finish() {
+            if (screenshot != null) {
+                try {
+                    save(workbench.stage().getScene(), screenshot);
+                } catch (IOException e) {
+                    failure = "cannot write the screenshot " + screenshot + ": " + e.getMessage();
+                }
+            }
+            finished.countDown();
+            workbench.stage().close();
+        }
+    }
+
+    /** Writes a PNG of the scene as it is now (JavaFX thread). */
+    static void save(Scene scene, Path file) throws IOException {
+        WritableImage image = scene.snapshot(null);
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                buffered.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (!ImageIO.write(buffered, "png", file.toFile())) {
+            throw new IOException("no PNG writer available");
+        }
+    }
+}

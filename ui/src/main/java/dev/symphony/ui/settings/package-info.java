@@ -1,0 +1,2 @@
+/** The settings page generated from the settings schema. */
+package dev.symphony.ui.settings;

@@ -1,0 +1,40 @@
+package dev.symphony.ui.shell;
+
+import javafx.geometry.Orientation;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.SVGPath;
+
+/** The vertical bar of views on the window's left edge: Explorer at the top, Settings at the bottom. */
+public final class ActivityBar extends VBox {
+    public static final String EXPLORER_ID = "activity-explorer";
+    public static final String SETTINGS_ID = "activity-settings";
+    private static final String FOLDER_ICON = "M2 4h6l2 2h8v10H2z";
+    private static final String GEAR_ICON = "M10 6a4 4 0 1 1 0 8a4 4 0 1 1 0-8zM9 1h2v3H9zM9 16h2v3H9zM1 9h3v2H1zM16 9h3v2h-3z";
+
+    public ActivityBar(MainWindowViewModel model) {
+        getStyleClass().add(Styles.ACTIVITY_BAR);
+        ToggleButton explorer = button(EXPLORER_ID, FOLDER_ICON, "Explorer (Ctrl+B)");
+        explorer.selectedProperty().bindBidirectional(model.sideBarVisibleProperty());
+        ToggleButton settings = button(SETTINGS_ID, GEAR_ICON, "Settings (Ctrl+,)");
+        settings.selectedProperty().bindBidirectional(model.settingsOpenProperty());
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(explorer, new Separator(Orientation.HORIZONTAL), spacer, settings);
+    }
+
+    private static ToggleButton button(String id, String icon, String tooltip) {
+        SVGPath shape = new SVGPath();
+        shape.setContent(icon);
+        shape.setStyle("-fx-fill: -color-fg-muted;");
+        ToggleButton button = new ToggleButton(null, shape);
+        button.setId(id);
+        button.setTooltip(new Tooltip(tooltip));
+        button.setFocusTraversable(false);
+        return button;
+    }
+}

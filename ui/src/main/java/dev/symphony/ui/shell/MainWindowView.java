@@ -1,0 +1,87 @@
+package dev.symphony.ui.shell;
+
+import dev.symphony.ui.files.FileTreeView;
+import dev.symphony.ui.palette.CommandPaletteView;
+import dev.symphony.ui.tabs.EditorTabsView;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The window's layout: activity bar | side bar (file tree) | editor tabs, the command palette
+ * floating over them, the status bar below. The settings page opens as a tab, built when first opened.
+ */
+public final class MainWindowView extends BorderPane {
+    public static final String SETTINGS_TAB_ID = "settings-tab";
+    private final SplitPane split = new SplitPane();
+    private final VBox sideBar = new VBox();
+    private final Tab settingsTab = new Tab("Settings");
+
+    public MainWindowView(MainWindowViewModel model, FileTreeView fileTree, EditorTabsView tabs,
+                          CommandPaletteView palette, Supplier<Node> settingsPage, Runnable openFolder) {
+        sideBar.getStyleClass().add(Styles.SIDE_BAR);
+        sideBar.setMinWidth(160);
+        Label heading = new Label("EXPLORER");
+        heading.setPadding(new Insets(6, 8, 6, 8));
+        heading.getStyleClass().add("text-caption");
+        Label noFolder = new Label("No folder is open.");
+        noFolder.getStyleClass().add(Styles.WELCOME);
+        Button open = new Button("Open Folder…");
+        open.setOnAction(e -> openFolder.run());
+        VBox welcome = new VBox(8, noFolder, open);
+        welcome.setPadding(new Insets(12));
+        Runnable showTreeOrWelcome = () -> {
+            boolean hasFolder = model.workspaceProperty().get() != null;
+            sideBar.getChildren().setAll(heading, hasFolder ? fileTree : welcome);
+            VBox.setVgrow(fileTree, javafx.scene.layout.Priority.ALWAYS);
+        };
+        model.workspaceProperty().addListener((obs, old, folder) -> showTreeOrWelcome.run());
+        showTreeOrWelcome.run();
+
+        split.getItems().setAll(sideBar, tabs);
+        split.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(sideBar, false);
+        model.sideBarVisibleProperty().addListener((obs, was, visible) -> {
+            if (visible && !split.getItems().contains(sideBar)) {
+                split.getItems().add(0, sideBar);
+                split.setDividerPositions(0.22);
+            } else if (!visible) {
+                split.getItems().remove(sideBar);
+            }
+        });
+
+        settingsTab.setId(SETTINGS_TAB_ID);
+        settingsTab.setOnClosed(e -> model.settingsOpenProperty().set(false));
+        model.settingsOpenProperty().addListener((obs, was, open2) -> {
+            if (open2) {
+                if (settingsTab.getContent() == null) {
+                    settingsTab.setContent(settingsPage.get()); // built on first use, off the startup path
+                }
+                if (!tabs.getTabs().contains(settingsTab)) {
+                    tabs.getTabs().add(settingsTab);
+                }
+                tabs.getSelectionModel().select(settingsTab);
+            } else {
+                tabs.getTabs().remove(settingsTab);
+            }
+        });
+
+        StackPane center = new StackPane(split, palette);
+        StackPane.setAlignment(palette, Pos.TOP_CENTER);
+        StackPane.setMargin(palette, new Insets(8, 0, 0, 0));
+        setLeft(new ActivityBar(model));
+        setCenter(center);
+        setBottom(new StatusBarView(model, javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Tab tab = tabs.getSelectionModel().getSelectedItem();
+            return tab == null ? "" : tab.getId() != null && tab.getId().startsWith("tab:") ? tab.getId().substring(4) : tab.getText();
+        }, tabs.getSelectionModel().selectedItemProperty())));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.symphony.ui.shell;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.symphony.kernel.commands.Command;
+import dev.symphony.kernel.settings.SettingsScope;
+import dev.symphony.kernel.settings.SettingsWriteException;
+import java.nio.file.Path;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The window's state: the open folder, the theme and status bar (both from settings), whether
+ * the side bar and the settings page show, the status message and the problem count. It registers
+ * the workbench's own commands; views bind to it and never the other way round.
+ */
+public final class MainWindowViewModel {
+    private final WorkbenchServices services;
+    private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>();
+    private final StringProperty theme = new SimpleStringProperty(Themes.LIGHT);
+    private final BooleanProperty statusBarVisible = new SimpleBooleanProperty(true);
+    private final BooleanProperty sideBarVisible = new SimpleBooleanProperty(true);
+    private final BooleanProperty settingsOpen = new SimpleBooleanProperty(false);
+    private final StringProperty statusMessage = new SimpleStringProperty("");
+    private final IntegerProperty problemCount = new SimpleIntegerProperty();
+
+    public MainWindowViewModel(WorkbenchServices services) {
+        this.services = services;
+        services.settings().addListener(() -> services.bridge().onFx(this::readSettings));
+        readSettings();
+    }
+
+    private void readSettings() {
+        theme.set(services.settings().getString(Themes.SETTING));
+        statusBarVisible.set(services.settings().getBoolean("workbench.showStatusBar"));
+        problemCount.set(services.settings().problems().size() + services.keybindings().problems().size());
+    }
+
+    /** Called when key bindings were reloaded, to update the problem count. */
+    public void keybindingsChanged() {
+        readSettings();
+    }
+
+    /** Registers a command and its default key binding (null for none). */
+    public void command(String id, String title, String category, String defaultKeys, Runnable action) {
+        services.commands().register(new Command(id, title, category, action));
+        if (defaultKeys != null) {
+            services.keybindings().addDefault(id, defaultKeys);
+        }
+    }
+
+    /** Switches between the light and dark theme and remembers the choice in the user's settings. */
+    public void toggleTheme() {
+        String next = Themes.other(theme.get());
+        services.bridge().compute(() -> {
+            try {
+                services.settings().set(SettingsScope.USER, Themes.SETTING, TextNode.valueOf(next));
+                return "Theme: " + next;
+            } catch (SettingsWriteException e) {
+                return e.getMessage();
+            }
+        }, statusMessage::set, e -> statusMessage.set(e.toString()));
+    }
+
+    public ObjectProperty<Path> workspaceProperty() {
+        return workspace;
+    }
+
+    public StringProperty themeProperty() {
+        return theme;
+    }
+
+    public BooleanProperty statusBarVisibleProperty() {
+        return statusBarVisible;
+    }
+
+    public BooleanProperty sideBarVisibleProperty() {
+        return sideBarVisible;
+    }
+
+    public BooleanProperty settingsOpenProperty() {
+        return settingsOpen;
+    }
+
+    public StringProperty statusMessageProperty() {
+        return statusMessage;
+    }
+
+    public IntegerProperty problemCountProperty() {
+        return problemCount;
+    }
+
+    /** The window title: the folder's name, then the product. */
+    public String title() {
+        Path folder = workspace.get();
+        return folder == null ? "Symphony" : folder.getFileName() + " — Symphony";
+    }
+}

@@ -1,0 +1,18 @@
+package dev.symphony.ui.shell;
+
+import java.util.Optional;
+
+/**
+ * What view-models may ask of the person at the keyboard, without knowing about dialogs.
+ * Called on the JavaFX thread; the view layer implements it with dialogs (tests may answer directly).
+ */
+public interface Prompter {
+    /** A yes/no question for a destructive action; true when confirmed. */
+    boolean confirm(String title, String message, String confirmLabel);
+
+    /** Asks for a line of text; empty when cancelled. */
+    Optional<String> ask(String title, String prompt, String initialValue);
+
+    /** Tells the person something failed and why. */
+    void showError(String title, String message);
+}

@@ -1,0 +1,43 @@
+package dev.symphony.ui.shell;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The status bar: folder, problems in settings files, the latest message, the open file, theme. */
+public final class StatusBarView extends HBox {
+    public static final String ID = "status-bar";
+    public static final String PROBLEMS_ID = "status-problems";
+    public static final String MESSAGE_ID = "status-message";
+
+    public StatusBarView(MainWindowViewModel model, javafx.beans.value.ObservableValue<String> currentFile) {
+        setId(ID);
+        getStyleClass().add(Styles.STATUS_BAR);
+        Label folder = item(Bindings.createStringBinding(() -> model.workspaceProperty().get() == null
+                ? "No folder open" : model.workspaceProperty().get().toString(), model.workspaceProperty()));
+        Label problems = item(Bindings.createStringBinding(() -> {
+            int count = model.problemCountProperty().get();
+            return count == 0 ? "No problems" : count + (count == 1 ? " problem" : " problems") + " in settings";
+        }, model.problemCountProperty()));
+        problems.setId(PROBLEMS_ID);
+        problems.getStyleClass().add(Styles.STATUS_PROBLEMS);
+        Label message = item(model.statusMessageProperty());
+        message.setId(MESSAGE_ID);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label file = item(currentFile);
+        Label theme = item(Bindings.concat("Theme: ", model.themeProperty()));
+        getChildren().addAll(folder, problems, message, spacer, file, theme);
+        visibleProperty().bind(model.statusBarVisibleProperty());
+        managedProperty().bind(model.statusBarVisibleProperty());
+    }
+
+    private static Label item(javafx.beans.value.ObservableValue<String> text) {
+        Label label = new Label();
+        label.getStyleClass().add(Styles.STATUS_ITEM);
+        label.textProperty().bind(text);
+        return label;
+    }
+}
