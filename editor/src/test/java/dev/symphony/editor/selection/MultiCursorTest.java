@@ -1,0 +1,81 @@
+package dev.symphony.editor.selection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.symphony.editor.Seeds;
+import dev.symphony.editor.text.Rope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class MultiCursorTest {
+
+    /** Reference: apply the same typing/deleting caret by caret on a StringBuilder, back to front. */
+    @Test
+    void multiCursorEditsMatchStringBuilder() {
+        Seeds.run("MultiCursor differential", r -> {
+            for (int round = 0; round < 100; round++) {
+                String text = Seeds.text(r, 400).replace("\r", "");
+                Rope rope = Rope.of(text, 2 + r.nextInt(30), 4);
+                TreeSet<Integer> carets = new TreeSet<>();
+                int n = 1 + r.nextInt(30);
+                for (int i = 0; i < n; i++) {
+                    carets.add(r.nextInt(text.length() + 1));
+                }
+                List<Selection> sels = new ArrayList<>();
+                carets.forEach(c -> sels.add(Selection.cursor(c)));
+                SelectionSet set = SelectionSet.of(sels);
+                String typed = Seeds.text(r, 3).replace("\r", "");
+                StringBuilder ref = new StringBuilder(text);
+                for (Integer c : carets.descendingSet()) {
+                    ref.insert(c, typed);
+                }
+                Transaction tx = MultiCursor.type(rope, set, typed);
+                Rope after = tx.change().apply(rope);
+                after.checkInvariants();
+                assertEquals(ref.toString(), after.toString());
+                int shift = 0;
+                int i = 0;
+                for (Integer c : carets) {
+                    shift += typed.length();
+                    assertEquals(c + shift, tx.selectionsAfter().get(i++).head());
+                }
+                // Backspace at each caret (code point aware) against the reference.
+                Transaction del = MultiCursor.delete(after, tx.selectionsAfter(), false);
+                StringBuilder ref2 = new StringBuilder(ref);
+                int lastFrom = Integer.MAX_VALUE;
+                for (int k = tx.selectionsAfter().size() - 1; k >= 0; k--) {
+                    int head = tx.selectionsAfter().get(k).head();
+                    int from = head == 0 ? 0 : ref.codePointBefore(head) > 0xFFFF ? head - 2 : head - 1;
+                    int to = Math.min(head, lastFrom);
+                    if (from < to) {
+                        ref2.delete(from, to);
+                    }
+                    lastFrom = Math.min(from, lastFrom);
+                }
+                assertEquals(ref2.toString(), del.change().apply(after).toString());
+            }
+        });
+    }
+
+    @Test
+    void movesAndCursorAdding() {
+        Rope rope = Rope.of("alpha beta\nxy\ngamma delta\n", 3, 4);
+        SelectionSet s = SelectionSet.cursorAt(8);
+        s = MultiCursor.move(rope, s, Motion.LINE_DOWN, false).selectionsAfter();
+        assertEquals(13, s.get(0).head(), "clipped to the short line");
+        s = MultiCursor.move(rope, s, Motion.LINE_DOWN, false).selectionsAfter();
+        assertEquals(22, s.get(0).head(), "goal column remembered");
+        assertEquals(6, MultiCursor.move(rope, SelectionSet.cursorAt(0), Motion.WORD_RIGHT, false).selectionsAfter().get(0).head() + 1);
+        assertEquals(6, MultiCursor.move(rope, SelectionSet.cursorAt(9), Motion.WORD_LEFT, false).selectionsAfter().get(0).head());
+        SelectionSet three = MultiCursor.addCursorsVertically(rope, SelectionSet.cursorAt(12), false);
+        assertEquals(2, three.size());
+        assertEquals(List.of(Selection.of(0, 5)), MultiCursor.addCursorsAtAllMatches(rope, SelectionSet.cursorAt(2)).all());
+        SelectionSet box = MultiCursor.column(rope, 1, 17);
+        assertEquals(3, box.size());
+        assertEquals(Selection.of(12, 13), box.get(1));
+        Transaction t = MultiCursor.type(rope, box, "");
+        assertEquals("aha beta\nx\ngma delta\n", t.change().apply(rope).toString());
+    }
+}
