@@ -1,0 +1,12 @@
+package dev.symphony.pit.stale.api;
+
+/** What a tracked item is; a {@link TierMover} may route on it. */
+public enum ItemKind {
+    ARTIFACT, QUEUE_FILE, TRAINING_DATA;
+
+    private static final ItemKind[] VALUES = values();
+
+    public static ItemKind of(int ordinal) {
+        return VALUES[ordinal];
+    }
+}
