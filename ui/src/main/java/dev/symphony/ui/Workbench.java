@@ -2,6 +2,7 @@ package dev.symphony.ui;
 
 import dev.symphony.kernel.settings.SettingsScope;
 import dev.symphony.kernel.settings.SettingsService;
+import dev.symphony.ui.files.ExplorerView;
 import dev.symphony.ui.files.FileTreeView;
 import dev.symphony.ui.files.FileTreeViewModel;
 import dev.symphony.ui.keys.KeymapInstaller;
@@ -68,7 +69,7 @@ public final class Workbench implements AutoCloseable {
         EditorTabsView tabsView = new EditorTabsView(tabs, prompter);
         FileTreeView treeView = new FileTreeView(fileTree, file -> openFile(file, d -> {}));
         fileTree.rootProperty().bind(window.workspaceProperty());
-        MainWindowView view = new MainWindowView(window, treeView, tabsView, new CommandPaletteView(palette),
+        MainWindowView view = new MainWindowView(window, new ExplorerView(treeView, fileTree), tabsView, new CommandPaletteView(palette),
                 () -> new SettingsView(settingsPage, file -> openFile(file, d -> {}), services.settings()::fileOf),
                 this::chooseFolder);
         tabs.lastErrorProperty().addListener((o, a, error) -> window.statusMessageProperty().set(error));

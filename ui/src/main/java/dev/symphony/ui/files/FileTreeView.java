@@ -67,6 +67,34 @@ public final class FileTreeView extends TreeView<Path> {
         item.setExpanded(true);
     }
 
+    /** The folder new files go into: the selected folder, the selected file's folder, or the root. */
+    public Path targetFolder() {
+        TreeItem<Path> selected = getSelectionModel().getSelectedItem();
+        if (selected == null || selected.getValue() == null) {
+            return model.rootProperty().get();
+        }
+        Path path = selected.getValue();
+        return Files.isDirectory(path) ? path : path.getParent();
+    }
+
+    /** New file in {@link #targetFolder()}: created, shown and opened. */
+    public void newFileHere() {
+        Path folder = targetFolder();
+        if (folder != null) {
+            model.newFile(folder, created -> {
+                refresh(folder);
+                openFile.accept(created);
+            });
+        }
+    }
+
+    public void newFolderHere() {
+        Path folder = targetFolder();
+        if (folder != null) {
+            model.newFolder(folder);
+        }
+    }
+
     /** Re-lists a folder that is shown, keeping the expansion of the folders in it. */
     public void refresh(Path folder) {
         FolderItem item = loadedFolders.get(folder);
@@ -171,14 +199,10 @@ public final class FileTreeView extends TreeView<Path> {
         }
 
         private ContextMenu menuFor(Path item) {
-            Path folder = Files.isDirectory(item) ? item : item.getParent();
             MenuItem newFile = new MenuItem("New File…");
-            newFile.setOnAction(e -> model.newFile(folder, created -> {
-                refresh(folder);
-                openFile.accept(created);
-            }));
+            newFile.setOnAction(e -> newFileHere());
             MenuItem newFolder = new MenuItem("New Folder…");
-            newFolder.setOnAction(e -> model.newFolder(folder));
+            newFolder.setOnAction(e -> newFolderHere());
             MenuItem rename = new MenuItem("Rename…");
             rename.setOnAction(e -> model.rename(item, renamed -> refresh(renamed.getParent())));
             MenuItem delete = new MenuItem("Delete");

@@ -1,6 +1,5 @@
 package dev.symphony.ui.shell;
 
-import dev.symphony.ui.files.FileTreeView;
 import dev.symphony.ui.palette.CommandPaletteView;
 import dev.symphony.ui.tabs.EditorTabsView;
 import java.util.function.Supplier;
@@ -25,7 +24,7 @@ public final class MainWindowView extends BorderPane {
     private final VBox sideBar = new VBox();
     private final Tab settingsTab = new Tab("Settings");
 
-    public MainWindowView(MainWindowViewModel model, FileTreeView fileTree, EditorTabsView tabs,
+    public MainWindowView(MainWindowViewModel model, Node explorer, EditorTabsView tabs,
                           CommandPaletteView palette, Supplier<Node> settingsPage, Runnable openFolder) {
         sideBar.getStyleClass().add(Styles.SIDE_BAR);
         sideBar.setMinWidth(160);
@@ -40,8 +39,12 @@ public final class MainWindowView extends BorderPane {
         welcome.setPadding(new Insets(12));
         Runnable showTreeOrWelcome = () -> {
             boolean hasFolder = model.workspaceProperty().get() != null;
-            sideBar.getChildren().setAll(heading, hasFolder ? fileTree : welcome);
-            VBox.setVgrow(fileTree, javafx.scene.layout.Priority.ALWAYS);
+            if (hasFolder) {
+                sideBar.getChildren().setAll(explorer);
+                VBox.setVgrow(explorer, javafx.scene.layout.Priority.ALWAYS);
+            } else {
+                sideBar.getChildren().setAll(heading, welcome);
+            }
         };
         model.workspaceProperty().addListener((obs, old, folder) -> showTreeOrWelcome.run());
         showTreeOrWelcome.run();

@@ -1,0 +1,198 @@
+package dev.symphony.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.symphony.kernel.paths.SymphonyPaths;
+import dev.symphony.kernel.settings.SettingsSchema;
+import dev.symphony.kernel.settings.SettingsService;
+import dev.symphony.ui.files.ExplorerView;
+import dev.symphony.ui.palette.CommandPaletteView;
+import dev.symphony.ui.settings.SettingsView;
+import dev.symphony.ui.shell.ActivityBar;
+import dev.symphony.ui.shell.StatusBarView;
+import dev.symphony.ui.shell.WorkbenchServices;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Clicks through the real workbench (headless Monocle): tree, palette, settings, theme. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchUiTest {
+    private Path home;
+    private Path workspace;
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        home = Files.createTempDirectory("symphony-ui-home");
+        workspace = Files.createTempDirectory("symphony-ui-ws");
+        Files.writeString(workspace.resolve("README.md"), "# Hello\n");
+        Files.createDirectories(workspace.resolve("src"));
+        Files.writeString(workspace.resolve("src/Main.java"), "class Main {}\n");
+        workbench = new Workbench(WorkbenchServices.start(SymphonyPaths.under(home)), stage);
+        workbench.openFolder(workspace);
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        workbench.close();
+        for (Path dir : new Path[] {home, workspace}) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void waitUntil(String what, Supplier<Boolean> condition) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> condition.get());
+        } catch (TimeoutException e) {
+            throw new TimeoutException("timed out waiting until " + what);
+        }
+    }
+
+    private Optional<Node> treeCell(FxRobot robot, String name) {
+        return robot.lookup(".tree-cell").queryAll().stream()
+                .filter(n -> name.equals(((TreeCell<?>) n).getText()))
+                .findFirst();
+    }
+
+    /** Types an answer into the dialog that asks for a name (replacing its suggestion) and confirms. */
+    private static void answerDialog(FxRobot robot, String answer) throws TimeoutException {
+        waitUntil("a dialog asks for a name", () -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
+        robot.clickOn(".dialog-pane .text-field");
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write(answer).type(KeyCode.ENTER);
+    }
+
+    private Path userSettings() {
+        return SymphonyPaths.under(home).userSettingsFile();
+    }
+
+    @Test
+    void openFolderShowsItsFilesAndOpensOneInATab(FxRobot robot) throws Exception {
+        waitUntil("README.md shows in the tree", () -> treeCell(robot, "README.md").isPresent());
+        assertTrue(treeCell(robot, "src").isPresent());
+        robot.doubleClickOn(treeCell(robot, "README.md").get());
+        waitUntil("README.md opens in a tab", () -> workbench.tabs().selectedProperty().get() != null);
+        assertEquals("# Hello\n", workbench.tabs().selectedProperty().get().textProperty().get());
+        assertTrue(robot.lookup(".tab-label").queryAll().stream().anyMatch(n -> ((Label) n).getText().equals("README.md")));
+    }
+
+    @Test
+    void createRenameAndDeleteAFileFromTheTree(FxRobot robot) throws Exception {
+        waitUntil("src shows in the tree", () -> treeCell(robot, "src").isPresent());
+        robot.clickOn(treeCell(robot, "src").get());
+        robot.clickOn("#" + ExplorerView.NEW_FILE_ID);
+        answerDialog(robot, "notes.txt");
+        Path created = workspace.resolve("src/notes.txt");
+        waitUntil("notes.txt exists on disk", () -> Files.exists(created));
+        waitUntil("the new file opens in a tab", () -> workbench.tabs().find(created).isPresent());
+        robot.doubleClickOn(treeCell(robot, "src").get()); // expand src
+        waitUntil("notes.txt shows in the tree", () -> treeCell(robot, "notes.txt").isPresent());
+
+        robot.clickOn(treeCell(robot, "notes.txt").get()).type(KeyCode.F2);
+        answerDialog(robot, "todo.txt");
+        waitUntil("renamed on disk", () -> Files.exists(workspace.resolve("src/todo.txt")) && !Files.exists(created));
+        waitUntil("todo.txt shows in the tree", () -> treeCell(robot, "todo.txt").isPresent());
+
+        robot.clickOn(treeCell(robot, "todo.txt").get()).type(KeyCode.DELETE);
+        waitUntil("the confirmation asks first", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertTrue(Files.exists(workspace.resolve("src/todo.txt")), "nothing is deleted before confirmation");
+        robot.clickOn((Node) robot.lookup(".dialog-pane .button").queryAll().stream()
+                .filter(b -> "Delete".equals(((javafx.scene.control.Button) b).getText())).findFirst().orElseThrow());
+        waitUntil("deleted on disk", () -> !Files.exists(workspace.resolve("src/todo.txt")));
+        waitUntil("gone from the tree", () -> treeCell(robot, "todo.txt").isEmpty());
+    }
+
+    @Test
+    void aFileNameThatExistsIsRefusedWithAClearError(FxRobot robot) throws Exception {
+        waitUntil("README.md shows in the tree", () -> treeCell(robot, "README.md").isPresent());
+        robot.clickOn(treeCell(robot, "README.md").get());
+        robot.clickOn("#" + ExplorerView.NEW_FILE_ID);
+        answerDialog(robot, "README.md");
+        waitUntil("an error dialog explains", () -> robot.lookup(".dialog-pane").queryAll().stream()
+                .anyMatch(p -> ((javafx.scene.control.DialogPane) p).getContentText().contains("already exists")));
+        assertEquals("# Hello\n", Files.readString(workspace.resolve("README.md")), "the existing file is untouched");
+        robot.clickOn("OK");
+    }
+
+    @Test
+    void paletteRunsTheThemeCommandAndTheChoiceIsRemembered(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil("the palette shows", () -> robot.lookup("#" + CommandPaletteView.ID).query().isVisible());
+        robot.write("toggle theme");
+        waitUntil("the command is listed first", () -> robot.lookup(".list-cell").queryAll().stream()
+                .findFirst().map(n -> n.toString().length() > 0).orElse(false));
+        robot.type(KeyCode.ENTER);
+        waitUntil("the theme is dark", () -> "dark".equals(workbench.window().themeProperty().get()));
+        assertTrue(Application.getUserAgentStylesheet().contains("primer-dark"), Application.getUserAgentStylesheet());
+        assertFalse(robot.lookup("#" + CommandPaletteView.ID).query().isVisible(), "the palette closes");
+        assertTrue(Files.readString(userSettings()).contains("\"dark\""));
+        SettingsService reread = new SettingsService(SettingsSchema.core(), userSettings(), null);
+        assertEquals("dark", reread.getString("workbench.colorTheme"), "remembered for the next start");
+    }
+
+    @Test
+    void aSettingChangedInTheSettingsPageIsPersisted(FxRobot robot) throws Exception {
+        robot.clickOn("#" + ActivityBar.SETTINGS_ID);
+        waitUntil("the settings page shows", () -> robot.lookup("#" + SettingsView.ID).tryQuery().isPresent());
+        waitUntil("the tab size editor shows", () -> robot.lookup((Node n) -> "setting:editor.tabSize".equals(n.getId()))
+                .tryQuery().isPresent());
+        Spinner<?> tabSize = (Spinner<?>) robot.lookup((Node n) -> "setting:editor.tabSize".equals(n.getId())).query();
+        robot.clickOn(tabSize.getEditor());
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write("8").type(KeyCode.ENTER);
+        waitUntil("settings.json has the new value", () -> {
+            try {
+                return Files.exists(userSettings()) && Files.readString(userSettings()).contains("\"editor.tabSize\": 8");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertEquals(8, workbench.services().settings().getInt("editor.tabSize"));
+    }
+
+    @Test
+    void malformedSettingsAreReportedPreciselyAndTheFileIsNeverRewritten(FxRobot robot) throws Exception {
+        String broken = "{\n  \"editor.tabSize\": 2,\n  \"workbench.colorTheme\": \"dark\"\n  \"oops\": true\n}\n";
+        Files.createDirectories(userSettings().getParent());
+        Files.writeString(userSettings(), broken);
+        Label problems = robot.lookup("#" + StatusBarView.PROBLEMS_ID).queryAs(Label.class);
+        waitUntil("the status bar counts the problem", () -> problems.getText().startsWith("1 problem"));
+
+        robot.clickOn("#" + ActivityBar.SETTINGS_ID);
+        waitUntil("the banner names file, line and column", () -> robot.lookup("#" + SettingsView.PROBLEMS_ID)
+                .tryQuery().map(b -> ((VBox) b).getChildren().stream()
+                        .anyMatch(l -> ((Label) l).getText().contains("settings.json:4:"))).orElse(false));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        robot.write("toggle theme").type(KeyCode.ENTER);
+        Label message = robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class);
+        waitUntil("the refusal is explained", () -> message.getText() != null && message.getText().contains("was not changed"));
+        assertEquals(broken, Files.readString(userSettings()), "the user's file is untouched");
+    }
+}
