@@ -30,20 +30,13 @@ public enum LineEnding {
         return newline;
     }
 
-    /** Detects from the rope: O(n) only when the file contains a CR at all, else O(chunks). */
+    /** Detects from the rope: O(1) for files without CR (the summary counts them), else one scan. */
     public static LineEnding detect(Rope rope) {
         long breaks = rope.lineBreaks();
         if (breaks == 0) {
             return NONE;
         }
-        boolean anyCr = false;
-        for (String chunk : rope.chunks()) {
-            if (chunk.indexOf('\r') >= 0) {
-                anyCr = true;
-                break;
-            }
-        }
-        if (!anyCr) {
+        if (rope.summary().carriageReturns() == 0) {
             return LF;
         }
         long lf = 0;

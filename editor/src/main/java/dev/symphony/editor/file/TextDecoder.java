@@ -2,23 +2,30 @@ package dev.symphony.editor.file;
 
 import dev.symphony.editor.text.Rope;
 import dev.symphony.editor.text.RopeBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
- * Bytes to rope, one chunk at a time (no whole-document String): BOM sniffing, binary refusal,
- * strict UTF-8 with a lossless ISO-8859-1 fallback, UTF-16 with BOM.
+ * Bytes to rope, streaming through one reused 1 MB block and one chunk at a time (no whole-file
+ * byte array, no whole-document String): BOM sniffing, binary refusal, strict UTF-8 with a lossless
+ * ISO-8859-1 fallback, UTF-16 with BOM.
  */
 public final class TextDecoder {
 
     /** Like git: a NUL byte in the first 8000 bytes (of a file without a UTF-16 BOM) means binary. */
     static final int BINARY_SNIFF = 8000;
+    private static final int BLOCK = 1 << 20;
 
     private final int maxChunk;
     private final int maxChildren;
@@ -36,56 +43,85 @@ public final class TextDecoder {
         if (Files.isDirectory(file)) {
             throw new NotTextException(file, "is a directory");
         }
-        return decode(file, Files.readAllBytes(file));
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            TextFile tf = decode(file, ch, size);
+            if (tf != null) {
+                return tf;
+            }
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return fallback(ch, ch.size());
+        }
     }
 
-    public TextFile decode(Path file, byte[] b) throws NotTextException {
-        TextEncoding enc = sniff(b);
+    public TextFile decode(Path file, byte[] b) throws IOException {
+        TextFile tf = decode(file, Channels.newChannel(new ByteArrayInputStream(b)), b.length);
+        return tf != null ? tf : fallback(Channels.newChannel(new ByteArrayInputStream(b)), b.length);
+    }
+
+    /** Null when the bytes turn out not to be valid UTF-8 (the caller re-reads them as the fallback). */
+    private TextFile decode(Path file, ReadableByteChannel ch, long size) throws IOException {
+        Blocks in = new Blocks(ch, Math.max(BINARY_SNIFF, 4 * maxChunk + 8));
+        in.ensure(BINARY_SNIFF);
+        TextEncoding enc = sniff(in);
         Rope rope;
         if (enc == TextEncoding.UTF_16LE || enc == TextEncoding.UTF_16BE) {
-            rope = decodeUtf16(file, b, enc);
+            rope = decodeUtf16(file, in, enc, size);
         } else {
-            int sniff = Math.min(b.length, BINARY_SNIFF);
-            for (int i = 0; i < sniff; i++) {
-                if (b[i] == 0) {
+            for (int i = 0; i < Math.min(in.lim, BINARY_SNIFF); i++) {
+                if (in.buf[i] == 0) {
                     throw new NotTextException(file, "looks like a binary file (NUL byte at offset " + i
                             + "); it is not opened as text");
                 }
             }
-            rope = decodeUtf8(b, enc.bomLength());
+            in.pos = enc.bomLength();
+            rope = decodeUtf8(in);
             if (rope == null) {
-                enc = TextEncoding.ISO_8859_1_FALLBACK;
-                rope = new RopeBuilder(maxChunk, maxChildren).appendLatin1(b, 0, b.length).build();
+                return null;
             }
         }
-        return new TextFile(rope, enc, LineEnding.detect(rope), b.length);
+        return new TextFile(rope, enc, LineEnding.detect(rope), size);
     }
 
-    static TextEncoding sniff(byte[] b) {
-        if (b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
+    private TextFile fallback(ReadableByteChannel ch, long size) throws IOException {
+        Blocks in = new Blocks(ch, BLOCK);
+        RopeBuilder out = new RopeBuilder(maxChunk, maxChildren);
+        while (in.ensure(1) > 0) {
+            out.appendLatin1(in.buf, in.pos, in.lim - in.pos);
+            in.pos = in.lim;
+        }
+        Rope rope = out.build();
+        return new TextFile(rope, TextEncoding.ISO_8859_1_FALLBACK, LineEnding.detect(rope), size);
+    }
+
+    private static TextEncoding sniff(Blocks in) {
+        byte[] b = in.buf;
+        if (in.lim >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
             return TextEncoding.UTF_8_BOM;
         }
-        if (b.length >= 2 && b[0] == (byte) 0xFF && b[1] == (byte) 0xFE) {
+        if (in.lim >= 2 && b[0] == (byte) 0xFF && b[1] == (byte) 0xFE) {
             return TextEncoding.UTF_16LE;
         }
-        if (b.length >= 2 && b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) {
+        if (in.lim >= 2 && b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) {
             return TextEncoding.UTF_16BE;
         }
         return TextEncoding.UTF_8;
     }
 
     /**
-     * Chunk-sized slices on UTF-8 character boundaries; {@code new String(.., UTF_8)} has a vectorised
-     * ASCII path, and a slice that decodes to as many chars as bytes was pure ASCII. Non-ASCII slices
-     * are validated strictly. Returns null when the bytes are not valid UTF-8.
+     * Chunk-sized slices on UTF-8 character boundaries. {@code new String(.., UTF_8)} has a vectorised
+     * ASCII path; a slice that decodes to as many chars as bytes without U+FFFD was pure ASCII.
+     * Other slices are validated strictly. Returns null when the bytes are not valid UTF-8.
      */
-    private Rope decodeUtf8(byte[] b, int start) {
+    private Rope decodeUtf8(Blocks in) throws IOException {
         RopeBuilder out = new RopeBuilder(maxChunk, maxChildren);
         CharsetDecoder strict = null;
-        int i = start;
-        while (i < b.length) {
-            int end = Math.min(b.length, i + maxChunk);
-            if (end < b.length) {
+        while (in.ensure(maxChunk + 4) > 0) {
+            byte[] b = in.buf;
+            int i = in.pos;
+            int end = Math.min(in.lim, i + maxChunk);
+            if (end < in.lim) {
                 int back = end;
                 while (back > i && back > end - 4 && (b[back] & 0xC0) == 0x80) {
                     back--;
@@ -109,24 +145,27 @@ public final class TextDecoder {
                     return null;
                 }
             }
-            i = end;
+            in.pos = end;
         }
         return out.build();
     }
 
-    private Rope decodeUtf16(Path file, byte[] b, TextEncoding enc) throws NotTextException {
-        if ((b.length & 1) != 0) {
+    private Rope decodeUtf16(Path file, Blocks in, TextEncoding enc, long size) throws IOException {
+        if ((size & 1) != 0) {
             throw new NotTextException(file, "has a " + enc.label() + " byte-order mark but an odd number of bytes");
         }
         CharsetDecoder strict = enc.charset().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         RopeBuilder out = new RopeBuilder(maxChunk, maxChildren);
-        int i = 2;
         boolean le = enc == TextEncoding.UTF_16LE;
-        while (i < b.length) {
-            int end = Math.min(b.length, i + 2 * maxChunk);
-            if (end < b.length) {
+        in.pos = 2;
+        long offset = 2;
+        while (in.ensure(2 * maxChunk + 2) > 0) {
+            byte[] b = in.buf;
+            int i = in.pos;
+            int end = Math.min(in.lim, i + 2 * maxChunk);
+            if (end < in.lim) {
                 int unit = le ? (b[end - 2] & 0xFF) | (b[end - 1] & 0xFF) << 8 : (b[end - 2] & 0xFF) << 8 | (b[end - 1] & 0xFF);
                 if (Character.isHighSurrogate((char) unit)) {
                     end -= 2;
@@ -135,10 +174,45 @@ public final class TextDecoder {
             try {
                 out.append(strict.decode(ByteBuffer.wrap(b, i, end - i)).toString());
             } catch (CharacterCodingException e) {
-                throw new NotTextException(file, "is not valid " + enc.label() + " near byte " + i + " (" + e.getMessage() + ")");
+                throw new NotTextException(file, "is not valid " + enc.label() + " near byte " + offset + " (" + e.getMessage() + ")");
             }
-            i = end;
+            offset += end - i;
+            in.pos = end;
         }
         return out.build();
+    }
+
+    /** A reused read buffer over a channel: {@code buf[pos, lim)} is unread data. */
+    private static final class Blocks {
+        final ReadableByteChannel ch;
+        final byte[] buf;
+        int pos;
+        int lim;
+        boolean eof;
+
+        Blocks(ReadableByteChannel ch, int min) {
+            this.ch = ch;
+            this.buf = new byte[Math.max(BLOCK, min)];
+        }
+
+        /** Makes at least {@code n} bytes available unless the input ends first; returns what is available. */
+        int ensure(int n) throws IOException {
+            if (lim - pos < n && !eof) {
+                System.arraycopy(buf, pos, buf, 0, lim - pos);
+                lim -= pos;
+                pos = 0;
+                ByteBuffer bb = ByteBuffer.wrap(buf);
+                while (lim < buf.length && !eof) {
+                    bb.limit(buf.length).position(lim);
+                    int r = ch.read(bb);
+                    if (r < 0) {
+                        eof = true;
+                    } else {
+                        lim += r;
+                    }
+                }
+            }
+            return lim - pos;
+        }
     }
 }

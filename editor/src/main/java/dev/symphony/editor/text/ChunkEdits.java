@@ -50,7 +50,8 @@ final class ChunkEdits {
         int flags = (first == '\n' ? TextSummary.STARTS_LF : 0) | (last == '\r' ? TextSummary.ENDS_CR : 0)
                 | (Character.isLowSurrogate(first) ? TextSummary.STARTS_LOW_SURROGATE : 0)
                 | (Character.isHighSurrogate(last) ? TextSummary.ENDS_HIGH_SURROGATE : 0);
-        return new TextSummary(nc.length(), cps, breaks, flags);
+        long crs = old.crs - crs(ca, la, lb) + TextSummary.countCrs(text);
+        return new TextSummary(nc.length(), cps, breaks, crs, flags);
     }
 
     private static long breaks(CharSequence s, int from, int to) {
@@ -62,6 +63,16 @@ final class ChunkEdits {
                 if (c == '\n' && i > from && s.charAt(i - 1) == '\r') {
                     n--;
                 }
+            }
+        }
+        return n;
+    }
+
+    private static long crs(CharSequence s, int from, int to) {
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == '\r') {
+                n++;
             }
         }
         return n;

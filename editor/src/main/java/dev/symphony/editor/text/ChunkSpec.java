@@ -28,6 +28,7 @@ final class ChunkSpec implements SummarySpec<String, TextSummary> {
         long chars = 0;
         long cps = 0;
         long breaks = 0;
+        long crs = 0;
         int first = -1;
         int lastFlags = 0;
         for (int i = from; i < to; i++) {
@@ -48,6 +49,7 @@ final class ChunkSpec implements SummarySpec<String, TextSummary> {
             chars += s.chars;
             cps += s.codePoints;
             breaks += s.lineBreaks;
+            crs += s.crs;
             lastFlags = s.flags;
         }
         if (first < 0) {
@@ -55,6 +57,6 @@ final class ChunkSpec implements SummarySpec<String, TextSummary> {
         }
         int flags = (first & (TextSummary.STARTS_LF | TextSummary.STARTS_LOW_SURROGATE))
                 | (lastFlags & (TextSummary.ENDS_CR | TextSummary.ENDS_HIGH_SURROGATE));
-        return new TextSummary(chars, cps, breaks, flags);
+        return new TextSummary(chars, cps, breaks, crs, flags);
     }
 }

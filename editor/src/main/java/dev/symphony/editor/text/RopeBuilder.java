@@ -17,7 +17,8 @@ public final class RopeBuilder {
     private final List<String> chunks = new ArrayList<>();
     private final List<TextSummary> sums = new ArrayList<>();
     private final StringBuilder pending;
-    private boolean pendingLatin1 = true;
+    /** No surrogate pair inside {@code pending}: its code points equal its chars, no scan needed. */
+    private boolean pendingNoPairs = true;
 
     public RopeBuilder() {
         this(Rope.DEFAULT_MAX_CHUNK, Rope.DEFAULT_MAX_CHILDREN);
@@ -33,7 +34,16 @@ public final class RopeBuilder {
     }
 
     public RopeBuilder append(CharSequence text) {
-        return append(text, 0, text.length(), false);
+        return append(text, 0, text.length(), noPairs(text, 0, text.length()));
+    }
+
+    private static boolean noPairs(CharSequence s, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            if (Character.isLowSurrogate(s.charAt(i)) && Character.isHighSurrogate(s.charAt(i - 1))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Bytes decoded as ISO-8859-1 (every ASCII file): the cheapest path, no surrogate scan. */
@@ -62,12 +72,13 @@ public final class RopeBuilder {
         return append(text, 0, text.length(), true);
     }
 
-    private RopeBuilder append(CharSequence text, int from, int to, boolean latin1) {
+    /** Appends {@code text[from, to)}; {@code noPairs} promises it holds no surrogate pair. */
+    private RopeBuilder append(CharSequence text, int from, int to, boolean noPairs) {
         int i = from;
         while (i < to) {
             if (pending.length() == 0 && to - i >= maxChunk && text instanceof String) {
                 int take = safeSplit(text, i, i + maxChunk, to);
-                emit(((String) text).substring(i, take), latin1);
+                emit(((String) text).substring(i, take), noPairs);
                 i = take;
                 continue;
             }
@@ -76,10 +87,11 @@ public final class RopeBuilder {
                 flush();
                 continue;
             }
-            pending.append(text, i, take);
-            if (!latin1) {
-                pendingLatin1 = false;
+            if (!noPairs || (pending.length() > 0 && Character.isHighSurrogate(pending.charAt(pending.length() - 1))
+                    && Character.isLowSurrogate(text.charAt(i)))) {
+                pendingNoPairs = false;
             }
+            pending.append(text, i, take);
             i = take;
             if (pending.length() == maxChunk) {
                 flush();
@@ -114,7 +126,8 @@ public final class RopeBuilder {
             if (a == 0 && b == chunk.length()) {
                 appendChunk(chunk, rope.tree().summaryOf(index));
             } else {
-                append(chunk, a, b, false);
+                TextSummary sum = rope.tree().summaryOf(index);
+                append(chunk, a, b, sum.codePoints == sum.chars);
             }
             start = end;
             index++;
@@ -129,8 +142,12 @@ public final class RopeBuilder {
             return;
         }
         int total = pending.length() + chunk.length();
+        boolean chunkNoPairs = summary.codePoints == summary.chars;
+        boolean junction = Character.isHighSurrogate(pending.charAt(pending.length() - 1))
+                && Character.isLowSurrogate(chunk.charAt(0));
+        boolean noPairs = pendingNoPairs && chunkNoPairs && !junction;
         if (total <= maxChunk) {
-            pendingLatin1 = false;
+            pendingNoPairs = noPairs;
             pending.append(chunk);
             if (pending.length() >= maxChunk / 2) {
                 flush();
@@ -145,22 +162,22 @@ public final class RopeBuilder {
         }
         String joined = pending.toString();
         pending.setLength(0);
-        emit(joined.substring(0, half), false);
-        emit(joined.substring(half), false);
-        pendingLatin1 = true;
+        emit(joined.substring(0, half), noPairs);
+        emit(joined.substring(half), noPairs);
+        pendingNoPairs = true;
     }
 
     private void flush() {
         if (pending.length() > 0) {
-            emit(pending.toString(), pendingLatin1);
+            emit(pending.toString(), pendingNoPairs);
             pending.setLength(0);
         }
-        pendingLatin1 = true;
+        pendingNoPairs = true;
     }
 
-    private void emit(String chunk, boolean latin1) {
+    private void emit(String chunk, boolean noPairs) {
         chunks.add(chunk);
-        sums.add(TextSummary.of(chunk, latin1));
+        sums.add(TextSummary.of(chunk, noPairs));
     }
 
     public Rope build() {

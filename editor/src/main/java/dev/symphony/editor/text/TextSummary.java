@@ -13,18 +13,25 @@ public final class TextSummary {
     static final int STARTS_LOW_SURROGATE = 4;
     static final int ENDS_HIGH_SURROGATE = 8;
 
-    public static final TextSummary EMPTY = new TextSummary(0, 0, 0, 0);
+    public static final TextSummary EMPTY = new TextSummary(0, 0, 0, 0, 0);
 
     final long chars;
     final long codePoints;
     final long lineBreaks;
+    /** Number of CR characters: zero for the usual LF file, which makes line-ending detection free. */
+    final long crs;
     final int flags;
 
-    TextSummary(long chars, long codePoints, long lineBreaks, int flags) {
+    TextSummary(long chars, long codePoints, long lineBreaks, long crs, int flags) {
         this.chars = chars;
         this.codePoints = codePoints;
         this.lineBreaks = lineBreaks;
+        this.crs = crs;
         this.flags = flags;
+    }
+
+    public long carriageReturns() {
+        return crs;
     }
 
     public long chars() {
@@ -52,17 +59,18 @@ public final class TextSummary {
     }
 
     /**
-     * Summarises {@code s}; {@code knownLatin1} skips the surrogate scan when the caller knows every
-     * char is below U+0100 (the common case: ASCII source files).
+     * Summarises {@code s}; {@code knownNoPairs} skips the surrogate scan when the caller knows the
+     * text holds no surrogate pair (always true of Latin-1 text, e.g. ASCII source files).
      */
-    static TextSummary of(CharSequence s, boolean knownLatin1) {
+    static TextSummary of(CharSequence s, boolean knownNoPairs) {
         int n = s.length();
         if (n == 0) {
             return EMPTY;
         }
         long breaks = countBreaks(s);
+        long crs = countCrs(s);
         long cps = n;
-        if (!knownLatin1) {
+        if (!knownNoPairs) {
             for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
                 if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))) {
@@ -75,7 +83,24 @@ public final class TextSummary {
         int flags = (first == '\n' ? STARTS_LF : 0) | (last == '\r' ? ENDS_CR : 0)
                 | (Character.isLowSurrogate(first) ? STARTS_LOW_SURROGATE : 0)
                 | (Character.isHighSurrogate(last) ? ENDS_HIGH_SURROGATE : 0);
-        return new TextSummary(n, cps, breaks, flags);
+        return new TextSummary(n, cps, breaks, crs, flags);
+    }
+
+    static long countCrs(CharSequence s) {
+        long n = 0;
+        if (s instanceof String) {
+            String str = (String) s;
+            for (int i = str.indexOf('\r'); i >= 0; i = str.indexOf('\r', i + 1)) {
+                n++;
+            }
+            return n;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\r') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** LF, CR and CRLF each count one; uses the vectorised {@code String.indexOf} when possible. */
@@ -120,13 +145,14 @@ public final class TextSummary {
         long cps = codePoints + b.codePoints
                 - ((flags & ENDS_HIGH_SURROGATE) != 0 && (b.flags & STARTS_LOW_SURROGATE) != 0 ? 1 : 0);
         int f = (flags & (STARTS_LF | STARTS_LOW_SURROGATE)) | (b.flags & (ENDS_CR | ENDS_HIGH_SURROGATE));
-        return new TextSummary(chars + b.chars, cps, breaks, f);
+        return new TextSummary(chars + b.chars, cps, breaks, crs + b.crs, f);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof TextSummary && ((TextSummary) o).chars == chars && ((TextSummary) o).codePoints == codePoints
-                && ((TextSummary) o).lineBreaks == lineBreaks && ((TextSummary) o).flags == flags;
+                && ((TextSummary) o).lineBreaks == lineBreaks && ((TextSummary) o).flags == flags
+                && ((TextSummary) o).crs == crs;
     }
 
     @Override
