@@ -1,0 +1,112 @@
+package dev.symphony.packaging;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module graph of ../shared/ARCHITECTURE.md, checked on the compiled classes of every module
+ * (packaging sees them all). The enforcer rules in each pom check the same graph on Maven
+ * dependencies; this test also catches package-level rules Maven cannot see.
+ */
+class ModuleBoundariesTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importAll() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.symphony");
+    }
+
+    @Test
+    void javafxOnlyInUiAndPackaging() {
+        noClasses().that().resideOutsideOfPackages("dev.symphony.ui..", "dev.symphony.packaging..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.fxmisc..", "org.testfx..")
+                .because("no JavaFX anywhere but ui and packaging (ARCHITECTURE.md)")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void ipcBusDependsOnNoneOfOurModules() {
+        noClasses().that().resideInAPackage("dev.symphony.ipc..")
+                .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.ipc.."))
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void editorDependsOnNoneOfOurModules() {
+        noClasses().that().resideInAPackage("dev.symphony.editor..")
+                .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.editor.."))
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void kernelDependsOnlyOnTheBus() {
+        noClasses().that().resideInAPackage("dev.symphony.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.kernel..", "dev.symphony.ipc.."))
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void extensionsSdkAndSamplesDoNotReachIntoTheKernel() {
+        noClasses().that().resideInAnyPackage("dev.symphony.sdk..", "dev.symphony.samples..")
+                .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.sdk..", "dev.symphony.samples..", "dev.symphony.ipc.."))
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void pitServicesUseSiblingsOnlyThroughTheirApi() {
+        String[] services = {"pool", "dag", "artifact", "arbitration", "stale"};
+        for (String service : services) {
+            for (String sibling : services) {
+                if (service.equals(sibling)) {
+                    continue;
+                }
+                noClasses().that().resideInAPackage("dev.symphony.pit." + service + "..")
+                        .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                                "are in pit." + sibling + " outside its api package",
+                                c -> c.getPackageName().startsWith("dev.symphony.pit." + sibling)
+                                        && !c.getPackageName().startsWith("dev.symphony.pit." + sibling + ".api")))
+                        .allowEmptyShould(true).check(classes);
+            }
+            noClasses().that().resideInAPackage("dev.symphony.pit." + service + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage("dev.symphony.conductor..", "dev.symphony.ui..",
+                            "dev.symphony.editor..", "dev.symphony.sdk..", "dev.symphony.packaging..")
+                    .allowEmptyShould(true).check(classes);
+        }
+    }
+
+    @Test
+    void conductorDoesNotReachIntoTheUiOrEditor() {
+        noClasses().that().resideInAPackage("dev.symphony.conductor..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.symphony.ui..", "dev.symphony.editor..",
+                        "dev.symphony.packaging..", "dev.symphony.sdk..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void internalPackagesAreNotUsedFromOtherModules() {
+        String[][] modules = {{"ipc"}, {"kernel"}, {"editor"}, {"pit.pool"}, {"pit.dag"}, {"pit.artifact"},
+                {"pit.arbitration"}, {"pit.stale"}, {"conductor"}, {"sdk"}, {"ui"}};
+        for (String[] module : modules) {
+            String root = "dev.symphony." + module[0];
+            noClasses().that().resideOutsideOfPackage(root + "..")
+                    .should().dependOnClassesThat().resideInAPackage(root + "..internal..")
+                    .because(root + "'s internal packages are its own")
+                    .allowEmptyShould(true).check(classes);
+        }
+    }
+
+    /** Every one of our packages except the allowed ones. */
+    private static String[] ours(String... allowed) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("dev.symphony.ipc..", "dev.symphony.kernel..",
+                "dev.symphony.editor..", "dev.symphony.pit..", "dev.symphony.conductor..", "dev.symphony.sdk..",
+                "dev.symphony.samples..", "dev.symphony.ui..", "dev.symphony.packaging.."));
+        all.removeAll(java.util.List.of(allowed));
+        return all.toArray(String[]::new);
+    }
+}
