@@ -42,9 +42,9 @@ public final class ExtensionHostMain {
         Map<String, String> a = parse(args);
         Path extensionDir = Path.of(a.get("--extension-dir"));
         long kernelPid = Long.parseLong(a.get("--kernel-pid"));
-        ProcessHandle.of(kernelPid).ifPresentOrElse(
-                kernel -> kernel.onExit().thenRun(() -> Runtime.getRuntime().halt(0)),
-                () -> Runtime.getRuntime().halt(0));
+        // Inside a sandbox's PID namespace the kernel is invisible; then the doorbell's end of
+        // stream (the kernel's side of the socket closes with its process) ends the host.
+        ProcessHandle.of(kernelPid).ifPresent(kernel -> kernel.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
 
         Path manifestFile = extensionDir.resolve(ManifestReader.FILE_NAME);
         ExtensionManifest manifest = ManifestReader.read(Files.readAllBytes(manifestFile), manifestFile.toString());

@@ -1,0 +1,150 @@
+package dev.symphony.kernel.extensions;
+
+import dev.symphony.ipc.api.BusPaths;
+import dev.symphony.ipc.api.CallFailedException;
+import dev.symphony.ipc.api.Channels;
+import dev.symphony.ipc.api.Endpoint;
+import dev.symphony.ipc.api.EndpointContext;
+import dev.symphony.ipc.api.ErrorCode;
+import dev.symphony.kernel.bus.HostClasspath;
+import dev.symphony.kernel.bus.KernelBus;
+import dev.symphony.kernel.process.JvmFlags;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running extension-host JVM and its channel. Started with the same Java runtime as the
+ * kernel, the shared JVM flags, {@code -Xmx} from the manifest, exit on OutOfMemoryError, and (where
+ * available) inside the OS sandbox; its output goes to {@code <data>/logs/extensions/<id>.log}.
+ */
+final class HostProcess {
+    final Player player;
+    final Process process;
+    final Endpoint endpoint;
+    final Path channelDir;
+    final long startedNanos;
+    final long readyNanos;
+    volatile boolean dead;
+
+    private HostProcess(Player player, Process process, Endpoint endpoint, Path channelDir, long startedNanos, long readyNanos) {
+        this.player = player;
+        this.process = process;
+        this.endpoint = endpoint;
+        this.channelDir = channelDir;
+        this.startedNanos = startedNanos;
+        this.readyNanos = readyNanos;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    static HostProcess start(Player player, KernelContext context, KernelBus bus, KernelBroker broker, Path logFile)
+            throws IOException {
+        var manifest = player.manifest;
+        long started = System.nanoTime();
+        Channels.Listener listener = bus.newChannel(player.id());
+        Path dataDir = player.roots.extensionData();
+        Files.createDirectories(dataDir);
+        Files.createDirectories(logFile.getParent());
+        List<String> cmd = new ArrayList<>(Sandbox.prefix(context.sandbox(), context.hostClasspath(), player.dir(),
+                listener.dir(), dataDir));
+        JvmFlags flags = JvmFlags.forCurrentRuntime();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(flags.flags());
+        cmd.add("-Xmx" + manifest.permissions().maxHeapMb() + "m");
+        cmd.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k",
+                "-XX:CICompilerCount=2", "-Dsymphony.extension=" + player.id()));
+        double share = manifest.permissions().maxCpuShare();
+        if (share < 1.0) {
+            int cpus = Math.max(1, (int) Math.floor(share * Runtime.getRuntime().availableProcessors()));
+            cmd.add("-XX:ActiveProcessorCount=" + cpus);
+        }
+        cmd.addAll(context.hostJvmArgs());
+        cmd.addAll(List.of("-cp", context.hostClasspath(), HostClasspath.MAIN_CLASS,
+                "--channel", listener.dir().toString(),
+                "--extension-dir", player.dir().toString(),
+                "--kernel-pid", Long.toString(ProcessHandle.current().pid()),
+                "--workspace", player.roots.workspace().toString(),
+                "--home", player.roots.home().toString(),
+                "--extension-data", dataDir.toString()));
+        if (player.development()) {
+            cmd.add("--dev");
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dataDir.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        pb.environment().putAll(flags.environment());
+        Process process = pb.start();
+        CompletableFuture<Void> hello = new CompletableFuture<>();
+        Endpoint endpoint;
+        try {
+            endpoint = listener.accept(new EndpointContext().extensionId(player.id()).handler(broker.handlerFor(player, hello)),
+                    context.hostStartTimeout(), process::isAlive);
+        } catch (CallFailedException e) {
+            process.destroyForcibly();
+            BusPaths.deleteRecursively(listener.dir());
+            throw new CallFailedException(e.code(), e.getMessage() + " (see " + logFile + ")");
+        } finally {
+            listener.close();
+        }
+        bus.add(endpoint);
+        try {
+            long deadline = System.nanoTime() + context.hostStartTimeout().toNanos();
+            while (!hello.isDone()) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new CallFailedException(process.isAlive() ? ErrorCode.TIMEOUT : ErrorCode.CRASHED,
+                            "extension host of " + player.id() + (process.isAlive() ? " did not become ready" : " exited with code "
+                                    + process.exitValue()) + " while starting (see " + logFile + ")");
+                }
+                try {
+                    hello.get(5, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException ignored) {
+                    // poll again
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CallFailedException(ErrorCode.CANCELLED, "interrupted while starting " + player.id());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new CallFailedException(ErrorCode.CRASHED, String.valueOf(e.getCause()));
+                }
+            }
+        } catch (CallFailedException e) {
+            bus.remove(endpoint);
+            endpoint.close();
+            process.destroyForcibly();
+            BusPaths.deleteRecursively(listener.dir());
+            throw e;
+        }
+        return new HostProcess(player, process, endpoint, listener.dir(), started, System.nanoTime());
+    }
+
+    /** Asks the host to exit, waits briefly, then kills it. */
+    void stop(KernelBus bus) {
+        dead = true;
+        try {
+            endpoint.sendShutdown();
+        } catch (RuntimeException ignored) {
+            // channel already broken
+        }
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        release(bus);
+    }
+
+    void release(KernelBus bus) {
+        bus.remove(endpoint);
+        endpoint.close();
+        BusPaths.deleteRecursively(channelDir);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.symphony.kernel.extensions;
+
+import dev.symphony.kernel.bus.HostClasspath;
+import dev.symphony.kernel.paths.SymphonyPaths;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Configuration of a {@link Kernel}: fluent setters; {@link #conclude()} fills defaults. */
+public final class KernelContext {
+    /** The engine version extensions' {@code engine} ranges are checked against. */
+    public static final String ENGINE_VERSION = "0.1.0";
+
+    private SymphonyPaths paths;
+    private Path workspace;
+    private final List<Path> developmentRoots = new ArrayList<>();
+    private String hostClasspath;
+    private Duration hangTimeout;
+    private Duration hostStartTimeout;
+    private Sandbox.Mode sandbox;
+    private final List<String> hostJvmArgs = new ArrayList<>();
+
+    public KernelContext paths(SymphonyPaths paths) {
+        this.paths = paths;
+        return this;
+    }
+
+    public KernelContext workspace(Path workspace) {
+        this.workspace = workspace;
+        return this;
+    }
+
+    /** A folder whose sub-folders are extension source modules (PF4J development mode), e.g. {@code sample-extensions}. */
+    public KernelContext developmentRoot(Path dir) {
+        developmentRoots.add(dir);
+        return this;
+    }
+
+    public KernelContext hostClasspath(String classpath) {
+        this.hostClasspath = classpath;
+        return this;
+    }
+
+    /** A host with no message (heartbeats included) for this long is killed as hung. */
+    public KernelContext hangTimeout(Duration timeout) {
+        this.hangTimeout = timeout;
+        return this;
+    }
+
+    public KernelContext hostStartTimeout(Duration timeout) {
+        this.hostStartTimeout = timeout;
+        return this;
+    }
+
+    public KernelContext sandbox(Sandbox.Mode mode) {
+        this.sandbox = mode;
+        return this;
+    }
+
+    /** Extra JVM options for every host (tests, diagnostics). */
+    public KernelContext hostJvmArg(String arg) {
+        hostJvmArgs.add(arg);
+        return this;
+    }
+
+    public KernelContext conclude() {
+        if (paths == null) {
+            paths = SymphonyPaths.resolve();
+        }
+        if (workspace == null) {
+            workspace = Path.of("").toAbsolutePath();
+        }
+        if (hostClasspath == null) {
+            hostClasspath = HostClasspath.resolve();
+        }
+        if (hangTimeout == null) {
+            hangTimeout = Duration.ofMillis(700);
+        }
+        if (hostStartTimeout == null) {
+            hostStartTimeout = Duration.ofSeconds(30);
+        }
+        if (sandbox == null) {
+            sandbox = Sandbox.Mode.fromProperty();
+        }
+        return this;
+    }
+
+    public SymphonyPaths paths() {
+        return paths;
+    }
+
+    public Path workspace() {
+        return workspace;
+    }
+
+    public List<Path> developmentRoots() {
+        return List.copyOf(developmentRoots);
+    }
+
+    public String hostClasspath() {
+        return hostClasspath;
+    }
+
+    public Duration hangTimeout() {
+        return hangTimeout;
+    }
+
+    public Duration hostStartTimeout() {
+        return hostStartTimeout;
+    }
+
+    public Sandbox.Mode sandbox() {
+        return sandbox;
+    }
+
+    public List<String> hostJvmArgs() {
+        return List.copyOf(hostJvmArgs);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.symphony.kernel.extensions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.symphony.ipc.api.PayloadCodec;
+import dev.symphony.ipc.api.StreamCall;
+
+/** A capability's streamed output as JSON values; {@link #close()} before the end cancels it. */
+public final class KernelStream implements AutoCloseable {
+    private final StreamCall call;
+
+    KernelStream(StreamCall call) {
+        this.call = call;
+    }
+
+    /** The next chunk, or null after the last. Throws {@code CallFailedException} on failure. */
+    public JsonNode next() {
+        byte[] chunk = call.next();
+        return chunk == null ? null : PayloadCodec.decode(chunk);
+    }
+
+    /** The next chunk's raw bytes (benchmarks), or null after the last. */
+    public byte[] nextRaw() {
+        return call.next();
+    }
+
+    /** {@code {chunks, tokens, cost}} once the stream ended, else null. */
+    public JsonNode summary() {
+        byte[] end = call.endPayload();
+        return end == null ? null : PayloadCodec.decode(end);
+    }
+
+    @Override
+    public void close() {
+        call.close();
+    }
+}

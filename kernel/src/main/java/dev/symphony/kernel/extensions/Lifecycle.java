@@ -1,0 +1,137 @@
+package dev.symphony.kernel.extensions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.ipc.manifest.ExtensionManifest;
+import dev.symphony.ipc.manifest.ManifestException;
+import dev.symphony.ipc.manifest.ManifestReader;
+import dev.symphony.ipc.manifest.PermissionChecker;
+import dev.symphony.ipc.manifest.Version;
+import dev.symphony.ipc.manifest.VersionRange;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Discovery and the steps before activation: read and validate the manifest (PENDING →
+ * VALIDATING), check the engine range, resolve dependencies, require the user's approval of the
+ * permissions (installed extensions; a source checkout's own modules count as approved), set up
+ * the sandbox folders, configure settings defaults, and register the capability schemas
+ * (→ VALIDATED). Activation itself is lazy and belongs to the {@link Supervisor}.
+ */
+final class Lifecycle {
+    private final KernelContext context;
+    private final ExtensionStore store;
+    private final SchemaCache schemas;
+
+    Lifecycle(KernelContext context, ExtensionStore store, SchemaCache schemas) {
+        this.context = context;
+        this.store = store;
+        this.schemas = schemas;
+    }
+
+    /** Installed extensions, then source modules under the development roots (an installed id wins). */
+    Map<String, Player> discover() {
+        Map<String, Player> found = new LinkedHashMap<>();
+        for (Path dir : store.installed()) {
+            found.putIfAbsent(dir.getFileName().toString(), new Player(dir.getFileName().toString(), dir, false));
+        }
+        for (Path root : context.developmentRoots()) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> modules = Files.list(root)) {
+                for (Path module : modules.sorted().toList()) {
+                    Path manifest = module.resolve(ManifestReader.FILE_NAME);
+                    if (Files.isRegularFile(manifest) && Files.isDirectory(module.resolve("target").resolve("classes"))) {
+                        String id = idOf(manifest, module);
+                        found.putIfAbsent(id, new Player(id, module, true));
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return found;
+    }
+
+    private static String idOf(Path manifest, Path module) {
+        try {
+            JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile());
+            return n.path("id").asText(module.getFileName().toString());
+        } catch (IOException e) {
+            return module.getFileName().toString();
+        }
+    }
+
+    /** Runs the validation steps for one Player; the rest of the registry is needed for dependencies. */
+    void validate(Player p, Map<String, Player> all) {
+        p.state = PlayerState.VALIDATING;
+        p.problem = null;
+        schemas.unregisterPrefix(p.id() + "/");
+        try {
+            Path file = p.dir().resolve(ManifestReader.FILE_NAME);
+            ExtensionManifest m = ManifestReader.read(Files.readAllBytes(file), file.toString());
+            p.manifest = m;
+            if (!m.id().equals(p.id())) {
+                throw new IllegalStateException("manifest id " + m.id() + " does not match the folder " + p.dir().getFileName());
+            }
+            if (!VersionRange.parse(m.engine()).contains(Version.parse(KernelContext.ENGINE_VERSION))) {
+                throw new IllegalStateException("needs engine " + m.engine() + " but this is " + KernelContext.ENGINE_VERSION);
+            }
+            List<String> missing = new ArrayList<>();
+            for (ExtensionManifest.Dependency d : m.dependencies()) {
+                Player dep = all.get(d.id());
+                if (dep == null || dep.manifest == null || !VersionRange.parse(d.version()).contains(dep.manifest.parsedVersion())) {
+                    missing.add(d.id() + " " + d.version());
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("unresolved dependencies: " + String.join(", ", missing));
+            }
+            if (!p.development() && !store.approved(m)) {
+                throw new IllegalStateException("its permissions are not approved: run `symphony ext install` again");
+            }
+            var roots = new PermissionChecker.Roots(context.workspace(), Path.of(System.getProperty("user.home")),
+                    context.paths().data("extension-data").resolve(m.id()));
+            Files.createDirectories(roots.extensionData());
+            p.roots = roots;
+            p.permissions = new PermissionChecker(m.permissions(), roots);
+            p.settings = defaults(m.contributes().settings());
+            for (ExtensionManifest.Capability c : m.capabilities()) {
+                schemas.register(p.id() + "/" + c.name() + "/in", c.input());
+                schemas.register(p.id() + "/" + c.name() + "/out", c.output());
+            }
+            p.state = store.enabled(p.id()) ? PlayerState.VALIDATED : PlayerState.DISABLED;
+        } catch (ManifestException e) {
+            fail(p, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            fail(p, e.getMessage());
+        }
+    }
+
+    private static void fail(Player p, String problem) {
+        p.state = PlayerState.FAILED;
+        p.problem = problem;
+        p.permissions = null;
+    }
+
+    private static ObjectNode defaults(JsonNode settingsSchema) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        if (settingsSchema != null) {
+            settingsSchema.path("properties").fields().forEachRemaining(e -> {
+                if (e.getValue().has("default")) {
+                    out.set(e.getKey(), e.getValue().get("default"));
+                }
+            });
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.symphony.kernel.extensions;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.ipc.manifest.ExtensionManifest;
+import dev.symphony.ipc.manifest.PermissionChecker;
+
+import java.nio.file.Path;
+
+/**
+ * One extension as the kernel knows it: where it lives, its manifest, its state and (when active)
+ * its host process. Mutable fields are guarded by the Player's monitor or volatile.
+ */
+public final class Player {
+    private final String id;
+    private final Path dir;
+    private final boolean development;
+    volatile ExtensionManifest manifest;
+    volatile PlayerState state = PlayerState.PENDING;
+    volatile String problem;
+    volatile PermissionChecker permissions;
+    volatile PermissionChecker.Roots roots;
+    volatile ObjectNode settings;
+    volatile HostProcess host;
+    int restarts;
+    long lastStartNanos;
+
+    Player(String id, Path dir, boolean development) {
+        this.id = id;
+        this.dir = dir;
+        this.development = development;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The exploded archive, or in development mode the source module. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Loaded from a source checkout (PF4J development mode) rather than installed. */
+    public boolean development() {
+        return development;
+    }
+
+    /** Null when the manifest could not be read (then {@link #problem()} says why). */
+    public ExtensionManifest manifest() {
+        return manifest;
+    }
+
+    public PlayerState state() {
+        return state;
+    }
+
+    /** Why the Player is FAILED, or null. */
+    public String problem() {
+        return problem;
+    }
+
+    /** The process id of the running host, or -1. */
+    public long hostPid() {
+        HostProcess h = host;
+        return h == null ? -1 : h.pid();
+    }
+
+    /** Read without the monitor: the bus pump and the supervisor's tick must never wait for a host start. */
+    HostProcess host() {
+        return host;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.symphony.kernel.extensions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The OS-level sandbox around a host JVM. On Linux with bubblewrap ({@code bwrap}) installed and
+ * working (user namespaces allowed), hosts run in new namespaces with no network, a private
+ * {@code /tmp}, and a filesystem view of only: the JDK and system libraries (read-only), the host
+ * classpath and the extension's own folder (read-only), its bus channel and its data folder
+ * (read-write). Elsewhere (macOS, Windows, no bwrap) the host is a plain child process: only the
+ * brokered APIs are enforced, and extension code could still use {@code java.io} directly.
+ * Mode from {@code -Dsymphony.sandbox=auto|off|require} (default auto).
+ */
+public final class Sandbox {
+    public enum Mode {
+        AUTO, OFF, REQUIRE;
+
+        static Mode fromProperty() {
+            return valueOf(System.getProperty("symphony.sandbox", "auto").toUpperCase(Locale.ROOT));
+        }
+    }
+
+    private static volatile Boolean available;
+
+    private Sandbox() {
+    }
+
+    /** True when {@code bwrap} exists and can actually create namespaces here. */
+    public static boolean available() {
+        Boolean a = available;
+        if (a == null) {
+            a = probe();
+            available = a;
+        }
+        return a;
+    }
+
+    private static boolean probe() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder("bwrap", "--ro-bind", "/", "/", "--unshare-all", "--die-with-parent", "true")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The command prefix that runs the host inside the sandbox, or an empty list for no OS sandbox. */
+    static List<String> prefix(Mode mode, String classpath, Path extensionDir, Path channelDir, Path dataDir) {
+        if (mode == Mode.OFF || (mode == Mode.AUTO && !available())) {
+            return List.of();
+        }
+        if (!available()) {
+            throw new IllegalStateException("symphony.sandbox=require but bubblewrap (bwrap) is not usable here");
+        }
+        List<String> cmd = new ArrayList<>(List.of("bwrap", "--die-with-parent", "--unshare-all", "--new-session",
+                "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+        for (String sys : List.of("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc/alternatives", "/etc/ld.so.cache")) {
+            cmd.addAll(List.of("--ro-bind-try", sys, sys));
+        }
+        Set<Path> readOnly = new LinkedHashSet<>();
+        readOnly.add(Path.of(System.getProperty("java.home")).toAbsolutePath());
+        for (String entry : classpath.split(File.pathSeparator)) {
+            Path p = Path.of(entry.endsWith("*") ? entry.substring(0, entry.length() - 1) : entry).toAbsolutePath();
+            readOnly.add(Files.isDirectory(p) ? p : p.getParent());
+        }
+        readOnly.add(extensionDir.toAbsolutePath());
+        for (Path p : readOnly) {
+            cmd.addAll(List.of("--ro-bind", p.toString(), p.toString()));
+        }
+        cmd.addAll(List.of("--bind", channelDir.toString(), channelDir.toString()));
+        cmd.addAll(List.of("--bind", dataDir.toString(), dataDir.toString()));
+        return cmd;
+    }
+}

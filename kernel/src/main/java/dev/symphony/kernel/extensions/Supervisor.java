@@ -1,0 +1,203 @@
+package dev.symphony.kernel.extensions;
+
+import dev.symphony.ipc.api.CallFailedException;
+import dev.symphony.ipc.api.Endpoint;
+import dev.symphony.ipc.api.ErrorCode;
+import dev.symphony.ipc.manifest.ExtensionManifest;
+import dev.symphony.kernel.audit.AuditLog;
+import dev.symphony.kernel.bus.KernelBus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs and watches host processes. Death is noticed three ways, whichever comes first: the
+ * doorbell socket closes, {@link Process#onExit()} completes, or (hangs) no message at all — not
+ * even a heartbeat, sent every 100 ms — for the hang timeout (700 ms by default; checked every
+ * 50 ms), after which the host is killed. Calls in flight then fail with CRASHED, and the host is
+ * restarted as its manifest says: immediately, with exponential backoff, or only on request.
+ */
+final class Supervisor implements AutoCloseable {
+    private final KernelContext context;
+    private final KernelBus bus;
+    private final AuditLog audit;
+    private final KernelBroker broker;
+    private final Collection<Player> players;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "supervisor"));
+    private final ScheduledExecutorService restarter = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "restarter"));
+    private final java.util.concurrent.ExecutorService reaper = Executors.newCachedThreadPool(r -> daemon(r, "reaper"));
+
+    Supervisor(KernelContext context, KernelBus bus, AuditLog audit, KernelBroker broker, Collection<Player> players) {
+        this.context = context;
+        this.bus = bus;
+        this.audit = audit;
+        this.broker = broker;
+        this.players = players;
+        ticker.scheduleWithFixedDelay(this::tick, 50, 50, TimeUnit.MILLISECONDS);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** The running host of {@code p}, started now if needed (lazy activation). */
+    HostProcess ensureRunning(Player p) {
+        synchronized (p) {
+            HostProcess current = p.host;
+            if (current != null && !current.dead) {
+                if (!current.endpoint.isClosed()) {
+                    return current;
+                }
+                died(p, current, "closed its channel"); // noticed here before the reaper got to it
+            }
+            switch (p.state) {
+                case DISABLED -> throw new CallFailedException(ErrorCode.CLOSED, p.id() + " is disabled");
+                case PENDING, VALIDATING -> throw new CallFailedException(ErrorCode.CLOSED, p.id() + " is not validated");
+                case FAILED -> {
+                    if (p.manifest == null || p.permissions == null) {
+                        throw new CallFailedException(ErrorCode.CLOSED, p.id() + " failed validation: " + p.problem);
+                    }
+                    if (p.manifest.restartPolicy().mode() == ExtensionManifest.RestartMode.MANUAL) {
+                        throw new CallFailedException(ErrorCode.CRASHED, p.id() + " crashed (" + p.problem
+                                + ") and its restart policy is manual: run `symphony ext enable " + p.id() + "`");
+                    }
+                }
+                default -> {
+                    // VALIDATED, ACTIVE, MONITORING: start
+                }
+            }
+            try {
+                HostProcess h = HostProcess.start(p, context, bus, broker, broker.logFile(p.id()));
+                p.host = h;
+                p.lastStartNanos = h.startedNanos;
+                p.state = PlayerState.ACTIVE;
+                p.problem = null;
+                audit.record("kernel", "host.start", p.id(), true, "pid " + h.pid());
+                h.process.onExit().thenRun(() -> died(p, h, "exited with code " + h.process.exitValue()));
+                return h;
+            } catch (IOException e) {
+                p.state = PlayerState.FAILED;
+                p.problem = "cannot start host: " + e.getMessage();
+                throw new UncheckedIOException(e);
+            } catch (CallFailedException e) {
+                p.state = PlayerState.FAILED;
+                p.problem = e.getMessage();
+                throw e;
+            }
+        }
+    }
+
+    void channelClosed(Player p, Endpoint endpoint) {
+        HostProcess h = p.host();
+        if (h != null && h.endpoint == endpoint) {
+            // called on the bus pump: handling the death takes the Player's monitor, which a host start
+            // may hold while it waits for the pump to deliver its hello
+            reaper.execute(() -> died(p, h, "closed its channel"));
+        }
+    }
+
+    /** A host ended (or was found hung and killed): fail its calls, record it, restart by policy. */
+    void died(Player p, HostProcess h, String reason) {
+        synchronized (p) {
+            if (h.dead || p.host != h) {
+                return;
+            }
+            h.dead = true;
+            p.host = null;
+            p.state = PlayerState.FAILED;
+            p.problem = reason;
+        }
+        h.process.destroyForcibly();
+        try {
+            h.process.waitFor(2, TimeUnit.SECONDS); // a killed host is gone before its callers hear of it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!h.process.isAlive()) {
+            reason = reason + " (exit code " + h.process.exitValue() + ")";
+            p.problem = reason;
+        }
+        h.endpoint.fail(new CallFailedException(ErrorCode.CRASHED, "extension " + p.id() + " crashed: host " + reason));
+        h.release(bus);
+        audit.record("kernel", "host.crash", p.id(), true, reason);
+        broker.log(p.id(), "host " + h.pid() + " " + reason);
+        var policy = p.manifest.restartPolicy();
+        if (policy.mode() == ExtensionManifest.RestartMode.MANUAL) {
+            return;
+        }
+        synchronized (p) {
+            if (System.nanoTime() - h.readyNanos > TimeUnit.SECONDS.toNanos(60)) {
+                p.restarts = 0; // it ran fine for a while: a fresh budget
+            }
+            if (p.restarts >= policy.maxRestarts()) {
+                p.problem = reason + "; gave up after " + p.restarts + " restarts";
+                return;
+            }
+            long delay = policy.mode() == ExtensionManifest.RestartMode.IMMEDIATE ? 0
+                    : policy.initialBackoffMs() << Math.min(p.restarts, 10);
+            p.restarts++;
+            restarter.schedule(() -> restart(p), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void restart(Player p) {
+        try {
+            if (p.state == PlayerState.FAILED) {
+                ensureRunning(p);
+            }
+        } catch (RuntimeException e) {
+            broker.log(p.id(), "restart failed: " + e.getMessage());
+        }
+    }
+
+    private void tick() {
+        try {
+            long now = System.nanoTime();
+            long hang = context.hangTimeout().toNanos();
+            for (Player p : players) {
+                HostProcess h = p.host();
+                if (h == null || h.dead) {
+                    continue;
+                }
+                if (p.state == PlayerState.ACTIVE) {
+                    p.state = PlayerState.MONITORING;
+                }
+                long silent = now - h.endpoint.lastInboundNanos();
+                if (silent > hang) {
+                    h.process.destroyForcibly();
+                    died(p, h, "hung: no heartbeat for " + TimeUnit.NANOSECONDS.toMillis(silent) + " ms, killed");
+                }
+            }
+            audit.flushIfDue();
+        } catch (RuntimeException e) {
+            System.err.println("symphony: supervisor tick failed: " + e);
+        }
+    }
+
+    /** Stops the host of {@code p} on purpose (disable, reload, shutdown); no restart follows. */
+    void stop(Player p) {
+        HostProcess h;
+        synchronized (p) {
+            h = p.host;
+            p.host = null;
+        }
+        if (h != null && !h.dead) {
+            h.endpoint.fail(new CallFailedException(ErrorCode.CLOSED, p.id() + " was stopped"));
+            h.stop(bus);
+            audit.record("kernel", "host.stop", p.id(), true, "pid " + h.pid());
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        restarter.shutdownNow();
+        reaper.shutdownNow();
+    }
+}

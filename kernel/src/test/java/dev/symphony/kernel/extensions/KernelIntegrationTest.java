@@ -1,0 +1,191 @@
+package dev.symphony.kernel.extensions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.symphony.ipc.api.CallFailedException;
+import dev.symphony.ipc.api.ErrorCode;
+import dev.symphony.kernel.audit.AuditLog;
+import dev.symphony.kernel.paths.SymphonyPaths;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The kernel with real host JVMs on real Chronicle queues, running a real PF4J plugin built from
+ * test sources and installed from its zip archive.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KernelIntegrationTest {
+    static final String PROBE = "dev.symphony.test.probe";
+    static final ObjectMapper JSON = new ObjectMapper();
+    Path tmp;
+    SymphonyPaths paths;
+    Path workspace;
+    Path secret;
+    Kernel kernel;
+
+    @BeforeAll
+    void start(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tmp) throws Exception {
+        this.tmp = tmp;
+        paths = SymphonyPaths.under(tmp.resolve("home"));
+        workspace = tmp.resolve("ws");
+        Files.createDirectories(workspace.resolve("allowed"));
+        Files.writeString(workspace.resolve("allowed/ok.txt"), "fine");
+        secret = tmp.resolve("secret.txt");
+        Files.writeString(secret, "top secret");
+        Files.createSymbolicLink(workspace.resolve("allowed/link.txt"), secret);
+        Path archive = TestPlugins.zip(TestPlugins.build("probe", tmp.resolve("build")), tmp.resolve("probe.zip"));
+        ArchiveInstaller installer = new ArchiveInstaller(new ExtensionStore(paths.data("extensions")));
+        installer.commit(installer.prepare(archive, null));
+        kernel = Kernel.start(new KernelContext().paths(paths).workspace(workspace));
+    }
+
+    @AfterAll
+    void stop() {
+        if (kernel != null) {
+            kernel.close();
+        }
+    }
+
+    static JsonNode json(String s) throws Exception {
+        return JSON.readTree(s);
+    }
+
+    JsonNode call(String capability, String input) throws Exception {
+        return kernel.call("test", PROBE, capability, json(input), Duration.ofSeconds(20));
+    }
+
+    ErrorCode failure(String capability, String input, Duration timeout) {
+        CallFailedException e = assertThrows(CallFailedException.class,
+                () -> kernel.call("test", PROBE, capability, json(input), timeout));
+        return e.code();
+    }
+
+    @Test
+    void callsARealHostAndAuditsIt() throws Exception {
+        assertEquals(PlayerState.VALIDATED.compareTo(kernel.player(PROBE).orElseThrow().state()) <= 0, true);
+        assertEquals(json("{\"echo\":{\"a\":[1,2,\"x\"]}}"), call("echo", "{\"a\":[1,2,\"x\"]}"));
+        Player p = kernel.player(PROBE).orElseThrow();
+        assertTrue(p.hostPid() > 0 && ProcessHandle.of(p.hostPid()).isPresent(), "a separate host process runs");
+        assertNotEquals(ProcessHandle.current().pid(), p.hostPid());
+        kernel.audit().flush();
+        assertTrue(AuditLog.readAll(paths.data("audit")).stream().anyMatch(e -> e.path("what").asText().equals("call")
+                && e.path("resource").asText().equals(PROBE + "/echo") && e.path("decision").asText().equals("allowed")));
+    }
+
+    @Test
+    void inputIsValidatedAgainstTheCapabilitySchemaBeforeTheHostSeesIt() {
+        assertEquals(ErrorCode.INVALID_INPUT, failure("strict", "{\"n\":\"two\"}", Duration.ofSeconds(5)));
+        assertEquals(ErrorCode.UNKNOWN_CAPABILITY, failure("nope", "{}", Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void streamsTokensWithASummary() throws Exception {
+        try (KernelStream s = kernel.stream("test", PROBE, "words", json("{\"count\":50}"), Duration.ofSeconds(20))) {
+            int n = 0;
+            JsonNode chunk;
+            while ((chunk = s.next()) != null) {
+                assertEquals("w" + n + " ", chunk.path("token").asText());
+                n++;
+            }
+            assertEquals(50, n);
+            assertEquals(50, s.summary().path("tokens").asLong());
+            assertEquals(1 + 50 * 0.5, s.summary().path("cost").asDouble(), 1e-9);
+        }
+    }
+
+    @Test
+    void closingAStreamCancelsTheInstrument() throws Exception {
+        int before = call("cancellations", "{}").path("count").asInt();
+        try (KernelStream s = kernel.stream("test", PROBE, "words", json("{\"count\":1000000,\"delayMs\":1}"), Duration.ofSeconds(20))) {
+            for (int i = 0; i < 3; i++) {
+                assertNotNull(s.next());
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (call("cancellations", "{}").path("count").asInt() == before && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(before + 1, call("cancellations", "{}").path("count").asInt());
+    }
+
+    @Test
+    void aTimeoutFailsTheCallButNotTheHost() throws Exception {
+        long pid = kernel.activate(PROBE);
+        assertEquals(ErrorCode.TIMEOUT, failure("slow", "{\"ms\":5000}", Duration.ofMillis(300)));
+        assertEquals(json("{\"echo\":{}}"), call("echo", "{}"));
+        assertEquals(pid, kernel.player(PROBE).orElseThrow().hostPid());
+    }
+
+    @Test
+    void aCrashFailsTheCallAndTheHostIsRestarted() throws Exception {
+        long pid = kernel.activate(PROBE);
+        assertEquals(ErrorCode.CRASHED, failure("crash", "{}", Duration.ofSeconds(20)));
+        assertEquals(json("{\"echo\":{}}"), call("echo", "{}"));
+        assertNotEquals(pid, kernel.player(PROBE).orElseThrow().hostPid());
+        kernel.audit().flush();
+        assertTrue(AuditLog.readAll(paths.data("audit")).stream().anyMatch(e -> e.path("what").asText().equals("host.crash")
+                && e.path("detail").asText().contains("exit code 42")));
+    }
+
+    @Test
+    void aHungHostIsKilledAndRestarted() throws Exception {
+        long pid = kernel.activate(PROBE);
+        long start = System.nanoTime();
+        assertEquals(ErrorCode.CRASHED, failure("hang", "{}", Duration.ofSeconds(20)));
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(), "detected by heartbeat, not by the call timeout");
+        ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join());
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the hung host was killed");
+        assertEquals(json("{\"echo\":{}}"), call("echo", "{}"));
+    }
+
+    @Test
+    void theHostRunsWithTheManifestsHeapLimit() throws Exception {
+        assertTrue(call("heap", "{}").path("maxMb").asLong() <= 48);
+        assertEquals(ErrorCode.CRASHED, failure("leak", "{}", Duration.ofSeconds(60)));
+        assertEquals(json("{\"echo\":{}}"), call("echo", "{}"));
+    }
+
+    @Test
+    void readsOutsideThePermittedPathsAreDeniedAndAudited() throws Exception {
+        assertEquals("fine", call("read", "{\"path\":\"allowed/ok.txt\"}").path("text").asText());
+        String input = "{\"path\":" + JSON.writeValueAsString(secret.toString()) + "}";
+        assertEquals(ErrorCode.PERMISSION_DENIED, failure("read", input, Duration.ofSeconds(20)));
+        assertEquals(ErrorCode.PERMISSION_DENIED, failure("read-raw", input, Duration.ofSeconds(20)));
+        assertEquals(ErrorCode.PERMISSION_DENIED, failure("read", "{\"path\":\"allowed/link.txt\"}", Duration.ofSeconds(20)),
+                "a symbolic link inside a permitted folder cannot lead outside it");
+        kernel.audit().flush();
+        List<JsonNode> denied = AuditLog.readAll(paths.data("audit")).stream()
+                .filter(e -> e.path("who").asText().equals(PROBE) && e.path("decision").asText().equals("denied")).toList();
+        String real = secret.toRealPath().toString();
+        assertTrue(denied.stream().anyMatch(e -> e.path("resource").asText().equals(secret.toString())
+                && e.path("detail").asText().contains("SDK client")), "client-side denial audited: " + denied);
+        assertTrue(denied.stream().anyMatch(e -> e.path("resource").asText().equals(real)
+                && e.path("what").asText().equals("files.read") && !e.has("detail")), "kernel-side denial audited: " + denied);
+        assertTrue(denied.stream().anyMatch(e -> e.path("resource").asText().equals(real)
+                && e.path("detail").asText().contains("link.txt")), "symlink denial audited: " + denied);
+    }
+
+    @Test
+    void disableAndEnableWithoutRestartingTheKernel() throws Exception {
+        long pid = kernel.activate(PROBE);
+        kernel.disable(PROBE);
+        assertEquals(PlayerState.DISABLED, kernel.player(PROBE).orElseThrow().state());
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the host was stopped");
+        assertEquals(ErrorCode.CLOSED, failure("echo", "{}", Duration.ofSeconds(5)));
+        assertFalse(kernel.store().enabled(PROBE), "persisted for the IDE and the CLI");
+        kernel.enable(PROBE);
+        assertEquals(json("{\"echo\":{}}"), call("echo", "{}"));
+        assertTrue(kernel.store().enabled(PROBE));
+    }
+}

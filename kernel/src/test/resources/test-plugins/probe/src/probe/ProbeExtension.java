@@ -1,0 +1,74 @@
+package probe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.sdk.api.Capabilities;
+import dev.symphony.sdk.api.SymphonyExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Kernel test plugin: behaves well, badly and in between, on request. Compiled by the kernel tests. */
+public class ProbeExtension implements SymphonyExtension {
+    static final AtomicInteger CANCELLATIONS = new AtomicInteger();
+    static final List<byte[]> HOARD = new ArrayList<>();
+
+    static ObjectNode obj() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    @Override
+    public void register(Capabilities c) {
+        c.operator("echo", (in, ctx) -> obj().set("echo", in));
+        c.operator("strict", (in, ctx) -> obj().put("twice", in.path("n").asInt() * 2));
+        c.instrument("words", (in, out, ctx) -> {
+            int n = in.path("count").asInt(10);
+            long delay = in.path("delayMs").asLong(0);
+            for (int i = 0; i < n; i++) {
+                if (out.cancelled()) {
+                    CANCELLATIONS.incrementAndGet();
+                    return;
+                }
+                try {
+                    out.token("w" + i + " ");
+                } catch (RuntimeException cancelled) {
+                    CANCELLATIONS.incrementAndGet();
+                    throw cancelled;
+                }
+                if (delay > 0) {
+                    try {
+                        Thread.sleep(delay);
+                    } catch (InterruptedException e) {
+                        CANCELLATIONS.incrementAndGet();
+                        return;
+                    }
+                }
+            }
+        });
+        c.instrument("slow", (in, out, ctx) -> {
+            Thread.sleep(in.path("ms").asLong(10_000));
+            out.token("late");
+        });
+        c.operator("crash", (in, ctx) -> {
+            Runtime.getRuntime().halt(42);
+            return obj();
+        });
+        c.operator("hang", (in, ctx) -> {
+            while (true) {
+                Thread.sleep(1000);
+            }
+        });
+        c.operator("leak", (in, ctx) -> {
+            while (true) {
+                HOARD.add(new byte[1 << 20]);
+            }
+        });
+        c.operator("read", (in, ctx) -> obj().put("text", ctx.services().files().read(in.path("path").asText())));
+        c.operator("read-raw", (in, ctx) -> ctx.services().broker().request("files.read", Map.of("path", in.path("path").asText())));
+        c.operator("cancellations", (in, ctx) -> obj().put("count", CANCELLATIONS.get()));
+        c.operator("heap", (in, ctx) -> obj().put("maxMb", Runtime.getRuntime().maxMemory() >> 20));
+    }
+}
