@@ -20,11 +20,11 @@ import java.util.zip.ZipOutputStream;
  * at test time: compiles them against the SDK (the kernel itself may not depend on it) with the
  * JDK's compiler, and zips manifest + {@code classes/} as {@code mvn package} does for real extensions.
  */
-final class TestPlugins {
+public final class TestPlugins {
     private TestPlugins() {
     }
 
-    static Path source(String name) {
+    public static Path source(String name) {
         try {
             return Path.of(TestPlugins.class.getResource("/test-plugins/" + name).toURI());
         } catch (URISyntaxException e) {
@@ -33,7 +33,7 @@ final class TestPlugins {
     }
 
     /** An exploded plugin folder in {@code work}. */
-    static Path build(String name, Path work) throws IOException {
+    public static Path build(String name, Path work) throws IOException {
         Path src = source(name);
         Path out = work.resolve(name);
         Path classes = out.resolve("classes");
@@ -53,7 +53,7 @@ final class TestPlugins {
     }
 
     /** The plugin zipped into an installable archive. */
-    static Path zip(Path pluginDir, Path archive) throws IOException {
+    public static Path zip(Path pluginDir, Path archive) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive));
              Stream<Path> files = Files.walk(pluginDir)) {
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {

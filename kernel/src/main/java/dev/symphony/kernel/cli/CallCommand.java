@@ -1,0 +1,87 @@
+package dev.symphony.kernel.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.ipc.api.CallFailedException;
+import dev.symphony.ipc.manifest.ExtensionManifest;
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.KernelStream;
+import dev.symphony.kernel.extensions.Player;
+
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * {@code symphony call EXTENSION_ID CAPABILITY 'JSON' [--timeout MS]}: starts a kernel in this
+ * process (not attached to a running IDE), starts the extension's host, calls the capability over
+ * the real bus (schema checks, permissions, audit), prints the JSON result — or one JSON line per
+ * streamed chunk and a final {@code {"done":true,…}} line — and stops the host. Exit codes: 0 ok,
+ * 1 extension error, 2 validation or usage, 3 permission denied, 4 timeout, 5 extension crashed.
+ */
+public final class CallCommand {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String USAGE = "usage: symphony call EXTENSION_ID CAPABILITY 'JSON' [--timeout MS]";
+
+    private CallCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 1 && args[0].equals("--help")) {
+            out.println(USAGE);
+            out.println("exit codes: 0 ok, 1 extension error, 2 validation/usage, 3 permission denied, 4 timeout, 5 extension crashed");
+            return 0;
+        }
+        Duration timeout = null;
+        if (args.length == 5 && args[3].equals("--timeout") && args[4].matches("\\d{1,9}")) {
+            timeout = Duration.ofMillis(Long.parseLong(args[4]));
+        } else if (args.length != 3) {
+            err.println(USAGE);
+            return 2;
+        }
+        JsonNode input;
+        try {
+            input = JSON.readTree(args[2]);
+        } catch (JsonProcessingException e) {
+            err.println("symphony call: the input is not JSON: " + e.getOriginalMessage());
+            return 2;
+        }
+        String id = args[0];
+        String capability = args[1];
+        try (Kernel kernel = CliKernel.start()) {
+            Player p = kernel.player(id).orElse(null);
+            if (p == null || p.manifest() == null) {
+                err.println("symphony call: " + (p == null ? "no extension " + id + " (see `symphony ext list`)" : id + ": " + p.problem()));
+                return 2;
+            }
+            ExtensionManifest.Capability cap = p.manifest().capability(capability).orElse(null);
+            if (cap == null) {
+                err.println("symphony call: " + id + " has no capability '" + capability + "'; it has "
+                        + String.join(", ", p.manifest().capabilities().stream().map(ExtensionManifest.Capability::name).toList()));
+                return 2;
+            }
+            Duration t = timeout != null ? timeout : Duration.ofMillis(cap.timeoutMs());
+            if (cap.streaming()) {
+                try (KernelStream stream = kernel.stream("cli", id, capability, input, t)) {
+                    JsonNode chunk;
+                    while ((chunk = stream.next()) != null) {
+                        out.println(chunk);
+                        out.flush();
+                    }
+                    ObjectNode done = JSON.createObjectNode().put("done", true);
+                    if (stream.summary() != null) {
+                        done.setAll((ObjectNode) stream.summary());
+                    }
+                    out.println(done);
+                }
+            } else {
+                out.println(kernel.call("cli", id, capability, input, t));
+            }
+            return 0;
+        } catch (CallFailedException e) {
+            err.println("symphony call: " + e.code().name().toLowerCase() + ": " + e.getMessage());
+            return CliKernel.exitCode(e.code());
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.symphony.kernel.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.ipc.api.BusPaths;
+import dev.symphony.ipc.manifest.ExtensionManifest;
+import dev.symphony.kernel.extensions.ArchiveInstaller;
+import dev.symphony.kernel.extensions.InstallException;
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.Player;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * {@code symphony ext install ARCHIVE [--sha256 HEX] [--yes] | list [--json] | enable ID | disable ID | remove ID}.
+ * Install shows the permissions an extension asks for and needs approval: typed on a terminal, or
+ * {@code --yes}; without a terminal and without {@code --yes} it refuses at once.
+ */
+public final class ExtCommand {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String USAGE = "usage: symphony ext install ARCHIVE [--sha256 HEX] [--yes] | list [--json] | enable ID | disable ID | remove ID";
+
+    private ExtCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, () -> {
+            Console c = System.console();
+            return c == null ? null : new BufferedReader(c.reader());
+        });
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, with the terminal (null: none) supplied. */
+    static int run(String[] args, PrintStream out, PrintStream err, Supplier<BufferedReader> terminal) {
+        if (args.length == 0 || args[0].equals("--help")) {
+            (args.length == 0 ? err : out).println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        try {
+            return switch (args[0]) {
+                case "install" -> install(args, out, err, terminal);
+                case "list" -> list(args, out, err);
+                case "enable", "disable", "remove" -> change(args, out, err);
+                default -> usage(err, "unknown ext command '" + args[0] + "'");
+            };
+        } catch (IOException | RuntimeException e) {
+            err.println("symphony ext: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("symphony ext: " + problem);
+        err.println(USAGE);
+        return 2;
+    }
+
+    private static int install(String[] args, PrintStream out, PrintStream err, Supplier<BufferedReader> terminal) throws IOException {
+        String archive = null;
+        String sha = null;
+        boolean yes = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--yes", "-y" -> yes = true;
+                case "--sha256" -> {
+                    if (++i >= args.length || !args[i].matches("[0-9A-Fa-f]{64}")) {
+                        return usage(err, "--sha256 needs 64 hexadecimal digits");
+                    }
+                    sha = args[i];
+                }
+                default -> {
+                    if (archive != null || args[i].startsWith("-")) {
+                        return usage(err, "unexpected argument '" + args[i] + "'");
+                    }
+                    archive = args[i];
+                }
+            }
+        }
+        if (archive == null) {
+            return usage(err, "install needs an ARCHIVE");
+        }
+        try (Kernel kernel = CliKernel.start()) {
+            ArchiveInstaller installer = new ArchiveInstaller(kernel.store());
+            ArchiveInstaller.Prepared prepared;
+            try {
+                prepared = installer.prepare(Path.of(archive), sha);
+            } catch (InstallException e) {
+                err.println("symphony ext install: " + e.getMessage());
+                return e.exitCode();
+            }
+            ExtensionManifest m = prepared.manifest();
+            List<String> missing = new ArrayList<>();
+            for (ExtensionManifest.Dependency d : m.dependencies()) {
+                if (kernel.player(d.id()).map(Player::manifest).isEmpty()) {
+                    missing.add(d.id() + " " + d.version());
+                }
+            }
+            if (!missing.isEmpty()) {
+                installer.abort(prepared);
+                err.println("symphony ext install: " + m.id() + " needs " + String.join(", ", missing) + ": install those first");
+                return 1;
+            }
+            describePermissions(m, err);
+            if (!yes) {
+                BufferedReader tty = terminal.get();
+                if (tty == null) {
+                    installer.abort(prepared);
+                    err.println("symphony ext install: approval needed and there is no terminal to ask; re-run with --yes to approve these permissions");
+                    return 1;
+                }
+                err.print("Approve and install " + m.id() + " " + m.version() + "? [y/N] ");
+                err.flush();
+                String answer = tty.readLine();
+                if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
+                    installer.abort(prepared);
+                    err.println("symphony ext install: not approved; nothing installed");
+                    return 1;
+                }
+            }
+            Path dir = installer.commit(prepared);
+            out.println(JSON.createObjectNode().put("installed", m.id()).put("version", m.version()).put("path", dir.toString()));
+            return 0;
+        }
+    }
+
+    static void describePermissions(ExtensionManifest m, PrintStream err) {
+        var p = m.permissions();
+        err.println(m.displayName() + " (" + m.id() + " " + m.version() + ", " + m.kind().name().toLowerCase(Locale.ROOT)
+                + ", by " + m.publisher() + ") asks for:");
+        err.println("  read files:      " + (p.read().isEmpty() ? "none" : String.join(", ", p.read())));
+        err.println("  write files:     " + (p.write().isEmpty() ? "none" : String.join(", ", p.write())));
+        err.println("  network hosts:   " + (p.network().isEmpty() ? "none" : String.join(", ", p.network())));
+        err.println("  start processes: " + (p.processes() ? "yes" : "no"));
+        err.println("  memory:          " + p.maxHeapMb() + " MB heap; CPU share " + p.maxCpuShare());
+        if (!m.dependencies().isEmpty()) {
+            err.println("  calls:           " + String.join(", ", m.dependencies().stream().map(ExtensionManifest.Dependency::id).toList()));
+        }
+    }
+
+    private static int list(String[] args, PrintStream out, PrintStream err) {
+        boolean json = args.length > 1 && args[1].equals("--json");
+        if (args.length > 2 || (args.length == 2 && !json)) {
+            return usage(err, "list takes only --json");
+        }
+        try (Kernel kernel = CliKernel.start()) {
+            for (Player p : kernel.players()) {
+                ExtensionManifest m = p.manifest();
+                if (json) {
+                    ObjectNode n = JSON.createObjectNode().put("id", p.id())
+                            .put("version", m == null ? null : m.version())
+                            .put("kind", m == null ? null : m.kind().name().toLowerCase(Locale.ROOT))
+                            .put("state", p.state().name()).put("development", p.development());
+                    if (p.problem() != null) {
+                        n.put("problem", p.problem());
+                    }
+                    ArrayNode caps = n.putArray("capabilities");
+                    if (m != null) {
+                        for (ExtensionManifest.Capability c : m.capabilities()) {
+                            caps.addObject().put("name", c.name()).put("kind", c.kind().name().toLowerCase(Locale.ROOT))
+                                    .put("streaming", c.streaming()).<ObjectNode>set("input", c.input()).set("output", c.output());
+                        }
+                    }
+                    out.println(n);
+                } else {
+                    out.printf("%-40s %-10s %-11s %-10s%s%n", p.id(), m == null ? "?" : m.version(),
+                            m == null ? "?" : m.kind().name().toLowerCase(Locale.ROOT), p.state(),
+                            (p.development() ? " (source checkout)" : "") + (p.problem() == null ? "" : " — " + p.problem()));
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static int change(String[] args, PrintStream out, PrintStream err) {
+        if (args.length != 2) {
+            return usage(err, args[0] + " needs exactly one extension ID");
+        }
+        String id = args[1];
+        try (Kernel kernel = CliKernel.start()) {
+            Player p = kernel.player(id).orElse(null);
+            if (p == null) {
+                err.println("symphony ext " + args[0] + ": no extension " + id + " (see `symphony ext list`)");
+                return 2;
+            }
+            switch (args[0]) {
+                case "enable" -> kernel.enable(id);
+                case "disable" -> kernel.disable(id);
+                default -> {
+                    if (p.development()) {
+                        err.println("symphony ext remove: " + id + " is a module of this source checkout, not an installed extension");
+                        return 1;
+                    }
+                    kernel.disable(id);
+                    BusPaths.deleteRecursively(kernel.store().folderOf(id));
+                    kernel.store().forget(id);
+                }
+            }
+            out.println(JSON.createObjectNode().put(args[0].equals("remove") ? "removed" : args[0] + "d", id));
+            return 0;
+        }
+    }
+}
