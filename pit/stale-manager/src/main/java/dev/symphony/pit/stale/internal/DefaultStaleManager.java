@@ -282,17 +282,7 @@ public final class DefaultStaleManager implements StaleManager {
 
     @Override
     public int trackedItems() {
-        return items.used - freeCount();
-    }
-
-    private int freeCount() {
-        int n = 0;
-        for (int h = 0; h < items.used; h++) {
-            if (items.key[h] == null) {
-                n++;
-            }
-        }
-        return n;
+        return items.live;
     }
 
     /** Moves the mover refused or failed (retried on later sweeps). */

@@ -27,11 +27,13 @@ final class ItemCatalog {
     int[] run;
     String[] key;
     int used;
-    private final IntArrayQueue free = new IntArrayQueue();
+    int live;
+    private final IntArrayQueue free;
     private final Object2IntHashMap<String> runIds = new Object2IntHashMap<>(-1);
     boolean[] runActive = new boolean[64];
 
     ItemCatalog(int capacity) {
+        free = new IntArrayQueue(capacity, -1);
         kind = new byte[capacity];
         tier = new byte[capacity];
         inFlight = new boolean[capacity];
@@ -60,11 +62,13 @@ final class ItemCatalog {
         references[h] = 0;
         run[h] = runId(melodyRun);
         key[h] = itemKey;
+        live++;
         return h;
     }
 
     void release(int h) {
         key[h] = null;
+        live--;
         free.addInt(h);
     }
 
