@@ -1,5 +1,6 @@
 package dev.symphony.packaging;
 
+import dev.symphony.editor.cli.EditCommand;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import dev.symphony.ui.WorkbenchLauncher;
 import dev.symphony.ui.probe.StartupProbe;
@@ -26,6 +27,8 @@ public final class SymphonyMain {
     private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
 
     SymphonyMain() {
+        add(new Subcommand("edit", "edit FILE --stats | --replace REGEX REPLACEMENT [--out OUT]",
+                "headless editing over the editor engine (JSON line on stdout)", EditCommand::run));
         add(new Subcommand("startup-probe", "startup-probe [--open PATH] [--screenshot FILE.png]",
                 "start the real GUI, print startup timings as one JSON line, exit", StartupProbe::run));
         add(new Subcommand("bench", "bench TARGET [--quick]",

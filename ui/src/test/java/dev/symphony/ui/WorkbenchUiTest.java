@@ -103,6 +103,15 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void filesCreatedOnDiskByOthersAppearInTheTree(FxRobot robot) throws Exception {
+        waitUntil("README.md shows in the tree", () -> treeCell(robot, "README.md").isPresent());
+        Files.writeString(workspace.resolve("made-elsewhere.txt"), "x");
+        waitUntil("the new file shows without a manual refresh", () -> treeCell(robot, "made-elsewhere.txt").isPresent());
+        Files.delete(workspace.resolve("made-elsewhere.txt"));
+        waitUntil("and goes when deleted", () -> treeCell(robot, "made-elsewhere.txt").isEmpty());
+    }
+
+    @Test
     void createRenameAndDeleteAFileFromTheTree(FxRobot robot) throws Exception {
         waitUntil("src shows in the tree", () -> treeCell(robot, "src").isPresent());
         robot.clickOn(treeCell(robot, "src").get());

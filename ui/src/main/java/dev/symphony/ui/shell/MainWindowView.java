@@ -49,7 +49,13 @@ public final class MainWindowView extends BorderPane {
         model.workspaceProperty().addListener((obs, old, folder) -> showTreeOrWelcome.run());
         showTreeOrWelcome.run();
 
-        split.getItems().setAll(sideBar, tabs);
+        Label hint = new Label("Open a file from the Explorer\nCtrl+Shift+P shows all commands");
+        hint.getStyleClass().add(Styles.WELCOME);
+        hint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        hint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
+        hint.setMouseTransparent(true);
+        StackPane editorArea = new StackPane(tabs, hint);
+        split.getItems().setAll(sideBar, editorArea);
         split.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(sideBar, false);
         model.sideBarVisibleProperty().addListener((obs, was, visible) -> {

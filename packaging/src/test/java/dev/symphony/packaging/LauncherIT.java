@@ -1,0 +1,73 @@
+package dev.symphony.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real {@code ./symphony} script, as a user runs it, against the layout this build produced. */
+class LauncherIT {
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+
+    record Result(int status, String out, String err) {}
+
+    private static Result symphony(Path home, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("symphony").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("SYMPHONY_HOME", home.toString());
+        builder.environment().put("SYMPHONY_NO_REBUILD", "1"); // this build is the one under test
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("WAYLAND_DISPLAY");
+        Path out = home.resolve("out.txt");
+        Path err = home.resolve("err.txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "symphony " + String.join(" ", args) + " did not finish");
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionAndHelp(@TempDir Path home) throws Exception {
+        Result version = symphony(home, "--version");
+        assertEquals(0, version.status(), version.err());
+        assertTrue(version.out().startsWith("symphony "), version.out());
+        Result help = symphony(home, "--help");
+        assertEquals(0, help.status());
+        assertTrue(help.out().contains("startup-probe"));
+    }
+
+    @Test
+    void badUsageExitsTwoWithTheProblemOnStderr(@TempDir Path home) throws Exception {
+        Result result = symphony(home, "no-such-subcommand");
+        assertEquals(2, result.status());
+        assertEquals("", result.out());
+        assertTrue(result.err().contains("unknown subcommand 'no-such-subcommand'"), result.err());
+    }
+
+    @Test
+    void withoutADisplayTheGuiNamesXvfbRunAndExitsOne(@TempDir Path home) throws Exception {
+        Result result = symphony(home, "startup-probe");
+        assertEquals(1, result.status(), result.err());
+        assertTrue(result.err().contains("xvfb-run"), result.err());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void editStatsRunsThroughTheLauncher(@TempDir Path home) throws Exception {
+        Path file = home.resolve("a.txt");
+        Files.writeString(file, "one\ntwo\n");
+        Result result = symphony(home, "edit", file.toString(), "--stats");
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().contains("\"lines\":2"), result.out());
+        assertTrue(result.out().contains("\"lineEnding\":\"LF\""), result.out());
+    }
+}
