@@ -22,6 +22,40 @@ final class ChunkSpec implements SummarySpec<String, TextSummary> {
         return left.plus(right);
     }
 
+    /**
+     * O(1) update after one kid changed: subtract the old kid, add the new, and redo the CRLF and
+     * surrogate-pair corrections with its two neighbours. Empty summaries (never in a rope) fall back.
+     */
+    @Override
+    public TextSummary replaceKid(TextSummary total, Object[] sums, int i, TextSummary oldKid) {
+        TextSummary now = (TextSummary) sums[i];
+        if (total.chars == 0 || oldKid.chars == 0 || now.chars == 0) {
+            return null;
+        }
+        TextSummary prev = i > 0 ? (TextSummary) sums[i - 1] : null;
+        TextSummary next = i + 1 < sums.length ? (TextSummary) sums[i + 1] : null;
+        if ((prev != null && prev.chars == 0) || (next != null && next.chars == 0)) {
+            return null;
+        }
+        long breaks = total.lineBreaks - oldKid.lineBreaks + now.lineBreaks
+                + crlf(prev, oldKid) + crlf(oldKid, next) - crlf(prev, now) - crlf(now, next);
+        long cps = total.codePoints - oldKid.codePoints + now.codePoints
+                + pair(prev, oldKid) + pair(oldKid, next) - pair(prev, now) - pair(now, next);
+        int starts = TextSummary.STARTS_LF | TextSummary.STARTS_LOW_SURROGATE;
+        int ends = TextSummary.ENDS_CR | TextSummary.ENDS_HIGH_SURROGATE;
+        int flags = ((prev == null ? now.flags : total.flags) & starts) | ((next == null ? now.flags : total.flags) & ends);
+        return new TextSummary(total.chars - oldKid.chars + now.chars, cps, breaks, total.crs - oldKid.crs + now.crs, flags);
+    }
+
+    private static int crlf(TextSummary a, TextSummary b) {
+        return a != null && b != null && (a.flags & TextSummary.ENDS_CR) != 0 && (b.flags & TextSummary.STARTS_LF) != 0 ? 1 : 0;
+    }
+
+    private static int pair(TextSummary a, TextSummary b) {
+        return a != null && b != null && (a.flags & TextSummary.ENDS_HIGH_SURROGATE) != 0
+                && (b.flags & TextSummary.STARTS_LOW_SURROGATE) != 0 ? 1 : 0;
+    }
+
     /** One allocation per node instead of one per kid: this runs on every path copy. */
     @Override
     public TextSummary combineAll(Object[] sums, int from, int to) {

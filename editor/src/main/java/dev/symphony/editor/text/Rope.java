@@ -128,19 +128,29 @@ public final class Rope {
         if (tree.isEmpty()) {
             return new RopeBuilder(maxChunk, tree.maxChildren()).append(text).build();
         }
-        int[] a = locate(from);
-        String ca = tree.get(a[0]);
-        int la = from - a[1];
-        if (to - a[1] <= ca.length()) {
-            int lb = to - a[1];
+        Prefix p = new Prefix(from, false);
+        SumTree.Location<String, TextSummary> at = new SumTree.Location<>();
+        tree.seek(p, at);
+        if (at.item == null) {
+            // The end of the text: edit the last chunk.
+            at.index = tree.size() - 1;
+            at.item = tree.get(at.index);
+            at.summary = tree.summaryOf(at.index);
+            p.chars = len - at.item.length();
+        }
+        String ca = at.item;
+        int start = (int) p.chars;
+        int la = from - start;
+        if (to - start <= ca.length()) {
+            int lb = to - start;
             int newLen = ca.length() - (lb - la) + text.length();
             if (newLen > 0 && newLen <= maxChunk && (newLen >= maxChunk / 4 || tree.size() == 1)) {
                 String nc = new StringBuilder(newLen).append(ca, 0, la).append(text).append(ca, lb, ca.length()).toString();
-                TextSummary s = ChunkEdits.summaryAfter(tree.summaryOf(a[0]), ca, la, lb, text, nc);
-                return new Rope(tree.set(a[0], nc, s), maxChunk);
+                TextSummary s = ChunkEdits.summaryAfter(at.summary, ca, la, lb, text, nc);
+                return new Rope(tree.set(at.index, nc, s), maxChunk);
             }
         }
-        return replaceAcrossChunks(a[0], ca, la, to, text);
+        return replaceAcrossChunks(at.index, ca, la, to, text);
     }
 
     /** The general path: rewrite the touched chunks (merging a small result with a neighbour). */

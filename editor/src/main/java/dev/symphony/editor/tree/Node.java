@@ -36,6 +36,21 @@ final class Node {
         return new Node(height, kids, sums, spec.combineAll(sums, 0, sums.length), items);
     }
 
+    /** A node whose item count the caller knows (a path copy does not change it). */
+    static Node of(SummarySpec<?, ?> spec, int height, Object[] kids, Object[] sums, int items) {
+        return new Node(height, kids, sums, spec.combineAll(sums, 0, sums.length), items);
+    }
+
+    /** A path copy where only kid {@code i} changed (from {@code oldKid}); the summary is updated, not recomputed. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Node replaced(SummarySpec spec, Node old, Object[] kids, Object[] sums, int i, Object oldKid) {
+        Object total = spec.replaceKid(old.total, sums, i, oldKid);
+        if (total == null) {
+            total = spec.combineAll(sums, 0, sums.length);
+        }
+        return new Node(old.height, kids, sums, total, old.items);
+    }
+
     static Node slice(SummarySpec<?, ?> spec, Node n, int from, int to) {
         return of(spec, n.height, Arrays.copyOfRange(n.kids, from, to), Arrays.copyOfRange(n.sums, from, to));
     }

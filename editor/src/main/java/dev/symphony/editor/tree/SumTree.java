@@ -177,6 +177,44 @@ public final class SumTree<T, S> {
         }
     }
 
+    /** Where a {@link #seek(Seeker, Location)} ended: the item, its summary and its index. Reusable. */
+    public static final class Location<T, S> {
+        public int index;
+        public T item;
+        public S summary;
+    }
+
+    /**
+     * As {@link #seek(Seeker)}, also filling {@code at} with the item found (null and {@link #size()}
+     * when the seeker skipped everything), so the caller needs no second descent.
+     */
+    @SuppressWarnings("unchecked")
+    public void seek(Seeker<S> seeker, Location<T, S> at) {
+        Node n = root;
+        int index = 0;
+        while (true) {
+            int i = 0;
+            int k = n.kids.length;
+            while (i < k && !seeker.targetWithin((S) n.sums[i])) {
+                index += n.itemsIn(i);
+                i++;
+            }
+            if (i == k) {
+                at.index = index;
+                at.item = null;
+                at.summary = null;
+                return;
+            }
+            if (n.height == 0) {
+                at.index = index;
+                at.item = (T) n.kids[i];
+                at.summary = (S) n.sums[i];
+                return;
+            }
+            n = (Node) n.kids[i];
+        }
+    }
+
     /** Replaces the item at {@code index}, copying one path (the fast path of every small edit). */
     public SumTree<T, S> set(int index, T item) {
         return set(index, item, spec.summarize(item));
@@ -194,7 +232,7 @@ public final class SumTree<T, S> {
             Object[] sums = n.sums.clone();
             kids[index] = item;
             sums[index] = sum;
-            return Node.of(spec, 0, kids, sums);
+            return Node.replaced(spec, n, kids, sums, index, n.sums[index]);
         }
         int i = 0;
         while (index >= n.itemsIn(i)) {
@@ -206,7 +244,7 @@ public final class SumTree<T, S> {
         Object[] sums = n.sums.clone();
         kids[i] = child;
         sums[i] = child.total;
-        return Node.of(spec, n.height, kids, sums);
+        return Node.replaced(spec, n, kids, sums, i, n.sums[i]);
     }
 
     /** Replaces items {@code [from, to)} by {@code items}: O(log n + items.size()). */
@@ -433,6 +471,9 @@ public final class SumTree<T, S> {
             } else {
                 items++;
             }
+        }
+        if (!spec.combineAll(n.sums, 0, n.sums.length).equals(n.total)) {
+            throw new IllegalStateException("node summary " + n.total + " != combination of its kids");
         }
         if (items != n.items) {
             throw new IllegalStateException("item count " + n.items + " != " + items);

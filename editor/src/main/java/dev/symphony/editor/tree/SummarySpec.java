@@ -14,6 +14,15 @@ public interface SummarySpec<T, S> {
 
     S combine(S left, S right);
 
+    /**
+     * The summary of a node after its kid {@code i} changed from {@code oldKid} to {@code sums[i]},
+     * given its old {@code total}: lets a monoid with inverses update in O(1) instead of recombining
+     * every kid. Returns null when not possible (the default), and the tree recombines.
+     */
+    default S replaceKid(S total, Object[] sums, int i, S oldKid) {
+        return null;
+    }
+
     /** Combines {@code sums[from..to)}; override to avoid one allocation per step. */
     @SuppressWarnings("unchecked")
     default S combineAll(Object[] sums, int from, int to) {
