@@ -1,6 +1,8 @@
 package dev.symphony.packaging;
 
 import dev.symphony.editor.cli.EditCommand;
+import dev.symphony.kernel.cli.CallCommand;
+import dev.symphony.kernel.cli.ExtCommand;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import dev.symphony.ui.WorkbenchLauncher;
 import dev.symphony.ui.probe.StartupProbe;
@@ -29,6 +31,10 @@ public final class SymphonyMain {
     SymphonyMain() {
         add(new Subcommand("edit", "edit FILE --stats | --replace REGEX REPLACEMENT [--out OUT]",
                 "headless editing over the editor engine (JSON line on stdout)", EditCommand::run));
+        add(new Subcommand("ext", "ext install ARCHIVE [--sha256 HEX] [--yes] | list [--json] | enable|disable|remove ID",
+                "install and manage extensions", ExtCommand::run));
+        add(new Subcommand("call", "call EXTENSION_ID CAPABILITY 'JSON'",
+                "call an extension's capability through the bus; prints the JSON result", CallCommand::run));
         add(new Subcommand("startup-probe", "startup-probe [--open PATH] [--screenshot FILE.png]",
                 "start the real GUI, print startup timings as one JSON line, exit", StartupProbe::run));
         add(new Subcommand("bench", "bench TARGET [--quick]",
@@ -108,7 +114,7 @@ public final class SymphonyMain {
         out.println();
         out.println("Subcommands:");
         for (Subcommand s : subcommands.values()) {
-            out.printf("  %-52s %s%n", s.usage(), s.summary());
+            out.printf("  %s%n      %s%n", s.usage(), s.summary());
         }
         out.println();
         out.println("Options:");
