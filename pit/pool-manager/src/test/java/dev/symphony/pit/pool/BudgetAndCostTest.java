@@ -90,7 +90,12 @@ class BudgetAndCostTest {
         f.pool.openRun(1, 1, 1_000_000);
         f.allocateReady(m, 1, 1);
         final IllegalStateException e = assertThrows(IllegalStateException.class, () -> f.pool.closeRun(1));
-        assertTrue(e.getMessage().contains("still holds slots"), e.getMessage());
+        assertTrue(e.getMessage().contains("still holds 1 slot(s)"), e.getMessage());
+        // Also for a free (local) model, whose calls reserve nothing.
+        final int local = f.pool.registerModel(new ModelSpec("local", f.host, 0, 0, 1, 0, 0));
+        f.pool.openRun(2, 1, 0);
+        f.allocateReady(local, 2, 2);
+        assertThrows(IllegalStateException.class, () -> f.pool.closeRun(2));
     }
 
     @Test

@@ -33,6 +33,7 @@ final class Accounts {
         final Account workspace;
         final int workspaceId;
         int lastModel = -1;
+        int slotsHeld;
 
         RunAccount(final long runId, final int workspaceId, final Account workspace) {
             this.runId = runId;
@@ -81,20 +82,22 @@ final class Accounts {
         if (account == null) {
             throw new IllegalArgumentException("run " + runId + " is not open");
         }
-        if (account.reserved != 0) {
-            throw new IllegalStateException("run " + runId + " still holds slots (reserved " + account.reserved
-                + " micros); release them before closing the run");
+        if (account.slotsHeld != 0) {
+            throw new IllegalStateException("run " + runId + " still holds " + account.slotsHeld + " slot(s) (reserved "
+                + account.reserved + " micros); release them before closing the run");
         }
         runs.remove(runId);
         return new RunUsage(runId, account.workspaceId, account.spent, account.budget, account.calls, account.tokens);
     }
 
     static void reserve(final RunAccount run, final long amount) {
+        run.slotsHeld++;
         run.reserved += amount;
         run.workspace.reserved += amount;
     }
 
     static void settle(final RunAccount run, final long reserved, final long actual, final long tokens) {
+        run.slotsHeld--;
         run.reserved -= reserved;
         run.workspace.reserved -= reserved;
         run.spent += actual;
@@ -107,6 +110,7 @@ final class Accounts {
 
     /** Gives a reservation back without charging (the call never happened: its model failed). */
     static void refund(final RunAccount run, final long reserved) {
+        run.slotsHeld--;
         run.reserved -= reserved;
         run.workspace.reserved -= reserved;
     }
