@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.kernel.process.JvmFlags;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -19,19 +18,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code symphony bench TARGET [--quick] [-- JMH-ARGS]}: runs a module's JMH benchmarks in a child
- * JVM whose class path starts with that module's jar (JMH reads the first
- * {@code META-INF/BenchmarkList} it finds), with the GC profiler on; prints one JSON line per
- * benchmark (name, mode, score, unit, error, gc.alloc.rate.norm in B/op) and keeps JMH's full
- * JSON under {@code target/bench/}. JMH's own progress goes to stderr.
+ * {@code symphony bench TARGET [--quick] [--filter REGEX] [-- JMH-ARGS]}: runs the JMH benchmarks of
+ * a target's modules (JMH finds every module's benchmark list on the class path; the target selects
+ * by package) in a child JVM with the GC profiler on; prints one JSON line per benchmark (name,
+ * mode, score, unit, error, gc.alloc.rate.norm in B/op) and keeps JMH's full JSON under
+ * {@code target/bench/}. JMH's own progress goes to stderr.
  */
 final class BenchCommand {
-    /** Benchmark targets: the artifact ids of the modules whose jars carry the benchmarks. */
-    private static final Map<String, List<String>> TARGETS = new LinkedHashMap<>();
+    /** Benchmark targets: the JMH include pattern of each (benchmarks live in *.bench packages). */
+    private static final Map<String, String> TARGETS = new LinkedHashMap<>();
 
     static {
-        TARGETS.put("editor", List.of("editor"));
-        TARGETS.put("pit", List.of("pool-manager", "dag-tracker", "artifact-store", "arbitration", "stale-manager"));
+        TARGETS.put("editor", "dev\\.symphony\\.editor\\.bench\\..*");
+        TARGETS.put("pit", "dev\\.symphony\\.pit\\.[a-z]+\\.bench\\..*");
     }
 
     private static final List<String> QUICK = List.of("-f", "1", "-wi", "1", "-w", "1s", "-i", "2", "-r", "1s");
@@ -49,8 +48,14 @@ final class BenchCommand {
         List<String> jmhArgs = separator < 0 ? List.of() : List.copyOf(list.subList(separator + 1, list.size()));
         List<String> own = separator < 0 ? list : list.subList(0, separator);
         boolean quick = own.remove("--quick");
+        String filter = null;
+        int filterAt = own.indexOf("--filter");
+        if (filterAt >= 0 && filterAt + 1 < own.size()) {
+            filter = own.get(filterAt + 1);
+            own.subList(filterAt, filterAt + 2).clear();
+        }
         if (own.size() != 1 || !TARGETS.containsKey(own.get(0))) {
-            err.println("symphony bench: usage: bench TARGET [--quick] [-- JMH-ARGS]   (TARGET: "
+            err.println("symphony bench: usage: bench TARGET [--quick] [--filter REGEX] [-- JMH-ARGS]   (TARGET: "
                     + String.join(", ", TARGETS.keySet()) + ")");
             return SymphonyMain.USAGE;
         }
@@ -58,39 +63,31 @@ final class BenchCommand {
         Path resultsDir = repoRoot().resolve("target").resolve("bench");
         Files.createDirectories(resultsDir);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        int status = SymphonyMain.OK;
-        for (String module : TARGETS.get(target)) {
-            Path results = resultsDir.resolve(target + "-" + module + "-" + stamp + ".json");
-            int exit = runJmh(module, quick, jmhArgs, results, err);
-            if (exit != 0 || !Files.exists(results)) {
-                err.println("symphony bench: JMH failed for " + module + " (exit " + exit + ")");
-                status = SymphonyMain.FAILED;
-                continue;
-            }
-            printSummary(JSON.readTree(results.toFile()), out);
-            err.println("symphony bench: full results in " + results);
+        Path results = resultsDir.resolve(target + "-" + stamp + ".json");
+        String include = filter == null ? TARGETS.get(target) : TARGETS.get(target) + "(?i)" + ".*" + filter + ".*";
+        int exit = runJmh(include, quick, jmhArgs, results, err);
+        if (exit != 0 || !Files.exists(results)) {
+            err.println("symphony bench: JMH failed (exit " + exit + ")");
+            return SymphonyMain.FAILED;
         }
-        return status;
+        printSummary(JSON.readTree(results.toFile()), out);
+        err.println("symphony bench: full results in " + results);
+        return SymphonyMain.OK;
     }
 
-    private static int runJmh(String module, boolean quick, List<String> jmhArgs, Path results, PrintStream err)
+    private static int runJmh(String include, boolean quick, List<String> jmhArgs, Path results, PrintStream err)
             throws IOException, InterruptedException {
-        List<String> classPath = new ArrayList<>(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
-        String jar = classPath.stream().filter(e -> Path.of(e).getFileName().toString().startsWith(module + "-"))
-                .findFirst().orElseThrow(() -> new IOException("the " + module + " jar is not on the class path"));
-        classPath.remove(jar);
-        classPath.add(0, jar);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JvmFlags.forCurrentRuntime().flags());
         benchData().ifPresent(dir -> command.add("-Dsymphony.benchData=" + dir));
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), "org.openjdk.jmh.Main"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.openjdk.jmh.Main"));
         command.addAll(List.of("-prof", "gc", "-rf", "json", "-rff", results.toString()));
         if (quick) {
             command.addAll(QUICK);
         }
         command.addAll(jmhArgs);
-        command.add("dev\\.symphony\\..*\\.bench\\..*");
+        command.add(include);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(JvmFlags.forCurrentRuntime().environment());
         Process process = builder.start();

@@ -37,7 +37,7 @@ public final class SymphonyMain {
                 "call an extension's capability through the bus; prints the JSON result", CallCommand::run));
         add(new Subcommand("startup-probe", "startup-probe [--open PATH] [--screenshot FILE.png]",
                 "start the real GUI, print startup timings as one JSON line, exit", StartupProbe::run));
-        add(new Subcommand("bench", "bench TARGET [--quick]",
+        add(new Subcommand("bench", "bench TARGET [--quick] [--filter REGEX] [-- JMH-ARGS]",
                 "run benchmarks (" + String.join(", ", BenchCommand.targets()) + "); one JSON line per benchmark",
                 BenchCommand::run));
     }
