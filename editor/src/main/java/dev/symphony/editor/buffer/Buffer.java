@@ -37,6 +37,7 @@ public final class Buffer {
     private long nextId;
     private long nextGroup;
     private boolean groupOpen;
+    private final List<BufferListener> listeners = new ArrayList<>();
 
     public Buffer(Rope initial, LongSupplier clockMillis) {
         this.clock = clockMillis;
@@ -51,6 +52,17 @@ public final class Buffer {
 
     public Rope text() {
         return text;
+    }
+
+    /** Registers a listener told of every text change (the hot-exit journal, views). */
+    public void addListener(BufferListener l) {
+        listeners.add(l);
+    }
+
+    private void changed(Rope before, ChangeSet change) {
+        for (BufferListener l : listeners) {
+            l.onTextChanged(before, text, change);
+        }
     }
 
     public SelectionSet selections() {
@@ -110,9 +122,11 @@ public final class Buffer {
         }
         byId.put(r.id(), r);
         head = r;
+        Rope before = text;
         text = next;
         selections = after;
         groupOpen = kind == EditKind.TYPING || kind == EditKind.DELETING;
+        changed(before, change);
         return r;
     }
 
@@ -226,8 +240,12 @@ public final class Buffer {
     }
 
     private void moveTo(Revision r) {
+        Rope before = text;
         head = r;
         text = r.text;
+        if (before != text) {
+            changed(before, null);
+        }
         selections = r.selectionsAfter != null ? r.selectionsAfter : SelectionSet.cursorAt(0);
         groupOpen = false;
     }

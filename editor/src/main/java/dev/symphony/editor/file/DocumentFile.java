@@ -1,0 +1,90 @@
+package dev.symphony.editor.file;
+
+import dev.symphony.editor.text.Rope;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The on-disk side of an open document: where it lives, how it is encoded, and the fingerprint of
+ * what the editor last read or wrote. Saving checks the fingerprint first, so an external change is
+ * never silently overwritten; the caller offers reload or a diff ({@link LineDiff}) instead.
+ */
+public final class DocumentFile {
+
+    private final Path path;
+    private TextEncoding encoding;
+    private LineEnding lineEnding;
+    private DiskFingerprint known;
+
+    private DocumentFile(Path path, TextEncoding encoding, LineEnding lineEnding, DiskFingerprint known) {
+        this.path = path;
+        this.encoding = encoding;
+        this.lineEnding = lineEnding;
+        this.known = known;
+    }
+
+    /** Opens {@code path}; returns the document and its text. */
+    public static Opened open(Path path) throws IOException {
+        DiskFingerprint before = DiskFingerprint.of(path);
+        TextFile tf = new TextDecoder().load(path);
+        return new Opened(new DocumentFile(path, tf.encoding(), tf.lineEnding(), before), tf.text());
+    }
+
+    /** A document and the text it was opened with. */
+    public record Opened(DocumentFile file, Rope text) {
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public TextEncoding encoding() {
+        return encoding;
+    }
+
+    /** Changes the encoding used by the next save (e.g. from the ISO-8859-1 fallback to UTF-8). */
+    public void setEncoding(TextEncoding encoding) {
+        this.encoding = encoding;
+    }
+
+    public LineEnding lineEnding() {
+        return lineEnding;
+    }
+
+    public DiskFingerprint knownFingerprint() {
+        return known;
+    }
+
+    /** True when the file on disk is no longer what the editor read or wrote last. */
+    public boolean changedOnDisk() throws IOException {
+        return !DiskFingerprint.of(path).equals(known);
+    }
+
+    /**
+     * Saves atomically. Throws {@link ExternalChangeException} (and writes nothing) when the file
+     * changed on disk, unless {@code overwriteExternalChanges}.
+     */
+    public void save(Rope text, boolean overwriteExternalChanges) throws IOException {
+        DiskFingerprint now = DiskFingerprint.of(path);
+        if (!overwriteExternalChanges && !now.equals(known)) {
+            throw new ExternalChangeException(path, known, now);
+        }
+        TextFiles.save(path, text, encoding);
+        known = DiskFingerprint.of(path);
+    }
+
+    /** Reads the file again (after the user chose "reload"); the fingerprint follows. */
+    public Rope reload() throws IOException {
+        DiskFingerprint before = DiskFingerprint.of(path);
+        TextFile tf = new TextDecoder().load(path);
+        encoding = tf.encoding();
+        lineEnding = tf.lineEnding();
+        known = before;
+        return tf.text();
+    }
+
+    /** Line diff from the editor's text to the file on disk, for a "compare" view. */
+    public LineDiff diffWithDisk(Rope text) throws IOException {
+        return LineDiff.of(text, new TextDecoder().load(path).text());
+    }
+}
