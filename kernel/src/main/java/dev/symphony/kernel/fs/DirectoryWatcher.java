@@ -10,19 +10,20 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Watches folders (not recursively) on one daemon thread that sleeps in the OS until something
- * changes, and reports each changed path. A lost event (overflow) is reported as the folder itself.
+ * changes, and reports each change as (watched folder, changed entry). When the OS lost events
+ * (overflow) the entry is the folder itself: anything in it may have changed.
  */
 public final class DirectoryWatcher implements AutoCloseable {
     private final WatchService service;
     private final Map<Path, WatchKey> keys = new ConcurrentHashMap<>();
-    private final Consumer<Path> onChange;
+    private final BiConsumer<Path, Path> onChange;
     private final Thread thread;
 
-    public DirectoryWatcher(String name, Consumer<Path> onChange) throws IOException {
+    public DirectoryWatcher(String name, BiConsumer<Path, Path> onChange) throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
         this.onChange = onChange;
         this.thread = new Thread(this::run, name);
@@ -61,9 +62,9 @@ public final class DirectoryWatcher implements AutoCloseable {
                 Path folder = (Path) key.watchable();
                 for (WatchEvent<?> event : key.pollEvents()) {
                     if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                        onChange.accept(folder);
+                        onChange.accept(folder, folder);
                     } else {
-                        onChange.accept(folder.resolve((Path) event.context()));
+                        onChange.accept(folder, folder.resolve((Path) event.context()));
                     }
                 }
                 if (!key.reset()) {

@@ -127,7 +127,7 @@ public final class KeybindingService {
     public AutoCloseable watch(Runnable onChange) throws IOException {
         Files.createDirectories(userFile.getParent());
         Path file = userFile.toAbsolutePath().normalize();
-        DirectoryWatcher watcher = new DirectoryWatcher("keybindings-watcher", changed -> {
+        DirectoryWatcher watcher = new DirectoryWatcher("keybindings-watcher", (folder, changed) -> {
             if (changed.toAbsolutePath().normalize().equals(file) || changed.equals(file.getParent())) {
                 reload();
                 onChange.run();

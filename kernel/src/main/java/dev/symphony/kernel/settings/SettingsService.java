@@ -157,7 +157,7 @@ public final class SettingsService implements AutoCloseable {
         if (workspace != null) {
             relevant.addAll(List.of(workspace.path(), workspace.path().getParent()));
         }
-        watcher = new DirectoryWatcher("settings-watcher", changed -> {
+        watcher = new DirectoryWatcher("settings-watcher", (folder, changed) -> {
             Path path = changed.toAbsolutePath().normalize();
             if (workspace != null && path.equals(workspace.path().getParent())) {
                 watcher.watch(path); // .symphony/ was just created

@@ -44,7 +44,7 @@ public final class FileTreeViewModel implements AutoCloseable {
         this.bridge = bridge;
         this.prompter = prompter;
         this.watcher = new DirectoryWatcher("file-tree-watcher",
-                changed -> bridge.onFx(() -> folderChangeListeners.forEach(l -> l.accept(changed.getParent()))));
+                (folder, changed) -> bridge.onFx(() -> folderChangeListeners.forEach(l -> l.accept(folder))));
     }
 
     public ObjectProperty<Path> rootProperty() {
