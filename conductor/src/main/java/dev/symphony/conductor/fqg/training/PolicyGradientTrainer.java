@@ -1,0 +1,193 @@
+package dev.symphony.conductor.fqg.training;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.symphony.conductor.fqg.evaluation.Evaluator;
+import dev.symphony.conductor.fqg.evaluation.PolicyReport;
+import dev.symphony.conductor.fqg.generator.PuzzleGenerator;
+import dev.symphony.conductor.fqg.simulator.EpisodeResult;
+import dev.symphony.conductor.fqg.simulator.Simulator;
+import dev.symphony.conductor.policy.CandidateFeatures;
+import dev.symphony.conductor.policy.djl.MlpForward;
+import dev.symphony.conductor.policy.djl.MlpPolicy;
+import dev.symphony.conductor.policy.djl.PolicyFiles;
+import dev.symphony.conductor.policy.djl.PolicyNetwork;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * REINFORCE with group-relative advantages. Each batch: {@code puzzlesPerBatch} fresh training puzzles,
+ * each played {@code rolloutsPerPuzzle} times by the sampling policy with the same outcome seed (so the
+ * rollouts differ only by the policy's choices); an episode's advantage is its reward minus its group's
+ * mean, over the group's standard deviation. Every decision of the episode is credited with it; loss =
+ * -mean(advantage * log pi(chosen)) - entropyCoefficient * mean(entropy), Adam. Every
+ * {@code validateEveryBatches} the greedy policy is scored on validation puzzles and the best weights so
+ * far are written to the output file.
+ */
+public final class PolicyGradientTrainer {
+    private static final int F = CandidateFeatures.COUNT;
+    private final TrainingContext ctx;
+
+    public PolicyGradientTrainer(TrainingContext ctx) {
+        this.ctx = ctx.conclude();
+    }
+
+    public TrainingReport train(Path out) throws IOException {
+        long started = System.nanoTime();
+        PuzzleGenerator generator = new PuzzleGenerator(ctx.preset());
+        Evaluator validation = new Evaluator(ctx.preset(), ctx.validationSeed(), ctx.validationPuzzles());
+        SplittableRandom random = new SplittableRandom(ctx.seed() * 31 + 7);
+        try (Model model = Model.newInstance(PolicyNetwork.MODEL_NAME, "PyTorch")) {
+            model.setBlock(PolicyNetwork.newBlock());
+            if (ctx.initialPolicy() != null) {
+                try (InputStream in = Files.newInputStream(ctx.initialPolicy())) {
+                    model.load(in, Map.of());
+                } catch (MalformedModelException e) {
+                    throw new IOException(ctx.initialPolicy() + ": not a policy file: " + e.getMessage(), e);
+                }
+            }
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(ctx.learningRate()))
+                            .optClipGrad(1f).build());
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, F));
+                RolloutBuffer buffer = new RolloutBuffer();
+                double best = validate(model, validation);
+                int bestAt = 0;
+                PolicyFiles.save(model, out);
+                ctx.log().printf(Locale.ROOT, "batch 0: validation reward %.4f (saved)%n", best);
+                int batches = 0;
+                int steps = 0;
+                int episodes = 0;
+                int puzzleIndex = 0;
+                while (episodes < ctx.episodes()) {
+                    MlpForward forward = MlpForward.copyOf(model.getBlock());
+                    SamplingPolicy sampler = new SamplingPolicy(forward, random);
+                    buffer.clear();
+                    int episode = 0;
+                    for (int p = 0; p < ctx.puzzlesPerBatch() && episodes < ctx.episodes(); p++, puzzleIndex++) {
+                        Simulator sim = new Simulator(generator.puzzle(ctx.seed(), puzzleIndex), ctx.preset());
+                        long outcomeSeed = PuzzleGenerator.seedOf(ctx.seed() ^ 0x6F7574636F6D65L, puzzleIndex);
+                        int groupStart = episode;
+                        double[] rewards = new double[ctx.rolloutsPerPuzzle()];
+                        for (int g = 0; g < rewards.length; g++, episode++, episodes++) {
+                            buffer.beginEpisode(episode);
+                            EpisodeResult r = sim.run(sampler, outcomeSeed, buffer, null);
+                            rewards[g] = r.reward();
+                        }
+                        setGroupAdvantages(buffer, groupStart, rewards);
+                    }
+                    steps += update(trainer, buffer, random);
+                    batches++;
+                    if (batches % ctx.validateEveryBatches() == 0 || episodes >= ctx.episodes()) {
+                        double v = validate(model, validation);
+                        boolean improved = v > best;
+                        if (improved) {
+                            best = v;
+                            bestAt = batches;
+                            PolicyFiles.save(model, out);
+                        }
+                        ctx.log().printf(Locale.ROOT, "batch %d (%d episodes, %.0f s): validation reward %.4f%s%n",
+                                batches, episodes, (System.nanoTime() - started) / 1e9, v, improved ? " (saved)" : "");
+                    }
+                }
+                return new TrainingReport(episodes, batches, steps, best, bestAt, (System.nanoTime() - started) / 1e9);
+            }
+        }
+    }
+
+    private double validate(Model model, Evaluator validation) {
+        PolicyReport r = validation.evaluate(new MlpPolicy("rl", MlpForward.copyOf(model.getBlock())), () -> 0);
+        return r.meanReward();
+    }
+
+    private static void setGroupAdvantages(RolloutBuffer buffer, int first, double[] rewards) {
+        double mean = 0;
+        for (double r : rewards) {
+            mean += r;
+        }
+        mean /= rewards.length;
+        double var = 0;
+        for (double r : rewards) {
+            var += (r - mean) * (r - mean);
+        }
+        double std = Math.sqrt(var / rewards.length);
+        for (int g = 0; g < rewards.length; g++) {
+            buffer.setAdvantage(first + g, (float) ((rewards[g] - mean) / (std + 1e-2)));
+        }
+    }
+
+    /** One pass over the batch's decisions in shuffled minibatches; returns the number of gradient steps. */
+    private int update(Trainer trainer, RolloutBuffer buffer, SplittableRandom random) {
+        int n = buffer.decisions();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int steps = 0;
+        for (int from = 0; from < n; from += ctx.minibatchDecisions()) {
+            int to = Math.min(n, from + ctx.minibatchDecisions());
+            step(trainer, buffer, order, from, to);
+            steps++;
+        }
+        return steps;
+    }
+
+    private void step(Trainer trainer, RolloutBuffer buffer, int[] order, int from, int to) {
+        int b = to - from;
+        int c = 1;
+        for (int i = from; i < to; i++) {
+            c = Math.max(c, buffer.count(order[i]));
+        }
+        float[] x = new float[b * c * F];
+        float[] mask = new float[b * c];
+        float[] onehot = new float[b * c];
+        float[] adv = new float[b];
+        for (int r = 0; r < b; r++) {
+            int d = order[from + r];
+            buffer.copyFeatures(d, x, r * c * F);
+            for (int k = buffer.count(d); k < c; k++) {
+                mask[r * c + k] = -1e9f;
+            }
+            onehot[r * c + buffer.chosen(d)] = 1f;
+            adv[r] = buffer.advantage(d);
+        }
+        try (NDManager m = trainer.getManager().newSubManager()) {
+            NDArray xs = m.create(x, new Shape((long) b * c, F));
+            NDArray masks = m.create(mask, new Shape(b, c));
+            NDArray chosen = m.create(onehot, new Shape(b, c));
+            NDArray advantages = m.create(adv, new Shape(b));
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDArray scores = trainer.forward(new NDList(xs)).singletonOrThrow().reshape(b, c).add(masks);
+                NDArray logp = scores.logSoftmax(1);
+                NDArray chosenLogp = logp.mul(chosen).sum(new int[] {1});
+                NDArray policyLoss = chosenLogp.mul(advantages).mean().neg();
+                NDArray entropy = logp.exp().mul(logp).sum(new int[] {1}).neg().mean();
+                NDArray loss = policyLoss.sub(entropy.mul(ctx.entropyCoefficient()));
+                gc.backward(loss);
+            }
+            trainer.step();
+        }
+    }
+}

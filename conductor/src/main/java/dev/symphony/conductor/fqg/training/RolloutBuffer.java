@@ -1,0 +1,71 @@
+package dev.symphony.conductor.fqg.training;
+
+import dev.symphony.conductor.fqg.simulator.SimulationListener;
+import dev.symphony.conductor.policy.CandidateFeatures;
+import dev.symphony.conductor.policy.Decision;
+import java.util.Arrays;
+
+/**
+ * The decisions of a batch of episodes: each decision's candidate features (copied), candidate count, the
+ * chosen candidate and the episode it belongs to; plus each episode's advantage once computed.
+ */
+final class RolloutBuffer implements SimulationListener {
+    private static final int F = CandidateFeatures.COUNT;
+    private float[] features = new float[1 << 16];
+    private int featureLength;
+    private int[] offsets = new int[1024];
+    private int[] counts = new int[1024];
+    private int[] chosen = new int[1024];
+    private int[] episodeOf = new int[1024];
+    private int decisions;
+    private float[] advantages = new float[64];
+    private int currentEpisode;
+
+    void clear() {
+        featureLength = 0;
+        decisions = 0;
+    }
+
+    void beginEpisode(int episode) {
+        currentEpisode = episode;
+        if (episode >= advantages.length) {
+            advantages = Arrays.copyOf(advantages, episode * 2 + 1);
+        }
+    }
+
+    @Override
+    public void onDecision(Decision d, int choice) {
+        int n = d.count();
+        if (featureLength + n * F > features.length) {
+            features = Arrays.copyOf(features, Math.max(features.length * 2, featureLength + n * F));
+        }
+        if (decisions == offsets.length) {
+            int cap = decisions * 2;
+            offsets = Arrays.copyOf(offsets, cap);
+            counts = Arrays.copyOf(counts, cap);
+            chosen = Arrays.copyOf(chosen, cap);
+            episodeOf = Arrays.copyOf(episodeOf, cap);
+        }
+        System.arraycopy(d.features(), 0, features, featureLength, n * F);
+        offsets[decisions] = featureLength;
+        counts[decisions] = n;
+        chosen[decisions] = choice;
+        episodeOf[decisions] = currentEpisode;
+        featureLength += n * F;
+        decisions++;
+    }
+
+    void setAdvantage(int episode, float advantage) {
+        advantages[episode] = advantage;
+    }
+
+    int decisions() { return decisions; }
+    int count(int decision) { return counts[decision]; }
+    int chosen(int decision) { return chosen[decision]; }
+    float advantage(int decision) { return advantages[episodeOf[decision]]; }
+
+    /** Copies decision {@code i}'s candidate rows into {@code dest} at {@code destOffset}. */
+    void copyFeatures(int i, float[] dest, int destOffset) {
+        System.arraycopy(features, offsets[i], dest, destOffset, counts[i] * F);
+    }
+}

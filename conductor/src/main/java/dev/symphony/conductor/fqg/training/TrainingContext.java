@@ -1,0 +1,67 @@
+package dev.symphony.conductor.fqg.training;
+
+import dev.symphony.conductor.fqg.game.Preset;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Training settings (fluent setters; {@link #conclude()} validates). Training puzzles are puzzles
+ * {@code 0, 1, 2...} of {@code seed}; validation (used to keep the best weights) uses {@code validationSeed};
+ * neither should be the seed a result is reported on.
+ */
+public final class TrainingContext {
+    private Preset preset = Preset.DEFAULT;
+    private long seed = 1;
+    private int episodes = 60_000;
+    private int puzzlesPerBatch = 16;
+    private int rolloutsPerPuzzle = 8;
+    private float learningRate = 3e-3f;
+    private float entropyCoefficient = 0.003f;
+    private int minibatchDecisions = 1024;
+    private long validationSeed = 2;
+    private int validationPuzzles = 200;
+    private int validateEveryBatches = 25;
+    private Path initialPolicy;
+    private PrintStream log = System.err;
+
+    public TrainingContext preset(Preset v) { preset = v; return this; }
+    public TrainingContext seed(long v) { seed = v; return this; }
+    public TrainingContext episodes(int v) { episodes = v; return this; }
+    public TrainingContext puzzlesPerBatch(int v) { puzzlesPerBatch = v; return this; }
+    public TrainingContext rolloutsPerPuzzle(int v) { rolloutsPerPuzzle = v; return this; }
+    public TrainingContext learningRate(float v) { learningRate = v; return this; }
+    public TrainingContext entropyCoefficient(float v) { entropyCoefficient = v; return this; }
+    public TrainingContext minibatchDecisions(int v) { minibatchDecisions = v; return this; }
+    public TrainingContext validationSeed(long v) { validationSeed = v; return this; }
+    public TrainingContext validationPuzzles(int v) { validationPuzzles = v; return this; }
+    public TrainingContext validateEveryBatches(int v) { validateEveryBatches = v; return this; }
+    /** Start from this policy file instead of fresh weights ({@code fqg train --continue}). */
+    public TrainingContext initialPolicy(Path v) { initialPolicy = v; return this; }
+    public TrainingContext log(PrintStream v) { log = v; return this; }
+
+    public TrainingContext conclude() {
+        if (episodes < 1 || puzzlesPerBatch < 1 || rolloutsPerPuzzle < 2 || minibatchDecisions < 1
+                || validationPuzzles < 1 || validateEveryBatches < 1 || !(learningRate > 0)) {
+            throw new IllegalArgumentException("invalid training settings: episodes=" + episodes + " puzzlesPerBatch="
+                    + puzzlesPerBatch + " rolloutsPerPuzzle=" + rolloutsPerPuzzle + " (needs >= 2)");
+        }
+        if (validationSeed == seed) {
+            throw new IllegalArgumentException("validation seed must differ from the training seed " + seed);
+        }
+        return this;
+    }
+
+    public Preset preset() { return preset; }
+    public long seed() { return seed; }
+    public int episodes() { return episodes; }
+    public int puzzlesPerBatch() { return puzzlesPerBatch; }
+    public int rolloutsPerPuzzle() { return rolloutsPerPuzzle; }
+    public float learningRate() { return learningRate; }
+    public float entropyCoefficient() { return entropyCoefficient; }
+    public int minibatchDecisions() { return minibatchDecisions; }
+    public long validationSeed() { return validationSeed; }
+    public int validationPuzzles() { return validationPuzzles; }
+    public int validateEveryBatches() { return validateEveryBatches; }
+    public Path initialPolicy() { return initialPolicy; }
+    public PrintStream log() { return log; }
+}
