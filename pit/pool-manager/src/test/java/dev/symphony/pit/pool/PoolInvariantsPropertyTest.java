@@ -50,6 +50,7 @@ class PoolInvariantsPropertyTest {
         final long[] now = {1_000_000_000L};
         final List<Integer> held = new ArrayList<>();
         final Map<Integer, Long> heldTokens = new HashMap<>();
+        final Map<Integer, Integer> heldModel = new HashMap<>();
         final List<String> illegal = new ArrayList<>();
         final PoolListener listener = new PoolListener() {
             @Override
@@ -100,8 +101,10 @@ class PoolInvariantsPropertyTest {
             final int op = rnd.nextInt(100);
             if (op < 40) {
                 final long tokens = rnd.nextInt(200);
-                final int slot = pool.allocate(rnd.nextInt(modelCount), step, rnd.nextInt(budgets.length), tokens);
+                final int model = rnd.nextInt(modelCount);
+                final int slot = pool.allocate(model, step, rnd.nextInt(budgets.length), tokens);
                 if (slot >= 0) {
+                    heldModel.put(slot, model);
                     assertTrue(!held.contains(slot), "slot handed out twice: " + slot);
                     held.add(slot);
                     heldTokens.put(slot, tokens);
@@ -137,6 +140,10 @@ class PoolInvariantsPropertyTest {
                 pool.doWork();
             }
             check(pool, held, illegal);
+            for (final int slot : held) {
+                final boolean active = pool.modelState(heldModel.get(slot)) == ModelState.ACTIVE;
+                assertEquals(active, pool.isSlotReady(slot), "slot " + slot + " ready iff its model is ACTIVE");
+            }
         }
         while (!held.isEmpty()) {
             pool.release(held.remove(0), 0, true);
