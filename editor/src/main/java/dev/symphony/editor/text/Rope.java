@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class Rope {
 
-    public static final int DEFAULT_MAX_CHUNK = 1024;
+    public static final int DEFAULT_MAX_CHUNK = 512;
     public static final int DEFAULT_MAX_CHILDREN = 16;
 
     private final SumTree<String, TextSummary> tree;
@@ -145,7 +145,9 @@ public final class Rope {
             int lb = to - start;
             int newLen = ca.length() - (lb - la) + text.length();
             if (newLen > 0 && newLen <= maxChunk && (newLen >= maxChunk / 4 || tree.size() == 1)) {
-                String nc = new StringBuilder(newLen).append(ca, 0, la).append(text).append(ca, lb, ca.length()).toString();
+                // Indy concatenation writes the result once into an uninitialised array: two passes
+                // over the chunk in all (the substrings, the result) instead of three with a StringBuilder.
+                String nc = ca.substring(0, la) + text + ca.substring(lb);
                 TextSummary s = ChunkEdits.summaryAfter(at.summary, ca, la, lb, text, nc);
                 return new Rope(tree.set(at.index, nc, s), maxChunk);
             }
