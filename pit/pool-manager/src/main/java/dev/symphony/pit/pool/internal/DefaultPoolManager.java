@@ -30,14 +30,8 @@ public final class DefaultPoolManager implements PoolManager {
     private final UsagePredictor predictor;
     private final EvictionPolicy eviction;
     private final Preloader preloader;
+    private final RefusalRecorder refusals = new RefusalRecorder();
     private long nextPredictionNanos;
-
-    private RefusalReason lastReason;
-    private int lastModel;
-    private long lastRun;
-    private long lastRequested;
-    private long lastCommitted;
-    private long lastLimit;
 
     public DefaultPoolManager(final PoolManagerContext ctx) {
         this.ctx = ctx.conclude();
@@ -211,20 +205,9 @@ public final class DefaultPoolManager implements PoolManager {
         return 0;
     }
 
-    private int refuse(
-        final RefusalReason reason,
-        final int modelId,
-        final long runId,
-        final long requested,
-        final long committed,
-        final long limit) {
-        lastReason = reason;
-        lastModel = modelId;
-        lastRun = runId;
-        lastRequested = requested;
-        lastCommitted = committed;
-        lastLimit = limit;
-        return reason.code();
+    private int refuse(final RefusalReason reason, final int modelId, final long runId, final long requested,
+        final long committed, final long limit) {
+        return refusals.refuse(reason, modelId, runId, requested, committed, limit);
     }
 
     @Override
@@ -316,7 +299,7 @@ public final class DefaultPoolManager implements PoolManager {
     @Override
     public int doWork() {
         final long now = clock.nanoTime();
-        int work = checkHeartbeats(now) + expireCooldowns(now);
+        int work = checkHeartbeats(now) + preloader.expireCooldowns(now);
         if (now - nextPredictionNanos >= 0) {
             nextPredictionNanos = now + ctx.predictionIntervalNanos();
             work += preloader.run(now);
@@ -335,33 +318,9 @@ public final class DefaultPoolManager implements PoolManager {
         return work;
     }
 
-    private int expireCooldowns(final long now) {
-        int work = 0;
-        final var resident = models.resident();
-        // Backwards: a transition to IDLE moves the last element into the removed index, which was visited.
-        for (int i = resident.size() - 1; i >= 0; i--) {
-            final int m = resident.getInt(i);
-            if (models.state(m) == ModelState.COOLDOWN && now - models.cooldownDeadline(m) >= 0) {
-                if (preloader.worthKeeping(m, now)) {
-                    models.transition(m, ModelState.WARM);
-                    models.speculative(m, true);
-                } else {
-                    models.transition(m, ModelState.IDLE);
-                    loader.unload(m, models.spec(m));
-                }
-                work++;
-            }
-        }
-        return work;
-    }
-
     @Override
     public Refusal lastRefusal() {
-        if (lastReason == null) {
-            return null;
-        }
-        final String name = models.isValid(lastModel) ? models.spec(lastModel).name() : "#" + lastModel;
-        return new Refusal(lastReason, name, lastRun, lastRequested, lastCommitted, lastLimit);
+        return refusals.last(models);
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.symphony.pit.pool.api.ModelLoader;
 import dev.symphony.pit.pool.api.ModelState;
 
 /**
- * Predictive loading, run by the agent every prediction interval (never on the allocation path):
+ * Predictive loading and keep-warm, run by the agent (never on the allocation path). Every prediction interval:
  * <ul>
  *   <li>speculative WARM models whose usage score fell below the keep-warm score are unloaded;</li>
  *   <li>the IDLE models with the highest scores at or above the keep-warm score are pre-loaded, best first, as
@@ -49,6 +49,29 @@ final class Preloader {
     boolean worthKeeping(final int model, final long nowNanos) {
         return predictor.score(model, nowNanos) >= keepWarmScore
             && models.speculativeMemory() + models.memory(model) <= speculativeBudget;
+    }
+
+    /**
+     * COOLDOWN models whose cooldown is over: kept WARM (speculative) when {@link #worthKeeping}, otherwise
+     * unloaded. Iterates backwards: a move to IDLE swaps the last resident into the visited index.
+     */
+    int expireCooldowns(final long nowNanos) {
+        int work = 0;
+        final var resident = models.resident();
+        for (int i = resident.size() - 1; i >= 0; i--) {
+            final int m = resident.getInt(i);
+            if (models.state(m) == ModelState.COOLDOWN && nowNanos - models.cooldownDeadline(m) >= 0) {
+                if (worthKeeping(m, nowNanos)) {
+                    models.transition(m, ModelState.WARM);
+                    models.speculative(m, true);
+                } else {
+                    models.transition(m, ModelState.IDLE);
+                    loader.unload(m, models.spec(m));
+                }
+                work++;
+            }
+        }
+        return work;
     }
 
     int run(final long nowNanos) {
