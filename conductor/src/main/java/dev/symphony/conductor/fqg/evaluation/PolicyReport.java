@@ -6,6 +6,12 @@ import java.util.Locale;
 public record PolicyReport(String policy, int puzzles, double successRate, double meanMakespan, double meanCost,
                            double meanReward, double decisionP50Us, double decisionP99Us, long heuristicFallbacks) {
 
+    /** This report with {@code other}'s latency figures: for comparing outcomes regardless of timing noise. */
+    public PolicyReport withLatency(PolicyReport other) {
+        return new PolicyReport(policy, puzzles, successRate, meanMakespan, meanCost, meanReward, other.decisionP50Us,
+                other.decisionP99Us, heuristicFallbacks);
+    }
+
     public String toJson() {
         return String.format(Locale.ROOT, "{\"policy\":\"%s\",\"puzzles\":%d,\"successRate\":%.4f,"
                         + "\"meanMakespan\":%.3f,\"meanCost\":%.3f,\"meanReward\":%.4f,\"decisionP50Us\":%.2f,"

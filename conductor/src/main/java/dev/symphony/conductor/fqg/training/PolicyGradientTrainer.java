@@ -53,6 +53,8 @@ public final class PolicyGradientTrainer {
         Evaluator validation = new Evaluator(ctx.preset(), ctx.validationSeed(), ctx.validationPuzzles());
         SplittableRandom random = new SplittableRandom(ctx.seed() * 31 + 7);
         try (Model model = Model.newInstance(PolicyNetwork.MODEL_NAME, "PyTorch")) {
+            // Seeds the engine's initializer too, so a training run is reproducible from its seed.
+            model.getNDManager().getEngine().setRandomSeed((int) (ctx.seed() ^ (ctx.seed() >>> 32)));
             model.setBlock(PolicyNetwork.newBlock());
             if (ctx.initialPolicy() != null) {
                 try (InputStream in = Files.newInputStream(ctx.initialPolicy())) {

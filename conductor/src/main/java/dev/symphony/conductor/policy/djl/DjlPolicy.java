@@ -35,7 +35,6 @@ public final class DjlPolicy implements SchedulingPolicy, AutoCloseable {
         this.name = name;
         String layout = model.getProperty(PolicyNetwork.FEATURES_PROPERTY);
         if (layout != null && !PolicyNetwork.FEATURES_VERSION.equals(layout)) {
-            model.close();
             throw new IllegalArgumentException("policy was trained on features " + layout + ", this build uses "
                     + PolicyNetwork.FEATURES_VERSION + "; retrain with fqg train");
         }
@@ -48,11 +47,12 @@ public final class DjlPolicy implements SchedulingPolicy, AutoCloseable {
         model.setBlock(PolicyNetwork.newBlock());
         try {
             model.load(new BufferedInputStream(in), Map.of());
+            return new DjlPolicy(model, name);
         } catch (MalformedModelException | RuntimeException e) {
+            // DJL may accept a stream that is not a parameter file and leave the weights uninitialized.
             model.close();
             throw new IOException("not a policy file: " + e.getMessage(), e);
         }
-        return new DjlPolicy(model, name);
     }
 
     public static DjlPolicy load(Path file) throws IOException {

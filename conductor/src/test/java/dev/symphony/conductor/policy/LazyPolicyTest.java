@@ -1,0 +1,80 @@
+package dev.symphony.conductor.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class LazyPolicyTest {
+    /** Prefers the last candidate, the opposite of what the heuristic does on the decision below. */
+    private static final SchedulingPolicy LEARNED = new SchedulingPolicy() {
+        @Override
+        public String name() {
+            return "learned";
+        }
+
+        @Override
+        public void score(Decision d, float[] scores) {
+            for (int i = 0; i < d.count(); i++) {
+                scores[i] = i;
+            }
+        }
+    };
+
+    private static Decision decision() {
+        Decision d = new Decision();
+        d.features()[d.add(0, 0, 0) + CandidateFeatures.CRITICAL_TAIL] = 0.9f;
+        d.features()[d.add(1, 0, 1) + CandidateFeatures.CRITICAL_TAIL] = 0.1f;
+        return d;
+    }
+
+    @Test
+    void answersWithTheHeuristicUntilLoadedAndCountsEveryFallback() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        LazyPolicy lazy = LazyPolicy.startLoading("rl", new HeuristicPolicy(), () -> {
+            release.await();
+            return LEARNED;
+        });
+        float[] scores = new float[2];
+        assertEquals(0, lazy.choose(decision(), scores), "heuristic: longest tail first");
+        assertEquals(0, lazy.choose(decision(), scores));
+        assertEquals(2, lazy.fallbacks());
+        assertFalse(lazy.isReady());
+        release.countDown();
+        assertTrue(lazy.awaitReady(Duration.ofSeconds(10)));
+        assertEquals(1, lazy.choose(decision(), scores), "the learned policy answers once loaded");
+        assertEquals(2, lazy.fallbacks());
+    }
+
+    @Test
+    void aFailedLoadKeepsTheHeuristicAndSaysWhy() {
+        LazyPolicy lazy = LazyPolicy.startLoading("rl", new HeuristicPolicy(), () -> {
+            throw new java.io.IOException("no such policy file");
+        });
+        assertFalse(lazy.awaitReady(Duration.ofSeconds(10)));
+        assertEquals("no such policy file", lazy.loadFailure().orElseThrow().getMessage());
+        assertEquals(0, lazy.choose(decision(), new float[2]));
+        assertEquals(1, lazy.fallbacks());
+    }
+
+    @Test
+    void nonFiniteScoresAreHandedToTheHeuristic() {
+        LazyPolicy lazy = LazyPolicy.startLoading("rl", new HeuristicPolicy(), () -> new SchedulingPolicy() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public void score(Decision d, float[] scores) {
+                java.util.Arrays.fill(scores, 0, d.count(), Float.NaN);
+            }
+        });
+        assertTrue(lazy.awaitReady(Duration.ofSeconds(10)));
+        assertEquals(0, lazy.choose(decision(), new float[2]));
+        assertEquals(1, lazy.fallbacks());
+    }
+}
