@@ -19,6 +19,11 @@ import dev.symphony.ui.shell.WorkbenchServices;
 import dev.symphony.ui.tabs.EditorTabsView;
 import dev.symphony.ui.tabs.EditorTabsViewModel;
 import dev.symphony.ui.tabs.OpenDocument;
+import dev.symphony.ui.terminal.TerminalCommands;
+import dev.symphony.ui.terminal.TerminalPanelView;
+import dev.symphony.ui.terminal.TerminalPanelViewModel;
+import dev.symphony.ui.terminal.pty.ChildProcesses;
+import dev.symphony.ui.terminal.pty.PtyLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -43,6 +48,8 @@ public final class Workbench implements AutoCloseable {
     private final SettingsViewModel settingsPage;
     private final KeymapInstaller keymap;
     private final WorkbenchState state;
+    private final TerminalPanelViewModel terminals;
+    private final TerminalPanelView terminalPanel;
     private AutoCloseable keybindingsWatch;
 
     public Workbench(WorkbenchServices services, Stage stage) {
@@ -63,7 +70,13 @@ public final class Workbench implements AutoCloseable {
         this.settingsPage = new SettingsViewModel(services.settings(), services.bridge());
         this.keymap = new KeymapInstaller(services.commands(), services.keybindings());
         this.state = new WorkbenchState(services.paths().data("workbench-state.json"));
+        this.terminals = new TerminalPanelViewModel(services.settings(), services.bridge(), prompter,
+                new PtyLauncher(services.paths().cache("pty4j"), new ChildProcesses()), window.workspaceProperty()::get,
+                window.themeProperty());
+        window.panelVisibleProperty().bindBidirectional(terminals.visibleProperty());
+        this.terminalPanel = new TerminalPanelView(terminals, this::openFileAt);
         registerCommands();
+        TerminalCommands.register(window, terminals, terminalPanel, services.keybindings(), stage);
         services.keybindings().reload();
 
         EditorTabsView tabsView = new EditorTabsView(tabs, prompter);
@@ -71,9 +84,10 @@ public final class Workbench implements AutoCloseable {
         fileTree.rootProperty().bind(window.workspaceProperty());
         MainWindowView view = new MainWindowView(window, new ExplorerView(treeView, fileTree), tabsView, new CommandPaletteView(palette),
                 () -> new SettingsView(settingsPage, file -> openFile(file, d -> {}), services.settings()::fileOf),
-                this::chooseFolder);
+                this::chooseFolder, terminalPanel);
         tabs.lastErrorProperty().addListener((o, a, error) -> window.statusMessageProperty().set(error));
         fileTree.lastErrorProperty().addListener((o, a, error) -> window.statusMessageProperty().set(error));
+        terminals.messageProperty().addListener((o, a, message) -> window.statusMessageProperty().set(message));
 
         Themes.apply(window.themeProperty().get());
         window.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme));
@@ -149,6 +163,39 @@ public final class Workbench implements AutoCloseable {
         tabs.open(file, onOpened);
     }
 
+    /** Opens a file and puts the caret at a 1-based line and column (0: not given), e.g. from a terminal link. */
+    public void openFileAt(Path file, int line, int column) {
+        openFile(file, document -> services.bridge().later(() -> {
+            EditorTabsView view = (EditorTabsView) stage.getScene().lookup("#" + EditorTabsView.ID);
+            javafx.scene.control.TextArea text = view == null ? null : view.selectedTextArea();
+            if (text != null && line > 0) {
+                text.positionCaret(offsetOf(text.getText(), line, column));
+                text.requestFocus();
+            }
+        }));
+    }
+
+    private static int offsetOf(String text, int line, int column) {
+        int offset = 0;
+        for (int l = 1; l < line; l++) {
+            int newline = text.indexOf('\n', offset);
+            if (newline < 0) {
+                return text.length();
+            }
+            offset = newline + 1;
+        }
+        int lineEnd = text.indexOf('\n', offset);
+        return Math.min(offset + Math.max(column - 1, 0), lineEnd < 0 ? text.length() : lineEnd);
+    }
+
+    public TerminalPanelViewModel terminals() {
+        return terminals;
+    }
+
+    public TerminalPanelView terminalPanel() {
+        return terminalPanel;
+    }
+
     public Stage stage() {
         return stage;
     }
@@ -167,6 +214,7 @@ public final class Workbench implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        terminals.close(); // no terminal process outlives the window
         if (keybindingsWatch != null) {
             keybindingsWatch.close();
         }

@@ -15,8 +15,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The window's layout: activity bar | side bar (file tree) | editor tabs, the command palette
- * floating over them, the status bar below. The settings page opens as a tab, built when first opened.
+ * The window's layout: activity bar | side bar (file tree) | editor tabs above the bottom panel
+ * (terminals), the command palette floating over them, the status bar below. The settings page opens as a tab, built when first opened.
  */
 public final class MainWindowView extends BorderPane {
     public static final String SETTINGS_TAB_ID = "settings-tab";
@@ -25,7 +25,7 @@ public final class MainWindowView extends BorderPane {
     private final Tab settingsTab = new Tab("Settings");
 
     public MainWindowView(MainWindowViewModel model, Node explorer, EditorTabsView tabs,
-                          CommandPaletteView palette, Supplier<Node> settingsPage, Runnable openFolder) {
+                          CommandPaletteView palette, Supplier<Node> settingsPage, Runnable openFolder, Node bottomPanel) {
         sideBar.getStyleClass().add(Styles.SIDE_BAR);
         sideBar.setMinWidth(160);
         Label heading = new Label("EXPLORER");
@@ -55,7 +55,21 @@ public final class MainWindowView extends BorderPane {
         hint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
         hint.setMouseTransparent(true);
         StackPane editorArea = new StackPane(tabs, hint);
-        split.getItems().setAll(sideBar, editorArea);
+        SplitPane editorAndPanel = new SplitPane(editorArea);
+        editorAndPanel.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        SplitPane.setResizableWithParent(bottomPanel, false);
+        Runnable showPanel = () -> {
+            boolean show = model.panelVisibleProperty().get();
+            if (show && !editorAndPanel.getItems().contains(bottomPanel)) {
+                editorAndPanel.getItems().add(bottomPanel);
+                editorAndPanel.setDividerPositions(0.62);
+            } else if (!show) {
+                editorAndPanel.getItems().remove(bottomPanel);
+            }
+        };
+        model.panelVisibleProperty().addListener((obs, was, visible) -> showPanel.run());
+        showPanel.run();
+        split.getItems().setAll(sideBar, editorAndPanel);
         split.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(sideBar, false);
         model.sideBarVisibleProperty().addListener((obs, was, visible) -> {

@@ -26,6 +26,7 @@ public final class MainWindowViewModel {
     private final BooleanProperty statusBarVisible = new SimpleBooleanProperty(true);
     private final BooleanProperty sideBarVisible = new SimpleBooleanProperty(true);
     private final BooleanProperty settingsOpen = new SimpleBooleanProperty(false);
+    private final BooleanProperty panelVisible = new SimpleBooleanProperty(false);
     private final StringProperty statusMessage = new SimpleStringProperty("");
     private final IntegerProperty problemCount = new SimpleIntegerProperty();
 
@@ -85,6 +86,11 @@ public final class MainWindowViewModel {
 
     public BooleanProperty settingsOpenProperty() {
         return settingsOpen;
+    }
+
+    /** Whether the bottom panel (the terminals) shows below the editors. */
+    public BooleanProperty panelVisibleProperty() {
+        return panelVisible;
     }
 
     public StringProperty statusMessageProperty() {
