@@ -1,5 +1,6 @@
 package dev.symphony.packaging;
 
+import dev.symphony.conductor.fqg.cli.FqgCommand;
 import dev.symphony.editor.cli.EditCommand;
 import dev.symphony.kernel.cli.CallCommand;
 import dev.symphony.kernel.cli.ExtCommand;
@@ -35,6 +36,8 @@ public final class SymphonyMain {
                 "install and manage extensions", ExtCommand::run));
         add(new Subcommand("call", "call EXTENSION_ID CAPABILITY 'JSON'",
                 "call an extension's capability through the bus; prints the JSON result", CallCommand::run));
+        add(new Subcommand("fqg", "fqg generate|train|eval [OPTIONS]",
+                "the Function Quest Game: generate puzzles, train the conductor's policy, compare policies", FqgCommand::run));
         add(new Subcommand("startup-probe", "startup-probe [--open PATH] [--screenshot FILE.png]",
                 "start the real GUI, print startup timings as one JSON line, exit", StartupProbe::run));
         add(new Subcommand("bench", "bench TARGET [--quick] [--filter REGEX] [-- JMH-ARGS]",
