@@ -35,7 +35,7 @@ class PoolInvariantsPropertyTest {
     void budgetsAndBookkeepingHoldUnderRandomOperations() {
         final long base = Long.getLong("pit.seed", System.getenv("PIT_SEED") == null
             ? System.nanoTime() : Long.parseLong(System.getenv("PIT_SEED")));
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 12; round++) {
             final long seed = base + round;
             try {
                 runOnce(seed);
