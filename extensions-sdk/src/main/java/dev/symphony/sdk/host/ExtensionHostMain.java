@@ -33,12 +33,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ExtensionHostMain {
     /** Heartbeat period; the kernel declares a host hung after several missed ones. */
-    public static final Duration HEARTBEAT = Duration.ofMillis(100);
+    public static final Duration HEARTBEAT = Duration.ofMillis(250);
 
     private ExtensionHostMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        long mainNanos = System.nanoTime();
         Map<String, String> a = parse(args);
         Path extensionDir = Path.of(a.get("--extension-dir"));
         long kernelPid = Long.parseLong(a.get("--kernel-pid"));
@@ -46,8 +47,20 @@ public final class ExtensionHostMain {
         // stream (the kernel's side of the socket closes with its process) ends the host.
         ProcessHandle.of(kernelPid).ifPresent(kernel -> kernel.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
 
+        // Chronicle's one-time initialisation is the slowest part of a host start: overlap it with
+        // reading the manifest and loading the plugin.
+        Thread chronicleInit = new Thread(() -> {
+            try {
+                Class.forName("net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder");
+            } catch (ClassNotFoundException ignored) {
+                // the connect below reports it
+            }
+        }, "chronicle-init");
+        chronicleInit.start();
         Path manifestFile = extensionDir.resolve(ManifestReader.FILE_NAME);
-        ExtensionManifest manifest = ManifestReader.read(Files.readAllBytes(manifestFile), manifestFile.toString());
+        // the kernel validated the manifest against its schema before starting this host
+        ExtensionManifest manifest = ManifestReader.readValidated(Files.readAllBytes(manifestFile));
+        long manifestNanos = System.nanoTime();
         PluginHost plugin = PluginHost.load(extensionDir, manifest, a.containsKey("--dev"));
 
         CapabilityRegistry registry = new CapabilityRegistry();
@@ -67,9 +80,12 @@ public final class ExtensionHostMain {
         LateBroker broker = new LateBroker();
         KernelServices services = new KernelServices(broker, new PermissionChecker(manifest.permissions(), roots), roots);
         HostDispatcher dispatcher = new HostDispatcher(manifest, registry, services, workers, () -> running.set(false));
+        chronicleInit.join();
         Endpoint endpoint = Channels.connect(new EndpointContext().channelDir(Path.of(a.get("--channel")))
                 .kernelSide(false).extensionId(manifest.id()).handler(dispatcher).heartbeatInterval(HEARTBEAT));
+        long connectedNanos = System.nanoTime();
         broker.bind(new BusBroker(endpoint, Duration.ofSeconds(30)));
+        endpoint.busyWhen(dispatcher::busy);
         extension.activate(new ExtensionContext() {
             @Override
             public ExtensionManifest manifest() {
@@ -85,9 +101,14 @@ public final class ExtensionHostMain {
                 ProcessHandle.current().pid(), List.copyOf(manifest.capabilities().stream()
                 .map(ExtensionManifest.Capability::name).toList()))));
 
+        long jvmMillis = ProcessHandle.current().info().startInstant()
+                .map(i -> java.time.Duration.between(i, java.time.Instant.now()).toMillis()).orElse(-1L);
+        System.err.printf("symphony host %s: ready %d ms after JVM start (main: %d ms: manifest %d ms, PF4J load %d ms, bus %d ms)%n",
+                manifest.id(), jvmMillis, (System.nanoTime() - mainNanos) / 1_000_000, (manifestNanos - mainNanos) / 1_000_000,
+                plugin.loadMillis(), (connectedNanos - manifestNanos) / 1_000_000 - plugin.loadMillis());
         EndpointPump pump = new EndpointPump("host-pump", true);
         pump.add(endpoint);
-        DoorbellIdleStrategy idle = new DoorbellIdleStrategy(pump, 2_000_000, HEARTBEAT.toMillis());
+        DoorbellIdleStrategy idle = new DoorbellIdleStrategy(pump, 2_000_000, 1000);
         while (running.get() && !endpoint.isClosed()) {
             idle.idle(pump.doWork());
         }
@@ -96,7 +117,7 @@ public final class ExtensionHostMain {
         } finally {
             plugin.close();
             endpoint.close();
-            Runtime.getRuntime().halt(0);
+            System.exit(0); // a normal exit: lets the JVM write its class-data-sharing archive when asked to
         }
     }
 

@@ -150,6 +150,11 @@ final class HostDispatcher implements InboundHandler {
         }
     }
 
+    /** Calls are running on worker threads (the kernel then expects heartbeats). */
+    boolean busy() {
+        return !running.isEmpty();
+    }
+
     @Override
     public void onCancel(Endpoint endpoint, long correlationId) {
         Call call = running.get(correlationId);

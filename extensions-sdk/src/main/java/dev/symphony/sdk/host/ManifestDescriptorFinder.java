@@ -21,7 +21,7 @@ final class ManifestDescriptorFinder implements PluginDescriptorFinder {
     public PluginDescriptor find(Path pluginPath) {
         try {
             Path file = pluginPath.resolve(ManifestReader.FILE_NAME);
-            ExtensionManifest m = ManifestReader.read(Files.readAllBytes(file), file.toString());
+            ExtensionManifest m = ManifestReader.readValidated(Files.readAllBytes(file)); // validated by the kernel
             DefaultPluginDescriptor d = new DefaultPluginDescriptor(m.id(), m.description(), null, m.version(), "",
                     m.publisher(), "");
             // Dependencies on other extensions are not PF4J dependencies: they live in other processes

@@ -22,6 +22,7 @@ final class PluginHost implements AutoCloseable {
     private final PluginManager manager;
     private final String pluginId;
     private final SymphonyExtension extension;
+    private long loadMillis;
 
     private PluginHost(PluginManager manager, String pluginId, SymphonyExtension extension) {
         this.manager = manager;
@@ -30,6 +31,7 @@ final class PluginHost implements AutoCloseable {
     }
 
     static PluginHost load(Path extensionDir, ExtensionManifest manifest, boolean development) throws Exception {
+        long start = System.nanoTime();
         System.setProperty("pf4j.mode", (development ? RuntimeMode.DEVELOPMENT : RuntimeMode.DEPLOYMENT).toString());
         PluginManager manager = new DefaultPluginManager(extensionDir.toAbsolutePath().getParent()) {
             @Override
@@ -48,7 +50,13 @@ final class PluginHost implements AutoCloseable {
         if (!SymphonyExtension.class.isAssignableFrom(entry)) {
             throw new IllegalStateException(manifest.entryClass() + " does not implement " + SymphonyExtension.class.getName());
         }
-        return new PluginHost(manager, id, (SymphonyExtension) entry.getDeclaredConstructor().newInstance());
+        PluginHost host = new PluginHost(manager, id, (SymphonyExtension) entry.getDeclaredConstructor().newInstance());
+        host.loadMillis = (System.nanoTime() - start) / 1_000_000;
+        return host;
+    }
+
+    long loadMillis() {
+        return loadMillis;
     }
 
     SymphonyExtension extension() {

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * per second, and busy traffic never pays a system call.
  */
 public final class DoorbellIdleStrategy implements IdleStrategy {
+    private static final long LIGHT_BUDGET_NANOS = 200_000;
     private final EndpointPump pump;
     private final int maxSpins;
     private final int maxYields;
@@ -22,22 +23,34 @@ public final class DoorbellIdleStrategy implements IdleStrategy {
     private long parkNanos;
     private long idleSince;
     private boolean asleep;
+    private boolean justWoke;
+    private long budgetNanos;
 
     public DoorbellIdleStrategy(EndpointPump pump, long sleepAfterNanos, long sleepTimeoutMillis) {
         this.pump = pump;
         this.maxSpins = 1000;
-        this.maxYields = 100;
+        this.maxYields = 10;
         this.maxParkNanos = 100_000;
         this.sleepAfterNanos = sleepAfterNanos;
         this.sleepTimeoutMillis = sleepTimeoutMillis;
+        this.budgetNanos = sleepAfterNanos;
     }
 
     @Override
     public void idle(int workCount) {
-        if (workCount > 0) {
-            reset();
-        } else {
+        if (workCount == 0) {
             idle();
+        } else if (justWoke) {
+            // The first batch after sleeping (a heartbeat, one request): back off lightly — no
+            // spinning — and go back to sleep soon unless more work follows.
+            justWoke = false;
+            reset();
+            spins = maxSpins;
+            yields = maxYields;
+            idleSince = System.nanoTime();
+            budgetNanos = LIGHT_BUDGET_NANOS;
+        } else {
+            reset();
         }
     }
 
@@ -53,11 +66,12 @@ public final class DoorbellIdleStrategy implements IdleStrategy {
         } else if (yields < maxYields) {
             yields++;
             Thread.yield();
-        } else if (System.nanoTime() - idleSince < sleepAfterNanos) {
+        } else if (System.nanoTime() - idleSince < budgetNanos) {
             parkNanos = Math.min(Math.max(1000, parkNanos * 2), maxParkNanos);
             LockSupport.parkNanos(parkNanos);
         } else {
             asleep = true;
+            justWoke = true;
             pump.sleep(sleepTimeoutMillis);
         }
     }
@@ -65,6 +79,7 @@ public final class DoorbellIdleStrategy implements IdleStrategy {
     @Override
     public void reset() {
         asleep = false;
+        budgetNanos = sleepAfterNanos;
         spins = 0;
         yields = 0;
         parkNanos = 0;

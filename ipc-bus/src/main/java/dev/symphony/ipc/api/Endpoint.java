@@ -41,9 +41,12 @@ public final class Endpoint implements AutoCloseable {
     private final Semaphore inFlight;
     private final ArrayDeque<Envelope> deferred = new ArrayDeque<>();
     private final long heartbeatIntervalNanos;
+    private final java.util.concurrent.atomic.AtomicInteger spinningWaiters = new java.util.concurrent.atomic.AtomicInteger();
     private int dispatchDepth;
     private volatile long lastInboundNanos = System.nanoTime();
     private volatile long lastSentNanos = System.nanoTime();
+    private volatile java.util.function.BooleanSupplier busy = () -> false;
+    private static final long HEARTBEAT_LINGER_NANOS = 1_000_000_000L;
     private volatile CallFailedException closedCause;
     private volatile boolean queuesClosed;
 
@@ -117,6 +120,19 @@ public final class Endpoint implements AutoCloseable {
     void await(PendingCall call, long deadline) {
         call.waiter = Thread.currentThread();
         int idle = 0;
+        boolean spinning = true;
+        spinningWaiters.incrementAndGet();
+        try {
+            awaitLoop(call, deadline, idle, spinning);
+        } finally {
+            call.waiter = null;
+        }
+        if (call.failure != null || call instanceof UnaryCall) {
+            finished(call);
+        }
+    }
+
+    private void awaitLoop(PendingCall call, long deadline, int idle, boolean spinning) {
         while (!call.ready()) {
             int work = 0;
             if (pumpLock.tryLock()) {
@@ -145,12 +161,15 @@ public final class Endpoint implements AutoCloseable {
                 idle++;
                 Thread.yield();
             } else {
+                if (spinning) {
+                    spinning = false; // from now on the pump agent delivers and unparks
+                    spinningWaiters.decrementAndGet();
+                }
                 LockSupport.parkNanos(this, Math.min(MAX_WAITER_PARK_NANOS, deadline - now));
             }
         }
-        call.waiter = null;
-        if (call.failure != null || call instanceof UnaryCall) {
-            finished(call);
+        if (spinning) {
+            spinningWaiters.decrementAndGet();
         }
     }
 
@@ -195,11 +214,40 @@ public final class Endpoint implements AutoCloseable {
         send(MessageType.SHUTDOWN, 0, 0, EMPTY);
     }
 
-    /** Sends a heartbeat when nothing else was sent for a heartbeat interval. */
+    /**
+     * Sends a heartbeat when nothing else was sent for a heartbeat interval, while heartbeats are
+     * {@linkplain #heartbeatsWanted wanted}.
+     */
     public void heartbeatIfDue(long nowNanos) {
-        if (closedCause == null && nowNanos - lastSentNanos >= heartbeatIntervalNanos) {
+        if (closedCause == null && nowNanos - lastSentNanos >= heartbeatIntervalNanos && heartbeatsWanted(nowNanos)) {
             send(MessageType.HEARTBEAT, 0, 0, EMPTY);
         }
+    }
+
+    /**
+     * Heartbeats matter only while the peer waits for something from this side: for a second after
+     * the peer's last message, or while {@code busy} (e.g. work on other threads) says so. An idle
+     * host therefore goes quiet and costs no wakeups; the kernel only calls a silent host hung
+     * while calls to it are in flight (see {@link #silentNanos}).
+     */
+    public boolean heartbeatsWanted(long nowNanos) {
+        return nowNanos - lastInboundNanos < HEARTBEAT_LINGER_NANOS || busy.getAsBoolean();
+    }
+
+    public void busyWhen(java.util.function.BooleanSupplier busy) {
+        this.busy = busy;
+    }
+
+    /**
+     * How long the peer has been silent while calls to it are in flight (0 when none are): the
+     * time since the later of its last message and this side's last message to it.
+     */
+    public long silentNanos(long nowNanos) {
+        return pending.isEmpty() ? 0 : nowNanos - Math.max(lastInboundNanos, lastSentNanos);
+    }
+
+    public long heartbeatIntervalMillis() {
+        return heartbeatIntervalNanos / 1_000_000;
     }
 
     void send(MessageType type, int flags, long correlationId, byte[] payload) {
@@ -218,7 +266,7 @@ public final class Endpoint implements AutoCloseable {
 
     /** Reads and dispatches up to {@code limit} inbound messages if no other thread is pumping. */
     public int doWork(int limit) {
-        if (!pumpLock.tryLock()) {
+        if (spinningWaiters.get() > 0 || !pumpLock.tryLock()) {
             return 0;
         }
         try {
@@ -230,7 +278,7 @@ public final class Endpoint implements AutoCloseable {
 
     /** True while some thread other than the caller pumps this endpoint. */
     public boolean pumpedElsewhere() {
-        return pumpLock.isLocked() && !pumpLock.isHeldByCurrentThread();
+        return spinningWaiters.get() > 0 || (pumpLock.isLocked() && !pumpLock.isHeldByCurrentThread());
     }
 
     private int pump(int limit) {

@@ -71,6 +71,16 @@ public final class EndpointPump implements Agent {
      */
     void sleep(long timeoutMillis) {
         registerNew();
+        if (sendsHeartbeats) {
+            long now = System.nanoTime();
+            long wanted = Long.MAX_VALUE;
+            for (Endpoint endpoint : endpoints) {
+                if (endpoint.heartbeatsWanted(now)) {
+                    wanted = Math.min(wanted, endpoint.heartbeatIntervalMillis());
+                }
+            }
+            timeoutMillis = Math.min(timeoutMillis, wanted);
+        }
         for (Endpoint endpoint : endpoints) {
             if (endpoint.isClosed()) {
                 remove(endpoint);

@@ -27,17 +27,21 @@ import java.util.Set;
 public final class ManifestReader {
     public static final String FILE_NAME = "symphony-extension.json";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final JsonSchema MANIFEST_SCHEMA = loadManifestSchema();
-    private static final JsonSchema META_SCHEMA =
-            FACTORY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+
+    /** Loaded on first validation only. */
+    private static final class Schemas {
+        static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        static final JsonSchema MANIFEST_SCHEMA = loadManifestSchema();
+        static final JsonSchema META_SCHEMA =
+                FACTORY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    }
 
     private ManifestReader() {
     }
 
     private static JsonSchema loadManifestSchema() {
         try (InputStream in = ManifestReader.class.getResourceAsStream("symphony-extension.schema.json")) {
-            return FACTORY.getSchema(JSON.readTree(in));
+            return Schemas.FACTORY.getSchema(JSON.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,6 +50,18 @@ public final class ManifestReader {
     /** The manifest's JSON Schema, as shipped (for editors and authors). */
     public static InputStream schemaResource() {
         return ManifestReader.class.getResourceAsStream("symphony-extension.schema.json");
+    }
+
+    /**
+     * The model of a manifest that the kernel has already validated (the extension host uses this:
+     * loading the schema validator would add most of a second to every host start).
+     */
+    public static ExtensionManifest readValidated(byte[] json) {
+        try {
+            return toModel(JSON.readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static ExtensionManifest read(byte[] json, String source) throws ManifestException {
@@ -64,7 +80,7 @@ public final class ManifestReader {
             throw new ManifestException(source, List.of(new ManifestException.Problem("$", "empty file")));
         }
         List<ManifestException.Problem> problems = new ArrayList<>();
-        for (ValidationMessage m : MANIFEST_SCHEMA.validate(root)) {
+        for (ValidationMessage m : Schemas.MANIFEST_SCHEMA.validate(root)) {
             problems.add(new ManifestException.Problem(m.getInstanceLocation().toString(), strip(m)));
         }
         if (!problems.isEmpty()) {
@@ -94,7 +110,7 @@ public final class ManifestReader {
                 problems.add(new ManifestException.Problem(at + ".name", "duplicate capability name '" + cap.path("name").asText() + "'"));
             }
             for (String field : List.of("input", "output")) {
-                for (ValidationMessage m : META_SCHEMA.validate(cap.get(field))) {
+                for (ValidationMessage m : Schemas.META_SCHEMA.validate(cap.get(field))) {
                     problems.add(new ManifestException.Problem(at + "." + field + m.getInstanceLocation().toString().substring(1),
                             "not a valid JSON Schema: " + strip(m)));
                 }
@@ -102,7 +118,7 @@ public final class ManifestReader {
         }
         JsonNode settings = root.path("contributes").path("settings");
         if (!settings.isMissingNode()) {
-            for (ValidationMessage m : META_SCHEMA.validate(settings)) {
+            for (ValidationMessage m : Schemas.META_SCHEMA.validate(settings)) {
                 problems.add(new ManifestException.Problem("$.contributes.settings" + m.getInstanceLocation().toString().substring(1),
                         "not a valid JSON Schema: " + strip(m)));
             }

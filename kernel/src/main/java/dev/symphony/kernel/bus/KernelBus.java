@@ -24,8 +24,18 @@ public final class KernelBus implements AutoCloseable {
     public KernelBus() {
         BusPaths.deleteStale(BusPaths.root());
         this.root = BusPaths.forKernel(ProcessHandle.current().pid());
-        this.runner = new AgentRunner(new DoorbellIdleStrategy(pump, 2_000_000, 100),
+        this.runner = new AgentRunner(new DoorbellIdleStrategy(pump, 2_000_000, 1000),
                 t -> System.err.println("symphony: bus pump error: " + t), null, pump);
+        Thread warm = new Thread(() -> {
+            try {
+                // Chronicle's one-time initialisation takes about a second: do it before the first host starts
+                Class.forName("net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder");
+            } catch (ClassNotFoundException ignored) {
+                // reported when the first channel opens
+            }
+        }, "chronicle-init");
+        warm.setDaemon(true);
+        warm.start();
         AgentRunner.startOnThread(runner, r -> {
             Thread t = new Thread(r, "kernel-bus");
             t.setDaemon(true);

@@ -31,6 +31,7 @@ final class HostProcess {
     final long startedNanos;
     final long readyNanos;
     volatile boolean dead;
+    boolean writesArchive;
 
     private HostProcess(Player player, Process process, Endpoint endpoint, Path channelDir, long startedNanos, long readyNanos) {
         this.player = player;
@@ -66,6 +67,8 @@ final class HostProcess {
             int cpus = Math.max(1, (int) Math.floor(share * Runtime.getRuntime().availableProcessors()));
             cmd.add("-XX:ActiveProcessorCount=" + cpus);
         }
+        List<String> cds = ClassDataSharing.flags(context.paths().cache("host-cds"), context.hostClasspath());
+        cmd.addAll(cds);
         cmd.addAll(context.hostJvmArgs());
         cmd.addAll(List.of("-cp", context.hostClasspath(), HostClasspath.MAIN_CLASS,
                 "--channel", listener.dir().toString(),
@@ -120,7 +123,9 @@ final class HostProcess {
             BusPaths.deleteRecursively(listener.dir());
             throw e;
         }
-        return new HostProcess(player, process, endpoint, listener.dir(), started, System.nanoTime());
+        HostProcess h = new HostProcess(player, process, endpoint, listener.dir(), started, System.nanoTime());
+        h.writesArchive = ClassDataSharing.writes(cds);
+        return h;
     }
 
     /** Asks the host to exit, waits briefly, then kills it. */
@@ -132,7 +137,7 @@ final class HostProcess {
             // channel already broken
         }
         try {
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+            if (!process.waitFor(writesArchive ? 20 : 2, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

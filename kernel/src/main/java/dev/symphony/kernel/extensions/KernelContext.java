@@ -76,7 +76,7 @@ public final class KernelContext {
             hostClasspath = HostClasspath.resolve();
         }
         if (hangTimeout == null) {
-            hangTimeout = Duration.ofMillis(700);
+            hangTimeout = Duration.ofMillis(750);
         }
         if (hostStartTimeout == null) {
             hostStartTimeout = Duration.ofSeconds(30);

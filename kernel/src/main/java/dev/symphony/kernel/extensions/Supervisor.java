@@ -17,11 +17,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs and watches host processes. Death is noticed three ways, whichever comes first: the
  * doorbell socket closes, {@link Process#onExit()} completes, or (hangs) no message at all — not
- * even a heartbeat, sent every 100 ms — for the hang timeout (700 ms by default; checked every
- * 50 ms), after which the host is killed. Calls in flight then fail with CRASHED, and the host is
+ * even a heartbeat, sent every 250 ms while the host has work — for the hang timeout (800 ms by
+ * default; checked every 200 ms) while calls to it are in flight, after which the host is killed.
+ * An idle host sends nothing and is not suspected. Calls in flight then fail with CRASHED, and the host is
  * restarted as its manifest says: immediately, with exponential backoff, or only on request.
  */
 final class Supervisor implements AutoCloseable {
+    /** Hang checks: a host is killed at most hang timeout + this after it fell silent. */
+    static final long TICK_MILLIS = 200;
     private final KernelContext context;
     private final KernelBus bus;
     private final AuditLog audit;
@@ -37,7 +40,7 @@ final class Supervisor implements AutoCloseable {
         this.audit = audit;
         this.broker = broker;
         this.players = players;
-        ticker.scheduleWithFixedDelay(this::tick, 50, 50, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -168,7 +171,7 @@ final class Supervisor implements AutoCloseable {
                 if (p.state == PlayerState.ACTIVE) {
                     p.state = PlayerState.MONITORING;
                 }
-                long silent = now - h.endpoint.lastInboundNanos();
+                long silent = h.endpoint.silentNanos(now);
                 if (silent > hang) {
                     h.process.destroyForcibly();
                     died(p, h, "hung: no heartbeat for " + TimeUnit.NANOSECONDS.toMillis(silent) + " ms, killed");

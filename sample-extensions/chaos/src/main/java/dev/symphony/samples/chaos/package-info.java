@@ -1,0 +1,2 @@
+/** The chaos sample extension: deliberate failures for isolation tests and the IPC benchmark. */
+package dev.symphony.samples.chaos;

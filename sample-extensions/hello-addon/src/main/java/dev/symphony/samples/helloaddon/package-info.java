@@ -1,0 +1,2 @@
+/** The hello-addon sample: a VirtualNode UI and its event round trip. */
+package dev.symphony.samples.helloaddon;

@@ -1,0 +1,2 @@
+/** The text-tools sample extension: deterministic text Operators. */
+package dev.symphony.samples.texttools;
