@@ -117,10 +117,11 @@ public final class TextDecoder {
     private Rope decodeUtf8(Blocks in) throws IOException {
         RopeBuilder out = new RopeBuilder(maxChunk, maxChildren);
         CharsetDecoder strict = null;
-        while (in.ensure(maxChunk + 4) > 0) {
+        int slice = out.chunkFill();
+        while (in.ensure(slice + 4) > 0) {
             byte[] b = in.buf;
             int i = in.pos;
-            int end = Math.min(in.lim, i + maxChunk);
+            int end = Math.min(in.lim, i + slice);
             if (end < in.lim) {
                 int back = end;
                 while (back > i && back > end - 4 && (b[back] & 0xC0) == 0x80) {

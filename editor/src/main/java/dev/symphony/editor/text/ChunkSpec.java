@@ -56,6 +56,29 @@ final class ChunkSpec implements SummarySpec<String, TextSummary> {
                 && (b.flags & TextSummary.STARTS_LOW_SURROGATE) != 0 ? 1 : 0;
     }
 
+    /** {@code [chars, lineBreaks, flags]} per kid, what {@link Rope.Prefix} seeks by, in one array. */
+    @Override
+    public Object pack(Object[] sums) {
+        int[] p = new int[3 * sums.length];
+        for (int i = 0; i < sums.length; i++) {
+            put(p, i, (TextSummary) sums[i]);
+        }
+        return p;
+    }
+
+    @Override
+    public Object repack(Object packed, Object[] sums, int i) {
+        int[] p = ((int[]) packed).clone();
+        put(p, i, (TextSummary) sums[i]);
+        return p;
+    }
+
+    private static void put(int[] p, int i, TextSummary s) {
+        p[3 * i] = (int) s.chars;
+        p[3 * i + 1] = (int) s.lineBreaks;
+        p[3 * i + 2] = s.flags;
+    }
+
     /** One allocation per node instead of one per kid: this runs on every path copy. */
     @Override
     public TextSummary combineAll(Object[] sums, int from, int to) {

@@ -1,6 +1,6 @@
 package dev.symphony.editor.text;
 
-import dev.symphony.editor.tree.Seeker;
+import dev.symphony.editor.tree.PackedSeeker;
 import dev.symphony.editor.tree.SumTree;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -328,7 +328,7 @@ public final class Rope {
     }
 
     /** Accumulates the summary of everything before the target (by chars or by line breaks). */
-    static final class Prefix implements Seeker<TextSummary> {
+    static final class Prefix implements PackedSeeker<TextSummary> {
         private final long target;
         private final boolean byBreaks;
         long chars;
@@ -353,6 +353,27 @@ public final class Rope {
             breaks += b;
             endsCr = s.endsWithCr();
             return false;
+        }
+
+        /** Same as repeated {@link #targetWithin}, over {@link ChunkSpec#pack}'s flat array. */
+        @Override
+        public int pick(Object packed, int kids) {
+            int[] p = (int[]) packed;
+            for (int i = 0; i < kids; i++) {
+                int c = p[3 * i];
+                if (c == 0) {
+                    continue;
+                }
+                int flags = p[3 * i + 2];
+                long b = p[3 * i + 1] - (endsCr && (flags & TextSummary.STARTS_LF) != 0 ? 1 : 0);
+                if (byBreaks ? breaks + b >= target : chars + c > target) {
+                    return i;
+                }
+                chars += c;
+                breaks += b;
+                endsCr = (flags & TextSummary.ENDS_CR) != 0;
+            }
+            return kids;
         }
     }
 }

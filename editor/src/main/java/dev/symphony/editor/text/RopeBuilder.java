@@ -13,6 +13,8 @@ import java.util.List;
 public final class RopeBuilder {
 
     private final int maxChunk;
+    /** Chunks are filled to 7/8 of the maximum, so typing into freshly loaded text stays on the fast path. */
+    private final int fill;
     private final int maxChildren;
     private final List<String> chunks = new ArrayList<>();
     private final List<TextSummary> sums = new ArrayList<>();
@@ -29,8 +31,14 @@ public final class RopeBuilder {
             throw new IllegalArgumentException("maxChunk must be >= 2, was " + maxChunk);
         }
         this.maxChunk = maxChunk;
+        this.fill = Math.max(1, maxChunk - maxChunk / 8);
         this.maxChildren = maxChildren;
         this.pending = new StringBuilder(maxChunk);
+    }
+
+    /** The chunk size this builder produces from fresh text (decoders slice their input to match). */
+    public int chunkFill() {
+        return fill;
     }
 
     public RopeBuilder append(CharSequence text) {
@@ -50,16 +58,20 @@ public final class RopeBuilder {
     public RopeBuilder appendLatin1(byte[] bytes, int off, int len) {
         int end = off + len;
         while (off < end && pending.length() > 0) {
-            int take = Math.min(maxChunk - pending.length(), end - off);
+            if (pending.length() >= fill) {
+                flush();
+                break;
+            }
+            int take = Math.min(fill - pending.length(), end - off);
             pending.append(new String(bytes, off, take, StandardCharsets.ISO_8859_1));
             off += take;
-            if (pending.length() == maxChunk) {
+            if (pending.length() == fill) {
                 flush();
             }
         }
-        while (end - off >= maxChunk) {
-            emit(new String(bytes, off, maxChunk, StandardCharsets.ISO_8859_1), true);
-            off += maxChunk;
+        while (end - off >= fill) {
+            emit(new String(bytes, off, fill, StandardCharsets.ISO_8859_1), true);
+            off += fill;
         }
         if (off < end) {
             pending.append(new String(bytes, off, end - off, StandardCharsets.ISO_8859_1));
@@ -76,13 +88,14 @@ public final class RopeBuilder {
     private RopeBuilder append(CharSequence text, int from, int to, boolean noPairs) {
         int i = from;
         while (i < to) {
-            if (pending.length() == 0 && to - i >= maxChunk && text instanceof String) {
-                int take = safeSplit(text, i, i + maxChunk, to);
+            if (pending.length() == 0 && to - i >= fill && text instanceof String) {
+                int take = safeSplit(text, i, i + fill, to);
                 emit(((String) text).substring(i, take), noPairs);
                 i = take;
                 continue;
             }
-            int take = safeSplit(text, i, Math.min(to, i + maxChunk - pending.length()), to);
+            int room = fill - pending.length();
+            int take = room <= 0 ? i : safeSplit(text, i, Math.min(to, i + room), to);
             if (take == i) {
                 flush();
                 continue;
@@ -93,7 +106,7 @@ public final class RopeBuilder {
             }
             pending.append(text, i, take);
             i = take;
-            if (pending.length() == maxChunk) {
+            if (pending.length() >= fill) {
                 flush();
             }
         }

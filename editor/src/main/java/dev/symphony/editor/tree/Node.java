@@ -4,8 +4,11 @@ import java.util.Arrays;
 
 /**
  * One immutable tree node. At height 0 {@code kids} are items; above, they are {@link Node}s whose
- * heights are all {@code height - 1}. {@code sums[i]} caches the summary of {@code kids[i]} so that a
- * seek never recomputes an item's summary.
+ * heights are all {@code height - 1}. {@code sums[i]} caches the summary of {@code kids[i]};
+ * {@code kidItems[i]} the item count under kid {@code i} (null at height 0, where it is 1); and
+ * {@code packed} an optional spec-defined flat copy of the kid summaries ({@link SummarySpec#pack}),
+ * so a seek reads one array per level instead of one summary object per kid (cache misses dominate
+ * seeks in a large tree).
  */
 final class Node {
 
@@ -14,41 +17,44 @@ final class Node {
     final Object[] sums;
     final Object total;
     final int items;
+    final int[] kidItems;
+    final Object packed;
 
-    private Node(int height, Object[] kids, Object[] sums, Object total, int items) {
+    private Node(int height, Object[] kids, Object[] sums, Object total, int items, int[] kidItems, Object packed) {
         this.height = height;
         this.kids = kids;
         this.sums = sums;
         this.total = total;
         this.items = items;
+        this.kidItems = kidItems;
+        this.packed = packed;
     }
 
     static Node of(SummarySpec<?, ?> spec, int height, Object[] kids, Object[] sums) {
         int items;
+        int[] kidItems = null;
         if (height == 0) {
             items = kids.length;
         } else {
             items = 0;
-            for (Object kid : kids) {
-                items += ((Node) kid).items;
+            kidItems = new int[kids.length];
+            for (int i = 0; i < kids.length; i++) {
+                kidItems[i] = ((Node) kids[i]).items;
+                items += kidItems[i];
             }
         }
-        return new Node(height, kids, sums, spec.combineAll(sums, 0, sums.length), items);
+        return new Node(height, kids, sums, spec.combineAll(sums, 0, sums.length), items, kidItems, spec.pack(sums));
     }
 
-    /** A node whose item count the caller knows (a path copy does not change it). */
-    static Node of(SummarySpec<?, ?> spec, int height, Object[] kids, Object[] sums, int items) {
-        return new Node(height, kids, sums, spec.combineAll(sums, 0, sums.length), items);
-    }
-
-    /** A path copy where only kid {@code i} changed (from {@code oldKid}); the summary is updated, not recomputed. */
+    /** A path copy where only kid {@code i} changed (from {@code oldKid}); nothing is recombined from scratch. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Node replaced(SummarySpec spec, Node old, Object[] kids, Object[] sums, int i, Object oldKid) {
         Object total = spec.replaceKid(old.total, sums, i, oldKid);
         if (total == null) {
             total = spec.combineAll(sums, 0, sums.length);
         }
-        return new Node(old.height, kids, sums, total, old.items);
+        Object packed = old.packed == null ? null : spec.repack(old.packed, sums, i);
+        return new Node(old.height, kids, sums, total, old.items, old.kidItems, packed);
     }
 
     static Node slice(SummarySpec<?, ?> spec, Node n, int from, int to) {
@@ -57,7 +63,7 @@ final class Node {
 
     /** Number of items in kid {@code i}. */
     int itemsIn(int i) {
-        return height == 0 ? 1 : ((Node) kids[i]).items;
+        return kidItems == null ? 1 : kidItems[i];
     }
 
     int size() {

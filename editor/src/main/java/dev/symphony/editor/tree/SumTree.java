@@ -161,11 +161,10 @@ public final class SumTree<T, S> {
         Node n = root;
         int index = 0;
         while (true) {
-            int i = 0;
             int k = n.kids.length;
-            while (i < k && !seeker.targetWithin((S) n.sums[i])) {
-                index += n.itemsIn(i);
-                i++;
+            int i = pick(seeker, n, k);
+            for (int j = 0; j < i; j++) {
+                index += n.itemsIn(j);
             }
             if (i == k) {
                 return index;
@@ -193,11 +192,10 @@ public final class SumTree<T, S> {
         Node n = root;
         int index = 0;
         while (true) {
-            int i = 0;
             int k = n.kids.length;
-            while (i < k && !seeker.targetWithin((S) n.sums[i])) {
-                index += n.itemsIn(i);
-                i++;
+            int i = pick(seeker, n, k);
+            for (int j = 0; j < i; j++) {
+                index += n.itemsIn(j);
             }
             if (i == k) {
                 at.index = index;
@@ -213,6 +211,19 @@ public final class SumTree<T, S> {
             }
             n = (Node) n.kids[i];
         }
+    }
+
+    /** The kid of {@code n} the seeker descends into ({@code k} if none), from the packed summaries when it can. */
+    @SuppressWarnings("unchecked")
+    private int pick(Seeker<S> seeker, Node n, int k) {
+        if (n.packed != null && seeker instanceof PackedSeeker) {
+            return ((PackedSeeker<S>) seeker).pick(n.packed, k);
+        }
+        int i = 0;
+        while (i < k && !seeker.targetWithin((S) n.sums[i])) {
+            i++;
+        }
+        return i;
     }
 
     /** Replaces the item at {@code index}, copying one path (the fast path of every small edit). */

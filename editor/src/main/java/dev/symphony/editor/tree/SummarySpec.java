@@ -23,6 +23,19 @@ public interface SummarySpec<T, S> {
         return null;
     }
 
+    /**
+     * An optional flat copy of a node's kid summaries for {@link PackedSeeker}s (e.g. an {@code int[]}
+     * of the dimensions seeks use). Null (the default) means seeks read the summary objects.
+     */
+    default Object pack(Object[] sums) {
+        return null;
+    }
+
+    /** {@link #pack} after only kid {@code i} changed; the default packs again. */
+    default Object repack(Object packed, Object[] sums, int i) {
+        return pack(sums);
+    }
+
     /** Combines {@code sums[from..to)}; override to avoid one allocation per step. */
     @SuppressWarnings("unchecked")
     default S combineAll(Object[] sums, int from, int to) {
