@@ -81,6 +81,26 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void inMemoryPitServicesDoNoBlockingIo() {
+        // The artifact store and stale manager own files by design; these three are pure in-memory hot paths.
+        noClasses().that().resideInAnyPackage("dev.symphony.pit.pool..", "dev.symphony.pit.dag..", "dev.symphony.pit.arbitration..")
+                .and().resideOutsideOfPackage("..bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..", "java.sql..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void pitApisExposeNoInternalTypesButTheirFactories() {
+        // An api's static factory names the implementation class; no other api signature exposes internals.
+        noClasses().that().resideInAPackage("dev.symphony.pit.*.api..")
+                .and().haveSimpleNameNotEndingWith("Factory")
+                .and(com.tngtech.archunit.base.DescribedPredicate.describe("are not a service entry point",
+                        c -> !c.getSimpleName().matches("PoolManager|DagTracker|GraphBuilder|Arbiter|ArtifactStore|StaleManager")))
+                .should().dependOnClassesThat().resideInAPackage("dev.symphony.pit..internal..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
     void conductorDoesNotReachIntoTheUiOrEditor() {
         noClasses().that().resideInAPackage("dev.symphony.conductor..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.symphony.ui..", "dev.symphony.editor..",
