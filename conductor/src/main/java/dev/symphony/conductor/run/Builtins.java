@@ -1,0 +1,159 @@
+package dev.symphony.conductor.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.conductor.melody.MelodyNode;
+import dev.symphony.conductor.melody.MelodySchema;
+import dev.symphony.conductor.melody.Problem;
+import dev.symphony.conductor.melody.expr.Expr;
+import dev.symphony.conductor.melody.expr.Template;
+import dev.symphony.pit.artifact.api.ArtifactKind;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The built-in nodes that run inline on the run's thread: input, output, condition, approval. */
+final class Builtins {
+    private final MelodyRun run;
+
+    Builtins(MelodyRun run) {
+        this.run = run;
+    }
+
+    /** Runs step {@code s}; returns false when it is held (an approval nobody has answered yet). */
+    boolean run(int s, MelodyNode n) throws InterruptedException {
+        long started = run.context.clock().time();
+        String name = run.eventName(s);
+        try {
+            switch (n.type()) {
+                case INPUT -> {
+                    JsonNode value = input(n);
+                    begin(s, name);
+                    run.finish(s, value, "input", 0, null, started, -1, ArtifactKind.INPUT);
+                }
+                case OUTPUT -> {
+                    begin(s, name);
+                    JsonNode value = Template.render(n.field("value"), run.scope());
+                    run.finish(s, value, "conductor", 0, null, started, -1, ArtifactKind.OUTPUT);
+                }
+                case CONDITION -> {
+                    begin(s, name);
+                    int branch = condition(n);
+                    ObjectNode out = JsonNodeFactory.instance.objectNode().put("branch", n.branches().get(branch));
+                    run.finish(s, out, "conductor", 0, null, started, branch, ArtifactKind.INTERMEDIATE);
+                }
+                case APPROVAL -> {
+                    return approval(s, n, name, started);
+                }
+                default -> throw new IllegalStateException(n.type() + " is not a built-in");
+            }
+        } catch (InputProblem | RuntimeException e) {
+            run.fail(s, e.getMessage());
+        }
+        return true;
+    }
+
+    private void begin(int s, String name) {
+        run.markStarted(s);
+        run.events.emit("node.started", name);
+    }
+
+    private static final class InputProblem extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InputProblem(String m) {
+            super(m);
+        }
+    }
+
+    private JsonNode input(MelodyNode n) throws InputProblem {
+        JsonNode value = run.inputs().get(n.id());
+        if (value == null) {
+            value = n.json().get("default");
+        }
+        if (value == null) {
+            throw new InputProblem("missing input '" + n.id() + "': pass --input " + n.id() + "=VALUE");
+        }
+        if (n.json().has("schema")) {
+            List<Problem> problems = MelodySchema.problems(MelodySchema.compile(n.json().get("schema")), value, "$");
+            if (!problems.isEmpty()) {
+                throw new InputProblem("input '" + n.id() + "' does not match its schema: " + problems);
+            }
+        }
+        return value;
+    }
+
+    private int condition(MelodyNode n) {
+        JsonNode cases = n.field("cases");
+        Expr.Scope scope = run.scope();
+        for (int i = 0; i < cases.size(); i++) {
+            if (Expr.parse(cases.get(i).path("when").asText()).test(scope)) {
+                return n.branches().indexOf(cases.get(i).path("branch").asText());
+            }
+        }
+        String d = n.text("default");
+        if (d == null) {
+            throw new IllegalStateException("no case of condition '" + n.id() + "' holds and it has no default branch");
+        }
+        return n.branches().indexOf(d);
+    }
+
+    private boolean approval(int s, MelodyNode n, String name, long started) throws InterruptedException {
+        String prompt = Template.render(n.field("prompt"), run.scope()).asText();
+        JsonNode details = n.json().has("details") ? Template.render(n.field("details"), run.scope()) : null;
+        Optional<Approvals.Answer> answer;
+        try {
+            answer = answer(name, prompt, details);
+        } catch (IOException e) {
+            run.failRun("cannot record the approval of " + name + ": " + e.getMessage());
+            return true;
+        }
+        if (answer.isEmpty()) {
+            if (run.waiting().add(name)) {
+                ObjectNode w = run.events.event("approval.waiting", name);
+                w.put("prompt", prompt).put("request", name);
+                run.events.emit(w);
+            }
+            return false;
+        }
+        run.waiting().remove(name);
+        Approvals.Answer a = answer.get();
+        ObjectNode e = run.events.event("approval.answered", name);
+        e.put("approved", a.approved()).put("by", a.by());
+        run.events.emit(e);
+        begin(s, name);
+        ObjectNode out = JsonNodeFactory.instance.objectNode().put("approved", a.approved()).put("by", a.by())
+                .put("at", a.at().toString());
+        boolean rejectedBranch = run.plan.melody.outgoing(n.id()).stream().anyMatch(c -> "rejected".equals(c.branch()));
+        if (a.approved() || rejectedBranch) {
+            run.finish(s, out, a.by(), 0, null, started, a.approved() ? 0 : 1, ArtifactKind.METADATA);
+        } else {
+            run.fail(s, "rejected by " + a.by());
+        }
+        return true;
+    }
+
+    /** A recorded answer, else --yes, else a person at a terminal; empty when nobody can answer now. */
+    private Optional<Approvals.Answer> answer(String name, String prompt, JsonNode details) throws IOException {
+        Approvals approvals = run.approvals();
+        Optional<Approvals.Answer> a = approvals == null ? Optional.empty() : approvals.answer(name);
+        if (a.isPresent()) {
+            return a;
+        }
+        Optional<Boolean> yes = run.context.autoApprove() ? Optional.of(true)
+                : run.context.approver().ask(run.runId, name, prompt, details);
+        if (yes.isEmpty()) {
+            return Optional.empty();
+        }
+        String by = run.context.autoApprove() ? run.context.approvedBy() : System.getProperty("user.name", "user");
+        Approvals.Answer answer = new Approvals.Answer(name, yes.get(), by, Instant.ofEpochMilli(run.context.clock().time()),
+                prompt, details, null);
+        if (approvals != null) {
+            approvals.record(answer);
+            return approvals.answer(name);
+        }
+        return Optional.of(answer);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.symphony.conductor.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.conductor.melody.InvalidMelodyException;
+import dev.symphony.conductor.melody.Melody;
+import dev.symphony.conductor.melody.MelodyReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts and resumes runs. A run's identity and journal live under {@code context.runsRoot()}; its artifacts
+ * in {@code context.artifacts()}. {@link #start} and {@link #resume} return when the run finished, failed, was
+ * cancelled, or paused waiting for an approval nobody could answer (then {@link RunResult#waiting()} says which).
+ */
+public final class Conductor {
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private final RunContext context;
+
+    public Conductor(RunContext context) {
+        this.context = context.conclude();
+    }
+
+    public String newRunId() {
+        return ID_TIME.format(java.time.Instant.ofEpochMilli(context.clock().time())) + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+    }
+
+    public RunResult start(Melody melody, ObjectNode inputs) throws IOException, InterruptedException {
+        return start(melody, inputs, newRunId());
+    }
+
+    public RunResult start(Melody melody, ObjectNode inputs, String runId) throws IOException, InterruptedException {
+        ObjectNode info = JsonNodeFactory.instance.objectNode();
+        info.put("runId", runId);
+        info.put("melodyFile", melody.source() == null ? null : melody.source().toAbsolutePath().toString());
+        info.set("melody", melody.json());
+        info.set("inputs", inputs);
+        info.put("preview", context.preview());
+        info.put("status", "running");
+        try (RunJournal journal = RunJournal.create(context.runsRoot(), runId, info)) {
+            RunEvents events = events(runId, journal, 0);
+            ObjectNode started = events.event("run.started", null);
+            started.put("melody", melody.name()).put("preview", context.preview()).put("policy", context.policy().name());
+            events.emit(started);
+            return execute(melody, inputs, journal, events, List.of(), info);
+        }
+    }
+
+    /** Continues a paused or interrupted run from its journal and the artifact store. */
+    public RunResult resume(String runId) throws IOException, InterruptedException, InvalidMelodyException {
+        try (RunJournal journal = RunJournal.open(context.runsRoot(), runId)) {
+            ObjectNode info = journal.runInfo();
+            String status = info.path("status").asText();
+            if (status.equals("succeeded") || status.equals("cancelled")) {
+                throw new IllegalStateException("run " + runId + " already " + status + "; nothing to resume");
+            }
+            String file = info.path("melodyFile").asText(null);
+            Melody melody = new MelodyReader(context.capabilities())
+                    .parse(info.get("melody").toString(), file == null ? null : Path.of(file));
+            List<JsonNode> past = journal.events();
+            long seq = past.isEmpty() ? 0 : past.get(past.size() - 1).path("seq").asLong() + 1;
+            journal.openEvents();
+            RunEvents events = events(runId, journal, seq);
+            ObjectNode resumed = events.event("run.resumed", null);
+            resumed.put("melody", melody.name()).put("preview", info.path("preview").asBoolean())
+                    .put("policy", context.policy().name());
+            events.emit(resumed);
+            if (info.path("preview").asBoolean() != context.preview()) {
+                context.preview(info.path("preview").asBoolean()); // a run keeps the mode it started in
+            }
+            return execute(melody, (ObjectNode) info.get("inputs"), journal, events, past, info);
+        }
+    }
+
+    private RunEvents events(String runId, RunJournal journal, long seq) {
+        return new RunEvents(runId, context.clock(), seq).sink(journal::append).sink(context.events());
+    }
+
+    private RunResult execute(Melody melody, ObjectNode inputs, RunJournal journal, RunEvents events,
+                              List<JsonNode> past, ObjectNode info) throws IOException, InterruptedException {
+        ExecutorService workers = Executors.newCachedThreadPool(daemon("melody-node"));
+        ExecutorService calls = Executors.newCachedThreadPool(daemon("melody-call"));
+        RunResult result;
+        try {
+            RunPlan plan = RunPlan.compile(melody, context.capabilities());
+            MelodyRun run = new MelodyRun(context, plan, events, "", journal, new Approvals(journal.dir()), inputs,
+                    workers, calls, new MelodyRun.Budget(melody.limits().budget(), 0), new MelodyRun.Stats());
+            run.replay(past);
+            result = run.execute();
+        } finally {
+            workers.shutdownNow();
+            calls.shutdownNow();
+        }
+        context.artifacts().sync();
+        ObjectNode done = events.event("run.finished", null);
+        done.put("status", result.status().jsonName()).put("cost", result.cost());
+        done.set("outputs", result.outputs());
+        if (result.error() != null) {
+            done.put("error", result.error());
+        }
+        if (!result.waiting().isEmpty()) {
+            done.set("waiting", JsonNodeFactory.instance.arrayNode().addAll(result.waiting().stream()
+                    .map(JsonNodeFactory.instance::textNode).toList()));
+        }
+        events.emit(done);
+        journal.sync();
+        info.put("status", result.status().jsonName());
+        journal.updateRunInfo(info);
+        return result;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,730 @@
+package dev.symphony.conductor.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.conductor.melody.CapabilitySpec;
+import dev.symphony.conductor.melody.Connection;
+import dev.symphony.conductor.melody.MelodyNode;
+import dev.symphony.conductor.melody.NodeType;
+import dev.symphony.conductor.melody.expr.Expr;
+import dev.symphony.conductor.melody.expr.Values;
+import dev.symphony.pit.dag.api.DagListener;
+import dev.symphony.pit.dag.api.DagTracker;
+import dev.symphony.pit.dag.api.DagTrackerContext;
+import dev.symphony.pit.dag.api.NodeState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One execution of a Melody graph (a run, a loop iteration or a sub-Melody). The thread calling
+ * {@link #execute()} owns the DAG tracker: it replays the journal (on resume), runs built-in nodes inline,
+ * starts capability calls, loops and sub-Melodies on worker threads in the policy's order up to the
+ * concurrency limit, and applies each completion (artifact, journal line, tracker update, cancellations,
+ * error strategy) as it arrives.
+ */
+final class MelodyRun {
+    record Completion(int step, NodeCall.Outcome outcome, NodeFailure failure, long startedMs) {
+    }
+
+    final RunContext context;
+    final RunPlan plan;
+    final RunEvents events;
+    final String prefix;
+    final String runId;
+    private final RunJournal journal;
+    private final Approvals approvals;
+    private final ObjectNode inputs;
+    private final ExecutorService workers;
+    private final ExecutorService calls;
+    private final Budget budget;
+    private final Stats stats;
+    private final DagTracker tracker;
+    private final List<Integer> newlyReady = new ArrayList<>();
+    private final List<Integer> newlySkipped = new ArrayList<>();
+    private final long[] readySeq;
+    private long readyCounter;
+    final Map<String, JsonNode> outputs = new ConcurrentHashMap<>();
+    final Map<String, Long> artifactIds = new HashMap<>();
+    private final Map<Integer, Future<?>> running = new HashMap<>();
+    private final Set<Integer> cancelled = new HashSet<>();
+    private final Set<Integer> held = new HashSet<>();
+    private final Map<Integer, Integer> halts = new HashMap<>();
+    private final Set<String> waiting = new java.util.LinkedHashSet<>();
+    private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    private final PolicyBridge policy = new PolicyBridge();
+    private final ObjectNode runOutputs = JsonNodeFactory.instance.objectNode();
+    private String failure;
+    private boolean cancelledRun;
+    private boolean replaying;
+
+    /** The run's shared state across nested executions: cost spent against the budget, outcomes per provider. */
+    static final class Budget {
+        final double limit;
+        private double spent;
+
+        Budget(double limit, double spent) {
+            this.limit = limit;
+            this.spent = spent;
+        }
+
+        synchronized double left() {
+            return limit - spent;
+        }
+
+        synchronized void charge(double c) {
+            spent += c;
+        }
+
+        synchronized double spent() {
+            return spent;
+        }
+    }
+
+    static final class Stats {
+        final Map<String, int[]> outcomes = new ConcurrentHashMap<>();
+    }
+
+    MelodyRun(RunContext context, RunPlan plan, RunEvents events, String prefix, RunJournal journal, Approvals approvals,
+              ObjectNode inputs, ExecutorService workers, ExecutorService calls, Budget budget, Stats stats) {
+        this.context = context;
+        this.plan = plan;
+        this.events = events;
+        this.prefix = prefix;
+        this.runId = events.runId();
+        this.journal = journal;
+        this.approvals = approvals;
+        this.inputs = inputs;
+        this.workers = workers;
+        this.calls = calls;
+        this.budget = budget;
+        this.stats = stats;
+        this.readySeq = new long[plan.graph.nodeCount()];
+        this.tracker = DagTracker.create(plan.graph, new DagTrackerContext().listener(new DagListener() {
+            @Override
+            public void onReady(int node) {
+                readySeq[node] = readyCounter++;
+                newlyReady.add(node);
+            }
+
+            @Override
+            public void onSkipped(int node) {
+                newlySkipped.add(node);
+            }
+        }));
+    }
+
+    // ---- shared-state accessors used by NodeCall and PolicyBridge (any thread) ----
+
+    double budgetLeft() {
+        return budget.left();
+    }
+
+    double budget() {
+        return budget.limit;
+    }
+
+    float budgetFraction() {
+        return Double.isInfinite(budget.limit) ? 1f : (float) Math.max(0, budget.left() / Math.max(1e-9, budget.limit));
+    }
+
+    void charge(double cost) {
+        budget.charge(cost);
+    }
+
+    double spent() {
+        return budget.spent();
+    }
+
+    void recordOutcome(CapabilitySpec spec, boolean ok) {
+        int[] o = stats.outcomes.computeIfAbsent(spec.key(), k -> new int[2]);
+        synchronized (o) {
+            o[0]++;
+            if (!ok) {
+                o[1]++;
+            }
+        }
+    }
+
+    /** Observed failure rate with a weak prior (1 failure in 10 attempts), so one failure is not "always fails". */
+    double failureRate(CapabilitySpec spec) {
+        int[] o = stats.outcomes.get(spec.key());
+        if (o == null) {
+            return 0.1;
+        }
+        synchronized (o) {
+            return (o[1] + 1.0) / (o[0] + 10.0);
+        }
+    }
+
+    double meanCost() {
+        double sum = 0;
+        int n = 0;
+        for (MelodyNode node : plan.melody.nodes()) {
+            for (CapabilitySpec s : candidates(node)) {
+                sum += s.costPerCall();
+                n++;
+            }
+        }
+        return n == 0 || sum == 0 ? 1 : sum / n;
+    }
+
+    /** Who can run a call node: its fixed extension, or Maestro's choice among every provider. */
+    List<CapabilitySpec> candidates(MelodyNode n) {
+        if (n.type() != NodeType.CALL) {
+            return List.of();
+        }
+        if (n.extension() != null) {
+            return context.capabilities().find(n.extension(), n.capability()).map(List::of).orElse(List.of());
+        }
+        return context.capabilities().offering(n.capability(), n.text("kind"));
+    }
+
+    Expr.Scope scope() {
+        Map<String, JsonNode> snapshot = Map.copyOf(outputs);
+        return root -> snapshot.getOrDefault(root, Values.NULL);
+    }
+
+    String eventName(int step) {
+        return prefix + plan.step(step).name();
+    }
+
+    // ---- the loop ----
+
+    RunResult execute() throws InterruptedException {
+        long deadline = plan.melody.limits().timeoutMs() > 0
+                ? System.currentTimeMillis() + plan.melody.limits().timeoutMs() : Long.MAX_VALUE;
+        int slots = context.maxConcurrency() > 0 ? context.maxConcurrency() : plan.melody.limits().maxConcurrency();
+        flush();
+        while (true) {
+            boolean progress = runInline();
+            flush();
+            if (failure == null && !cancelledRun) {
+                progress |= startWorkers(slots);
+            }
+            if (tracker.isFinished() || cancelledRun || (failure != null && running.isEmpty())) {
+                break;
+            }
+            if (running.isEmpty() && !progress) {
+                if (waiting.isEmpty() && failure == null) {
+                    failure = "no node can run: " + blockedSummary();
+                }
+                break;
+            }
+            if (!running.isEmpty()) {
+                long wait = Math.max(1, Math.min(200, deadline - System.currentTimeMillis()));
+                Completion c = completions.poll(wait, TimeUnit.MILLISECONDS);
+                while (c != null) {
+                    complete(c);
+                    c = completions.poll();
+                }
+            }
+            if (System.currentTimeMillis() > deadline && failure == null) {
+                failure = "the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms";
+                cancelRunning("run timed out");
+            }
+        }
+        RunStatus status = cancelledRun ? RunStatus.CANCELLED : failure != null ? RunStatus.FAILED
+                : tracker.isFinished() ? RunStatus.SUCCEEDED : RunStatus.PAUSED;
+        return new RunResult(runId, status, runOutputs, failure, List.copyOf(waiting), spent());
+    }
+
+    private String blockedSummary() {
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < plan.graph.nodeCount(); i++) {
+            if (tracker.state(i) == NodeState.FAILED) {
+                failed.add(eventName(i));
+            }
+        }
+        return failed.isEmpty() ? "the remaining nodes wait for each other" : "blocked by failed " + String.join(", ", failed);
+    }
+
+    /** Emits node.ready / node.skipped for what the tracker moved itself. */
+    private void flush() {
+        for (int i = 0; i < newlyReady.size(); i++) {
+            int s = newlyReady.get(i);
+            if (!plan.step(s).isGate() && !cancelled.contains(s) && !replaying) {
+                events.emit("node.ready", eventName(s));
+            }
+        }
+        newlyReady.clear();
+        for (int i = 0; i < newlySkipped.size(); i++) {
+            int s = newlySkipped.get(i);
+            if (!plan.step(s).isGate() && !replaying) {
+                ObjectNode e = events.event("node.skipped", eventName(s));
+                e.put("reason", "no live incoming connection (branch not taken or source skipped)");
+                events.emit(e);
+            }
+        }
+        newlySkipped.clear();
+    }
+
+    /** Built-ins and gates run on this thread; returns true if anything changed. */
+    private boolean runInline() throws InterruptedException {
+        boolean any = false;
+        boolean changed = true;
+        while (changed && failure == null && !cancelledRun) {
+            changed = false;
+            for (int s : readySteps()) {
+                RunPlan.Step step = plan.step(s);
+                if (step.isGate()) {
+                    tracker.start(s);
+                    boolean live = Expr.parse(step.gate().when()).test(scope());
+                    tracker.complete(s, live ? 0 : 1);
+                    changed = true;
+                } else if (!isWorker(step.node()) && tracker.isReady(s)) {
+                    changed |= new Builtins(this).run(s, step.node());
+                }
+                flush();
+                if (failure != null || cancelledRun) {
+                    break;
+                }
+            }
+            any |= changed;
+        }
+        return any;
+    }
+
+    static boolean isWorker(MelodyNode n) {
+        return n.type() == NodeType.CALL || n.type() == NodeType.LOOP || n.type() == NodeType.MELODY;
+    }
+
+    /** READY, not running, not held back (discriminator, preconditions, halts): the steps that may start. */
+    private List<Integer> readySteps() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < tracker.readyCount(); i++) {
+            int s = tracker.readyAt(i);
+            if (!running.containsKey(s) && !cancelled.contains(s)) {
+                out.add(s);
+            }
+        }
+        out.sort(null);
+        List<Integer> allowed = new ArrayList<>();
+        for (int s : out) {
+            if (tracker.isReady(s) && admit(s)) {
+                allowed.add(s);
+            }
+        }
+        return allowed;
+    }
+
+    /** The activation checks before a node may start; may skip or fail it. */
+    private boolean admit(int s) {
+        RunPlan.Step step = plan.step(s);
+        MelodyNode n = step.node();
+        if (n == null) {
+            return true;
+        }
+        if (n.join().equals("first")) {
+            boolean anyDone = false;
+            boolean allFinished = true;
+            for (Connection c : plan.melody.incoming(n.id())) {
+                for (int src : plan.idsOf.getOrDefault(c.from(), List.of())) {
+                    NodeState st = tracker.state(src);
+                    anyDone |= st == NodeState.DONE;
+                    allFinished &= st.isFinished();
+                }
+            }
+            if (!anyDone) {
+                if (allFinished) {
+                    skip(s, "discriminator: no incoming branch finished");
+                }
+                return false;
+            }
+        }
+        if (halts.containsKey(s) && !haltAnswered(s)) {
+            return false;
+        }
+        for (JsonNode pre : n.field("preconditions")) {
+            if (!Expr.parse(pre.asText()).test(scope())) {
+                if (n.essential()) {
+                    fail(s, "precondition not met: " + pre.asText());
+                } else {
+                    skip(s, "precondition not met: " + pre.asText());
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean haltAnswered(int s) {
+        String key = eventName(s) + ".halt" + halts.get(s);
+        try {
+            var answer = approvals == null ? java.util.Optional.<Approvals.Answer>empty() : approvals.answer(key);
+            if (answer.isEmpty()) {
+                var asked = context.approver().ask(runId, eventName(s), "node " + eventName(s) + " failed; retry it?", null);
+                if (asked.isPresent() && approvals != null) {
+                    approvals.record(new Approvals.Answer(key, asked.get(), System.getProperty("user.name", "user"),
+                            java.time.Instant.ofEpochMilli(context.clock().time()), "retry " + eventName(s) + "?", null, null));
+                    answer = approvals.answer(key);
+                }
+            }
+            if (answer.isEmpty()) {
+                waiting.add(eventName(s));
+                return false;
+            }
+            waiting.remove(eventName(s));
+            ObjectNode e = events.event("approval.answered", eventName(s));
+            e.put("approved", answer.get().approved()).put("by", answer.get().by()).put("reason", "halt");
+            events.emit(e);
+            if (!answer.get().approved()) {
+                failure = "node " + eventName(s) + " halted and " + answer.get().by() + " declined to retry it";
+                cancelRunning("run failed");
+                return false;
+            }
+            halts.remove(s);
+            return true;
+        } catch (java.io.IOException e) {
+            failure = "cannot read approvals: " + e.getMessage();
+            return false;
+        }
+    }
+
+    private boolean startWorkers(int slots) {
+        boolean any = false;
+        while (running.size() < slots) {
+            List<PolicyBridge.Ready> ready = new ArrayList<>();
+            for (int s : readySteps()) {
+                MelodyNode n = plan.step(s).node();
+                if (n == null || !isWorker(n)) {
+                    continue;
+                }
+                List<CapabilitySpec> providers = n.type() == NodeType.CALL ? candidates(n)
+                        : List.of(new CapabilitySpec("conductor", n.type().jsonName(), "operator", null, null, 0, 50, 0));
+                if (providers.isEmpty() && !context.preview()) {
+                    fail(s, "no installed extension offers " + (n.extension() == null ? "" : n.extension() + "/") + n.capability());
+                    return true;
+                }
+                if (providers.isEmpty()) {
+                    providers = List.of(new CapabilitySpec(n.extension() == null ? "preview" : n.extension(), n.capability(), "operator", null, n.field("expects"), 0, 10, 0));
+                }
+                ready.add(new PolicyBridge.Ready(s, readySeq[s], providers));
+            }
+            if (ready.isEmpty()) {
+                return any;
+            }
+            PolicyBridge.Choice choice = policy.choose(context.policy(), ready, plan, this, slots - running.size(), slots);
+            if (choice == null) {
+                fail(ready.get(0).step(), "budget exhausted: " + spent() + " of " + budget.limit + " spent");
+                return true;
+            }
+            PolicyBridge.Ready r = ready.stream().filter(x -> x.step() == choice.step()).findFirst().orElseThrow();
+            start(r.step(), NodeCall.list(r.providers().get(choice.provider()), r.providers()));
+            any = true;
+        }
+        return any;
+    }
+
+    private void start(int s, List<CapabilitySpec> providers) {
+        MelodyNode n = plan.step(s).node();
+        tracker.start(s);
+        ObjectNode e = events.event("node.started", eventName(s));
+        if (n.type() == NodeType.CALL) {
+            e.put("extension", providers.get(0).extension()).put("capability", providers.get(0).capability());
+        }
+        events.emit(e);
+        long started = context.clock().time();
+        Expr.Scope scope = scope();
+        Future<?> f = workers.submit(() -> {
+            try {
+                NodeCall.Outcome o = switch (n.type()) {
+                    case CALL -> new NodeCall(this, n, eventName(s), scope, providers, calls).execute();
+                    case LOOP -> new Nested(this).loop(n, eventName(s), scope);
+                    default -> new Nested(this).melody(n, eventName(s), scope);
+                };
+                completions.add(new Completion(s, o, null, started));
+            } catch (NodeFailure f2) {
+                completions.add(new Completion(s, null, f2, started));
+            } catch (InterruptedException ie) {
+                completions.add(new Completion(s, null, new NodeFailure("cancelled"), started));
+            } catch (RuntimeException re) {
+                completions.add(new Completion(s, null, new NodeFailure(String.valueOf(re.getMessage()), re), started));
+            }
+        });
+        running.put(s, f);
+    }
+
+    private void complete(Completion c) {
+        running.remove(c.step());
+        if (cancelled.contains(c.step()) || cancelledRun) {
+            return; // withdrawn while it ran: its result is not used
+        }
+        if (c.failure() != null) {
+            onFailure(c.step(), c.failure().getMessage());
+            return;
+        }
+        finish(c.step(), c.outcome().output(), c.outcome().producer(), c.outcome().cost(), c.outcome().score(),
+                c.startedMs(), -1, dev.symphony.pit.artifact.api.ArtifactKind.INTERMEDIATE);
+        flush();
+    }
+
+    /** Stores the output, updates the tracker (choosing {@code branch} if &gt;= 0), journals, cancels. */
+    void finish(int s, JsonNode output, String producer, double cost, Float score, long startedMs, int branch,
+                dev.symphony.pit.artifact.api.ArtifactKind kind) {
+        RunPlan.Step step = plan.step(s);
+        long now = context.clock().time();
+        String name = eventName(s);
+        long[] from = derivedFrom(s);
+        long id = context.artifacts().putJson("run/" + runId + "/" + name, kind, output,
+                new dev.symphony.pit.artifact.api.Provenance(producer, runId, name, startedMs, now,
+                        Math.round(cost * 1_000_000)), from);
+        if (score != null) {
+            context.artifacts().score(id, step.node().json().path("gate").has("schema") ? 1f : Float.NaN, score, "conductor");
+        }
+        ObjectNode a = events.event("artifact.stored", name);
+        a.put("artifactId", id).put("artifact", "run/" + runId + "/" + name)
+                .put("kind", kind.name().toLowerCase(java.util.Locale.ROOT)).put("bytes", context.artifacts().size(id));
+        events.emit(a);
+        outputs.put(step.node().id(), output);
+        outputs.put(step.name(), output);
+        artifactIds.put(step.name(), id);
+        if (step.node().type() == NodeType.OUTPUT) {
+            runOutputs.set(step.node().id(), output);
+        }
+        if (branch >= 0) {
+            tracker.complete(s, branch);
+        } else {
+            tracker.complete(s);
+        }
+        ObjectNode e = events.event("node.finished", name);
+        e.put("artifactId", id).put("durationMs", Math.max(0, now - startedMs)).put("cost", cost);
+        if (branch >= 0) {
+            e.put("branch", step.node().branches().get(branch));
+        }
+        if (score != null) {
+            e.put("score", score);
+        }
+        events.emit(e);
+        applyCancels(step.node());
+    }
+
+    private long[] derivedFrom(int s) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < plan.graph.inDegree(s); i++) {
+            int src = plan.graph.edgeSource(plan.graph.inEdge(s, i));
+            while (plan.step(src).isGate() && plan.graph.inDegree(src) > 0) {
+                src = plan.graph.edgeSource(plan.graph.inEdge(src, 0));
+            }
+            Long id = artifactIds.get(plan.step(src).name());
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private void applyCancels(MelodyNode n) {
+        for (String target : n.cancels()) {
+            if (target.equals("*")) {
+                cancelledRun = true;
+                cancelRunning("the run was cancelled by " + prefix + n.id());
+                for (int i = 0; i < plan.graph.nodeCount(); i++) {
+                    NodeState st = tracker.state(i);
+                    if ((st == NodeState.PENDING || st == NodeState.READY) && !plan.step(i).isGate()) {
+                        withdraw(i, "the run was cancelled by " + prefix + n.id());
+                    }
+                }
+                return;
+            }
+            for (int s : plan.idsOf.getOrDefault(target, List.of())) {
+                NodeState st = tracker.state(s);
+                if (st == NodeState.RUNNING) {
+                    running.remove(s).cancel(true);
+                    cancelled.add(s);
+                    tracker.fail(s);
+                    tracker.reset(s);
+                }
+                if (tracker.state(s) == NodeState.PENDING || tracker.state(s) == NodeState.READY) {
+                    withdraw(s, "cancelled by " + prefix + n.id());
+                }
+            }
+        }
+    }
+
+    private void withdraw(int s, String reason) {
+        cancelled.add(s);
+        tracker.skip(s);
+        newlySkipped.remove(Integer.valueOf(s));
+        ObjectNode e = events.event("node.cancelled", eventName(s));
+        e.put("reason", reason);
+        events.emit(e);
+        flush();
+    }
+
+    private void cancelRunning(String reason) {
+        for (Map.Entry<Integer, Future<?>> r : new ArrayList<>(running.entrySet())) {
+            r.getValue().cancel(true);
+            cancelled.add(r.getKey());
+            ObjectNode e = events.event("node.cancelled", eventName(r.getKey()));
+            e.put("reason", reason);
+            events.emit(e);
+        }
+        running.clear();
+    }
+
+    /** The node's error strategy after its own retries/fallbacks: fail (the run), skip, or halt & notify. */
+    void onFailure(int s, String error) {
+        MelodyNode n = plan.step(s).node();
+        ObjectNode e = events.event("node.failed", eventName(s));
+        e.put("error", error);
+        events.emit(e);
+        String then = n.onError().path("then").asText("fail");
+        if (tracker.state(s) == NodeState.READY) {
+            tracker.start(s);
+        }
+        tracker.fail(s);
+        if (then.equals("skip") && !n.essential()) {
+            tracker.reset(s);
+            newlyReady.remove(Integer.valueOf(s));
+            skip(s, "skipped after failure (non-essential): " + error);
+        } else if (then.equals("halt")) {
+            tracker.reset(s);
+            newlyReady.remove(Integer.valueOf(s));
+            int count = halts.merge(s, 1, Integer::sum);
+            ObjectNode h = events.event("node.halted", eventName(s));
+            h.put("error", error).put("attempt", count);
+            events.emit(h);
+            ObjectNode w = events.event("approval.waiting", eventName(s));
+            w.put("prompt", "node " + eventName(s) + " failed (" + error + "); retry it?").put("reason", "halt")
+                    .put("request", eventName(s) + ".halt" + count);
+            events.emit(w);
+        } else {
+            failure = "node " + eventName(s) + " failed: " + error;
+            cancelRunning("run failed");
+        }
+        flush();
+    }
+
+    void fail(int s, String error) {
+        onFailure(s, error);
+    }
+
+    void skip(int s, String reason) {
+        tracker.skip(s);
+        newlySkipped.remove(Integer.valueOf(s));
+        ObjectNode e = events.event("node.skipped", eventName(s));
+        e.put("reason", reason).put("explicit", true);
+        events.emit(e);
+        flush();
+    }
+
+    void markStarted(int s) {
+        tracker.start(s);
+    }
+
+    void failRun(String message) {
+        failure = message;
+    }
+
+    Set<String> waiting() {
+        return waiting;
+    }
+
+    Approvals approvals() {
+        return approvals;
+    }
+
+    ObjectNode inputs() {
+        return inputs;
+    }
+
+    DagTracker tracker() {
+        return tracker;
+    }
+
+    ExecutorService workers() {
+        return workers;
+    }
+
+    ExecutorService calls() {
+        return calls;
+    }
+
+    Budget sharedBudget() {
+        return budget;
+    }
+
+    Stats stats() {
+        return stats;
+    }
+
+    // ---- resume ----
+
+    /** Restores finished, skipped, withdrawn and halted nodes from journal events, without running anything. */
+    void replay(List<JsonNode> journalEvents) {
+        replaying = true;
+        for (JsonNode ev : journalEvents) {
+            String type = ev.path("type").asText();
+            int s = plan.graph.nodeId(ev.path("node").asText(""));
+            if (s < 0) {
+                continue;
+            }
+            settleGates();
+            switch (type) {
+                case "node.finished" -> {
+                    if (tracker.isReady(s)) {
+                        long id = ev.path("artifactId").asLong();
+                        JsonNode out = context.artifacts().readJson(id);
+                        RunPlan.Step step = plan.step(s);
+                        outputs.put(step.node().id(), out);
+                        outputs.put(step.name(), out);
+                        artifactIds.put(step.name(), id);
+                        if (step.node().type() == NodeType.OUTPUT) {
+                            runOutputs.set(step.node().id(), out);
+                        }
+                        tracker.start(s);
+                        String branch = ev.path("branch").asText(null);
+                        if (branch != null) {
+                            tracker.complete(s, step.node().branches().indexOf(branch));
+                        } else {
+                            tracker.complete(s);
+                        }
+                        budget.charge(ev.path("cost").asDouble(0));
+                    }
+                }
+                case "node.skipped", "node.cancelled" -> {
+                    if (ev.path("explicit").asBoolean(type.equals("node.cancelled"))
+                            && (tracker.state(s) == NodeState.PENDING || tracker.state(s) == NodeState.READY)) {
+                        if (type.equals("node.cancelled")) {
+                            cancelled.add(s);
+                        }
+                        tracker.skip(s);
+                    }
+                }
+                case "node.halted" -> halts.put(s, ev.path("attempt").asInt(1));
+                default -> {
+                }
+            }
+        }
+        settleGates();
+        newlyReady.clear();
+        newlySkipped.clear();
+        replaying = false;
+    }
+
+    private void settleGates() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < tracker.readyCount(); i++) {
+                int s = tracker.readyAt(i);
+                if (plan.step(s).isGate()) {
+                    tracker.start(s);
+                    tracker.complete(s, Expr.parse(plan.step(s).gate().when()).test(scope()) ? 0 : 1);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
+}

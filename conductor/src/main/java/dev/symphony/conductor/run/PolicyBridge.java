@@ -1,0 +1,89 @@
+package dev.symphony.conductor.run;
+
+import static dev.symphony.conductor.policy.CandidateFeatures.*;
+
+import dev.symphony.conductor.melody.CapabilitySpec;
+import dev.symphony.conductor.policy.Decision;
+import dev.symphony.conductor.policy.SchedulingPolicy;
+import java.util.List;
+
+/**
+ * Asks the scheduling policy what to start next among ready worker nodes: one candidate per (node, allowed
+ * provider), features as in {@link dev.symphony.conductor.policy.CandidateFeatures} (manifest latency and
+ * cost, failure rates observed in this run, the node's static critical-path tail). Only affordable
+ * providers are offered: the budget is enforced here, outside the policy.
+ */
+final class PolicyBridge {
+    /** A ready node and the providers it may run on (a single pseudo-provider for loops and sub-Melodies). */
+    record Ready(int step, long readySeq, List<CapabilitySpec> providers) {
+    }
+
+    record Choice(int step, int provider) {
+    }
+
+    private final Decision decision = new Decision();
+    private float[] scores = new float[64];
+
+    Choice choose(SchedulingPolicy policy, List<Ready> ready, RunPlan plan, MelodyRun run, int freeSlots, int slots) {
+        decision.clear();
+        double maxTail = 1e-9;
+        for (Ready r : ready) {
+            maxTail = Math.max(maxTail, plan.tailMs[r.step()]);
+        }
+        double cp = plan.criticalPathMs;
+        double unit = Math.max(1e-6, run.meanCost());
+        for (Ready r : ready) {
+            double fastest = Double.MAX_VALUE;
+            double cheapest = Double.MAX_VALUE;
+            for (CapabilitySpec s : r.providers()) {
+                fastest = Math.min(fastest, tts(s, run));
+                cheapest = Math.min(cheapest, cts(s, run));
+            }
+            for (int k = 0; k < r.providers().size(); k++) {
+                CapabilitySpec s = r.providers().get(k);
+                if (s.costPerCall() > run.budgetLeft()) {
+                    continue;
+                }
+                int o = decision.add(r.step(), k, r.readySeq());
+                float[] x = decision.features();
+                x[o + EXPECTED_DURATION] = (float) (latency(s) / cp);
+                x[o + TIME_TO_SUCCESS] = (float) (tts(s, run) / cp);
+                x[o + COST] = (float) (s.costPerCall() / unit);
+                x[o + COST_TO_SUCCESS] = (float) (cts(s, run) / unit);
+                x[o + FAILURE_RATE] = (float) run.failureRate(s);
+                x[o + CRITICAL_TAIL] = (float) (plan.tailMs[r.step()] / cp);
+                x[o + DESCENDANTS] = 0f;
+                x[o + SLOWER_THAN_FASTEST] = (float) Math.log(tts(s, run) / fastest);
+                x[o + DEARER_THAN_CHEAPEST] = (float) Math.log(Math.max(1e-9, cts(s, run)) / Math.max(1e-9, cheapest));
+                x[o + INSTRUMENT_FREE] = 1f;
+                x[o + SLOTS_FREE] = (float) freeSlots / slots;
+                x[o + BUDGET_LEFT] = run.budgetFraction();
+                x[o + TIME_LEFT] = 1f;
+                x[o + URGENCY] = 0f;
+                x[o + FAILED_ATTEMPTS] = 0f;
+                x[o + READY_PRESSURE] = Math.min(4f, (float) ready.size() / slots);
+                x[o + TAIL_RANK] = (float) (plan.tailMs[r.step()] / maxTail);
+            }
+        }
+        if (decision.count() == 0) {
+            return null;
+        }
+        if (scores.length < decision.count()) {
+            scores = new float[decision.count() * 2];
+        }
+        int best = policy.choose(decision, scores);
+        return new Choice(decision.node(best), decision.instrument(best));
+    }
+
+    private static double latency(CapabilitySpec s) {
+        return s.latencyP50Ms() > 0 ? s.latencyP50Ms() : 10;
+    }
+
+    private static double tts(CapabilitySpec s, MelodyRun run) {
+        return latency(s) / Math.max(0.05, 1 - run.failureRate(s));
+    }
+
+    private static double cts(CapabilitySpec s, MelodyRun run) {
+        return s.costPerCall() / Math.max(0.05, 1 - run.failureRate(s));
+    }
+}

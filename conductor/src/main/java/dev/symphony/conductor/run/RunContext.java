@@ -1,0 +1,75 @@
+package dev.symphony.conductor.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.conductor.policy.HeuristicPolicy;
+import dev.symphony.conductor.policy.SchedulingPolicy;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.SystemEpochClock;
+
+/**
+ * Configuration of a run (fluent setters; {@link #conclude()} fills defaults and validates): where to call
+ * capabilities, the scheduling policy, the artifact store, the runs folder, preview and approval behaviour,
+ * and where events go besides the journal.
+ */
+public final class RunContext {
+    /** Answers an approval interactively (a terminal), or returns empty when nobody can. */
+    @FunctionalInterface
+    public interface Approver {
+        Optional<Boolean> ask(String runId, String node, String prompt, com.fasterxml.jackson.databind.JsonNode details);
+    }
+
+    private Capabilities capabilities;
+    private SchedulingPolicy policy;
+    private RunArtifacts artifacts;
+    private Path runsRoot;
+    private boolean preview;
+    private boolean autoApprove;
+    private String approvedBy;
+    private Approver approver;
+    private Consumer<ObjectNode> events;
+    private EpochClock clock;
+    private int maxConcurrency;
+
+    public RunContext capabilities(Capabilities c) { this.capabilities = c; return this; }
+    public RunContext policy(SchedulingPolicy p) { this.policy = p; return this; }
+    public RunContext artifacts(RunArtifacts a) { this.artifacts = a; return this; }
+    public RunContext runsRoot(Path p) { this.runsRoot = p; return this; }
+    /** Pinned or mock data instead of calling extensions. */
+    public RunContext preview(boolean p) { this.preview = p; return this; }
+    /** Answer every approval node "yes" ({@code --yes}), recorded as by {@code approvedBy}. */
+    public RunContext autoApprove(boolean yes, String by) { this.autoApprove = yes; this.approvedBy = by; return this; }
+    public RunContext approver(Approver a) { this.approver = a; return this; }
+    /** Where events go besides the run journal (stdout for the CLI). */
+    public RunContext events(Consumer<ObjectNode> sink) { this.events = sink; return this; }
+    public RunContext clock(EpochClock c) { this.clock = c; return this; }
+    /** Overrides the Melody's {@code limits.maxConcurrency} when &gt; 0. */
+    public RunContext maxConcurrency(int n) { this.maxConcurrency = n; return this; }
+
+    public Capabilities capabilities() { return capabilities; }
+    public SchedulingPolicy policy() { return policy; }
+    public RunArtifacts artifacts() { return artifacts; }
+    public Path runsRoot() { return runsRoot; }
+    public boolean preview() { return preview; }
+    public boolean autoApprove() { return autoApprove; }
+    public String approvedBy() { return approvedBy; }
+    public Approver approver() { return approver; }
+    public Consumer<ObjectNode> events() { return events; }
+    public EpochClock clock() { return clock; }
+    public int maxConcurrency() { return maxConcurrency; }
+
+    public RunContext conclude() {
+        Objects.requireNonNull(capabilities, "RunContext.capabilities must be set");
+        Objects.requireNonNull(artifacts, "RunContext.artifacts must be set (the artifact store)");
+        Objects.requireNonNull(runsRoot, "RunContext.runsRoot must be set (SymphonyPaths.resolve().data(\"runs\"))");
+        policy = policy == null ? new HeuristicPolicy() : policy;
+        approver = approver == null ? (r, n, p, d) -> Optional.empty() : approver;
+        events = events == null ? e -> { } : events;
+        clock = clock == null ? SystemEpochClock.INSTANCE : clock;
+        approvedBy = approvedBy == null ? "--yes" : approvedBy;
+        return this;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.symphony.conductor.run;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.agrona.concurrent.EpochClock;
+
+/**
+ * Builds and publishes a run's events ({@code melody-event.schema.json}): each gets the next sequence
+ * number and a timestamp, then goes to every sink (stdout, the journal, a test's list). Thread-safe: worker
+ * threads report retries and progress; the order of {@code seq} is the order sinks see.
+ */
+public final class RunEvents {
+    private final String runId;
+    private final EpochClock clock;
+    private final List<Consumer<ObjectNode>> sinks = new CopyOnWriteArrayList<>();
+    private long seq;
+
+    public RunEvents(String runId, EpochClock clock, long firstSeq) {
+        this.runId = runId;
+        this.clock = clock;
+        this.seq = firstSeq;
+    }
+
+    public RunEvents sink(Consumer<ObjectNode> sink) {
+        sinks.add(sink);
+        return this;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /** A new event of {@code type} (about {@code node}, if not null) for the caller to fill and {@link #emit}. */
+    public ObjectNode event(String type, String node) {
+        ObjectNode e = JsonNodeFactory.instance.objectNode();
+        e.put("v", 1);
+        e.put("seq", 0);
+        e.put("time", "");
+        e.put("runId", runId);
+        e.put("type", type);
+        if (node != null) {
+            e.put("node", node);
+        }
+        return e;
+    }
+
+    public synchronized void emit(ObjectNode e) {
+        e.put("seq", seq++);
+        e.put("time", Instant.ofEpochMilli(clock.time()).toString());
+        for (Consumer<ObjectNode> s : sinks) {
+            s.accept(e);
+        }
+    }
+
+    public void emit(String type, String node) {
+        emit(event(type, node));
+    }
+
+    public synchronized long nextSeq() {
+        return seq;
+    }
+}
