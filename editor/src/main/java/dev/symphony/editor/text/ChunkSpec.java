@@ -66,13 +66,6 @@ final class ChunkSpec implements SummarySpec<String, TextSummary> {
         return p;
     }
 
-    @Override
-    public Object repack(Object packed, Object[] sums, int i) {
-        int[] p = ((int[]) packed).clone();
-        put(p, i, (TextSummary) sums[i]);
-        return p;
-    }
-
     private static void put(int[] p, int i, TextSummary s) {
         p[3 * i] = (int) s.chars;
         p[3 * i + 1] = (int) s.lineBreaks;

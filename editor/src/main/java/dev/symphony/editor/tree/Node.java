@@ -8,7 +8,7 @@ import java.util.Arrays;
  * {@code kidItems[i]} the item count under kid {@code i} (null at height 0, where it is 1); and
  * {@code packed} an optional spec-defined flat copy of the kid summaries ({@link SummarySpec#pack}),
  * so a seek reads one array per level instead of one summary object per kid (cache misses dominate
- * seeks in a large tree).
+ * seeks in a large tree). Apart from that memo, a node never changes after construction.
  */
 final class Node {
 
@@ -18,16 +18,22 @@ final class Node {
     final Object total;
     final int items;
     final int[] kidItems;
-    final Object packed;
+    /**
+     * Memoised {@link SummarySpec#pack} of {@code sums}, made on a node's second seek (so the nodes a
+     * burst of typing copies and soon replaces never pay for it). Volatile: a snapshot may be read on
+     * several threads, and the array must be published whole; racing threads compute equal arrays.
+     */
+    volatile Object packed;
+    /** Seeks through this node so far (a racy heuristic counter, exactness does not matter). */
+    int seeks;
 
-    private Node(int height, Object[] kids, Object[] sums, Object total, int items, int[] kidItems, Object packed) {
+    private Node(int height, Object[] kids, Object[] sums, Object total, int items, int[] kidItems) {
         this.height = height;
         this.kids = kids;
         this.sums = sums;
         this.total = total;
         this.items = items;
         this.kidItems = kidItems;
-        this.packed = packed;
     }
 
     static Node of(SummarySpec<?, ?> spec, int height, Object[] kids, Object[] sums) {
@@ -43,7 +49,7 @@ final class Node {
                 items += kidItems[i];
             }
         }
-        return new Node(height, kids, sums, spec.combineAll(sums, 0, sums.length), items, kidItems, spec.pack(sums));
+        return new Node(height, kids, sums, spec.combineAll(sums, 0, sums.length), items, kidItems);
     }
 
     /** A path copy where only kid {@code i} changed (from {@code oldKid}); nothing is recombined from scratch. */
@@ -53,8 +59,7 @@ final class Node {
         if (total == null) {
             total = spec.combineAll(sums, 0, sums.length);
         }
-        Object packed = old.packed == null ? null : spec.repack(old.packed, sums, i);
-        return new Node(old.height, kids, sums, total, old.items, old.kidItems, packed);
+        return new Node(old.height, kids, sums, total, old.items, old.kidItems);
     }
 
     static Node slice(SummarySpec<?, ?> spec, Node n, int from, int to) {

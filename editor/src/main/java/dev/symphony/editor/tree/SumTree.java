@@ -216,8 +216,15 @@ public final class SumTree<T, S> {
     /** The kid of {@code n} the seeker descends into ({@code k} if none), from the packed summaries when it can. */
     @SuppressWarnings("unchecked")
     private int pick(Seeker<S> seeker, Node n, int k) {
-        if (n.packed != null && seeker instanceof PackedSeeker) {
-            return ((PackedSeeker<S>) seeker).pick(n.packed, k);
+        if (seeker instanceof PackedSeeker) {
+            Object packed = n.packed;
+            if (packed == null && ++n.seeks >= 2) {
+                packed = spec.pack(n.sums);
+                n.packed = packed;
+            }
+            if (packed != null) {
+                return ((PackedSeeker<S>) seeker).pick(packed, k);
+            }
         }
         int i = 0;
         while (i < k && !seeker.targetWithin((S) n.sums[i])) {

@@ -31,11 +31,6 @@ public interface SummarySpec<T, S> {
         return null;
     }
 
-    /** {@link #pack} after only kid {@code i} changed; the default packs again. */
-    default Object repack(Object packed, Object[] sums, int i) {
-        return pack(sums);
-    }
-
     /** Combines {@code sums[from..to)}; override to avoid one allocation per step. */
     @SuppressWarnings("unchecked")
     default S combineAll(Object[] sums, int from, int to) {
