@@ -119,20 +119,24 @@ public final class Endpoint implements AutoCloseable {
     /** Waits until the call has something for the caller, pumping the inbound queue while it can. */
     void await(PendingCall call, long deadline) {
         call.waiter = Thread.currentThread();
-        int idle = 0;
-        boolean spinning = true;
+        boolean[] spinning = {true};
         spinningWaiters.incrementAndGet();
         try {
-            awaitLoop(call, deadline, idle, spinning);
+            awaitLoop(call, deadline, spinning);
         } finally {
             call.waiter = null;
+            if (spinning[0]) {
+                spinningWaiters.decrementAndGet();
+            }
         }
         if (call.failure != null || call instanceof UnaryCall) {
             finished(call);
         }
     }
 
-    private void awaitLoop(PendingCall call, long deadline, int idle, boolean spinning) {
+    /** Spins (pumping when it can), then yields, then parks: from then on the pump agent delivers and unparks. */
+    private void awaitLoop(PendingCall call, long deadline, boolean[] spinning) {
+        int idle = 0;
         while (!call.ready()) {
             int work = 0;
             if (pumpLock.tryLock()) {
@@ -161,15 +165,12 @@ public final class Endpoint implements AutoCloseable {
                 idle++;
                 Thread.yield();
             } else {
-                if (spinning) {
-                    spinning = false; // from now on the pump agent delivers and unparks
+                if (spinning[0]) {
+                    spinning[0] = false;
                     spinningWaiters.decrementAndGet();
                 }
                 LockSupport.parkNanos(this, Math.min(MAX_WAITER_PARK_NANOS, deadline - now));
             }
-        }
-        if (spinning) {
-            spinningWaiters.decrementAndGet();
         }
     }
 

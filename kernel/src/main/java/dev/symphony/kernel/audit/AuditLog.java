@@ -30,8 +30,11 @@ public final class AuditLog implements AutoCloseable {
     private final Path dir;
     private final LongSupplier epochMillis;
     private BufferedWriter writer;
+    private JsonGenerator generator;
     private String day;
     private long lastFlush;
+    private long cachedSecond = -1;
+    private String cachedSecondText;
 
     public AuditLog(Path dir, LongSupplier epochMillis) {
         this.dir = dir;
@@ -46,23 +49,21 @@ public final class AuditLog implements AutoCloseable {
     public synchronized void record(String who, String what, String resource, boolean allowed, String detail) {
         long now = epochMillis.getAsLong();
         try {
-            BufferedWriter w = writerFor(now);
-            try (JsonGenerator g = JSON.createGenerator(w)) {
-                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-                g.writeStartObject();
-                g.writeStringField("when", Instant.ofEpochMilli(now).toString());
-                g.writeStringField("who", who);
-                g.writeStringField("what", what);
-                g.writeStringField("resource", resource);
-                g.writeStringField("decision", allowed ? "allowed" : "denied");
-                if (detail != null) {
-                    g.writeStringField("detail", detail);
-                }
-                g.writeEndObject();
+            writerFor(now);
+            JsonGenerator g = generator;
+            g.writeStartObject();
+            g.writeStringField("when", when(now));
+            g.writeStringField("who", who);
+            g.writeStringField("what", what);
+            g.writeStringField("resource", resource);
+            g.writeStringField("decision", allowed ? "allowed" : "denied");
+            if (detail != null) {
+                g.writeStringField("detail", detail);
             }
-            w.write('\n');
+            g.writeEndObject();
+            g.writeRaw('\n');
             if (!allowed || now - lastFlush >= 1000) {
-                w.flush();
+                g.flush();
                 lastFlush = now;
             }
         } catch (IOException e) {
@@ -70,15 +71,31 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /** ISO-8601 UTC with milliseconds; the seconds part is formatted once per second (this is on every call's path). */
+    private String when(long now) {
+        long second = Math.floorDiv(now, 1000);
+        if (second != cachedSecond) {
+            cachedSecond = second;
+            String iso = Instant.ofEpochSecond(second).toString(); // 2026-11-21T20:52:00Z
+            cachedSecondText = iso.substring(0, iso.length() - 1);
+        }
+        int millis = (int) Math.floorMod(now, 1000);
+        return cachedSecondText + '.' + (millis < 10 ? "00" : millis < 100 ? "0" : "") + millis + 'Z';
+    }
+
     private BufferedWriter writerFor(long now) throws IOException {
         String today = DAY.format(Instant.ofEpochMilli(now));
         if (writer == null || !today.equals(day)) {
             if (writer != null) {
+                generator.close();
                 writer.close();
             }
             Files.createDirectories(dir);
             writer = Files.newBufferedWriter(dir.resolve("audit-" + today + ".jsonl"), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            generator = JSON.createGenerator(writer);
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            generator.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("")); // each entry ends its own line
             day = today;
         }
         return writer;
@@ -96,7 +113,7 @@ public final class AuditLog implements AutoCloseable {
     public synchronized void flush() {
         if (writer != null) {
             try {
-                writer.flush();
+                generator.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -107,6 +124,7 @@ public final class AuditLog implements AutoCloseable {
     public synchronized void close() {
         if (writer != null) {
             try {
+                generator.close();
                 writer.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -106,6 +106,7 @@ public final class Kernel implements AutoCloseable {
         byte[] request = PayloadCodec.encode(new CallProtocol.Invoke(capability, input));
         for (int attempt = 0; ; attempt++) {
             HostProcess h = supervisor.ensureRunning(p);
+            supervisor.callStarting();
             audit.record(caller, "call", key, true, null);
             try {
                 JsonNode out = PayloadCodec.decode(h.endpoint.call(request, timeout));
@@ -128,6 +129,7 @@ public final class Kernel implements AutoCloseable {
         String key = p.id() + "/" + capability;
         schemas.validate(key + "/in", input, ErrorCode.INVALID_INPUT, "input of " + key);
         HostProcess h = supervisor.ensureRunning(p);
+        supervisor.callStarting();
         audit.record(caller, "stream", key, true, null);
         return new KernelStream(h.endpoint.openStream(PayloadCodec.encode(new CallProtocol.Invoke(capability, input)), idleTimeout));
     }

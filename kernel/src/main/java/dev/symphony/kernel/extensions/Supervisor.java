@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs and watches host processes. Death is noticed three ways, whichever comes first: the
@@ -30,7 +31,10 @@ final class Supervisor implements AutoCloseable {
     private final AuditLog audit;
     private final KernelBroker broker;
     private final Collection<Player> players;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "supervisor"));
+    private final Thread ticker;
+    private volatile boolean tickerIdle;
+    private volatile long busyUntilNanos;
+    private volatile boolean closed;
     private final ScheduledExecutorService restarter = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "restarter"));
     private final java.util.concurrent.ExecutorService reaper = Executors.newCachedThreadPool(r -> daemon(r, "reaper"));
 
@@ -40,7 +44,47 @@ final class Supervisor implements AutoCloseable {
         this.audit = audit;
         this.broker = broker;
         this.players = players;
-        ticker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        this.ticker = daemon(this::tickLoop, "supervisor");
+        ticker.start();
+    }
+
+    /**
+     * Hang checks run every {@link #TICK_MILLIS} while calls are in flight (and for a second after a
+     * call starts); with nothing in flight the thread parks until the next call: an idle IDE has no
+     * timer wakeups here.
+     */
+    private void tickLoop() {
+        while (!closed) {
+            boolean busy = tick() || System.nanoTime() - busyUntilNanos < 0;
+            if (busy) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS));
+            } else {
+                audit.flush();
+                tickerIdle = true;
+                if (!anyInFlight() && System.nanoTime() - busyUntilNanos >= 0) {
+                    LockSupport.park(this);
+                }
+                tickerIdle = false;
+            }
+        }
+    }
+
+    /** Called before every call to a host: makes sure hang checks are running. */
+    void callStarting() {
+        busyUntilNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        if (tickerIdle) {
+            LockSupport.unpark(ticker);
+        }
+    }
+
+    private boolean anyInFlight() {
+        for (Player p : players) {
+            HostProcess h = p.host();
+            if (h != null && h.endpoint.pendingCalls() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -159,7 +203,9 @@ final class Supervisor implements AutoCloseable {
         }
     }
 
-    private void tick() {
+    /** One round of hang checks; true while any host has calls in flight. */
+    private boolean tick() {
+        boolean inFlight = false;
         try {
             long now = System.nanoTime();
             long hang = context.hangTimeout().toNanos();
@@ -171,6 +217,7 @@ final class Supervisor implements AutoCloseable {
                 if (p.state == PlayerState.ACTIVE) {
                     p.state = PlayerState.MONITORING;
                 }
+                inFlight |= h.endpoint.pendingCalls() > 0;
                 long silent = h.endpoint.silentNanos(now);
                 if (silent > hang) {
                     h.process.destroyForcibly();
@@ -181,6 +228,7 @@ final class Supervisor implements AutoCloseable {
         } catch (RuntimeException e) {
             System.err.println("symphony: supervisor tick failed: " + e);
         }
+        return inFlight;
     }
 
     /** Stops the host of {@code p} on purpose (disable, reload, shutdown); no restart follows. */
@@ -199,7 +247,8 @@ final class Supervisor implements AutoCloseable {
 
     @Override
     public void close() {
-        ticker.shutdownNow();
+        closed = true;
+        LockSupport.unpark(ticker);
         restarter.shutdownNow();
         reaper.shutdownNow();
     }
