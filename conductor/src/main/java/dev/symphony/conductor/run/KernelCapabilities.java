@@ -1,0 +1,83 @@
+package dev.symphony.conductor.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.symphony.conductor.melody.CapabilitySpec;
+import dev.symphony.ipc.manifest.ExtensionManifest;
+import dev.symphony.kernel.bus.HostClasspath;
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.KernelContext;
+import dev.symphony.kernel.extensions.Player;
+import dev.symphony.kernel.paths.SymphonyPaths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Capabilities of the installed extensions, called through the kernel and the bus exactly like
+ * {@code symphony call}: a kernel started in this process (the user's installed extensions plus, in a source
+ * checkout, the built {@code sample-extensions/} modules), schema-checked and audited calls, hosts started
+ * lazily and stopped on {@link #close()}.
+ */
+public final class KernelCapabilities implements Capabilities, AutoCloseable {
+    private final Kernel kernel;
+
+    public KernelCapabilities(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /** The same kernel {@code symphony call} starts (see the kernel's CliKernel). */
+    public static KernelCapabilities start() {
+        KernelContext context = new KernelContext().paths(SymphonyPaths.resolve());
+        HostClasspath.RepositoryRoot.find().ifPresent(repo -> context.developmentRoot(repo.resolve("sample-extensions")));
+        return new KernelCapabilities(Kernel.start(context));
+    }
+
+    private static CapabilitySpec spec(Player p, ExtensionManifest.Capability c) {
+        double cost = c.cost() == null ? 0 : c.cost().perCall();
+        double latency = c.latency() == null ? 0 : c.latency().p50Ms();
+        String kind = c.kind() == null ? "operator" : c.kind().name().toLowerCase(java.util.Locale.ROOT);
+        return new CapabilitySpec(p.id(), c.name(), kind, c.input(), c.output(), cost, latency, c.timeoutMs());
+    }
+
+    private List<Player> usable() {
+        List<Player> out = new ArrayList<>();
+        for (Player p : kernel.players()) {
+            if (p.manifest() != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean hasExtension(String extension) {
+        return kernel.player(extension).isPresent();
+    }
+
+    @Override
+    public Optional<CapabilitySpec> find(String extension, String capability) {
+        return kernel.player(extension).filter(p -> p.manifest() != null)
+                .flatMap(p -> p.manifest().capability(capability).map(c -> spec(p, c)));
+    }
+
+    @Override
+    public List<CapabilitySpec> offering(String capability, String kind) {
+        List<CapabilitySpec> out = new ArrayList<>();
+        for (Player p : usable()) {
+            p.manifest().capability(capability).map(c -> spec(p, c))
+                    .filter(s -> kind == null || kind.equals(s.kind())).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    @Override
+    public JsonNode call(CapabilitySpec spec, JsonNode input, Duration timeout) {
+        return kernel.call("conductor", spec.extension(), spec.capability(), input, timeout);
+    }
+
+    @Override
+    public void close() {
+        kernel.close();
+    }
+}
