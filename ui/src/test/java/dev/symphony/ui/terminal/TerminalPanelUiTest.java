@@ -8,7 +8,6 @@ import static dev.symphony.ui.terminal.TerminalTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.techsenger.jeditermfx.core.TerminalColor;
@@ -36,6 +35,8 @@ class TerminalPanelUiTest {
     private Path workspace;
     private Workbench workbench;
     private Stage stage;
+    private double stageWidth;
+    private double stageHeight;
     private final TerminalTestSupport.ScriptedPrompter prompter = new TerminalTestSupport.ScriptedPrompter();
 
     @Start
@@ -51,11 +52,15 @@ class TerminalPanelUiTest {
         workbench = new Workbench(WorkbenchServices.start(paths), stage, prompter);
         workbench.openFolder(workspace);
         stage.show();
+        stageWidth = stage.getWidth();
+        stageHeight = stage.getHeight();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
         onFx(() -> {
+            stage.setWidth(stageWidth); // TestFX reuses the stage for the next test class too
+            stage.setHeight(stageHeight);
             workbench.close();
             return null;
         });
@@ -80,7 +85,7 @@ class TerminalPanelUiTest {
     }
 
     @Test
-    void colouredOutputLandsInTheScreenBufferWithItsAttributes(FxRobot robot) throws Exception {
+    void colouredOutputLandsInTheScreenBufferWithItsAttributesAndTheThemeApplies(FxRobot robot) throws Exception {
         TerminalView view = openTerminal(robot);
         assertTrue(workbench.window().panelVisibleProperty().get(), "the panel shows");
         typeLine(robot, "printf '\\e[31mred\\e[0m %s\\n' $((6*7))");
@@ -98,6 +103,14 @@ class TerminalPanelUiTest {
         int colours = rowStartingWith(buffer, "AB").orElseThrow();
         assertEquals(new TerminalColor(255, 135, 0).toColor(), buffer.getStyleAt(0, colours).getForeground().toColor(), "256 colours");
         assertEquals(new TerminalColor(1, 2, 3).toColor(), buffer.getStyleAt(1, colours).getForeground().toColor(), "true colour");
+
+        javafx.scene.paint.Color light = onFx(() -> view.widget().getTerminalPanel().getBackground());
+        onFx(() -> {
+            workbench.window().themeProperty().set("dark");
+            return null;
+        });
+        javafx.scene.paint.Color dark = onFx(() -> view.widget().getTerminalPanel().getBackground());
+        assertTrue(light.getBrightness() > 0.9 && dark.getBrightness() < 0.2, "the background follows the theme: " + light + " then " + dark);
     }
 
     @Test
@@ -109,8 +122,9 @@ class TerminalPanelUiTest {
         waitUntil("stty prints the size " + before, () -> rowStartingWith(buffer, before).isPresent());
 
         onFx(() -> {
+            // smaller, not larger: Monocle's headless screen is only a little bigger than the window
             stage.setWidth(stage.getWidth() - 300);
-            stage.setHeight(stage.getHeight() + 120);
+            stage.setHeight(stage.getHeight() - 150);
             return null;
         });
         waitUntil("the terminal has fewer columns", () -> !(buffer.getHeight() + " " + buffer.getWidth()).equals(before));
@@ -124,33 +138,22 @@ class TerminalPanelUiTest {
     void aFullScreenProgramRunsAndQuitsWithKeystrokes(FxRobot robot) throws Exception {
         TerminalView view = openTerminal(robot);
         TerminalTextBuffer buffer = view.buffer();
-        typeLine(robot, "vi -u NONE notes.txt");
+        typeLine(robot, "vi -u NONE n.txt");
         waitUntil("vi takes the alternate screen", () -> buffer.isUsingAlternateBuffer());
-        robot.write("ihello from vi");
+        robot.write("ihi vi");
         robot.type(KeyCode.ESCAPE);
-        waitUntil("the typed text shows in vi", () -> screen(buffer).stream().anyMatch(l -> l.startsWith("hello from vi")));
+        waitUntil("the typed text shows in vi", () -> screen(buffer).stream().anyMatch(l -> l.startsWith("hi vi")));
         typeLine(robot, ":wq");
         waitUntil("vi gives the screen back", () -> !buffer.isUsingAlternateBuffer());
         waitUntil("vi exited", () -> !view.terminal().isBusy());
-        assertEquals("hello from vi\n", Files.readString(workspace.resolve("notes.txt")), "vi ran in the workspace root");
-
+        assertEquals("hi vi\n", Files.readString(workspace.resolve("n.txt")), "vi ran in the workspace root");
         typeLine(robot, "seq 1 500 | less");
         waitUntil("less shows the first page", () -> buffer.isUsingAlternateBuffer() && rowStartingWith(buffer, "1").isPresent());
-        robot.type(KeyCode.SPACE);
-        waitUntil("space pages down", () -> !screen(buffer).get(0).equals("1")
-                && screen(buffer).contains(String.valueOf(buffer.getHeight())));
-        robot.type(KeyCode.Q);
+        robot.write(" ");
+        waitUntil("space pages down", () -> screen(buffer).get(0).matches("\\d+")
+                && Integer.parseInt(screen(buffer).get(0)) >= buffer.getHeight() - 1, () -> String.join("|", screen(buffer)));
+        robot.write("q");
         waitUntil("q quits less", () -> !buffer.isUsingAlternateBuffer() && !view.terminal().isBusy());
-    }
-
-    @Test
-    void theExitStatusIsShownWhenTheShellExits(FxRobot robot) throws Exception {
-        TerminalView view = openTerminal(robot);
-        assertEquals("", view.exitMessage());
-        typeLine(robot, "exit 3");
-        waitUntil("the exit status is reported", () -> Integer.valueOf(3).equals(view.terminal().exitStatusProperty().get()));
-        waitUntil("the banner says so", () -> view.exitMessage().contains("status 3"));
-        assertTrue(robot.lookup("#terminal-exit-" + view.terminal().id()).query().isVisible());
     }
 
     @Test
@@ -176,7 +179,7 @@ class TerminalPanelUiTest {
 
         TerminalView idle = openTerminal(robot);
         onFx(() -> workbench.terminals().close(List.of(idle.terminal())));
-        assertEquals(2, prompter.questions.size() + 1, "an idle shell closes without a question");
+        assertEquals(2, prompter.questions.size(), "an idle shell closes without a question");
         waitUntil("the idle terminal is gone", () -> workbench.terminals().groups().isEmpty());
     }
 
@@ -201,13 +204,21 @@ class TerminalPanelUiTest {
     }
 
     @Test
-    void aFilePositionPrintedInTheTerminalOpensTheFileThere(FxRobot robot) throws Exception {
+    void aPrintedFilePositionOpensTheFileAndTheExitStatusIsShown(FxRobot robot) throws Exception {
         TerminalView view = openTerminal(robot);
         TerminalTextBuffer buffer = view.buffer();
         typeLine(robot, "echo 'src/Main.java:2:5: error'");
         waitUntil("the position is printed", () -> rowStartingWith(buffer, "src/Main.java:2:5:").isPresent());
         int row = rowStartingWith(buffer, "src/Main.java:2:5:").orElseThrow();
         waitUntil("it became a link", () -> buffer.getStyleAt(0, row) instanceof com.techsenger.jeditermfx.core.HyperlinkStyle);
+        assertFalse(buffer.getStyleAt(20, row) instanceof com.techsenger.jeditermfx.core.HyperlinkStyle, "the message is no link");
+
+        assertEquals("", view.exitMessage());
+        typeLine(robot, "exit 3");
+        waitUntil("the exit status is reported", () -> Integer.valueOf(3).equals(view.terminal().exitStatusProperty().get()));
+        waitUntil("the banner says so", () -> view.exitMessage().contains("status 3"));
+        assertTrue(robot.lookup("#terminal-exit-" + view.terminal().id()).query().isVisible());
+
         var link = (com.techsenger.jeditermfx.core.HyperlinkStyle) buffer.getStyleAt(0, row);
         onFx(() -> {
             link.getLinkInfo().navigate();
@@ -215,18 +226,9 @@ class TerminalPanelUiTest {
         });
         waitUntil("Main.java opens", () -> workbench.tabs().selectedProperty().get() != null
                 && workbench.tabs().selectedProperty().get().path().endsWith("src/Main.java"));
-        assertNull(rowStartingWith(buffer, "error").orElse(null));
-    }
-
-    @Test
-    void theTerminalFollowsTheWorkbenchTheme(FxRobot robot) throws Exception {
-        TerminalView view = openTerminal(robot);
-        javafx.scene.paint.Color light = onFx(() -> view.widget().getTerminalPanel().getBackground());
-        onFx(() -> {
-            workbench.window().themeProperty().set("dark");
-            return null;
+        waitUntil("the caret is on line 2, column 5", () -> {
+            return stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextArea text
+                    && text.getCaretPosition() == "class Main {\n".length() + 4;
         });
-        javafx.scene.paint.Color dark = onFx(() -> view.widget().getTerminalPanel().getBackground());
-        assertTrue(light.getBrightness() > 0.9 && dark.getBrightness() < 0.2, light + " then " + dark);
     }
 }

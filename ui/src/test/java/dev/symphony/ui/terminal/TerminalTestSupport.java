@@ -31,14 +31,15 @@ final class TerminalTestSupport {
     private TerminalTestSupport() {}
 
     static void waitUntil(String what, Supplier<Boolean> condition) throws TimeoutException {
-        waitUntil(what, 15, condition);
+        waitUntil(what, condition, () -> "");
     }
 
-    static void waitUntil(String what, int seconds, Supplier<Boolean> condition) throws TimeoutException {
+    /** Waits; on time-out the message adds what {@code state} says (e.g. the screen). */
+    static void waitUntil(String what, Supplier<Boolean> condition, Supplier<String> state) throws TimeoutException {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.get());
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> condition.get());
         } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting until " + what);
+            throw new TimeoutException("timed out waiting until " + what + " " + state.get());
         }
     }
 
@@ -48,7 +49,7 @@ final class TerminalTestSupport {
 
     /** Types a line into the focused terminal, as a person would, and presses Enter. */
     static void typeLine(FxRobot robot, String line) {
-        robot.write(line);
+        robot.write(line, 0);
         robot.type(KeyCode.ENTER);
     }
 

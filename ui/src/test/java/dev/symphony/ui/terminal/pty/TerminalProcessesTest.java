@@ -69,13 +69,18 @@ class TerminalProcessesTest {
     }
 
     @Test
-    void nativesAreUnpackedIntoTheOneCacheFolder() throws Exception {
-        runner.run(CommandRequest.of("true")).get(20, TimeUnit.SECONDS);
-        String folder = System.getProperty(PtyLauncher.NATIVE_FOLDER_PROPERTY);
-        assertEquals(SymphonyPaths.resolve().cache("pty4j").toAbsolutePath().toString(), folder);
-        try (var files = Files.walk(Path.of(folder))) {
-            assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("libpty")), "libpty in " + folder);
+    void nativesAreUnpackedOnceIntoTheCacheFolderAndReusedOnTheNextStart() throws Exception {
+        // pty4j unpacks once per JVM, so each start is a fresh JVM
+        Path cache = temp.resolve("home/cache/pty4j");
+        assertEquals("ok", NativeCacheProbe.runInChildJvm(cache).strip());
+        Path library;
+        try (var files = Files.walk(cache)) {
+            library = files.filter(p -> p.getFileName().toString().startsWith("libpty")).findFirst().orElseThrow();
         }
+        var unpackedAt = Files.getLastModifiedTime(library);
+        Thread.sleep(1100); // file times may have one-second resolution
+        assertEquals("ok", NativeCacheProbe.runInChildJvm(cache).strip());
+        assertEquals(unpackedAt, Files.getLastModifiedTime(library), "the second start reused the unpacked library");
     }
 
     @Test
