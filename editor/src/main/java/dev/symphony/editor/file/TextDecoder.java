@@ -26,17 +26,26 @@ public final class TextDecoder {
     /** Like git: a NUL byte in the first 8000 bytes (of a file without a UTF-16 BOM) means binary. */
     static final int BINARY_SNIFF = 8000;
     private static final int BLOCK = 1 << 20;
+    /** Files from this size on are decoded by two threads (each half into its own rope, then joined). */
+    static final long PARALLEL_MIN = 16L << 20;
 
     private final int maxChunk;
     private final int maxChildren;
+    private final long parallelMin;
 
     public TextDecoder() {
         this(Rope.DEFAULT_MAX_CHUNK, Rope.DEFAULT_MAX_CHILDREN);
     }
 
     public TextDecoder(int maxChunk, int maxChildren) {
+        this(maxChunk, maxChildren, PARALLEL_MIN);
+    }
+
+    /** Tests lower {@code parallelMin} to run the two-thread path on small files. */
+    TextDecoder(int maxChunk, int maxChildren, long parallelMin) {
         this.maxChunk = maxChunk;
         this.maxChildren = maxChildren;
+        this.parallelMin = parallelMin;
     }
 
     public TextFile load(Path file) throws IOException {
@@ -45,7 +54,8 @@ public final class TextDecoder {
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            TextFile tf = decode(file, ch, size);
+            TextFile tf = size >= parallelMin && size >= 2 && Runtime.getRuntime().availableProcessors() > 1
+                    ? decodeInHalves(file, ch, size) : decode(file, ch, size);
             if (tf != null) {
                 return tf;
             }
@@ -82,6 +92,107 @@ public final class TextDecoder {
             }
         }
         return new TextFile(rope, enc, LineEnding.detect(rope), size);
+    }
+
+    /**
+     * Big UTF-8 files: the second half (from a character boundary) decodes on another thread while
+     * this one does the first; the two ropes are joined in O(log n). UTF-16 files and anything the
+     * sniff does not call UTF-8 take the sequential path.
+     */
+    private TextFile decodeInHalves(Path file, FileChannel ch, long size) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(BINARY_SNIFF);
+        while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
+            // fill the sniff window
+        }
+        Blocks sniffed = new Blocks(Channels.newChannel(new ByteArrayInputStream(head.array(), 0, head.position())), 0);
+        sniffed.ensure(BINARY_SNIFF);
+        TextEncoding enc = sniff(sniffed);
+        if (enc != TextEncoding.UTF_8 && enc != TextEncoding.UTF_8_BOM) {
+            return decode(file, new RangeChannel(ch, 0, size), size);
+        }
+        for (int i = 0; i < sniffed.lim; i++) {
+            if (sniffed.buf[i] == 0) {
+                throw new NotTextException(file, "looks like a binary file (NUL byte at offset " + i + "); it is not opened as text");
+            }
+        }
+        long mid = size / 2;
+        ByteBuffer probe = ByteBuffer.allocate(4);
+        ch.read(probe, mid);
+        for (int i = 0; i < probe.position() && (probe.get(i) & 0xC0) == 0x80; i++) {
+            mid++;
+        }
+        long split = mid;
+        Rope[] second = new Rope[1];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(() -> {
+            try {
+                second[0] = decodeUtf8(new Blocks(new RangeChannel(ch, split, size), 4 * maxChunk + 8));
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "text-decoder");
+        worker.start();
+        Blocks first = new Blocks(new RangeChannel(ch, 0, split), 4 * maxChunk + 8);
+        first.ensure(3);
+        first.pos = enc.bomLength();
+        Rope one = decodeUtf8(first);
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while decoding " + file, e);
+        }
+        if (failure[0] instanceof IOException) {
+            throw (IOException) failure[0];
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException(failure[0]);
+        }
+        if (one == null || second[0] == null) {
+            return null;
+        }
+        Rope rope = one.concat(second[0]);
+        return new TextFile(rope, enc, LineEnding.detect(rope), size);
+    }
+
+    /** Positional reads of {@code [from, to)} of a shared file channel (safe from several threads). */
+    private static final class RangeChannel implements ReadableByteChannel {
+        private final FileChannel ch;
+        private long pos;
+        private final long end;
+
+        RangeChannel(FileChannel ch, long from, long to) {
+            this.ch = ch;
+            this.pos = from;
+            this.end = to;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            if (pos >= end) {
+                return -1;
+            }
+            int limit = dst.limit();
+            if (dst.remaining() > end - pos) {
+                dst.limit(dst.position() + (int) (end - pos));
+            }
+            int n = ch.read(dst, pos);
+            dst.limit(limit);
+            if (n > 0) {
+                pos += n;
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return ch.isOpen();
+        }
+
+        @Override
+        public void close() {
+            // the shared channel is closed by its owner
+        }
     }
 
     private TextFile fallback(ReadableByteChannel ch, long size) throws IOException {
@@ -129,6 +240,12 @@ public final class TextDecoder {
                 }
                 if (back > i) {
                     end = back;
+                } else {
+                    // One character longer than a (tiny, test-sized) slice: take all of it.
+                    end = i + 1;
+                    while (end < in.lim && (b[end] & 0xC0) == 0x80) {
+                        end++;
+                    }
                 }
             }
             String s = new String(b, i, end - i, StandardCharsets.UTF_8);

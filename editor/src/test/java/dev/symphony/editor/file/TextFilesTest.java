@@ -89,9 +89,30 @@ class TextFilesTest {
             }
             Path f = dir.resolve("r.bin");
             Files.write(f, b);
-            TextFile tf = new TextDecoder(16, 4).load(f);
+            TextFile tf = new TextDecoder(16, 4, i % 2 == 0 ? 1 : Long.MAX_VALUE).load(f);
             TextFiles.save(f, tf.text(), tf.encoding());
             assertArrayEquals(b, Files.readAllBytes(f));
+        }
+    }
+
+    @Test
+    void twoThreadDecodingSplitsOnCharacterBoundaries() throws IOException {
+        Random r = new Random(3);
+        for (int i = 0; i < 300; i++) {
+            StringBuilder sb = new StringBuilder();
+            int n = 1 + r.nextInt(200);
+            for (int k = 0; k < n; k++) {
+                int c = r.nextInt(6);
+                sb.append(c == 0 ? "é" : c == 1 ? "😀" : c == 2 ? "\r\n" : c == 3 ? "€" : "ab");
+            }
+            String text = sb.toString();
+            byte[] bytes = (i % 3 == 0 ? "\uFEFF" + text : text).getBytes(StandardCharsets.UTF_8);
+            Path f = dir.resolve("p.txt");
+            Files.write(f, bytes);
+            TextFile tf = new TextDecoder(2 + r.nextInt(8), 4, 1).load(f);
+            tf.text().checkInvariants();
+            assertEquals(text, tf.text().toString());
+            assertEquals(i % 3 == 0 ? TextEncoding.UTF_8_BOM : TextEncoding.UTF_8, tf.encoding());
         }
     }
 
