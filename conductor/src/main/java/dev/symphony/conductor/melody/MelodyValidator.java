@@ -58,7 +58,7 @@ public final class MelodyValidator {
         }
         Set<String> compensations = m.compensations();
         GraphBuilder builder = new GraphBuilder();
-        byId.keySet().forEach(id -> builder.node(id, 0));
+        new java.util.LinkedHashSet<>(m.nodes().stream().map(MelodyNode::id).toList()).forEach(id -> builder.node(id, 0));
         Map<String, Set<String>> parents = new HashMap<>();
         Set<String> seenEdges = new HashSet<>();
         for (Connection c : m.connections()) {

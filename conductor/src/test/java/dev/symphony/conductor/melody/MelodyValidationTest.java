@@ -1,0 +1,123 @@
+package dev.symphony.conductor.melody;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.symphony.conductor.run.TestOperators;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Invalid Melodies are rejected with the JSON path of every problem. */
+class MelodyValidationTest {
+    private final MelodyReader reader = new MelodyReader(new TestOperators());
+
+    private List<String> problems(String json) {
+        InvalidMelodyException e = assertThrows(InvalidMelodyException.class, () -> reader.parse(json, Path.of("x.melody.json")));
+        return e.problems().stream().map(Problem::toString).collect(Collectors.toList());
+    }
+
+    private static String melody(String nodes, String connections) {
+        return "{\"formatVersion\":1,\"name\":\"t\",\"nodes\":[" + nodes + "],\"connections\":[" + connections + "]}";
+    }
+
+    private static String echo(String id, String text) {
+        return "{\"id\":\"" + id + "\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"echo\",\"input\":{\"text\":\"" + text + "\"}}";
+    }
+
+    private static void has(List<String> problems, String expected) {
+        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), "expected a problem containing '" + expected + "' in " + problems);
+    }
+
+    @Test
+    void aValidMelodyParses() throws Exception {
+        Melody m = reader.parse(melody(echo("a", "x") + "," + echo("b", "${a.text}"), "{\"from\":\"a\",\"to\":\"b\"}"), null);
+        assertEquals(2, m.nodes().size());
+    }
+
+    @Test
+    void jsonSyntaxErrorsNameLineAndColumn() {
+        has(problems("{\"formatVersion\":1,\n\"name\": }"), "line 2, column 9");
+    }
+
+    @Test
+    void schemaProblemsCarryTheirJsonPath() {
+        List<String> p = problems("{\"formatVersion\":1,\"name\":\"t\",\"nodes\":[{\"id\":\"a\",\"type\":\"call\"},"
+                + "{\"id\":\"b-c\",\"type\":\"teleport\"}],\"extra\":1}");
+        has(p, "$.nodes[0]: required property 'capability' not found");
+        has(p, "$.nodes[1].id");
+        has(p, "$.nodes[1].type");
+        has(p, "$: property 'extra' is not defined");
+    }
+
+    @Test
+    void aNewerFormatVersionIsRefusedClearly() {
+        has(problems("{\"formatVersion\":2,\"name\":\"t\",\"nodes\":[]}"), "$.formatVersion: format version 2 is newer");
+    }
+
+    @Test
+    void cyclesAreNamed() {
+        List<String> p = problems(melody(echo("a", "x") + "," + echo("b", "x") + "," + echo("c", "x") + "," + echo("d", "x"),
+                "{\"from\":\"d\",\"to\":\"a\"},{\"from\":\"a\",\"to\":\"b\"},{\"from\":\"b\",\"to\":\"c\"},{\"from\":\"c\",\"to\":\"a\"}"));
+        assertEquals(1, p.size(), p.toString());
+        String cycle = p.get(0).replaceAll(".*cycle: ([a-d -> ]+) \\(.*", "$1");
+        assertTrue((cycle + cycle.substring(cycle.indexOf(" -> "))).contains("a -> b -> c -> a"), p.toString());
+        assertTrue(!cycle.contains("d"), "d is not on the cycle: " + p);
+    }
+
+    @Test
+    void unknownAndNonUpstreamReferences() {
+        List<String> p = problems(melody(echo("alpha", "${alpah.text}") + "," + echo("b", "${c.text}") + "," + echo("c", "x"),
+                "{\"from\":\"alpha\",\"to\":\"zeta\"}"));
+        has(p, "$.connections[0].to: unknown node 'zeta'");
+        has(p, "$.nodes[0].input.text: unknown node 'alpah' in 'alpah.text' (did you mean 'alpha'?)");
+        has(p, "$.nodes[1].input.text: 'c.text' reads node 'c', which is not upstream of 'b' (add a connection c -> b)");
+    }
+
+    @Test
+    void unknownExtensionsAndCapabilities() {
+        List<String> p = problems(melody("{\"id\":\"a\",\"type\":\"call\",\"extension\":\"no.such\",\"capability\":\"x\"},"
+                + "{\"id\":\"b\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"nope\"},"
+                + "{\"id\":\"c\",\"type\":\"call\",\"capability\":\"unheard-of\"}", ""));
+        has(p, "$.nodes[0].extension: unknown extension 'no.such'");
+        has(p, "$.nodes[1].capability: test.ops has no capability 'nope'");
+        has(p, "$.nodes[2].capability: no installed extension offers capability 'unheard-of'");
+    }
+
+    @Test
+    void typeMismatchBetweenConnectedPorts() {
+        List<String> p = problems(melody("{\"id\":\"w\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"words\",\"input\":{\"text\":\"a b\"}},"
+                + "{\"id\":\"n\",\"type\":\"input\",\"schema\":{\"type\":\"integer\"}},"
+                + echo("e", "${w.words}") + "," + echo("f", "${n}") + "," + echo("g", "${w.words[0]}"),
+                "{\"from\":\"w\",\"to\":\"e\"},{\"from\":\"n\",\"to\":\"f\"},{\"from\":\"w\",\"to\":\"g\"}"));
+        has(p, "$.nodes[2].input.text: type mismatch: 'w.words' is array but test.ops/echo input 'text' expects string");
+        has(p, "$.nodes[3].input.text: type mismatch: 'n' is number but test.ops/echo input 'text' expects string");
+        assertTrue(p.stream().noneMatch(x -> x.contains("nodes[4]")), p.toString());
+    }
+
+    @Test
+    void strategyBranchExpressionAndTriggerRules() {
+        List<String> p = problems("{\"formatVersion\":1,\"name\":\"t\",\"triggers\":[{\"type\":\"scheduled\",\"cron\":\"61 * * * *\"},"
+                + "{\"type\":\"chained\",\"after\":\"missing.melody.json\"},{\"type\":\"manual\"}],\"nodes\":["
+                + "{\"id\":\"a\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"echo\",\"onError\":{\"then\":\"skip\"}},"
+                + "{\"id\":\"c\",\"type\":\"condition\",\"cases\":[{\"when\":\"a.text ==\",\"branch\":\"yes\"}]},"
+                + echo("d", "x") + "],\"connections\":[{\"from\":\"a\",\"to\":\"c\"},{\"from\":\"c\",\"to\":\"d\",\"branch\":\"maybe\"}]}");
+        has(p, "$.nodes[0].onError.then: skip is only for non-essential nodes");
+        has(p, "$.nodes[1].cases[0].when: bad expression 'a.text =='");
+        has(p, "$.connections[1].branch: 'c' has no branch 'maybe'; it has yes");
+        has(p, "$.triggers[0].cron: minute field '61': 61 is outside 0-59");
+        has(p, "$.triggers[1].after: no such Melody file");
+    }
+
+    @Test
+    void loopsNeedAnOutputAndKnownInputs() {
+        List<String> p = problems(melody("{\"id\":\"l\",\"type\":\"loop\",\"maxIterations\":3,\"inputs\":{\"q\":1},"
+                + "\"body\":{\"nodes\":[{\"id\":\"n\",\"type\":\"input\"}]}}", ""));
+        has(p, "$.nodes[0].inputs.q: the loop body has no input node 'q'");
+        has(p, "$.nodes[0].body: a loop body needs at least one output node");
+        has(problems(melody("{\"id\":\"l\",\"type\":\"loop\",\"body\":{\"nodes\":[{\"id\":\"o\",\"type\":\"output\",\"value\":1}]}}", "")),
+                "$.nodes[0]: required property 'maxIterations' not found");
+    }
+}
