@@ -54,8 +54,10 @@ final class HostProcess {
         Path dataDir = player.roots.extensionData();
         Files.createDirectories(dataDir);
         Files.createDirectories(logFile.getParent());
+        Path cdsDir = context.paths().cache("host-cds");
+        Files.createDirectories(cdsDir);
         List<String> cmd = new ArrayList<>(Sandbox.prefix(context.sandbox(), context.hostClasspath(), player.dir(),
-                listener.dir(), dataDir));
+                listener.dir(), dataDir, cdsDir));
         JvmFlags flags = JvmFlags.forCurrentRuntime();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(flags.flags());
@@ -67,7 +69,7 @@ final class HostProcess {
             int cpus = Math.max(1, (int) Math.floor(share * Runtime.getRuntime().availableProcessors()));
             cmd.add("-XX:ActiveProcessorCount=" + cpus);
         }
-        List<String> cds = ClassDataSharing.flags(context.paths().cache("host-cds"), context.hostClasspath());
+        List<String> cds = ClassDataSharing.flags(cdsDir, context.hostClasspath());
         cmd.addAll(cds);
         cmd.addAll(context.hostJvmArgs());
         cmd.addAll(List.of("-cp", context.hostClasspath(), HostClasspath.MAIN_CLASS,

@@ -56,8 +56,28 @@ public final class Sandbox {
         }
     }
 
+    /** Folders outside {@code dir} that symbolic links inside it point into. */
+    private static Set<Path> linkTargetsOutside(Path dir) {
+        Set<Path> out = new LinkedHashSet<>();
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isSymbolicLink).toList()) {
+                try {
+                    Path real = p.toRealPath();
+                    if (!real.startsWith(dir)) {
+                        out.add(Files.isDirectory(real) ? real : real.getParent());
+                    }
+                } catch (java.io.IOException dangling) {
+                    // a broken link: nothing to bind
+                }
+            }
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        return out;
+    }
+
     /** The command prefix that runs the host inside the sandbox, or an empty list for no OS sandbox. */
-    static List<String> prefix(Mode mode, String classpath, Path extensionDir, Path channelDir, Path dataDir) {
+    static List<String> prefix(Mode mode, String classpath, Path extensionDir, Path channelDir, Path dataDir, Path cdsDir) {
         if (mode == Mode.OFF || (mode == Mode.AUTO && !available())) {
             return List.of();
         }
@@ -70,7 +90,9 @@ public final class Sandbox {
             cmd.addAll(List.of("--ro-bind-try", sys, sys));
         }
         Set<Path> readOnly = new LinkedHashSet<>();
-        readOnly.add(Path.of(System.getProperty("java.home")).toAbsolutePath());
+        Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
+        readOnly.add(javaHome);
+        readOnly.addAll(linkTargetsOutside(javaHome)); // e.g. Debian's conf/security -> /etc/java-17-openjdk
         for (String entry : classpath.split(File.pathSeparator)) {
             Path p = Path.of(entry.endsWith("*") ? entry.substring(0, entry.length() - 1) : entry).toAbsolutePath();
             readOnly.add(Files.isDirectory(p) ? p : p.getParent());
@@ -80,6 +102,7 @@ public final class Sandbox {
             cmd.addAll(List.of("--ro-bind", p.toString(), p.toString()));
         }
         cmd.addAll(List.of("--bind", channelDir.toString(), channelDir.toString()));
+        cmd.addAll(List.of("--bind-try", cdsDir.toString(), cdsDir.toString()));
         cmd.addAll(List.of("--bind", dataDir.toString(), dataDir.toString()));
         return cmd;
     }

@@ -126,7 +126,7 @@ final class Supervisor implements AutoCloseable {
                 p.state = PlayerState.ACTIVE;
                 p.problem = null;
                 audit.record("kernel", "host.start", p.id(), true, "pid " + h.pid());
-                h.process.onExit().thenRun(() -> died(p, h, "exited with code " + h.process.exitValue()));
+                h.process.onExit().thenRun(() -> died(p, h, "exited"));
                 return h;
             } catch (IOException e) {
                 p.state = PlayerState.FAILED;
@@ -160,11 +160,15 @@ final class Supervisor implements AutoCloseable {
             p.state = PlayerState.FAILED;
             p.problem = reason;
         }
-        h.process.destroyForcibly();
         try {
-            h.process.waitFor(2, TimeUnit.SECONDS); // a killed host is gone before its callers hear of it
+            // let an exiting host (or the sandbox around it) finish, so its exit code is its own;
+            // then make sure it is gone before its callers hear of it
+            if (!h.process.waitFor(300, TimeUnit.MILLISECONDS)) {
+                h.process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            h.process.destroyForcibly();
         }
         if (!h.process.isAlive()) {
             reason = reason + " (exit code " + h.process.exitValue() + ")";

@@ -177,6 +177,17 @@ class KernelIntegrationTest {
     }
 
     @Test
+    void theOsSandboxHidesFilesFromDirectJavaIo() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Sandbox.Mode.fromProperty() != Sandbox.Mode.OFF && Sandbox.available(),
+                "bubblewrap is not usable here: only the brokered APIs are enforced (see kernel/README.md)");
+        String input = "{\"path\":" + JSON.writeValueAsString(secret.toString()) + "}";
+        CallFailedException e = assertThrows(CallFailedException.class,
+                () -> kernel.call("test", PROBE, "read-direct", json(input), Duration.ofSeconds(20)));
+        assertEquals(ErrorCode.EXTENSION_ERROR, e.code());
+        assertTrue(e.getMessage().contains("NoSuchFile") || e.getMessage().contains(secret.toString()), e.getMessage());
+    }
+
+    @Test
     void disableAndEnableWithoutRestartingTheKernel() throws Exception {
         long pid = kernel.activate(PROBE);
         kernel.disable(PROBE);

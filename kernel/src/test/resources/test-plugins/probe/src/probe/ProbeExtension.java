@@ -68,6 +68,8 @@ public class ProbeExtension implements SymphonyExtension {
         });
         c.operator("read", (in, ctx) -> obj().put("text", ctx.services().files().read(in.path("path").asText())));
         c.operator("read-raw", (in, ctx) -> ctx.services().broker().request("files.read", Map.of("path", in.path("path").asText())));
+        c.operator("read-direct", (in, ctx) -> obj().put("text",
+                java.nio.file.Files.readString(java.nio.file.Path.of(in.path("path").asText())))); // bypasses the broker
         c.operator("cancellations", (in, ctx) -> obj().put("count", CANCELLATIONS.get()));
         c.operator("heap", (in, ctx) -> obj().put("maxMb", Runtime.getRuntime().maxMemory() >> 20));
     }
