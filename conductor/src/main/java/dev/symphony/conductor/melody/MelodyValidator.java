@@ -28,19 +28,22 @@ public final class MelodyValidator {
     static final Set<String> FOR_EACH_NAMES = Set.of("item", "index");
     static final Set<String> LOOP_NAMES = Set.of("iteration", "previous");
     private final CapabilityCatalog catalog;
-    private final Set<Path> visiting;
+    /** Sub-Melody files being validated above this one (to report A -> B -> A instead of following it). */
+    private final Set<Path> parents;
+    private Set<Path> visiting = Set.of();
 
     public MelodyValidator(CapabilityCatalog catalog) {
         this(catalog, new HashSet<>());
     }
 
-    private MelodyValidator(CapabilityCatalog catalog, Set<Path> visiting) {
+    private MelodyValidator(CapabilityCatalog catalog, Set<Path> parents) {
         this.catalog = catalog;
-        this.visiting = visiting;
+        this.parents = Set.copyOf(parents);
     }
 
     public List<Problem> validate(Melody m) {
         List<Problem> problems = new ArrayList<>();
+        visiting = new HashSet<>(parents);
         if (m.source() != null) {
             visiting.add(m.source().toAbsolutePath().normalize());
         }
@@ -180,8 +183,7 @@ public final class MelodyValidator {
             return;
         }
         try {
-            Set<Path> chain = new HashSet<>(visiting);
-            new MelodyReader(catalog, new MelodyValidator(catalog, chain)).read(file);
+            new MelodyReader(catalog, new MelodyValidator(catalog, visiting)).read(file);
         } catch (InvalidMelodyException e) {
             e.problems().forEach(p -> problems.add(new Problem(n.path() + ".path", file.getFileName() + " " + p)));
         } catch (java.io.IOException e) {

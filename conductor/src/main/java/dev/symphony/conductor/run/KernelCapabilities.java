@@ -33,21 +33,15 @@ public final class KernelCapabilities implements Capabilities, AutoCloseable {
         return new KernelCapabilities(Kernel.start(context));
     }
 
-    private static CapabilitySpec spec(Player p, ExtensionManifest.Capability c) {
-        double cost = c.cost() == null ? 0 : c.cost().perCall();
-        double latency = c.latency() == null ? 0 : c.latency().p50Ms();
-        String kind = c.kind() == null ? "operator" : c.kind().name().toLowerCase(java.util.Locale.ROOT);
-        return new CapabilitySpec(p.id(), c.name(), kind, c.input(), c.output(), cost, latency, c.timeoutMs());
-    }
-
-    private List<Player> usable() {
-        List<Player> out = new ArrayList<>();
+    /** The registry as it is now (validated manifests only). */
+    private ManifestCatalog catalog() {
+        List<ExtensionManifest> manifests = new ArrayList<>();
         for (Player p : kernel.players()) {
             if (p.manifest() != null) {
-                out.add(p);
+                manifests.add(p.manifest());
             }
         }
-        return out;
+        return new ManifestCatalog(manifests);
     }
 
     @Override
@@ -57,18 +51,12 @@ public final class KernelCapabilities implements Capabilities, AutoCloseable {
 
     @Override
     public Optional<CapabilitySpec> find(String extension, String capability) {
-        return kernel.player(extension).filter(p -> p.manifest() != null)
-                .flatMap(p -> p.manifest().capability(capability).map(c -> spec(p, c)));
+        return catalog().find(extension, capability);
     }
 
     @Override
     public List<CapabilitySpec> offering(String capability, String kind) {
-        List<CapabilitySpec> out = new ArrayList<>();
-        for (Player p : usable()) {
-            p.manifest().capability(capability).map(c -> spec(p, c))
-                    .filter(s -> kind == null || kind.equals(s.kind())).ifPresent(out::add);
-        }
-        return out;
+        return catalog().offering(capability, kind);
     }
 
     @Override

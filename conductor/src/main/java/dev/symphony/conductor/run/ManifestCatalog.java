@@ -1,0 +1,46 @@
+package dev.symphony.conductor.run;
+
+import dev.symphony.conductor.melody.CapabilityCatalog;
+import dev.symphony.conductor.melody.CapabilitySpec;
+import dev.symphony.ipc.manifest.ExtensionManifest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A catalog over extension manifests (what the kernel's registry holds, or manifests read from files). */
+public final class ManifestCatalog implements CapabilityCatalog {
+    private final List<ExtensionManifest> manifests;
+
+    public ManifestCatalog(List<ExtensionManifest> manifests) {
+        this.manifests = List.copyOf(manifests);
+    }
+
+    public static CapabilitySpec spec(ExtensionManifest m, ExtensionManifest.Capability c) {
+        double cost = c.cost() == null ? 0 : c.cost().perCall();
+        double latency = c.latency() == null ? 0 : c.latency().p50Ms();
+        ExtensionManifest.Kind kind = c.kind() != null ? c.kind() : m.kind();
+        return new CapabilitySpec(m.id(), c.name(), kind == null ? "operator" : kind.name().toLowerCase(Locale.ROOT),
+                c.input(), c.output(), cost, latency, c.timeoutMs());
+    }
+
+    @Override
+    public boolean hasExtension(String extension) {
+        return manifests.stream().anyMatch(m -> m.id().equals(extension));
+    }
+
+    @Override
+    public Optional<CapabilitySpec> find(String extension, String capability) {
+        return manifests.stream().filter(m -> m.id().equals(extension)).findFirst()
+                .flatMap(m -> m.capability(capability).map(c -> spec(m, c)));
+    }
+
+    @Override
+    public List<CapabilitySpec> offering(String capability, String kind) {
+        List<CapabilitySpec> out = new ArrayList<>();
+        for (ExtensionManifest m : manifests) {
+            m.capability(capability).map(c -> spec(m, c)).filter(s -> kind == null || kind.equals(s.kind())).ifPresent(out::add);
+        }
+        return out;
+    }
+}
