@@ -38,12 +38,25 @@ public final class KeymapInstaller {
         });
     }
 
+    /** VS Code's names for keys whose JavaFX name differs (keybindings.json uses VS Code's). */
+    private static final java.util.Map<String, String> VS_CODE_KEY_NAMES = java.util.Map.of(
+            "Backquote", "Back Quote", "`", "Back Quote", "Backslash", "Back Slash",
+            "Bracketleft", "Open Bracket", "Bracketright", "Close Bracket", "Pageup", "Page Up",
+            "Pagedown", "Page Down", "Esc", "Escape", "Del", "Delete", "Return", "Enter");
+
+    static KeyCombination combinationOf(dev.symphony.kernel.keys.KeyChord chord) {
+        String text = chord.toString();
+        String key = chord.key();
+        String javafxKey = VS_CODE_KEY_NAMES.get(key);
+        return KeyCombination.valueOf(javafxKey == null ? text : text.substring(0, text.length() - key.length()) + javafxKey);
+    }
+
     /** Re-reads the bindings (after keybindings.json changed). */
     public void refresh() {
         List<Entry> fresh = new ArrayList<>();
         for (Keybinding binding : keybindings.bindings()) {
             try {
-                fresh.add(new Entry(KeyCombination.valueOf(binding.chord().toString()), binding.commandId()));
+                fresh.add(new Entry(combinationOf(binding.chord()), binding.commandId()));
             } catch (IllegalArgumentException e) {
                 // a key name JavaFX does not know: reported by the keybindings problems, skipped here
             }

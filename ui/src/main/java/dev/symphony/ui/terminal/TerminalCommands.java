@@ -26,9 +26,8 @@ public final class TerminalCommands {
      */
     public static void register(MainWindowViewModel window, TerminalPanelViewModel model, TerminalPanelView view,
                                 KeybindingService keybindings, Window stage) {
-        // "Back Quote" is JavaFX's name for the ` key (VS Code: Ctrl+`)
-        window.command(TOGGLE, "Toggle Terminal", "View", "Shortcut+Back Quote", model::toggle);
-        window.command(NEW, "Create New Terminal", "Terminal", "Shortcut+Shift+Back Quote", model::newTerminal);
+        window.command(TOGGLE, "Toggle Terminal", "View", "Shortcut+Backquote", model::toggle);
+        window.command(NEW, "Create New Terminal", "Terminal", "Shortcut+Shift+Backquote", model::newTerminal);
         window.command(SPLIT, "Split Terminal", "Terminal", "Shortcut+Shift+5", model::split);
         window.command(KILL, "Kill the Active Terminal", "Terminal", null, model::killActive);
         window.command(FOCUS_NEXT, "Focus Next Terminal", "Terminal", null, () -> model.focusNext(1));
