@@ -32,6 +32,12 @@ final class ChunkSpec implements SummarySpec<String, TextSummary> {
         if (total.chars == 0 || oldKid.chars == 0 || now.chars == 0) {
             return null;
         }
+        if (now.flags == oldKid.flags) {
+            // Same edge characters: the joins with the neighbours are unchanged, so they need not be read
+            // (each would be a cache miss in a large tree).
+            return new TextSummary(total.chars - oldKid.chars + now.chars, total.codePoints - oldKid.codePoints + now.codePoints,
+                    total.lineBreaks - oldKid.lineBreaks + now.lineBreaks, total.crs - oldKid.crs + now.crs, total.flags);
+        }
         TextSummary prev = i > 0 ? (TextSummary) sums[i - 1] : null;
         TextSummary next = i + 1 < sums.length ? (TextSummary) sums[i + 1] : null;
         if ((prev != null && prev.chars == 0) || (next != null && next.chars == 0)) {
