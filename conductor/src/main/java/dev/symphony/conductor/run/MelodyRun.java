@@ -58,7 +58,9 @@ final class MelodyRun {
     private final Map<Integer, Future<?>> running = new HashMap<>();
     private final Set<Integer> cancelled = new HashSet<>();
     private final Set<Integer> held = new HashSet<>();
+    /** Halts so far per step (never reset: each halt is a new question, NODE.haltN) and the unanswered ones. */
     private final Map<Integer, Integer> halts = new HashMap<>();
+    private final Set<Integer> halted = new HashSet<>();
     private final Set<String> waiting = new java.util.LinkedHashSet<>();
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final PolicyBridge policy = new PolicyBridge();
@@ -341,7 +343,7 @@ final class MelodyRun {
                 return false;
             }
         }
-        if (halts.containsKey(s) && !haltAnswered(s)) {
+        if (halted.contains(s) && !haltAnswered(s)) {
             return false;
         }
         for (JsonNode pre : n.field("preconditions")) {
@@ -382,7 +384,7 @@ final class MelodyRun {
                 cancelRunning("run failed");
                 return false;
             }
-            halts.remove(s);
+            halted.remove(s);
             return true;
         } catch (java.io.IOException e) {
             failure = "cannot read approvals: " + e.getMessage();
@@ -591,6 +593,7 @@ final class MelodyRun {
             tracker.reset(s);
             newlyReady.remove(Integer.valueOf(s));
             int count = halts.merge(s, 1, Integer::sum);
+            halted.add(s);
             ObjectNode h = events.event("node.halted", eventName(s));
             h.put("error", error).put("attempt", count);
             events.emit(h);
@@ -701,7 +704,10 @@ final class MelodyRun {
                         tracker.skip(s);
                     }
                 }
-                case "node.halted" -> halts.put(s, ev.path("attempt").asInt(1));
+                case "node.halted" -> {
+                    halts.put(s, ev.path("attempt").asInt(1));
+                    halted.add(s);
+                }
                 default -> {
                 }
             }

@@ -71,7 +71,10 @@ final class PolicyBridge {
         if (scores.length < decision.count()) {
             scores = new float[decision.count() * 2];
         }
-        int best = policy.choose(decision, scores);
+        int best;
+        synchronized (policy) { // one policy serves the run and its nested loops/sub-Melodies (worker threads)
+            best = policy.choose(decision, scores);
+        }
         return new Choice(decision.node(best), decision.instrument(best));
     }
 

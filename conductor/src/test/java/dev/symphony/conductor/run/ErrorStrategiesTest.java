@@ -97,15 +97,20 @@ class ErrorStrategiesTest {
 
     @Test
     void haltPausesForAPersonAndAYesRetriesTheNodeOnResume() throws Exception {
-        h.ops.failuresLeft.put("k", new AtomicInteger(1));
+        h.ops.failuresLeft.put("k", new AtomicInteger(2));
         RunResult r = h.run(one("{\"id\":\"x\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"flaky\","
                 + "\"input\":{\"key\":\"k\",\"text\":\"t\"},\"onError\":{\"then\":\"halt\"}}", AFTER));
         assertEquals(RunStatus.PAUSED, r.status());
         assertEquals(List.of("x"), r.waiting());
-        new Approvals(dir.resolve("runs").resolve(r.runId())).record(
-                new Approvals.Answer("x.halt1", true, "alice", Instant.now(), "retry?", null, null));
+        Approvals approvals = new Approvals(dir.resolve("runs").resolve(r.runId()));
+        approvals.record(new Approvals.Answer("x.halt1", true, "alice", Instant.now(), "retry?", null, null));
+        // The retry fails again: a second halt is a new question, not answered by the first yes.
+        RunResult again = new Conductor(h.context()).resume(r.runId());
+        assertEquals(RunStatus.PAUSED, again.status(), again.error());
+        approvals.record(new Approvals.Answer("x.halt2", true, "alice", Instant.now(), "retry?", null, null));
         RunResult resumed = new Conductor(h.context()).resume(r.runId());
         assertEquals(RunStatus.SUCCEEDED, resumed.status(), resumed.error());
+        assertEquals(List.of("x", "x"), h.trace("node.halted"));
         assertEquals(List.of("x", "after"), h.finished());
     }
 
