@@ -49,7 +49,7 @@ public final class Workbench implements AutoCloseable {
     private final KeymapInstaller keymap;
     private final WorkbenchState state;
     private final TerminalPanelViewModel terminals;
-    private final TerminalPanelView terminalPanel;
+    private TerminalPanelView terminalPanel; // built when the panel first shows: JediTermFX stays off the startup path
     private AutoCloseable keybindingsWatch;
 
     public Workbench(WorkbenchServices services, Stage stage) {
@@ -74,9 +74,8 @@ public final class Workbench implements AutoCloseable {
                 new PtyLauncher(services.paths().cache("pty4j"), new ChildProcesses()), window.workspaceProperty()::get,
                 window.themeProperty());
         window.panelVisibleProperty().bindBidirectional(terminals.visibleProperty());
-        this.terminalPanel = new TerminalPanelView(terminals, this::openFileAt);
         registerCommands();
-        TerminalCommands.register(window, terminals, terminalPanel, services.keybindings(), stage);
+        TerminalCommands.register(window, terminals, this::terminalPanel, services.keybindings(), stage);
         services.keybindings().reload();
 
         EditorTabsView tabsView = new EditorTabsView(tabs, prompter);
@@ -84,7 +83,7 @@ public final class Workbench implements AutoCloseable {
         fileTree.rootProperty().bind(window.workspaceProperty());
         MainWindowView view = new MainWindowView(window, new ExplorerView(treeView, fileTree), tabsView, new CommandPaletteView(palette),
                 () -> new SettingsView(settingsPage, file -> openFile(file, d -> {}), services.settings()::fileOf),
-                this::chooseFolder, terminalPanel);
+                this::chooseFolder, this::terminalPanel);
         tabs.lastErrorProperty().addListener((o, a, error) -> window.statusMessageProperty().set(error));
         fileTree.lastErrorProperty().addListener((o, a, error) -> window.statusMessageProperty().set(error));
         terminals.messageProperty().addListener((o, a, message) -> window.statusMessageProperty().set(message));
@@ -193,6 +192,9 @@ public final class Workbench implements AutoCloseable {
     }
 
     public TerminalPanelView terminalPanel() {
+        if (terminalPanel == null) {
+            terminalPanel = new TerminalPanelView(terminals, this::openFileAt);
+        }
         return terminalPanel;
     }
 

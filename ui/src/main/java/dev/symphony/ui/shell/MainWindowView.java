@@ -25,7 +25,7 @@ public final class MainWindowView extends BorderPane {
     private final Tab settingsTab = new Tab("Settings");
 
     public MainWindowView(MainWindowViewModel model, Node explorer, EditorTabsView tabs,
-                          CommandPaletteView palette, Supplier<Node> settingsPage, Runnable openFolder, Node bottomPanel) {
+                          CommandPaletteView palette, Supplier<Node> settingsPage, Runnable openFolder, Supplier<? extends Node> bottomPanel) {
         sideBar.getStyleClass().add(Styles.SIDE_BAR);
         sideBar.setMinWidth(160);
         Label heading = new Label("EXPLORER");
@@ -57,14 +57,14 @@ public final class MainWindowView extends BorderPane {
         StackPane editorArea = new StackPane(tabs, hint);
         SplitPane editorAndPanel = new SplitPane(editorArea);
         editorAndPanel.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        SplitPane.setResizableWithParent(bottomPanel, false);
         Runnable showPanel = () -> {
             boolean show = model.panelVisibleProperty().get();
-            if (show && !editorAndPanel.getItems().contains(bottomPanel)) {
-                editorAndPanel.getItems().add(bottomPanel);
+            if (show && !editorAndPanel.getItems().contains(bottomPanel.get())) {
+                SplitPane.setResizableWithParent(bottomPanel.get(), false);
+                editorAndPanel.getItems().add(bottomPanel.get());
                 editorAndPanel.setDividerPositions(0.62);
             } else if (!show) {
-                editorAndPanel.getItems().remove(bottomPanel);
+                editorAndPanel.getItems().removeIf(item -> item != editorArea); // never builds the panel just to hide it
             }
         };
         model.panelVisibleProperty().addListener((obs, was, visible) -> showPanel.run());

@@ -1,6 +1,7 @@
 package dev.symphony.ui.terminal;
 
 import dev.symphony.kernel.keys.KeybindingService;
+import java.util.function.Supplier;
 import dev.symphony.ui.shell.MainWindowViewModel;
 import javafx.stage.Window;
 
@@ -24,7 +25,7 @@ public final class TerminalCommands {
      * Registers the commands, and routes keys typed into a terminal to it rather than to the
      * workbench's bindings (see {@link TerminalKeyRouting}).
      */
-    public static void register(MainWindowViewModel window, TerminalPanelViewModel model, TerminalPanelView view,
+    public static void register(MainWindowViewModel window, TerminalPanelViewModel model, Supplier<TerminalPanelView> view,
                                 KeybindingService keybindings, Window stage) {
         window.command(TOGGLE, "Toggle Terminal", "View", "Shortcut+Backquote", model::toggle);
         window.command(NEW, "Create New Terminal", "Terminal", "Shortcut+Shift+Backquote", model::newTerminal);
@@ -32,15 +33,15 @@ public final class TerminalCommands {
         window.command(KILL, "Kill the Active Terminal", "Terminal", null, model::killActive);
         window.command(FOCUS_NEXT, "Focus Next Terminal", "Terminal", null, () -> model.focusNext(1));
         window.command(FOCUS_PREVIOUS, "Focus Previous Terminal", "Terminal", null, () -> model.focusNext(-1));
-        window.command(FIND, "Find in Terminal", "Terminal", null, () -> view.activeView().ifPresent(v -> v.widget().showFind()));
+        window.command(FIND, "Find in Terminal", "Terminal", null, () -> view.get().activeView().ifPresent(v -> v.widget().showFind()));
         window.command(CLEAR, "Clear Terminal", "Terminal", null,
-                () -> view.activeView().ifPresent(v -> v.widget().getTerminalPanel().clearBuffer()));
+                () -> view.get().activeView().ifPresent(v -> v.widget().getTerminalPanel().clearBuffer()));
         window.command(COPY, "Copy Selection", "Terminal", null,
-                () -> view.activeView().ifPresent(v -> v.widget().getTerminalPanel().handleCopy(false, false)));
+                () -> view.get().activeView().ifPresent(v -> v.widget().getTerminalPanel().handleCopy(false, false)));
         window.command(PASTE, "Paste into Terminal", "Terminal", null,
-                () -> view.activeView().ifPresent(v -> v.widget().getTerminalPanel().handlePaste()));
+                () -> view.get().activeView().ifPresent(v -> v.widget().getTerminalPanel().handlePaste()));
         window.command(SELECT_ALL, "Select All", "Terminal", null,
-                () -> view.activeView().ifPresent(v -> v.widget().getTerminalPanel().selectAll()));
+                () -> view.get().activeView().ifPresent(v -> v.widget().getTerminalPanel().selectAll()));
         TerminalKeyRouting.install(stage, keybindings);
     }
 }
