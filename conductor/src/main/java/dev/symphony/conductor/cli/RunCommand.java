@@ -117,7 +117,7 @@ public final class RunCommand {
                 inputs = inputs(melody, inputArgs);
             }
             try (RunArtifacts artifacts = RunArtifacts.open(paths.data("artifacts"), 60_000, err)) {
-                Console console = System.console();
+                Console console = terminal();
                 RunContext context = new RunContext().capabilities(caps).policy(policy).artifacts(artifacts)
                         .runsRoot(paths.data("runs")).preview(preview).autoApprove(yes, "--yes")
                         .approver(console == null || yes ? null : (run, node, prompt, details) -> ask(console, node, prompt, details))
@@ -177,6 +177,25 @@ public final class RunCommand {
         if (policy instanceof LazyPolicy lazy && lazy.fallbacks() > 0) {
             err.println("symphony run: " + lazy.fallbacks() + " scheduling decision(s) made by the heuristic while the"
                     + " learned policy loaded");
+        }
+    }
+
+    /**
+     * The console when a person is at a terminal, else null. From JDK 22 {@code System.console()} is not null
+     * even when the streams are redirected; {@code Console.isTerminal()} (JDK 22+) tells, read reflectively
+     * because this code compiles for 17, where a non-null console already means a terminal.
+     */
+    static Console terminal() {
+        Console c = System.console();
+        if (c == null) {
+            return null;
+        }
+        try {
+            return Boolean.TRUE.equals(Console.class.getMethod("isTerminal").invoke(c)) ? c : null;
+        } catch (NoSuchMethodException e) {
+            return c;
+        } catch (ReflectiveOperationException e) {
+            return null;
         }
     }
 

@@ -120,4 +120,15 @@ class MelodyValidationTest {
         has(problems(melody("{\"id\":\"l\",\"type\":\"loop\",\"body\":{\"nodes\":[{\"id\":\"o\",\"type\":\"output\",\"value\":1}]}}", "")),
                 "$.nodes[0]: required property 'maxIterations' not found");
     }
+
+    @Test
+    void subMelodiesAreValidatedAndCyclesBetweenFilesReported(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("a.melody.json"), melody("{\"id\":\"b\",\"type\":\"melody\",\"path\":\"b.melody.json\"}", ""));
+        java.nio.file.Files.writeString(dir.resolve("b.melody.json"), melody("{\"id\":\"a\",\"type\":\"melody\",\"path\":\"a.melody.json\"},"
+                + echo("e", "${nope.text}"), ""));
+        InvalidMelodyException e = assertThrows(InvalidMelodyException.class, () -> reader.read(dir.resolve("a.melody.json")));
+        List<String> p = e.problems().stream().map(Problem::toString).toList();
+        has(p, "$.nodes[0].path: b.melody.json $.nodes[0].path: sub-Melody cycle: a.melody.json includes itself");
+        has(p, "b.melody.json $.nodes[1].input.text: unknown node 'nope'");
+    }
 }

@@ -187,4 +187,28 @@ class ErrorStrategiesTest {
         assertTrue(r.error().contains("budget exhausted"), r.error());
         assertEquals(List.of(), h.ops.calls);
     }
+
+    @Test
+    void theRunTimeoutCancelsWhatIsRunning() throws Exception {
+        RunResult r = h.run("{\"formatVersion\":1,\"name\":\"t\",\"limits\":{\"timeoutMs\":200},\"nodes\":["
+                + "{\"id\":\"x\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"sleep\",\"input\":{\"ms\":5000}}]}");
+        assertEquals(RunStatus.FAILED, r.status());
+        assertTrue(r.error().contains("limits.timeoutMs = 200"), r.error());
+        assertEquals(List.of("x"), h.trace("node.cancelled"));
+    }
+
+    @Test
+    void aPreconditionSkipsANonEssentialNodeAndFailsAnEssentialOne() throws Exception {
+        RunResult r = h.run("{\"formatVersion\":1,\"name\":\"t\",\"nodes\":[{\"id\":\"n\",\"type\":\"input\",\"default\":3},"
+                + "{\"id\":\"opt\",\"type\":\"call\",\"essential\":false,\"preconditions\":[\"n > 5\"],\"extension\":\"test.ops\",\"capability\":\"echo\",\"input\":{}},"
+                + "{\"id\":\"must\",\"type\":\"call\",\"preconditions\":[\"n > 1\"],\"extension\":\"test.ops\",\"capability\":\"echo\",\"input\":{}}],"
+                + "\"connections\":[{\"from\":\"n\",\"to\":\"opt\"},{\"from\":\"n\",\"to\":\"must\"}]}");
+        assertEquals(RunStatus.SUCCEEDED, r.status(), r.error());
+        assertEquals(List.of("opt"), h.trace("node.skipped"));
+        RunResult failed = h.run("{\"formatVersion\":1,\"name\":\"t\",\"nodes\":[{\"id\":\"n\",\"type\":\"input\",\"default\":0},"
+                + "{\"id\":\"must\",\"type\":\"call\",\"preconditions\":[\"n > 1\"],\"extension\":\"test.ops\",\"capability\":\"echo\",\"input\":{}}],"
+                + "\"connections\":[{\"from\":\"n\",\"to\":\"must\"}]}");
+        assertEquals(RunStatus.FAILED, failed.status());
+        assertTrue(failed.error().contains("precondition not met: n > 1"), failed.error());
+    }
 }
