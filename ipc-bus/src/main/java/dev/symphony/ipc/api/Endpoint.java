@@ -24,8 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * deferred until it returns, so handlers never nest.
  */
 public final class Endpoint implements AutoCloseable {
-    private static final int SPINS = 200;
-    private static final int YIELDS = 20;
+    private static final int SPINS = 2_000;
+    private static final int YIELDS = 5;
     private static final long MAX_WAITER_PARK_NANOS = 1_000_000;
 
     private final EndpointContext context;
