@@ -10,6 +10,7 @@ public final class KernelServices {
     private final HostProcesses processes;
     private final HostSettings settings;
     private final HostLog log;
+    private final HostExtensions extensions;
 
     public KernelServices(Broker broker, PermissionChecker permissions, PermissionChecker.Roots roots) {
         this.broker = broker;
@@ -18,6 +19,12 @@ public final class KernelServices {
         this.processes = new HostProcesses(broker, permissions);
         this.settings = new HostSettings(broker);
         this.log = new HostLog(broker);
+        this.extensions = new HostExtensions(broker);
+    }
+
+    /** Other extensions (declared dependencies only). */
+    public HostExtensions extensions() {
+        return extensions;
     }
 
     public HostFiles files() {

@@ -44,9 +44,11 @@ class KernelIntegrationTest {
         secret = tmp.resolve("secret.txt");
         Files.writeString(secret, "top secret");
         Files.createSymbolicLink(workspace.resolve("allowed/link.txt"), secret);
-        Path archive = TestPlugins.zip(TestPlugins.build("probe", tmp.resolve("build")), tmp.resolve("probe.zip"));
         ArchiveInstaller installer = new ArchiveInstaller(new ExtensionStore(paths.data("extensions")));
-        installer.commit(installer.prepare(archive, null));
+        for (String plugin : List.of("probe", "relay")) {
+            Path archive = TestPlugins.zip(TestPlugins.build(plugin, tmp.resolve("build")), tmp.resolve(plugin + ".zip"));
+            installer.commit(installer.prepare(archive, null));
+        }
         kernel = Kernel.start(new KernelContext().paths(paths).workspace(workspace));
     }
 
@@ -174,6 +176,34 @@ class KernelIntegrationTest {
                 && e.path("what").asText().equals("files.read") && !e.has("detail")), "kernel-side denial audited: " + denied);
         assertTrue(denied.stream().anyMatch(e -> e.path("resource").asText().equals(real)
                 && e.path("detail").asText().contains("link.txt")), "symlink denial audited: " + denied);
+    }
+
+    @Test
+    void extensionsCallOnlyTheirDeclaredDependenciesThroughTheKernel() throws Exception {
+        String relay = "dev.symphony.test.relay";
+        JsonNode out = kernel.call("test", relay, "relay", json("{\"target\":\"" + PROBE + "\",\"capability\":\"echo\",\"input\":{\"x\":1}}"),
+                Duration.ofSeconds(20));
+        assertEquals(json("{\"echo\":{\"x\":1}}"), out);
+        CallFailedException bad = assertThrows(CallFailedException.class, () -> kernel.call("test", relay, "relay",
+                json("{\"target\":\"" + PROBE + "\",\"capability\":\"strict\",\"input\":{\"n\":\"x\"}}"), Duration.ofSeconds(20)));
+        assertEquals(ErrorCode.INVALID_INPUT, bad.code(), "validated against the callee's schema");
+        CallFailedException undeclared = assertThrows(CallFailedException.class, () -> kernel.call("test", relay, "relay",
+                json("{\"target\":\"" + relay + "\",\"capability\":\"relay\",\"input\":{}}"), Duration.ofSeconds(20)));
+        assertEquals(ErrorCode.PERMISSION_DENIED, undeclared.code());
+        int busy = 0;
+        for (int i = 0; i < 20; i++) {
+            try {
+                kernel.call("test", relay, "relay", json("{\"target\":\"" + PROBE + "\",\"capability\":\"echo\",\"input\":{}}"),
+                        Duration.ofSeconds(20));
+            } catch (CallFailedException e) {
+                assertEquals(ErrorCode.BUSY, e.code());
+                busy++;
+            }
+        }
+        assertTrue(busy >= 5, "20 calls at once exceed 5 calls/s: " + busy + " refused");
+        kernel.audit().flush();
+        assertTrue(AuditLog.readAll(paths.data("audit")).stream().anyMatch(e -> e.path("who").asText().equals(relay)
+                && e.path("what").asText().equals("extension.call") && e.path("decision").asText().equals("denied")));
     }
 
     @Test
