@@ -36,6 +36,56 @@ public final class Cron {
         return null;
     }
 
+    /** True when {@code time} (to the minute) matches a valid cron expression; day-of-week 0 and 7 are Sunday. */
+    public static boolean matches(String cron, java.time.LocalDateTime time) {
+        String c = cron.strip();
+        c = switch (c) {
+            case "@yearly", "@annually" -> "0 0 1 1 *";
+            case "@monthly" -> "0 0 1 * *";
+            case "@weekly" -> "0 0 * * 0";
+            case "@daily", "@midnight" -> "0 0 * * *";
+            case "@hourly" -> "0 * * * *";
+            default -> c;
+        };
+        String[] f = c.split("\\s+");
+        int dow = time.getDayOfWeek().getValue() % 7;
+        boolean domRestricted = !f[2].equals("*");
+        boolean dowRestricted = !f[4].equals("*");
+        boolean dom = field(f[2], time.getDayOfMonth(), 1);
+        boolean dw = field(f[4], dow, 0) || (dow == 0 && field(f[4], 7, 0));
+        // Classic cron: when both day fields are restricted, either may match.
+        boolean day = domRestricted && dowRestricted ? dom || dw : dom && dw;
+        return field(f[0], time.getMinute(), 0) && field(f[1], time.getHour(), 0) && field(f[3], time.getMonthValue(), 1) && day;
+    }
+
+    private static boolean field(String field, int value, int min) {
+        for (String part : field.split(",")) {
+            int step = 1;
+            String range = part;
+            int slash = part.indexOf('/');
+            if (slash >= 0) {
+                step = Integer.parseInt(part.substring(slash + 1));
+                range = part.substring(0, slash);
+            }
+            int lo;
+            int hi;
+            if (range.equals("*")) {
+                lo = min;
+                hi = 59;
+            } else if (range.contains("-")) {
+                lo = Integer.parseInt(range.substring(0, range.indexOf('-')));
+                hi = Integer.parseInt(range.substring(range.indexOf('-') + 1));
+            } else {
+                lo = Integer.parseInt(range);
+                hi = slash >= 0 ? 59 : lo;
+            }
+            if (value >= lo && value <= hi && (value - lo) % step == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String fieldProblem(String part, int min, int max) {
         String range = part;
         int slash = part.indexOf('/');

@@ -1,0 +1,210 @@
+package dev.symphony.conductor.run.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.symphony.conductor.melody.Cron;
+import dev.symphony.conductor.melody.InvalidMelodyException;
+import dev.symphony.conductor.melody.Melody;
+import dev.symphony.conductor.melody.MelodyReader;
+import dev.symphony.conductor.run.Conductor;
+import dev.symphony.conductor.run.RunResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Fires the triggers of every valid Melody under a folder. Runs go through one single-thread executor (the
+ * artifact store has one owner; runs queue). API: {@code POST /api/PATH} with {@code Authorization: Bearer
+ * TOKEN} and a JSON object of inputs runs the Melody whose api trigger has that path and answers with the run's
+ * result. Scheduled: every minute, Melodies whose cron matches. After each run: chained Melodies whose
+ * {@code after} is that file (and whose {@code status} matches) and melody.finished triggers naming it.
+ * file.saved and extension.event triggers are not fired yet.
+ */
+public final class MelodyServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Conductor conductor;
+    private final MelodyReader reader;
+    private final ApiToken token;
+    private final PrintStream notices;
+    private final List<Melody> melodies = new ArrayList<>();
+    private final ExecutorService runs = Executors.newSingleThreadExecutor(r -> daemon(r, "melody-serve-run"));
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "melody-serve-cron"));
+    private HttpServer http;
+
+    public MelodyServer(Conductor conductor, MelodyReader reader, ApiToken token, PrintStream notices) {
+        this.conductor = conductor;
+        this.reader = reader;
+        this.token = token;
+        this.notices = notices;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Loads every {@code *.melody.json} under {@code folder} (invalid ones are reported and left out). */
+    public int load(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder, 4)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".melody.json")).sorted().toList()) {
+                try {
+                    melodies.add(reader.read(f));
+                } catch (InvalidMelodyException e) {
+                    notices.println("symphony serve: ignoring " + e.getMessage());
+                }
+            }
+        }
+        return melodies.size();
+    }
+
+    public List<Melody> melodies() {
+        return List.copyOf(melodies);
+    }
+
+    /** Starts the API on 127.0.0.1:{@code port} (0 = any free port) and the minute clock; returns the port. */
+    public int start(int port) throws IOException {
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+        http.createContext("/api/", this::api);
+        http.setExecutor(Executors.newFixedThreadPool(2, r -> daemon(r, "melody-serve-http")));
+        http.start();
+        long delay = 60_000 - System.currentTimeMillis() % 60_000;
+        clock.scheduleAtFixedRate(() -> tick(LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES)), delay, 60_000, TimeUnit.MILLISECONDS);
+        return http.getAddress().getPort();
+    }
+
+    /** Queues the Melodies whose scheduled trigger matches {@code minute}; the future ends after the last. */
+    public Future<?> tick(LocalDateTime minute) {
+        for (Melody m : melodies) {
+            for (JsonNode t : m.json().path("triggers")) {
+                if (t.path("type").asText().equals("scheduled") && Cron.matches(t.path("cron").asText(), minute)) {
+                    submit(m, JsonNodeFactory.instance.objectNode(), "scheduled " + t.path("cron").asText());
+                }
+            }
+        }
+        return runs.submit(() -> { }); // runs are sequential: this completes after everything queued before it
+    }
+
+    /** Queues a run; after it ends, queues what is chained to it. */
+    public Future<RunResult> submit(Melody m, ObjectNode inputs, String why) {
+        return runs.submit(() -> {
+            notices.println("symphony serve: running " + m.source() + " (" + why + ")");
+            RunResult r = conductor.start(m, inputs);
+            notices.println("symphony serve: run " + r.runId() + " " + r.status().jsonName());
+            chain(m, r);
+            return r;
+        });
+    }
+
+    private void chain(Melody finished, RunResult r) {
+        Path file = finished.source() == null ? null : finished.source().toAbsolutePath().normalize();
+        for (Melody m : melodies) {
+            for (JsonNode t : m.json().path("triggers")) {
+                String type = t.path("type").asText();
+                String target = type.equals("chained") ? t.path("after").asText(null)
+                        : type.equals("event") && t.path("on").asText().equals("melody.finished") ? t.path("melody").asText(null) : null;
+                if (target == null || file == null || !m.baseDir().resolve(target).normalize().equals(file)) {
+                    continue;
+                }
+                String status = t.path("status").asText(type.equals("chained") ? "succeeded" : "any");
+                if (status.equals("any") || status.equals(r.status().jsonName())) {
+                    ObjectNode inputs = JsonNodeFactory.instance.objectNode();
+                    inputs.setAll(r.outputs()); // the finished run's outputs feed same-named inputs
+                    inputs.retain(m.nodes().stream().map(n -> n.id()).toList());
+                    submit(m, inputs, type + " after " + file.getFileName());
+                }
+            }
+        }
+    }
+
+    private void api(HttpExchange x) throws IOException {
+        try (x) {
+            if (!token.accepts(x.getRequestHeaders().getFirst("Authorization"))) {
+                reply(x, 401, error("missing or wrong bearer token (see the api-token file in the Symphony config folder)"));
+                return;
+            }
+            if (!x.getRequestMethod().equals("POST")) {
+                reply(x, 405, error("use POST"));
+                return;
+            }
+            String path = x.getRequestURI().getPath().substring("/api".length());
+            Melody target = null;
+            for (Melody m : melodies) {
+                for (JsonNode t : m.json().path("triggers")) {
+                    if (t.path("type").asText().equals("api") && t.path("path").asText().equals(path)) {
+                        target = m;
+                    }
+                }
+            }
+            if (target == null) {
+                reply(x, 404, error("no Melody has an api trigger at " + path));
+                return;
+            }
+            JsonNode body;
+            try (InputStream in = x.getRequestBody()) {
+                byte[] bytes = in.readNBytes(1 << 20);
+                body = bytes.length == 0 ? JsonNodeFactory.instance.objectNode() : JSON.readTree(bytes);
+            } catch (IOException e) {
+                reply(x, 400, error("the body is not JSON: " + e.getMessage()));
+                return;
+            }
+            if (!body.isObject()) {
+                reply(x, 400, error("the body is a JSON object of inputs"));
+                return;
+            }
+            RunResult r = submit(target, (ObjectNode) body, "api " + path).get();
+            ObjectNode out = JsonNodeFactory.instance.objectNode().put("runId", r.runId()).put("status", r.status().jsonName());
+            out.set("outputs", r.outputs());
+            if (r.error() != null) {
+                out.put("error", r.error());
+            }
+            reply(x, 200, out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            reply(x, 500, error(String.valueOf(e.getCause())));
+        }
+    }
+
+    private static ObjectNode error(String message) {
+        return JsonNodeFactory.instance.objectNode().put("error", message);
+    }
+
+    private static void reply(HttpExchange x, int status, JsonNode body) throws IOException {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", "application/json");
+        x.sendResponseHeaders(status, bytes.length);
+        try (OutputStream o = x.getResponseBody()) {
+            o.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (http != null) {
+            http.stop(0);
+        }
+        clock.shutdownNow();
+        runs.shutdownNow();
+    }
+}
