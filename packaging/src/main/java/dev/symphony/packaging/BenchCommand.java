@@ -3,6 +3,7 @@ package dev.symphony.packaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.kernel.cli.IpcBench;
 import dev.symphony.kernel.process.JvmFlags;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,15 +39,23 @@ final class BenchCommand {
 
     private BenchCommand() {}
 
+    /** Targets measured by a probe of their own instead of JMH. */
+    private static final Map<String, Subcommand.Runner> PROBES = Map.of("ipc", IpcBench::run);
+
     static Set<String> targets() {
-        return TARGETS.keySet();
+        Set<String> all = new java.util.LinkedHashSet<>(TARGETS.keySet());
+        all.addAll(PROBES.keySet());
+        return all;
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         List<String> list = new ArrayList<>(Arrays.asList(args));
         int separator = list.indexOf("--");
         List<String> jmhArgs = separator < 0 ? List.of() : List.copyOf(list.subList(separator + 1, list.size()));
         List<String> own = separator < 0 ? list : list.subList(0, separator);
+        if (!own.isEmpty() && PROBES.containsKey(own.get(0))) {
+            return PROBES.get(own.get(0)).run(list.subList(1, list.size()).toArray(String[]::new), out, err);
+        }
         boolean quick = own.remove("--quick");
         String filter = null;
         int filterAt = own.indexOf("--filter");
@@ -56,7 +65,7 @@ final class BenchCommand {
         }
         if (own.size() != 1 || !TARGETS.containsKey(own.get(0))) {
             err.println("symphony bench: usage: bench TARGET [--quick] [--filter REGEX] [-- JMH-ARGS]   (TARGET: "
-                    + String.join(", ", TARGETS.keySet()) + ")");
+                    + String.join(", ", targets()) + ")");
             return SymphonyMain.USAGE;
         }
         String target = own.get(0);

@@ -19,7 +19,7 @@ class LauncherIT {
 
     record Result(int status, String out, String err) {}
 
-    private static Result symphony(Path home, String... args) throws IOException, InterruptedException {
+    static Result symphony(Path home, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("symphony").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
