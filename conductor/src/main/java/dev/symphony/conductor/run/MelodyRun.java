@@ -94,6 +94,11 @@ final class MelodyRun {
 
     static final class Stats {
         final Map<String, int[]> outcomes = new ConcurrentHashMap<>();
+        final ModelSlots slots = new ModelSlots();
+    }
+
+    ModelSlots slots() {
+        return stats.slots;
     }
 
     MelodyRun(RunContext context, RunPlan plan, RunEvents events, String prefix, RunJournal journal, Approvals approvals,

@@ -164,12 +164,15 @@ final class NodeCall {
                 throw new NodeFailure("budget exhausted: " + spec.key() + " costs " + spec.costPerCall() + ", "
                         + run.budgetLeft() + " left");
             }
+            long timeoutMs = node.timeoutMs(spec.timeoutMs() > 0 ? spec.timeoutMs() : 30_000);
+            int slot = "instrument".equals(spec.kind()) ? slot(spec, timeoutMs) : -1;
             run.charge(spec.costPerCall());
             cost += spec.costPerCall();
-            long timeoutMs = node.timeoutMs(spec.timeoutMs() > 0 ? spec.timeoutMs() : 30_000);
             Future<JsonNode> f = calls.submit(() -> run.context.capabilities().call(spec, input, Duration.ofMillis(timeoutMs)));
+            boolean ok = false;
             try {
                 output = f.get(timeoutMs, TimeUnit.MILLISECONDS);
+                ok = output != null;
             } catch (TimeoutException e) {
                 f.cancel(true);
                 run.recordOutcome(spec, false);
@@ -181,6 +184,10 @@ final class NodeCall {
                 run.recordOutcome(spec, false);
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 throw new NodeFailure(spec.key() + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+            } finally {
+                if (slot >= 0) {
+                    run.slots().release(slot, ok);
+                }
             }
             if (output == null) {
                 run.recordOutcome(spec, false);
@@ -190,6 +197,24 @@ final class NodeCall {
         Float score = gate(output);
         run.recordOutcome(spec, true);
         return new Outcome(output, spec.key(), cost, score);
+    }
+
+    /** Waits for a model slot of an Instrument (bounded by the call's timeout); a budget refusal fails the attempt. */
+    private int slot(CapabilitySpec spec, long timeoutMs) throws NodeFailure, InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (true) {
+            int slot = run.slots().tryAcquire(spec, run.budgetLeft());
+            if (slot >= 0) {
+                return slot;
+            }
+            if (!ModelSlots.isWait(slot)) {
+                throw new NodeFailure("the pool manager refused a model slot: " + run.slots().refusal());
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new NodeFailure("no model slot for " + spec.key() + " within " + timeoutMs + " ms: " + run.slots().refusal());
+            }
+            Thread.sleep(5);
+        }
     }
 
     /** The quality gate: schema validity, then the score against minScore. Returns the score, if any. */

@@ -211,4 +211,27 @@ class ErrorStrategiesTest {
         assertEquals(RunStatus.FAILED, failed.status());
         assertTrue(failed.error().contains("precondition not met: n > 1"), failed.error());
     }
+
+    @Test
+    void instrumentCallsHoldAModelSlotSoOneModelServesOneTaskAtATime() throws Exception {
+        AtomicInteger now = new AtomicInteger();
+        AtomicInteger max = new AtomicInteger();
+        h.ops.add("instrument", "test.model", "generate", "{\"type\":\"object\"}", "{\"type\":\"object\"}", 50, 0.5, in -> {
+            max.accumulateAndGet(now.incrementAndGet(), Math::max);
+            Thread.sleep(60);
+            now.decrementAndGet();
+            return TestOperators.obj("text", "generated");
+        });
+        StringBuilder nodes = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            nodes.append(i > 0 ? "," : "").append("{\"id\":\"g").append(i)
+                    .append("\",\"type\":\"call\",\"extension\":\"test.model\",\"capability\":\"generate\",\"input\":{}}");
+        }
+        RunResult r = h.run("{\"formatVersion\":1,\"name\":\"t\",\"limits\":{\"budget\":1.2},\"nodes\":[" + nodes + "]}");
+        assertEquals(1, max.get(), "the pool grants one slot per model at a time");
+        // The budget admits two calls of 0.5; the third is refused before it is called.
+        assertEquals(RunStatus.FAILED, r.status());
+        assertTrue(r.error().contains("budget"), r.error());
+        assertEquals(2, h.ops.calls.size());
+    }
 }

@@ -76,7 +76,11 @@ public final class TestOperators implements Capabilities {
     }
 
     public TestOperators add(String ext, String cap, String in, String out, double latencyMs, double cost, Op op) {
-        specs.put(ext + "/" + cap, new CapabilitySpec(ext, cap, "operator", json(in), json(out), cost, latencyMs, 10_000));
+        return add("operator", ext, cap, in, out, latencyMs, cost, op);
+    }
+
+    public TestOperators add(String kind, String ext, String cap, String in, String out, double latencyMs, double cost, Op op) {
+        specs.put(ext + "/" + cap, new CapabilitySpec(ext, cap, kind, json(in), json(out), cost, latencyMs, 10_000));
         ops.put(ext + "/" + cap, op);
         return this;
     }
