@@ -682,7 +682,12 @@ final class MelodyRun {
                 case "node.finished" -> {
                     if (tracker.isReady(s)) {
                         long id = ev.path("artifactId").asLong();
-                        JsonNode out = context.artifacts().readJson(id);
+                        JsonNode out;
+                        try {
+                            out = context.artifacts().readJson(id);
+                        } catch (RuntimeException unreadable) {
+                            continue; // purged or lost: the node runs again instead of trusting the journal
+                        }
                         RunPlan.Step step = plan.step(s);
                         outputs.put(step.node().id(), out);
                         outputs.put(step.name(), out);

@@ -234,4 +234,23 @@ class ErrorStrategiesTest {
         assertTrue(r.error().contains("budget"), r.error());
         assertEquals(2, h.ops.calls.size());
     }
+
+    @Test
+    void aResumeRerunsAFinishedNodeWhoseArtifactWasPurged() throws Exception {
+        String m = "{\"formatVersion\":1,\"name\":\"t\",\"nodes\":["
+                + "{\"id\":\"up\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"upper\",\"input\":{\"text\":\"a\"}},"
+                + "{\"id\":\"ok\",\"type\":\"approval\",\"prompt\":\"go?\"},"
+                + "{\"id\":\"out\",\"type\":\"output\",\"value\":\"${up.text}\"}],"
+                + "\"connections\":[{\"from\":\"up\",\"to\":\"ok\"},{\"from\":\"ok\",\"to\":\"out\"}]}";
+        RunResult paused = h.run(m);
+        assertEquals(RunStatus.PAUSED, paused.status());
+        long id = h.events.stream().filter(e -> e.path("type").asText().equals("node.finished")).findFirst().orElseThrow()
+                .path("artifactId").asLong();
+        h.artifacts.store().purge(id, "test", "retention");
+        h.yes = true;
+        RunResult resumed = new Conductor(h.context()).resume(paused.runId());
+        assertEquals(RunStatus.SUCCEEDED, resumed.status(), resumed.error());
+        assertEquals("A", resumed.outputs().path("out").asText());
+        assertEquals(2, h.ops.calls.size(), "up ran again: its output was gone");
+    }
 }
