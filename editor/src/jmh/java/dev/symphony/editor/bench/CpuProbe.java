@@ -34,6 +34,10 @@ public final class CpuProbe {
         long[] sink = new long[1];
         report("insertChar100MB", "ns/op", median(7, () -> perOp(n, i -> sink[0] += rope.insert(pos[i], "x").length())));
         report("deleteChar100MB", "ns/op", median(7, () -> perOp(n, i -> sink[0] += rope.delete(pos[i], pos[i] + 1).length())));
+        // An edit defers its path copy to the first read of the new rope (Rope's pending chunk): these
+        // two include that copy, with a lineOf (timed alone just below) as the read that forces it.
+        report("insertCharThenLineOf100MB", "ns/op", median(7, () -> perOp(n, i -> sink[0] += rope.insert(pos[i], "x").lineOf(pos[i]))));
+        report("deleteCharThenLineOf100MB", "ns/op", median(7, () -> perOp(n, i -> sink[0] += rope.delete(pos[i], pos[i] + 1).lineOf(pos[i]))));
         report("offsetToLine100MB", "ns/op", median(7, () -> perOp(n, i -> sink[0] += rope.lineOf(pos[i]))));
         report("lineToOffset100MB", "ns/op", median(7, () -> perOp(n, i -> sink[0] += rope.lineStart(lines[i]))));
         for (String name : new String[] {"automerge-paper", "seph-blog1", "rustcode", "sveltecomponent"}) {

@@ -62,6 +62,13 @@ public class RopeBench {
         return rope.delete(at, at + 1);
     }
 
+    /** The rope an edit returns defers its path copy to its first read: this includes that copy. */
+    @Benchmark
+    public int insertCharThenLineOf() {
+        int at = offsets[nextIndex()];
+        return rope.insert(at, "x").lineOf(at);
+    }
+
     @Benchmark
     public int offsetToLine() {
         return rope.lineOf(offsets[nextIndex()]);

@@ -17,12 +17,45 @@ public final class Rope {
     public static final int DEFAULT_MAX_CHUNK = 512;
     public static final int DEFAULT_MAX_CHILDREN = 16;
 
-    private final SumTree<String, TextSummary> tree;
+    private final SumTree<String, TextSummary> base;
     private final int maxChunk;
+    /**
+     * A deferred keystroke edit (docs/rope.md, "Pending chunk"): this rope is {@code base} with chunk
+     * {@code pIndex} (starting at offset {@code pStart}) replaced by {@code pChunk}, whose summary is
+     * {@code pSum}; -1 when there is none. Consecutive edits inside that chunk only make a new chunk
+     * string, so typing costs no path copy until something reads the tree.
+     */
+    private final int pIndex;
+    private final String pChunk;
+    private final TextSummary pSum;
+    private final int pStart;
+    private final TextSummary total;
+    /**
+     * {@code base} with the pending chunk set, made on first need. A plain field is safe: a
+     * {@link SumTree} is immutable with final fields, and threads that race here build equal trees.
+     */
+    private SumTree<String, TextSummary> merged;
 
     Rope(SumTree<String, TextSummary> tree, int maxChunk) {
-        this.tree = tree;
+        this.base = tree;
         this.maxChunk = maxChunk;
+        this.pIndex = -1;
+        this.pChunk = null;
+        this.pSum = null;
+        this.pStart = 0;
+        this.total = tree.summary();
+        this.merged = tree;
+    }
+
+    private Rope(SumTree<String, TextSummary> base, int maxChunk, int pIndex, String pChunk, TextSummary pSum, int pStart,
+            TextSummary total) {
+        this.base = base;
+        this.maxChunk = maxChunk;
+        this.pIndex = pIndex;
+        this.pChunk = pChunk;
+        this.pSum = pSum;
+        this.pStart = pStart;
+        this.total = total;
     }
 
     public static Rope empty() {
@@ -46,33 +79,38 @@ public final class Rope {
     }
 
     SumTree<String, TextSummary> tree() {
-        return tree;
+        SumTree<String, TextSummary> t = merged;
+        if (t == null) {
+            t = base.set(pIndex, pChunk, pSum);
+            merged = t;
+        }
+        return t;
     }
 
     public int length() {
-        return (int) tree.summary().chars;
+        return (int) total.chars;
     }
 
     public boolean isEmpty() {
-        return tree.isEmpty();
+        return total.chars == 0;
     }
 
     /** Number of line terminators (LF, CR, CRLF each count one). */
     public long lineBreaks() {
-        return tree.summary().lineBreaks;
+        return total.lineBreaks;
     }
 
     /** Number of lines: line breaks + 1 (an empty document has one, empty, line). */
     public int lineCount() {
-        return (int) tree.summary().lineBreaks + 1;
+        return (int) total.lineBreaks + 1;
     }
 
     public long codePoints() {
-        return tree.summary().codePoints;
+        return total.codePoints;
     }
 
     public TextSummary summary() {
-        return tree.summary();
+        return total;
     }
 
     public int maxChunk() {
@@ -80,33 +118,36 @@ public final class Rope {
     }
 
     public int maxChildren() {
-        return tree.maxChildren();
+        return base.maxChildren();
     }
 
     public int chunkCount() {
-        return tree.size();
+        return base.size();
     }
 
     public Iterable<String> chunks() {
-        return () -> tree.iterator(0);
+        return () -> tree().iterator(0);
     }
 
     /** Chunk index and chunk start of {@code offset}; the end of the text maps into the last chunk. */
     int[] locate(int offset) {
         Prefix p = new Prefix(offset, false);
-        int index = tree.seek(p);
-        if (index == tree.size() && index > 0) {
+        int index = tree().seek(p);
+        if (index == tree().size() && index > 0) {
             index--;
-            return new int[] {index, offset - tree.get(index).length()};
+            return new int[] {index, offset - tree().get(index).length()};
         }
         return new int[] {index, (int) p.chars};
     }
 
     public char charAt(int index) {
         checkOffset(index, length() - 1);
+        if (pIndex >= 0 && index >= pStart && index < pStart + pChunk.length()) {
+            return pChunk.charAt(index - pStart);
+        }
         Prefix p = new Prefix(index, false);
-        int k = tree.seek(p);
-        return tree.get(k).charAt(index - (int) p.chars);
+        int k = tree().seek(p);
+        return tree().get(k).charAt(index - (int) p.chars);
     }
 
     public Rope insert(int at, CharSequence text) {
@@ -125,8 +166,16 @@ public final class Rope {
         if (from == to && text.length() == 0) {
             return this;
         }
+        if (pIndex >= 0 && from >= pStart && to <= pStart + pChunk.length()) {
+            // Inside the pending chunk (the next keystroke of a burst): no seek, no path copy.
+            Rope r = editChunk(base, pIndex, pChunk, pSum, pStart, from - pStart, to - pStart, text);
+            if (r != null) {
+                return r;
+            }
+        }
+        SumTree<String, TextSummary> tree = tree();
         if (tree.isEmpty()) {
-            return new RopeBuilder(maxChunk, tree.maxChildren()).append(text).build();
+            return new RopeBuilder(maxChunk, base.maxChildren()).append(text).build();
         }
         Prefix p = new Prefix(from, false);
         SumTree.Location<String, TextSummary> at = new SumTree.Location<>();
@@ -142,17 +191,38 @@ public final class Rope {
         int start = (int) p.chars;
         int la = from - start;
         if (to - start <= ca.length()) {
-            int lb = to - start;
-            int newLen = ca.length() - (lb - la) + text.length();
-            if (newLen > 0 && newLen <= maxChunk && (newLen >= maxChunk / 4 || tree.size() == 1)) {
-                // Indy concatenation writes the result once into an uninitialised array: two passes
-                // over the chunk in all (the substrings, the result) instead of three with a StringBuilder.
-                String nc = ca.substring(0, la) + text + ca.substring(lb);
-                TextSummary s = ChunkEdits.summaryAfter(at.summary, ca, la, lb, text, nc);
-                return new Rope(tree.set(at.index, nc, s), maxChunk);
+            Rope r = editChunk(tree, at.index, ca, at.summary, start, la, to - start, text);
+            if (r != null) {
+                return r;
             }
         }
         return replaceAcrossChunks(at.index, ca, la, to, text);
+    }
+
+    /**
+     * The keystroke path: chunk {@code index} of {@code tree} (this rope's text there is {@code ca},
+     * summarised {@code sa}, starting at {@code start}) with {@code [la, lb)} replaced by {@code text},
+     * as a pending chunk over {@code tree}; null when the result would not be a well-sized chunk.
+     */
+    private Rope editChunk(SumTree<String, TextSummary> tree, int index, String ca, TextSummary sa, int start, int la, int lb,
+            CharSequence text) {
+        int newLen = ca.length() - (lb - la) + text.length();
+        if (newLen <= 0 || newLen > maxChunk || (newLen < maxChunk / 4 && tree.size() > 1)) {
+            return null;
+        }
+        // Indy concatenation writes the result once into an uninitialised array: two passes
+        // over the chunk in all (the substrings, the result) instead of three with a StringBuilder.
+        String nc = ca.substring(0, la) + text + ca.substring(lb);
+        TextSummary s = ChunkEdits.summaryAfter(sa, ca, la, lb, text, nc);
+        if (s.flags != sa.flags) {
+            // A changed edge character may make or break a CR LF or a surrogate pair with a neighbour
+            // chunk: let the path copy recombine (rare in practice).
+            return new Rope(tree.set(index, nc, s), maxChunk);
+        }
+        TextSummary t = total;
+        TextSummary sum = new TextSummary(t.chars - sa.chars + s.chars, t.codePoints - sa.codePoints + s.codePoints,
+                t.lineBreaks - sa.lineBreaks + s.lineBreaks, t.crs - sa.crs + s.crs, t.flags);
+        return new Rope(tree, maxChunk, index, nc, s, start, sum);
     }
 
     /** The general path: rewrite the touched chunks (merging a small result with a neighbour). */
@@ -161,21 +231,21 @@ public final class Rope {
         if (b[0] < lo) {
             b = new int[] {lo, to - la};
         }
-        String last = tree.get(b[0]);
+        String last = tree().get(b[0]);
         int lb = to - b[1];
         StringBuilder joined = new StringBuilder(la + text.length() + last.length() - lb);
         joined.append(first, 0, la).append(text).append(last, lb, last.length());
         int hi = b[0] + 1;
         if (joined.length() < maxChunk / 2) {
-            if (hi < tree.size()) {
-                joined.append(tree.get(hi));
+            if (hi < tree().size()) {
+                joined.append(tree().get(hi));
                 hi++;
             } else if (lo > 0) {
-                joined.insert(0, tree.get(lo - 1));
+                joined.insert(0, tree().get(lo - 1));
                 lo--;
             }
         }
-        return new Rope(tree.replace(lo, hi, ChunkEdits.split(joined, maxChunk)), maxChunk);
+        return new Rope(tree().replace(lo, hi, ChunkEdits.split(joined, maxChunk)), maxChunk);
     }
 
     /**
@@ -190,7 +260,7 @@ public final class Rope {
             }
             prev = e.to();
         }
-        if ((long) edits.size() * 16 < tree.size()) {
+        if ((long) edits.size() * 16 < tree().size()) {
             Rope r = this;
             for (int i = edits.size() - 1; i >= 0; i--) {
                 TextEdit e = edits.get(i);
@@ -198,7 +268,7 @@ public final class Rope {
             }
             return r;
         }
-        RopeBuilder out = new RopeBuilder(maxChunk, tree.maxChildren());
+        RopeBuilder out = new RopeBuilder(maxChunk, base.maxChildren());
         int pos = 0;
         for (TextEdit e : edits) {
             out.append(this, pos, e.from());
@@ -214,26 +284,26 @@ public final class Rope {
             throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") of a rope of length " + len);
         }
         if (from == to) {
-            return empty(maxChunk, tree.maxChildren());
+            return empty(maxChunk, base.maxChildren());
         }
         int[] a = locate(from);
         int[] b = locate(to - 1);
-        String ca = tree.get(a[0]);
+        String ca = tree().get(a[0]);
         if (a[0] == b[0]) {
-            return of(ca.substring(from - a[1], to - a[1]), maxChunk, tree.maxChildren());
+            return of(ca.substring(from - a[1], to - a[1]), maxChunk, base.maxChildren());
         }
-        String cb = tree.get(b[0]);
+        String cb = tree().get(b[0]);
         List<String> edges = new ArrayList<>(1);
         edges.add(ca.substring(from - a[1]));
-        SumTree<String, TextSummary> t = SumTree.of(ChunkSpec.INSTANCE, tree.maxChildren(), edges)
-                .concat(tree.slice(a[0] + 1, b[0]));
+        SumTree<String, TextSummary> t = SumTree.of(ChunkSpec.INSTANCE, base.maxChildren(), edges)
+                .concat(tree().slice(a[0] + 1, b[0]));
         edges.set(0, cb.substring(0, to - b[1]));
-        t = t.concat(SumTree.of(ChunkSpec.INSTANCE, tree.maxChildren(), edges));
+        t = t.concat(SumTree.of(ChunkSpec.INSTANCE, base.maxChildren(), edges));
         return new Rope(t, maxChunk);
     }
 
     public Rope concat(Rope other) {
-        return new Rope(tree.concat(other.tree), maxChunk);
+        return new Rope(tree().concat(other.tree()), maxChunk);
     }
 
     public String substring(int from, int to) {
@@ -252,7 +322,7 @@ public final class Rope {
         }
         int[] a = locate(from);
         int start = a[1];
-        Iterator<String> it = tree.iterator(a[0]);
+        Iterator<String> it = tree().iterator(a[0]);
         while (start < to) {
             String c = it.next();
             sb.append(c, Math.max(from, start) - start, Math.min(to, start + c.length()) - start);
@@ -309,14 +379,17 @@ public final class Rope {
     }
 
     public void checkInvariants() {
-        tree.checkInvariants();
-        for (int i = 0; i < tree.size(); i++) {
-            String c = tree.get(i);
+        tree().checkInvariants();
+        if (!tree().summary().equals(total)) {
+            throw new IllegalStateException("rope summary " + total + " != tree summary " + tree().summary());
+        }
+        for (int i = 0; i < tree().size(); i++) {
+            String c = tree().get(i);
             if (c.isEmpty() || c.length() > maxChunk) {
                 throw new IllegalStateException("chunk " + i + " has length " + c.length() + " (max " + maxChunk + ")");
             }
-            if (!TextSummary.of(c).equals(tree.summaryOf(i))) {
-                throw new IllegalStateException("chunk " + i + " summary " + tree.summaryOf(i) + " != " + TextSummary.of(c));
+            if (!TextSummary.of(c).equals(tree().summaryOf(i))) {
+                throw new IllegalStateException("chunk " + i + " summary " + tree().summaryOf(i) + " != " + TextSummary.of(c));
             }
         }
     }
