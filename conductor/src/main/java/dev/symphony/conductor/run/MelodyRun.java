@@ -221,6 +221,12 @@ final class MelodyRun {
             if (tracker.isFinished() || cancelledRun || (failure != null && running.isEmpty())) {
                 break;
             }
+            if (running.isEmpty() && !progress && context.debugger() != null && failure == null && !heldByDebugger()) {
+                // fall through: nothing is held by the debugger
+            } else if (running.isEmpty() && !progress && context.debugger() != null && failure == null) {
+                context.debugger().awaitChange(200);
+                continue;
+            }
             if (running.isEmpty() && !progress) {
                 if (waiting.isEmpty() && failure == null) {
                     failure = "no node can run: " + blockedSummary();
@@ -243,6 +249,15 @@ final class MelodyRun {
         RunStatus status = cancelledRun ? RunStatus.CANCELLED : failure != null ? RunStatus.FAILED
                 : tracker.isFinished() ? RunStatus.SUCCEEDED : RunStatus.PAUSED;
         return new RunResult(runId, status, runOutputs, failure, List.copyOf(waiting), spent());
+    }
+
+    private boolean heldByDebugger() {
+        for (int i = 0; i < tracker.readyCount(); i++) {
+            if (context.debugger().isHeld(eventName(tracker.readyAt(i)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String blockedSummary() {
@@ -351,6 +366,18 @@ final class MelodyRun {
         if (halted.contains(s) && !haltAnswered(s)) {
             return false;
         }
+        StepDebugger debugger = context.debugger();
+        if (debugger != null) {
+            boolean wasHeld = debugger.isHeld(eventName(s));
+            if (!debugger.mayStart(eventName(s), inspectInput(n))) {
+                if (!wasHeld) {
+                    ObjectNode e = events.event("node.paused", eventName(s));
+                    e.put("reason", "breakpoint");
+                    events.emit(e);
+                }
+                return false;
+            }
+        }
         for (JsonNode pre : n.field("preconditions")) {
             if (!Expr.parse(pre.asText()).test(scope())) {
                 if (n.essential()) {
@@ -362,6 +389,22 @@ final class MelodyRun {
             }
         }
         return true;
+    }
+
+    /** What a held node would get: its rendered input (or value/prompt/inputs), for the debugger. */
+    private JsonNode inspectInput(MelodyNode n) {
+        String field = switch (n.type()) {
+            case CALL -> "input";
+            case OUTPUT -> "value";
+            case APPROVAL -> "prompt";
+            case LOOP, MELODY -> "inputs";
+            default -> null;
+        };
+        try {
+            return field == null ? Values.NULL : dev.symphony.conductor.melody.expr.Template.render(n.field(field), scope());
+        } catch (RuntimeException e) {
+            return Values.text("cannot render: " + e.getMessage());
+        }
     }
 
     private boolean haltAnswered(int s) {
@@ -434,7 +477,7 @@ final class MelodyRun {
 
     private void start(int s, List<CapabilitySpec> providers) {
         MelodyNode n = plan.step(s).node();
-        tracker.start(s);
+        markStarted(s);
         ObjectNode e = events.event("node.started", eventName(s));
         if (n.type() == NodeType.CALL) {
             e.put("extension", providers.get(0).extension()).put("capability", providers.get(0).capability());
@@ -512,6 +555,9 @@ final class MelodyRun {
             e.put("score", score);
         }
         events.emit(e);
+        if (context.debugger() != null) {
+            context.debugger().finished(name, output);
+        }
         applyCancels(step.node());
     }
 
@@ -628,6 +674,9 @@ final class MelodyRun {
 
     void markStarted(int s) {
         tracker.start(s);
+        if (context.debugger() != null) {
+            context.debugger().started(eventName(s));
+        }
     }
 
     void failRun(String message) {

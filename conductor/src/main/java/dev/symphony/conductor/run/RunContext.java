@@ -33,6 +33,7 @@ public final class RunContext {
     private Consumer<ObjectNode> events;
     private EpochClock clock;
     private int maxConcurrency;
+    private StepDebugger debugger;
 
     public RunContext capabilities(Capabilities c) { this.capabilities = c; return this; }
     public RunContext policy(SchedulingPolicy p) { this.policy = p; return this; }
@@ -49,6 +50,10 @@ public final class RunContext {
     /** Overrides the Melody's {@code limits.maxConcurrency} when &gt; 0. */
     public RunContext maxConcurrency(int n) { this.maxConcurrency = n; return this; }
 
+    /** Step-through debugging (null: none). */
+    public RunContext debugger(StepDebugger d) { this.debugger = d; return this; }
+
+    public StepDebugger debugger() { return debugger; }
     public Capabilities capabilities() { return capabilities; }
     public SchedulingPolicy policy() { return policy; }
     public RunArtifacts artifacts() { return artifacts; }
