@@ -167,6 +167,15 @@ public final class MelodyValidator {
         }
     }
 
+    /** True when {@code ancestor} is upstream of {@code node} in {@code m} (over its connections). */
+    boolean isUpstream(Melody m, String ancestor, String node) {
+        Map<String, Set<String>> parents = new HashMap<>();
+        for (Connection c : m.connections()) {
+            parents.computeIfAbsent(c.to(), k -> new HashSet<>()).add(c.from());
+        }
+        return ancestors(node, parents).contains(ancestor);
+    }
+
     CapabilityCatalog catalog() {
         return catalog;
     }

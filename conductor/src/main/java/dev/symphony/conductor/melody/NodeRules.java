@@ -56,6 +56,27 @@ final class NodeRules {
         onError();
         gate();
         cancels();
+        reconstruct();
+    }
+
+    /** The later node must depend on this one (it is built from this node's output). */
+    private void reconstruct() {
+        JsonNode r = n.field("reconstruct");
+        if (r.isMissingNode()) {
+            return;
+        }
+        String from = r.path("from").asText();
+        if (!byId.containsKey(from)) {
+            problems.add(new Problem(n.path() + ".reconstruct.from", "unknown node '" + from + "'"
+                    + MelodyValidator.suggestion(from, byId.keySet())));
+            return;
+        }
+        if (!v.isUpstream(m, n.id(), from)) {
+            problems.add(new Problem(n.path() + ".reconstruct.from", "'" + from + "' does not depend on '" + n.id()
+                    + "': only a later node's output can reconstruct this one"));
+        }
+        v.templates(r.get("value"), n.path() + ".reconstruct.value", Set.of(from), new MelodyValidator.Scope(n.id(), byId, Set.of()),
+                problems);
     }
 
     private void call(Set<String> allowed) {

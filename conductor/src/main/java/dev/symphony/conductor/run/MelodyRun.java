@@ -720,6 +720,12 @@ final class MelodyRun {
     /** Restores finished, skipped, withdrawn and halted nodes from journal events, without running anything. */
     void replay(List<JsonNode> journalEvents) {
         replaying = true;
+        Map<String, Long> journaled = new HashMap<>();
+        for (JsonNode ev : journalEvents) {
+            if (ev.path("type").asText().equals("node.finished")) {
+                journaled.put(ev.path("node").asText(), ev.path("artifactId").asLong());
+            }
+        }
         for (JsonNode ev : journalEvents) {
             String type = ev.path("type").asText();
             int s = plan.graph.nodeId(ev.path("node").asText(""));
@@ -730,12 +736,25 @@ final class MelodyRun {
             switch (type) {
                 case "node.finished" -> {
                     if (tracker.isReady(s)) {
-                        long id = ev.path("artifactId").asLong();
+                        long id = journaled.get(ev.path("node").asText()); // the newest, if it was reconstructed
                         JsonNode out;
                         try {
                             out = context.artifacts().readJson(id);
                         } catch (RuntimeException unreadable) {
-                            continue; // purged or lost: the node runs again instead of trusting the journal
+                            out = reconstruct(plan.step(s), journaled);
+                            if (out == null) {
+                                continue; // purged or lost: the node runs again instead of trusting the journal
+                            }
+                            id = storeReconstruction(s, out, journaled);
+                            journaled.put(eventName(s), id);
+                            ObjectNode f = events.event("node.finished", eventName(s));
+                            f.put("artifactId", id).put("durationMs", 0).put("cost", 0.0)
+                                    .put("reason", "reverse reconstruction");
+                            String b = ev.path("branch").asText(null);
+                            if (b != null) {
+                                f.put("branch", b);
+                            }
+                            events.emit(f);
                         }
                         RunPlan.Step step = plan.step(s);
                         outputs.put(step.node().id(), out);
@@ -775,6 +794,43 @@ final class MelodyRun {
         newlyReady.clear();
         newlySkipped.clear();
         replaying = false;
+    }
+
+    /**
+     * Reverse reconstruction: a missing output regenerated from a later node's journaled output
+     * ({@code reconstruct.from}, rendered through {@code reconstruct.value}), or null if that is missing too.
+     */
+    private JsonNode reconstruct(RunPlan.Step step, Map<String, Long> journaled) {
+        JsonNode r = step.node().field("reconstruct");
+        if (r.isMissingNode()) {
+            return null;
+        }
+        String from = r.path("from").asText();
+        Long laterId = journaled.get(prefix + from);
+        if (laterId == null) {
+            return null;
+        }
+        try {
+            JsonNode later = context.artifacts().readJson(laterId);
+            return dev.symphony.conductor.melody.expr.Template.render(r.get("value"),
+                    root -> root.equals(from) ? later : outputs.getOrDefault(root, Values.NULL));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private long storeReconstruction(int s, JsonNode out, Map<String, Long> journaled) {
+        String name = eventName(s);
+        String from = plan.step(s).node().field("reconstruct").path("from").asText();
+        long now = context.clock().time();
+        long id = context.artifacts().putJson("run/" + runId + "/" + name, dev.symphony.pit.artifact.api.ArtifactKind.INTERMEDIATE,
+                out, new dev.symphony.pit.artifact.api.Provenance("reconstructed:" + from, runId, name, now, now, 0),
+                new long[] {journaled.get(prefix + from)});
+        ObjectNode e = events.event("artifact.stored", name);
+        e.put("artifactId", id).put("artifact", "run/" + runId + "/" + name).put("kind", "intermediate")
+                .put("bytes", context.artifacts().size(id)).put("reason", "reverse reconstruction from " + from);
+        events.emit(e);
+        return id;
     }
 
     private void settleGates() {

@@ -131,4 +131,11 @@ class MelodyValidationTest {
         has(p, "$.nodes[0].path: b.melody.json $.nodes[0].path: sub-Melody cycle: a.melody.json includes itself");
         has(p, "b.melody.json $.nodes[1].input.text: unknown node 'nope'");
     }
+
+    @Test
+    void reconstructionMustComeFromALaterNode() {
+        has(problems(melody(echo("a", "x") + ",{\"id\":\"b\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"echo\","
+                + "\"reconstruct\":{\"from\":\"a\",\"value\":\"${a}\"}}", "{\"from\":\"a\",\"to\":\"b\"}")),
+                "$.nodes[1].reconstruct.from: 'a' does not depend on 'b'");
+    }
 }

@@ -253,4 +253,28 @@ class ErrorStrategiesTest {
         assertEquals("A", resumed.outputs().path("out").asText());
         assertEquals(2, h.ops.calls.size(), "up ran again: its output was gone");
     }
+
+    @Test
+    void reverseReconstructionRegeneratesAMissingOutputFromALaterOne() throws Exception {
+        String m = "{\"formatVersion\":1,\"name\":\"t\",\"nodes\":["
+                + "{\"id\":\"src\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"upper\",\"input\":{\"text\":\"draft\"},"
+                + "\"reconstruct\":{\"from\":\"bundle\",\"value\":{\"text\":\"${bundle.source}\"}}},"
+                + "{\"id\":\"bundle\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"echo\",\"input\":{\"text\":\"zip\",\"source\":\"${src.text}\"}},"
+                + "{\"id\":\"ok\",\"type\":\"approval\",\"prompt\":\"go?\"},"
+                + "{\"id\":\"out\",\"type\":\"output\",\"value\":\"${src.text}+${bundle.text}\"}],"
+                + "\"connections\":[{\"from\":\"src\",\"to\":\"bundle\"},{\"from\":\"bundle\",\"to\":\"ok\"},{\"from\":\"ok\",\"to\":\"out\"}]}";
+        RunResult paused = h.run(m);
+        assertEquals(RunStatus.PAUSED, paused.status());
+        long srcArtifact = h.events.stream().filter(e -> e.path("type").asText().equals("node.finished")
+                && e.path("node").asText().equals("src")).findFirst().orElseThrow().path("artifactId").asLong();
+        h.artifacts.store().purge(srcArtifact, "test", "retention");
+        h.yes = true;
+        RunResult resumed = new Conductor(h.context()).resume(paused.runId());
+        assertEquals(RunStatus.SUCCEEDED, resumed.status(), resumed.error());
+        assertEquals("DRAFT+zip", resumed.outputs().path("out").asText());
+        assertEquals(2, h.ops.calls.size(), "src was reconstructed, not re-run: " + h.ops.calls);
+        long rebuilt = h.events.stream().filter(e -> e.path("type").asText().equals("node.finished")
+                && e.path("node").asText().equals("src")).reduce((a, b) -> b).orElseThrow().path("artifactId").asLong();
+        assertEquals("reconstructed:bundle", h.artifacts.store().info(rebuilt).orElseThrow().provenance().producer());
+    }
 }
