@@ -248,6 +248,13 @@ public final class TextDecoder {
                     }
                 }
             }
+            long scan = AsciiScan.scan(b, i, end);
+            if (scan >= 0 && (scan & AsciiScan.HAS_CR) == 0) {
+                // ASCII without CR (most source files): copy the bytes as Latin-1, summary from the scan.
+                out.appendAsciiWithoutCr(new String(b, i, end - i, StandardCharsets.ISO_8859_1), scan);
+                in.pos = end;
+                continue;
+            }
             String s = new String(b, i, end - i, StandardCharsets.UTF_8);
             if (s.length() == end - i && s.indexOf('\uFFFD') < 0) {
                 out.appendKnownLatin1(s);

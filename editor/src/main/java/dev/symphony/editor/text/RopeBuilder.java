@@ -84,6 +84,20 @@ public final class RopeBuilder {
         return append(text, 0, text.length(), true);
     }
 
+    /**
+     * Appends text the caller has scanned: ASCII only, no CR, {@code lineFeeds} LFs. When it lines up
+     * with a chunk boundary it becomes a chunk as is, its summary made without another pass.
+     */
+    public RopeBuilder appendAsciiWithoutCr(String text, long lineFeeds) {
+        int n = text.length();
+        if (pending.length() > 0 || n == 0 || n > maxChunk) {
+            return append(text, 0, n, true);
+        }
+        chunks.add(text);
+        sums.add(new TextSummary(n, n, lineFeeds, 0, text.charAt(0) == '\n' ? TextSummary.STARTS_LF : 0));
+        return this;
+    }
+
     /** Appends {@code text[from, to)}; {@code noPairs} promises it holds no surrogate pair. */
     private RopeBuilder append(CharSequence text, int from, int to, boolean noPairs) {
         int i = from;

@@ -1,0 +1,42 @@
+package dev.symphony.editor.file;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.symphony.editor.Seeds;
+import org.junit.jupiter.api.Test;
+
+/** The eight-bytes-at-a-time scan against a byte-by-byte reference, on bytes near LF, CR and 0x80. */
+class AsciiScanTest {
+
+    private static final byte[] ALPHABET = {'\n', '\r', 'a', 0, 0x0B, 0x09, 0x0C, 0x0E, 0x7F, (byte) 0x80, (byte) 0x8A,
+        (byte) 0x8D, (byte) 0xFF, 0x1A, 0x2D};
+
+    @Test
+    void matchesByteByByteReference() {
+        Seeds.run("AsciiScan", r -> {
+            for (int round = 0; round < 2000; round++) {
+                byte[] b = new byte[r.nextInt(80)];
+                int kinds = 1 + r.nextInt(ALPHABET.length);
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = r.nextInt(3) == 0 ? ALPHABET[r.nextInt(kinds)] : (byte) ('a' + r.nextInt(26));
+                }
+                int from = b.length == 0 ? 0 : r.nextInt(b.length);
+                int to = from + r.nextInt(b.length - from + 1);
+                assertEquals(reference(b, from, to), AsciiScan.scan(b, from, to), "slice [" + from + ", " + to + ")");
+            }
+        });
+    }
+
+    private static long reference(byte[] b, int from, int to) {
+        long lf = 0;
+        boolean cr = false;
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) {
+                return -1;
+            }
+            lf += b[i] == '\n' ? 1 : 0;
+            cr |= b[i] == '\r';
+        }
+        return cr ? lf | AsciiScan.HAS_CR : lf;
+    }
+}
