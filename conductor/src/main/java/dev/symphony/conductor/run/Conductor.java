@@ -93,7 +93,7 @@ public final class Conductor {
         try {
             RunPlan plan = RunPlan.compile(melody, context.capabilities());
             MelodyRun run = new MelodyRun(context, plan, events, "", journal, new Approvals(journal.dir()), inputs,
-                    workers, calls, new MelodyRun.Budget(melody.limits().budget(), 0), new MelodyRun.Stats());
+                    workers, calls, new RunBudget(melody.limits().budget(), 0), new RunStats());
             run.replay(past);
             result = run.execute();
         } finally {

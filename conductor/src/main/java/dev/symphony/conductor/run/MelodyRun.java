@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.conductor.melody.CapabilitySpec;
-import dev.symphony.conductor.melody.Connection;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.conductor.melody.NodeType;
 import dev.symphony.conductor.melody.expr.Expr;
@@ -42,67 +41,39 @@ final class MelodyRun {
     final String prefix;
     final String runId;
     private final RunJournal journal;
-    private final Approvals approvals;
+    final Approvals approvals;
     private final ObjectNode inputs;
     private final ExecutorService workers;
     private final ExecutorService calls;
-    private final Budget budget;
-    private final Stats stats;
-    private final DagTracker tracker;
-    private final List<Integer> newlyReady = new ArrayList<>();
-    private final List<Integer> newlySkipped = new ArrayList<>();
+    final RunBudget budget;
+    final RunStats stats;
+    final DagTracker tracker;
+    final List<Integer> newlyReady = new ArrayList<>();
+    final List<Integer> newlySkipped = new ArrayList<>();
     private final long[] readySeq;
     private long readyCounter;
     final Map<String, JsonNode> outputs = new ConcurrentHashMap<>();
     final Map<String, Long> artifactIds = new HashMap<>();
     private final Map<Integer, Future<?>> running = new HashMap<>();
-    private final Set<Integer> cancelled = new HashSet<>();
-    private final Set<Integer> held = new HashSet<>();
+    final Set<Integer> cancelled = new HashSet<>();
     /** Halts so far per step (never reset: each halt is a new question, NODE.haltN) and the unanswered ones. */
-    private final Map<Integer, Integer> halts = new HashMap<>();
-    private final Set<Integer> halted = new HashSet<>();
-    private final Set<String> waiting = new java.util.LinkedHashSet<>();
+    final Map<Integer, Integer> halts = new HashMap<>();
+    final Set<Integer> halted = new HashSet<>();
+    final Set<String> waiting = new java.util.LinkedHashSet<>();
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final PolicyBridge policy = new PolicyBridge();
-    private final ObjectNode runOutputs = JsonNodeFactory.instance.objectNode();
-    private String failure;
+    private final Activation activation = new Activation(this);
+    final ObjectNode runOutputs = JsonNodeFactory.instance.objectNode();
+    String failure;
     private boolean cancelledRun;
-    private boolean replaying;
-
-    /** The run's shared state across nested executions: cost spent against the budget, outcomes per provider. */
-    static final class Budget {
-        final double limit;
-        private double spent;
-
-        Budget(double limit, double spent) {
-            this.limit = limit;
-            this.spent = spent;
-        }
-
-        synchronized double left() {
-            return limit - spent;
-        }
-
-        synchronized void charge(double c) {
-            spent += c;
-        }
-
-        synchronized double spent() {
-            return spent;
-        }
-    }
-
-    static final class Stats {
-        final Map<String, int[]> outcomes = new ConcurrentHashMap<>();
-        final ModelSlots slots = new ModelSlots();
-    }
+    boolean replaying;
 
     ModelSlots slots() {
         return stats.slots;
     }
 
     MelodyRun(RunContext context, RunPlan plan, RunEvents events, String prefix, RunJournal journal, Approvals approvals,
-              ObjectNode inputs, ExecutorService workers, ExecutorService calls, Budget budget, Stats stats) {
+              ObjectNode inputs, ExecutorService workers, ExecutorService calls, RunBudget budget, RunStats stats) {
         this.context = context;
         this.plan = plan;
         this.events = events;
@@ -221,7 +192,7 @@ final class MelodyRun {
             if (tracker.isFinished() || cancelledRun || (failure != null && running.isEmpty())) {
                 break;
             }
-            if (running.isEmpty() && !progress && context.debugger() != null && failure == null && !heldByDebugger()) {
+            if (running.isEmpty() && !progress && context.debugger() != null && failure == null && !activation.heldByDebugger()) {
                 // fall through: nothing is held by the debugger
             } else if (running.isEmpty() && !progress && context.debugger() != null && failure == null) {
                 context.debugger().awaitChange(200);
@@ -251,15 +222,6 @@ final class MelodyRun {
         return new RunResult(runId, status, runOutputs, failure, List.copyOf(waiting), spent());
     }
 
-    private boolean heldByDebugger() {
-        for (int i = 0; i < tracker.readyCount(); i++) {
-            if (context.debugger().isHeld(eventName(tracker.readyAt(i)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private String blockedSummary() {
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < plan.graph.nodeCount(); i++) {
@@ -271,7 +233,7 @@ final class MelodyRun {
     }
 
     /** Emits node.ready / node.skipped for what the tracker moved itself. */
-    private void flush() {
+    void flush() {
         for (int i = 0; i < newlyReady.size(); i++) {
             int s = newlyReady.get(i);
             if (!plan.step(s).isGate() && !cancelled.contains(s) && !replaying) {
@@ -332,112 +294,11 @@ final class MelodyRun {
         out.sort(null);
         List<Integer> allowed = new ArrayList<>();
         for (int s : out) {
-            if (tracker.isReady(s) && admit(s)) {
+            if (tracker.isReady(s) && activation.admit(s)) {
                 allowed.add(s);
             }
         }
         return allowed;
-    }
-
-    /** The activation checks before a node may start; may skip or fail it. */
-    private boolean admit(int s) {
-        RunPlan.Step step = plan.step(s);
-        MelodyNode n = step.node();
-        if (n == null) {
-            return true;
-        }
-        if (n.join().equals("first")) {
-            boolean anyDone = false;
-            boolean allFinished = true;
-            for (Connection c : plan.melody.incoming(n.id())) {
-                for (int src : plan.idsOf.getOrDefault(c.from(), List.of())) {
-                    NodeState st = tracker.state(src);
-                    anyDone |= st == NodeState.DONE;
-                    allFinished &= st.isFinished();
-                }
-            }
-            if (!anyDone) {
-                if (allFinished) {
-                    skip(s, "discriminator: no incoming branch finished");
-                }
-                return false;
-            }
-        }
-        if (halted.contains(s) && !haltAnswered(s)) {
-            return false;
-        }
-        StepDebugger debugger = context.debugger();
-        if (debugger != null) {
-            boolean wasHeld = debugger.isHeld(eventName(s));
-            if (!debugger.mayStart(eventName(s), inspectInput(n))) {
-                if (!wasHeld) {
-                    ObjectNode e = events.event("node.paused", eventName(s));
-                    e.put("reason", "breakpoint");
-                    events.emit(e);
-                }
-                return false;
-            }
-        }
-        for (JsonNode pre : n.field("preconditions")) {
-            if (!Expr.parse(pre.asText()).test(scope())) {
-                if (n.essential()) {
-                    fail(s, "precondition not met: " + pre.asText());
-                } else {
-                    skip(s, "precondition not met: " + pre.asText());
-                }
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** What a held node would get: its rendered input (or value/prompt/inputs), for the debugger. */
-    private JsonNode inspectInput(MelodyNode n) {
-        String field = switch (n.type()) {
-            case CALL -> "input";
-            case OUTPUT -> "value";
-            case APPROVAL -> "prompt";
-            case LOOP, MELODY -> "inputs";
-            default -> null;
-        };
-        try {
-            return field == null ? Values.NULL : dev.symphony.conductor.melody.expr.Template.render(n.field(field), scope());
-        } catch (RuntimeException e) {
-            return Values.text("cannot render: " + e.getMessage());
-        }
-    }
-
-    private boolean haltAnswered(int s) {
-        String key = eventName(s) + ".halt" + halts.get(s);
-        try {
-            var answer = approvals == null ? java.util.Optional.<Approvals.Answer>empty() : approvals.answer(key);
-            if (answer.isEmpty()) {
-                var asked = context.approver().ask(runId, eventName(s), "node " + eventName(s) + " failed; retry it?", null);
-                if (asked.isPresent() && approvals != null) {
-                    approvals.record(new Approvals.Answer(key, asked.get(), System.getProperty("user.name", "user"),
-                            java.time.Instant.ofEpochMilli(context.clock().time()), "retry " + eventName(s) + "?", null, null));
-                    answer = approvals.answer(key);
-                }
-            }
-            if (answer.isEmpty()) {
-                waiting.add(eventName(s));
-                return false;
-            }
-            waiting.remove(eventName(s));
-            ObjectNode e = events.event("approval.answered", eventName(s));
-            e.put("approved", answer.get().approved()).put("by", answer.get().by()).put("reason", "halt");
-            events.emit(e);
-            if (!answer.get().approved()) {
-                failure = "node " + eventName(s) + " halted and " + answer.get().by() + " declined to retry it";
-                cancelRunning("run failed");
-                return false;
-            }
-            halted.remove(s);
-            return true;
-        } catch (java.io.IOException e) {
-            failure = "cannot read approvals: " + e.getMessage();
-            return false;
-        }
     }
 
     private boolean startWorkers(int slots) {
@@ -614,7 +475,7 @@ final class MelodyRun {
         flush();
     }
 
-    private void cancelRunning(String reason) {
+    void cancelRunning(String reason) {
         for (Map.Entry<Integer, Future<?>> r : new ArrayList<>(running.entrySet())) {
             r.getValue().cancel(true);
             cancelled.add(r.getKey());
@@ -707,11 +568,11 @@ final class MelodyRun {
         return calls;
     }
 
-    Budget sharedBudget() {
+    RunBudget sharedBudget() {
         return budget;
     }
 
-    Stats stats() {
+    RunStats stats() {
         return stats;
     }
 
@@ -719,133 +580,7 @@ final class MelodyRun {
 
     /** Restores finished, skipped, withdrawn and halted nodes from journal events, without running anything. */
     void replay(List<JsonNode> journalEvents) {
-        replaying = true;
-        Map<String, Long> journaled = new HashMap<>();
-        for (JsonNode ev : journalEvents) {
-            if (ev.path("type").asText().equals("node.finished")) {
-                journaled.put(ev.path("node").asText(), ev.path("artifactId").asLong());
-            }
-        }
-        for (JsonNode ev : journalEvents) {
-            String type = ev.path("type").asText();
-            int s = plan.graph.nodeId(ev.path("node").asText(""));
-            if (s < 0) {
-                continue;
-            }
-            settleGates();
-            switch (type) {
-                case "node.finished" -> {
-                    if (tracker.isReady(s)) {
-                        long id = journaled.get(ev.path("node").asText()); // the newest, if it was reconstructed
-                        JsonNode out;
-                        try {
-                            out = context.artifacts().readJson(id);
-                        } catch (RuntimeException unreadable) {
-                            out = reconstruct(plan.step(s), journaled);
-                            if (out == null) {
-                                continue; // purged or lost: the node runs again instead of trusting the journal
-                            }
-                            id = storeReconstruction(s, out, journaled);
-                            journaled.put(eventName(s), id);
-                            ObjectNode f = events.event("node.finished", eventName(s));
-                            f.put("artifactId", id).put("durationMs", 0).put("cost", 0.0)
-                                    .put("reason", "reverse reconstruction");
-                            String b = ev.path("branch").asText(null);
-                            if (b != null) {
-                                f.put("branch", b);
-                            }
-                            events.emit(f);
-                        }
-                        RunPlan.Step step = plan.step(s);
-                        outputs.put(step.node().id(), out);
-                        outputs.put(step.name(), out);
-                        artifactIds.put(step.name(), id);
-                        if (step.node().type() == NodeType.OUTPUT) {
-                            runOutputs.set(step.node().id(), out);
-                        }
-                        tracker.start(s);
-                        String branch = ev.path("branch").asText(null);
-                        if (branch != null) {
-                            tracker.complete(s, step.node().branches().indexOf(branch));
-                        } else {
-                            tracker.complete(s);
-                        }
-                        budget.charge(ev.path("cost").asDouble(0));
-                    }
-                }
-                case "node.skipped", "node.cancelled" -> {
-                    if (ev.path("explicit").asBoolean(type.equals("node.cancelled"))
-                            && (tracker.state(s) == NodeState.PENDING || tracker.state(s) == NodeState.READY)) {
-                        if (type.equals("node.cancelled")) {
-                            cancelled.add(s);
-                        }
-                        tracker.skip(s);
-                    }
-                }
-                case "node.halted" -> {
-                    halts.put(s, ev.path("attempt").asInt(1));
-                    halted.add(s);
-                }
-                default -> {
-                }
-            }
-        }
-        settleGates();
-        newlyReady.clear();
-        newlySkipped.clear();
-        replaying = false;
+        new RunReplay(this).replay(journalEvents);
     }
 
-    /**
-     * Reverse reconstruction: a missing output regenerated from a later node's journaled output
-     * ({@code reconstruct.from}, rendered through {@code reconstruct.value}), or null if that is missing too.
-     */
-    private JsonNode reconstruct(RunPlan.Step step, Map<String, Long> journaled) {
-        JsonNode r = step.node().field("reconstruct");
-        if (r.isMissingNode()) {
-            return null;
-        }
-        String from = r.path("from").asText();
-        Long laterId = journaled.get(prefix + from);
-        if (laterId == null) {
-            return null;
-        }
-        try {
-            JsonNode later = context.artifacts().readJson(laterId);
-            return dev.symphony.conductor.melody.expr.Template.render(r.get("value"),
-                    root -> root.equals(from) ? later : outputs.getOrDefault(root, Values.NULL));
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private long storeReconstruction(int s, JsonNode out, Map<String, Long> journaled) {
-        String name = eventName(s);
-        String from = plan.step(s).node().field("reconstruct").path("from").asText();
-        long now = context.clock().time();
-        long id = context.artifacts().putJson("run/" + runId + "/" + name, dev.symphony.pit.artifact.api.ArtifactKind.INTERMEDIATE,
-                out, new dev.symphony.pit.artifact.api.Provenance("reconstructed:" + from, runId, name, now, now, 0),
-                new long[] {journaled.get(prefix + from)});
-        ObjectNode e = events.event("artifact.stored", name);
-        e.put("artifactId", id).put("artifact", "run/" + runId + "/" + name).put("kind", "intermediate")
-                .put("bytes", context.artifacts().size(id)).put("reason", "reverse reconstruction from " + from);
-        events.emit(e);
-        return id;
-    }
-
-    private void settleGates() {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int i = 0; i < tracker.readyCount(); i++) {
-                int s = tracker.readyAt(i);
-                if (plan.step(s).isGate()) {
-                    tracker.start(s);
-                    tracker.complete(s, Expr.parse(plan.step(s).gate().when()).test(scope()) ? 0 : 1);
-                    changed = true;
-                    break;
-                }
-            }
-        }
-    }
 }

@@ -1,0 +1,133 @@
+package dev.symphony.conductor.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.conductor.melody.Connection;
+import dev.symphony.conductor.melody.MelodyNode;
+import dev.symphony.conductor.melody.expr.Expr;
+import dev.symphony.conductor.melody.expr.Values;
+import dev.symphony.pit.dag.api.NodeState;
+import java.util.List;
+
+/**
+ * The activation checks before a READY node may start (the seed's decision process after "check
+ * dependencies"): discriminator joins, the step debugger, halts waiting for a person, preconditions. A check
+ * may also skip or fail the node.
+ */
+final class Activation {
+    private final MelodyRun run;
+
+    Activation(MelodyRun run) {
+        this.run = run;
+    }
+
+    boolean heldByDebugger() {
+        for (int i = 0; i < run.tracker.readyCount(); i++) {
+            if (run.context.debugger().isHeld(run.eventName(run.tracker.readyAt(i)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The activation checks before a node may start; may skip or fail it. */
+    boolean admit(int s) {
+        RunPlan.Step step = run.plan.step(s);
+        MelodyNode n = step.node();
+        if (n == null) {
+            return true;
+        }
+        if (n.join().equals("first")) {
+            boolean anyDone = false;
+            boolean allFinished = true;
+            for (Connection c : run.plan.melody.incoming(n.id())) {
+                for (int src : run.plan.idsOf.getOrDefault(c.from(), List.of())) {
+                    NodeState st = run.tracker.state(src);
+                    anyDone |= st == NodeState.DONE;
+                    allFinished &= st.isFinished();
+                }
+            }
+            if (!anyDone) {
+                if (allFinished) {
+                    run.skip(s, "discriminator: no incoming branch finished");
+                }
+                return false;
+            }
+        }
+        if (run.halted.contains(s) && !haltAnswered(s)) {
+            return false;
+        }
+        StepDebugger debugger = run.context.debugger();
+        if (debugger != null) {
+            boolean wasHeld = debugger.isHeld(run.eventName(s));
+            if (!debugger.mayStart(run.eventName(s), inspectInput(n))) {
+                if (!wasHeld) {
+                    ObjectNode e = run.events.event("node.paused", run.eventName(s));
+                    e.put("reason", "breakpoint");
+                    run.events.emit(e);
+                }
+                return false;
+            }
+        }
+        for (JsonNode pre : n.field("preconditions")) {
+            if (!Expr.parse(pre.asText()).test(run.scope())) {
+                if (n.essential()) {
+                    run.fail(s, "precondition not met: " + pre.asText());
+                } else {
+                    run.skip(s, "precondition not met: " + pre.asText());
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What a held node would get: its rendered input (or value/prompt/inputs), for the debugger. */
+    JsonNode inspectInput(MelodyNode n) {
+        String field = switch (n.type()) {
+            case CALL -> "input";
+            case OUTPUT -> "value";
+            case APPROVAL -> "prompt";
+            case LOOP, MELODY -> "inputs";
+            default -> null;
+        };
+        try {
+            return field == null ? Values.NULL : dev.symphony.conductor.melody.expr.Template.render(n.field(field), run.scope());
+        } catch (RuntimeException e) {
+            return Values.text("cannot render: " + e.getMessage());
+        }
+    }
+
+    boolean haltAnswered(int s) {
+        String key = run.eventName(s) + ".halt" + run.halts.get(s);
+        try {
+            var answer = run.approvals == null ? java.util.Optional.<Approvals.Answer>empty() : run.approvals.answer(key);
+            if (answer.isEmpty()) {
+                var asked = run.context.approver().ask(run.runId, run.eventName(s), "node " + run.eventName(s) + " failed; retry it?", null);
+                if (asked.isPresent() && run.approvals != null) {
+                    run.approvals.record(new Approvals.Answer(key, asked.get(), System.getProperty("user.name", "user"),
+                            java.time.Instant.ofEpochMilli(run.context.clock().time()), "retry " + run.eventName(s) + "?", null, null));
+                    answer = run.approvals.answer(key);
+                }
+            }
+            if (answer.isEmpty()) {
+                run.waiting.add(run.eventName(s));
+                return false;
+            }
+            run.waiting.remove(run.eventName(s));
+            ObjectNode e = run.events.event("approval.answered", run.eventName(s));
+            e.put("approved", answer.get().approved()).put("by", answer.get().by()).put("reason", "halt");
+            run.events.emit(e);
+            if (!answer.get().approved()) {
+                run.failure = "node " + run.eventName(s) + " run.halted and " + answer.get().by() + " declined to retry it";
+                run.cancelRunning("run failed");
+                return false;
+            }
+            run.halted.remove(s);
+            return true;
+        } catch (java.io.IOException e) {
+            run.failure = "cannot read run.approvals: " + e.getMessage();
+            return false;
+        }
+    }
+}

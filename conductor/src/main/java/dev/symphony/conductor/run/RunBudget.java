@@ -1,0 +1,24 @@
+package dev.symphony.conductor.run;
+
+/** What a run (and its nested loops and sub-Melodies) spent against the Melody's budget; thread-safe. */
+final class RunBudget {
+    final double limit;
+    private double spent;
+
+    RunBudget(double limit, double spent) {
+        this.limit = limit;
+        this.spent = spent;
+    }
+
+    synchronized double left() {
+        return limit - spent;
+    }
+
+    synchronized void charge(double c) {
+        spent += c;
+    }
+
+    synchronized double spent() {
+        return spent;
+    }
+}

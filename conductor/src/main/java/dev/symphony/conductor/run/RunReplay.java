@@ -1,0 +1,157 @@
+package dev.symphony.conductor.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.conductor.melody.NodeType;
+import dev.symphony.conductor.melody.expr.Expr;
+import dev.symphony.conductor.melody.expr.Values;
+import dev.symphony.pit.dag.api.NodeState;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resume: rebuilds a run's state from its journal into a fresh tracker — finished nodes (outputs read back
+ * from the artifact store by id, branches re-chosen; a missing output reconstructed from a later node's or
+ * left to run again), explicit skips and cancellations, halts — re-evaluating gates on the way, without
+ * running anything.
+ */
+final class RunReplay {
+    private final MelodyRun run;
+
+    RunReplay(MelodyRun run) {
+        this.run = run;
+    }
+
+    /** Restores finished, skipped, withdrawn and run.halted nodes from journal run.events, without run.running anything. */
+    void replay(List<JsonNode> journalEvents) {
+        run.replaying = true;
+        Map<String, Long> journaled = new HashMap<>();
+        for (JsonNode ev : journalEvents) {
+            if (ev.path("type").asText().equals("node.finished")) {
+                journaled.put(ev.path("node").asText(), ev.path("artifactId").asLong());
+            }
+        }
+        for (JsonNode ev : journalEvents) {
+            String type = ev.path("type").asText();
+            int s = run.plan.graph.nodeId(ev.path("node").asText(""));
+            if (s < 0) {
+                continue;
+            }
+            settleGates();
+            switch (type) {
+                case "node.finished" -> {
+                    if (run.tracker.isReady(s)) {
+                        long id = journaled.get(ev.path("node").asText()); // the newest, if it was reconstructed
+                        JsonNode out;
+                        try {
+                            out = run.context.artifacts().readJson(id);
+                        } catch (RuntimeException unreadable) {
+                            out = reconstruct(run.plan.step(s), journaled);
+                            if (out == null) {
+                                continue; // purged or lost: the node runs again instead of trusting the journal
+                            }
+                            id = storeReconstruction(s, out, journaled);
+                            journaled.put(run.eventName(s), id);
+                            ObjectNode f = run.events.event("node.finished", run.eventName(s));
+                            f.put("artifactId", id).put("durationMs", 0).put("cost", 0.0)
+                                    .put("reason", "reverse reconstruction");
+                            String b = ev.path("branch").asText(null);
+                            if (b != null) {
+                                f.put("branch", b);
+                            }
+                            run.events.emit(f);
+                        }
+                        RunPlan.Step step = run.plan.step(s);
+                        run.outputs.put(step.node().id(), out);
+                        run.outputs.put(step.name(), out);
+                        run.artifactIds.put(step.name(), id);
+                        if (step.node().type() == NodeType.OUTPUT) {
+                            run.runOutputs.set(step.node().id(), out);
+                        }
+                        run.tracker.start(s);
+                        String branch = ev.path("branch").asText(null);
+                        if (branch != null) {
+                            run.tracker.complete(s, step.node().branches().indexOf(branch));
+                        } else {
+                            run.tracker.complete(s);
+                        }
+                        run.budget.charge(ev.path("cost").asDouble(0));
+                    }
+                }
+                case "node.skipped", "node.cancelled" -> {
+                    if (ev.path("explicit").asBoolean(type.equals("node.cancelled"))
+                            && (run.tracker.state(s) == NodeState.PENDING || run.tracker.state(s) == NodeState.READY)) {
+                        if (type.equals("node.cancelled")) {
+                            run.cancelled.add(s);
+                        }
+                        run.tracker.skip(s);
+                    }
+                }
+                case "node.halted" -> {
+                    run.halts.put(s, ev.path("attempt").asInt(1));
+                    run.halted.add(s);
+                }
+                default -> {
+                }
+            }
+        }
+        settleGates();
+        run.newlyReady.clear();
+        run.newlySkipped.clear();
+        run.replaying = false;
+    }
+
+    /**
+     * Reverse reconstruction: a missing output regenerated from a later node's journaled output
+     * ({@code reconstruct.from}, rendered through {@code reconstruct.value}), or null if that is missing too.
+     */
+    JsonNode reconstruct(RunPlan.Step step, Map<String, Long> journaled) {
+        JsonNode r = step.node().field("reconstruct");
+        if (r.isMissingNode()) {
+            return null;
+        }
+        String from = r.path("from").asText();
+        Long laterId = journaled.get(run.prefix + from);
+        if (laterId == null) {
+            return null;
+        }
+        try {
+            JsonNode later = run.context.artifacts().readJson(laterId);
+            return dev.symphony.conductor.melody.expr.Template.render(r.get("value"),
+                    root -> root.equals(from) ? later : run.outputs.getOrDefault(root, Values.NULL));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    long storeReconstruction(int s, JsonNode out, Map<String, Long> journaled) {
+        String name = run.eventName(s);
+        String from = run.plan.step(s).node().field("reconstruct").path("from").asText();
+        long now = run.context.clock().time();
+        long id = run.context.artifacts().putJson("run/" + run.runId + "/" + name, dev.symphony.pit.artifact.api.ArtifactKind.INTERMEDIATE,
+                out, new dev.symphony.pit.artifact.api.Provenance("reconstructed:" + from, run.runId, name, now, now, 0),
+                new long[] {journaled.get(run.prefix + from)});
+        ObjectNode e = run.events.event("artifact.stored", name);
+        e.put("artifactId", id).put("artifact", "run/" + run.runId + "/" + name).put("kind", "intermediate")
+                .put("bytes", run.context.artifacts().size(id)).put("reason", "reverse reconstruction from " + from);
+        run.events.emit(e);
+        return id;
+    }
+
+    void settleGates() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < run.tracker.readyCount(); i++) {
+                int s = run.tracker.readyAt(i);
+                if (run.plan.step(s).isGate()) {
+                    run.tracker.start(s);
+                    run.tracker.complete(s, Expr.parse(run.plan.step(s).gate().when()).test(run.scope()) ? 0 : 1);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
+}
