@@ -54,7 +54,7 @@ final class MelodyRun {
     private long readyCounter;
     final Map<String, JsonNode> outputs = new ConcurrentHashMap<>();
     final Map<String, Long> artifactIds = new HashMap<>();
-    private final Map<Integer, Future<?>> running = new HashMap<>();
+    final Map<Integer, Future<?>> running = new HashMap<>();
     final Set<Integer> cancelled = new HashSet<>();
     /** Halts so far per step (never reset: each halt is a new question, NODE.haltN) and the unanswered ones. */
     final Map<Integer, Integer> halts = new HashMap<>();
@@ -63,9 +63,10 @@ final class MelodyRun {
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final PolicyBridge policy = new PolicyBridge();
     private final Activation activation = new Activation(this);
+    private final NodeResults results = new NodeResults(this);
     final ObjectNode runOutputs = JsonNodeFactory.instance.objectNode();
     String failure;
-    private boolean cancelledRun;
+    boolean cancelledRun;
     boolean replaying;
 
     ModelSlots slots() {
@@ -379,102 +380,6 @@ final class MelodyRun {
         flush();
     }
 
-    /** Stores the output, updates the tracker (choosing {@code branch} if &gt;= 0), journals, cancels. */
-    void finish(int s, JsonNode output, String producer, double cost, Float score, long startedMs, int branch,
-                dev.symphony.pit.artifact.api.ArtifactKind kind) {
-        RunPlan.Step step = plan.step(s);
-        long now = context.clock().time();
-        String name = eventName(s);
-        long[] from = derivedFrom(s);
-        long id = context.artifacts().putJson("run/" + runId + "/" + name, kind, output,
-                new dev.symphony.pit.artifact.api.Provenance(producer, runId, name, startedMs, now,
-                        Math.round(cost * 1_000_000)), from);
-        if (score != null) {
-            context.artifacts().score(id, step.node().json().path("gate").has("schema") ? 1f : Float.NaN, score, "conductor");
-        }
-        ObjectNode a = events.event("artifact.stored", name);
-        a.put("artifactId", id).put("artifact", "run/" + runId + "/" + name)
-                .put("kind", kind.name().toLowerCase(java.util.Locale.ROOT)).put("bytes", context.artifacts().size(id));
-        events.emit(a);
-        outputs.put(step.node().id(), output);
-        outputs.put(step.name(), output);
-        artifactIds.put(step.name(), id);
-        if (step.node().type() == NodeType.OUTPUT) {
-            runOutputs.set(step.node().id(), output);
-        }
-        if (branch >= 0) {
-            tracker.complete(s, branch);
-        } else {
-            tracker.complete(s);
-        }
-        ObjectNode e = events.event("node.finished", name);
-        e.put("artifactId", id).put("durationMs", Math.max(0, now - startedMs)).put("cost", cost);
-        if (branch >= 0) {
-            e.put("branch", step.node().branches().get(branch));
-        }
-        if (score != null) {
-            e.put("score", score);
-        }
-        events.emit(e);
-        if (context.debugger() != null) {
-            context.debugger().finished(name, output);
-        }
-        applyCancels(step.node());
-    }
-
-    private long[] derivedFrom(int s) {
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < plan.graph.inDegree(s); i++) {
-            int src = plan.graph.edgeSource(plan.graph.inEdge(s, i));
-            while (plan.step(src).isGate() && plan.graph.inDegree(src) > 0) {
-                src = plan.graph.edgeSource(plan.graph.inEdge(src, 0));
-            }
-            Long id = artifactIds.get(plan.step(src).name());
-            if (id != null) {
-                ids.add(id);
-            }
-        }
-        return ids.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private void applyCancels(MelodyNode n) {
-        for (String target : n.cancels()) {
-            if (target.equals("*")) {
-                cancelledRun = true;
-                cancelRunning("the run was cancelled by " + prefix + n.id());
-                for (int i = 0; i < plan.graph.nodeCount(); i++) {
-                    NodeState st = tracker.state(i);
-                    if ((st == NodeState.PENDING || st == NodeState.READY) && !plan.step(i).isGate()) {
-                        withdraw(i, "the run was cancelled by " + prefix + n.id());
-                    }
-                }
-                return;
-            }
-            for (int s : plan.idsOf.getOrDefault(target, List.of())) {
-                NodeState st = tracker.state(s);
-                if (st == NodeState.RUNNING) {
-                    running.remove(s).cancel(true);
-                    cancelled.add(s);
-                    tracker.fail(s);
-                    tracker.reset(s);
-                }
-                if (tracker.state(s) == NodeState.PENDING || tracker.state(s) == NodeState.READY) {
-                    withdraw(s, "cancelled by " + prefix + n.id());
-                }
-            }
-        }
-    }
-
-    private void withdraw(int s, String reason) {
-        cancelled.add(s);
-        tracker.skip(s);
-        newlySkipped.remove(Integer.valueOf(s));
-        ObjectNode e = events.event("node.cancelled", eventName(s));
-        e.put("reason", reason);
-        events.emit(e);
-        flush();
-    }
-
     void cancelRunning(String reason) {
         for (Map.Entry<Integer, Future<?>> r : new ArrayList<>(running.entrySet())) {
             r.getValue().cancel(true);
@@ -486,38 +391,15 @@ final class MelodyRun {
         running.clear();
     }
 
+    /** Stores the output, updates the tracker (choosing {@code branch} if &gt;= 0), journals, cancels. */
+    void finish(int s, JsonNode output, String producer, double cost, Float score, long startedMs, int branch,
+                dev.symphony.pit.artifact.api.ArtifactKind kind) {
+        results.finish(s, output, producer, cost, score, startedMs, branch, kind);
+    }
+
     /** The node's error strategy after its own retries/fallbacks: fail (the run), skip, or halt & notify. */
     void onFailure(int s, String error) {
-        MelodyNode n = plan.step(s).node();
-        ObjectNode e = events.event("node.failed", eventName(s));
-        e.put("error", error);
-        events.emit(e);
-        String then = n.onError().path("then").asText("fail");
-        if (tracker.state(s) == NodeState.READY) {
-            tracker.start(s);
-        }
-        tracker.fail(s);
-        if (then.equals("skip") && !n.essential()) {
-            tracker.reset(s);
-            newlyReady.remove(Integer.valueOf(s));
-            skip(s, "skipped after failure (non-essential): " + error);
-        } else if (then.equals("halt")) {
-            tracker.reset(s);
-            newlyReady.remove(Integer.valueOf(s));
-            int count = halts.merge(s, 1, Integer::sum);
-            halted.add(s);
-            ObjectNode h = events.event("node.halted", eventName(s));
-            h.put("error", error).put("attempt", count);
-            events.emit(h);
-            ObjectNode w = events.event("approval.waiting", eventName(s));
-            w.put("prompt", "node " + eventName(s) + " failed (" + error + "); retry it?").put("reason", "halt")
-                    .put("request", eventName(s) + ".halt" + count);
-            events.emit(w);
-        } else {
-            failure = "node " + eventName(s) + " failed: " + error;
-            cancelRunning("run failed");
-        }
-        flush();
+        results.onFailure(s, error);
     }
 
     void fail(int s, String error) {

@@ -1,0 +1,152 @@
+package dev.symphony.conductor.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.conductor.melody.MelodyNode;
+import dev.symphony.conductor.melody.NodeType;
+import dev.symphony.pit.dag.api.NodeState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What happens when a node ends, on the run's thread: a result is stored (artifact with provenance), the
+ * tracker updated, the event emitted and the node's {@code cancels} applied; a failure goes through the
+ * node's error strategy (fail the run, skip, or halt & notify).
+ */
+final class NodeResults {
+    private final MelodyRun run;
+
+    NodeResults(MelodyRun run) {
+        this.run = run;
+    }
+
+    /** Stores the output, updates the tracker (choosing {@code branch} if &gt;= 0), journals, cancels. */
+    void finish(int s, JsonNode output, String producer, double cost, Float score, long startedMs, int branch,
+                dev.symphony.pit.artifact.api.ArtifactKind kind) {
+        RunPlan.Step step = run.plan.step(s);
+        long now = run.context.clock().time();
+        String name = run.eventName(s);
+        long[] from = derivedFrom(s);
+        long id = run.context.artifacts().putJson("run/" + run.runId + "/" + name, kind, output,
+                new dev.symphony.pit.artifact.api.Provenance(producer, run.runId, name, startedMs, now,
+                        Math.round(cost * 1_000_000)), from);
+        if (score != null) {
+            run.context.artifacts().score(id, step.node().json().path("gate").has("schema") ? 1f : Float.NaN, score, "conductor");
+        }
+        ObjectNode a = run.events.event("artifact.stored", name);
+        a.put("artifactId", id).put("artifact", "run/" + run.runId + "/" + name)
+                .put("kind", kind.name().toLowerCase(java.util.Locale.ROOT)).put("bytes", run.context.artifacts().size(id));
+        run.events.emit(a);
+        run.outputs.put(step.node().id(), output);
+        run.outputs.put(step.name(), output);
+        run.artifactIds.put(step.name(), id);
+        if (step.node().type() == NodeType.OUTPUT) {
+            run.runOutputs.set(step.node().id(), output);
+        }
+        if (branch >= 0) {
+            run.tracker.complete(s, branch);
+        } else {
+            run.tracker.complete(s);
+        }
+        ObjectNode e = run.events.event("node.finished", name);
+        e.put("artifactId", id).put("durationMs", Math.max(0, now - startedMs)).put("cost", cost);
+        if (branch >= 0) {
+            e.put("branch", step.node().branches().get(branch));
+        }
+        if (score != null) {
+            e.put("score", score);
+        }
+        run.events.emit(e);
+        if (run.context.debugger() != null) {
+            run.context.debugger().finished(name, output);
+        }
+        applyCancels(step.node());
+    }
+
+    long[] derivedFrom(int s) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < run.plan.graph.inDegree(s); i++) {
+            int src = run.plan.graph.edgeSource(run.plan.graph.inEdge(s, i));
+            while (run.plan.step(src).isGate() && run.plan.graph.inDegree(src) > 0) {
+                src = run.plan.graph.edgeSource(run.plan.graph.inEdge(src, 0));
+            }
+            Long id = run.artifactIds.get(run.plan.step(src).name());
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    void applyCancels(MelodyNode n) {
+        for (String target : n.cancels()) {
+            if (target.equals("*")) {
+                run.cancelledRun = true;
+                run.cancelRunning("the run was run.cancelled by " + run.prefix + n.id());
+                for (int i = 0; i < run.plan.graph.nodeCount(); i++) {
+                    NodeState st = run.tracker.state(i);
+                    if ((st == NodeState.PENDING || st == NodeState.READY) && !run.plan.step(i).isGate()) {
+                        withdraw(i, "the run was run.cancelled by " + run.prefix + n.id());
+                    }
+                }
+                return;
+            }
+            for (int s : run.plan.idsOf.getOrDefault(target, List.of())) {
+                NodeState st = run.tracker.state(s);
+                if (st == NodeState.RUNNING) {
+                    run.running.remove(s).cancel(true);
+                    run.cancelled.add(s);
+                    run.tracker.fail(s);
+                    run.tracker.reset(s);
+                }
+                if (run.tracker.state(s) == NodeState.PENDING || run.tracker.state(s) == NodeState.READY) {
+                    withdraw(s, "cancelled by " + run.prefix + n.id());
+                }
+            }
+        }
+    }
+
+    void withdraw(int s, String reason) {
+        run.cancelled.add(s);
+        run.tracker.skip(s);
+        run.newlySkipped.remove(Integer.valueOf(s));
+        ObjectNode e = run.events.event("node.cancelled", run.eventName(s));
+        e.put("reason", reason);
+        run.events.emit(e);
+        run.flush();
+    }
+
+    /** The node's error strategy after its own retries/fallbacks: fail (the run), skip, or halt & notify. */
+    void onFailure(int s, String error) {
+        MelodyNode n = run.plan.step(s).node();
+        ObjectNode e = run.events.event("node.failed", run.eventName(s));
+        e.put("error", error);
+        run.events.emit(e);
+        String then = n.onError().path("then").asText("fail");
+        if (run.tracker.state(s) == NodeState.READY) {
+            run.tracker.start(s);
+        }
+        run.tracker.fail(s);
+        if (then.equals("skip") && !n.essential()) {
+            run.tracker.reset(s);
+            run.newlyReady.remove(Integer.valueOf(s));
+            run.skip(s, "skipped after failure (non-essential): " + error);
+        } else if (then.equals("halt")) {
+            run.tracker.reset(s);
+            run.newlyReady.remove(Integer.valueOf(s));
+            int count = run.halts.merge(s, 1, Integer::sum);
+            run.halted.add(s);
+            ObjectNode h = run.events.event("node.halted", run.eventName(s));
+            h.put("error", error).put("attempt", count);
+            run.events.emit(h);
+            ObjectNode w = run.events.event("approval.waiting", run.eventName(s));
+            w.put("prompt", "node " + run.eventName(s) + " failed (" + error + "); retry it?").put("reason", "halt")
+                    .put("request", run.eventName(s) + ".halt" + count);
+            run.events.emit(w);
+        } else {
+            run.failure = "node " + run.eventName(s) + " failed: " + error;
+            run.cancelRunning("run failed");
+        }
+        run.flush();
+    }
+}
