@@ -145,7 +145,17 @@ final class MelodyRun {
         }
     }
 
+    private double meanCost = -1;
+
+    /** The run's cost unit for the policy's features (computed once: it asks the catalog for every node). */
     double meanCost() {
+        if (meanCost < 0) {
+            meanCost = computeMeanCost();
+        }
+        return meanCost;
+    }
+
+    private double computeMeanCost() {
         double sum = 0;
         int n = 0;
         for (MelodyNode node : plan.melody.nodes()) {

@@ -160,13 +160,15 @@ final class NodeCall {
         if (run.context.preview()) {
             output = node.json().has("preview") ? node.json().get("preview") : PreviewData.mock(spec.outputSchema(), node.id());
         } else {
-            if (run.budgetLeft() < spec.costPerCall()) {
+            long timeoutMs = node.timeoutMs(spec.timeoutMs() > 0 ? spec.timeoutMs() : 30_000);
+            int slot = "instrument".equals(spec.kind()) ? slot(spec, timeoutMs) : -1;
+            if (!run.sharedBudget().tryCharge(spec.costPerCall())) {
+                if (slot >= 0) {
+                    run.slots().release(slot, true);
+                }
                 throw new NodeFailure("budget exhausted: " + spec.key() + " costs " + spec.costPerCall() + ", "
                         + run.budgetLeft() + " left");
             }
-            long timeoutMs = node.timeoutMs(spec.timeoutMs() > 0 ? spec.timeoutMs() : 30_000);
-            int slot = "instrument".equals(spec.kind()) ? slot(spec, timeoutMs) : -1;
-            run.charge(spec.costPerCall());
             cost += spec.costPerCall();
             Future<JsonNode> f = calls.submit(() -> run.context.capabilities().call(spec, input, Duration.ofMillis(timeoutMs)));
             boolean ok = false;

@@ -18,6 +18,15 @@ final class RunBudget {
         spent += c;
     }
 
+    /** Charges {@code c} unless that would exceed the limit (check and charge in one step: calls run in parallel). */
+    synchronized boolean tryCharge(double c) {
+        if (spent + c > limit + 1e-9) {
+            return false;
+        }
+        spent += c;
+        return true;
+    }
+
     synchronized double spent() {
         return spent;
     }

@@ -116,7 +116,7 @@ class WorkflowPatternsTest {
     @Test
     void wcp6MultiChoiceAndWcp7StructuredSynchronizingMerge() throws Exception {
         RunResult r = h.run(melody(String.join(",", call("a", "words", "{\"text\":\"x y z\"}"),
-                sleep("b", 100), sleep("c", 10), sleep("d", 10), call("e", "echo", "{\"text\":\"joined\"}")),
+                sleep("b", 400), sleep("c", 10), sleep("d", 10), call("e", "echo", "{\"text\":\"joined\"}")),
                 String.join(",", "{\"from\":\"a\",\"to\":\"b\",\"when\":\"a.count > 1\"}",
                         "{\"from\":\"a\",\"to\":\"c\",\"when\":\"contains(a.words, 'y')\"}",
                         "{\"from\":\"a\",\"to\":\"d\",\"when\":\"a.count > 5\"}",
@@ -130,7 +130,7 @@ class WorkflowPatternsTest {
 
     @Test
     void wcp8MultiMerge() throws Exception {
-        RunResult r = h.run(melody(String.join(",", call("a", "echo", "{\"text\":\"x\"}"), sleep("b", 10), sleep("c", 120),
+        RunResult r = h.run(melody(String.join(",", call("a", "echo", "{\"text\":\"x\"}"), sleep("b", 10), sleep("c", 400),
                 "{\"id\":\"m\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"echo\",\"join\":\"each\",\"input\":{\"text\":\"merged\"}}"),
                 String.join(",", c("a", "b"), c("a", "c"), c("b", "m"), c("c", "m"))));
         assertEquals(RunStatus.SUCCEEDED, r.status(), r.error());
