@@ -116,10 +116,6 @@ final class MelodyRun {
         return Double.isInfinite(budget.limit) ? 1f : (float) Math.max(0, budget.left() / Math.max(1e-9, budget.limit));
     }
 
-    void charge(double cost) {
-        budget.charge(cost);
-    }
-
     double spent() {
         return budget.spent();
     }
