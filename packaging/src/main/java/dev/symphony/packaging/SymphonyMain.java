@@ -1,5 +1,8 @@
 package dev.symphony.packaging;
 
+import dev.symphony.conductor.cli.ApproveCommand;
+import dev.symphony.conductor.cli.RunCommand;
+import dev.symphony.conductor.cli.ServeCommand;
 import dev.symphony.conductor.fqg.cli.FqgCommand;
 import dev.symphony.editor.cli.EditCommand;
 import dev.symphony.kernel.cli.CallCommand;
@@ -36,6 +39,12 @@ public final class SymphonyMain {
                 "install and manage extensions", ExtCommand::run));
         add(new Subcommand("call", "call EXTENSION_ID CAPABILITY 'JSON'",
                 "call an extension's capability through the bus; prints the JSON result", CallCommand::run));
+        add(new Subcommand("run", "run FILE.melody.json [--input NAME=VALUE]... [--preview] [--yes] [--policy rl|heuristic] | run --resume RUN_ID",
+                "run a Melody headless; its event stream as JSON lines (exit 3: waiting for an approval)", RunCommand::run));
+        add(new Subcommand("approve", "approve RUN_ID NODE_ID --yes|--no [--by NAME] [--comment TEXT]",
+                "answer a Melody run's approval checkpoint", ApproveCommand::run));
+        add(new Subcommand("serve", "serve [DIR] [--port N] [--yes] [--policy rl|heuristic]",
+                "the conductor with its triggers and the 127.0.0.1 API, until stopped", ServeCommand::run));
         add(new Subcommand("fqg", "fqg generate|train|eval [OPTIONS]",
                 "the Function Quest Game: generate puzzles, train the conductor's policy, compare policies", FqgCommand::run));
         add(new Subcommand("startup-probe", "startup-probe [--open PATH] [--screenshot FILE.png]",
