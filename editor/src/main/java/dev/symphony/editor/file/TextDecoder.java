@@ -1,5 +1,6 @@
 package dev.symphony.editor.file;
 
+import dev.symphony.editor.text.AsciiScan;
 import dev.symphony.editor.text.Rope;
 import dev.symphony.editor.text.RopeBuilder;
 import java.io.ByteArrayInputStream;

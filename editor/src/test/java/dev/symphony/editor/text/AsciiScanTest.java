@@ -1,4 +1,4 @@
-package dev.symphony.editor.file;
+package dev.symphony.editor.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.symphony.editor.file;
+package dev.symphony.editor.text;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -8,9 +8,9 @@ import java.nio.ByteOrder;
  * One pass over a slice of bytes that answers "pure ASCII, and how many LF / any CR?", eight bytes
  * at a time (SWAR). The {@code edit} command runs with C1 only, which does not vectorise
  * {@code String.indexOf} or the ASCII check of {@code new String(.., UTF_8)}: on a 100 MB file
- * this one scan replaces three scalar ones.
+ * this one scan replaces three scalar ones. Used by the decoder and by chunk summaries.
  */
-final class AsciiScan {
+public final class AsciiScan {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -19,7 +19,9 @@ final class AsciiScan {
     private static final long LF = ONES * '\n';
     private static final long CR = ONES * '\r';
     /** Set in a {@link #scan} result when the slice holds a CR. */
-    static final long HAS_CR = 1L << 40;
+    public static final long HAS_CR = 1L << 40;
+    /** Set in a {@link #lineFeeds} result when the slice holds a byte above 0x7F. */
+    static final long NON_ASCII = 1L << 41;
 
     private AsciiScan() {
     }
@@ -28,7 +30,13 @@ final class AsciiScan {
      * -1 if {@code b[from, to)} holds a byte above 0x7F; otherwise the number of LF bytes, plus
      * {@link #HAS_CR} if there is a CR.
      */
-    static long scan(byte[] b, int from, int to) {
+    public static long scan(byte[] b, int from, int to) {
+        long r = lineFeeds(b, from, to);
+        return (r & NON_ASCII) != 0 ? -1 : r;
+    }
+
+    /** The number of LF bytes in {@code b[from, to)}, plus {@link #HAS_CR} and {@link #NON_ASCII} flags. */
+    static long lineFeeds(byte[] b, int from, int to) {
         long lf = 0;
         long cr = 0;
         long any = 0;
@@ -48,10 +56,7 @@ final class AsciiScan {
                 cr = 1;
             }
         }
-        if ((any & HIGHS) != 0) {
-            return -1;
-        }
-        return cr != 0 ? lf | HAS_CR : lf;
+        return lf | (cr != 0 ? HAS_CR : 0) | ((any & HIGHS) != 0 ? NON_ASCII : 0);
     }
 
     /** The high bit of every zero byte of {@code x}, exactly (no false positives after a zero). */
