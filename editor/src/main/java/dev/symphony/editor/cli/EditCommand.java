@@ -114,6 +114,7 @@ public final class EditCommand {
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
         System.out.flush();
+        CdsTraining.runIfAsked();
         System.exit(code);
     }
 
