@@ -24,12 +24,22 @@ public final class LineReplacer {
     public record Result(Rope text, int matches) {
     }
 
+    /** Texts from this length on are replaced in two halves on two threads (per-line patterns only). */
+    static final int PARALLEL_MIN = 4 << 20;
+
     private final Pattern pattern;
     private final ReplacementTemplate template;
     private final boolean wholeText;
     private final Optional<String> literal;
+    private final int parallelMin;
 
     public LineReplacer(Pattern pattern, String replacement) {
+        this(pattern, replacement, PARALLEL_MIN);
+    }
+
+    /** Tests lower {@code parallelMin} to run the two-thread path on small texts. */
+    LineReplacer(Pattern pattern, String replacement, int parallelMin) {
+        this.parallelMin = parallelMin;
         this.wholeText = pattern.pattern().contains("\\n") || pattern.pattern().indexOf('\n') >= 0;
         this.pattern = wholeText && (pattern.flags() & Pattern.MULTILINE) == 0
                 ? Pattern.compile(pattern.pattern(), pattern.flags() | Pattern.MULTILINE) : pattern;
@@ -41,7 +51,58 @@ public final class LineReplacer {
         return literal;
     }
 
+    /** Replaces every match; thread-safe (each call uses its own matchers). */
     public Result replaceAll(Rope rope) {
+        int len = rope.length();
+        if (!wholeText && len >= parallelMin && Runtime.getRuntime().availableProcessors() > 1) {
+            int lf = rope.indexOf("\n", len / 2);
+            if (lf >= 0 && lf + 1 < len) {
+                return inHalves(rope, lf + 1);
+            }
+        }
+        return replaceSequentially(rope);
+    }
+
+    /**
+     * The cut follows an LF, so no line spans it and the halves are independent: the second is
+     * replaced on another thread, and the results are joined in O(log n).
+     */
+    private Result inHalves(Rope rope, int cut) {
+        Rope second = rope.slice(cut, rope.length());
+        Result[] other = new Result[1];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(() -> {
+            try {
+                other[0] = replaceSequentially(second);
+            } catch (RuntimeException | Error e) {
+                failure[0] = e;
+            }
+        }, "replace-all");
+        worker.start();
+        Result one = replaceSequentially(rope.slice(0, cut));
+        boolean interrupted = false;
+        while (true) {
+            try {
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof RuntimeException) {
+            throw (RuntimeException) failure[0];
+        }
+        if (failure[0] != null) {
+            throw (Error) failure[0];
+        }
+        int matches = one.matches() + other[0].matches();
+        return new Result(matches == 0 ? rope : one.text().concat(other[0].text()), matches);
+    }
+
+    private Result replaceSequentially(Rope rope) {
         List<TextEdit> edits = new ArrayList<>();
         CharSequence view = rope.asCharSequence();
         Matcher m = pattern.matcher(view);
