@@ -14,11 +14,13 @@ import java.util.regex.Pattern;
  * The launcher writes {@code edit}'s class-data archive on the first {@code edit} run, with
  * {@code -Dsymphony.edit.cdsTraining=true}: the archive holds only the classes that run loaded, so
  * that run also puts both modes through a tiny sample (decode, regex replace, atomic save in a
- * temporary folder), and the archive serves {@code --stats} and {@code --replace} alike.
+ * temporary folder), with the two-thread thresholds lowered so those paths run too, and the archive
+ * serves {@code --stats} and {@code --replace} alike.
  */
 final class CdsTraining {
 
     static final String PROPERTY = "symphony.edit.cdsTraining";
+    private static final String PARALLEL_MIN = "symphony.editor.parallelMin";
 
     private CdsTraining() {
     }
@@ -28,15 +30,17 @@ final class CdsTraining {
         if (!Boolean.getBoolean(PROPERTY)) {
             return false;
         }
+        String parallelMin = System.getProperty(PARALLEL_MIN);
+        System.setProperty(PARALLEL_MIN, "2");
         try {
             Path dir = Files.createTempDirectory("symphony-edit-cds");
             Path file = dir.resolve("sample.java");
             try {
-                TextFile tf = new TextDecoder().decode(file, "int n = list.size();\r\nok\n".getBytes(StandardCharsets.UTF_8));
+                TextFile tf = new TextDecoder().decode(file, "int n = list.size();\nint m = map.size();\r\nok\n".getBytes(StandardCharsets.UTF_8));
                 LineReplacer.Result r = new LineReplacer(Pattern.compile("(\\w+)\\.size\\(\\)"), "$1.length()").replaceAll(tf.text());
                 TextFiles.save(file, r.text(), tf.encoding());
                 Files.writeString(file, "caf\u00e9 \ud83d\ude00\n", StandardCharsets.UTF_8);
-                return TextFiles.load(file).text().length() == 8;
+                return TextFiles.load(file).text().length() == 8 && r.matches() == 2;
             } finally {
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(dir);
@@ -44,6 +48,12 @@ final class CdsTraining {
         } catch (IOException | RuntimeException e) {
             // Training only shapes the archive; the command's own result is already out.
             return false;
+        } finally {
+            if (parallelMin == null) {
+                System.clearProperty(PARALLEL_MIN);
+            } else {
+                System.setProperty(PARALLEL_MIN, parallelMin);
+            }
         }
     }
 }

@@ -38,8 +38,9 @@ public final class TextDecoder {
         this(Rope.DEFAULT_MAX_CHUNK, Rope.DEFAULT_MAX_CHILDREN);
     }
 
+    /** The two-thread threshold can be moved with {@code -Dsymphony.editor.parallelMin=BYTES} (as for {@code LineReplacer}). */
     public TextDecoder(int maxChunk, int maxChildren) {
-        this(maxChunk, maxChildren, PARALLEL_MIN);
+        this(maxChunk, maxChildren, Long.getLong("symphony.editor.parallelMin", PARALLEL_MIN));
     }
 
     /** Tests lower {@code parallelMin} to run the two-thread path on small files. */

@@ -33,8 +33,9 @@ public final class LineReplacer {
     private final Optional<String> literal;
     private final int parallelMin;
 
+    /** The two-thread threshold can be moved with {@code -Dsymphony.editor.parallelMin=CHARS} (as for {@code TextDecoder}). */
     public LineReplacer(Pattern pattern, String replacement) {
-        this(pattern, replacement, PARALLEL_MIN);
+        this(pattern, replacement, Integer.getInteger("symphony.editor.parallelMin", PARALLEL_MIN));
     }
 
     /** Tests lower {@code parallelMin} to run the two-thread path on small texts. */
