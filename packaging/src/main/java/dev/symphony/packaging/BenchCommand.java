@@ -35,16 +35,22 @@ final class BenchCommand {
     }
 
     private static final List<String> QUICK = List.of("-f", "1", "-wi", "1", "-w", "1s", "-i", "2", "-r", "1s");
-    private static final ObjectMapper JSON = new ObjectMapper();
+
 
     private BenchCommand() {}
 
-    /** Targets measured by a probe of their own instead of JMH. */
-    private static final Map<String, Subcommand.Runner> PROBES = Map.of("ipc", IpcBench::run);
+    /** Targets measured by a probe of their own instead of JMH (names only: `--help` must stay cheap). */
+    private static final Set<String> PROBES = Set.of("ipc");
+
+    /** What only a benchmark run needs, loaded then rather than whenever the launcher starts. */
+    private static final class Lazy {
+        static final ObjectMapper JSON = new ObjectMapper();
+        static final Map<String, Subcommand.Runner> PROBE_RUNNERS = Map.of("ipc", IpcBench::run);
+    }
 
     static Set<String> targets() {
         Set<String> all = new java.util.LinkedHashSet<>(TARGETS.keySet());
-        all.addAll(PROBES.keySet());
+        all.addAll(PROBES);
         return all;
     }
 
@@ -53,8 +59,8 @@ final class BenchCommand {
         int separator = list.indexOf("--");
         List<String> jmhArgs = separator < 0 ? List.of() : List.copyOf(list.subList(separator + 1, list.size()));
         List<String> own = separator < 0 ? list : list.subList(0, separator);
-        if (!own.isEmpty() && PROBES.containsKey(own.get(0))) {
-            return PROBES.get(own.get(0)).run(list.subList(1, list.size()).toArray(String[]::new), out, err);
+        if (!own.isEmpty() && PROBES.contains(own.get(0))) {
+            return Lazy.PROBE_RUNNERS.get(own.get(0)).run(list.subList(1, list.size()).toArray(String[]::new), out, err);
         }
         boolean quick = own.remove("--quick");
         String filter = null;
@@ -79,7 +85,7 @@ final class BenchCommand {
             err.println("symphony bench: JMH failed (exit " + exit + ")");
             return SymphonyMain.FAILED;
         }
-        printSummary(JSON.readTree(results.toFile()), out);
+        printSummary(Lazy.JSON.readTree(results.toFile()), out);
         err.println("symphony bench: full results in " + results);
         return SymphonyMain.OK;
     }
@@ -106,7 +112,7 @@ final class BenchCommand {
 
     private static void printSummary(JsonNode results, PrintStream out) {
         for (JsonNode run : results) {
-            ObjectNode line = JSON.createObjectNode();
+            ObjectNode line = Lazy.JSON.createObjectNode();
             String name = run.path("benchmark").asText();
             JsonNode params = run.path("params");
             if (params.isObject() && params.size() > 0) {
@@ -121,9 +127,9 @@ final class BenchCommand {
             line.set("score", primary.path("score"));
             line.put("unit", primary.path("scoreUnit").asText());
             JsonNode error = primary.path("scoreError");
-            line.set("error", error.isNumber() ? error : JSON.nullNode());
+            line.set("error", error.isNumber() ? error : Lazy.JSON.nullNode());
             JsonNode alloc = run.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score");
-            line.set("gc.alloc.rate.norm", alloc.isNumber() ? alloc : JSON.nullNode());
+            line.set("gc.alloc.rate.norm", alloc.isNumber() ? alloc : Lazy.JSON.nullNode());
             out.println(line);
         }
     }

@@ -49,7 +49,7 @@ public final class Kernel implements AutoCloseable {
     public static Kernel start(KernelContext context) {
         Kernel k = new Kernel(context);
         k.players.putAll(k.lifecycle.discover());
-        k.players.values().forEach(p -> k.lifecycle.validate(p, k.players));
+        k.lifecycle.validateAll(k.players);
         return k;
     }
 

@@ -71,6 +71,15 @@ final class Lifecycle {
         }
     }
 
+    /**
+     * Validates every Player. The registry's order is the file system's, so a dependent may be seen
+     * before its dependency's manifest was read: those that failed are validated once more.
+     */
+    void validateAll(Map<String, Player> all) {
+        all.values().forEach(p -> validate(p, all));
+        all.values().stream().filter(p -> p.state == PlayerState.FAILED).toList().forEach(p -> validate(p, all));
+    }
+
     /** Runs the validation steps for one Player; the rest of the registry is needed for dependencies. */
     void validate(Player p, Map<String, Player> all) {
         p.state = PlayerState.VALIDATING;
