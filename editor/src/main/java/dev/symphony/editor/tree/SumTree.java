@@ -124,21 +124,16 @@ public final class SumTree<T, S> {
 
     @SuppressWarnings("unchecked")
     public T get(int index) {
-        checkIndex(index, root.items);
-        Node n = root;
-        while (n.height > 0) {
-            int i = 0;
-            while (index >= n.itemsIn(i)) {
-                index -= n.itemsIn(i);
-                i++;
-            }
-            n = (Node) n.kids[i];
-        }
-        return (T) n.kids[index];
+        return (T) leafSlot(index, false);
     }
 
     @SuppressWarnings("unchecked")
     public S summaryOf(int index) {
+        return (S) leafSlot(index, true);
+    }
+
+    /** The item (or its summary) at {@code index}: one descent, no allocation. */
+    private Object leafSlot(int index, boolean summary) {
         checkIndex(index, root.items);
         Node n = root;
         while (n.height > 0) {
@@ -149,7 +144,7 @@ public final class SumTree<T, S> {
             }
             n = (Node) n.kids[i];
         }
-        return (S) n.sums[index];
+        return summary ? n.sums[index] : n.kids[index];
     }
 
     /**
