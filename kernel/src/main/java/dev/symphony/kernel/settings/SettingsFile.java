@@ -97,7 +97,8 @@ final class SettingsFile {
     }
 
     /**
-     * Sets (or with a null value removes) one setting, changing only that property's text.
+     * Sets (or with a null value removes) one setting, changing only that property's text. The
+     * caller reloads afterwards (so it can tell what changed).
      *
      * @throws SettingsWriteException if the file is currently invalid JSON or cannot be written
      */
@@ -116,6 +117,5 @@ final class SettingsFile {
         } catch (IOException e) {
             throw new SettingsWriteException("Could not write " + path + ": " + e.getMessage());
         }
-        load(schema);
     }
 }

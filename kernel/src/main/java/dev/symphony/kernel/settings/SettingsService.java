@@ -1,6 +1,7 @@
 package dev.symphony.kernel.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.kernel.fs.DirectoryWatcher;
 import java.io.IOException;
@@ -117,10 +118,11 @@ public final class SettingsService implements AutoCloseable {
             throw new SettingsWriteException("There is no " + scope.name().toLowerCase() + " settings file to write to.");
         }
         if (value != null) {
-            ObjectNode probe = schema.defaults().objectNode();
+            ObjectNode probe = JsonNodeFactory.instance.objectNode();
             probe.set(key, value);
-            for (SettingsSchema.Violation violation : schema.validate(probe)) {
-                throw new SettingsWriteException("'" + key + "' cannot be " + value + ": " + violation.message());
+            List<SettingsSchema.Violation> violations = schema.validate(probe);
+            if (!violations.isEmpty()) {
+                throw new SettingsWriteException("'" + key + "' cannot be " + value + ": " + violations.get(0).message());
             }
         }
         file.write(schema, key, value);

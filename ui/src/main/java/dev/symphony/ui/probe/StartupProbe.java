@@ -52,7 +52,7 @@ public final class StartupProbe {
             return 2;
         }
         long jvmStartMs = ManagementFactory.getRuntimeMXBean().getStartTime();
-        ProbeRun run = new ProbeRun(open, screenshot, err);
+        ProbeRun run = new ProbeRun(open, screenshot);
         int status = WorkbenchLauncher.showWorkbench(err, run::start);
         if (status != 0) {
             return status;
@@ -87,7 +87,6 @@ public final class StartupProbe {
     private static final class ProbeRun {
         private final Path open;
         private final Path screenshot;
-        private final PrintStream err;
         private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
         private volatile long firstFrameEpochMs;
         private volatile long openRequestNanos;
@@ -95,10 +94,9 @@ public final class StartupProbe {
         private volatile String failure;
         private Workbench workbench;
 
-        ProbeRun(Path open, Path screenshot, PrintStream err) {
+        ProbeRun(Path open, Path screenshot) {
             this.open = open;
             this.screenshot = screenshot;
-            this.err = err;
         }
 
         void start(Workbench shown) {
