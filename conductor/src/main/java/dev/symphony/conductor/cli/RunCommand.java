@@ -105,7 +105,7 @@ public final class RunCommand {
             return usage(err, "--policy must be rl or heuristic, got '" + policyName + "'");
         }
         SchedulingPolicy policy = policyName.equals("rl")
-                ? LazyPolicy.startLoading("rl", new HeuristicPolicy(), DjlPolicy::loadShipped) : new HeuristicPolicy();
+                ? LazyPolicy.startLoading("rl", new HeuristicPolicy(), DjlPolicy::loadCurrent) : new HeuristicPolicy();
         SymphonyPaths paths = SymphonyPaths.resolve();
         Capabilities caps = null;
         try {
@@ -120,6 +120,7 @@ public final class RunCommand {
                 Console console = terminal();
                 RunContext context = new RunContext().capabilities(caps).policy(policy).artifacts(artifacts)
                         .runsRoot(paths.data("runs")).preview(preview).autoApprove(yes, "--yes")
+                        .trainingData(new dev.symphony.conductor.learning.TrainingData(paths.data("policy").resolve("real-runs")))
                         .approver(console == null || yes ? null : (run, node, prompt, details) -> ask(console, node, prompt, details))
                         .events(e -> {
                             synchronized (out) {

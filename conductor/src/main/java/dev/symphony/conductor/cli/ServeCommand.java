@@ -79,7 +79,8 @@ public final class ServeCommand {
              RunArtifacts artifacts = RunArtifacts.open(paths.data("artifacts"), 60_000, err)) {
             RunContext context = new RunContext().capabilities(caps).artifacts(artifacts).runsRoot(paths.data("runs"))
                     .autoApprove(yes, "--yes")
-                    .policy(policy.equals("rl") ? LazyPolicy.startLoading("rl", new HeuristicPolicy(), DjlPolicy::loadShipped)
+                    .trainingData(new dev.symphony.conductor.learning.TrainingData(paths.data("policy").resolve("real-runs")))
+                    .policy(policy.equals("rl") ? LazyPolicy.startLoading("rl", new HeuristicPolicy(), DjlPolicy::loadCurrent)
                             : new HeuristicPolicy())
                     .events(e -> {
                         synchronized (out) {

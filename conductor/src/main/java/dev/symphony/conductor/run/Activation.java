@@ -17,8 +17,12 @@ import java.util.List;
 final class Activation {
     private final MelodyRun run;
 
+    private final Reconstruction reconstruction;
+    private final java.util.Set<Integer> inputsChecked = new java.util.HashSet<>();
+
     Activation(MelodyRun run) {
         this.run = run;
+        this.reconstruction = new Reconstruction(run);
     }
 
     boolean heldByDebugger() {
@@ -53,6 +57,12 @@ final class Activation {
                 }
                 return false;
             }
+        }
+        if (!inputsChecked.contains(s)) { // once per activation: reading back artifacts is not free
+            if (!reconstruction.ensureInputs(s)) {
+                return false;
+            }
+            inputsChecked.add(s);
         }
         if (run.halted.contains(s) && !haltAnswered(s)) {
             return false;

@@ -90,12 +90,14 @@ public final class Conductor {
         ExecutorService workers = Executors.newCachedThreadPool(daemon("melody-node"));
         ExecutorService calls = Executors.newCachedThreadPool(daemon("melody-call"));
         RunResult result;
+        List<dev.symphony.conductor.learning.DecisionRecord> records;
         try {
             RunPlan plan = RunPlan.compile(melody, context.capabilities());
             MelodyRun run = new MelodyRun(context, plan, events, "", journal, new Approvals(journal.dir()), inputs,
                     workers, calls, new RunBudget(melody.limits().budget(), 0), new RunStats());
             run.replay(past);
             result = run.execute();
+            records = run.stats.recorder.records();
         } finally {
             workers.shutdownNow();
             calls.shutdownNow();
@@ -103,6 +105,7 @@ public final class Conductor {
         context.artifacts().sync();
         ObjectNode done = events.event("run.finished", null);
         done.put("status", result.status().jsonName()).put("cost", result.cost());
+        done.put("trainingRecords", record(events.runId(), melody, result, records));
         done.set("outputs", result.outputs());
         if (result.error() != null) {
             done.put("error", result.error());
@@ -116,6 +119,26 @@ public final class Conductor {
         info.put("status", result.status().jsonName());
         journal.updateRunInfo(info);
         return result;
+    }
+
+    /**
+     * Writes the run's decisions as training data (never for preview runs; a paused run's part is written at
+     * the pause, the resumed part when it ends) and lets the stale manager apply retention. Recording is advisory: a failure is a notice.
+     */
+    private int record(String runId, Melody melody, RunResult result,
+                       List<dev.symphony.conductor.learning.DecisionRecord> records) {
+        var data = context.trainingData();
+        if (data == null || context.preview() || records.isEmpty()) {
+            return 0;
+        }
+        try {
+            data.write(runId, melody.name(), result.status().jsonName(), records);
+            dev.symphony.conductor.learning.TrainingRetention.defaults(data).sweep();
+            return records.size();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("symphony run: could not record the run as training data: " + e.getMessage());
+            return 0;
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

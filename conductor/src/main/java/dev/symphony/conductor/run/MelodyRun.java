@@ -64,6 +64,7 @@ final class MelodyRun {
     private final PolicyBridge policy = new PolicyBridge();
     private final Activation activation = new Activation(this);
     private final NodeResults results = new NodeResults(this);
+    private final RunResources resources = new RunResources(this);
     final ObjectNode runOutputs = JsonNodeFactory.instance.objectNode();
     String failure;
     boolean cancelledRun;
@@ -205,6 +206,13 @@ final class MelodyRun {
                 context.debugger().awaitChange(200);
                 continue;
             }
+            if (running.isEmpty() && !progress && failure == null && resources.waitingForOthers()) {
+                Thread.sleep(20); // a resource is held by another run of this process: wait for its release
+                if (System.currentTimeMillis() > deadline) {
+                    failure = "the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms";
+                }
+                continue;
+            }
             if (running.isEmpty() && !progress) {
                 if (waiting.isEmpty() && failure == null) {
                     failure = "no node can run: " + blockedSummary();
@@ -224,6 +232,7 @@ final class MelodyRun {
                 cancelRunning("run timed out");
             }
         }
+        resources.releaseAll();
         RunStatus status = cancelledRun ? RunStatus.CANCELLED : failure != null ? RunStatus.FAILED
                 : tracker.isFinished() ? RunStatus.SUCCEEDED : RunStatus.PAUSED;
         return new RunResult(runId, status, runOutputs, failure, List.copyOf(waiting), spent());
@@ -312,7 +321,7 @@ final class MelodyRun {
         boolean any = false;
         while (running.size() < slots) {
             List<PolicyBridge.Ready> ready = new ArrayList<>();
-            for (int s : readySteps()) {
+            for (int s : resources.admit(workerSteps(readySteps()))) {
                 MelodyNode n = plan.step(s).node();
                 if (n == null || !isWorker(n)) {
                     continue;
@@ -337,10 +346,18 @@ final class MelodyRun {
                 return true;
             }
             PolicyBridge.Ready r = ready.stream().filter(x -> x.step() == choice.step()).findFirst().orElseThrow();
+            CapabilitySpec chosen = r.providers().get(choice.provider());
+            stats.recorder.decided(eventName(r.step()), chosen.key(), policy.lastFeatures(), policy.lastCount(),
+                    choice.candidate(), chosen.costPerCall(), meanCost(), plan.criticalPathMs);
             start(r.step(), NodeCall.list(r.providers().get(choice.provider()), r.providers()));
             any = true;
         }
         return any;
+    }
+
+    private List<Integer> workerSteps(List<Integer> steps) {
+        steps.removeIf(s -> plan.step(s).node() == null || !isWorker(plan.step(s).node()));
+        return steps;
     }
 
     private void start(int s, List<CapabilitySpec> providers) {
@@ -374,9 +391,12 @@ final class MelodyRun {
 
     private void complete(Completion c) {
         running.remove(c.step());
+        resources.release(c.step());
         if (cancelled.contains(c.step()) || cancelledRun) {
             return; // withdrawn while it ran: its result is not used
         }
+        long duration = Math.max(0, context.clock().time() - c.startedMs());
+        stats.recorder.ended(eventName(c.step()), duration, c.outcome() == null ? 0 : c.outcome().cost(), c.failure() != null);
         if (c.failure() != null) {
             onFailure(c.step(), c.failure().getMessage());
             return;

@@ -18,7 +18,8 @@ final class PolicyBridge {
     record Ready(int step, long readySeq, List<CapabilitySpec> providers) {
     }
 
-    record Choice(int step, int provider) {
+    /** The chosen node and provider, and the candidate row that was chosen (for the training record). */
+    record Choice(int step, int provider, int candidate) {
     }
 
     private final Decision decision = new Decision();
@@ -75,7 +76,16 @@ final class PolicyBridge {
         synchronized (policy) { // one policy serves the run and its nested loops/sub-Melodies (worker threads)
             best = policy.choose(decision, scores);
         }
-        return new Choice(decision.node(best), decision.instrument(best));
+        return new Choice(decision.node(best), decision.instrument(best), best);
+    }
+
+    /** A copy of the last decision's candidate rows (what the policy saw), for {@link RunRecorder}. */
+    float[] lastFeatures() {
+        return java.util.Arrays.copyOf(decision.features(), decision.count() * COUNT);
+    }
+
+    int lastCount() {
+        return decision.count();
     }
 
     private static double latency(CapabilitySpec s) {

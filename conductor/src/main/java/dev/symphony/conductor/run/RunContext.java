@@ -34,6 +34,8 @@ public final class RunContext {
     private EpochClock clock;
     private int maxConcurrency;
     private StepDebugger debugger;
+    private dev.symphony.conductor.learning.TrainingData trainingData;
+    private Arbitration arbitration;
 
     public RunContext capabilities(Capabilities c) { this.capabilities = c; return this; }
     public RunContext policy(SchedulingPolicy p) { this.policy = p; return this; }
@@ -53,6 +55,14 @@ public final class RunContext {
     /** Step-through debugging (null: none). */
     public RunContext debugger(StepDebugger d) { this.debugger = d; return this; }
 
+    /** Where finished runs' decisions go as policy training data (null: not recorded; preview runs never are). */
+    public RunContext trainingData(dev.symphony.conductor.learning.TrainingData d) { this.trainingData = d; return this; }
+
+    /** The arbitration engine for contested resources nodes declare (default: one per {@link Conductor}). */
+    public RunContext arbitration(Arbitration a) { this.arbitration = a; return this; }
+
+    public dev.symphony.conductor.learning.TrainingData trainingData() { return trainingData; }
+    public Arbitration arbitration() { return arbitration; }
     public StepDebugger debugger() { return debugger; }
     public Capabilities capabilities() { return capabilities; }
     public SchedulingPolicy policy() { return policy; }
@@ -75,6 +85,7 @@ public final class RunContext {
         events = events == null ? e -> { } : events;
         clock = clock == null ? SystemEpochClock.INSTANCE : clock;
         approvedBy = approvedBy == null ? "--yes" : approvedBy;
+        arbitration = arbitration == null ? new Arbitration(clock) : arbitration;
         return this;
     }
 }

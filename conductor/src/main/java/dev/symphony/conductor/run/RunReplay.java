@@ -28,7 +28,8 @@ final class RunReplay {
         run.replaying = true;
         Map<String, Long> journaled = new HashMap<>();
         for (JsonNode ev : journalEvents) {
-            if (ev.path("type").asText().equals("node.finished")) {
+            String t = ev.path("type").asText();
+            if (t.equals("node.finished") || (t.equals("node.reconstructed") && ev.has("artifactId"))) {
                 journaled.put(ev.path("node").asText(), ev.path("artifactId").asLong());
             }
         }
@@ -47,11 +48,14 @@ final class RunReplay {
                         try {
                             out = run.context.artifacts().readJson(id);
                         } catch (RuntimeException unreadable) {
-                            out = reconstruct(run.plan.step(s), journaled);
+                            Reconstruction rec = new Reconstruction(run);
+                            out = rec.regenerate(run.plan.step(s).node(), from -> journaled.get(run.prefix + from));
                             if (out == null) {
                                 continue; // purged or lost: the node runs again instead of trusting the journal
                             }
-                            id = storeReconstruction(s, out, journaled);
+                            String from = Reconstruction.source(run.plan.step(s).node());
+                            id = rec.store(s, out, "reconstructed:" + from, new long[] {journaled.get(run.prefix + from)},
+                                    "reverse reconstruction from " + from);
                             journaled.put(run.eventName(s), id);
                             ObjectNode f = run.events.event("node.finished", run.eventName(s));
                             f.put("artifactId", id).put("durationMs", 0).put("cost", 0.0)
@@ -100,43 +104,6 @@ final class RunReplay {
         run.newlyReady.clear();
         run.newlySkipped.clear();
         run.replaying = false;
-    }
-
-    /**
-     * Reverse reconstruction: a missing output regenerated from a later node's journaled output
-     * ({@code reconstruct.from}, rendered through {@code reconstruct.value}), or null if that is missing too.
-     */
-    JsonNode reconstruct(RunPlan.Step step, Map<String, Long> journaled) {
-        JsonNode r = step.node().field("reconstruct");
-        if (r.isMissingNode()) {
-            return null;
-        }
-        String from = r.path("from").asText();
-        Long laterId = journaled.get(run.prefix + from);
-        if (laterId == null) {
-            return null;
-        }
-        try {
-            JsonNode later = run.context.artifacts().readJson(laterId);
-            return dev.symphony.conductor.melody.expr.Template.render(r.get("value"),
-                    root -> root.equals(from) ? later : run.outputs.getOrDefault(root, Values.NULL));
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    long storeReconstruction(int s, JsonNode out, Map<String, Long> journaled) {
-        String name = run.eventName(s);
-        String from = run.plan.step(s).node().field("reconstruct").path("from").asText();
-        long now = run.context.clock().time();
-        long id = run.context.artifacts().putJson("run/" + run.runId + "/" + name, dev.symphony.pit.artifact.api.ArtifactKind.INTERMEDIATE,
-                out, new dev.symphony.pit.artifact.api.Provenance("reconstructed:" + from, run.runId, name, now, now, 0),
-                new long[] {journaled.get(run.prefix + from)});
-        ObjectNode e = run.events.event("artifact.stored", name);
-        e.put("artifactId", id).put("artifact", "run/" + run.runId + "/" + name).put("kind", "intermediate")
-                .put("bytes", run.context.artifacts().size(id)).put("reason", "reverse reconstruction from " + from);
-        run.events.emit(e);
-        return id;
     }
 
     void settleGates() {

@@ -5,31 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Per-node error strategies, timeouts, quality gates, approvals, preview, Maestro and the budget. */
-class ErrorStrategiesTest {
-    @TempDir
-    Path dir;
-    Harness h;
-
-    @BeforeEach
-    void open() throws Exception {
-        h = new Harness(dir);
-    }
-
-    @AfterEach
-    void close() {
-        h.assertEventsValid();
-        h.close();
-    }
+class ErrorStrategiesTest extends HarnessTest {
 
     private static String one(String node, String extra) {
         return "{\"formatVersion\":1,\"name\":\"t\",\"nodes\":[" + node + extra + "],\"connections\":["

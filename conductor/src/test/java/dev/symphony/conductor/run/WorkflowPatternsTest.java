@@ -3,32 +3,14 @@ package dev.symphony.conductor.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Workflow control-flow patterns (van der Aalst et al., workflowpatterns.com), each as a small Melody with
  * its expected trace: the order of node.finished / node.skipped / node.cancelled events.
  */
-class WorkflowPatternsTest {
-    @TempDir
-    Path dir;
-    Harness h;
-
-    @BeforeEach
-    void open() throws Exception {
-        h = new Harness(dir);
-    }
-
-    @AfterEach
-    void close() {
-        h.assertEventsValid();
-        h.close();
-    }
+class WorkflowPatternsTest extends HarnessTest {
 
     private static String call(String id, String cap, String input) {
         return "{\"id\":\"" + id + "\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"" + cap + "\",\"input\":" + input + "}";
@@ -47,12 +29,11 @@ class WorkflowPatternsTest {
     }
 
     private int index(String type, String node) {
-        for (int i = 0; i < h.events.size(); i++) {
-            if (h.events.get(i).path("type").asText().equals(type) && h.events.get(i).path("node").asText().equals(node)) {
-                return i;
-            }
+        int i = h.indexOf(type, node);
+        if (i < 0) {
+            throw new AssertionError("no " + type + " of " + node + " in " + h.events);
         }
-        throw new AssertionError("no " + type + " of " + node + " in " + h.events);
+        return i;
     }
 
     @Test

@@ -67,6 +67,14 @@ final class Args {
         }
     }
 
+    int nonNegativeInt(String name, Integer fallback) throws UsageException {
+        long v = longValue(name, fallback == null ? null : fallback.longValue());
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw new UsageException(name + " must be a non-negative integer, got " + v);
+        }
+        return (int) v;
+    }
+
     int positiveInt(String name, Integer fallback) throws UsageException {
         long v = longValue(name, fallback == null ? null : fallback.longValue());
         if (v < 1 || v > Integer.MAX_VALUE) {

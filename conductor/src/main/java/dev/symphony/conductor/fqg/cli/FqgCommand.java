@@ -7,7 +7,7 @@ import java.util.Arrays;
 public final class FqgCommand {
     static final String USAGE = String.join("\n",
             "usage: symphony fqg generate --seed S --count N --out DIR [--preset default]",
-            "       symphony fqg train [--seed S] [--episodes N] [--out FILE] [--continue] [--preset default]",
+            "       symphony fqg train [--seed S] [--episodes N] [--out FILE] [--continue [--real DIR|--no-real]] [--preset default]",
             "       symphony fqg eval --seed S --count N [--policies random,fifo,critical-path,rl]",
             "                         [--preset default] [--policy-file FILE] [--table]",
             "Function Quest Game: generated scheduling puzzles and the learned policy (conductor/README.md).",

@@ -2,33 +2,40 @@ package dev.symphony.conductor.fqg.cli;
 
 import dev.symphony.conductor.fqg.game.Preset;
 import dev.symphony.conductor.fqg.training.PolicyGradientTrainer;
+import dev.symphony.conductor.fqg.training.RealTransitions;
+import dev.symphony.conductor.learning.TrainingData;
 import dev.symphony.conductor.fqg.training.TrainingContext;
 import dev.symphony.conductor.fqg.training.TrainingReport;
 import dev.symphony.conductor.policy.djl.DjlPolicy;
-import dev.symphony.kernel.paths.SymphonyPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code fqg train [--seed S] [--episodes N] [--out FILE] [--continue] [--preset P]}: trains the policy on
- * puzzles of seed S (validation on seed S+1) and writes the best weights to FILE (default: the user's
- * data folder, {@code policy/fqg-policy.params}). {@code --continue} starts from FILE if it exists, else from
- * the shipped policy. Prints one JSON line with the training report.
+ * {@code fqg train [--seed S] [--episodes N] [--out FILE] [--continue [--real DIR | --no-real]] [--preset P]}:
+ * trains the policy on puzzles of seed S (validation on seed S+1) and writes the best weights to FILE
+ * (default: the user's data folder, {@code policy/fqg-policy.params}, which {@code run} and {@code serve} load
+ * before the shipped policy). {@code --continue} starts from FILE if it exists, else from the shipped policy,
+ * and also learns from the decisions recorded by real runs (DIR, default {@code <data>/policy/real-runs}; the
+ * local files, not the archive) after every batch; with {@code --episodes 0} it learns from those alone.
+ * Prints one JSON line with the training report.
  */
 public final class TrainCommand {
     public static final int DEFAULT_EPISODES = 20_000;
+    /** Scale of the real decisions' advantages next to the FQG batches' (which are standardized to 1). */
+    static final float REAL_WEIGHT = 0.5f;
 
     private TrainCommand() {
     }
 
     public static Path defaultPolicyFile() {
-        return SymphonyPaths.resolve().data("policy").resolve("fqg-policy.params");
+        return DjlPolicy.userPolicyFile();
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -36,13 +43,32 @@ public final class TrainCommand {
         Path file;
         boolean resume;
         try {
-            Args a = Args.parse(args, 0, Set.of("--seed", "--episodes", "--out", "--preset"), Set.of("--continue"));
+            Args a = Args.parse(args, 0, Set.of("--seed", "--episodes", "--out", "--preset", "--real"),
+                    Set.of("--continue", "--no-real"));
             long seed = a.longValue("--seed", 1L);
             file = Path.of(a.string("--out", defaultPolicyFile().toString()));
             resume = a.flag("--continue");
+            if (!resume && (a.flag("--no-real") || a.string("--real", null) != null)) {
+                throw new Args.UsageException("--real and --no-real go with --continue");
+            }
+            RealTransitions real = null;
+            if (resume && !a.flag("--no-real")) {
+                TrainingData data = a.string("--real", null) == null ? TrainingData.userDefault()
+                        : new TrainingData(Path.of(a.string("--real", null)));
+                List<Path> files = data.localFiles();
+                real = RealTransitions.of(TrainingData.read(files), files.size(), REAL_WEIGHT);
+                err.printf(Locale.ROOT, "fqg train: %d recorded decisions with a choice from %d real runs in %s%n",
+                        real.decisions(), files.size(), data.root());
+            }
+            int episodes = resume ? a.nonNegativeInt("--episodes", DEFAULT_EPISODES) : a.positiveInt("--episodes", DEFAULT_EPISODES);
+            if (episodes == 0 && (real == null || real.decisions() == 0)) {
+                throw new Args.UsageException("--episodes 0 needs recorded real-run decisions to learn from (none found)");
+            }
             ctx = new TrainingContext().preset(Preset.byName(a.string("--preset", "default"))).seed(seed)
-                    .validationSeed(seed + 1).episodes(a.positiveInt("--episodes", DEFAULT_EPISODES)).log(err)
-                    .conclude();
+                    .validationSeed(seed + 1).episodes(episodes).real(real).log(err).conclude();
+        } catch (IOException e) {
+            err.println("fqg train: cannot read the recorded runs: " + e.getMessage());
+            return 1;
         } catch (Args.UsageException | IllegalArgumentException e) {
             err.println("fqg train: " + e.getMessage());
             err.println(FqgCommand.USAGE);
@@ -57,9 +83,10 @@ public final class TrainCommand {
             }
             TrainingReport r = new PolicyGradientTrainer(ctx).train(file);
             out.printf(Locale.ROOT, "{\"out\":\"%s\",\"seed\":%d,\"episodes\":%d,\"batches\":%d,\"gradientSteps\":%d,"
-                            + "\"bestValidationReward\":%.4f,\"bestAtBatch\":%d,\"seconds\":%.1f}%n",
+                            + "\"bestValidationReward\":%.4f,\"bestAtBatch\":%d,\"realDecisions\":%d,\"realRuns\":%d,\"seconds\":%.1f}%n",
                     file.toString().replace("\\", "\\\\").replace("\"", "\\\""), ctx.seed(), r.episodes(), r.batches(),
-                    r.gradientSteps(), r.bestValidationReward(), r.bestAtBatch(), r.seconds());
+                    r.gradientSteps(), r.bestValidationReward(), r.bestAtBatch(),
+                    ctx.real() == null ? 0 : ctx.real().decisions(), ctx.real() == null ? 0 : ctx.real().runs(), r.seconds());
             return 0;
         } catch (IOException | RuntimeException e) {
             err.println("fqg train: " + e.getMessage());

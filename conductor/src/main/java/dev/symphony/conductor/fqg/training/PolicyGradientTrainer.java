@@ -70,6 +70,7 @@ public final class PolicyGradientTrainer {
                 trainer.initialize(new Shape(1, F));
                 RolloutBuffer buffer = new RolloutBuffer();
                 double best = validate(model, validation);
+                double start = best;
                 int bestAt = 0;
                 PolicyFiles.save(model, out);
                 ctx.log().printf(Locale.ROOT, "batch 0: validation reward %.4f (saved)%n", best);
@@ -95,10 +96,13 @@ public final class PolicyGradientTrainer {
                         setGroupAdvantages(buffer, groupStart, rewards);
                     }
                     steps += update(trainer, buffer, random);
+                    if (ctx.hasReal()) {
+                        steps += update(trainer, ctx.real().buffer(), random);
+                    }
                     batches++;
                     if (batches % ctx.validateEveryBatches() == 0 || episodes >= ctx.episodes()) {
                         double v = validate(model, validation);
-                        boolean improved = v > best;
+                        boolean improved = ctx.hasReal() ? v >= start - ctx.regressionTolerance() : v > best;
                         if (improved) {
                             best = v;
                             bestAt = batches;
@@ -107,6 +111,20 @@ public final class PolicyGradientTrainer {
                         ctx.log().printf(Locale.ROOT, "batch %d (%d episodes, %.0f s): validation reward %.4f%s%n",
                                 batches, episodes, (System.nanoTime() - started) / 1e9, v, improved ? " (saved)" : "");
                     }
+                }
+                if (ctx.episodes() == 0) { // real decisions only: a few offline passes, kept if FQG play does not regress
+                    for (int pass = 0; pass < ctx.realPasses(); pass++) {
+                        steps += update(trainer, ctx.real().buffer(), random);
+                    }
+                    double v = validate(model, validation);
+                    boolean kept = v >= start - ctx.regressionTolerance();
+                    if (kept) {
+                        best = v;
+                        bestAt = 1;
+                        PolicyFiles.save(model, out);
+                    }
+                    ctx.log().printf(Locale.ROOT, "%d passes over %d real decisions: validation reward %.4f%s%n",
+                            ctx.realPasses(), ctx.real().decisions(), v, kept ? " (saved)" : " (regressed: not saved)");
                 }
                 return new TrainingReport(episodes, batches, steps, best, bestAt, (System.nanoTime() - started) / 1e9);
             }

@@ -35,7 +35,11 @@ final class RolloutBuffer implements SimulationListener {
 
     @Override
     public void onDecision(Decision d, int choice) {
-        int n = d.count();
+        add(d.features(), d.count(), choice);
+    }
+
+    /** Adds one decision's {@code n} candidate rows (from a simulator or a recorded real run). */
+    void add(float[] rows, int n, int choice) {
         if (featureLength + n * F > features.length) {
             features = Arrays.copyOf(features, Math.max(features.length * 2, featureLength + n * F));
         }
@@ -46,7 +50,7 @@ final class RolloutBuffer implements SimulationListener {
             chosen = Arrays.copyOf(chosen, cap);
             episodeOf = Arrays.copyOf(episodeOf, cap);
         }
-        System.arraycopy(d.features(), 0, features, featureLength, n * F);
+        System.arraycopy(rows, 0, features, featureLength, n * F);
         offsets[decisions] = featureLength;
         counts[decisions] = n;
         chosen[decisions] = choice;

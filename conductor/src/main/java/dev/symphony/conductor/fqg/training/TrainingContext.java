@@ -22,6 +22,9 @@ public final class TrainingContext {
     private int validationPuzzles = 200;
     private int validateEveryBatches = 25;
     private Path initialPolicy;
+    private RealTransitions real;
+    private int realPasses = 4;
+    private float regressionTolerance = 0.01f;
     private PrintStream log = System.err;
 
     public TrainingContext preset(Preset v) { preset = v; return this; }
@@ -38,9 +41,20 @@ public final class TrainingContext {
     /** Start from this policy file instead of fresh weights ({@code fqg train --continue}). */
     public TrainingContext initialPolicy(Path v) { initialPolicy = v; return this; }
     public TrainingContext log(PrintStream v) { log = v; return this; }
+    /** Recorded real-run decisions to learn from besides FQG episodes (an offline pass after each batch). */
+    public TrainingContext real(RealTransitions v) { real = v; return this; }
+    /** Passes over the real decisions when there are no FQG episodes ({@code --episodes 0}). */
+    public TrainingContext realPasses(int v) { realPasses = v; return this; }
+    /** With real data, the newest weights are kept unless their validation reward drops more than this. */
+    public TrainingContext regressionTolerance(float v) { regressionTolerance = v; return this; }
+
+    public RealTransitions real() { return real; }
+    public int realPasses() { return realPasses; }
+    public float regressionTolerance() { return regressionTolerance; }
+    boolean hasReal() { return real != null && real.decisions() > 0; }
 
     public TrainingContext conclude() {
-        if (episodes < 1 || puzzlesPerBatch < 1 || rolloutsPerPuzzle < 2 || minibatchDecisions < 1
+        if (episodes < (hasReal() ? 0 : 1) || realPasses < 1 || puzzlesPerBatch < 1 || rolloutsPerPuzzle < 2 || minibatchDecisions < 1
                 || validationPuzzles < 1 || validateEveryBatches < 1 || !(learningRate > 0)) {
             throw new IllegalArgumentException("invalid training settings: episodes=" + episodes + " puzzlesPerBatch="
                     + puzzlesPerBatch + " rolloutsPerPuzzle=" + rolloutsPerPuzzle + " (needs >= 2)");

@@ -63,6 +63,27 @@ public final class DjlPolicy implements SchedulingPolicy, AutoCloseable {
         }
     }
 
+    /** Where {@code fqg train} writes by default and what {@link #loadCurrent} prefers: {@code <data>/policy/fqg-policy.params}. */
+    public static Path userPolicyFile() {
+        return dev.symphony.kernel.paths.SymphonyPaths.resolve().data("policy").resolve("fqg-policy.params");
+    }
+
+    /**
+     * The policy the product runs with: the user's own (improved by {@code fqg train --continue}) if there is
+     * one and it loads, else the shipped one.
+     */
+    public static DjlPolicy loadCurrent() throws IOException {
+        Path user = userPolicyFile();
+        if (Files.isRegularFile(user)) {
+            try {
+                return load(user);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("symphony: ignoring the policy " + user + " (" + e.getMessage() + "); using the shipped one");
+            }
+        }
+        return loadShipped();
+    }
+
     /** The policy shipped in this jar. */
     public static DjlPolicy loadShipped() throws IOException {
         try (InputStream in = DjlPolicy.class.getResourceAsStream(SHIPPED_RESOURCE)) {

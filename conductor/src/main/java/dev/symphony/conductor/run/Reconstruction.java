@@ -1,0 +1,114 @@
+package dev.symphony.conductor.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.conductor.melody.MelodyNode;
+import dev.symphony.conductor.melody.expr.Template;
+import dev.symphony.conductor.melody.expr.Values;
+import dev.symphony.pit.artifact.api.ArtifactKind;
+import dev.symphony.pit.artifact.api.Provenance;
+import java.util.function.Function;
+
+/**
+ * The seed's reverse reconstruction: a node's output that is missing from the artifact store (purged by
+ * retention, lost, or failing the store's integrity check on read) is regenerated from a later node's output
+ * where the node declares how ({@code "reconstruct": {"from": LATER, "value": TEMPLATE}}). Used on resume
+ * ({@link RunReplay}) and during a run, before a node activates ({@link Activation}).
+ */
+final class Reconstruction {
+    private final MelodyRun run;
+
+    Reconstruction(MelodyRun run) {
+        this.run = run;
+    }
+
+    /** The node's declared source ({@code reconstruct.from}), or null. */
+    static String source(MelodyNode node) {
+        JsonNode r = node.field("reconstruct");
+        return r.isMissingNode() ? null : r.path("from").asText(null);
+    }
+
+    /**
+     * Regenerates {@code node}'s output from its declared later node, whose artifact id {@code artifactOf} gives
+     * (by node id); null if nothing is declared or the later output is unavailable too.
+     */
+    JsonNode regenerate(MelodyNode node, Function<String, Long> artifactOf) {
+        String from = source(node);
+        Long laterId = from == null ? null : artifactOf.apply(from);
+        if (laterId == null) {
+            return null;
+        }
+        try {
+            JsonNode later = run.context.artifacts().readJson(laterId);
+            return Template.render(node.field("reconstruct").get("value"),
+                    root -> root.equals(from) ? later : run.outputs.getOrDefault(root, Values.NULL));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Stores a regenerated output (provenance {@code reconstructed:FROM}, derived from FROM's artifact). */
+    long store(int s, JsonNode out, String producer, long[] derivedFrom, String reason) {
+        String name = run.eventName(s);
+        long now = run.context.clock().time();
+        long id = run.context.artifacts().putJson("run/" + run.runId + "/" + name, ArtifactKind.INTERMEDIATE, out,
+                new Provenance(producer, run.runId, name, now, now, 0), derivedFrom);
+        ObjectNode e = run.events.event("artifact.stored", name);
+        e.put("artifactId", id).put("artifact", "run/" + run.runId + "/" + name).put("kind", "intermediate")
+                .put("bytes", run.context.artifacts().size(id)).put("reason", reason);
+        run.events.emit(e);
+        return id;
+    }
+
+    /** True if the artifact can be read back (present, not purged, content matching its hash). */
+    boolean readable(long id) {
+        try {
+            run.context.artifacts().readJson(id);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * During a run: every finished direct predecessor of {@code s} whose artifact cannot be read is regenerated
+     * (declared reconstruction) or, with no declaration, its output still held by this run is stored again; each
+     * is a {@code node.reconstructed} event. Returns false if a needed output is gone for good.
+     */
+    boolean ensureInputs(int s) {
+        for (int i = 0; i < run.plan.graph.inDegree(s); i++) {
+            int p = run.plan.graph.edgeSource(run.plan.graph.inEdge(s, i));
+            while (run.plan.step(p).isGate() && run.plan.graph.inDegree(p) > 0) {
+                p = run.plan.graph.edgeSource(run.plan.graph.inEdge(p, 0));
+            }
+            RunPlan.Step step = run.plan.step(p);
+            Long id = run.artifactIds.get(step.name());
+            if (id == null || readable(id)) {
+                continue;
+            }
+            MelodyNode node = step.node();
+            String from = source(node);
+            JsonNode out = regenerate(node, n -> run.artifactIds.get(n));
+            long newId;
+            ObjectNode e = run.events.event("node.reconstructed", run.eventName(p));
+            if (out != null) {
+                newId = store(p, out, "reconstructed:" + from, new long[] {run.artifactIds.get(from)},
+                        "reverse reconstruction from " + from);
+                e.put("from", from).put("reason", "artifact " + id + " unreadable; regenerated from " + from);
+            } else if (run.outputs.containsKey(step.name())) {
+                out = run.outputs.get(step.name());
+                newId = store(p, out, "restored:" + run.eventName(p), new long[0], "restored from the run's memory");
+                e.put("reason", "artifact " + id + " unreadable and no usable reconstruct declaration; stored again from the run's memory");
+            } else {
+                run.fail(s, "the output of " + run.eventName(p) + " (artifact " + id + ") is gone and cannot be reconstructed");
+                return false;
+            }
+            e.put("artifactId", newId);
+            run.events.emit(e);
+            run.outputs.put(node.id(), out);
+            run.outputs.put(step.name(), out);
+            run.artifactIds.put(step.name(), newId);
+        }
+        return true;
+    }
+}
