@@ -2,6 +2,10 @@ package dev.symphony.ui;
 
 import dev.symphony.kernel.settings.SettingsScope;
 import dev.symphony.kernel.settings.SettingsService;
+import dev.symphony.ui.editor.EditorCommands;
+import dev.symphony.ui.editor.EditorEnvironment;
+import dev.symphony.ui.editor.EditorPane;
+import dev.symphony.ui.editor.StyleSourcesFactory;
 import dev.symphony.ui.files.ExplorerView;
 import dev.symphony.ui.files.FileTreeView;
 import dev.symphony.ui.files.FileTreeViewModel;
@@ -49,6 +53,7 @@ public final class Workbench implements AutoCloseable {
     private final KeymapInstaller keymap;
     private final WorkbenchState state;
     private final TerminalPanelViewModel terminals;
+    private final EditorTabsView tabsView;
     private TerminalPanelView terminalPanel; // built when the panel first shows: JediTermFX stays off the startup path
     private AutoCloseable keybindingsWatch;
 
@@ -76,9 +81,12 @@ public final class Workbench implements AutoCloseable {
         window.panelVisibleProperty().bindBidirectional(terminals.visibleProperty());
         registerCommands();
         TerminalCommands.register(window, terminals, this::terminalPanel, services.keybindings(), stage);
-        services.keybindings().reload();
 
-        EditorTabsView tabsView = new EditorTabsView(tabs, prompter);
+        tabsView = new EditorTabsView(tabs, prompter, new EditorEnvironment(services.bridge(), services.settings(),
+                window.themeProperty(), StyleSourcesFactory.create(services.settings())));
+        EditorCommands.register(window::command, tabsView::activeEditor);
+        tabs.progressProperty().addListener((o, a, progress) -> window.statusMessageProperty().set(progress));
+        services.keybindings().reload();
         FileTreeView treeView = new FileTreeView(fileTree, file -> openFile(file, d -> {}));
         fileTree.rootProperty().bind(window.workspaceProperty());
         MainWindowView view = new MainWindowView(window, new ExplorerView(treeView, fileTree), tabsView, new CommandPaletteView(palette),
@@ -165,26 +173,17 @@ public final class Workbench implements AutoCloseable {
     /** Opens a file and puts the caret at a 1-based line and column (0: not given), e.g. from a terminal link. */
     public void openFileAt(Path file, int line, int column) {
         openFile(file, document -> services.bridge().later(() -> {
-            EditorTabsView view = (EditorTabsView) stage.getScene().lookup("#" + EditorTabsView.ID);
-            javafx.scene.control.TextArea text = view == null ? null : view.selectedTextArea();
-            if (text != null && line > 0) {
-                text.positionCaret(offsetOf(text.getText(), line, column));
-                text.requestFocus();
+            EditorPane pane = tabsView.editorOf(document);
+            if (pane != null && line > 0) {
+                pane.view().controller().goToLine(line, Math.max(1, column));
+                pane.view().requestFocus();
             }
         }));
     }
 
-    private static int offsetOf(String text, int line, int column) {
-        int offset = 0;
-        for (int l = 1; l < line; l++) {
-            int newline = text.indexOf('\n', offset);
-            if (newline < 0) {
-                return text.length();
-            }
-            offset = newline + 1;
-        }
-        int lineEnd = text.indexOf('\n', offset);
-        return Math.min(offset + Math.max(column - 1, 0), lineEnd < 0 ? text.length() : lineEnd);
+    /** The editor tabs (the active editor, each document's editor). */
+    public EditorTabsView tabsView() {
+        return tabsView;
     }
 
     public TerminalPanelViewModel terminals() {

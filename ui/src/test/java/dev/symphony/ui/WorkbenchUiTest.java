@@ -98,7 +98,7 @@ class WorkbenchUiTest {
         assertTrue(treeCell(robot, "src").isPresent());
         robot.doubleClickOn(treeCell(robot, "README.md").get());
         waitUntil("README.md opens in a tab", () -> workbench.tabs().selectedProperty().get() != null);
-        assertEquals("# Hello\n", workbench.tabs().selectedProperty().get().textProperty().get());
+        assertEquals("# Hello\n", workbench.tabs().selectedProperty().get().text());
         assertTrue(robot.lookup(".tab-label").queryAll().stream().anyMatch(n -> ((Label) n).getText().equals("README.md")));
     }
 

@@ -104,7 +104,9 @@ public final class MainWindowView extends BorderPane {
         setCenter(center);
         setBottom(new StatusBarView(model, javafx.beans.binding.Bindings.createStringBinding(() -> {
             Tab tab = tabs.getSelectionModel().getSelectedItem();
-            return tab == null ? "" : tab.getId() != null && tab.getId().startsWith("tab:") ? tab.getId().substring(4) : tab.getText();
-        }, tabs.getSelectionModel().selectedItemProperty())));
+            String file = tab == null ? "" : tab.getId() != null && tab.getId().startsWith("tab:") ? tab.getId().substring(4) : tab.getText();
+            String editor = tabs.statusProperty().get();
+            return editor.isEmpty() ? file : file + "    " + editor;
+        }, tabs.getSelectionModel().selectedItemProperty(), tabs.statusProperty())));
     }
 }

@@ -1,32 +1,43 @@
 package dev.symphony.ui.tabs;
 
+import dev.symphony.editor.file.LineEnding;
+import dev.symphony.ui.editor.EditorEnvironment;
+import dev.symphony.ui.editor.EditorPane;
+import dev.symphony.ui.editor.EditorView;
 import dev.symphony.ui.shell.Prompter;
-import dev.symphony.ui.shell.Styles;
 import java.util.HashMap;
 import java.util.Map;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
-import javafx.scene.layout.BorderPane;
 
 /**
- * Tabs of open files, each a plain text view (the rope-backed editor view replaces it later).
- * A dirty tab shows a dot; closing one asks first.
+ * Tabs of open files, each an {@link EditorPane} over the document's buffer. A dirty tab shows a
+ * dot; closing one asks first. The status text ("Ln 3, Col 5 · Java") follows the selected editor.
  */
 public final class EditorTabsView extends TabPane {
     public static final String ID = "editor-tabs";
     private final EditorTabsViewModel model;
+    private final EditorEnvironment env;
     private final Map<OpenDocument, Tab> tabs = new HashMap<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
-    public EditorTabsView(EditorTabsViewModel model, Prompter prompter) {
+    public EditorTabsView(EditorTabsViewModel model, Prompter prompter, EditorEnvironment env) {
         this.model = model;
+        this.env = env;
         setId(ID);
         setTabClosingPolicy(TabClosingPolicy.ALL_TABS);
         model.documents().addListener((ListChangeListener<OpenDocument>) change -> {
             while (change.next()) {
-                change.getRemoved().forEach(d -> getTabs().remove(tabs.remove(d)));
+                change.getRemoved().forEach(d -> {
+                    Tab tab = tabs.remove(d);
+                    if (tab != null) {
+                        ((EditorPane) tab.getContent()).dispose();
+                        getTabs().remove(tab);
+                    }
+                });
                 change.getAddedSubList().forEach(d -> getTabs().add(tabFor(d, prompter)));
             }
         });
@@ -35,23 +46,32 @@ public final class EditorTabsView extends TabPane {
                 getSelectionModel().select(tabs.get(doc));
             }
         });
-        getSelectionModel().selectedItemProperty().addListener((obs, old, tab) ->
-                model.selectedProperty().set(tab == null ? null : (OpenDocument) tab.getUserData()));
+        getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            Object data = tab == null ? null : tab.getUserData();
+            model.selectedProperty().set(data instanceof OpenDocument d ? d : null);
+            EditorPane pane = activeEditor();
+            if (pane != null) {
+                pane.view().requestFocus();
+            }
+            updateStatus();
+        });
+        env.theme().addListener((o, a, b) -> tabs.values().forEach(t -> ((EditorPane) t.getContent()).highlight(env.styles(), env.dark())));
+        env.settings().addListener(() -> env.bridge().onFx(() -> tabs.values().forEach(t ->
+                env.applySettings(((EditorPane) t.getContent()).view()))));
     }
 
     private Tab tabFor(OpenDocument document, Prompter prompter) {
-        TextArea text = new TextArea(document.textProperty().get());
-        text.getStyleClass().add(Styles.PLACEHOLDER_EDITOR);
-        text.setEditable(!document.isReadOnly());
-        text.textProperty().bindBidirectional(document.textProperty());
-        BorderPane content = new BorderPane(text);
-        if (document.notice() != null) {
-            Label notice = new Label(document.notice());
-            notice.getStyleClass().add(Styles.PROBLEM_BANNER);
-            notice.setMaxWidth(Double.MAX_VALUE);
-            content.setTop(notice);
+        EditorPane pane = new EditorPane(document.path(), document.buffer(), document.isReadOnly(), document.notice(),
+                env.bridge());
+        EditorView view = pane.view();
+        env.applySettings(view);
+        if (document.file() != null) {
+            view.controller().setNewline(document.file().lineEnding() == LineEnding.CRLF ? "\r\n"
+                    : document.file().lineEnding() == LineEnding.CR ? "\r" : "\n");
         }
-        Tab tab = new Tab(document.title(), content);
+        pane.highlight(env.styles(), env.dark());
+        view.setOnCaretMoved(this::updateStatus);
+        Tab tab = new Tab(document.title(), pane);
         tab.setUserData(document);
         tab.setId("tab:" + document.path());
         document.dirtyProperty().addListener((obs, was, dirty) -> tab.setText((dirty ? "● " : "") + document.title()));
@@ -66,9 +86,32 @@ public final class EditorTabsView extends TabPane {
         return tab;
     }
 
-    /** The text control of the selected tab, if any (for focus and tests). */
-    public TextArea selectedTextArea() {
+    /** The editor of the selected tab, or null (no tab, or the settings page). */
+    public EditorPane activeEditor() {
         Tab tab = getSelectionModel().getSelectedItem();
-        return tab == null ? null : (TextArea) ((BorderPane) tab.getContent()).getCenter();
+        return tab != null && tab.getContent() instanceof EditorPane pane ? pane : null;
+    }
+
+    /** The editor of an open document, or null. */
+    public EditorPane editorOf(OpenDocument document) {
+        Tab tab = tabs.get(document);
+        return tab == null ? null : (EditorPane) tab.getContent();
+    }
+
+    /** "Ln 3, Col 5 · Java" for the selected editor, "" when none. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    private void updateStatus() {
+        EditorPane pane = activeEditor();
+        if (pane == null) {
+            status.set("");
+            return;
+        }
+        int[] at = pane.view().controller().caretLineColumn();
+        int carets = pane.view().buffer().selections().size();
+        status.set("Ln " + at[0] + ", Col " + at[1] + (carets > 1 ? " (" + carets + " carets)" : "")
+                + "  " + pane.view().styleSource().languageName());
     }
 }

@@ -1,32 +1,36 @@
 package dev.symphony.ui.tabs;
 
-import dev.symphony.kernel.fs.AtomicFiles;
+import dev.symphony.editor.buffer.Buffer;
+import dev.symphony.editor.file.DocumentFile;
+import dev.symphony.editor.file.NotTextException;
+import dev.symphony.editor.file.TextEncoding;
+import dev.symphony.editor.text.Rope;
 import dev.symphony.ui.FxBridge;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Duration;
 
-/** The open files: opening (read off the JavaFX thread), selecting, saving atomically, closing. */
+/**
+ * The open files: opening (decoded into a rope off the JavaFX thread, any size), selecting, saving
+ * atomically through {@link DocumentFile} (which refuses to overwrite external changes), closing.
+ */
 public final class EditorTabsViewModel {
-    /** Files up to this size open editable in the plain text view. */
-    static final int EDITABLE_LIMIT = 4 * 1024 * 1024;
+    /** Opening that takes longer than this shows progress. */
+    static final Duration PROGRESS_AFTER = Duration.millis(300);
     private final ObservableList<OpenDocument> documents = FXCollections.observableArrayList();
     private final ObjectProperty<OpenDocument> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final FxBridge bridge;
 
     public EditorTabsViewModel(FxBridge bridge) {
@@ -45,6 +49,11 @@ public final class EditorTabsViewModel {
         return lastError.getReadOnlyProperty();
     }
 
+    /** "Opening big.java…" while a file takes longer than 300 ms to load, else "". */
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
     public Optional<OpenDocument> find(Path path) {
         Path normalized = path.toAbsolutePath().normalize();
         return documents.stream().filter(d -> d.path().equals(normalized)).findFirst();
@@ -59,60 +68,56 @@ public final class EditorTabsViewModel {
             onOpened.accept(existing.get());
             return;
         }
+        PauseTransition progressDelay = new PauseTransition(PROGRESS_AFTER);
+        progressDelay.setOnFinished(e -> progress.set("Opening " + path.getFileName() + "…"));
+        progressDelay.play();
         bridge.compute(() -> read(path), document -> {
+            progressDelay.stop();
+            progress.set("");
             documents.add(document);
             selected.set(document);
             onOpened.accept(document);
-        }, e -> lastError.set("Cannot open " + path + ": " + rootMessage(e)));
+        }, e -> {
+            progressDelay.stop();
+            progress.set("");
+            lastError.set("Cannot open " + path + ": " + rootMessage(e));
+        });
     }
 
     static OpenDocument read(Path path) {
         try {
-            long size = Files.size(path);
-            byte[] head;
-            try (InputStream in = Files.newInputStream(path)) {
-                head = in.readNBytes((int) Math.min(size, EDITABLE_LIMIT));
-            }
-            for (int i = 0; i < Math.min(head.length, 8192); i++) {
-                if (head[i] == 0) {
-                    return new OpenDocument(path, "", true,
-                            "This is a binary file; it is not shown as text and will not be changed.");
-                }
-            }
-            if (size > EDITABLE_LIMIT) {
-                return new OpenDocument(path, StandardCharsets.UTF_8.decode(ByteBuffer.wrap(head)).toString(), true,
-                        "Large file: the first " + EDITABLE_LIMIT / (1024 * 1024) + " MB are shown read-only.");
-            }
-            try {
-                String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(head)).toString();
-                return new OpenDocument(path, text, false, null);
-            } catch (CharacterCodingException e) {
-                return new OpenDocument(path, new String(head, StandardCharsets.ISO_8859_1), true,
-                        "Not valid UTF-8: shown read-only so that saving cannot change its bytes.");
-            }
+            DocumentFile.Opened opened = DocumentFile.open(path);
+            TextEncoding encoding = opened.file().encoding();
+            String notice = encoding == TextEncoding.ISO_8859_1_FALLBACK
+                    ? "Not valid UTF-8: shown as ISO-8859-1; saving writes the same bytes back." : null;
+            return new OpenDocument(path, new Buffer(opened.text(), System::currentTimeMillis), opened.file(), false, notice);
+        } catch (NotTextException e) {
+            return new OpenDocument(path, new Buffer(Rope.empty(), System::currentTimeMillis), null, true,
+                    "This is a binary file; it is not shown as text and will not be changed.");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Saves a document atomically; the tab stays dirty and the error is reported if the disk says no. */
+    /**
+     * Saves a document atomically (off the JavaFX thread: the rope is an immutable snapshot); the tab
+     * stays dirty and the error is reported if the disk says no or the file changed on disk meanwhile.
+     */
     public void save(OpenDocument document) {
         if (document == null || document.isReadOnly() || !document.dirtyProperty().get()) {
             return;
         }
-        String text = document.textProperty().get();
+        Rope text = document.rope();
+        long revision = document.buffer().revision();
         bridge.compute(() -> {
             try {
-                AtomicFiles.writeString(document.path(), text);
-                return text;
+                document.file().save(text, false);
+                return revision;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }, saved -> {
-            if (saved.equals(document.textProperty().get())) {
-                document.dirtyProperty().set(false);
-            }
+            document.saved(saved);
             lastError.set(null);
         }, e -> lastError.set("Cannot save " + document.path() + ": " + rootMessage(e)));
     }

@@ -1,48 +1,74 @@
 package dev.symphony.ui.tabs;
 
+import dev.symphony.editor.buffer.Buffer;
+import dev.symphony.editor.file.DocumentFile;
+import dev.symphony.editor.text.Rope;
 import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 /**
- * A file open in a tab. Until the rope-backed editor view replaces it, the text lives here as a
- * String; files too large or not valid UTF-8 open read-only with a notice, so a save can never
- * corrupt them.
+ * A file open in a tab: its {@link Buffer} (the rope is the only copy of the text) and the
+ * {@link DocumentFile} it saves through. Dirty means "the buffer's revision is not the saved one",
+ * so undoing back to the saved state makes the tab clean again. Binary files open read-only and empty,
+ * with a notice, so a save can never corrupt them.
  */
 public final class OpenDocument {
     private final Path path;
-    private final StringProperty text = new SimpleStringProperty();
+    private final Buffer buffer;
+    private final DocumentFile file;
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final boolean readOnly;
     private final String notice;
+    private long savedRevision;
 
-    OpenDocument(Path path, String text, boolean readOnly, String notice) {
+    OpenDocument(Path path, Buffer buffer, DocumentFile file, boolean readOnly, String notice) {
         this.path = path;
-        this.text.set(text);
+        this.buffer = buffer;
+        this.file = file;
         this.readOnly = readOnly;
         this.notice = notice;
-        this.text.addListener((obs, old, now) -> dirty.set(true));
+        this.savedRevision = buffer.revision();
+        buffer.addListener((before, after, change) -> dirty.set(buffer.revision() != savedRevision));
     }
 
     public Path path() {
         return path;
     }
 
-    public StringProperty textProperty() {
-        return text;
+    public Buffer buffer() {
+        return buffer;
+    }
+
+    /** The on-disk side (encoding, line ending, external-change check), or null for a binary file. */
+    public DocumentFile file() {
+        return file;
+    }
+
+    /** The current text (a copy: for tests and small files; the view reads the rope). */
+    public String text() {
+        return buffer.text().toString();
+    }
+
+    public Rope rope() {
+        return buffer.text();
     }
 
     public BooleanProperty dirtyProperty() {
         return dirty;
     }
 
+    /** Called after {@code revision} was written to disk. */
+    void saved(long revision) {
+        savedRevision = revision;
+        dirty.set(buffer.revision() != savedRevision);
+    }
+
     public boolean isReadOnly() {
         return readOnly;
     }
 
-    /** Why the document is read-only or shown partially, or null. */
+    /** Why the document is read-only or special, or null. */
     public String notice() {
         return notice;
     }

@@ -1,2 +1,2 @@
-/** Open files as tabs (a plain text view until the rope-backed editor view arrives). */
+/** Open files as tabs, each an editor view over the document's rope-backed buffer. */
 package dev.symphony.ui.tabs;

@@ -1,0 +1,113 @@
+package dev.symphony.ui.editor;
+
+import dev.symphony.editor.buffer.Buffer;
+import dev.symphony.ui.editor.find.FindBar;
+import dev.symphony.ui.editor.find.FindModel;
+import dev.symphony.ui.editor.find.GoToLineBar;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import dev.symphony.ui.FxBridge;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * One editor tab's content: an optional notice, the find/replace and go-to-line bars (built when
+ * first used), and the {@link EditorView}. It owns the view's style source and coalesces the
+ * source's "styles ready" calls into at most one pending repaint on the FX thread.
+ */
+public final class EditorPane extends BorderPane {
+    private final EditorView view;
+    private final Path file;
+    private final VBox top = new VBox();
+    private final FxBridge bridge;
+    private final AtomicBoolean repaintPending = new AtomicBoolean();
+    private FindBar findBar;
+    private GoToLineBar goToLine;
+
+    public EditorPane(Path file, Buffer buffer, boolean readOnly, String notice, FxBridge bridge) {
+        this.file = file;
+        this.bridge = bridge;
+        this.view = new EditorView(buffer);
+        view.setReadOnly(readOnly);
+        if (notice != null) {
+            Label label = new Label(notice);
+            label.getStyleClass().add(dev.symphony.ui.shell.Styles.PROBLEM_BANNER);
+            label.setMaxWidth(Double.MAX_VALUE);
+            top.getChildren().add(label);
+        }
+        setTop(top);
+        setCenter(view);
+    }
+
+    public EditorView view() {
+        return view;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** (Re)opens the style source for the current theme; the old one is closed. */
+    public void highlight(StyleSources sources, boolean dark) {
+        view.setColors(sources.colors(dark));
+        view.setStyleSource(sources.open(file, view.buffer().text(), dark, this::stylesReady));
+    }
+
+    private void stylesReady() {
+        if (repaintPending.compareAndSet(false, true)) {
+            bridge.later(() -> {
+                repaintPending.set(false);
+                view.stylesChanged();
+            });
+        }
+    }
+
+    public FindModel find() {
+        return findBar().model();
+    }
+
+    private FindBar findBar() {
+        if (findBar == null) {
+            findBar = new FindBar(new FindModel(view, bridge), this::closeBars);
+        }
+        return findBar;
+    }
+
+    /** Ctrl+F / Ctrl+H: shows the find bar (with replace) seeded from the selection, focus in its field. */
+    public void showFind(boolean replace) {
+        FindBar bar = findBar();
+        if (!top.getChildren().contains(bar)) {
+            top.getChildren().add(bar);
+        }
+        top.getChildren().remove(goToLine);
+        bar.show(replace);
+    }
+
+    public void showGoToLine() {
+        if (goToLine == null) {
+            goToLine = new GoToLineBar(view.controller(), this::closeBars);
+        }
+        if (!top.getChildren().contains(goToLine)) {
+            top.getChildren().add(goToLine);
+        }
+        goToLine.show();
+    }
+
+    private void closeBars() {
+        top.getChildren().removeIf(n -> n == findBar || n == goToLine);
+        if (findBar != null) {
+            findBar.model().clearHighlights();
+        }
+        view.requestFocus();
+    }
+
+    public boolean isFindShown() {
+        return findBar != null && top.getChildren().contains(findBar);
+    }
+
+    /** Stops the style source (tab closed). */
+    public void dispose() {
+        view.setStyleSource(LineStyleSource.PLAIN);
+    }
+}

@@ -1,0 +1,510 @@
+package dev.symphony.ui.editor;
+
+import dev.symphony.editor.buffer.Buffer;
+import dev.symphony.editor.selection.Selection;
+import dev.symphony.editor.selection.SelectionSet;
+import dev.symphony.editor.text.Rope;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.scene.Group;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.PathElement;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.geometry.VPos;
+
+/**
+ * The virtualized editor view over a {@link Buffer}: each layout pass reads the rope for the lines
+ * on screen only and paints them into a small pool of {@link LineSlot}s; nothing else holds the
+ * text. Scrolling is in lines (the vertical bar's value is the top line, its fraction a part of that
+ * line), so going to line 3,000,000 of a 100 MB file costs the same as going to line 3.
+ *
+ * <p>Edits and caret moves arrive through {@link EditorController}; this class paints. It never
+ * starts work on its own: a change marks it for layout, and the next pulse paints it.
+ */
+public final class EditorView extends Region {
+    public static final String STYLE_CLASS = "editor-view";
+    private final Buffer buffer;
+    private final Pane gutter = new Pane();
+    private final Pane content = new Pane();
+    private final Group lines = new Group();
+    private final Decorations decorations = new Decorations();
+    private final ScrollBar vbar = new ScrollBar();
+    private final ScrollBar hbar = new ScrollBar();
+    private final Rectangle contentClip = new Rectangle();
+    private final Rectangle gutterClip = new Rectangle();
+    private final List<LineSlot> slots = new ArrayList<>();
+    private final List<Text> numbers = new ArrayList<>();
+    private final List<Runnable> afterStyledPaint = new ArrayList<>();
+    private final EditorController controller;
+    private LineStyleSource styles = LineStyleSource.PLAIN;
+    private EditorColors colors = EditorColors.LIGHT;
+    private EditorMetrics metrics;
+    private String fontFamily = "Monospaced";
+    private double fontSize = 14;
+    private double zoom = 1;
+    private int tabSize = 4;
+    private boolean wrap;
+    private long version;
+    private RenderContext ctx;
+    private int topLine;
+    private int shownSlots;
+    private double textWidth;
+    private double textHeight;
+    private int maxColumnsSeen = 80;
+    private boolean readOnly;
+    private Runnable onCaretMoved = () -> {};
+
+    public EditorView(Buffer buffer) {
+        this.buffer = buffer;
+        getStyleClass().add(STYLE_CLASS);
+        setFocusTraversable(true);
+        vbar.setOrientation(Orientation.VERTICAL);
+        content.setClip(contentClip);
+        gutter.setClip(gutterClip);
+        content.getChildren().addAll(decorations.behind(), lines, decorations.inFront());
+        getChildren().addAll(content, gutter, vbar, hbar);
+        vbar.valueProperty().addListener((o, a, b) -> invalidate());
+        hbar.valueProperty().addListener((o, a, b) -> invalidate());
+        buffer.addListener((before, after, change) -> {
+            styles.textChanged(before, after, change);
+            invalidate();
+        });
+        metrics = new EditorMetrics(fontFamily, fontSize);
+        applyColors();
+        this.controller = new EditorController(this, buffer);
+        new EditorKeys(this, controller).install();
+        new EditorMouse(this, controller).install();
+        new EditorIme(this, controller).install();
+        focusedProperty().addListener((o, was, focused) -> decorations.caretBlink(focused));
+    }
+
+    public Buffer buffer() {
+        return buffer;
+    }
+
+    public EditorController controller() {
+        return controller;
+    }
+
+    // ---------------------------------------------------------------- appearance
+
+    /** Uses a style source (a syntax session) from now on; the old one is closed. */
+    public void setStyleSource(LineStyleSource source) {
+        LineStyleSource old = styles;
+        styles = source == null ? LineStyleSource.PLAIN : source;
+        if (old != styles) {
+            old.close();
+        }
+        invalidate();
+    }
+
+    public LineStyleSource styleSource() {
+        return styles;
+    }
+
+    /** Called (on the FX thread) when the style source has new styles for some lines. */
+    public void stylesChanged() {
+        invalidate();
+    }
+
+    public void setColors(EditorColors colors) {
+        this.colors = colors;
+        applyColors();
+        restyle();
+    }
+
+    public EditorColors colors() {
+        return colors;
+    }
+
+    private void applyColors() {
+        setBackground(Background.fill(colors.background()));
+        decorations.setColors(colors);
+    }
+
+    public void setFont(String family, double size) {
+        this.fontFamily = family == null || family.isBlank() ? "Monospaced" : family;
+        this.fontSize = size;
+        remeasure();
+    }
+
+    public void setTabSize(int tabSize) {
+        this.tabSize = Math.max(1, tabSize);
+        restyle();
+    }
+
+    public int tabSize() {
+        return tabSize;
+    }
+
+    /** Zoom factor (1 = the editor font size); clamped to 0.5..4. */
+    public void setZoom(double zoom) {
+        this.zoom = Math.max(0.5, Math.min(4, zoom));
+        remeasure();
+    }
+
+    public double zoom() {
+        return zoom;
+    }
+
+    public void setWrap(boolean wrap) {
+        this.wrap = wrap;
+        restyle();
+    }
+
+    public boolean isWrap() {
+        return wrap;
+    }
+
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    public EditorMetrics metrics() {
+        return metrics;
+    }
+
+    /** Runs after every caret move or edit (the status bar's Ln/Col). */
+    public void setOnCaretMoved(Runnable onCaretMoved) {
+        this.onCaretMoved = onCaretMoved;
+    }
+
+    private void remeasure() {
+        metrics = new EditorMetrics(fontFamily, fontSize * zoom);
+        restyle();
+    }
+
+    private void restyle() {
+        version++;
+        invalidate();
+    }
+
+    /** Marks the view for repaint in the next pulse (layout of this region only, not of its parents). */
+    void invalidate() {
+        setNeedsLayout(true);
+    }
+
+    /** The carets or selections changed (no text change): repaint decorations, restart the blink. */
+    void selectionsChanged() {
+        decorations.caretActivity();
+        invalidate();
+        onCaretMoved.run();
+    }
+
+    /**
+     * Runs {@code action} in the layout pass that first paints every visible line with its styles
+     * (at once for plain text); the frame being built then shows highlighted text.
+     */
+    public void whenStyledPainted(Runnable action) {
+        afterStyledPaint.add(action);
+        invalidate();
+    }
+
+    // ---------------------------------------------------------------- scrolling
+
+    public int topLine() {
+        return topLine;
+    }
+
+    public double scrollLines() {
+        return vbar.getValue();
+    }
+
+    /** Scrolls so that {@code line} is the top line (fraction: part of the line scrolled away). */
+    public void scrollTo(double lines) {
+        vbar.setMax(Math.max(0, buffer.text().lineCount() - 1));
+        vbar.setValue(Math.max(0, Math.min(vbar.getMax(), lines)));
+    }
+
+    public double scrollX() {
+        return hbar.getValue();
+    }
+
+    public void scrollXTo(double x) {
+        hbar.setMax(Math.max(hbar.getMax(), x));
+        hbar.setValue(Math.max(0, x));
+    }
+
+    /** How many whole lines fit in the view. */
+    public int visibleLines() {
+        return Math.max(1, (int) Math.floor(textHeight / metrics.lineHeight()));
+    }
+
+    double textWidth() {
+        return textWidth;
+    }
+
+    /** Scrolls as little as possible so that {@code offset} is on screen. */
+    void reveal(int offset) {
+        Rope rope = buffer.text();
+        int line = rope.lineOf(offset);
+        scrollTo(ViewportMath.revealLine(vbar.getValue(), line, visibleLines(), 2, rope.lineCount()));
+        if (wrap) {
+            return;
+        }
+        int start = rope.lineStart(line);
+        int length = rope.lineEnd(line) - start;
+        int col = length > ViewportMath.LONG_LINE ? offset - start
+                : ViewportMath.columnOf(rope.substring(start, rope.lineEnd(line)), offset - start, tabSize);
+        double x = col * metrics.advance();
+        double margin = 4 * metrics.advance();
+        if (x < hbar.getValue() + margin) {
+            scrollXTo(Math.max(0, x - margin));
+        } else if (x > hbar.getValue() + textWidth - margin) {
+            scrollXTo(x - textWidth + margin);
+        }
+    }
+
+    // ---------------------------------------------------------------- layout and paint
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        double vbarWidth = vbar.prefWidth(-1);
+        double hbarHeight = wrap ? 0 : hbar.prefHeight(-1);
+        Rope rope = buffer.text();
+        int lineCount = rope.lineCount();
+        double advance = metrics.advance();
+        double lh = metrics.lineHeight();
+        double gutterWidth = (ViewportMath.gutterDigits(lineCount) + 2) * advance;
+        textWidth = Math.max(advance, w - gutterWidth - vbarWidth);
+        textHeight = Math.max(lh, h - hbarHeight);
+        gutter.resizeRelocate(0, 0, gutterWidth, textHeight);
+        content.resizeRelocate(gutterWidth, 0, textWidth, textHeight);
+        gutterClip.setWidth(gutterWidth);
+        gutterClip.setHeight(textHeight);
+        contentClip.setWidth(textWidth);
+        contentClip.setHeight(textHeight);
+        vbar.resizeRelocate(w - vbarWidth, 0, vbarWidth, textHeight);
+        hbar.setVisible(!wrap);
+        hbar.resizeRelocate(gutterWidth, textHeight, textWidth, hbarHeight);
+
+        int wrapColumns = wrap ? ViewportMath.columnsIn(textWidth - advance, advance) : 0;
+        if (ctx == null || ctx.metrics() != metrics || ctx.colors() != colors || ctx.tabSize() != tabSize
+                || ctx.wrapColumns() != wrapColumns || ctx.version() != version) {
+            ctx = new RenderContext(metrics, colors, tabSize, wrapColumns, version);
+        }
+        vbar.setMax(ViewportMath.maxScroll(lineCount, visibleLines()));
+        vbar.setVisibleAmount(visibleLines());
+        vbar.setBlockIncrement(Math.max(1, visibleLines() - 1));
+        double scroll = Math.min(vbar.getValue(), vbar.getMax());
+        topLine = ViewportMath.topLine(scroll, lineCount);
+        double scrollX = wrap ? 0 : hbar.getValue();
+        paintLines(rope, scroll - topLine, scrollX, wrapColumns);
+        paintGutter(gutterWidth);
+        hbar.setMax(Math.max(hbar.getValue(), maxColumnsSeen * advance + 4 * advance - textWidth));
+        hbar.setVisibleAmount(textWidth);
+        hbar.setUnitIncrement(advance * 4);
+        hbar.setBlockIncrement(textWidth / 2);
+        int lastLine = topLine + Math.max(0, shownSlots - 1);
+        styles.setViewport(topLine, lastLine);
+        decorations.paint(this, rope, buffer.selections());
+        if (!afterStyledPaint.isEmpty() && allVisibleStyled()) {
+            List<Runnable> run = List.copyOf(afterStyledPaint);
+            afterStyledPaint.clear();
+            run.forEach(Runnable::run);
+        }
+    }
+
+    private void paintLines(Rope rope, double fraction, double scrollX, int wrapColumns) {
+        double lh = metrics.lineHeight();
+        int lineCount = rope.lineCount();
+        double y = 0;
+        int i = 0;
+        for (int line = topLine; line < lineCount && y < textHeight; line++, i++) {
+            LineSlot slot = slot(i);
+            int start = rope.lineStart(line);
+            int length = rope.lineEnd(line) - start;
+            int windowStart = 0;
+            int windowEnd = length;
+            if (length > ViewportMath.LONG_LINE) {
+                if (wrapColumns == 0) {
+                    int[] cols = ViewportMath.paintedColumns(scrollX, textWidth, metrics.advance(), length);
+                    windowStart = cols[0];
+                    windowEnd = cols[1];
+                } else {
+                    int rows = ViewportMath.rows(length, wrapColumns);
+                    double top = i == 0 ? -fraction * rows * lh : y;
+                    int firstRow = Math.max(0, (int) Math.floor(-top / lh) - 1);
+                    int rowCount = (int) Math.ceil(textHeight / lh) + 2;
+                    windowStart = Math.min(length, firstRow * wrapColumns);
+                    windowEnd = Math.min(length, windowStart + rowCount * wrapColumns);
+                }
+            }
+            slot.update(ctx, line, rope.substring(start + windowStart, start + windowEnd), windowStart, length,
+                    styles.styles(line));
+            slot.lineStart = start;
+            if (i == 0) {
+                y = -fraction * slot.rows() * lh;
+            }
+            slot.group.setVisible(true);
+            slot.group.setLayoutX(wrapColumns > 0 ? 0 : -scrollX);
+            slot.group.setLayoutY(y);
+            y += slot.rows() * lh;
+            if (wrapColumns == 0) {
+                maxColumnsSeen = Math.max(maxColumnsSeen, length);
+            }
+        }
+        shownSlots = i;
+        for (int k = i; k < slots.size(); k++) {
+            slots.get(k).group.setVisible(false);
+            slots.get(k).line = -1;
+        }
+    }
+
+    private LineSlot slot(int index) {
+        while (slots.size() <= index) {
+            LineSlot slot = new LineSlot();
+            slots.add(slot);
+            lines.getChildren().add(slot.group);
+        }
+        return slots.get(index);
+    }
+
+    private void paintGutter(double gutterWidth) {
+        double advance = metrics.advance();
+        int caretLine = buffer.text().lineOf(buffer.selections().get(buffer.selections().size() - 1).head());
+        for (int i = 0; i < shownSlots; i++) {
+            while (numbers.size() <= i) {
+                Text text = new Text();
+                text.setTextOrigin(VPos.TOP);
+                numbers.add(text);
+                gutter.getChildren().add(text);
+            }
+            Text number = numbers.get(i);
+            LineSlot slot = slots.get(i);
+            String label = Integer.toString(slot.line + 1);
+            if (!label.equals(number.getText())) {
+                number.setText(label);
+            }
+            number.setFont(metrics.regular());
+            number.setFill(slot.line == caretLine ? colors.foreground() : colors.lineNumber());
+            number.setX(gutterWidth - advance * (label.length() + 1));
+            number.setY(slot.group.getLayoutY());
+            number.setVisible(true);
+        }
+        for (int i = shownSlots; i < numbers.size(); i++) {
+            numbers.get(i).setVisible(false);
+        }
+    }
+
+    private boolean allVisibleStyled() {
+        if (styles.isPlain()) {
+            return true;
+        }
+        for (int i = 0; i < shownSlots; i++) {
+            if (styles.styles(slots.get(i).line) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- geometry for decorations and input
+
+    /** The visible slot showing {@code line}, or null. */
+    LineSlot slotOf(int line) {
+        int index = line - topLine;
+        return index >= 0 && index < shownSlots ? slots.get(index) : null;
+    }
+
+    /** {x, y} of the caret at {@code offset} in content coordinates, or null when its line is not on screen. */
+    double[] pointOf(Rope rope, int offset) {
+        int line = rope.lineOf(offset);
+        LineSlot slot = slotOf(line);
+        if (slot == null) {
+            return null;
+        }
+        double[] p = slot.point(offset - slot.lineStart);
+        return new double[] {p[0] + slot.group.getLayoutX(), p[1] + slot.group.getLayoutY()};
+    }
+
+    /** Adds the shape of [from, to) on line {@code line} (visible) to {@code out}, in content coordinates. */
+    void rangeShape(LineSlot slot, int from, int to, boolean eol, List<PathElement> out) {
+        slot.range(from - slot.lineStart, to - slot.lineStart, eol, slot.group.getLayoutX(), slot.group.getLayoutY(), out);
+    }
+
+    int shownSlots() {
+        return shownSlots;
+    }
+
+    LineSlot shownSlot(int index) {
+        return slots.get(index);
+    }
+
+    /** The text offset at a point of the view (local coordinates), clamped to the lines on screen. */
+    public int offsetAt(double viewX, double viewY) {
+        Rope rope = buffer.text();
+        double x = viewX - content.getLayoutX();
+        double y = viewY - content.getLayoutY();
+        if (shownSlots == 0) {
+            return 0;
+        }
+        double lh = metrics.lineHeight();
+        for (int i = 0; i < shownSlots; i++) {
+            LineSlot slot = slots.get(i);
+            double top = slot.group.getLayoutY();
+            if (y < top + slot.rows() * lh || i == shownSlots - 1) {
+                if (y < top && i == 0) {
+                    return Math.min(rope.length(), slot.lineStart);
+                }
+                int offset = slot.lineStart + slot.offsetAt(x - slot.group.getLayoutX(), y - top);
+                return Math.max(0, Math.min(rope.length(), Math.min(offset, rope.lineEnd(Math.min(slot.line,
+                        rope.lineCount() - 1)))));
+            }
+        }
+        return rope.length();
+    }
+
+    Pane contentPane() {
+        return content;
+    }
+
+    ScrollBar verticalBar() {
+        return vbar;
+    }
+
+    ScrollBar horizontalBar() {
+        return hbar;
+    }
+
+    Decorations decorations() {
+        return decorations;
+    }
+
+    /** Ranges painted as find matches behind the text (sorted {start, end} pairs; only visible ones cost). */
+    public void setHighlightedRanges(List<int[]> ranges) {
+        decorations.setHighlightedRanges(ranges);
+        invalidate();
+    }
+
+    /** For tests: the text painted for a visible line, or null when the line is not on screen. */
+    public String paintedLine(int line) {
+        LineSlot slot = slotOf(line);
+        return slot == null ? null : slot.paintedText();
+    }
+
+    /** For tests: the fill painted at {@code offset} of visible line {@code line}, or null. */
+    public javafx.scene.paint.Paint paintedFill(int line, int offsetInLine) {
+        LineSlot slot = slotOf(line);
+        return slot == null ? null : slot.fillAt(offsetInLine);
+    }
+
+    /** For tests: the primary caret's position in view coordinates, or null when off screen. */
+    public javafx.geometry.Point2D caretPoint() {
+        SelectionSet sels = buffer.selections();
+        Selection primary = sels.get(sels.size() - 1);
+        double[] p = pointOf(buffer.text(), primary.head());
+        return p == null ? null : new javafx.geometry.Point2D(p[0] + content.getLayoutX(), p[1] + content.getLayoutY());
+    }
+}

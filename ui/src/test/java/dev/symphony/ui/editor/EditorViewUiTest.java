@@ -1,0 +1,229 @@
+package dev.symphony.ui.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.symphony.editor.selection.Selection;
+import dev.symphony.kernel.paths.SymphonyPaths;
+import dev.symphony.ui.Workbench;
+import dev.symphony.ui.editor.find.FindBar;
+import dev.symphony.ui.editor.find.GoToLineBar;
+import dev.symphony.ui.shell.WorkbenchServices;
+import dev.symphony.ui.tabs.OpenDocument;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Types, selects, uses several carets, finds and replaces, undoes — through the real view in the workbench (headless). */
+@ExtendWith(ApplicationExtension.class)
+class EditorViewUiTest {
+    private Path home;
+    private Path workspace;
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        home = Files.createTempDirectory("symphony-editor-home");
+        workspace = Files.createTempDirectory("symphony-editor-ws");
+        workbench = new Workbench(WorkbenchServices.start(SymphonyPaths.under(home)), stage);
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        workbench.close();
+        for (Path dir : new Path[] {home, workspace}) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static void waitUntil(String what, Supplier<Boolean> condition) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::get);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("timed out waiting until " + what);
+        }
+    }
+
+    /** Opens a file with {@code text}, waits for its editor and clicks into it. */
+    private EditorView open(FxRobot robot, String name, String text) throws Exception {
+        Path file = workspace.resolve(name);
+        Files.writeString(file, text);
+        robot.interact(() -> workbench.openFile(file, d -> {}));
+        waitUntil(name + " opens", () -> workbench.tabsView().activeEditor() != null);
+        EditorView view = workbench.tabsView().activeEditor().view();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(view);
+        robot.interact(() -> view.controller().setSelections(dev.symphony.editor.selection.SelectionSet.cursorAt(0), 0));
+        return view;
+    }
+
+    private OpenDocument document() {
+        return workbench.tabs().selectedProperty().get();
+    }
+
+    private static void ctrl(FxRobot robot, KeyCode... keys) {
+        KeyCode[] all = new KeyCode[keys.length + 1];
+        all[0] = KeyCode.CONTROL;
+        System.arraycopy(keys, 0, all, 1, keys.length);
+        robot.press(all);
+        robot.release(reverse(all));
+    }
+
+    private static KeyCode[] reverse(KeyCode[] keys) {
+        KeyCode[] out = new KeyCode[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = keys[keys.length - 1 - i];
+        }
+        return out;
+    }
+
+    @Test
+    void typedTextIsInTheBufferAndPaintedWithTheCaretAfterIt(FxRobot robot) throws Exception {
+        EditorView view = open(robot, "a.txt", "world\n");
+        double x0 = view.caretPoint().getX();
+        robot.write("hello ");
+        waitUntil("the text is typed", () -> document().text().equals("hello world\n"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("hello world", view.paintedLine(0));
+        assertEquals(x0 + 6 * view.metrics().advance(), view.caretPoint().getX(), 0.5, "caret after the typed text");
+        assertTrue(document().dirtyProperty().get());
+        assertTrue(robot.lookup(".tab-label").queryAll().stream().anyMatch(n -> ((Label) n).getText().equals("● a.txt")));
+        Label status = robot.lookup("#status-bar .label").queryAll().stream().map(n -> (Label) n)
+                .filter(l -> l.getText() != null && l.getText().contains("Ln ")).findFirst().orElseThrow();
+        assertTrue(status.getText().contains("Ln 1, Col 7"), status.getText());
+    }
+
+    @Test
+    void keyboardAndMouseSelection(FxRobot robot) throws Exception {
+        EditorView view = open(robot, "b.txt", "alpha beta\ngamma delta\n");
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT, 3).release(KeyCode.SHIFT);
+        assertEquals(Selection.of(0, 3), view.buffer().selections().get(0));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        assertEquals(Selection.of(0, 5), view.buffer().selections().get(0), "ctrl+shift+right extends to the word end");
+        robot.type(KeyCode.DOWN);
+        assertEquals(1, view.buffer().text().lineOf(view.buffer().selections().get(0).head()));
+
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D origin = view.localToScreen(view.caretPoint());
+        double advance = view.metrics().advance();
+        double lh = view.metrics().lineHeight();
+        Point2D lineOneStart = origin.add(-view.caretPoint().getX() + view.contentPane().getLayoutX() + 1, 0);
+        robot.doubleClickOn(lineOneStart.add(advance * 7.5, lh / 2), MouseButton.PRIMARY);
+        assertEquals(Selection.of(17, 22), view.buffer().selections().get(0), "double-click selects 'delta'");
+        robot.drag(lineOneStart.add(0, -lh + lh / 2), MouseButton.PRIMARY).dropTo(lineOneStart.add(advance * 5, lh / 2));
+        assertEquals(Selection.of(0, 16), view.buffer().selections().get(0), "drag from line 1 to line 2 col 5");
+    }
+
+    @Test
+    void severalCaretsTypeTogetherAndUndoRedoRestore(FxRobot robot) throws Exception {
+        EditorView view = open(robot, "c.txt", "foo one\nfoo two\nfoo three\n");
+        ctrl(robot, KeyCode.ALT, KeyCode.DOWN);
+        ctrl(robot, KeyCode.ALT, KeyCode.DOWN);
+        assertEquals(3, view.buffer().selections().size(), "Ctrl+Alt+Down added two carets");
+        robot.write(">");
+        waitUntil("typed at three carets", () -> document().text().equals(">foo one\n>foo two\n>foo three\n"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(">foo two", view.paintedLine(1));
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(1, view.buffer().selections().size(), "Escape keeps one caret");
+        ctrl(robot, KeyCode.Z);
+        assertEquals("foo one\nfoo two\nfoo three\n", document().text());
+        assertTrue(!document().dirtyProperty().get(), "undo back to the saved state is clean");
+        ctrl(robot, KeyCode.SHIFT, KeyCode.Z);
+        assertEquals(">foo one\n>foo two\n>foo three\n", document().text());
+
+        robot.interact(() -> view.controller().setSelections(dev.symphony.editor.selection.SelectionSet.cursorAt(2), 2));
+        ctrl(robot, KeyCode.D);
+        ctrl(robot, KeyCode.D);
+        ctrl(robot, KeyCode.D);
+        assertEquals(3, view.buffer().selections().size(), "Ctrl+D: word, then two more occurrences");
+        robot.write("bar");
+        assertEquals(">bar one\n>bar two\n>bar three\n", document().text());
+        robot.type(KeyCode.ESCAPE);
+        robot.interact(() -> view.controller().setSelections(dev.symphony.editor.selection.SelectionSet.cursorAt(2), 2));
+        ctrl(robot, KeyCode.SHIFT, KeyCode.L);
+        assertEquals(3, view.buffer().selections().size(), "Ctrl+Shift+L selects all occurrences");
+    }
+
+    @Test
+    void findAndReplaceWithGroupsCountsAndReportsBadRegex(FxRobot robot) throws Exception {
+        EditorView view = open(robot, "d.txt", "size(a) size(b)\nsize(c)\n");
+        ctrl(robot, KeyCode.H);
+        waitUntil("the find bar shows", () -> robot.lookup("#" + FindBar.QUERY_ID).tryQuery().isPresent());
+        robot.write("size");
+        Label status = robot.lookup("#" + FindBar.STATUS_ID).queryAs(Label.class);
+        waitUntil("three matches counted", () -> "3 results".equals(status.getText()));
+        robot.type(KeyCode.ENTER);
+        waitUntil("the first is selected", () -> "1 of 3".equals(status.getText()));
+        assertEquals(Selection.of(0, 4), view.buffer().selections().get(0));
+
+        robot.clickOn("#find-regex");
+        robot.clickOn("#" + FindBar.QUERY_ID);
+        ctrl(robot, KeyCode.A);
+        robot.write("size(");
+        waitUntil("the bad regex is explained", () -> status.getText().startsWith("Invalid regular expression"));
+        robot.type(KeyCode.BACK_SPACE);
+        robot.write("\\((\\w)\\)");
+        waitUntil("three regex matches", () -> status.getText().endsWith("3 results") || status.getText().endsWith("of 3"));
+        robot.clickOn("#" + FindBar.REPLACE_ID);
+        robot.write("[$1]");
+        robot.clickOn("#find-replace-all");
+        assertEquals("[a] [b]\n[c]\n", document().text(), "size(x) -> [x] with the group");
+        robot.clickOn(view);
+        ctrl(robot, KeyCode.Z);
+        assertEquals("size(a) size(b)\nsize(c)\n", document().text(), "replace all is one undo step");
+    }
+
+    @Test
+    void aLargeFileRendersOnlyVisibleLinesAndGoesToAnyLine(FxRobot robot) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 200_000; i++) {
+            sb.append("line ").append(i + 1).append(" of the big file\n");
+        }
+        EditorView view = open(robot, "big.txt", sb.toString());
+        ctrl(robot, KeyCode.G);
+        waitUntil("the go-to-line bar shows", () -> robot.lookup("#" + GoToLineBar.FIELD_ID).tryQuery().isPresent());
+        robot.write("150000:6").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("line 150000 of the big file", view.paintedLine(149_999));
+        assertEquals(new int[] {150000, 6}[0], view.controller().caretLineColumn()[0]);
+        assertEquals(6, view.controller().caretLineColumn()[1]);
+        assertNull(view.paintedLine(10), "lines far away are not painted");
+        long texts = countTexts(view);
+        assertTrue(texts < 400, "only visible lines have nodes: " + texts);
+        assertNotNull(view.caretPoint());
+    }
+
+    private static long countTexts(Node node) {
+        if (node instanceof Text) {
+            return 1;
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            return p.getChildrenUnmodifiable().stream().mapToLong(EditorViewUiTest::countTexts).sum();
+        }
+        return 0;
+    }
+}
