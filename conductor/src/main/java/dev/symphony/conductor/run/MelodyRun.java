@@ -69,6 +69,8 @@ final class MelodyRun {
     String failure;
     boolean cancelledRun;
     boolean replaying;
+    /** The journal as it was at resume (empty for a fresh run): nested loops and sub-Melodies continue from it. */
+    List<JsonNode> past = List.of();
 
     ModelSlots slots() {
         return stats.slots;
@@ -488,6 +490,7 @@ final class MelodyRun {
 
     /** Restores finished, skipped, withdrawn and halted nodes from journal events, without running anything. */
     void replay(List<JsonNode> journalEvents) {
+        this.past = journalEvents;
         new RunReplay(this).replay(journalEvents);
     }
 

@@ -11,12 +11,16 @@ import dev.symphony.conductor.melody.expr.Expr;
 import dev.symphony.conductor.melody.expr.Template;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Loops and sub-Melodies: each iteration (or the sub-Melody) is a nested {@link MelodyRun} on the worker
  * thread, sharing the run's events, artifact store, budget and approvals; its nodes are named
- * {@code loop/ITERATION/child} or {@code node/child} in events. Not journaled individually: a resumed run
- * runs an unfinished loop or sub-Melody again from its start.
+ * {@code loop/ITERATION/child} or {@code node/child} in events, which go to the run's journal. Each finished
+ * iteration's outputs are stored as an artifact ({@code node.progress} with {@code artifactId}). On resume, an
+ * interrupted loop continues after its last finished iteration (its outputs read back as {@code previous}), and
+ * the interrupted iteration or sub-Melody replays its own nodes' journal lines: finished children are not run
+ * again.
  */
 final class Nested {
     private final MelodyRun parent;
@@ -31,7 +35,28 @@ final class Nested {
         Expr until = n.json().has("until") ? Expr.parse(n.text("until")) : null;
         Expr whileExpr = n.json().has("while") ? Expr.parse(n.text("while")) : null;
         JsonNode previous = JsonNodeFactory.instance.nullNode();
-        for (int i = 0; i < max; i++) {
+        List<JsonNode> past = interruptedAttempt(name);
+        int first = 0;
+        for (JsonNode ev : past) { // the last iteration that finished before the interruption
+            if (ev.path("type").asText().equals("node.progress") && ev.path("node").asText().equals(name)
+                    && ev.has("artifactId") && ev.path("iteration").asInt(-1) >= first) {
+                try {
+                    previous = parent.context.artifacts().readJson(ev.path("artifactId").asLong());
+                    first = ev.path("iteration").asInt() + 1;
+                } catch (RuntimeException lost) {
+                    break; // its outputs are gone: continue from the last iteration read back
+                }
+            }
+        }
+        if (first > 0) {
+            if (until != null && until.test(outputsScope(previous, first - 1, scope))) {
+                return done(n, previous, first);
+            }
+            ObjectNode p = parent.events.event("node.progress", name);
+            p.put("message", "resumed after iteration " + first + " (finished before the interruption)");
+            parent.events.emit(p);
+        }
+        for (int i = first; i < max; i++) {
             int iteration = i;
             JsonNode prev = previous;
             Expr.Scope loopScope = root -> root.equals("iteration") ? JsonNodeFactory.instance.numberNode(iteration)
@@ -44,8 +69,9 @@ final class Nested {
             ObjectNode p = parent.events.event("node.progress", name);
             p.put("iteration", i).put("message", "iteration " + (i + 1) + " of at most " + max);
             parent.events.emit(p);
-            RunResult r = nested(body, name + "/" + (i + 1) + "/", inputs);
+            RunResult r = nested(body, name + "/" + (i + 1) + "/", inputs, past);
             previous = r.outputs();
+            iterationFinished(name, i, previous);
             if (until != null && until.test(outputsScope(previous, i, loopScope))) {
                 return done(n, previous, i + 1);
             }
@@ -83,14 +109,52 @@ final class Nested {
         }
         ObjectNode inputs = (ObjectNode) Template.render(n.json().has("inputs") ? n.field("inputs")
                 : JsonNodeFactory.instance.objectNode(), scope);
-        RunResult r = nested(RunPlan.compile(sub, parent.context.capabilities()), name + "/", inputs);
+        RunResult r = nested(RunPlan.compile(sub, parent.context.capabilities()), name + "/", inputs, interruptedAttempt(name));
         return new NodeCall.Outcome(r.outputs(), "melody:" + n.text("path"), r.cost(), null);
     }
 
-    private RunResult nested(RunPlan plan, String prefix, ObjectNode inputs) throws NodeFailure, InterruptedException {
+    /** Stores an iteration's outputs and says so, so a resume can continue after it. */
+    private void iterationFinished(String name, int iteration, JsonNode outputs) {
+        long now = parent.context.clock().time();
+        long id = parent.context.artifacts().putJson("run/" + parent.runId + "/" + name + "/" + (iteration + 1),
+                dev.symphony.pit.artifact.api.ArtifactKind.INTERMEDIATE, outputs,
+                new dev.symphony.pit.artifact.api.Provenance("conductor/loop", parent.runId, name, now, now, 0), new long[0]);
+        ObjectNode p = parent.events.event("node.progress", name);
+        p.put("iteration", iteration).put("artifactId", id).put("message", "iteration " + (iteration + 1) + " finished");
+        parent.events.emit(p);
+    }
+
+    /**
+     * The journal lines of this node's interrupted attempt (from the first start after its last failure, finish
+     * or cancellation: an attempt may have been interrupted and resumed several times), or none: a retried or
+     * fresh node starts from scratch.
+     */
+    private List<JsonNode> interruptedAttempt(String name) {
+        List<JsonNode> past = parent.past;
+        int start = -1;
+        for (int i = 0; i < past.size(); i++) {
+            JsonNode ev = past.get(i);
+            if (!ev.path("node").asText().equals(name)) {
+                continue;
+            }
+            String type = ev.path("type").asText();
+            if (type.equals("node.started") && start < 0) {
+                start = i; // an attempt resumed after an interruption continues the one it resumed
+            } else if (type.equals("node.failed") || type.equals("node.finished") || type.equals("node.cancelled")) {
+                start = -1;
+            }
+        }
+        return start < 0 ? List.of() : past.subList(start + 1, past.size());
+    }
+
+    private RunResult nested(RunPlan plan, String prefix, ObjectNode inputs, List<JsonNode> past)
+            throws NodeFailure, InterruptedException {
         double before = parent.spent();
         MelodyRun child = new MelodyRun(parent.context, plan, parent.events, prefix, null, parent.approvals(), inputs,
                 parent.workers(), parent.calls(), parent.sharedBudget(), parent.stats());
+        if (!past.isEmpty()) {
+            child.replay(past); // its own lines only (by prefix); nested loops in it continue the same way
+        }
         RunResult r = child.execute();
         switch (r.status()) {
             case SUCCEEDED:

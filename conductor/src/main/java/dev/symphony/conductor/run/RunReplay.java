@@ -35,7 +35,11 @@ final class RunReplay {
         }
         for (JsonNode ev : journalEvents) {
             String type = ev.path("type").asText();
-            int s = run.plan.graph.nodeId(ev.path("node").asText(""));
+            String node = ev.path("node").asText("");
+            if (!node.startsWith(run.prefix)) {
+                continue; // another nested run's (or the parent's) event
+            }
+            int s = run.plan.graph.nodeId(node.substring(run.prefix.length()));
             if (s < 0) {
                 continue;
             }
