@@ -42,7 +42,7 @@ final class LineSlot {
     /** Paints {@code content} unless exactly this is painted already; returns true when nodes changed. */
     boolean update(RenderContext ctx, int line, String content, int windowStart, int lineLength, StyledLine styles) {
         if (line == this.line && ctx.version() == version && windowStart == this.windowStart
-                && styles == this.styles && lineLength == this.lineLength && content.equals(this.content)) {
+                && java.util.Objects.equals(styles, this.styles) && lineLength == this.lineLength && content.equals(this.content)) {
             return false;
         }
         this.ctx = ctx;

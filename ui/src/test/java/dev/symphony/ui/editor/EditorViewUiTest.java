@@ -217,6 +217,22 @@ class EditorViewUiTest {
         assertNotNull(view.caretPoint());
     }
 
+    @Test
+    void aJavaKeywordIsPaintedInItsThemeColourAndPlainTextIsNot(FxRobot robot) throws Exception {
+        EditorView view = open(robot, "Main.java", "public class Main {\n    int x = 42;\n}\n");
+        waitUntil("the keyword gets a colour other than the plain foreground", () -> {
+            javafx.scene.paint.Paint fill = view.paintedFill(0, 1);
+            return fill != null && !fill.equals(view.colors().foreground());
+        });
+        javafx.scene.paint.Paint keyword = view.paintedFill(0, 1);
+        assertEquals(keyword, view.paintedFill(0, 8), "'class' is a keyword too");
+        assertTrue(!keyword.equals(view.paintedFill(0, 14)), "the class name is not painted as a keyword");
+        assertEquals("public class Main {", view.paintedLine(0));
+        Label status = robot.lookup("#status-bar .label").queryAll().stream().map(n -> (Label) n)
+                .filter(l -> l.getText() != null && l.getText().contains("Ln ")).findFirst().orElseThrow();
+        assertTrue(status.getText().contains("Java"), status.getText());
+    }
+
     private static long countTexts(Node node) {
         if (node instanceof Text) {
             return 1;

@@ -1,0 +1,101 @@
+package dev.symphony.ui.editor.syntax;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.symphony.editor.syntax.Language;
+import dev.symphony.editor.syntax.LanguageRegistry;
+import dev.symphony.editor.syntax.SyntaxSession;
+import dev.symphony.editor.syntax.Theme;
+import dev.symphony.editor.syntax.Themes;
+import dev.symphony.editor.text.Rope;
+import dev.symphony.kernel.settings.SettingsService;
+import dev.symphony.ui.editor.EditorColors;
+import dev.symphony.ui.editor.LineStyleSource;
+import dev.symphony.ui.editor.StyleSources;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.scene.paint.Color;
+
+/**
+ * Highlighting for the workbench: detects the language (file name, extension, first line, and the
+ * {@code files.associations} setting, glob → language id) and opens a {@link SyntaxSession} on one
+ * shared daemon worker thread (2-core machines: one tokenizer thread keeps a core for the UI).
+ */
+public final class SyntaxStyles implements StyleSources {
+    /** The settings key of the user's language overrides ({"*.gradle.kts": "kotlin"}). */
+    public static final String ASSOCIATIONS = "files.associations";
+    private final SettingsService settings;
+    private final ExecutorService worker;
+
+    public SyntaxStyles(SettingsService settings) {
+        this.settings = settings;
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "syntax-worker");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        });
+        worker.execute(() -> {
+            LanguageRegistry.builtIn(); // warm the catalog off the FX thread before the first file opens
+            Themes.defaultLight();
+            Themes.defaultDark();
+        });
+    }
+
+    /** The language of a file, or empty for plain text. */
+    public Optional<Language> detect(Path file, Rope text) {
+        int end = text.lineCount() > 1 ? Math.min(text.lineEnd(0), 256) : Math.min(text.length(), 256);
+        String firstLine = text.substring(0, end);
+        return registry().detect(file.toString(), firstLine);
+    }
+
+    private LanguageRegistry registry() {
+        LanguageRegistry registry = LanguageRegistry.builtIn();
+        JsonNode overrides = settings == null ? null : settings.get(ASSOCIATIONS);
+        if (overrides != null && overrides.isObject() && overrides.size() > 0) {
+            Map<String, String> globs = new LinkedHashMap<>();
+            overrides.fields().forEachRemaining(e -> globs.put(e.getKey(), e.getValue().asText()));
+            registry = registry.withOverrides(globs);
+        }
+        return registry;
+    }
+
+    static Theme theme(boolean dark) {
+        return dark ? Themes.defaultDark() : Themes.defaultLight();
+    }
+
+    @Override
+    public LineStyleSource open(Path file, Rope text, boolean dark, Runnable onReady) {
+        Optional<Language> language = detect(file, text);
+        if (language.isEmpty()) {
+            return LineStyleSource.PLAIN;
+        }
+        Theme theme = theme(dark);
+        return new SyntaxStyleSource(SyntaxSession.open(language.get(), theme, text, worker, (from, to) -> onReady.run()),
+                theme);
+    }
+
+    @Override
+    public EditorColors colors(boolean dark) {
+        Theme t = theme(dark);
+        EditorColors base = EditorColors.forDark(dark);
+        Color selection = color(t.selection(), base.selection());
+        return new EditorColors(color(t.background(), base.background()), color(t.foreground(), base.foreground()),
+                selection, color(t.lineHighlight(), base.lineHighlight()), color(t.caret(), base.caret()),
+                color(t.lineNumber(), base.lineNumber()), selection.deriveColor(0, 1, 1, 0.6));
+    }
+
+    private static Color color(String hex, Color fallback) {
+        if (hex == null || hex.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Color.web(hex);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}
