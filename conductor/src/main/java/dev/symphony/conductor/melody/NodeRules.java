@@ -120,7 +120,7 @@ final class NodeRules {
         if (!input.isObject() || props == null) {
             return;
         }
-        input.fields().forEachRemaining(e -> {
+        input.properties().forEach(e -> {
             if (!e.getValue().isTextual()) {
                 return;
             }

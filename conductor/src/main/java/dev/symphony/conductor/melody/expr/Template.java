@@ -3,7 +3,6 @@ package dev.symphony.conductor.melody.expr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -32,8 +31,7 @@ public final class Template {
                 forEachExpression(template.get(i), path + "[" + i + "]", visitor);
             }
         } else if (template.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : template.properties()) {
                 forEachExpression(e.getValue(), path + "." + e.getKey(), visitor);
             }
         }
@@ -54,7 +52,7 @@ public final class Template {
         }
         if (template.isObject()) {
             ObjectNode out = Values.FACTORY.objectNode();
-            template.fields().forEachRemaining(e -> out.set(e.getKey(), render(e.getValue(), scope)));
+            template.properties().forEach(e -> out.set(e.getKey(), render(e.getValue(), scope)));
             return out;
         }
         return template;

@@ -38,7 +38,10 @@ import java.util.stream.Stream;
  * TOKEN} and a JSON object of inputs runs the Melody whose api trigger has that path and answers with the run's
  * result. Scheduled: every minute, Melodies whose cron matches. After each run: chained Melodies whose
  * {@code after} is that file (and whose {@code status} matches) and melody.finished triggers naming it.
- * file.saved and extension.event triggers are not fired yet.
+ * file.saved: a file saved under the served folder whose path (relative, {@code /}-separated) matches the
+ * trigger's {@code glob}; inputs {@code path} and {@code file}. extension.event: {@link #extensionEvent}, the hook
+ * through which whoever receives extension hosts' one-way events hands them in; the payload's fields feed
+ * same-named inputs.
  */
 public final class MelodyServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +53,10 @@ public final class MelodyServer implements AutoCloseable {
     private final ExecutorService runs = Executors.newSingleThreadExecutor(r -> daemon(r, "melody-serve-run"));
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "melody-serve-cron"));
     private HttpServer http;
+    private Path folder;
+    private FileSavedWatcher files;
+    /** Melody file + saved file pairs queued and not started yet: a burst of saves queues one run. */
+    private final java.util.Set<String> queuedSaves = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public MelodyServer(Conductor conductor, MelodyReader reader, ApiToken token, PrintStream notices) {
         this.conductor = conductor;
@@ -66,6 +73,7 @@ public final class MelodyServer implements AutoCloseable {
 
     /** Loads every {@code *.melody.json} under {@code folder} (invalid ones are reported and left out). */
     public int load(Path folder) throws IOException {
+        this.folder = folder;
         try (Stream<Path> files = Files.walk(folder, 4)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".melody.json")).sorted().toList()) {
                 try {
@@ -90,7 +98,61 @@ public final class MelodyServer implements AutoCloseable {
         http.start();
         long delay = 60_000 - System.currentTimeMillis() % 60_000;
         clock.scheduleAtFixedRate(() -> tick(LocalDateTime.now().truncatedTo(ChronoUnit.MINUTES)), delay, 60_000, TimeUnit.MILLISECONDS);
+        if (folder != null && melodies.stream().anyMatch(m -> !triggers(m, "file.saved").isEmpty())) {
+            files = new FileSavedWatcher(folder, this::saved);
+        }
         return http.getAddress().getPort();
+    }
+
+    private static List<JsonNode> triggers(Melody m, String on) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode t : m.json().path("triggers")) {
+            if (t.path("type").asText().equals("event") && t.path("on").asText().equals(on)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** A file under the served folder was saved: queues the Melodies whose file.saved glob matches its path. */
+    void saved(String path, Path file) {
+        for (Melody m : melodies) {
+            for (JsonNode t : triggers(m, "file.saved")) {
+                if (!java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + t.path("glob").asText())
+                        .matches(Path.of(path))) {
+                    continue;
+                }
+                String key = m.source() + "\n" + file;
+                if (queuedSaves.add(key)) {
+                    ObjectNode inputs = JsonNodeFactory.instance.objectNode().put("path", path).put("file", file.toString());
+                    inputs.retain(m.nodes().stream().map(n -> n.id()).toList());
+                    submit(m, inputs, "file.saved " + path, () -> queuedSaves.remove(key));
+                }
+            }
+        }
+    }
+
+    /**
+     * An extension's one-way event ({@code extension} id, {@code event} name, JSON payload) arrived: queues the
+     * Melodies with a matching extension.event trigger; an object payload's fields feed same-named inputs.
+     * Returns how many runs were queued. Thread-safe; the caller (the kernel's bus pump) is not blocked.
+     */
+    public int extensionEvent(String extension, String event, JsonNode payload) {
+        int queued = 0;
+        for (Melody m : melodies) {
+            for (JsonNode t : triggers(m, "extension.event")) {
+                if (t.path("extension").asText().equals(extension) && t.path("event").asText().equals(event)) {
+                    ObjectNode inputs = JsonNodeFactory.instance.objectNode();
+                    if (payload != null && payload.isObject()) {
+                        inputs.setAll((ObjectNode) payload.deepCopy());
+                    }
+                    inputs.retain(m.nodes().stream().map(n -> n.id()).toList());
+                    submit(m, inputs, "extension.event " + extension + "/" + event);
+                    queued++;
+                }
+            }
+        }
+        return queued;
     }
 
     /** Queues the Melodies whose scheduled trigger matches {@code minute}; the future ends after the last. */
@@ -107,7 +169,12 @@ public final class MelodyServer implements AutoCloseable {
 
     /** Queues a run; after it ends, queues what is chained to it. */
     public Future<RunResult> submit(Melody m, ObjectNode inputs, String why) {
+        return submit(m, inputs, why, () -> { });
+    }
+
+    private Future<RunResult> submit(Melody m, ObjectNode inputs, String why, Runnable starting) {
         return runs.submit(() -> {
+            starting.run();
             notices.println("symphony serve: running " + m.source() + " (" + why + ")");
             RunResult r = conductor.start(m, inputs);
             notices.println("symphony serve: run " + r.runId() + " " + r.status().jsonName());
@@ -206,5 +273,12 @@ public final class MelodyServer implements AutoCloseable {
         }
         clock.shutdownNow();
         runs.shutdownNow();
+        if (files != null) {
+            try {
+                files.close();
+            } catch (IOException e) {
+                // closing: nothing left to watch
+            }
+        }
     }
 }

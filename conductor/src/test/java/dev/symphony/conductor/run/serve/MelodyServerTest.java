@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.symphony.conductor.melody.MelodyReader;
 import dev.symphony.conductor.run.Conductor;
-import dev.symphony.conductor.run.RunArtifacts;
-import dev.symphony.conductor.run.RunContext;
-import dev.symphony.conductor.run.TestOperators;
+import dev.symphony.conductor.run.Harness;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -21,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,14 +35,9 @@ class MelodyServerTest {
                 + "\"nodes\":[{\"id\":\"out\",\"type\":\"input\"},{\"id\":\"result\",\"type\":\"output\",\"value\":\"after ${out}\"}],\"connections\":[{\"from\":\"out\",\"to\":\"result\"}]}");
         Files.writeString(melodies.resolve("cron.melody.json"), "{\"formatVersion\":1,\"name\":\"cron\",\"triggers\":[{\"type\":\"scheduled\",\"cron\":\"30 9 * * 1-5\"}],"
                 + "\"nodes\":[{\"id\":\"o\",\"type\":\"output\",\"value\":\"tick\"}]}");
-        TestOperators ops = new TestOperators();
-        List<JsonNode> events = new CopyOnWriteArrayList<>();
-        try (RunArtifacts artifacts = RunArtifacts.open(dir.resolve("artifacts"), 1000, null)) {
-            RunContext context = new RunContext().capabilities(ops).artifacts(artifacts).runsRoot(dir.resolve("runs"))
-                    .events(e -> events.add(e.deepCopy()));
-            ByteArrayOutputStream notices = new ByteArrayOutputStream();
-            try (MelodyServer server = new MelodyServer(new Conductor(context), new MelodyReader(ops),
-                    ApiToken.loadOrCreate(dir.resolve("config").resolve("api-token")), new PrintStream(notices, true))) {
+        try (Harness h = new Harness(dir)) {
+            List<ObjectNode> events = h.events;
+            try (MelodyServer server = server(h)) {
                 assertEquals(3, server.load(melodies));
                 int port = server.start(0);
                 String token = Files.readString(dir.resolve("config").resolve("api-token")).strip();
@@ -78,7 +69,54 @@ class MelodyServerTest {
         }
     }
 
-    private static ObjectNode waitFor(List<JsonNode> events, String output) throws InterruptedException {
+    private static MelodyServer server(Harness h) throws Exception {
+        return new MelodyServer(new Conductor(h.context()), h.reader(),
+                ApiToken.loadOrCreate(h.dir.resolve("config").resolve("api-token")), new PrintStream(new ByteArrayOutputStream(), true));
+    }
+
+    @Test
+    void fileSavedFiresForRealSavesUnderTheWorkspaceMatchingTheGlob(@TempDir Path dir) throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve("workspace"));
+        Files.writeString(workspace.resolve("on-save.melody.json"), "{\"formatVersion\":1,\"name\":\"on-save\","
+                + "\"triggers\":[{\"type\":\"event\",\"on\":\"file.saved\",\"glob\":\"notes/**.md\"}],"
+                + "\"nodes\":[{\"id\":\"path\",\"type\":\"input\"},{\"id\":\"file\",\"type\":\"input\"},"
+                + "{\"id\":\"up\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"upper\",\"input\":{\"text\":\"${path}\"}},"
+                + "{\"id\":\"out\",\"type\":\"output\",\"value\":\"saved ${up.text}\"}],"
+                + "\"connections\":[{\"from\":\"path\",\"to\":\"up\"},{\"from\":\"up\",\"to\":\"out\"},{\"from\":\"file\",\"to\":\"out\"}]}");
+        try (Harness h = new Harness(dir); MelodyServer server = server(h)) {
+            assertEquals(1, server.load(workspace));
+            server.start(0);
+            // A folder created after the server started is watched too; a .txt save does not match the glob.
+            Path notes = Files.createDirectories(workspace.resolve("notes").resolve("daily"));
+            Thread.sleep(300); // the new folder is registered when its creation is reported
+            Files.writeString(notes.resolve("skip.txt"), "not markdown");
+            Files.writeString(notes.resolve("today.md"), "# today");
+            Files.writeString(notes.resolve("today.md"), "# today, saved twice");
+            ObjectNode done = waitFor(h.events, "saved NOTES/DAILY/TODAY.MD");
+            assertEquals("succeeded", done.path("status").asText());
+            Thread.sleep(3 * FileSavedWatcher.SETTLE_MS + 200);
+            assertEquals(1, h.ofType("run.finished").size(), "one run per settled save, none for skip.txt: " + h.ofType("run.finished"));
+            h.assertEventsValid();
+        }
+    }
+
+    @Test
+    void extensionEventsFireTheirMelodiesWithThePayloadAsInputs(@TempDir Path dir) throws Exception {
+        Path melodies = Files.createDirectories(dir.resolve("melodies"));
+        Files.writeString(melodies.resolve("on-event.melody.json"), "{\"formatVersion\":1,\"name\":\"on-event\","
+                + "\"triggers\":[{\"type\":\"event\",\"on\":\"extension.event\",\"extension\":\"test.ops\",\"event\":\"indexed\"}],"
+                + "\"nodes\":[{\"id\":\"count\",\"type\":\"input\"},{\"id\":\"out\",\"type\":\"output\",\"value\":\"indexed ${count}\"}],"
+                + "\"connections\":[{\"from\":\"count\",\"to\":\"out\"}]}");
+        try (Harness h = new Harness(dir); MelodyServer server = server(h)) {
+            server.load(melodies);
+            assertEquals(0, server.extensionEvent("test.ops", "other", JSON.readTree("{}")));
+            assertEquals(0, server.extensionEvent("someone.else", "indexed", JSON.readTree("{}")));
+            assertEquals(1, server.extensionEvent("test.ops", "indexed", JSON.readTree("{\"count\":42,\"extra\":true}")));
+            assertEquals("succeeded", waitFor(h.events, "indexed 42").path("status").asText());
+        }
+    }
+
+    private static ObjectNode waitFor(List<? extends JsonNode> events, String output) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
             for (JsonNode e : events) {
