@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.symphony.conductor.CliRun;
 import dev.symphony.conductor.melody.MelodySchema;
 import dev.symphony.conductor.run.TestOperators;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,22 +36,18 @@ class RunCommandTest {
     }
 
     private int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
         TestOperators ops = new TestOperators();
-        int code = RunCommand.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8), () -> ops);
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        return capture(CliRun.of((a, o, e) -> RunCommand.run(a, o, e, () -> ops), args));
     }
 
     private int approve(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = ApproveCommand.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        return capture(CliRun.of(ApproveCommand::run, args));
+    }
+
+    private int capture(CliRun r) {
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     private List<JsonNode> events() throws Exception {

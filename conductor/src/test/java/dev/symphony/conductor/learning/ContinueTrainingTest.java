@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.symphony.conductor.CliRun;
 import dev.symphony.conductor.fqg.baselines.Baselines;
 import dev.symphony.conductor.fqg.cli.FqgCommand;
 import dev.symphony.conductor.fqg.evaluation.Evaluator;
@@ -12,9 +12,6 @@ import dev.symphony.conductor.fqg.game.Preset;
 import dev.symphony.conductor.policy.Decision;
 import dev.symphony.conductor.policy.djl.DjlPolicy;
 import dev.symphony.conductor.run.HarnessTest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,11 +24,6 @@ import org.junit.jupiter.api.Test;
  * plays the FQG better than FIFO.
  */
 class ContinueTrainingTest extends HarnessTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static int fqg(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
-        return FqgCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
     @Test
     void continueConsumesRecordedRunsAndChangesThePolicy() throws Exception {
@@ -41,16 +33,14 @@ class ContinueTrainingTest extends HarnessTest {
         assertEquals(12, records.size());
 
         Path out = dir.resolve("policy").resolve("fqg-policy.params");
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = fqg(o, e, "train", "--continue", "--episodes", "0", "--seed", "3", "--out", out.toString(),
+        CliRun train = CliRun.of(FqgCommand::run, "train", "--continue", "--episodes", "0", "--seed", "3", "--out", out.toString(),
                 "--real", data.root().toString());
-        assertEquals(0, code, e.toString(StandardCharsets.UTF_8));
-        JsonNode report = JSON.readTree(o.toString(StandardCharsets.UTF_8));
+        assertEquals(0, train.code(), train.err());
+        JsonNode report = train.lines().get(0);
         assertEquals(3, report.path("realRuns").asInt());
         long informative = records.stream().filter(DecisionRecord::informative).count();
         assertEquals(informative, report.path("realDecisions").asLong());
-        assertTrue(e.toString(StandardCharsets.UTF_8).contains("(saved)"), e.toString(StandardCharsets.UTF_8));
+        assertTrue(train.err().contains("(saved)"), train.err());
 
         try (DjlPolicy shipped = DjlPolicy.loadShipped(); DjlPolicy continued = DjlPolicy.load(out)) {
             DecisionRecord r = records.stream().filter(DecisionRecord::informative).findFirst().orElseThrow();
@@ -76,12 +66,11 @@ class ContinueTrainingTest extends HarnessTest {
 
     @Test
     void episodesZeroWithoutRecordedRunsIsBadUsage() {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        assertEquals(2, fqg(o, e, "train", "--continue", "--episodes", "0", "--out", dir.resolve("p.params").toString(),
-                "--real", dir.resolve("none").toString()));
-        assertTrue(e.toString(StandardCharsets.UTF_8).contains("needs recorded real-run decisions"));
-        assertEquals(2, fqg(o, e, "train", "--real", dir.toString()), "--real goes with --continue");
+        CliRun none = CliRun.of(FqgCommand::run, "train", "--continue", "--episodes", "0", "--out", dir.resolve("p.params").toString(),
+                "--real", dir.resolve("none").toString());
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("needs recorded real-run decisions"), none.err());
+        assertEquals(2, CliRun.of(FqgCommand::run, "train", "--real", dir.toString()).code(), "--real goes with --continue");
         assertTrue(!Files.exists(dir.resolve("p.params")));
     }
 }
