@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * per second, and busy traffic never pays a system call.
  */
 public final class DoorbellIdleStrategy implements IdleStrategy {
-    private static final long LIGHT_BUDGET_NANOS = 200_000;
+    private static final long LIGHT_BUDGET_NANOS = 2_000_000;
     private final EndpointPump pump;
     private final int maxSpins;
     private final int maxYields;

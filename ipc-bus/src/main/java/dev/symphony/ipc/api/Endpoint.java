@@ -24,8 +24,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * deferred until it returns, so handlers never nest.
  */
 public final class Endpoint implements AutoCloseable {
-    private static final int SPINS = 2_000;
-    private static final int YIELDS = 5;
+    /**
+     * A waiting caller spins, then yields, for a fixed wall time (not a count: interpreted, C1 and
+     * C2 code spin at very different speeds) that outlasts the peer pump's longest park, so a
+     * caller in a tight loop never parks while its answer is on the way. Parking hands delivery to
+     * the pump agent, which naps while callers pump: a caller that parked too early makes the next
+     * answer late, the peer backs off further, and the channel would settle in a slow mode.
+     */
+    private static final long SPIN_NANOS = 50_000;
+    private static final long YIELD_NANOS = 1_000_000;
+    private static final long MIN_WAITER_PARK_NANOS = 20_000;
     private static final long MAX_WAITER_PARK_NANOS = 1_000_000;
 
     private final EndpointContext context;
@@ -136,7 +144,8 @@ public final class Endpoint implements AutoCloseable {
 
     /** Spins (pumping when it can), then yields, then parks: from then on the pump agent delivers and unparks. */
     private void awaitLoop(PendingCall call, long deadline, boolean[] spinning) {
-        int idle = 0;
+        long idleSince = System.nanoTime();
+        long parkNanos = 0;
         while (!call.ready()) {
             int work = 0;
             if (pumpLock.tryLock()) {
@@ -156,20 +165,20 @@ public final class Endpoint implements AutoCloseable {
                 cancel(call);
                 break;
             }
+            long idle = now - idleSince;
             if (work > 0) {
-                idle = 0;
-            } else if (idle < SPINS) {
-                idle++;
+                idleSince = now;
+            } else if (idle < SPIN_NANOS) {
                 Thread.onSpinWait();
-            } else if (idle < SPINS + YIELDS) {
-                idle++;
+            } else if (idle < YIELD_NANOS) {
                 Thread.yield();
             } else {
                 if (spinning[0]) {
                     spinning[0] = false;
                     spinningWaiters.decrementAndGet();
                 }
-                LockSupport.parkNanos(this, Math.min(MAX_WAITER_PARK_NANOS, deadline - now));
+                parkNanos = Math.min(Math.max(MIN_WAITER_PARK_NANOS, parkNanos * 2), MAX_WAITER_PARK_NANOS);
+                LockSupport.parkNanos(this, Math.min(parkNanos, deadline - now));
             }
         }
     }

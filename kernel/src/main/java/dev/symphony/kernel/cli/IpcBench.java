@@ -96,9 +96,20 @@ public final class IpcBench {
             System.gc();
             Thread.sleep(quick ? 1_000 : 3_000); // let the JIT and GC finish with the work above: idle means idle
             result.put("idleCpuPercent", round(idleCpuPercent(idleMillis)));
-            long f0 = System.nanoTime();
-            kernel.call("bench", TEXT_TOOLS, "case", small, Duration.ofSeconds(10));
-            result.put("firstCallAfterIdleUs", us(System.nanoTime() - f0));
+            // One sample per idle window is at the mercy of how long this shared VM takes to wake a
+            // halted vCPU: three windows (the first is the CPU window above), the median reported.
+            long[] firstCalls = new long[3];
+            for (int i = 0; i < firstCalls.length; i++) {
+                if (i > 0) {
+                    Thread.sleep(idleMillis);
+                }
+                long f0 = System.nanoTime();
+                kernel.call("bench", TEXT_TOOLS, "case", small, Duration.ofSeconds(10));
+                firstCalls[i] = System.nanoTime() - f0;
+            }
+            Arrays.sort(firstCalls);
+            result.put("firstCallAfterIdleUs", us(firstCalls[1]));
+            result.put("firstCallAfterIdleMaxUs", us(firstCalls[2]));
 
             long[] detect = new long[3];
             long[] restart = new long[3];
