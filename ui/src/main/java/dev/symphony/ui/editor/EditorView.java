@@ -341,8 +341,11 @@ public final class EditorView extends Region {
                     windowEnd = Math.min(length, windowStart + rowCount * wrapColumns);
                 }
             }
-            slot.update(ctx, line, rope.substring(start + windowStart, start + windowEnd), windowStart, length,
-                    styles.styles(line));
+            StyledLine lineStyles = styles.styles(line);
+            if (lineStyles == null && slot.line == line) {
+                lineStyles = slot.styles(); // keep the last styles until fresh ones arrive: no plain-text flash while typing
+            }
+            slot.update(ctx, line, rope.substring(start + windowStart, start + windowEnd), windowStart, length, lineStyles);
             slot.lineStart = start;
             if (i == 0) {
                 y = -fraction * slot.rows() * lh;

@@ -221,6 +221,10 @@ final class LineSlot {
 
     private static final double Region_USE_COMPUTED = javafx.scene.layout.Region.USE_COMPUTED_SIZE;
 
+    StyledLine styles() {
+        return styles;
+    }
+
     int rows() {
         return rows;
     }

@@ -15,9 +15,21 @@ import javafx.scene.paint.Color;
 final class SyntaxStyleSource implements LineStyleSource {
     private final SyntaxSession session;
     private final TokenLook[] looks;
+    private final java.util.concurrent.Executor worker;
+    /**
+     * False until the session's first styles arrive: until then its worker loads the grammar while
+     * holding the session's lock. The FX thread only ever calls {@link SyntaxSession#styles} (briefly
+     * locked); updates and the viewport go through the worker's queue.
+     */
+    private volatile boolean live;
+    /** Updates queued to the worker but not applied yet: the session's styles are for an older text meanwhile. */
+    private final java.util.concurrent.atomic.AtomicInteger pendingUpdates = new java.util.concurrent.atomic.AtomicInteger();
+    private int viewFirst = -1;
+    private int viewLast = -1;
 
-    SyntaxStyleSource(SyntaxSession session, Theme theme) {
+    SyntaxStyleSource(SyntaxSession session, Theme theme, java.util.concurrent.Executor worker) {
         this.session = session;
+        this.worker = worker;
         this.looks = new TokenLook[theme.styleCount()];
         for (int i = 0; i < looks.length; i++) {
             TokenStyle s = theme.style(i);
@@ -26,20 +38,41 @@ final class SyntaxStyleSource implements LineStyleSource {
         }
     }
 
+    /** Called on the worker with every "styles ready" of the session. */
+    void ready() {
+        live = true;
+    }
+
     @Override
     public StyledLine styles(int line) {
+        if (!live || pendingUpdates.get() > 0) {
+            return null; // the view keeps showing a line's last styles meanwhile
+        }
         LineStyles styles = session.styles(line);
         return styles == null ? null : new Runs(styles, looks);
     }
 
     @Override
     public void setViewport(int firstLine, int lastLine) {
-        session.setViewport(firstLine, lastLine);
+        if (firstLine != viewFirst || lastLine != viewLast) {
+            viewFirst = firstLine;
+            viewLast = lastLine;
+            worker.execute(() -> session.setViewport(firstLine, lastLine));
+        }
     }
 
     @Override
     public void textChanged(Rope before, Rope after, ChangeSet change) {
-        session.update(before, after, change);
+        // on the worker (FIFO, one thread): an update shifts per-line arrays of the whole document, and
+        // the session's lock may be held by tokenizing work; neither belongs on the FX thread
+        pendingUpdates.incrementAndGet();
+        worker.execute(() -> {
+            try {
+                session.update(before, after, change);
+            } finally {
+                pendingUpdates.decrementAndGet();
+            }
+        });
     }
 
     @Override

@@ -63,6 +63,16 @@ public final class SyntaxStyles implements StyleSources {
         return registry;
     }
 
+    /** The tokenizing totals of a source this class opened (benchmarks), or empty for plain text. */
+    public static Optional<SyntaxSession.Stats> statsOf(LineStyleSource source) {
+        return source instanceof SyntaxStyleSource s ? Optional.of(s.session().stats()) : Optional.empty();
+    }
+
+    /** True when a source this class opened has tokenized every line of the current text. */
+    public static boolean fullyTokenized(LineStyleSource source) {
+        return source instanceof SyntaxStyleSource s && s.session().fullyTokenized();
+    }
+
     static Theme theme(boolean dark) {
         return dark ? Themes.defaultDark() : Themes.defaultLight();
     }
@@ -74,8 +84,20 @@ public final class SyntaxStyles implements StyleSources {
             return LineStyleSource.PLAIN;
         }
         Theme theme = theme(dark);
-        return new SyntaxStyleSource(SyntaxSession.open(language.get(), theme, text, worker, (from, to) -> onReady.run()),
-                theme);
+        SyntaxStyleSource[] source = new SyntaxStyleSource[1];
+        java.util.concurrent.CountDownLatch made = new java.util.concurrent.CountDownLatch(1);
+        SyntaxSession session = SyntaxSession.open(language.get(), theme, text, worker, (from, to) -> {
+            try {
+                made.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            source[0].ready();
+            onReady.run();
+        });
+        source[0] = new SyntaxStyleSource(session, theme, worker);
+        made.countDown();
+        return source[0];
     }
 
     @Override
