@@ -43,8 +43,7 @@ public final class Arbitration {
     private final Map<String, Integer> held = new HashMap<>();
 
     public Arbitration(EpochClock clock) {
-        this.clock = clock;
-        fresh();
+        this.clock = clock; // the arbiter (ledger ~3 MB, decision log) is made on the first contention
     }
 
     private void fresh() {
@@ -74,7 +73,7 @@ public final class Arbitration {
         List<Claim> left = new ArrayList<>(claims.subList(0, Math.min(claims.size(), 64)));
         List<Grant> out = new ArrayList<>();
         while (free > 0 && !left.isEmpty()) {
-            if (requesters.size() + left.size() > MAX_REQUESTERS
+            if (arbiter == null || requesters.size() + left.size() > MAX_REQUESTERS
                     || (resources.size() >= MAX_RESOURCES && !resources.containsKey(resource))) {
                 fresh(); // before any id of this decision is taken from the old arbiter
             }

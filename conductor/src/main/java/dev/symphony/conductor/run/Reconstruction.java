@@ -60,18 +60,17 @@ final class Reconstruction {
         return id;
     }
 
-    /** True if the artifact can be read back (present, not purged, content matching its hash). */
-    boolean readable(long id) {
-        try {
-            run.context.artifacts().readJson(id);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+    /**
+     * During a run the check is the store's metadata (present, not purged: what retention or a lost archive
+     * does), not a verifying read of every input, which doubled the executor's per-node cost (see the
+     * README); content that fails verification is caught when it is read back on resume.
+     */
+    private boolean available(long id) {
+        return run.context.artifacts().available(id);
     }
 
     /**
-     * During a run: every finished direct predecessor of {@code s} whose artifact cannot be read is regenerated
+     * During a run: every finished direct predecessor of {@code s} whose artifact is gone is regenerated
      * (declared reconstruction) or, with no declaration, its output still held by this run is stored again; each
      * is a {@code node.reconstructed} event. Returns false if a needed output is gone for good.
      */
@@ -83,7 +82,7 @@ final class Reconstruction {
             }
             RunPlan.Step step = run.plan.step(p);
             Long id = run.artifactIds.get(step.name());
-            if (id == null || readable(id)) {
+            if (id == null || available(id)) {
                 continue;
             }
             MelodyNode node = step.node();

@@ -81,6 +81,14 @@ public final class RunArtifacts implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the artifact's content is still there (known, not purged): a metadata lookup, no read. Reading
+     * back verifies the content too ({@link #readJson} throws on a CRC, GCM tag or SHA-256 mismatch).
+     */
+    public synchronized boolean available(long id) {
+        return store.contains(id) && store.tier(id) != dev.symphony.pit.artifact.api.ContentTier.PURGED;
+    }
+
     public synchronized long size(long id) {
         return store.info(id).map(i -> i.size()).orElse(0L);
     }
