@@ -1,6 +1,7 @@
 package dev.symphony.kernel.extensions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.symphony.ipc.api.CallFailedException;
 import dev.symphony.ipc.api.ErrorCode;
 import dev.symphony.ipc.api.PayloadCodec;
@@ -9,12 +10,15 @@ import dev.symphony.ipc.manifest.VersionRange;
 import dev.symphony.ipc.protocol.CallProtocol;
 import dev.symphony.kernel.audit.AuditLog;
 import dev.symphony.kernel.bus.KernelBus;
+import dev.symphony.kernel.settings.SettingDescriptor;
+import dev.symphony.kernel.settings.SettingsSchema;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -53,13 +57,41 @@ public final class Kernel implements AutoCloseable {
         return k;
     }
 
-    /** Starts the hosts of enabled {@code onStartup} extensions (the IDE does this; the CLI does not). */
-    public void activateStartupExtensions() {
+    /**
+     * Starts the hosts of enabled {@code onStartup} extensions (the IDE does this; the CLI does not),
+     * all at once: each start is mostly a JVM start waiting on its own process. Returns when every
+     * one is ready or has failed; the ids of those now running.
+     */
+    public List<String> activateStartupExtensions() {
+        List<Player> startup = new ArrayList<>();
         for (Player p : players.values()) {
             if (p.state == PlayerState.VALIDATED && p.manifest.activatesOnStartup()) {
-                supervisor.ensureRunning(p);
+                startup.add(p);
             }
         }
+        List<CompletableFuture<String>> starts = new ArrayList<>();
+        for (Player p : startup) {
+            starts.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    supervisor.ensureRunning(p);
+                    return p.id();
+                } catch (RuntimeException e) {
+                    return null; // the Player is FAILED with its problem; the others go on
+                }
+            }, task -> {
+                Thread t = new Thread(task, "start-" + p.id());
+                t.setDaemon(true);
+                t.start();
+            }));
+        }
+        List<String> started = new ArrayList<>();
+        for (var start : starts) {
+            String id = start.join();
+            if (id != null) {
+                started.add(id);
+            }
+        }
+        return started;
     }
 
     public List<Player> players() {
@@ -132,6 +164,30 @@ public final class Kernel implements AutoCloseable {
         supervisor.callStarting();
         audit.record(caller, "stream", key, true, null);
         return new KernelStream(h.endpoint.openStream(PayloadCodec.encode(new CallProtocol.Invoke(capability, input)), idleTimeout));
+    }
+
+    /**
+     * The value of one of {@code p}'s contributed settings: {@code ID.key} from the settings files
+     * when it is valid against the extension's schema (an invalid value is logged to the
+     * extension's log and the default used), else the declared default; null for undeclared keys.
+     */
+    JsonNode extensionSetting(Player p, String key) {
+        SettingsSchema schema = p.settings;
+        String name = p.id() + "." + key;
+        var declared = schema == null ? Optional.<SettingDescriptor>empty() : schema.setting(name);
+        if (declared.isEmpty()) {
+            return null;
+        }
+        JsonNode value = context.settings().apply(name);
+        if (value != null) {
+            var problems = schema.validate(JsonNodeFactory.instance.objectNode().set(name, value));
+            if (problems.isEmpty()) {
+                return value;
+            }
+            broker.log(p.id(), "setting '" + name + "' " + value + " is invalid (" + problems.get(0).message()
+                    + "); using the default " + declared.get().defaultValue());
+        }
+        return declared.get().defaultValue();
     }
 
     /** A one-way event to the host of {@code id} (e.g. a UI event for an Addon). */

@@ -108,7 +108,7 @@ final class KernelBroker implements AutoCloseable {
                 case BrokerProtocol.NETWORK_FETCH -> fetch(p, PayloadCodec.json().treeToValue(a, NetworkProtocol.Fetch.class));
                 case BrokerProtocol.PROCESS_RUN -> run(p, PayloadCodec.json().treeToValue(a, ProcessProtocol.Run.class));
                 case BrokerProtocol.SETTINGS_GET -> JsonNodeFactory.instance.objectNode()
-                        .set("value", p.settings == null ? null : p.settings.get(a.path("key").asText()));
+                        .set("value", kernel.extensionSetting(p, a.path("key").asText()));
                 case BrokerProtocol.EXTENSION_CALL -> kernel.callFromExtension(p,
                         PayloadCodec.json().treeToValue(a, CallProtocol.ExtensionCall.class));
                 default -> throw new CallFailedException(ErrorCode.INVALID_INPUT, "unknown brokered operation " + r.op());

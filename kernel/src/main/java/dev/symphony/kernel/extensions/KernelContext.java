@@ -1,12 +1,17 @@
 package dev.symphony.kernel.extensions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.symphony.kernel.bus.HostClasspath;
 import dev.symphony.kernel.paths.SymphonyPaths;
+import dev.symphony.kernel.settings.SettingsSchema;
+import dev.symphony.kernel.settings.SettingsService;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /** Configuration of a {@link Kernel}: fluent setters; {@link #conclude()} fills defaults. */
 public final class KernelContext {
@@ -21,6 +26,7 @@ public final class KernelContext {
     private Duration hostStartTimeout;
     private Sandbox.Mode sandbox;
     private final List<String> hostJvmArgs = new ArrayList<>();
+    private Function<String, JsonNode> settings;
 
     public KernelContext paths(SymphonyPaths paths) {
         this.paths = paths;
@@ -65,6 +71,16 @@ public final class KernelContext {
         return this;
     }
 
+    /**
+     * Where extension settings ({@code EXTENSION_ID.key} in settings.json) are read: the IDE passes
+     * its live settings service. Without one, the kernel reads the user's and the workspace's
+     * settings files once, on an extension's first request.
+     */
+    public KernelContext settings(Function<String, JsonNode> lookup) {
+        this.settings = lookup;
+        return this;
+    }
+
     public KernelContext conclude() {
         if (paths == null) {
             paths = SymphonyPaths.resolve();
@@ -83,6 +99,13 @@ public final class KernelContext {
         }
         if (sandbox == null) {
             sandbox = Sandbox.Mode.fromProperty();
+        }
+        if (settings == null) {
+            SymphonyPaths home = paths;
+            Path root = workspace;
+            var files = new AtomicReference<SettingsService>();
+            settings = key -> files.updateAndGet(s -> s != null ? s : new SettingsService(
+                    SettingsSchema.core(), home.userSettingsFile(), SettingsService.workspaceFileOf(root))).get(key);
         }
         return this;
     }
@@ -113,6 +136,10 @@ public final class KernelContext {
 
     public Sandbox.Mode sandbox() {
         return sandbox;
+    }
+
+    public Function<String, JsonNode> settings() {
+        return settings;
     }
 
     public List<String> hostJvmArgs() {

@@ -1,8 +1,6 @@
 package dev.symphony.kernel.extensions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.ipc.manifest.ExtensionManifest;
 import dev.symphony.ipc.manifest.ManifestException;
 import dev.symphony.ipc.manifest.ManifestReader;
@@ -10,6 +8,7 @@ import dev.symphony.ipc.manifest.PermissionChecker;
 import dev.symphony.ipc.manifest.Version;
 import dev.symphony.ipc.manifest.VersionRange;
 
+import dev.symphony.kernel.settings.SettingsSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +112,7 @@ final class Lifecycle {
             Files.createDirectories(roots.extensionData());
             p.roots = roots;
             p.permissions = new PermissionChecker(m.permissions(), roots);
-            p.settings = defaults(m.contributes().settings());
+            p.settings = SettingsSchema.contributed(m.id(), m.contributes().settings());
             for (ExtensionManifest.Capability c : m.capabilities()) {
                 schemas.register(p.id() + "/" + c.name() + "/in", c.input());
                 schemas.register(p.id() + "/" + c.name() + "/out", c.output());
@@ -130,17 +129,5 @@ final class Lifecycle {
         p.state = PlayerState.FAILED;
         p.problem = problem;
         p.permissions = null;
-    }
-
-    private static ObjectNode defaults(JsonNode settingsSchema) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        if (settingsSchema != null) {
-            settingsSchema.path("properties").fields().forEachRemaining(e -> {
-                if (e.getValue().has("default")) {
-                    out.set(e.getKey(), e.getValue().get("default"));
-                }
-            });
-        }
-        return out;
     }
 }

@@ -1,8 +1,8 @@
 package dev.symphony.kernel.extensions;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.ipc.manifest.ExtensionManifest;
 import dev.symphony.ipc.manifest.PermissionChecker;
+import dev.symphony.kernel.settings.SettingsSchema;
 
 import java.nio.file.Path;
 
@@ -19,7 +19,7 @@ public final class Player {
     volatile String problem;
     volatile PermissionChecker permissions;
     volatile PermissionChecker.Roots roots;
-    volatile ObjectNode settings;
+    volatile SettingsSchema settings;
     volatile HostProcess host;
     int restarts;
     long lastStartNanos;

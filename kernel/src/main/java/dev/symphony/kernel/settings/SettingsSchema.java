@@ -48,11 +48,26 @@ public final class SettingsSchema {
         }
     }
 
+    /**
+     * The settings an extension contributes (an object schema over its own short keys), as
+     * top-level settings named {@code PREFIX.key} — the keys users write in settings.json.
+     */
+    public static SettingsSchema contributed(String prefix, JsonNode contribution) {
+        ObjectNode schemaNode = MAPPER.createObjectNode();
+        schemaNode.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        schemaNode.put("type", "object");
+        ObjectNode properties = schemaNode.putObject("properties");
+        if (contribution != null) {
+            contribution.path("properties").properties().forEach(e -> properties.set(prefix + "." + e.getKey(), e.getValue()));
+        }
+        return new SettingsSchema(schemaNode);
+    }
+
     /** This schema plus the settings another schema (an extension's contribution) declares. */
     public SettingsSchema merge(JsonNode contribution) {
         ObjectNode merged = schemaNode.deepCopy();
         ObjectNode properties = (ObjectNode) merged.get("properties");
-        contribution.path("properties").fields().forEachRemaining(e -> {
+        contribution.path("properties").properties().forEach(e -> {
             if (properties.has(e.getKey())) {
                 throw new IllegalArgumentException("setting '" + e.getKey() + "' is already declared");
             }

@@ -49,6 +49,14 @@ class KernelIntegrationTest {
             Path archive = TestPlugins.zip(TestPlugins.build(plugin, tmp.resolve("build")), tmp.resolve(plugin + ".zip"));
             installer.commit(installer.prepare(archive, null));
         }
+        Files.createDirectories(paths.userSettingsFile().getParent());
+        Files.writeString(paths.userSettingsFile(), """
+                {
+                  // the probe's contributed settings, by their full names
+                  "dev.symphony.test.probe.greeting": "hi from settings.json",
+                  "dev.symphony.test.probe.limit": 0
+                }
+                """);
         kernel = Kernel.start(new KernelContext().paths(paths).workspace(workspace));
     }
 
@@ -83,6 +91,16 @@ class KernelIntegrationTest {
         kernel.audit().flush();
         assertTrue(AuditLog.readAll(paths.data("audit")).stream().anyMatch(e -> e.path("what").asText().equals("call")
                 && e.path("resource").asText().equals(PROBE + "/echo") && e.path("decision").asText().equals("allowed")));
+    }
+
+    @Test
+    void extensionSettingsComeFromTheUsersFileCheckedAgainstTheContributedSchema() throws Exception {
+        assertEquals("hi from settings.json", call("setting", "{\"key\":\"greeting\"}").path("value").asText());
+        assertEquals(5, call("setting", "{\"key\":\"limit\"}").path("value").asInt(), "0 breaks minimum 1: the default");
+        assertTrue(call("setting", "{\"key\":\"unset\"}").path("value").asBoolean(), "not in the file: the default");
+        assertTrue(call("setting", "{\"key\":\"undeclared\"}").path("value").isNull(), "only contributed keys are served");
+        String log = Files.readString(paths.data("logs").resolve("extensions").resolve(PROBE + ".log"));
+        assertTrue(log.contains("setting 'dev.symphony.test.probe.limit' 0 is invalid"), log);
     }
 
     @Test
