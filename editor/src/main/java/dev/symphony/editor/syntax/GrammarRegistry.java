@@ -76,12 +76,23 @@ final class GrammarRegistry {
 
     private static void rewrite(JsonNode node) {
         if (node instanceof ObjectNode o) {
+            if (o.has("begin") && !o.has("end") && !o.has("while")) {
+                // TM4E throws on a begin rule without end (xml.tmLanguage has its "end" misplaced inside
+                // "captures"); vscode-textmate compiles the missing end as the word "undefined": never ending
+                o.put("end", "\uFFFF");
+            }
             Iterator<Map.Entry<String, JsonNode>> it = o.fields();
             List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
             it.forEachRemaining(fields::add);
             for (Map.Entry<String, JsonNode> f : fields) {
                 if (f.getValue().isTextual() && PatternRewriter.isPatternKey(f.getKey())) {
-                    o.set(f.getKey(), TextNode.valueOf(PatternRewriter.rewrite(f.getValue().asText())));
+                    o.set(f.getKey(), TextNode.valueOf(PatternRewriter.rewrite(f.getValue().asText(),
+                            f.getKey().equals("end") || f.getKey().equals("while"))));
+                } else if (f.getKey().endsWith("aptures") && f.getValue() instanceof ObjectNode captures) {
+                    // TM4E casts every capture to a rule: drop the non-object entries some grammars carry
+                    // (xml: "end": "--%>", wikitext: null), which vscode-textmate ignores
+                    captures.properties().removeIf(c -> !c.getValue().isObject());
+                    rewrite(captures);
                 } else {
                     rewrite(f.getValue());
                 }

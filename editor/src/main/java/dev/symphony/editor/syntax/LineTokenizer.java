@@ -37,7 +37,13 @@ final class LineTokenizer {
         long t0 = System.nanoTime();
         ITokenizeLineResult2 r;
         synchronized (grammar) { // TM4E grammars compile rules lazily and cache searches: not thread-safe
-            r = grammar.tokenizeLine2(text, state);
+            try {
+                r = grammar.tokenizeLine2(text, state);
+            } catch (StackOverflowError e) {
+                // a capture that re-enters its own rule without consuming text recurses without end in
+                // TM4E 0.4.8 (seen with marko); the line stays plain and the state is kept
+                return new Result(new LineStyles(new int[] {0, plainStyle}), state);
+            }
         }
         if (System.nanoTime() - t0 > SLOW_LINE_NANOS && cap > MIN_CAP) {
             cap = Math.max(MIN_CAP, cap / 4);
