@@ -15,8 +15,9 @@ public final class DjlRuntime {
     }
 
     /**
-     * Runs {@code work} with DJL set up. {@code fallbackCache} is used for the natives only when neither
-     * {@code DJL_CACHE_DIR} nor {@code ~/.djl.ai} can be written (an OS sandbox that hides the home folder).
+     * Runs {@code work} with DJL set up. {@code fallbackCache} receives the natives only when the cache DJL would
+     * use ({@code DJL_CACHE_DIR}, else {@code ~/.djl.ai}) is not a real folder here: an OS sandbox hides the
+     * user's folders. Null: never move the cache (the training command, tests).
      */
     public static <T> T call(Path fallbackCache, boolean singleThread, Callable<T> work) throws Exception {
         setIfAbsent("ai.djl.offline", "true");
@@ -26,9 +27,12 @@ public final class DjlRuntime {
             setIfAbsent("ai.djl.pytorch.num_threads", "1");
             setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
         }
-        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null
-                && !usable(homeCache()) && fallbackCache != null) {
-            System.setProperty("DJL_CACHE_DIR", fallbackCache.toAbsolutePath().toString());
+        if (fallbackCache != null && !visible(configuredCache()) && System.getenv("ENGINE_CACHE_DIR") == null) {
+            // DJL reads the environment before system properties, so an inherited DJL_CACHE_DIR cannot be
+            // replaced; ENGINE_CACHE_DIR (where the natives go) is looked up first and can.
+            String dir = fallbackCache.toAbsolutePath().toString();
+            System.setProperty("ENGINE_CACHE_DIR", dir);
+            setIfAbsent("DJL_CACHE_DIR", dir);
         }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -46,16 +50,38 @@ public final class DjlRuntime {
         }
     }
 
-    /** DJL's default {@code ~/.djl.ai}, or null when there is no real home (bubblewrap leaves user.home "?"). */
-    private static Path homeCache() {
+    /**
+     * The cache DJL would use: {@code DJL_CACHE_DIR} (environment, then property), else {@code ~/.djl.ai}; null
+     * when there is no real home (bubblewrap leaves {@code user.home} as "?").
+     */
+    private static Path configuredCache() {
+        String configured = System.getenv("DJL_CACHE_DIR");
+        if (configured == null) {
+            configured = System.getProperty("DJL_CACHE_DIR");
+        }
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
         Path home = Path.of(System.getProperty("user.home", ""));
         return home.isAbsolute() && Files.isDirectory(home) ? home.resolve(".djl.ai") : null;
     }
 
-    private static boolean usable(Path dir) {
-        if (dir == null) {
+    /**
+     * True when {@code dir} is a real folder this process can use. A configured folder must already exist: inside
+     * the sandbox the user's folders are not mounted, and creating the path would land on a RAM-backed tmpfs
+     * (430 MB of natives per host start).
+     */
+    private static boolean visible(Path dir) {
+        if (dir == null || !dir.isAbsolute()) {
             return false;
         }
+        if (Files.isDirectory(dir)) {
+            return Files.isWritable(dir) || Files.isDirectory(dir.resolve("pytorch"));
+        }
+        return !"?".equals(System.getProperty("user.home")) && usable(dir);
+    }
+
+    private static boolean usable(Path dir) {
         try {
             Files.createDirectories(dir);
             return Files.isWritable(dir);
