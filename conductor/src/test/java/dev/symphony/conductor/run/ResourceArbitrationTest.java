@@ -54,10 +54,12 @@ class ResourceArbitrationTest extends HarnessTest {
 
     @Test
     void holdingsAreReleasedSoASecondRunGetsTheResource() throws Exception {
+        String byName = ",\"resources\":[\"file:out/report.md\"]"; // the short form: a file, capacity 1
         Arbitration shared = h.context().conclude().arbitration();
         RunContext ctx = h.context().arbitration(shared);
-        assertEquals(RunStatus.SUCCEEDED, new Conductor(ctx).start(h.melody(fanOut(0.5, 0.5, FILE)),
+        assertEquals(RunStatus.SUCCEEDED, new Conductor(ctx).start(h.melody(fanOut(0.5, 0.5, byName)),
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()).status());
+        assertEquals(2, h.trace("resource.granted").size());
         assertEquals(0, shared.held("file:out/report.md"));
         assertEquals(RunStatus.SUCCEEDED, new Conductor(h.context().arbitration(shared)).start(h.melody(fanOut(0.5, 0.5, FILE)),
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()).status());
