@@ -320,6 +320,16 @@ final class MelodyRun {
     }
 
     private boolean startWorkers(int slots) {
+        try {
+            return startReady(slots);
+        } finally {
+            // A granted node that did not start (no free slot, not chosen) lets go, so nothing holds a resource
+            // without running: a loop body may need what a waiting node of its parent would otherwise hold.
+            resources.releaseIdle();
+        }
+    }
+
+    private boolean startReady(int slots) {
         boolean any = false;
         while (running.size() < slots) {
             List<PolicyBridge.Ready> ready = new ArrayList<>();

@@ -19,7 +19,8 @@ import java.util.Set;
  * to the scheduling policy only once it holds every resource it declared. Resources are taken one at a time in
  * name order (no two nodes can each hold what the other waits for); each free place goes to the winner of an
  * {@link Arbitration} decision among every ready node wanting it. Grants and waits are events; holdings are
- * released when the node ends, or when it leaves READY without running (skipped, cancelled).
+ * released when the node ends, and a grant that did not lead to a start in the same scheduling round (no free
+ * slot, the policy chose another node) is given back: only running nodes hold resources.
  */
 final class RunResources {
     record Need(String name, ResourceKind kind, int capacity) {
@@ -116,6 +117,16 @@ final class RunResources {
             held.forEach(run.context.arbitration()::release);
         }
         announced.removeIf(k -> k.startsWith(run.eventName(s) + "\n"));
+    }
+
+    /** Every holding of a node that is not running is given back (it contends again next time). */
+    void releaseIdle() {
+        for (int s : new ArrayList<>(holding.keySet())) {
+            if (!run.running.containsKey(s)) {
+                List<String> held = holding.remove(s);
+                held.forEach(run.context.arbitration()::release);
+            }
+        }
     }
 
     /** A granted node that left READY without starting (skipped, cancelled, failed a precondition) lets go. */
