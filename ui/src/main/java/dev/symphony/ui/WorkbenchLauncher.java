@@ -1,8 +1,10 @@
 package dev.symphony.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import dev.symphony.ui.probe.DisplayCheck;
 import dev.symphony.ui.probe.StartupTrace;
+import dev.symphony.ui.shell.WorkbenchExtensions;
 import dev.symphony.ui.shell.WorkbenchServices;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -40,6 +43,13 @@ public final class WorkbenchLauncher {
         });
     }
 
+    private static volatile WorkbenchExtensions current;
+
+    /** The extension kernel of the window {@link #showWorkbench} shows (null before it is called). */
+    public static WorkbenchExtensions extensions() {
+        return current;
+    }
+
     /**
      * Starts JavaFX, shows a workbench window, hands it to {@code onShown} on the JavaFX thread,
      * and waits until the window closes. Exit status 1 when there is no display or startup failed.
@@ -61,6 +71,9 @@ public final class WorkbenchLauncher {
                 throw new UncheckedIOException(e);
             }
         }, runnable -> new Thread(runnable, "workbench-services-start").start());
+        WorkbenchExtensions extensions = WorkbenchExtensions.start(
+                services.<Function<String, JsonNode>>thenApply(started -> started.settings()::get), err);
+        current = extensions;
         StartupTrace.mark("toolkit starting");
         Platform.startup(() -> {
             try {
@@ -88,6 +101,7 @@ public final class WorkbenchLauncher {
             }
         });
         closed.await();
+        extensions.close();
         Platform.exit();
         return status.get();
     }

@@ -28,6 +28,17 @@ public final class KernelContext {
     private final List<String> hostJvmArgs = new ArrayList<>();
     private Function<String, JsonNode> settings;
 
+    /**
+     * The context the IDE and the CLI share: the user's installed extensions (SYMPHONY_HOME or the
+     * OS data folder) plus, in a source checkout, the built modules under {@code sample-extensions/}
+     * in PF4J development mode.
+     */
+    public static KernelContext standard() {
+        KernelContext context = new KernelContext().paths(SymphonyPaths.resolve());
+        HostClasspath.RepositoryRoot.find().ifPresent(repo -> context.developmentRoot(repo.resolve("sample-extensions")));
+        return context;
+    }
+
     public KernelContext paths(SymphonyPaths paths) {
         this.paths = paths;
         return this;

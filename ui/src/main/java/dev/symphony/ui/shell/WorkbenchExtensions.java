@@ -1,0 +1,71 @@
+package dev.symphony.ui.shell;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.KernelContext;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The IDE's extension kernel: on a background thread it discovers and validates the extensions
+ * and starts the hosts of the {@code onStartup} ones, all at once. Nothing here runs on the JavaFX
+ * thread; closing stops every host it started.
+ */
+public final class WorkbenchExtensions implements AutoCloseable {
+    private final CompletableFuture<Kernel> kernel;
+    private final CompletableFuture<Ready> ready;
+
+    /** When the startup extensions were ready (System.nanoTime), and which ones started. */
+    public record Ready(long nanos, List<String> started) {}
+
+    private WorkbenchExtensions(CompletableFuture<Kernel> kernel, CompletableFuture<Ready> ready) {
+        this.kernel = kernel;
+        this.ready = ready;
+    }
+
+    /**
+     * Starts the kernel once {@code settings} (the workbench's live settings, which extension
+     * settings are read from) is available. Problems go to {@code err}; the workbench runs on
+     * without extensions.
+     */
+    public static WorkbenchExtensions start(CompletableFuture<Function<String, JsonNode>> settings, PrintStream err) {
+        CompletableFuture<Kernel> kernel = settings.thenApplyAsync(
+                lookup -> Kernel.start(KernelContext.standard().settings(lookup)), WorkbenchExtensions::thread);
+        CompletableFuture<Ready> ready = kernel.thenApplyAsync(k -> {
+            List<String> started = k.activateStartupExtensions();
+            return new Ready(System.nanoTime(), started);
+        }, WorkbenchExtensions::thread);
+        ready.exceptionally(e -> {
+            err.println("symphony: extensions are not available: " + e.getMessage());
+            return null;
+        });
+        return new WorkbenchExtensions(kernel, ready);
+    }
+
+    private static void thread(Runnable task) {
+        Thread t = new Thread(task, "extensions-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public CompletableFuture<Kernel> kernel() {
+        return kernel;
+    }
+
+    /** Completes when every startup extension is ready or has failed. */
+    public CompletableFuture<Ready> ready() {
+        return ready;
+    }
+
+    @Override
+    public void close() {
+        try {
+            kernel.get(30, TimeUnit.SECONDS).close();
+        } catch (Exception e) {
+            kernel.thenAccept(Kernel::close); // still starting (or failed): close it when it is done
+        }
+    }
+}
