@@ -55,6 +55,9 @@ public final class EditorPane extends BorderPane {
     }
 
     private void stylesReady() {
+        if (!view.isStyled()) {
+            dev.symphony.ui.probe.StartupTrace.mark("first styles ready");
+        }
         if (repaintPending.compareAndSet(false, true)) {
             bridge.later(() -> {
                 repaintPending.set(false);

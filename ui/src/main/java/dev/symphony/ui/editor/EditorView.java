@@ -57,6 +57,7 @@ public final class EditorView extends Region {
     private double textHeight;
     private int maxColumnsSeen = 80;
     private boolean readOnly;
+    private boolean styledOnce;
     private Runnable onCaretMoved = () -> {};
 
     public EditorView(Buffer buffer) {
@@ -209,6 +210,11 @@ public final class EditorView extends Region {
         invalidate();
     }
 
+    /** True once a layout pass painted every visible line with styles (or the source is plain). */
+    public boolean isStyled() {
+        return styledOnce;
+    }
+
     // ---------------------------------------------------------------- scrolling
 
     public int topLine() {
@@ -309,7 +315,11 @@ public final class EditorView extends Region {
         int lastLine = topLine + Math.max(0, shownSlots - 1);
         styles.setViewport(topLine, lastLine);
         decorations.paint(this, rope, buffer.selections());
+        if (!styledOnce && allVisibleStyled()) {
+            styledOnce = true;
+        }
         if (!afterStyledPaint.isEmpty() && allVisibleStyled()) {
+            dev.symphony.ui.probe.StartupTrace.mark("editor laid out with styles");
             List<Runnable> run = List.copyOf(afterStyledPaint);
             afterStyledPaint.clear();
             run.forEach(Runnable::run);

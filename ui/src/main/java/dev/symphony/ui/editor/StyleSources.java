@@ -16,6 +16,13 @@ public interface StyleSources {
 
     EditorColors colors(boolean dark);
 
+    /**
+     * A file is about to be read: start what can start without its text (loading the grammar its
+     * name suggests), in parallel with the read. Returns at once.
+     */
+    default void prepare(Path file, boolean dark) {
+    }
+
     /** No highlighting: every document is plain text. */
     StyleSources PLAIN = new StyleSources() {
         @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.ui.Workbench;
 import dev.symphony.ui.WorkbenchLauncher;
+import dev.symphony.ui.shell.WorkbenchExtensions;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,8 +22,9 @@ import javax.imageio.ImageIO;
  * {@code symphony startup-probe [--open PATH] [--screenshot FILE.png]}: starts the real GUI in this
  * (cold) JVM and prints one JSON line: launchMs (launcher script start → JVM start), firstFrameMs
  * (JVM start → first rendered frame of the workbench), fileOpenMs (open request issued right after
- * the first frame → first rendered frame showing the file's text), extensionsReadyMs (null until
- * startup extensions exist). Exit 1 without a display or when a step does not finish in time.
+ * the first frame → first rendered frame showing the file's text, highlighted when its language has a
+ * grammar), extensionsReadyMs (JVM start → every onStartup extension's host ready) and
+ * startupExtensions (how many). Exit 1 without a display or when a step does not finish in time.
  */
 public final class StartupProbe {
     private static final long TIMEOUT_SECONDS = 120;
@@ -74,9 +76,25 @@ public final class StartupProbe {
         } else {
             line.put("fileOpenMs", round(run.fileFrameNanos - run.openRequestNanos));
         }
-        line.putNull("extensionsReadyMs");
+        putExtensionsReady(line, jvmStartMs, err);
         out.println(line);
         return 0;
+    }
+
+    /**
+     * extensionsReadyMs: JVM start → every onStartup extension's host ready (they start in
+     * parallel with the window); startupExtensions: how many started.
+     */
+    private static void putExtensionsReady(ObjectNode line, long jvmStartMs, PrintStream err) {
+        try {
+            WorkbenchExtensions.Ready ready = WorkbenchLauncher.extensions().ready().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            long readyEpochMs = System.currentTimeMillis() - (System.nanoTime() - ready.nanos()) / 1_000_000;
+            line.put("extensionsReadyMs", readyEpochMs - jvmStartMs);
+            line.put("startupExtensions", ready.started().size());
+        } catch (Exception e) {
+            err.println("symphony startup-probe: extensions did not start: " + e);
+            line.putNull("extensionsReadyMs");
+        }
     }
 
     private static double round(long nanos) {
@@ -111,10 +129,12 @@ public final class StartupProbe {
                         return;
                     }
                     openRequestNanos = System.nanoTime();
-                    workbench.openFile(open, document -> frames.afterNextFrame(painted -> {
-                        fileFrameNanos = painted;
-                        Platform.runLater(this::finish);
-                    }));
+                    // ends at the frame that first shows the file's visible lines highlighted (plain text: its first frame)
+                    workbench.openFile(open, document -> workbench.tabsView().editorOf(document).view().whenStyledPainted(
+                            () -> frames.afterNextFrame(painted -> {
+                                fileFrameNanos = painted;
+                                Platform.runLater(this::finish);
+                            })));
                 });
             });
             Thread watchdog = new Thread(() -> {

@@ -29,6 +29,7 @@ public final class EditorTabsView extends TabPane {
         this.env = env;
         setId(ID);
         setTabClosingPolicy(TabClosingPolicy.ALL_TABS);
+        model.setOnReadStarting(path -> env.styles().prepare(path, env.dark()));
         model.documents().addListener((ListChangeListener<OpenDocument>) change -> {
             while (change.next()) {
                 change.getRemoved().forEach(d -> {

@@ -6,6 +6,7 @@ import dev.symphony.editor.file.NotTextException;
 import dev.symphony.editor.file.TextEncoding;
 import dev.symphony.editor.text.Rope;
 import dev.symphony.ui.FxBridge;
+import dev.symphony.ui.probe.StartupTrace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ public final class EditorTabsViewModel {
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final FxBridge bridge;
+    private Consumer<Path> onReadStarting = path -> { };
 
     public EditorTabsViewModel(FxBridge bridge) {
         this.bridge = bridge;
@@ -54,6 +56,11 @@ public final class EditorTabsViewModel {
         return progress.getReadOnlyProperty();
     }
 
+    /** Told (on the FX thread) when a file starts being read, e.g. to load its grammar meanwhile. */
+    public void setOnReadStarting(Consumer<Path> onReadStarting) {
+        this.onReadStarting = onReadStarting;
+    }
+
     public Optional<OpenDocument> find(Path path) {
         Path normalized = path.toAbsolutePath().normalize();
         return documents.stream().filter(d -> d.path().equals(normalized)).findFirst();
@@ -71,6 +78,7 @@ public final class EditorTabsViewModel {
         PauseTransition progressDelay = new PauseTransition(PROGRESS_AFTER);
         progressDelay.setOnFinished(e -> progress.set("Opening " + path.getFileName() + "…"));
         progressDelay.play();
+        onReadStarting.accept(path);
         bridge.compute(() -> read(path), document -> {
             progressDelay.stop();
             progress.set("");
@@ -86,7 +94,9 @@ public final class EditorTabsViewModel {
 
     static OpenDocument read(Path path) {
         try {
+            StartupTrace.mark("file read starts");
             DocumentFile.Opened opened = DocumentFile.open(path);
+            StartupTrace.mark("file read into a rope");
             TextEncoding encoding = opened.file().encoding();
             String notice = encoding == TextEncoding.ISO_8859_1_FALLBACK
                     ? "Not valid UTF-8: shown as ISO-8859-1; saving writes the same bytes back." : null;

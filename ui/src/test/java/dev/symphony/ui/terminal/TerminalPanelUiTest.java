@@ -228,8 +228,8 @@ class TerminalPanelUiTest {
         waitUntil("Main.java opens", () -> workbench.tabs().selectedProperty().get() != null
                 && workbench.tabs().selectedProperty().get().path().endsWith("src/Main.java"));
         waitUntil("the caret is on line 2, column 5", () -> {
-            return stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextArea text
-                    && text.getCaretPosition() == "class Main {\n".length() + 4;
+            var editor = workbench.tabsView().activeEditor();
+            return editor != null && java.util.Arrays.equals(new int[] {2, 5}, editor.view().controller().caretLineColumn());
         });
     }
 }

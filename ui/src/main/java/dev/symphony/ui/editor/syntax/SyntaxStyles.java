@@ -63,6 +63,34 @@ public final class SyntaxStyles implements StyleSources {
         return registry;
     }
 
+    /** Bytes of the file's head tokenized while the file is still being read (warms the grammar's rules). */
+    private static final int WARM_UP_BYTES = 4 * 1024;
+
+    @Override
+    public void prepare(Path file, boolean dark) {
+        worker.execute(() -> {
+            Optional<Language> language = registry().detect(file.toString(), "");
+            if (language.isEmpty()) {
+                return;
+            }
+            String head;
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                head = new String(in.readNBytes(WARM_UP_BYTES), java.nio.charset.StandardCharsets.ISO_8859_1);
+            } catch (java.io.IOException | RuntimeException e) {
+                head = "";
+            }
+            // a throw-away session run right here on the worker: the grammar loads into the theme's cache and
+            // its rules compile while the bridge thread decodes the file
+            try (SyntaxSession warm = SyntaxSession.open(language.get(), theme(dark), Rope.of(head), Runnable::run,
+                    (from, to) -> { })) {
+                warm.setViewport(0, 200);
+                dev.symphony.ui.probe.StartupTrace.mark("grammar warmed: " + language.get().id());
+            } catch (RuntimeException e) {
+                // a grammar that fails to load fails again, visibly, when the real session opens
+            }
+        });
+    }
+
     /** The tokenizing totals of a source this class opened (benchmarks), or empty for plain text. */
     public static Optional<SyntaxSession.Stats> statsOf(LineStyleSource source) {
         return source instanceof SyntaxStyleSource s ? Optional.of(s.session().stats()) : Optional.empty();
