@@ -8,6 +8,8 @@ import dev.symphony.editor.cli.EditCommand;
 import dev.symphony.kernel.cli.CallCommand;
 import dev.symphony.kernel.cli.ExtCommand;
 import dev.symphony.kernel.paths.SymphonyPaths;
+import dev.symphony.samples.tinylm.ProbeCommand;
+import dev.symphony.samples.tinylm.train.TrainCommand;
 import dev.symphony.ui.WorkbenchLauncher;
 import dev.symphony.ui.probe.StartupProbe;
 import java.io.IOException;
@@ -47,11 +49,26 @@ public final class SymphonyMain {
                 "the conductor with its triggers and the 127.0.0.1 API, until stopped", ServeCommand::run));
         add(new Subcommand("fqg", "fqg generate|train|eval [OPTIONS]",
                 "the Function Quest Game: generate puzzles, train the conductor's policy, compare policies", FqgCommand::run));
+        add(new Subcommand("tiny-lm", "tiny-lm train --corpus PATH... --out FILE [--epochs N] [--seed S] | probe [--calls N] [--tokens T]",
+                "train or measure the tiny-lm demo Instrument's model (sample-extensions/tiny-lm/README.md)",
+                SymphonyMain::tinyLm));
         add(new Subcommand("startup-probe", "startup-probe [--open PATH] [--screenshot FILE.png]",
                 "start the real GUI, print startup timings as one JSON line, exit", StartupProbe::run));
         add(new Subcommand("bench", "bench TARGET [--quick] [--filter REGEX] [-- JMH-ARGS]",
                 "run benchmarks (" + String.join(", ", BenchCommand.targets()) + "); one JSON line per benchmark",
                 BenchCommand::run));
+    }
+
+    private static int tinyLm(String[] args, PrintStream out, PrintStream err) throws Exception {
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        return switch (args.length == 0 ? "" : args[0]) {
+            case "train" -> TrainCommand.run(rest, out, err);
+            case "probe" -> ProbeCommand.run(rest, out, err);
+            default -> {
+                err.println("symphony tiny-lm: usage: tiny-lm train ARGS | tiny-lm probe ARGS");
+                yield USAGE;
+            }
+        };
     }
 
     private void add(Subcommand subcommand) {
