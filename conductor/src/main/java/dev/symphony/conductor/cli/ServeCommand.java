@@ -37,6 +37,12 @@ public final class ServeCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, null);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, calling {@code capabilities} instead of a kernel (tests). */
+    public static int run(String[] args, PrintStream out, PrintStream err,
+                          java.util.function.Supplier<dev.symphony.conductor.run.Capabilities> capabilities) {
         Path dir = Path.of(".");
         int port = 7878;
         boolean yes = false;
@@ -77,8 +83,8 @@ public final class ServeCommand {
             return 2;
         }
         SymphonyPaths paths = SymphonyPaths.resolve();
-        try (KernelCapabilities caps = KernelCapabilities.start();
-             RunArtifacts artifacts = RunArtifacts.open(paths.data("artifacts"), 60_000, err)) {
+        dev.symphony.conductor.run.Capabilities caps = capabilities != null ? capabilities.get() : KernelCapabilities.start();
+        try (RunArtifacts artifacts = RunArtifacts.open(paths.data("artifacts"), 60_000, err)) {
             RunContext context = new RunContext().capabilities(caps).artifacts(artifacts).runsRoot(paths.data("runs"))
                     .autoApprove(yes, "--yes")
                     .trainingData(new dev.symphony.conductor.learning.TrainingData(paths.data("policy").resolve("real-runs")))
@@ -106,6 +112,14 @@ public final class ServeCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
+        } finally {
+            if (caps instanceof AutoCloseable c && capabilities == null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    err.println("symphony serve: stopping the kernel: " + e.getMessage());
+                }
+            }
         }
     }
 

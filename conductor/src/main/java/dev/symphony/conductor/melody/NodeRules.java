@@ -57,6 +57,15 @@ final class NodeRules {
         gate();
         cancels();
         reconstruct();
+        resources();
+    }
+
+    /** Only nodes that run on a worker (call, loop, melody) are scheduled, so only they can hold resources. */
+    private void resources() {
+        if (n.json().has("resources") && n.type() != NodeType.CALL && n.type() != NodeType.LOOP && n.type() != NodeType.MELODY) {
+            problems.add(new Problem(n.path() + ".resources", "only call, loop and melody nodes hold resources; a "
+                    + n.type().jsonName() + " node runs inline"));
+        }
     }
 
     /** The later node must depend on this one (it is built from this node's output). */

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.symphony.kernel.process.JvmFlags;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,18 +24,7 @@ class ResumeAfterKillTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Process child(Path home, Path log, String... args) throws Exception {
-        JvmFlags flags = JvmFlags.forCurrentRuntime();
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(flags.flags());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(ResumeChildMain.class.getName());
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(log.toFile()).redirectError(new File(log + ".err"));
-        pb.environment().putAll(flags.environment());
-        pb.environment().put("SYMPHONY_HOME", home.toString());
-        return pb.start();
+        return ChildJvm.start(ResumeChildMain.class, home, log, args);
     }
 
     private static List<JsonNode> journal(Path home) throws Exception {

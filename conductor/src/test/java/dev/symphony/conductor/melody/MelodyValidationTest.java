@@ -38,6 +38,14 @@ class MelodyValidationTest {
     }
 
     @Test
+    void resourcesAreForScheduledNodesAndWellFormed() {
+        has(problems(melody("{\"id\":\"o\",\"type\":\"output\",\"value\":\"x\",\"resources\":[\"file:a\"]}", "")),
+                "$.nodes[0].resources: only call, loop and melody nodes hold resources");
+        has(problems(melody("{\"id\":\"a\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"echo\",\"input\":{},"
+                + "\"priority\":2,\"resources\":[{\"name\":\"m\",\"kind\":\"disk\"}]}", "")), "$.nodes[0].priority");
+    }
+
+    @Test
     void jsonSyntaxErrorsNameLineAndColumn() {
         has(problems("{\"formatVersion\":1,\n\"name\": }"), "line 2, column 9");
     }
