@@ -1,0 +1,49 @@
+package dev.symphony.kernel.extensions;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.symphony.kernel.paths.SymphonyPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code maxCpuShare} enforced by the OS: a host that keeps every CPU busy gets no more than its
+ * share of the machine. Skipped (with the reason) where this process may not create control groups.
+ */
+class CpuQuotaTest {
+    static final String SPINNER = "dev.symphony.test.spinner";
+
+    @Test
+    void aHostIsThrottledToItsManifestsCpuShare(@TempDir Path tmp) throws Exception {
+        Optional<CpuQuota> probe = CpuQuota.create(CpuQuota.groupName("quota-check"), 0.5);
+        probe.ifPresent(CpuQuota::close);
+        assumeTrue(probe.isPresent(), "no control group can be created here (not root, no delegated cgroup): "
+                + "maxCpuShare stays a JVM hint, as kernel/README.md says");
+
+        SymphonyPaths paths = SymphonyPaths.under(tmp.resolve("home"));
+        ArchiveInstaller installer = new ArchiveInstaller(new ExtensionStore(paths.data("extensions")));
+        Path archive = TestPlugins.zip(TestPlugins.build("spinner", tmp.resolve("build")), tmp.resolve("spinner.zip"));
+        installer.commit(installer.prepare(archive, null));
+        try (Kernel kernel = Kernel.start(new KernelContext().paths(paths).workspace(tmp))) {
+            long pid = kernel.activate(SPINNER);
+            ObjectMapper json = new ObjectMapper();
+            JsonNode out = json.readTree(kernel.call("test", SPINNER, "spin", json.readTree("{\"ms\":1500}"),
+                    Duration.ofSeconds(30)).path("text").asText());
+            double cores = out.path("cpuMs").asDouble() / out.path("wallMs").asDouble();
+            double allowed = 0.1 * Runtime.getRuntime().availableProcessors();
+            assertTrue(cores <= allowed * 1.3 + 0.02, "used " + cores + " cores, allowed " + allowed + ": " + out);
+
+            String log = Files.readString(paths.data("logs").resolve("extensions").resolve(SPINNER + ".log"));
+            assertTrue(log.contains("CPU limited to 0.1 of the machine by cgroup"), log);
+            String groups = Files.readString(Path.of("/proc/" + pid + "/cgroup"));
+            assertTrue(groups.contains(CpuQuota.PREFIX), "the host runs in its quota group: " + groups);
+        }
+    }
+}
