@@ -138,7 +138,7 @@ final class SessionState {
                 return job(gap, Math.min(viewLast, gap + BATCH - 1), true);
             }
             if (gap - validUpTo <= CATCH_UP) {
-                return job(validUpTo, Math.min(gap + BATCH - 1, validUpTo + BATCH - 1), true);
+                return job(validUpTo, Math.min(lineCount - 1, validUpTo + BATCH - 1), true);
             }
             int from = Math.max(validUpTo, gap - PROVISIONAL_LEAD);
             return new Job(text, revision, from, Math.min(viewLast, from + BATCH - 1), null, false);

@@ -49,6 +49,8 @@ public final class SyntaxSession implements AutoCloseable {
     private long linesTokenized;
     private long tokenizeNanos;
     private long discarded;
+    private long failures;
+    private Throwable lastFailure;
 
     private SyntaxSession(Language language, Theme theme, Rope text, Executor worker, Listener listener) {
         this.language = Objects.requireNonNull(language, "language");
@@ -129,8 +131,18 @@ public final class SyntaxSession implements AutoCloseable {
         return state.validUpTo() >= state.lineCount();
     }
 
+    /** True while some viewport line has no styles for the current revision (work is queued for it). */
+    public synchronized boolean hasPendingViewport() {
+        return state.hasWork() && state.validUpTo() >= state.lineCount();
+    }
+
     public synchronized Stats stats() {
         return new Stats(linesTokenized, tokenizeNanos, discarded);
+    }
+
+    /** The last exception the worker hit (the session then waits for the next call), or null. */
+    public synchronized Throwable lastFailure() {
+        return lastFailure;
     }
 
     @Override
@@ -153,6 +165,19 @@ public final class SyntaxSession implements AutoCloseable {
 
     /** One slice of work (~8 ms) on the worker; resubmits itself while work remains, so sessions share the executor. */
     private void pump() {
+        try {
+            pumpSlice();
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                scheduled = false;
+                failures++;
+                lastFailure = e;
+            }
+            throw e;
+        }
+    }
+
+    private void pumpSlice() {
         long until = System.nanoTime() + 8_000_000L;
         while (true) {
             SessionState.Job job;

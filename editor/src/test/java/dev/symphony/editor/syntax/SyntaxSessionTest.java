@@ -1,0 +1,191 @@
+package dev.symphony.editor.syntax;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.secondsun.tm4e.core.grammar.StackElement;
+import dev.symphony.editor.Seeds;
+import dev.symphony.editor.text.ChangeSet;
+import dev.symphony.editor.text.Rope;
+import dev.symphony.editor.text.TextEdit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The incremental session against a from-scratch tokenization of the same text, through random edits. */
+class SyntaxSessionTest {
+
+    private static final String[] SNIPPETS = {"/*", "*/", "\"", "\n", "// c\n", "class X {\n", "}\n", "return 1;",
+        "int a = 2;\n", " ", "\"s\"", "/** doc */\n", "\r\n", "if (x) {", "String s = \"a\\\"b\";\n"};
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private final Language java = LanguageRegistry.builtIn().byId("java").orElseThrow();
+    private final Theme theme = Themes.defaultDark();
+
+    @AfterEach
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    @Test
+    void randomEditsLeaveTheSameStylesAsTokenizingFromScratch() {
+        Seeds.run("session differential", r -> {
+            Rope text = Rope.of(CoreSamples.SAMPLES.get("java").text().repeat(20));
+            List<int[]> announced = new CopyOnWriteArrayList<>();
+            try (SyntaxSession s = SyntaxSession.open(java, theme, text, worker, (a, b) -> announced.add(new int[] {a, b}))) {
+                for (int step = 0; step < 40; step++) {
+                    Rope before = text;
+                    text = randomChange(r, text);
+                    int kind = r.nextInt(3);
+                    if (kind == 0) {
+                        s.update(before, text, lastChange);
+                    } else if (kind == 1) {
+                        s.update(before, text, null); // undo-like: no change description
+                    } else {
+                        int first = before.lineOf(lastChange.edits().get(0).from());
+                        int oldLast = before.lineOf(lastChange.edits().get(0).to());
+                        int newLast = text.lineOf(lastChange.map(lastChange.edits().get(0).to(), true));
+                        s.update(text, first, oldLast, newLast);
+                    }
+                    if (r.nextInt(4) == 0) {
+                        int first = r.nextInt(text.lineCount());
+                        s.setViewport(first, first + 30);
+                    }
+                    if (r.nextInt(3) == 0) {
+                        awaitQuiet(s);
+                        assertMatchesScratch(s, text);
+                    }
+                }
+                awaitQuiet(s);
+                assertMatchesScratch(s, text);
+                assertTrue(!announced.isEmpty());
+            }
+        });
+    }
+
+    @Test
+    void farViewportGetsProvisionalStylesBeforeTheFrontierArrives() throws Exception {
+        Rope text = Rope.of("class A {\n  int x = 1; // c\n}\n".repeat(20_000));
+        List<int[]> ready = new CopyOnWriteArrayList<>();
+        try (SyntaxSession s = SyntaxSession.open(java, theme, text, worker, (a, b) -> ready.add(new int[] {a, b}))) {
+            int first = text.lineCount() - 40;
+            s.setViewport(first, first + 30);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (s.styles(first + 1) == null && System.nanoTime() < until) {
+                Thread.sleep(2);
+            }
+            assertNotNull(s.styles(first + 1), "viewport styled");
+            assertTrue(ready.stream().anyMatch(rg -> rg[0] <= first + 1 && first + 1 <= rg[1]));
+            assertNull(s.styles(5_000), "lines outside the window are not kept");
+        }
+    }
+
+    @Test
+    void stylesOfAnOldRevisionAreNeverReturned() throws Exception {
+        Rope text = Rope.of("int a = 1;\n".repeat(50));
+        try (SyntaxSession s = SyntaxSession.open(java, theme, text, worker, (a, b) -> { })) {
+            awaitQuiet(s);
+            assertNotNull(s.styles(10));
+            Rope next = text.insert(text.lineStart(5), "/*");
+            s.update(text, next, ChangeSet.of(TextEdit.insert(text.lineStart(5), "/*")));
+            // right after the update, before the worker ran: lines from the change on have no styles
+            synchronized (s) {
+                assertNull(s.styles(5));
+                assertNull(s.styles(40));
+                assertNotNull(s.styles(4));
+            }
+            awaitQuiet(s);
+            assertMatchesScratch(s, next);
+        }
+    }
+
+    @Test
+    void anEditReTokenizesOnlyUntilTheStateConverges() {
+        Rope text = Rope.of("class A {\n  int x = 1; // c\n}\n".repeat(3_000));
+        try (SyntaxSession s = SyntaxSession.open(java, theme, text, worker, (a, b) -> { })) {
+            awaitQuiet(s);
+            long before = s.stats().linesTokenized();
+            int at = text.lineStart(4_500) + 2;
+            Rope next = text.insert(at, "y");
+            s.update(text, next, ChangeSet.of(TextEdit.insert(at, "y")));
+            awaitQuiet(s);
+            long again = s.stats().linesTokenized() - before;
+            assertTrue(again < 700, "re-tokenized " + again + " of " + next.lineCount() + " lines");
+            assertMatchesScratch(s, next);
+            // opening a comment changes every later state: the frontier runs to the end this time
+            before = s.stats().linesTokenized();
+            Rope commented = next.insert(next.lineStart(100), "/*");
+            s.update(next, commented, ChangeSet.of(TextEdit.insert(next.lineStart(100), "/*")));
+            awaitQuiet(s);
+            assertTrue(s.stats().linesTokenized() - before >= commented.lineCount() - 100);
+            assertMatchesScratch(s, commented);
+        }
+    }
+
+    private ChangeSet lastChange;
+
+    private Rope randomChange(Random r, Rope text) {
+        int from = r.nextInt(text.length() + 1);
+        int to = Math.min(text.length(), from + (r.nextInt(3) == 0 ? r.nextInt(40) : 0));
+        String ins = r.nextInt(4) == 0 ? "" : SNIPPETS[r.nextInt(SNIPPETS.length)];
+        if (from == to && ins.isEmpty()) {
+            ins = "x";
+        }
+        // never split a CRLF pair (the rope would count the halves as two line breaks)
+        if (from > 0 && from < text.length() && text.charAt(from - 1) == '\r' && text.charAt(from) == '\n') {
+            from--;
+        }
+        if (to > 0 && to < text.length() && text.charAt(to - 1) == '\r' && text.charAt(to) == '\n') {
+            to++;
+        }
+        to = Math.max(from, to);
+        lastChange = ChangeSet.of(new TextEdit(from, to, ins));
+        return lastChange.apply(text);
+    }
+
+    private static void awaitQuiet(SyntaxSession s) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < until) {
+            synchronized (s) {
+                if (s.fullyTokenized() && !s.hasPendingViewport()) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("session did not settle in 30 s", s.lastFailure());
+    }
+
+    private void assertMatchesScratch(SyntaxSession s, Rope text) {
+        LineTokenizer tk = new LineTokenizer(java, theme);
+        StackElement state = null;
+        List<LineStyles> expected = new ArrayList<>();
+        for (int i = 0; i < text.lineCount(); i++) {
+            LineTokenizer.Result res = tk.tokenize(text.substring(text.lineStart(i), text.lineEnd(i)), state);
+            expected.add(res.styles());
+            state = res.endState();
+        }
+        int checked = 0;
+        for (int i = 0; i < text.lineCount(); i++) {
+            LineStyles got = s.styles(i);
+            if (got != null) {
+                assertEquals(expected.get(i), got, "line " + i + ": " + text.substring(text.lineStart(i), text.lineEnd(i)));
+                checked++;
+            }
+        }
+        assertTrue(checked > 0, "some lines styled");
+    }
+}
