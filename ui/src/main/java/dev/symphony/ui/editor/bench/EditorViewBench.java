@@ -125,7 +125,8 @@ public final class EditorViewBench {
         PulseDriver driver = new PulseDriver(session.scene, session.frames);
         double[][] typingRun = TypingRun.run(session.view, driver, keystrokes);
         double[] typing = typingRun[0];
-        double[] scroll = ScrollRun.run(session.view, driver);
+        double[][] scrollRun = ScrollRun.run(session.view, driver);
+        double[] scroll = scrollRun[0];
         Thread.sleep(2000); // let the tokenizer run on for a steadier throughput figure
         CompletableFuture<double[]> highlight = new CompletableFuture<>();
         Platform.runLater(() -> highlight.complete(SyntaxStyles.statsOf(session.view.styleSource())
@@ -149,6 +150,7 @@ public final class EditorViewBench {
         line.put("scrollFrames", scroll.length);
         line.put("scrollP50FrameMs", round(percentile(scroll, 50)));
         line.put("scrollMaxFrameMs", round(percentile(scroll, 100)));
+        line.put("scrollFxCpuMaxMs", round(percentile(scrollRun[1], 100)));
         line.put("highlightLinesPerSec", Math.round(hl[0]));
         line.put("linesTokenized", Math.round(hl[1]));
         line.put("renderer", System.getProperty("prism.order", "default"));

@@ -14,22 +14,27 @@ final class ScrollRun {
 
     private ScrollRun() {}
 
-    static double[] run(EditorView view, PulseDriver driver) throws Exception {
+    /** Frame latencies, and the FX thread's CPU time per frame (input + layout), in ms. */
+    static double[][] run(EditorView view, PulseDriver driver) throws Exception {
         List<Double> frames = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         double[] lines = new double[1];
         PulseDriver.onFx(() -> lines[0] = view.buffer().text().lineCount());
         for (int i = 1; i <= STEPS; i++) {
             double target = lines[0] * i / STEPS;
             frames.add(driver.measure(() -> view.scrollTo(target)));
+            cpu.add(driver.lastFxCpuMs());
             Thread.sleep(10);
         }
         for (int i = STEPS - 1; i >= 0; i--) {
             double target = lines[0] * i / STEPS;
             frames.add(driver.measure(() -> view.scrollTo(target)));
+            cpu.add(driver.lastFxCpuMs());
             Thread.sleep(10);
         }
         frames.add(driver.measure(() -> view.scrollTo(lines[0])));
         frames.add(driver.measure(() -> view.scrollTo(0)));
-        return frames.stream().mapToDouble(Double::doubleValue).toArray();
+        return new double[][] {frames.stream().mapToDouble(Double::doubleValue).toArray(),
+                cpu.stream().mapToDouble(Double::doubleValue).toArray()};
     }
 }

@@ -27,9 +27,12 @@ final class SyntaxStyleSource implements LineStyleSource {
     private int viewFirst = -1;
     private int viewLast = -1;
 
-    SyntaxStyleSource(SyntaxSession session, Theme theme, java.util.concurrent.Executor worker) {
+    private final Runnable onEdit;
+
+    SyntaxStyleSource(SyntaxSession session, Theme theme, java.util.concurrent.Executor worker, Runnable onEdit) {
         this.session = session;
         this.worker = worker;
+        this.onEdit = onEdit;
         this.looks = new TokenLook[theme.styleCount()];
         for (int i = 0; i < looks.length; i++) {
             TokenStyle s = theme.style(i);
@@ -65,6 +68,7 @@ final class SyntaxStyleSource implements LineStyleSource {
     public void textChanged(Rope before, Rope after, ChangeSet change) {
         // on the worker (FIFO, one thread): an update shifts per-line arrays of the whole document, and
         // the session's lock may be held by tokenizing work; neither belongs on the FX thread
+        onEdit.run();
         pendingUpdates.incrementAndGet();
         worker.execute(() -> {
             try {

@@ -15,29 +15,23 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.scene.paint.Color;
 
 /**
  * Highlighting for the workbench: detects the language (file name, extension, first line, and the
  * {@code files.associations} setting, glob → language id) and opens a {@link SyntaxSession} on one
- * shared daemon worker thread (2-core machines: one tokenizer thread keeps a core for the UI).
+ * shared daemon worker thread (2-core machines: one tokenizer thread keeps a core for the UI), which
+ * pauses while the person types ({@link TypingAwareWorker}).
  */
 public final class SyntaxStyles implements StyleSources {
     /** The settings key of the user's language overrides ({"*.gradle.kts": "kotlin"}). */
     public static final String ASSOCIATIONS = "files.associations";
     private final SettingsService settings;
-    private final ExecutorService worker;
+    private final TypingAwareWorker worker;
 
     public SyntaxStyles(SettingsService settings) {
         this.settings = settings;
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "syntax-worker");
-            t.setDaemon(true);
-            t.setPriority(Thread.NORM_PRIORITY - 1);
-            return t;
-        });
+        this.worker = new TypingAwareWorker("syntax-worker");
         worker.execute(() -> {
             LanguageRegistry.builtIn(); // warm the catalog off the FX thread before the first file opens
             Themes.defaultLight();
@@ -123,7 +117,7 @@ public final class SyntaxStyles implements StyleSources {
             source[0].ready();
             onReady.run();
         });
-        source[0] = new SyntaxStyleSource(session, theme, worker);
+        source[0] = new SyntaxStyleSource(session, theme, worker, worker::typed);
         made.countDown();
         return source[0];
     }
