@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.kernel.cli.IpcBench;
+import dev.symphony.ui.editor.bench.EditorViewBench;
 import dev.symphony.kernel.process.JvmFlags;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,12 +41,13 @@ final class BenchCommand {
     private BenchCommand() {}
 
     /** Targets measured by a probe of their own instead of JMH (names only: `--help` must stay cheap). */
-    private static final Set<String> PROBES = Set.of("ipc");
+    private static final Set<String> PROBES = Set.of("ipc", "editor-view");
 
     /** What only a benchmark run needs, loaded then rather than whenever the launcher starts. */
     private static final class Lazy {
         static final ObjectMapper JSON = new ObjectMapper();
-        static final Map<String, Subcommand.Runner> PROBE_RUNNERS = Map.of("ipc", IpcBench::run);
+        static final Map<String, Subcommand.Runner> PROBE_RUNNERS = Map.of("ipc", IpcBench::run,
+                "editor-view", EditorViewBench::run);
     }
 
     static Set<String> targets() {
