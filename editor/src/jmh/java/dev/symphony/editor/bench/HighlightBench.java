@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -34,21 +35,52 @@ public class HighlightBench {
 
     static final int LINES = 5_000;
 
+    /**
+     * {@code generated}: JavaSourceGenerator (seed 42; ~42 % of its lines repeat, which the line memo
+     * answers); {@code jdk}: the JDK's own ConcurrentHashMap.java etc. from {@code $JAVA_HOME/lib/src.zip}
+     * (or {@code -Dsymphony.bench.srcZip=PATH}; real code; falls back to generated, with a notice, when there are none).
+     */
+    @Param({"generated", "jdk"})
+    public String source;
+
     private Rope text;
-    private Language java;
+    private Language javaLanguage;
     private Theme theme;
 
     @Setup
     public void setup() {
-        text = Rope.of(new JavaSourceGenerator(42).generate(1_000_000));
-        java = LanguageRegistry.builtIn().byId("java").orElseThrow();
+        String real = "jdk".equals(source) ? jdkSources() : null;
+        text = Rope.of(real != null ? real : new JavaSourceGenerator(42).generate(1_000_000));
+        javaLanguage = LanguageRegistry.builtIn().byId("java").orElseThrow();
         theme = Themes.defaultDark();
-        HighlightThroughput.measure(java, theme, text, 0, 100, Long.MAX_VALUE); // load the grammar
+        HighlightThroughput.measure(javaLanguage, theme, text, 0, 100, Long.MAX_VALUE); // load the grammar
+    }
+
+    private static String jdkSources() {
+        String given = System.getProperty("symphony.bench.srcZip");
+        java.nio.file.Path zip = given != null ? java.nio.file.Path.of(given) : java.nio.file.Path.of(System.getProperty("java.home"), "lib", "src.zip");
+        if (!java.nio.file.Files.isRegularFile(zip)) {
+            System.err.println("HighlightBench: no " + zip + ", using generated source");
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            for (String f : new String[] {"java.base/java/util/concurrent/ConcurrentHashMap.java", "java.base/java/util/HashMap.java",
+                "java.base/java/lang/String.java", "java.base/java/util/Collections.java"}) {
+                var e = z.getEntry(f);
+                if (e != null) {
+                    sb.append(new String(z.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return sb.length() == 0 ? null : sb.toString();
     }
 
     @Benchmark
     @OperationsPerInvocation(LINES)
     public long tokenizeJavaLines() {
-        return HighlightThroughput.measure(java, theme, text, 0, LINES, Long.MAX_VALUE).lines();
+        return HighlightThroughput.measure(javaLanguage, theme, text, 0, LINES, Long.MAX_VALUE).lines();
     }
 }

@@ -11,7 +11,8 @@ import dev.symphony.editor.text.Rope;
 public final class HighlightThroughput {
 
     /** Lines tokenized and the nanoseconds it took. */
-    public record Result(long lines, long nanos) {
+    /** {@code memoHitRate}: share of lines answered from the tokenizer's memo of repeated lines. */
+    public record Result(long lines, long nanos, double memoHitRate) {
         public double linesPerSecond() {
             return nanos == 0 ? 0 : lines * 1e9 / nanos;
         }
@@ -38,6 +39,6 @@ public final class HighlightThroughput {
                 break;
             }
         }
-        return new Result(line - fromLine, System.nanoTime() - t0);
+        return new Result(line - fromLine, System.nanoTime() - t0, tk.memoHitRate());
     }
 }

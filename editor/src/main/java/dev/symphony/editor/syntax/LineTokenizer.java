@@ -21,6 +21,7 @@ final class LineTokenizer {
     private final IGrammar grammar;
     private final int plainStyle;
     private int cap = DEFAULT_CAP;
+    private final LineMemo memo = new LineMemo();
 
     LineTokenizer(Language language, Theme theme) {
         this.grammar = theme.grammars().grammar(language.scopeName());
@@ -33,6 +34,21 @@ final class LineTokenizer {
 
     /** Tokenizes {@code line} (no terminator) from {@code state} (null = start of document). */
     Result tokenize(String line, StackElement state) {
+        Result hit = memo.get(line, state);
+        if (hit != null) {
+            return hit;
+        }
+        Result r = tokenizeUncached(line, state);
+        memo.put(line, state, r);
+        return r;
+    }
+
+    /** Share of lines answered from the memo (repeated lines in the same state). */
+    double memoHitRate() {
+        return memo.hitRate();
+    }
+
+    private Result tokenizeUncached(String line, StackElement state) {
         String text = line.length() > cap ? line.substring(0, cap) : line;
         long t0 = System.nanoTime();
         ITokenizeLineResult2 r;

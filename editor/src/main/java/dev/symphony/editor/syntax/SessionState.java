@@ -167,7 +167,7 @@ final class SessionState {
             int line = j.firstLine() + k;
             if (j.exact()) {
                 if (line == validUpTo) {
-                    boolean converged = line >= convergeFrom && line < staleUpTo && java.util.Objects.equals(b.ends()[k], ends[line]);
+                    boolean converged = line >= convergeFrom && line < staleUpTo && States.equal(b.ends()[k], ends[line]);
                     ends[line] = b.ends()[k];
                     validUpTo = converged ? staleUpTo : line + 1;
                 }
