@@ -12,6 +12,11 @@ public class ExtensionException extends RuntimeException {
         this.code = code;
     }
 
+    public ExtensionException(ErrorCode code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+    }
+
     public ErrorCode code() {
         return code;
     }

@@ -113,6 +113,7 @@ public final class ExtensionHostMain {
             idle.idle(pump.doWork());
         }
         try {
+            dispatcher.awaitIdle(1000); // calls cancelled by the shutdown finish first (within the kernel's 2 s grace)
             extension.deactivate();
         } finally {
             plugin.close();

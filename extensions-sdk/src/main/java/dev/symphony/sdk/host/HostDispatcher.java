@@ -10,6 +10,8 @@ import dev.symphony.ipc.api.PayloadCodec;
 import dev.symphony.ipc.api.StreamWriter;
 import dev.symphony.ipc.manifest.ExtensionManifest;
 import dev.symphony.ipc.protocol.CallProtocol;
+import dev.symphony.ipc.protocol.LogProtocol;
+import dev.symphony.ipc.protocol.ModelProtocol;
 import dev.symphony.sdk.api.CallContext;
 import dev.symphony.sdk.api.ExtensionException;
 import dev.symphony.sdk.api.Instrument;
@@ -24,6 +26,9 @@ import java.util.concurrent.RejectedExecutionException;
  * UI event loop: a handler that never returns stops the heartbeats, and the supervisor restarts the
  * host as hung). Instruments and all streams run on the worker pool, report chunks through a
  * credit-limited {@link StreamWriter}, and see cancellation through their {@link CallContext}.
+ * An Instrument capability is warmed ({@link ModelWarmUps}) before its first call, or when the kernel
+ * sends an {@link CallProtocol.Invoke} with {@code warmUp}; its unary answer is a
+ * {@link ModelProtocol.Result} carrying the tokens and the declared cost.
  */
 final class HostDispatcher implements InboundHandler {
     private final ExtensionManifest manifest;
@@ -32,6 +37,7 @@ final class HostDispatcher implements InboundHandler {
     private final ExecutorService workers;
     private final Runnable onShutdown;
     private final ConcurrentHashMap<Long, Call> running = new ConcurrentHashMap<>();
+    private final ModelWarmUps warmUps;
 
     HostDispatcher(ExtensionManifest manifest, CapabilityRegistry registry, KernelServices services,
                    ExecutorService workers, Runnable onShutdown) {
@@ -40,6 +46,9 @@ final class HostDispatcher implements InboundHandler {
         this.services = services;
         this.workers = workers;
         this.onShutdown = onShutdown;
+        this.warmUps = new ModelWarmUps(state -> services.broker().event(new LogProtocol.HostEvent(
+                ModelProtocol.EVENT_KIND, state.state().equals(ModelProtocol.FAILED) ? "error" : "info",
+                state.capability() + " " + state.state(), PayloadCodec.json().valueToTree(state))));
     }
 
     private final class Call implements CallContext {
@@ -82,31 +91,50 @@ final class HostDispatcher implements InboundHandler {
             return;
         }
         Call call = new Call(invoke.capability());
-        if (impl instanceof Instrument) {
+        if (impl instanceof Instrument instrument) {
+            running.put(request.correlationId(), call);
             submit(endpoint, request, () -> {
                 call.thread = Thread.currentThread();
                 try {
-                    respond(endpoint, request, call, impl, invoke.input());
+                    if (invoke.warmUp()) {
+                        long ms = warmUps.ensureWarm(invoke.capability(), instrument, call);
+                        endpoint.respond(request.correlationId(), PayloadCodec.encode(
+                                new ModelProtocol.State(invoke.capability(), ModelProtocol.WARM, ms, null)));
+                    } else {
+                        warmUps.ensureWarm(invoke.capability(), instrument, call);
+                        Invocation.Counters counters = new Invocation.Counters();
+                        JsonNode out = Invocation.invoke(impl, invoke.input(), call, null, counters);
+                        endpoint.respond(request.correlationId(), PayloadCodec.encode(
+                                new ModelProtocol.Result(out, counters.tokens, cost(invoke.capability(), counters))));
+                    }
+                } catch (Exception e) {
+                    fail(endpoint, request.correlationId(), call.cancelled ? new ExtensionException(ErrorCode.CANCELLED,
+                            String.valueOf(e.getMessage())) : e);
                 } finally {
                     call.thread = null;
+                    running.remove(request.correlationId());
                     Thread.interrupted();
                 }
             });
+        } else if (invoke.warmUp()) {
+            endpoint.respondError(request.correlationId(), ErrorCode.INVALID_INPUT, manifest.id() + "/" + invoke.capability()
+                    + " is not an Instrument: it has no model to warm up");
         } else {
-            respond(endpoint, request, call, impl, invoke.input());
+            running.put(request.correlationId(), call);
+            try {
+                JsonNode out = Invocation.invoke(impl, invoke.input(), call, null, new Invocation.Counters());
+                endpoint.respond(request.correlationId(), PayloadCodec.encode(out));
+            } catch (Exception e) {
+                fail(endpoint, request.correlationId(), e);
+            } finally {
+                running.remove(request.correlationId());
+            }
         }
     }
 
-    private void respond(Endpoint endpoint, Envelope request, Call call, Object impl, JsonNode input) {
-        running.put(request.correlationId(), call);
-        try {
-            JsonNode out = Invocation.invoke(impl, input, call, null, new Invocation.Counters());
-            endpoint.respond(request.correlationId(), PayloadCodec.encode(out));
-        } catch (Exception e) {
-            fail(endpoint, request.correlationId(), e);
-        } finally {
-            running.remove(request.correlationId());
-        }
+    /** The declared cost of a call: perCall + perToken × tokens (0 when the manifest declares none). */
+    private double cost(String capability, Invocation.Counters counters) {
+        return manifest.capability(capability).map(c -> c.cost().perCall() + c.cost().perToken() * counters.tokens).orElse(0.0);
     }
 
     @Override
@@ -125,10 +153,12 @@ final class HostDispatcher implements InboundHandler {
             call.thread = Thread.currentThread();
             Invocation.Counters counters = new Invocation.Counters();
             try {
+                if (impl instanceof Instrument instrument) {
+                    warmUps.ensureWarm(invoke.capability(), instrument, call);
+                }
                 Invocation.invoke(impl, invoke.input(), call, chunk -> writer.write(PayloadCodec.encode(chunk)), counters);
-                double cost = manifest.capability(invoke.capability())
-                        .map(c -> c.cost().perCall() + c.cost().perToken() * counters.tokens).orElse(0.0);
-                writer.end(PayloadCodec.encode(new CallProtocol.StreamSummary(counters.chunks, counters.tokens, cost)));
+                writer.end(PayloadCodec.encode(new CallProtocol.StreamSummary(counters.chunks, counters.tokens,
+                        cost(invoke.capability(), counters))));
             } catch (CallFailedException e) {
                 writer.fail(e.code(), e.getMessage());
             } catch (Exception e) {
@@ -150,6 +180,14 @@ final class HostDispatcher implements InboundHandler {
         }
     }
 
+    /** Waits up to {@code millis} for running calls to end (cancelled ones unwind before the extension is deactivated). */
+    void awaitIdle(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
     /** Calls are running on worker threads (the kernel then expects heartbeats). */
     boolean busy() {
         return !running.isEmpty();
@@ -167,8 +205,12 @@ final class HostDispatcher implements InboundHandler {
         }
     }
 
+    /** The kernel is stopping this host: every running call is cancelled (as by CANCEL), then the host exits. */
     @Override
     public void onShutdown(Endpoint endpoint) {
+        for (Long id : running.keySet()) {
+            onCancel(endpoint, id);
+        }
         onShutdown.run();
     }
 

@@ -10,6 +10,9 @@ import dev.symphony.ipc.manifest.ExtensionManifest;
 import dev.symphony.ipc.manifest.ManifestReader;
 import dev.symphony.ipc.manifest.PermissionChecker;
 import dev.symphony.ipc.protocol.BrokerProtocol;
+import dev.symphony.ipc.protocol.ModelProtocol;
+import dev.symphony.sdk.host.ModelWarmUps;
+import dev.symphony.sdk.api.Instrument;
 import dev.symphony.ipc.protocol.LogProtocol;
 import dev.symphony.sdk.api.CallContext;
 import dev.symphony.sdk.api.ExtensionException;
@@ -41,6 +44,8 @@ public final class ExtensionHarness {
     private final CapabilityRegistry registry = new CapabilityRegistry();
     private final KernelServices services;
     private final List<String> denials = new CopyOnWriteArrayList<>();
+    private final List<ModelProtocol.State> modelStates = new CopyOnWriteArrayList<>();
+    private final ModelWarmUps warmUps = new ModelWarmUps(modelStates::add);
 
     public ExtensionHarness(Path manifestFile, SymphonyExtension extension, Path workspace) throws Exception {
         this.manifest = ManifestReader.read(Files.readAllBytes(manifestFile), manifestFile.toString());
@@ -55,9 +60,13 @@ public final class ExtensionHarness {
         return manifest;
     }
 
-    /** Calls a capability; Instruments answer {@code {"text", "tokens"}}. */
+    /**
+     * Calls a capability; Instruments answer {@code {"text", "tokens"}} (the kernel's caller also gets the
+     * tokens and cost beside the output). An Instrument is warmed up first, once, as the host does.
+     */
     public JsonNode call(String capability, JsonNode input) throws Exception {
         var cap = check(capability, input);
+        warmIfInstrument(capability);
         JsonNode out = Invocation.invoke(registry.get(capability), input, context(capability), null, new Invocation.Counters());
         if (!cap.streaming()) {
             validate(cap.output(), out, "output of " + capability);
@@ -68,9 +77,29 @@ public final class ExtensionHarness {
     /** Calls a capability as a stream and returns its chunks. */
     public List<JsonNode> stream(String capability, JsonNode input) throws Exception {
         check(capability, input);
+        warmIfInstrument(capability);
         List<JsonNode> chunks = new ArrayList<>();
         Invocation.invoke(registry.get(capability), input, context(capability), chunks::add, new Invocation.Counters());
         return chunks;
+    }
+
+    /** Warms an Instrument capability's model now, as the kernel's {@code warmUp} asks a host to; returns its load ms. */
+    public long warmUp(String capability) {
+        if (!(registry.get(capability) instanceof Instrument instrument)) {
+            throw new ExtensionException(ErrorCode.INVALID_INPUT, "'" + capability + "' is not an Instrument");
+        }
+        return warmUps.ensureWarm(capability, instrument, context(capability));
+    }
+
+    /** The model state transitions so far (LOADING, WARM, FAILED), as a host reports them to the kernel. */
+    public List<ModelProtocol.State> modelStates() {
+        return List.copyOf(modelStates);
+    }
+
+    private void warmIfInstrument(String capability) {
+        if (registry.get(capability) instanceof Instrument instrument) {
+            warmUps.ensureWarm(capability, instrument, context(capability));
+        }
     }
 
     /** Operations the permission rules refused so far (as the kernel's audit log would record them). */

@@ -17,8 +17,11 @@ import java.time.Duration;
  * {@code symphony call EXTENSION_ID CAPABILITY 'JSON' [--timeout MS]}: starts a kernel in this
  * process (not attached to a running IDE), starts the extension's host, calls the capability over
  * the real bus (schema checks, permissions, audit), prints the JSON result — or one JSON line per
- * streamed chunk and a final {@code {"done":true,…}} line — and stops the host. Exit codes: 0 ok,
- * 1 extension error, 2 validation or usage, 3 permission denied, 4 timeout, 5 extension crashed.
+ * streamed chunk and a final {@code {"done":true,…}} line with {@code chunks, tokens, cost} — and stops the
+ * host. A unary Instrument call prints its output; its tokens and declared cost go to stderr, as do the model's
+ * state changes (LOADING, WARM with its load time). Ctrl-C / SIGTERM cancels the call and stops the hosts
+ * before the process ends (a shutdown hook). Exit codes: 0 ok, 1 extension error, 2 validation or usage,
+ * 3 permission denied, 4 timeout, 5 extension crashed.
  */
 public final class CallCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +52,12 @@ public final class CallCommand {
         }
         String id = args[0];
         String capability = args[1];
-        try (Kernel kernel = CliKernel.start()) {
+        Kernel kernel = CliKernel.start();
+        Interrupt interrupt = new Interrupt(kernel, err);
+        Runtime.getRuntime().addShutdownHook(interrupt.hook);
+        try (AutoCloseable notices = kernel.onModelState(s -> err.println("symphony call: model of " + s.extensionId()
+                + "/" + s.capability() + ": " + s.state() + (s.loadMs() >= 0 ? " (" + s.loadMs() + " ms)" : "")
+                + (s.message() != null ? " - " + s.message() : "")))) {
             Player p = kernel.player(id).orElse(null);
             if (p == null || p.manifest() == null) {
                 err.println("symphony call: " + (p == null ? "no extension " + id + " (see `symphony ext list`)" : id + ": " + p.problem()));
@@ -64,6 +72,7 @@ public final class CallCommand {
             Duration t = timeout != null ? timeout : Duration.ofMillis(cap.timeoutMs());
             if (cap.streaming()) {
                 try (KernelStream stream = kernel.stream("cli", id, capability, input, t)) {
+                    interrupt.stream = stream;
                     JsonNode chunk;
                     while ((chunk = stream.next()) != null) {
                         out.println(chunk);
@@ -74,14 +83,58 @@ public final class CallCommand {
                         done.setAll((ObjectNode) stream.summary());
                     }
                     out.println(done);
+                } finally {
+                    interrupt.stream = null;
                 }
             } else {
-                out.println(kernel.call("cli", id, capability, input, t));
+                Kernel.CallResult result = kernel.invoke("cli", id, capability, input, t);
+                out.println(result.output());
+                if (cap.kind() == ExtensionManifest.Kind.INSTRUMENT) {
+                    err.println("symphony call: " + result.tokens() + " tokens, cost " + result.cost()
+                            + (cap.cost() != null && cap.cost().currency() != null ? " " + cap.cost().currency() : ""));
+                }
             }
             return 0;
         } catch (CallFailedException e) {
+            if (interrupt.fired) {
+                return 130;
+            }
             err.println("symphony call: " + e.code().name().toLowerCase() + ": " + e.getMessage());
             return CliKernel.exitCode(e.code());
+        } catch (Exception e) {
+            err.println("symphony call: " + e);
+            return 1;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupt.hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or ran: it closes the kernel
+            }
+            kernel.close();
+        }
+    }
+
+    /**
+     * Ctrl-C (SIGINT) or SIGTERM while a call runs: the JVM runs this hook. A stream is cancelled (CANCEL to the
+     * host, whose Instrument sees {@code cancelled()}), then the kernel stops its hosts (SHUTDOWN: the host marks
+     * every running call cancelled, interrupts it, deactivates the extension and exits; killed after 2 s).
+     */
+    private static final class Interrupt {
+        final Thread hook;
+        volatile KernelStream stream;
+        volatile boolean fired;
+
+        Interrupt(Kernel kernel, PrintStream err) {
+            hook = new Thread(() -> {
+                fired = true;
+                KernelStream s = stream;
+                if (s != null) {
+                    s.close();
+                }
+                err.println("symphony call: interrupted; cancelled the call and stopped the extension hosts");
+                err.flush();
+                kernel.close();
+            }, "symphony-call-interrupt");
         }
     }
 }

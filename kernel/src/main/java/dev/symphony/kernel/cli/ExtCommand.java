@@ -165,8 +165,13 @@ public final class ExtCommand {
                     ArrayNode caps = n.putArray("capabilities");
                     if (m != null) {
                         for (ExtensionManifest.Capability c : m.capabilities()) {
-                            caps.addObject().put("name", c.name()).put("kind", c.kind().name().toLowerCase(Locale.ROOT))
+                            ObjectNode cn = caps.addObject().put("name", c.name()).put("kind", c.kind().name().toLowerCase(Locale.ROOT))
                                     .put("streaming", c.streaming()).<ObjectNode>set("input", c.input()).set("output", c.output());
+                            if (c.kind() == ExtensionManifest.Kind.INSTRUMENT) {
+                                // as recorded by the kernel that last ran the host (IDE, a `symphony call`)
+                                cn.set("model", kernel.recordedModelState(p.id(), c.name())
+                                        .orElseGet(() -> JSON.createObjectNode().put("state", "IDLE")));
+                            }
                         }
                     }
                     out.println(n);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -46,7 +47,8 @@ final class HostProcess {
         return process.pid();
     }
 
-    static HostProcess start(Player player, KernelContext context, KernelBus bus, KernelBroker broker, Path logFile)
+    static HostProcess start(Player player, KernelContext context, KernelBus bus, KernelBroker broker, Path logFile,
+                             HostSpawner spawner)
             throws IOException {
         var manifest = player.manifest;
         long started = System.nanoTime();
@@ -56,9 +58,14 @@ final class HostProcess {
         Files.createDirectories(logFile.getParent());
         Path cdsDir = context.paths().cache("host-cds");
         Files.createDirectories(cdsDir);
-        List<String> cmd = new ArrayList<>(Sandbox.prefix(context.sandbox(), context.hostClasspath(), player.dir(),
-                listener.dir(), dataDir, cdsDir));
         JvmFlags flags = JvmFlags.forCurrentRuntime();
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.putAll(flags.environment());
+        boolean instrument = manifest.kind() == dev.symphony.ipc.manifest.ExtensionManifest.Kind.INSTRUMENT
+                || manifest.capabilities().stream().anyMatch(c -> c.kind() == dev.symphony.ipc.manifest.ExtensionManifest.Kind.INSTRUMENT);
+        List<Path> djlCaches = Sandbox.djlCaches(instrument, env);
+        List<String> cmd = new ArrayList<>(Sandbox.prefix(context.sandbox(), context.hostClasspath(), player.dir(),
+                listener.dir(), dataDir, cdsDir, djlCaches));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(flags.flags());
         cmd.add("-Xmx" + manifest.permissions().maxHeapMb() + "m");
@@ -85,7 +92,13 @@ final class HostProcess {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dataDir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         pb.environment().putAll(flags.environment());
-        Process process = pb.start();
+        if (!djlCaches.isEmpty()) {
+            // explicit, so that a sandboxed host (no user.home) finds the cache bound for it
+            pb.environment().put("DJL_CACHE_DIR", djlCaches.get(0).toString());
+        }
+        Process process = spawner.start(pb);
+        Optional<CpuQuota> quota = share < 1.0 ? CpuQuota.create(CpuQuota.groupName(player.id()), share) : Optional.empty();
+        joinQuota(quota, process, broker, player, share);
         CompletableFuture<Void> hello = new CompletableFuture<>();
         Endpoint endpoint;
         try {
@@ -125,9 +138,34 @@ final class HostProcess {
             BusPaths.deleteRecursively(listener.dir());
             throw e;
         }
+        joinQuota(quota, process, null, player, share); // the JVM a sandbox wrapper started meanwhile
+        quota.ifPresent(q -> process.onExit().thenRun(q::close));
         HostProcess h = new HostProcess(player, process, endpoint, listener.dir(), started, System.nanoTime());
         h.writesArchive = ClassDataSharing.writes(cds);
         return h;
+    }
+
+    /** Puts the host's processes (a sandbox wrapper and the JVM under it) into its CPU quota group. */
+    private static void joinQuota(Optional<CpuQuota> quota, Process process, KernelBroker broker, Player player, double share) {
+        if (quota.isEmpty()) {
+            if (broker != null && share < 1.0) {
+                broker.log(player.id(), "CPU share " + share + " is a JVM hint only: no control group can be made here");
+            }
+            return;
+        }
+        try {
+            quota.get().add(process.toHandle());
+            for (ProcessHandle child : process.descendants().toList()) {
+                quota.get().add(child);
+            }
+            if (broker != null) {
+                broker.log(player.id(), "CPU limited to " + share + " of the machine by " + quota.get().describe());
+            }
+        } catch (IOException e) {
+            if (broker != null) {
+                broker.log(player.id(), "could not apply the CPU quota: " + e.getMessage());
+            }
+        }
     }
 
     /** Asks the host to exit, waits briefly, then kills it. */

@@ -8,6 +8,7 @@ import dev.symphony.ipc.api.PayloadCodec;
 import dev.symphony.ipc.manifest.ExtensionManifest;
 import dev.symphony.ipc.manifest.VersionRange;
 import dev.symphony.ipc.protocol.CallProtocol;
+import dev.symphony.ipc.protocol.ModelProtocol;
 import dev.symphony.kernel.audit.AuditLog;
 import dev.symphony.kernel.bus.KernelBus;
 import dev.symphony.kernel.settings.SettingDescriptor;
@@ -20,12 +21,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The microkernel's extension side: the registry of Players, calls into extensions over the bus
  * (schema-checked both ways, audited), inter-extension calls (declared dependencies only,
  * rate-limited), hot enable/disable/reload. {@link #start} discovers and validates; hosts start
- * lazily on first use, or at start for {@code onStartup} extensions when asked.
+ * lazily on first use, or at start for {@code onStartup} extensions when asked. Instrument capabilities
+ * have a model state ({@link #modelState}, {@link #onModelState}, {@link #warmUp}) and their calls report
+ * tokens and cost ({@link #invoke}).
  */
 public final class Kernel implements AutoCloseable {
     private final KernelContext context;
@@ -38,6 +42,8 @@ public final class Kernel implements AutoCloseable {
     private final Supervisor supervisor;
     private final RateLimiter rateLimiter = new RateLimiter(System::nanoTime);
     private final Map<String, Player> players = new ConcurrentHashMap<>();
+    private final ModelStates models;
+    private boolean closed;
 
     private Kernel(KernelContext context) {
         this.context = context.conclude();
@@ -45,8 +51,9 @@ public final class Kernel implements AutoCloseable {
         this.audit = new AuditLog(context.paths().data("audit"));
         this.bus = new KernelBus();
         this.lifecycle = new Lifecycle(context, store, schemas);
+        this.models = new ModelStates(context.paths().data("models"));
         this.broker = new KernelBroker(this, audit, context.paths().data("logs").resolve("extensions"));
-        this.supervisor = new Supervisor(context, bus, audit, broker, players.values());
+        this.supervisor = new Supervisor(context, bus, audit, broker, models, players.values());
     }
 
     /** Discovers and validates every extension; starts none. */
@@ -124,26 +131,47 @@ public final class Kernel implements AutoCloseable {
     /** Calls a capability with its manifest timeout. {@code caller} is who the audit log names. */
     public JsonNode call(String caller, String id, String capability, JsonNode input) {
         Player p = require(id);
-        return call(caller, p, capability, input, Duration.ofMillis(capabilityOf(p, capability).timeoutMs()));
+        return call(caller, p, capability, input, Duration.ofMillis(capabilityOf(p, capability).timeoutMs())).output();
     }
 
     public JsonNode call(String caller, String id, String capability, JsonNode input, Duration timeout) {
+        return call(caller, require(id), capability, input, timeout).output();
+    }
+
+    /**
+     * What a unary call produced: the output, and for an Instrument the tokens it generated and its declared
+     * cost ({@code perCall + perToken × tokens}, computed by the host as for a stream's summary); for an
+     * Operator or Addon 0 tokens and {@code perCall}.
+     */
+    public record CallResult(JsonNode output, long tokens, double cost) {
+    }
+
+    /** Like {@link #call(String, String, String, JsonNode, Duration)}, with the tokens and cost. */
+    public CallResult invoke(String caller, String id, String capability, JsonNode input, Duration timeout) {
         return call(caller, require(id), capability, input, timeout);
     }
 
-    private JsonNode call(String caller, Player p, String capability, JsonNode input, Duration timeout) {
+    private CallResult call(String caller, Player p, String capability, JsonNode input, Duration timeout) {
         ExtensionManifest.Capability cap = capabilityOf(p, capability);
         String key = p.id() + "/" + capability;
         schemas.validate(key + "/in", input, ErrorCode.INVALID_INPUT, "input of " + key);
         byte[] request = PayloadCodec.encode(new CallProtocol.Invoke(capability, input));
+        boolean instrument = cap.kind() == ExtensionManifest.Kind.INSTRUMENT;
         for (int attempt = 0; ; attempt++) {
             HostProcess h = supervisor.ensureRunning(p);
             supervisor.callStarting();
             audit.record(caller, "call", key, true, null);
             try {
-                JsonNode out = PayloadCodec.decode(h.endpoint.call(request, timeout));
-                schemas.validate(key + "/out", out, ErrorCode.EXTENSION_ERROR, "output of " + key);
-                return out;
+                byte[] answer = h.endpoint.call(request, timeout);
+                CallResult result;
+                if (instrument) {
+                    ModelProtocol.Result r = PayloadCodec.decode(answer, ModelProtocol.Result.class);
+                    result = new CallResult(r.output() == null ? JsonNodeFactory.instance.nullNode() : r.output(), r.tokens(), r.cost());
+                } else {
+                    result = new CallResult(PayloadCodec.decode(answer), 0, cap.cost() == null ? 0 : cap.cost().perCall());
+                }
+                schemas.validate(key + "/out", result.output(), ErrorCode.EXTENSION_ERROR, "output of " + key);
+                return result;
             } catch (CallFailedException e) {
                 boolean retry = e.code() == ErrorCode.CRASHED && attempt == 0
                         && p.manifest.restartPolicy().retryInFlight() && cap.kind() == ExtensionManifest.Kind.OPERATOR;
@@ -164,6 +192,79 @@ public final class Kernel implements AutoCloseable {
         supervisor.callStarting();
         audit.record(caller, "stream", key, true, null);
         return new KernelStream(h.endpoint.openStream(PayloadCodec.encode(new CallProtocol.Invoke(capability, input)), idleTimeout));
+    }
+
+    /**
+     * The model state of an Instrument capability in this kernel: IDLE until its host warms it (or after the
+     * host ended), LOADING, WARM, or FAILED with the warm-up's message. Empty for other capabilities.
+     */
+    public Optional<ModelStatus> modelState(String id, String capability) {
+        Player p = require(id);
+        if (capabilityOf(p, capability).kind() != ExtensionManifest.Kind.INSTRUMENT) {
+            return Optional.empty();
+        }
+        return Optional.of(models.get(id, capability));
+    }
+
+    /**
+     * Calls {@code listener} with every model state change of every Instrument capability, in order, on one
+     * kernel thread (not the bus pump); a slow listener delays only later notifications. Close the returned
+     * handle to stop listening.
+     */
+    public AutoCloseable onModelState(Consumer<ModelStatus> listener) {
+        return models.listen(listener);
+    }
+
+    /**
+     * The model state of {@code id}'s {@code capability} as recorded on disk by whichever kernel last ran its
+     * host (this one, the IDE's, a {@code symphony call}'s), with its latest transitions; what
+     * {@code symphony ext list --json} shows. A non-IDLE state whose host has ended reads as IDLE.
+     */
+    public Optional<com.fasterxml.jackson.databind.node.ObjectNode> recordedModelState(String id, String capability) {
+        return ModelStates.recorded(context.paths().data("models"), id, capability);
+    }
+
+    /** {@link #warmUp(String, String, String)} on behalf of the kernel itself. */
+    public CompletableFuture<ModelStatus> warmUp(String id, String capability) {
+        return warmUp("kernel", id, capability);
+    }
+
+    /**
+     * Loads the model of an Instrument capability ahead of use: starts the host if needed and asks it to run
+     * the capability's warm-up (at most one runs; a call arriving meanwhile waits for it). Completes with the
+     * WARM state (its {@code loadMs}), or exceptionally with a {@link CallFailedException} (a failed warm-up:
+     * EXTENSION_ERROR and its message; the host tries again at the next call or warm-up). Bounded by the
+     * capability's timeout. {@code join()} it to block.
+     */
+    public CompletableFuture<ModelStatus> warmUp(String caller, String id, String capability) {
+        Player p = require(id);
+        ExtensionManifest.Capability cap = capabilityOf(p, capability);
+        if (cap.kind() != ExtensionManifest.Kind.INSTRUMENT) {
+            return CompletableFuture.failedFuture(new CallFailedException(ErrorCode.INVALID_INPUT,
+                    id + "/" + capability + " is not an Instrument: it has no model to warm up"));
+        }
+        CompletableFuture<ModelStatus> done = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                HostProcess h = supervisor.ensureRunning(p);
+                supervisor.callStarting();
+                audit.record(caller, "warmUp", id + "/" + capability, true, null);
+                ModelProtocol.State s = PayloadCodec.decode(h.endpoint.call(PayloadCodec.encode(
+                        CallProtocol.Invoke.warmUp(capability)), Duration.ofMillis(cap.timeoutMs())), ModelProtocol.State.class);
+                ModelStatus now = models.get(id, capability);
+                done.complete(now.state() == ModelState.WARM ? now
+                        : new ModelStatus(id, capability, ModelState.WARM, s.loadMs(), null, System.currentTimeMillis()));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        }, "warm-up-" + id + "/" + capability);
+        t.setDaemon(true);
+        t.start();
+        return done;
+    }
+
+    void modelEvent(Player p, ModelProtocol.State state) {
+        models.report(p, state);
     }
 
     /**
@@ -212,7 +313,7 @@ public final class Kernel implements AutoCloseable {
             throw new CallFailedException(ErrorCode.BUSY, caller.id() + " exceeded " + dep.get().callsPerSecond()
                     + " calls per second to " + c.extension());
         }
-        return call(caller.id(), callee, c.capability(), c.input(), Duration.ofMillis(capabilityOf(callee, c.capability()).timeoutMs()));
+        return call(caller.id(), callee, c.capability(), c.input(), Duration.ofMillis(capabilityOf(callee, c.capability()).timeoutMs())).output();
     }
 
     /** Hot disable: stops the host; calls fail until enabled again. Persisted for IDE and CLI. */
@@ -258,13 +359,23 @@ public final class Kernel implements AutoCloseable {
                 p.id() + " has no capability '" + capability + "'"));
     }
 
+    /**
+     * Stops every host and frees the bus. Idempotent, and safe from a shutdown hook while another thread is
+     * closing: the second caller waits until the hosts are stopped.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         supervisor.close();
         for (Player p : players.values()) {
             supervisor.stop(p);
         }
+        supervisor.closeSpawner();
         broker.close();
+        models.close();
         bus.close();
         audit.close();
     }

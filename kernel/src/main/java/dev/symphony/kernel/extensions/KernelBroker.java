@@ -11,6 +11,7 @@ import dev.symphony.ipc.api.PayloadCodec;
 import dev.symphony.ipc.protocol.BrokerProtocol;
 import dev.symphony.ipc.protocol.CallProtocol;
 import dev.symphony.ipc.protocol.LogProtocol;
+import dev.symphony.ipc.protocol.ModelProtocol;
 import dev.symphony.ipc.protocol.NetworkProtocol;
 import dev.symphony.ipc.protocol.ProcessProtocol;
 import dev.symphony.kernel.audit.AuditLog;
@@ -81,7 +82,15 @@ final class KernelBroker implements AutoCloseable {
             @Override
             public void onEvent(Endpoint endpoint, Envelope event) {
                 LogProtocol.HostEvent e = PayloadCodec.decode(event.payload(), LogProtocol.HostEvent.class);
-                if ("denied".equals(e.kind())) {
+                if (ModelProtocol.EVENT_KIND.equals(e.kind())) {
+                    try {
+                        kernel.modelEvent(player, PayloadCodec.json().treeToValue(e.data(), ModelProtocol.State.class));
+                    } catch (java.io.IOException | IllegalArgumentException bad) {
+                        log(player.id(), "malformed model event " + e.data() + ": " + bad.getMessage());
+                    }
+                    log(player.id(), "model " + e.message() + (e.data().path("loadMs").asLong(-1) >= 0
+                            ? " (" + e.data().path("loadMs").asLong() + " ms)" : ""));
+                } else if ("denied".equals(e.kind())) {
                     int space = e.message().indexOf(' ');
                     audit.record(player.id(), space > 0 ? e.message().substring(0, space) : e.message(),
                             space > 0 ? e.message().substring(space + 1) : "", false, "refused by the extension's SDK client");

@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
  * working (user namespaces allowed), hosts run in new namespaces with no network, a private
  * {@code /tmp}, and a filesystem view of only: the JDK and system libraries (read-only), the host
  * classpath and the extension's own folder (read-only), its bus channel and its data folder
- * (read-write). Elsewhere (macOS, Windows, no bwrap) the host is a plain child process: only the
+ * (read-write), and for an Instrument (or whenever {@code DJL_CACHE_DIR} is set) the DJL cache folder
+ * (read-write: the first model load on a machine unpacks PyTorch's natives there, so they are unpacked once
+ * per machine instead of once per sandboxed host; the price is that such a host can write into the
+ * natives other DJL users load). Elsewhere (macOS, Windows, no bwrap) the host is a plain child process: only the
  * brokered APIs are enforced, and extension code could still use {@code java.io} directly.
  * Mode from {@code -Dsymphony.sandbox=auto|off|require} (default auto).
  */
@@ -76,8 +79,45 @@ public final class Sandbox {
         return out;
     }
 
+    /**
+     * The DJL cache folders a host gets (bound into its sandbox, passed as {@code DJL_CACHE_DIR}): for an
+     * Instrument, or whenever {@code DJL_CACHE_DIR} is set, that folder (default {@code ~/.djl.ai}) and
+     * {@code ENGINE_CACHE_DIR} when set; none otherwise. Missing folders are created (bwrap binds only
+     * existing ones).
+     */
+    static List<Path> djlCaches(boolean instrument, java.util.Map<String, String> env) {
+        String configured = env.get("DJL_CACHE_DIR");
+        if (!instrument && (configured == null || configured.isBlank())) {
+            return List.of();
+        }
+        List<Path> out = new ArrayList<>();
+        if (configured != null && !configured.isBlank()) {
+            out.add(Path.of(configured).toAbsolutePath());
+        } else {
+            String home = System.getProperty("user.home", "");
+            if (!home.isEmpty() && Path.of(home).isAbsolute()) {
+                out.add(Path.of(home, ".djl.ai"));
+            }
+        }
+        String engine = env.get("ENGINE_CACHE_DIR");
+        if (engine != null && !engine.isBlank()) {
+            out.add(Path.of(engine).toAbsolutePath());
+        }
+        List<Path> usable = new ArrayList<>();
+        for (Path p : out) {
+            try {
+                Files.createDirectories(p);
+                usable.add(p);
+            } catch (java.io.IOException e) {
+                // not creatable here (read-only home): the host falls back to its data folder
+            }
+        }
+        return usable;
+    }
+
     /** The command prefix that runs the host inside the sandbox, or an empty list for no OS sandbox. */
-    static List<String> prefix(Mode mode, String classpath, Path extensionDir, Path channelDir, Path dataDir, Path cdsDir) {
+    static List<String> prefix(Mode mode, String classpath, Path extensionDir, Path channelDir, Path dataDir, Path cdsDir,
+                               List<Path> readWrite) {
         if (mode == Mode.OFF || (mode == Mode.AUTO && !available())) {
             return List.of();
         }
@@ -104,6 +144,9 @@ public final class Sandbox {
         cmd.addAll(List.of("--bind", channelDir.toString(), channelDir.toString()));
         cmd.addAll(List.of("--bind-try", cdsDir.toString(), cdsDir.toString()));
         cmd.addAll(List.of("--bind", dataDir.toString(), dataDir.toString()));
+        for (Path p : readWrite) {
+            cmd.addAll(List.of("--bind", p.toString(), p.toString()));
+        }
         return cmd;
     }
 }

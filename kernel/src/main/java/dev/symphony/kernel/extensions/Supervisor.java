@@ -30,16 +30,20 @@ final class Supervisor implements AutoCloseable {
     private final KernelBus bus;
     private final AuditLog audit;
     private final KernelBroker broker;
+    private final ModelStates models;
     private final Collection<Player> players;
     private final Thread ticker;
     private volatile boolean tickerIdle;
     private volatile long busyUntilNanos;
     private volatile boolean closed;
     private final ScheduledExecutorService restarter = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "restarter"));
+    private final HostSpawner spawner = new HostSpawner();
     private final java.util.concurrent.ExecutorService reaper = Executors.newCachedThreadPool(r -> daemon(r, "reaper"));
 
-    Supervisor(KernelContext context, KernelBus bus, AuditLog audit, KernelBroker broker, Collection<Player> players) {
+    Supervisor(KernelContext context, KernelBus bus, AuditLog audit, KernelBroker broker, ModelStates models,
+               Collection<Player> players) {
         this.context = context;
+        this.models = models;
         this.bus = bus;
         this.audit = audit;
         this.broker = broker;
@@ -120,7 +124,7 @@ final class Supervisor implements AutoCloseable {
                 }
             }
             try {
-                HostProcess h = HostProcess.start(p, context, bus, broker, broker.logFile(p.id()));
+                HostProcess h = HostProcess.start(p, context, bus, broker, broker.logFile(p.id()), spawner);
                 p.host = h;
                 p.lastStartNanos = h.startedNanos;
                 p.state = PlayerState.ACTIVE;
@@ -176,6 +180,7 @@ final class Supervisor implements AutoCloseable {
         }
         h.endpoint.fail(new CallFailedException(ErrorCode.CRASHED, "extension " + p.id() + " crashed: host " + reason));
         h.release(bus);
+        models.hostGone(p, "host " + reason);
         audit.record("kernel", "host.crash", p.id(), true, reason);
         broker.log(p.id(), "host " + h.pid() + " " + reason);
         var policy = p.manifest.restartPolicy();
@@ -245,6 +250,7 @@ final class Supervisor implements AutoCloseable {
         if (h != null && !h.dead) {
             h.endpoint.fail(new CallFailedException(ErrorCode.CLOSED, p.id() + " was stopped"));
             h.stop(bus);
+            models.hostGone(p, "host stopped");
             audit.record("kernel", "host.stop", p.id(), true, "pid " + h.pid());
         }
     }
@@ -255,5 +261,10 @@ final class Supervisor implements AutoCloseable {
         LockSupport.unpark(ticker);
         restarter.shutdownNow();
         reaper.shutdownNow();
+    }
+
+    /** Last, after every host was stopped: the spawner thread's end is the sandboxes' parent-death signal. */
+    void closeSpawner() {
+        spawner.close();
     }
 }

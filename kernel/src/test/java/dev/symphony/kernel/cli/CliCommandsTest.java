@@ -135,6 +135,34 @@ class CliCommandsTest {
 
     @Test
     @Order(6)
+    void aUnaryInstrumentCallReportsItsModelStatesAndCostAndExtListShowsThem() throws Exception {
+        Result r = run(CallCommand::run, PROBE, "model", "{\"tokens\":4}");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("tttt", JSON.readTree(r.out()).path("text").asText(), "stdout is only the output: " + r.out());
+        assertTrue(r.err().contains("model of " + PROBE + "/model: LOADING"), r.err());
+        assertTrue(r.err().matches("(?s).*model of " + PROBE + "/model: WARM \\(\\d{3,} ms\\).*"), r.err());
+        assertTrue(r.err().contains("4 tokens, cost 0.75"), "perCall 0.25 + perToken 0.125 x 4: " + r.err());
+        JsonNode model = null;
+        for (String line : run(ExtCommand::run, "list", "--json").lines()) {
+            JsonNode n = JSON.readTree(line);
+            for (JsonNode c : n.path("capabilities")) {
+                if (n.path("id").asText().equals(PROBE) && c.path("name").asText().equals("model")) {
+                    model = c.path("model");
+                }
+                if (c.path("kind").asText().equals("operator")) {
+                    assertTrue(c.path("model").isMissingNode(), "an Operator has no model: " + c);
+                }
+            }
+        }
+        assertNotNull(model);
+        assertEquals("IDLE", model.path("state").asText(), "the call's host has ended: " + model);
+        List<String> transitions = model.path("transitions").findValuesAsText("state");
+        assertEquals(List.of("LOADING", "WARM", "IDLE"), transitions.subList(transitions.size() - 3, transitions.size()), model.toString());
+        assertTrue(model.path("transitions").get(transitions.size() - 2).path("loadMs").asLong() >= 300, model.toString());
+    }
+
+    @Test
+    @Order(7)
     void disableEnableRemove() {
         assertEquals(0, run(ExtCommand::run, "disable", PROBE).code());
         assertEquals(1, run(CallCommand::run, PROBE, "echo", "{}").code());

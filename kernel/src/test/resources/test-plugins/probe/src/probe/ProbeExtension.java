@@ -3,7 +3,10 @@ package probe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.sdk.api.CallContext;
 import dev.symphony.sdk.api.Capabilities;
+import dev.symphony.sdk.api.Instrument;
+import dev.symphony.sdk.api.TokenSink;
 import dev.symphony.sdk.api.SymphonyExtension;
 
 import java.util.ArrayList;
@@ -15,6 +18,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ProbeExtension implements SymphonyExtension {
     static final AtomicInteger CANCELLATIONS = new AtomicInteger();
     static final List<byte[]> HOARD = new ArrayList<>();
+    static final AtomicInteger WARM_UPS = new AtomicInteger();
+    static volatile boolean failNextWarmUp;
+
+    /** Counts a cancelled words stream, and records it in the host's working folder (its data folder), which outlives the host. */
+    static void cancelled(int words) {
+        CANCELLATIONS.incrementAndGet();
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("words-cancelled.txt"), "after " + words + " words\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException ignored) {
+            // the count is what the in-process tests check
+        }
+    }
 
     static ObjectNode obj() {
         return JsonNodeFactory.instance.objectNode();
@@ -29,20 +45,20 @@ public class ProbeExtension implements SymphonyExtension {
             long delay = in.path("delayMs").asLong(0);
             for (int i = 0; i < n; i++) {
                 if (out.cancelled()) {
-                    CANCELLATIONS.incrementAndGet();
+                    cancelled(i);
                     return;
                 }
                 try {
                     out.token("w" + i + " ");
                 } catch (RuntimeException cancelled) {
-                    CANCELLATIONS.incrementAndGet();
+                    cancelled(i);
                     throw cancelled;
                 }
                 if (delay > 0) {
                     try {
                         Thread.sleep(delay);
                     } catch (InterruptedException e) {
-                        CANCELLATIONS.incrementAndGet();
+                        cancelled(i);
                         return;
                     }
                 }
@@ -51,6 +67,35 @@ public class ProbeExtension implements SymphonyExtension {
         c.instrument("slow", (in, out, ctx) -> {
             Thread.sleep(in.path("ms").asLong(10_000));
             out.token("late");
+        });
+        c.instrument("model", new Instrument() {
+            @Override
+            public void warmUp(CallContext ctx) throws Exception {
+                WARM_UPS.incrementAndGet();
+                Thread.sleep(300); // "loading weights"
+                if (failNextWarmUp) {
+                    failNextWarmUp = false;
+                    throw new java.io.IOException("weights missing (test)");
+                }
+            }
+
+            @Override
+            public void generate(JsonNode in, TokenSink out, CallContext ctx) {
+                for (int i = 0; i < in.path("tokens").asInt(2); i++) {
+                    out.token("t");
+                }
+            }
+        });
+        c.operator("warm-ups", (in, ctx) -> obj().put("count", WARM_UPS.get()));
+        c.operator("fail-next-warm-up", (in, ctx) -> {
+            failNextWarmUp = true;
+            return obj();
+        });
+        // an Instrument's host sees the DJL cache (bound into its sandbox): write and remove a marker there
+        c.operator("djl-cache", (in, ctx) -> {
+            java.nio.file.Path marker = java.nio.file.Path.of(System.getenv("DJL_CACHE_DIR"), in.path("name").asText());
+            java.nio.file.Files.writeString(marker, "written by the probe host");
+            return obj().put("path", marker.toString());
         });
         c.operator("crash", (in, ctx) -> {
             Runtime.getRuntime().halt(42);

@@ -13,9 +13,9 @@ import dev.symphony.sdk.api.TokenSink;
 
 /**
  * Generates text after a prompt, one character per token, each sent through the sink as soon as it is sampled.
- * Cancellation is checked before every token (the stream then fails with CANCELLED). On a cold model the
- * stream starts with {@code {"state":"loading"}} and {@code {"state":"warm","loadMs":…}}; it always ends with
- * {@code {"text","tokens","promptTokens","cost","seed"}}. Cost = {@link #COST_PER_CALL} + {@link #COST_PER_TOKEN}
+ * Cancellation is checked before every token (the stream then fails with CANCELLED). The model is loaded by
+ * {@link #warmUp}, which the SDK host runs before the first call (and reports to the kernel as LOADING → WARM);
+ * a stream is only tokens, ending with {@code {"text","tokens","promptTokens","cost","seed"}}. Cost = {@link #COST_PER_CALL} + {@link #COST_PER_TOKEN}
  * × generated tokens, the same figures the manifest declares (a test keeps them equal).
  */
 public final class GenerateInstrument implements Instrument {
@@ -43,14 +43,7 @@ public final class GenerateInstrument implements Instrument {
         int maxTokens = input.path("maxTokens").asInt(200);
         double temperature = input.path("temperature").asDouble(0.8);
         long seed = input.hasNonNull("seed") ? input.get("seed").asLong() : System.nanoTime();
-        boolean cold = !model.loaded();
-        if (cold) {
-            out.emit(NODES.objectNode().put("state", "loading"));
-        }
-        CharLm lm = model.get();
-        if (cold) {
-            out.emit(NODES.objectNode().put("state", "warm").put("loadMs", model.loadMillis()));
-        }
+        CharLm lm = model.get(); // warm already when called through a host; loads here for direct callers
         CharVocabulary vocabulary = lm.vocabulary();
         float[] state = lm.newState();
         // An empty prompt starts at a line start, where the training text has the most variety.

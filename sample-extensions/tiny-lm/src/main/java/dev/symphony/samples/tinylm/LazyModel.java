@@ -11,8 +11,9 @@ import java.util.concurrent.Callable;
 
 /**
  * The model, loaded on first use: starting DJL's PyTorch engine takes seconds (and, the first time on a machine,
- * unpacking the natives), so neither the host's start nor the extension's registration pays for it. This is the
- * Instrument's warm-up: Loading until {@link #get()} returns the first time, Warm after.
+ * unpacking the natives), so neither the host's start nor the extension's registration pays for it. The
+ * Instrument's {@code warmUp} calls {@link #get()}: the host runs it before the first call, or when the kernel asks,
+ * and reports Loading until it returns, Warm after.
  */
 public final class LazyModel implements AutoCloseable {
     /** The parameters shipped with the extension, produced by the training command (see README). */
