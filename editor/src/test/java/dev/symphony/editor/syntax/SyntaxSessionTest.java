@@ -89,22 +89,48 @@ class SyntaxSessionTest {
     }
 
     @Test
-    void stylesOfAnOldRevisionAreNeverReturned() throws Exception {
+    void stylesOfAnOldRevisionAreNeverReturned() {
+        // a queue instead of a thread: the test decides when the worker runs
+        java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
         Rope text = Rope.of("int a = 1;\n".repeat(50));
-        try (SyntaxSession s = SyntaxSession.open(java, theme, text, worker, (a, b) -> { })) {
-            awaitQuiet(s);
+        try (SyntaxSession s = SyntaxSession.open(java, theme, text, queue::add, (a, b) -> { })) {
+            while (!queue.isEmpty()) {
+                queue.poll().run();
+            }
             assertNotNull(s.styles(10));
             Rope next = text.insert(text.lineStart(5), "/*");
             s.update(text, next, ChangeSet.of(TextEdit.insert(text.lineStart(5), "/*")));
-            // right after the update, before the worker ran: lines from the change on have no styles
-            synchronized (s) {
-                assertNull(s.styles(5));
-                assertNull(s.styles(40));
-                assertNotNull(s.styles(4));
+            assertNull(s.styles(5), "line 5 changed");
+            assertNull(s.styles(40), "line 40's start state may have changed");
+            assertNotNull(s.styles(4), "lines before the change keep their styles");
+            while (!queue.isEmpty()) {
+                queue.poll().run();
             }
-            awaitQuiet(s);
             assertMatchesScratch(s, next);
+            assertTrue(s.fullyTokenized());
         }
+    }
+
+    @Test
+    void aBatchComputedForAnOlderRevisionIsDropped() {
+        Rope text = Rope.of("int a = 1;\n".repeat(50));
+        SessionState st = new SessionState(text);
+        SessionState.Job job = st.nextJob();
+        LineTokenizer tk = new LineTokenizer(java, theme);
+        LineStyles[] styles = new LineStyles[job.lastLine() - job.firstLine() + 1];
+        StackElement[] ends = new StackElement[styles.length];
+        StackElement state = job.startState();
+        for (int i = 0; i < styles.length; i++) {
+            int line = job.firstLine() + i;
+            LineTokenizer.Result r = tk.tokenize(text.substring(text.lineStart(line), text.lineEnd(line)), state);
+            styles[i] = r.styles();
+            ends[i] = state = r.endState();
+        }
+        Rope next = text.insert(0, "/*");
+        st.update(next, 0, 0, 0); // the edit lands while the batch was being computed
+        assertNull(st.commit(new SessionState.Batch(job, styles.length, styles, ends, 1)));
+        assertNull(st.styles(3));
+        assertEquals(0, st.validUpTo());
     }
 
     @Test
