@@ -184,12 +184,12 @@ final class PatternRewriter {
         List<String> done = new ArrayList<>();
         List<String> work = new ArrayList<>(PatternScanner.splitTopLevel(body));
         while (!work.isEmpty()) {
-            String alt = work.remove(work.size() - 1);
+            String alt = work.remove(0);
             List<String> expanded = PatternScanner.expandFirst(alt);
             if (expanded == null) {
                 done.add(alt);
             } else {
-                work.addAll(expanded);
+                work.addAll(0, expanded); // depth first keeps the original order of alternatives
             }
             if (done.size() + work.size() > MAX_ALTERNATIVES) {
                 return null;
