@@ -153,6 +153,16 @@ final class PatternScanner {
             if (optional && !(group && !alt.startsWith("(?:", i) && alt.startsWith("(?", i))) {
                 return List.of(prefix + alt.substring(i, end) + suffix, prefix + suffix);
             }
+            if (!group && isWhitespace(alt.substring(i, end)) && end < alt.length() && (alt.charAt(end) == '*' || alt.charAt(end) == '+')) {
+                // whitespace repeated: 0..MAX_SPACES (or 1..) copies, so "(?<=\bshow\s*)" keeps working for the usual spacing
+                int min = alt.charAt(end) == '*' ? 0 : 1;
+                int q = end + 1 + (end + 1 < alt.length() && (alt.charAt(end + 1) == '?' || alt.charAt(end + 1) == '+') ? 1 : 0);
+                List<String> out = new ArrayList<>();
+                for (int k = min; k <= MAX_SPACES; k++) {
+                    out.add(prefix + alt.substring(i, end).repeat(k) + alt.substring(q));
+                }
+                return out;
+            }
             if (group && alt.startsWith("(?:", i) && !quantified(alt, end)) {
                 List<String> branches = splitTopLevel(alt.substring(i + 3, end - 1));
                 if (branches.size() > 1) {
@@ -166,6 +176,12 @@ final class PatternScanner {
             i = end;
         }
         return null;
+    }
+
+    static final int MAX_SPACES = 4;
+
+    private static boolean isWhitespace(String atom) {
+        return atom.equals("\\s") || atom.equals(" ") || atom.equals("\\t") || atom.equals("[ \\t]") || atom.equals("[\\t ]");
     }
 
     private static boolean quantified(String p, int at) {

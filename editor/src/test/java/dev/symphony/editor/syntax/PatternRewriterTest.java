@@ -54,8 +54,17 @@ class PatternRewriterTest {
     }
 
     @Test
+    void repeatedWhitespaceInLookBehindsBecomesUpToFourCopies() {
+        String r = PatternRewriter.rewrite("(?<=\\bshow\\s*)\\w+", false);
+        assertTrue(PatternRewriter.compiles(r, false), r);
+        assertEquals(6, find(r, "show  name"));
+        assertEquals(4, find(r, "show" + "name"));
+        assertEquals(-1, find(r, "shoe name"));
+    }
+
+    @Test
     void variableLengthLookBehindsAreDroppedKeepingCaptureNumbers() {
-        String r = PatternRewriter.rewrite("(?<=^\\s*(a))(b)", false);
+        String r = PatternRewriter.rewrite("(?<=^.*(a))(b)", false);
         assertTrue(PatternRewriter.compiles(r, false), r);
         assertEquals("(?:)()(b)", r, "one empty group stands in for the capture inside");
     }
