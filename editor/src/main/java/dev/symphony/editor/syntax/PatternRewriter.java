@@ -43,7 +43,7 @@ final class PatternRewriter {
     static String rewrite(String pattern, boolean backReferencesAreLiterals) {
         String p = possessiveIntervals(pattern);
         p = escapeStrayBrackets(p);
-        if (p.contains("(?<=") || p.contains("(?<!")) {
+        if ((p.contains("(?<=") || p.contains("(?<!")) && !PatternScanner.lookBehindsArePlain(p)) {
             p = lookBehinds(p, backReferencesAreLiterals);
         }
         return p;

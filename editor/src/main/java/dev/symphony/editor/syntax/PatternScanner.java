@@ -78,6 +78,23 @@ final class PatternScanner {
         return -1;
     }
 
+    /**
+     * True when every look-behind in {@code p} has a plainly fixed-length body (atoms only: no group,
+     * alternative, quantifier or back-reference), which joni always accepts: no need to compile to check.
+     */
+    static boolean lookBehindsArePlain(String p) {
+        for (int at = nextLookBehind(p, 0); at >= 0; at = nextLookBehind(p, at + 4)) {
+            int end = groupEnd(p, at);
+            for (int i = at + 4; i < end; i = skipAtom(p, i)) {
+                char c = p.charAt(i);
+                if ("*+?{|(".indexOf(c) >= 0 || c == '\\' && i + 1 < end && "123456789RXk".indexOf(p.charAt(i + 1)) >= 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Index of the ')' closing the group opened at {@code open} (or the pattern's length if unbalanced). */
     static int groupEnd(String p, int open) {
         int depth = 0;
