@@ -49,7 +49,8 @@ class CallInterruptTest {
                 assertNotNull(line, "the stream ended early: " + Files.readString(tmp.resolve("err.txt")));
                 assertTrue(line.contains("\"token\""), line);
             }
-            assertFalse(hostsOf(home).isEmpty(), "a host runs the stream");
+            List<ProcessHandle> hosts = call.toHandle().descendants().toList(); // the host (and its sandbox)
+            assertFalse(hosts.isEmpty(), "a host runs the stream");
 
             call.destroy(); // SIGTERM on Unix: the JVM runs its shutdown hooks, as for Ctrl-C's SIGINT
             assertTrue(call.waitFor(20, TimeUnit.SECONDS), "the call process ended");
@@ -57,10 +58,10 @@ class CallInterruptTest {
             assertTrue(err.contains("interrupted; cancelled the call and stopped the extension hosts"), err);
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!hostsOf(home).isEmpty() && System.nanoTime() < deadline) {
+            while (hosts.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertEquals(List.of(), hostsOf(home), "no host outlives the call");
+            assertEquals(List.of(), hosts.stream().filter(ProcessHandle::isAlive).toList(), "no host outlives the call");
             Path record;
             try (Stream<Path> files = Files.walk(home)) {
                 record = files.filter(f -> f.getFileName().toString().equals("words-cancelled.txt")).findFirst().orElse(null);
@@ -68,16 +69,8 @@ class CallInterruptTest {
             assertNotNull(record, "the extension saw the cancellation (it records it in its data folder); stderr: " + err);
             assertTrue(Files.readString(record).startsWith("after "), Files.readString(record));
         } finally {
+            call.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             call.destroyForcibly();
-            hostsOf(home).forEach(ProcessHandle::destroyForcibly);
         }
-    }
-
-    /** Live host processes (the sandbox's or the JVM) started for this home. */
-    private static List<ProcessHandle> hostsOf(Path home) {
-        String marker = home.toString();
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains("ExtensionHostMain") && c.contains(marker)).orElse(false))
-                .toList();
     }
 }
