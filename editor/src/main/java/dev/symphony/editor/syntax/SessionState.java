@@ -23,6 +23,13 @@ final class SessionState {
     static final int BATCH = 512;           // at most this many lines per job
     static final int CATCH_UP = 3_000;      // viewport this close below the frontier: just advance the frontier
     static final int PROVISIONAL_LEAD = 60; // provisional styles start this many lines above the viewport
+    /**
+     * The exact frontier runs at most this far past the viewport, then the worker idles: a 100 MB file
+     * would otherwise keep a core busy for minutes (and steal it from typing on a 2-core machine). Lines
+     * further down are tokenized when scrolled to; a viewport more than this far below the frontier is
+     * styled provisionally and the frontier does not chase it.
+     */
+    static final int AHEAD = 20_000;
 
     record Job(Rope text, int revision, int firstLine, int lastLine, StackElement startState, boolean exact) {
     }
@@ -64,7 +71,18 @@ final class SessionState {
     }
 
     boolean hasWork() {
-        return validUpTo < lineCount || firstUnstyledInView() >= 0;
+        return validUpTo < horizon() || firstUnstyledInView() >= 0;
+    }
+
+    /**
+     * The exact frontier stops here (see {@link #AHEAD}); it does not chase a viewport more than AHEAD
+     * lines below it (that one is styled provisionally) until the viewport comes back within reach.
+     */
+    private int horizon() {
+        if (viewFirst - validUpTo > AHEAD) {
+            return validUpTo;
+        }
+        return (int) Math.min(lineCount, (long) viewLast + AHEAD);
     }
 
     void invalidateAll() {
@@ -137,14 +155,14 @@ final class SessionState {
             if (gap <= validUpTo) { // start state known (exact)
                 return job(gap, Math.min(viewLast, gap + BATCH - 1), true);
             }
-            if (gap - validUpTo <= CATCH_UP) {
+            if (gap - validUpTo <= CATCH_UP) { // close enough: the exact pass reaches it in a few slices
                 return job(validUpTo, Math.min(lineCount - 1, validUpTo + BATCH - 1), true);
             }
             int from = Math.max(validUpTo, gap - PROVISIONAL_LEAD);
             return new Job(text, revision, from, Math.min(viewLast, from + BATCH - 1), null, false);
         }
-        if (validUpTo < lineCount) {
-            return job(validUpTo, Math.min(lineCount - 1, validUpTo + BATCH - 1), true);
+        if (validUpTo < horizon()) {
+            return job(validUpTo, Math.min(horizon() - 1, validUpTo + BATCH - 1), true);
         }
         return null;
     }

@@ -11,9 +11,10 @@ import java.util.concurrent.Executor;
 /**
  * Incremental highlighting of one document. Every public method is cheap and returns at once; the
  * tokenizing runs on the {@code worker} executor in slices of a few milliseconds, viewport first, then
- * onwards from the first line whose state is unknown until the end of the document. After an edit only
+ * onwards from the first line whose state is unknown. After an edit only
  * the changed lines and their successors are re-tokenized, until a line's end state equals the one it
- * had before the edit (the rest is valid again). Results computed for an older revision are discarded
+ * had before the edit (the rest is valid again); the exact pass stops 20,000 lines past the viewport and
+ * resumes when the viewport moves on. Results computed for an older revision are discarded
  * when they come back, never shown.
  *
  * <p>Lines far below the tokenized frontier (a jump to the end of a 100 MB file) get <em>provisional</em>
@@ -143,6 +144,11 @@ public final class SyntaxSession implements AutoCloseable {
     /** True while some viewport line has no styles for the current revision (work is queued for it). */
     public synchronized boolean hasPendingViewport() {
         return state.hasWork() && state.validUpTo() >= state.lineCount();
+    }
+
+    /** True when the worker has nothing left to do (it stops {@code SessionState.AHEAD} lines past the viewport). */
+    public synchronized boolean idle() {
+        return !state.hasWork();
     }
 
     public synchronized Stats stats() {

@@ -85,6 +85,10 @@ class SyntaxSessionTest {
             assertNotNull(s.styles(first + 1), "viewport styled");
             assertTrue(ready.stream().anyMatch(rg -> rg[0] <= first + 1 && first + 1 <= rg[1]));
             assertNull(s.styles(5_000), "lines outside the window are not kept");
+            awaitIdle(s);
+            assertTrue(s.stats().linesTokenized() < 30_000, "the exact pass stops 20,000 lines past the viewport: "
+                    + s.stats().linesTokenized() + " of " + text.lineCount());
+            assertNotNull(s.styles(first + 1));
         }
     }
 
@@ -193,6 +197,14 @@ class SyntaxSessionTest {
             }
         }
         throw new AssertionError("session did not settle in 30 s", s.lastFailure());
+    }
+
+    private static void awaitIdle(SyntaxSession s) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!s.idle() && System.nanoTime() < until) {
+            Thread.sleep(2);
+        }
+        assertTrue(s.idle(), "worker idle");
     }
 
     private void assertMatchesScratch(SyntaxSession s, Rope text) {
