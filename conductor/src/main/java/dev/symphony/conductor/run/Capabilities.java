@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.symphony.conductor.melody.CapabilityCatalog;
 import dev.symphony.conductor.melody.CapabilitySpec;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * "Call a capability": the CLI's implementation goes through the kernel and the bus exactly like
@@ -16,4 +17,13 @@ public interface Capabilities extends CapabilityCatalog {
      * went wrong. Should give up after {@code timeout} (the executor also stops waiting then).
      */
     JsonNode call(CapabilitySpec spec, JsonNode input, Duration timeout) throws Exception;
+
+    /**
+     * Loads the model behind an Instrument capability ahead of its first call (the pool manager's
+     * LOADING → WARM): completes when it is warm, exceptionally when loading failed. Implementations
+     * without a separate load (in-process Operators, tests) are warm at once.
+     */
+    default CompletableFuture<?> warmUp(CapabilitySpec spec) {
+        return CompletableFuture.completedFuture(null);
+    }
 }

@@ -3,14 +3,13 @@ package dev.symphony.conductor.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.symphony.conductor.melody.CapabilitySpec;
 import dev.symphony.ipc.manifest.ExtensionManifest;
-import dev.symphony.kernel.bus.HostClasspath;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.KernelContext;
 import dev.symphony.kernel.extensions.Player;
-import dev.symphony.kernel.paths.SymphonyPaths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 
 /**
@@ -28,9 +27,7 @@ public final class KernelCapabilities implements Capabilities, AutoCloseable {
 
     /** The same kernel {@code symphony call} starts (see the kernel's CliKernel). */
     public static KernelCapabilities start() {
-        KernelContext context = new KernelContext().paths(SymphonyPaths.resolve());
-        HostClasspath.RepositoryRoot.find().ifPresent(repo -> context.developmentRoot(repo.resolve("sample-extensions")));
-        return new KernelCapabilities(Kernel.start(context));
+        return new KernelCapabilities(Kernel.start(KernelContext.standard()));
     }
 
     /** The registry as it is now (validated manifests only). */
@@ -62,6 +59,11 @@ public final class KernelCapabilities implements Capabilities, AutoCloseable {
     @Override
     public JsonNode call(CapabilitySpec spec, JsonNode input, Duration timeout) {
         return kernel.call("conductor", spec.extension(), spec.capability(), input, timeout);
+    }
+
+    @Override
+    public CompletableFuture<?> warmUp(CapabilitySpec spec) {
+        return kernel.warmUp("conductor", spec.extension(), spec.capability());
     }
 
     @Override

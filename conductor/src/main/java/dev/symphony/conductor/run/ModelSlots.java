@@ -5,6 +5,7 @@ import dev.symphony.pit.pool.api.HostState;
 import dev.symphony.pit.pool.api.ModelLoader;
 import dev.symphony.pit.pool.api.ModelSpec;
 import dev.symphony.pit.pool.api.PoolManager;
+import dev.symphony.pit.pool.api.PoolListener;
 import dev.symphony.pit.pool.api.PoolManagerContext;
 import dev.symphony.pit.pool.api.RefusalReason;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import java.util.Map;
  * Model slots for Instrument calls from the Pit's pool manager: each Instrument capability is a model of its
  * extension's host (one task at a time: manifests do not declare more yet), the run is an account with the
  * Melody's budget, and every call holds a slot while it runs. The pool is single-threaded and nested runs
- * call from worker threads, so every method is synchronized. In the CLI the kernel starts a host on its
- * first call, so a model's "load" is answered at once (the first call then pays the host start).
+ * call from worker threads, so every method is synchronized. A model's load is its Instrument's warm-up
+ * through {@link Capabilities#warmUp} (the host loads the model; the kernel reports LOADING → WARM), and
+ * a slot granted meanwhile becomes ready when it completes.
  */
 final class ModelSlots {
     private static final long RUN = 1;
@@ -25,12 +27,20 @@ final class ModelSlots {
     private final Map<String, Integer> models = new HashMap<>();
     private final Map<String, Integer> hosts = new HashMap<>();
     private final List<Integer> loads = new ArrayList<>();
+    private final Map<Integer, CapabilitySpec> specs = new HashMap<>();
+    private final Map<Integer, String> loadFailures = new HashMap<>();
+    private final Map<Long, Integer> revoked = new HashMap<>(); // task -> model whose failed load revoked its slot
     private long nextTask;
     private boolean open;
 
     ModelSlots() {
         // Memory: manifests do not declare a model's footprint yet (registered as 0), so the budget is nominal.
-        pool = PoolManager.create(new PoolManagerContext().memoryBudgetBytes(Runtime.getRuntime().maxMemory()).modelLoader(new ModelLoader() {
+        pool = PoolManager.create(new PoolManagerContext().memoryBudgetBytes(Runtime.getRuntime().maxMemory()).listener(new PoolListener() {
+            @Override
+            public void onSlotRevoked(int slot, long taskId, int modelId) {
+                revoked.put(taskId, modelId);
+            }
+        }).modelLoader(new ModelLoader() {
             @Override
             public void load(int modelId, ModelSpec spec, boolean predictive) {
                 loads.add(modelId); // answered after allocate returns: the pool must not be re-entered
@@ -42,8 +52,12 @@ final class ModelSlots {
         }));
     }
 
-    /** A slot (>= 0) for one call of {@code spec}, or a negative {@link RefusalReason#code()}. */
-    synchronized int tryAcquire(CapabilitySpec spec, double budgetLeft) {
+    /**
+     * A slot (>= 0) for one call of {@code spec}, or a negative {@link RefusalReason#code()}, with the
+     * task it serves. The slot may not be ready yet: its model is loading through {@code capabilities}
+     * (see {@link #isReady}).
+     */
+    synchronized Grant tryAcquire(CapabilitySpec spec, double budgetLeft, Capabilities capabilities) {
         if (!open) {
             pool.openRun(RUN, 0, Double.isInfinite(budgetLeft) ? Long.MAX_VALUE / 4 : Math.max(0, Math.round(budgetLeft * 1e6)));
             open = true;
@@ -56,13 +70,45 @@ final class ModelSlots {
         pool.onHeartbeat(host);
         int model = models.computeIfAbsent(spec.key(), k -> pool.registerModel(
                 new ModelSpec(k, host, 0, 0, 1, Math.round(spec.costPerCall() * 1e6), 0)));
-        int slot = pool.allocate(model, ++nextTask, RUN, 0);
-        for (int m : loads) {
-            pool.onModelLoaded(m);
+        specs.putIfAbsent(model, spec);
+        long task = ++nextTask;
+        int slot = pool.allocate(model, task, RUN, 0);
+
+        List<Integer> started = List.copyOf(loads);
+        loads.clear(); // answered after allocate returns: the pool must not be re-entered from its loader
+        for (int m : started) {
+            loadFailures.remove(m);
+            capabilities.warmUp(specs.get(m)).whenComplete((warm, failure) -> loaded(m, failure));
         }
-        loads.clear();
-        return slot;
+        return new Grant(slot, task);
     }
+
+    private synchronized void loaded(int model, Throwable failure) {
+        if (failure == null) {
+            pool.onModelLoaded(model);
+        } else {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            loadFailures.put(model, String.valueOf(cause.getMessage()));
+            pool.onModelLoadFailed(model);
+            pool.recover(model); // FAILED → IDLE: the next call loads again
+        }
+    }
+
+    /**
+     * True when the slot's model is warm; throws with the warm-up's message when loading it failed
+     * (the pool then revoked the slot: it must not be released).
+     */
+    synchronized boolean isReady(int slot, long task, CapabilitySpec spec) throws NodeFailure {
+        Integer failedModel = revoked.remove(task);
+        if (failedModel != null) {
+            throw new NodeFailure("loading the model of " + spec.key() + " failed: " + loadFailures.get(failedModel));
+        }
+        return pool.isSlotReady(slot);
+    }
+
+    /** A slot (or a negative refusal code) and the pool task it was granted to. */
+    record Grant(int slot, long task) {}
 
     synchronized void release(int slot, boolean succeeded) {
         pool.release(slot, 0, succeeded);

@@ -205,9 +205,10 @@ final class NodeCall {
     private int slot(CapabilitySpec spec, long timeoutMs) throws NodeFailure, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (true) {
-            int slot = run.slots().tryAcquire(spec, run.budgetLeft());
+            ModelSlots.Grant grant = run.slots().tryAcquire(spec, run.budgetLeft(), run.context.capabilities());
+            int slot = grant.slot();
             if (slot >= 0) {
-                return slot;
+                return awaitWarm(grant, spec, deadline, timeoutMs);
             }
             if (!ModelSlots.isWait(slot)) {
                 throw new NodeFailure("the pool manager refused a model slot: " + run.slots().refusal());
@@ -216,6 +217,28 @@ final class NodeCall {
                 throw new NodeFailure("no model slot for " + spec.key() + " within " + timeoutMs + " ms: " + run.slots().refusal());
             }
             Thread.sleep(5);
+        }
+    }
+
+    /**
+     * Waits (within the call's timeout) until the slot's model has loaded. A failed load has revoked
+     * the slot already; on a timeout or interrupt the slot is given back here.
+     */
+    private int awaitWarm(ModelSlots.Grant grant, CapabilitySpec spec, long deadline, long timeoutMs)
+            throws NodeFailure, InterruptedException {
+        int slot = grant.slot();
+        try {
+            while (!run.slots().isReady(slot, grant.task(), spec)) {
+                if (System.currentTimeMillis() > deadline) {
+                    run.slots().release(slot, false);
+                    throw new NodeFailure("the model of " + spec.key() + " did not load within " + timeoutMs + " ms");
+                }
+                Thread.sleep(5);
+            }
+            return slot;
+        } catch (InterruptedException e) {
+            run.slots().release(slot, false);
+            throw e;
         }
     }
 

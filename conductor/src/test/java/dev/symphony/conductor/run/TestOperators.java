@@ -26,6 +26,10 @@ public final class TestOperators implements Capabilities {
     private final Map<String, Op> ops = new ConcurrentHashMap<>();
     public final List<String> calls = new CopyOnWriteArrayList<>();
     public final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    /** Model loads by capability key (Instruments); absent = warm at once. */
+    public final Map<String, java.util.function.Supplier<java.util.concurrent.CompletableFuture<?>>> warmUps = new ConcurrentHashMap<>();
+    /** Every warm-up asked for, by capability key, in order. */
+    public final List<String> warmUpsAsked = new CopyOnWriteArrayList<>();
 
     public static JsonNode json(String s) {
         try {
@@ -100,6 +104,13 @@ public final class TestOperators implements Capabilities {
         List<CapabilitySpec> out = new ArrayList<>();
         specs.values().stream().filter(s -> s.capability().equals(capability)).forEach(out::add);
         return out;
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<?> warmUp(CapabilitySpec spec) {
+        warmUpsAsked.add(spec.key());
+        var load = warmUps.get(spec.key());
+        return load == null ? Capabilities.super.warmUp(spec) : load.get();
     }
 
     @Override
