@@ -88,14 +88,20 @@ public final class LanguageRegistry {
      */
     public Optional<Language> detect(String fileName, String firstLine) {
         if (fileName != null && !fileName.isEmpty()) {
-            Path path = Path.of(fileName.replace('\\', '/'));
-            Path name = path.getFileName();
+            String normalized = fileName.replace('\\', '/');
+            Path path;
+            try {
+                path = Path.of(normalized);
+            } catch (java.nio.file.InvalidPathException e) { // a name this OS cannot hold: match the last segment as text
+                path = null;
+            }
+            Path name = path == null ? null : path.getFileName();
             for (Map.Entry<PathMatcher, Language> o : overrides) {
-                if (o.getKey().matches(name) || o.getKey().matches(path)) {
+                if (path != null && (name != null && o.getKey().matches(name) || o.getKey().matches(path))) {
                     return Optional.of(o.getValue());
                 }
             }
-            String n = name == null ? "" : name.toString();
+            String n = name != null ? name.toString() : normalized.substring(normalized.lastIndexOf('/') + 1);
             Language l = byFileName.get(n);
             if (l == null) {
                 l = byFileName.get(n.toLowerCase(Locale.ROOT));

@@ -26,6 +26,7 @@ public final class Theme {
     private final List<ThemeRule> rules;
     private volatile dev.secondsun.tm4e.core.theme.Theme resolved;
     private volatile GrammarRegistry grammars;
+    private volatile TokenStyle[] styleCache;
 
     Theme(String name, boolean dark, String background, String foreground, String selection, String lineHighlight,
           String caret, String lineNumber, List<ThemeRule> rules) {
@@ -77,7 +78,24 @@ public final class Theme {
         return (resolved().getColorMap().size() + 1) << 3;
     }
 
+    /** The style for an id from {@link LineStyles}; the same instance each time (the view may call this per run per frame). */
     public TokenStyle style(int styleId) {
+        TokenStyle[] cache = styleCache;
+        if (cache == null) {
+            cache = new TokenStyle[styleCount()];
+            styleCache = cache;
+        }
+        if (styleId < 0 || styleId >= cache.length) {
+            return TokenStyle.PLAIN;
+        }
+        TokenStyle t = cache[styleId];
+        if (t == null) {
+            cache[styleId] = t = computeStyle(styleId);
+        }
+        return t;
+    }
+
+    private TokenStyle computeStyle(int styleId) {
         int fg = styleId >>> 3;
         String colour = fg == 0 || fg > resolved().getColorMap().size() ? null : normalise(resolved().getColor(fg));
         if (colour != null && colour.equalsIgnoreCase(foreground)) {
@@ -98,7 +116,7 @@ public final class Theme {
             fg = m.foreground > 0 ? m.foreground : fg;
             fontStyle = m.fontStyle >= 0 ? m.fontStyle : fontStyle;
         }
-        return style(fg << 3 | fontStyle);
+        return computeStyle(fg << 3 | fontStyle);
     }
 
     /** The style id of text no rule matches (the theme's default foreground, no font style). */
