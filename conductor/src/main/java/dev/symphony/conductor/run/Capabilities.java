@@ -18,6 +18,17 @@ public interface Capabilities extends CapabilityCatalog {
      */
     JsonNode call(CapabilitySpec spec, JsonNode input, Duration timeout) throws Exception;
 
+    /** A call's output with what it used: tokens generated and its cost (perCall + perToken × tokens). */
+    record Invocation(JsonNode output, long tokens, double cost) {}
+
+    /**
+     * Like {@link #call}, with the tokens and the actual cost the callee reports. Implementations
+     * that cannot tell report no tokens and the declared cost per call.
+     */
+    default Invocation invoke(CapabilitySpec spec, JsonNode input, Duration timeout) throws Exception {
+        return new Invocation(call(spec, input, timeout), 0, spec.costPerCall());
+    }
+
     /**
      * Loads the model behind an Instrument capability ahead of its first call (the pool manager's
      * LOADING → WARM): completes when it is warm, exceptionally when loading failed. Implementations

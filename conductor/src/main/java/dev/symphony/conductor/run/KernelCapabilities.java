@@ -62,6 +62,12 @@ public final class KernelCapabilities implements Capabilities, AutoCloseable {
     }
 
     @Override
+    public Invocation invoke(CapabilitySpec spec, JsonNode input, Duration timeout) {
+        Kernel.CallResult r = kernel.invoke("conductor", spec.extension(), spec.capability(), input, timeout);
+        return new Invocation(r.output(), r.tokens(), r.cost());
+    }
+
+    @Override
     public CompletableFuture<?> warmUp(CapabilitySpec spec) {
         return kernel.warmUp("conductor", spec.extension(), spec.capability());
     }

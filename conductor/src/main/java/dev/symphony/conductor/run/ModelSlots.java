@@ -111,7 +111,11 @@ final class ModelSlots {
     record Grant(int slot, long task) {}
 
     synchronized void release(int slot, boolean succeeded) {
-        pool.release(slot, 0, succeeded);
+        release(slot, 0, succeeded);
+    }
+
+    synchronized void release(int slot, long tokens, boolean succeeded) {
+        pool.release(slot, tokens, succeeded);
     }
 
     /** Why the last allocation was refused, with the pool's numbers. */

@@ -170,11 +170,20 @@ final class NodeCall {
                         + run.budgetLeft() + " left");
             }
             cost += spec.costPerCall();
-            Future<JsonNode> f = calls.submit(() -> run.context.capabilities().call(spec, input, Duration.ofMillis(timeoutMs)));
+            Future<Capabilities.Invocation> f = calls.submit(() -> run.context.capabilities().invoke(spec, input, Duration.ofMillis(timeoutMs)));
             boolean ok = false;
+            long tokens = 0;
             try {
-                output = f.get(timeoutMs, TimeUnit.MILLISECONDS);
+                Capabilities.Invocation done = f.get(timeoutMs, TimeUnit.MILLISECONDS);
+                output = done.output();
+                tokens = done.tokens();
                 ok = output != null;
+                // the declared cost per call was charged up front as the estimate; per-token cost comes on top
+                double extra = Math.max(0, done.cost() - spec.costPerCall());
+                if (extra > 0) {
+                    run.sharedBudget().charge(extra);
+                    cost += extra;
+                }
             } catch (TimeoutException e) {
                 f.cancel(true);
                 run.recordOutcome(spec, false);
@@ -188,7 +197,7 @@ final class NodeCall {
                 throw new NodeFailure(spec.key() + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
             } finally {
                 if (slot >= 0) {
-                    run.slots().release(slot, ok);
+                    run.slots().release(slot, tokens, ok);
                 }
             }
             if (output == null) {

@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An Instrument's model is loaded (warm-up) through the pool manager before its first call, once. */
+/**
+ * Instrument calls through the pool manager: the model is loaded (warm-up) before its first call, once;
+ * the cost a call reports (per call + per token) is what the run pays.
+ */
 class ModelWarmUpTest {
     static final String TWO_CALLS = """
         {"formatVersion":1,"name":"warm","nodes":[
@@ -53,6 +56,19 @@ class ModelWarmUpTest {
             RunResult ok = h.run(TWO_CALLS);
             assertEquals(RunStatus.SUCCEEDED, ok.status(), ok.error());
             assertEquals(List.of("test.lm/gen"), h.ops.warmUpsAsked, "a failed model is loaded again when needed");
+        }
+    }
+
+    @Test
+    void theRunPaysWhatACallReportsPerTokenNotOnlyTheDeclaredPricePerCall(@TempDir Path dir) throws Exception {
+        try (Harness h = new Harness(dir)) {
+            h.ops.add("instrument", "test.lm", "gen", TEXT, TEXT, 5, 0.5, in -> in);
+            h.ops.usage.put("test.lm/gen", new TestOperators.Usage(10, 0.01)); // each call: 0.5 + 10 × 0.01 = 0.6
+            RunResult r = h.run(TWO_CALLS.replace("\"name\":\"warm\",", "\"name\":\"warm\",\"limits\":{\"budget\":1.0},"));
+            assertEquals(RunStatus.FAILED, r.status(), "two calls at 0.6 do not fit a budget of 1.0 (two at 0.5 would)");
+            assertTrue(r.error().contains("budget"), r.error());
+            assertEquals(1, h.ops.calls.size(), h.ops.calls.toString());
+            assertEquals(0.6, h.ofType("node.finished").get(0).path("cost").asDouble(), 1e-9, h.events.toString());
         }
     }
 }

@@ -28,6 +28,9 @@ public final class TestOperators implements Capabilities {
     public final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     /** Model loads by capability key (Instruments); absent = warm at once. */
     public final Map<String, java.util.function.Supplier<java.util.concurrent.CompletableFuture<?>>> warmUps = new ConcurrentHashMap<>();
+    /** Tokens each call of a capability reports, and its price per token (Instruments); absent = none. */
+    public record Usage(long tokens, double perToken) {}
+    public final Map<String, Usage> usage = new ConcurrentHashMap<>();
     /** Every warm-up asked for, by capability key, in order. */
     public final List<String> warmUpsAsked = new CopyOnWriteArrayList<>();
 
@@ -104,6 +107,14 @@ public final class TestOperators implements Capabilities {
         List<CapabilitySpec> out = new ArrayList<>();
         specs.values().stream().filter(s -> s.capability().equals(capability)).forEach(out::add);
         return out;
+    }
+
+    @Override
+    public Invocation invoke(CapabilitySpec spec, JsonNode input, Duration timeout) throws Exception {
+        Usage u = usage.get(spec.key());
+        JsonNode output = call(spec, input, timeout);
+        return u == null ? new Invocation(output, 0, spec.costPerCall())
+                : new Invocation(output, u.tokens(), spec.costPerCall() + u.perToken() * u.tokens());
     }
 
     @Override
