@@ -56,7 +56,7 @@ public class HighlightBench {
         HighlightThroughput.measure(javaLanguage, theme, text, 0, 100, Long.MAX_VALUE); // load the grammar
     }
 
-    private static String jdkSources() {
+    static String jdkSources() {
         String given = System.getProperty("symphony.bench.srcZip");
         java.nio.file.Path zip = given != null ? java.nio.file.Path.of(given) : java.nio.file.Path.of(System.getProperty("java.home"), "lib", "src.zip");
         if (!java.nio.file.Files.isRegularFile(zip)) {
