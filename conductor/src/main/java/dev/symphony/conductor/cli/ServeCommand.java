@@ -20,14 +20,16 @@ import java.nio.file.Path;
  * {@code symphony serve [DIR] [--port N] [--yes] [--policy rl|heuristic]}: the conductor as a long-running
  * process for the Melodies under DIR (default: the current folder): API triggers on
  * {@code http://127.0.0.1:PORT/api/PATH} (bearer token in {@code <config>/api-token}), scheduled, chained and
- * melody.finished triggers, and file.saved for files saved under DIR (extension.event: see
- * {@link MelodyServer#extensionEvent}, fed by whoever receives extension hosts' events). Prints every run's events as JSON lines on stdout until stopped. Exit status:
+ * melody.finished triggers, file.saved for files saved under DIR, and extension.event for the events extensions
+ * announce (the kernel's listener feeds {@link MelodyServer#extensionEvent}; the onStartup extensions are
+ * started so that they can). Prints every run's events as JSON lines on stdout until stopped. Exit status:
  * 1 could not start, 2 bad usage.
  */
 public final class ServeCommand {
     static final String USAGE = String.join("\n",
             "usage: symphony serve [DIR] [--port N] [--yes] [--policy rl|heuristic]",
-            "Fires the api, scheduled, chained, melody.finished and file.saved (files saved under DIR) triggers",
+            "Fires the api, scheduled, chained, melody.finished, file.saved (files saved under DIR) and extension.event",
+            "(events extensions announce) triggers",
             "of the Melodies under DIR until stopped.",
             "API: POST http://127.0.0.1:PORT/api/PATH, header 'Authorization: Bearer TOKEN' (TOKEN: <config>/api-token),",
             "     body: a JSON object of inputs; answers with the run's status and outputs.",
@@ -101,6 +103,9 @@ public final class ServeCommand {
                     ApiToken.loadOrCreate(tokenFile), err)) {
                 int n = server.load(dir);
                 int bound = server.start(port);
+                if (caps instanceof KernelCapabilities kernel) {
+                    kernel.listenToExtensions(server::extensionEvent);
+                }
                 err.println("symphony serve: " + n + " Melodies from " + dir.toAbsolutePath().normalize()
                         + "; API on http://127.0.0.1:" + bound + "/api/ (token in " + tokenFile + "); stop with Ctrl-C");
                 Thread.currentThread().join();

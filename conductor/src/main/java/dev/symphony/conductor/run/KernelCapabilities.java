@@ -72,6 +72,17 @@ public final class KernelCapabilities implements Capabilities, AutoCloseable {
         return kernel.warmUp("conductor", spec.extension(), spec.capability());
     }
 
+    /**
+     * Feeds the events extensions announce to {@code listener} (a server's {@code extension.event}
+     * triggers) and starts the {@code onStartup} extensions, whose hosts would otherwise only start
+     * on their first call and so could announce nothing.
+     */
+    public AutoCloseable listenToExtensions(Kernel.ExtensionEventListener listener) {
+        AutoCloseable handle = kernel.onExtensionEvent(listener);
+        kernel.activateStartupExtensions();
+        return handle;
+    }
+
     @Override
     public void close() {
         kernel.close();

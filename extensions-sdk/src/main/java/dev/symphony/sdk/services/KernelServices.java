@@ -11,6 +11,7 @@ public final class KernelServices {
     private final HostSettings settings;
     private final HostLog log;
     private final HostExtensions extensions;
+    private final HostEvents events;
 
     public KernelServices(Broker broker, PermissionChecker permissions, PermissionChecker.Roots roots) {
         this.broker = broker;
@@ -20,6 +21,7 @@ public final class KernelServices {
         this.settings = new HostSettings(broker);
         this.log = new HostLog(broker);
         this.extensions = new HostExtensions(broker);
+        this.events = new HostEvents(broker);
     }
 
     /** Other extensions (declared dependencies only). */
@@ -45,6 +47,11 @@ public final class KernelServices {
 
     public HostLog log() {
         return log;
+    }
+
+    /** Events this extension announces (Melody triggers listen to them). */
+    public HostEvents events() {
+        return events;
     }
 
     /** The unchecked raw broker; the kernel still enforces permissions on everything sent through it. */

@@ -215,6 +215,40 @@ public final class Kernel implements AutoCloseable {
         return models.listen(listener);
     }
 
+    /** An event an extension announced ({@code services().events().emit(name, payload)}). */
+    public interface ExtensionEventListener {
+        void onEvent(String extensionId, String name, JsonNode payload);
+    }
+
+    private final java.util.concurrent.CopyOnWriteArrayList<ExtensionEventListener> eventListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ExecutorService eventNotifier = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "extension-events");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Calls {@code listener} with every event extensions announce, in order, on one kernel thread (not
+     * the bus pump). Close the returned handle to stop listening.
+     */
+    public AutoCloseable onExtensionEvent(ExtensionEventListener listener) {
+        eventListeners.add(listener);
+        return () -> eventListeners.remove(listener);
+    }
+
+    void extensionEvent(String extensionId, String name, JsonNode payload) {
+        eventNotifier.execute(() -> {
+            for (ExtensionEventListener l : eventListeners) {
+                try {
+                    l.onEvent(extensionId, name, payload);
+                } catch (RuntimeException e) {
+                    broker.log(extensionId, "a listener of event '" + name + "' failed: " + e);
+                }
+            }
+        });
+    }
+
     /**
      * The model state of {@code id}'s {@code capability} as recorded on disk by whichever kernel last ran its
      * host (this one, the IDE's, a {@code symphony call}'s), with its latest transitions; what
@@ -376,6 +410,7 @@ public final class Kernel implements AutoCloseable {
         supervisor.closeSpawner();
         broker.close();
         models.close();
+        eventNotifier.shutdown();
         bus.close();
         audit.close();
     }

@@ -90,6 +90,9 @@ final class KernelBroker implements AutoCloseable {
                     }
                     log(player.id(), "model " + e.message() + (e.data().path("loadMs").asLong(-1) >= 0
                             ? " (" + e.data().path("loadMs").asLong() + " ms)" : ""));
+                } else if (LogProtocol.EXTENSION_EVENT.equals(e.kind())) {
+                    audit.record(player.id(), "event", e.message(), true, null);
+                    kernel.extensionEvent(player.id(), e.message(), e.data());
                 } else if ("denied".equals(e.kind())) {
                     int space = e.message().indexOf(' ');
                     audit.record(player.id(), space > 0 ? e.message().substring(0, space) : e.message(),

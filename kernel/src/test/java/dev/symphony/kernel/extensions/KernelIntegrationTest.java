@@ -94,6 +94,18 @@ class KernelIntegrationTest {
     }
 
     @Test
+    void eventsAnExtensionAnnouncesReachTheKernelsListenersAndTheAuditLog() throws Exception {
+        var received = new java.util.concurrent.LinkedBlockingQueue<String>();
+        try (AutoCloseable listening = kernel.onExtensionEvent((id, name, payload) -> received.add(id + " " + name + " " + payload))) {
+            call("emit", "{\"name\":\"build.finished\",\"payload\":{\"ok\":true}}");
+            assertEquals(PROBE + " build.finished {\"ok\":true}", received.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        kernel.audit().flush();
+        assertTrue(AuditLog.readAll(paths.data("audit")).stream().anyMatch(e -> e.path("what").asText().equals("event")
+                && e.path("resource").asText().equals("build.finished") && e.path("who").asText().equals(PROBE)));
+    }
+
+    @Test
     void extensionSettingsComeFromTheUsersFileCheckedAgainstTheContributedSchema() throws Exception {
         assertEquals("hi from settings.json", call("setting", "{\"key\":\"greeting\"}").path("value").asText());
         assertEquals(5, call("setting", "{\"key\":\"limit\"}").path("value").asInt(), "0 breaks minimum 1: the default");

@@ -117,6 +117,10 @@ public class ProbeExtension implements SymphonyExtension {
                 java.nio.file.Files.readString(java.nio.file.Path.of(in.path("path").asText())))); // bypasses the broker
         c.operator("cancellations", (in, ctx) -> obj().put("count", CANCELLATIONS.get()));
         c.operator("heap", (in, ctx) -> obj().put("maxMb", Runtime.getRuntime().maxMemory() >> 20));
+        c.operator("emit", (in, ctx) -> {
+            ctx.services().events().emit(in.path("name").asText(), in.path("payload"));
+            return obj();
+        });
         c.operator("setting", (in, ctx) -> obj().set("value", ctx.services().settings().get(in.path("key").asText())));
     }
 }
