@@ -225,7 +225,9 @@ final class SessionState {
     private static <T> T[] shift(T[] a, int first, int oldLast, int newLast, int newCount) {
         int tail = newCount - newLast; // lines oldLast.. of the old text = newLast.. of the new
         T[] out = a.length >= newCount ? a : Arrays.copyOf(a, newCount + (newCount >> 1));
-        System.arraycopy(a, oldLast, out, newLast, tail);
+        if (oldLast != newLast || out != a) { // same line count: nothing moves (a keystroke costs no copy)
+            System.arraycopy(a, oldLast, out, newLast, tail);
+        }
         Arrays.fill(out, first, newLast, null);
         if (newLast < oldLast) {
             Arrays.fill(out, newCount, Math.min(out.length, newCount + (oldLast - newLast)), null);
@@ -236,7 +238,9 @@ final class SessionState {
     private static boolean[] shiftFlags(boolean[] a, int first, int oldLast, int newLast, int newCount) {
         int tail = newCount - newLast;
         boolean[] out = a.length >= newCount ? a : Arrays.copyOf(a, newCount + (newCount >> 1));
-        System.arraycopy(a, oldLast, out, newLast, tail);
+        if (oldLast != newLast || out != a) {
+            System.arraycopy(a, oldLast, out, newLast, tail);
+        }
         Arrays.fill(out, first, newLast, false);
         return out;
     }

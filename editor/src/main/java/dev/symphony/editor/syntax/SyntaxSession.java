@@ -197,16 +197,28 @@ public final class SyntaxSession implements AutoCloseable {
         while (true) {
             SessionState.Job job;
             LineTokenizer tk;
+            Theme forTheme;
             synchronized (this) {
                 job = closed ? null : state.nextJob();
                 if (job == null) {
                     scheduled = false;
                     return;
                 }
-                if (tokenizer == null) {
-                    tokenizer = new LineTokenizer(language, theme);
-                }
                 tk = tokenizer;
+                forTheme = theme;
+            }
+            if (tk == null) {
+                // the grammar loads outside the lock: a cold load takes long, and styles()/update() must not wait
+                LineTokenizer fresh = new LineTokenizer(language, forTheme);
+                synchronized (this) {
+                    if (theme == forTheme && tokenizer == null) {
+                        tokenizer = fresh;
+                    }
+                    tk = tokenizer;
+                }
+                if (tk == null) {
+                    continue; // the theme changed meanwhile: load again for the new one
+                }
             }
             SessionState.Batch batch = run(job, tk);
             int[] ready;
