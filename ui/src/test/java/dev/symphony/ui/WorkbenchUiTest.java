@@ -186,6 +186,30 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void anObjectSettingIsWrittenOnlyOnceItsJsonTextIsAnObject(FxRobot robot) throws Exception {
+        robot.clickOn("#" + ActivityBar.SETTINGS_ID);
+        waitUntil("the associations editor shows", () -> robot.lookup((Node n) -> "setting:files.associations".equals(n.getId()))
+                .tryQuery().isPresent());
+        javafx.scene.control.TextField field = (javafx.scene.control.TextField)
+                robot.lookup((Node n) -> "setting:files.associations".equals(n.getId())).query();
+        assertEquals("{}", field.getText());
+        robot.interact(() -> {
+            field.setText("{\"*.gradle.kts\": ");
+            field.getOnAction().handle(null);
+        });
+        assertTrue(field.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("danger")), "marked invalid");
+        assertTrue(!Files.exists(userSettings()) || !Files.readString(userSettings()).contains("files.associations"),
+                "half-typed JSON is not written");
+        robot.interact(() -> {
+            field.setText("{\"*.gradle.kts\": \"kotlin\"}");
+            field.getOnAction().handle(null);
+        });
+        waitUntil("settings.json has the association", () -> new SettingsService(SettingsSchema.core(), userSettings(), null)
+                .get("files.associations").path("*.gradle.kts").asText().equals("kotlin"));
+        assertTrue(!field.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("danger")));
+    }
+
+    @Test
     void malformedSettingsAreReportedPreciselyAndTheFileIsNeverRewritten(FxRobot robot) throws Exception {
         String broken = "{\n  \"editor.tabSize\": 2,\n  \"workbench.colorTheme\": \"dark\"\n  \"oops\": true\n}\n";
         Files.createDirectories(userSettings().getParent());

@@ -152,6 +152,9 @@ public final class SettingsView extends ScrollPane {
             spinner.valueProperty().addListener((o, a, b) -> write(key, IntNode.valueOf(b)));
             return spinner;
         }
+        if ("object".equals(setting.type())) {
+            return objectEditor(key);
+        }
         TextField field = new TextField();
         field.setPrefColumnCount(30);
         boolean array = "array".equals(setting.type());
@@ -165,6 +168,40 @@ public final class SettingsView extends ScrollPane {
         });
         return field;
     }
+
+    /**
+     * An object setting is edited as JSON text: it is written only once it parses to an object, so a
+     * half-typed value never reaches settings.json; until then the field says what is wrong.
+     */
+    private Node objectEditor(String key) {
+        TextField field = new TextField();
+        field.setPrefColumnCount(30);
+        bind(() -> field.setText(model.value(key).toString()));
+        Runnable commit = () -> {
+            try {
+                JsonNode value = JSON.readTree(field.getText());
+                if (value == null || !value.isObject()) {
+                    throw new IllegalArgumentException("a JSON object is expected, like {\"*.ext\": \"language\"}");
+                }
+                field.pseudoClassStateChanged(DANGER, false);
+                field.setTooltip(null);
+                write(key, value);
+            } catch (Exception e) {
+                field.pseudoClassStateChanged(DANGER, true); // AtlantaFX's error look
+                field.setTooltip(new javafx.scene.control.Tooltip("Not saved: " + e.getMessage()));
+            }
+        };
+        field.setOnAction(e -> commit.run());
+        field.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                commit.run();
+            }
+        });
+        return field;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final javafx.css.PseudoClass DANGER = javafx.css.PseudoClass.getPseudoClass("danger");
 
     private void bind(Runnable refresh) {
         refreshers.add(refresh);
