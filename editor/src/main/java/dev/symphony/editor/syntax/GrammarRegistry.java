@@ -1,10 +1,5 @@
 package dev.symphony.editor.syntax;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.secondsun.tm4e.core.grammar.IGrammar;
 import dev.secondsun.tm4e.core.registry.IRegistryOptions;
 import dev.secondsun.tm4e.core.registry.Registry;
@@ -16,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +22,6 @@ import java.util.Map;
  */
 final class GrammarRegistry {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static volatile Map<String, List<String>> injectionsByTarget;
 
     private final Registry registry;
@@ -66,39 +59,9 @@ final class GrammarRegistry {
             throw new IllegalStateException("the shiki WebJar has no grammar module " + e.name());
         }
         try {
-            JsonNode root = MAPPER.readTree(json);
-            rewrite(root);
-            return MAPPER.writeValueAsBytes(root);
+            return GrammarJsonRewriter.rewrite(json);
         } catch (IOException ex) {
             throw new UncheckedIOException("grammar " + e.name(), ex);
-        }
-    }
-
-    private static void rewrite(JsonNode node) {
-        if (node instanceof ObjectNode o) {
-            if (o.has("begin") && !o.has("end") && !o.has("while")) {
-                // TM4E throws on a begin rule without end (xml.tmLanguage has its "end" misplaced inside
-                // "captures"); vscode-textmate compiles the missing end as the word "undefined": never ending
-                o.put("end", "\uFFFF");
-            }
-            Iterator<Map.Entry<String, JsonNode>> it = o.fields();
-            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-            it.forEachRemaining(fields::add);
-            for (Map.Entry<String, JsonNode> f : fields) {
-                if (f.getValue().isTextual() && PatternRewriter.isPatternKey(f.getKey())) {
-                    o.set(f.getKey(), TextNode.valueOf(PatternRewriter.rewrite(f.getValue().asText(),
-                            f.getKey().equals("end") || f.getKey().equals("while"))));
-                } else if (f.getKey().endsWith("aptures") && f.getValue() instanceof ObjectNode captures) {
-                    // TM4E casts every capture to a rule: drop the non-object entries some grammars carry
-                    // (xml: "end": "--%>", wikitext: null), which vscode-textmate ignores
-                    captures.properties().removeIf(c -> !c.getValue().isObject());
-                    rewrite(captures);
-                } else {
-                    rewrite(f.getValue());
-                }
-            }
-        } else if (node instanceof ArrayNode a) {
-            a.forEach(GrammarRegistry::rewrite);
         }
     }
 
@@ -111,9 +74,8 @@ final class GrammarRegistry {
                     continue;
                 }
                 try {
-                    JsonNode to = MAPPER.readTree(WebJarSource.LANGS.json(e.name())).path("injectTo");
-                    for (JsonNode target : to) {
-                        m.computeIfAbsent(target.asText(), k -> new ArrayList<>()).add(e.scopeName());
+                    for (String target : GrammarJsonRewriter.injectTo(WebJarSource.LANGS.json(e.name()))) {
+                        m.computeIfAbsent(target, k -> new ArrayList<>()).add(e.scopeName());
                     }
                 } catch (IOException ex) {
                     throw new UncheckedIOException("grammar " + e.name(), ex);

@@ -1,10 +1,5 @@
 package dev.symphony.editor.syntax;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -13,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
@@ -24,9 +20,6 @@ import org.xml.sax.InputSource;
  * theme, comments and trailing commas allowed) and TextMate/Sublime {@code .tmTheme} property lists.
  */
 public final class ThemeReader {
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA).build();
 
     private ThemeReader() {
     }
@@ -52,28 +45,33 @@ public final class ThemeReader {
      * name as written); the including theme's rules and colours win.
      */
     public static Theme fromVsCodeJson(String json, Function<String, String> includes) throws IOException {
-        ObjectNode merged = merge(json, includes, 0);
-        JsonNode colors = merged.path("colors");
-        String type = merged.path("type").asText("");
+        Map<String, Object> merged = merge(json, includes, 0);
+        Map<String, Object> colors = JsonValues.map(merged.get("colors"));
+        String type = Objects.requireNonNullElse(JsonValues.string(merged.get("type")), "");
         String bg = colour(colors, "editor.background");
         boolean dark = type.isEmpty() ? bg != null && luminance(bg) < 0.5 : !type.equals("light") && !type.equals("hcLight");
         String fg = colour(colors, "editor.foreground");
         List<ThemeRule> rules = new ArrayList<>();
-        for (JsonNode tc : merged.path("tokenColors")) {
-            JsonNode s = tc.path("settings");
-            List<String> scopes = scopes(tc.path("scope"));
-            String tfg = Theme.normalise(s.path("foreground").asText(null));
+        for (Object o : JsonValues.list(merged.get("tokenColors"))) {
+            Map<String, Object> tc = JsonValues.map(o);
+            Map<String, Object> s = JsonValues.map(tc.get("settings"));
+            List<String> scopes = scopes(tc.get("scope"));
+            String tfg = Theme.normalise(JsonValues.string(s.get("foreground")));
             if (scopes.isEmpty()) { // VS Code themes may put defaults in a scope-less rule
                 fg = fg == null ? tfg : fg;
-                bg = bg == null ? Theme.normalise(s.path("background").asText(null)) : bg;
+                bg = bg == null ? Theme.normalise(JsonValues.string(s.get("background"))) : bg;
                 continue;
             }
-            rules.add(new ThemeRule(scopes, tfg, Theme.normalise(s.path("background").asText(null)),
-                    s.path("fontStyle").isTextual() ? s.path("fontStyle").asText() : null));
+            rules.add(new ThemeRule(scopes, tfg, Theme.normalise(JsonValues.string(s.get("background"))),
+                    JsonValues.string(s.get("fontStyle"))));
         }
         bg = bg != null ? bg : dark ? "#1e1e1e" : "#ffffff";
         fg = fg != null ? fg : dark ? "#d4d4d4" : "#000000";
-        return new Theme(merged.path("name").asText(merged.path("displayName").asText("unnamed")), dark, bg, fg,
+        String name = JsonValues.string(merged.get("name"));
+        if (name == null) {
+            name = Objects.requireNonNullElse(JsonValues.string(merged.get("displayName")), "unnamed");
+        }
+        return new Theme(name, dark, bg, fg,
                 or(colour(colors, "editor.selectionBackground"), dark ? "#264f78" : "#add6ff"),
                 or(colour(colors, "editor.lineHighlightBackground"), dark ? "#282828" : "#f3f3f3"),
                 or(colour(colors, "editorCursor.foreground"), fg),
@@ -81,26 +79,26 @@ public final class ThemeReader {
                 rules);
     }
 
-    private static ObjectNode merge(String json, Function<String, String> includes, int depth) throws IOException {
+    private static Map<String, Object> merge(String json, Function<String, String> includes, int depth) throws IOException {
         if (depth > 8) {
             throw new IllegalArgumentException("theme includes nest deeper than 8 (a cycle?)");
         }
-        ObjectNode own = (ObjectNode) JSON.readTree(json);
-        JsonNode include = own.get("include");
-        if (include == null || !include.isTextual()) {
+        Map<String, Object> own = JsonValues.map(JsonValues.parse(json));
+        String include = JsonValues.string(own.get("include"));
+        if (include == null) {
             return own;
         }
-        ObjectNode base = merge(includes.apply(include.asText()), includes, depth + 1);
-        ObjectNode colors = base.with("colors");
-        own.path("colors").fields().forEachRemaining(f -> colors.set(f.getKey(), f.getValue()));
-        var tokenColors = base.withArray("tokenColors");
-        own.path("tokenColors").forEach(tokenColors::add); // later rules win in TM4E's resolution
-        own.fields().forEachRemaining(f -> {
-            if (!f.getKey().equals("colors") && !f.getKey().equals("tokenColors") && !f.getKey().equals("include")) {
-                base.set(f.getKey(), f.getValue());
-            }
-        });
-        return base;
+        Map<String, Object> base = merge(includes.apply(include), includes, depth + 1);
+        Map<String, Object> colors = new LinkedHashMap<>(JsonValues.map(base.get("colors")));
+        colors.putAll(JsonValues.map(own.get("colors")));
+        List<Object> tokenColors = new ArrayList<>(JsonValues.list(base.get("tokenColors")));
+        tokenColors.addAll(JsonValues.list(own.get("tokenColors"))); // later rules win in TM4E's resolution
+        Map<String, Object> merged = new LinkedHashMap<>(base);
+        merged.putAll(own);
+        merged.remove("include");
+        merged.put("colors", colors);
+        merged.put("tokenColors", tokenColors);
+        return merged;
     }
 
     /** A TextMate / Sublime {@code .tmTheme} (XML property list). */
@@ -135,7 +133,7 @@ public final class ThemeReader {
                 gutterFg = Theme.normalise((String) s.get("gutterForeground"));
                 continue;
             }
-            rules.add(new ThemeRule(scopes(JSON.valueToTree(scope)), Theme.normalise((String) s.get("foreground")),
+            rules.add(new ThemeRule(scopes(scope), Theme.normalise((String) s.get("foreground")),
                     Theme.normalise((String) s.get("background")), (String) s.get("fontStyle")));
         }
         boolean dark = bg != null && luminance(bg) < 0.5;
@@ -161,22 +159,22 @@ public final class ThemeReader {
     }
 
     /** "a, b c" or ["a", "b c"] → selectors; TextMate separates alternatives with commas. */
-    private static List<String> scopes(JsonNode scope) {
+    private static List<String> scopes(Object scope) {
         List<String> out = new ArrayList<>();
-        if (scope.isTextual()) {
-            for (String s : scope.asText().split(",")) {
+        if (scope instanceof String str) {
+            for (String s : str.split(",")) {
                 if (!s.isBlank()) {
                     out.add(s.trim());
                 }
             }
-        } else if (scope.isArray()) {
-            scope.forEach(s -> out.addAll(scopes(s)));
+        } else if (scope instanceof List<?> l) {
+            l.forEach(s -> out.addAll(scopes(s)));
         }
         return out;
     }
 
-    private static String colour(JsonNode colors, String key) {
-        return Theme.normalise(colors.path(key).asText(null));
+    private static String colour(Map<String, Object> colors, String key) {
+        return Theme.normalise(JsonValues.string(colors.get(key)));
     }
 
     private static String or(String a, String b) {
