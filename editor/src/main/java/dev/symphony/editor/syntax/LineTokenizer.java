@@ -64,7 +64,37 @@ final class LineTokenizer {
         if (System.nanoTime() - t0 > SLOW_LINE_NANOS && cap > MIN_CAP) {
             cap = Math.max(MIN_CAP, cap / 4);
         }
-        return new Result(styles(r.getTokens(), text.length(), line.length()), r.getRuleStack());
+        int[] tokens = r.getTokens();
+        if (hasSurrogates(text)) {
+            toUtf16(tokens, text);
+        }
+        return new Result(styles(tokens, text.length(), line.length()), r.getRuleStack());
+    }
+
+    private static boolean hasSurrogates(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * TM4E 0.4.8 reports token offsets in code points, not UTF-16 units (its UTF-8 → UTF-16 offset
+     * conversion counts a 4-byte character as one unit): after an emoji every offset was one short.
+     */
+    private static void toUtf16(int[] tokens, String text) {
+        int cp = 0;
+        int unit = 0;
+        for (int i = 0; i < tokens.length; i += 2) {
+            int target = tokens[i];
+            while (cp < target && unit < text.length()) {
+                unit += Character.charCount(text.codePointAt(unit));
+                cp++;
+            }
+            tokens[i] = cp < target ? text.length() + (target - cp) : unit;
+        }
     }
 
     private LineStyles styles(int[] tokens, int tokenized, int length) {

@@ -36,4 +36,26 @@ class SyntaxSessionSmokeTest {
             worker.shutdownNow();
         }
     }
+
+    @Test
+    void runOffsetsAreUtf16UnitsOfTheLine() throws Exception {
+        Language java = LanguageRegistry.builtIn().byId("java").orElseThrow();
+        Theme theme = Themes.defaultDark();
+        String line = "  String e = \"\uD83D\uDE00\u00e9\"; int n = 1; // c\u00e9";
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try (SyntaxSession s = SyntaxSession.open(java, theme, Rope.of("class A {\n" + line + "\n}\n"), worker, (a, b) -> { })) {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!s.fullyTokenized() && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            LineStyles l = s.styles(1);
+            String string = theme.style(l.styleAt(line.indexOf('"') + 1)).foreground();
+            assertEquals(string, theme.style(l.styleAt(line.indexOf('"', line.indexOf('"') + 1))).foreground(), "closing quote is string");
+            assertNotNull(theme.style(l.styleAt(line.indexOf("//"))).foreground());
+            assertTrue(!theme.style(l.styleAt(line.indexOf("int"))).equals(theme.style(l.styleAt(line.indexOf("//")))), l.toString());
+            assertTrue(l.start(l.size() - 1) < line.length());
+        } finally {
+            worker.shutdownNow();
+        }
+    }
 }
