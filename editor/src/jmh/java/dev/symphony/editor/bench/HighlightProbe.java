@@ -29,6 +29,45 @@ public final class HighlightProbe {
         if (jdk != null) {
             report("jdk", Rope.of(jdk), java, theme);
         }
+        // one long run, as a session's worker does it (one tokenizer and memo over the whole text)
+        longRun("generated-4MB", new JavaSourceGenerator(42).generate(4_000_000), java, theme);
+        String util = jdkUtilSources();
+        if (util != null) {
+            longRun("jdk-java.util-4MB", util, java, theme);
+        }
+    }
+
+    private static void longRun(String name, String source, Language java, Theme theme) {
+        Rope text = Rope.of(source);
+        HighlightThroughput.measure(java, theme, text, 0, 20_000, Long.MAX_VALUE); // warm-up
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long c0 = mx.getCurrentThreadCpuTime();
+        HighlightThroughput.Result r = HighlightThroughput.measure(java, theme, text, 0, text.lineCount(), Long.MAX_VALUE);
+        long cpu = mx.getCurrentThreadCpuTime() - c0;
+        System.out.printf("{\"source\":\"%s\",\"lines\":%d,\"cpuLinesPerSec\":%.0f,\"wallLinesPerSec\":%.0f,\"memoHitRate\":%.2f}%n",
+                name, r.lines(), r.lines() * 1e9 / cpu, r.linesPerSecond(), r.memoHitRate());
+    }
+
+    /** The JDK's java.util sources (~4 MB), or null without a src.zip. */
+    private static String jdkUtilSources() {
+        String given = System.getProperty("symphony.bench.srcZip");
+        java.nio.file.Path zip = given != null ? java.nio.file.Path.of(given) : java.nio.file.Path.of(System.getProperty("java.home"), "lib", "src.zip");
+        if (!java.nio.file.Files.isRegularFile(zip)) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            var entries = z.entries();
+            while (entries.hasMoreElements() && sb.length() < 4_000_000) {
+                var e = entries.nextElement();
+                if (e.getName().startsWith("java.base/java/util/") && e.getName().endsWith(".java")) {
+                    sb.append(new String(z.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return sb.toString();
     }
 
     private static void report(String name, Rope text, Language java, Theme theme) {

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class LineMemo {
 
-    static final int CAPACITY = 4_096;
+    static final int CAPACITY = 16_384;
     static final int MAX_LINE = 400; // longer lines rarely repeat; not worth the hashing
 
     private final Map<Key, LineTokenizer.Result> map = new LinkedHashMap<>(CAPACITY * 2, 0.75f, true) {
