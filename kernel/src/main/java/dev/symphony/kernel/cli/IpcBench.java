@@ -110,6 +110,11 @@ public final class IpcBench {
             Arrays.sort(firstCalls);
             result.put("firstCallAfterIdleUs", us(firstCalls[1]));
             result.put("firstCallAfterIdleMaxUs", us(firstCalls[2]));
+            try (WakeBaseline baseline = new WakeBaseline()) {
+                baseline.roundTrip(); // the echo thread is up and has run once
+                Thread.sleep(idleMillis);
+                result.put("platformWakeAfterIdleUs", us(baseline.roundTrip()));
+            }
 
             long[] detect = new long[3];
             long[] restart = new long[3];
