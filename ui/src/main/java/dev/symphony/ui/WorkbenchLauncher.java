@@ -51,6 +51,19 @@ public final class WorkbenchLauncher {
     }
 
     /**
+     * Completes {@code gate} at the end of the window's first layout pulse, as its first frame goes to
+     * render (a one-shot pulse listener: the scene's render tracker belongs to the startup probe).
+     */
+    private static void startAfterFirstLayout(javafx.scene.Scene scene, CompletableFuture<Void> gate) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            gate.complete(null);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /**
      * Starts JavaFX, shows a workbench window, hands it to {@code onShown} on the JavaFX thread,
      * and waits until the window closes. Exit status 1 when there is no display or startup failed.
      */
@@ -71,8 +84,9 @@ public final class WorkbenchLauncher {
                 throw new UncheckedIOException(e);
             }
         }, runnable -> new Thread(runnable, "workbench-services-start").start());
+        CompletableFuture<Void> firstFrame = new CompletableFuture<>();
         WorkbenchExtensions extensions = WorkbenchExtensions.start(
-                services.<Function<String, JsonNode>>thenApply(started -> started.settings()::get), err);
+                services.<Function<String, JsonNode>>thenApply(started -> started.settings()::get), firstFrame, err);
         current = extensions;
         StartupTrace.mark("toolkit starting");
         Platform.startup(() -> {
@@ -93,8 +107,10 @@ public final class WorkbenchLauncher {
                 });
                 stage.show();
                 StartupTrace.mark("stage shown");
+                startAfterFirstLayout(stage.getScene(), firstFrame);
                 onShown.accept(workbench);
             } catch (Exception | Error e) {
+                firstFrame.cancel(false);
                 err.println("symphony: the workbench could not start: " + e);
                 status.set(1);
                 closed.countDown();

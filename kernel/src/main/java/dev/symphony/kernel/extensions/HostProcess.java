@@ -64,7 +64,8 @@ final class HostProcess {
         boolean instrument = manifest.kind() == dev.symphony.ipc.manifest.ExtensionManifest.Kind.INSTRUMENT
                 || manifest.capabilities().stream().anyMatch(c -> c.kind() == dev.symphony.ipc.manifest.ExtensionManifest.Kind.INSTRUMENT);
         List<Path> djlCaches = Sandbox.djlCaches(instrument, env);
-        List<String> cmd = new ArrayList<>(Sandbox.prefix(context.sandbox(), context.hostClasspath(), player.dir(),
+        List<String> cmd = new ArrayList<>(niceness(context.hostNiceness()));
+        cmd.addAll(Sandbox.prefix(context.sandbox(), context.hostClasspath(), player.dir(),
                 listener.dir(), dataDir, cdsDir, djlCaches));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(flags.flags());
@@ -143,6 +144,19 @@ final class HostProcess {
         HostProcess h = new HostProcess(player, process, endpoint, listener.dir(), started, System.nanoTime());
         h.writesArchive = ClassDataSharing.writes(cds);
         return h;
+    }
+
+    /** {@code nice -n N} where the OS has it and a lower priority was asked for. */
+    private static List<String> niceness(int niceness) {
+        if (niceness <= 0 || System.getProperty("os.name", "").startsWith("Windows")) {
+            return List.of();
+        }
+        for (String dir : List.of("/usr/bin", "/bin")) {
+            if (Files.isExecutable(Path.of(dir, "nice"))) {
+                return List.of(dir + "/nice", "-n", Integer.toString(niceness));
+            }
+        }
+        return List.of();
     }
 
     /** Puts the host's processes (a sandbox wrapper and the JVM under it) into its CPU quota group. */

@@ -83,7 +83,8 @@ public final class Kernel implements AutoCloseable {
                     supervisor.ensureRunning(p);
                     return p.id();
                 } catch (RuntimeException e) {
-                    return null; // the Player is FAILED with its problem; the others go on
+                    broker.log(p.id(), "could not start at startup: " + e.getMessage());
+                    return null; // the others go on
                 }
             }, task -> {
                 Thread t = new Thread(task, "start-" + p.id());

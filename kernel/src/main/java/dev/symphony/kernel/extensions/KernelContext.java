@@ -26,6 +26,7 @@ public final class KernelContext {
     private Duration hostStartTimeout;
     private Sandbox.Mode sandbox;
     private final List<String> hostJvmArgs = new ArrayList<>();
+    private int hostNiceness;
     private Function<String, JsonNode> settings;
 
     /**
@@ -90,6 +91,19 @@ public final class KernelContext {
     public KernelContext settings(Function<String, JsonNode> lookup) {
         this.settings = lookup;
         return this;
+    }
+
+    /**
+     * Runs hosts at a lower CPU priority ({@code nice}, Unix only): the IDE's window then never waits
+     * for an extension host, not even while several start beside it; hosts still get every idle cycle.
+     */
+    public KernelContext hostNiceness(int niceness) {
+        this.hostNiceness = niceness;
+        return this;
+    }
+
+    public int hostNiceness() {
+        return hostNiceness;
     }
 
     public KernelContext conclude() {

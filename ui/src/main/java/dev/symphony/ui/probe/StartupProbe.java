@@ -160,7 +160,10 @@ public final class StartupProbe {
                 }
             }
             finished.countDown();
-            workbench.stage().close();
+            // the window stays until the startup extensions are up (or failed): closing it stops the kernel
+            WorkbenchExtensions extensions = WorkbenchLauncher.extensions();
+            (extensions == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : extensions.ready())
+                    .whenComplete((ready, failure) -> Platform.runLater(() -> workbench.stage().close()));
         }
     }
 
