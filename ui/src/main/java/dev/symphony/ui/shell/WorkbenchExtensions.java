@@ -30,9 +30,10 @@ public final class WorkbenchExtensions implements AutoCloseable {
 
     /**
      * Starts the kernel once {@code settings} (the workbench's live settings, which extension
-     * settings are read from) is available and {@code after} has completed (the window's first frame:
-     * the kernel's own start and three host JVMs would otherwise delay it by half a second on two
-     * cores). Problems go to {@code err}; the workbench runs on without extensions.
+     * settings are read from) is available and {@code after} has completed (the launcher: a moment
+     * after the window's first frame — the kernel's own start and three host JVMs would otherwise
+     * delay that frame and the first file by half a second or more on two cores). Problems go to
+     * {@code err}; the workbench runs on without extensions.
      */
     public static WorkbenchExtensions start(CompletableFuture<Function<String, JsonNode>> settings,
                                             CompletableFuture<?> after, PrintStream err) {
