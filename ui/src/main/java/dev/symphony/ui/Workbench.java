@@ -6,6 +6,7 @@ import dev.symphony.ui.editor.EditorCommands;
 import dev.symphony.ui.editor.EditorEnvironment;
 import dev.symphony.ui.editor.EditorPane;
 import dev.symphony.ui.editor.StyleSourcesFactory;
+import dev.symphony.ui.about.AboutView;
 import dev.symphony.ui.files.ExplorerView;
 import dev.symphony.ui.files.FileTreeView;
 import dev.symphony.ui.files.FileTreeViewModel;
@@ -56,6 +57,7 @@ public final class Workbench implements AutoCloseable {
     private final EditorTabsView tabsView;
     private TerminalPanelView terminalPanel; // built when the panel first shows: JediTermFX stays off the startup path
     private AutoCloseable keybindingsWatch;
+    private AboutView about; // built on first use
 
     public Workbench(WorkbenchServices services, Stage stage) {
         this(services, stage, new FxPrompter(stage));
@@ -138,6 +140,13 @@ public final class Workbench implements AutoCloseable {
             }
         });
         window.command("workbench.action.quit", "Quit", "File", "Shortcut+Q", stage::close);
+        window.command("workbench.action.showAboutDialog", "About (Licences of Grammars and Themes)", "Help", null,
+                () -> {
+                    if (about == null) {
+                        about = new AboutView();
+                    }
+                    about.show(stage);
+                });
     }
 
     private void chooseFolder() {

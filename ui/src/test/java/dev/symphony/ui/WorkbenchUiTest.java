@@ -166,6 +166,26 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void aboutListsEveryShippedGrammarAndThemeWithItsLicence(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil("the palette shows", () -> robot.lookup("#" + CommandPaletteView.ID).query().isVisible());
+        robot.write("about licences");
+        waitUntil("the command is listed first", () -> robot.lookup(".list-cell").queryAll().stream()
+                .findFirst().map(n -> n.toString().length() > 0).orElse(false));
+        robot.type(KeyCode.ENTER);
+        waitUntil("the about window shows", () -> robot.lookup("#" + dev.symphony.ui.about.AboutView.TABLE_ID).tryQuery().isPresent());
+        javafx.scene.control.TableView<?> table = robot.lookup("#" + dev.symphony.ui.about.AboutView.TABLE_ID).query();
+        int all = dev.symphony.editor.syntax.Licences.all().size();
+        assertEquals(all, table.getItems().size());
+        assertTrue(all >= 250, "200+ grammars and the themes: " + all);
+        assertTrue(table.getItems().stream().map(e -> (dev.symphony.editor.syntax.Licences.Entry) e)
+                .allMatch(e -> e.licence() != null && !e.licence().isBlank()), "every entry names its licence");
+        assertTrue(table.getItems().stream().map(e -> (dev.symphony.editor.syntax.Licences.Entry) e)
+                .anyMatch(e -> e.displayName().equals("Java")));
+        robot.interact(() -> ((javafx.stage.Stage) table.getScene().getWindow()).close());
+    }
+
+    @Test
     void aSettingChangedInTheSettingsPageIsPersisted(FxRobot robot) throws Exception {
         robot.clickOn("#" + ActivityBar.SETTINGS_ID);
         waitUntil("the settings page shows", () -> robot.lookup("#" + SettingsView.ID).tryQuery().isPresent());
