@@ -6,7 +6,8 @@ import dev.symphony.kernel.extensions.KernelContext;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -23,9 +24,12 @@ public final class WorkbenchExtensions implements AutoCloseable {
     /** When the startup extensions were ready (System.nanoTime), which ones started, and why others did not. */
     public record Ready(long nanos, List<String> started, List<String> problems) {}
 
-    private WorkbenchExtensions(CompletableFuture<Kernel> kernel, CompletableFuture<Ready> ready) {
+    private final AtomicBoolean closed;
+
+    private WorkbenchExtensions(CompletableFuture<Kernel> kernel, CompletableFuture<Ready> ready, AtomicBoolean closed) {
         this.kernel = kernel;
         this.ready = ready;
+        this.closed = closed;
     }
 
     /**
@@ -37,9 +41,13 @@ public final class WorkbenchExtensions implements AutoCloseable {
      */
     public static WorkbenchExtensions start(CompletableFuture<Function<String, JsonNode>> settings,
                                             CompletableFuture<?> after, PrintStream err) {
-        CompletableFuture<Kernel> kernel = settings.thenCombine(after, (lookup, ignored) -> lookup).thenApplyAsync(
-                lookup -> Kernel.start(KernelContext.standard().settings(lookup).hostNiceness(HOST_NICENESS)),
-                WorkbenchExtensions::thread);
+        AtomicBoolean closed = new AtomicBoolean();
+        CompletableFuture<Kernel> kernel = settings.thenCombine(after, (lookup, ignored) -> lookup).thenApplyAsync(lookup -> {
+            if (closed.get()) {
+                throw new CancellationException("the window closed before extensions started");
+            }
+            return Kernel.start(KernelContext.standard().settings(lookup).hostNiceness(HOST_NICENESS));
+        }, WorkbenchExtensions::thread);
         CompletableFuture<Ready> ready = kernel.thenApplyAsync(k -> {
             List<String> started = k.activateStartupExtensions();
             long now = System.nanoTime();
@@ -54,7 +62,7 @@ public final class WorkbenchExtensions implements AutoCloseable {
             err.println("symphony: extensions are not available: " + e.getMessage());
             return null;
         });
-        return new WorkbenchExtensions(kernel, ready);
+        return new WorkbenchExtensions(kernel, ready, closed);
     }
 
     private static void thread(Runnable task) {
@@ -72,12 +80,17 @@ public final class WorkbenchExtensions implements AutoCloseable {
         return ready;
     }
 
+    /**
+     * Stops every host the kernel started. A kernel not started yet never starts; one still starting
+     * is closed as soon as it is up (its hosts also end with this process).
+     */
     @Override
     public void close() {
-        try {
-            kernel.get(30, TimeUnit.SECONDS).close();
-        } catch (Exception e) {
-            kernel.thenAccept(Kernel::close); // still starting (or failed): close it when it is done
+        closed.set(true);
+        if (kernel.isDone() && !kernel.isCompletedExceptionally()) {
+            kernel.join().close();
+        } else {
+            kernel.thenAccept(Kernel::close);
         }
     }
 }
