@@ -73,6 +73,7 @@ public final class Workbench implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.tabs = new EditorTabsViewModel(services.bridge());
+        tabs.keepUnsavedEditsIn(services.paths().data("hot-exit")); // and restores what a crash left there
         this.palette = new CommandPaletteViewModel(services.commands(), services.keybindings());
         this.settingsPage = new SettingsViewModel(services.settings(), services.bridge());
         this.keymap = new KeymapInstaller(services.commands(), services.keybindings());
@@ -224,6 +225,7 @@ public final class Workbench implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        tabs.shutdown();
         terminals.close(); // no terminal process outlives the window
         if (keybindingsWatch != null) {
             keybindingsWatch.close();

@@ -1,10 +1,14 @@
 package dev.symphony.ui.tabs;
 
 import dev.symphony.editor.buffer.Buffer;
+import dev.symphony.editor.buffer.EditKind;
 import dev.symphony.editor.file.DocumentFile;
+import dev.symphony.editor.file.HotExitJournal;
 import dev.symphony.editor.file.NotTextException;
 import dev.symphony.editor.file.TextEncoding;
+import dev.symphony.editor.text.ChangeSet;
 import dev.symphony.editor.text.Rope;
+import dev.symphony.editor.text.TextEdit;
 import dev.symphony.ui.FxBridge;
 import dev.symphony.ui.probe.StartupTrace;
 import java.io.IOException;
@@ -34,9 +38,56 @@ public final class EditorTabsViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final FxBridge bridge;
     private Consumer<Path> onReadStarting = path -> { };
+    private HotExit hotExit; // null: unsaved edits are not journaled (tests that do not ask for it)
 
     public EditorTabsViewModel(FxBridge bridge) {
         this.bridge = bridge;
+    }
+
+    /**
+     * Journals every unsaved edit under {@code dir} from now on, and reopens the files whose unsaved
+     * changes a crash or a quit left there, dirty, with those changes restored.
+     */
+    public void keepUnsavedEditsIn(Path dir) {
+        if (hotExit != null) {
+            return;
+        }
+        hotExit = new HotExit(dir, problem -> bridge.later(() -> lastError.set(problem)));
+        documents.forEach(d -> d.journalTo(hotExit));
+        hotExit.leftBehind().thenAccept(found -> bridge.later(() -> {
+            for (HotExitJournal.Recovered r : found) {
+                if (r.problem() != null || r.file() == null) {
+                    lastError.set("Unsaved changes in " + r.journal() + " could not be restored: "
+                            + (r.problem() == null ? "an untitled document" : r.problem()) + " (the journal is kept)");
+                    continue;
+                }
+                open(r.file(), document -> {
+                    restore(document, r.text());
+                    hotExit.forget(r.journal());
+                    progress.set("Restored unsaved changes to " + document.title());
+                });
+            }
+        }));
+    }
+
+    /** Makes {@code document}'s text {@code restored} as one undoable edit (its unsaved changes again). */
+    private static void restore(OpenDocument document, Rope restored) {
+        CharSequence a = document.rope().asCharSequence();
+        CharSequence b = restored.asCharSequence();
+        int head = 0;
+        int max = Math.min(a.length(), b.length());
+        while (head < max && a.charAt(head) == b.charAt(head)) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < max - head && a.charAt(a.length() - 1 - tail) == b.charAt(b.length() - 1 - tail)) {
+            tail++;
+        }
+        if (head == a.length() && head == b.length()) {
+            return; // the file on disk already has them
+        }
+        document.buffer().edit(ChangeSet.of(new TextEdit(head, a.length() - tail,
+                restored.substring(head, b.length() - tail))), EditKind.COMMAND);
     }
 
     public ObservableList<OpenDocument> documents() {
@@ -82,6 +133,9 @@ public final class EditorTabsViewModel {
         bridge.compute(() -> read(path), document -> {
             progressDelay.stop();
             progress.set("");
+            if (hotExit != null) {
+                document.journalTo(hotExit);
+            }
             documents.add(document);
             selected.set(document);
             onOpened.accept(document);
@@ -132,9 +186,17 @@ public final class EditorTabsViewModel {
         }, e -> lastError.set("Cannot save " + document.path() + ": " + rootMessage(e)));
     }
 
+    /** The window closes: journals of documents still dirty are synced and kept for the next start. */
+    public void shutdown() {
+        if (hotExit != null) {
+            hotExit.close();
+        }
+    }
+
     public void close(OpenDocument document) {
         int index = documents.indexOf(document);
         documents.remove(document);
+        document.closed();
         if (selected.get() == document) {
             selected.set(documents.isEmpty() ? null : documents.get(Math.max(0, index - 1)));
         }

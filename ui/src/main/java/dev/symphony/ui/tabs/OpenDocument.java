@@ -21,6 +21,7 @@ public final class OpenDocument {
     private final boolean readOnly;
     private final String notice;
     private long savedRevision;
+    private HotExit hotExit; // journals unsaved edits once the tabs set it
 
     OpenDocument(Path path, Buffer buffer, DocumentFile file, boolean readOnly, String notice) {
         this.path = path;
@@ -29,7 +30,13 @@ public final class OpenDocument {
         this.readOnly = readOnly;
         this.notice = notice;
         this.savedRevision = buffer.revision();
-        buffer.addListener((before, after, change) -> dirty.set(buffer.revision() != savedRevision));
+        buffer.addListener((before, after, change) -> {
+            boolean isDirty = buffer.revision() != savedRevision;
+            dirty.set(isDirty);
+            if (hotExit != null) {
+                hotExit.changed(this, before, after, change, isDirty);
+            }
+        });
     }
 
     public Path path() {
@@ -62,6 +69,23 @@ public final class OpenDocument {
     void saved(long revision) {
         savedRevision = revision;
         dirty.set(buffer.revision() != savedRevision);
+        if (hotExit != null && !dirty.get()) {
+            hotExit.discard(this);
+        }
+    }
+
+    /** From now on unsaved edits are journaled (not for read-only documents, which are never edited). */
+    void journalTo(HotExit journal) {
+        if (!readOnly && file != null) {
+            this.hotExit = journal;
+        }
+    }
+
+    /** The tab closed (saved or not): nothing of it needs restoring. */
+    void closed() {
+        if (hotExit != null) {
+            hotExit.discard(this);
+        }
     }
 
     public boolean isReadOnly() {

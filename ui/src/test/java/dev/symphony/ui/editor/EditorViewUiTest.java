@@ -112,6 +112,60 @@ class EditorViewUiTest {
     }
 
     @Test
+    void unsavedEditsSurviveACrashAndComeBackDirtyAtTheNextStart(FxRobot robot) throws Exception {
+        open(robot, "notes.txt", "world\n");
+        robot.write("hello ");
+        waitUntil("the text is typed", () -> document().text().equals("hello world\n"));
+        Path journals = SymphonyPaths.under(home).data("hot-exit");
+        waitUntil("a journal holds the edit", () -> {
+            try (Stream<Path> files = Files.list(journals)) {
+                return files.anyMatch(f -> f.toString().endsWith(".journal"));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertEquals("world\n", Files.readString(workspace.resolve("notes.txt")), "nothing saved");
+
+        // the process "crashes": this workbench is never closed; a new one starts on the same home
+        Workbench[] next = new Workbench[1];
+        robot.interact(() -> {
+            try {
+                next[0] = new Workbench(WorkbenchServices.start(SymphonyPaths.under(home)), new Stage());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            waitUntil("the file is reopened with its unsaved edit", () -> onFx(() -> {
+                OpenDocument d = next[0].tabs().selectedProperty().get();
+                return d != null && d.text().equals("hello world\n") && d.dirtyProperty().get();
+            }));
+            OpenDocument restored = onFx(() -> next[0].tabs().selectedProperty().get());
+            robot.interact(() -> restored.buffer().undo());
+            waitUntil("undo goes back to the saved text, and the tab is clean", () -> onFx(() ->
+                    restored.text().equals("world\n") && !restored.dirtyProperty().get()));
+            waitUntil("no journal is left once nothing is unsaved", () -> {
+                try (Stream<Path> files = Files.list(journals)) {
+                    return files.noneMatch(f -> f.toString().endsWith(".journal"));
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+        } finally {
+            Workbench second = next[0];
+            if (second != null) {
+                robot.interact(() -> {
+                    try {
+                        second.close();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+        }
+    }
+
+    @Test
     void typedTextIsInTheBufferAndPaintedWithTheCaretAfterIt(FxRobot robot) throws Exception {
         EditorView view = open(robot, "a.txt", "world\n");
         double x0 = view.caretPoint().getX();
