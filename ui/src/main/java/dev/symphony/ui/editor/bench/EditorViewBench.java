@@ -133,6 +133,9 @@ public final class EditorViewBench {
                 .map(s -> new double[] {s.linesPerSecond(), s.linesTokenized()}).orElse(new double[] {0, 0})));
         double[] hl = highlight.get(10, TimeUnit.SECONDS);
         Platform.runLater(session.stage::close);
+        // the engine alone, warm, in document order from three places in the file (1 s each): what
+        // highlighting costs without the view's pauses for typing and its viewport jumps
+        double[] engine = engineLinesPerSecond(styles, file, opened.text());
         bridge.close();
 
         ObjectNode line = new ObjectMapper().createObjectNode();
@@ -153,9 +156,31 @@ public final class EditorViewBench {
         line.put("scrollFxCpuMaxMs", round(percentile(scrollRun[1], 100)));
         line.put("highlightLinesPerSec", Math.round(hl[0]));
         line.put("linesTokenized", Math.round(hl[1]));
+        line.put("engineLinesPerSec", Math.round(engine[0]));
+        line.put("engineMemoHitRate", Math.round(engine[1] * 1000) / 1000.0);
         line.put("renderer", System.getProperty("prism.order", "default"));
         line.put("platform", System.getProperty("glass.platform", "default"));
         return line;
+    }
+
+    /** Lines per second and the line memo's hit rate of the syntax engine over {@code text}, warm. */
+    private static double[] engineLinesPerSecond(SyntaxStyles styles, Path file, dev.symphony.editor.text.Rope text) {
+        var language = styles.detect(file, text);
+        if (language.isEmpty()) {
+            return new double[] {0, 0};
+        }
+        var theme = dev.symphony.editor.syntax.Themes.defaultLight();
+        long lines = 0;
+        long nanos = 0;
+        double memo = 0;
+        int n = text.lineCount();
+        for (int from : new int[] {0, n / 3, 2 * n / 3}) {
+            var r = dev.symphony.editor.syntax.HighlightThroughput.measure(language.get(), theme, text, from, n - from, 1_000_000_000L);
+            lines += r.lines();
+            nanos += r.nanos();
+            memo += r.memoHitRate() / 3;
+        }
+        return new double[] {nanos == 0 ? 0 : lines * 1e9 / nanos, memo};
     }
 
     static double percentile(double[] values, int p) {
