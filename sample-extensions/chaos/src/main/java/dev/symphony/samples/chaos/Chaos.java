@@ -19,6 +19,11 @@ public class Chaos implements SymphonyExtension {
     @Override
     public void register(Capabilities c) {
         c.operator("ping", (in, ctx) -> obj());
+        // announces an extension event (Melodies' extension.event triggers listen in `symphony serve`)
+        c.operator("emit", (in, ctx) -> {
+            ctx.services().events().emit(in.path("name").asText(), in.path("payload"));
+            return obj();
+        });
         c.operator("crash", (in, ctx) -> {
             Runtime.getRuntime().halt(13);
             return obj();
