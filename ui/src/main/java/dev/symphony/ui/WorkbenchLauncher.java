@@ -1,6 +1,5 @@
 package dev.symphony.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import dev.symphony.ui.probe.DisplayCheck;
 import dev.symphony.ui.probe.StartupTrace;
@@ -17,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -91,8 +89,7 @@ public final class WorkbenchLauncher {
         // folder it opens get both cores (a kernel start and three host JVMs cost ~3 CPU-seconds).
         CompletableFuture<Void> settled = firstFrame.thenRunAsync(() -> { },
                 CompletableFuture.delayedExecutor(EXTENSIONS_AFTER_FIRST_FRAME_MS, TimeUnit.MILLISECONDS));
-        WorkbenchExtensions extensions = WorkbenchExtensions.start(
-                services.<Function<String, JsonNode>>thenApply(started -> started.settings()::get), settled, err);
+        WorkbenchExtensions extensions = WorkbenchExtensions.start(services.thenApply(WorkbenchServices::settings), settled, err);
         current = extensions;
         StartupTrace.mark("toolkit starting");
         Platform.startup(() -> {

@@ -206,6 +206,22 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void settingsAnExtensionContributesAppearOnTheOpenSettingsPage(FxRobot robot) throws Exception {
+        robot.clickOn("#" + ActivityBar.SETTINGS_ID);
+        waitUntil("the settings page shows", () -> robot.lookup("#" + SettingsView.ID).tryQuery().isPresent());
+        assertTrue(robot.lookup((Node n) -> "setting:dev.example.ext.step".equals(n.getId())).tryQuery().isEmpty());
+        workbench.services().settings().contribute("dev.example.ext", "Extension: dev.example.ext",
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        "{\"type\":\"object\",\"properties\":{\"step\":{\"type\":\"integer\",\"default\":3,\"title\":\"Step\"}}}"));
+        waitUntil("the extension's setting shows", () -> robot.lookup((Node n) -> "setting:dev.example.ext.step".equals(n.getId()))
+                .tryQuery().isPresent());
+        Spinner<?> step = (Spinner<?>) robot.lookup((Node n) -> "setting:dev.example.ext.step".equals(n.getId())).query();
+        assertEquals(3, step.getValue());
+        assertTrue(robot.lookup((Node n) -> "setting:editor.tabSize".equals(n.getId())).tryQuery().isPresent(),
+                "the core settings are still there");
+    }
+
+    @Test
     void anObjectSettingIsWrittenOnlyOnceItsJsonTextIsAnObject(FxRobot robot) throws Exception {
         robot.clickOn("#" + ActivityBar.SETTINGS_ID);
         waitUntil("the associations editor shows", () -> robot.lookup((Node n) -> "setting:files.associations".equals(n.getId()))

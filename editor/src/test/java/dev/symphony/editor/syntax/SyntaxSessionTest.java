@@ -66,6 +66,10 @@ class SyntaxSessionTest {
                 }
                 awaitQuiet(s);
                 assertMatchesScratch(s, text);
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // the listener runs after the commit
+                while (announced.isEmpty() && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
                 assertTrue(!announced.isEmpty());
             }
         });
@@ -79,11 +83,13 @@ class SyntaxSessionTest {
             int first = text.lineCount() - 40;
             s.setViewport(first, first + 30);
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (s.styles(first + 1) == null && System.nanoTime() < until) {
+            // styles are stored before the listener hears of them: wait for both
+            java.util.function.BooleanSupplier announced = () -> ready.stream().anyMatch(rg -> rg[0] <= first + 1 && first + 1 <= rg[1]);
+            while ((s.styles(first + 1) == null || !announced.getAsBoolean()) && System.nanoTime() < until) {
                 Thread.sleep(2);
             }
             assertNotNull(s.styles(first + 1), "viewport styled");
-            assertTrue(ready.stream().anyMatch(rg -> rg[0] <= first + 1 && first + 1 <= rg[1]));
+            assertTrue(announced.getAsBoolean(), "the listener was told about the viewport's lines");
             assertNull(s.styles(5_000), "lines outside the window are not kept");
             awaitIdle(s);
             assertTrue(s.stats().linesTokenized() < 30_000, "the exact pass stops 20,000 lines past the viewport: "

@@ -63,6 +63,29 @@ public final class SettingsSchema {
         return new SettingsSchema(schemaNode);
     }
 
+    /**
+     * This schema plus an extension's contributed settings as {@code PREFIX.key} (grouped under the
+     * category {@code category} unless they name their own); settings already declared are kept as
+     * they are, so contributing again (an extension reloaded) changes nothing.
+     */
+    public SettingsSchema withContributed(String prefix, String category, JsonNode contribution) {
+        ObjectNode added = MAPPER.createObjectNode();
+        ObjectNode properties = added.putObject("properties");
+        if (contribution != null) {
+            contribution.path("properties").properties().forEach(e -> {
+                String key = prefix + "." + e.getKey();
+                if (!settings.containsKey(key) && e.getValue().isObject()) {
+                    ObjectNode p = e.getValue().deepCopy();
+                    if (!p.has("x-category")) {
+                        p.put("x-category", category);
+                    }
+                    properties.set(key, p);
+                }
+            });
+        }
+        return properties.isEmpty() ? this : merge(added);
+    }
+
     /** This schema plus the settings another schema (an extension's contribution) declares. */
     public SettingsSchema merge(JsonNode contribution) {
         ObjectNode merged = schemaNode.deepCopy();

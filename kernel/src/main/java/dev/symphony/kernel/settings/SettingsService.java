@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * on the thread that noticed the change (the watcher's, or the caller of {@link #set}).
  */
 public final class SettingsService implements AutoCloseable {
-    private final SettingsSchema schema;
+    private volatile SettingsSchema schema;
     private final SettingsFile user;
     private volatile SettingsFile workspace;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -46,8 +46,30 @@ public final class SettingsService implements AutoCloseable {
         return schema;
     }
 
+    /**
+     * Adds an extension's contributed settings ({@code PREFIX.key}) to the schema: the settings page
+     * shows them, and values in the files are checked against them (problems with file and line).
+     * Listeners hear about it even when no value changed.
+     */
+    public synchronized void contribute(String prefix, String category, JsonNode contribution) {
+        SettingsSchema extended = schema.withContributed(prefix, category, contribution);
+        if (extended == schema) {
+            return;
+        }
+        schema = extended;
+        boolean notified = reloadNotifying();
+        if (!notified) {
+            listeners.forEach(Runnable::run);
+        }
+    }
+
     /** Re-reads both files; notifies listeners if anything changed. */
     public synchronized void reload() {
+        reloadNotifying();
+    }
+
+    /** {@link #reload}; true when it told the listeners. */
+    private boolean reloadNotifying() {
         boolean changed = user.load(schema);
         if (workspace != null) {
             changed |= workspace.load(schema);
@@ -62,7 +84,9 @@ public final class SettingsService implements AutoCloseable {
         effective = merged;
         if (changed && !first) {
             listeners.forEach(Runnable::run);
+            return true;
         }
+        return false;
     }
 
     /** The effective value of a setting (null if nothing declares or sets it). */

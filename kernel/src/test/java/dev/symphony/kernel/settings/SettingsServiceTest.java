@@ -40,6 +40,32 @@ class SettingsServiceTest {
     }
 
     @Test
+    void anExtensionsContributedSettingsJoinTheSchemaAndTheirValuesAreChecked() throws Exception {
+        Files.createDirectories(userFile().getParent());
+        Files.writeString(userFile(), "{\n  \"dev.example.ext.step\": 0,\n  \"dev.example.ext.name\": \"mine\"\n}\n");
+        SettingsService settings = new SettingsService(SettingsSchema.core(), userFile(), null);
+        assertTrue(settings.problems().isEmpty(), "not declared yet: not checked");
+        CountDownLatch told = new CountDownLatch(1);
+        settings.addListener(told::countDown);
+        var contribution = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"type":"object","properties":{
+                  "step":{"type":"integer","minimum":1,"default":1,"title":"Step"},
+                  "name":{"type":"string","default":"x"}}}""");
+        settings.contribute("dev.example.ext", "Extension: Example", contribution);
+        assertTrue(told.await(1, TimeUnit.SECONDS), "listeners hear of the new settings");
+        assertEquals("Step", settings.schema().setting("dev.example.ext.step").orElseThrow().title());
+        assertEquals("Extension: Example", settings.schema().setting("dev.example.ext.name").orElseThrow().category());
+        assertEquals("mine", settings.getString("dev.example.ext.name"));
+        assertEquals(1, settings.getInt("dev.example.ext.step"), "0 breaks minimum 1: the default stays in force");
+        SettingsProblem problem = settings.problems().get(0);
+        assertEquals(2, problem.line(), problem.toString());
+        assertTrue(problem.describe().contains("dev.example.ext.step"), problem.describe());
+        SettingsSchema before = settings.schema();
+        settings.contribute("dev.example.ext", "Extension: Example", contribution);
+        assertTrue(before == settings.schema(), "contributing the same settings again changes nothing");
+    }
+
+    @Test
     void malformedFileIsReportedPreciselyKeptInForceAndNeverWritten() throws Exception {
         Files.createDirectories(userFile().getParent());
         Files.writeString(userFile(), "{ \"editor.fontSize\": 20 }");

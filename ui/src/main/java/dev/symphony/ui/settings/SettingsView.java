@@ -80,11 +80,12 @@ public final class SettingsView extends ScrollPane {
         error.textProperty().bind(model.lastErrorProperty());
 
         page.getChildren().addAll(header, banner, error);
-        model.byCategory().forEach((category, settings) -> {
-            Label heading = new Label(category);
-            heading.getStyleClass().add("title-4");
-            page.getChildren().add(heading);
-            settings.forEach(s -> page.getChildren().add(row(s)));
+        int fixed = page.getChildren().size();
+        addRows(page);
+        model.addSchemaListener(() -> {
+            page.getChildren().remove(fixed, page.getChildren().size());
+            refreshers.clear();
+            addRows(page);
         });
         model.addValueListener(() -> {
             updating = true;
@@ -95,6 +96,16 @@ public final class SettingsView extends ScrollPane {
             }
         });
         setContent(page);
+    }
+
+    /** One heading per category, then its settings, in schema order. */
+    private void addRows(VBox page) {
+        model.byCategory().forEach((category, settings) -> {
+            Label heading = new Label(category);
+            heading.getStyleClass().add("title-4");
+            page.getChildren().add(heading);
+            settings.forEach(s -> page.getChildren().add(row(s)));
+        });
     }
 
     private VBox row(SettingDescriptor setting) {

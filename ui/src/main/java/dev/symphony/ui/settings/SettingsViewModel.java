@@ -29,6 +29,8 @@ public final class SettingsViewModel {
     private final ObservableList<SettingsProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
     private final List<Runnable> valueListeners = new ArrayList<>();
+    private final List<Runnable> schemaListeners = new ArrayList<>();
+    private Object shownSchema;
 
     public SettingsViewModel(SettingsService settings, FxBridge bridge) {
         this.settings = settings;
@@ -94,6 +96,15 @@ public final class SettingsViewModel {
 
     private void refresh() {
         problems.setAll(settings.problems());
+        if (shownSchema != null && shownSchema != settings.schema()) {
+            schemaListeners.forEach(Runnable::run); // an extension contributed settings: the page is rebuilt
+        }
+        shownSchema = settings.schema();
         valueListeners.forEach(Runnable::run);
+    }
+
+    /** Runs on the JavaFX thread when settings were added to the schema (extensions' contributions). */
+    public void addSchemaListener(Runnable listener) {
+        schemaListeners.add(listener);
     }
 }

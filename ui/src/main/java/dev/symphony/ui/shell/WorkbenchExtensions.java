@@ -1,14 +1,13 @@
 package dev.symphony.ui.shell;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.KernelContext;
+import dev.symphony.kernel.settings.SettingsService;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 
 /**
  * The IDE's extension kernel: on a background thread it discovers and validates the extensions
@@ -39,14 +38,20 @@ public final class WorkbenchExtensions implements AutoCloseable {
      * delay that frame and the first file by half a second or more on two cores). Problems go to
      * {@code err}; the workbench runs on without extensions.
      */
-    public static WorkbenchExtensions start(CompletableFuture<Function<String, JsonNode>> settings,
+    public static WorkbenchExtensions start(CompletableFuture<SettingsService> settings,
                                             CompletableFuture<?> after, PrintStream err) {
         AtomicBoolean closed = new AtomicBoolean();
-        CompletableFuture<Kernel> kernel = settings.thenCombine(after, (lookup, ignored) -> lookup).thenApplyAsync(lookup -> {
+        CompletableFuture<Kernel> kernel = settings.thenCombine(after, (service, ignored) -> service).thenApplyAsync(service -> {
             if (closed.get()) {
                 throw new CancellationException("the window closed before extensions started");
             }
-            return Kernel.start(KernelContext.standard().settings(lookup).hostNiceness(HOST_NICENESS));
+            Kernel k = Kernel.start(KernelContext.standard().settings(service::get).hostNiceness(HOST_NICENESS));
+            for (var p : k.players()) { // their settings show on the settings page and are checked in the files
+                if (p.manifest() != null && p.manifest().contributes().settings() != null) {
+                    service.contribute(p.id(), "Extension: " + p.id(), p.manifest().contributes().settings());
+                }
+            }
+            return k;
         }, WorkbenchExtensions::thread);
         CompletableFuture<Ready> ready = kernel.thenApplyAsync(k -> {
             List<String> started = k.activateStartupExtensions();
