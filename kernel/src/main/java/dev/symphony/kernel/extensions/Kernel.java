@@ -54,6 +54,8 @@ public final class Kernel implements AutoCloseable {
         this.models = new ModelStates(context.paths().data("models"));
         this.broker = new KernelBroker(this, audit, context.paths().data("logs").resolve("extensions"));
         this.supervisor = new Supervisor(context, bus, audit, broker, models, players.values());
+        this.events = new Listeners<>("extension-events",
+                (e, failure) -> broker.log(e.extensionId(), "a listener of event '" + e.name() + "' failed: " + failure));
     }
 
     /** Discovers and validates every extension; starts none. */
@@ -221,33 +223,20 @@ public final class Kernel implements AutoCloseable {
         void onEvent(String extensionId, String name, JsonNode payload);
     }
 
-    private final java.util.concurrent.CopyOnWriteArrayList<ExtensionEventListener> eventListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.concurrent.ExecutorService eventNotifier = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "extension-events");
-        t.setDaemon(true);
-        return t;
-    });
+    private record ExtensionEvent(String extensionId, String name, JsonNode payload) {}
+
+    private final Listeners<ExtensionEvent> events;
 
     /**
      * Calls {@code listener} with every event extensions announce, in order, on one kernel thread (not
      * the bus pump). Close the returned handle to stop listening.
      */
     public AutoCloseable onExtensionEvent(ExtensionEventListener listener) {
-        eventListeners.add(listener);
-        return () -> eventListeners.remove(listener);
+        return events.add(e -> listener.onEvent(e.extensionId(), e.name(), e.payload()));
     }
 
     void extensionEvent(String extensionId, String name, JsonNode payload) {
-        eventNotifier.execute(() -> {
-            for (ExtensionEventListener l : eventListeners) {
-                try {
-                    l.onEvent(extensionId, name, payload);
-                } catch (RuntimeException e) {
-                    broker.log(extensionId, "a listener of event '" + name + "' failed: " + e);
-                }
-            }
-        });
+        events.publish(new ExtensionEvent(extensionId, name, payload));
     }
 
     /**
@@ -411,7 +400,7 @@ public final class Kernel implements AutoCloseable {
         supervisor.closeSpawner();
         broker.close();
         models.close();
-        eventNotifier.shutdown();
+        events.close();
         bus.close();
         audit.close();
     }

@@ -14,9 +14,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -31,12 +28,8 @@ final class ModelStates implements AutoCloseable {
     private final Path dir;
     private final Map<String, ModelStatus> current = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> records = new ConcurrentHashMap<>();
-    private final CopyOnWriteArrayList<Consumer<ModelStatus>> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService notifier = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "model-states");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Listeners<ModelStatus> listeners = new Listeners<>("model-states",
+            (status, e) -> System.err.println("symphony: a model-state listener failed: " + e));
 
     ModelStates(Path dir) {
         this.dir = dir;
@@ -47,8 +40,7 @@ final class ModelStates implements AutoCloseable {
     }
 
     AutoCloseable listen(Consumer<ModelStatus> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     /** A model event from {@code p}'s host. */
@@ -89,16 +81,7 @@ final class ModelStates implements AutoCloseable {
             cap.set("transitions", transitions);
             snapshot = record.toString();
         }
-        notifier.execute(() -> {
-            write(p.id(), snapshot);
-            for (Consumer<ModelStatus> l : listeners) {
-                try {
-                    l.accept(status);
-                } catch (RuntimeException e) {
-                    System.err.println("symphony: a model-state listener failed: " + e);
-                }
-            }
-        });
+        listeners.publish(() -> write(p.id(), snapshot), status);
     }
 
     static ObjectNode toJson(ModelStatus s) {
@@ -153,11 +136,6 @@ final class ModelStates implements AutoCloseable {
 
     @Override
     public void close() {
-        notifier.shutdown();
-        try {
-            notifier.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        listeners.close();
     }
 }
