@@ -88,6 +88,16 @@ class WorkbenchUiTest {
         robot.write(answer).type(KeyCode.ENTER);
     }
 
+    /** Opens the command palette, types {@code query} and runs the first command listed. */
+    private void runFromPalette(FxRobot robot, String query) throws TimeoutException {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil("the palette shows", () -> robot.lookup("#" + CommandPaletteView.ID).query().isVisible());
+        robot.write(query);
+        waitUntil("the command is listed first", () -> robot.lookup(".list-cell").queryAll().stream()
+                .findFirst().map(n -> n.toString().length() > 0).orElse(false));
+        robot.type(KeyCode.ENTER);
+    }
+
     private Path userSettings() {
         return SymphonyPaths.under(home).userSettingsFile();
     }
@@ -151,12 +161,7 @@ class WorkbenchUiTest {
 
     @Test
     void paletteRunsTheThemeCommandAndTheChoiceIsRemembered(FxRobot robot) throws Exception {
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
-        waitUntil("the palette shows", () -> robot.lookup("#" + CommandPaletteView.ID).query().isVisible());
-        robot.write("toggle theme");
-        waitUntil("the command is listed first", () -> robot.lookup(".list-cell").queryAll().stream()
-                .findFirst().map(n -> n.toString().length() > 0).orElse(false));
-        robot.type(KeyCode.ENTER);
+        runFromPalette(robot, "toggle theme");
         waitUntil("the theme is dark", () -> "dark".equals(workbench.window().themeProperty().get()));
         assertTrue(Application.getUserAgentStylesheet().contains("primer-dark"), Application.getUserAgentStylesheet());
         assertFalse(robot.lookup("#" + CommandPaletteView.ID).query().isVisible(), "the palette closes");
@@ -167,12 +172,7 @@ class WorkbenchUiTest {
 
     @Test
     void aboutListsEveryShippedGrammarAndThemeWithItsLicence(FxRobot robot) throws Exception {
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
-        waitUntil("the palette shows", () -> robot.lookup("#" + CommandPaletteView.ID).query().isVisible());
-        robot.write("about licences");
-        waitUntil("the command is listed first", () -> robot.lookup(".list-cell").queryAll().stream()
-                .findFirst().map(n -> n.toString().length() > 0).orElse(false));
-        robot.type(KeyCode.ENTER);
+        runFromPalette(robot, "about licences");
         waitUntil("the about window shows", () -> robot.lookup("#" + dev.symphony.ui.about.AboutView.TABLE_ID).tryQuery().isPresent());
         javafx.scene.control.TableView<?> table = robot.lookup("#" + dev.symphony.ui.about.AboutView.TABLE_ID).query();
         int all = dev.symphony.editor.syntax.Licences.all().size();

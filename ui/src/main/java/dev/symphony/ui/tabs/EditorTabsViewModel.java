@@ -61,19 +61,35 @@ public final class EditorTabsViewModel {
                             + (r.problem() == null ? "an untitled document" : r.problem()) + " (the journal is kept)");
                     continue;
                 }
-                open(r.file(), document -> {
-                    restore(document, r.text());
-                    hotExit.forget(r.journal());
-                    progress.set("Restored unsaved changes to " + document.title());
-                });
+                open(r.file(), document -> restore(document, r));
             }
         }));
     }
 
-    /** Makes {@code document}'s text {@code restored} as one undoable edit (its unsaved changes again). */
-    private static void restore(OpenDocument document, Rope restored) {
-        CharSequence a = document.rope().asCharSequence();
-        CharSequence b = restored.asCharSequence();
+    /**
+     * Makes {@code document}'s text the recovered one as one undoable edit (its unsaved changes again).
+     * The edit is found off the JavaFX thread (a large file is a long scan) and applied only if the
+     * document was not edited meanwhile; otherwise the journal is kept and the person told.
+     */
+    private void restore(OpenDocument document, HotExitJournal.Recovered recovered) {
+        Rope text = document.rope();
+        long revision = document.buffer().revision();
+        bridge.compute(() -> Optional.ofNullable(editBetween(text, recovered.text())), edit -> {
+            if (document.buffer().revision() != revision) {
+                lastError.set("Unsaved changes to " + document.title() + " were not restored: it was edited first ("
+                        + recovered.journal() + " is kept)");
+                return;
+            }
+            edit.ifPresent(e -> document.buffer().edit(ChangeSet.of(e), EditKind.COMMAND));
+            hotExit.forget(recovered.journal());
+            progress.set("Restored unsaved changes to " + document.title());
+        }, e -> lastError.set("Unsaved changes to " + document.title() + " were not restored: " + rootMessage(e)));
+    }
+
+    /** The one edit that turns {@code from} into {@code to} (their common head and tail kept), or null if equal. */
+    private static TextEdit editBetween(Rope from, Rope to) {
+        CharSequence a = from.asCharSequence();
+        CharSequence b = to.asCharSequence();
         int head = 0;
         int max = Math.min(a.length(), b.length());
         while (head < max && a.charAt(head) == b.charAt(head)) {
@@ -84,10 +100,9 @@ public final class EditorTabsViewModel {
             tail++;
         }
         if (head == a.length() && head == b.length()) {
-            return; // the file on disk already has them
+            return null; // the file on disk already has them
         }
-        document.buffer().edit(ChangeSet.of(new TextEdit(head, a.length() - tail,
-                restored.substring(head, b.length() - tail))), EditKind.COMMAND);
+        return new TextEdit(head, a.length() - tail, to.substring(head, b.length() - tail));
     }
 
     public ObservableList<OpenDocument> documents() {
