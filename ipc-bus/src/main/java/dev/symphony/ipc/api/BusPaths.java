@@ -1,9 +1,13 @@
 package dev.symphony.ipc.api;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
 /**
@@ -50,21 +54,43 @@ public final class BusPaths {
         return removed;
     }
 
-    /** Best-effort recursive delete (queue files may still be mapped by a dying peer). */
+    /**
+     * Best-effort recursive delete (queue files may still be mapped by a dying peer, and another
+     * thread may be deleting the same folder: entries that vanish meanwhile are skipped).
+     */
     public static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // mapped on Windows or already gone; the next deleteStale gets it
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    deleteQuietly(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) {
+                    deleteQuietly(d);
+                    return FileVisitResult.CONTINUE;
                 }
             });
+        } catch (IOException | UncheckedIOException ignored) {
+            // the folder vanished while walking; the next deleteStale gets anything left
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
         } catch (IOException ignored) {
-            // folder vanished while walking
+            // mapped on Windows, or not empty because a peer is still writing; the next deleteStale gets it
         }
     }
 }
