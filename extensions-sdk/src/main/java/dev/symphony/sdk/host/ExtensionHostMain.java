@@ -1,6 +1,7 @@
 package dev.symphony.sdk.host;
 
 import dev.symphony.ipc.api.Channels;
+import dev.symphony.ipc.api.ChronicleRuntime;
 import dev.symphony.ipc.api.DoorbellIdleStrategy;
 import dev.symphony.ipc.api.Endpoint;
 import dev.symphony.ipc.api.EndpointContext;
@@ -49,14 +50,7 @@ public final class ExtensionHostMain {
 
         // Chronicle's one-time initialisation is the slowest part of a host start: overlap it with
         // reading the manifest and loading the plugin.
-        Thread chronicleInit = new Thread(() -> {
-            try {
-                Class.forName("net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder");
-            } catch (ClassNotFoundException ignored) {
-                // the connect below reports it
-            }
-        }, "chronicle-init");
-        chronicleInit.start();
+        Thread chronicleInit = ChronicleRuntime.prepareInBackground();
         Path manifestFile = extensionDir.resolve(ManifestReader.FILE_NAME);
         // the kernel validated the manifest against its schema before starting this host
         ExtensionManifest manifest = ManifestReader.readValidated(Files.readAllBytes(manifestFile));

@@ -9,6 +9,10 @@ import java.util.Objects;
 
 /** Configuration of one {@link Endpoint}: fluent setters, {@link #conclude()} fills defaults and validates. */
 public final class EndpointContext {
+    static {
+        ChronicleRuntime.configure(); // before Chronicle Core initialises
+    }
+
     private Path channelDir;
     private boolean kernelSide;
     private String extensionId;

@@ -36,6 +36,10 @@ import net.openhft.chronicle.bytes.Bytes;
  * one-way latency. Flags: for {@link MessageType#ERROR} the {@link ErrorCode}; otherwise 0.
  */
 public final class MessageHeaderDescriptor {
+    static {
+        ChronicleRuntime.configure(); // before Chronicle Core initialises
+    }
+
     public static final byte VERSION = 1;
     public static final int VERSION_OFFSET = 0;
     public static final int TYPE_OFFSET = 1;

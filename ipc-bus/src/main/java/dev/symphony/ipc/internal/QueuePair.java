@@ -1,5 +1,6 @@
 package dev.symphony.ipc.internal;
 
+import dev.symphony.ipc.api.ChronicleRuntime;
 import dev.symphony.ipc.api.Envelope;
 import dev.symphony.ipc.api.MessageHeaderDescriptor;
 import dev.symphony.ipc.api.MessageType;
@@ -25,6 +26,10 @@ import java.nio.file.Path;
  * by the thread holding its pump lock (hence the single-threaded checks are switched off).
  */
 public final class QueuePair implements AutoCloseable {
+    static {
+        ChronicleRuntime.configure(); // before Chronicle Core initialises
+    }
+
     public static final String TO_HOST = "to-host";
     public static final String TO_KERNEL = "to-kernel";
 

@@ -1,6 +1,7 @@
 package dev.symphony.kernel.bus;
 
 import dev.symphony.ipc.api.BusPaths;
+import dev.symphony.ipc.api.ChronicleRuntime;
 import dev.symphony.ipc.api.Channels;
 import dev.symphony.ipc.api.DoorbellIdleStrategy;
 import dev.symphony.ipc.api.Endpoint;
@@ -26,16 +27,7 @@ public final class KernelBus implements AutoCloseable {
         this.root = BusPaths.forKernel(ProcessHandle.current().pid());
         this.runner = new AgentRunner(new DoorbellIdleStrategy(pump, 2_000_000, 1000),
                 t -> System.err.println("symphony: bus pump error: " + t), null, pump);
-        Thread warm = new Thread(() -> {
-            try {
-                // Chronicle's one-time initialisation takes about a second: do it before the first host starts
-                Class.forName("net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder");
-            } catch (ClassNotFoundException ignored) {
-                // reported when the first channel opens
-            }
-        }, "chronicle-init");
-        warm.setDaemon(true);
-        warm.start();
+        ChronicleRuntime.prepareInBackground(); // before the first host starts
         AgentRunner.startOnThread(runner, r -> {
             Thread t = new Thread(r, "kernel-bus");
             t.setDaemon(true);
