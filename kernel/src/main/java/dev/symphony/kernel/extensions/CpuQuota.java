@@ -14,6 +14,11 @@ import java.util.Optional;
  * of the machine, whatever the extension's code does. Only where this process may create groups
  * (root, or a delegated hierarchy); elsewhere {@link #create} is empty and the share stays a JVM
  * hint ({@code -XX:ActiveProcessorCount}).
+ * <p>
+ * The group also carries the host's scheduling weight: the scheduler shares CPU between groups
+ * first and applies a process's niceness only inside its group, so a niced host in a group of its
+ * own would compete with the whole IDE at full weight (three host groups took as much CPU as the IDE
+ * while it drew its first frame). The group's weight is that of the niceness instead.
  */
 final class CpuQuota implements AutoCloseable {
     static final long PERIOD_US = 100_000;
@@ -26,10 +31,11 @@ final class CpuQuota implements AutoCloseable {
     }
 
     /**
-     * A new group limited to {@code share} of all CPUs, or empty when groups cannot be made here.
-     * {@code name} must start with {@link #PREFIX} and this kernel's pid (see {@link #groupName}).
+     * A new group limited to {@code share} of all CPUs and weighted like a process of this
+     * {@code niceness} (0 to 19), or empty when groups cannot be made here. {@code name} must start
+     * with {@link #PREFIX} and this kernel's pid (see {@link #groupName}).
      */
-    static Optional<CpuQuota> create(String name, double share) {
+    static Optional<CpuQuota> create(String name, double share, int niceness) {
         if (!System.getProperty("os.name", "").startsWith("Linux")) {
             return Optional.empty();
         }
@@ -45,9 +51,11 @@ final class CpuQuota implements AutoCloseable {
                 group = Files.createDirectories(parent.get().resolve(name));
                 if (unified) {
                     write(group.resolve("cpu.max"), quota + " " + PERIOD_US);
+                    write(group.resolve("cpu.weight"), Long.toString(Math.max(1, Math.round(weight(niceness) * 100.0 / 1024))));
                 } else {
                     write(group.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_US));
                     write(group.resolve("cpu.cfs_quota_us"), Long.toString(quota));
+                    write(group.resolve("cpu.shares"), Long.toString(Math.max(2, weight(niceness))));
                 }
                 return Optional.of(new CpuQuota(group, unified));
             } catch (IOException | RuntimeException e) {
@@ -58,6 +66,16 @@ final class CpuQuota implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** The scheduler's weight of a task with this niceness (1024 at 0, each step 1.25 times less). */
+    static long weight(int niceness) {
+        return Math.round(1024 / Math.pow(1.25, Math.max(-20, Math.min(19, niceness))));
+    }
+
+    /** The group's scheduling weight as the OS reports it (v1 {@code cpu.shares}, v2 {@code cpu.weight}). */
+    long reportedWeight() throws IOException {
+        return Long.parseLong(Files.readString(group.resolve(v2 ? "cpu.weight" : "cpu.shares")).trim());
     }
 
     static final String PREFIX = "symphony-host-";

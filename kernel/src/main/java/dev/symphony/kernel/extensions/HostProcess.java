@@ -98,7 +98,7 @@ final class HostProcess {
             pb.environment().put("DJL_CACHE_DIR", djlCaches.get(0).toString());
         }
         Process process = spawner.start(pb);
-        Optional<CpuQuota> quota = share < 1.0 ? CpuQuota.create(CpuQuota.groupName(player.id()), share) : Optional.empty();
+        Optional<CpuQuota> quota = share < 1.0 ? CpuQuota.create(CpuQuota.groupName(player.id()), share, context.hostNiceness()) : Optional.empty();
         joinQuota(quota, process, broker, player, share);
         CompletableFuture<Void> hello = new CompletableFuture<>();
         Endpoint endpoint;

@@ -1,5 +1,6 @@
 package dev.symphony.kernel.extensions;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -21,8 +22,27 @@ class CpuQuotaTest {
     static final String SPINNER = "dev.symphony.test.spinner";
 
     @Test
+    void weightsFollowTheSchedulersNiceTable() {
+        assertEquals(1024, CpuQuota.weight(0));
+        assertEquals(110, CpuQuota.weight(10));
+        assertEquals(15, CpuQuota.weight(19));
+        assertEquals(15, CpuQuota.weight(40), "clamped to the nicest level");
+    }
+
+    /** A niced host's group must not compete with the IDE at full weight (the scheduler shares between groups first). */
+    @Test
+    void aGroupCarriesTheWeightOfTheHostsNiceness() throws Exception {
+        Optional<CpuQuota> group = CpuQuota.create(CpuQuota.groupName("weight-check"), 0.5, 10);
+        assumeTrue(group.isPresent(), "no control group can be created here");
+        try (CpuQuota g = group.get()) {
+            long w = g.reportedWeight();
+            assertTrue(w == 110 || w == 11, "v1 cpu.shares 110 or v2 cpu.weight 11, was " + w + " (" + g.describe() + ")");
+        }
+    }
+
+    @Test
     void aHostIsThrottledToItsManifestsCpuShare(@TempDir Path tmp) throws Exception {
-        Optional<CpuQuota> probe = CpuQuota.create(CpuQuota.groupName("quota-check"), 0.5);
+        Optional<CpuQuota> probe = CpuQuota.create(CpuQuota.groupName("quota-check"), 0.5, 0);
         probe.ifPresent(CpuQuota::close);
         assumeTrue(probe.isPresent(), "no control group can be created here (not root, no delegated cgroup): "
                 + "maxCpuShare stays a JVM hint, as kernel/README.md says");

@@ -14,7 +14,8 @@ public final class StartupTrace {
     public static void mark(String phase) {
         if (ON) {
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.err.println("[startup] " + sinceJvmStart + " ms " + phase);
+            long cpuMs = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+            System.err.println("[startup] " + sinceJvmStart + " ms (cpu " + cpuMs + " ms) " + phase);
         }
     }
 }

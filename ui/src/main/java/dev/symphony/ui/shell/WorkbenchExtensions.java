@@ -3,6 +3,7 @@ package dev.symphony.ui.shell;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.KernelContext;
 import dev.symphony.kernel.settings.SettingsService;
+import dev.symphony.ui.probe.StartupTrace;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,17 +46,20 @@ public final class WorkbenchExtensions implements AutoCloseable {
             if (closed.get()) {
                 throw new CancellationException("the window closed before extensions started");
             }
+            StartupTrace.mark("kernel starting");
             Kernel k = Kernel.start(KernelContext.standard().settings(service::get).hostNiceness(HOST_NICENESS));
             for (var p : k.players()) { // their settings show on the settings page and are checked in the files
                 if (p.manifest() != null && p.manifest().contributes().settings() != null) {
                     service.contribute(p.id(), "Extension: " + p.id(), p.manifest().contributes().settings());
                 }
             }
+            StartupTrace.mark("kernel started");
             return k;
         }, WorkbenchExtensions::thread);
         CompletableFuture<Ready> ready = kernel.thenApplyAsync(k -> {
             List<String> started = k.activateStartupExtensions();
             long now = System.nanoTime();
+            StartupTrace.mark("startup extensions ready");
             List<String> problems = k.players().stream()
                     .filter(p -> p.manifest() != null && p.manifest().activatesOnStartup() && !started.contains(p.id()))
                     .map(p -> p.id() + ": " + p.state() + (p.problem() == null ? "" : " (" + p.problem() + ")"))
