@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -43,7 +42,6 @@ public final class WorkbenchLauncher {
     }
 
     private static volatile WorkbenchExtensions current;
-    static final long EXTENSIONS_AFTER_FIRST_FRAME_MS = 1500;
 
     /** The extension kernel of the window {@link #showWorkbench} shows (null before it is called). */
     public static WorkbenchExtensions extensions() {
@@ -85,11 +83,10 @@ public final class WorkbenchLauncher {
             }
         }, runnable -> new Thread(runnable, "workbench-services-start").start());
         CompletableFuture<Void> firstFrame = new CompletableFuture<>();
-        // Extensions wait out the startup burst: the window's first frame and then the first file or
-        // folder it opens get both cores (a kernel start and three host JVMs cost ~3 CPU-seconds).
-        CompletableFuture<Void> settled = firstFrame.thenRunAsync(() -> { },
-                CompletableFuture.delayedExecutor(EXTENSIONS_AFTER_FIRST_FRAME_MS, TimeUnit.MILLISECONDS));
-        WorkbenchExtensions extensions = WorkbenchExtensions.start(services.thenApply(WorkbenchServices::settings), settled, err);
+        // Extensions start at once, beside the toolkit: their host JVMs run at the lowest priority
+        // (WorkbenchExtensions.HOST_NICENESS), so the window's first frame and first file still get
+        // the CPU first and the hosts take what is left of two cores (docs/startup.md).
+        WorkbenchExtensions extensions = WorkbenchExtensions.start(services.thenApply(WorkbenchServices::settings), err);
         current = extensions;
         StartupTrace.mark("toolkit starting");
         Platform.startup(() -> {

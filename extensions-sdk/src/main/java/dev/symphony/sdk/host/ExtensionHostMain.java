@@ -97,8 +97,9 @@ public final class ExtensionHostMain {
 
         long jvmMillis = ProcessHandle.current().info().startInstant()
                 .map(i -> java.time.Duration.between(i, java.time.Instant.now()).toMillis()).orElse(-1L);
-        System.err.printf("symphony host %s: ready %d ms after JVM start (main: %d ms: manifest %d ms, PF4J load %d ms, bus %d ms)%n",
-                manifest.id(), jvmMillis, (System.nanoTime() - mainNanos) / 1_000_000, (manifestNanos - mainNanos) / 1_000_000,
+        long cpuMillis = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+        System.err.printf("symphony host %s: ready %d ms after JVM start, %d ms CPU (main: %d ms: manifest %d ms, PF4J load %d ms, bus %d ms)%n",
+                manifest.id(), jvmMillis, cpuMillis, (System.nanoTime() - mainNanos) / 1_000_000, (manifestNanos - mainNanos) / 1_000_000,
                 plugin.loadMillis(), (connectedNanos - manifestNanos) / 1_000_000 - plugin.loadMillis());
         EndpointPump pump = new EndpointPump("host-pump", true);
         pump.add(endpoint);

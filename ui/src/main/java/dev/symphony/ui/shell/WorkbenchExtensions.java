@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread; closing stops every host it started.
  */
 public final class WorkbenchExtensions implements AutoCloseable {
-    /** Extension hosts run below the IDE's own priority, so the window never waits for them. */
-    static final int HOST_NICENESS = 10;
+    /**
+     * Extension hosts run at the lowest priority (and their CPU groups at the matching weight), so
+     * the window never waits for them: they start beside the toolkit and use what it leaves.
+     */
+    static final int HOST_NICENESS = 19;
     private final CompletableFuture<Kernel> kernel;
     private final CompletableFuture<Ready> ready;
 
@@ -34,15 +37,12 @@ public final class WorkbenchExtensions implements AutoCloseable {
 
     /**
      * Starts the kernel once {@code settings} (the workbench's live settings, which extension
-     * settings are read from) is available and {@code after} has completed (the launcher: a moment
-     * after the window's first frame — the kernel's own start and three host JVMs would otherwise
-     * delay that frame and the first file by half a second or more on two cores). Problems go to
-     * {@code err}; the workbench runs on without extensions.
+     * settings are read from) is available. Problems go to {@code err}; the workbench runs on
+     * without extensions.
      */
-    public static WorkbenchExtensions start(CompletableFuture<SettingsService> settings,
-                                            CompletableFuture<?> after, PrintStream err) {
+    public static WorkbenchExtensions start(CompletableFuture<SettingsService> settings, PrintStream err) {
         AtomicBoolean closed = new AtomicBoolean();
-        CompletableFuture<Kernel> kernel = settings.thenCombine(after, (service, ignored) -> service).thenApplyAsync(service -> {
+        CompletableFuture<Kernel> kernel = settings.thenApplyAsync(service -> {
             if (closed.get()) {
                 throw new CancellationException("the window closed before extensions started");
             }
