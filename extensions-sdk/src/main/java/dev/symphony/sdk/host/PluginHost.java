@@ -36,7 +36,7 @@ final class PluginHost implements AutoCloseable {
         PluginManager manager = new DefaultPluginManager(extensionDir.toAbsolutePath().getParent()) {
             @Override
             protected PluginDescriptorFinder createPluginDescriptorFinder() {
-                return new ManifestDescriptorFinder();
+                return new ManifestDescriptorFinder(manifest);
             }
 
             @Override

@@ -1,9 +1,13 @@
 package dev.symphony.kernel.extensions;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * Class-data sharing for host JVMs: the first host to start (with a given Java runtime and host
@@ -20,6 +24,30 @@ final class ClassDataSharing {
     /** True when the flags ask the JVM to write the archive at exit (give it time to). */
     static boolean writes(List<String> flags) {
         return flags.stream().anyMatch(f -> f.startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    /** Archives kept besides the one about to be written: other installed runtimes or checkouts may use them. */
+    static final int KEEP = 3;
+
+    /** Every rebuild or JDK update makes a new archive (~18 MB); only the newest few are kept. */
+    static void pruneOldArchives(Path cacheDir) {
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            List<Path> archives = files.filter(f -> f.getFileName().toString().matches("host-[0-9a-f]+\\.jsa"))
+                    .sorted(Comparator.comparing(ClassDataSharing::modified).reversed()).toList();
+            for (Path old : archives.subList(Math.min(KEEP, archives.size()), archives.size())) {
+                Files.deleteIfExists(old); // a host mapping it keeps its mapping; later hosts make a new one
+            }
+        } catch (IOException e) {
+            // an unreadable cache only costs disk space
+        }
+    }
+
+    private static FileTime modified(Path f) {
+        try {
+            return Files.getLastModifiedTime(f);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     static List<String> flags(Path cacheDir, String classpath) {
@@ -39,6 +67,7 @@ final class ClassDataSharing {
             return List.of();
         }
         if (WRITING.compareAndSet(false, true)) {
+            pruneOldArchives(cacheDir);
             return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         }
         return List.of();
