@@ -53,6 +53,25 @@ public final class ManifestReader {
     }
 
     /**
+     * What {@link #read} depends on besides the manifest's bytes: this class's code and the schema it
+     * ships. Equal fingerprints and equal bytes give equal results, so a caller may remember which
+     * manifests passed ({@code kernel}'s validated-manifest cache) and skip the validator for them.
+     */
+    public static byte[] fingerprint() {
+        try (InputStream code = ManifestReader.class.getResourceAsStream("ManifestReader.class");
+             InputStream schema = schemaResource()) {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            d.update(code.readAllBytes());
+            d.update(schema.readAllBytes());
+            return d.digest();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * The model of a manifest that the kernel has already validated (the extension host uses this:
      * loading the schema validator would add most of a second to every host start).
      */

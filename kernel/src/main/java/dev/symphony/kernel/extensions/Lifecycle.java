@@ -29,11 +29,13 @@ final class Lifecycle {
     private final KernelContext context;
     private final ExtensionStore store;
     private final SchemaCache schemas;
+    private final ValidatedManifests manifests;
 
     Lifecycle(KernelContext context, ExtensionStore store, SchemaCache schemas) {
         this.context = context;
         this.store = store;
         this.schemas = schemas;
+        this.manifests = new ValidatedManifests(context.paths().cache("manifests").resolve("validated.txt"));
     }
 
     /** Installed extensions, then source modules under the development roots (an installed id wins). */
@@ -86,7 +88,7 @@ final class Lifecycle {
         schemas.unregisterPrefix(p.id() + "/");
         try {
             Path file = p.dir().resolve(ManifestReader.FILE_NAME);
-            ExtensionManifest m = ManifestReader.read(Files.readAllBytes(file), file.toString());
+            ExtensionManifest m = manifests.read(Files.readAllBytes(file), file.toString());
             p.manifest = m;
             if (!m.id().equals(p.id())) {
                 throw new IllegalStateException("manifest id " + m.id() + " does not match the folder " + p.dir().getFileName());

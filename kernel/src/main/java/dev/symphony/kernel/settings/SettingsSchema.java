@@ -24,16 +24,25 @@ import java.util.Optional;
  */
 public final class SettingsSchema {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final class Factory { // the validator library's start costs ~100 ms: only when something is validated
+        static final JsonSchemaFactory INSTANCE = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    }
 
     private final ObjectNode schemaNode;
-    private final JsonSchema schema;
+    private volatile JsonSchema schema; // compiled on first use
     private final Map<String, SettingDescriptor> settings;
 
     private SettingsSchema(ObjectNode schemaNode) {
         this.schemaNode = schemaNode;
-        this.schema = FACTORY.getSchema(schemaNode);
         this.settings = Collections.unmodifiableMap(describe(schemaNode));
+    }
+
+    private JsonSchema compiled() {
+        JsonSchema s = schema;
+        if (s == null) {
+            schema = s = Factory.INSTANCE.getSchema(schemaNode);
+        }
+        return s;
     }
 
     /** The core settings shipped with Symphony. */
@@ -124,7 +133,7 @@ public final class SettingsSchema {
             violations.add(new Violation(null, "settings must be a JSON object, found " + values.getNodeType()));
             return violations;
         }
-        for (ValidationMessage message : schema.validate(values)) {
+        for (ValidationMessage message : compiled().validate(values)) {
             String key = message.getInstanceLocation().getNameCount() > 0
                     ? String.valueOf(message.getInstanceLocation().getElement(0))
                     : message.getProperty();

@@ -36,26 +36,29 @@ public final class WorkbenchExtensions implements AutoCloseable {
     }
 
     /**
-     * Starts the kernel once {@code settings} (the workbench's live settings, which extension
-     * settings are read from) is available. Problems go to {@code err}; the workbench runs on
-     * without extensions.
+     * Starts the kernel at once, on its own thread; extension settings are read from {@code settings}
+     * (the workbench's live settings, which start in parallel; a host asking for a setting before
+     * they are up waits for them). Problems go to {@code err}; the workbench runs on without extensions.
      */
     public static WorkbenchExtensions start(CompletableFuture<SettingsService> settings, PrintStream err) {
         AtomicBoolean closed = new AtomicBoolean();
-        CompletableFuture<Kernel> kernel = settings.thenApplyAsync(service -> {
+        CompletableFuture<Kernel> kernel = CompletableFuture.supplyAsync(() -> {
             if (closed.get()) {
                 throw new CancellationException("the window closed before extensions started");
             }
             StartupTrace.mark("kernel starting");
-            Kernel k = Kernel.start(KernelContext.standard().settings(service::get).hostNiceness(HOST_NICENESS));
-            for (var p : k.players()) { // their settings show on the settings page and are checked in the files
+            Kernel k = Kernel.start(KernelContext.standard().settings(key -> settings.join().get(key)).hostNiceness(HOST_NICENESS));
+            StartupTrace.mark("kernel started");
+            return k;
+        }, WorkbenchExtensions::thread);
+        // their settings show on the settings page and are checked in the files
+        kernel.thenAcceptBoth(settings, (k, service) -> {
+            for (var p : k.players()) {
                 if (p.manifest() != null && p.manifest().contributes().settings() != null) {
                     service.contribute(p.id(), "Extension: " + p.id(), p.manifest().contributes().settings());
                 }
             }
-            StartupTrace.mark("kernel started");
-            return k;
-        }, WorkbenchExtensions::thread);
+        });
         CompletableFuture<Ready> ready = kernel.thenApplyAsync(k -> {
             List<String> started = k.activateStartupExtensions();
             long now = System.nanoTime();
