@@ -66,6 +66,15 @@ public final class WorkbenchLauncher {
      * and waits until the window closes. Exit status 1 when there is no display or startup failed.
      */
     public static int showWorkbench(PrintStream err, Consumer<Workbench> onShown) throws InterruptedException {
+        return showWorkbench(err, onShown, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * As {@link #showWorkbench(PrintStream, Consumer)}, with the extensions' start held until
+     * {@code extensionsAfter} completes (a file opened at startup is painted first).
+     */
+    public static int showWorkbench(PrintStream err, Consumer<Workbench> onShown, CompletableFuture<?> extensionsAfter)
+            throws InterruptedException {
         Optional<String> noDisplay = DisplayCheck.problem();
         if (noDisplay.isPresent()) {
             err.println("symphony: " + noDisplay.get());
@@ -84,9 +93,10 @@ public final class WorkbenchLauncher {
         }, runnable -> new Thread(runnable, "workbench-services-start").start());
         CompletableFuture<Void> firstFrame = new CompletableFuture<>();
         // Extensions start at once, beside the toolkit: their host JVMs run at the lowest priority
-        // (WorkbenchExtensions.HOST_NICENESS), so the window's first frame and first file still get
-        // the CPU first and the hosts take what is left of two cores (docs/startup.md).
-        WorkbenchExtensions extensions = WorkbenchExtensions.start(services.thenApply(WorkbenchServices::settings), err);
+        // (WorkbenchExtensions.HOST_NICENESS), so the window's first frame still gets the CPU first
+        // and the hosts take what is left of two cores (docs/startup.md).
+        WorkbenchExtensions extensions = WorkbenchExtensions.start(services.thenApply(WorkbenchServices::settings),
+                extensionsAfter, err);
         current = extensions;
         StartupTrace.mark("toolkit starting");
         Platform.startup(() -> {

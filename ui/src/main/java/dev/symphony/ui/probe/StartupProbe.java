@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -55,7 +56,8 @@ public final class StartupProbe {
         }
         long jvmStartMs = ManagementFactory.getRuntimeMXBean().getStartTime();
         ProbeRun run = new ProbeRun(open, screenshot);
-        int status = WorkbenchLauncher.showWorkbench(err, run::start);
+        // as the IDE does with a file it opens at startup: extensions start once that file is painted
+        int status = WorkbenchLauncher.showWorkbench(err, run::start, run.fileShown);
         if (status != 0) {
             return status;
         }
@@ -111,10 +113,14 @@ public final class StartupProbe {
         private volatile long fileFrameNanos;
         private volatile String failure;
         private Workbench workbench;
+        private final CompletableFuture<Void> fileShown = new CompletableFuture<>();
 
         ProbeRun(Path open, Path screenshot) {
             this.open = open;
             this.screenshot = screenshot;
+            if (open == null) {
+                fileShown.complete(null);
+            }
         }
 
         void start(Workbench shown) {
@@ -133,6 +139,7 @@ public final class StartupProbe {
                     workbench.openFile(open, document -> workbench.tabsView().editorOf(document).view().whenStyledPainted(
                             () -> frames.afterNextFrame(painted -> {
                                 fileFrameNanos = painted;
+                                fileShown.complete(null);
                                 Platform.runLater(this::finish);
                             })));
                 });
@@ -141,6 +148,7 @@ public final class StartupProbe {
                 try {
                     if (!finished.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                         failure = "timed out after " + TIMEOUT_SECONDS + " s";
+                        fileShown.complete(null);
                         Platform.runLater(() -> shown.stage().close());
                     }
                 } catch (InterruptedException e) {
@@ -160,6 +168,7 @@ public final class StartupProbe {
                 }
             }
             finished.countDown();
+            fileShown.complete(null);
             // the window stays until the startup extensions are up (or failed): closing it stops the kernel
             WorkbenchExtensions extensions = WorkbenchLauncher.extensions();
             (extensions == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : extensions.ready())

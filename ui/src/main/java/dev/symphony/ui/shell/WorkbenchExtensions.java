@@ -36,13 +36,16 @@ public final class WorkbenchExtensions implements AutoCloseable {
     }
 
     /**
-     * Starts the kernel at once, on its own thread; extension settings are read from {@code settings}
-     * (the workbench's live settings, which start in parallel; a host asking for a setting before
-     * they are up waits for them). Problems go to {@code err}; the workbench runs on without extensions.
+     * Starts the kernel, on its own thread, once {@code after} completes (at once for a plain start;
+     * after the first file is painted when one is opened at startup: the user's file comes first).
+     * Extension settings are read from {@code settings} (the workbench's live settings, which start in
+     * parallel; a host asking for a setting before they are up waits for them). Problems go to
+     * {@code err}; the workbench runs on without extensions.
      */
-    public static WorkbenchExtensions start(CompletableFuture<SettingsService> settings, PrintStream err) {
+    public static WorkbenchExtensions start(CompletableFuture<SettingsService> settings, CompletableFuture<?> after,
+                                            PrintStream err) {
         AtomicBoolean closed = new AtomicBoolean();
-        CompletableFuture<Kernel> kernel = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Kernel> kernel = after.handle((ignored, failure) -> null).thenApplyAsync(ignored -> {
             if (closed.get()) {
                 throw new CancellationException("the window closed before extensions started");
             }
