@@ -16,10 +16,12 @@ import java.util.Properties;
  */
 public final class JvmFlags {
     private final List<String> flags;
+    private final List<String> jitFlags;
     private final Map<String, String> environment;
 
-    private JvmFlags(List<String> flags, Map<String, String> environment) {
+    private JvmFlags(List<String> flags, List<String> jitFlags, Map<String, String> environment) {
         this.flags = List.copyOf(flags);
+        this.jitFlags = List.copyOf(jitFlags);
         this.environment = Map.copyOf(environment);
     }
 
@@ -44,7 +46,7 @@ public final class JvmFlags {
                 env.put(name.substring(4), properties.getProperty(name));
             }
         }
-        return new JvmFlags(flags, env);
+        return new JvmFlags(flags, split(properties.getProperty("flags.jit")), env);
     }
 
     /** The flags for a JVM like the current one. */
@@ -54,6 +56,14 @@ public final class JvmFlags {
 
     public List<String> flags() {
         return flags;
+    }
+
+    /**
+     * For long-lived JVMs that raise the JIT's thresholds ({@code -XX:CompileThresholdScaling}):
+     * the packages that keep the usual ones (the bus's timer-driven code).
+     */
+    public List<String> jitFlags() {
+        return jitFlags;
     }
 
     /** Environment variables a child JVM must have (telemetry opt-outs). */

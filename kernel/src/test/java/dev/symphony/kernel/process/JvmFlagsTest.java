@@ -22,4 +22,19 @@ class JvmFlagsTest {
             assertTrue(running.contains(flag), flag + " missing from " + running);
         }
     }
+
+    /** The JIT flags the launcher and the supervisor add must be accepted by this runtime (a typo would stop every host). */
+    @Test
+    void theJitFlagsKeepTheBusPackagesAtTheUsualThresholdsAndTheJvmAcceptsThem() throws Exception {
+        var jit = JvmFlags.forCurrentRuntime().jitFlags();
+        assertTrue(jit.contains("-XX:CompileCommand=CompileThresholdScaling,dev.symphony.*::*,1.0"), jit.toString());
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:CompileThresholdScaling=10"));
+        cmd.addAll(jit);
+        cmd.add("-version");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        assertFalse(out.contains("CompileCommand"), "quiet: nothing printed about the commands: " + out);
+    }
 }
