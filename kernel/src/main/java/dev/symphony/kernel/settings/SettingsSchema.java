@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
@@ -24,8 +26,13 @@ import java.util.Optional;
  */
 public final class SettingsSchema {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The settings-page category of a setting: an annotation for the UI, not a constraint. */
+    public static final String CATEGORY_KEYWORD = "x-category";
+
     private static final class Factory { // the validator library's start costs ~100 ms: only when something is validated
-        static final JsonSchemaFactory INSTANCE = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        static final JsonSchemaFactory INSTANCE = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                b -> b.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                        .keyword(new NonValidationKeyword(CATEGORY_KEYWORD)).build())); // else a warning at every start
     }
 
     private final ObjectNode schemaNode;
@@ -85,8 +92,8 @@ public final class SettingsSchema {
                 String key = prefix + "." + e.getKey();
                 if (!settings.containsKey(key) && e.getValue().isObject()) {
                     ObjectNode p = e.getValue().deepCopy();
-                    if (!p.has("x-category")) {
-                        p.put("x-category", category);
+                    if (!p.has(CATEGORY_KEYWORD)) {
+                        p.put(CATEGORY_KEYWORD, category);
                     }
                     properties.set(key, p);
                 }
@@ -153,7 +160,7 @@ public final class SettingsSchema {
             p.path("enum").forEach(v -> enumValues.add(v.asText()));
             result.put(field.getKey(), new SettingDescriptor(field.getKey(),
                     p.path("title").asText(field.getKey()), p.path("description").asText(""),
-                    p.path("x-category").asText("Other"), p.path("type").asText("string"),
+                    p.path(CATEGORY_KEYWORD).asText("Other"), p.path("type").asText("string"),
                     List.copyOf(enumValues), p.path("default").deepCopy(),
                     p.has("minimum") ? p.get("minimum").asDouble() : null,
                     p.has("maximum") ? p.get("maximum").asDouble() : null));
