@@ -135,6 +135,8 @@ public final class Workbench implements AutoCloseable {
         });
         window.command("workbench.action.files.save", "Save", "File", "Shortcut+S",
                 () -> tabs.save(tabs.selectedProperty().get()));
+        window.command("workbench.action.files.revert", "Revert File (Reload from Disk)", "File", null,
+                () -> tabs.reload(tabs.selectedProperty().get()));
         window.command("workbench.action.closeActiveEditor", "Close Editor", "View", "Shortcut+W", () -> {
             if (tabs.selectedProperty().get() != null) {
                 tabs.close(tabs.selectedProperty().get());

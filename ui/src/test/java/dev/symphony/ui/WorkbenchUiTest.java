@@ -68,7 +68,15 @@ class WorkbenchUiTest {
 
     private static void waitUntil(String what, Supplier<Boolean> condition) throws TimeoutException {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> condition.get());
+            // a lookup from this thread can meet the scene graph mid-change (the settings page rebuilding):
+            // that is "not yet", not a failure
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.get();
+                } catch (RuntimeException racedWithTheFxThread) {
+                    return false;
+                }
+            });
         } catch (TimeoutException e) {
             throw new TimeoutException("timed out waiting until " + what);
         }
@@ -110,6 +118,34 @@ class WorkbenchUiTest {
         waitUntil("README.md opens in a tab", () -> workbench.tabs().selectedProperty().get() != null);
         assertEquals("# Hello\n", workbench.tabs().selectedProperty().get().text());
         assertTrue(robot.lookup(".tab-label").queryAll().stream().anyMatch(n -> ((Label) n).getText().equals("README.md")));
+    }
+
+    /** Another program changes an open file: a clean tab follows the disk; unsaved edits are kept, then Revert File loads the disk. */
+    @Test
+    void aFileChangedOnDiskReloadsACleanTabAndNeverDropsUnsavedEdits(FxRobot robot) throws Exception {
+        Path readme = workspace.resolve("README.md");
+        robot.interact(() -> workbench.openFile(readme, d -> { }));
+        waitUntil("README.md opens in a tab", () -> workbench.tabs().find(readme).isPresent());
+        var document = workbench.tabs().find(readme).get();
+
+        Files.writeString(readme, "# Hello\n\nChanged by another program.\n");
+        waitUntil("the clean tab shows the disk's text", () -> document.text().contains("another program"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(document.dirtyProperty().get(), "a reload leaves the tab clean");
+
+        robot.interact(() -> document.buffer().edit(dev.symphony.editor.text.ChangeSet.of(
+                dev.symphony.editor.text.TextEdit.insert(0, "mine ")), dev.symphony.editor.buffer.EditKind.COMMAND));
+        Files.writeString(readme, "# Rewritten on disk\n");
+        waitUntil("the user is told", () -> String.valueOf(workbench.tabs().lastErrorProperty().get()).contains("changed on disk"));
+        assertTrue(document.text().startsWith("mine # Hello"), document.text());
+        assertTrue(document.dirtyProperty().get());
+
+        runFromPalette(robot, "Revert File");
+        waitUntil("Revert File loads the disk version", () -> document.text().equals("# Rewritten on disk\n"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(document.dirtyProperty().get());
+        robot.interact(() -> document.buffer().undo());
+        assertTrue(document.text().startsWith("mine # Hello"), "Undo brings the edits back: " + document.text());
     }
 
     @Test

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 public final class DocumentFile {
 
     private final Path path;
-    private TextEncoding encoding;
-    private LineEnding lineEnding;
-    private DiskFingerprint known;
+    private volatile TextEncoding encoding;
+    private volatile LineEnding lineEnding;
+    private volatile DiskFingerprint known;
 
     private DocumentFile(Path path, TextEncoding encoding, LineEnding lineEnding, DiskFingerprint known) {
         this.path = path;
@@ -81,6 +81,28 @@ public final class DocumentFile {
         lineEnding = tf.lineEnding();
         known = before;
         return tf.text();
+    }
+
+    /** What {@link #readDisk} found: apply it with {@link #accept} once the editor took the text. */
+    public record DiskText(Rope text, TextEncoding encoding, LineEnding lineEnding, DiskFingerprint fingerprint) {
+    }
+
+    /**
+     * Reads the file as it is on disk now without adopting it: the editor may have been edited
+     * meanwhile, and then the disk version must not become the "known" one (a later save would
+     * overwrite the outside change without asking).
+     */
+    public DiskText readDisk() throws IOException {
+        DiskFingerprint before = DiskFingerprint.of(path);
+        TextFile tf = new TextDecoder().load(path);
+        return new DiskText(tf.text(), tf.encoding(), tf.lineEnding(), before);
+    }
+
+    /** The editor now shows {@code disk}: it is what a save compares against from now on. */
+    public void accept(DiskText disk) {
+        encoding = disk.encoding();
+        lineEnding = disk.lineEnding();
+        known = disk.fingerprint();
     }
 
     /** Line diff from the editor's text to the file on disk, for a "compare" view. */

@@ -26,8 +26,8 @@ public final class ExternalChangeWatcher implements Closeable {
 
     private final WatchService watcher;
     private final Listener listener;
-    private final Map<Path, DiskFingerprint> tracked = new HashMap<>();
-    private final Map<Path, WatchKey> dirs = new HashMap<>();
+    private final Map<Path, DiskFingerprint> tracked = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, WatchKey> dirs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ExternalChangeWatcher(Listener listener) throws IOException {
         this.watcher = FileSystems.getDefault().newWatchService();
@@ -35,7 +35,7 @@ public final class ExternalChangeWatcher implements Closeable {
     }
 
     /** Starts (or refreshes, e.g. after our own save) tracking {@code file} at fingerprint {@code known}. */
-    public void track(Path file, DiskFingerprint known) throws IOException {
+    public synchronized void track(Path file, DiskFingerprint known) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
         tracked.put(abs, known);
         Path dir = abs.getParent();
@@ -49,12 +49,35 @@ public final class ExternalChangeWatcher implements Closeable {
         tracked.remove(file.toAbsolutePath().normalize());
     }
 
+    /**
+     * Blocks until the OS reports an event (or {@code timeoutMillis} pass), then drains like
+     * {@link #doWork()}: a thread that waits here costs no CPU while nothing changes. Returns -1
+     * once the watcher is closed.
+     */
+    public int awaitWork(long timeoutMillis) throws InterruptedException {
+        WatchKey first;
+        try {
+            first = watcher.poll(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (ClosedWatchServiceException e) {
+            return -1;
+        }
+        return drain(first);
+    }
+
     /** Drains pending events; returns how many tracked files were reported as changed. */
     public int doWork() {
-        int changed = 0;
-        WatchKey key;
         try {
-            while ((key = watcher.poll()) != null) {
+            return drain(watcher.poll());
+        } catch (ClosedWatchServiceException e) {
+            return 0;
+        }
+    }
+
+    private int drain(WatchKey firstKey) {
+        int changed = 0;
+        WatchKey key = firstKey;
+        try {
+            for (; key != null; key = watcher.poll()) {
                 Path dir = (Path) key.watchable();
                 boolean overflow = false;
                 for (var event : key.pollEvents()) {
@@ -85,7 +108,7 @@ public final class ExternalChangeWatcher implements Closeable {
         return changed;
     }
 
-    private int check(Path file) {
+    private synchronized int check(Path file) {
         DiskFingerprint known = tracked.get(file);
         if (known == null) {
             return 0;

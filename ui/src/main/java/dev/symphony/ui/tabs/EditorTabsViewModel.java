@@ -7,6 +7,7 @@ import dev.symphony.editor.file.HotExitJournal;
 import dev.symphony.editor.file.NotTextException;
 import dev.symphony.editor.file.TextEncoding;
 import dev.symphony.editor.text.ChangeSet;
+import dev.symphony.editor.text.MinimalEdit;
 import dev.symphony.editor.text.Rope;
 import dev.symphony.editor.text.TextEdit;
 import dev.symphony.ui.FxBridge;
@@ -39,9 +40,11 @@ public final class EditorTabsViewModel {
     private final FxBridge bridge;
     private Consumer<Path> onReadStarting = path -> { };
     private HotExit hotExit; // null: unsaved edits are not journaled (tests that do not ask for it)
+    private final DiskChanges diskChanges;
 
     public EditorTabsViewModel(FxBridge bridge) {
         this.bridge = bridge;
+        this.diskChanges = new DiskChanges(path -> bridge.later(() -> changedOnDisk(path)));
     }
 
     /**
@@ -153,6 +156,7 @@ public final class EditorTabsViewModel {
             }
             documents.add(document);
             selected.set(document);
+            watchDisk(document);
             onOpened.accept(document);
         }, e -> {
             progressDelay.stop();
@@ -203,14 +207,98 @@ public final class EditorTabsViewModel {
 
     /** The window closes: journals of documents still dirty are synced and kept for the next start. */
     public void shutdown() {
+        diskChanges.close();
         if (hotExit != null) {
             hotExit.close();
         }
     }
 
+    private void watchDisk(OpenDocument document) {
+        if (document.file() == null) {
+            return;
+        }
+        try {
+            diskChanges.watch(document.path(), document.file().knownFingerprint());
+        } catch (IOException e) {
+            lastError.set("Changes on disk to " + document.title() + " will not be noticed: " + rootMessage(e));
+        }
+    }
+
+    /**
+     * An open file changed on disk (JavaFX thread). A clean tab follows the disk; a tab with unsaved
+     * edits keeps them and says so (its save refuses to overwrite the outside change).
+     */
+    private void changedOnDisk(Path path) {
+        Optional<OpenDocument> found = find(path);
+        if (found.isEmpty() || found.get().file() == null) {
+            return;
+        }
+        OpenDocument document = found.get();
+        if (document.dirtyProperty().get()) {
+            bridge.compute(() -> changed(document), changed -> {
+                if (changed) {
+                    lastError.set(document.title() + " changed on disk. Your unsaved edits are kept and Save will not "
+                            + "overwrite the file; \"Revert File\" loads the disk version (Undo brings your edits back).");
+                }
+            }, e -> { });
+            return;
+        }
+        reload(document);
+    }
+
+    private static boolean changed(OpenDocument document) {
+        try {
+            return document.file().changedOnDisk();
+        } catch (IOException e) {
+            return true; // deleted or unreadable: worth telling
+        }
+    }
+
+    /**
+     * Replaces the tab's text with the file on disk, as one undoable edit of the lines that differ
+     * (carets and highlighting elsewhere stay); unsaved edits are dropped, but Undo brings them back.
+     * Our own save reads nothing: the fingerprint is unchanged.
+     */
+    public void reload(OpenDocument document) {
+        if (document == null || document.file() == null) {
+            return;
+        }
+        Rope current = document.rope();
+        long revision = document.buffer().revision();
+        bridge.compute(() -> {
+            try {
+                if (!document.dirtyProperty().get() && !document.file().changedOnDisk()) {
+                    return null; // our own save, or a touch without change
+                }
+                DocumentFile.DiskText disk = document.file().readDisk();
+                return new Reload(disk, MinimalEdit.between(current, disk.text()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, reload -> {
+            if (reload == null) {
+                return;
+            }
+            if (document.buffer().revision() != revision) {
+                lastError.set(document.title() + " changed on disk while you were editing it; your edits are kept.");
+                return;
+            }
+            reload.edit().ifPresent(e -> document.buffer().edit(ChangeSet.of(e), EditKind.EXTERNAL));
+            document.file().accept(reload.disk());
+            document.saved(document.buffer().revision());
+            watchDisk(document);
+        }, e -> lastError.set(java.nio.file.Files.exists(document.path())
+                ? "Cannot reload " + document.path() + ": " + rootMessage(e)
+                : document.title() + " was deleted or moved on disk; its text stays open here and Save writes it again."));
+    }
+
+    private record Reload(DocumentFile.DiskText disk, Optional<TextEdit> edit) {
+    }
+
     public void close(OpenDocument document) {
         int index = documents.indexOf(document);
         documents.remove(document);
+        diskChanges.unwatch(document.path());
         document.closed();
         if (selected.get() == document) {
             selected.set(documents.isEmpty() ? null : documents.get(Math.max(0, index - 1)));
