@@ -1,8 +1,15 @@
 package dev.symphony.editor.selection;
 
 import dev.symphony.editor.text.Rope;
+import java.text.BreakIterator;
+import java.util.Locale;
 
-/** Where one caret goes for one {@link Motion}; CRLF and surrogate pairs are stepped over as one unit. */
+/**
+ * Where one caret goes for one {@link Motion}. Carets step over whole grapheme clusters (a letter with
+ * its combining marks, a surrogate pair, CRLF, and on JDK 20+ emoji sequences), so a caret never sits
+ * inside what shows as one character; Backspace still removes one code point ({@link #charLeft}), as
+ * most editors do, so a mark can be taken back without retyping its letter.
+ */
 final class Motions {
 
     private Motions() {
@@ -13,9 +20,9 @@ final class Motions {
         int len = rope.length();
         switch (motion) {
             case CHAR_LEFT:
-                return charLeft(rope, head);
+                return clusterLeft(rope, head);
             case CHAR_RIGHT:
-                return charRight(rope, head);
+                return clusterRight(rope, head);
             case WORD_LEFT: {
                 int p = head;
                 while (p > 0 && kind(rope.charAt(p - 1)) == 0) {
@@ -25,7 +32,7 @@ final class Motions {
                 while (p > 0 && kind(rope.charAt(p - 1)) == k && k != 3) {
                     p--;
                 }
-                return p == head && p > 0 ? charLeft(rope, p) : p;
+                return p == head && p > 0 ? clusterLeft(rope, p) : p;
             }
             case WORD_RIGHT: {
                 int p = head;
@@ -36,7 +43,7 @@ final class Motions {
                 while (p < len && kind(rope.charAt(p)) == k && k != 3) {
                     p++;
                 }
-                return p == head && p < len ? charRight(rope, p) : p;
+                return p == head && p < len ? clusterRight(rope, p) : p;
             }
             case LINE_UP:
             case LINE_DOWN: {
@@ -66,6 +73,37 @@ final class Motions {
         }
     }
 
+    /** Longest grapheme cluster looked at; real ones (ZWJ emoji, stacked marks) are far shorter. */
+    private static final int CLUSTER_WINDOW = 128;
+    private static final ThreadLocal<BreakIterator> CLUSTERS =
+            ThreadLocal.withInitial(() -> BreakIterator.getCharacterInstance(Locale.ROOT));
+
+    /** The start of the grapheme cluster that ends at {@code p}. */
+    static int clusterLeft(Rope rope, int p) {
+        if (p <= 0) {
+            return 0;
+        }
+        int from = Math.max(0, p - CLUSTER_WINDOW);
+        BreakIterator it = CLUSTERS.get();
+        it.setText(rope.substring(from, p));
+        int b = it.preceding(p - from);
+        return b == BreakIterator.DONE ? charLeft(rope, p) : from + b;
+    }
+
+    /** The end of the grapheme cluster that starts at {@code p}. */
+    static int clusterRight(Rope rope, int p) {
+        int len = rope.length();
+        if (p >= len) {
+            return len;
+        }
+        int to = Math.min(len, p + CLUSTER_WINDOW);
+        BreakIterator it = CLUSTERS.get();
+        it.setText(rope.substring(p, to));
+        int b = it.following(0);
+        return b == BreakIterator.DONE ? charRight(rope, p) : p + b;
+    }
+
+    /** One code point (or CRLF) to the left: what Backspace removes. */
     static int charLeft(Rope rope, int p) {
         if (p <= 0) {
             return 0;

@@ -40,7 +40,7 @@ public final class MultiCursor {
             int to = s.end();
             if (s.isEmpty()) {
                 if (forward) {
-                    to = Motions.charRight(rope, to);
+                    to = Motions.clusterRight(rope, to); // Delete takes the whole character with its marks
                 } else {
                     from = Motions.charLeft(rope, from);
                 }

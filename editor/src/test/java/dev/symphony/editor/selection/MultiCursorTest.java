@@ -78,4 +78,29 @@ class MultiCursorTest {
         Transaction t = MultiCursor.type(rope, box, "");
         assertEquals("aha beta\nx\ngma delta\n", t.change().apply(rope).toString());
     }
+
+    private static int moved(Rope rope, int at, Motion motion) {
+        return MultiCursor.move(rope, SelectionSet.cursorAt(at), motion, false).selectionsAfter().get(0).head();
+    }
+
+    /** A caret never stops inside what shows as one character; Backspace still takes one code point back. */
+    @Test
+    void caretsStepOverGraphemeClustersAndBackspaceRemovesOneCodePoint() {
+        Rope rope = Rope.of("e\u0301x\uD83D\uDE00y\r\nz");
+        // e + combining acute | x | grinning face (a surrogate pair) | y | CRLF | z
+        int[] stops = {0, 2, 3, 5, 6, 8, 9};
+        for (int i = 0; i + 1 < stops.length; i++) {
+            assertEquals(stops[i + 1], moved(rope, stops[i], Motion.CHAR_RIGHT), "right from " + stops[i]);
+            assertEquals(stops[i], moved(rope, stops[i + 1], Motion.CHAR_LEFT), "left from " + stops[i + 1]);
+        }
+        assertEquals("ex\uD83D\uDE00y\r\nz",
+                MultiCursor.delete(rope, SelectionSet.cursorAt(2), false).change().apply(rope).toString(),
+                "Backspace after e + accent removes the accent");
+        assertEquals("x\uD83D\uDE00y\r\nz",
+                MultiCursor.delete(rope, SelectionSet.cursorAt(0), true).change().apply(rope).toString(),
+                "Delete removes the letter with its accent");
+        assertEquals("e\u0301x\uD83D\uDE00yz",
+                MultiCursor.delete(rope, SelectionSet.cursorAt(8), false).change().apply(rope).toString(),
+                "Backspace after CRLF removes both");
+    }
 }
