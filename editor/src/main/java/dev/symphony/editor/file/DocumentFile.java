@@ -25,9 +25,8 @@ public final class DocumentFile {
 
     /** Opens {@code path}; returns the document and its text. */
     public static Opened open(Path path) throws IOException {
-        DiskFingerprint before = DiskFingerprint.of(path);
-        TextFile tf = new TextDecoder().load(path);
-        return new Opened(new DocumentFile(path, tf.encoding(), tf.lineEnding(), before), tf.text());
+        DiskText disk = read(path);
+        return new Opened(new DocumentFile(path, disk.encoding(), disk.lineEnding(), disk.fingerprint()), disk.text());
     }
 
     /** A document and the text it was opened with. */
@@ -75,12 +74,9 @@ public final class DocumentFile {
 
     /** Reads the file again (after the user chose "reload"); the fingerprint follows. */
     public Rope reload() throws IOException {
-        DiskFingerprint before = DiskFingerprint.of(path);
-        TextFile tf = new TextDecoder().load(path);
-        encoding = tf.encoding();
-        lineEnding = tf.lineEnding();
-        known = before;
-        return tf.text();
+        DiskText disk = readDisk();
+        accept(disk);
+        return disk.text();
     }
 
     /** What {@link #readDisk} found: apply it with {@link #accept} once the editor took the text. */
@@ -93,6 +89,11 @@ public final class DocumentFile {
      * overwrite the outside change without asking).
      */
     public DiskText readDisk() throws IOException {
+        return read(path);
+    }
+
+    /** The fingerprint is taken first: a write racing the read shows as a change later, never as none. */
+    private static DiskText read(Path path) throws IOException {
         DiskFingerprint before = DiskFingerprint.of(path);
         TextFile tf = new TextDecoder().load(path);
         return new DiskText(tf.text(), tf.encoding(), tf.lineEnding(), before);

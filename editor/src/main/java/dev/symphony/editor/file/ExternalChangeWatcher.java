@@ -27,7 +27,7 @@ public final class ExternalChangeWatcher implements Closeable {
     private final WatchService watcher;
     private final Listener listener;
     private final Map<Path, DiskFingerprint> tracked = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Path, WatchKey> dirs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, WatchKey> dirs = new HashMap<>(); // only under track's lock
 
     public ExternalChangeWatcher(Listener listener) throws IOException {
         this.watcher = FileSystems.getDefault().newWatchService();

@@ -3,12 +3,8 @@ package dev.symphony.kernel.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonMetaSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.symphony.kernel.json.LazySchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,30 +22,14 @@ import java.util.Optional;
  */
 public final class SettingsSchema {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** The settings-page category of a setting: an annotation for the UI, not a constraint. */
-    public static final String CATEGORY_KEYWORD = "x-category";
-
-    private static final class Factory { // the validator library's start costs ~100 ms: only when something is validated
-        static final JsonSchemaFactory INSTANCE = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                b -> b.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012())
-                        .keyword(new NonValidationKeyword(CATEGORY_KEYWORD)).build())); // else a warning at every start
-    }
-
     private final ObjectNode schemaNode;
-    private volatile JsonSchema schema; // compiled on first use
+    private final LazySchema schema;
     private final Map<String, SettingDescriptor> settings;
 
     private SettingsSchema(ObjectNode schemaNode) {
         this.schemaNode = schemaNode;
+        this.schema = new LazySchema(schemaNode);
         this.settings = Collections.unmodifiableMap(describe(schemaNode));
-    }
-
-    private JsonSchema compiled() {
-        JsonSchema s = schema;
-        if (s == null) {
-            schema = s = Factory.INSTANCE.getSchema(schemaNode);
-        }
-        return s;
     }
 
     /** The core settings shipped with Symphony. */
@@ -92,8 +72,8 @@ public final class SettingsSchema {
                 String key = prefix + "." + e.getKey();
                 if (!settings.containsKey(key) && e.getValue().isObject()) {
                     ObjectNode p = e.getValue().deepCopy();
-                    if (!p.has(CATEGORY_KEYWORD)) {
-                        p.put(CATEGORY_KEYWORD, category);
+                    if (!p.has(LazySchema.CATEGORY_KEYWORD)) {
+                        p.put(LazySchema.CATEGORY_KEYWORD, category);
                     }
                     properties.set(key, p);
                 }
@@ -140,7 +120,7 @@ public final class SettingsSchema {
             violations.add(new Violation(null, "settings must be a JSON object, found " + values.getNodeType()));
             return violations;
         }
-        for (ValidationMessage message : compiled().validate(values)) {
+        for (ValidationMessage message : schema.validate(values)) {
             String key = message.getInstanceLocation().getNameCount() > 0
                     ? String.valueOf(message.getInstanceLocation().getElement(0))
                     : message.getProperty();
@@ -160,7 +140,7 @@ public final class SettingsSchema {
             p.path("enum").forEach(v -> enumValues.add(v.asText()));
             result.put(field.getKey(), new SettingDescriptor(field.getKey(),
                     p.path("title").asText(field.getKey()), p.path("description").asText(""),
-                    p.path(CATEGORY_KEYWORD).asText("Other"), p.path("type").asText("string"),
+                    p.path(LazySchema.CATEGORY_KEYWORD).asText("Other"), p.path("type").asText("string"),
                     List.copyOf(enumValues), p.path("default").deepCopy(),
                     p.has("minimum") ? p.get("minimum").asDouble() : null,
                     p.has("maximum") ? p.get("maximum").asDouble() : null));

@@ -225,8 +225,9 @@ public final class EditorTabsViewModel {
     }
 
     /**
-     * An open file changed on disk (JavaFX thread). A clean tab follows the disk; a tab with unsaved
-     * edits keeps them and says so (its save refuses to overwrite the outside change).
+     * An open file may have changed on disk (JavaFX thread): the watcher also reports our own saves
+     * and touches, which the document's known fingerprint tells apart. A clean tab follows the disk;
+     * a tab with unsaved edits keeps them and says so (its save refuses to overwrite the outside change).
      */
     private void changedOnDisk(Path path) {
         Optional<OpenDocument> found = find(path);
@@ -234,16 +235,17 @@ public final class EditorTabsViewModel {
             return;
         }
         OpenDocument document = found.get();
-        if (document.dirtyProperty().get()) {
-            bridge.compute(() -> changed(document), changed -> {
-                if (changed) {
-                    lastError.set(document.title() + " changed on disk. Your unsaved edits are kept and Save will not "
-                            + "overwrite the file; \"Revert File\" loads the disk version (Undo brings your edits back).");
-                }
-            }, e -> { });
-            return;
-        }
-        reload(document);
+        bridge.compute(() -> changed(document), changed -> {
+            if (!changed) {
+                return;
+            }
+            if (document.dirtyProperty().get()) {
+                lastError.set(document.title() + " changed on disk. Your unsaved edits are kept and Save will not "
+                        + "overwrite the file; \"Revert File\" loads the disk version (Undo brings your edits back).");
+            } else {
+                reload(document);
+            }
+        }, e -> { });
     }
 
     private static boolean changed(OpenDocument document) {
@@ -255,9 +257,8 @@ public final class EditorTabsViewModel {
     }
 
     /**
-     * Replaces the tab's text with the file on disk, as one undoable edit of the lines that differ
+     * Replaces the tab's text with the file on disk, as one undoable edit of the part that differs
      * (carets and highlighting elsewhere stay); unsaved edits are dropped, but Undo brings them back.
-     * Our own save reads nothing: the fingerprint is unchanged.
      */
     public void reload(OpenDocument document) {
         if (document == null || document.file() == null) {
@@ -267,18 +268,12 @@ public final class EditorTabsViewModel {
         long revision = document.buffer().revision();
         bridge.compute(() -> {
             try {
-                if (!document.dirtyProperty().get() && !document.file().changedOnDisk()) {
-                    return null; // our own save, or a touch without change
-                }
                 DocumentFile.DiskText disk = document.file().readDisk();
                 return new Reload(disk, MinimalEdit.between(current, disk.text()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }, reload -> {
-            if (reload == null) {
-                return;
-            }
             if (document.buffer().revision() != revision) {
                 lastError.set(document.title() + " changed on disk while you were editing it; your edits are kept.");
                 return;
@@ -286,7 +281,6 @@ public final class EditorTabsViewModel {
             reload.edit().ifPresent(e -> document.buffer().edit(ChangeSet.of(e), EditKind.EXTERNAL));
             document.file().accept(reload.disk());
             document.saved(document.buffer().revision());
-            watchDisk(document);
         }, e -> lastError.set(java.nio.file.Files.exists(document.path())
                 ? "Cannot reload " + document.path() + ": " + rootMessage(e)
                 : document.title() + " was deleted or moved on disk; its text stays open here and Save writes it again."));
