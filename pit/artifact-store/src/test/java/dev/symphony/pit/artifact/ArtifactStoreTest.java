@@ -195,6 +195,23 @@ class ArtifactStoreTest {
         }
     }
 
+    /** Found by ArtifactStorePropertyTest (seed 22473052696146): replaying the old purge deleted the new archive file. */
+    @Test
+    void contentArchivedAgainAfterAPurgeSurvivesReopen() {
+        long again;
+        try (ArtifactStore store = open()) {
+            long first = store.put(draft("a", "archived twice"));
+            store.archive(first, "t");
+            store.purge(first, "t", "test"); // the last holder: the archive file goes
+            again = store.put(draft("b", "archived twice"));
+            store.archive(again, "t"); // the same content, so the same archive file, written anew
+        }
+        try (ArtifactStore store = open()) {
+            assertEquals(ContentTier.ARCHIVED, store.tier(again));
+            assertEquals("archived twice", new String(store.read(again), StandardCharsets.UTF_8));
+        }
+    }
+
     @Test
     void doWorkFsyncsPendingRecordsAfterTheInterval() {
         var nanos = new org.agrona.concurrent.CachedNanoClock();

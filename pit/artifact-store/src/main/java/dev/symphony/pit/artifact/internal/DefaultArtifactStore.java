@@ -69,6 +69,7 @@ public final class DefaultArtifactStore implements ArtifactStore {
         }
         DefaultArtifactStore store = new DefaultArtifactStore(context);
         store.wal = WalLog.open(context.root().resolve("wal"), context.segmentBytes(), store.state);
+        store.state.replayed();
         store.lastAppendedId = store.state.maxId;
         store.committedThroughId = store.state.maxId; // replayed records were read from disk
         return store;

@@ -5,6 +5,7 @@ import static dev.symphony.pit.artifact.internal.LogRecords.*;
 import java.util.Arrays;
 
 import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.collections.IntHashSet;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -37,6 +38,14 @@ final class StoreState implements FrameHandler {
     long localBytes;
     long archivedBytes;
     long maxId;
+    /**
+     * False while the log is replayed on open. An archive file is deleted when its last holder is
+     * purged, but a replayed purge must not delete it at once: the same content may have been put
+     * and archived again later in the log (same hash, same file), and replay reaches that only
+     * afterwards. Such deletions wait for {@link #replayed}, which keeps the files still archived.
+     */
+    private boolean live;
+    private final IntHashSet purgedDuringReplay = new IntHashSet();
 
     StoreState(ArchiveFolder archive) {
         this.archive = archive;
@@ -143,11 +152,30 @@ final class StoreState implements FrameHandler {
         contents.addHolder(slot, -1);
         if (contents.holders(slot) == 0) {
             if (contents.tier(slot) == ContentTier.ARCHIVED) {
-                archive.delete(contents.hashHex(slot)); // idempotent, so replay may repeat it
+                if (live) {
+                    archive.delete(contents.hashHex(slot));
+                } else {
+                    purgedDuringReplay.add(slot);
+                }
             }
             leaveTier(slot);
             contents.setTier(slot, ContentTier.PURGED);
         }
+    }
+
+    /**
+     * The log has been replayed: archive files of contents purged in it and not archived again since
+     * are deleted (again, if a crash came between the purge record and the deletion), and from now
+     * on purges delete at once.
+     */
+    void replayed() {
+        purgedDuringReplay.forEach(slot -> {
+            if (contents.tier(slot) != ContentTier.ARCHIVED) {
+                archive.delete(contents.hashHex(slot));
+            }
+        });
+        purgedDuringReplay.clear();
+        live = true;
     }
 
     /** Accounting when content leaves its tier: local bytes become dead in their segment. */
