@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every shipped grammar loads and tokenizes; the 30 most used languages highlight real code correctly. */
 class GrammarsTest {
 
-    private static final String GENERIC = "# comment\n// comment\nname = \"value\" 'x' 42 if else for while return\n"
+    static final String GENERIC = "# comment\n// comment\nname = \"value\" 'x' 42 if else for while return\n"
             + "<tag attr=\"v\">text</tag> {key: [1, 2.5, true, null]} (a + b) * c; -- end\n";
 
     @Test

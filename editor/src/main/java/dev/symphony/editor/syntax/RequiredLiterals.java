@@ -1,0 +1,325 @@
+package dev.symphony.editor.syntax;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A cheap necessary condition for an Oniguruma pattern to match: a few literal strings of which every
+ * match must contain at least one, at or after the search position (a match, its look-aheads included,
+ * never reads text before where the search starts, except in look-behinds, which are not used). When none
+ * of them occurs in the rest of the line, the regex cannot match there and need not run.
+ *
+ * <p>Why: a TextMate grammar scans a line by searching each of a state's patterns from the current
+ * position, and joni tries every start position. Patterns like Java's class-declaration look-ahead
+ * {@code (?=\w?[-\w\s]*\b(?:class|(?<!@)interface|enum)\s+[$\w]+)} backtrack over the whole rest of the
+ * word run at each start, quadratic in the line's length; they were over half of the highlighter's time,
+ * on lines that contain none of {@code class}, {@code interface}, {@code enum}.
+ *
+ * <p>The analysis is conservative: any construct it does not understand for certain (case-insensitive
+ * or extended mode, conditionals, escapes it does not know) yields no filter, never a wrong one. Of the
+ * items that every match must contain (literal runs; groups, atomic groups and positive look-aheads not
+ * made optional by a quantifier; alternatives only when each alternative has literals) it keeps the one
+ * whose shortest literal is longest.
+ */
+public final class RequiredLiterals {
+
+    static final int MAX_LITERALS = 32;
+
+    private final byte[][] literals;
+    private final boolean[] firstBytes = new boolean[256];
+
+    private RequiredLiterals(byte[][] literals) {
+        this.literals = literals;
+        for (byte[] lit : literals) {
+            firstBytes[lit[0] & 0xFF] = true;
+        }
+    }
+
+    /** The filter for {@code pattern}, or null when no literal is required (or the pattern is not understood). */
+    public static RequiredLiterals of(String pattern) {
+        Set<String> required;
+        try {
+            required = new Parser(pattern).alternation(0, pattern.length());
+        } catch (Unsupported e) {
+            return null;
+        }
+        if (required == null || required.isEmpty()) {
+            return null;
+        }
+        byte[][] bytes = new byte[required.size()][];
+        int i = 0;
+        for (String s : required) {
+            bytes[i++] = s.getBytes(StandardCharsets.UTF_8);
+        }
+        return new RequiredLiterals(bytes);
+    }
+
+    /** The literals (for tests and diagnostics). */
+    public List<String> literals() {
+        List<String> out = new ArrayList<>(literals.length);
+        for (byte[] b : literals) {
+            out.add(new String(b, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** False when none of the literals occurs in {@code utf8[from..end)}: then the pattern cannot match from {@code from}. */
+    public boolean mayMatch(byte[] utf8, int from, int end) {
+        boolean[] first = firstBytes;
+        for (int i = Math.max(0, from); i < end; i++) {
+            byte b = utf8[i];
+            if (!first[b & 0xFF]) {
+                continue;
+            }
+            for (byte[] lit : literals) {
+                if (lit[0] == b && startsWith(utf8, i, end, lit)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(byte[] hay, int at, int end, byte[] lit) {
+        if (at + lit.length > end) {
+            return false;
+        }
+        for (int k = 1; k < lit.length; k++) {
+            if (hay[at + k] != lit[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final class Unsupported extends Exception {
+        Unsupported() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Recursive descent over the pattern text; every method returns the required set or null (none). */
+    private static final class Parser {
+        private final String p;
+
+        Parser(String p) {
+            this.p = p;
+        }
+
+        /** Alternatives of {@code p[from, to)} at depth 0: the union of theirs, null if any has none. */
+        Set<String> alternation(int from, int to) throws Unsupported {
+            Set<String> union = new LinkedHashSet<>();
+            int start = from;
+            int depth = 0;
+            for (int i = from; i < to; i = PatternScanner.skipAtom(p, i)) {
+                char c = p.charAt(i);
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                } else if (c == '|' && depth == 0) {
+                    if (!addAll(union, sequence(start, i))) {
+                        return null;
+                    }
+                    start = i + 1;
+                }
+            }
+            if (!addAll(union, sequence(start, to))) {
+                return null;
+            }
+            return union;
+        }
+
+        private static boolean addAll(Set<String> union, Set<String> alt) {
+            if (alt == null) {
+                return false;
+            }
+            union.addAll(alt);
+            return union.size() <= MAX_LITERALS;
+        }
+
+        /** One alternative (no top-level '|'): the best of its mandatory items, or null. */
+        Set<String> sequence(int from, int to) throws Unsupported {
+            Set<String> best = null;
+            StringBuilder run = new StringBuilder();
+            int i = from;
+            while (i < to) {
+                char c = p.charAt(i);
+                Set<String> item = null;
+                String literal = null;
+                int next;
+                if (c == '(') {
+                    int close = PatternScanner.groupEnd(p, i);
+                    if (close >= to) {
+                        throw new Unsupported();
+                    }
+                    next = close + 1;
+                    item = group(i, close);
+                    if (item == ZERO_WIDTH) { // a look-around or option setting: nothing required
+                        best = better(best, flush(run));
+                        i = quantifier(next, to)[1];
+                        continue;
+                    }
+                } else if (c == '[') {
+                    next = PatternScanner.skipClass(p, i);
+                } else if (c == '\\') {
+                    next = PatternScanner.skipAtom(p, i);
+                    int ch = escapedLiteral(i);
+                    literal = ch < 0 ? null : String.valueOf((char) ch);
+                } else if (c == '.' || c == '^' || c == '$') {
+                    next = i + 1;
+                } else if ("()|*+?".indexOf(c) >= 0) {
+                    throw new Unsupported(); // unbalanced or a quantifier with nothing to repeat
+                } else {
+                    next = i + 1;
+                    if (Character.isHighSurrogate(c) && next < to && Character.isLowSurrogate(p.charAt(next))) {
+                        next++;
+                    }
+                    literal = p.substring(i, next);
+                }
+                int[] q = quantifier(next, to);
+                if (literal != null && q[1] == next) {
+                    run.append(literal); // a literal, not quantified: the run goes on
+                } else {
+                    best = better(best, flush(run));
+                    if (q[0] > 0) {
+                        best = better(best, literal != null ? Set.of(literal) : item);
+                    }
+                }
+                i = q[1];
+            }
+            return better(best, flush(run));
+        }
+
+        private static final Set<String> ZERO_WIDTH = Set.of();
+
+        /** The group {@code p[open..close]}: its required set, null, or {@link #ZERO_WIDTH}. */
+        private Set<String> group(int open, int close) throws Unsupported {
+            if (!p.startsWith("(?", open)) {
+                return alternation(open + 1, close);
+            }
+            char k = open + 2 < close ? p.charAt(open + 2) : ')';
+            switch (k) {
+                case ':':
+                case '>':
+                case '=':
+                    return alternation(open + 3, close);
+                case '!':
+                    return ZERO_WIDTH;
+                case '<':
+                    if (open + 3 < close && (p.charAt(open + 3) == '=' || p.charAt(open + 3) == '!')) {
+                        return ZERO_WIDTH; // look-behind: reads text before the position
+                    }
+                    return alternation(p.indexOf('>', open) + 1, close); // named group
+                case '\'':
+                    return alternation(p.indexOf('\'', open + 3) + 1, close);
+                default:
+                    break;
+            }
+            // option settings: (?m) (?-m) (?m:...) only; 'i' and 'x' change what a literal is
+            int j = open + 2;
+            while (j < close && (p.charAt(j) == 'm' || p.charAt(j) == '-')) {
+                j++;
+            }
+            if (j == open + 2) {
+                throw new Unsupported(); // (?i) (?x) (?# ) (?( ) (?~ ) and anything else
+            }
+            if (j == close) {
+                return ZERO_WIDTH;
+            }
+            if (p.charAt(j) == ':') {
+                return alternation(j + 1, close);
+            }
+            throw new Unsupported();
+        }
+
+        /** The char an escape stands for when it is a plain literal, -1 when it is a class/anchor/etc. */
+        private int escapedLiteral(int i) throws Unsupported {
+            if (i + 1 >= p.length()) {
+                throw new Unsupported();
+            }
+            char e = p.charAt(i + 1);
+            switch (e) {
+                case 't': return '\t';
+                case 'n': return '\n';
+                case 'r': return '\r';
+                case 'f': return '\f';
+                case 'v': return 0x0B;
+                case 'e': return 0x1B;
+                case 'a': return 0x07;
+                default: break;
+            }
+            if (Character.isLetterOrDigit(e)) {
+                if ("wWsSdDhHbBAzZGpPkgxuc0123456789RXKNOyY".indexOf(e) >= 0) {
+                    return -1;
+                }
+                throw new Unsupported(); // \Q, \M, \C and whatever else: not understood
+            }
+            return e < 0x80 ? e : -1; // escaped punctuation is the char itself
+        }
+
+        /** {@code [min, end]} of the quantifiers at {@code i} ({@code min} 1 and {@code end == i} if none). */
+        private int[] quantifier(int i, int to) {
+            int min = 1;
+            boolean first = true;
+            while (i < to) {
+                char c = p.charAt(i);
+                if (c == '*' || c == '?' && first) {
+                    min = 0;
+                    i++;
+                } else if (c == '+' || c == '?') {
+                    i++; // '+' keeps the minimum; '?' after a quantifier makes it lazy
+                } else if (c == '{') {
+                    int close = p.indexOf('}', i);
+                    String body = close < 0 ? "" : p.substring(i + 1, close);
+                    if (!body.matches("\\d*(,\\d*)?") || body.isEmpty() || body.equals(",")) {
+                        break; // not an interval: a literal '{'
+                    }
+                    int comma = body.indexOf(',');
+                    String lo = comma < 0 ? body : body.substring(0, comma);
+                    if (lo.isEmpty() || Integer.parseInt(lo) == 0) {
+                        min = 0;
+                    }
+                    i = close + 1;
+                } else {
+                    break;
+                }
+                first = false;
+            }
+            return new int[] {min, i};
+        }
+
+        private static Set<String> flush(StringBuilder run) {
+            if (run.length() == 0) {
+                return null;
+            }
+            Set<String> s = Set.of(run.toString());
+            run.setLength(0);
+            return s;
+        }
+
+        /** The set whose shortest literal is longer (fewer literals on a tie). */
+        private static Set<String> better(Set<String> a, Set<String> b) {
+            if (a == null || a.isEmpty()) {
+                return b == null || b.isEmpty() ? null : b;
+            }
+            if (b == null || b.isEmpty()) {
+                return a;
+            }
+            int la = shortest(a);
+            int lb = shortest(b);
+            return lb > la || lb == la && b.size() < a.size() ? b : a;
+        }
+
+        private static int shortest(Set<String> s) {
+            int m = Integer.MAX_VALUE;
+            for (String x : s) {
+                m = Math.min(m, x.getBytes(StandardCharsets.UTF_8).length);
+            }
+            return m;
+        }
+    }
+}
