@@ -141,6 +141,11 @@ public final class SyntaxSession implements AutoCloseable {
         return state.validUpTo() >= state.lineCount();
     }
 
+    /** Lines {@code [0, n)} have exact end states for the current revision (the exact pass's frontier). */
+    public synchronized int exactUpTo() {
+        return state.validUpTo();
+    }
+
     /** True while some viewport line has no styles for the current revision (work is queued for it). */
     public synchronized boolean hasPendingViewport() {
         return state.hasWork() && state.validUpTo() >= state.lineCount();

@@ -90,6 +90,11 @@ public final class SyntaxStyles implements StyleSources {
         return source instanceof SyntaxStyleSource s ? Optional.of(s.session().stats()) : Optional.empty();
     }
 
+    /** How far a source this class opened has exact styles (see {@link SyntaxSession#exactUpTo}); -1 for other sources. */
+    public static int exactUpTo(LineStyleSource source) {
+        return source instanceof SyntaxStyleSource s ? s.session().exactUpTo() : -1;
+    }
+
     /** True when a source this class opened has tokenized every line of the current text. */
     public static boolean fullyTokenized(LineStyleSource source) {
         return source instanceof SyntaxStyleSource s && s.session().fullyTokenized();
