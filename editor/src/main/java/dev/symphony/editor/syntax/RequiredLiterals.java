@@ -29,13 +29,9 @@ public final class RequiredLiterals {
     static final int MAX_LITERALS = 32;
 
     private final byte[][] literals;
-    private final boolean[] firstBytes = new boolean[256];
 
     private RequiredLiterals(byte[][] literals) {
         this.literals = literals;
-        for (byte[] lit : literals) {
-            firstBytes[lit[0] & 0xFF] = true;
-        }
     }
 
     /** The filter for {@code pattern}, or null when no literal is required (or the pattern is not understood). */
@@ -66,33 +62,92 @@ public final class RequiredLiterals {
         return out;
     }
 
-    /** False when none of the literals occurs in {@code utf8[from..end)}: then the pattern cannot match from {@code from}. */
+    /** False when none of the literals can occur in {@code utf8[from..end)}: then the pattern cannot match from {@code from}. */
     public boolean mayMatch(byte[] utf8, int from, int end) {
-        boolean[] first = firstBytes;
-        for (int i = Math.max(0, from); i < end; i++) {
-            byte b = utf8[i];
-            if (!first[b & 0xFF]) {
-                continue;
-            }
-            for (byte[] lit : literals) {
-                if (lit[0] == b && startsWith(utf8, i, end, lit)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return bound(LineIndex.of(utf8, utf8, end)) >= Math.max(0, from);
     }
 
-    private static boolean startsWith(byte[] hay, int at, int end, byte[] lit) {
-        if (at + lit.length > end) {
-            return false;
+    /**
+     * An upper bound of where the last occurrence of any of the literals in {@code line} starts (-1: none
+     * occurs): the pattern cannot match from any position after it. {@code key} identifies the line (the
+     * thread's index of it is built once, then shared by every pattern searched on it).
+     */
+    public int bound(Object key, byte[] utf8) {
+        return bound(LineIndex.of(key, utf8, utf8.length));
+    }
+
+    private int bound(LineIndex index) {
+        int best = -1;
+        for (byte[] lit : literals) {
+            int b;
+            if (lit.length == 1) {
+                b = index.lastByte(lit[0]);
+            } else {
+                b = Integer.MAX_VALUE;
+                for (int j = 0; j + 1 < lit.length && b > best; j++) {
+                    // the pair at offset j of an occurrence starting at s is at s + j: s <= lastPair - j
+                    int last = index.lastPair(lit[j], lit[j + 1]);
+                    b = last < 0 ? -1 : Math.min(b, last - j);
+                }
+            }
+            best = Math.max(best, b);
         }
-        for (int k = 1; k < lit.length; k++) {
-            if (hay[at + k] != lit[k]) {
-                return false;
+        return best;
+    }
+
+    /**
+     * Where each byte and each pair of adjacent bytes last occurs in one line: built in one pass, per
+     * thread, when a pattern is first searched on a new line; then a literal's check is a few array reads.
+     */
+    static final class LineIndex {
+        private static final ThreadLocal<LineIndex> THREAD = ThreadLocal.withInitial(LineIndex::new);
+
+        private final int[] lastByte = new int[256];
+        private final int[] byteStamp = new int[256];
+        private final int[] lastPair = new int[65536];
+        private final int[] pairStamp = new int[65536];
+        private int stamp;
+        private Object key;
+        private int end;
+
+        static LineIndex of(Object key, byte[] utf8, int end) {
+            LineIndex index = THREAD.get();
+            if (index.key != key || index.end != end) {
+                index.build(key, utf8, end);
+            }
+            return index;
+        }
+
+        private void build(Object key, byte[] utf8, int end) {
+            this.key = key;
+            this.end = end;
+            if (++stamp == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(byteStamp, 0);
+                java.util.Arrays.fill(pairStamp, 0);
+                stamp = 1;
+            }
+            int previous = -1;
+            for (int i = 0; i < end; i++) {
+                int b = utf8[i] & 0xFF;
+                lastByte[b] = i;
+                byteStamp[b] = stamp;
+                if (previous >= 0) {
+                    int pair = previous << 8 | b;
+                    lastPair[pair] = i - 1;
+                    pairStamp[pair] = stamp;
+                }
+                previous = b;
             }
         }
-        return true;
+
+        int lastByte(byte b) {
+            return byteStamp[b & 0xFF] == stamp ? lastByte[b & 0xFF] : -1;
+        }
+
+        int lastPair(byte a, byte b) {
+            int pair = (a & 0xFF) << 8 | b & 0xFF;
+            return pairStamp[pair] == stamp ? lastPair[pair] : -1;
+        }
     }
 
     private static final class Unsupported extends Exception {

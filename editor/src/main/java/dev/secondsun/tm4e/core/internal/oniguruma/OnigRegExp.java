@@ -14,7 +14,8 @@ import org.joni.WarnCallback;
  * editor jar; see editor/pom.xml): one grammar pattern, compiled by joni exactly as TM4E does, searched
  * with the same one-entry cache of the last search on the same line, plus a {@link RequiredLiterals}
  * pre-check: when none of the literals every match must contain occurs in the rest of the line, the
- * search answers "no match" without running the regex.
+ * search answers "no match" without running the regex (the bound is computed once per line from an index
+ * of the line's bytes, so the check is one compare per search).
  */
 public class OnigRegExp {
 
@@ -23,6 +24,8 @@ public class OnigRegExp {
     private OnigResult lastSearchResult;
     private final Regex regex;
     private final RequiredLiterals required;
+    private OnigString literalsSearched;
+    private int literalBound;
 
     public OnigRegExp(String source) {
         byte[] pattern = source.getBytes(StandardCharsets.UTF_8);
@@ -39,9 +42,11 @@ public class OnigRegExp {
         lastSearchString = str;
         lastSearchPosition = position;
         byte[] text = str.utf8_value;
-        lastSearchResult = required != null && !required.mayMatch(text, position, text.length)
-                ? null
-                : search(text, position, text.length);
+        if (required != null && literalsSearched != str) {
+            literalsSearched = str;
+            literalBound = required.bound(str, text);
+        }
+        lastSearchResult = required != null && literalBound < position ? null : search(text, position, text.length);
         return lastSearchResult;
     }
 
