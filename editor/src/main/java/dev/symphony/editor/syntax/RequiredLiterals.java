@@ -20,9 +20,9 @@ import java.util.Set;
  *
  * <p>The analysis is conservative: any construct it does not understand for certain (case-insensitive
  * or extended mode, conditionals, escapes it does not know) yields no filter, never a wrong one. Of the
- * items that every match must contain (literal runs; groups, atomic groups and positive look-aheads not
- * made optional by a quantifier; alternatives only when each alternative has literals) it keeps the one
- * whose shortest literal is longest.
+ * items that every match must contain (literal runs; small classes of plain chars, as one-char literals;
+ * groups, atomic groups and positive look-aheads not made optional by a quantifier; alternatives only
+ * when each alternative has literals) it keeps the one whose shortest literal is longest.
  */
 public final class RequiredLiterals {
 
@@ -220,6 +220,7 @@ public final class RequiredLiterals {
                     }
                 } else if (c == '[') {
                     next = PatternScanner.skipClass(p, i);
+                    item = smallClass(i, next);
                 } else if (c == '\\') {
                     next = PatternScanner.skipAtom(p, i);
                     int ch = escapedLiteral(i);
@@ -250,6 +251,47 @@ public final class RequiredLiterals {
         }
 
         private static final Set<String> ZERO_WIDTH = Set.of();
+        static final int MAX_CLASS = 10;
+
+        /**
+         * A class of a few plain ASCII chars ({@code [:;=]}, {@code [0-9]}, {@code [\\]}]}) as one-char literals;
+         * null for anything else (negation, nesting, escapes standing for classes, non-ASCII, more than
+         * {@link #MAX_CLASS} chars).
+         */
+        private Set<String> smallClass(int open, int end) {
+            Set<String> out = new LinkedHashSet<>();
+            int last = end - 1; // the closing ']'
+            if (last <= open + 1 || p.charAt(last) != ']' || p.charAt(open + 1) == '^') {
+                return null;
+            }
+            for (int j = open + 1; j < last; ) {
+                char lo = p.charAt(j);
+                if (lo == '[' || lo == '&' || lo >= 0x80) {
+                    return null;
+                }
+                if (lo == '\\') {
+                    lo = p.charAt(j + 1);
+                    if (Character.isLetterOrDigit(lo) || lo >= 0x80) {
+                        return null; // \w, \b (a backspace here), \x41...: not worth it
+                    }
+                    j++;
+                }
+                j++;
+                if (j < last - 1 && p.charAt(j) == '-') { // a range (a '-' just before ']' is a literal)
+                    char hi = p.charAt(j + 1);
+                    if (hi == '\\' || hi == '[' || hi >= 0x80 || hi < lo || hi - lo + 1 > MAX_CLASS) {
+                        return null;
+                    }
+                    for (char k = lo; k <= hi; k++) {
+                        out.add(String.valueOf(k));
+                    }
+                    j += 2;
+                } else {
+                    out.add(String.valueOf(lo));
+                }
+            }
+            return out.size() <= MAX_CLASS ? out : null;
+        }
 
         /** The group {@code p[open..close]}: its required set, null, or {@link #ZERO_WIDTH}. */
         private Set<String> group(int open, int close) throws Unsupported {

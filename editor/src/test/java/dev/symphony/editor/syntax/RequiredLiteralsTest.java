@@ -45,6 +45,11 @@ class RequiredLiteralsTest {
         assertEquals(List.of("{"), of("\\{"));
         assertEquals(List.of("x{"), of("x{")); // not an interval: a literal brace
         assertEquals(List.of("é"), of("[a-z]+é"));
+        assertEquals(List.of(":", ";", "="), of("\\w+\\s*([:;=])")); // a small class: one-char literals
+        assertEquals(List.of("-", "+", "]"), of("x?[-+\\]]"));
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), of("\\b[0-9]"));
+        assertEquals(List.of("]", "^", "_", "`", "a"), of("[\\]-a]")); // a range from an escaped char
+        assertEquals(List.of("a", "-"), of("[a-]"));
     }
 
     @Test
@@ -53,6 +58,13 @@ class RequiredLiteralsTest {
         assertNull(of("(?:abc)?\\d"));
         assertNull(of("abc|\\d")); // one alternative has no literal
         assertNull(of("x*"));
+        assertNull(of("[a-z]")); // a range
+        assertNull(of("[^;]"));
+        assertNull(of("[\\w;]"));
+        assertNull(of("[;:]?"));
+        assertNull(of("[!-\\/]")); // a range up to an escaped char: not expanded
+        assertNull(of("[a-z0]"));
+        assertNull(of("[0-9.]")); // more than MAX_CLASS chars
         assertNull(of("x{0,3}y?"));
         assertNull(of("(?i)select")); // case-insensitive: a literal is not a byte string
         assertNull(of("(?i:select)"));
