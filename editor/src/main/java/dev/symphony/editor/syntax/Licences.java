@@ -43,6 +43,7 @@ public final class Licences {
     public static String packages() {
         return "org.webjars.npm:shikijs__langs:" + WebJarSource.LANGS.version() + " and org.webjars.npm:shikijs__themes:"
                 + WebJarSource.THEMES.version() + " (MIT, https://github.com/shikijs/shiki); TextMate engine: "
-                + "dev.secondsun:org.eclipse.tm4e.core (EPL-1.0) with org.jruby.joni (MIT)";
+                + "dev.secondsun:org.eclipse.tm4e.core 0.4.8 (EPL-1.0; its classes are bundled in Symphony's editor jar, "
+                + "one of them, OnigRegExp, replaced by Symphony's own) with org.jruby.joni (MIT)";
     }
 }

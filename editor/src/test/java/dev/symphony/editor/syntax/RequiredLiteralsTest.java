@@ -141,6 +141,7 @@ class RequiredLiteralsTest {
                     }
                 }
             }
+            System.out.println("RequiredLiteralsTest: " + filters + " patterns with a filter, " + matchesChecked + " joni matches checked");
             assertTrue(filters > 5_000, "patterns with a filter: " + filters);
             assertTrue(matchesChecked > 50_000, "matches checked: " + matchesChecked);
         });
