@@ -222,7 +222,7 @@ public final class RequiredLiterals {
                     next = PatternScanner.skipClass(p, i);
                     item = smallClass(i, next);
                 } else if (c == '\\') {
-                    next = PatternScanner.skipAtom(p, i);
+                    next = escapeEnd(i, to);
                     int ch = escapedLiteral(i);
                     literal = ch < 0 ? null : String.valueOf((char) ch);
                 } else if (c == '.' || c == '^' || c == '$') {
@@ -331,6 +331,28 @@ public final class RequiredLiterals {
                 return alternation(j + 1, close);
             }
             throw new Unsupported();
+        }
+
+        /**
+         * Index after the escape at {@code i}. Code escapes without braces ({@code \x41}, {@code \u00e9},
+         * octal {@code \012}, back-references {@code \12}) take every hex digit after them (possibly more
+         * than they use: the digits then count as no literal, which is only less filtering), {@code \cX} its
+         * char; the rest as {@link PatternScanner#skipAtom}.
+         */
+        private int escapeEnd(int i, int to) {
+            char e = i + 1 < to ? p.charAt(i + 1) : ' ';
+            boolean braced = i + 2 < to && p.charAt(i + 2) == '{';
+            if (e == 'x' && !braced || e == 'u' || e >= '0' && e <= '9') {
+                int j = i + 2;
+                while (j < to && Character.digit(p.charAt(j), 16) >= 0) {
+                    j++;
+                }
+                return j;
+            }
+            if (e == 'c') {
+                return Math.min(to, i + 3);
+            }
+            return PatternScanner.skipAtom(p, i);
         }
 
         /** The char an escape stands for when it is a plain literal, -1 when it is a class/anchor/etc. */

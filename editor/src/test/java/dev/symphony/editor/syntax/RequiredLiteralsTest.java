@@ -50,6 +50,11 @@ class RequiredLiteralsTest {
         assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), of("\\b[0-9]"));
         assertEquals(List.of("]", "^", "_", "`", "a"), of("[\\]-a]")); // a range from an escaped char
         assertEquals(List.of("a", "-"), of("[a-]"));
+        // code escapes stand for one char that is not their digits: those never count as literals
+        assertEquals(List.of("xyz"), of("\\x41xyz"));
+        assertEquals(List.of("gz"), of("\\u00e9gz"));
+        assertEquals(List.of("qr"), of("\\cAqr"));
+        assertEquals(List.of("xy"), of("(a)\\1xy"));
     }
 
     @Test
@@ -58,6 +63,9 @@ class RequiredLiteralsTest {
         assertNull(of("(?:abc)?\\d"));
         assertNull(of("abc|\\d")); // one alternative has no literal
         assertNull(of("x*"));
+        assertNull(of("\\x41"));
+        assertNull(of("\\x{41}"));
+        assertNull(of("\\0121"));
         assertNull(of("[a-z]")); // a range
         assertNull(of("[^;]"));
         assertNull(of("[\\w;]"));
