@@ -237,8 +237,13 @@ class EndpointTest {
     @Test
     void rolledQueueFilesAreDeletedByRetention() throws Exception {
         try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, new EchoHost(), TestRollCycles.TEST_SECONDLY, 8)) {
-            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3500);
-            while (System.nanoTime() < end) {
+            // traffic over at least three secondly cycles, then on until both readers have deleted two
+            // files (deletion happens on reads; a loaded machine may release files late), 15 s at most
+            long start = System.nanoTime();
+            long minEnd = start + TimeUnit.MILLISECONDS.toNanos(3500);
+            long maxEnd = start + TimeUnit.SECONDS.toNanos(15);
+            while (System.nanoTime() < minEnd || System.nanoTime() < maxEnd
+                    && (channel.host.deletedQueueFiles() < 2 || channel.kernel.deletedQueueFiles() < 2)) {
                 channel.kernel.call("tick".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
                 Thread.sleep(20);
             }

@@ -13,6 +13,8 @@ import net.openhft.chronicle.wire.DocumentContext;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The two Chronicle queues of one channel: {@code to-host} (written by the kernel) and
@@ -20,7 +22,9 @@ import java.nio.file.Path;
  * <p>
  * Retention: the queues are transport, not storage. The reader of a queue deletes a cycle file as
  * soon as its tailer has moved past it (the writer rolled first, so nobody needs it any more); the
- * whole channel folder is deleted when the channel closes.
+ * whole channel folder is deleted when the channel closes. Chronicle reports a released file on its own
+ * releaser thread, sometimes before the tailer's cycle has moved on: the file is noted there and deleted
+ * by the reading thread, on a later read, once the tailer is past its cycle.
  * <p>
  * Not thread-safe: {@link #write} must be called under the endpoint's write lock and {@link #read}
  * by the thread holding its pump lock (hence the single-threaded checks are switched off).
@@ -38,6 +42,10 @@ public final class QueuePair implements AutoCloseable {
     private final ExcerptAppender appender;
     private final ExcerptTailer tailer;
     private volatile int deletedCycles;
+    private final ConcurrentLinkedQueue<Released> released = new ConcurrentLinkedQueue<>();
+
+    private record Released(int cycle, File file) {
+    }
 
     public QueuePair(Path channelDir, boolean kernelSide, RollCycle rollCycle, long blockSize) {
         Path out = channelDir.resolve(kernelSide ? TO_HOST : TO_KERNEL);
@@ -52,9 +60,20 @@ public final class QueuePair implements AutoCloseable {
     }
 
     private void onInboundReleased(int cycle, File file) {
-        ExcerptTailer t = tailer;
-        if (t != null && cycle < t.cycle() && file.delete()) {
-            deletedCycles++;
+        released.add(new Released(cycle, file));
+    }
+
+    /** On the reading thread: deletes the released files whose cycle the tailer has left. */
+    private void deleteReleased() {
+        int current = tailer.cycle();
+        for (Iterator<Released> it = released.iterator(); it.hasNext(); ) {
+            Released r = it.next();
+            if (r.cycle() < current) {
+                it.remove();
+                if (r.file().delete()) {
+                    deletedCycles++;
+                }
+            }
         }
     }
 
@@ -68,6 +87,9 @@ public final class QueuePair implements AutoCloseable {
 
     /** The next inbound message, or null when there is none yet. */
     public Envelope read() {
+        if (!released.isEmpty()) {
+            deleteReleased();
+        }
         try (DocumentContext dc = tailer.readingDocument()) {
             if (!dc.isPresent()) {
                 return null;
