@@ -32,8 +32,9 @@ public final class HighlightThroughput {
         long t0 = System.nanoTime();
         long deadline = budgetNanos > Long.MAX_VALUE - t0 ? Long.MAX_VALUE : t0 + budgetNanos;
         int line = fromLine;
+        LineReader lines = new LineReader(text, fromLine, last - 1);
         for (; line < last; line++) {
-            state = tk.tokenize(text.substring(text.lineStart(line), text.lineEnd(line)), state).endState();
+            state = tk.tokenize(lines.next(), state).endState();
             if ((line & 63) == 0 && System.nanoTime() > deadline) {
                 line++;
                 break;

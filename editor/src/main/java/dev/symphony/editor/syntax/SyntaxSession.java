@@ -261,9 +261,9 @@ public final class SyntaxSession implements AutoCloseable {
         StackElement s = job.startState();
         int done = 0;
         long deadline = t0 + 4_000_000L;
+        LineReader lines = new LineReader(text, job.firstLine(), job.lastLine());
         for (int i = 0; i < n; i++) {
-            int line = job.firstLine() + i;
-            LineTokenizer.Result r = tk.tokenize(text.substring(text.lineStart(line), text.lineEnd(line)), s);
+            LineTokenizer.Result r = tk.tokenize(lines.next(), s);
             styles[i] = r.styles();
             ends[i] = s = r.endState();
             done++;
