@@ -31,7 +31,9 @@ import javafx.stage.Stage;
  * pre-layout pulse listener fires the key event into the view), and its latency ends when JavaFX
  * reports that pulse's frame rendered ({@link FrameClock}). So a figure is input handling + layout +
  * paint + render of that frame; the wait for the next pulse (up to one 60 Hz period, the same for
- * every JavaFX app) is not in it.
+ * every JavaFX app) is not in it. {@code highlightLinesPerSec} is the view's highlighter after typing and
+ * scrolling, working through the document as the view moves down it ({@link HighlightRun});
+ * {@code sessionLinesPerSec} its figure since the file opened (cold start and typing pauses included).
  */
 public final class EditorViewBench {
     private static final long SEED = 7;
