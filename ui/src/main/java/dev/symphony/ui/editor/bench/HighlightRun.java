@@ -21,9 +21,12 @@ final class HighlightRun {
 
     private HighlightRun() {}
 
-    /** {lines per busy second, lines per wall second, lines tokenized}. */
+    /** {lines per busy second, lines per wall second, lines tokenized}; zeros for a file without a grammar. */
     static double[] run(EditorView view) throws Exception {
         SyntaxSession.Stats before = stats(view);
+        if (before == null) {
+            return new double[] {0, 0, 0};
+        }
         long t0 = System.nanoTime();
         long end = t0 + TimeUnit.SECONDS.toNanos(SECONDS);
         int line = 0;
@@ -44,8 +47,7 @@ final class HighlightRun {
     }
 
     private static SyntaxSession.Stats stats(EditorView view) throws Exception {
-        return onFx(() -> SyntaxStyles.statsOf(view.styleSource()).orElseThrow(
-                () -> new IllegalStateException("the view has no syntax highlighting")));
+        return onFx(() -> SyntaxStyles.statsOf(view.styleSource()).orElse(null));
     }
 
     private static int exactUpTo(EditorView view) throws Exception {
