@@ -127,21 +127,37 @@ final class PatternScanner {
     /** The alternatives of {@code p} at depth 0. */
     static List<String> splitTopLevel(String p) {
         List<String> out = new ArrayList<>();
+        int[] bounds = topLevelAlternatives(p, 0, p.length());
+        for (int k = 0; k + 1 < bounds.length; k++) {
+            out.add(p.substring(bounds[k] + (k == 0 ? 0 : 1), bounds[k + 1]));
+        }
+        return out;
+    }
+
+    /**
+     * Where the depth-0 alternatives of {@code p[from, to)} are: {@code from}, then the index of each
+     * separating {@code |}, then {@code to} (alternative k is {@code (bounds[k] or after its '|', bounds[k+1])}).
+     */
+    static int[] topLevelAlternatives(String p, int from, int to) {
+        int[] bounds = new int[8];
+        int n = 0;
+        bounds[n++] = from;
         int depth = 0;
-        int start = 0;
-        for (int i = 0; i < p.length(); i = skipAtom(p, i)) {
+        for (int i = from; i < to; i = skipAtom(p, i)) {
             char c = p.charAt(i);
             if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
             } else if (c == '|' && depth == 0) {
-                out.add(p.substring(start, i));
-                start = i + 1;
+                if (n + 1 >= bounds.length) {
+                    bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
+                }
+                bounds[n++] = i;
             }
         }
-        out.add(p.substring(start));
-        return out;
+        bounds[n++] = to;
+        return java.util.Arrays.copyOf(bounds, n);
     }
 
     /**

@@ -167,23 +167,11 @@ public final class RequiredLiterals {
         /** Alternatives of {@code p[from, to)} at depth 0: the union of theirs, null if any has none. */
         Set<String> alternation(int from, int to) throws Unsupported {
             Set<String> union = new LinkedHashSet<>();
-            int start = from;
-            int depth = 0;
-            for (int i = from; i < to; i = PatternScanner.skipAtom(p, i)) {
-                char c = p.charAt(i);
-                if (c == '(') {
-                    depth++;
-                } else if (c == ')') {
-                    depth--;
-                } else if (c == '|' && depth == 0) {
-                    if (!addAll(union, sequence(start, i))) {
-                        return null;
-                    }
-                    start = i + 1;
+            int[] bounds = PatternScanner.topLevelAlternatives(p, from, to);
+            for (int k = 0; k + 1 < bounds.length; k++) {
+                if (!addAll(union, sequence(bounds[k] + (k == 0 ? 0 : 1), bounds[k + 1]))) {
+                    return null;
                 }
-            }
-            if (!addAll(union, sequence(start, to))) {
-                return null;
             }
             return union;
         }
@@ -251,6 +239,7 @@ public final class RequiredLiterals {
         }
 
         private static final Set<String> ZERO_WIDTH = Set.of();
+        private static final java.util.regex.Pattern INTERVAL = java.util.regex.Pattern.compile("\\d*(,\\d*)?");
         static final int MAX_CLASS = 10;
 
         /**
@@ -394,7 +383,7 @@ public final class RequiredLiterals {
                 } else if (c == '{') {
                     int close = p.indexOf('}', i);
                     String body = close < 0 ? "" : p.substring(i + 1, close);
-                    if (!body.matches("\\d*(,\\d*)?") || body.isEmpty() || body.equals(",")) {
+                    if (!INTERVAL.matcher(body).matches() || body.isEmpty() || body.equals(",")) {
                         break; // not an interval: a literal '{'
                     }
                     int comma = body.indexOf(',');

@@ -8,6 +8,7 @@ import dev.symphony.editor.file.DocumentFile;
 import dev.symphony.ui.FxBridge;
 import dev.symphony.ui.editor.EditorPane;
 import dev.symphony.ui.editor.EditorView;
+import dev.symphony.editor.syntax.SyntaxSession;
 import dev.symphony.ui.editor.syntax.SyntaxStyles;
 import dev.symphony.ui.probe.FrameClock;
 import java.io.PrintStream;
@@ -130,10 +131,7 @@ public final class EditorViewBench {
         double[][] scrollRun = ScrollRun.run(session.view, driver);
         double[] scroll = scrollRun[0];
         double[] hl = HighlightRun.run(session.view);
-        CompletableFuture<double[]> total = new CompletableFuture<>();
-        Platform.runLater(() -> total.complete(SyntaxStyles.statsOf(session.view.styleSource())
-                .map(s -> new double[] {s.linesPerSecond(), s.linesTokenized()}).orElse(new double[] {0, 0})));
-        double[] whole = total.get(10, TimeUnit.SECONDS);
+        SyntaxSession.Stats whole = HighlightRun.stats(session.view);
         Platform.runLater(session.stage::close);
         // the engine alone, warm, in document order from three places in the file (1 s each): what
         // highlighting costs without the view's pauses for typing and its viewport jumps
@@ -159,8 +157,8 @@ public final class EditorViewBench {
         line.put("highlightLinesPerSec", Math.round(hl[0]));
         line.put("highlightWallLinesPerSec", Math.round(hl[1]));
         line.put("highlightRunLines", Math.round(hl[2]));
-        line.put("sessionLinesPerSec", Math.round(whole[0]));
-        line.put("linesTokenized", Math.round(whole[1]));
+        line.put("sessionLinesPerSec", whole == null ? 0 : Math.round(whole.linesPerSecond()));
+        line.put("linesTokenized", whole == null ? 0 : whole.linesTokenized());
         line.put("engineLinesPerSec", Math.round(engine[0]));
         line.put("engineMemoHitRate", Math.round(engine[1] * 1000) / 1000.0);
         line.put("renderer", System.getProperty("prism.order", "default"));

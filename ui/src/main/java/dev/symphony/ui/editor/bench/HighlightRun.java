@@ -46,7 +46,8 @@ final class HighlightRun {
         return new double[] {busy == 0 ? 0 : tokenized * 1e9 / busy, tokenized * 1e9 / wall, tokenized};
     }
 
-    private static SyntaxSession.Stats stats(EditorView view) throws Exception {
+    /** The view's highlighting counters since the file opened, or null without a grammar. */
+    static SyntaxSession.Stats stats(EditorView view) throws Exception {
         return onFx(() -> SyntaxStyles.statsOf(view.styleSource()).orElse(null));
     }
 
