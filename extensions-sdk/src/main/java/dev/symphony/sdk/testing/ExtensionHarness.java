@@ -2,10 +2,9 @@ package dev.symphony.sdk.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.schema.JsonSchemas;
 import dev.symphony.contract.manifest.ExtensionManifest;
 import dev.symphony.contract.manifest.ManifestReader;
 import dev.symphony.contract.manifest.PermissionChecker;
@@ -39,7 +38,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ExtensionHarness {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private final ExtensionManifest manifest;
     private final CapabilityRegistry registry = new CapabilityRegistry();
     private final KernelServices services;
@@ -115,7 +113,7 @@ public final class ExtensionHarness {
     }
 
     private static void validate(JsonNode schema, JsonNode value, String what) {
-        Set<ValidationMessage> problems = SCHEMAS.getSchema(schema).validate(value);
+        Set<ValidationMessage> problems = JsonSchemas.compile(schema).validate(value);
         if (!problems.isEmpty()) {
             throw new ExtensionException(ErrorCode.INVALID_INPUT, what + " does not match its schema: " + problems);
         }
