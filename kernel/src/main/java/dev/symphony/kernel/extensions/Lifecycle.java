@@ -7,6 +7,7 @@ import dev.symphony.contract.manifest.ManifestReader;
 import dev.symphony.contract.manifest.PermissionChecker;
 import dev.symphony.contract.manifest.Version;
 import dev.symphony.contract.manifest.VersionRange;
+import dev.symphony.contract.schema.CapabilitySchemas;
 
 import dev.symphony.kernel.settings.SettingsSchema;
 import java.io.IOException;
@@ -28,10 +29,10 @@ import java.util.stream.Stream;
 final class Lifecycle {
     private final KernelContext context;
     private final ExtensionStore store;
-    private final SchemaCache schemas;
+    private final CapabilitySchemas schemas;
     private final ValidatedManifests manifests;
 
-    Lifecycle(KernelContext context, ExtensionStore store, SchemaCache schemas) {
+    Lifecycle(KernelContext context, ExtensionStore store, CapabilitySchemas schemas) {
         this.context = context;
         this.store = store;
         this.schemas = schemas;
@@ -85,7 +86,7 @@ final class Lifecycle {
     void validate(Player p, Map<String, Player> all) {
         p.state = PlayerState.VALIDATING;
         p.problem = null;
-        schemas.unregisterPrefix(p.id() + "/");
+        schemas.unregister(p.id());
         try {
             Path file = p.dir().resolve(ManifestReader.FILE_NAME);
             ExtensionManifest m = manifests.read(Files.readAllBytes(file), file.toString());
@@ -115,10 +116,7 @@ final class Lifecycle {
             p.roots = roots;
             p.permissions = new PermissionChecker(m.permissions(), roots);
             p.settings = SettingsSchema.contributed(m.id(), m.contributes().settings());
-            for (ExtensionManifest.Capability c : m.capabilities()) {
-                schemas.register(p.id() + "/" + c.name() + "/in", c.input());
-                schemas.register(p.id() + "/" + c.name() + "/out", c.output());
-            }
+            schemas.register(m);
             p.state = store.enabled(p.id()) ? PlayerState.VALIDATED : PlayerState.DISABLED;
         } catch (ManifestException e) {
             fail(p, e.getMessage());
