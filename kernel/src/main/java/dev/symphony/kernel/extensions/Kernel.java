@@ -144,6 +144,11 @@ public final class Kernel implements AutoCloseable {
         return supervisor;
     }
 
+    /** The classpath extension hosts run on (the SDK and its libraries); tools an extension contributes run on it too. */
+    public String hostClasspath() {
+        return context.hostClasspath();
+    }
+
     /** Starts the host of {@code id} now (activation event, benchmarks); returns its process id. */
     public long activate(String id) {
         return supervisor.ensureRunning(require(id)).pid();
