@@ -119,7 +119,7 @@ public final class SymphonyMain {
 
     private static Map<String, ToolCommand.ContributedTool> contributedTools(PrintStream err) {
         try {
-            return ToolCommand.discover();
+            return ToolCommand.available();
         } catch (RuntimeException e) {
             err.println("symphony: cannot read the extensions' tools: " + e.getMessage());
             return Map.of();

@@ -2,6 +2,7 @@ package dev.symphony.kernel.cli;
 
 import dev.symphony.contract.manifest.ExtensionManifest;
 import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.KernelContext;
 import dev.symphony.kernel.extensions.Player;
 import dev.symphony.kernel.extensions.PlayerState;
 import dev.symphony.kernel.paths.SymphonyPaths;
@@ -30,28 +31,21 @@ import java.util.stream.Stream;
  * says so before an extension with tools is approved.
  */
 public final class ToolCommand {
-    /** A tool, the extension that contributes it and the classpath it runs on. */
-    public record ContributedTool(String extensionId, ExtensionManifest.Tool tool, String classpath) {
+    /** A tool and the extension that contributes it. */
+    public record ContributedTool(String extensionId, ExtensionManifest.Tool tool) {
     }
 
     private ToolCommand() {
     }
 
-    /** The tools of the registry's valid, enabled extensions by name; a name two extensions use goes to the first by id. */
-    public static Map<String, ContributedTool> discover() {
+    /**
+     * The tools the usable extensions contribute, by name; a name two extensions use goes to the first by id.
+     * Cheap (no kernel is started: {@link Kernel#scan}), so the launcher's {@code --help} can list them.
+     */
+    public static Map<String, ContributedTool> available() {
         Map<String, ContributedTool> tools = new LinkedHashMap<>();
-        try (Kernel kernel = CliKernel.start()) {
-            String hostClasspath = kernel.hostClasspath();
-            for (Player p : kernel.players()) {
-                if (p.manifest() == null || p.state() == PlayerState.FAILED || p.state() == PlayerState.DISABLED) {
-                    continue;
-                }
-                for (ExtensionManifest.Tool t : p.manifest().contributes().tools()) {
-                    tools.putIfAbsent(t.name(), new ContributedTool(p.id(), t, hostClasspath + File.pathSeparator
-                            + String.join(File.pathSeparator, extensionClasspath(p))));
-                }
-            }
-        }
+        Kernel.scan(KernelContext.standard()).forEach((id, m) -> m.contributes().tools()
+                .forEach(t -> tools.putIfAbsent(t.name(), new ContributedTool(id, t))));
         return tools;
     }
 
@@ -71,8 +65,21 @@ public final class ToolCommand {
         return entries;
     }
 
-    /** Runs {@code tool} with {@code args}; returns its exit status. */
+    /**
+     * Runs {@code tool} with {@code args} once the registry has validated its extension (dependencies included);
+     * returns the tool's exit status, or 1 when the extension cannot be used.
+     */
     public static int run(ContributedTool tool, String[] args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        String classpath;
+        try (Kernel kernel = CliKernel.start()) {
+            Player p = kernel.player(tool.extensionId()).orElse(null);
+            if (p == null || p.manifest() == null || p.state() == PlayerState.FAILED || p.state() == PlayerState.DISABLED) {
+                err.println("symphony " + tool.tool().name() + ": the extension " + tool.extensionId() + " that brings this tool "
+                        + (p == null ? "is gone" : "cannot be used: " + (p.problem() != null ? p.problem() : p.state())));
+                return 1;
+            }
+            classpath = kernel.hostClasspath() + File.pathSeparator + String.join(File.pathSeparator, extensionClasspath(p));
+        }
         JvmFlags flags = JvmFlags.forCurrentRuntime();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -82,7 +89,7 @@ public final class ToolCommand {
             cmd.add("-D" + SymphonyPaths.HOME_PROPERTY + "=" + home);
         }
         cmd.add("-Dsymphony.extension=" + tool.extensionId());
-        cmd.addAll(List.of("-cp", tool.classpath(), tool.tool().mainClass()));
+        cmd.addAll(List.of("-cp", classpath, tool.tool().mainClass()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT);
         pb.environment().putAll(flags.environment());

@@ -72,6 +72,19 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
+     * The usable extensions' manifests by id — enabled, valid, and approved when installed — found without
+     * starting a kernel (no hosts, threads, audit or logs): for listings that must stay cheap, such as the
+     * launcher's {@code --help}. Dependencies are not resolved here; {@link #start} does that.
+     */
+    public static Map<String, ExtensionManifest> scan(KernelContext context) {
+        KernelContext c = context.conclude();
+        Lifecycle lifecycle = new Lifecycle(c, new ExtensionStore(c.paths().data("extensions")), new CapabilitySchemas());
+        Map<String, ExtensionManifest> usable = new java.util.TreeMap<>();
+        lifecycle.discover().forEach((id, p) -> lifecycle.usableManifest(p).ifPresent(m -> usable.put(id, m)));
+        return usable;
+    }
+
+    /**
      * Starts the hosts of enabled {@code onStartup} extensions (the IDE does this; the CLI does not),
      * all at once: each start is mostly a JVM start waiting on its own process. Returns when every
      * one is ready or has failed; the ids of those now running.

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -80,6 +81,22 @@ final class Lifecycle {
     void validateAll(Map<String, Player> all) {
         all.values().forEach(p -> validate(p, all));
         all.values().stream().filter(p -> p.state == PlayerState.FAILED).toList().forEach(p -> validate(p, all));
+    }
+
+    /**
+     * The manifest of {@code p} when it is valid and may be used as is — enabled, and for an installed
+     * extension approved — read as {@link #validate} reads it (the schema check cached by digest), with
+     * nothing else checked or set up; empty otherwise.
+     */
+    Optional<ExtensionManifest> usableManifest(Player p) {
+        try {
+            Path file = p.dir().resolve(ManifestReader.FILE_NAME);
+            ExtensionManifest m = manifests.read(Files.readAllBytes(file), file.toString());
+            boolean usable = m.id().equals(p.id()) && store.enabled(p.id()) && (p.development() || store.approved(m));
+            return usable ? Optional.of(m) : Optional.empty();
+        } catch (ManifestException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Runs the validation steps for one Player; the rest of the registry is needed for dependencies. */
