@@ -129,14 +129,14 @@ final class Activation {
             e.put("approved", answer.get().approved()).put("by", answer.get().by()).put("reason", "halt");
             run.events.emit(e);
             if (!answer.get().approved()) {
-                run.failure = "node " + run.eventName(s) + " run.halted and " + answer.get().by() + " declined to retry it";
+                run.failure = "node " + run.eventName(s) + " was halted and " + answer.get().by() + " declined to retry it";
                 run.cancelRunning("run failed");
                 return false;
             }
             run.halted.remove(s);
             return true;
         } catch (java.io.IOException e) {
-            run.failure = "cannot read run.approvals: " + e.getMessage();
+            run.failure = "cannot read the run's approvals: " + e.getMessage();
             return false;
         }
     }

@@ -190,7 +190,7 @@ final class MelodyRun {
 
     RunResult execute() throws InterruptedException {
         long deadline = plan.melody.limits().timeoutMs() > 0
-                ? System.currentTimeMillis() + plan.melody.limits().timeoutMs() : Long.MAX_VALUE;
+                ? context.clock().time() + plan.melody.limits().timeoutMs() : Long.MAX_VALUE;
         int slots = context.maxConcurrency() > 0 ? context.maxConcurrency() : plan.melody.limits().maxConcurrency();
         flush();
         while (true) {
@@ -209,8 +209,8 @@ final class MelodyRun {
                 continue;
             }
             if (running.isEmpty() && !progress && failure == null && resources.waitingForOthers()) {
-                Thread.sleep(20); // a resource is held by another run of this process: wait for its release
-                if (System.currentTimeMillis() > deadline) {
+                context.sleeper().sleep(20); // a resource is held by another run of this process: wait for its release
+                if (context.clock().time() > deadline) {
                     failure = "the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms";
                 }
                 continue;
@@ -222,14 +222,14 @@ final class MelodyRun {
                 break;
             }
             if (!running.isEmpty()) {
-                long wait = Math.max(1, Math.min(200, deadline - System.currentTimeMillis()));
+                long wait = Math.max(1, Math.min(200, deadline - context.clock().time()));
                 Completion c = completions.poll(wait, TimeUnit.MILLISECONDS);
                 while (c != null) {
                     complete(c);
                     c = completions.poll();
                 }
             }
-            if (System.currentTimeMillis() > deadline && failure == null) {
+            if (context.clock().time() > deadline && failure == null) {
                 failure = "the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms";
                 cancelRunning("run timed out");
             }

@@ -104,7 +104,7 @@ final class NodeCall {
                     run.events.emit(r);
                 }
                 if (backoff > 0) {
-                    Thread.sleep(backoff);
+                    run.context.sleeper().sleep(backoff);
                 }
             }
         }
@@ -212,7 +212,7 @@ final class NodeCall {
 
     /** Waits for a model slot of an Instrument (bounded by the call's timeout); a budget refusal fails the attempt. */
     private int slot(CapabilitySpec spec, long timeoutMs) throws NodeFailure, InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
+        long deadline = run.context.clock().time() + timeoutMs;
         while (true) {
             ModelSlots.Grant grant = run.slots().tryAcquire(spec, run.budgetLeft(), run.context.capabilities());
             int slot = grant.slot();
@@ -222,10 +222,10 @@ final class NodeCall {
             if (!ModelSlots.isWait(slot)) {
                 throw new NodeFailure("the pool manager refused a model slot: " + run.slots().refusal());
             }
-            if (System.currentTimeMillis() > deadline) {
+            if (run.context.clock().time() > deadline) {
                 throw new NodeFailure("no model slot for " + spec.key() + " within " + timeoutMs + " ms: " + run.slots().refusal());
             }
-            Thread.sleep(5);
+            run.context.sleeper().sleep(5);
         }
     }
 
@@ -238,11 +238,11 @@ final class NodeCall {
         int slot = grant.slot();
         try {
             while (!run.slots().isReady(slot, grant.task(), spec)) {
-                if (System.currentTimeMillis() > deadline) {
+                if (run.context.clock().time() > deadline) {
                     run.slots().release(slot, false);
                     throw new NodeFailure("the model of " + spec.key() + " did not load within " + timeoutMs + " ms");
                 }
-                Thread.sleep(5);
+                run.context.sleeper().sleep(5);
             }
             return slot;
         } catch (InterruptedException e) {

@@ -82,11 +82,11 @@ final class NodeResults {
         for (String target : n.cancels()) {
             if (target.equals("*")) {
                 run.cancelledRun = true;
-                run.cancelRunning("the run was run.cancelled by " + run.prefix + n.id());
+                run.cancelRunning("the run was cancelled by " + run.prefix + n.id());
                 for (int i = 0; i < run.plan.graph.nodeCount(); i++) {
                     NodeState st = run.tracker.state(i);
                     if ((st == NodeState.PENDING || st == NodeState.READY) && !run.plan.step(i).isGate()) {
-                        withdraw(i, "the run was run.cancelled by " + run.prefix + n.id());
+                        withdraw(i, "the run was cancelled by " + run.prefix + n.id());
                     }
                 }
                 return;
