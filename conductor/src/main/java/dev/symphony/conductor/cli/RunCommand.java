@@ -105,7 +105,7 @@ public final class RunCommand {
             return usage(err, "--policy must be rl or heuristic, got '" + policyName + "'");
         }
         SchedulingPolicy policy = policyName.equals("rl")
-                ? LazyPolicy.startLoading("rl", new HeuristicPolicy(), DjlPolicy::loadCurrent) : new HeuristicPolicy();
+                ? LazyPolicy.onFirstUse("rl", new HeuristicPolicy(), DjlPolicy::loadCurrent) : new HeuristicPolicy();
         SymphonyPaths paths = SymphonyPaths.resolve();
         Capabilities caps = null;
         try {

@@ -90,7 +90,7 @@ public final class ServeCommand {
             RunContext context = new RunContext().capabilities(caps).artifacts(artifacts).runsRoot(paths.data("runs"))
                     .autoApprove(yes, "--yes")
                     .trainingData(new dev.symphony.conductor.learning.TrainingData(paths.data("policy").resolve("real-runs")))
-                    .policy(policy.equals("rl") ? LazyPolicy.startLoading("rl", new HeuristicPolicy(), DjlPolicy::loadCurrent)
+                    .policy(policy.equals("rl") ? LazyPolicy.onFirstUse("rl", new HeuristicPolicy(), DjlPolicy::loadCurrent)
                             : new HeuristicPolicy())
                     .events(e -> {
                         synchronized (out) {
