@@ -18,6 +18,7 @@ import dev.symphony.conductor.run.Conductor;
 import dev.symphony.conductor.run.KernelCapabilities;
 import dev.symphony.conductor.run.RunArtifacts;
 import dev.symphony.conductor.run.RunContext;
+import dev.symphony.conductor.run.RunEvents;
 import dev.symphony.conductor.run.RunResult;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import java.io.Console;
@@ -41,7 +42,8 @@ public final class RunCommand {
     static final String USAGE = String.join("\n",
             "usage: symphony run FILE.melody.json [--input NAME=VALUE]... [--preview] [--yes] [--policy rl|heuristic]",
             "       symphony run --resume RUN_ID [--yes] [--policy rl|heuristic]",
-            "Runs a Melody headless; stdout is its event stream (JSON lines, conductor/docs/executor.md).",
+            "Runs a Melody headless; stdout is its event stream (JSON lines, conductor/docs/executor.md);",
+            "at a terminal, stderr also gets a readable summary (a line per node, then totals and cost).",
             "  --input NAME=VALUE  value of input node NAME (JSON unless the input's schema is a string; @FILE reads a file)",
             "  --preview           pinned/mock data instead of calling extensions",
             "  --yes               answer every approval node yes (recorded as by \"--yes\")",
@@ -59,6 +61,11 @@ public final class RunCommand {
 
     /** With {@code capabilities} supplied (tests, embedding) instead of starting a kernel. */
     public static int run(String[] args, PrintStream out, PrintStream err, Supplier<Capabilities> capabilities) {
+        return run(args, out, err, capabilities, terminal() != null);
+    }
+
+    /** {@code atTerminal}: a person reads stdout, so a readable summary goes to stderr beside the JSON lines. */
+    static int run(String[] args, PrintStream out, PrintStream err, Supplier<Capabilities> capabilities, boolean atTerminal) {
         String file = null;
         String resume = null;
         boolean preview = false;
@@ -118,14 +125,18 @@ public final class RunCommand {
             }
             try (RunArtifacts artifacts = RunArtifacts.open(paths.data("artifacts"), 60_000, err)) {
                 Console console = terminal();
+                RunSummary summary = atTerminal ? new RunSummary(err) : null;
                 RunContext context = new RunContext().capabilities(caps).policy(policy).artifacts(artifacts)
                         .runsRoot(paths.data("runs")).preview(preview).autoApprove(yes, "--yes")
                         .trainingData(new dev.symphony.conductor.learning.TrainingData(paths.data("policy").resolve("real-runs")))
                         .approver(console == null || yes ? null : (run, node, prompt, details) -> ask(console, node, prompt, details))
                         .events(e -> {
                             synchronized (out) {
-                                out.println(e);
+                                out.println(RunEvents.line(e));
                                 out.flush();
+                            }
+                            if (summary != null) {
+                                summary.accept(e);
                             }
                         });
                 Conductor conductor = new Conductor(context);

@@ -8,6 +8,7 @@ import dev.symphony.conductor.run.Conductor;
 import dev.symphony.conductor.run.KernelCapabilities;
 import dev.symphony.conductor.run.RunArtifacts;
 import dev.symphony.conductor.run.RunContext;
+import dev.symphony.conductor.run.RunEvents;
 import dev.symphony.conductor.run.serve.ApiToken;
 import dev.symphony.conductor.run.serve.MelodyServer;
 import dev.symphony.kernel.paths.SymphonyPaths;
@@ -94,7 +95,7 @@ public final class ServeCommand {
                             : new HeuristicPolicy())
                     .events(e -> {
                         synchronized (out) {
-                            out.println(e);
+                            out.println(RunEvents.line(e));
                             out.flush();
                         }
                     });

@@ -104,7 +104,7 @@ public final class Conductor {
         }
         context.artifacts().sync();
         ObjectNode done = events.event("run.finished", null);
-        done.put("status", result.status().jsonName()).put("cost", result.cost());
+        done.put("status", result.status().jsonName()).put("cost", Money.of(result.cost()));
         done.put("trainingRecords", record(events.runId(), melody, result, records));
         done.set("outputs", result.outputs());
         if (result.error() != null) {

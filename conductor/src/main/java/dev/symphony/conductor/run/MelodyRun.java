@@ -354,7 +354,7 @@ final class MelodyRun {
             }
             PolicyBridge.Choice choice = policy.choose(context.policy(), ready, plan, this, slots - running.size(), slots);
             if (choice == null) {
-                fail(ready.get(0).step(), "budget exhausted: " + spent() + " of " + budget.limit + " spent");
+                fail(ready.get(0).step(), "budget exhausted: " + Money.text(budget.spentExact()) + " of " + Money.text(budget.limit) + " spent");
                 return true;
             }
             PolicyBridge.Ready r = ready.stream().filter(x -> x.step() == choice.step()).findFirst().orElseThrow();

@@ -149,7 +149,7 @@ final class Nested {
 
     private RunResult nested(RunPlan plan, String prefix, ObjectNode inputs, List<JsonNode> past)
             throws NodeFailure, InterruptedException {
-        double before = parent.spent();
+        java.math.BigDecimal before = parent.sharedBudget().spentExact();
         MelodyRun child = new MelodyRun(parent.context, plan, parent.events, prefix, null, parent.approvals(), inputs,
                 parent.workers(), parent.calls(), parent.sharedBudget(), parent.stats());
         if (!past.isEmpty()) {
@@ -158,7 +158,7 @@ final class Nested {
         RunResult r = child.execute();
         switch (r.status()) {
             case SUCCEEDED:
-                return new RunResult(r.runId(), r.status(), r.outputs(), null, r.waiting(), parent.spent() - before);
+                return new RunResult(r.runId(), r.status(), r.outputs(), null, r.waiting(), parent.sharedBudget().spentExact().subtract(before).doubleValue());
             case PAUSED:
                 throw new NodeFailure("an approval inside " + prefix + " is waiting (" + String.join(", ", r.waiting())
                         + "); approvals inside loops and sub-Melodies need --yes or a terminal");

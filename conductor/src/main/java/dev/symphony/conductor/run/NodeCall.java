@@ -35,7 +35,7 @@ final class NodeCall {
     private final Expr.Scope scope;
     private final List<CapabilitySpec> candidates;
     private final ExecutorService calls;
-    private double cost;
+    private java.math.BigDecimal cost = Money.ZERO;
 
     NodeCall(MelodyRun run, MelodyNode node, String name, Expr.Scope scope, List<CapabilitySpec> candidates,
              ExecutorService calls) {
@@ -72,7 +72,7 @@ final class NodeCall {
             p.put("iteration", i);
             run.events.emit(p);
         }
-        return new Outcome(outputs, producer == null ? "conductor" : producer, cost, score);
+        return new Outcome(outputs, producer == null ? "conductor" : producer, cost.doubleValue(), score);
     }
 
     private Outcome one(Expr.Scope s, String instance) throws NodeFailure, InterruptedException {
@@ -149,7 +149,7 @@ final class NodeCall {
         }
         try {
             Outcome o = new NodeCall(run, comp, name, cs, specs, calls).one(cs, "");
-            return new Outcome(o.output(), "compensate:" + id + ":" + o.producer(), cost, o.score());
+            return new Outcome(o.output(), "compensate:" + id + ":" + o.producer(), cost.doubleValue(), o.score());
         } catch (NodeFailure e) {
             throw new NodeFailure(error + "; compensation '" + id + "' failed too: " + e.getMessage());
         }
@@ -166,10 +166,10 @@ final class NodeCall {
                 if (slot >= 0) {
                     run.slots().release(slot, true);
                 }
-                throw new NodeFailure("budget exhausted: " + spec.key() + " costs " + spec.costPerCall() + ", "
-                        + run.budgetLeft() + " left");
+                throw new NodeFailure("budget exhausted: " + spec.key() + " costs " + Money.text(spec.costPerCall()) + ", "
+                        + Money.text(run.budgetLeft()) + " left");
             }
-            cost += spec.costPerCall();
+            cost = cost.add(Money.of(spec.costPerCall()));
             Future<Capabilities.Invocation> f = calls.submit(() -> run.context.capabilities().invoke(spec, input, Duration.ofMillis(timeoutMs)));
             boolean ok = false;
             long tokens = 0;
@@ -179,10 +179,10 @@ final class NodeCall {
                 tokens = done.tokens();
                 ok = output != null;
                 // the declared cost per call was charged up front as the estimate; per-token cost comes on top
-                double extra = Math.max(0, done.cost() - spec.costPerCall());
-                if (extra > 0) {
-                    run.sharedBudget().charge(extra);
-                    cost += extra;
+                java.math.BigDecimal extra = Money.of(done.cost()).subtract(Money.of(spec.costPerCall()));
+                if (extra.signum() > 0) {
+                    run.sharedBudget().charge(extra.doubleValue());
+                    cost = cost.add(extra);
                 }
             } catch (TimeoutException e) {
                 f.cancel(true);
@@ -207,7 +207,7 @@ final class NodeCall {
         }
         Float score = gate(output);
         run.recordOutcome(spec, true);
-        return new Outcome(output, spec.key(), cost, score);
+        return new Outcome(output, spec.key(), cost.doubleValue(), score);
     }
 
     /** Waits for a model slot of an Instrument (bounded by the call's timeout); a budget refusal fails the attempt. */

@@ -49,7 +49,7 @@ final class NodeResults {
             run.tracker.complete(s);
         }
         ObjectNode e = run.events.event("node.finished", name);
-        e.put("artifactId", id).put("durationMs", Math.max(0, now - startedMs)).put("cost", cost);
+        e.put("artifactId", id).put("durationMs", Math.max(0, now - startedMs)).put("cost", Money.of(cost));
         if (branch >= 0) {
             e.put("branch", step.node().branches().get(branch));
         }

@@ -14,6 +14,8 @@ import org.agrona.concurrent.EpochClock;
  * threads report retries and progress; the order of {@code seq} is the order sinks see.
  */
 public final class RunEvents {
+    private static final com.fasterxml.jackson.databind.ObjectWriter LINE = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writer();
     private final String runId;
     private final EpochClock clock;
     private final List<Consumer<ObjectNode>> sinks = new CopyOnWriteArrayList<>();
@@ -58,6 +60,15 @@ public final class RunEvents {
 
     public void emit(String type, String node) {
         emit(event(type, node));
+    }
+
+    /** One event as a JSON line: costs in plain decimal notation, never with an exponent. */
+    public static String line(ObjectNode event) {
+        try {
+            return LINE.writeValueAsString(event);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("an event tree always serializes", e);
+        }
     }
 
     public synchronized long nextSeq() {

@@ -62,7 +62,7 @@ final class RunReplay {
                                     "reverse reconstruction from " + from);
                             journaled.put(run.eventName(s), id);
                             ObjectNode f = run.events.event("node.finished", run.eventName(s));
-                            f.put("artifactId", id).put("durationMs", 0).put("cost", 0.0)
+                            f.put("artifactId", id).put("durationMs", 0).put("cost", Money.ZERO)
                                     .put("reason", "reverse reconstruction");
                             String b = ev.path("branch").asText(null);
                             if (b != null) {
