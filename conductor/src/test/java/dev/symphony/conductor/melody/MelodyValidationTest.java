@@ -60,6 +60,15 @@ class MelodyValidationTest {
     }
 
     @Test
+    void layoutPlacesExistingNodesOnly() throws Exception {
+        String m = melody(echo("a", "x"), "");
+        reader.parse(m.replace("\"connections\"", "\"layout\":{\"a\":{\"x\":10,\"y\":-2.5}},\"connections\""), null);
+        has(problems(m.replace("\"connections\"", "\"layout\":{\"ghost\":{\"x\":1,\"y\":2}},\"connections\"")),
+                "$.layout.ghost: no node 'ghost' to place");
+        has(problems(m.replace("\"connections\"", "\"layout\":{\"a\":{\"x\":1}},\"connections\"")), "$.layout.a");
+    }
+
+    @Test
     void schemaProblemsCarryTheirJsonPath() {
         List<String> p = problems("{\"formatVersion\":1,\"name\":\"t\",\"nodes\":[{\"id\":\"a\",\"type\":\"call\"},"
                 + "{\"id\":\"b-c\",\"type\":\"teleport\"}],\"extra\":1}");
