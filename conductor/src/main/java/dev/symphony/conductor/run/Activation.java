@@ -82,7 +82,7 @@ final class Activation {
         for (JsonNode pre : n.field("preconditions")) {
             if (!Expr.parse(pre.asText()).test(run.scope())) {
                 if (n.essential()) {
-                    run.fail(s, "precondition not met: " + pre.asText());
+                    run.onFailure(s, "precondition not met: " + pre.asText());
                 } else {
                     run.skip(s, "precondition not met: " + pre.asText());
                 }

@@ -42,11 +42,13 @@ final class MelodyRun {
     final String runId;
     private final RunJournal journal;
     final Approvals approvals;
-    private final ObjectNode inputs;
+    final ObjectNode inputs;
     private final ExecutorService workers;
     private final ExecutorService calls;
     final RunBudget budget;
     final RunStats stats;
+    /** What node calls may use of this run (from worker threads). */
+    final RunServices services;
     final DagTracker tracker;
     final List<Integer> newlyReady = new ArrayList<>();
     final List<Integer> newlySkipped = new ArrayList<>();
@@ -72,10 +74,6 @@ final class MelodyRun {
     /** The journal as it was at resume (empty for a fresh run): nested loops and sub-Melodies continue from it. */
     List<JsonNode> past = List.of();
 
-    ModelSlots slots() {
-        return stats.slots;
-    }
-
     MelodyRun(RunContext context, RunPlan plan, RunEvents events, String prefix, RunJournal journal, Approvals approvals,
               ObjectNode inputs, ExecutorService workers, ExecutorService calls, RunBudget budget, RunStats stats) {
         this.context = context;
@@ -90,6 +88,7 @@ final class MelodyRun {
         this.calls = calls;
         this.budget = budget;
         this.stats = stats;
+        this.services = new RunServices(context, plan.melody, events, budget, stats);
         this.readySeq = new long[plan.graph.nodeCount()];
         this.tracker = DagTracker.create(plan.graph, new DagTrackerContext().listener(new DagListener() {
             @Override
@@ -103,78 +102,6 @@ final class MelodyRun {
                 newlySkipped.add(node);
             }
         }));
-    }
-
-    // ---- shared-state accessors used by NodeCall and PolicyBridge (any thread) ----
-
-    double budgetLeft() {
-        return budget.left();
-    }
-
-    double budget() {
-        return budget.limit;
-    }
-
-    float budgetFraction() {
-        return Double.isInfinite(budget.limit) ? 1f : (float) Math.max(0, budget.left() / Math.max(1e-9, budget.limit));
-    }
-
-    double spent() {
-        return budget.spent();
-    }
-
-    void recordOutcome(CapabilitySpec spec, boolean ok) {
-        int[] o = stats.outcomes.computeIfAbsent(spec.key(), k -> new int[2]);
-        synchronized (o) {
-            o[0]++;
-            if (!ok) {
-                o[1]++;
-            }
-        }
-    }
-
-    /** Observed failure rate with a weak prior (1 failure in 10 attempts), so one failure is not "always fails". */
-    double failureRate(CapabilitySpec spec) {
-        int[] o = stats.outcomes.get(spec.key());
-        if (o == null) {
-            return 0.1;
-        }
-        synchronized (o) {
-            return (o[1] + 1.0) / (o[0] + 10.0);
-        }
-    }
-
-    private double meanCost = -1;
-
-    /** The run's cost unit for the policy's features (computed once: it asks the catalog for every node). */
-    double meanCost() {
-        if (meanCost < 0) {
-            meanCost = computeMeanCost();
-        }
-        return meanCost;
-    }
-
-    private double computeMeanCost() {
-        double sum = 0;
-        int n = 0;
-        for (MelodyNode node : plan.melody.nodes()) {
-            for (CapabilitySpec s : candidates(node)) {
-                sum += s.costPerCall();
-                n++;
-            }
-        }
-        return n == 0 || sum == 0 ? 1 : sum / n;
-    }
-
-    /** Who can run a call node: its fixed extension, or Maestro's choice among every provider. */
-    List<CapabilitySpec> candidates(MelodyNode n) {
-        if (n.type() != NodeType.CALL) {
-            return List.of();
-        }
-        if (n.extension() != null) {
-            return context.capabilities().find(n.extension(), n.capability()).map(List::of).orElse(List.of());
-        }
-        return context.capabilities().offering(n.capability(), n.text("kind"));
     }
 
     Expr.Scope scope() {
@@ -202,9 +129,7 @@ final class MelodyRun {
             if (tracker.isFinished() || cancelledRun || (failure != null && running.isEmpty())) {
                 break;
             }
-            if (running.isEmpty() && !progress && context.debugger() != null && failure == null && !activation.heldByDebugger()) {
-                // fall through: nothing is held by the debugger
-            } else if (running.isEmpty() && !progress && context.debugger() != null && failure == null) {
+            if (running.isEmpty() && !progress && context.debugger() != null && failure == null && activation.heldByDebugger()) {
                 context.debugger().awaitChange(200);
                 continue;
             }
@@ -237,7 +162,7 @@ final class MelodyRun {
         resources.releaseAll();
         RunStatus status = cancelledRun ? RunStatus.CANCELLED : failure != null ? RunStatus.FAILED
                 : tracker.isFinished() ? RunStatus.SUCCEEDED : RunStatus.PAUSED;
-        return new RunResult(runId, status, runOutputs, failure, List.copyOf(waiting), spent());
+        return new RunResult(runId, status, runOutputs, failure, List.copyOf(waiting), budget.spent());
     }
 
     private String blockedSummary() {
@@ -338,10 +263,10 @@ final class MelodyRun {
                 if (n == null || !isWorker(n)) {
                     continue;
                 }
-                List<CapabilitySpec> providers = n.type() == NodeType.CALL ? candidates(n)
+                List<CapabilitySpec> providers = n.type() == NodeType.CALL ? services.providers(n)
                         : List.of(new CapabilitySpec("conductor", n.type().jsonName(), "operator", null, null, 0, 50, 0));
                 if (providers.isEmpty() && !context.preview()) {
-                    fail(s, "no installed extension offers " + (n.extension() == null ? "" : n.extension() + "/") + n.capability());
+                    onFailure(s, "no installed extension offers " + (n.extension() == null ? "" : n.extension() + "/") + n.capability());
                     return true;
                 }
                 if (providers.isEmpty()) {
@@ -354,13 +279,13 @@ final class MelodyRun {
             }
             PolicyBridge.Choice choice = policy.choose(context.policy(), ready, plan, this, slots - running.size(), slots);
             if (choice == null) {
-                fail(ready.get(0).step(), "budget exhausted: " + Money.text(budget.spentExact()) + " of " + Money.text(budget.limit) + " spent");
+                onFailure(ready.get(0).step(), "budget exhausted: " + Money.text(budget.spentExact()) + " of " + Money.text(budget.limit) + " spent");
                 return true;
             }
             PolicyBridge.Ready r = ready.stream().filter(x -> x.step() == choice.step()).findFirst().orElseThrow();
             CapabilitySpec chosen = r.providers().get(choice.provider());
             stats.recorder.decided(eventName(r.step()), chosen.key(), policy.lastFeatures(), policy.lastCount(),
-                    choice.candidate(), chosen.costPerCall(), meanCost(), plan.criticalPathMs);
+                    choice.candidate(), chosen.costPerCall(), policy.costUnit(plan, this), plan.criticalPathMs);
             start(r.step(), NodeCall.list(r.providers().get(choice.provider()), r.providers()));
             any = true;
         }
@@ -385,7 +310,7 @@ final class MelodyRun {
         Future<?> f = workers.submit(() -> {
             try {
                 NodeCall.Outcome o = switch (n.type()) {
-                    case CALL -> new NodeCall(this, n, eventName(s), scope, providers, calls).execute();
+                    case CALL -> new NodeCall(services, new CallSpec(n, eventName(s), scope, providers), calls).execute();
                     case LOOP -> new Nested(this).loop(n, eventName(s), scope);
                     default -> new Nested(this).melody(n, eventName(s), scope);
                 };
@@ -440,10 +365,6 @@ final class MelodyRun {
         results.onFailure(s, error);
     }
 
-    void fail(int s, String error) {
-        onFailure(s, error);
-    }
-
     void skip(int s, String reason) {
         tracker.skip(s);
         newlySkipped.remove(Integer.valueOf(s));
@@ -460,43 +381,10 @@ final class MelodyRun {
         }
     }
 
-    void failRun(String message) {
-        failure = message;
+    /** A loop iteration or sub-Melody of this run: its own graph and state, this run's services and limits. */
+    MelodyRun child(RunPlan childPlan, String childPrefix, ObjectNode childInputs) {
+        return new MelodyRun(context, childPlan, events, childPrefix, null, approvals, childInputs, workers, calls, budget, stats);
     }
-
-    Set<String> waiting() {
-        return waiting;
-    }
-
-    Approvals approvals() {
-        return approvals;
-    }
-
-    ObjectNode inputs() {
-        return inputs;
-    }
-
-    DagTracker tracker() {
-        return tracker;
-    }
-
-    ExecutorService workers() {
-        return workers;
-    }
-
-    ExecutorService calls() {
-        return calls;
-    }
-
-    RunBudget sharedBudget() {
-        return budget;
-    }
-
-    RunStats stats() {
-        return stats;
-    }
-
-    // ---- resume ----
 
     /** Restores finished, skipped, withdrawn and halted nodes from journal events, without running anything. */
     void replay(List<JsonNode> journalEvents) {

@@ -149,16 +149,15 @@ final class Nested {
 
     private RunResult nested(RunPlan plan, String prefix, ObjectNode inputs, List<JsonNode> past)
             throws NodeFailure, InterruptedException {
-        java.math.BigDecimal before = parent.sharedBudget().spentExact();
-        MelodyRun child = new MelodyRun(parent.context, plan, parent.events, prefix, null, parent.approvals(), inputs,
-                parent.workers(), parent.calls(), parent.sharedBudget(), parent.stats());
+        java.math.BigDecimal before = parent.budget.spentExact();
+        MelodyRun child = parent.child(plan, prefix, inputs);
         if (!past.isEmpty()) {
             child.replay(past); // its own lines only (by prefix); nested loops in it continue the same way
         }
         RunResult r = child.execute();
         switch (r.status()) {
             case SUCCEEDED:
-                return new RunResult(r.runId(), r.status(), r.outputs(), null, r.waiting(), parent.sharedBudget().spentExact().subtract(before).doubleValue());
+                return new RunResult(r.runId(), r.status(), r.outputs(), null, r.waiting(), parent.budget.spentExact().subtract(before).doubleValue());
             case PAUSED:
                 throw new NodeFailure("an approval inside " + prefix + " is waiting (" + String.join(", ", r.waiting())
                         + "); approvals inside loops and sub-Melodies need --yes or a terminal");

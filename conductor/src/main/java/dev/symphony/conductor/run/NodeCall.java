@@ -29,7 +29,7 @@ final class NodeCall {
     record Outcome(JsonNode output, String producer, double cost, Float score) {
     }
 
-    private final MelodyRun run;
+    private final CallServices run;
     private final MelodyNode node;
     private final String name;
     private final Expr.Scope scope;
@@ -37,13 +37,12 @@ final class NodeCall {
     private final ExecutorService calls;
     private java.math.BigDecimal cost = Money.ZERO;
 
-    NodeCall(MelodyRun run, MelodyNode node, String name, Expr.Scope scope, List<CapabilitySpec> candidates,
-             ExecutorService calls) {
-        this.run = run;
-        this.node = node;
-        this.name = name;
-        this.scope = scope;
-        this.candidates = candidates;
+    NodeCall(CallServices services, CallSpec spec, ExecutorService calls) {
+        this.run = services;
+        this.node = spec.node();
+        this.name = spec.name();
+        this.scope = spec.scope();
+        this.candidates = spec.candidates();
         this.calls = calls;
     }
 
@@ -67,10 +66,10 @@ final class NodeCall {
             outputs.add(o.output());
             producer = o.producer();
             score = o.score();
-            ObjectNode p = run.events.event("node.progress", name);
+            ObjectNode p = run.events().event("node.progress", name);
             p.put("message", "instance " + (i + 1) + " of " + items.size() + " finished");
             p.put("iteration", i);
-            run.events.emit(p);
+            run.events().emit(p);
         }
         return new Outcome(outputs, producer == null ? "conductor" : producer, cost.doubleValue(), score);
     }
@@ -97,14 +96,14 @@ final class NodeCall {
                         * Math.pow(retry.path("factor").asDouble(1), k)) : 0;
                 boolean more = k + 1 < tries || c + 1 < candidates.size() || onError.has("fallback");
                 if (more) {
-                    ObjectNode r = run.events.event("node.retried", name);
+                    ObjectNode r = run.events().event("node.retried", name);
                     r.put("attempt", attemptNo + 1).put("error", lastError + instance).put("backoffMs", backoff);
                     r.put("reason", k + 1 < tries ? "retry" : c + 1 < candidates.size()
                             ? "maestro: next provider " + candidates.get(c + 1).key() : "fallback");
-                    run.events.emit(r);
+                    run.events().emit(r);
                 }
                 if (backoff > 0) {
-                    run.context.sleeper().sleep(backoff);
+                    run.sleeper().sleep(backoff);
                 }
             }
         }
@@ -113,8 +112,8 @@ final class NodeCall {
             attemptNo++;
             String ext = fb.path("extension").asText(null);
             List<CapabilitySpec> specs = ext != null
-                    ? run.context.capabilities().find(ext, fb.path("capability").asText()).map(List::of).orElse(List.of())
-                    : run.context.capabilities().offering(fb.path("capability").asText(), null);
+                    ? run.capabilities().find(ext, fb.path("capability").asText()).map(List::of).orElse(List.of())
+                    : run.capabilities().offering(fb.path("capability").asText(), null);
             JsonNode in = fb.has("input") ? Template.render(fb.get("input"), s) : input;
             for (CapabilitySpec spec : specs) {
                 try {
@@ -135,20 +134,20 @@ final class NodeCall {
 
     private Outcome compensate(Expr.Scope s, JsonNode input, String error) throws NodeFailure, InterruptedException {
         String id = node.onError().path("compensate").asText();
-        MelodyNode comp = run.plan.melody.node(id).orElseThrow();
+        MelodyNode comp = run.node(id).orElseThrow();
         ObjectNode failed = JsonNodeFactory.instance.objectNode().put("node", node.id()).put("error", error);
         failed.set("input", input);
         Expr.Scope cs = root -> root.equals("error") ? JsonNodeFactory.instance.textNode(error)
                 : root.equals("failed") ? failed : s.apply(root);
-        ObjectNode r = run.events.event("node.retried", name);
+        ObjectNode r = run.events().event("node.retried", name);
         r.put("error", error).put("reason", "compensate with '" + id + "'");
-        run.events.emit(r);
-        List<CapabilitySpec> specs = run.candidates(comp);
+        run.events().emit(r);
+        List<CapabilitySpec> specs = run.providers(comp);
         if (comp.type() != dev.symphony.conductor.melody.NodeType.CALL || specs.isEmpty()) {
             throw new NodeFailure(error + "; compensation '" + id + "' cannot run (not a call node with an installed capability)");
         }
         try {
-            Outcome o = new NodeCall(run, comp, name, cs, specs, calls).one(cs, "");
+            Outcome o = new NodeCall(run, new CallSpec(comp, name, cs, specs), calls).one(cs, "");
             return new Outcome(o.output(), "compensate:" + id + ":" + o.producer(), cost.doubleValue(), o.score());
         } catch (NodeFailure e) {
             throw new NodeFailure(error + "; compensation '" + id + "' failed too: " + e.getMessage());
@@ -157,20 +156,20 @@ final class NodeCall {
 
     private Outcome attempt(CapabilitySpec spec, JsonNode input) throws NodeFailure, InterruptedException {
         JsonNode output;
-        if (run.context.preview()) {
+        if (run.preview()) {
             output = node.json().has("preview") ? node.json().get("preview") : PreviewData.mock(spec.outputSchema(), node.id());
         } else {
             long timeoutMs = node.timeoutMs(spec.timeoutMs() > 0 ? spec.timeoutMs() : 30_000);
             int slot = "instrument".equals(spec.kind()) ? slot(spec, timeoutMs) : -1;
             if (!run.sharedBudget().tryCharge(spec.costPerCall())) {
                 if (slot >= 0) {
-                    run.slots().release(slot, true);
+                    run.stats().slots.release(slot, true);
                 }
                 throw new NodeFailure("budget exhausted: " + spec.key() + " costs " + Money.text(spec.costPerCall()) + ", "
-                        + Money.text(run.budgetLeft()) + " left");
+                        + Money.text(run.sharedBudget().left()) + " left");
             }
             cost = cost.add(Money.of(spec.costPerCall()));
-            Future<Capabilities.Invocation> f = calls.submit(() -> run.context.capabilities().invoke(spec, input, Duration.ofMillis(timeoutMs)));
+            Future<Capabilities.Invocation> f = calls.submit(() -> run.capabilities().invoke(spec, input, Duration.ofMillis(timeoutMs)));
             boolean ok = false;
             long tokens = 0;
             try {
@@ -186,46 +185,46 @@ final class NodeCall {
                 }
             } catch (TimeoutException e) {
                 f.cancel(true);
-                run.recordOutcome(spec, false);
+                run.stats().recordOutcome(spec, false);
                 throw new NodeFailure(spec.key() + " timed out after " + timeoutMs + " ms");
             } catch (InterruptedException e) {
                 f.cancel(true);
                 throw e;
             } catch (java.util.concurrent.ExecutionException e) {
-                run.recordOutcome(spec, false);
+                run.stats().recordOutcome(spec, false);
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 throw new NodeFailure(spec.key() + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
             } finally {
                 if (slot >= 0) {
-                    run.slots().release(slot, tokens, ok);
+                    run.stats().slots.release(slot, tokens, ok);
                 }
             }
             if (output == null) {
-                run.recordOutcome(spec, false);
+                run.stats().recordOutcome(spec, false);
                 throw new NodeFailure(spec.key() + " returned nothing");
             }
         }
         Float score = gate(output);
-        run.recordOutcome(spec, true);
+        run.stats().recordOutcome(spec, true);
         return new Outcome(output, spec.key(), cost.doubleValue(), score);
     }
 
     /** Waits for a model slot of an Instrument (bounded by the call's timeout); a budget refusal fails the attempt. */
     private int slot(CapabilitySpec spec, long timeoutMs) throws NodeFailure, InterruptedException {
-        long deadline = run.context.clock().time() + timeoutMs;
+        long deadline = run.clock().time() + timeoutMs;
         while (true) {
-            ModelSlots.Grant grant = run.slots().tryAcquire(spec, run.budgetLeft(), run.context.capabilities());
+            ModelSlots.Grant grant = run.stats().slots.tryAcquire(spec, run.sharedBudget().left(), run.capabilities());
             int slot = grant.slot();
             if (slot >= 0) {
                 return awaitWarm(grant, spec, deadline, timeoutMs);
             }
             if (!ModelSlots.isWait(slot)) {
-                throw new NodeFailure("the pool manager refused a model slot: " + run.slots().refusal());
+                throw new NodeFailure("the pool manager refused a model slot: " + run.stats().slots.refusal());
             }
-            if (run.context.clock().time() > deadline) {
-                throw new NodeFailure("no model slot for " + spec.key() + " within " + timeoutMs + " ms: " + run.slots().refusal());
+            if (run.clock().time() > deadline) {
+                throw new NodeFailure("no model slot for " + spec.key() + " within " + timeoutMs + " ms: " + run.stats().slots.refusal());
             }
-            run.context.sleeper().sleep(5);
+            run.sleeper().sleep(5);
         }
     }
 
@@ -237,16 +236,16 @@ final class NodeCall {
             throws NodeFailure, InterruptedException {
         int slot = grant.slot();
         try {
-            while (!run.slots().isReady(slot, grant.task(), spec)) {
-                if (run.context.clock().time() > deadline) {
-                    run.slots().release(slot, false);
+            while (!run.stats().slots.isReady(slot, grant.task(), spec)) {
+                if (run.clock().time() > deadline) {
+                    run.stats().slots.release(slot, false);
                     throw new NodeFailure("the model of " + spec.key() + " did not load within " + timeoutMs + " ms");
                 }
-                run.context.sleeper().sleep(5);
+                run.sleeper().sleep(5);
             }
             return slot;
         } catch (InterruptedException e) {
-            run.slots().release(slot, false);
+            run.stats().slots.release(slot, false);
             throw e;
         }
     }

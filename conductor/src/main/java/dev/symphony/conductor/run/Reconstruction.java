@@ -99,7 +99,7 @@ final class Reconstruction {
                 newId = store(p, out, "restored:" + run.eventName(p), new long[0], "restored from the run's memory");
                 e.put("reason", "artifact " + id + " unreadable and no usable reconstruct declaration; stored again from the run's memory");
             } else {
-                run.fail(s, "the output of " + run.eventName(p) + " (artifact " + id + ") is gone and cannot be reconstructed");
+                run.onFailure(s, "the output of " + run.eventName(p) + " (artifact " + id + ") is gone and cannot be reconstructed");
                 return false;
             }
             e.put("artifactId", newId);

@@ -1,14 +1,36 @@
 package dev.symphony.conductor.run;
 
+import dev.symphony.conductor.melody.CapabilitySpec;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-run state shared with nested executions: call outcomes per provider, the pool-manager model slots, the
- * training-data recorder.
+ * Per-run state shared with nested executions (thread-safe): call outcomes per provider, the pool-manager
+ * model slots, the training-data recorder.
  */
 final class RunStats {
-    final Map<String, int[]> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, int[]> outcomes = new ConcurrentHashMap<>();
     final ModelSlots slots = new ModelSlots();
     final RunRecorder recorder = new RunRecorder();
+
+    void recordOutcome(CapabilitySpec spec, boolean ok) {
+        int[] o = outcomes.computeIfAbsent(spec.key(), k -> new int[2]);
+        synchronized (o) {
+            o[0]++;
+            if (!ok) {
+                o[1]++;
+            }
+        }
+    }
+
+    /** Observed failure rate with a weak prior (1 failure in 10 attempts), so one failure is not "always fails". */
+    double failureRate(CapabilitySpec spec) {
+        int[] o = outcomes.get(spec.key());
+        if (o == null) {
+            return 0.1;
+        }
+        synchronized (o) {
+            return (o[1] + 1.0) / (o[0] + 10.0);
+        }
+    }
 }
