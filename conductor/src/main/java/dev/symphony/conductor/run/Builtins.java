@@ -57,7 +57,7 @@ final class Builtins {
 
     private void begin(int s, String name) {
         run.markStarted(s);
-        run.events.emit("node.started", name);
+        run.events.emit(new RunEvent.NodeStarted(name, null, null));
     }
 
     private static final class InputProblem extends Exception {
@@ -112,17 +112,13 @@ final class Builtins {
         }
         if (answer.isEmpty()) {
             if (run.waiting.add(name)) {
-                ObjectNode w = run.events.event("approval.waiting", name);
-                w.put("prompt", prompt).put("request", name);
-                run.events.emit(w);
+                run.events.emit(new RunEvent.ApprovalWaiting(name, prompt, null, name));
             }
             return false;
         }
         run.waiting.remove(name);
         Approvals.Answer a = answer.get();
-        ObjectNode e = run.events.event("approval.answered", name);
-        e.put("approved", a.approved()).put("by", a.by());
-        run.events.emit(e);
+        run.events.emit(new RunEvent.ApprovalAnswered(name, a.approved(), a.by(), null));
         begin(s, name);
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("approved", a.approved()).put("by", a.by())
                 .put("at", a.at().toString());

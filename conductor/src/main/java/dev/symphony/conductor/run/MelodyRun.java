@@ -180,16 +180,14 @@ final class MelodyRun {
         for (int i = 0; i < newlyReady.size(); i++) {
             int s = newlyReady.get(i);
             if (!plan.step(s).isGate() && !cancelled.contains(s) && !replaying) {
-                events.emit("node.ready", eventName(s));
+                events.emit(new RunEvent.NodeReady(eventName(s)));
             }
         }
         newlyReady.clear();
         for (int i = 0; i < newlySkipped.size(); i++) {
             int s = newlySkipped.get(i);
             if (!plan.step(s).isGate() && !replaying) {
-                ObjectNode e = events.event("node.skipped", eventName(s));
-                e.put("reason", "no live incoming connection (branch not taken or source skipped)");
-                events.emit(e);
+                events.emit(new RunEvent.NodeSkipped(eventName(s), "no live incoming connection (branch not taken or source skipped)", null));
             }
         }
         newlySkipped.clear();
@@ -300,11 +298,9 @@ final class MelodyRun {
     private void start(int s, List<CapabilitySpec> providers) {
         MelodyNode n = plan.step(s).node();
         markStarted(s);
-        ObjectNode e = events.event("node.started", eventName(s));
-        if (n.type() == NodeType.CALL) {
-            e.put("extension", providers.get(0).extension()).put("capability", providers.get(0).capability());
-        }
-        events.emit(e);
+        boolean call = n.type() == NodeType.CALL;
+        events.emit(new RunEvent.NodeStarted(eventName(s), call ? providers.get(0).extension() : null,
+                call ? providers.get(0).capability() : null));
         long started = context.clock().time();
         Expr.Scope scope = scope();
         Future<?> f = workers.submit(() -> {
@@ -347,9 +343,7 @@ final class MelodyRun {
         for (Map.Entry<Integer, Future<?>> r : new ArrayList<>(running.entrySet())) {
             r.getValue().cancel(true);
             cancelled.add(r.getKey());
-            ObjectNode e = events.event("node.cancelled", eventName(r.getKey()));
-            e.put("reason", reason);
-            events.emit(e);
+            events.emit(new RunEvent.NodeCancelled(eventName(r.getKey()), reason));
         }
         running.clear();
     }
@@ -368,9 +362,7 @@ final class MelodyRun {
     void skip(int s, String reason) {
         tracker.skip(s);
         newlySkipped.remove(Integer.valueOf(s));
-        ObjectNode e = events.event("node.skipped", eventName(s));
-        e.put("reason", reason).put("explicit", true);
-        events.emit(e);
+        events.emit(new RunEvent.NodeSkipped(eventName(s), reason, true));
         flush();
     }
 

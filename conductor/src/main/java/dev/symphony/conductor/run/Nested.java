@@ -52,9 +52,8 @@ final class Nested {
             if (until != null && until.test(outputsScope(previous, first - 1, scope))) {
                 return done(n, previous, first);
             }
-            ObjectNode p = parent.events.event("node.progress", name);
-            p.put("message", "resumed after iteration " + first + " (finished before the interruption)");
-            parent.events.emit(p);
+            parent.events.emit(new RunEvent.NodeProgress(name, null, null,
+                    "resumed after iteration " + first + " (finished before the interruption)"));
         }
         for (int i = first; i < max; i++) {
             int iteration = i;
@@ -66,9 +65,7 @@ final class Nested {
             }
             ObjectNode inputs = (ObjectNode) Template.render(n.json().has("inputs") ? n.field("inputs")
                     : JsonNodeFactory.instance.objectNode(), loopScope);
-            ObjectNode p = parent.events.event("node.progress", name);
-            p.put("iteration", i).put("message", "iteration " + (i + 1) + " of at most " + max);
-            parent.events.emit(p);
+            parent.events.emit(new RunEvent.NodeProgress(name, i, null, "iteration " + (i + 1) + " of at most " + max));
             RunResult r = nested(body, name + "/" + (i + 1) + "/", inputs, past);
             previous = r.outputs();
             iterationFinished(name, i, previous);
@@ -119,9 +116,7 @@ final class Nested {
         long id = parent.context.artifacts().putJson("run/" + parent.runId + "/" + name + "/" + (iteration + 1),
                 dev.symphony.pit.artifact.api.ArtifactKind.INTERMEDIATE, outputs,
                 new dev.symphony.pit.artifact.api.Provenance("conductor/loop", parent.runId, name, now, now, 0), new long[0]);
-        ObjectNode p = parent.events.event("node.progress", name);
-        p.put("iteration", iteration).put("artifactId", id).put("message", "iteration " + (iteration + 1) + " finished");
-        parent.events.emit(p);
+        parent.events.emit(new RunEvent.NodeProgress(name, iteration, id, "iteration " + (iteration + 1) + " finished"));
     }
 
     /**

@@ -66,10 +66,7 @@ final class NodeCall {
             outputs.add(o.output());
             producer = o.producer();
             score = o.score();
-            ObjectNode p = run.events().event("node.progress", name);
-            p.put("message", "instance " + (i + 1) + " of " + items.size() + " finished");
-            p.put("iteration", i);
-            run.events().emit(p);
+            run.events().emit(new RunEvent.NodeProgress(name, i, null, "instance " + (i + 1) + " of " + items.size() + " finished"));
         }
         return new Outcome(outputs, producer == null ? "conductor" : producer, cost.doubleValue(), score);
     }
@@ -96,11 +93,9 @@ final class NodeCall {
                         * Math.pow(retry.path("factor").asDouble(1), k)) : 0;
                 boolean more = k + 1 < tries || c + 1 < candidates.size() || onError.has("fallback");
                 if (more) {
-                    ObjectNode r = run.events().event("node.retried", name);
-                    r.put("attempt", attemptNo + 1).put("error", lastError + instance).put("backoffMs", backoff);
-                    r.put("reason", k + 1 < tries ? "retry" : c + 1 < candidates.size()
-                            ? "maestro: next provider " + candidates.get(c + 1).key() : "fallback");
-                    run.events().emit(r);
+                    run.events().emit(new RunEvent.NodeRetried(name, attemptNo + 1, lastError + instance, backoff,
+                            k + 1 < tries ? "retry" : c + 1 < candidates.size()
+                                    ? "maestro: next provider " + candidates.get(c + 1).key() : "fallback"));
                 }
                 if (backoff > 0) {
                     run.sleeper().sleep(backoff);
@@ -139,9 +134,7 @@ final class NodeCall {
         failed.set("input", input);
         Expr.Scope cs = root -> root.equals("error") ? JsonNodeFactory.instance.textNode(error)
                 : root.equals("failed") ? failed : s.apply(root);
-        ObjectNode r = run.events().event("node.retried", name);
-        r.put("error", error).put("reason", "compensate with '" + id + "'");
-        run.events().emit(r);
+        run.events().emit(new RunEvent.NodeRetried(name, null, error, null, "compensate with '" + id + "'"));
         List<CapabilitySpec> specs = run.providers(comp);
         if (comp.type() != dev.symphony.conductor.melody.NodeType.CALL || specs.isEmpty()) {
             throw new NodeFailure(error + "; compensation '" + id + "' cannot run (not a call node with an installed capability)");

@@ -1,7 +1,6 @@
 package dev.symphony.conductor.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.conductor.melody.NodeType;
 import dev.symphony.pit.dag.api.NodeState;
@@ -33,10 +32,8 @@ final class NodeResults {
         if (score != null) {
             run.context.artifacts().score(id, step.node().json().path("gate").has("schema") ? 1f : Float.NaN, score, "conductor");
         }
-        ObjectNode a = run.events.event("artifact.stored", name);
-        a.put("artifactId", id).put("artifact", "run/" + run.runId + "/" + name)
-                .put("kind", kind.name().toLowerCase(java.util.Locale.ROOT)).put("bytes", run.context.artifacts().size(id));
-        run.events.emit(a);
+        run.events.emit(new RunEvent.ArtifactStored(name, id, "run/" + run.runId + "/" + name,
+                kind.name().toLowerCase(java.util.Locale.ROOT), run.context.artifacts().size(id), null));
         run.outputs.put(step.node().id(), output);
         run.outputs.put(step.name(), output);
         run.artifactIds.put(step.name(), id);
@@ -48,15 +45,8 @@ final class NodeResults {
         } else {
             run.tracker.complete(s);
         }
-        ObjectNode e = run.events.event("node.finished", name);
-        e.put("artifactId", id).put("durationMs", Math.max(0, now - startedMs)).put("cost", Money.of(cost));
-        if (branch >= 0) {
-            e.put("branch", step.node().branches().get(branch));
-        }
-        if (score != null) {
-            e.put("score", score);
-        }
-        run.events.emit(e);
+        run.events.emit(new RunEvent.NodeFinished(name, id, Math.max(0, now - startedMs), Money.of(cost), null,
+                branch >= 0 ? step.node().branches().get(branch) : null, score));
         if (run.context.debugger() != null) {
             run.context.debugger().finished(name, output);
         }
@@ -110,18 +100,14 @@ final class NodeResults {
         run.cancelled.add(s);
         run.tracker.skip(s);
         run.newlySkipped.remove(Integer.valueOf(s));
-        ObjectNode e = run.events.event("node.cancelled", run.eventName(s));
-        e.put("reason", reason);
-        run.events.emit(e);
+        run.events.emit(new RunEvent.NodeCancelled(run.eventName(s), reason));
         run.flush();
     }
 
     /** The node's error strategy after its own retries/fallbacks: fail (the run), skip, or halt & notify. */
     void onFailure(int s, String error) {
         MelodyNode n = run.plan.step(s).node();
-        ObjectNode e = run.events.event("node.failed", run.eventName(s));
-        e.put("error", error);
-        run.events.emit(e);
+        run.events.emit(new RunEvent.NodeFailed(run.eventName(s), error));
         String then = n.onError().path("then").asText("fail");
         if (run.tracker.state(s) == NodeState.READY) {
             run.tracker.start(s);
@@ -136,13 +122,9 @@ final class NodeResults {
             run.newlyReady.remove(Integer.valueOf(s));
             int count = run.halts.merge(s, 1, Integer::sum);
             run.halted.add(s);
-            ObjectNode h = run.events.event("node.halted", run.eventName(s));
-            h.put("error", error).put("attempt", count);
-            run.events.emit(h);
-            ObjectNode w = run.events.event("approval.waiting", run.eventName(s));
-            w.put("prompt", "node " + run.eventName(s) + " failed (" + error + "); retry it?").put("reason", "halt")
-                    .put("request", run.eventName(s) + ".halt" + count);
-            run.events.emit(w);
+            run.events.emit(new RunEvent.NodeHalted(run.eventName(s), error, count));
+            run.events.emit(new RunEvent.ApprovalWaiting(run.eventName(s), "node " + run.eventName(s) + " failed (" + error
+                    + "); retry it?", "halt", run.eventName(s) + ".halt" + count));
         } else {
             run.failure = "node " + run.eventName(s) + " failed: " + error;
             run.cancelRunning("run failed");

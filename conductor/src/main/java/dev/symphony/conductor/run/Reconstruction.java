@@ -1,7 +1,6 @@
 package dev.symphony.conductor.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.conductor.melody.expr.Template;
 import dev.symphony.conductor.melody.expr.Values;
@@ -53,10 +52,8 @@ final class Reconstruction {
         long now = run.context.clock().time();
         long id = run.context.artifacts().putJson("run/" + run.runId + "/" + name, ArtifactKind.INTERMEDIATE, out,
                 new Provenance(producer, run.runId, name, now, now, 0), derivedFrom);
-        ObjectNode e = run.events.event("artifact.stored", name);
-        e.put("artifactId", id).put("artifact", "run/" + run.runId + "/" + name).put("kind", "intermediate")
-                .put("bytes", run.context.artifacts().size(id)).put("reason", reason);
-        run.events.emit(e);
+        run.events.emit(new RunEvent.ArtifactStored(name, id, "run/" + run.runId + "/" + name, "intermediate",
+                run.context.artifacts().size(id), reason));
         return id;
     }
 
@@ -89,21 +86,22 @@ final class Reconstruction {
             String from = source(node);
             JsonNode out = regenerate(node, n -> run.artifactIds.get(n));
             long newId;
-            ObjectNode e = run.events.event("node.reconstructed", run.eventName(p));
+            String regeneratedFrom = null;
+            String why;
             if (out != null) {
                 newId = store(p, out, "reconstructed:" + from, new long[] {run.artifactIds.get(from)},
                         "reverse reconstruction from " + from);
-                e.put("from", from).put("reason", "artifact " + id + " unreadable; regenerated from " + from);
+                regeneratedFrom = from;
+                why = "artifact " + id + " unreadable; regenerated from " + from;
             } else if (run.outputs.containsKey(step.name())) {
                 out = run.outputs.get(step.name());
                 newId = store(p, out, "restored:" + run.eventName(p), new long[0], "restored from the run's memory");
-                e.put("reason", "artifact " + id + " unreadable and no usable reconstruct declaration; stored again from the run's memory");
+                why = "artifact " + id + " unreadable and no usable reconstruct declaration; stored again from the run's memory";
             } else {
                 run.onFailure(s, "the output of " + run.eventName(p) + " (artifact " + id + ") is gone and cannot be reconstructed");
                 return false;
             }
-            e.put("artifactId", newId);
-            run.events.emit(e);
+            run.events.emit(new RunEvent.NodeReconstructed(run.eventName(p), regeneratedFrom, why, newId));
             run.outputs.put(node.id(), out);
             run.outputs.put(step.name(), out);
             run.artifactIds.put(step.name(), newId);
