@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.conductor.melody.CapabilitySpec;
+import dev.symphony.conductor.melody.ErrorStrategy;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.conductor.melody.MelodySchema;
 import dev.symphony.conductor.melody.Problem;
@@ -73,9 +74,9 @@ final class NodeCall {
 
     private Outcome one(Expr.Scope s, String instance) throws NodeFailure, InterruptedException {
         JsonNode input = Template.render(node.field("input"), s);
-        JsonNode onError = node.onError();
-        JsonNode retry = onError.path("retry");
-        int attempts = 1 + retry.path("count").asInt(0);
+        ErrorStrategy strategy = node.errorStrategy();
+        ErrorStrategy.Retry retry = strategy.retry();
+        int attempts = 1 + retry.count();
         String lastError = "no capability to call";
         int attemptNo = 0;
         for (int c = 0; c < candidates.size(); c++) {
@@ -83,15 +84,14 @@ final class NodeCall {
             int tries = c == 0 ? attempts : 1;
             for (int k = 0; k < tries; k++) {
                 attemptNo++;
-                JsonNode in = k == 0 ? input : merge(input, Template.render(retry.get("input"), s));
+                JsonNode in = k == 0 ? input : merge(input, Template.render(retry.input(), s));
                 try {
                     return attempt(spec, in);
                 } catch (NodeFailure e) {
                     lastError = e.getMessage();
                 }
-                long backoff = k + 1 < tries ? (long) (retry.path("backoffMs").asLong(0)
-                        * Math.pow(retry.path("factor").asDouble(1), k)) : 0;
-                boolean more = k + 1 < tries || c + 1 < candidates.size() || onError.has("fallback");
+                long backoff = k + 1 < tries ? retry.backoffMs(k) : 0;
+                boolean more = k + 1 < tries || c + 1 < candidates.size() || strategy.fallback() != null;
                 if (more) {
                     run.events().emit(new RunEvent.NodeRetried(name, attemptNo + 1, lastError + instance, backoff,
                             k + 1 < tries ? "retry" : c + 1 < candidates.size()
@@ -102,14 +102,13 @@ final class NodeCall {
                 }
             }
         }
-        JsonNode fb = onError.get("fallback");
+        ErrorStrategy.Fallback fb = strategy.fallback();
         if (fb != null) {
             attemptNo++;
-            String ext = fb.path("extension").asText(null);
-            List<CapabilitySpec> specs = ext != null
-                    ? run.capabilities().find(ext, fb.path("capability").asText()).map(List::of).orElse(List.of())
-                    : run.capabilities().offering(fb.path("capability").asText(), null);
-            JsonNode in = fb.has("input") ? Template.render(fb.get("input"), s) : input;
+            List<CapabilitySpec> specs = fb.extension() != null
+                    ? run.capabilities().find(fb.extension(), fb.capability()).map(List::of).orElse(List.of())
+                    : run.capabilities().offering(fb.capability(), null);
+            JsonNode in = fb.input() != null ? Template.render(fb.input(), s) : input;
             for (CapabilitySpec spec : specs) {
                 try {
                     return attempt(spec, in);
@@ -118,17 +117,17 @@ final class NodeCall {
                 }
             }
             if (specs.isEmpty()) {
-                lastError = "fallback " + fb.path("capability").asText() + ": not installed";
+                lastError = "fallback " + fb.capability() + ": not installed";
             }
         }
-        if (onError.path("then").asText("fail").equals("compensate")) {
+        if (strategy.then() == ErrorStrategy.Then.COMPENSATE) {
             return compensate(s, input, lastError);
         }
         throw new NodeFailure(lastError + instance);
     }
 
     private Outcome compensate(Expr.Scope s, JsonNode input, String error) throws NodeFailure, InterruptedException {
-        String id = node.onError().path("compensate").asText();
+        String id = node.errorStrategy().compensate();
         MelodyNode comp = run.node(id).orElseThrow();
         ObjectNode failed = JsonNodeFactory.instance.objectNode().put("node", node.id()).put("error", error);
         failed.set("input", input);

@@ -1,6 +1,7 @@
 package dev.symphony.conductor.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.symphony.conductor.melody.ErrorStrategy;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.conductor.melody.NodeType;
 import dev.symphony.pit.dag.api.NodeState;
@@ -108,16 +109,16 @@ final class NodeResults {
     void onFailure(int s, String error) {
         MelodyNode n = run.plan.step(s).node();
         run.events.emit(new RunEvent.NodeFailed(run.eventName(s), error));
-        String then = n.onError().path("then").asText("fail");
+        ErrorStrategy.Then then = n.errorStrategy().then();
         if (run.tracker.state(s) == NodeState.READY) {
             run.tracker.start(s);
         }
         run.tracker.fail(s);
-        if (then.equals("skip") && !n.essential()) {
+        if (then == ErrorStrategy.Then.SKIP && !n.essential()) {
             run.tracker.reset(s);
             run.newlyReady.remove(Integer.valueOf(s));
             run.skip(s, "skipped after failure (non-essential): " + error);
-        } else if (then.equals("halt")) {
+        } else if (then == ErrorStrategy.Then.HALT) {
             run.tracker.reset(s);
             run.newlyReady.remove(Integer.valueOf(s));
             int count = run.halts.merge(s, 1, Integer::sum);
