@@ -104,7 +104,11 @@ final class MelodyRun {
         }));
     }
 
+    /** The outputs so far, as the node about to start reads them (on the run's thread). */
     Expr.Scope scope() {
+        if (context.debugger() != null) {
+            outputs.putAll(context.debugger().takeOutputEdits(prefix)); // a person changed a finished node's output
+        }
         Map<String, JsonNode> snapshot = Map.copyOf(outputs);
         return root -> snapshot.getOrDefault(root, Values.NULL);
     }
@@ -297,7 +301,7 @@ final class MelodyRun {
 
     private void start(int s, List<CapabilitySpec> providers) {
         MelodyNode n = plan.step(s).node();
-        markStarted(s);
+        JsonNode editedInput = markStarted(s);
         boolean call = n.type() == NodeType.CALL;
         events.emit(new RunEvent.NodeStarted(eventName(s), call ? providers.get(0).extension() : null,
                 call ? providers.get(0).capability() : null));
@@ -306,7 +310,7 @@ final class MelodyRun {
         Future<?> f = workers.submit(() -> {
             try {
                 NodeCall.Outcome o = switch (n.type()) {
-                    case CALL -> new NodeCall(services, new CallSpec(n, eventName(s), scope, providers), calls).execute();
+                    case CALL -> new NodeCall(services, new CallSpec(n, eventName(s), scope, providers, editedInput), calls).execute();
                     case LOOP -> new Nested(this).loop(n, eventName(s), scope);
                     default -> new Nested(this).melody(n, eventName(s), scope);
                 };
@@ -366,11 +370,10 @@ final class MelodyRun {
         flush();
     }
 
-    void markStarted(int s) {
+    /** Marks {@code s} running; returns the input a person set for it in the debugger, or null. */
+    JsonNode markStarted(int s) {
         tracker.start(s);
-        if (context.debugger() != null) {
-            context.debugger().started(eventName(s));
-        }
+        return context.debugger() != null ? context.debugger().started(eventName(s)) : null;
     }
 
     /** A loop iteration or sub-Melody of this run: its own graph and state, this run's services and limits. */

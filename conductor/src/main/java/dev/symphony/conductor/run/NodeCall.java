@@ -36,6 +36,7 @@ final class NodeCall {
     private final Expr.Scope scope;
     private final List<CapabilitySpec> candidates;
     private final ExecutorService calls;
+    private final JsonNode editedInput;
     private java.math.BigDecimal cost = Money.ZERO;
 
     NodeCall(CallServices services, CallSpec spec, ExecutorService calls) {
@@ -44,6 +45,7 @@ final class NodeCall {
         this.name = spec.name();
         this.scope = spec.scope();
         this.candidates = spec.candidates();
+        this.editedInput = spec.input();
         this.calls = calls;
     }
 
@@ -73,7 +75,7 @@ final class NodeCall {
     }
 
     private Outcome one(Expr.Scope s, String instance) throws NodeFailure, InterruptedException {
-        JsonNode input = Template.render(node.field("input"), s);
+        JsonNode input = editedInput != null ? editedInput : Template.render(node.field("input"), s);
         ErrorStrategy strategy = node.errorStrategy();
         ErrorStrategy.Retry retry = strategy.retry();
         int attempts = 1 + retry.count();
@@ -139,7 +141,7 @@ final class NodeCall {
             throw new NodeFailure(error + "; compensation '" + id + "' cannot run (not a call node with an installed capability)");
         }
         try {
-            Outcome o = new NodeCall(run, new CallSpec(comp, name, cs, specs), calls).one(cs, "");
+            Outcome o = new NodeCall(run, new CallSpec(comp, name, cs, specs, null), calls).one(cs, "");
             return new Outcome(o.output(), "compensate:" + id + ":" + o.producer(), cost.doubleValue(), o.score());
         } catch (NodeFailure e) {
             throw new NodeFailure(error + "; compensation '" + id + "' failed too: " + e.getMessage());

@@ -45,7 +45,7 @@ class CostAndSummaryTest {
         TestOperators ops = new TestOperators();
         String text = "{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"}}}";
         ops.add("test.priced", "echo", text, text, 1, 0.0001, in -> in);
-        return CliRun.of((a, o, e) -> RunCommand.run(a, o, e, () -> ops, atTerminal), file.toString(), "--policy", "heuristic");
+        return CliRun.of((a, o, e) -> RunCommand.run(a, o, e, () -> ops, atTerminal, java.io.InputStream.nullInputStream()), file.toString(), "--policy", "heuristic");
     }
 
     @Test
