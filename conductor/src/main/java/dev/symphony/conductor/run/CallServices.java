@@ -30,6 +30,9 @@ interface CallServices {
     /** Who can run a call node: its fixed extension, or Maestro's choice among every provider. */
     List<CapabilitySpec> providers(MelodyNode node);
 
+    /** How many calls may run at once (the run's limit): a forEach node's instances share it. */
+    int maxConcurrency();
+
     /** A node of the Melody being run (a compensation is looked up by id). */
     Optional<MelodyNode> node(String id);
 }

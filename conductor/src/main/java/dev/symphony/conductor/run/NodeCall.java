@@ -57,21 +57,50 @@ final class NodeCall {
         if (!items.isArray()) {
             throw new NodeFailure("forEach must give an array, got " + dev.symphony.conductor.melody.expr.Values.describe(items));
         }
-        ArrayNode outputs = JsonNodeFactory.instance.arrayNode();
-        String producer = null;
-        Float score = null;
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            int index = i;
-            Expr.Scope itemScope = root -> root.equals("item") ? item
-                    : root.equals("index") ? JsonNodeFactory.instance.numberNode(index) : scope.apply(root);
-            Outcome o = one(itemScope, "[" + i + "]");
-            outputs.add(o.output());
-            producer = o.producer();
-            score = o.score();
-            run.events().emit(new RunEvent.NodeProgress(name, i, null, "instance " + (i + 1) + " of " + items.size() + " finished"));
+        // WCP14: the instances run concurrently, at most the run's concurrency limit at once; outputs keep item order.
+        java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(Math.max(1, run.maxConcurrency()));
+        List<Future<Outcome>> instances = new ArrayList<>();
+        try {
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                int index = i;
+                Expr.Scope itemScope = root -> root.equals("item") ? item
+                        : root.equals("index") ? JsonNodeFactory.instance.numberNode(index) : scope.apply(root);
+                permits.acquire();
+                instances.add(calls.submit(() -> {
+                    try {
+                        Outcome o = one(itemScope, "[" + index + "]");
+                        run.events().emit(new RunEvent.NodeProgress(name, index, null,
+                                "instance " + (index + 1) + " of " + items.size() + " finished"));
+                        return o;
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            ArrayNode outputs = JsonNodeFactory.instance.arrayNode();
+            Outcome last = null;
+            for (Future<Outcome> f : instances) {
+                last = f.get();
+                outputs.add(last.output());
+            }
+            return new Outcome(outputs, last == null ? "conductor" : last.producer(), cost().doubleValue(), last == null ? null : last.score());
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof NodeFailure f) {
+                throw f;
+            }
+            throw new NodeFailure(String.valueOf(e.getCause().getMessage()), e.getCause());
+        } finally {
+            instances.forEach(f -> f.cancel(true)); // a failed or cancelled node stops its other instances
         }
-        return new Outcome(outputs, producer == null ? "conductor" : producer, cost.doubleValue(), score);
+    }
+
+    private synchronized void addCost(java.math.BigDecimal c) {
+        cost = cost.add(c);
+    }
+
+    private synchronized java.math.BigDecimal cost() {
+        return cost;
     }
 
     private Outcome one(Expr.Scope s, String instance) throws NodeFailure, InterruptedException {
@@ -142,7 +171,7 @@ final class NodeCall {
         }
         try {
             Outcome o = new NodeCall(run, new CallSpec(comp, name, cs, specs, null), calls).one(cs, "");
-            return new Outcome(o.output(), "compensate:" + id + ":" + o.producer(), cost.doubleValue(), o.score());
+            return new Outcome(o.output(), "compensate:" + id + ":" + o.producer(), cost().doubleValue(), o.score());
         } catch (NodeFailure e) {
             throw new NodeFailure(error + "; compensation '" + id + "' failed too: " + e.getMessage());
         }
@@ -162,7 +191,7 @@ final class NodeCall {
                 throw new NodeFailure("budget exhausted: " + spec.key() + " costs " + Money.text(spec.costPerCall()) + ", "
                         + Money.text(run.sharedBudget().left()) + " left");
             }
-            cost = cost.add(Money.of(spec.costPerCall()));
+            addCost(Money.of(spec.costPerCall()));
             Future<Capabilities.Invocation> f = calls.submit(() -> run.capabilities().invoke(spec, input, Duration.ofMillis(timeoutMs)));
             boolean ok = false;
             long tokens = 0;
@@ -175,7 +204,7 @@ final class NodeCall {
                 java.math.BigDecimal extra = Money.of(done.cost()).subtract(Money.of(spec.costPerCall()));
                 if (extra.signum() > 0) {
                     run.sharedBudget().charge(extra.doubleValue());
-                    cost = cost.add(extra);
+                    addCost(extra);
                 }
             } catch (TimeoutException e) {
                 f.cancel(true);
@@ -200,7 +229,7 @@ final class NodeCall {
         }
         Float score = gate(output);
         run.stats().recordOutcome(spec, true);
-        return new Outcome(output, spec.key(), cost.doubleValue(), score);
+        return new Outcome(output, spec.key(), cost().doubleValue(), score);
     }
 
     /** Waits for a model slot of an Instrument (bounded by the call's timeout); a budget refusal fails the attempt. */

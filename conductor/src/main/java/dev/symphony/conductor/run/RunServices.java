@@ -32,6 +32,11 @@ record RunServices(RunContext context, Melody melody, RunEvents events, RunBudge
     }
 
     @Override
+    public int maxConcurrency() {
+        return context.maxConcurrency() > 0 ? context.maxConcurrency() : melody.limits().maxConcurrency();
+    }
+
+    @Override
     public Optional<MelodyNode> node(String id) {
         return melody.node(id);
     }
