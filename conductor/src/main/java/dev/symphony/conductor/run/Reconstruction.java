@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * The seed's reverse reconstruction: a node's output that is missing from the artifact store (purged by
  * retention, lost, or failing the store's integrity check on read) is regenerated from a later node's output
- * where the node declares how ({@code "reconstruct": {"from": LATER, "value": TEMPLATE}}). Used on resume
+ * where the node declares how ({@code "reconstruct": {"from": LATER, "value": TEMPLATE}}), across several hops
+ * when LATER's output is gone too and LATER declares its own. Used on resume
  * ({@link RunReplay}) and during a run, before a node activates ({@link Activation}).
  */
 final class Reconstruction {
@@ -32,16 +33,38 @@ final class Reconstruction {
      * (by node id); null if nothing is declared or the later output is unavailable too.
      */
     JsonNode regenerate(MelodyNode node, Function<String, Long> artifactOf) {
+        return regenerate(node, artifactOf, run.plan.melody.nodes().size());
+    }
+
+    /**
+     * Across several hops: when the later node's artifact is gone too and that node declares its own
+     * reconstruction, its output is regenerated first (A from B from C), at most {@code hops} deep.
+     */
+    private JsonNode regenerate(MelodyNode node, Function<String, Long> artifactOf, int hops) {
         String from = source(node);
-        Long laterId = from == null ? null : artifactOf.apply(from);
-        if (laterId == null) {
+        if (from == null) {
             return null;
         }
+        JsonNode later = read(artifactOf.apply(from));
+        if (later == null && hops > 0) {
+            later = run.plan.melody.node(from).map(n -> regenerate(n, artifactOf, hops - 1)).orElse(null);
+        }
+        if (later == null) {
+            return null;
+        }
+        JsonNode source = later;
         try {
-            JsonNode later = run.context.artifacts().readJson(laterId);
             return Template.render(node.field("reconstruct").get("value"),
-                    root -> root.equals(from) ? later : run.outputs.getOrDefault(root, Values.NULL));
+                    root -> root.equals(from) ? source : run.outputs.getOrDefault(root, Values.NULL));
         } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private JsonNode read(Long id) {
+        try {
+            return id == null ? null : run.context.artifacts().readJson(id);
+        } catch (RuntimeException gone) {
             return null;
         }
     }
