@@ -11,6 +11,7 @@ import dev.symphony.conductor.melody.MelodySchema;
 import dev.symphony.conductor.melody.Problem;
 import dev.symphony.conductor.melody.expr.Expr;
 import dev.symphony.conductor.melody.expr.Template;
+import dev.symphony.contract.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -192,11 +193,11 @@ final class NodeCall {
                         + Money.text(run.sharedBudget().left()) + " left");
             }
             addCost(Money.of(spec.costPerCall()));
-            Future<Capabilities.Invocation> f = calls.submit(() -> run.capabilities().invoke(spec, input, Duration.ofMillis(timeoutMs)));
+            Future<Reply> f = calls.submit(() -> run.capabilities().invoke(spec, input, Duration.ofMillis(timeoutMs)));
             boolean ok = false;
             long tokens = 0;
             try {
-                Capabilities.Invocation done = f.get(timeoutMs, TimeUnit.MILLISECONDS);
+                Reply done = f.get(timeoutMs, TimeUnit.MILLISECONDS);
                 output = done.output();
                 tokens = done.tokens();
                 ok = output != null;
