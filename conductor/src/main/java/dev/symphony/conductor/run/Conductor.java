@@ -86,16 +86,18 @@ public final class Conductor {
         ExecutorService calls = Executors.newCachedThreadPool(daemon("melody-call"));
         RunResult result;
         List<dev.symphony.conductor.learning.DecisionRecord> records;
+        RunStats stats = new RunStats(context.modelSlots());
         try {
             RunPlan plan = RunPlan.compile(melody, context.capabilities());
             MelodyRun run = new MelodyRun(context, plan, events, "", journal, new Approvals(journal.dir()), inputs,
-                    workers, calls, new RunBudget(melody.limits().budget(), 0), new RunStats());
+                    workers, calls, new RunBudget(melody.limits().budget(), 0), stats);
             run.replay(past);
             result = run.execute();
             records = run.stats.recorder.records();
         } finally {
             workers.shutdownNow();
             calls.shutdownNow();
+            stats.slots.closeRun(stats.account);
         }
         context.artifacts().sync();
         events.emit(new RunEvent.RunFinished(result.status().jsonName(), Money.of(result.cost()),

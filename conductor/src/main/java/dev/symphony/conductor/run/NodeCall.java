@@ -237,7 +237,7 @@ final class NodeCall {
     private int slot(CapabilitySpec spec, long timeoutMs) throws NodeFailure, InterruptedException {
         long deadline = run.clock().time() + timeoutMs;
         while (true) {
-            ModelSlots.Grant grant = run.stats().slots.tryAcquire(spec, run.sharedBudget().left(), run.capabilities());
+            ModelSlots.Grant grant = run.stats().slots.tryAcquire(spec, run.stats().account, run.sharedBudget().left(), run.capabilities());
             int slot = grant.slot();
             if (slot >= 0) {
                 return awaitWarm(grant, spec, deadline, timeoutMs);

@@ -37,6 +37,7 @@ public final class RunContext {
     private StepDebugger debugger;
     private dev.symphony.conductor.learning.TrainingData trainingData;
     private Arbitration arbitration;
+    private ModelSlots modelSlots;
 
     public RunContext capabilities(Capabilities c) { this.capabilities = c; return this; }
     public RunContext policy(SchedulingPolicy p) { this.policy = p; return this; }
@@ -67,6 +68,8 @@ public final class RunContext {
 
     public dev.symphony.conductor.learning.TrainingData trainingData() { return trainingData; }
     public Arbitration arbitration() { return arbitration; }
+    /** The process's pool-manager model slots (one per context: every run started with it shares them). */
+    ModelSlots modelSlots() { return modelSlots; }
     public StepDebugger debugger() { return debugger; }
     public Capabilities capabilities() { return capabilities; }
     public SchedulingPolicy policy() { return policy; }
@@ -92,6 +95,7 @@ public final class RunContext {
         sleeper = sleeper == null ? Sleeper.REAL : sleeper;
         approvedBy = approvedBy == null ? "--yes" : approvedBy;
         arbitration = arbitration == null ? new Arbitration(clock) : arbitration;
+        modelSlots = modelSlots == null ? new ModelSlots() : modelSlots;
         return this;
     }
 }

@@ -5,13 +5,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-run state shared with nested executions (thread-safe): call outcomes per provider, the pool-manager
- * model slots, the training-data recorder.
+ * Per-run state shared with nested executions (thread-safe): call outcomes per provider, the run's account in
+ * the process's pool-manager model slots, the training-data recorder.
  */
 final class RunStats {
     private final Map<String, int[]> outcomes = new ConcurrentHashMap<>();
-    final ModelSlots slots = new ModelSlots();
+    final ModelSlots slots;
+    /** This run's account in the pool manager (nested loops and sub-Melodies share it). */
+    final long account;
     final RunRecorder recorder = new RunRecorder();
+
+    RunStats(ModelSlots slots) {
+        this.slots = slots;
+        this.account = slots.newRun();
+    }
 
     void recordOutcome(CapabilitySpec spec, boolean ok) {
         int[] o = outcomes.computeIfAbsent(spec.key(), k -> new int[2]);
