@@ -32,7 +32,9 @@ final class PolicyBridge {
         for (Ready r : ready) {
             maxTail = Math.max(maxTail, plan.tailMs[r.step()]);
         }
-        double cp = plan.criticalPathMs;
+        // The DAG tracker's critical path of the work that remains (not the whole plan's): what bounds the finish now.
+        long remaining = run.tracker.criticalPath().remainingNanos();
+        double cp = remaining > 0 ? remaining / 1e6 : plan.criticalPathMs;
         double unit = Math.max(1e-6, costUnit(plan, run));
         for (Ready r : ready) {
             double fastest = Double.MAX_VALUE;
