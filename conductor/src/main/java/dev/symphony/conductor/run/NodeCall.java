@@ -185,14 +185,15 @@ final class NodeCall {
         } else {
             long timeoutMs = node.timeoutMs(spec.timeoutMs() > 0 ? spec.timeoutMs() : 30_000);
             int slot = "instrument".equals(spec.kind()) ? slot(spec, timeoutMs) : -1;
-            if (!run.sharedBudget().tryCharge(spec.costPerCall())) {
+            double reserved = price(spec, input);
+            if (!run.sharedBudget().tryCharge(reserved)) {
                 if (slot >= 0) {
                     run.stats().slots.release(slot, true);
                 }
-                throw new NodeFailure("budget exhausted: " + spec.key() + " costs " + Money.text(spec.costPerCall()) + ", "
-                        + Money.text(run.sharedBudget().left()) + " left");
+                throw new NodeFailure("budget exhausted: " + spec.key() + " " + (reserved == spec.costPerCall() ? "costs " : "may cost ")
+                        + Money.text(reserved) + ", " + Money.text(run.sharedBudget().left()) + " left");
             }
-            addCost(Money.of(spec.costPerCall()));
+            double charged = spec.costPerCall(); // what an attempt that fails or times out costs
             Future<Reply> f = calls.submit(() -> run.capabilities().invoke(spec, input, Duration.ofMillis(timeoutMs)));
             boolean ok = false;
             long tokens = 0;
@@ -201,12 +202,8 @@ final class NodeCall {
                 output = done.output();
                 tokens = done.tokens();
                 ok = output != null;
-                // the declared cost per call was charged up front as the estimate; per-token cost comes on top
-                java.math.BigDecimal extra = Money.of(done.cost()).subtract(Money.of(spec.costPerCall()));
-                if (extra.signum() > 0) {
-                    run.sharedBudget().charge(extra.doubleValue());
-                    addCost(extra);
-                }
+                charged = Math.max(spec.costPerCall(), done.cost()); // what the call reports it cost
+                run.stats().recordTokens(spec, tokens);
             } catch (TimeoutException e) {
                 f.cancel(true);
                 run.stats().recordOutcome(spec, false);
@@ -219,6 +216,8 @@ final class NodeCall {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 throw new NodeFailure(spec.key() + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
             } finally {
+                run.sharedBudget().settle(reserved, charged); // the reservation becomes what it really cost
+                addCost(Money.of(charged));
                 if (slot >= 0) {
                     run.stats().slots.release(slot, tokens, ok);
                 }
@@ -231,6 +230,20 @@ final class NodeCall {
         Float score = gate(output);
         run.stats().recordOutcome(spec, true);
         return new Outcome(output, spec.key(), cost().doubleValue(), score);
+    }
+
+    /**
+     * What to reserve against the budget before a call starts: the price per call plus, for a per-token
+     * Instrument, the price of the most tokens the call may produce ({@link CapabilitySpec#tokenBound}); where
+     * nothing bounds them, of the most it produced so far in this run (an estimate: such a call can overspend).
+     */
+    private double price(CapabilitySpec spec, JsonNode input) {
+        if (spec.costPerToken() <= 0) {
+            return spec.costPerCall();
+        }
+        long bound = spec.tokenBound(input);
+        long tokens = bound >= 0 ? bound : run.stats().maxTokens(spec);
+        return Money.of(spec.costPerCall()).add(Money.of(spec.costPerToken()).multiply(java.math.BigDecimal.valueOf(tokens))).doubleValue();
     }
 
     /** Waits for a model slot of an Instrument (bounded by the call's timeout); a budget refusal fails the attempt. */

@@ -35,6 +35,11 @@ final class RunBudget {
         return true;
     }
 
+    /** A call that reserved {@code reserved} cost {@code actual}: the difference is refunded (or charged). */
+    synchronized void settle(double reserved, double actual) {
+        spent = spent.subtract(Money.of(reserved)).add(Money.of(actual));
+    }
+
     synchronized double spent() {
         return spent.doubleValue();
     }

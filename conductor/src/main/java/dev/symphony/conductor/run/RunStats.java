@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RunStats {
     private final Map<String, int[]> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, int[]> tokens = new ConcurrentHashMap<>();
     final ModelSlots slots;
     /** This run's account in the pool manager (nested loops and sub-Melodies share it). */
     final long account;
@@ -27,6 +28,19 @@ final class RunStats {
             if (!ok) {
                 o[1]++;
             }
+        }
+    }
+
+    /** The most tokens a call of {@code spec} produced in this run (0 before the first). */
+    long maxTokens(CapabilitySpec spec) {
+        int[] t = tokens.get(spec.key());
+        return t == null ? 0 : t[0];
+    }
+
+    void recordTokens(CapabilitySpec spec, long used) {
+        int[] t = tokens.computeIfAbsent(spec.key(), k -> new int[1]);
+        synchronized (t) {
+            t[0] = (int) Math.max(t[0], Math.min(Integer.MAX_VALUE, used));
         }
     }
 
