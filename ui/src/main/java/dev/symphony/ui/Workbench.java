@@ -58,6 +58,7 @@ public final class Workbench implements AutoCloseable {
     private TerminalPanelView terminalPanel; // built when the panel first shows: JediTermFX stays off the startup path
     private AutoCloseable keybindingsWatch;
     private AboutView about; // built on first use
+    private WorkbenchClosing closing;
 
     public Workbench(WorkbenchServices services, Stage stage) {
         this(services, stage, new FxPrompter(stage));
@@ -88,6 +89,7 @@ public final class Workbench implements AutoCloseable {
         tabsView = new EditorTabsView(tabs, prompter, new EditorEnvironment(services.bridge(), services.settings(),
                 window.themeProperty(), StyleSourcesFactory.create(services.settings())));
         EditorCommands.register(window::command, tabsView::activeEditor);
+        closing = new WorkbenchClosing(stage, tabsView.closer(), terminals);
         tabs.progressProperty().addListener((o, a, progress) -> window.statusMessageProperty().set(progress));
         services.keybindings().reload();
         FileTreeView treeView = new FileTreeView(fileTree, file -> openFile(file, d -> {}));
@@ -137,12 +139,14 @@ public final class Workbench implements AutoCloseable {
                 () -> tabs.save(tabs.selectedProperty().get()));
         window.command("workbench.action.files.revert", "Revert File (Reload from Disk)", "File", null,
                 () -> tabs.reload(tabs.selectedProperty().get()));
-        window.command("workbench.action.closeActiveEditor", "Close Editor", "View", "Shortcut+W", () -> {
-            if (tabs.selectedProperty().get() != null) {
-                tabs.close(tabs.selectedProperty().get());
-            }
-        });
-        window.command("workbench.action.quit", "Quit", "File", "Shortcut+Q", stage::close);
+        window.command("workbench.action.closeActiveEditor", "Close Editor", "View", "Shortcut+W",
+                () -> tabsView.closer().close(tabs.selectedProperty().get()));
+        window.command("workbench.action.closeOtherEditors", "Close Other Editors", "View", null,
+                () -> tabsView.closer().closeOthers(tabs.selectedProperty().get()));
+        window.command("workbench.action.closeAllEditors", "Close All Editors", "View", null,
+                () -> tabsView.closer().closeAll(java.util.List.copyOf(tabs.documents())));
+        window.command("workbench.action.closeWindow", "Close Window", "View", "Shortcut+Shift+W", () -> closing.requestClose());
+        window.command("workbench.action.quit", "Quit", "File", "Shortcut+Q", () -> closing.requestClose());
         window.command("workbench.action.showAboutDialog", "About (Licences of Grammars and Themes)", "Help", null,
                 () -> {
                     if (about == null) {

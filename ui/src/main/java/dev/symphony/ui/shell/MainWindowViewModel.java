@@ -55,13 +55,16 @@ public final class MainWindowViewModel {
         }
     }
 
-    /** Switches between the light and dark theme and remembers the choice in the user's settings. */
+    /**
+     * Switches between the light and dark theme and remembers the choice in the user's settings (the
+     * status bar's theme item shows the result; only a failure becomes the status message).
+     */
     public void toggleTheme() {
         String next = Themes.other(theme.get());
         services.bridge().compute(() -> {
             try {
                 services.settings().set(SettingsScope.USER, Themes.SETTING, TextNode.valueOf(next));
-                return "Theme: " + next;
+                return "";
             } catch (SettingsWriteException e) {
                 return e.getMessage();
             }

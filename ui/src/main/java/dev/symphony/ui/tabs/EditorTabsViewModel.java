@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
@@ -185,11 +186,13 @@ public final class EditorTabsViewModel {
     /**
      * Saves a document atomically (off the JavaFX thread: the rope is an immutable snapshot); the tab
      * stays dirty and the error is reported if the disk says no or the file changed on disk meanwhile.
+     * The future (completed on the JavaFX thread) says whether the document is clean afterwards.
      */
-    public void save(OpenDocument document) {
+    public CompletableFuture<Boolean> save(OpenDocument document) {
         if (document == null || document.isReadOnly() || !document.dirtyProperty().get()) {
-            return;
+            return CompletableFuture.completedFuture(document == null || !document.dirtyProperty().get());
         }
+        CompletableFuture<Boolean> clean = new CompletableFuture<>();
         Rope text = document.rope();
         long revision = document.buffer().revision();
         bridge.compute(() -> {
@@ -202,7 +205,12 @@ public final class EditorTabsViewModel {
         }, saved -> {
             document.saved(saved);
             lastError.set(null);
-        }, e -> lastError.set("Cannot save " + document.path() + ": " + rootMessage(e)));
+            clean.complete(!document.dirtyProperty().get());
+        }, e -> {
+            lastError.set("Cannot save " + document.path() + ": " + rootMessage(e));
+            clean.complete(false);
+        });
+        return clean;
     }
 
     /** The window closes: journals of documents still dirty are synced and kept for the next start. */
