@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.ipc.api.BusPaths;
-import dev.symphony.ipc.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.ExtensionManifest;
 import dev.symphony.kernel.extensions.ArchiveInstaller;
 import dev.symphony.kernel.extensions.InstallException;
 import dev.symphony.kernel.extensions.Kernel;
@@ -143,6 +143,10 @@ public final class ExtCommand {
         err.println("  memory:          " + p.maxHeapMb() + " MB heap; CPU share " + p.maxCpuShare());
         if (!m.dependencies().isEmpty()) {
             err.println("  calls:           " + String.join(", ", m.dependencies().stream().map(ExtensionManifest.Dependency::id).toList()));
+        }
+        if (!m.contributes().tools().isEmpty()) {
+            err.println("  tools:           " + String.join(", ", m.contributes().tools().stream().map(t -> "symphony " + t.name()).toList())
+                    + " (run outside the sandbox, with your rights, when you start them)");
         }
     }
 
