@@ -12,6 +12,8 @@ import dev.symphony.ui.files.FileTreeView;
 import dev.symphony.ui.files.FileTreeViewModel;
 import dev.symphony.ui.keys.KeymapInstaller;
 import dev.symphony.ui.palette.CommandPaletteView;
+import dev.symphony.ui.problems.OpenJsonProblems;
+import dev.symphony.ui.problems.ProblemsView;
 import dev.symphony.ui.palette.CommandPaletteViewModel;
 import dev.symphony.ui.settings.SettingsView;
 import dev.symphony.ui.settings.SettingsViewModel;
@@ -90,6 +92,10 @@ public final class Workbench implements AutoCloseable {
                 window.themeProperty(), StyleSourcesFactory.create(services.settings())));
         EditorCommands.register(window::command, tabsView::activeEditor);
         closing = new WorkbenchClosing(stage, tabsView.closer(), terminals);
+        new OpenJsonProblems(tabs.documents(), window.problems(), services.bridge());
+        ProblemsView problemsView = new ProblemsView(window.problems(), p -> openFileAt(p.file(), p.line(), p.column()));
+        window.command(ProblemsView.COMMAND_ID, "Focus on Problems View", "Problems", "Shortcut+Shift+M",
+                () -> problemsView.showIn(tabsView));
         tabs.progressProperty().addListener((o, a, progress) -> window.statusMessageProperty().set(progress));
         services.keybindings().reload();
         FileTreeView treeView = new FileTreeView(fileTree, file -> openFile(file, d -> {}));
