@@ -143,6 +143,9 @@ public final class Workbench implements AutoCloseable {
         });
         window.command("workbench.action.files.save", "Save", "File", "Shortcut+S",
                 () -> tabs.save(tabs.selectedProperty().get()));
+        window.command("workbench.action.files.saveAll", "Save All", "File", null, tabs::saveAll);
+        window.command("workbench.action.reopenClosedEditor", "Reopen Closed Editor", "View", "Shortcut+Shift+T",
+                tabs::reopenClosed);
         window.command("workbench.action.files.revert", "Revert File (Reload from Disk)", "File", null,
                 () -> tabs.reload(tabs.selectedProperty().get()));
         window.command("workbench.action.closeActiveEditor", "Close Editor", "View", "Shortcut+W",

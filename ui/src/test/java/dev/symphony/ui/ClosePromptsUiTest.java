@@ -181,6 +181,32 @@ class ClosePromptsUiTest {
         assertEquals("alpha\n", Files.readString(a));
     }
 
+    @Test
+    void reopenClosedEditorBringsBackTheLastClosedTabs(FxRobot robot) throws Exception {
+        open(robot, a);
+        open(robot, b);
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL); // b is clean: no question
+        waitUntil("b closes", () -> workbench.tabs().find(b).isEmpty());
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        waitUntil("a closes", () -> workbench.tabs().documents().isEmpty());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil("a reopens first (closed last)", () -> workbench.tabs().find(a).isPresent());
+        assertTrue(workbench.tabs().find(b).isEmpty());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil("then b", () -> workbench.tabs().find(b).isPresent());
+    }
+
+    @Test
+    void saveAllSavesEveryDirtyTab(FxRobot robot) throws Exception {
+        OpenDocument first = openDirty(robot, a, "X");
+        OpenDocument second = openDirty(robot, b, "Y");
+        robot.interact(() -> workbench.services().commands().execute("workbench.action.files.saveAll"));
+        waitUntil("both are saved", () -> !first.dirtyProperty().get() && !second.dirtyProperty().get());
+        assertEquals("Xalpha\n", Files.readString(a));
+        assertEquals("Ybeta\n", Files.readString(b));
+        waitUntil("their journals go", () -> journals().isEmpty());
+    }
+
     private OpenDocument open(FxRobot robot, Path file) throws TimeoutException {
         robot.interact(() -> workbench.openFile(file, d -> { }));
         waitUntil(file.getFileName() + " opens", () -> workbench.tabs().find(file).isPresent());

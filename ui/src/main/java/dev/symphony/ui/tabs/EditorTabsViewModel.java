@@ -15,6 +15,7 @@ import dev.symphony.ui.probe.StartupTrace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -42,6 +43,8 @@ public final class EditorTabsViewModel {
     private Consumer<Path> onReadStarting = path -> { };
     private HotExit hotExit; // null: unsaved edits are not journaled (tests that do not ask for it)
     private final DiskChanges diskChanges;
+    private final ClosedTabs closedPaths = new ClosedTabs();
+    private boolean shutDown; // the window closed: a disk change reported just before is not followed
 
     public EditorTabsViewModel(FxBridge bridge) {
         this.bridge = bridge;
@@ -215,6 +218,7 @@ public final class EditorTabsViewModel {
 
     /** The window closes: journals of documents still dirty are synced and kept for the next start. */
     public void shutdown() {
+        shutDown = true;
         diskChanges.close();
         if (hotExit != null) {
             hotExit.close();
@@ -238,6 +242,9 @@ public final class EditorTabsViewModel {
      * a tab with unsaved edits keeps them and says so (its save refuses to overwrite the outside change).
      */
     private void changedOnDisk(Path path) {
+        if (shutDown) {
+            return;
+        }
         Optional<OpenDocument> found = find(path);
         if (found.isEmpty() || found.get().file() == null) {
             return;
@@ -297,7 +304,14 @@ public final class EditorTabsViewModel {
     private record Reload(DocumentFile.DiskText disk, Optional<TextEdit> edit) {
     }
 
+    /**
+     * Drops a document's tab at once, unsaved edits and journal included: callers go through
+     * {@link TabCloser}, which asks first.
+     */
     public void close(OpenDocument document) {
+        if (document.file() != null) {
+            closedPaths.remember(document.path());
+        }
         int index = documents.indexOf(document);
         documents.remove(document);
         diskChanges.unwatch(document.path());
@@ -305,6 +319,24 @@ public final class EditorTabsViewModel {
         if (selected.get() == document) {
             selected.set(documents.isEmpty() ? null : documents.get(Math.max(0, index - 1)));
         }
+    }
+
+    /** Reopens the most recently closed file that is not open now (Ctrl+Shift+T); false when there is none. */
+    public boolean reopenClosed() {
+        Optional<Path> last = closedPaths.takeLast(path -> find(path).isEmpty() && java.nio.file.Files.exists(path));
+        last.ifPresent(path -> open(path, d -> { }));
+        return last.isPresent();
+    }
+
+    /** Saves every document with unsaved changes; the future says whether all of them are clean afterwards. */
+    public CompletableFuture<Boolean> saveAll() {
+        CompletableFuture<Boolean> all = CompletableFuture.completedFuture(true);
+        for (OpenDocument d : List.copyOf(documents)) {
+            if (d.dirtyProperty().get() && !d.isReadOnly()) {
+                all = all.thenCompose(ok -> save(d).thenApply(saved -> ok && saved));
+            }
+        }
+        return all;
     }
 
     private static String rootMessage(Throwable e) {
