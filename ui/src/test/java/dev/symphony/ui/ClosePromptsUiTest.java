@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.symphony.editor.buffer.EditKind;
 import dev.symphony.editor.text.ChangeSet;
 import dev.symphony.editor.text.TextEdit;
-import dev.symphony.kernel.paths.SymphonyPaths;
 import dev.symphony.ui.palette.CommandPaletteView;
-import dev.symphony.ui.shell.WorkbenchServices;
 import dev.symphony.ui.tabs.OpenDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -40,8 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ClosePromptsUiTest {
-    private Path home;
-    private Path workspace;
+    private TestWorkbench bench;
     private Path a;
     private Path b;
     private Stage stage;
@@ -50,23 +45,15 @@ class ClosePromptsUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        home = Files.createTempDirectory("symphony-close-home");
-        workspace = Files.createTempDirectory("symphony-close-ws");
-        a = Files.writeString(workspace.resolve("a.txt"), "alpha\n");
-        b = Files.writeString(workspace.resolve("b.txt"), "beta\n");
-        workbench = new Workbench(WorkbenchServices.start(SymphonyPaths.under(home)), stage);
-        workbench.openFolder(workspace);
-        stage.show();
+        bench = TestWorkbench.start(stage, "close");
+        workbench = bench.workbench;
+        a = Files.writeString(bench.workspace.resolve("a.txt"), "alpha\n");
+        b = Files.writeString(bench.workspace.resolve("b.txt"), "beta\n");
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        workbench.close();
-        for (Path dir : new Path[] {home, workspace}) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        bench.close();
     }
 
     @Test
@@ -145,7 +132,7 @@ class ClosePromptsUiTest {
     void closeOthersAndCloseAllAskOnceForAllDirtyTabs(FxRobot robot) throws Exception {
         OpenDocument first = openDirty(robot, a, "X");
         OpenDocument second = openDirty(robot, b, "Y");
-        Path c = Files.writeString(workspace.resolve("c.txt"), "gamma\n");
+        Path c = Files.writeString(bench.workspace.resolve("c.txt"), "gamma\n");
         open(robot, c);
         robot.interact(() -> workbench.tabs().selectedProperty().set(workbench.tabs().find(c).orElseThrow()));
         later(() -> workbench.services().commands().execute("workbench.action.closeOtherEditors"));
@@ -224,7 +211,7 @@ class ClosePromptsUiTest {
     }
 
     private List<Path> journals() {
-        Path dir = SymphonyPaths.under(home).data("hot-exit");
+        Path dir = bench.paths().data("hot-exit");
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -257,16 +244,6 @@ class ClosePromptsUiTest {
     }
 
     private static void waitUntil(String what, Supplier<Boolean> condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-                try {
-                    return condition.get();
-                } catch (RuntimeException racedWithTheFxThread) {
-                    return false;
-                }
-            });
-        } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting until " + what);
-        }
+        TestWorkbench.waitUntil(what, condition);
     }
 }

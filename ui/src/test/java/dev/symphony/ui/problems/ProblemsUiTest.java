@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.symphony.editor.buffer.EditKind;
 import dev.symphony.editor.text.ChangeSet;
 import dev.symphony.editor.text.TextEdit;
-import dev.symphony.kernel.paths.SymphonyPaths;
+import dev.symphony.ui.TestWorkbench;
 import dev.symphony.ui.Workbench;
 import dev.symphony.ui.shell.StatusBarView;
-import dev.symphony.ui.shell.WorkbenchServices;
 import dev.symphony.ui.tabs.OpenDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
@@ -30,27 +27,20 @@ import org.testfx.util.WaitForAsyncUtils;
 /** A broken JSON file open in a tab is counted in the status bar (defect 3) and listed in the Problems view. */
 @ExtendWith(ApplicationExtension.class)
 class ProblemsUiTest {
-    private Path home;
+    private TestWorkbench bench;
     private Path workspace;
     private Workbench workbench;
 
     @Start
     void start(Stage stage) throws Exception {
-        home = Files.createTempDirectory("symphony-problems-home");
-        workspace = Files.createTempDirectory("symphony-problems-ws");
-        workbench = new Workbench(WorkbenchServices.start(SymphonyPaths.under(home)), stage);
-        workbench.openFolder(workspace);
-        stage.show();
+        bench = TestWorkbench.start(stage, "problems");
+        workbench = bench.workbench;
+        workspace = bench.workspace;
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        workbench.close();
-        for (Path dir : new Path[] {home, workspace}) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        bench.close();
     }
 
     @Test

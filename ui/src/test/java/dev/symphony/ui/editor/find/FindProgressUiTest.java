@@ -3,17 +3,14 @@ package dev.symphony.ui.editor.find;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.symphony.kernel.paths.SymphonyPaths;
+import dev.symphony.ui.TestWorkbench;
 import dev.symphony.ui.Workbench;
 import dev.symphony.ui.editor.EditorPane;
-import dev.symphony.ui.shell.WorkbenchServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,26 +26,20 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class FindProgressUiTest {
-    private Path home;
+    private TestWorkbench bench;
     private Path workspace;
     private Workbench workbench;
 
     @Start
     void start(Stage stage) throws Exception {
-        home = Files.createTempDirectory("symphony-find-home");
-        workspace = Files.createTempDirectory("symphony-find-ws");
-        workbench = new Workbench(WorkbenchServices.start(SymphonyPaths.under(home)), stage);
-        stage.show();
+        bench = TestWorkbench.start(stage, "find");
+        workbench = bench.workbench;
+        workspace = bench.workspace;
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        workbench.close();
-        for (Path dir : new Path[] {home, workspace}) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        bench.close();
     }
 
     @Test
