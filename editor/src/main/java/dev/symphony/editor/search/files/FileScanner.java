@@ -44,7 +44,9 @@ final class FileScanner {
     SkippedFile.Reason skipped;
 
     FileScanner(SearchQuery query) {
-        this.pattern = query.compile();
+        Pattern editorPattern = query.compile();
+        // Lines end at LF only, as in ripgrep: '$' does not match before a CR and '.' matches one.
+        this.pattern = Pattern.compile(editorPattern.pattern(), editorPattern.flags() | Pattern.UNIX_LINES);
         this.matcher = pattern.matcher("");
         boolean plainLiteral = !query.regex() && query.caseSensitive() && !query.wholeWord();
         this.literal = plainLiteral ? latin1(query.text()) : null;
@@ -172,10 +174,15 @@ final class FileScanner {
         boolean ascii = (AsciiScan.lineFeeds(buf, from + lineStart, from + lineEnd) & AsciiScan.NON_ASCII) == 0;
         String text = ascii ? s.substring(lineStart, lineEnd)
                 : new String(buf, from + lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
-        for (int k = 0; k < starts.length; k++) {
+        int literalUnits = ascii ? literal.length() : utf16Length(from + found.get(0), from + found.get(0) + literal.length());
+        int bytePos = lineStart;
+        int unitPos = 0;
+        for (int k = 0; k < starts.length; k++) { // UTF-16 offsets by decoding only the gaps between matches
             int b = found.get(k);
-            starts[k] = ascii ? b - lineStart : utf16Length(from + lineStart, from + b);
-            ends[k] = ascii ? b - lineStart + literal.length() : utf16Length(from + lineStart, from + b + literal.length());
+            unitPos += ascii ? b - bytePos : utf16Length(from + bytePos, from + b);
+            starts[k] = unitPos;
+            ends[k] = unitPos + literalUnits;
+            bytePos = b;
         }
         return new LineMatch(line, stripCr(text), starts, ends);
     }
