@@ -58,6 +58,7 @@ public final class Workbench implements AutoCloseable {
     private TerminalPanelView terminalPanel; // built when the panel first shows: JediTermFX stays off the startup path
     private AutoCloseable keybindingsWatch;
     private AboutView about; // built on first use
+    private final WorkspaceSearch workspaceSearch;
 
     public Workbench(WorkbenchServices services, Stage stage) {
         this(services, stage, new FxPrompter(stage));
@@ -101,6 +102,7 @@ public final class Workbench implements AutoCloseable {
 
         Themes.apply(window.themeProperty().get());
         window.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme));
+        workspaceSearch = new WorkspaceSearch(this, view, fileTree);
         Scene scene = new Scene(view, 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource("workbench.css")).toExternalForm());
         keymap.install(scene);
@@ -219,6 +221,11 @@ public final class Workbench implements AutoCloseable {
 
     public EditorTabsViewModel tabs() {
         return tabs;
+    }
+
+    /** Quick Open and the Search view. */
+    public WorkspaceSearch workspaceSearch() {
+        return workspaceSearch;
     }
 
     public WorkbenchServices services() {

@@ -44,9 +44,7 @@ final class FileScanner {
     SkippedFile.Reason skipped;
 
     FileScanner(SearchQuery query) {
-        Pattern editorPattern = query.compile();
-        // Lines end at LF only, as in ripgrep: '$' does not match before a CR and '.' matches one.
-        this.pattern = Pattern.compile(editorPattern.pattern(), editorPattern.flags() | Pattern.UNIX_LINES);
+        this.pattern = LinePattern.compile(query);
         this.matcher = pattern.matcher("");
         boolean plainLiteral = !query.regex() && query.caseSensitive() && !query.wholeWord();
         this.literal = plainLiteral ? latin1(query.text()) : null;
