@@ -67,10 +67,12 @@ public final class SearchView extends VBox {
         TextField replace = field(REPLACE_ID, "Replace", model.replacementProperty());
         Button replaceAll = new Button("Replace All");
         replaceAll.setId(REPLACE_ALL_ID);
+        replaceAll.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         replaceAll.setOnAction(e -> model.replaceAll());
         replaceAll.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.results()).or(model.runningProperty()));
         Button undo = new Button("Undo Replace");
         undo.setId(UNDO_REPLACE_ID);
+        undo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         undo.setOnAction(e -> model.undoReplace());
         undo.disableProperty().bind(model.canUndoReplaceProperty().not().or(model.runningProperty()));
         HBox replaceRow = new HBox(2, replace, replaceAll);
@@ -160,6 +162,7 @@ public final class SearchView extends VBox {
         button.setTooltip(new Tooltip(tip));
         button.selectedProperty().bindBidirectional(property);
         button.setFocusTraversable(false);
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return button;
     }
 
@@ -180,20 +183,32 @@ public final class SearchView extends VBox {
             if (empty || item == null) {
                 return;
             }
-            if (item instanceof FileMatches f) {
-                Text name = new Text(f.relative());
+            setTooltip(null);
+            if (item instanceof FileMatches f) { // the name first: a narrow side bar still shows it
+                int slash = f.relative().lastIndexOf('/');
+                Text name = new Text(f.relative().substring(slash + 1));
                 name.setStyle("-fx-font-weight: bold; -fx-fill: -color-fg-default;");
-                Text count = new Text("  " + f.matchCount());
-                count.setStyle("-fx-fill: -color-fg-muted;");
-                setGraphic(new TextFlow(name, count));
+                Text count = new Text("  " + f.matchCount() + "  ");
+                count.setStyle("-fx-fill: -color-accent-fg;");
+                Text folder = new Text(slash < 0 ? "" : f.relative().substring(0, slash));
+                folder.setStyle("-fx-fill: -color-fg-muted;");
+                setGraphic(new TextFlow(name, count, folder));
+                setTooltip(new javafx.scene.control.Tooltip(f.relative()));
             } else if (item instanceof LineItem li) {
                 setGraphic(lineFlow(li.line()));
+                String preview = model.replacementProperty().get().isEmpty() ? null : model.preview(li.line().text());
+                setTooltip(new javafx.scene.control.Tooltip(preview == null ? li.line().text().strip()
+                        : li.line().text().strip() + "\n→ " + preview.strip()));
             }
         }
 
         private TextFlow lineFlow(LineMatch line) {
             String text = line.text();
-            int from = Math.max(0, Math.min(line.starts()[0] - 40, text.length()));
+            int indent = 0;
+            while (indent < line.starts()[0] && Character.isWhitespace(text.charAt(indent))) {
+                indent++;
+            }
+            int from = Math.max(indent, Math.min(line.starts()[0] - 40, text.length()));
             int to = Math.min(text.length(), from + SHOWN_CHARS);
             TextFlow flow = new TextFlow();
             Text number = new Text(line.line() + ": ");
