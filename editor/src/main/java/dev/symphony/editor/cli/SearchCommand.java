@@ -48,6 +48,14 @@ public final class SearchCommand {
     private SearchCommand() {
     }
 
+    /** The launcher runs {@code search} straight on the editor's jars (no dispatcher): see the {@code symphony} script. */
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        int exit = run(args, out, System.err);
+        out.flush();
+        System.exit(exit);
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Parsed p;
         try {
