@@ -116,7 +116,8 @@ public final class SearchBench {
         return total;
     }
 
-    private static boolean rgWorks() {
+    /** Whether {@code rg} (ripgrep) runs here (the differential test and this bench skip it otherwise). */
+    public static boolean rgWorks() {
         try {
             Process p = new ProcessBuilder("rg", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();

@@ -1,6 +1,7 @@
 package dev.symphony.ui.quickopen;
 
 import dev.symphony.kernel.commands.FuzzyMatch;
+import dev.symphony.ui.shell.PickerKeys;
 import dev.symphony.ui.shell.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -34,40 +35,10 @@ public final class QuickOpenView extends VBox {
         Label status = new Label();
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add("text-caption");
-        model.selectedIndexProperty().addListener((obs, old, index) -> {
-            list.getSelectionModel().select(index.intValue());
-            list.scrollTo(index.intValue());
-        });
-        model.results().addListener((javafx.collections.ListChangeListener<FuzzyMatch<String>>) c ->
-                list.getSelectionModel().select(model.selectedIndexProperty().get()));
-        list.setOnMouseClicked(e -> {
-            model.selectedIndexProperty().set(list.getSelectionModel().getSelectedIndex());
-            model.openSelected();
-        });
-        query.setOnKeyPressed(e -> {
-            switch (e.getCode()) {
-                case DOWN -> model.moveSelection(1);
-                case UP -> model.moveSelection(-1);
-                case ENTER -> model.openSelected();
-                case ESCAPE -> model.hide();
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-        });
-        query.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused && !list.isFocused()) {
-                model.hide();
-            }
-        });
+        PickerKeys.install(query, list, model.selectedIndexProperty(), model.visibleProperty(), model::moveSelection,
+                model::openSelected, model::hide);
         visibleProperty().bind(model.visibleProperty());
         managedProperty().bind(model.visibleProperty());
-        model.visibleProperty().addListener((obs, was, shown) -> {
-            if (shown) {
-                query.requestFocus();
-            }
-        });
         getChildren().addAll(query, list, status);
         setMaxSize(600, Region.USE_PREF_SIZE);
     }

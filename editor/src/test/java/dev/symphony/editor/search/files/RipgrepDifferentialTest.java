@@ -38,7 +38,7 @@ class RipgrepDifferentialTest {
 
     @Test
     void sameMatchCountsPerFileAsRipgrep() throws Exception {
-        Assumptions.assumeTrue(rgAvailable(), "rg (ripgrep) is not installed: skipping the differential test against it");
+        Assumptions.assumeTrue(dev.symphony.editor.cli.SearchBench.rgWorks(), "rg (ripgrep) is not installed: skipping the differential test against it");
         Seeds.run("ripgrep differential", r -> {
             try {
                 generate(r);
@@ -140,15 +140,5 @@ class RipgrepDifferentialTest {
             sb.append(eol);
         }
         return sb.toString();
-    }
-
-    private static boolean rgAvailable() {
-        try {
-            Process p = new ProcessBuilder("rg", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }
