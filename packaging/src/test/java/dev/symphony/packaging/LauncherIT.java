@@ -74,11 +74,8 @@ class LauncherIT {
     @Test
     void searchRunsThroughTheLauncherWithCleanStreams(@TempDir Path home) throws Exception {
         Path dir = Files.createDirectories(home.resolve("ws"));
-        Files.writeString(dir.resolve("a.txt"), "alpha
-beta alpha
-");
-        Files.writeString(dir.resolve(".hidden.txt"), "alpha
-");
+        Files.writeString(dir.resolve("a.txt"), "alpha\nbeta alpha\n");
+        Files.writeString(dir.resolve(".hidden.txt"), "alpha\n");
         Result result = symphony(home, "search", "alpha", dir.toString());
         assertEquals(0, result.status(), result.err());
         assertEquals(2, result.out().lines().count(), result.out());
