@@ -61,6 +61,7 @@ public final class Workbench implements AutoCloseable {
     private AutoCloseable keybindingsWatch;
     private AboutView about; // built on first use
     private WorkbenchClosing closing;
+    private final WorkspaceSearch workspaceSearch;
 
     public Workbench(WorkbenchServices services, Stage stage) {
         this(services, stage, new FxPrompter(stage));
@@ -109,6 +110,7 @@ public final class Workbench implements AutoCloseable {
 
         Themes.apply(window.themeProperty().get());
         window.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme));
+        workspaceSearch = new WorkspaceSearch(this, view, fileTree);
         Scene scene = new Scene(view, 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource("workbench.css")).toExternalForm());
         keymap.install(scene);
@@ -232,6 +234,11 @@ public final class Workbench implements AutoCloseable {
 
     public EditorTabsViewModel tabs() {
         return tabs;
+    }
+
+    /** Quick Open and the Search view. */
+    public WorkspaceSearch workspaceSearch() {
+        return workspaceSearch;
     }
 
     public WorkbenchServices services() {
