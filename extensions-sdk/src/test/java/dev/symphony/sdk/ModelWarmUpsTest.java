@@ -1,11 +1,11 @@
 package dev.symphony.sdk;
 
-import dev.symphony.ipc.api.ErrorCode;
-import dev.symphony.ipc.protocol.ModelProtocol;
+import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.protocol.ModelProtocol;
 import dev.symphony.sdk.api.CallContext;
 import dev.symphony.sdk.api.ExtensionException;
 import dev.symphony.sdk.api.Instrument;
-import dev.symphony.sdk.host.ModelWarmUps;
+import dev.symphony.sdk.internal.ModelWarmUps;
 import dev.symphony.sdk.services.KernelServices;
 import org.junit.jupiter.api.Test;
 

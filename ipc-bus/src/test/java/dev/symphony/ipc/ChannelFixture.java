@@ -30,9 +30,9 @@ final class ChannelFixture implements AutoCloseable {
     ChannelFixture(Path dir, InboundHandler kernelHandler, InboundHandler hostHandler, RollCycle roll, int window) {
         Channels.Listener listener = Channels.listen(dir);
         CompletableFuture<Endpoint> hostSide = CompletableFuture.supplyAsync(() -> Channels.connect(new EndpointContext()
-                .channelDir(dir).kernelSide(false).extensionId("test.ext").handler(hostHandler).rollCycle(roll)
+                .channelDir(dir).kernelSide(false).peerName("test.ext").handler(hostHandler).rollCycle(roll)
                 .streamWindow(window)));
-        kernel = listener.accept(new EndpointContext().extensionId("test.ext").handler(kernelHandler).rollCycle(roll)
+        kernel = listener.accept(new EndpointContext().peerName("test.ext").handler(kernelHandler).rollCycle(roll)
                 .streamWindow(window).maxInFlight(4), Duration.ofSeconds(10), () -> true);
         listener.close();
         host = hostSide.join();

@@ -1,14 +1,14 @@
 package dev.symphony.ipc;
 
-import dev.symphony.ipc.api.CallFailedException;
+import dev.symphony.ipc.api.BusException;
+import dev.symphony.ipc.api.BusStatus;
 import dev.symphony.ipc.api.Endpoint;
 import dev.symphony.ipc.api.Envelope;
-import dev.symphony.ipc.api.ErrorCode;
 import dev.symphony.ipc.api.InboundHandler;
 import dev.symphony.ipc.api.PayloadCodec;
 import dev.symphony.ipc.api.StreamCall;
 import dev.symphony.ipc.api.StreamWriter;
-import dev.symphony.ipc.api.ExtensionIds;
+import dev.symphony.ipc.api.PeerIds;
 import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,8 +61,8 @@ class EndpointTest {
                         produced = i + 1;
                     }
                     writer.end("done".getBytes(StandardCharsets.UTF_8));
-                } catch (CallFailedException e) {
-                    assertEquals(ErrorCode.CANCELLED, e.code());
+                } catch (BusException e) {
+                    assertEquals(BusStatus.CANCELLED, e.status());
                 }
             }).start();
         }
@@ -94,7 +94,7 @@ class EndpointTest {
     @Test
     void hostRequestsReachTheKernelToo() {
         InboundHandler kernel = (endpoint, request) -> endpoint.respond(request.correlationId(),
-                ("kernel saw " + request.payloadText() + " from " + (request.extensionId() == ExtensionIds.hash("test.ext")))
+                ("kernel saw " + request.payloadText() + " from " + (request.peerHash() == PeerIds.hash("test.ext")))
                         .getBytes(StandardCharsets.UTF_8));
         try (ChannelFixture channel = new ChannelFixture(dir, kernel, new EchoHost())) {
             byte[] answer = channel.host.call("x".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
@@ -105,9 +105,9 @@ class EndpointTest {
     @Test
     void handlerExceptionBecomesAnExtensionError() {
         try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, new EchoHost())) {
-            CallFailedException e = assertThrows(CallFailedException.class,
+            BusException e = assertThrows(BusException.class,
                     () -> channel.kernel.call("fail".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5)));
-            assertEquals(ErrorCode.EXTENSION_ERROR, e.code());
+            assertEquals(BusStatus.HANDLER_FAILED, e.status());
             assertTrue(e.getMessage().contains("boom"), e.getMessage());
         }
     }
@@ -116,9 +116,9 @@ class EndpointTest {
     void timeoutFailsTheCallAndCancelsItAtThePeer() throws Exception {
         EchoHost host = new EchoHost();
         try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, host)) {
-            CallFailedException e = assertThrows(CallFailedException.class,
+            BusException e = assertThrows(BusException.class,
                     () -> channel.kernel.call("sleep".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(100)));
-            assertEquals(ErrorCode.TIMEOUT, e.code());
+            assertEquals(BusStatus.TIMEOUT, e.status());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (host.cancelled.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
@@ -133,7 +133,7 @@ class EndpointTest {
         try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, new EchoHost())) {
             List<Thread> sleepers = new CopyOnWriteArrayList<>();
             for (int i = 0; i < 4; i++) {
-                Thread t = new Thread(() -> assertThrows(CallFailedException.class,
+                Thread t = new Thread(() -> assertThrows(BusException.class,
                         () -> channel.kernel.call("sleep".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(2))));
                 t.start();
                 sleepers.add(t);
@@ -142,9 +142,9 @@ class EndpointTest {
             while (channel.kernel.pendingCalls() < 4 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
-            CallFailedException e = assertThrows(CallFailedException.class,
+            BusException e = assertThrows(BusException.class,
                     () -> channel.kernel.call("x".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(50)));
-            assertEquals(ErrorCode.BUSY, e.code());
+            assertEquals(BusStatus.BUSY, e.status());
         }
     }
 
@@ -226,9 +226,9 @@ class EndpointTest {
             });
             closer.start();
             started.countDown();
-            CallFailedException e = assertThrows(CallFailedException.class,
+            BusException e = assertThrows(BusException.class,
                     () -> channel.kernel.call("sleep".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10)));
-            assertEquals(ErrorCode.CRASHED, e.code(), e.getMessage());
+            assertEquals(BusStatus.PEER_EXITED, e.status(), e.getMessage());
         } finally {
             channel.close();
         }

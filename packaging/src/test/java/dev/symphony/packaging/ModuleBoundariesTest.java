@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module graph of ../shared/ARCHITECTURE.md, checked on the compiled classes of every module
+ * The module graph of docs/architecture.md, checked on the compiled classes of every module
  * (packaging sees them all). The enforcer rules in each pom check the same graph on Maven
  * dependencies; this test also catches package-level rules Maven cannot see.
  */
@@ -26,14 +26,24 @@ class ModuleBoundariesTest {
     void javafxOnlyInUiAndPackaging() {
         noClasses().that().resideOutsideOfPackages("dev.symphony.ui..", "dev.symphony.packaging..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.fxmisc..", "org.testfx..")
-                .because("no JavaFX anywhere but ui and packaging (ARCHITECTURE.md)")
+                .because("no JavaFX anywhere but ui and packaging (docs/architecture.md)")
                 .allowEmptyShould(true).check(classes);
     }
 
     @Test
     void ipcBusDependsOnNoneOfOurModules() {
+        // the transport carries frames: it knows nothing of the extension contract (manifest, protocol, error codes)
         noClasses().that().resideInAPackage("dev.symphony.ipc..")
                 .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.ipc.."))
+                .because("the transport imports nothing of the extension contract (docs/architecture.md)")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void extensionContractDependsOnNoneOfOurModules() {
+        noClasses().that().resideInAPackage("dev.symphony.contract..")
+                .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.contract.."))
+                .because("the contract is plain data both sides read, independent of the transport (docs/architecture.md)")
                 .allowEmptyShould(true).check(classes);
     }
 
@@ -45,16 +55,44 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void kernelDependsOnlyOnTheBus() {
+    void kernelDependsOnlyOnTheContractAndTheBus() {
         noClasses().that().resideInAPackage("dev.symphony.kernel..")
-                .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.kernel..", "dev.symphony.ipc.."))
+                .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.kernel..", "dev.symphony.contract..",
+                        "dev.symphony.ipc.."))
                 .allowEmptyShould(true).check(classes);
     }
 
     @Test
     void extensionsSdkAndSamplesDoNotReachIntoTheKernel() {
         noClasses().that().resideInAnyPackage("dev.symphony.sdk..", "dev.symphony.samples..")
-                .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.sdk..", "dev.symphony.samples..", "dev.symphony.ipc.."))
+                .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.sdk..", "dev.symphony.samples..",
+                        "dev.symphony.contract..", "dev.symphony.ipc.."))
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void samplesImportNothingOfTheBusNorTheHostRuntime() {
+        noClasses().that().resideInAPackage("dev.symphony.samples..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.symphony.ipc..", "dev.symphony.sdk.internal..",
+                        "dev.symphony.sdk.host..")
+                .because("an extension sees the SDK's api, services and testing packages and the contract only (docs/architecture.md)")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void onlyTheHostMainAndTheHarnessUseTheHostRuntime() {
+        noClasses().that().resideOutsideOfPackages("dev.symphony.sdk.internal..", "dev.symphony.sdk.host..",
+                        "dev.symphony.sdk.testing..")
+                .should().dependOnClassesThat().resideInAPackage("dev.symphony.sdk.internal..")
+                .because("the host runtime is not SDK surface: the host main starts it, the harness drives it (docs/architecture.md)")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void theSdkPublicSurfaceExposesNoTransport() {
+        noClasses().that().resideInAnyPackage("dev.symphony.sdk.api..", "dev.symphony.sdk.services..", "dev.symphony.sdk.testing..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.symphony.ipc..")
+                .because("what authors compile against speaks the contract, not the bus (docs/architecture.md)")
                 .allowEmptyShould(true).check(classes);
     }
 
@@ -110,7 +148,7 @@ class ModuleBoundariesTest {
 
     @Test
     void internalPackagesAreNotUsedFromOtherModules() {
-        String[][] modules = {{"ipc"}, {"kernel"}, {"editor"}, {"pit.pool"}, {"pit.dag"}, {"pit.artifact"},
+        String[][] modules = {{"ipc"}, {"contract"}, {"kernel"}, {"editor"}, {"pit.pool"}, {"pit.dag"}, {"pit.artifact"},
                 {"pit.arbitration"}, {"pit.stale"}, {"conductor"}, {"sdk"}, {"ui"}};
         for (String[] module : modules) {
             String root = "dev.symphony." + module[0];
@@ -123,7 +161,7 @@ class ModuleBoundariesTest {
 
     /** Every one of our packages except the allowed ones. */
     private static String[] ours(String... allowed) {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("dev.symphony.ipc..", "dev.symphony.kernel..",
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("dev.symphony.ipc..", "dev.symphony.contract..", "dev.symphony.kernel..",
                 "dev.symphony.editor..", "dev.symphony.pit..", "dev.symphony.conductor..", "dev.symphony.sdk..",
                 "dev.symphony.samples..", "dev.symphony.ui..", "dev.symphony.packaging.."));
         all.removeAll(java.util.List.of(allowed));

@@ -3,9 +3,8 @@ package dev.symphony.conductor.melody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.symphony.contract.schema.JsonSchemas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +15,6 @@ import java.util.List;
 public final class MelodySchema {
     public static final String MELODY_RESOURCE = "/dev/symphony/conductor/melody/melody.schema.json";
     public static final String EVENT_RESOURCE = "/dev/symphony/conductor/run/melody-event.schema.json";
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile JsonSchema melody;
     private static volatile JsonSchema event;
@@ -37,14 +35,14 @@ public final class MelodySchema {
 
     public static List<Problem> validateMelody(JsonNode document) {
         if (melody == null) {
-            melody = FACTORY.getSchema(resource(MELODY_RESOURCE));
+            melody = JsonSchemas.compile(resource(MELODY_RESOURCE));
         }
         return problems(melody, document, "");
     }
 
     public static List<Problem> validateEvent(JsonNode event) {
         if (MelodySchema.event == null) {
-            MelodySchema.event = FACTORY.getSchema(resource(EVENT_RESOURCE));
+            MelodySchema.event = JsonSchemas.compile(resource(EVENT_RESOURCE));
         }
         return problems(MelodySchema.event, event, "");
     }
@@ -52,7 +50,7 @@ public final class MelodySchema {
     /** Compiles a schema a Melody declares (gates, input nodes); throws IllegalArgumentException if it is not one. */
     public static JsonSchema compile(JsonNode schema) {
         try {
-            return FACTORY.getSchema(schema);
+            return JsonSchemas.compile(schema);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a usable JSON Schema: " + e.getMessage(), e);
         }

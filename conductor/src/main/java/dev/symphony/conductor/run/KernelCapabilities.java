@@ -2,7 +2,7 @@ package dev.symphony.conductor.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.symphony.conductor.melody.CapabilitySpec;
-import dev.symphony.ipc.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.ExtensionManifest;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.KernelContext;
 import dev.symphony.kernel.extensions.Player;

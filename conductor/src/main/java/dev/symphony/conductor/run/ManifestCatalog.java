@@ -2,7 +2,7 @@ package dev.symphony.conductor.run;
 
 import dev.symphony.conductor.melody.CapabilityCatalog;
 import dev.symphony.conductor.melody.CapabilitySpec;
-import dev.symphony.ipc.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.ExtensionManifest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,8 +3,8 @@ package dev.symphony.conductor.melody;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.symphony.conductor.run.ManifestCatalog;
-import dev.symphony.ipc.manifest.ExtensionManifest;
-import dev.symphony.ipc.manifest.ManifestReader;
+import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.ManifestReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.symphony.sdk.api;
 
-import dev.symphony.ipc.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.ExtensionManifest;
 import dev.symphony.sdk.services.KernelServices;
 
 /** What an extension knows about itself at activation. */

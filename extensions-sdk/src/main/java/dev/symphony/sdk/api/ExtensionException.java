@@ -1,6 +1,6 @@
 package dev.symphony.sdk.api;
 
-import dev.symphony.ipc.api.ErrorCode;
+import dev.symphony.contract.ErrorCode;
 
 /** Thrown by extension code (or the SDK's clients) to fail a call with a specific {@link ErrorCode}. */
 public class ExtensionException extends RuntimeException {

@@ -1,6 +1,2 @@
-/**
- * The extension host: a small JVM program ({@link dev.symphony.sdk.host.ExtensionHostMain}) that embeds
- * PF4J, loads exactly one plugin, connects to its bus channel and serves calls. The kernel's
- * supervisor starts it; extension authors never call it.
- */
+/** The extension host program's entry point; everything behind it is in {@code dev.symphony.sdk.internal}. */
 package dev.symphony.sdk.host;

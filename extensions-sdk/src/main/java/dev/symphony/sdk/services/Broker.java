@@ -1,7 +1,7 @@
 package dev.symphony.sdk.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.symphony.ipc.protocol.LogProtocol;
+import dev.symphony.contract.protocol.LogProtocol;
 
 /** The raw channel to the kernel's broker. Requests are checked by the kernel; the typed clients also check first. */
 public interface Broker {

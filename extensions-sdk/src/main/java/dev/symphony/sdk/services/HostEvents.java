@@ -1,7 +1,7 @@
 package dev.symphony.sdk.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.symphony.ipc.protocol.LogProtocol;
+import dev.symphony.contract.protocol.LogProtocol;
 
 /**
  * Events an extension announces (one-way, to the kernel): the kernel audits them and hands them

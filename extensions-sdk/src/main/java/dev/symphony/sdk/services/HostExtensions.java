@@ -1,8 +1,8 @@
 package dev.symphony.sdk.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.symphony.ipc.protocol.BrokerProtocol;
-import dev.symphony.ipc.protocol.CallProtocol;
+import dev.symphony.contract.protocol.BrokerProtocol;
+import dev.symphony.contract.protocol.CallProtocol;
 
 /**
  * Calls another extension through the kernel, which allows only the extensions this one declares

@@ -1,8 +1,8 @@
 package dev.symphony.sdk.services;
 
-import dev.symphony.ipc.manifest.PermissionChecker;
-import dev.symphony.ipc.protocol.BrokerProtocol;
-import dev.symphony.ipc.protocol.FilesProtocol;
+import dev.symphony.contract.manifest.PermissionChecker;
+import dev.symphony.contract.protocol.BrokerProtocol;
+import dev.symphony.contract.protocol.FilesProtocol;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.symphony.sdk.services;
 
-import dev.symphony.ipc.protocol.LogProtocol;
+import dev.symphony.contract.protocol.LogProtocol;
 
 /** Log lines go to the kernel (one-way), which writes them to the extension's log. */
 public final class HostLog {

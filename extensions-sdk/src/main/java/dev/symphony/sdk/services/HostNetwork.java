@@ -1,8 +1,8 @@
 package dev.symphony.sdk.services;
 
-import dev.symphony.ipc.manifest.PermissionChecker;
-import dev.symphony.ipc.protocol.BrokerProtocol;
-import dev.symphony.ipc.protocol.NetworkProtocol;
+import dev.symphony.contract.manifest.PermissionChecker;
+import dev.symphony.contract.protocol.BrokerProtocol;
+import dev.symphony.contract.protocol.NetworkProtocol;
 
 import java.net.URI;
 

@@ -1,8 +1,8 @@
 package dev.symphony.sdk.services;
 
-import dev.symphony.ipc.manifest.PermissionChecker;
-import dev.symphony.ipc.protocol.BrokerProtocol;
-import dev.symphony.ipc.protocol.ProcessProtocol;
+import dev.symphony.contract.manifest.PermissionChecker;
+import dev.symphony.contract.protocol.BrokerProtocol;
+import dev.symphony.contract.protocol.ProcessProtocol;
 
 import java.util.List;
 

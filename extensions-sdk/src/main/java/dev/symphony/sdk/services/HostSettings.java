@@ -1,8 +1,8 @@
 package dev.symphony.sdk.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.symphony.ipc.protocol.BrokerProtocol;
-import dev.symphony.ipc.protocol.SettingsProtocol;
+import dev.symphony.contract.protocol.BrokerProtocol;
+import dev.symphony.contract.protocol.SettingsProtocol;
 
 /** The extension's own settings (keys of the schema it contributes), as the kernel resolved them. */
 public final class HostSettings {

@@ -1,6 +1,6 @@
 package dev.symphony.sdk.services;
 
-import dev.symphony.ipc.manifest.PermissionChecker;
+import dev.symphony.contract.manifest.PermissionChecker;
 
 /** The brokered services of one extension, all checked against its manifest's permissions. */
 public final class KernelServices {
@@ -60,8 +60,8 @@ public final class KernelServices {
     }
 
     static dev.symphony.sdk.api.ExtensionException denied(Broker broker, String op, String resource) {
-        broker.event(new dev.symphony.ipc.protocol.LogProtocol.HostEvent("denied", "warn", op + " " + resource, null));
-        return new dev.symphony.sdk.api.ExtensionException(dev.symphony.ipc.api.ErrorCode.PERMISSION_DENIED,
+        broker.event(new dev.symphony.contract.protocol.LogProtocol.HostEvent("denied", "warn", op + " " + resource, null));
+        return new dev.symphony.sdk.api.ExtensionException(dev.symphony.contract.ErrorCode.PERMISSION_DENIED,
                 op + " of " + resource + " is not allowed by the extension's manifest permissions");
     }
 }

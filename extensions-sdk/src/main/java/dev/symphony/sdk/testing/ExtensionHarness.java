@@ -2,23 +2,22 @@ package dev.symphony.sdk.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.symphony.ipc.api.ErrorCode;
-import dev.symphony.ipc.manifest.ExtensionManifest;
-import dev.symphony.ipc.manifest.ManifestReader;
-import dev.symphony.ipc.manifest.PermissionChecker;
-import dev.symphony.ipc.protocol.BrokerProtocol;
-import dev.symphony.ipc.protocol.ModelProtocol;
-import dev.symphony.sdk.host.ModelWarmUps;
+import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.schema.JsonSchemas;
+import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.ManifestReader;
+import dev.symphony.contract.manifest.PermissionChecker;
+import dev.symphony.contract.protocol.BrokerProtocol;
+import dev.symphony.contract.protocol.ModelProtocol;
+import dev.symphony.sdk.internal.ModelWarmUps;
 import dev.symphony.sdk.api.Instrument;
-import dev.symphony.ipc.protocol.LogProtocol;
+import dev.symphony.contract.protocol.LogProtocol;
 import dev.symphony.sdk.api.CallContext;
 import dev.symphony.sdk.api.ExtensionException;
 import dev.symphony.sdk.api.SymphonyExtension;
-import dev.symphony.sdk.host.CapabilityRegistry;
-import dev.symphony.sdk.host.Invocation;
+import dev.symphony.sdk.internal.CapabilityRegistry;
+import dev.symphony.sdk.internal.Invocation;
 import dev.symphony.sdk.services.Broker;
 import dev.symphony.sdk.services.KernelServices;
 
@@ -39,7 +38,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ExtensionHarness {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private final ExtensionManifest manifest;
     private final CapabilityRegistry registry = new CapabilityRegistry();
     private final KernelServices services;
@@ -115,7 +113,7 @@ public final class ExtensionHarness {
     }
 
     private static void validate(JsonNode schema, JsonNode value, String what) {
-        Set<ValidationMessage> problems = SCHEMAS.getSchema(schema).validate(value);
+        Set<ValidationMessage> problems = JsonSchemas.compile(schema).validate(value);
         if (!problems.isEmpty()) {
             throw new ExtensionException(ErrorCode.INVALID_INPUT, what + " does not match its schema: " + problems);
         }

@@ -74,11 +74,11 @@ public final class Channels {
                 SocketChannel socket;
                 while ((socket = server.accept()) == null) {
                     if (!peerAlive.getAsBoolean()) {
-                        throw new CallFailedException(ErrorCode.CRASHED, "extension host of " + context.extensionId()
+                        throw new BusException(BusStatus.PEER_EXITED, "the peer of channel " + context.peerName()
                                 + " exited before connecting");
                     }
                     if (System.nanoTime() - deadline > 0) {
-                        throw new CallFailedException(ErrorCode.TIMEOUT, "extension host of " + context.extensionId()
+                        throw new BusException(BusStatus.TIMEOUT, "the peer of channel " + context.peerName()
                                 + " did not connect within " + timeout.toMillis() + " ms");
                     }
                     Thread.sleep(1);
@@ -88,7 +88,7 @@ public final class Channels {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CallFailedException(ErrorCode.CANCELLED, "interrupted while waiting for the host");
+                throw new BusException(BusStatus.CANCELLED, "interrupted while waiting for the host");
             }
         }
 

@@ -39,7 +39,7 @@ public final class Endpoint implements AutoCloseable {
     private final EndpointContext context;
     private final QueuePair queues;
     private final Doorbell doorbell;
-    private final long extensionHash;
+    private final long peerHash;
     private final InboundHandler handler;
     private final ReentrantLock pumpLock = new ReentrantLock();
     private final Object writeLock = new Object();
@@ -55,26 +55,26 @@ public final class Endpoint implements AutoCloseable {
     private volatile long lastSentNanos = System.nanoTime();
     private volatile java.util.function.BooleanSupplier busy = () -> false;
     private static final long HEARTBEAT_LINGER_NANOS = 1_000_000_000L;
-    private volatile CallFailedException closedCause;
+    private volatile BusException closedCause;
     private volatile boolean queuesClosed;
 
     Endpoint(EndpointContext context, Doorbell doorbell) {
         this.context = context;
         this.doorbell = doorbell;
         this.queues = new QueuePair(context.channelDir(), context.kernelSide(), context.rollCycle(), context.blockSize());
-        this.extensionHash = ExtensionIds.hash(context.extensionId());
+        this.peerHash = PeerIds.hash(context.peerName());
         this.handler = context.handler();
         this.inFlight = new Semaphore(context.maxInFlight());
         this.heartbeatIntervalNanos = context.heartbeatInterval().toNanos();
     }
 
-    public String extensionId() {
-        return context.extensionId();
+    public String peerName() {
+        return context.peerName();
     }
 
     // ---------------------------------------------------------------- requests and streams
 
-    /** Sends a request and waits for its response payload; throws {@link CallFailedException}. */
+    /** Sends a request and waits for its response payload; throws {@link BusException}. */
     public byte[] call(byte[] payload, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         UnaryCall call = new UnaryCall(register(deadline));
@@ -108,12 +108,12 @@ public final class Endpoint implements AutoCloseable {
         try {
             long waitNanos = Math.max(0, deadline - System.nanoTime());
             if (!inFlight.tryAcquire(waitNanos, java.util.concurrent.TimeUnit.NANOSECONDS)) {
-                throw new CallFailedException(ErrorCode.BUSY,
-                        context.maxInFlight() + " calls already in flight to " + context.extensionId());
+                throw new BusException(BusStatus.BUSY,
+                        context.maxInFlight() + " calls already in flight to " + context.peerName());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CallFailedException(ErrorCode.CANCELLED, "interrupted while waiting for a call slot");
+            throw new BusException(BusStatus.CANCELLED, "interrupted while waiting for a call slot");
         }
         return nextCorrelationId.incrementAndGet();
     }
@@ -160,7 +160,7 @@ public final class Endpoint implements AutoCloseable {
             }
             long now = System.nanoTime();
             if (now - deadline >= 0) {
-                call.fail(new CallFailedException(ErrorCode.TIMEOUT, "no answer from " + context.extensionId()
+                call.fail(new BusException(BusStatus.TIMEOUT, "no answer from " + context.peerName()
                         + " within the timeout (correlation id " + call.correlationId + ")"));
                 cancel(call);
                 break;
@@ -201,8 +201,8 @@ public final class Endpoint implements AutoCloseable {
         send(MessageType.RESPONSE, 0, correlationId, payload);
     }
 
-    public void respondError(long correlationId, ErrorCode code, String message) {
-        send(MessageType.ERROR, code.code(), correlationId, message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    public void respondError(long correlationId, int status, String message) {
+        send(MessageType.ERROR, status, correlationId, message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The writer for answering a {@link MessageType#STREAM_REQUEST}; its window is the one the requester offered. */
@@ -266,7 +266,7 @@ public final class Endpoint implements AutoCloseable {
             if (queuesClosed) {
                 return; // queues are closed; the message has nowhere to go
             }
-            queues.write(type, flags, correlationId, extensionHash, now, payload, 0, payload.length);
+            queues.write(type, flags, correlationId, peerHash, now, payload, 0, payload.length);
         }
         lastSentNanos = now;
         doorbell.ringIfSleeping();
@@ -365,7 +365,7 @@ public final class Endpoint implements AutoCloseable {
             }
         } catch (RuntimeException | Error failure) {
             if (e.type() != MessageType.EVENT && closedCause == null) {
-                respondError(e.correlationId(), ErrorCode.EXTENSION_ERROR, String.valueOf(failure));
+                respondError(e.correlationId(), BusStatus.HANDLER_FAILED, String.valueOf(failure));
             }
             if (failure instanceof VirtualMachineError) {
                 throw failure;
@@ -394,12 +394,12 @@ public final class Endpoint implements AutoCloseable {
 
     /** Called when the doorbell reports end of stream: the peer process is gone. */
     void peerClosed() {
-        fail(new CallFailedException(ErrorCode.CRASHED, "extension host of " + context.extensionId() + " exited"));
+        fail(new BusException(BusStatus.PEER_EXITED, "the peer of channel " + context.peerName() + " exited"));
         handler.onPeerClosed(this);
     }
 
     /** Fails every call in flight with {@code cause}; later calls fail at once with it. */
-    public void fail(CallFailedException cause) {
+    public void fail(BusException cause) {
         if (closedCause == null) {
             closedCause = cause;
         }
@@ -417,15 +417,15 @@ public final class Endpoint implements AutoCloseable {
     }
 
     private void checkOpen() {
-        CallFailedException cause = closedCause;
+        BusException cause = closedCause;
         if (cause != null) {
-            throw new CallFailedException(cause.code(), cause.getMessage());
+            throw new BusException(cause.status(), cause.getMessage());
         }
     }
 
     @Override
     public void close() {
-        fail(new CallFailedException(ErrorCode.CLOSED, "channel to " + context.extensionId() + " closed"));
+        fail(new BusException(BusStatus.CLOSED, "channel to " + context.peerName() + " closed"));
         pumpLock.lock();
         try {
             synchronized (writeLock) {

@@ -15,7 +15,7 @@ public final class EndpointContext {
 
     private Path channelDir;
     private boolean kernelSide;
-    private String extensionId;
+    private String peerName;
     private InboundHandler handler;
     private RollCycle rollCycle;
     private long blockSize;
@@ -33,9 +33,9 @@ public final class EndpointContext {
         return this;
     }
 
-    /** The extension this channel belongs to (stamped into every header as its hash). */
-    public EndpointContext extensionId(String id) {
-        this.extensionId = id;
+    /** The name of the peer this channel connects to (stamped into every header as its hash). */
+    public EndpointContext peerName(String name) {
+        this.peerName = name;
         return this;
     }
 
@@ -74,7 +74,7 @@ public final class EndpointContext {
 
     public EndpointContext conclude() {
         Objects.requireNonNull(channelDir, "channelDir");
-        Objects.requireNonNull(extensionId, "extensionId");
+        Objects.requireNonNull(peerName, "peerName");
         Objects.requireNonNull(handler, "handler");
         if (rollCycle == null) {
             rollCycle = RollCycles.FAST_HOURLY;
@@ -105,8 +105,8 @@ public final class EndpointContext {
         return kernelSide;
     }
 
-    public String extensionId() {
-        return extensionId;
+    public String peerName() {
+        return peerName;
     }
 
     public InboundHandler handler() {

@@ -4,11 +4,12 @@ package dev.symphony.ipc.api;
  * One decoded bus message: the fixed header fields and the payload bytes (copied out of the queue,
  * so an envelope stays valid after the tailer moves on).
  */
-public record Envelope(MessageType type, int flags, long correlationId, long extensionId, long sentNanos,
+public record Envelope(MessageType type, int flags, long correlationId, long peerHash, long sentNanos,
                        byte[] payload) {
 
-    public ErrorCode errorCode() {
-        return ErrorCode.ofCode(flags);
+    /** The status number of an {@link MessageType#ERROR} frame (its header flags). */
+    public int status() {
+        return flags;
     }
 
     public String payloadText() {

@@ -11,7 +11,7 @@ public interface InboundHandler {
 
     /** A stream request: answer through {@link Endpoint#streamWriter(Envelope)}. */
     default void onStreamRequest(Endpoint endpoint, Envelope request) {
-        endpoint.respondError(request.correlationId(), ErrorCode.UNKNOWN_CAPABILITY, "streams are not served here");
+        endpoint.respondError(request.correlationId(), BusStatus.NO_HANDLER, "streams are not served here");
     }
 
     default void onEvent(Endpoint endpoint, Envelope event) {

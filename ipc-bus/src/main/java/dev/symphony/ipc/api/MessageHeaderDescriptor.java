@@ -21,7 +21,7 @@ import net.openhft.chronicle.bytes.Bytes;
  *  |                                                               |
  *  +---------------------------------------------------------------+
  *  |                                                               | 16
- *  +              Extension id (FNV-1a 64 of the id)               +
+ *  +              Peer id (FNV-1a 64 of the peer name)            +
  *  |                                                               |
  *  +---------------------------------------------------------------+
  *  |                                                               | 24
@@ -33,7 +33,7 @@ import net.openhft.chronicle.bytes.Bytes;
  *
  * The send timestamp is {@code System.nanoTime()} of the sender; on Linux and macOS that is the
  * system-wide monotonic clock, so the receiver may subtract it from its own clock to measure the
- * one-way latency. Flags: for {@link MessageType#ERROR} the {@link ErrorCode}; otherwise 0.
+ * one-way latency. Flags: for {@link MessageType#ERROR} the status number ({@link BusStatus} or the peer's own); otherwise 0.
  */
 public final class MessageHeaderDescriptor {
     static {
@@ -56,7 +56,7 @@ public final class MessageHeaderDescriptor {
     }
 
     /** Writes header and payload at the write position of {@code bytes}. */
-    public static void write(Bytes<?> bytes, MessageType type, int flags, long correlationId, long extensionId,
+    public static void write(Bytes<?> bytes, MessageType type, int flags, long correlationId, long peerHash,
                              long sentNanos, byte[] payload, int offset, int length) {
         if (length > MAX_PAYLOAD_LENGTH) {
             throw new IllegalArgumentException("bus payload of " + length + " bytes exceeds " + MAX_PAYLOAD_LENGTH);
@@ -66,7 +66,7 @@ public final class MessageHeaderDescriptor {
         bytes.writeShort((short) flags);
         bytes.writeInt(length);
         bytes.writeLong(correlationId);
-        bytes.writeLong(extensionId);
+        bytes.writeLong(peerHash);
         bytes.writeLong(sentNanos);
         bytes.write(payload, offset, length);
     }
@@ -81,13 +81,13 @@ public final class MessageHeaderDescriptor {
         int flags = bytes.readShort() & 0xffff;
         int length = bytes.readInt();
         long correlationId = bytes.readLong();
-        long extensionId = bytes.readLong();
+        long peerHash = bytes.readLong();
         long sentNanos = bytes.readLong();
         if (length < 0 || length > bytes.readRemaining()) {
             throw new IllegalStateException("bus payload length " + length + " but " + bytes.readRemaining() + " bytes left");
         }
         byte[] payload = new byte[length];
         bytes.read(payload);
-        return new Envelope(type, flags, correlationId, extensionId, sentNanos, payload);
+        return new Envelope(type, flags, correlationId, peerHash, sentNanos, payload);
     }
 }

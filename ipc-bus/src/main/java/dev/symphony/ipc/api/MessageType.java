@@ -6,7 +6,7 @@ public enum MessageType {
     HELLO(1),
     REQUEST(2),
     RESPONSE(3),
-    /** A failed request or stream; the header flags carry the {@link ErrorCode}, the payload a UTF-8 message. */
+    /** A failed request or stream; the header flags carry a status number ({@link BusStatus} or the peer's own), the payload a UTF-8 message. */
     ERROR(4),
     /** One-way; no response. */
     EVENT(5),

@@ -29,7 +29,7 @@ public final class PayloadCodec {
         try {
             return payload.length == 0 ? JSON.nullNode() : SMILE.readTree(payload);
         } catch (IOException e) {
-            throw new CallFailedException(ErrorCode.INVALID_INPUT, "malformed bus payload: " + e.getMessage(), e);
+            throw new BusException(BusStatus.MALFORMED, "malformed bus payload: " + e.getMessage(), e);
         }
     }
 
@@ -37,7 +37,7 @@ public final class PayloadCodec {
         try {
             return SMILE.readValue(payload, type);
         } catch (IOException e) {
-            throw new CallFailedException(ErrorCode.INVALID_INPUT, "malformed " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new BusException(BusStatus.MALFORMED, "malformed " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 

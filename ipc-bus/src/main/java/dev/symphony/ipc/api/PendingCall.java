@@ -7,7 +7,7 @@ package dev.symphony.ipc.api;
 abstract class PendingCall {
     final long correlationId;
     volatile Thread waiter;
-    volatile CallFailedException failure;
+    volatile BusException failure;
 
     PendingCall(long correlationId) {
         this.correlationId = correlationId;
@@ -19,7 +19,7 @@ abstract class PendingCall {
     /** True when the waiter has something to take (an answer, a chunk, a failure). */
     abstract boolean ready();
 
-    void fail(CallFailedException cause) {
+    void fail(BusException cause) {
         if (failure == null) {
             failure = cause;
         }
@@ -33,7 +33,7 @@ abstract class PendingCall {
         }
     }
 
-    static CallFailedException remoteError(Envelope envelope) {
-        return new CallFailedException(envelope.errorCode(), envelope.payloadText());
+    static BusException remoteError(Envelope envelope) {
+        return new BusException(envelope.status(), envelope.payloadText());
     }
 }

@@ -31,7 +31,7 @@ public final class StreamCall extends PendingCall implements AutoCloseable {
         switch (envelope.type()) {
             case STREAM_CHUNK -> {
                 if (!chunks.offer(envelope)) {
-                    fail(new CallFailedException(ErrorCode.EXTENSION_ERROR, "stream sender ignored flow control"));
+                    fail(new BusException(BusStatus.HANDLER_FAILED, "stream sender ignored flow control"));
                     return true;
                 }
                 wake();

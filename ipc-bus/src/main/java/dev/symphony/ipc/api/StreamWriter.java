@@ -29,12 +29,12 @@ public final class StreamWriter {
         return cancelled || endpoint.isClosed();
     }
 
-    /** Sends one chunk; throws {@link CallFailedException} (CANCELLED) when the receiver gave up. */
+    /** Sends one chunk; throws {@link BusException} (CANCELLED) when the receiver gave up. */
     public void write(byte[] chunk) {
         writer = Thread.currentThread();
         while (true) {
             if (isCancelled()) {
-                throw new CallFailedException(ErrorCode.CANCELLED, "stream " + correlationId + " was cancelled");
+                throw new BusException(BusStatus.CANCELLED, "stream " + correlationId + " was cancelled");
             }
             int c = credits.get();
             if (c > 0 && credits.compareAndSet(c, c - 1)) {
@@ -53,9 +53,9 @@ public final class StreamWriter {
         }
     }
 
-    public void fail(ErrorCode code, String message) {
+    public void fail(int status, String message) {
         if (finish()) {
-            endpoint.respondError(correlationId, code, message);
+            endpoint.respondError(correlationId, status, message);
         }
     }
 

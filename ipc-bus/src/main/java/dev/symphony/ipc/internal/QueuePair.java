@@ -77,10 +77,10 @@ public final class QueuePair implements AutoCloseable {
         }
     }
 
-    public void write(MessageType type, int flags, long correlationId, long extensionId, long sentNanos,
+    public void write(MessageType type, int flags, long correlationId, long peerHash, long sentNanos,
                       byte[] payload, int offset, int length) {
         try (DocumentContext dc = appender.writingDocument()) {
-            MessageHeaderDescriptor.write(dc.wire().bytes(), type, flags, correlationId, extensionId, sentNanos,
+            MessageHeaderDescriptor.write(dc.wire().bytes(), type, flags, correlationId, peerHash, sentNanos,
                     payload, offset, length);
         }
     }

@@ -1,6 +1,6 @@
 package dev.symphony.kernel.cli;
 
-import dev.symphony.ipc.api.ErrorCode;
+import dev.symphony.contract.ErrorCode;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.KernelContext;
 

@@ -3,8 +3,8 @@ package dev.symphony.kernel.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.symphony.ipc.api.CallFailedException;
-import dev.symphony.ipc.api.ErrorCode;
+import dev.symphony.contract.CallFailedException;
+import dev.symphony.contract.ErrorCode;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.KernelStream;
 

@@ -1,10 +1,10 @@
 package dev.symphony.kernel.extensions;
 
-import dev.symphony.ipc.manifest.ExtensionManifest;
-import dev.symphony.ipc.manifest.ManifestException;
-import dev.symphony.ipc.manifest.ManifestReader;
-import dev.symphony.ipc.manifest.Version;
-import dev.symphony.ipc.manifest.VersionRange;
+import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.ManifestException;
+import dev.symphony.contract.manifest.ManifestReader;
+import dev.symphony.contract.manifest.Version;
+import dev.symphony.contract.manifest.VersionRange;
 import dev.symphony.ipc.api.BusPaths;
 
 import java.io.IOException;

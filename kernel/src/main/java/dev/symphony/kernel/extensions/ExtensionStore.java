@@ -3,7 +3,7 @@ package dev.symphony.kernel.extensions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.symphony.ipc.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.ExtensionManifest;
 import dev.symphony.kernel.fs.AtomicFiles;
 
 import java.io.IOException;

@@ -1,11 +1,12 @@
 package dev.symphony.kernel.extensions;
 
 import dev.symphony.ipc.api.BusPaths;
-import dev.symphony.ipc.api.CallFailedException;
+import dev.symphony.contract.CallFailedException;
+import dev.symphony.ipc.api.BusException;
 import dev.symphony.ipc.api.Channels;
 import dev.symphony.ipc.api.Endpoint;
 import dev.symphony.ipc.api.EndpointContext;
-import dev.symphony.ipc.api.ErrorCode;
+import dev.symphony.contract.ErrorCode;
 import dev.symphony.kernel.bus.HostClasspath;
 import dev.symphony.kernel.bus.KernelBus;
 import dev.symphony.kernel.process.JvmFlags;
@@ -61,8 +62,8 @@ final class HostProcess {
         JvmFlags flags = JvmFlags.forCurrentRuntime();
         java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
         env.putAll(flags.environment());
-        boolean instrument = manifest.kind() == dev.symphony.ipc.manifest.ExtensionManifest.Kind.INSTRUMENT
-                || manifest.capabilities().stream().anyMatch(c -> c.kind() == dev.symphony.ipc.manifest.ExtensionManifest.Kind.INSTRUMENT);
+        boolean instrument = manifest.kind() == dev.symphony.contract.manifest.ExtensionManifest.Kind.INSTRUMENT
+                || manifest.capabilities().stream().anyMatch(c -> c.kind() == dev.symphony.contract.manifest.ExtensionManifest.Kind.INSTRUMENT);
         List<Path> djlCaches = Sandbox.djlCaches(instrument, env);
         List<String> cmd = new ArrayList<>(niceness(context.hostNiceness()));
         cmd.addAll(Sandbox.prefix(context.sandbox(), context.hostClasspath(), player.dir(),
@@ -108,12 +109,12 @@ final class HostProcess {
         CompletableFuture<Void> hello = new CompletableFuture<>();
         Endpoint endpoint;
         try {
-            endpoint = listener.accept(new EndpointContext().extensionId(player.id()).handler(broker.handlerFor(player, hello)),
+            endpoint = listener.accept(new EndpointContext().peerName(player.id()).handler(broker.handlerFor(player, hello)),
                     context.hostStartTimeout(), process::isAlive);
-        } catch (CallFailedException e) {
+        } catch (BusException e) {
             process.destroyForcibly();
             BusPaths.deleteRecursively(listener.dir());
-            throw new CallFailedException(e.code(), e.getMessage() + " (see " + logFile + ")");
+            throw new CallFailedException(BusFailures.of(e).code(), e.getMessage() + " (see " + logFile + ")");
         } finally {
             listener.close();
         }

@@ -2,13 +2,13 @@ package dev.symphony.kernel.extensions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.symphony.ipc.api.CallFailedException;
-import dev.symphony.ipc.api.ErrorCode;
+import dev.symphony.contract.CallFailedException;
+import dev.symphony.contract.ErrorCode;
 import dev.symphony.ipc.api.PayloadCodec;
-import dev.symphony.ipc.manifest.ExtensionManifest;
-import dev.symphony.ipc.manifest.VersionRange;
-import dev.symphony.ipc.protocol.CallProtocol;
-import dev.symphony.ipc.protocol.ModelProtocol;
+import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.VersionRange;
+import dev.symphony.contract.protocol.CallProtocol;
+import dev.symphony.contract.protocol.ModelProtocol;
 import dev.symphony.kernel.audit.AuditLog;
 import dev.symphony.kernel.bus.KernelBus;
 import dev.symphony.kernel.settings.SettingDescriptor;
@@ -165,13 +165,13 @@ public final class Kernel implements AutoCloseable {
             supervisor.callStarting();
             audit.record(caller, "call", key, true, null);
             try {
-                byte[] answer = h.endpoint.call(request, timeout);
+                byte[] answer = BusFailures.onBus(() -> h.endpoint.call(request, timeout));
                 CallResult result;
                 if (instrument) {
-                    ModelProtocol.Result r = PayloadCodec.decode(answer, ModelProtocol.Result.class);
+                    ModelProtocol.Result r = BusFailures.onBus(() -> PayloadCodec.decode(answer, ModelProtocol.Result.class));
                     result = new CallResult(r.output() == null ? JsonNodeFactory.instance.nullNode() : r.output(), r.tokens(), r.cost());
                 } else {
-                    result = new CallResult(PayloadCodec.decode(answer), 0, cap.cost() == null ? 0 : cap.cost().perCall());
+                    result = new CallResult(BusFailures.onBus(() -> PayloadCodec.decode(answer)), 0, cap.cost() == null ? 0 : cap.cost().perCall());
                 }
                 schemas.validate(key + "/out", result.output(), ErrorCode.EXTENSION_ERROR, "output of " + key);
                 return result;
@@ -194,7 +194,8 @@ public final class Kernel implements AutoCloseable {
         HostProcess h = supervisor.ensureRunning(p);
         supervisor.callStarting();
         audit.record(caller, "stream", key, true, null);
-        return new KernelStream(h.endpoint.openStream(PayloadCodec.encode(new CallProtocol.Invoke(capability, input)), idleTimeout));
+        return new KernelStream(BusFailures.onBus(() -> h.endpoint.openStream(
+                PayloadCodec.encode(new CallProtocol.Invoke(capability, input)), idleTimeout)));
     }
 
     /**
@@ -273,8 +274,8 @@ public final class Kernel implements AutoCloseable {
                 HostProcess h = supervisor.ensureRunning(p);
                 supervisor.callStarting();
                 audit.record(caller, "warmUp", id + "/" + capability, true, null);
-                ModelProtocol.State s = PayloadCodec.decode(h.endpoint.call(PayloadCodec.encode(
-                        CallProtocol.Invoke.warmUp(capability)), Duration.ofMillis(cap.timeoutMs())), ModelProtocol.State.class);
+                ModelProtocol.State s = BusFailures.onBus(() -> PayloadCodec.decode(h.endpoint.call(PayloadCodec.encode(
+                        CallProtocol.Invoke.warmUp(capability)), Duration.ofMillis(cap.timeoutMs())), ModelProtocol.State.class));
                 ModelStatus now = models.get(id, capability);
                 done.complete(now.state() == ModelState.WARM ? now
                         : new ModelStatus(id, capability, ModelState.WARM, s.loadMs(), null, System.currentTimeMillis()));
@@ -317,7 +318,11 @@ public final class Kernel implements AutoCloseable {
 
     /** A one-way event to the host of {@code id} (e.g. a UI event for an Addon). */
     public void sendEvent(String id, JsonNode payload) {
-        supervisor.ensureRunning(require(id)).endpoint.sendEvent(PayloadCodec.encode(payload));
+        HostProcess h = supervisor.ensureRunning(require(id));
+        BusFailures.onBus(() -> {
+            h.endpoint.sendEvent(PayloadCodec.encode(payload));
+            return null;
+        });
     }
 
     /** An extension calling another through the kernel: declared dependency, rate limit, schemas. */

@@ -2,18 +2,19 @@ package dev.symphony.kernel.extensions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.symphony.ipc.api.CallFailedException;
+import dev.symphony.contract.CallFailedException;
+import dev.symphony.ipc.api.BusException;
 import dev.symphony.ipc.api.Endpoint;
 import dev.symphony.ipc.api.Envelope;
-import dev.symphony.ipc.api.ErrorCode;
+import dev.symphony.contract.ErrorCode;
 import dev.symphony.ipc.api.InboundHandler;
 import dev.symphony.ipc.api.PayloadCodec;
-import dev.symphony.ipc.protocol.BrokerProtocol;
-import dev.symphony.ipc.protocol.CallProtocol;
-import dev.symphony.ipc.protocol.LogProtocol;
-import dev.symphony.ipc.protocol.ModelProtocol;
-import dev.symphony.ipc.protocol.NetworkProtocol;
-import dev.symphony.ipc.protocol.ProcessProtocol;
+import dev.symphony.contract.protocol.BrokerProtocol;
+import dev.symphony.contract.protocol.CallProtocol;
+import dev.symphony.contract.protocol.LogProtocol;
+import dev.symphony.contract.protocol.ModelProtocol;
+import dev.symphony.contract.protocol.NetworkProtocol;
+import dev.symphony.contract.protocol.ProcessProtocol;
 import dev.symphony.kernel.audit.AuditLog;
 
 import java.io.IOException;
@@ -75,7 +76,7 @@ final class KernelBroker implements AutoCloseable {
                 try {
                     pool.execute(() -> serve(player, endpoint, request));
                 } catch (RejectedExecutionException e) {
-                    endpoint.respondError(request.correlationId(), ErrorCode.BUSY, "the kernel broker is busy");
+                    endpoint.respondError(request.correlationId(), ErrorCode.BUSY.code(), "the kernel broker is busy");
                 }
             }
 
@@ -127,9 +128,11 @@ final class KernelBroker implements AutoCloseable {
             };
             endpoint.respond(request.correlationId(), PayloadCodec.encode(result));
         } catch (CallFailedException e) {
-            endpoint.respondError(request.correlationId(), e.code(), e.getMessage());
+            endpoint.respondError(request.correlationId(), e.code().code(), e.getMessage());
+        } catch (BusException e) {
+            endpoint.respondError(request.correlationId(), e.status(), e.getMessage());
         } catch (Exception e) {
-            endpoint.respondError(request.correlationId(), ErrorCode.EXTENSION_ERROR, String.valueOf(e));
+            endpoint.respondError(request.correlationId(), ErrorCode.EXTENSION_ERROR.code(), String.valueOf(e));
         }
     }
 

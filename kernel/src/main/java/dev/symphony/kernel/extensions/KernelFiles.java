@@ -2,9 +2,9 @@ package dev.symphony.kernel.extensions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.symphony.ipc.api.CallFailedException;
-import dev.symphony.ipc.api.ErrorCode;
-import dev.symphony.ipc.protocol.BrokerProtocol;
+import dev.symphony.contract.CallFailedException;
+import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.protocol.BrokerProtocol;
 import dev.symphony.kernel.audit.AuditLog;
 
 import java.io.IOException;

@@ -14,19 +14,21 @@ public final class KernelStream implements AutoCloseable {
 
     /** The next chunk, or null after the last. Throws {@code CallFailedException} on failure. */
     public JsonNode next() {
-        byte[] chunk = call.next();
-        return chunk == null ? null : PayloadCodec.decode(chunk);
+        return BusFailures.onBus(() -> {
+            byte[] chunk = call.next();
+            return chunk == null ? null : PayloadCodec.decode(chunk);
+        });
     }
 
     /** The next chunk's raw bytes (benchmarks), or null after the last. */
     public byte[] nextRaw() {
-        return call.next();
+        return BusFailures.onBus(call::next);
     }
 
     /** {@code {chunks, tokens, cost}} once the stream ended, else null. */
     public JsonNode summary() {
         byte[] end = call.endPayload();
-        return end == null ? null : PayloadCodec.decode(end);
+        return end == null ? null : BusFailures.onBus(() -> PayloadCodec.decode(end));
     }
 
     @Override

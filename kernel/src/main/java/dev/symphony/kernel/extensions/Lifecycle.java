@@ -1,12 +1,12 @@
 package dev.symphony.kernel.extensions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.symphony.ipc.manifest.ExtensionManifest;
-import dev.symphony.ipc.manifest.ManifestException;
-import dev.symphony.ipc.manifest.ManifestReader;
-import dev.symphony.ipc.manifest.PermissionChecker;
-import dev.symphony.ipc.manifest.Version;
-import dev.symphony.ipc.manifest.VersionRange;
+import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.ManifestException;
+import dev.symphony.contract.manifest.ManifestReader;
+import dev.symphony.contract.manifest.PermissionChecker;
+import dev.symphony.contract.manifest.Version;
+import dev.symphony.contract.manifest.VersionRange;
 
 import dev.symphony.kernel.settings.SettingsSchema;
 import java.io.IOException;

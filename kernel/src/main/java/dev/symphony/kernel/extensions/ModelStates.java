@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.ipc.api.PayloadCodec;
-import dev.symphony.ipc.protocol.ModelProtocol;
+import dev.symphony.contract.protocol.ModelProtocol;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.symphony.kernel.extensions;
 
-import dev.symphony.ipc.manifest.ExtensionManifest;
-import dev.symphony.ipc.manifest.PermissionChecker;
+import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.PermissionChecker;
 import dev.symphony.kernel.settings.SettingsSchema;
 
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package dev.symphony.kernel.extensions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ValidationMessage;
-import dev.symphony.ipc.api.CallFailedException;
-import dev.symphony.ipc.api.ErrorCode;
-import dev.symphony.kernel.json.LazySchema;
+import dev.symphony.contract.CallFailedException;
+import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.schema.LazySchema;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,9 +1,10 @@
 package dev.symphony.kernel.extensions;
 
-import dev.symphony.ipc.api.CallFailedException;
+import dev.symphony.contract.CallFailedException;
+import dev.symphony.ipc.api.BusException;
 import dev.symphony.ipc.api.Endpoint;
-import dev.symphony.ipc.api.ErrorCode;
-import dev.symphony.ipc.manifest.ExtensionManifest;
+import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.manifest.ExtensionManifest;
 import dev.symphony.kernel.audit.AuditLog;
 import dev.symphony.kernel.bus.KernelBus;
 
@@ -178,7 +179,7 @@ final class Supervisor implements AutoCloseable {
             reason = reason + " (exit code " + h.process.exitValue() + ")";
             p.problem = reason;
         }
-        h.endpoint.fail(new CallFailedException(ErrorCode.CRASHED, "extension " + p.id() + " crashed: host " + reason));
+        h.endpoint.fail(new BusException(ErrorCode.CRASHED.code(), "extension " + p.id() + " crashed: host " + reason));
         h.release(bus);
         models.hostGone(p, "host " + reason);
         audit.record("kernel", "host.crash", p.id(), true, reason);
@@ -248,7 +249,7 @@ final class Supervisor implements AutoCloseable {
             p.host = null;
         }
         if (h != null && !h.dead) {
-            h.endpoint.fail(new CallFailedException(ErrorCode.CLOSED, p.id() + " was stopped"));
+            h.endpoint.fail(new BusException(ErrorCode.CLOSED.code(), p.id() + " was stopped"));
             h.stop(bus);
             models.hostGone(p, "host stopped");
             audit.record("kernel", "host.stop", p.id(), true, "pid " + h.pid());

@@ -1,8 +1,8 @@
 package dev.symphony.kernel.extensions;
 
-import dev.symphony.ipc.manifest.ExtensionManifest;
-import dev.symphony.ipc.manifest.ManifestException;
-import dev.symphony.ipc.manifest.ManifestReader;
+import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.ManifestException;
+import dev.symphony.contract.manifest.ManifestReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

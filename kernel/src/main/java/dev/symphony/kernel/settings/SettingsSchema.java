@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.ValidationMessage;
-import dev.symphony.kernel.json.LazySchema;
+import dev.symphony.contract.schema.LazySchema;
+import dev.symphony.contract.schema.JsonSchemas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -72,8 +73,8 @@ public final class SettingsSchema {
                 String key = prefix + "." + e.getKey();
                 if (!settings.containsKey(key) && e.getValue().isObject()) {
                     ObjectNode p = e.getValue().deepCopy();
-                    if (!p.has(LazySchema.CATEGORY_KEYWORD)) {
-                        p.put(LazySchema.CATEGORY_KEYWORD, category);
+                    if (!p.has(JsonSchemas.CATEGORY_KEYWORD)) {
+                        p.put(JsonSchemas.CATEGORY_KEYWORD, category);
                     }
                     properties.set(key, p);
                 }
@@ -140,7 +141,7 @@ public final class SettingsSchema {
             p.path("enum").forEach(v -> enumValues.add(v.asText()));
             result.put(field.getKey(), new SettingDescriptor(field.getKey(),
                     p.path("title").asText(field.getKey()), p.path("description").asText(""),
-                    p.path(LazySchema.CATEGORY_KEYWORD).asText("Other"), p.path("type").asText("string"),
+                    p.path(JsonSchemas.CATEGORY_KEYWORD).asText("Other"), p.path("type").asText("string"),
                     List.copyOf(enumValues), p.path("default").deepCopy(),
                     p.has("minimum") ? p.get("minimum").asDouble() : null,
                     p.has("maximum") ? p.get("maximum").asDouble() : null));

@@ -2,8 +2,8 @@ package dev.symphony.kernel.extensions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.symphony.ipc.api.CallFailedException;
-import dev.symphony.ipc.api.ErrorCode;
+import dev.symphony.contract.CallFailedException;
+import dev.symphony.contract.ErrorCode;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.symphony.ipc.api.ErrorCode;
+import dev.symphony.contract.ErrorCode;
 import dev.symphony.sdk.api.Capabilities;
 import dev.symphony.sdk.api.ExtensionException;
 import dev.symphony.sdk.api.SymphonyExtension;

@@ -2,7 +2,7 @@ package dev.symphony.samples.texttools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.symphony.ipc.api.ErrorCode;
+import dev.symphony.contract.ErrorCode;
 import dev.symphony.sdk.api.ExtensionException;
 import dev.symphony.sdk.testing.ExtensionHarness;
 import org.junit.jupiter.api.Test;

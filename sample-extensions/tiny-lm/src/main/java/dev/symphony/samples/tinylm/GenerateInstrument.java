@@ -2,7 +2,7 @@ package dev.symphony.samples.tinylm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.symphony.ipc.api.ErrorCode;
+import dev.symphony.contract.ErrorCode;
 import dev.symphony.samples.tinylm.model.CharLm;
 import dev.symphony.samples.tinylm.model.CharVocabulary;
 import dev.symphony.samples.tinylm.model.Sampler;

@@ -1,0 +1,64 @@
+package dev.symphony.contract.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated {@code symphony-extension.json} (see the schema {@code symphony-extension.schema.json}
+ * beside this class for every field). Obtain one from {@link ManifestReader}; optional fields are
+ * filled with their defaults there.
+ */
+public record ExtensionManifest(String id, String version, String publisher, String displayName,
+                                String description, Kind kind, String entryClass, String engine,
+                                List<Capability> capabilities, Permissions permissions, List<String> activation,
+                                Contributions contributes, List<Dependency> dependencies,
+                                RestartPolicy restartPolicy, JsonNode raw) {
+
+    public enum Kind { INSTRUMENT, OPERATOR, ADDON }
+
+    public enum RestartMode { IMMEDIATE, BACKOFF, MANUAL }
+
+    public record Capability(String name, Kind kind, String description, JsonNode input, JsonNode output,
+                             boolean streaming, long timeoutMs, Cost cost, Latency latency) {
+    }
+
+    public record Cost(double perCall, double perToken, String currency) {
+    }
+
+    public record Latency(double p50Ms, double p99Ms, double warmupMs) {
+    }
+
+    /**
+     * What the extension may do through the kernel's brokered services. Path globs start with
+     * {@code ${workspace}}, {@code ${home}} or {@code ${extensionData}}.
+     */
+    public record Permissions(List<String> read, List<String> write, List<String> network, boolean processes,
+                              int maxHeapMb, double maxCpuShare) {
+    }
+
+    public record Contributions(List<Command> commands, JsonNode settings) {
+    }
+
+    public record Command(String id, String title, String capability) {
+    }
+
+    public record Dependency(String id, String version, double callsPerSecond) {
+    }
+
+    public record RestartPolicy(RestartMode mode, int maxRestarts, long initialBackoffMs, boolean retryInFlight) {
+    }
+
+    public Optional<Capability> capability(String name) {
+        return capabilities.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public Version parsedVersion() {
+        return Version.parse(version);
+    }
+
+    public boolean activatesOnStartup() {
+        return activation.contains("onStartup");
+    }
+}

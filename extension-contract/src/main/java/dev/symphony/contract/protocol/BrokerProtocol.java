@@ -1,0 +1,25 @@
+package dev.symphony.contract.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Host-to-kernel requests for brokered services: the operation name and its arguments (one of the
+ * records of {@link FilesProtocol}, {@link NetworkProtocol}, {@link ProcessProtocol},
+ * {@link SettingsProtocol} or {@link CallProtocol.ExtensionCall}, as JSON). The kernel checks the
+ * manifest's permissions, writes the audit log, and answers with the result JSON or an error.
+ */
+public final class BrokerProtocol {
+    public static final String FILES_READ = "files.read";
+    public static final String FILES_WRITE = "files.write";
+    public static final String FILES_LIST = "files.list";
+    public static final String NETWORK_FETCH = "network.fetch";
+    public static final String PROCESS_RUN = "process.run";
+    public static final String SETTINGS_GET = "settings.get";
+    public static final String EXTENSION_CALL = "extension.call";
+
+    private BrokerProtocol() {
+    }
+
+    public record Request(String op, JsonNode args) {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.symphony.contract.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Invoking a capability. Kernel to host: {@link Invoke} as a REQUEST (answer: the output JSON; for an
+ * Instrument a {@link ModelProtocol.Result}) or a STREAM_REQUEST (chunks: output JSON values; end: a
+ * {@link StreamSummary}); {@link Invoke} with {@code warmUp} set asks only for the capability's model
+ * to be loaded ({@link ModelProtocol}). Host to kernel: {@link ExtensionCall} as a brokered request,
+ * for calling a declared dependency.
+ */
+public final class CallProtocol {
+    private CallProtocol() {
+    }
+
+    /** {@code warmUp} is left out of the encoding when false, so a plain call costs no extra bytes. */
+    public record Invoke(String capability, JsonNode input,
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean warmUp) {
+        public Invoke(String capability, JsonNode input) {
+            this(capability, input, false);
+        }
+
+        public static Invoke warmUp(String capability) {
+            return new Invoke(capability, null, true);
+        }
+    }
+
+    public record StreamSummary(long chunks, long tokens, double cost) {
+    }
+
+    public record ExtensionCall(String extension, String capability, JsonNode input) {
+    }
+}
