@@ -142,6 +142,7 @@ if has deb; then
   sed -e "s/@DEB_VERSION@/$app_version${snapshot:+~$snapshot}/" -e "s/@DEB_ARCH@/$arch/" \
       -e "s/@INSTALLED_KB@/$(du -sk --exclude=DEBIAN "$stage" | cut -f1)/" -e "s/@DEPENDS@/$deps/" \
       "$here/linux/control" > "$stage/DEBIAN/control"
+  (cd "$stage" && find opt usr -type f -exec md5sum {} + > DEBIAN/md5sums) # for dpkg --verify
   dpkg-deb --root-owner-group -Zgzip -z6 --build "$stage" "$out/symphony_$app_version${snapshot:+~$snapshot}_$arch.deb" >&2
   rm -rf "$stage/DEBIAN"
 fi

@@ -48,6 +48,7 @@ say "startup probe (installed, load $(load)):"
 xvfb-run -a symphony startup-probe --screenshot "$repo/packaging/target/installed-startup.png"
 find /opt/symphony -printf '%p %s %T@\n' | sort > "$work/after.txt"
 diff "$work/before.txt" "$work/after.txt" >&2 || die "the installed product wrote into /opt/symphony"
+[ -z "$(dpkg --verify symphony)" ] || die "dpkg --verify: $(dpkg --verify symphony | head -3)"
 
 if [ "$compare" -gt 0 ]; then
   say "first frame, installed vs source checkout, $compare runs each, alternating (figures under the load shown):"
