@@ -38,7 +38,8 @@ class BundledExtensionsTest {
             Player p = kernel.player(PROBE).orElseThrow();
             assertEquals(Player.Origin.BUNDLED, p.origin());
             assertEquals(PlayerState.VALIDATED, p.state(), "bundled permissions count as approved: " + p.problem());
-            var out = kernel.call("test", PROBE, "echo", new ObjectMapper().readTree("{\"a\":1}"), Duration.ofSeconds(30));
+            var out = kernel.call(new CapabilityCall("test", PROBE, "echo", new ObjectMapper().readTree("{\"a\":1}"),
+                    Duration.ofSeconds(30))).output();
             assertEquals(1, out.path("echo").path("a").asInt());
         }
         assertEquals(before, listing(bundled), "nothing was written into the bundled folder");
