@@ -10,6 +10,7 @@
 # the runtime; 22+) TYPES (comma-separated: app-image,deb,rpm,msi,dmg,pkg; empty = this OS's default).
 set -euo pipefail
 target="$(cd "$1" && pwd)"; version="$2"; jdk="$3"; types="${4:-}"
+case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) jdk="$(cygpath -u "$jdk")" ;; esac # Maven passes C:\...
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
 dist="$target/symphony"; work="$target/installer-work"; out="$target/installers"
