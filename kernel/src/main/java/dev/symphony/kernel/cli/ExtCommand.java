@@ -162,7 +162,8 @@ public final class ExtCommand {
                     ObjectNode n = JSON.createObjectNode().put("id", p.id())
                             .put("version", m == null ? null : m.version())
                             .put("kind", m == null ? null : m.kind().name().toLowerCase(Locale.ROOT))
-                            .put("state", p.state().name()).put("development", p.development());
+                            .put("state", p.state().name()).put("development", p.development())
+                            .put("bundled", p.origin() == Player.Origin.BUNDLED);
                     if (p.problem() != null) {
                         n.put("problem", p.problem());
                     }
@@ -182,7 +183,7 @@ public final class ExtCommand {
                 } else {
                     out.printf("%-40s %-10s %-11s %-10s%s%n", p.id(), m == null ? "?" : m.version(),
                             m == null ? "?" : m.kind().name().toLowerCase(Locale.ROOT), p.state(),
-                            (p.development() ? " (source checkout)" : "") + (p.problem() == null ? "" : " — " + p.problem()));
+                            (p.development() ? " (source checkout)" : p.origin() == Player.Origin.BUNDLED ? " (bundled)" : "") + (p.problem() == null ? "" : " — " + p.problem()));
                 }
             }
         }
@@ -206,6 +207,11 @@ public final class ExtCommand {
                 default -> {
                     if (p.development()) {
                         err.println("symphony ext remove: " + id + " is a module of this source checkout, not an installed extension");
+                        return 1;
+                    }
+                    if (p.origin() == Player.Origin.BUNDLED) {
+                        err.println("symphony ext remove: " + id + " ships with Symphony and cannot be removed; "
+                                + "`symphony ext disable " + id + "` turns it off");
                         return 1;
                     }
                     kernel.disable(id);

@@ -21,6 +21,7 @@ public final class KernelContext {
     private SymphonyPaths paths;
     private Path workspace;
     private final List<Path> developmentRoots = new ArrayList<>();
+    private final List<Path> bundledRoots = new ArrayList<>();
     private String hostClasspath;
     private Duration hangTimeout;
     private Duration hostStartTimeout;
@@ -29,13 +30,20 @@ public final class KernelContext {
     private int hostNiceness;
     private Function<String, JsonNode> settings;
 
+    /** Set by the installed product's launcher: the folder of the extensions it ships. */
+    public static final String BUNDLED_PROPERTY = "symphony.bundled.extensions";
+
     /**
      * The context the IDE and the CLI share: the user's installed extensions (SYMPHONY_HOME or the
-     * OS data folder) plus, in a source checkout, the built modules under {@code sample-extensions/}
-     * in PF4J development mode.
+     * OS data folder), those bundled with an installed product ({@value #BUNDLED_PROPERTY}) and, in a
+     * source checkout, the built modules under {@code sample-extensions/} in PF4J development mode.
      */
     public static KernelContext standard() {
         KernelContext context = new KernelContext().paths(SymphonyPaths.resolve());
+        String bundled = System.getProperty(BUNDLED_PROPERTY);
+        if (bundled != null && !bundled.isBlank()) {
+            context.bundledRoot(Path.of(bundled).toAbsolutePath().normalize());
+        }
         HostClasspath.RepositoryRoot.find().ifPresent(repo -> context.developmentRoot(repo.resolve("sample-extensions")));
         return context;
     }
@@ -53,6 +61,12 @@ public final class KernelContext {
     /** A folder whose sub-folders are extension source modules (PF4J development mode), e.g. {@code sample-extensions}. */
     public KernelContext developmentRoot(Path dir) {
         developmentRoots.add(dir);
+        return this;
+    }
+
+    /** A read-only folder of unpacked extension archives shipped with the product (approved as shipped). */
+    public KernelContext bundledRoot(Path dir) {
+        bundledRoots.add(dir);
         return this;
     }
 
@@ -145,6 +159,10 @@ public final class KernelContext {
 
     public List<Path> developmentRoots() {
         return List.copyOf(developmentRoots);
+    }
+
+    public List<Path> bundledRoots() {
+        return List.copyOf(bundledRoots);
     }
 
     public String hostClasspath() {

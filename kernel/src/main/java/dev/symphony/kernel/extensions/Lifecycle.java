@@ -40,11 +40,30 @@ final class Lifecycle {
         this.manifests = new ValidatedManifests(context.paths().cache("manifests").resolve("validated.txt"));
     }
 
-    /** Installed extensions, then source modules under the development roots (an installed id wins). */
+    /**
+     * Installed extensions, then those bundled with the product, then source modules under the development
+     * roots (the first found of an id wins: a user's install replaces a bundled version).
+     */
     Map<String, Player> discover() {
         Map<String, Player> found = new LinkedHashMap<>();
         for (Path dir : store.installed()) {
-            found.putIfAbsent(dir.getFileName().toString(), new Player(dir.getFileName().toString(), dir, false));
+            found.putIfAbsent(dir.getFileName().toString(), new Player(dir.getFileName().toString(), dir, Player.Origin.INSTALLED));
+        }
+        for (Path root : context.bundledRoots()) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> dirs = Files.list(root)) {
+                for (Path dir : dirs.sorted().toList()) {
+                    Path manifest = dir.resolve(ManifestReader.FILE_NAME);
+                    if (Files.isRegularFile(manifest)) {
+                        String id = idOf(manifest, dir);
+                        found.putIfAbsent(id, new Player(id, dir, Player.Origin.BUNDLED));
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         for (Path root : context.developmentRoots()) {
             if (!Files.isDirectory(root)) {
@@ -55,7 +74,7 @@ final class Lifecycle {
                     Path manifest = module.resolve(ManifestReader.FILE_NAME);
                     if (Files.isRegularFile(manifest) && Files.isDirectory(module.resolve("target").resolve("classes"))) {
                         String id = idOf(manifest, module);
-                        found.putIfAbsent(id, new Player(id, module, true));
+                        found.putIfAbsent(id, new Player(id, module, Player.Origin.SOURCE));
                     }
                 }
             } catch (IOException e) {
@@ -124,7 +143,7 @@ final class Lifecycle {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("unresolved dependencies: " + String.join(", ", missing));
             }
-            if (!p.development() && !store.approved(m)) {
+            if (p.origin() == Player.Origin.INSTALLED && !store.approved(m)) {
                 throw new IllegalStateException("its permissions are not approved: run `symphony ext install` again");
             }
             var roots = new PermissionChecker.Roots(context.workspace(), Path.of(System.getProperty("user.home")),

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 public final class Player {
     private final String id;
     private final Path dir;
-    private final boolean development;
+    private final Origin origin;
     volatile ExtensionManifest manifest;
     volatile PlayerState state = PlayerState.PENDING;
     volatile String problem;
@@ -24,10 +24,20 @@ public final class Player {
     int restarts;
     long lastStartNanos;
 
-    Player(String id, Path dir, boolean development) {
+    /** Where an extension comes from; it decides whether the user must approve its permissions and may remove it. */
+    public enum Origin {
+        /** Installed by the user ({@code symphony ext install}) into the data folder. */
+        INSTALLED,
+        /** Shipped with the installed product (an unpacked archive in its read-only install folder). */
+        BUNDLED,
+        /** A module of a source checkout (PF4J development mode). */
+        SOURCE
+    }
+
+    Player(String id, Path dir, Origin origin) {
         this.id = id;
         this.dir = dir;
-        this.development = development;
+        this.origin = origin;
     }
 
     public String id() {
@@ -41,7 +51,11 @@ public final class Player {
 
     /** Loaded from a source checkout (PF4J development mode) rather than installed. */
     public boolean development() {
-        return development;
+        return origin == Origin.SOURCE;
+    }
+
+    public Origin origin() {
+        return origin;
     }
 
     /** Null when the manifest could not be read (then {@link #problem()} says why). */

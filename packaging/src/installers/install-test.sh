@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The install test (.ci/run runs it as root on a throwaway machine, after the installers profile):
+# installs the .deb for real, runs the installed product from a folder outside any checkout
+# (--version, ext list, a Melody headless, the startup probe under Xvfb), checks that nothing was
+# written into the install folder and that the PyTorch natives went to the user's DJL cache, removes
+# the package and checks nothing is left; then checks the .rpm's metadata and file list and installs it
+# into a scratch root. With --compare N it then times the installed product's first frame against the
+# source checkout's, N runs each, alternating, with the load average beside every figure.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+out="$repo/packaging/target/installers"
+compare=0; [ "${1:-}" = "--compare" ] && compare="${2:?--compare needs a count}"
+say() { echo "install-test: $*" >&2; }
+die() { say "FAILED: $*"; exit 1; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+[ "$(id -u)" -eq 0 ] || die "run as root (it installs a package)"
+deb=$(ls "$out"/symphony_*.deb) || die "no .deb in $out (mvn -B -Pinstallers -DskipTests package)"
+rpm=$(ls "$out"/symphony-*.rpm) || die "no .rpm in $out"
+[ ! -e /opt/symphony ] || die "/opt/symphony exists before the install"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# --- .deb: install, use, remove ---
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
+kb=$(dpkg-query -W -f='${Installed-Size}' symphony)
+say "installed: $(dpkg-query -W -f='${Version}' symphony), Installed-Size $kb KiB ($((kb * 1024 / 1000000)) MB), /opt/symphony $(du -sm /opt/symphony | cut -f1) MiB"
+[ "$kb" -lt $((350000000 / 1024)) ] || die "installed size $kb KiB is over 350 MB"
+[ "$(readlink /usr/bin/symphony)" = /opt/symphony/bin/symphony ] || die "/usr/bin/symphony is not the link to /opt/symphony/bin/symphony"
+for f in /usr/bin/symphony /usr/share/applications/symphony.desktop /usr/share/mime/packages/symphony.xml \
+         /usr/share/icons/hicolor/256x256/apps/symphony.png; do
+  dpkg -S "$f" >/dev/null || die "$f is not in the package's file list"
+done
+[ -z "$(dpkg-deb -I "$deb" | grep -E '^ *[0-9]+ bytes, +[0-9]+ lines +\*? *(pre|post)(inst|rm)')" ] || die "the .deb has maintainer scripts"
+find /opt/symphony -printf '%p %s %T@\n' | sort > "$work/before.txt"
+
+cd "$work" # outside any source checkout: the installed product must not need one
+export SYMPHONY_HOME="$work/home" DJL_CACHE_DIR="$work/djl-cache"
+symphony --version
+JAVA_TOOL_OPTIONS=-XX:AOTMode=on symphony --version >/dev/null 2>&1 || die "the installed AOT cache is not usable (-XX:AOTMode=on refused it)"
+symphony ext list | tee "$work/ext.txt"
+[ "$(grep -c '(bundled)' "$work/ext.txt")" -eq 3 ] || die "ext list does not show the 3 bundled sample extensions"
+symphony run "$repo/examples/text-pipeline.melody.json" --yes > "$work/run.jsonl"
+grep -q '"succeeded"' "$work/run.jsonl" || die "the Melody did not succeed: $(tail -3 "$work/run.jsonl")"
+symphony run "$repo/examples/tiny-lm-draft.melody.json" --yes > "$work/run-lm.jsonl"
+grep -q '"succeeded"' "$work/run-lm.jsonl" || die "the tiny-lm Melody did not succeed: $(tail -3 "$work/run-lm.jsonl")"
+[ -n "$(find "$DJL_CACHE_DIR" -name 'libtorch*.so' -print -quit 2>/dev/null)" ] || die "the PyTorch natives were not unpacked into the DJL cache $DJL_CACHE_DIR"
+say "startup probe (installed, load $(load)):"
+xvfb-run -a symphony startup-probe --screenshot "$repo/packaging/target/installed-startup.png"
+find /opt/symphony -printf '%p %s %T@\n' | sort > "$work/after.txt"
+diff "$work/before.txt" "$work/after.txt" >&2 || die "the installed product wrote into /opt/symphony"
+[ -z "$(dpkg --verify symphony)" ] || die "dpkg --verify: $(dpkg --verify symphony | head -3)"
+
+if [ "$compare" -gt 0 ]; then
+  say "first frame, installed vs source checkout, $compare runs each, alternating (figures under the load shown):"
+  for i in $(seq "$compare"); do
+    echo "installed load=$(load) $(xvfb-run -a symphony startup-probe 2>/dev/null)"
+    echo "checkout  load=$(load) $(SYMPHONY_NO_REBUILD=1 xvfb-run -a "$repo/symphony" startup-probe 2>/dev/null)"
+  done
+fi
+
+DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq symphony >/dev/null
+[ ! -e /opt/symphony ] || die "left after removal: $(find /opt/symphony | head -5)"
+[ ! -e /usr/bin/symphony ] || die "/usr/bin/symphony left after removal"
+say ".deb installed, ran and removed cleanly"
+
+# --- .rpm: metadata, file list, an install into a scratch root ---
+rpm -qip "$rpm"
+rpm -qlp "$rpm" > "$work/rpm-files.txt"
+for f in /opt/symphony/bin/symphony /usr/bin/symphony /usr/share/applications/symphony.desktop /usr/share/mime/packages/symphony.xml; do
+  grep -qx "$f" "$work/rpm-files.txt" || die "$f is not in the .rpm's file list"
+done
+[ -z "$(rpm -qp --scripts "$rpm")" ] || die "the .rpm has scriptlets"
+root="$work/rpm-root"
+rpm --root "$root" --initdb
+rpm --root "$root" -i --nodeps "$rpm"
+[ -x "$root/opt/symphony/bin/symphony" ] && [ "$(readlink "$root/usr/bin/symphony")" = /opt/symphony/bin/symphony ] \
+  || die "the .rpm did not install /opt/symphony/bin/symphony and the /usr/bin link into $root"
+"$root/opt/symphony/bin/symphony" --version >/dev/null || die "the .rpm's launcher does not run from $root"
+rpm --root "$root" -e symphony
+[ ! -e "$root/opt/symphony" ] || die "the .rpm left $root/opt/symphony after removal"
+say ".rpm checked and installed into a scratch root"
