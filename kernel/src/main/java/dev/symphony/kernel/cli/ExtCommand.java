@@ -40,7 +40,7 @@ public final class ExtCommand {
     }
 
     /** As {@link #run(String[], PrintStream, PrintStream)}, with the terminal (null: none) supplied. */
-    static int run(String[] args, PrintStream out, PrintStream err, Supplier<BufferedReader> terminal) {
+    public static int run(String[] args, PrintStream out, PrintStream err, Supplier<BufferedReader> terminal) {
         if (args.length == 0 || args[0].equals("--help")) {
             (args.length == 0 ? err : out).println(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -126,7 +126,13 @@ public final class ExtCommand {
                     return 1;
                 }
             }
-            Path dir = installer.commit(prepared);
+            Path dir;
+            try {
+                dir = installer.commit(prepared);
+            } catch (InstallException e) {
+                err.println("symphony ext install: " + e.getMessage());
+                return e.exitCode();
+            }
             out.println(JSON.createObjectNode().put("installed", m.id()).put("version", m.version()).put("path", dir.toString()));
             return 0;
         }
