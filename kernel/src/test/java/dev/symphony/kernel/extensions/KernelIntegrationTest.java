@@ -44,10 +44,9 @@ class KernelIntegrationTest {
         secret = tmp.resolve("secret.txt");
         Files.writeString(secret, "top secret");
         Files.createSymbolicLink(workspace.resolve("allowed/link.txt"), secret);
-        ArchiveInstaller installer = new ArchiveInstaller(new ExtensionStore(paths.data("extensions")));
         for (String plugin : List.of("probe", "relay")) {
             Path archive = TestPlugins.zip(TestPlugins.build(plugin, tmp.resolve("build")), tmp.resolve(plugin + ".zip"));
-            installer.commit(installer.prepare(archive, null));
+            TestPlugins.install(new ExtensionStore(paths.data("extensions")), archive);
         }
         Files.createDirectories(paths.userSettingsFile().getParent());
         Files.writeString(paths.userSettingsFile(), """
