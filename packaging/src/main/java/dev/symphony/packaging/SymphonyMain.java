@@ -8,9 +8,8 @@ import dev.symphony.editor.cli.EditCommand;
 import dev.symphony.kernel.cli.AuditCommand;
 import dev.symphony.kernel.cli.CallCommand;
 import dev.symphony.kernel.cli.ExtCommand;
+import dev.symphony.kernel.cli.ToolCommand;
 import dev.symphony.kernel.paths.SymphonyPaths;
-import dev.symphony.samples.tinylm.ProbeCommand;
-import dev.symphony.samples.tinylm.train.TrainCommand;
 import dev.symphony.ui.WorkbenchLauncher;
 import dev.symphony.ui.probe.StartupProbe;
 import java.io.IOException;
@@ -52,26 +51,11 @@ public final class SymphonyMain {
                 "the conductor with its triggers and the 127.0.0.1 API, until stopped", ServeCommand::run));
         add(new Subcommand("fqg", "fqg generate|train|eval [OPTIONS]",
                 "the Function Quest Game: generate puzzles, train the conductor's policy, compare policies", FqgCommand::run));
-        add(new Subcommand("tiny-lm", "tiny-lm train --corpus PATH... --out FILE [--epochs N] [--seed S] | probe [--calls N] [--tokens T]",
-                "train or measure the tiny-lm demo Instrument's model (sample-extensions/tiny-lm/README.md)",
-                SymphonyMain::tinyLm));
         add(new Subcommand("startup-probe", "startup-probe [--open PATH] [--screenshot FILE.png]",
                 "start the real GUI, print startup timings as one JSON line, exit", StartupProbe::run));
         add(new Subcommand("bench", "bench TARGET [--quick] [--filter REGEX] [-- JMH-ARGS]",
                 "run benchmarks (" + String.join(", ", BenchCommand.targets()) + "); one JSON line per benchmark",
                 BenchCommand::run));
-    }
-
-    private static int tinyLm(String[] args, PrintStream out, PrintStream err) throws Exception {
-        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
-        return switch (args.length == 0 ? "" : args[0]) {
-            case "train" -> TrainCommand.run(rest, out, err);
-            case "probe" -> ProbeCommand.run(rest, out, err);
-            default -> {
-                err.println("symphony tiny-lm: usage: tiny-lm train ARGS | tiny-lm probe ARGS");
-                yield USAGE;
-            }
-        };
     }
 
     private void add(Subcommand subcommand) {
@@ -116,11 +100,33 @@ public final class SymphonyMain {
         }
         Subcommand subcommand = subcommands.get(rest.get(0));
         if (subcommand == null) {
+            subcommand = contributedTool(rest.get(0), err);
+        }
+        if (subcommand == null) {
             err.println("symphony: unknown subcommand '" + rest.get(0) + "'");
             printUsageHint(err);
             return USAGE;
         }
         return runSafely(subcommand.runner(), rest.subList(1, rest.size()), out, err);
+    }
+
+    /**
+     * A command-line tool an installed (or, in a source checkout, a built sample) extension contributes,
+     * reached through the extension registry ({@link ToolCommand}); null when none has that name.
+     */
+    private static Subcommand contributedTool(String name, PrintStream err) {
+        ToolCommand.ContributedTool tool = contributedTools(err).get(name);
+        return tool == null ? null : new Subcommand(name, tool.tool().usage(), tool.tool().summary(),
+                (args, o, e) -> ToolCommand.run(tool, args, o, e));
+    }
+
+    private static Map<String, ToolCommand.ContributedTool> contributedTools(PrintStream err) {
+        try {
+            return ToolCommand.available();
+        } catch (RuntimeException e) {
+            err.println("symphony: cannot read the extensions' tools: " + e.getMessage());
+            return Map.of();
+        }
     }
 
     /** A bare word that is not an existing path is a mistyped subcommand, not a folder to open. */
@@ -147,6 +153,14 @@ public final class SymphonyMain {
         out.println("Subcommands:");
         for (Subcommand s : subcommands.values()) {
             out.printf("  %s%n      %s%n", s.usage(), s.summary());
+        }
+        Map<String, ToolCommand.ContributedTool> tools = contributedTools(System.err);
+        if (!tools.isEmpty()) {
+            out.println();
+            out.println("Tools from extensions:");
+            for (ToolCommand.ContributedTool t : tools.values()) {
+                out.printf("  %s%n      %s (%s)%n", t.tool().usage(), t.tool().summary(), t.extensionId());
+            }
         }
         out.println();
         out.println("Options:");

@@ -80,6 +80,14 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void theLauncherReachesExtensionsOnlyThroughTheRegistry() {
+        noClasses().that().resideInAPackage("dev.symphony.packaging..")
+                .should().dependOnClassesThat().resideInAPackage("dev.symphony.samples..")
+                .because("an extension's commands are contributed in its manifest and run by the kernel's ToolCommand (docs/architecture.md)")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
     void onlyTheHostMainAndTheHarnessUseTheHostRuntime() {
         noClasses().that().resideOutsideOfPackages("dev.symphony.sdk.internal..", "dev.symphony.sdk.host..",
                         "dev.symphony.sdk.testing..")

@@ -3,6 +3,7 @@ package dev.symphony.conductor.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.symphony.conductor.melody.CapabilityCatalog;
 import dev.symphony.conductor.melody.CapabilitySpec;
+import dev.symphony.contract.Reply;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,15 +19,12 @@ public interface Capabilities extends CapabilityCatalog {
      */
     JsonNode call(CapabilitySpec spec, JsonNode input, Duration timeout) throws Exception;
 
-    /** A call's output with what it used: tokens generated and its cost (perCall + perToken × tokens). */
-    record Invocation(JsonNode output, long tokens, double cost) {}
-
     /**
-     * Like {@link #call}, with the tokens and the actual cost the callee reports. Implementations
-     * that cannot tell report no tokens and the declared cost per call.
+     * Like {@link #call}, with the tokens and the actual cost the callee reports (the contract's
+     * {@link Reply}). Implementations that cannot tell report no tokens and the declared cost per call.
      */
-    default Invocation invoke(CapabilitySpec spec, JsonNode input, Duration timeout) throws Exception {
-        return new Invocation(call(spec, input, timeout), 0, spec.costPerCall());
+    default Reply invoke(CapabilitySpec spec, JsonNode input, Duration timeout) throws Exception {
+        return new Reply(call(spec, input, timeout), 0, spec.costPerCall());
     }
 
     /**

@@ -2,12 +2,12 @@ package dev.symphony.conductor.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.symphony.conductor.melody.CapabilitySpec;
+import dev.symphony.contract.Reply;
 import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.kernel.extensions.CapabilityCall;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.KernelContext;
-import dev.symphony.kernel.extensions.Player;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
@@ -20,6 +20,11 @@ import java.util.Optional;
  */
 public final class KernelCapabilities implements Capabilities, AutoCloseable {
     private final Kernel kernel;
+    private volatile Catalog catalog = new Catalog(null, new ManifestCatalog(List.of()));
+
+    /** The catalog derived from one version of the kernel's catalogue. */
+    private record Catalog(List<ExtensionManifest> source, ManifestCatalog catalog) {
+    }
 
     public KernelCapabilities(Kernel kernel) {
         this.kernel = kernel;
@@ -30,15 +35,14 @@ public final class KernelCapabilities implements Capabilities, AutoCloseable {
         return new KernelCapabilities(Kernel.start(KernelContext.standard()));
     }
 
-    /** The registry as it is now (validated manifests only). */
+    /** The registry's manifests as they are now: indexed again only when the kernel's catalogue changed. */
     private ManifestCatalog catalog() {
-        List<ExtensionManifest> manifests = new ArrayList<>();
-        for (Player p : kernel.players()) {
-            if (p.manifest() != null) {
-                manifests.add(p.manifest());
-            }
+        List<ExtensionManifest> now = kernel.catalogue();
+        Catalog c = catalog;
+        if (c.source() != now) {
+            catalog = c = new Catalog(now, new ManifestCatalog(now));
         }
-        return new ManifestCatalog(manifests);
+        return c.catalog();
     }
 
     @Override
@@ -58,13 +62,12 @@ public final class KernelCapabilities implements Capabilities, AutoCloseable {
 
     @Override
     public JsonNode call(CapabilitySpec spec, JsonNode input, Duration timeout) {
-        return kernel.call("conductor", spec.extension(), spec.capability(), input, timeout);
+        return kernel.call(new CapabilityCall("conductor", spec.extension(), spec.capability(), input, timeout)).output();
     }
 
     @Override
-    public Invocation invoke(CapabilitySpec spec, JsonNode input, Duration timeout) {
-        Kernel.CallResult r = kernel.invoke("conductor", spec.extension(), spec.capability(), input, timeout);
-        return new Invocation(r.output(), r.tokens(), r.cost());
+    public Reply invoke(CapabilitySpec spec, JsonNode input, Duration timeout) {
+        return kernel.call(new CapabilityCall("conductor", spec.extension(), spec.capability(), input, timeout));
     }
 
     @Override

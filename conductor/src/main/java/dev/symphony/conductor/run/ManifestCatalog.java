@@ -4,16 +4,22 @@ import dev.symphony.conductor.melody.CapabilityCatalog;
 import dev.symphony.conductor.melody.CapabilitySpec;
 import dev.symphony.contract.manifest.ExtensionManifest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** A catalog over extension manifests (what the kernel's registry holds, or manifests read from files). */
 public final class ManifestCatalog implements CapabilityCatalog {
     private final List<ExtensionManifest> manifests;
+    private final Map<String, ExtensionManifest> byId = new HashMap<>();
 
     public ManifestCatalog(List<ExtensionManifest> manifests) {
         this.manifests = List.copyOf(manifests);
+        for (ExtensionManifest m : this.manifests) {
+            byId.putIfAbsent(m.id(), m);
+        }
     }
 
     public static CapabilitySpec spec(ExtensionManifest m, ExtensionManifest.Capability c) {
@@ -26,13 +32,12 @@ public final class ManifestCatalog implements CapabilityCatalog {
 
     @Override
     public boolean hasExtension(String extension) {
-        return manifests.stream().anyMatch(m -> m.id().equals(extension));
+        return byId.containsKey(extension);
     }
 
     @Override
     public Optional<CapabilitySpec> find(String extension, String capability) {
-        return manifests.stream().filter(m -> m.id().equals(extension)).findFirst()
-                .flatMap(m -> m.capability(capability).map(c -> spec(m, c)));
+        return Optional.ofNullable(byId.get(extension)).flatMap(m -> m.capability(capability).map(c -> spec(m, c)));
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.symphony.conductor.melody.MelodySchema;
 import dev.symphony.conductor.melody.Problem;
 import dev.symphony.conductor.melody.expr.Expr;
 import dev.symphony.conductor.melody.expr.Template;
+import dev.symphony.contract.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,11 +171,11 @@ final class NodeCall {
                         + run.budgetLeft() + " left");
             }
             cost += spec.costPerCall();
-            Future<Capabilities.Invocation> f = calls.submit(() -> run.context.capabilities().invoke(spec, input, Duration.ofMillis(timeoutMs)));
+            Future<Reply> f = calls.submit(() -> run.context.capabilities().invoke(spec, input, Duration.ofMillis(timeoutMs)));
             boolean ok = false;
             long tokens = 0;
             try {
-                Capabilities.Invocation done = f.get(timeoutMs, TimeUnit.MILLISECONDS);
+                Reply done = f.get(timeoutMs, TimeUnit.MILLISECONDS);
                 output = done.output();
                 tokens = done.tokens();
                 ok = output != null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.symphony.conductor.melody.CapabilitySpec;
+import dev.symphony.contract.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,11 +111,11 @@ public final class TestOperators implements Capabilities {
     }
 
     @Override
-    public Invocation invoke(CapabilitySpec spec, JsonNode input, Duration timeout) throws Exception {
+    public Reply invoke(CapabilitySpec spec, JsonNode input, Duration timeout) throws Exception {
         Usage u = usage.get(spec.key());
         JsonNode output = call(spec, input, timeout);
-        return u == null ? new Invocation(output, 0, spec.costPerCall())
-                : new Invocation(output, u.tokens(), spec.costPerCall() + u.perToken() * u.tokens());
+        return u == null ? new Reply(output, 0, spec.costPerCall())
+                : new Reply(output, u.tokens(), spec.costPerCall() + u.perToken() * u.tokens());
     }
 
     @Override

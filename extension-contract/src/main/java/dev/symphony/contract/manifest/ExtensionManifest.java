@@ -38,7 +38,14 @@ public record ExtensionManifest(String id, String version, String publisher, Str
                               int maxHeapMb, double maxCpuShare) {
     }
 
-    public record Contributions(List<Command> commands, JsonNode settings) {
+    public record Contributions(List<Command> commands, JsonNode settings, List<Tool> tools) {
+    }
+
+    /**
+     * A command-line tool the extension brings to the launcher ({@code symphony NAME ARGS}): {@code mainClass}'s
+     * {@code main(String[])}, run in a JVM of its own on the extension's classes and libraries.
+     */
+    public record Tool(String name, String mainClass, String usage, String summary) {
     }
 
     public record Command(String id, String title, String capability) {

@@ -185,6 +185,11 @@ public final class ManifestReader {
         for (JsonNode c : root.path("contributes").path("commands")) {
             commands.add(new ExtensionManifest.Command(c.path("id").asText(), c.path("title").asText(), c.path("capability").asText()));
         }
+        List<ExtensionManifest.Tool> tools = new ArrayList<>();
+        for (JsonNode t : root.path("contributes").path("tools")) {
+            tools.add(new ExtensionManifest.Tool(t.path("name").asText(), t.path("mainClass").asText(),
+                    t.path("usage").asText(), t.path("summary").asText()));
+        }
         List<ExtensionManifest.Dependency> deps = new ArrayList<>();
         for (JsonNode d : root.path("dependencies")) {
             deps.add(new ExtensionManifest.Dependency(d.path("id").asText(), d.path("version").asText(),
@@ -198,7 +203,7 @@ public final class ManifestReader {
         return new ExtensionManifest(root.path("id").asText(), root.path("version").asText(), root.path("publisher").asText(),
                 root.path("displayName").asText(root.path("id").asText()), root.path("description").asText(""), kind,
                 root.path("entryClass").asText(), root.path("engine").asText(), List.copyOf(caps), permissions, activation,
-                new ExtensionManifest.Contributions(List.copyOf(commands), root.path("contributes").get("settings")),
+                new ExtensionManifest.Contributions(List.copyOf(commands), root.path("contributes").get("settings"), List.copyOf(tools)),
                 List.copyOf(deps), restart, root);
     }
 

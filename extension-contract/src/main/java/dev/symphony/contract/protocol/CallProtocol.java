@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Invoking a capability. Kernel to host: {@link Invoke} as a REQUEST (answer: the output JSON; for an
- * Instrument a {@link ModelProtocol.Result}) or a STREAM_REQUEST (chunks: output JSON values; end: a
+ * Invoking a capability. Kernel to host: {@link Invoke} as a REQUEST (answer: a {@link dev.symphony.contract.Reply},
+ * the same shape for every kind of capability) or a STREAM_REQUEST (chunks: output JSON values; end: a
  * {@link StreamSummary}); {@link Invoke} with {@code warmUp} set asks only for the capability's model
- * to be loaded ({@link ModelProtocol}). Host to kernel: {@link ExtensionCall} as a brokered request,
- * for calling a declared dependency.
+ * to be loaded (answer: a {@link ModelProtocol.State}). Host to kernel: {@link ExtensionCall} as a brokered
+ * request, for calling a declared dependency.
  */
 public final class CallProtocol {
     private CallProtocol() {

@@ -1,7 +1,5 @@
 package dev.symphony.contract.protocol;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * The model behind an Instrument capability: its warm-up and its state, and what a call of it cost.
  *
@@ -10,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * host -> kernel  RESPONSE {@link State} (WARM, loadMs)  or ERROR (the warm-up failed; retried next time)
  * host -> kernel  EVENT    {@link LogProtocol.HostEvent} kind {@value #EVENT_KIND}, data = {@link State}
  *                          LOADING when a warm-up starts, then WARM (with loadMs) or FAILED (with message)
- * host -> kernel  RESPONSE {@link Result} answers a unary Invoke of an Instrument (output + tokens + cost)
+ * host -> kernel  RESPONSE {@link dev.symphony.contract.Reply} answers a unary Invoke (output + tokens + cost)
  * </pre>
  *
  * The host warms an Instrument capability once, before its first call or when the kernel asks; callers
@@ -32,9 +30,5 @@ public final class ModelProtocol {
      * is the warm-up's duration (WARM, FAILED) or -1; {@code message} says why a warm-up FAILED.
      */
     public record State(String capability, String state, long loadMs, String message) {
-    }
-
-    /** The answer to a unary call of an Instrument: its output, the tokens it produced, the declared cost. */
-    public record Result(JsonNode output, long tokens, double cost) {
     }
 }

@@ -1,23 +1,21 @@
 package dev.symphony.sdk.api;
 
+import dev.symphony.contract.CallFailedException;
 import dev.symphony.contract.ErrorCode;
 
-/** Thrown by extension code (or the SDK's clients) to fail a call with a specific {@link ErrorCode}. */
-public class ExtensionException extends RuntimeException {
+/**
+ * Thrown by extension code (or the SDK's clients) to fail a call with a specific {@link ErrorCode}; the
+ * caller sees the code and the message. It is the contract's {@link CallFailedException}, raised on the
+ * extension's side.
+ */
+public class ExtensionException extends CallFailedException {
     private static final long serialVersionUID = 1L;
-    private final ErrorCode code;
 
     public ExtensionException(ErrorCode code, String message) {
-        super(message);
-        this.code = code;
+        super(code, message);
     }
 
     public ExtensionException(ErrorCode code, String message, Throwable cause) {
-        super(message, cause);
-        this.code = code;
-    }
-
-    public ErrorCode code() {
-        return code;
+        super(code, message, cause);
     }
 }

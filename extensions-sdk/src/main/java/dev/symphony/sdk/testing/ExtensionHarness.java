@@ -2,22 +2,21 @@ package dev.symphony.sdk.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.ValidationMessage;
+import dev.symphony.contract.CallFailedException;
 import dev.symphony.contract.ErrorCode;
-import dev.symphony.contract.schema.JsonSchemas;
+import dev.symphony.contract.Reply;
 import dev.symphony.contract.manifest.ExtensionManifest;
 import dev.symphony.contract.manifest.ManifestReader;
 import dev.symphony.contract.manifest.PermissionChecker;
 import dev.symphony.contract.protocol.BrokerProtocol;
-import dev.symphony.contract.protocol.ModelProtocol;
-import dev.symphony.sdk.internal.ModelWarmUps;
-import dev.symphony.sdk.api.Instrument;
+import dev.symphony.contract.protocol.CallProtocol;
 import dev.symphony.contract.protocol.LogProtocol;
-import dev.symphony.sdk.api.CallContext;
+import dev.symphony.contract.protocol.ModelProtocol;
+import dev.symphony.contract.schema.CapabilitySchemas;
 import dev.symphony.sdk.api.ExtensionException;
 import dev.symphony.sdk.api.SymphonyExtension;
+import dev.symphony.sdk.internal.CapabilityDispatcher;
 import dev.symphony.sdk.internal.CapabilityRegistry;
-import dev.symphony.sdk.internal.Invocation;
 import dev.symphony.sdk.services.Broker;
 import dev.symphony.sdk.services.KernelServices;
 
@@ -27,31 +26,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Runs an extension in the test's own JVM: the manifest is validated as the kernel would, inputs and
- * outputs are checked against the capability schemas, and file access goes through the same
- * permission rules (performed locally instead of by a kernel). For the real process boundary, use the
- * kernel's integration tests.
+ * Runs an extension in the test's own JVM through the host's own runtime: the manifest is validated as the
+ * kernel does, calls are checked against the capability schemas by the kernel's own checker
+ * ({@link CapabilitySchemas}) and run by the dispatcher an extension host runs (warm-ups, reply shape,
+ * failures); only the bus is left out, and file access is performed locally under the same permission
+ * rules instead of by a kernel. For the real process boundary, use the kernel's integration tests.
  */
 public final class ExtensionHarness {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ExtensionManifest manifest;
-    private final CapabilityRegistry registry = new CapabilityRegistry();
-    private final KernelServices services;
+    private final CapabilitySchemas schemas = new CapabilitySchemas();
+    private final CapabilityDispatcher dispatcher;
     private final List<String> denials = new CopyOnWriteArrayList<>();
     private final List<ModelProtocol.State> modelStates = new CopyOnWriteArrayList<>();
-    private final ModelWarmUps warmUps = new ModelWarmUps(modelStates::add);
+    private final AtomicLong callIds = new AtomicLong();
 
     public ExtensionHarness(Path manifestFile, SymphonyExtension extension, Path workspace) throws Exception {
         this.manifest = ManifestReader.read(Files.readAllBytes(manifestFile), manifestFile.toString());
         var roots = new PermissionChecker.Roots(workspace, workspace.resolve("home"), workspace.resolve("extension-data"));
         PermissionChecker checker = new PermissionChecker(manifest.permissions(), roots);
-        this.services = new KernelServices(new LocalBroker(checker), checker, roots);
+        KernelServices services = new KernelServices(new LocalBroker(checker), checker, roots);
+        CapabilityRegistry registry = new CapabilityRegistry();
         extension.register(registry);
         registry.verify(manifest);
+        schemas.register(manifest);
+        this.dispatcher = new CapabilityDispatcher(manifest, registry, services, modelStates::add);
     }
 
     public ExtensionManifest manifest() {
@@ -62,31 +66,29 @@ public final class ExtensionHarness {
      * Calls a capability; Instruments answer {@code {"text", "tokens"}} (the kernel's caller also gets the
      * tokens and cost beside the output). An Instrument is warmed up first, once, as the host does.
      */
-    public JsonNode call(String capability, JsonNode input) throws Exception {
-        var cap = check(capability, input);
-        warmIfInstrument(capability);
-        JsonNode out = Invocation.invoke(registry.get(capability), input, context(capability), null, new Invocation.Counters());
-        if (!cap.streaming()) {
-            validate(cap.output(), out, "output of " + capability);
-        }
-        return out;
+    public JsonNode call(String capability, JsonNode input) {
+        return checked(() -> {
+            CapabilityDispatcher.Call call = begin(capability, input);
+            Reply reply = (Reply) dispatcher.answer(call, new CallProtocol.Invoke(capability, input));
+            schemas.checkOutput(manifest.id(), capability, reply.output());
+            return reply.output();
+        });
     }
 
     /** Calls a capability as a stream and returns its chunks. */
-    public List<JsonNode> stream(String capability, JsonNode input) throws Exception {
-        check(capability, input);
-        warmIfInstrument(capability);
-        List<JsonNode> chunks = new ArrayList<>();
-        Invocation.invoke(registry.get(capability), input, context(capability), chunks::add, new Invocation.Counters());
-        return chunks;
+    public List<JsonNode> stream(String capability, JsonNode input) {
+        return checked(() -> {
+            CapabilityDispatcher.Call call = begin(capability, input);
+            List<JsonNode> chunks = new ArrayList<>();
+            dispatcher.stream(call, new CallProtocol.Invoke(capability, input), chunks::add);
+            return chunks;
+        });
     }
 
     /** Warms an Instrument capability's model now, as the kernel's {@code warmUp} asks a host to; returns its load ms. */
     public long warmUp(String capability) {
-        if (!(registry.get(capability) instanceof Instrument instrument)) {
-            throw new ExtensionException(ErrorCode.INVALID_INPUT, "'" + capability + "' is not an Instrument");
-        }
-        return warmUps.ensureWarm(capability, instrument, context(capability));
+        return checked(() -> ((ModelProtocol.State) dispatcher.answer(begin(capability, null),
+                CallProtocol.Invoke.warmUp(capability))).loadMs());
     }
 
     /** The model state transitions so far (LOADING, WARM, FAILED), as a host reports them to the kernel. */
@@ -94,53 +96,31 @@ public final class ExtensionHarness {
         return List.copyOf(modelStates);
     }
 
-    private void warmIfInstrument(String capability) {
-        if (registry.get(capability) instanceof Instrument instrument) {
-            warmUps.ensureWarm(capability, instrument, context(capability));
-        }
-    }
-
     /** Operations the permission rules refused so far (as the kernel's audit log would record them). */
     public List<String> denials() {
         return List.copyOf(denials);
     }
 
-    private ExtensionManifest.Capability check(String capability, JsonNode input) {
-        var cap = manifest.capability(capability).orElseThrow(() ->
-                new ExtensionException(ErrorCode.UNKNOWN_CAPABILITY, "no capability '" + capability + "'"));
-        validate(cap.input(), input, "input of " + capability);
-        return cap;
-    }
-
-    private static void validate(JsonNode schema, JsonNode value, String what) {
-        Set<ValidationMessage> problems = JsonSchemas.compile(schema).validate(value);
-        if (!problems.isEmpty()) {
-            throw new ExtensionException(ErrorCode.INVALID_INPUT, what + " does not match its schema: " + problems);
+    /** A call of a declared capability whose input matches its schema, registered with the dispatcher. */
+    private CapabilityDispatcher.Call begin(String capability, JsonNode input) {
+        if (manifest.capability(capability).isEmpty()) {
+            throw new ExtensionException(ErrorCode.UNKNOWN_CAPABILITY, manifest.id() + " has no capability '" + capability + "'");
         }
+        if (input != null) {
+            schemas.checkInput(manifest.id(), capability, input);
+        }
+        return dispatcher.begin(callIds.incrementAndGet(), capability, false);
     }
 
-    private CallContext context(String capability) {
-        return new CallContext() {
-            @Override
-            public String extensionId() {
-                return manifest.id();
-            }
-
-            @Override
-            public String capability() {
-                return capability;
-            }
-
-            @Override
-            public boolean cancelled() {
-                return Thread.currentThread().isInterrupted();
-            }
-
-            @Override
-            public KernelServices services() {
-                return services;
-            }
-        };
+    /** The kernel's verdicts (a {@link CallFailedException}) reach the test as the extension's own exception type. */
+    private static <T> T checked(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ExtensionException e) {
+            throw e;
+        } catch (CallFailedException e) {
+            throw new ExtensionException(e.code(), e.getMessage(), e);
+        }
     }
 
     /** Performs file requests locally under the same permission rules the kernel applies. */

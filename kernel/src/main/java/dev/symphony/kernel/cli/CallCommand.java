@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.contract.CallFailedException;
+import dev.symphony.contract.Reply;
 import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.kernel.extensions.CapabilityCall;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.KernelStream;
 import dev.symphony.kernel.extensions.Player;
@@ -71,7 +73,7 @@ public final class CallCommand {
             }
             Duration t = timeout != null ? timeout : Duration.ofMillis(cap.timeoutMs());
             if (cap.streaming()) {
-                try (KernelStream stream = kernel.stream("cli", id, capability, input, t)) {
+                try (KernelStream stream = kernel.stream(new CapabilityCall("cli", id, capability, input, t))) {
                     interrupt.stream = stream;
                     JsonNode chunk;
                     while ((chunk = stream.next()) != null) {
@@ -87,7 +89,7 @@ public final class CallCommand {
                     interrupt.stream = null;
                 }
             } else {
-                Kernel.CallResult result = kernel.invoke("cli", id, capability, input, t);
+                Reply result = kernel.call(new CapabilityCall("cli", id, capability, input, t));
                 out.println(result.output());
                 if (cap.kind() == ExtensionManifest.Kind.INSTRUMENT) {
                     err.println("symphony call: " + result.tokens() + " tokens, cost " + result.cost()

@@ -157,6 +157,10 @@ public final class ExtCommand {
         if (!m.dependencies().isEmpty()) {
             err.println("  calls:           " + String.join(", ", m.dependencies().stream().map(ExtensionManifest.Dependency::id).toList()));
         }
+        if (!m.contributes().tools().isEmpty()) {
+            err.println("  tools:           " + String.join(", ", m.contributes().tools().stream().map(t -> "symphony " + t.name()).toList())
+                    + " (run outside the sandbox, with your rights, when you start them)");
+        }
     }
 
     private static int list(String[] args, PrintStream out, PrintStream err) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.contract.CallFailedException;
 import dev.symphony.contract.ErrorCode;
+import dev.symphony.kernel.extensions.CapabilityCall;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.KernelStream;
 
@@ -56,12 +57,12 @@ public final class IpcBench {
 
             JsonNode small = JSON.readTree("{\"text\":\"hello\",\"to\":\"upper\"}");
             for (int i = 0; i < warmup; i++) {
-                kernel.call("bench", TEXT_TOOLS, "case", small, Duration.ofSeconds(10));
+                kernel.call(new CapabilityCall("bench", TEXT_TOOLS, "case", small, Duration.ofSeconds(10))).output();
             }
             long[] rt = new long[calls];
             for (int i = 0; i < calls; i++) {
                 long s = System.nanoTime();
-                kernel.call("bench", TEXT_TOOLS, "case", small, Duration.ofSeconds(10));
+                kernel.call(new CapabilityCall("bench", TEXT_TOOLS, "case", small, Duration.ofSeconds(10))).output();
                 rt[i] = System.nanoTime() - s;
             }
             Arrays.sort(rt);
@@ -76,12 +77,12 @@ public final class IpcBench {
             for (int i = 0; i < events / 5; i++) {
                 kernel.sendEvent(CHAOS, event); // warm-up
             }
-            kernel.call("bench", CHAOS, "ping", empty, Duration.ofSeconds(60));
+            kernel.call(new CapabilityCall("bench", CHAOS, "ping", empty, Duration.ofSeconds(60))).output();
             long e0 = System.nanoTime();
             for (int i = 0; i < events; i++) {
                 kernel.sendEvent(CHAOS, event);
             }
-            kernel.call("bench", CHAOS, "ping", empty, Duration.ofSeconds(60)); // ordered after every event
+            kernel.call(new CapabilityCall("bench", CHAOS, "ping", empty, Duration.ofSeconds(60))).output(); // ordered after every event
             result.put("eventsPerSec", Math.round(events / ((System.nanoTime() - e0) / 1e9)));
 
             long total = 10L << 20;
@@ -104,7 +105,7 @@ public final class IpcBench {
                     Thread.sleep(idleMillis);
                 }
                 long f0 = System.nanoTime();
-                kernel.call("bench", TEXT_TOOLS, "case", small, Duration.ofSeconds(10));
+                kernel.call(new CapabilityCall("bench", TEXT_TOOLS, "case", small, Duration.ofSeconds(10))).output();
                 firstCalls[i] = System.nanoTime() - f0;
             }
             Arrays.sort(firstCalls);
@@ -137,8 +138,8 @@ public final class IpcBench {
 
     private static long streamBytes(Kernel kernel, long total) {
         long received = 0;
-        try (KernelStream stream = kernel.stream("bench", CHAOS, "bytes",
-                JSON.createObjectNode().put("totalBytes", total).put("chunkBytes", 64 * 1024), Duration.ofSeconds(30))) {
+        try (KernelStream stream = kernel.stream(new CapabilityCall("bench", CHAOS, "bytes",
+                JSON.createObjectNode().put("totalBytes", total).put("chunkBytes", 64 * 1024), Duration.ofSeconds(30)))) {
             JsonNode chunk;
             while ((chunk = stream.next()) != null) {
                 received += chunk.path("data").asText().length();
@@ -150,11 +151,11 @@ public final class IpcBench {
     /** SIGKILL of the chaos host while a call is in flight: until the caller hears CRASHED, and until a call succeeds again. */
     private static long[] killMidCall(Kernel kernel) throws Exception {
         JsonNode empty = JSON.createObjectNode();
-        kernel.call("bench", CHAOS, "ping", empty, Duration.ofSeconds(30));
+        kernel.call(new CapabilityCall("bench", CHAOS, "ping", empty, Duration.ofSeconds(30))).output();
         long pid = kernel.player(CHAOS).orElseThrow().hostPid();
         CompletableFuture<Long> failedAt = CompletableFuture.supplyAsync(() -> {
             try {
-                kernel.call("bench", CHAOS, "sleep", JSON.createObjectNode().put("ms", 60_000), Duration.ofSeconds(60));
+                kernel.call(new CapabilityCall("bench", CHAOS, "sleep", JSON.createObjectNode().put("ms", 60_000), Duration.ofSeconds(60))).output();
                 throw new IllegalStateException("the call survived the kill");
             } catch (CallFailedException e) {
                 if (e.code() != ErrorCode.CRASHED) {
@@ -169,7 +170,7 @@ public final class IpcBench {
         long detected = failedAt.get(30, TimeUnit.SECONDS) - killedAt;
         while (true) {
             try {
-                kernel.call("bench", CHAOS, "ping", empty, Duration.ofSeconds(30));
+                kernel.call(new CapabilityCall("bench", CHAOS, "ping", empty, Duration.ofSeconds(30))).output();
                 return new long[]{detected, System.nanoTime() - killedAt};
             } catch (CallFailedException e) {
                 Thread.sleep(1); // host still restarting

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.symphony.contract.CallFailedException;
 import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.Reply;
 import dev.symphony.ipc.api.PayloadCodec;
 import dev.symphony.contract.manifest.ExtensionManifest;
 import dev.symphony.contract.manifest.VersionRange;
 import dev.symphony.contract.protocol.CallProtocol;
 import dev.symphony.contract.protocol.ModelProtocol;
+import dev.symphony.contract.schema.CapabilitySchemas;
 import dev.symphony.kernel.audit.AuditLog;
 import dev.symphony.kernel.bus.KernelBus;
 import dev.symphony.kernel.settings.SettingDescriptor;
@@ -28,21 +30,22 @@ import java.util.function.Consumer;
  * (schema-checked both ways, audited), inter-extension calls (declared dependencies only,
  * rate-limited), hot enable/disable/reload. {@link #start} discovers and validates; hosts start
  * lazily on first use, or at start for {@code onStartup} extensions when asked. Instrument capabilities
- * have a model state ({@link #modelState}, {@link #onModelState}, {@link #warmUp}) and their calls report
- * tokens and cost ({@link #invoke}).
+ * have a model state ({@link #modelState}, {@link #onModelState}, {@link #warmUp}). Every call goes through
+ * {@link #call} (unary) or {@link #stream} (streamed), whose rules {@link KernelCalls} holds.
  */
 public final class Kernel implements AutoCloseable {
     private final KernelContext context;
     private final ExtensionStore store;
     private final AuditLog audit;
     private final KernelBus bus;
-    private final SchemaCache schemas = new SchemaCache();
+    private final CapabilitySchemas schemas = new CapabilitySchemas();
     private final Lifecycle lifecycle;
     private final KernelBroker broker;
     private final Supervisor supervisor;
-    private final RateLimiter rateLimiter = new RateLimiter(System::nanoTime);
     private final Map<String, Player> players = new ConcurrentHashMap<>();
     private final ModelStates models;
+    private final KernelCalls calls;
+    private volatile List<ExtensionManifest> catalogue = List.of();
     private boolean closed;
 
     private Kernel(KernelContext context) {
@@ -54,6 +57,7 @@ public final class Kernel implements AutoCloseable {
         this.models = new ModelStates(context.paths().data("models"));
         this.broker = new KernelBroker(this, audit, context.paths().data("logs").resolve("extensions"));
         this.supervisor = new Supervisor(context, bus, audit, broker, models, players.values());
+        this.calls = new KernelCalls(supervisor, schemas, audit, models);
         this.events = new Listeners<>("extension-events",
                 (e, failure) -> broker.log(e.extensionId(), "a listener of event '" + e.name() + "' failed: " + failure));
     }
@@ -63,7 +67,21 @@ public final class Kernel implements AutoCloseable {
         Kernel k = new Kernel(context);
         k.players.putAll(k.lifecycle.discover());
         k.lifecycle.validateAll(k.players);
+        k.catalogueChanged();
         return k;
+    }
+
+    /**
+     * The usable extensions' manifests by id — enabled, valid, and approved when installed — found without
+     * starting a kernel (no hosts, threads, audit or logs): for listings that must stay cheap, such as the
+     * launcher's {@code --help}. Dependencies are not resolved here; {@link #start} does that.
+     */
+    public static Map<String, ExtensionManifest> scan(KernelContext context) {
+        KernelContext c = context.conclude();
+        Lifecycle lifecycle = new Lifecycle(c, new ExtensionStore(c.paths().data("extensions")), new CapabilitySchemas());
+        Map<String, ExtensionManifest> usable = new java.util.TreeMap<>();
+        lifecycle.discover().forEach((id, p) -> lifecycle.usableManifest(p).ifPresent(m -> usable.put(id, m)));
+        return usable;
     }
 
     /**
@@ -114,6 +132,19 @@ public final class Kernel implements AutoCloseable {
         return Optional.ofNullable(players.get(id));
     }
 
+    /**
+     * The manifests the registry holds (every Player whose manifest could be read), in id order: built once
+     * per change of the installed extensions (start, enable, reload), the same list object until the next
+     * change, so a caller may keep what it derives from it as long as it gets the same list back.
+     */
+    public List<ExtensionManifest> catalogue() {
+        return catalogue;
+    }
+
+    private void catalogueChanged() {
+        catalogue = players().stream().map(Player::manifest).filter(java.util.Objects::nonNull).toList();
+    }
+
     public ExtensionStore store() {
         return store;
     }
@@ -126,76 +157,29 @@ public final class Kernel implements AutoCloseable {
         return supervisor;
     }
 
+    /** The classpath extension hosts run on (the SDK and its libraries); tools an extension contributes run on it too. */
+    public String hostClasspath() {
+        return context.hostClasspath();
+    }
+
     /** Starts the host of {@code id} now (activation event, benchmarks); returns its process id. */
     public long activate(String id) {
         return supervisor.ensureRunning(require(id)).pid();
     }
 
-    /** Calls a capability with its manifest timeout. {@code caller} is who the audit log names. */
-    public JsonNode call(String caller, String id, String capability, JsonNode input) {
-        Player p = require(id);
-        return call(caller, p, capability, input, Duration.ofMillis(capabilityOf(p, capability).timeoutMs())).output();
-    }
-
-    public JsonNode call(String caller, String id, String capability, JsonNode input, Duration timeout) {
-        return call(caller, require(id), capability, input, timeout).output();
-    }
-
     /**
-     * What a unary call produced: the output, and for an Instrument the tokens it generated and its declared
-     * cost ({@code perCall + perToken × tokens}, computed by the host as for a stream's summary); for an
-     * Operator or Addon 0 tokens and {@code perCall}.
+     * The one way to call a capability and wait for its answer, for every kind: the input is checked
+     * against the capability's schema, the host started if needed, the call audited, and the host's
+     * {@link Reply} (output, tokens, declared cost) checked against the output schema. Throws
+     * {@link CallFailedException}.
      */
-    public record CallResult(JsonNode output, long tokens, double cost) {
+    public Reply call(CapabilityCall call) {
+        return calls.call(call, require(call.extension()));
     }
 
-    /** Like {@link #call(String, String, String, JsonNode, Duration)}, with the tokens and cost. */
-    public CallResult invoke(String caller, String id, String capability, JsonNode input, Duration timeout) {
-        return call(caller, require(id), capability, input, timeout);
-    }
-
-    private CallResult call(String caller, Player p, String capability, JsonNode input, Duration timeout) {
-        ExtensionManifest.Capability cap = capabilityOf(p, capability);
-        String key = p.id() + "/" + capability;
-        schemas.validate(key + "/in", input, ErrorCode.INVALID_INPUT, "input of " + key);
-        byte[] request = PayloadCodec.encode(new CallProtocol.Invoke(capability, input));
-        boolean instrument = cap.kind() == ExtensionManifest.Kind.INSTRUMENT;
-        for (int attempt = 0; ; attempt++) {
-            HostProcess h = supervisor.ensureRunning(p);
-            supervisor.callStarting();
-            audit.record(caller, "call", key, true, null);
-            try {
-                byte[] answer = BusFailures.onBus(() -> h.endpoint.call(request, timeout));
-                CallResult result;
-                if (instrument) {
-                    ModelProtocol.Result r = BusFailures.onBus(() -> PayloadCodec.decode(answer, ModelProtocol.Result.class));
-                    result = new CallResult(r.output() == null ? JsonNodeFactory.instance.nullNode() : r.output(), r.tokens(), r.cost());
-                } else {
-                    result = new CallResult(BusFailures.onBus(() -> PayloadCodec.decode(answer)), 0, cap.cost() == null ? 0 : cap.cost().perCall());
-                }
-                schemas.validate(key + "/out", result.output(), ErrorCode.EXTENSION_ERROR, "output of " + key);
-                return result;
-            } catch (CallFailedException e) {
-                boolean retry = e.code() == ErrorCode.CRASHED && attempt == 0
-                        && p.manifest.restartPolicy().retryInFlight() && cap.kind() == ExtensionManifest.Kind.OPERATOR;
-                if (!retry) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** Calls a capability as a stream; each chunk must come within {@code idleTimeout}. */
-    public KernelStream stream(String caller, String id, String capability, JsonNode input, Duration idleTimeout) {
-        Player p = require(id);
-        capabilityOf(p, capability);
-        String key = p.id() + "/" + capability;
-        schemas.validate(key + "/in", input, ErrorCode.INVALID_INPUT, "input of " + key);
-        HostProcess h = supervisor.ensureRunning(p);
-        supervisor.callStarting();
-        audit.record(caller, "stream", key, true, null);
-        return new KernelStream(BusFailures.onBus(() -> h.endpoint.openStream(
-                PayloadCodec.encode(new CallProtocol.Invoke(capability, input)), idleTimeout)));
+    /** The one way to call a capability as a stream; each chunk must come within the call's timeout. */
+    public KernelStream stream(CapabilityCall call) {
+        return calls.stream(call, require(call.extension()));
     }
 
     /**
@@ -262,30 +246,7 @@ public final class Kernel implements AutoCloseable {
      * capability's timeout. {@code join()} it to block.
      */
     public CompletableFuture<ModelStatus> warmUp(String caller, String id, String capability) {
-        Player p = require(id);
-        ExtensionManifest.Capability cap = capabilityOf(p, capability);
-        if (cap.kind() != ExtensionManifest.Kind.INSTRUMENT) {
-            return CompletableFuture.failedFuture(new CallFailedException(ErrorCode.INVALID_INPUT,
-                    id + "/" + capability + " is not an Instrument: it has no model to warm up"));
-        }
-        CompletableFuture<ModelStatus> done = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                HostProcess h = supervisor.ensureRunning(p);
-                supervisor.callStarting();
-                audit.record(caller, "warmUp", id + "/" + capability, true, null);
-                ModelProtocol.State s = BusFailures.onBus(() -> PayloadCodec.decode(h.endpoint.call(PayloadCodec.encode(
-                        CallProtocol.Invoke.warmUp(capability)), Duration.ofMillis(cap.timeoutMs())), ModelProtocol.State.class));
-                ModelStatus now = models.get(id, capability);
-                done.complete(now.state() == ModelState.WARM ? now
-                        : new ModelStatus(id, capability, ModelState.WARM, s.loadMs(), null, System.currentTimeMillis()));
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        }, "warm-up-" + id + "/" + capability);
-        t.setDaemon(true);
-        t.start();
-        return done;
+        return calls.warmUp(caller, require(id), capability);
     }
 
     void modelEvent(Player p, ModelProtocol.State state) {
@@ -327,22 +288,7 @@ public final class Kernel implements AutoCloseable {
 
     /** An extension calling another through the kernel: declared dependency, rate limit, schemas. */
     JsonNode callFromExtension(Player caller, CallProtocol.ExtensionCall c) {
-        String resource = c.extension() + "/" + c.capability();
-        var dep = caller.manifest.dependencies().stream().filter(d -> d.id().equals(c.extension())).findFirst();
-        Player callee = players.get(c.extension());
-        boolean declared = dep.isPresent() && callee != null && callee.manifest != null
-                && VersionRange.parse(dep.get().version()).contains(callee.manifest.parsedVersion());
-        if (!declared) {
-            audit.record(caller.id(), "extension.call", resource, false, "not a declared dependency");
-            throw new CallFailedException(ErrorCode.PERMISSION_DENIED, caller.id() + " may only call the extensions it declares"
-                    + " as dependencies; " + c.extension() + " is not one");
-        }
-        if (!rateLimiter.tryAcquire(caller.id() + "->" + c.extension(), dep.get().callsPerSecond())) {
-            audit.record(caller.id(), "extension.call", resource, false, "rate limit " + dep.get().callsPerSecond() + "/s");
-            throw new CallFailedException(ErrorCode.BUSY, caller.id() + " exceeded " + dep.get().callsPerSecond()
-                    + " calls per second to " + c.extension());
-        }
-        return call(caller.id(), callee, c.capability(), c.input(), Duration.ofMillis(capabilityOf(callee, c.capability()).timeoutMs())).output();
+        return calls.fromExtension(caller, c, players.get(c.extension()));
     }
 
     /** Hot disable: stops the host; calls fail until enabled again. Persisted for IDE and CLI. */
@@ -361,6 +307,7 @@ public final class Kernel implements AutoCloseable {
         supervisor.stop(p);
         p.restarts = 0;
         lifecycle.validate(p, players);
+        catalogueChanged();
         audit.record("user", "ext.enable", id, true, null);
     }
 
@@ -369,6 +316,7 @@ public final class Kernel implements AutoCloseable {
         Player p = require(id);
         supervisor.stop(p);
         lifecycle.validate(p, players);
+        catalogueChanged();
         audit.record("user", "ext.reload", id, true, null);
     }
 
@@ -380,7 +328,7 @@ public final class Kernel implements AutoCloseable {
         return p;
     }
 
-    private static ExtensionManifest.Capability capabilityOf(Player p, String capability) {
+    static ExtensionManifest.Capability capabilityOf(Player p, String capability) {
         if (p.manifest == null) {
             throw new CallFailedException(ErrorCode.CLOSED, p.id() + " failed validation: " + p.problem);
         }

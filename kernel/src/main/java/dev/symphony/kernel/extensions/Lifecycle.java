@@ -7,6 +7,7 @@ import dev.symphony.contract.manifest.ManifestReader;
 import dev.symphony.contract.manifest.PermissionChecker;
 import dev.symphony.contract.manifest.Version;
 import dev.symphony.contract.manifest.VersionRange;
+import dev.symphony.contract.schema.CapabilitySchemas;
 
 import dev.symphony.kernel.settings.SettingsSchema;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -28,10 +30,10 @@ import java.util.stream.Stream;
 final class Lifecycle {
     private final KernelContext context;
     private final ExtensionStore store;
-    private final SchemaCache schemas;
+    private final CapabilitySchemas schemas;
     private final ValidatedManifests manifests;
 
-    Lifecycle(KernelContext context, ExtensionStore store, SchemaCache schemas) {
+    Lifecycle(KernelContext context, ExtensionStore store, CapabilitySchemas schemas) {
         this.context = context;
         this.store = store;
         this.schemas = schemas;
@@ -81,11 +83,27 @@ final class Lifecycle {
         all.values().stream().filter(p -> p.state == PlayerState.FAILED).toList().forEach(p -> validate(p, all));
     }
 
+    /**
+     * The manifest of {@code p} when it is valid and may be used as is — enabled, and for an installed
+     * extension approved — read as {@link #validate} reads it (the schema check cached by digest), with
+     * nothing else checked or set up; empty otherwise.
+     */
+    Optional<ExtensionManifest> usableManifest(Player p) {
+        try {
+            Path file = p.dir().resolve(ManifestReader.FILE_NAME);
+            ExtensionManifest m = manifests.read(Files.readAllBytes(file), file.toString());
+            boolean usable = m.id().equals(p.id()) && store.enabled(p.id()) && (p.development() || store.approved(m));
+            return usable ? Optional.of(m) : Optional.empty();
+        } catch (ManifestException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Runs the validation steps for one Player; the rest of the registry is needed for dependencies. */
     void validate(Player p, Map<String, Player> all) {
         p.state = PlayerState.VALIDATING;
         p.problem = null;
-        schemas.unregisterPrefix(p.id() + "/");
+        schemas.unregister(p.id());
         try {
             Path file = p.dir().resolve(ManifestReader.FILE_NAME);
             ExtensionManifest m = manifests.read(Files.readAllBytes(file), file.toString());
@@ -115,10 +133,7 @@ final class Lifecycle {
             p.roots = roots;
             p.permissions = new PermissionChecker(m.permissions(), roots);
             p.settings = SettingsSchema.contributed(m.id(), m.contributes().settings());
-            for (ExtensionManifest.Capability c : m.capabilities()) {
-                schemas.register(p.id() + "/" + c.name() + "/in", c.input());
-                schemas.register(p.id() + "/" + c.name() + "/out", c.output());
-            }
+            schemas.register(m);
             p.state = store.enabled(p.id()) ? PlayerState.VALIDATED : PlayerState.DISABLED;
         } catch (ManifestException e) {
             fail(p, e.getMessage());

@@ -53,8 +53,8 @@ class CpuQuotaTest {
         try (Kernel kernel = Kernel.start(new KernelContext().paths(paths).workspace(tmp))) {
             long pid = kernel.activate(SPINNER);
             ObjectMapper json = new ObjectMapper();
-            JsonNode out = json.readTree(kernel.call("test", SPINNER, "spin", json.readTree("{\"ms\":1500}"),
-                    Duration.ofSeconds(30)).path("text").asText());
+            JsonNode out = json.readTree(kernel.call(new CapabilityCall("test", SPINNER, "spin", json.readTree("{\"ms\":1500}"),
+                    Duration.ofSeconds(30))).output().path("text").asText());
             double cores = out.path("cpuMs").asDouble() / out.path("wallMs").asDouble();
             double allowed = 0.25 * Runtime.getRuntime().availableProcessors();
             assertTrue(cores <= allowed * 1.3 + 0.02, "used " + cores + " cores, allowed " + allowed + ": " + out);

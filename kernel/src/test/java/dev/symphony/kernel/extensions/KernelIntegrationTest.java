@@ -71,12 +71,12 @@ class KernelIntegrationTest {
     }
 
     JsonNode call(String capability, String input) throws Exception {
-        return kernel.call("test", PROBE, capability, json(input), Duration.ofSeconds(20));
+        return kernel.call(new CapabilityCall("test", PROBE, capability, json(input), Duration.ofSeconds(20))).output();
     }
 
     ErrorCode failure(String capability, String input, Duration timeout) {
         CallFailedException e = assertThrows(CallFailedException.class,
-                () -> kernel.call("test", PROBE, capability, json(input), timeout));
+                () -> kernel.call(new CapabilityCall("test", PROBE, capability, json(input), timeout)).output());
         return e.code();
     }
 
@@ -122,7 +122,7 @@ class KernelIntegrationTest {
 
     @Test
     void streamsTokensWithASummary() throws Exception {
-        try (KernelStream s = kernel.stream("test", PROBE, "words", json("{\"count\":50}"), Duration.ofSeconds(20))) {
+        try (KernelStream s = kernel.stream(new CapabilityCall("test", PROBE, "words", json("{\"count\":50}"), Duration.ofSeconds(20)))) {
             int n = 0;
             JsonNode chunk;
             while ((chunk = s.next()) != null) {
@@ -138,7 +138,7 @@ class KernelIntegrationTest {
     @Test
     void closingAStreamCancelsTheInstrument() throws Exception {
         int before = call("cancellations", "{}").path("count").asInt();
-        try (KernelStream s = kernel.stream("test", PROBE, "words", json("{\"count\":1000000,\"delayMs\":1}"), Duration.ofSeconds(20))) {
+        try (KernelStream s = kernel.stream(new CapabilityCall("test", PROBE, "words", json("{\"count\":1000000,\"delayMs\":1}"), Duration.ofSeconds(20)))) {
             for (int i = 0; i < 3; i++) {
                 assertNotNull(s.next());
             }
@@ -213,20 +213,20 @@ class KernelIntegrationTest {
     @Test
     void extensionsCallOnlyTheirDeclaredDependenciesThroughTheKernel() throws Exception {
         String relay = "dev.symphony.test.relay";
-        JsonNode out = kernel.call("test", relay, "relay", json("{\"target\":\"" + PROBE + "\",\"capability\":\"echo\",\"input\":{\"x\":1}}"),
-                Duration.ofSeconds(20));
+        JsonNode out = kernel.call(new CapabilityCall("test", relay, "relay", json("{\"target\":\"" + PROBE + "\",\"capability\":\"echo\",\"input\":{\"x\":1}}"),
+                Duration.ofSeconds(20))).output();
         assertEquals(json("{\"echo\":{\"x\":1}}"), out);
-        CallFailedException bad = assertThrows(CallFailedException.class, () -> kernel.call("test", relay, "relay",
-                json("{\"target\":\"" + PROBE + "\",\"capability\":\"strict\",\"input\":{\"n\":\"x\"}}"), Duration.ofSeconds(20)));
+        CallFailedException bad = assertThrows(CallFailedException.class, () -> kernel.call(new CapabilityCall("test", relay, "relay",
+                json("{\"target\":\"" + PROBE + "\",\"capability\":\"strict\",\"input\":{\"n\":\"x\"}}"), Duration.ofSeconds(20))).output());
         assertEquals(ErrorCode.INVALID_INPUT, bad.code(), "validated against the callee's schema");
-        CallFailedException undeclared = assertThrows(CallFailedException.class, () -> kernel.call("test", relay, "relay",
-                json("{\"target\":\"" + relay + "\",\"capability\":\"relay\",\"input\":{}}"), Duration.ofSeconds(20)));
+        CallFailedException undeclared = assertThrows(CallFailedException.class, () -> kernel.call(new CapabilityCall("test", relay, "relay",
+                json("{\"target\":\"" + relay + "\",\"capability\":\"relay\",\"input\":{}}"), Duration.ofSeconds(20))).output());
         assertEquals(ErrorCode.PERMISSION_DENIED, undeclared.code());
         int busy = 0;
         for (int i = 0; i < 20; i++) {
             try {
-                kernel.call("test", relay, "relay", json("{\"target\":\"" + PROBE + "\",\"capability\":\"echo\",\"input\":{}}"),
-                        Duration.ofSeconds(20));
+                kernel.call(new CapabilityCall("test", relay, "relay", json("{\"target\":\"" + PROBE + "\",\"capability\":\"echo\",\"input\":{}}"),
+                        Duration.ofSeconds(20))).output();
             } catch (CallFailedException e) {
                 assertEquals(ErrorCode.BUSY, e.code());
                 busy++;
@@ -244,7 +244,7 @@ class KernelIntegrationTest {
                 "bubblewrap is not usable here: only the brokered APIs are enforced (see kernel/README.md)");
         String input = "{\"path\":" + JSON.writeValueAsString(secret.toString()) + "}";
         CallFailedException e = assertThrows(CallFailedException.class,
-                () -> kernel.call("test", PROBE, "read-direct", json(input), Duration.ofSeconds(20)));
+                () -> kernel.call(new CapabilityCall("test", PROBE, "read-direct", json(input), Duration.ofSeconds(20))).output());
         assertEquals(ErrorCode.EXTENSION_ERROR, e.code());
         assertTrue(e.getMessage().contains("NoSuchFile") || e.getMessage().contains(secret.toString()), e.getMessage());
     }

@@ -3,6 +3,7 @@ package dev.symphony.kernel.extensions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.symphony.contract.CallFailedException;
+import dev.symphony.contract.Reply;
 import dev.symphony.contract.ErrorCode;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import org.junit.jupiter.api.AfterAll;
@@ -89,7 +90,7 @@ class ModelStateIntegrationTest {
     }
 
     JsonNode call(String capability, String input) throws Exception {
-        return kernel.call("test", PROBE, capability, JSON.readTree(input), Duration.ofSeconds(20));
+        return kernel.call(new CapabilityCall("test", PROBE, capability, JSON.readTree(input), Duration.ofSeconds(20))).output();
     }
 
     @Test
@@ -134,13 +135,13 @@ class ModelStateIntegrationTest {
 
     @Test
     void theFirstCallWarmsTheModelAndAUnaryCallReportsTokensAndDeclaredCost() throws Exception {
-        Kernel.CallResult r = kernel.invoke("test", PROBE, "model", JSON.readTree("{\"tokens\":6}"), Duration.ofSeconds(20));
+        Reply r = kernel.call(new CapabilityCall("test", PROBE, "model", JSON.readTree("{\"tokens\":6}"), Duration.ofSeconds(20)));
         assertEquals("tttttt", r.output().path("text").asText());
         assertEquals(6, r.tokens());
         assertEquals(0.25 + 0.125 * 6, r.cost(), 1e-12, "perCall + perToken x tokens, as the manifest declares");
         awaitSeen(2);
         assertEquals(List.of(ModelState.LOADING, ModelState.WARM), states());
-        Kernel.CallResult op = kernel.invoke("test", PROBE, "echo", JSON.readTree("{}"), Duration.ofSeconds(20));
+        Reply op = kernel.call(new CapabilityCall("test", PROBE, "echo", JSON.readTree("{}"), Duration.ofSeconds(20)));
         assertEquals(0, op.tokens());
         assertEquals(0, op.cost(), "an Operator declaring no cost costs nothing");
     }
