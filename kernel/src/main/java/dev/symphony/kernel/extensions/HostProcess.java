@@ -98,6 +98,7 @@ final class HostProcess {
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dataDir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        HostEnvironment.apply(pb.environment(), System.getenv()); // no API keys or tokens from the IDE's environment
         pb.environment().putAll(flags.environment());
         if (!djlCaches.isEmpty()) {
             // explicit, so that a sandboxed host (no user.home) finds the cache bound for it

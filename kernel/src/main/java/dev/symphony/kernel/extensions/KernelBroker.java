@@ -154,6 +154,7 @@ final class KernelBroker implements AutoCloseable {
             throw new CallFailedException(ErrorCode.PERMISSION_DENIED, p.id() + " may not start processes");
         }
         ProcessBuilder pb = new ProcessBuilder(r.command());
+        HostEnvironment.apply(pb.environment(), System.getenv()); // the program gets no more of the IDE's secrets than the host
         if (r.workingDir() != null) {
             pb.directory(Path.of(r.workingDir()).toFile());
         }
