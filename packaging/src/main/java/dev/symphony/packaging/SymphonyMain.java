@@ -5,6 +5,7 @@ import dev.symphony.conductor.cli.RunCommand;
 import dev.symphony.conductor.cli.ServeCommand;
 import dev.symphony.conductor.fqg.cli.FqgCommand;
 import dev.symphony.editor.cli.EditCommand;
+import dev.symphony.editor.cli.SearchCommand;
 import dev.symphony.kernel.cli.AuditCommand;
 import dev.symphony.kernel.cli.CallCommand;
 import dev.symphony.kernel.cli.ExtCommand;
@@ -37,6 +38,8 @@ public final class SymphonyMain {
     SymphonyMain() {
         add(new Subcommand("edit", "edit FILE --stats | --replace REGEX REPLACEMENT [--out OUT]",
                 "headless editing over the editor engine (JSON line on stdout)", EditCommand::run));
+        add(new Subcommand("search", "search [--regex] [-i] [-w] [--glob G]... [--hidden] [--no-ignore] PATTERN [DIR]",
+                "search the files below DIR like rg; one JSON line per match, a summary on stderr", SearchCommand::run));
         add(new Subcommand("ext", "ext install ARCHIVE [--sha256 HEX] [--yes] | list [--json] | enable|disable|remove|trust|untrust ID",
                 "install and manage extensions", ExtCommand::run));
         add(new Subcommand("call", "call EXTENSION_ID CAPABILITY 'JSON'",

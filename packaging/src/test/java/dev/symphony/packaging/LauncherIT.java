@@ -70,4 +70,17 @@ class LauncherIT {
         assertTrue(result.out().contains("\"lines\":2"), result.out());
         assertTrue(result.out().contains("\"lineEnding\":\"LF\""), result.out());
     }
+
+    @Test
+    void searchRunsThroughTheLauncherWithCleanStreams(@TempDir Path home) throws Exception {
+        Path dir = Files.createDirectories(home.resolve("ws"));
+        Files.writeString(dir.resolve("a.txt"), "alpha\nbeta alpha\n");
+        Files.writeString(dir.resolve(".hidden.txt"), "alpha\n");
+        Result result = symphony(home, "search", "alpha", dir.toString());
+        assertEquals(0, result.status(), result.err());
+        assertEquals(2, result.out().lines().count(), result.out());
+        assertTrue(result.out().contains("\"line\":2,\"column\":6,\"text\":\"beta alpha\""), result.out());
+        assertTrue(result.err().startsWith("search: 2 matches in 1 files"), "only the summary on stderr: " + result.err());
+        assertEquals(2, symphony(home, "search", "--regex", "(", dir.toString()).status());
+    }
 }

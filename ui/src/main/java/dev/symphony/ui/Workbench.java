@@ -12,6 +12,8 @@ import dev.symphony.ui.files.FileTreeView;
 import dev.symphony.ui.files.FileTreeViewModel;
 import dev.symphony.ui.keys.KeymapInstaller;
 import dev.symphony.ui.palette.CommandPaletteView;
+import dev.symphony.ui.problems.OpenJsonProblems;
+import dev.symphony.ui.problems.ProblemsView;
 import dev.symphony.ui.palette.CommandPaletteViewModel;
 import dev.symphony.ui.settings.SettingsView;
 import dev.symphony.ui.settings.SettingsViewModel;
@@ -58,6 +60,8 @@ public final class Workbench implements AutoCloseable {
     private TerminalPanelView terminalPanel; // built when the panel first shows: JediTermFX stays off the startup path
     private AutoCloseable keybindingsWatch;
     private AboutView about; // built on first use
+    private WorkbenchClosing closing;
+    private final WorkspaceSearch workspaceSearch;
 
     public Workbench(WorkbenchServices services, Stage stage) {
         this(services, stage, new FxPrompter(stage));
@@ -88,6 +92,11 @@ public final class Workbench implements AutoCloseable {
         tabsView = new EditorTabsView(tabs, prompter, new EditorEnvironment(services.bridge(), services.settings(),
                 window.themeProperty(), StyleSourcesFactory.create(services.settings())));
         EditorCommands.register(window::command, tabsView::activeEditor);
+        closing = new WorkbenchClosing(stage, tabsView.closer(), terminals);
+        new OpenJsonProblems(tabs.documents(), window.problems(), services.bridge());
+        ProblemsView problemsView = new ProblemsView(window.problems(), p -> openFileAt(p.file(), p.line(), p.column()));
+        window.command(ProblemsView.COMMAND_ID, "Focus on Problems View", "Problems", "Shortcut+Shift+M",
+                () -> problemsView.showIn(tabsView));
         tabs.progressProperty().addListener((o, a, progress) -> window.statusMessageProperty().set(progress));
         services.keybindings().reload();
         FileTreeView treeView = new FileTreeView(fileTree, file -> openFile(file, d -> {}));
@@ -101,6 +110,7 @@ public final class Workbench implements AutoCloseable {
 
         Themes.apply(window.themeProperty().get());
         window.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme));
+        workspaceSearch = new WorkspaceSearch(this, view, fileTree);
         Scene scene = new Scene(view, 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource("workbench.css")).toExternalForm());
         keymap.install(scene);
@@ -135,14 +145,19 @@ public final class Workbench implements AutoCloseable {
         });
         window.command("workbench.action.files.save", "Save", "File", "Shortcut+S",
                 () -> tabs.save(tabs.selectedProperty().get()));
+        window.command("workbench.action.files.saveAll", "Save All", "File", null, tabs::saveAll);
+        window.command("workbench.action.reopenClosedEditor", "Reopen Closed Editor", "View", "Shortcut+Shift+T",
+                tabs::reopenClosed);
         window.command("workbench.action.files.revert", "Revert File (Reload from Disk)", "File", null,
                 () -> tabs.reload(tabs.selectedProperty().get()));
-        window.command("workbench.action.closeActiveEditor", "Close Editor", "View", "Shortcut+W", () -> {
-            if (tabs.selectedProperty().get() != null) {
-                tabs.close(tabs.selectedProperty().get());
-            }
-        });
-        window.command("workbench.action.quit", "Quit", "File", "Shortcut+Q", stage::close);
+        window.command("workbench.action.closeActiveEditor", "Close Editor", "View", "Shortcut+W",
+                () -> tabsView.closer().close(tabs.selectedProperty().get()));
+        window.command("workbench.action.closeOtherEditors", "Close Other Editors", "View", null,
+                () -> tabsView.closer().closeOthers(tabs.selectedProperty().get()));
+        window.command("workbench.action.closeAllEditors", "Close All Editors", "View", null,
+                () -> tabsView.closer().closeAll(java.util.List.copyOf(tabs.documents())));
+        window.command("workbench.action.closeWindow", "Close Window", "View", "Shortcut+Shift+W", () -> closing.requestClose());
+        window.command("workbench.action.quit", "Quit", "File", "Shortcut+Q", () -> closing.requestClose());
         window.command("workbench.action.showAboutDialog", "About (Licences of Grammars and Themes)", "Help", null,
                 () -> {
                     if (about == null) {
@@ -219,6 +234,11 @@ public final class Workbench implements AutoCloseable {
 
     public EditorTabsViewModel tabs() {
         return tabs;
+    }
+
+    /** Quick Open and the Search view. */
+    public WorkspaceSearch workspaceSearch() {
+        return workspaceSearch;
     }
 
     public WorkbenchServices services() {

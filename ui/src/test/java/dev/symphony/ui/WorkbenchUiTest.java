@@ -117,7 +117,9 @@ class WorkbenchUiTest {
         robot.doubleClickOn(treeCell(robot, "README.md").get());
         waitUntil("README.md opens in a tab", () -> workbench.tabs().selectedProperty().get() != null);
         assertEquals("# Hello\n", workbench.tabs().selectedProperty().get().text());
-        assertTrue(robot.lookup(".tab-label").queryAll().stream().anyMatch(n -> ((Label) n).getText().equals("README.md")));
+        // the tab's header is laid out on a later pulse than the one that selected the document
+        waitUntil("the tab shows README.md", () -> robot.lookup(".tab-label").queryAll().stream()
+                .anyMatch(n -> n instanceof Label l && "README.md".equals(l.getText())));
     }
 
     /** Another program changes an open file: a clean tab follows the disk; unsaved edits are kept, then Revert File loads the disk. */

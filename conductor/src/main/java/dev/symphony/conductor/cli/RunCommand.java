@@ -15,9 +15,12 @@ import dev.symphony.conductor.policy.SchedulingPolicy;
 import dev.symphony.conductor.policy.djl.DjlPolicy;
 import dev.symphony.conductor.run.Capabilities;
 import dev.symphony.conductor.run.Conductor;
+import dev.symphony.conductor.run.DebugProtocol;
+import dev.symphony.conductor.run.StepDebugger;
 import dev.symphony.conductor.run.KernelCapabilities;
 import dev.symphony.conductor.run.RunArtifacts;
 import dev.symphony.conductor.run.RunContext;
+import dev.symphony.conductor.run.RunEvents;
 import dev.symphony.conductor.run.RunResult;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import java.io.Console;
@@ -39,13 +42,16 @@ import java.util.function.Supplier;
  */
 public final class RunCommand {
     static final String USAGE = String.join("\n",
-            "usage: symphony run FILE.melody.json [--input NAME=VALUE]... [--preview] [--yes] [--policy rl|heuristic]",
+            "usage: symphony run FILE.melody.json [--input NAME=VALUE]... [--preview] [--yes] [--policy rl|heuristic] [--break NODE]...",
             "       symphony run --resume RUN_ID [--yes] [--policy rl|heuristic]",
-            "Runs a Melody headless; stdout is its event stream (JSON lines, conductor/docs/executor.md).",
+            "Runs a Melody headless; stdout is its event stream (JSON lines, conductor/docs/executor.md);",
+            "at a terminal, stderr also gets a readable summary (a line per node, then totals and cost).",
             "  --input NAME=VALUE  value of input node NAME (JSON unless the input's schema is a string; @FILE reads a file)",
             "  --preview           pinned/mock data instead of calling extensions",
             "  --yes               answer every approval node yes (recorded as by \"--yes\")",
             "  --policy P          rl (default: the learned policy, the heuristic until it has loaded) or heuristic",
+            "  --break NODE[,NODE] pause before these nodes; stdin takes debug commands, one JSON object a line:",
+            "                      {\"cmd\":\"wait|held|output|editInput|editOutput|step|break|continue\",\"node\":…}",
             "Exit status: 0 succeeded, 1 failed or cancelled, 2 invalid Melody or bad usage,",
             "             3 paused waiting for an approval (answer: symphony approve RUN_ID NODE --yes|--no).");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,12 +65,19 @@ public final class RunCommand {
 
     /** With {@code capabilities} supplied (tests, embedding) instead of starting a kernel. */
     public static int run(String[] args, PrintStream out, PrintStream err, Supplier<Capabilities> capabilities) {
+        return run(args, out, err, capabilities, terminal() != null, System.in);
+    }
+
+    /** {@code atTerminal}: a person reads stdout, so a readable summary goes to stderr beside the JSON lines. */
+    static int run(String[] args, PrintStream out, PrintStream err, Supplier<Capabilities> capabilities, boolean atTerminal,
+                   java.io.InputStream stdin) {
         String file = null;
         String resume = null;
         boolean preview = false;
         boolean yes = false;
         String policyName = "rl";
         List<String> inputArgs = new ArrayList<>();
+        List<String> breaks = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -74,13 +87,15 @@ public final class RunCommand {
                 }
                 case "--preview" -> preview = true;
                 case "--yes", "-y" -> yes = true;
-                case "--input", "--policy", "--resume" -> {
+                case "--input", "--policy", "--resume", "--break" -> {
                     if (i + 1 >= args.length) {
                         return usage(err, a + " needs a value");
                     }
                     String v = args[++i];
                     if (a.equals("--input")) {
                         inputArgs.add(v);
+                    } else if (a.equals("--break")) {
+                        breaks.addAll(List.of(v.split(",")));
                     } else if (a.equals("--policy")) {
                         policyName = v;
                     } else {
@@ -105,7 +120,7 @@ public final class RunCommand {
             return usage(err, "--policy must be rl or heuristic, got '" + policyName + "'");
         }
         SchedulingPolicy policy = policyName.equals("rl")
-                ? LazyPolicy.startLoading("rl", new HeuristicPolicy(), DjlPolicy::loadCurrent) : new HeuristicPolicy();
+                ? LazyPolicy.onFirstUse("rl", new HeuristicPolicy(), DjlPolicy::loadCurrent) : new HeuristicPolicy();
         SymphonyPaths paths = SymphonyPaths.resolve();
         Capabilities caps = null;
         try {
@@ -115,19 +130,32 @@ public final class RunCommand {
             if (file != null) {
                 melody = new MelodyReader(caps).read(Path.of(file));
                 inputs = inputs(melody, inputArgs);
+                for (String b : breaks) {
+                    if (melody.node(b.contains("/") ? b.substring(0, b.indexOf('/')) : b).isEmpty()) {
+                        throw new UsageException("--break " + b + ": the Melody has no node '" + b + "'; its nodes: "
+                                + String.join(", ", melody.nodes().stream().map(MelodyNode::id).toList()));
+                    }
+                }
             }
             try (RunArtifacts artifacts = RunArtifacts.open(paths.data("artifacts"), 60_000, err)) {
                 Console console = terminal();
+                RunSummary summary = atTerminal ? new RunSummary(err) : null;
                 RunContext context = new RunContext().capabilities(caps).policy(policy).artifacts(artifacts)
                         .runsRoot(paths.data("runs")).preview(preview).autoApprove(yes, "--yes")
                         .trainingData(new dev.symphony.conductor.learning.TrainingData(paths.data("policy").resolve("real-runs")))
                         .approver(console == null || yes ? null : (run, node, prompt, details) -> ask(console, node, prompt, details))
                         .events(e -> {
                             synchronized (out) {
-                                out.println(e);
+                                out.println(RunEvents.line(e));
                                 out.flush();
                             }
+                            if (summary != null) {
+                                summary.accept(e);
+                            }
                         });
+                if (!breaks.isEmpty()) {
+                    debug(context, breaks, stdin, err);
+                }
                 Conductor conductor = new Conductor(context);
                 RunResult r = resume != null ? conductor.resume(resume) : conductor.start(melody, inputs);
                 report(r, err, policy);
@@ -160,6 +188,25 @@ public final class RunCommand {
                 }
             }
         }
+    }
+
+    /**
+     * Pauses before {@code breaks}; stdin carries {@link DebugProtocol} commands (one JSON object a line), each
+     * reply goes to stderr as {@code debug> JSON}. The end of stdin continues the run.
+     */
+    private static void debug(RunContext context, List<String> breaks, java.io.InputStream stdin, PrintStream err) {
+        StepDebugger debugger = new StepDebugger().breakBefore(breaks.toArray(String[]::new));
+        context.debugger(debugger);
+        Thread t = new Thread(() -> new DebugProtocol(debugger).serve(new java.io.BufferedReader(
+                new java.io.InputStreamReader(stdin, java.nio.charset.StandardCharsets.UTF_8)), reply -> {
+                    synchronized (err) {
+                        err.println("debug> " + reply);
+                    }
+                }), "debug-protocol");
+        t.setDaemon(true);
+        t.start();
+        err.println("symphony run: paused before " + String.join(", ", breaks) + " when they are ready; debug commands"
+                + " on stdin (conductor/docs/executor.md#step-through-debugging), end of input continues");
     }
 
     private static void report(RunResult r, PrintStream err, SchedulingPolicy policy) {

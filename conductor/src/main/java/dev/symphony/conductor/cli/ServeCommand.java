@@ -8,6 +8,7 @@ import dev.symphony.conductor.run.Conductor;
 import dev.symphony.conductor.run.KernelCapabilities;
 import dev.symphony.conductor.run.RunArtifacts;
 import dev.symphony.conductor.run.RunContext;
+import dev.symphony.conductor.run.RunEvents;
 import dev.symphony.conductor.run.serve.ApiToken;
 import dev.symphony.conductor.run.serve.MelodyServer;
 import dev.symphony.kernel.paths.SymphonyPaths;
@@ -90,11 +91,11 @@ public final class ServeCommand {
             RunContext context = new RunContext().capabilities(caps).artifacts(artifacts).runsRoot(paths.data("runs"))
                     .autoApprove(yes, "--yes")
                     .trainingData(new dev.symphony.conductor.learning.TrainingData(paths.data("policy").resolve("real-runs")))
-                    .policy(policy.equals("rl") ? LazyPolicy.startLoading("rl", new HeuristicPolicy(), DjlPolicy::loadCurrent)
+                    .policy(policy.equals("rl") ? LazyPolicy.onFirstUse("rl", new HeuristicPolicy(), DjlPolicy::loadCurrent)
                             : new HeuristicPolicy())
                     .events(e -> {
                         synchronized (out) {
-                            out.println(e);
+                            out.println(RunEvents.line(e));
                             out.flush();
                         }
                     });

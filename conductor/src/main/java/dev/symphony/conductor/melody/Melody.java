@@ -39,7 +39,7 @@ public record Melody(String name, JsonNode json, List<MelodyNode> nodes, List<Co
     public java.util.Set<String> compensations() {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (MelodyNode n : nodes) {
-            String c = n.onError().path("compensate").asText(null);
+            String c = n.errorStrategy().compensate();
             if (c != null) {
                 out.add(c);
             }

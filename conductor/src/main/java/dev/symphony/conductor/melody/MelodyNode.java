@@ -50,6 +50,11 @@ public record MelodyNode(String id, NodeType type, JsonNode json, String path, M
         return field("onError");
     }
 
+    /** {@code onError}, typed. */
+    public ErrorStrategy errorStrategy() {
+        return ErrorStrategy.of(field("onError"));
+    }
+
     /** The nodes withdrawn when this one finishes; {@code ["*"]} for {@code "cancels": "run"}. */
     public List<String> cancels() {
         JsonNode c = json.get("cancels");

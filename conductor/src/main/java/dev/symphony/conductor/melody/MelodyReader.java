@@ -45,9 +45,8 @@ public final class MelodyReader {
         try {
             json = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "$" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new InvalidMelodyException(name, List.of(new Problem(where, "not valid JSON: " + e.getOriginalMessage())));
+            Problem p = JsonSyntax.firstProblem(name, text, JSON.getFactory());
+            throw new InvalidMelodyException(name, List.of(p != null ? p : JsonSyntax.problem(name, e, null)));
         }
         if (json == null || !json.isObject()) {
             throw new InvalidMelodyException(name, List.of(new Problem("$", "a Melody is a JSON object")));

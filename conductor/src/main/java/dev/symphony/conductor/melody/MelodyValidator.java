@@ -49,7 +49,19 @@ public final class MelodyValidator {
         }
         graph(m, problems);
         triggers(m, problems);
+        layout(m, problems);
         return problems;
+    }
+
+    /** A position in {@code layout} belongs to a node of this Melody (a stale one would be silently kept forever). */
+    private static void layout(Melody m, List<Problem> problems) {
+        JsonNode layout = m.json().path("layout");
+        for (java.util.Iterator<String> ids = layout.fieldNames(); ids.hasNext(); ) {
+            String id = ids.next();
+            if (m.node(id).isEmpty()) {
+                problems.add(new Problem(m.path() + ".layout." + id, "no node '" + id + "' to place"));
+            }
+        }
     }
 
     private void graph(Melody m, List<Problem> problems) {

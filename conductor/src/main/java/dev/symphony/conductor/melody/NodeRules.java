@@ -210,17 +210,17 @@ final class NodeRules {
     }
 
     private void onError() {
-        JsonNode e = n.onError();
-        if (e.isMissingNode()) {
+        if (n.onError().isMissingNode()) {
             return;
         }
-        String then = e.path("then").asText("fail");
-        if (then.equals("skip") && n.essential()) {
+        ErrorStrategy e = n.errorStrategy();
+        ErrorStrategy.Then then = e.then();
+        if (then == ErrorStrategy.Then.SKIP && n.essential()) {
             problems.add(new Problem(n.path() + ".onError.then", "skip is only for non-essential nodes: set \"essential\": false"
                     + " on '" + n.id() + "' or choose another strategy"));
         }
-        String comp = e.path("compensate").asText(null);
-        if (then.equals("compensate") && comp == null) {
+        String comp = e.compensate();
+        if (then == ErrorStrategy.Then.COMPENSATE && comp == null) {
             problems.add(new Problem(n.path() + ".onError", "then: compensate needs 'compensate': the id of the corrective node"));
         }
         if (comp != null) {
@@ -231,16 +231,17 @@ final class NodeRules {
                 problems.add(new Problem(n.path() + ".onError.compensate", "a node cannot compensate itself"));
             }
         }
-        if ((e.has("retry") || e.has("fallback")) && n.type() != NodeType.CALL && n.type() != NodeType.MELODY) {
+        boolean retries = n.onError().has("retry");
+        if ((retries || e.fallback() != null) && n.type() != NodeType.CALL && n.type() != NodeType.MELODY) {
             problems.add(new Problem(n.path() + ".onError", "retry and fallback apply to call and melody nodes"));
         }
-        if (e.has("retry")) {
-            v.templates(e.get("retry").get("input"), n.path() + ".onError.retry.input", Set.of(), scope, problems);
+        if (retries) {
+            v.templates(e.retry().input(), n.path() + ".onError.retry.input", Set.of(), scope, problems);
         }
-        JsonNode fb = e.get("fallback");
+        ErrorStrategy.Fallback fb = e.fallback();
         if (fb != null) {
-            capability(fb.path("extension").asText(null), fb.path("capability").asText(), null, n.path() + ".onError.fallback");
-            v.templates(fb.get("input"), n.path() + ".onError.fallback.input", Set.of(), scope, problems);
+            capability(fb.extension(), fb.capability(), null, n.path() + ".onError.fallback");
+            v.templates(fb.input(), n.path() + ".onError.fallback.input", Set.of(), scope, problems);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,28 +18,51 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LazyPolicy implements SchedulingPolicy {
     private final String name;
     private final SchedulingPolicy fallback;
-    private final CompletableFuture<SchedulingPolicy> loading;
+    private final CompletableFuture<SchedulingPolicy> loading = new CompletableFuture<>();
+    private final Callable<SchedulingPolicy> loader;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicLong fallbacks = new AtomicLong();
 
-    private LazyPolicy(String name, SchedulingPolicy fallback, CompletableFuture<SchedulingPolicy> loading) {
+    private LazyPolicy(String name, SchedulingPolicy fallback, Callable<SchedulingPolicy> loader) {
         this.name = name;
         this.fallback = fallback;
-        this.loading = loading;
+        this.loader = loader;
     }
 
-    /** Starts {@code loader} on a daemon thread of its own, off the caller's (startup) path. */
+    /** Starts {@code loader} now on a daemon thread of its own, off the caller's (startup) path. */
     public static LazyPolicy startLoading(String name, SchedulingPolicy fallback, Callable<SchedulingPolicy> loader) {
-        CompletableFuture<SchedulingPolicy> future = new CompletableFuture<>();
+        LazyPolicy p = new LazyPolicy(name, fallback, loader);
+        p.start();
+        return p;
+    }
+
+    /**
+     * Starts {@code loader} (on its own daemon thread) at the first decision only: a command that never
+     * schedules anything — an invalid Melody, a run of built-in nodes — never loads DJL's engine.
+     */
+    public static LazyPolicy onFirstUse(String name, SchedulingPolicy fallback, Callable<SchedulingPolicy> loader) {
+        return new LazyPolicy(name, fallback, loader);
+    }
+
+    /** Starts loading unless it has started; returns at once. */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         Thread t = new Thread(() -> {
             try {
-                future.complete(loader.call());
+                loading.complete(loader.call());
             } catch (Throwable e) {
-                future.completeExceptionally(e);
+                loading.completeExceptionally(e);
             }
         }, "policy-loader-" + name);
         t.setDaemon(true);
         t.start();
-        return new LazyPolicy(name, fallback, future);
+    }
+
+    /** Whether loading has been started (by {@link #startLoading}, {@link #start} or a first decision). */
+    public boolean started() {
+        return started.get();
     }
 
     @Override
@@ -48,6 +72,7 @@ public final class LazyPolicy implements SchedulingPolicy {
 
     @Override
     public void score(Decision decision, float[] scores) {
+        start();
         SchedulingPolicy learned = loading.isDone() && !loading.isCompletedExceptionally() ? loading.join() : null;
         if (learned != null) {
             learned.score(decision, scores);
@@ -70,6 +95,7 @@ public final class LazyPolicy implements SchedulingPolicy {
 
     /** Waits up to {@code timeout} for the learned policy; true when it is ready to answer. */
     public boolean awaitReady(Duration timeout) {
+        start();
         try {
             loading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;

@@ -1,7 +1,6 @@
 package dev.symphony.conductor.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.conductor.melody.Connection;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.conductor.melody.expr.Expr;
@@ -72,9 +71,7 @@ final class Activation {
             boolean wasHeld = debugger.isHeld(run.eventName(s));
             if (!debugger.mayStart(run.eventName(s), inspectInput(n))) {
                 if (!wasHeld) {
-                    ObjectNode e = run.events.event("node.paused", run.eventName(s));
-                    e.put("reason", "breakpoint");
-                    run.events.emit(e);
+                    run.events.emit(new RunEvent.NodePaused(run.eventName(s), "breakpoint"));
                 }
                 return false;
             }
@@ -82,7 +79,7 @@ final class Activation {
         for (JsonNode pre : n.field("preconditions")) {
             if (!Expr.parse(pre.asText()).test(run.scope())) {
                 if (n.essential()) {
-                    run.fail(s, "precondition not met: " + pre.asText());
+                    run.onFailure(s, "precondition not met: " + pre.asText());
                 } else {
                     run.skip(s, "precondition not met: " + pre.asText());
                 }
@@ -125,18 +122,16 @@ final class Activation {
                 return false;
             }
             run.waiting.remove(run.eventName(s));
-            ObjectNode e = run.events.event("approval.answered", run.eventName(s));
-            e.put("approved", answer.get().approved()).put("by", answer.get().by()).put("reason", "halt");
-            run.events.emit(e);
+            run.events.emit(new RunEvent.ApprovalAnswered(run.eventName(s), answer.get().approved(), answer.get().by(), "halt"));
             if (!answer.get().approved()) {
-                run.failure = "node " + run.eventName(s) + " run.halted and " + answer.get().by() + " declined to retry it";
+                run.failure = "node " + run.eventName(s) + " was halted and " + answer.get().by() + " declined to retry it";
                 run.cancelRunning("run failed");
                 return false;
             }
             run.halted.remove(s);
             return true;
         } catch (java.io.IOException e) {
-            run.failure = "cannot read run.approvals: " + e.getMessage();
+            run.failure = "cannot read the run's approvals: " + e.getMessage();
             return false;
         }
     }

@@ -50,14 +50,14 @@ final class Builtins {
                 default -> throw new IllegalStateException(n.type() + " is not a built-in");
             }
         } catch (InputProblem | RuntimeException e) {
-            run.fail(s, e.getMessage());
+            run.onFailure(s, e.getMessage());
         }
         return true;
     }
 
     private void begin(int s, String name) {
         run.markStarted(s);
-        run.events.emit("node.started", name);
+        run.events.emit(new RunEvent.NodeStarted(name, null, null));
     }
 
     private static final class InputProblem extends Exception {
@@ -69,7 +69,7 @@ final class Builtins {
     }
 
     private JsonNode input(MelodyNode n) throws InputProblem {
-        JsonNode value = run.inputs().get(n.id());
+        JsonNode value = run.inputs.get(n.id());
         if (value == null) {
             value = n.json().get("default");
         }
@@ -107,22 +107,18 @@ final class Builtins {
         try {
             answer = answer(name, prompt, details);
         } catch (IOException e) {
-            run.failRun("cannot record the approval of " + name + ": " + e.getMessage());
+            run.failure = "cannot record the approval of " + name + ": " + e.getMessage();
             return true;
         }
         if (answer.isEmpty()) {
-            if (run.waiting().add(name)) {
-                ObjectNode w = run.events.event("approval.waiting", name);
-                w.put("prompt", prompt).put("request", name);
-                run.events.emit(w);
+            if (run.waiting.add(name)) {
+                run.events.emit(new RunEvent.ApprovalWaiting(name, prompt, null, name));
             }
             return false;
         }
-        run.waiting().remove(name);
+        run.waiting.remove(name);
         Approvals.Answer a = answer.get();
-        ObjectNode e = run.events.event("approval.answered", name);
-        e.put("approved", a.approved()).put("by", a.by());
-        run.events.emit(e);
+        run.events.emit(new RunEvent.ApprovalAnswered(name, a.approved(), a.by(), null));
         begin(s, name);
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("approved", a.approved()).put("by", a.by())
                 .put("at", a.at().toString());
@@ -130,14 +126,14 @@ final class Builtins {
         if (a.approved() || rejectedBranch) {
             run.finish(s, out, a.by(), 0, null, started, a.approved() ? 0 : 1, ArtifactKind.METADATA);
         } else {
-            run.fail(s, "rejected by " + a.by());
+            run.onFailure(s, "rejected by " + a.by());
         }
         return true;
     }
 
     /** A recorded answer, else --yes, else a person at a terminal; empty when nobody can answer now. */
     private Optional<Approvals.Answer> answer(String name, String prompt, JsonNode details) throws IOException {
-        Approvals approvals = run.approvals();
+        Approvals approvals = run.approvals;
         Optional<Approvals.Answer> a = approvals == null ? Optional.empty() : approvals.answer(name);
         if (a.isPresent()) {
             return a;

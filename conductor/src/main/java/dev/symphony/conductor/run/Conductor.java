@@ -48,9 +48,7 @@ public final class Conductor {
         info.put("status", "running");
         try (RunJournal journal = RunJournal.create(context.runsRoot(), runId, info)) {
             RunEvents events = events(runId, journal, 0);
-            ObjectNode started = events.event("run.started", null);
-            started.put("melody", melody.name()).put("preview", context.preview()).put("policy", context.policy().name());
-            events.emit(started);
+            events.emit(new RunEvent.RunStarted(melody.name(), context.preview(), context.policy().name()));
             return execute(melody, inputs, journal, events, List.of(), info);
         }
     }
@@ -70,10 +68,7 @@ public final class Conductor {
             long seq = past.isEmpty() ? 0 : past.get(past.size() - 1).path("seq").asLong() + 1;
             journal.openEvents();
             RunEvents events = events(runId, journal, seq);
-            ObjectNode resumed = events.event("run.resumed", null);
-            resumed.put("melody", melody.name()).put("preview", info.path("preview").asBoolean())
-                    .put("policy", context.policy().name());
-            events.emit(resumed);
+            events.emit(new RunEvent.RunResumed(melody.name(), info.path("preview").asBoolean(), context.policy().name()));
             if (info.path("preview").asBoolean() != context.preview()) {
                 context.preview(info.path("preview").asBoolean()); // a run keeps the mode it started in
             }
@@ -91,30 +86,23 @@ public final class Conductor {
         ExecutorService calls = Executors.newCachedThreadPool(daemon("melody-call"));
         RunResult result;
         List<dev.symphony.conductor.learning.DecisionRecord> records;
+        RunStats stats = new RunStats(context.modelSlots());
         try {
             RunPlan plan = RunPlan.compile(melody, context.capabilities());
             MelodyRun run = new MelodyRun(context, plan, events, "", journal, new Approvals(journal.dir()), inputs,
-                    workers, calls, new RunBudget(melody.limits().budget(), 0), new RunStats());
+                    workers, calls, new RunBudget(melody.limits().budget(), 0), stats);
             run.replay(past);
             result = run.execute();
             records = run.stats.recorder.records();
         } finally {
             workers.shutdownNow();
             calls.shutdownNow();
+            stats.slots.closeRun(stats.account);
         }
         context.artifacts().sync();
-        ObjectNode done = events.event("run.finished", null);
-        done.put("status", result.status().jsonName()).put("cost", result.cost());
-        done.put("trainingRecords", record(events.runId(), melody, result, records));
-        done.set("outputs", result.outputs());
-        if (result.error() != null) {
-            done.put("error", result.error());
-        }
-        if (!result.waiting().isEmpty()) {
-            done.set("waiting", JsonNodeFactory.instance.arrayNode().addAll(result.waiting().stream()
-                    .map(JsonNodeFactory.instance::textNode).toList()));
-        }
-        events.emit(done);
+        events.emit(new RunEvent.RunFinished(result.status().jsonName(), Money.of(result.cost()),
+                record(events.runId(), melody, result, records), result.outputs(), result.error(),
+                result.waiting().isEmpty() ? null : List.copyOf(result.waiting())));
         journal.sync();
         info.put("status", result.status().jsonName());
         journal.updateRunInfo(info);

@@ -27,7 +27,7 @@ public final class ManifestCatalog implements CapabilityCatalog {
         double latency = c.latency() == null ? 0 : c.latency().p50Ms();
         ExtensionManifest.Kind kind = c.kind() != null ? c.kind() : m.kind();
         return new CapabilitySpec(m.id(), c.name(), kind == null ? "operator" : kind.name().toLowerCase(Locale.ROOT),
-                c.input(), c.output(), cost, latency, c.timeoutMs());
+                c.input(), c.output(), cost, latency, c.timeoutMs(), c.cost() == null ? 0 : c.cost().perToken());
     }
 
     @Override

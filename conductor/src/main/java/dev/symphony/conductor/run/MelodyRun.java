@@ -42,11 +42,13 @@ final class MelodyRun {
     final String runId;
     private final RunJournal journal;
     final Approvals approvals;
-    private final ObjectNode inputs;
+    final ObjectNode inputs;
     private final ExecutorService workers;
     private final ExecutorService calls;
     final RunBudget budget;
     final RunStats stats;
+    /** What node calls may use of this run (from worker threads). */
+    final RunServices services;
     final DagTracker tracker;
     final List<Integer> newlyReady = new ArrayList<>();
     final List<Integer> newlySkipped = new ArrayList<>();
@@ -72,10 +74,6 @@ final class MelodyRun {
     /** The journal as it was at resume (empty for a fresh run): nested loops and sub-Melodies continue from it. */
     List<JsonNode> past = List.of();
 
-    ModelSlots slots() {
-        return stats.slots;
-    }
-
     MelodyRun(RunContext context, RunPlan plan, RunEvents events, String prefix, RunJournal journal, Approvals approvals,
               ObjectNode inputs, ExecutorService workers, ExecutorService calls, RunBudget budget, RunStats stats) {
         this.context = context;
@@ -90,6 +88,7 @@ final class MelodyRun {
         this.calls = calls;
         this.budget = budget;
         this.stats = stats;
+        this.services = new RunServices(context, plan.melody, events, budget, stats);
         this.readySeq = new long[plan.graph.nodeCount()];
         this.tracker = DagTracker.create(plan.graph, new DagTrackerContext().listener(new DagListener() {
             @Override
@@ -105,79 +104,11 @@ final class MelodyRun {
         }));
     }
 
-    // ---- shared-state accessors used by NodeCall and PolicyBridge (any thread) ----
-
-    double budgetLeft() {
-        return budget.left();
-    }
-
-    double budget() {
-        return budget.limit;
-    }
-
-    float budgetFraction() {
-        return Double.isInfinite(budget.limit) ? 1f : (float) Math.max(0, budget.left() / Math.max(1e-9, budget.limit));
-    }
-
-    double spent() {
-        return budget.spent();
-    }
-
-    void recordOutcome(CapabilitySpec spec, boolean ok) {
-        int[] o = stats.outcomes.computeIfAbsent(spec.key(), k -> new int[2]);
-        synchronized (o) {
-            o[0]++;
-            if (!ok) {
-                o[1]++;
-            }
-        }
-    }
-
-    /** Observed failure rate with a weak prior (1 failure in 10 attempts), so one failure is not "always fails". */
-    double failureRate(CapabilitySpec spec) {
-        int[] o = stats.outcomes.get(spec.key());
-        if (o == null) {
-            return 0.1;
-        }
-        synchronized (o) {
-            return (o[1] + 1.0) / (o[0] + 10.0);
-        }
-    }
-
-    private double meanCost = -1;
-
-    /** The run's cost unit for the policy's features (computed once: it asks the catalog for every node). */
-    double meanCost() {
-        if (meanCost < 0) {
-            meanCost = computeMeanCost();
-        }
-        return meanCost;
-    }
-
-    private double computeMeanCost() {
-        double sum = 0;
-        int n = 0;
-        for (MelodyNode node : plan.melody.nodes()) {
-            for (CapabilitySpec s : candidates(node)) {
-                sum += s.costPerCall();
-                n++;
-            }
-        }
-        return n == 0 || sum == 0 ? 1 : sum / n;
-    }
-
-    /** Who can run a call node: its fixed extension, or Maestro's choice among every provider. */
-    List<CapabilitySpec> candidates(MelodyNode n) {
-        if (n.type() != NodeType.CALL) {
-            return List.of();
-        }
-        if (n.extension() != null) {
-            return context.capabilities().find(n.extension(), n.capability()).map(List::of).orElse(List.of());
-        }
-        return context.capabilities().offering(n.capability(), n.text("kind"));
-    }
-
+    /** The outputs so far, as the node about to start reads them (on the run's thread). */
     Expr.Scope scope() {
+        if (context.debugger() != null) {
+            outputs.putAll(context.debugger().takeOutputEdits(prefix)); // a person changed a finished node's output
+        }
         Map<String, JsonNode> snapshot = Map.copyOf(outputs);
         return root -> snapshot.getOrDefault(root, Values.NULL);
     }
@@ -190,7 +121,7 @@ final class MelodyRun {
 
     RunResult execute() throws InterruptedException {
         long deadline = plan.melody.limits().timeoutMs() > 0
-                ? System.currentTimeMillis() + plan.melody.limits().timeoutMs() : Long.MAX_VALUE;
+                ? context.clock().time() + plan.melody.limits().timeoutMs() : Long.MAX_VALUE;
         int slots = context.maxConcurrency() > 0 ? context.maxConcurrency() : plan.melody.limits().maxConcurrency();
         flush();
         while (true) {
@@ -202,15 +133,13 @@ final class MelodyRun {
             if (tracker.isFinished() || cancelledRun || (failure != null && running.isEmpty())) {
                 break;
             }
-            if (running.isEmpty() && !progress && context.debugger() != null && failure == null && !activation.heldByDebugger()) {
-                // fall through: nothing is held by the debugger
-            } else if (running.isEmpty() && !progress && context.debugger() != null && failure == null) {
+            if (running.isEmpty() && !progress && context.debugger() != null && failure == null && activation.heldByDebugger()) {
                 context.debugger().awaitChange(200);
                 continue;
             }
             if (running.isEmpty() && !progress && failure == null && resources.waitingForOthers()) {
-                Thread.sleep(20); // a resource is held by another run of this process: wait for its release
-                if (System.currentTimeMillis() > deadline) {
+                context.sleeper().sleep(20); // a resource is held by another run of this process: wait for its release
+                if (context.clock().time() > deadline) {
                     failure = "the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms";
                 }
                 continue;
@@ -222,14 +151,14 @@ final class MelodyRun {
                 break;
             }
             if (!running.isEmpty()) {
-                long wait = Math.max(1, Math.min(200, deadline - System.currentTimeMillis()));
+                long wait = Math.max(1, Math.min(200, deadline - context.clock().time()));
                 Completion c = completions.poll(wait, TimeUnit.MILLISECONDS);
                 while (c != null) {
                     complete(c);
                     c = completions.poll();
                 }
             }
-            if (System.currentTimeMillis() > deadline && failure == null) {
+            if (context.clock().time() > deadline && failure == null) {
                 failure = "the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms";
                 cancelRunning("run timed out");
             }
@@ -237,7 +166,7 @@ final class MelodyRun {
         resources.releaseAll();
         RunStatus status = cancelledRun ? RunStatus.CANCELLED : failure != null ? RunStatus.FAILED
                 : tracker.isFinished() ? RunStatus.SUCCEEDED : RunStatus.PAUSED;
-        return new RunResult(runId, status, runOutputs, failure, List.copyOf(waiting), spent());
+        return new RunResult(runId, status, runOutputs, failure, List.copyOf(waiting), budget.spent());
     }
 
     private String blockedSummary() {
@@ -255,16 +184,14 @@ final class MelodyRun {
         for (int i = 0; i < newlyReady.size(); i++) {
             int s = newlyReady.get(i);
             if (!plan.step(s).isGate() && !cancelled.contains(s) && !replaying) {
-                events.emit("node.ready", eventName(s));
+                events.emit(new RunEvent.NodeReady(eventName(s)));
             }
         }
         newlyReady.clear();
         for (int i = 0; i < newlySkipped.size(); i++) {
             int s = newlySkipped.get(i);
             if (!plan.step(s).isGate() && !replaying) {
-                ObjectNode e = events.event("node.skipped", eventName(s));
-                e.put("reason", "no live incoming connection (branch not taken or source skipped)");
-                events.emit(e);
+                events.emit(new RunEvent.NodeSkipped(eventName(s), "no live incoming connection (branch not taken or source skipped)", null));
             }
         }
         newlySkipped.clear();
@@ -338,10 +265,10 @@ final class MelodyRun {
                 if (n == null || !isWorker(n)) {
                     continue;
                 }
-                List<CapabilitySpec> providers = n.type() == NodeType.CALL ? candidates(n)
+                List<CapabilitySpec> providers = n.type() == NodeType.CALL ? services.providers(n)
                         : List.of(new CapabilitySpec("conductor", n.type().jsonName(), "operator", null, null, 0, 50, 0));
                 if (providers.isEmpty() && !context.preview()) {
-                    fail(s, "no installed extension offers " + (n.extension() == null ? "" : n.extension() + "/") + n.capability());
+                    onFailure(s, "no installed extension offers " + (n.extension() == null ? "" : n.extension() + "/") + n.capability());
                     return true;
                 }
                 if (providers.isEmpty()) {
@@ -354,13 +281,13 @@ final class MelodyRun {
             }
             PolicyBridge.Choice choice = policy.choose(context.policy(), ready, plan, this, slots - running.size(), slots);
             if (choice == null) {
-                fail(ready.get(0).step(), "budget exhausted: " + spent() + " of " + budget.limit + " spent");
+                onFailure(ready.get(0).step(), "budget exhausted: " + Money.text(budget.spentExact()) + " of " + Money.text(budget.limit) + " spent");
                 return true;
             }
             PolicyBridge.Ready r = ready.stream().filter(x -> x.step() == choice.step()).findFirst().orElseThrow();
             CapabilitySpec chosen = r.providers().get(choice.provider());
             stats.recorder.decided(eventName(r.step()), chosen.key(), policy.lastFeatures(), policy.lastCount(),
-                    choice.candidate(), chosen.costPerCall(), meanCost(), plan.criticalPathMs);
+                    choice.candidate(), chosen.costPerCall(), policy.costUnit(plan, this), plan.criticalPathMs);
             start(r.step(), NodeCall.list(r.providers().get(choice.provider()), r.providers()));
             any = true;
         }
@@ -374,18 +301,16 @@ final class MelodyRun {
 
     private void start(int s, List<CapabilitySpec> providers) {
         MelodyNode n = plan.step(s).node();
-        markStarted(s);
-        ObjectNode e = events.event("node.started", eventName(s));
-        if (n.type() == NodeType.CALL) {
-            e.put("extension", providers.get(0).extension()).put("capability", providers.get(0).capability());
-        }
-        events.emit(e);
+        JsonNode editedInput = markStarted(s);
+        boolean call = n.type() == NodeType.CALL;
+        events.emit(new RunEvent.NodeStarted(eventName(s), call ? providers.get(0).extension() : null,
+                call ? providers.get(0).capability() : null));
         long started = context.clock().time();
         Expr.Scope scope = scope();
         Future<?> f = workers.submit(() -> {
             try {
                 NodeCall.Outcome o = switch (n.type()) {
-                    case CALL -> new NodeCall(this, n, eventName(s), scope, providers, calls).execute();
+                    case CALL -> new NodeCall(services, new CallSpec(n, eventName(s), scope, providers, editedInput), calls).execute();
                     case LOOP -> new Nested(this).loop(n, eventName(s), scope);
                     default -> new Nested(this).melody(n, eventName(s), scope);
                 };
@@ -422,9 +347,7 @@ final class MelodyRun {
         for (Map.Entry<Integer, Future<?>> r : new ArrayList<>(running.entrySet())) {
             r.getValue().cancel(true);
             cancelled.add(r.getKey());
-            ObjectNode e = events.event("node.cancelled", eventName(r.getKey()));
-            e.put("reason", reason);
-            events.emit(e);
+            events.emit(new RunEvent.NodeCancelled(eventName(r.getKey()), reason));
         }
         running.clear();
     }
@@ -440,63 +363,23 @@ final class MelodyRun {
         results.onFailure(s, error);
     }
 
-    void fail(int s, String error) {
-        onFailure(s, error);
-    }
-
     void skip(int s, String reason) {
         tracker.skip(s);
         newlySkipped.remove(Integer.valueOf(s));
-        ObjectNode e = events.event("node.skipped", eventName(s));
-        e.put("reason", reason).put("explicit", true);
-        events.emit(e);
+        events.emit(new RunEvent.NodeSkipped(eventName(s), reason, true));
         flush();
     }
 
-    void markStarted(int s) {
+    /** Marks {@code s} running; returns the input a person set for it in the debugger, or null. */
+    JsonNode markStarted(int s) {
         tracker.start(s);
-        if (context.debugger() != null) {
-            context.debugger().started(eventName(s));
-        }
+        return context.debugger() != null ? context.debugger().started(eventName(s)) : null;
     }
 
-    void failRun(String message) {
-        failure = message;
+    /** A loop iteration or sub-Melody of this run: its own graph and state, this run's services and limits. */
+    MelodyRun child(RunPlan childPlan, String childPrefix, ObjectNode childInputs) {
+        return new MelodyRun(context, childPlan, events, childPrefix, null, approvals, childInputs, workers, calls, budget, stats);
     }
-
-    Set<String> waiting() {
-        return waiting;
-    }
-
-    Approvals approvals() {
-        return approvals;
-    }
-
-    ObjectNode inputs() {
-        return inputs;
-    }
-
-    DagTracker tracker() {
-        return tracker;
-    }
-
-    ExecutorService workers() {
-        return workers;
-    }
-
-    ExecutorService calls() {
-        return calls;
-    }
-
-    RunBudget sharedBudget() {
-        return budget;
-    }
-
-    RunStats stats() {
-        return stats;
-    }
-
-    // ---- resume ----
 
     /** Restores finished, skipped, withdrawn and halted nodes from journal events, without running anything. */
     void replay(List<JsonNode> journalEvents) {

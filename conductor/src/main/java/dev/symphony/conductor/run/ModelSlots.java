@@ -14,16 +14,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Model slots for Instrument calls from the Pit's pool manager: each Instrument capability is a model of its
- * extension's host (one task at a time: manifests do not declare more yet), the run is an account with the
- * Melody's budget, and every call holds a slot while it runs. The pool is single-threaded and nested runs
- * call from worker threads, so every method is synchronized. A model's load is its Instrument's warm-up
+ * Model slots for Instrument calls from the Pit's pool manager, one per process (one per {@link RunContext}:
+ * {@code symphony run} has one, {@code serve} shares one across its runs): each Instrument capability is a
+ * model of its extension's host (one task at a time: manifests do not declare more yet), each run is an
+ * account with its Melody's budget, and every call holds a slot while it runs. The pool's housekeeping
+ * (cooldown expiry, predictive pre-loading) runs every 250 ms on a daemon thread started at the first call.
+ * The pool is single-threaded and runs call from worker threads, so every method is synchronized. A model's load is its Instrument's warm-up
  * through {@link Capabilities#warmUp} (the host loads the model; the kernel reports LOADING → WARM), and
  * a slot granted meanwhile becomes ready when it completes.
  */
 final class ModelSlots {
-    private static final long RUN = 1;
+    private static final long HOUSEKEEPING_MS = 250;
     private final PoolManager pool;
+    private final java.util.Set<Long> openRuns = new java.util.HashSet<>();
+    private final java.util.Set<Long> closing = new java.util.HashSet<>();
+    private long nextRun;
+    private Capabilities capabilities;
+    private java.util.concurrent.ScheduledExecutorService housekeeping;
     private final Map<String, Integer> models = new HashMap<>();
     private final Map<String, Integer> hosts = new HashMap<>();
     private final List<Integer> loads = new ArrayList<>();
@@ -31,11 +38,13 @@ final class ModelSlots {
     private final Map<Integer, String> loadFailures = new HashMap<>();
     private final Map<Long, Integer> revoked = new HashMap<>(); // task -> model whose failed load revoked its slot
     private long nextTask;
-    private boolean open;
 
     ModelSlots() {
         // Memory: manifests do not declare a model's footprint yet (registered as 0), so the budget is nominal.
-        pool = PoolManager.create(new PoolManagerContext().memoryBudgetBytes(Runtime.getRuntime().maxMemory()).listener(new PoolListener() {
+        // Heartbeats: the kernel's supervisor does not report extension hosts to the conductor, so a quiet host is
+        // not presumed dead (a dead one shows as failed calls); the pool's heartbeat timeout is effectively off.
+        pool = PoolManager.create(new PoolManagerContext().memoryBudgetBytes(Runtime.getRuntime().maxMemory())
+                .heartbeatTimeoutNanos(Long.MAX_VALUE / 4).listener(new PoolListener() {
             @Override
             public void onSlotRevoked(int slot, long taskId, int modelId) {
                 revoked.put(taskId, modelId);
@@ -57,10 +66,11 @@ final class ModelSlots {
      * task it serves. The slot may not be ready yet: its model is loading through {@code capabilities}
      * (see {@link #isReady}).
      */
-    synchronized Grant tryAcquire(CapabilitySpec spec, double budgetLeft, Capabilities capabilities) {
-        if (!open) {
-            pool.openRun(RUN, 0, Double.isInfinite(budgetLeft) ? Long.MAX_VALUE / 4 : Math.max(0, Math.round(budgetLeft * 1e6)));
-            open = true;
+    synchronized Grant tryAcquire(CapabilitySpec spec, long run, double budgetLeft, Capabilities capabilities) {
+        this.capabilities = capabilities;
+        startHousekeeping();
+        if (openRuns.add(run)) {
+            pool.openRun(run, 0, Double.isInfinite(budgetLeft) ? Long.MAX_VALUE / 4 : Math.max(0, Math.round(budgetLeft * 1e6)));
         }
         int host = hosts.computeIfAbsent(spec.extension(), ext -> {
             int id = pool.registerHost(ext);
@@ -72,15 +82,63 @@ final class ModelSlots {
                 new ModelSpec(k, host, 0, 0, 1, Math.round(spec.costPerCall() * 1e6), 0)));
         specs.putIfAbsent(model, spec);
         long task = ++nextTask;
-        int slot = pool.allocate(model, task, RUN, 0);
+        int slot = pool.allocate(model, task, run, 0);
+        answerLoads();
+        return new Grant(slot, task);
+    }
 
+    /** A new run account id (its account opens at its first Instrument call). */
+    synchronized long newRun() {
+        return ++nextRun;
+    }
+
+    /** Closes a run's account, if it opened one; a call of it still releasing its slot closes it when it does. */
+    synchronized void closeRun(long run) {
+        if (openRuns.remove(run)) {
+            closing.add(run);
+            closeFinished();
+        }
+    }
+
+    private void closeFinished() {
+        closing.removeIf(run -> {
+            try {
+                pool.closeRun(run);
+                return true;
+            } catch (IllegalStateException stillHoldsASlot) {
+                return false;
+            }
+        });
+    }
+
+    /** Loads the pool asked for (on demand or predicted), after it returned: it must not be re-entered from its loader. */
+    private void answerLoads() {
         List<Integer> started = List.copyOf(loads);
-        loads.clear(); // answered after allocate returns: the pool must not be re-entered from its loader
+        loads.clear();
         for (int m : started) {
             loadFailures.remove(m);
             capabilities.warmUp(specs.get(m)).whenComplete((warm, failure) -> loaded(m, failure));
         }
-        return new Grant(slot, task);
+    }
+
+    private void startHousekeeping() {
+        if (housekeeping != null) {
+            return;
+        }
+        housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pool-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(this::housekeep, HOUSEKEEPING_MS, HOUSEKEEPING_MS,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The pool's timed work: cooldown expiry (unload or keep warm) and predictive pre-loading. */
+    synchronized int housekeep() {
+        int changed = pool.doWork();
+        answerLoads();
+        return changed;
     }
 
     private synchronized void loaded(int model, Throwable failure) {
@@ -116,6 +174,9 @@ final class ModelSlots {
 
     synchronized void release(int slot, long tokens, boolean succeeded) {
         pool.release(slot, tokens, succeeded);
+        if (!closing.isEmpty()) {
+            closeFinished();
+        }
     }
 
     /** Why the last allocation was refused, with the pool's numbers. */

@@ -52,9 +52,8 @@ final class Nested {
             if (until != null && until.test(outputsScope(previous, first - 1, scope))) {
                 return done(n, previous, first);
             }
-            ObjectNode p = parent.events.event("node.progress", name);
-            p.put("message", "resumed after iteration " + first + " (finished before the interruption)");
-            parent.events.emit(p);
+            parent.events.emit(new RunEvent.NodeProgress(name, null, null,
+                    "resumed after iteration " + first + " (finished before the interruption)"));
         }
         for (int i = first; i < max; i++) {
             int iteration = i;
@@ -66,9 +65,7 @@ final class Nested {
             }
             ObjectNode inputs = (ObjectNode) Template.render(n.json().has("inputs") ? n.field("inputs")
                     : JsonNodeFactory.instance.objectNode(), loopScope);
-            ObjectNode p = parent.events.event("node.progress", name);
-            p.put("iteration", i).put("message", "iteration " + (i + 1) + " of at most " + max);
-            parent.events.emit(p);
+            parent.events.emit(new RunEvent.NodeProgress(name, i, null, "iteration " + (i + 1) + " of at most " + max));
             RunResult r = nested(body, name + "/" + (i + 1) + "/", inputs, past);
             previous = r.outputs();
             iterationFinished(name, i, previous);
@@ -119,9 +116,7 @@ final class Nested {
         long id = parent.context.artifacts().putJson("run/" + parent.runId + "/" + name + "/" + (iteration + 1),
                 dev.symphony.pit.artifact.api.ArtifactKind.INTERMEDIATE, outputs,
                 new dev.symphony.pit.artifact.api.Provenance("conductor/loop", parent.runId, name, now, now, 0), new long[0]);
-        ObjectNode p = parent.events.event("node.progress", name);
-        p.put("iteration", iteration).put("artifactId", id).put("message", "iteration " + (iteration + 1) + " finished");
-        parent.events.emit(p);
+        parent.events.emit(new RunEvent.NodeProgress(name, iteration, id, "iteration " + (iteration + 1) + " finished"));
     }
 
     /**
@@ -149,16 +144,15 @@ final class Nested {
 
     private RunResult nested(RunPlan plan, String prefix, ObjectNode inputs, List<JsonNode> past)
             throws NodeFailure, InterruptedException {
-        double before = parent.spent();
-        MelodyRun child = new MelodyRun(parent.context, plan, parent.events, prefix, null, parent.approvals(), inputs,
-                parent.workers(), parent.calls(), parent.sharedBudget(), parent.stats());
+        java.math.BigDecimal before = parent.budget.spentExact();
+        MelodyRun child = parent.child(plan, prefix, inputs);
         if (!past.isEmpty()) {
             child.replay(past); // its own lines only (by prefix); nested loops in it continue the same way
         }
         RunResult r = child.execute();
         switch (r.status()) {
             case SUCCEEDED:
-                return new RunResult(r.runId(), r.status(), r.outputs(), null, r.waiting(), parent.spent() - before);
+                return new RunResult(r.runId(), r.status(), r.outputs(), null, r.waiting(), parent.budget.spentExact().subtract(before).doubleValue());
             case PAUSED:
                 throw new NodeFailure("an approval inside " + prefix + " is waiting (" + String.join(", ", r.waiting())
                         + "); approvals inside loops and sub-Melodies need --yes or a terminal");

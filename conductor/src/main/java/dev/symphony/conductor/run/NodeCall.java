@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.conductor.melody.CapabilitySpec;
+import dev.symphony.conductor.melody.ErrorStrategy;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.conductor.melody.MelodySchema;
 import dev.symphony.conductor.melody.Problem;
@@ -30,21 +31,22 @@ final class NodeCall {
     record Outcome(JsonNode output, String producer, double cost, Float score) {
     }
 
-    private final MelodyRun run;
+    private final CallServices run;
     private final MelodyNode node;
     private final String name;
     private final Expr.Scope scope;
     private final List<CapabilitySpec> candidates;
     private final ExecutorService calls;
-    private double cost;
+    private final JsonNode editedInput;
+    private java.math.BigDecimal cost = Money.ZERO;
 
-    NodeCall(MelodyRun run, MelodyNode node, String name, Expr.Scope scope, List<CapabilitySpec> candidates,
-             ExecutorService calls) {
-        this.run = run;
-        this.node = node;
-        this.name = name;
-        this.scope = scope;
-        this.candidates = candidates;
+    NodeCall(CallServices services, CallSpec spec, ExecutorService calls) {
+        this.run = services;
+        this.node = spec.node();
+        this.name = spec.name();
+        this.scope = spec.scope();
+        this.candidates = spec.candidates();
+        this.editedInput = spec.input();
         this.calls = calls;
     }
 
@@ -56,31 +58,57 @@ final class NodeCall {
         if (!items.isArray()) {
             throw new NodeFailure("forEach must give an array, got " + dev.symphony.conductor.melody.expr.Values.describe(items));
         }
-        ArrayNode outputs = JsonNodeFactory.instance.arrayNode();
-        String producer = null;
-        Float score = null;
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            int index = i;
-            Expr.Scope itemScope = root -> root.equals("item") ? item
-                    : root.equals("index") ? JsonNodeFactory.instance.numberNode(index) : scope.apply(root);
-            Outcome o = one(itemScope, "[" + i + "]");
-            outputs.add(o.output());
-            producer = o.producer();
-            score = o.score();
-            ObjectNode p = run.events.event("node.progress", name);
-            p.put("message", "instance " + (i + 1) + " of " + items.size() + " finished");
-            p.put("iteration", i);
-            run.events.emit(p);
+        // WCP14: the instances run concurrently, at most the run's concurrency limit at once; outputs keep item order.
+        java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(Math.max(1, run.maxConcurrency()));
+        List<Future<Outcome>> instances = new ArrayList<>();
+        try {
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                int index = i;
+                Expr.Scope itemScope = root -> root.equals("item") ? item
+                        : root.equals("index") ? JsonNodeFactory.instance.numberNode(index) : scope.apply(root);
+                permits.acquire();
+                instances.add(calls.submit(() -> {
+                    try {
+                        Outcome o = one(itemScope, "[" + index + "]");
+                        run.events().emit(new RunEvent.NodeProgress(name, index, null,
+                                "instance " + (index + 1) + " of " + items.size() + " finished"));
+                        return o;
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            ArrayNode outputs = JsonNodeFactory.instance.arrayNode();
+            Outcome last = null;
+            for (Future<Outcome> f : instances) {
+                last = f.get();
+                outputs.add(last.output());
+            }
+            return new Outcome(outputs, last == null ? "conductor" : last.producer(), cost().doubleValue(), last == null ? null : last.score());
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof NodeFailure f) {
+                throw f;
+            }
+            throw new NodeFailure(String.valueOf(e.getCause().getMessage()), e.getCause());
+        } finally {
+            instances.forEach(f -> f.cancel(true)); // a failed or cancelled node stops its other instances
         }
-        return new Outcome(outputs, producer == null ? "conductor" : producer, cost, score);
+    }
+
+    private synchronized void addCost(java.math.BigDecimal c) {
+        cost = cost.add(c);
+    }
+
+    private synchronized java.math.BigDecimal cost() {
+        return cost;
     }
 
     private Outcome one(Expr.Scope s, String instance) throws NodeFailure, InterruptedException {
-        JsonNode input = Template.render(node.field("input"), s);
-        JsonNode onError = node.onError();
-        JsonNode retry = onError.path("retry");
-        int attempts = 1 + retry.path("count").asInt(0);
+        JsonNode input = editedInput != null ? editedInput : Template.render(node.field("input"), s);
+        ErrorStrategy strategy = node.errorStrategy();
+        ErrorStrategy.Retry retry = strategy.retry();
+        int attempts = 1 + retry.count();
         String lastError = "no capability to call";
         int attemptNo = 0;
         for (int c = 0; c < candidates.size(); c++) {
@@ -88,35 +116,31 @@ final class NodeCall {
             int tries = c == 0 ? attempts : 1;
             for (int k = 0; k < tries; k++) {
                 attemptNo++;
-                JsonNode in = k == 0 ? input : merge(input, Template.render(retry.get("input"), s));
+                JsonNode in = k == 0 ? input : merge(input, Template.render(retry.input(), s));
                 try {
                     return attempt(spec, in);
                 } catch (NodeFailure e) {
                     lastError = e.getMessage();
                 }
-                long backoff = k + 1 < tries ? (long) (retry.path("backoffMs").asLong(0)
-                        * Math.pow(retry.path("factor").asDouble(1), k)) : 0;
-                boolean more = k + 1 < tries || c + 1 < candidates.size() || onError.has("fallback");
+                long backoff = k + 1 < tries ? retry.backoffMs(k) : 0;
+                boolean more = k + 1 < tries || c + 1 < candidates.size() || strategy.fallback() != null;
                 if (more) {
-                    ObjectNode r = run.events.event("node.retried", name);
-                    r.put("attempt", attemptNo + 1).put("error", lastError + instance).put("backoffMs", backoff);
-                    r.put("reason", k + 1 < tries ? "retry" : c + 1 < candidates.size()
-                            ? "maestro: next provider " + candidates.get(c + 1).key() : "fallback");
-                    run.events.emit(r);
+                    run.events().emit(new RunEvent.NodeRetried(name, attemptNo + 1, lastError + instance, backoff,
+                            k + 1 < tries ? "retry" : c + 1 < candidates.size()
+                                    ? "maestro: next provider " + candidates.get(c + 1).key() : "fallback"));
                 }
                 if (backoff > 0) {
-                    Thread.sleep(backoff);
+                    run.sleeper().sleep(backoff);
                 }
             }
         }
-        JsonNode fb = onError.get("fallback");
+        ErrorStrategy.Fallback fb = strategy.fallback();
         if (fb != null) {
             attemptNo++;
-            String ext = fb.path("extension").asText(null);
-            List<CapabilitySpec> specs = ext != null
-                    ? run.context.capabilities().find(ext, fb.path("capability").asText()).map(List::of).orElse(List.of())
-                    : run.context.capabilities().offering(fb.path("capability").asText(), null);
-            JsonNode in = fb.has("input") ? Template.render(fb.get("input"), s) : input;
+            List<CapabilitySpec> specs = fb.extension() != null
+                    ? run.capabilities().find(fb.extension(), fb.capability()).map(List::of).orElse(List.of())
+                    : run.capabilities().offering(fb.capability(), null);
+            JsonNode in = fb.input() != null ? Template.render(fb.input(), s) : input;
             for (CapabilitySpec spec : specs) {
                 try {
                     return attempt(spec, in);
@@ -125,32 +149,30 @@ final class NodeCall {
                 }
             }
             if (specs.isEmpty()) {
-                lastError = "fallback " + fb.path("capability").asText() + ": not installed";
+                lastError = "fallback " + fb.capability() + ": not installed";
             }
         }
-        if (onError.path("then").asText("fail").equals("compensate")) {
+        if (strategy.then() == ErrorStrategy.Then.COMPENSATE) {
             return compensate(s, input, lastError);
         }
         throw new NodeFailure(lastError + instance);
     }
 
     private Outcome compensate(Expr.Scope s, JsonNode input, String error) throws NodeFailure, InterruptedException {
-        String id = node.onError().path("compensate").asText();
-        MelodyNode comp = run.plan.melody.node(id).orElseThrow();
+        String id = node.errorStrategy().compensate();
+        MelodyNode comp = run.node(id).orElseThrow();
         ObjectNode failed = JsonNodeFactory.instance.objectNode().put("node", node.id()).put("error", error);
         failed.set("input", input);
         Expr.Scope cs = root -> root.equals("error") ? JsonNodeFactory.instance.textNode(error)
                 : root.equals("failed") ? failed : s.apply(root);
-        ObjectNode r = run.events.event("node.retried", name);
-        r.put("error", error).put("reason", "compensate with '" + id + "'");
-        run.events.emit(r);
-        List<CapabilitySpec> specs = run.candidates(comp);
+        run.events().emit(new RunEvent.NodeRetried(name, null, error, null, "compensate with '" + id + "'"));
+        List<CapabilitySpec> specs = run.providers(comp);
         if (comp.type() != dev.symphony.conductor.melody.NodeType.CALL || specs.isEmpty()) {
             throw new NodeFailure(error + "; compensation '" + id + "' cannot run (not a call node with an installed capability)");
         }
         try {
-            Outcome o = new NodeCall(run, comp, name, cs, specs, calls).one(cs, "");
-            return new Outcome(o.output(), "compensate:" + id + ":" + o.producer(), cost, o.score());
+            Outcome o = new NodeCall(run, new CallSpec(comp, name, cs, specs, null), calls).one(cs, "");
+            return new Outcome(o.output(), "compensate:" + id + ":" + o.producer(), cost().doubleValue(), o.score());
         } catch (NodeFailure e) {
             throw new NodeFailure(error + "; compensation '" + id + "' failed too: " + e.getMessage());
         }
@@ -158,20 +180,21 @@ final class NodeCall {
 
     private Outcome attempt(CapabilitySpec spec, JsonNode input) throws NodeFailure, InterruptedException {
         JsonNode output;
-        if (run.context.preview()) {
+        if (run.preview()) {
             output = node.json().has("preview") ? node.json().get("preview") : PreviewData.mock(spec.outputSchema(), node.id());
         } else {
             long timeoutMs = node.timeoutMs(spec.timeoutMs() > 0 ? spec.timeoutMs() : 30_000);
             int slot = "instrument".equals(spec.kind()) ? slot(spec, timeoutMs) : -1;
-            if (!run.sharedBudget().tryCharge(spec.costPerCall())) {
+            double reserved = price(spec, input);
+            if (!run.sharedBudget().tryCharge(reserved)) {
                 if (slot >= 0) {
-                    run.slots().release(slot, true);
+                    run.stats().slots.release(slot, true);
                 }
-                throw new NodeFailure("budget exhausted: " + spec.key() + " costs " + spec.costPerCall() + ", "
-                        + run.budgetLeft() + " left");
+                throw new NodeFailure("budget exhausted: " + spec.key() + " " + (reserved == spec.costPerCall() ? "costs " : "may cost ")
+                        + Money.text(reserved) + ", " + Money.text(run.sharedBudget().left()) + " left");
             }
-            cost += spec.costPerCall();
-            Future<Reply> f = calls.submit(() -> run.context.capabilities().invoke(spec, input, Duration.ofMillis(timeoutMs)));
+            double charged = spec.costPerCall(); // what an attempt that fails or times out costs
+            Future<Reply> f = calls.submit(() -> run.capabilities().invoke(spec, input, Duration.ofMillis(timeoutMs)));
             boolean ok = false;
             long tokens = 0;
             try {
@@ -179,54 +202,66 @@ final class NodeCall {
                 output = done.output();
                 tokens = done.tokens();
                 ok = output != null;
-                // the declared cost per call was charged up front as the estimate; per-token cost comes on top
-                double extra = Math.max(0, done.cost() - spec.costPerCall());
-                if (extra > 0) {
-                    run.sharedBudget().charge(extra);
-                    cost += extra;
-                }
+                charged = Math.max(spec.costPerCall(), done.cost()); // what the call reports it cost
+                run.stats().recordTokens(spec, tokens);
             } catch (TimeoutException e) {
                 f.cancel(true);
-                run.recordOutcome(spec, false);
+                run.stats().recordOutcome(spec, false);
                 throw new NodeFailure(spec.key() + " timed out after " + timeoutMs + " ms");
             } catch (InterruptedException e) {
                 f.cancel(true);
                 throw e;
             } catch (java.util.concurrent.ExecutionException e) {
-                run.recordOutcome(spec, false);
+                run.stats().recordOutcome(spec, false);
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 throw new NodeFailure(spec.key() + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
             } finally {
+                run.sharedBudget().settle(reserved, charged); // the reservation becomes what it really cost
+                addCost(Money.of(charged));
                 if (slot >= 0) {
-                    run.slots().release(slot, tokens, ok);
+                    run.stats().slots.release(slot, tokens, ok);
                 }
             }
             if (output == null) {
-                run.recordOutcome(spec, false);
+                run.stats().recordOutcome(spec, false);
                 throw new NodeFailure(spec.key() + " returned nothing");
             }
         }
         Float score = gate(output);
-        run.recordOutcome(spec, true);
-        return new Outcome(output, spec.key(), cost, score);
+        run.stats().recordOutcome(spec, true);
+        return new Outcome(output, spec.key(), cost().doubleValue(), score);
+    }
+
+    /**
+     * What to reserve against the budget before a call starts: the price per call plus, for a per-token
+     * Instrument, the price of the most tokens the call may produce ({@link CapabilitySpec#tokenBound}); where
+     * nothing bounds them, of the most it produced so far in this run (an estimate: such a call can overspend).
+     */
+    private double price(CapabilitySpec spec, JsonNode input) {
+        if (spec.costPerToken() <= 0) {
+            return spec.costPerCall();
+        }
+        long bound = spec.tokenBound(input);
+        long tokens = bound >= 0 ? bound : run.stats().maxTokens(spec);
+        return Money.of(spec.costPerCall()).add(Money.of(spec.costPerToken()).multiply(java.math.BigDecimal.valueOf(tokens))).doubleValue();
     }
 
     /** Waits for a model slot of an Instrument (bounded by the call's timeout); a budget refusal fails the attempt. */
     private int slot(CapabilitySpec spec, long timeoutMs) throws NodeFailure, InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
+        long deadline = run.clock().time() + timeoutMs;
         while (true) {
-            ModelSlots.Grant grant = run.slots().tryAcquire(spec, run.budgetLeft(), run.context.capabilities());
+            ModelSlots.Grant grant = run.stats().slots.tryAcquire(spec, run.stats().account, run.sharedBudget().left(), run.capabilities());
             int slot = grant.slot();
             if (slot >= 0) {
                 return awaitWarm(grant, spec, deadline, timeoutMs);
             }
             if (!ModelSlots.isWait(slot)) {
-                throw new NodeFailure("the pool manager refused a model slot: " + run.slots().refusal());
+                throw new NodeFailure("the pool manager refused a model slot: " + run.stats().slots.refusal());
             }
-            if (System.currentTimeMillis() > deadline) {
-                throw new NodeFailure("no model slot for " + spec.key() + " within " + timeoutMs + " ms: " + run.slots().refusal());
+            if (run.clock().time() > deadline) {
+                throw new NodeFailure("no model slot for " + spec.key() + " within " + timeoutMs + " ms: " + run.stats().slots.refusal());
             }
-            Thread.sleep(5);
+            run.sleeper().sleep(5);
         }
     }
 
@@ -238,16 +273,16 @@ final class NodeCall {
             throws NodeFailure, InterruptedException {
         int slot = grant.slot();
         try {
-            while (!run.slots().isReady(slot, grant.task(), spec)) {
-                if (System.currentTimeMillis() > deadline) {
-                    run.slots().release(slot, false);
+            while (!run.stats().slots.isReady(slot, grant.task(), spec)) {
+                if (run.clock().time() > deadline) {
+                    run.stats().slots.release(slot, false);
                     throw new NodeFailure("the model of " + spec.key() + " did not load within " + timeoutMs + " ms");
                 }
-                Thread.sleep(5);
+                run.sleeper().sleep(5);
             }
             return slot;
         } catch (InterruptedException e) {
-            run.slots().release(slot, false);
+            run.stats().slots.release(slot, false);
             throw e;
         }
     }

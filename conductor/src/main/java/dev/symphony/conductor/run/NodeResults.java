@@ -1,7 +1,7 @@
 package dev.symphony.conductor.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.conductor.melody.ErrorStrategy;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.conductor.melody.NodeType;
 import dev.symphony.pit.dag.api.NodeState;
@@ -33,10 +33,8 @@ final class NodeResults {
         if (score != null) {
             run.context.artifacts().score(id, step.node().json().path("gate").has("schema") ? 1f : Float.NaN, score, "conductor");
         }
-        ObjectNode a = run.events.event("artifact.stored", name);
-        a.put("artifactId", id).put("artifact", "run/" + run.runId + "/" + name)
-                .put("kind", kind.name().toLowerCase(java.util.Locale.ROOT)).put("bytes", run.context.artifacts().size(id));
-        run.events.emit(a);
+        run.events.emit(new RunEvent.ArtifactStored(name, id, "run/" + run.runId + "/" + name,
+                kind.name().toLowerCase(java.util.Locale.ROOT), run.context.artifacts().size(id), null));
         run.outputs.put(step.node().id(), output);
         run.outputs.put(step.name(), output);
         run.artifactIds.put(step.name(), id);
@@ -48,15 +46,8 @@ final class NodeResults {
         } else {
             run.tracker.complete(s);
         }
-        ObjectNode e = run.events.event("node.finished", name);
-        e.put("artifactId", id).put("durationMs", Math.max(0, now - startedMs)).put("cost", cost);
-        if (branch >= 0) {
-            e.put("branch", step.node().branches().get(branch));
-        }
-        if (score != null) {
-            e.put("score", score);
-        }
-        run.events.emit(e);
+        run.events.emit(new RunEvent.NodeFinished(name, id, Math.max(0, now - startedMs), Money.of(cost), null,
+                branch >= 0 ? step.node().branches().get(branch) : null, score));
         if (run.context.debugger() != null) {
             run.context.debugger().finished(name, output);
         }
@@ -82,11 +73,11 @@ final class NodeResults {
         for (String target : n.cancels()) {
             if (target.equals("*")) {
                 run.cancelledRun = true;
-                run.cancelRunning("the run was run.cancelled by " + run.prefix + n.id());
+                run.cancelRunning("the run was cancelled by " + run.prefix + n.id());
                 for (int i = 0; i < run.plan.graph.nodeCount(); i++) {
                     NodeState st = run.tracker.state(i);
                     if ((st == NodeState.PENDING || st == NodeState.READY) && !run.plan.step(i).isGate()) {
-                        withdraw(i, "the run was run.cancelled by " + run.prefix + n.id());
+                        withdraw(i, "the run was cancelled by " + run.prefix + n.id());
                     }
                 }
                 return;
@@ -110,39 +101,31 @@ final class NodeResults {
         run.cancelled.add(s);
         run.tracker.skip(s);
         run.newlySkipped.remove(Integer.valueOf(s));
-        ObjectNode e = run.events.event("node.cancelled", run.eventName(s));
-        e.put("reason", reason);
-        run.events.emit(e);
+        run.events.emit(new RunEvent.NodeCancelled(run.eventName(s), reason));
         run.flush();
     }
 
     /** The node's error strategy after its own retries/fallbacks: fail (the run), skip, or halt & notify. */
     void onFailure(int s, String error) {
         MelodyNode n = run.plan.step(s).node();
-        ObjectNode e = run.events.event("node.failed", run.eventName(s));
-        e.put("error", error);
-        run.events.emit(e);
-        String then = n.onError().path("then").asText("fail");
+        run.events.emit(new RunEvent.NodeFailed(run.eventName(s), error));
+        ErrorStrategy.Then then = n.errorStrategy().then();
         if (run.tracker.state(s) == NodeState.READY) {
             run.tracker.start(s);
         }
         run.tracker.fail(s);
-        if (then.equals("skip") && !n.essential()) {
+        if (then == ErrorStrategy.Then.SKIP && !n.essential()) {
             run.tracker.reset(s);
             run.newlyReady.remove(Integer.valueOf(s));
             run.skip(s, "skipped after failure (non-essential): " + error);
-        } else if (then.equals("halt")) {
+        } else if (then == ErrorStrategy.Then.HALT) {
             run.tracker.reset(s);
             run.newlyReady.remove(Integer.valueOf(s));
             int count = run.halts.merge(s, 1, Integer::sum);
             run.halted.add(s);
-            ObjectNode h = run.events.event("node.halted", run.eventName(s));
-            h.put("error", error).put("attempt", count);
-            run.events.emit(h);
-            ObjectNode w = run.events.event("approval.waiting", run.eventName(s));
-            w.put("prompt", "node " + run.eventName(s) + " failed (" + error + "); retry it?").put("reason", "halt")
-                    .put("request", run.eventName(s) + ".halt" + count);
-            run.events.emit(w);
+            run.events.emit(new RunEvent.NodeHalted(run.eventName(s), error, count));
+            run.events.emit(new RunEvent.ApprovalWaiting(run.eventName(s), "node " + run.eventName(s) + " failed (" + error
+                    + "); retry it?", "halt", run.eventName(s) + ".halt" + count));
         } else {
             run.failure = "node " + run.eventName(s) + " failed: " + error;
             run.cancelRunning("run failed");

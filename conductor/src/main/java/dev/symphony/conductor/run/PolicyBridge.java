@@ -23,6 +23,7 @@ final class PolicyBridge {
     }
 
     private final Decision decision = new Decision();
+    private double costUnit = -1;
     private float[] scores = new float[64];
 
     Choice choose(SchedulingPolicy policy, List<Ready> ready, RunPlan plan, MelodyRun run, int freeSlots, int slots) {
@@ -31,8 +32,10 @@ final class PolicyBridge {
         for (Ready r : ready) {
             maxTail = Math.max(maxTail, plan.tailMs[r.step()]);
         }
-        double cp = plan.criticalPathMs;
-        double unit = Math.max(1e-6, run.meanCost());
+        // The DAG tracker's critical path of the work that remains (not the whole plan's): what bounds the finish now.
+        long remaining = run.tracker.criticalPath().remainingNanos();
+        double cp = remaining > 0 ? remaining / 1e6 : plan.criticalPathMs;
+        double unit = Math.max(1e-6, costUnit(plan, run));
         for (Ready r : ready) {
             double fastest = Double.MAX_VALUE;
             double cheapest = Double.MAX_VALUE;
@@ -42,7 +45,7 @@ final class PolicyBridge {
             }
             for (int k = 0; k < r.providers().size(); k++) {
                 CapabilitySpec s = r.providers().get(k);
-                if (s.costPerCall() > run.budgetLeft()) {
+                if (s.costPerCall() > run.budget.left()) {
                     continue;
                 }
                 int o = decision.add(r.step(), k, r.readySeq());
@@ -51,14 +54,14 @@ final class PolicyBridge {
                 x[o + TIME_TO_SUCCESS] = (float) (tts(s, run) / cp);
                 x[o + COST] = (float) (s.costPerCall() / unit);
                 x[o + COST_TO_SUCCESS] = (float) (cts(s, run) / unit);
-                x[o + FAILURE_RATE] = (float) run.failureRate(s);
+                x[o + FAILURE_RATE] = (float) run.stats.failureRate(s);
                 x[o + CRITICAL_TAIL] = (float) (plan.tailMs[r.step()] / cp);
                 x[o + DESCENDANTS] = 0f;
                 x[o + SLOWER_THAN_FASTEST] = (float) Math.log(tts(s, run) / fastest);
                 x[o + DEARER_THAN_CHEAPEST] = (float) Math.log(Math.max(1e-9, cts(s, run)) / Math.max(1e-9, cheapest));
                 x[o + INSTRUMENT_FREE] = 1f;
                 x[o + SLOTS_FREE] = (float) freeSlots / slots;
-                x[o + BUDGET_LEFT] = run.budgetFraction();
+                x[o + BUDGET_LEFT] = budgetFraction(run.budget);
                 x[o + TIME_LEFT] = 1f;
                 x[o + URGENCY] = 0f;
                 x[o + FAILED_ATTEMPTS] = 0f;
@@ -93,10 +96,30 @@ final class PolicyBridge {
     }
 
     private static double tts(CapabilitySpec s, MelodyRun run) {
-        return latency(s) / Math.max(0.05, 1 - run.failureRate(s));
+        return latency(s) / Math.max(0.05, 1 - run.stats.failureRate(s));
     }
 
     private static double cts(CapabilitySpec s, MelodyRun run) {
-        return s.costPerCall() / Math.max(0.05, 1 - run.failureRate(s));
+        return s.costPerCall() / Math.max(0.05, 1 - run.stats.failureRate(s));
+    }
+
+    /** The run's cost unit for the features: the mean price over every node's providers (computed once). */
+    double costUnit(RunPlan plan, MelodyRun run) {
+        if (costUnit < 0) {
+            double sum = 0;
+            int n = 0;
+            for (dev.symphony.conductor.melody.MelodyNode node : plan.melody.nodes()) {
+                for (CapabilitySpec s : run.services.providers(node)) {
+                    sum += s.costPerCall();
+                    n++;
+                }
+            }
+            costUnit = n == 0 || sum == 0 ? 1 : sum / n;
+        }
+        return costUnit;
+    }
+
+    private static float budgetFraction(RunBudget budget) {
+        return Double.isInfinite(budget.limit) ? 1f : (float) Math.max(0, budget.left() / Math.max(1e-9, budget.limit));
     }
 }

@@ -1,7 +1,6 @@
 package dev.symphony.conductor.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.conductor.melody.expr.Template;
 import dev.symphony.conductor.melody.expr.Values;
@@ -12,7 +11,8 @@ import java.util.function.Function;
 /**
  * The seed's reverse reconstruction: a node's output that is missing from the artifact store (purged by
  * retention, lost, or failing the store's integrity check on read) is regenerated from a later node's output
- * where the node declares how ({@code "reconstruct": {"from": LATER, "value": TEMPLATE}}). Used on resume
+ * where the node declares how ({@code "reconstruct": {"from": LATER, "value": TEMPLATE}}), across several hops
+ * when LATER's output is gone too and LATER declares its own. Used on resume
  * ({@link RunReplay}) and during a run, before a node activates ({@link Activation}).
  */
 final class Reconstruction {
@@ -33,16 +33,38 @@ final class Reconstruction {
      * (by node id); null if nothing is declared or the later output is unavailable too.
      */
     JsonNode regenerate(MelodyNode node, Function<String, Long> artifactOf) {
+        return regenerate(node, artifactOf, run.plan.melody.nodes().size());
+    }
+
+    /**
+     * Across several hops: when the later node's artifact is gone too and that node declares its own
+     * reconstruction, its output is regenerated first (A from B from C), at most {@code hops} deep.
+     */
+    private JsonNode regenerate(MelodyNode node, Function<String, Long> artifactOf, int hops) {
         String from = source(node);
-        Long laterId = from == null ? null : artifactOf.apply(from);
-        if (laterId == null) {
+        if (from == null) {
             return null;
         }
+        JsonNode later = read(artifactOf.apply(from));
+        if (later == null && hops > 0) {
+            later = run.plan.melody.node(from).map(n -> regenerate(n, artifactOf, hops - 1)).orElse(null);
+        }
+        if (later == null) {
+            return null;
+        }
+        JsonNode source = later;
         try {
-            JsonNode later = run.context.artifacts().readJson(laterId);
             return Template.render(node.field("reconstruct").get("value"),
-                    root -> root.equals(from) ? later : run.outputs.getOrDefault(root, Values.NULL));
+                    root -> root.equals(from) ? source : run.outputs.getOrDefault(root, Values.NULL));
         } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private JsonNode read(Long id) {
+        try {
+            return id == null ? null : run.context.artifacts().readJson(id);
+        } catch (RuntimeException gone) {
             return null;
         }
     }
@@ -53,10 +75,8 @@ final class Reconstruction {
         long now = run.context.clock().time();
         long id = run.context.artifacts().putJson("run/" + run.runId + "/" + name, ArtifactKind.INTERMEDIATE, out,
                 new Provenance(producer, run.runId, name, now, now, 0), derivedFrom);
-        ObjectNode e = run.events.event("artifact.stored", name);
-        e.put("artifactId", id).put("artifact", "run/" + run.runId + "/" + name).put("kind", "intermediate")
-                .put("bytes", run.context.artifacts().size(id)).put("reason", reason);
-        run.events.emit(e);
+        run.events.emit(new RunEvent.ArtifactStored(name, id, "run/" + run.runId + "/" + name, "intermediate",
+                run.context.artifacts().size(id), reason));
         return id;
     }
 
@@ -89,21 +109,22 @@ final class Reconstruction {
             String from = source(node);
             JsonNode out = regenerate(node, n -> run.artifactIds.get(n));
             long newId;
-            ObjectNode e = run.events.event("node.reconstructed", run.eventName(p));
+            String regeneratedFrom = null;
+            String why;
             if (out != null) {
                 newId = store(p, out, "reconstructed:" + from, new long[] {run.artifactIds.get(from)},
                         "reverse reconstruction from " + from);
-                e.put("from", from).put("reason", "artifact " + id + " unreadable; regenerated from " + from);
+                regeneratedFrom = from;
+                why = "artifact " + id + " unreadable; regenerated from " + from;
             } else if (run.outputs.containsKey(step.name())) {
                 out = run.outputs.get(step.name());
                 newId = store(p, out, "restored:" + run.eventName(p), new long[0], "restored from the run's memory");
-                e.put("reason", "artifact " + id + " unreadable and no usable reconstruct declaration; stored again from the run's memory");
+                why = "artifact " + id + " unreadable and no usable reconstruct declaration; stored again from the run's memory";
             } else {
-                run.fail(s, "the output of " + run.eventName(p) + " (artifact " + id + ") is gone and cannot be reconstructed");
+                run.onFailure(s, "the output of " + run.eventName(p) + " (artifact " + id + ") is gone and cannot be reconstructed");
                 return false;
             }
-            e.put("artifactId", newId);
-            run.events.emit(e);
+            run.events.emit(new RunEvent.NodeReconstructed(run.eventName(p), regeneratedFrom, why, newId));
             run.outputs.put(node.id(), out);
             run.outputs.put(step.name(), out);
             run.artifactIds.put(step.name(), newId);

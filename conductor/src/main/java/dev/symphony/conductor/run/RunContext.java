@@ -32,10 +32,12 @@ public final class RunContext {
     private Approver approver;
     private Consumer<ObjectNode> events;
     private EpochClock clock;
+    private Sleeper sleeper;
     private int maxConcurrency;
     private StepDebugger debugger;
     private dev.symphony.conductor.learning.TrainingData trainingData;
     private Arbitration arbitration;
+    private ModelSlots modelSlots;
 
     public RunContext capabilities(Capabilities c) { this.capabilities = c; return this; }
     public RunContext policy(SchedulingPolicy p) { this.policy = p; return this; }
@@ -48,7 +50,10 @@ public final class RunContext {
     public RunContext approver(Approver a) { this.approver = a; return this; }
     /** Where events go besides the run journal (stdout for the CLI). */
     public RunContext events(Consumer<ObjectNode> sink) { this.events = sink; return this; }
+    /** Where the run reads time (deadlines, event times, durations); pair a simulated clock with {@link #sleeper}. */
     public RunContext clock(EpochClock c) { this.clock = c; return this; }
+    /** How the run waits (retry back-off, polling pauses). */
+    public RunContext sleeper(Sleeper s) { this.sleeper = s; return this; }
     /** Overrides the Melody's {@code limits.maxConcurrency} when &gt; 0. */
     public RunContext maxConcurrency(int n) { this.maxConcurrency = n; return this; }
 
@@ -63,6 +68,8 @@ public final class RunContext {
 
     public dev.symphony.conductor.learning.TrainingData trainingData() { return trainingData; }
     public Arbitration arbitration() { return arbitration; }
+    /** The process's pool-manager model slots (one per context: every run started with it shares them). */
+    ModelSlots modelSlots() { return modelSlots; }
     public StepDebugger debugger() { return debugger; }
     public Capabilities capabilities() { return capabilities; }
     public SchedulingPolicy policy() { return policy; }
@@ -74,6 +81,7 @@ public final class RunContext {
     public Approver approver() { return approver; }
     public Consumer<ObjectNode> events() { return events; }
     public EpochClock clock() { return clock; }
+    public Sleeper sleeper() { return sleeper; }
     public int maxConcurrency() { return maxConcurrency; }
 
     public RunContext conclude() {
@@ -84,8 +92,10 @@ public final class RunContext {
         approver = approver == null ? (r, n, p, d) -> Optional.empty() : approver;
         events = events == null ? e -> { } : events;
         clock = clock == null ? SystemEpochClock.INSTANCE : clock;
+        sleeper = sleeper == null ? Sleeper.REAL : sleeper;
         approvedBy = approvedBy == null ? "--yes" : approvedBy;
         arbitration = arbitration == null ? new Arbitration(clock) : arbitration;
+        modelSlots = modelSlots == null ? new ModelSlots() : modelSlots;
         return this;
     }
 }

@@ -14,6 +14,11 @@ import org.agrona.concurrent.EpochClock;
  * threads report retries and progress; the order of {@code seq} is the order sinks see.
  */
 public final class RunEvents {
+    private static final com.fasterxml.jackson.databind.ObjectWriter LINE = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writer();
+    private static final com.fasterxml.jackson.databind.ObjectMapper FIELDS = new com.fasterxml.jackson.databind.ObjectMapper()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            .disable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
     private final String runId;
     private final EpochClock clock;
     private final List<Consumer<ObjectNode>> sinks = new CopyOnWriteArrayList<>();
@@ -34,8 +39,16 @@ public final class RunEvents {
         return runId;
     }
 
-    /** A new event of {@code type} (about {@code node}, if not null) for the caller to fill and {@link #emit}. */
-    public ObjectNode event(String type, String node) {
+    /** Publishes {@code event}: its header, then its fields as the schema names them. */
+    public void emit(RunEvent event) {
+        ObjectNode e = event(event.type(), event.node());
+        ObjectNode fields = FIELDS.valueToTree(event);
+        fields.remove("node");
+        e.setAll(fields);
+        emit(e);
+    }
+
+    private ObjectNode event(String type, String node) {
         ObjectNode e = JsonNodeFactory.instance.objectNode();
         e.put("v", 1);
         e.put("seq", 0);
@@ -48,7 +61,7 @@ public final class RunEvents {
         return e;
     }
 
-    public synchronized void emit(ObjectNode e) {
+    private synchronized void emit(ObjectNode e) {
         e.put("seq", seq++);
         e.put("time", Instant.ofEpochMilli(clock.time()).toString());
         for (Consumer<ObjectNode> s : sinks) {
@@ -56,8 +69,13 @@ public final class RunEvents {
         }
     }
 
-    public void emit(String type, String node) {
-        emit(event(type, node));
+    /** One event as a JSON line: costs in plain decimal notation, never with an exponent. */
+    public static String line(ObjectNode event) {
+        try {
+            return LINE.writeValueAsString(event);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("an event tree always serializes", e);
+        }
     }
 
     public synchronized long nextSeq() {

@@ -77,7 +77,7 @@ public final class RunJournal implements AutoCloseable {
     public synchronized void append(ObjectNode event) {
         try {
             openEvents();
-            events.write((event.toString() + "\n").getBytes(StandardCharsets.UTF_8));
+            events.write((RunEvents.line(event) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run journal " + dir.resolve("events.jsonl"), e);
         }

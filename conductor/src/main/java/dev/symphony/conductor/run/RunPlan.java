@@ -127,13 +127,16 @@ final class RunPlan {
         return new RunPlan(m, g, List.copyOf(steps), tail);
     }
 
-    /** Expected duration: the manifest's p50 latency for calls (10 ms if unknown), ~0 for built-ins. */
+    /**
+     * Expected duration: the manifest's p50 latency for calls (for a Maestro node the fastest provider's, which
+     * the policy prefers on the critical path; 10 ms only when no manifest says), ~0 for built-ins.
+     */
     private static long expectedNanos(MelodyNode n, CapabilityCatalog catalog) {
         if (n.type() == NodeType.CALL) {
-            double ms = 10;
-            if (n.extension() != null) {
-                ms = catalog.find(n.extension(), n.capability()).map(CapabilitySpec::latencyP50Ms).filter(v -> v > 0).orElse(10.0);
-            }
+            java.util.List<CapabilitySpec> providers = n.extension() != null
+                    ? catalog.find(n.extension(), n.capability()).map(java.util.List::of).orElse(java.util.List.of())
+                    : catalog.offering(n.capability(), n.text("kind"));
+            double ms = providers.stream().mapToDouble(CapabilitySpec::latencyP50Ms).filter(v -> v > 0).min().orElse(10.0);
             return (long) (ms * 1e6);
         }
         return n.type() == NodeType.LOOP || n.type() == NodeType.MELODY ? 50_000_000L : 10_000L;

@@ -1,10 +1,8 @@
 package dev.symphony.conductor.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.conductor.melody.NodeType;
 import dev.symphony.conductor.melody.expr.Expr;
-import dev.symphony.conductor.melody.expr.Values;
 import dev.symphony.pit.dag.api.NodeState;
 import java.util.HashMap;
 import java.util.List;
@@ -61,14 +59,8 @@ final class RunReplay {
                             id = rec.store(s, out, "reconstructed:" + from, new long[] {journaled.get(run.prefix + from)},
                                     "reverse reconstruction from " + from);
                             journaled.put(run.eventName(s), id);
-                            ObjectNode f = run.events.event("node.finished", run.eventName(s));
-                            f.put("artifactId", id).put("durationMs", 0).put("cost", 0.0)
-                                    .put("reason", "reverse reconstruction");
-                            String b = ev.path("branch").asText(null);
-                            if (b != null) {
-                                f.put("branch", b);
-                            }
-                            run.events.emit(f);
+                            run.events.emit(new RunEvent.NodeFinished(run.eventName(s), id, 0, Money.ZERO,
+                                    "reverse reconstruction", ev.path("branch").asText(null), null));
                         }
                         RunPlan.Step step = run.plan.step(s);
                         run.outputs.put(step.node().id(), out);

@@ -1,7 +1,6 @@
 package dev.symphony.conductor.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.pit.arbitration.api.ResourceKind;
 import dev.symphony.pit.dag.api.NodeState;
@@ -78,9 +77,7 @@ final class RunResources {
                 for (Arbitration.Grant g : run.context.arbitration().grant(need.name(), need.kind(), need.capacity(), claims)) {
                     int s = stepOf.get(g.requester());
                     holding.computeIfAbsent(s, k -> new ArrayList<>()).add(need.name());
-                    ObjectNode e = run.events.event("resource.granted", run.eventName(s));
-                    e.put("resource", need.name()).put("rationale", g.rationale());
-                    run.events.emit(e);
+                    run.events.emit(new RunEvent.ResourceGranted(run.eventName(s), need.name(), g.rationale()));
                     granted = true;
                 }
             }
@@ -91,10 +88,8 @@ final class RunResources {
             if (next == null) {
                 out.add(s);
             } else if (announced.add(run.eventName(s) + "\n" + next.name())) {
-                ObjectNode e = run.events.event("resource.waiting", run.eventName(s));
-                e.put("resource", next.name()).put("reason", "held by another node (" + run.context.arbitration().held(next.name())
-                        + " of " + next.capacity() + ")");
-                run.events.emit(e);
+                run.events.emit(new RunEvent.ResourceWaiting(run.eventName(s), next.name(), "held by another node ("
+                        + run.context.arbitration().held(next.name()) + " of " + next.capacity() + ")"));
             }
         }
         return out;

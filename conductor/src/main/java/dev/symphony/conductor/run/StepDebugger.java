@@ -17,6 +17,8 @@ public final class StepDebugger {
     private final Set<String> stepping = new HashSet<>();
     private final Map<String, JsonNode> held = new LinkedHashMap<>();
     private final Map<String, JsonNode> outputs = new LinkedHashMap<>();
+    private final Map<String, JsonNode> inputEdits = new LinkedHashMap<>();
+    private final Map<String, JsonNode> outputEdits = new LinkedHashMap<>();
     private boolean breakAll;
 
     /** Pause before every node (nested ones included). */
@@ -54,6 +56,33 @@ public final class StepDebugger {
         return outputs.get(node);
     }
 
+    /**
+     * Replaces the input a held call node will get (instead of rendering its template). False, and nothing
+     * changes, if the node is not held now.
+     */
+    public synchronized boolean editInput(String node, JsonNode input) {
+        if (!held.containsKey(node)) {
+            return false;
+        }
+        inputEdits.put(node, input);
+        held.put(node, input);
+        return true;
+    }
+
+    /**
+     * Replaces a finished node's output for the nodes that have not started yet (the stored artifact keeps
+     * what the node produced). False, and nothing changes, if the node has not finished.
+     */
+    public synchronized boolean editOutput(String node, JsonNode output) {
+        if (!outputs.containsKey(node)) {
+            return false;
+        }
+        outputs.put(node, output);
+        outputEdits.put(node, output);
+        notifyAll();
+        return true;
+    }
+
     /** Waits until {@code node} is held (for tests and scripted sessions); false on timeout. */
     public synchronized boolean awaitHeld(String node, long timeoutMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
@@ -82,9 +111,24 @@ public final class StepDebugger {
         return false;
     }
 
-    /** The node started: a step is used up. */
-    synchronized void started(String node) {
+    /** The node started: a step is used up. Returns the input a person set for it, or null. */
+    synchronized JsonNode started(String node) {
         stepping.remove(node);
+        return inputEdits.remove(node);
+    }
+
+    /** Output edits for the nodes of the run whose event names start with {@code prefix} (each taken once), by node id. */
+    synchronized Map<String, JsonNode> takeOutputEdits(String prefix) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        outputEdits.entrySet().removeIf(e -> {
+            String rest = e.getKey().startsWith(prefix) ? e.getKey().substring(prefix.length()) : null;
+            if (rest == null || rest.contains("/")) {
+                return false;
+            }
+            out.put(rest, e.getValue());
+            return true;
+        });
+        return out;
     }
 
     synchronized boolean isHeld(String node) {

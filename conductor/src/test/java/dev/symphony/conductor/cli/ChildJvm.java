@@ -12,10 +12,16 @@ final class ChildJvm {
     }
 
     static Process start(Class<?> main, Path home, Path log, String... args) throws Exception {
+        return start(List.of(), main, home, log, args);
+    }
+
+    /** With extra JVM options (e.g. a class-loading log) before the main class. */
+    static Process start(List<String> jvmOptions, Class<?> main, Path home, Path log, String... args) throws Exception {
         JvmFlags flags = JvmFlags.forCurrentRuntime();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(flags.flags());
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());

@@ -97,4 +97,24 @@ class RunRecordingTest extends HarnessTest {
         assertEquals(List.of(), data.archivedFiles());
         assertFalse(data.localFiles().isEmpty());
     }
+
+    @Test
+    void theCriticalTailIsMeasuredAgainstTheRemainingCriticalPathOfTheDagTracker() throws Exception {
+        h.ops.add("test.slow", "step", "{\"type\":\"object\"}", "{\"type\":\"object\"}", 100, 0, in -> in);
+        TrainingData data = new TrainingData(dir.resolve("real-runs"));
+        h.trainingData = data;
+        String chain = "{\"formatVersion\":1,\"name\":\"chain\",\"nodes\":["
+                + "{\"id\":\"a\",\"type\":\"call\",\"extension\":\"test.slow\",\"capability\":\"step\",\"input\":{}},"
+                + "{\"id\":\"b\",\"type\":\"call\",\"extension\":\"test.slow\",\"capability\":\"step\",\"input\":{}},"
+                + "{\"id\":\"c\",\"type\":\"call\",\"extension\":\"test.slow\",\"capability\":\"step\",\"input\":{}}],"
+                + "\"connections\":[{\"from\":\"a\",\"to\":\"b\"},{\"from\":\"b\",\"to\":\"c\"}]}";
+        assertEquals(RunStatus.SUCCEEDED, h.run(chain).status());
+        List<DecisionRecord> records = TrainingData.read(data.localFiles());
+        for (DecisionRecord r : records) {
+            // Each node is the head of what remains: its tail is the whole remaining critical path (a static
+            // whole-plan normalizer would give 1, 2/3 and 1/3).
+            assertEquals(1.0, r.features()[CandidateFeatures.CRITICAL_TAIL], 0.02, r.node());
+        }
+        assertEquals(List.of("a", "b", "c"), records.stream().map(DecisionRecord::node).toList());
+    }
 }

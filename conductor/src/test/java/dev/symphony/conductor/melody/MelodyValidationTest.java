@@ -46,8 +46,26 @@ class MelodyValidationTest {
     }
 
     @Test
-    void jsonSyntaxErrorsNameLineAndColumn() {
-        has(problems("{\"formatVersion\":1,\n\"name\": }"), "line 2, column 9");
+    void jsonSyntaxErrorsNameFileLineColumnAndJsonPathInWords() {
+        assertEquals(List.of("$.name: not valid JSON at x.melody.json:2:9: Unexpected character '}': expected a value"),
+                problems("{\"formatVersion\":1,\n\"name\": }"));
+        assertEquals(List.of("$.nodes: not valid JSON at x.melody.json:2:1: the file ends before the array opened at line 1,"
+                + " column 39 is closed"), problems("{\"formatVersion\":1,\"name\":\"t\",\"nodes\":[\n"));
+        List<String> inNode = problems("{\"formatVersion\":1,\"name\":\"t\",\"nodes\":[{\"id\":\"a\"},\n  {\"id\":\"b\",}]}");
+        assertEquals(1, inNode.size(), inNode.toString());
+        assertTrue(inNode.get(0).startsWith("$.nodes[1].id: not valid JSON at x.melody.json:2:13: "), inNode.get(0));
+        assertTrue(inNode.stream().noneMatch(p -> p.contains("Source") || p.contains("code 1")), inNode.toString());
+        assertEquals(List.of("$.nodes[0].id: not valid JSON at x.melody.json:1:54: Duplicate field 'id'"),
+                problems("{\"formatVersion\":1,\"name\":\"t\",\"nodes\":[{\"id\":\"a\",\"id\":\"b\"}]}"));
+    }
+
+    @Test
+    void layoutPlacesExistingNodesOnly() throws Exception {
+        String m = melody(echo("a", "x"), "");
+        reader.parse(m.replace("\"connections\"", "\"layout\":{\"a\":{\"x\":10,\"y\":-2.5}},\"connections\""), null);
+        has(problems(m.replace("\"connections\"", "\"layout\":{\"ghost\":{\"x\":1,\"y\":2}},\"connections\"")),
+                "$.layout.ghost: no node 'ghost' to place");
+        has(problems(m.replace("\"connections\"", "\"layout\":{\"a\":{\"x\":1}},\"connections\"")), "$.layout.a");
     }
 
     @Test

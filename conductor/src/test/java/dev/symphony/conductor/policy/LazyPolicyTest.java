@@ -77,4 +77,20 @@ class LazyPolicyTest {
         assertEquals(0, lazy.choose(decision(), new float[2]));
         assertEquals(1, lazy.fallbacks());
     }
+
+    @Test
+    void onFirstUseLoadsNothingUntilTheFirstDecision() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+        LazyPolicy lazy = LazyPolicy.onFirstUse("rl", new HeuristicPolicy(), () -> {
+            loads.incrementAndGet();
+            return LEARNED;
+        });
+        Thread.sleep(50);
+        assertFalse(lazy.started());
+        assertEquals(0, loads.get(), "nothing is loaded before a decision is asked for");
+        assertEquals(0, lazy.choose(decision(), new float[2]), "the first decision goes to the heuristic");
+        assertTrue(lazy.awaitReady(Duration.ofSeconds(10)));
+        assertEquals(1, lazy.choose(decision(), new float[2]));
+        assertEquals(1, loads.get());
+    }
 }

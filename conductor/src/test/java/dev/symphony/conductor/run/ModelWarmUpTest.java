@@ -71,4 +71,20 @@ class ModelWarmUpTest {
             assertEquals(0.6, h.ofType("node.finished").get(0).path("cost").asDouble(), 1e-9, h.events.toString());
         }
     }
+
+    @Test
+    void runsOfOneProcessShareOnePoolSoASecondRunFindsTheModelWarm(@TempDir Path dir) throws Exception {
+        try (Harness h = new Harness(dir)) {
+            h.ops.add("instrument", "test.lm", "gen", TEXT, TEXT, 5, 0, in -> in);
+            Conductor conductor = new Conductor(h.context()); // one process: one context, one pool manager
+            for (int i = 0; i < 2; i++) {
+                RunResult r = conductor.start(h.melody(TWO_CALLS), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+                assertEquals(RunStatus.SUCCEEDED, r.status(), r.error());
+            }
+            assertEquals(List.of("test.lm/gen"), h.ops.warmUpsAsked, "loaded once for both runs");
+            assertEquals(4, h.ops.calls.size(), h.ops.calls.toString());
+            assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("pool-housekeeping")),
+                    "the pool's housekeeping runs");
+        }
+    }
 }

@@ -32,6 +32,8 @@ public final class TestOperators implements Capabilities {
     /** Tokens each call of a capability reports, and its price per token (Instruments); absent = none. */
     public record Usage(long tokens, double perToken) {}
     public final Map<String, Usage> usage = new ConcurrentHashMap<>();
+    /** Tokens a call uses, from its input (instead of {@link Usage#tokens()}): for calls that use varying amounts. */
+    public final Map<String, java.util.function.ToLongFunction<JsonNode>> tokensOf = new ConcurrentHashMap<>();
     /** Every warm-up asked for, by capability key, in order. */
     public final List<String> warmUpsAsked = new CopyOnWriteArrayList<>();
 
@@ -100,13 +102,20 @@ public final class TestOperators implements Capabilities {
 
     @Override
     public Optional<CapabilitySpec> find(String extension, String capability) {
-        return Optional.ofNullable(specs.get(extension + "/" + capability));
+        return Optional.ofNullable(specs.get(extension + "/" + capability)).map(this::priced);
+    }
+
+    /** The spec with the per-token price of its {@link #usage}, as a manifest would declare it. */
+    private CapabilitySpec priced(CapabilitySpec s) {
+        Usage u = usage.get(s.key());
+        return u == null ? s : new CapabilitySpec(s.extension(), s.capability(), s.kind(), s.inputSchema(), s.outputSchema(),
+                s.costPerCall(), s.latencyP50Ms(), s.timeoutMs(), u.perToken());
     }
 
     @Override
     public List<CapabilitySpec> offering(String capability, String kind) {
         List<CapabilitySpec> out = new ArrayList<>();
-        specs.values().stream().filter(s -> s.capability().equals(capability)).forEach(out::add);
+        specs.values().stream().filter(s -> s.capability().equals(capability)).map(this::priced).forEach(out::add);
         return out;
     }
 
@@ -114,8 +123,12 @@ public final class TestOperators implements Capabilities {
     public Reply invoke(CapabilitySpec spec, JsonNode input, Duration timeout) throws Exception {
         Usage u = usage.get(spec.key());
         JsonNode output = call(spec, input, timeout);
-        return u == null ? new Reply(output, 0, spec.costPerCall())
-                : new Reply(output, u.tokens(), spec.costPerCall() + u.perToken() * u.tokens());
+        if (u == null) {
+            return new Reply(output, 0, spec.costPerCall());
+        }
+        var varying = tokensOf.get(spec.key());
+        long tokens = varying != null ? varying.applyAsLong(input) : u.tokens();
+        return new Reply(output, tokens, spec.costPerCall() + u.perToken() * tokens);
     }
 
     @Override

@@ -14,8 +14,11 @@ import java.util.Arrays;
  * {@code ends[i]} is the grammar state after line i. Below {@code validUpTo} it is exact for this
  * revision. In {@code [convergeFrom, staleUpTo)} it is the state that line had before the last edits
  * (shifted with the line numbers): when the frontier computes an end state equal to it there, every
- * state up to {@code staleUpTo} is exact again. {@code styles[]} is kept only inside a window around the
- * viewport; a style is non-null only when computed for the current revision (exact or provisional).
+ * state up to the next <em>break</em> (or {@code staleUpTo}) is exact again. A break is where two tentative
+ * chains meet: an edit above a frontier that had not converged leaves the exact states of the previous
+ * revision (up to the old frontier) followed by older ones, and convergence in the first chain says nothing
+ * about the second. {@code styles[]} is kept only inside a window around the viewport; a style is non-null
+ * only when computed for the current revision (exact or provisional).
  */
 final class SessionState {
 
@@ -26,8 +29,9 @@ final class SessionState {
     /**
      * The exact frontier runs at most this far past the viewport, then the worker idles: a 100 MB file
      * would otherwise keep a core busy for minutes (and steal it from typing on a 2-core machine). Lines
-     * further down are tokenized when scrolled to; a viewport more than this far below the frontier is
-     * styled provisionally and the frontier does not chase it.
+     * further down are tokenized when scrolled to; a viewport far below the frontier is styled
+     * provisionally at once and the frontier follows it, so its styles become exact (a comment that opened
+     * thousands of lines above cannot be guessed from a few lines of lead).
      */
     static final int AHEAD = 20_000;
 
@@ -46,6 +50,7 @@ final class SessionState {
     private int validUpTo;
     private int convergeFrom;
     private int staleUpTo;
+    private int[] breaks = new int[0]; // ascending, inside (convergeFrom, staleUpTo): see the class comment
     private int viewFirst;
     private int viewLast;
 
@@ -66,6 +71,11 @@ final class SessionState {
         return validUpTo;
     }
 
+    /** The grammar state after {@code line} if it is exact for this revision, else null. */
+    StackElement exactEndState(int line) {
+        return line >= 0 && line < validUpTo ? ends[line] : null;
+    }
+
     LineStyles styles(int line) {
         return line >= 0 && line < lineCount ? styles[line] : null;
     }
@@ -75,13 +85,9 @@ final class SessionState {
     }
 
     /**
-     * The exact frontier stops here (see {@link #AHEAD}); it does not chase a viewport more than AHEAD
-     * lines below it (that one is styled provisionally) until the viewport comes back within reach.
+     * The exact frontier stops here (see {@link #AHEAD}).
      */
     private int horizon() {
-        if (viewFirst - validUpTo > AHEAD) {
-            return validUpTo;
-        }
         return (int) Math.min(lineCount, (long) viewLast + AHEAD);
     }
 
@@ -91,6 +97,7 @@ final class SessionState {
         Arrays.fill(styles, null);
         Arrays.fill(provisional, false);
         validUpTo = convergeFrom = staleUpTo = 0;
+        breaks = new int[0];
     }
 
     void setViewport(int first, int last) {
@@ -125,6 +132,8 @@ final class SessionState {
         int oldConverge = convergeFrom;
         int oldValid = validUpTo;
         validUpTo = Math.min(validUpTo, first);
+        int[] oldBreaks = breaks;
+        int oldStale = staleUpTo;
         if (tentativeSurvives) {
             staleUpTo += delta;
             // garbage (changed, never re-tokenized lines) lies in [validUpTo, convergeFrom): keep the later end of it
@@ -135,6 +144,8 @@ final class SessionState {
             convergeFrom = staleUpTo;
         }
         staleUpTo = Math.max(staleUpTo, validUpTo);
+        breaks = shiftedBreaks(oldBreaks, oldLast, delta,
+                oldLast < oldValid && oldValid < oldStale && oldConverge <= oldValid ? oldValid + delta : -1);
         text = newText;
         lineCount = newCount;
         viewFirst = Math.min(viewFirst, lineCount - 1);
@@ -187,7 +198,7 @@ final class SessionState {
                 if (line == validUpTo) {
                     boolean converged = line >= convergeFrom && line < staleUpTo && States.equal(b.ends()[k], ends[line]);
                     ends[line] = b.ends()[k];
-                    validUpTo = converged ? staleUpTo : line + 1;
+                    validUpTo = converged ? nextBreakAfter(line) : line + 1;
                 }
             } else if (styles[line] != null && !provisional[line]) {
                 continue; // never replace exact styles with provisional ones
@@ -202,12 +213,56 @@ final class SessionState {
         if (validUpTo >= staleUpTo) {
             staleUpTo = convergeFrom = validUpTo;
         }
+        dropBreaksUpTo(validUpTo);
         return readyTo < 0 ? new int[] {0, -1} : new int[] {readyFrom, readyTo};
     }
 
+    /**
+     * The old breaks after the edit, shifted by {@code delta}, plus {@code added} (or -1), keeping only those
+     * where convergence can still happen ({@code (convergeFrom, staleUpTo)}).
+     */
+    private int[] shiftedBreaks(int[] old, int oldLast, int delta, int added) {
+        int[] out = new int[old.length + 1];
+        int n = 0;
+        for (int b : old) {
+            int moved = b > oldLast ? b + delta : -1; // a break inside the edited lines is gone with them
+            if (moved > convergeFrom && moved < staleUpTo) {
+                out[n++] = moved;
+            }
+        }
+        if (added > convergeFrom && added < staleUpTo) {
+            out[n++] = added;
+        }
+        return Arrays.stream(out, 0, n).sorted().distinct().toArray();
+    }
+
+    /** Where exactness reaches when the frontier converged at {@code line}: the next break, else staleUpTo. */
+    private int nextBreakAfter(int line) {
+        for (int b : breaks) {
+            if (b > line) {
+                return b;
+            }
+        }
+        return staleUpTo;
+    }
+
+    private void dropBreaksUpTo(int line) {
+        int k = 0;
+        while (k < breaks.length && breaks[k] <= line) {
+            k++;
+        }
+        if (k > 0) {
+            breaks = Arrays.copyOfRange(breaks, k, breaks.length);
+        }
+    }
+
+    /**
+     * The first viewport line without styles, or with provisional ones although its start state is exact
+     * now (the frontier converged past it: it jumps over lines without tokenizing them), or -1.
+     */
     private int firstUnstyledInView() {
         for (int i = viewFirst; i <= viewLast && i < lineCount; i++) {
-            if (styles[i] == null) {
+            if (styles[i] == null || provisional[i] && i <= validUpTo) {
                 return i;
             }
         }

@@ -146,6 +146,11 @@ public final class SyntaxSession implements AutoCloseable {
         return state.validUpTo();
     }
 
+    /** The grammar state after {@code line} when it is exact for the current revision (tests), else null. */
+    synchronized StackElement exactEndState(int line) {
+        return state.exactEndState(line);
+    }
+
     /** True while some viewport line has no styles for the current revision (work is queued for it). */
     public synchronized boolean hasPendingViewport() {
         return state.hasWork() && state.validUpTo() >= state.lineCount();

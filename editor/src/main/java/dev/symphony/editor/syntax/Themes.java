@@ -8,12 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The themes shipped inside the shiki themes WebJar that {@code themes.tsv} lists (licence-filtered).
- * Defaults: GitHub Light and GitHub Dark (the UI picks by the AtlantaFX light/dark switch).
+ * Defaults: GitHub Light Default and GitHub Dark Default, the syntax colours of the workbench chrome's own
+ * family (AtlantaFX Primer is GitHub's design system); the UI picks by the light/dark switch.
  */
 public final class Themes {
 
-    public static final String DEFAULT_LIGHT = "github-light";
-    public static final String DEFAULT_DARK = "github-dark";
+    public static final String DEFAULT_LIGHT = "github-light-default";
+    public static final String DEFAULT_DARK = "github-dark-default";
 
     private static final Map<String, Theme> CACHE = new ConcurrentHashMap<>();
     private static volatile List<String[]> rows;

@@ -21,7 +21,7 @@ public final class AsciiScan {
     /** Set in a {@link #scan} result when the slice holds a CR. */
     public static final long HAS_CR = 1L << 40;
     /** Set in a {@link #lineFeeds} result when the slice holds a byte above 0x7F. */
-    static final long NON_ASCII = 1L << 41;
+    public static final long NON_ASCII = 1L << 41;
 
     private AsciiScan() {
     }
@@ -35,8 +35,11 @@ public final class AsciiScan {
         return (r & NON_ASCII) != 0 ? -1 : r;
     }
 
-    /** The number of LF bytes in {@code b[from, to)}, plus {@link #HAS_CR} and {@link #NON_ASCII} flags. */
-    static long lineFeeds(byte[] b, int from, int to) {
+    /**
+     * The number of LF bytes in {@code b[from, to)} (the low 40 bits), plus {@link #HAS_CR} and
+     * {@link #NON_ASCII} flags.
+     */
+    public static long lineFeeds(byte[] b, int from, int to) {
         long lf = 0;
         long cr = 0;
         long any = 0;

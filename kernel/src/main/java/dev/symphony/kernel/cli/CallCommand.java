@@ -1,6 +1,8 @@
 package dev.symphony.kernel.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +29,8 @@ import java.time.Duration;
  */
 public final class CallCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads the JSON argument: something after the value ({@code {"a":1} x}) is an error, not ignored. */
+    private static final ObjectMapper INPUT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     static final String USAGE = "usage: symphony call EXTENSION_ID CAPABILITY 'JSON' [--timeout MS]";
 
     private CallCommand() {
@@ -47,9 +51,9 @@ public final class CallCommand {
         }
         JsonNode input;
         try {
-            input = JSON.readTree(args[2]);
-        } catch (JsonProcessingException e) {
-            err.println("symphony call: the input is not JSON: " + e.getOriginalMessage());
+            input = parseInput(args[2]);
+        } catch (IllegalArgumentException e) {
+            err.println("symphony call: " + e.getMessage());
             return 2;
         }
         String id = args[0];
@@ -113,6 +117,30 @@ public final class CallCommand {
                 // the hook is running or ran: it closes the kernel
             }
             kernel.close();
+        }
+    }
+
+    /**
+     * The JSON argument, or an error naming the line and column of the first problem and showing that line
+     * with a caret under the column (a shell's quoting often eats a quote or a brace).
+     */
+    static JsonNode parseInput(String text) {
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("the input is empty; give a JSON value, e.g. '{}'");
+        }
+        try {
+            return INPUT.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            if (at == null || at.getLineNr() < 1) {
+                throw new IllegalArgumentException("the input is not JSON: " + e.getOriginalMessage(), e);
+            }
+            String[] lines = text.split("\r\n|\r|\n", -1);
+            String line = lines[Math.min(at.getLineNr(), lines.length) - 1];
+            int column = Math.max(1, at.getColumnNr());
+            throw new IllegalArgumentException("the input is not JSON: line " + at.getLineNr() + ", column " + column + ": "
+                    + e.getOriginalMessage() + System.lineSeparator() + "  " + line + System.lineSeparator()
+                    + "  " + " ".repeat(Math.min(column - 1, line.length())) + "^", e);
         }
     }
 

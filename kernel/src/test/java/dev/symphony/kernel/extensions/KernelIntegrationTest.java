@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.symphony.contract.CallFailedException;
 import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.manifest.ExtensionManifest;
 import dev.symphony.kernel.audit.AuditLog;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import org.junit.jupiter.api.AfterAll;
@@ -260,5 +261,16 @@ class KernelIntegrationTest {
         kernel.enable(PROBE);
         assertEquals(json("{\"echo\":{}}"), call("echo", "{}"));
         assertTrue(kernel.store().enabled(PROBE));
+    }
+
+    @Test
+    void theCatalogueIsBuiltOncePerChangeOfTheRegistry() {
+        List<ExtensionManifest> before = kernel.catalogue();
+        assertSame(before, kernel.catalogue(), "no change, no new catalogue");
+        assertTrue(before.stream().anyMatch(m -> m.id().equals(PROBE)), before.toString());
+        kernel.reload("dev.symphony.test.relay");
+        List<ExtensionManifest> after = kernel.catalogue();
+        assertNotSame(before, after, "a reload re-reads a manifest: a new catalogue");
+        assertEquals(before.stream().map(ExtensionManifest::id).toList(), after.stream().map(ExtensionManifest::id).toList());
     }
 }

@@ -7,7 +7,7 @@ public record EditorColors(Color background, Color foreground, Color selection, 
                            Color lineNumber, Color bracket) {
     public static final EditorColors LIGHT = new EditorColors(Color.web("#ffffff"), Color.web("#24292e"),
             Color.web("#add6ff"), Color.web("#f3f6fa"), Color.web("#000000"), Color.web("#8c959f"), Color.web("#c8d7f0"));
-    public static final EditorColors DARK = new EditorColors(Color.web("#1e1e1e"), Color.web("#d4d4d4"),
+    public static final EditorColors DARK = new EditorColors(Color.web("#0d1117"), Color.web("#e6edf3"),
             Color.web("#264f78"), Color.web("#2a2d2e"), Color.web("#aeafad"), Color.web("#858585"), Color.web("#3a4a63"));
 
     public static EditorColors forDark(boolean dark) {

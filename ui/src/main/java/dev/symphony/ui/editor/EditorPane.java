@@ -100,6 +100,7 @@ public final class EditorPane extends BorderPane {
     private void closeBars() {
         top.getChildren().removeIf(n -> n == findBar || n == goToLine);
         if (findBar != null) {
+            findBar.model().cancel(); // a count still running stops
             findBar.model().clearHighlights();
         }
         view.requestFocus();

@@ -44,6 +44,19 @@ public final class KeymapInstaller {
             "Bracketleft", "Open Bracket", "Bracketright", "Close Bracket", "Pageup", "Page Up",
             "Pagedown", "Page Down", "Esc", "Escape", "Del", "Delete", "Return", "Enter");
 
+    /**
+     * How a chord reads to the person: the platform's names (Ctrl+Shift+P here, ⇧⌘P on macOS), never
+     * JavaFX's internal "Shortcut".
+     */
+    public static String displayText(dev.symphony.kernel.keys.KeyChord chord) {
+        try {
+            return combinationOf(chord).getDisplayText();
+        } catch (IllegalArgumentException unknownToJavaFx) {
+            return chord.toString().replace("Shortcut+",
+                    System.getProperty("os.name", "").startsWith("Mac") ? "Cmd+" : "Ctrl+");
+        }
+    }
+
     static KeyCombination combinationOf(dev.symphony.kernel.keys.KeyChord chord) {
         String text = chord.toString();
         String key = chord.key();

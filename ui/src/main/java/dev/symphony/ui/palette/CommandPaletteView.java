@@ -2,6 +2,7 @@ package dev.symphony.ui.palette;
 
 import dev.symphony.kernel.commands.Command;
 import dev.symphony.kernel.commands.FuzzyMatch;
+import dev.symphony.ui.shell.PickerKeys;
 import dev.symphony.ui.shell.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -35,40 +36,10 @@ public final class CommandPaletteView extends VBox {
         list.setCellFactory(v -> new CommandCell());
         list.setFocusTraversable(false);
         list.setPrefHeight(300);
-        model.selectedIndexProperty().addListener((obs, old, index) -> {
-            list.getSelectionModel().select(index.intValue());
-            list.scrollTo(index.intValue());
-        });
-        model.results().addListener((javafx.collections.ListChangeListener<FuzzyMatch<Command>>) c ->
-                list.getSelectionModel().select(model.selectedIndexProperty().get()));
-        list.setOnMouseClicked(e -> {
-            model.selectedIndexProperty().set(list.getSelectionModel().getSelectedIndex());
-            model.runSelected();
-        });
-        query.setOnKeyPressed(e -> {
-            switch (e.getCode()) {
-                case DOWN -> model.moveSelection(1);
-                case UP -> model.moveSelection(-1);
-                case ENTER -> model.runSelected();
-                case ESCAPE -> model.hide();
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-        });
-        query.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused && !list.isFocused()) {
-                model.hide();
-            }
-        });
+        PickerKeys.install(query, list, model.selectedIndexProperty(), model.visibleProperty(), model::moveSelection,
+                model::runSelected, model::hide);
         visibleProperty().bind(model.visibleProperty());
         managedProperty().bind(model.visibleProperty());
-        model.visibleProperty().addListener((obs, was, shown) -> {
-            if (shown) {
-                query.requestFocus();
-            }
-        });
         getChildren().addAll(query, list);
         setMaxSize(600, Region.USE_PREF_SIZE);
     }

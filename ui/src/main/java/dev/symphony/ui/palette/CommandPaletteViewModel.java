@@ -46,7 +46,7 @@ public final class CommandPaletteViewModel {
 
     /** The key binding to show beside a command, or "". */
     public String keysFor(Command command) {
-        return keybindings.chordFor(command.id()).map(Object::toString).orElse("");
+        return keybindings.chordFor(command.id()).map(dev.symphony.ui.keys.KeymapInstaller::displayText).orElse("");
     }
 
     public void show() {

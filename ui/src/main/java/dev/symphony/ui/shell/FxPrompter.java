@@ -26,6 +26,22 @@ public final class FxPrompter implements Prompter {
     }
 
     @Override
+    public SaveChoice askToSave(String title, String message, String saveLabel) {
+        ButtonType save = new ButtonType(saveLabel, ButtonBar.ButtonData.YES);
+        ButtonType dontSave = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, message, save, dontSave, cancel);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        // Enter saves: the destructive answer is never the default
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(save)).setDefaultButton(true);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(dontSave)).setDefaultButton(false);
+        ButtonType answer = alert.showAndWait().orElse(cancel);
+        return answer == save ? SaveChoice.SAVE : answer == dontSave ? SaveChoice.DONT_SAVE : SaveChoice.CANCEL;
+    }
+
+    @Override
     public Optional<String> ask(String title, String prompt, String initialValue) {
         TextInputDialog dialog = new TextInputDialog(initialValue);
         dialog.initOwner(owner);

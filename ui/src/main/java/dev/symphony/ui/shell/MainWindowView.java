@@ -23,6 +23,9 @@ public final class MainWindowView extends BorderPane {
     private final SplitPane split = new SplitPane();
     private final VBox sideBar = new VBox();
     private final Tab settingsTab = new Tab("Settings");
+    private final StackPane center;
+    private final MainWindowViewModel model;
+    private Runnable showTreeOrWelcome;
 
     public MainWindowView(MainWindowViewModel model, Node explorer, EditorTabsView tabs,
                           CommandPaletteView palette, Supplier<Node> settingsPage, Runnable openFolder, Supplier<? extends Node> bottomPanel) {
@@ -37,7 +40,8 @@ public final class MainWindowView extends BorderPane {
         open.setOnAction(e -> openFolder.run());
         VBox welcome = new VBox(8, noFolder, open);
         welcome.setPadding(new Insets(12));
-        Runnable showTreeOrWelcome = () -> {
+        this.model = model;
+        showTreeOrWelcome = () -> {
             boolean hasFolder = model.workspaceProperty().get() != null;
             if (hasFolder) {
                 sideBar.getChildren().setAll(explorer);
@@ -97,7 +101,7 @@ public final class MainWindowView extends BorderPane {
             }
         });
 
-        StackPane center = new StackPane(split, palette);
+        center = new StackPane(split, palette);
         StackPane.setAlignment(palette, Pos.TOP_CENTER);
         StackPane.setMargin(palette, new Insets(8, 0, 0, 0));
         setLeft(new ActivityBar(model));
@@ -108,5 +112,23 @@ public final class MainWindowView extends BorderPane {
             String editor = tabs.statusProperty().get();
             return editor.isEmpty() ? file : file + "    " + editor;
         }, tabs.getSelectionModel().selectedItemProperty(), tabs.statusProperty())));
+    }
+
+    /** Shows {@code view} in the side bar in place of the Explorer (null: the Explorer again), opening the side bar. */
+    public void showInSideBar(Node view) {
+        if (view == null) {
+            showTreeOrWelcome.run();
+        } else {
+            sideBar.getChildren().setAll(view);
+            VBox.setVgrow(view, javafx.scene.layout.Priority.ALWAYS);
+        }
+        model.sideBarVisibleProperty().set(true);
+    }
+
+    /** Adds an overlay above the editor area, at the top like the command palette (e.g. Quick Open). */
+    public void addOverlay(Node overlay) {
+        center.getChildren().add(overlay);
+        StackPane.setAlignment(overlay, Pos.TOP_CENTER);
+        StackPane.setMargin(overlay, new Insets(8, 0, 0, 0));
     }
 }

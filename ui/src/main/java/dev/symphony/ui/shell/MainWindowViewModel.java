@@ -29,9 +29,11 @@ public final class MainWindowViewModel {
     private final BooleanProperty panelVisible = new SimpleBooleanProperty(false);
     private final StringProperty statusMessage = new SimpleStringProperty("");
     private final IntegerProperty problemCount = new SimpleIntegerProperty();
+    private final dev.symphony.ui.problems.ProblemsModel problems = new dev.symphony.ui.problems.ProblemsModel();
 
     public MainWindowViewModel(WorkbenchServices services) {
         this.services = services;
+        problemCount.bind(problems.count());
         services.settings().addListener(() -> services.bridge().onFx(this::readSettings));
         readSettings();
     }
@@ -39,7 +41,11 @@ public final class MainWindowViewModel {
     private void readSettings() {
         theme.set(services.settings().getString(Themes.SETTING));
         statusBarVisible.set(services.settings().getBoolean("workbench.showStatusBar"));
-        problemCount.set(services.settings().problems().size() + services.keybindings().problems().size());
+        java.util.List<dev.symphony.ui.problems.Problem> found = new java.util.ArrayList<>();
+        java.util.stream.Stream.concat(services.settings().problems().stream(), services.keybindings().problems().stream())
+                .forEach(p -> found.add(new dev.symphony.ui.problems.Problem(p.file(), p.line(), p.column(),
+                        p.jsonPath() == null ? p.message() : p.jsonPath() + ": " + p.message())));
+        problems.replace("settings", found);
     }
 
     /** Called when key bindings were reloaded, to update the problem count. */
@@ -55,13 +61,16 @@ public final class MainWindowViewModel {
         }
     }
 
-    /** Switches between the light and dark theme and remembers the choice in the user's settings. */
+    /**
+     * Switches between the light and dark theme and remembers the choice in the user's settings (the
+     * status bar's theme item shows the result; only a failure becomes the status message).
+     */
     public void toggleTheme() {
         String next = Themes.other(theme.get());
         services.bridge().compute(() -> {
             try {
                 services.settings().set(SettingsScope.USER, Themes.SETTING, TextNode.valueOf(next));
-                return "Theme: " + next;
+                return "";
             } catch (SettingsWriteException e) {
                 return e.getMessage();
             }
@@ -97,8 +106,19 @@ public final class MainWindowViewModel {
         return statusMessage;
     }
 
+    /** How many problems the status bar counts (every source: settings, key bindings, open JSON files…). */
     public IntegerProperty problemCountProperty() {
         return problemCount;
+    }
+
+    /** Every problem known now, from every source. */
+    public dev.symphony.ui.problems.ProblemsModel problems() {
+        return problems;
+    }
+
+    /** Runs a registered command (e.g. from a click in the status bar). */
+    public void run(String commandId) {
+        services.commands().execute(commandId);
     }
 
     /** The window title: the folder's name, then the product. */

@@ -10,6 +10,12 @@ public interface Prompter {
     /** A yes/no question for a destructive action; true when confirmed. */
     boolean confirm(String title, String message, String confirmLabel);
 
+    /**
+     * Asks whether to save unsaved changes before they go: {@code saveLabel} ("Save", "Save All") is the
+     * default button, then "Don't Save" and "Cancel"; closing the dialog is Cancel.
+     */
+    SaveChoice askToSave(String title, String message, String saveLabel);
+
     /** Asks for a line of text; empty when cancelled. */
     Optional<String> ask(String title, String prompt, String initialValue);
 

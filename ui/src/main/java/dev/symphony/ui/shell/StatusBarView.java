@@ -19,9 +19,11 @@ public final class StatusBarView extends HBox {
                 ? "No folder open" : model.workspaceProperty().get().toString(), model.workspaceProperty()));
         Label problems = item(Bindings.createStringBinding(() -> {
             int count = model.problemCountProperty().get();
-            return count == 0 ? "No problems" : count + (count == 1 ? " problem" : " problems") + " in settings";
+            return count == 0 ? "No problems" : count + (count == 1 ? " problem" : " problems");
         }, model.problemCountProperty()));
         problems.setId(PROBLEMS_ID);
+        problems.setCursor(javafx.scene.Cursor.HAND);
+        problems.setOnMouseClicked(e -> model.run(dev.symphony.ui.problems.ProblemsView.COMMAND_ID));
         problems.getStyleClass().add(Styles.STATUS_PROBLEMS);
         Label message = item(model.statusMessageProperty());
         message.setId(MESSAGE_ID);

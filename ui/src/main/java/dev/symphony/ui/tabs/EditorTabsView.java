@@ -15,7 +15,7 @@ import javafx.scene.control.TabPane;
 
 /**
  * Tabs of open files, each an {@link EditorPane} over the document's buffer. A dirty tab shows a
- * dot; closing one asks first. The status text ("Ln 3, Col 5 · Java") follows the selected editor.
+ * dot; closing one asks to save it first ({@link TabCloser}). The status text ("Ln 3, Col 5 · Java") follows the selected editor.
  */
 public final class EditorTabsView extends TabPane {
     public static final String ID = "editor-tabs";
@@ -23,10 +23,12 @@ public final class EditorTabsView extends TabPane {
     private final EditorEnvironment env;
     private final Map<OpenDocument, Tab> tabs = new HashMap<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final TabCloser closer;
 
     public EditorTabsView(EditorTabsViewModel model, Prompter prompter, EditorEnvironment env) {
         this.model = model;
         this.env = env;
+        this.closer = new TabCloser(model, prompter);
         setId(ID);
         setTabClosingPolicy(TabClosingPolicy.ALL_TABS);
         model.setOnReadStarting(path -> env.styles().prepare(path, env.dark()));
@@ -39,7 +41,7 @@ public final class EditorTabsView extends TabPane {
                         getTabs().remove(tab);
                     }
                 });
-                change.getAddedSubList().forEach(d -> getTabs().add(tabFor(d, prompter)));
+                change.getAddedSubList().forEach(d -> getTabs().add(tabFor(d)));
             }
         });
         model.selectedProperty().addListener((obs, old, doc) -> {
@@ -61,7 +63,7 @@ public final class EditorTabsView extends TabPane {
                 env.applySettings(((EditorPane) t.getContent()).view()))));
     }
 
-    private Tab tabFor(OpenDocument document, Prompter prompter) {
+    private Tab tabFor(OpenDocument document) {
         EditorPane pane = new EditorPane(document.path(), document.buffer(), document.isReadOnly(), document.notice(),
                 env.bridge());
         EditorView view = pane.view();
@@ -77,14 +79,17 @@ public final class EditorTabsView extends TabPane {
         tab.setId("tab:" + document.path());
         document.dirtyProperty().addListener((obs, was, dirty) -> tab.setText((dirty ? "● " : "") + document.title()));
         tab.setOnCloseRequest(e -> {
-            if (document.dirtyProperty().get() && !prompter.confirm("Close " + document.title() + "?",
-                    document.title() + " has unsaved changes. Close it and lose them?", "Close without saving")) {
-                e.consume();
-            }
+            e.consume(); // the closer removes the tab once the document may go
+            closer.close(document);
         });
-        tab.setOnClosed(e -> model.close(document));
+        tab.setContextMenu(TabMenu.of(document, closer));
         tabs.put(document, tab);
         return tab;
+    }
+
+    /** Closes tabs of documents, asking about unsaved changes: every way of closing one goes through it. */
+    public TabCloser closer() {
+        return closer;
     }
 
     /** The editor of the selected tab, or null (no tab, or the settings page). */

@@ -15,7 +15,9 @@ import dev.symphony.ui.probe.StartupTrace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
@@ -41,6 +43,8 @@ public final class EditorTabsViewModel {
     private Consumer<Path> onReadStarting = path -> { };
     private HotExit hotExit; // null: unsaved edits are not journaled (tests that do not ask for it)
     private final DiskChanges diskChanges;
+    private final ClosedTabs closedPaths = new ClosedTabs();
+    private boolean shutDown; // the window closed: a disk change reported just before is not followed
 
     public EditorTabsViewModel(FxBridge bridge) {
         this.bridge = bridge;
@@ -185,11 +189,13 @@ public final class EditorTabsViewModel {
     /**
      * Saves a document atomically (off the JavaFX thread: the rope is an immutable snapshot); the tab
      * stays dirty and the error is reported if the disk says no or the file changed on disk meanwhile.
+     * The future (completed on the JavaFX thread) says whether the document is clean afterwards.
      */
-    public void save(OpenDocument document) {
+    public CompletableFuture<Boolean> save(OpenDocument document) {
         if (document == null || document.isReadOnly() || !document.dirtyProperty().get()) {
-            return;
+            return CompletableFuture.completedFuture(document == null || !document.dirtyProperty().get());
         }
+        CompletableFuture<Boolean> clean = new CompletableFuture<>();
         Rope text = document.rope();
         long revision = document.buffer().revision();
         bridge.compute(() -> {
@@ -202,11 +208,17 @@ public final class EditorTabsViewModel {
         }, saved -> {
             document.saved(saved);
             lastError.set(null);
-        }, e -> lastError.set("Cannot save " + document.path() + ": " + rootMessage(e)));
+            clean.complete(!document.dirtyProperty().get());
+        }, e -> {
+            lastError.set("Cannot save " + document.path() + ": " + rootMessage(e));
+            clean.complete(false);
+        });
+        return clean;
     }
 
     /** The window closes: journals of documents still dirty are synced and kept for the next start. */
     public void shutdown() {
+        shutDown = true;
         diskChanges.close();
         if (hotExit != null) {
             hotExit.close();
@@ -230,6 +242,9 @@ public final class EditorTabsViewModel {
      * a tab with unsaved edits keeps them and says so (its save refuses to overwrite the outside change).
      */
     private void changedOnDisk(Path path) {
+        if (shutDown) {
+            return;
+        }
         Optional<OpenDocument> found = find(path);
         if (found.isEmpty() || found.get().file() == null) {
             return;
@@ -289,7 +304,14 @@ public final class EditorTabsViewModel {
     private record Reload(DocumentFile.DiskText disk, Optional<TextEdit> edit) {
     }
 
+    /**
+     * Drops a document's tab at once, unsaved edits and journal included: callers go through
+     * {@link TabCloser}, which asks first.
+     */
     public void close(OpenDocument document) {
+        if (document.file() != null) {
+            closedPaths.remember(document.path());
+        }
         int index = documents.indexOf(document);
         documents.remove(document);
         diskChanges.unwatch(document.path());
@@ -297,6 +319,24 @@ public final class EditorTabsViewModel {
         if (selected.get() == document) {
             selected.set(documents.isEmpty() ? null : documents.get(Math.max(0, index - 1)));
         }
+    }
+
+    /** Reopens the most recently closed file that is not open now (Ctrl+Shift+T); false when there is none. */
+    public boolean reopenClosed() {
+        Optional<Path> last = closedPaths.takeLast(path -> find(path).isEmpty() && java.nio.file.Files.exists(path));
+        last.ifPresent(path -> open(path, d -> { }));
+        return last.isPresent();
+    }
+
+    /** Saves every document with unsaved changes; the future says whether all of them are clean afterwards. */
+    public CompletableFuture<Boolean> saveAll() {
+        CompletableFuture<Boolean> all = CompletableFuture.completedFuture(true);
+        for (OpenDocument d : List.copyOf(documents)) {
+            if (d.dirtyProperty().get() && !d.isReadOnly()) {
+                all = all.thenCompose(ok -> save(d).thenApply(saved -> ok && saved));
+            }
+        }
+        return all;
     }
 
     private static String rootMessage(Throwable e) {

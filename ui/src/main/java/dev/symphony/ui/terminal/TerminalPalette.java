@@ -14,9 +14,9 @@ final class TerminalPalette extends ColorPalette {
     static final TerminalPalette LIGHT = new TerminalPalette(new int[] {
         0x000000, 0xcd3131, 0x00bc00, 0x949800, 0x0451a5, 0xbc05bc, 0x0598bc, 0x555555,
         0x666666, 0xcd3131, 0x14ce14, 0xb5ba00, 0x0451a5, 0xbc05bc, 0x0598bc, 0xa5a5a5});
-    static final Color DARK_FOREGROUND = new Color(0xcccccc);
-    static final Color DARK_BACKGROUND = new Color(0x1e1e1e);
-    static final Color LIGHT_FOREGROUND = new Color(0x333333);
+    static final Color DARK_FOREGROUND = new Color(0xe6edf3); // Primer dark, like the chrome and the editor
+    static final Color DARK_BACKGROUND = new Color(0x0d1117);
+    static final Color LIGHT_FOREGROUND = new Color(0x1f2328);
     static final Color LIGHT_BACKGROUND = new Color(0xffffff);
 
     private final Color[] colors;

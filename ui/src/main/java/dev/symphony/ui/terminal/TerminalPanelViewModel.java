@@ -177,14 +177,8 @@ public final class TerminalPanelViewModel implements TerminalRunner, AutoCloseab
 
     /** Closes terminals after one confirmation for all of them; false when the person declined. */
     public boolean close(List<TerminalInstance> terminals) {
-        List<TerminalInstance> asking = terminals.stream().filter(this::needsConfirmation).toList();
-        if (!asking.isEmpty()) {
-            String what = asking.size() == 1
-                    ? "\"" + asking.get(0).runningProgram() + "\" is still running in terminal " + asking.get(0).id() + "."
-                    : asking.size() + " terminals still run programs.";
-            if (!prompter.confirm("Close Terminal", what + " Closing ends it.", "Close Terminal")) {
-                return false;
-            }
+        if (!confirmEnding(terminals, "Close Terminal", "Closing ends it.")) {
+            return false;
         }
         for (TerminalInstance terminal : terminals) {
             remove(terminal);
@@ -194,6 +188,23 @@ public final class TerminalPanelViewModel implements TerminalRunner, AutoCloseab
             }, t -> { }, e -> message.set("Terminal: " + e.getMessage()));
         }
         return true;
+    }
+
+    /** Asks (if the settings say so) whether ending the programs running in these terminals is fine. */
+    public boolean confirmEnding(List<TerminalInstance> terminals, String action, String consequence) {
+        List<TerminalInstance> asking = terminals.stream().filter(this::needsConfirmation).toList();
+        if (asking.isEmpty()) {
+            return true;
+        }
+        String what = asking.size() == 1
+                ? "\"" + asking.get(0).runningProgram() + "\" is still running in terminal " + asking.get(0).id() + "."
+                : asking.size() + " terminals still run programs.";
+        return prompter.confirm(action, what + " " + consequence, action);
+    }
+
+    /** Every terminal of every tab. */
+    public List<TerminalInstance> all() {
+        return groups.stream().flatMap(g -> g.terminals().stream()).toList();
     }
 
     private boolean needsConfirmation(TerminalInstance terminal) {

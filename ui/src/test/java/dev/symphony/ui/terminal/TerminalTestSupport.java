@@ -96,6 +96,12 @@ final class TerminalTestSupport {
         }
 
         @Override
+        public dev.symphony.ui.shell.SaveChoice askToSave(String title, String message, String saveLabel) {
+            questions.add(message);
+            return answer ? dev.symphony.ui.shell.SaveChoice.DONT_SAVE : dev.symphony.ui.shell.SaveChoice.CANCEL;
+        }
+
+        @Override
         public Optional<String> ask(String title, String prompt, String initialValue) {
             return Optional.empty();
         }

@@ -14,6 +14,10 @@ import dev.symphony.editor.text.TextEdit;
 import dev.symphony.ui.FxBridge;
 import dev.symphony.ui.editor.EditorView;
 import java.util.ArrayList;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.util.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -51,6 +55,7 @@ public final class FindModel {
     private boolean capped;
     private long generation;
     private int[] scope;
+    private Timeline progress; // "Searching… 40%" while a long count runs
 
     public FindModel(EditorView view, FxBridge bridge) {
         this.view = view;
@@ -124,10 +129,14 @@ public final class FindModel {
         }
     }
 
-    /** Recounts the matches in the background; a newer refresh makes older results void. */
+    /**
+     * Recounts the matches in the background; a newer refresh stops the older count (and voids its result).
+     * A count that takes longer than 100 ms replaces the previous count with its progress ("Searching… 40%").
+     */
     public void refresh() {
         long mine = ++generation;
         error.set(false);
+        stopProgress();
         Optional<Pattern> compiled = pattern();
         if (compiled.isEmpty()) {
             matches = List.of();
@@ -140,26 +149,56 @@ public final class FindModel {
         Pattern p = compiled.get();
         Rope rope = view.buffer().text();
         int[] range = scope == null ? new int[] {0, rope.length()} : scope.clone();
-        bridge.compute(() -> count(p, rope, range), found -> {
+        WatchedText text = new WatchedText(rope.asCharSequence(), () -> generation != mine);
+        progress = new Timeline(new KeyFrame(Duration.millis(200), e -> status.set("Searching… "
+                + Math.min(99, Math.max(0, (text.reached() - range[0]) * 100 / Math.max(1, range[1] - range[0]))) + "%")));
+        progress.setCycleCount(Animation.INDEFINITE);
+        progress.setDelay(Duration.millis(100)); // the old count goes within 100 ms: it is not this query's
+        progress.play();
+        bridge.compute(() -> count(p, text, range), found -> {
             if (mine == generation) {
+                stopProgress();
                 matches = found;
                 capped = found.size() >= MAX_COUNTED;
                 view.setHighlightedRanges(found);
                 updateStatus();
             }
-        }, e -> status.set("Search failed: " + e.getMessage()));
+        }, e -> {
+            if (mine == generation) {
+                stopProgress();
+                status.set("Search failed: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Stops the counting of the current query (the bar closed): its result will not be shown. */
+    public void cancel() {
+        generation++;
+        stopProgress();
+    }
+
+    private void stopProgress() {
+        if (progress != null) {
+            progress.stop();
+            progress = null;
+        }
     }
 
     static List<int[]> count(Pattern p, Rope rope, int[] range) {
+        return count(p, rope.asCharSequence(), range);
+    }
+
+    /** The matches in {@code range} (at most {@link #MAX_COUNTED}); a {@link WatchedText} may stop it early. */
+    static List<int[]> count(Pattern p, CharSequence text, int[] range) {
         List<int[]> found = new ArrayList<>();
-        Matcher m = p.matcher(rope.asCharSequence());
-        m.region(range[0], Math.min(range[1], rope.length()));
+        Matcher m = p.matcher(text);
+        m.region(range[0], Math.min(range[1], text.length()));
         while (found.size() < MAX_COUNTED && m.find()) {
             if (m.end() == m.start()) {
                 if (m.end() >= range[1]) {
                     break;
                 }
-                m.region(m.end() + 1, Math.min(range[1], rope.length()));
+                m.region(m.end() + 1, Math.min(range[1], text.length()));
                 continue; // empty matches are not shown
             }
             found.add(new int[] {m.start(), m.end()});

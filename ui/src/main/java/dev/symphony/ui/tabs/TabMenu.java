@@ -1,0 +1,34 @@
+package dev.symphony.ui.tabs;
+
+import java.util.List;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+
+/** The context menu of a document's tab: Close, Close Others, Close All (through the closer), Copy Path. */
+final class TabMenu {
+
+    private TabMenu() {
+    }
+
+    static ContextMenu of(OpenDocument document, TabCloser closer) {
+        MenuItem close = item("Close", "tab-menu-close", () -> closer.close(document));
+        MenuItem others = item("Close Others", "tab-menu-close-others", () -> closer.closeOthers(document));
+        MenuItem all = item("Close All", "tab-menu-close-all", () -> closer.closeAll(List.copyOf(closer.documents())));
+        MenuItem copyPath = item("Copy Path", "tab-menu-copy-path", () -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(document.path().toString());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        return new ContextMenu(close, others, all, new SeparatorMenuItem(), copyPath);
+    }
+
+    private static MenuItem item(String text, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.symphony.ui;
+
+import dev.symphony.kernel.paths.SymphonyPaths;
+import dev.symphony.ui.shell.WorkbenchServices;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A real workbench for a headless UI test: a fresh {@code SYMPHONY_HOME} and workspace folder (opened),
+ * both deleted by {@link #close}. Start it in the test's {@code @Start}, close it in {@code @AfterEach}.
+ */
+public final class TestWorkbench implements AutoCloseable {
+    public final Path home;
+    public final Path workspace;
+    public final Workbench workbench;
+
+    private TestWorkbench(Path home, Path workspace, Workbench workbench) {
+        this.home = home;
+        this.workspace = workspace;
+        this.workbench = workbench;
+    }
+
+    public static TestWorkbench start(Stage stage, String name) throws Exception {
+        Path home = Files.createTempDirectory("symphony-" + name + "-home");
+        Path workspace = Files.createTempDirectory("symphony-" + name + "-ws");
+        Workbench workbench = new Workbench(WorkbenchServices.start(SymphonyPaths.under(home)), stage);
+        workbench.openFolder(workspace);
+        stage.show();
+        return new TestWorkbench(home, workspace, workbench);
+    }
+
+    public SymphonyPaths paths() {
+        return SymphonyPaths.under(home);
+    }
+
+    /** Waits up to 10 s; a lookup that races the JavaFX thread's changes counts as "not yet". */
+    public static void waitUntil(String what, Supplier<Boolean> condition) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.get();
+                } catch (RuntimeException racedWithTheFxThread) {
+                    return false;
+                }
+            });
+        } catch (TimeoutException e) {
+            throw new TimeoutException("timed out waiting until " + what);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        workbench.close();
+        for (Path dir : new Path[] {home, workspace}) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
