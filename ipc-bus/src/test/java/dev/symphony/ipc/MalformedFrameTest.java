@@ -14,17 +14,19 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -53,9 +55,14 @@ class MalformedFrameTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"three-bytes", "bad-version", "unknown-type", "length-overflow", "empty-credit"})
-    void aMalformedFrameBreaksTheChannelAndFailsTheWaitingCall(String kind) throws Exception {
+    @TestFactory
+    Stream<DynamicTest> aMalformedFrameBreaksTheChannelAndFailsTheWaitingCall() {
+        return Stream.of("three-bytes", "bad-version", "unknown-type", "length-overflow", "empty-credit")
+                .map(kind -> DynamicTest.dynamicTest(kind, () -> breaksTheChannel(kind)));
+    }
+
+    void breaksTheChannel(String kind) throws Exception {
+        Path dir = Files.createTempDirectory(this.dir, kind);
         CountDownLatch peerGone = new CountDownLatch(1);
         InboundHandler kernelHandler = new InboundHandler() {
             @Override
