@@ -6,6 +6,7 @@ import dev.symphony.conductor.cli.ServeCommand;
 import dev.symphony.conductor.fqg.cli.FqgCommand;
 import dev.symphony.editor.cli.EditCommand;
 import dev.symphony.editor.cli.SearchCommand;
+import dev.symphony.kernel.cli.AuditCommand;
 import dev.symphony.kernel.cli.CallCommand;
 import dev.symphony.kernel.cli.ExtCommand;
 import dev.symphony.kernel.cli.ToolCommand;
@@ -39,10 +40,12 @@ public final class SymphonyMain {
                 "headless editing over the editor engine (JSON line on stdout)", EditCommand::run));
         add(new Subcommand("search", "search [--regex] [-i] [-w] [--glob G]... [--hidden] [--no-ignore] PATTERN [DIR]",
                 "search the files below DIR like rg; one JSON line per match, a summary on stderr", SearchCommand::run));
-        add(new Subcommand("ext", "ext install ARCHIVE [--sha256 HEX] [--yes] | list [--json] | enable|disable|remove ID",
+        add(new Subcommand("ext", "ext install ARCHIVE [--sha256 HEX] [--yes] | list [--json] | enable|disable|remove|trust|untrust ID",
                 "install and manage extensions", ExtCommand::run));
         add(new Subcommand("call", "call EXTENSION_ID CAPABILITY 'JSON'",
                 "call an extension's capability through the bus; prints the JSON result", CallCommand::run));
+        add(new Subcommand("audit", "audit verify [AUDIT_DIR]",
+                "check the audit log's hash chain; reports the first broken link (exit 1)", AuditCommand::run));
         add(new Subcommand("run", "run FILE.melody.json [--input NAME=VALUE]... [--preview] [--yes] [--policy rl|heuristic] | run --resume RUN_ID",
                 "run a Melody headless; its event stream as JSON lines (exit 3: waiting for an approval)", RunCommand::run));
         add(new Subcommand("approve", "approve RUN_ID NODE_ID --yes|--no [--by NAME] [--comment TEXT]",

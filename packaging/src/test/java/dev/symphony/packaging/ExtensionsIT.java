@@ -33,11 +33,19 @@ class ExtensionsIT {
         }
     }
 
+    /** Without an OS sandbox an installed extension runs only when the user trusts it (kernel SandboxPolicy). */
+    static void trustWhereUnsandboxed(Path home, String module) throws Exception {
+        if (!dev.symphony.kernel.extensions.Sandbox.available()) {
+            assertEquals(0, symphony(home, "ext", "trust", "dev.symphony.samples." + module).status());
+        }
+    }
+
     @Test
     void installListAndCallTheSamples(@TempDir Path home) throws Exception {
         for (String module : List.of("text-tools", "chaos")) {
             LauncherIT.Result installed = symphony(home, "ext", "install", archive(module).toString(), "--yes");
             assertEquals(0, installed.status(), module + ": " + installed.err());
+            trustWhereUnsandboxed(home, module);
         }
         LauncherIT.Result list = symphony(home, "ext", "list", "--json");
         assertEquals(0, list.status(), list.err());
@@ -54,6 +62,8 @@ class ExtensionsIT {
     void badInputAndForbiddenReadsHaveTheirOwnExitCodes(@TempDir Path home) throws Exception {
         assertEquals(0, symphony(home, "ext", "install", archive("text-tools").toString(), "--yes").status());
         assertEquals(0, symphony(home, "ext", "install", archive("chaos").toString(), "--yes").status());
+        trustWhereUnsandboxed(home, "text-tools");
+        trustWhereUnsandboxed(home, "chaos");
 
         LauncherIT.Result invalid = symphony(home, "call", "dev.symphony.samples.text-tools", "case", "{\"text\":1}");
         assertEquals(2, invalid.status(), "schema violation is invalid input: " + invalid.err());

@@ -28,7 +28,7 @@ class SymphonyMainTest {
     void helpListsEverySubcommand() {
         assertEquals(0, run("--help"));
         String help = out.toString(StandardCharsets.UTF_8);
-        for (String subcommand : new String[] {"edit", "ext", "call", "run", "approve", "serve", "fqg", "tiny-lm", "startup-probe", "bench"}) {
+        for (String subcommand : new String[] {"edit", "ext", "call", "audit", "run", "approve", "serve", "fqg", "tiny-lm", "startup-probe", "bench"}) {
             assertTrue(help.contains("  " + subcommand), subcommand + " missing from\n" + help);
         }
     }

@@ -106,7 +106,13 @@ public final class HostRuntime {
         pump.add(endpoint);
         DoorbellIdleStrategy idle = new DoorbellIdleStrategy(pump, 2_000_000, 1000);
         while (running.get() && !endpoint.isClosed()) {
-            idle.idle(pump.doWork());
+            try {
+                idle.idle(pump.doWork());
+            } catch (RuntimeException unexpected) { // the bus breaks a channel on bad frames itself; anything else ends the host visibly
+                System.err.println("host pump failed; the host exits and the kernel restarts it by its policy: " + unexpected);
+                unexpected.printStackTrace();
+                break;
+            }
         }
         try {
             dispatcher.awaitIdle(1000); // calls cancelled by the shutdown finish first (within the kernel's 2 s grace)

@@ -131,6 +131,9 @@ public final class Endpoint implements AutoCloseable {
         spinningWaiters.incrementAndGet();
         try {
             awaitLoop(call, deadline, spinning);
+        } catch (RuntimeException | Error failure) {
+            finished(call); // whatever escaped the caller's pumping, the call's in-flight slot is not leaked
+            throw failure;
         } finally {
             call.waiter = null;
             if (spinning[0]) {
@@ -296,20 +299,52 @@ public final class Endpoint implements AutoCloseable {
         if (dispatchDepth == 0) {
             Envelope e;
             while (work < limit && (e = deferred.poll()) != null) {
-                dispatch(e);
+                if (!dispatchSafely(e)) {
+                    return work;
+                }
                 work++;
             }
         }
-        while (work < limit && !queuesClosed) {
-            Envelope e = queues.read();
+        while (work < limit && !queuesClosed && closedCause == null) {
+            Envelope e;
+            try {
+                e = queues.read();
+            } catch (RuntimeException unreadable) {
+                protocolViolation("an unreadable frame", unreadable);
+                return work;
+            }
             if (e == null) {
                 break;
             }
             lastInboundNanos = System.nanoTime();
-            dispatch(e);
+            if (!dispatchSafely(e)) {
+                return work;
+            }
             work++;
         }
         return work;
+    }
+
+    /** Dispatches one frame; a frame that cannot be handled (a bad payload for its type) breaks the channel, not the pump. */
+    private boolean dispatchSafely(Envelope e) {
+        try {
+            dispatch(e);
+            return true;
+        } catch (RuntimeException malformed) {
+            protocolViolation("a malformed " + e.type() + " frame", malformed);
+            return false;
+        }
+    }
+
+    /**
+     * The peer sent what the protocol does not allow: every call in flight fails with {@link BusStatus#MALFORMED}
+     * (their slots freed), the channel counts as closed, and the handler hears that the peer is gone — the same
+     * path as a peer that exited (the kernel restarts a host by its policy). Nothing is thrown into the pump.
+     */
+    private void protocolViolation(String what, RuntimeException cause) {
+        fail(new BusException(BusStatus.MALFORMED, "channel to " + context.peerName() + " broken: the peer sent " + what
+                + " (" + cause.getMessage() + ")"));
+        handler.onPeerClosed(this);
     }
 
     private void dispatch(Envelope e) {
@@ -323,6 +358,9 @@ public final class Endpoint implements AutoCloseable {
                 }
             }
             case CREDIT -> {
+                if (e.payload().length != 4) {
+                    throw new IllegalArgumentException("a credit frame carries 4 bytes, this one " + e.payload().length);
+                }
                 StreamWriter writer = streamWriters.get(e.correlationId());
                 if (writer != null) {
                     writer.addCredits(ByteBuffer.wrap(e.payload()).getInt());

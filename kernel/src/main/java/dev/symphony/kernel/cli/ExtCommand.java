@@ -9,6 +9,8 @@ import dev.symphony.kernel.extensions.ArchiveInstaller;
 import dev.symphony.kernel.extensions.InstallException;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.Player;
+import dev.symphony.kernel.extensions.Sandbox;
+import dev.symphony.kernel.extensions.SandboxPolicy;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -27,7 +29,8 @@ import java.util.function.Supplier;
  */
 public final class ExtCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String USAGE = "usage: symphony ext install ARCHIVE [--sha256 HEX] [--yes] | list [--json] | enable ID | disable ID | remove ID";
+    static final String USAGE = "usage: symphony ext install ARCHIVE [--sha256 HEX] [--yes] | list [--json] | enable ID | disable ID | remove ID"
+            + " | trust ID | untrust ID";
 
     private ExtCommand() {
     }
@@ -40,7 +43,7 @@ public final class ExtCommand {
     }
 
     /** As {@link #run(String[], PrintStream, PrintStream)}, with the terminal (null: none) supplied. */
-    static int run(String[] args, PrintStream out, PrintStream err, Supplier<BufferedReader> terminal) {
+    public static int run(String[] args, PrintStream out, PrintStream err, Supplier<BufferedReader> terminal) {
         if (args.length == 0 || args[0].equals("--help")) {
             (args.length == 0 ? err : out).println(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -49,7 +52,7 @@ public final class ExtCommand {
             return switch (args[0]) {
                 case "install" -> install(args, out, err, terminal);
                 case "list" -> list(args, out, err);
-                case "enable", "disable", "remove" -> change(args, out, err);
+                case "enable", "disable", "remove", "trust", "untrust" -> change(args, out, err);
                 default -> usage(err, "unknown ext command '" + args[0] + "'");
             };
         } catch (IOException | RuntimeException e) {
@@ -126,7 +129,13 @@ public final class ExtCommand {
                     return 1;
                 }
             }
-            Path dir = installer.commit(prepared);
+            Path dir;
+            try {
+                dir = installer.commit(prepared);
+            } catch (InstallException e) {
+                err.println("symphony ext install: " + e.getMessage());
+                return e.exitCode();
+            }
             out.println(JSON.createObjectNode().put("installed", m.id()).put("version", m.version()).put("path", dir.toString()));
             return 0;
         }
@@ -141,6 +150,10 @@ public final class ExtCommand {
         err.println("  network hosts:   " + (p.network().isEmpty() ? "none" : String.join(", ", p.network())));
         err.println("  start processes: " + (p.processes() ? "yes" : "no"));
         err.println("  memory:          " + p.maxHeapMb() + " MB heap; CPU share " + p.maxCpuShare());
+        err.println("  OS sandbox:      " + (Sandbox.available() && Sandbox.Mode.fromProperty() != Sandbox.Mode.OFF
+                ? "bubblewrap (no network, only its own folders writable)"
+                : "NONE available here — it will be refused unless you mark it trusted (`symphony ext trust " + m.id()
+                        + "`: it then runs with your full rights), or install bubblewrap (`apt install bubblewrap`)"));
         if (!m.dependencies().isEmpty()) {
             err.println("  calls:           " + String.join(", ", m.dependencies().stream().map(ExtensionManifest.Dependency::id).toList()));
         }
@@ -164,6 +177,8 @@ public final class ExtCommand {
                             .put("kind", m == null ? null : m.kind().name().toLowerCase(Locale.ROOT))
                             .put("state", p.state().name()).put("development", p.development())
                             .put("bundled", p.origin() == Player.Origin.BUNDLED);
+                    SandboxPolicy.Decision sandbox = SandboxPolicy.decide(p, Sandbox.Mode.fromProperty(), kernel.store());
+                    n.putObject("sandbox").put("mode", sandbox.label()).put("reason", sandbox.reason());
                     if (p.problem() != null) {
                         n.put("problem", p.problem());
                     }
@@ -181,9 +196,12 @@ public final class ExtCommand {
                     }
                     out.println(n);
                 } else {
-                    out.printf("%-40s %-10s %-11s %-10s%s%n", p.id(), m == null ? "?" : m.version(),
-                            m == null ? "?" : m.kind().name().toLowerCase(Locale.ROOT), p.state(),
-                            (p.development() ? " (source checkout)" : p.origin() == Player.Origin.BUNDLED ? " (bundled)" : "") + (p.problem() == null ? "" : " — " + p.problem()));
+                    SandboxPolicy.Decision sandbox = SandboxPolicy.decide(p, Sandbox.Mode.fromProperty(), kernel.store());
+                    String origin = p.development() ? " (source checkout)" : p.origin() == Player.Origin.BUNDLED ? " (bundled)" : "";
+                    out.printf("%-40s %-10s %-11s %-10s %-13s%s%n", p.id(), m == null ? "?" : m.version(),
+                            m == null ? "?" : m.kind().name().toLowerCase(Locale.ROOT), p.state(), sandbox.label(),
+                            origin + (p.problem() == null ? "" : " — " + p.problem())
+                                    + (sandbox.sandboxed() ? "" : " — " + sandbox.reason()));
                 }
             }
         }
@@ -202,6 +220,21 @@ public final class ExtCommand {
                 return 2;
             }
             switch (args[0]) {
+                case "trust" -> {
+                    if (p.manifest() == null) {
+                        err.println("symphony ext trust: " + id + " has no readable manifest: " + p.problem());
+                        return 1;
+                    }
+                    kernel.store().trust(id, p.manifest().version());
+                    kernel.audit().record("user", "ext.trust", id, true, "version " + p.manifest().version()
+                            + " may run without an OS sandbox where none is available");
+                    err.println("symphony ext trust: " + id + " " + p.manifest().version() + " may now run without an OS sandbox"
+                            + " (with your full rights) where none is available; a new version needs trusting again");
+                }
+                case "untrust" -> {
+                    kernel.store().trust(id, null);
+                    kernel.audit().record("user", "ext.untrust", id, true, null);
+                }
                 case "enable" -> kernel.enable(id);
                 case "disable" -> kernel.disable(id);
                 default -> {
@@ -219,7 +252,11 @@ public final class ExtCommand {
                     kernel.store().forget(id);
                 }
             }
-            out.println(JSON.createObjectNode().put(args[0].equals("remove") ? "removed" : args[0] + "d", id));
+            out.println(JSON.createObjectNode().put(switch (args[0]) {
+                case "remove" -> "removed";
+                case "trust", "untrust" -> args[0] + "ed";
+                default -> args[0] + "d";
+            }, id));
             return 0;
         }
     }

@@ -7,39 +7,51 @@ import dev.symphony.contract.manifest.Version;
 import dev.symphony.contract.manifest.VersionRange;
 import dev.symphony.ipc.api.BusPaths;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.NoSuchAlgorithmException;
-import java.util.Enumeration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Installs a PF4J zip archive in two steps: {@link #prepare} checks the digest, unpacks into a
- * staging folder refusing absolute paths, path traversal and symbolic links that leave the
- * extension folder, and validates the manifest (no plugin code is loaded); {@link #commit} moves it
- * into place once the permissions are approved.
+ * Installs a PF4J zip archive in two steps, treating every entry as hostile. {@link #prepare} copies
+ * the archive into a private staging folder (mode 0700, beside the extensions so the final move is
+ * atomic) while checking its digest, refuses it on its central directory ({@link ZipInspector},
+ * {@link ArchiveRules}: links, devices, absolute or non-canonical names, duplicates and case
+ * collisions, caps), inflates every entry into nothing to measure its real size (a bomb stops at
+ * the cap) and validates the manifest; nothing is unpacked and no plugin code is loaded. Only
+ * {@link #commit}, called once the user approved the permissions, unpacks ({@link SafeUnpacker})
+ * and moves the folder into place. A refused or aborted install leaves no trace.
  */
 public final class ArchiveInstaller {
-    static final long MAX_UNPACKED_BYTES = 512L << 20;
-    static final int MAX_ENTRIES = 20_000;
+    private static final String ARCHIVE_COPY = "archive.zip";
     private final ExtensionStore store;
+    private final ArchiveRules.Limits limits;
 
-    public record Prepared(ExtensionManifest manifest, Path staging) {
+    /** A checked archive waiting for approval; {@code staging} is private and holds only the archive's copy. */
+    public record Prepared(ExtensionManifest manifest, Path staging, List<ZipInspector.Entry> entries, Path createdFrom) {
     }
 
     public ArchiveInstaller(ExtensionStore store) {
+        this(store, ArchiveRules.Limits.DEFAULT);
+    }
+
+    ArchiveInstaller(ExtensionStore store, ArchiveRules.Limits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     public Prepared prepare(Path archive, String expectedSha256) throws InstallException {
@@ -48,101 +60,125 @@ public final class ArchiveInstaller {
         }
         String expected = expectedSha256;
         Path sidecar = archive.resolveSibling(archive.getFileName() + ".sha256");
+        Path createdStore = firstMissing(store.dir());
+        Path staging = null;
         try {
             if (expected == null && Files.isRegularFile(sidecar)) {
                 expected = Files.readString(sidecar, StandardCharsets.UTF_8).trim().split("\\s+")[0];
             }
-            if (expected != null) {
-                String actual = sha256(archive);
-                if (!actual.equalsIgnoreCase(expected)) {
-                    throw new InstallException(2, "SHA-256 of " + archive + " is " + actual + " but "
-                            + (expectedSha256 != null ? "--sha256 says " : sidecar + " says ") + expected.toLowerCase(Locale.ROOT));
-                }
+            Files.createDirectories(store.dir());
+            staging = privateFolder(store.dir().resolve(".staging-" + UUID.randomUUID()));
+            Path copy = staging.resolve(ARCHIVE_COPY);
+            String actual = copyAndDigest(archive, copy);
+            if (expected != null && !actual.equalsIgnoreCase(expected)) {
+                throw new InstallException(2, "SHA-256 of " + archive + " is " + actual + " but "
+                        + (expectedSha256 != null ? "--sha256 says " : sidecar + " says ") + expected.toLowerCase(Locale.ROOT));
             }
-            Path staging = store.dir().resolve(".staging-" + UUID.randomUUID());
-            Files.createDirectories(staging);
+            List<ZipInspector.Entry> entries;
             try {
-                unpack(archive, staging);
-                Path manifestFile = staging.resolve(ManifestReader.FILE_NAME);
-                if (!Files.isRegularFile(manifestFile)) {
-                    throw new InstallException(2, archive + " has no " + ManifestReader.FILE_NAME + " at its root");
-                }
-                ExtensionManifest m = ManifestReader.read(Files.readAllBytes(manifestFile), archive + "!/" + ManifestReader.FILE_NAME);
-                if (!VersionRange.parse(m.engine()).contains(Version.parse(KernelContext.ENGINE_VERSION))) {
-                    throw new InstallException(2, m.id() + " needs engine " + m.engine() + " but this is " + KernelContext.ENGINE_VERSION);
-                }
-                return new Prepared(m, staging);
-            } catch (InstallException | RuntimeException e) {
-                BusPaths.deleteRecursively(staging);
-                throw e;
-            } catch (ManifestException e) {
-                BusPaths.deleteRecursively(staging);
-                throw new InstallException(2, e.getMessage());
+                entries = ZipInspector.entries(copy);
+            } catch (IOException e) {
+                throw ArchiveRules.refused(archive.toString(), e.getMessage());
             }
+            ArchiveRules.check(archive.toString(), entries, limits);
+            ExtensionManifest m;
+            try (ZipFile zip = new ZipFile(copy.toFile())) {
+                SafeUnpacker.unpack(zip, entries, null, limits, archive.toString());
+                m = manifest(zip, archive);
+            }
+            if (!VersionRange.parse(m.engine()).contains(Version.parse(KernelContext.ENGINE_VERSION))) {
+                throw new InstallException(2, m.id() + " needs engine " + m.engine() + " but this is " + KernelContext.ENGINE_VERSION);
+            }
+            return new Prepared(m, staging, entries, createdStore);
+        } catch (InstallException | RuntimeException e) {
+            clean(staging, createdStore);
+            throw e;
+        } catch (ManifestException e) {
+            clean(staging, createdStore);
+            throw new InstallException(2, e.getMessage());
         } catch (IOException e) {
+            clean(staging, createdStore);
             throw new InstallException(1, "cannot read " + archive + ": " + e.getMessage());
         }
     }
 
-    private static void unpack(Path archive, Path staging) throws IOException, InstallException {
-        Map<String, Boolean> symlinks = ZipInspector.symlinks(archive);
-        long total = 0;
-        int count = 0;
-        try (ZipFile zip = new ZipFile(archive.toFile())) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                String name = e.getName();
-                if (++count > MAX_ENTRIES) {
-                    throw new InstallException(2, archive + " has more than " + MAX_ENTRIES + " entries");
-                }
-                if (name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*")) {
-                    throw new InstallException(2, "refusing " + archive + ": absolute path in archive: " + name);
-                }
-                Path target = staging.resolve(name).normalize();
-                if (!target.startsWith(staging) || name.contains("\\")) {
-                    throw new InstallException(2, "refusing " + archive + ": entry escapes the extension folder: " + name);
-                }
-                if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                if (symlinks.getOrDefault(name, false)) {
-                    String link = new String(zip.getInputStream(e).readNBytes(4096), StandardCharsets.UTF_8);
-                    Path resolved = target.getParent().resolve(link).normalize();
-                    if (Path.of(link).isAbsolute() || !resolved.startsWith(staging)) {
-                        throw new InstallException(2, "refusing " + archive + ": symbolic link " + name + " -> " + link
-                                + " points outside the extension folder");
-                    }
-                    Files.createSymbolicLink(target, Path.of(link));
-                    continue;
-                }
-                try (InputStream in = zip.getInputStream(e)) {
-                    total += Files.copy(in, target);
-                }
-                if (total > MAX_UNPACKED_BYTES) {
-                    throw new InstallException(2, archive + " unpacks to more than " + (MAX_UNPACKED_BYTES >> 20) + " MB");
+    private ExtensionManifest manifest(ZipFile zip, Path archive) throws IOException, InstallException, ManifestException {
+        ZipEntry entry = zip.getEntry(ManifestReader.FILE_NAME);
+        if (entry == null || entry.isDirectory()) {
+            throw new InstallException(2, archive + " has no " + ManifestReader.FILE_NAME + " at its root");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (InputStream in = zip.getInputStream(entry)) {
+            SafeUnpacker.copy(in, bytes, limits.maxManifestBytes(), archive.toString(), ManifestReader.FILE_NAME, limits.maxManifestBytes());
+        }
+        return ManifestReader.read(bytes.toByteArray(), archive + "!/" + ManifestReader.FILE_NAME);
+    }
+
+    private static String copyAndDigest(Path archive, Path copy) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(archive), MessageDigest.getInstance("SHA-256"))) {
+            Files.copy(in, copy);
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new folder only this user can enter (where the disk has POSIX modes). */
+    static Path privateFolder(Path dir) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        return Files.createDirectory(dir);
+    }
+
+    /** The outermost folder of {@code dir} that does not exist yet (null: it exists), so a refusal can remove what it made. */
+    private static Path firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    private void clean(Path staging, Path createdFrom) {
+        if (staging != null) {
+            BusPaths.deleteRecursively(staging);
+        }
+        if (createdFrom != null) {
+            for (Path p = store.dir().toAbsolutePath(); p.startsWith(createdFrom); p = p.getParent()) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException notEmpty) {
+                    return; // something else (another install, the kernel) uses it now
                 }
             }
         }
     }
 
     /** Moves the prepared extension into place (replacing an older version) and records the approval. */
-    public Path commit(Prepared prepared) throws IOException {
-        Path target = store.folderOf(prepared.manifest().id());
-        Path old = store.dir().resolve(".old-" + UUID.randomUUID());
-        if (Files.exists(target)) {
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    public Path commit(Prepared prepared) throws IOException, InstallException {
+        Path unpacked = prepared.staging().resolve("unpacked");
+        try {
+            Files.createDirectory(unpacked);
+            try (ZipFile zip = new ZipFile(prepared.staging().resolve(ARCHIVE_COPY).toFile())) {
+                SafeUnpacker.unpack(zip, prepared.entries(), unpacked, limits, prepared.manifest().id());
+            }
+            Path target = store.folderOf(prepared.manifest().id());
+            Path old = store.dir().resolve(".old-" + UUID.randomUUID());
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
+            BusPaths.deleteRecursively(old);
+            store.approve(prepared.manifest());
+            return target;
+        } finally {
+            BusPaths.deleteRecursively(prepared.staging());
         }
-        Files.move(prepared.staging(), target, StandardCopyOption.ATOMIC_MOVE);
-        BusPaths.deleteRecursively(old);
-        store.approve(prepared.manifest());
-        return target;
     }
 
     public void abort(Prepared prepared) {
-        BusPaths.deleteRecursively(prepared.staging());
+        clean(prepared.staging(), prepared.createdFrom());
     }
 
     static String sha256(Path file) throws IOException {

@@ -74,6 +74,23 @@ public final class ExtensionStore {
         save(s);
     }
 
+    /** The version of {@code id} the user marked trusted to run without an OS sandbox, if any. */
+    public synchronized java.util.Optional<String> trusted(String id) {
+        String v = state().path(id).path("trustedVersion").asText("");
+        return v.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(v);
+    }
+
+    /** Marks {@code version} of {@code id} trusted (null: no longer trusted). A new version needs trusting again. */
+    public synchronized void trust(String id, String version) {
+        ObjectNode s = state();
+        if (version == null) {
+            s.withObject("/" + id).remove("trustedVersion");
+        } else {
+            s.withObject("/" + id).put("trustedVersion", version);
+        }
+        save(s);
+    }
+
     public synchronized void forget(String id) {
         ObjectNode s = state();
         s.remove(id);

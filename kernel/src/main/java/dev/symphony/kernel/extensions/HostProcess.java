@@ -49,7 +49,7 @@ final class HostProcess {
     }
 
     static HostProcess start(Player player, KernelContext context, KernelBus bus, KernelBroker broker, Path logFile,
-                             HostSpawner spawner)
+                             HostSpawner spawner, boolean sandboxed)
             throws IOException {
         var manifest = player.manifest;
         long started = System.nanoTime();
@@ -66,7 +66,7 @@ final class HostProcess {
                 || manifest.capabilities().stream().anyMatch(c -> c.kind() == dev.symphony.contract.manifest.ExtensionManifest.Kind.INSTRUMENT);
         List<Path> djlCaches = Sandbox.djlCaches(instrument, env);
         List<String> cmd = new ArrayList<>(niceness(context.hostNiceness()));
-        cmd.addAll(Sandbox.prefix(context.sandbox(), context.hostClasspath(), player.dir(),
+        cmd.addAll(Sandbox.prefix(sandboxed, context.hostClasspath(), player.dir(),
                 listener.dir(), dataDir, cdsDir, djlCaches));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(flags.flags());
@@ -98,6 +98,7 @@ final class HostProcess {
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dataDir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        HostEnvironment.apply(pb.environment(), System.getenv()); // no API keys or tokens from the IDE's environment
         pb.environment().putAll(flags.environment());
         if (!djlCaches.isEmpty()) {
             // explicit, so that a sandboxed host (no user.home) finds the cache bound for it

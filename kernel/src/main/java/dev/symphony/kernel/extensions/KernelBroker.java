@@ -92,12 +92,10 @@ final class KernelBroker implements AutoCloseable {
                     log(player.id(), "model " + e.message() + (e.data().path("loadMs").asLong(-1) >= 0
                             ? " (" + e.data().path("loadMs").asLong() + " ms)" : ""));
                 } else if (LogProtocol.EXTENSION_EVENT.equals(e.kind())) {
-                    audit.record(player.id(), "event", e.message(), true, null);
+                    audit.reported(player.id(), "event", e.message(), false);
                     kernel.extensionEvent(player.id(), e.message(), e.data());
                 } else if ("denied".equals(e.kind())) {
-                    int space = e.message().indexOf(' ');
-                    audit.record(player.id(), space > 0 ? e.message().substring(0, space) : e.message(),
-                            space > 0 ? e.message().substring(space + 1) : "", false, "refused by the extension's SDK client");
+                    audit.reported(player.id(), "denial", e.message(), true); // its SDK client refused a request
                 } else {
                     log(player.id(), e.level() + " " + e.message());
                 }
@@ -156,6 +154,7 @@ final class KernelBroker implements AutoCloseable {
             throw new CallFailedException(ErrorCode.PERMISSION_DENIED, p.id() + " may not start processes");
         }
         ProcessBuilder pb = new ProcessBuilder(r.command());
+        HostEnvironment.apply(pb.environment(), System.getenv()); // the program gets no more of the IDE's secrets than the host
         if (r.workingDir() != null) {
             pb.directory(Path.of(r.workingDir()).toFile());
         }

@@ -10,16 +10,18 @@ import dev.symphony.kernel.audit.AuditLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * The kernel side of {@code HostFiles}: checks the manifest's path globs against both the path as
  * asked and its real path (so a symbolic link cannot lead out of a permitted folder), audits the
- * decision, then does the I/O in the kernel process.
+ * decision, then does the I/O in the kernel process on exactly the checked real path, never through a
+ * link that appeared after the check ({@link NoFollowFiles}).
  */
 final class KernelFiles {
     private static final long MAX_READ = 3L << 20;
     private final AuditLog audit;
+    /** Runs between the check and the operation; tests use it to swap a link in, as an attacker racing the broker would. */
+    java.util.function.Consumer<Path> afterCheck = real -> { };
 
     KernelFiles(AuditLog audit) {
         this.audit = audit;
@@ -27,26 +29,40 @@ final class KernelFiles {
 
     JsonNode read(Player p, String path) throws IOException {
         Path real = check(p, BrokerProtocol.FILES_READ, path, false);
-        if (Files.size(real) > MAX_READ) {
-            throw new CallFailedException(ErrorCode.INVALID_INPUT, real + " is larger than " + (MAX_READ >> 20) + " MB");
+        try {
+            return JsonNodeFactory.instance.objectNode().put("text", NoFollowFiles.read(real, MAX_READ));
+        } catch (NoFollowFiles.TooLarge e) {
+            throw new CallFailedException(ErrorCode.INVALID_INPUT, e.getMessage());
+        } catch (NoFollowFiles.Redirected e) {
+            throw redirected(p, BrokerProtocol.FILES_READ, real, e);
         }
-        return JsonNodeFactory.instance.objectNode().put("text", Files.readString(real));
     }
 
     JsonNode write(Player p, String path, String text) throws IOException {
         Path real = check(p, BrokerProtocol.FILES_WRITE, path, true);
-        Files.createDirectories(real.getParent());
-        Files.writeString(real, text);
+        try {
+            NoFollowFiles.write(real, text);
+        } catch (NoFollowFiles.Redirected e) {
+            throw redirected(p, BrokerProtocol.FILES_WRITE, real, e);
+        }
         return JsonNodeFactory.instance.objectNode();
     }
 
     JsonNode list(Player p, String path) throws IOException {
         Path real = check(p, BrokerProtocol.FILES_LIST, path, false);
         var names = JsonNodeFactory.instance.arrayNode();
-        try (Stream<Path> s = Files.list(real)) {
-            s.map(x -> x.getFileName().toString()).sorted().forEach(names::add);
+        try {
+            NoFollowFiles.list(real).forEach(names::add);
+        } catch (NoFollowFiles.Redirected e) {
+            throw redirected(p, BrokerProtocol.FILES_LIST, real, e);
         }
         return JsonNodeFactory.instance.objectNode().set("names", names);
+    }
+
+    /** A path changed between the check and the operation: denied and audited as such. */
+    private CallFailedException redirected(Player p, String op, Path real, NoFollowFiles.Redirected e) {
+        audit.record(p.id(), op, real.toString(), false, e.getMessage());
+        return new CallFailedException(ErrorCode.PERMISSION_DENIED, e.getMessage());
     }
 
     private Path check(Player p, String op, String path, boolean write) throws IOException {
@@ -62,6 +78,7 @@ final class KernelFiles {
             throw new CallFailedException(ErrorCode.PERMISSION_DENIED, op + " of " + asked
                     + " is not allowed by the manifest of " + p.id());
         }
+        afterCheck.accept(real);
         return real;
     }
 

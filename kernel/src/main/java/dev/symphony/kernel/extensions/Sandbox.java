@@ -26,24 +26,47 @@ public final class Sandbox {
     public enum Mode {
         AUTO, OFF, REQUIRE;
 
-        static Mode fromProperty() {
+        public static Mode fromProperty() {
             return valueOf(System.getProperty("symphony.sandbox", "auto").toUpperCase(Locale.ROOT));
         }
     }
 
+    /** Set (to anything but empty or 0) to take the "no OS sandbox here" path on a machine that has one (tests, trying it out). */
+    public static final String FORCE_UNAVAILABLE_ENV = "SYMPHONY_SANDBOX_UNAVAILABLE";
+    public static final String FORCE_UNAVAILABLE_PROPERTY = "symphony.sandbox.unavailable";
     private static volatile Boolean available;
 
     private Sandbox() {
     }
 
-    /** True when {@code bwrap} exists and can actually create namespaces here. */
+    /** True when {@code bwrap} exists and can actually create namespaces here, and nobody forced it off. */
     public static boolean available() {
+        if (forcedUnavailable()) {
+            return false;
+        }
         Boolean a = available;
         if (a == null) {
             a = probe();
             available = a;
         }
         return a;
+    }
+
+    private static boolean forcedUnavailable() {
+        String env = System.getenv(FORCE_UNAVAILABLE_ENV);
+        return Boolean.getBoolean(FORCE_UNAVAILABLE_PROPERTY) || env != null && !env.isEmpty() && !env.equals("0");
+    }
+
+    /** Why {@link #available()} is false, for messages. */
+    static String unavailableReason() {
+        if (forcedUnavailable()) {
+            return "no OS sandbox is available here (forced by " + FORCE_UNAVAILABLE_ENV + " / -D" + FORCE_UNAVAILABLE_PROPERTY + ")";
+        }
+        String os = System.getProperty("os.name", "");
+        if (!os.toLowerCase(Locale.ROOT).contains("linux")) {
+            return "no OS sandbox is available on " + os + " (Symphony sandboxes hosts with bubblewrap on Linux only)";
+        }
+        return "no OS sandbox is available here (bubblewrap is not installed, or cannot create user namespaces)";
     }
 
     private static boolean probe() {
@@ -116,13 +139,10 @@ public final class Sandbox {
     }
 
     /** The command prefix that runs the host inside the sandbox, or an empty list for no OS sandbox. */
-    static List<String> prefix(Mode mode, String classpath, Path extensionDir, Path channelDir, Path dataDir, Path cdsDir,
+    static List<String> prefix(boolean sandboxed, String classpath, Path extensionDir, Path channelDir, Path dataDir, Path cdsDir,
                                List<Path> readWrite) {
-        if (mode == Mode.OFF || (mode == Mode.AUTO && !available())) {
-            return List.of();
-        }
-        if (!available()) {
-            throw new IllegalStateException("symphony.sandbox=require but bubblewrap (bwrap) is not usable here");
+        if (!sandboxed) {
+            return List.of(); // SandboxPolicy allowed this host to run without one, and said so
         }
         List<String> cmd = new ArrayList<>(List.of("bwrap", "--die-with-parent", "--unshare-all", "--new-session",
                 "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));

@@ -30,6 +30,7 @@ final class Supervisor implements AutoCloseable {
     private final KernelContext context;
     private final KernelBus bus;
     private final AuditLog audit;
+    private final ExtensionStore store;
     private final KernelBroker broker;
     private final ModelStates models;
     private final Collection<Player> players;
@@ -49,6 +50,7 @@ final class Supervisor implements AutoCloseable {
         this.audit = audit;
         this.broker = broker;
         this.players = players;
+        this.store = new ExtensionStore(context.paths().data("extensions"));
         this.ticker = daemon(this::tickLoop, "supervisor");
         ticker.start();
     }
@@ -124,13 +126,22 @@ final class Supervisor implements AutoCloseable {
                     // VALIDATED, ACTIVE, MONITORING: start
                 }
             }
+            SandboxPolicy.Decision sandbox = SandboxPolicy.decide(p, context.sandbox(), store);
+            if (sandbox.refused()) {
+                audit.record("kernel", "host.start", p.id(), false, sandbox.reason());
+                throw new CallFailedException(ErrorCode.PERMISSION_DENIED, sandbox.reason());
+            }
             try {
-                HostProcess h = HostProcess.start(p, context, bus, broker, broker.logFile(p.id()), spawner);
+                HostProcess h = HostProcess.start(p, context, bus, broker, broker.logFile(p.id()), spawner, sandbox.sandboxed());
                 p.host = h;
                 p.lastStartNanos = h.startedNanos;
                 p.state = PlayerState.ACTIVE;
                 p.problem = null;
-                audit.record("kernel", "host.start", p.id(), true, "pid " + h.pid());
+                audit.record("kernel", "host.start", p.id(), true, "pid " + h.pid() + ", sandbox: "
+                        + (sandbox.sandboxed() ? "bubblewrap" : "NONE — " + sandbox.reason()));
+                if (!sandbox.sandboxed()) {
+                    broker.log(p.id(), "WARNING " + sandbox.reason());
+                }
                 h.process.onExit().thenRun(() -> died(p, h, "exited"));
                 return h;
             } catch (IOException e) {

@@ -28,9 +28,7 @@ class CallInterruptTest {
     void sigtermDuringAStreamCancelsItAndStopsTheHost(@TempDir Path tmp) throws Exception {
         Path home = tmp.resolve("home");
         Path archive = TestPlugins.zip(TestPlugins.build("probe", tmp.resolve("build")), tmp.resolve("probe.zip"));
-        var installer = new dev.symphony.kernel.extensions.ArchiveInstaller(
-                new dev.symphony.kernel.extensions.ExtensionStore(dev.symphony.kernel.paths.SymphonyPaths.under(home).data("extensions")));
-        installer.commit(installer.prepare(archive, null));
+        TestPlugins.install(new dev.symphony.kernel.extensions.ExtensionStore(dev.symphony.kernel.paths.SymphonyPaths.under(home).data("extensions")), archive);
 
         JvmFlags flags = JvmFlags.forCurrentRuntime();
         List<String> cmd = new ArrayList<>();

@@ -92,6 +92,9 @@ class CliCommandsTest {
         Result r = run(ExtCommand::run, "install", archive.toString(), "--yes");
         assertEquals(0, r.code(), r.err());
         assertEquals(PROBE, JSON.readTree(r.out()).path("installed").asText());
+        if (!dev.symphony.kernel.extensions.Sandbox.available()) { // an installed extension runs unsandboxed only when trusted
+            assertEquals(0, run(ExtCommand::run, "trust", PROBE).code());
+        }
         JsonNode probe = null;
         for (String line : run(ExtCommand::run, "list", "--json").lines()) {
             JsonNode n = JSON.readTree(line);

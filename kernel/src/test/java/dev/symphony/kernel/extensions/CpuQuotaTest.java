@@ -48,9 +48,8 @@ class CpuQuotaTest {
                 + "maxCpuShare stays a JVM hint, as kernel/README.md says");
 
         SymphonyPaths paths = SymphonyPaths.under(tmp.resolve("home"));
-        ArchiveInstaller installer = new ArchiveInstaller(new ExtensionStore(paths.data("extensions")));
         Path archive = TestPlugins.zip(TestPlugins.build("spinner", tmp.resolve("build")), tmp.resolve("spinner.zip"));
-        installer.commit(installer.prepare(archive, null));
+        TestPlugins.install(new ExtensionStore(paths.data("extensions")), archive);
         try (Kernel kernel = Kernel.start(new KernelContext().paths(paths).workspace(tmp))) {
             long pid = kernel.activate(SPINNER);
             ObjectMapper json = new ObjectMapper();

@@ -45,10 +45,9 @@ class KernelIntegrationTest {
         secret = tmp.resolve("secret.txt");
         Files.writeString(secret, "top secret");
         Files.createSymbolicLink(workspace.resolve("allowed/link.txt"), secret);
-        ArchiveInstaller installer = new ArchiveInstaller(new ExtensionStore(paths.data("extensions")));
         for (String plugin : List.of("probe", "relay")) {
             Path archive = TestPlugins.zip(TestPlugins.build(plugin, tmp.resolve("build")), tmp.resolve(plugin + ".zip"));
-            installer.commit(installer.prepare(archive, null));
+            TestPlugins.install(new ExtensionStore(paths.data("extensions")), archive);
         }
         Files.createDirectories(paths.userSettingsFile().getParent());
         Files.writeString(paths.userSettingsFile(), """
@@ -102,7 +101,7 @@ class KernelIntegrationTest {
             assertEquals(PROBE + " build.finished {\"ok\":true}", received.poll(10, java.util.concurrent.TimeUnit.SECONDS));
         }
         kernel.audit().flush();
-        assertTrue(AuditLog.readAll(paths.data("audit")).stream().anyMatch(e -> e.path("what").asText().equals("event")
+        assertTrue(AuditLog.readAll(paths.data("audit")).stream().anyMatch(e -> e.path("what").asText().equals("reported.event")
                 && e.path("resource").asText().equals("build.finished") && e.path("who").asText().equals(PROBE)));
     }
 
@@ -201,8 +200,11 @@ class KernelIntegrationTest {
         List<JsonNode> denied = AuditLog.readAll(paths.data("audit")).stream()
                 .filter(e -> e.path("who").asText().equals(PROBE) && e.path("decision").asText().equals("denied")).toList();
         String real = secret.toRealPath().toString();
-        assertTrue(denied.stream().anyMatch(e -> e.path("resource").asText().equals(secret.toString())
-                && e.path("detail").asText().contains("SDK client")), "client-side denial audited: " + denied);
+        assertTrue(AuditLog.readAll(paths.data("audit")).stream().anyMatch(e -> e.path("who").asText().equals(PROBE)
+                && e.path("what").asText().equals("reported.denial") && e.path("decision").asText().equals("reported")
+                && e.path("reportedBy").asText().equals(PROBE) && e.path("resource").asText().contains(secret.toString())),
+                "client-side denial audited as reported by the extension, not as a kernel decision");
+        assertTrue(denied.stream().noneMatch(e -> e.has("reportedBy")), "a host's report never reads as a kernel denial: " + denied);
         assertTrue(denied.stream().anyMatch(e -> e.path("resource").asText().equals(real)
                 && e.path("what").asText().equals("files.read") && !e.has("detail")), "kernel-side denial audited: " + denied);
         assertTrue(denied.stream().anyMatch(e -> e.path("resource").asText().equals(real)

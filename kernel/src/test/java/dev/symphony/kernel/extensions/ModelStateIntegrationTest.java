@@ -39,9 +39,8 @@ class ModelStateIntegrationTest {
     @BeforeAll
     void start(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tmp) throws Exception {
         paths = SymphonyPaths.under(tmp.resolve("home"));
-        ArchiveInstaller installer = new ArchiveInstaller(new ExtensionStore(paths.data("extensions")));
         Path archive = TestPlugins.zip(TestPlugins.build("probe", tmp.resolve("build")), tmp.resolve("probe.zip"));
-        installer.commit(installer.prepare(archive, null));
+        TestPlugins.install(new ExtensionStore(paths.data("extensions")), archive);
         Files.createDirectories(tmp.resolve("ws"));
         kernel = Kernel.start(new KernelContext().paths(paths).workspace(tmp.resolve("ws")));
         kernel.onModelState(s -> {

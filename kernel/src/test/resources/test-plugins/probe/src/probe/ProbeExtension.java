@@ -39,6 +39,11 @@ public class ProbeExtension implements SymphonyExtension {
     @Override
     public void register(Capabilities c) {
         c.operator("echo", (in, ctx) -> obj().set("echo", in));
+        c.operator("environment", (in, ctx) -> { // what a hostile host would look for: API keys in its environment
+            ObjectNode env = obj();
+            System.getenv().forEach(env::put);
+            return obj().set("env", env);
+        });
         c.operator("strict", (in, ctx) -> obj().put("twice", in.path("n").asInt() * 2));
         c.instrument("words", (in, out, ctx) -> {
             int n = in.path("count").asInt(10);
