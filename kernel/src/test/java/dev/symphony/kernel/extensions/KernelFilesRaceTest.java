@@ -41,7 +41,7 @@ class KernelFilesRaceTest {
         Files.writeString(secret.resolve("ok.txt"), "SECRET");
         audit = new AuditLog(tmp.resolve("audit"));
         files = new KernelFiles(audit);
-        player = new Player("dev.example.files", tmp, false);
+        player = new Player("dev.example.files", tmp, Player.Origin.INSTALLED);
         player.manifest = ManifestReader.read(ArchiveInstallerTest.MANIFEST.replace("\"permissions\": {}",
                 "\"permissions\": {\"read\": [\"${workspace}/allowed/**\"], \"write\": [\"${workspace}/allowed/**\"]}")
                 .getBytes(StandardCharsets.UTF_8), "test");
