@@ -21,11 +21,17 @@ import java.util.Optional;
  * current, and the open documents that replace-across-files edits in place.
  */
 public final class WorkspaceSearch {
+    private final Workbench workbench;
+    private final MainWindowView view;
     private final QuickOpenViewModel quickOpen;
     private final SearchViewModel search;
-    private final SearchView searchView;
+    // Both views are built on first use: they stay off the path to the window's first frame.
+    private QuickOpenView quickOpenView;
+    private SearchView searchView;
 
     WorkspaceSearch(Workbench workbench, MainWindowView view, FileTreeViewModel fileTree) {
+        this.workbench = workbench;
+        this.view = view;
         var services = workbench.services();
         var window = workbench.window();
         var tabs = workbench.tabs();
@@ -40,8 +46,6 @@ public final class WorkspaceSearch {
                 });
         search = new SearchViewModel(services.bridge(), window.workspaceProperty()::get,
                 () -> filesExclude(services.settings().get("files.exclude")), new OpenDocumentsOfTabs(workbench));
-        searchView = new SearchView(search, workbench::openFileAt);
-        view.addOverlay(new QuickOpenView(quickOpen));
         window.workspaceProperty().addListener((o, a, root) -> quickOpen.setRoot(root));
         quickOpen.setRoot(window.workspaceProperty().get());
         fileTree.addFolderChangeListener(quickOpen::folderChanged);
@@ -50,10 +54,16 @@ public final class WorkspaceSearch {
                 quickOpen.opened(doc.path());
             }
         });
-        window.command("workbench.action.quickOpen", "Go to File…", "File", "Shortcut+P", quickOpen::show);
+        window.command("workbench.action.quickOpen", "Go to File…", "File", "Shortcut+P", () -> {
+            if (quickOpenView == null) {
+                quickOpenView = new QuickOpenView(quickOpen);
+                view.addOverlay(quickOpenView);
+            }
+            quickOpen.show();
+        });
         window.command("workbench.action.findInFiles", "Search: Find in Files", "Search", "Shortcut+Shift+F", () -> {
-            view.showInSideBar(searchView);
-            searchView.focusQuery();
+            view.showInSideBar(searchView());
+            searchView().focusQuery();
         });
         window.command("workbench.view.explorer", "Show Explorer", "View", "Shortcut+Shift+E", () -> view.showInSideBar(null));
         window.command("search.action.cancel", "Search: Cancel", "Search", null, search::cancel);
@@ -75,7 +85,11 @@ public final class WorkspaceSearch {
         return search;
     }
 
+    /** The Search view, built on first use (on the JavaFX thread). */
     public SearchView searchView() {
+        if (searchView == null) {
+            searchView = new SearchView(search, workbench::openFileAt);
+        }
         return searchView;
     }
 
