@@ -171,13 +171,13 @@ public final class ExtCommand {
         try (Kernel kernel = CliKernel.start()) {
             for (Player p : kernel.players()) {
                 ExtensionManifest m = p.manifest();
+                SandboxPolicy.Decision sandbox = SandboxPolicy.decide(p, Sandbox.Mode.fromProperty(), kernel.store());
                 if (json) {
                     ObjectNode n = JSON.createObjectNode().put("id", p.id())
                             .put("version", m == null ? null : m.version())
                             .put("kind", m == null ? null : m.kind().name().toLowerCase(Locale.ROOT))
                             .put("state", p.state().name()).put("development", p.development())
                             .put("bundled", p.origin() == Player.Origin.BUNDLED);
-                    SandboxPolicy.Decision sandbox = SandboxPolicy.decide(p, Sandbox.Mode.fromProperty(), kernel.store());
                     n.putObject("sandbox").put("mode", sandbox.label()).put("reason", sandbox.reason());
                     if (p.problem() != null) {
                         n.put("problem", p.problem());
@@ -196,7 +196,6 @@ public final class ExtCommand {
                     }
                     out.println(n);
                 } else {
-                    SandboxPolicy.Decision sandbox = SandboxPolicy.decide(p, Sandbox.Mode.fromProperty(), kernel.store());
                     String origin = p.development() ? " (source checkout)" : p.origin() == Player.Origin.BUNDLED ? " (bundled)" : "";
                     out.printf("%-40s %-10s %-11s %-10s %-13s%s%n", p.id(), m == null ? "?" : m.version(),
                             m == null ? "?" : m.kind().name().toLowerCase(Locale.ROOT), p.state(), sandbox.label(),
