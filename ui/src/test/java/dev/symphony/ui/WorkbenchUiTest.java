@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -67,19 +66,9 @@ class WorkbenchUiTest {
     }
 
     private static void waitUntil(String what, Supplier<Boolean> condition) throws TimeoutException {
-        try {
-            // a lookup from this thread can meet the scene graph mid-change (the settings page rebuilding):
-            // that is "not yet", not a failure
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-                try {
-                    return condition.get();
-                } catch (RuntimeException racedWithTheFxThread) {
-                    return false;
-                }
-            });
-        } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting until " + what);
-        }
+        // a lookup from this thread can meet the scene graph mid-change (the settings page rebuilding):
+        // TestWorkbench.waitUntil counts that as "not yet", not a failure
+        TestWorkbench.waitUntil(what, condition);
     }
 
     private Optional<Node> treeCell(FxRobot robot, String name) {
