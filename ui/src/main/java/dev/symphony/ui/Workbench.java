@@ -62,6 +62,7 @@ public final class Workbench implements AutoCloseable {
     private AboutView about; // built on first use
     private WorkbenchClosing closing;
     private final WorkspaceSearch workspaceSearch;
+    private final MainWindowView mainView;
 
     public Workbench(WorkbenchServices services, Stage stage) {
         this(services, stage, new FxPrompter(stage));
@@ -111,6 +112,7 @@ public final class Workbench implements AutoCloseable {
         Themes.apply(window.themeProperty().get());
         window.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme));
         workspaceSearch = new WorkspaceSearch(this, view, fileTree);
+        mainView = view;
         Scene scene = new Scene(view, 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource("workbench.css")).toExternalForm());
         keymap.install(scene);
@@ -239,6 +241,11 @@ public final class Workbench implements AutoCloseable {
     /** Quick Open and the Search view. */
     public WorkspaceSearch workspaceSearch() {
         return workspaceSearch;
+    }
+
+    /** The window's layout (side bar, status bar, overlays). */
+    public MainWindowView mainView() {
+        return mainView;
     }
 
     public WorkbenchServices services() {

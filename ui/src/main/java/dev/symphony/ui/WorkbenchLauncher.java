@@ -106,9 +106,11 @@ public final class WorkbenchLauncher {
                 WorkbenchServices started = services.join();
                 StartupTrace.mark("services started");
                 Workbench workbench = new Workbench(started, stage);
+                var extensionsUi = dev.symphony.ui.extensions.ExtensionsWorkbench.attach(workbench, extensions.kernel());
                 StartupTrace.mark("workbench built");
                 stage.setOnHidden(e -> {
                     try {
+                        extensionsUi.close();
                         workbench.close();
                     } catch (Exception ex) {
                         err.println("symphony: while closing: " + ex);

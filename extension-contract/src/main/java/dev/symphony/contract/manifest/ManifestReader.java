@@ -152,6 +152,9 @@ public final class ManifestReader {
                         "no capability named '" + commands.get(i).path("capability").asText() + "'"));
             }
         }
+        java.util.Map<String, String> kinds = new java.util.HashMap<>();
+        caps.forEach(cap -> kinds.put(cap.path("name").asText(), cap.path("kind").asText(root.path("kind").asText())));
+        WorkbenchContributions.check(root, kinds, problems);
     }
 
     private static void checkRange(String text, String path, List<ManifestException.Problem> problems) {

@@ -8,6 +8,7 @@ import dev.symphony.contract.manifest.ExtensionManifest;
 import dev.symphony.kernel.extensions.ArchiveInstaller;
 import dev.symphony.kernel.extensions.InstallException;
 import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.PermissionSummary;
 import dev.symphony.kernel.extensions.Player;
 import dev.symphony.kernel.extensions.Sandbox;
 import dev.symphony.kernel.extensions.SandboxPolicy;
@@ -142,25 +143,8 @@ public final class ExtCommand {
     }
 
     static void describePermissions(ExtensionManifest m, PrintStream err) {
-        var p = m.permissions();
-        err.println(m.displayName() + " (" + m.id() + " " + m.version() + ", " + m.kind().name().toLowerCase(Locale.ROOT)
-                + ", by " + m.publisher() + ") asks for:");
-        err.println("  read files:      " + (p.read().isEmpty() ? "none" : String.join(", ", p.read())));
-        err.println("  write files:     " + (p.write().isEmpty() ? "none" : String.join(", ", p.write())));
-        err.println("  network hosts:   " + (p.network().isEmpty() ? "none" : String.join(", ", p.network())));
-        err.println("  start processes: " + (p.processes() ? "yes" : "no"));
-        err.println("  memory:          " + p.maxHeapMb() + " MB heap; CPU share " + p.maxCpuShare());
-        err.println("  OS sandbox:      " + (Sandbox.available() && Sandbox.Mode.fromProperty() != Sandbox.Mode.OFF
-                ? "bubblewrap (no network, only its own folders writable)"
-                : "NONE available here — it will be refused unless you mark it trusted (`symphony ext trust " + m.id()
-                        + "`: it then runs with your full rights), or install bubblewrap (`apt install bubblewrap`)"));
-        if (!m.dependencies().isEmpty()) {
-            err.println("  calls:           " + String.join(", ", m.dependencies().stream().map(ExtensionManifest.Dependency::id).toList()));
-        }
-        if (!m.contributes().tools().isEmpty()) {
-            err.println("  tools:           " + String.join(", ", m.contributes().tools().stream().map(t -> "symphony " + t.name()).toList())
-                    + " (run outside the sandbox, with your rights, when you start them)");
-        }
+        err.println(PermissionSummary.heading(m));
+        PermissionSummary.lines(m).forEach(err::println);
     }
 
     private static int list(String[] args, PrintStream out, PrintStream err) {

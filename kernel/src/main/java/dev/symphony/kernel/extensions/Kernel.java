@@ -174,12 +174,28 @@ public final class Kernel implements AutoCloseable {
      * {@link CallFailedException}.
      */
     public Reply call(CapabilityCall call) {
-        return calls.call(call, require(call.extension()));
+        Player p = require(call.extension());
+        boolean failed = true;
+        try {
+            Reply reply = calls.call(call, p);
+            failed = false;
+            return reply;
+        } finally {
+            p.usage.called(failed);
+        }
     }
 
     /** The one way to call a capability as a stream; each chunk must come within the call's timeout. */
     public KernelStream stream(CapabilityCall call) {
-        return calls.stream(call, require(call.extension()));
+        Player p = require(call.extension());
+        boolean failed = true;
+        try {
+            KernelStream stream = calls.stream(call, p);
+            failed = false;
+            return stream;
+        } finally {
+            p.usage.called(failed);
+        }
     }
 
     /**
@@ -309,6 +325,53 @@ public final class Kernel implements AutoCloseable {
         lifecycle.validate(p, players);
         catalogueChanged();
         audit.record("user", "ext.enable", id, true, null);
+    }
+
+    /**
+     * Finds extensions installed since this kernel started (the workbench's "Install from File…") and validates
+     * them; returns the ids it added. Known extensions are left as they are.
+     */
+    public synchronized List<String> discoverNew() {
+        List<String> added = new ArrayList<>();
+        lifecycle.discover().forEach((id, p) -> {
+            if (players.putIfAbsent(id, p) == null) {
+                added.add(id);
+            }
+        });
+        for (String id : added) {
+            lifecycle.validate(players.get(id), players);
+        }
+        if (!added.isEmpty()) {
+            catalogueChanged();
+        }
+        return added;
+    }
+
+    /**
+     * Forgets an installed extension: stops its host, deletes its folder and its approval. Bundled extensions and
+     * source modules cannot be removed (disable them).
+     */
+    public synchronized void remove(String id) throws java.io.IOException {
+        Player p = require(id);
+        if (p.origin() != Player.Origin.INSTALLED) {
+            throw new IllegalStateException(id + (p.development() ? " is a module of this source checkout" : " ships with Symphony")
+                    + " and cannot be removed; disable it instead");
+        }
+        disable(id);
+        players.remove(id);
+        try (var files = java.nio.file.Files.walk(store.folderOf(id))) {
+            for (java.nio.file.Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(f);
+            }
+        }
+        store.forget(id);
+        catalogueChanged();
+        audit.record("user", "ext.remove", id, true, null);
+    }
+
+    /** The file each host's stdout, stderr and log lines go to. */
+    public java.nio.file.Path logFile(String id) {
+        return broker.logFile(require(id).id());
     }
 
     /** Hot reload: stops the host and re-reads the manifest from disk; the next call starts the new code. */

@@ -22,6 +22,7 @@ public final class Player {
     volatile SettingsSchema settings;
     volatile HostProcess host;
     int restarts;
+    final PlayerUsage usage = new PlayerUsage();
     long lastStartNanos;
 
     /** Where an extension comes from; it decides whether the user must approve its permissions and may remove it. */
@@ -76,6 +77,16 @@ public final class Player {
     public long hostPid() {
         HostProcess h = host;
         return h == null ? -1 : h.pid();
+    }
+
+    /** Restarts since the host last ran fine for a while (or since enabled). */
+    public int restarts() {
+        return restarts;
+    }
+
+    /** Calls and failures in this kernel, with the host's memory and CPU time. */
+    public PlayerUsage.Snapshot usage() {
+        return usage.snapshot(hostPid());
     }
 
     /** Read without the monitor: the bus pump and the supervisor's tick must never wait for a host start. */

@@ -26,6 +26,7 @@ public final class MainWindowView extends BorderPane {
     private final StackPane center;
     private final MainWindowViewModel model;
     private Runnable showTreeOrWelcome;
+    private final StatusBarView statusBar;
 
     public MainWindowView(MainWindowViewModel model, Node explorer, EditorTabsView tabs,
                           CommandPaletteView palette, Supplier<Node> settingsPage, Runnable openFolder, Supplier<? extends Node> bottomPanel) {
@@ -106,7 +107,7 @@ public final class MainWindowView extends BorderPane {
         StackPane.setMargin(palette, new Insets(8, 0, 0, 0));
         setLeft(new ActivityBar(model));
         setCenter(center);
-        setBottom(new StatusBarView(model, javafx.beans.binding.Bindings.createStringBinding(() -> {
+        setBottom(statusBar = new StatusBarView(model, javafx.beans.binding.Bindings.createStringBinding(() -> {
             Tab tab = tabs.getSelectionModel().getSelectedItem();
             String file = tab == null ? "" : tab.getId() != null && tab.getId().startsWith("tab:") ? tab.getId().substring(4) : tab.getText();
             String editor = tabs.statusProperty().get();
@@ -123,6 +124,10 @@ public final class MainWindowView extends BorderPane {
             VBox.setVgrow(view, javafx.scene.layout.Priority.ALWAYS);
         }
         model.sideBarVisibleProperty().set(true);
+    }
+
+    public StatusBarView statusBar() {
+        return statusBar;
     }
 
     /** Adds an overlay above the editor area, at the top like the command palette (e.g. Quick Open). */

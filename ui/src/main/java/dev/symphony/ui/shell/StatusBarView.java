@@ -12,6 +12,17 @@ public final class StatusBarView extends HBox {
     public static final String PROBLEMS_ID = "status-problems";
     public static final String MESSAGE_ID = "status-message";
 
+    private final Region spacer;
+
+    /** Adds an extension's item at the left (before the spacer) or the right end. */
+    public void addItem(javafx.scene.Node item, boolean right) {
+        if (right) {
+            getChildren().add(item);
+        } else {
+            getChildren().add(getChildren().indexOf(spacer), item);
+        }
+    }
+
     public StatusBarView(MainWindowViewModel model, javafx.beans.value.ObservableValue<String> currentFile) {
         setId(ID);
         getStyleClass().add(Styles.STATUS_BAR);
@@ -32,6 +43,7 @@ public final class StatusBarView extends HBox {
         Label file = item(currentFile);
         Label theme = item(Bindings.concat("Theme: ", model.themeProperty()));
         getChildren().addAll(folder, problems, message, spacer, file, theme);
+        this.spacer = spacer;
         visibleProperty().bind(model.statusBarVisibleProperty());
         managedProperty().bind(model.statusBarVisibleProperty());
     }

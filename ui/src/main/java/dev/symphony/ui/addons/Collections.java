@@ -1,0 +1,124 @@
+package dev.symphony.ui.addons;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+
+/**
+ * The list, table and tree components: virtualized controls whose items are the node's children, so a view of
+ * 10,000 rows builds only the visible cells and a one-row change re-renders one cell. A row's own control comes from
+ * {@code rows} (the renderer builds it whole); selecting a row fires {@code select} on the collection with the row's id.
+ */
+final class Collections {
+    private final java.util.function.Function<VNode, Node> rows;
+    private final ComponentFactory.Events events;
+    /** Tree items by node id, for in-place updates. */
+    private final Map<String, TreeItem<VNode>> treeItems = new HashMap<>();
+
+    Collections(java.util.function.Function<VNode, Node> rows, ComponentFactory.Events events) {
+        this.rows = rows;
+        this.events = events;
+    }
+
+    ListView<VNode> list() {
+        ListView<VNode> list = new ListView<>();
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(VNode item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                setGraphic(empty || item == null ? null : rows.apply(item));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> select(list, row));
+        return list;
+    }
+
+    TableView<VNode> table() {
+        TableView<VNode> table = new TableView<>();
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> select(table, row));
+        return table;
+    }
+
+    void configureTable(Node fx, VNode n) {
+        @SuppressWarnings("unchecked")
+        TableView<VNode> table = (TableView<VNode>) fx;
+        table.getColumns().clear();
+        for (JsonNode c : n.props().path("columns")) {
+            String key = c.path("key").asText();
+            TableColumn<VNode, String> column = new TableColumn<>(c.path("title").asText(key));
+            column.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().props().path("cells").path(key).asText("")));
+            table.getColumns().add(column);
+        }
+    }
+
+    TreeView<VNode> tree() {
+        TreeView<VNode> tree = new TreeView<>(new TreeItem<>());
+        tree.setShowRoot(false);
+        tree.setCellFactory(v -> new javafx.scene.control.TreeCell<>() {
+            @Override
+            protected void updateItem(VNode item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.text("text", ""));
+            }
+        });
+        tree.getSelectionModel().selectedItemProperty().addListener((o, was, item) -> select(tree, item == null ? null : item.getValue()));
+        return tree;
+    }
+
+    private void select(Node collection, VNode row) {
+        if (row != null) {
+            events.fire(collection.getId().substring("vnode:".length()), "select", JsonNodeFactory.instance.textNode(row.id()));
+        }
+    }
+
+    /** Sets the collection's rows (a tree's items, recursively, reusing the items of known ids). */
+    @SuppressWarnings("unchecked")
+    void setChildren(Node fx, VNode n) {
+        if (fx instanceof ListView<?> list) {
+            ((ListView<VNode>) list).getItems().setAll(n.children());
+        } else if (fx instanceof TableView<?> table) {
+            ((TableView<VNode>) table).getItems().setAll(n.children());
+        } else if (fx instanceof TreeView<?> tree) {
+            fill(((TreeView<VNode>) tree).getRoot(), n.children());
+        }
+    }
+
+    private void fill(TreeItem<VNode> parent, List<VNode> children) {
+        List<TreeItem<VNode>> items = new java.util.ArrayList<>(children.size());
+        for (VNode c : children) {
+            TreeItem<VNode> item = treeItems.computeIfAbsent(c.id(), id -> new TreeItem<>());
+            item.setValue(c);
+            item.setExpanded(c.props().path("expanded").asBoolean(item.isExpanded()));
+            fill(item, c.children());
+            items.add(item);
+        }
+        parent.getChildren().setAll(items);
+    }
+
+    /** Replaces row {@code row} of collection {@code fx} in place: only its cell renders again. */
+    @SuppressWarnings("unchecked")
+    void updateRow(Node fx, int index, VNode row) {
+        if (fx instanceof ListView<?> list) {
+            ((ListView<VNode>) list).getItems().set(index, row);
+        } else if (fx instanceof TableView<?> table) {
+            ((TableView<VNode>) table).getItems().set(index, row);
+        } else {
+            TreeItem<VNode> item = treeItems.get(row.id());
+            if (item != null) {
+                item.setValue(row);
+            }
+        }
+    }
+}

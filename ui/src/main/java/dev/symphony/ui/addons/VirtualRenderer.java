@@ -1,0 +1,153 @@
+package dev.symphony.ui.addons;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Keeps one VirtualNode tree on screen and applies {@link TreeDiff.Plan}s to it, JavaFX thread only: a changed node's
+ * props are applied to its existing control, a container whose children changed keeps the controls of the children
+ * it still has, and a row of a list, table or tree is replaced in place. Events of a node send the action its current
+ * handler declares; events without a handler are dropped.
+ */
+public final class VirtualRenderer {
+    /** An action the user took: the node, the event, the handler's action, the value. */
+    public interface ActionSink {
+        void action(String nodeId, String event, String action, JsonNode value);
+    }
+
+    private final ComponentFactory factory;
+    private final Map<String, Node> controls = new HashMap<>();
+    private final Map<String, VNode> nodes = new HashMap<>();
+    /** For a row of a collection: the collection's id and the row's index. */
+    private final Map<String, String> rowParent = new HashMap<>();
+    private final Map<String, Integer> rowIndex = new HashMap<>();
+    /** For a node inside a row of a list or table: the row's id (the row renders again as a whole). */
+    private final Map<String, String> rowTop = new HashMap<>();
+    private VNode root;
+    private Node rootControl;
+
+    public VirtualRenderer(ActionSink sink) {
+        this.factory = new ComponentFactory(this::detached, (id, event, value) -> {
+            VNode n = nodes.get(id);
+            String action = n == null ? null : n.handlers().get(event);
+            if (action != null) {
+                sink.action(id, event, action, value);
+            }
+        });
+    }
+
+    /** The tree on screen, or null. */
+    public VNode tree() {
+        return root;
+    }
+
+    /** Applies {@code plan}; returns the root control (a new one when the root was replaced). */
+    public Node apply(TreeDiff.Plan plan) {
+        if (plan.replaceRoot()) {
+            controls.clear();
+            nodes.clear();
+            rowParent.clear();
+            rowIndex.clear();
+            rowTop.clear();
+            rootControl = build(plan.next());
+        } else {
+            for (VNode parent : plan.restructured()) {
+                nodes.put(parent.id(), parent);
+                setChildren(controls.get(parent.id()), parent);
+            }
+            for (VNode changed : plan.updated()) {
+                nodes.put(changed.id(), changed);
+                Node control = controls.get(changed.id());
+                if (control != null) {
+                    factory.configure(control, changed);
+                } else if (rowParent.containsKey(changed.id())) {
+                    VNode row = plan.byId().get(rowTop.get(changed.id()));
+                    nodes.put(row.id(), row);
+                    factory.collections().updateRow(controls.get(rowParent.get(changed.id())), rowIndex.get(row.id()), row);
+                }
+            }
+        }
+        root = plan.next();
+        return rootControl;
+    }
+
+    private Node build(VNode n) {
+        Node control = factory.create(n);
+        controls.put(n.id(), control);
+        nodes.put(n.id(), n);
+        setChildren(control, n);
+        return control;
+    }
+
+    private void setChildren(Node control, VNode n) {
+        if (Components.COLLECTIONS.contains(n.component())) {
+            boolean tree = n.component().equals("tree");
+            for (int i = 0; i < n.children().size(); i++) {
+                rows(n.id(), n.children().get(i), i, tree ? null : n.children().get(i).id());
+            }
+            factory.collections().setChildren(control, n);
+            return;
+        }
+        List<Node> children = new ArrayList<>(n.children().size());
+        for (VNode c : n.children()) {
+            Node existing = controls.get(c.id());
+            VNode was = nodes.get(c.id());
+            children.add(existing != null && was != null && was.component().equals(c.component()) ? existing : build(c));
+        }
+        place(control, n, children);
+    }
+
+    private void place(Node control, VNode n, List<Node> children) {
+        if (control instanceof TabPane tabs) {
+            List<Tab> list = new ArrayList<>();
+            for (int i = 0; i < children.size(); i++) {
+                Tab tab = new Tab(n.children().get(i).text("title", n.children().get(i).id()), children.get(i));
+                tab.setClosable(false);
+                list.add(tab);
+            }
+            tabs.getTabs().setAll(list);
+        } else if (control instanceof SplitPane split) {
+            split.getItems().setAll(children);
+        } else if (control instanceof Pane pane) {
+            pane.getChildren().setAll(children);
+            if (pane instanceof VBox) {
+                for (int i = 0; i < children.size(); i++) {
+                    VBox.setVgrow(children.get(i), Components.COLLECTIONS.contains(n.children().get(i).component())
+                            ? Priority.ALWAYS : Priority.NEVER);
+                }
+            }
+        }
+    }
+
+    /** {@code top}: the list or table row {@code row} is part of; null in a tree, whose items update one by one. */
+    private void rows(String collection, VNode row, int index, String top) {
+        nodes.put(row.id(), row);
+        rowParent.put(row.id(), collection);
+        rowIndex.put(row.id(), index);
+        rowTop.put(row.id(), top == null ? row.id() : top);
+        for (int i = 0; i < row.children().size(); i++) {
+            rows(collection, row.children().get(i), i, top);
+        }
+    }
+
+    /** A row's controls, built whole for a list or table cell (cells are reused, so they are not kept by id). */
+    Node detached(VNode n) {
+        Node control = factory.create(n);
+        if (!n.children().isEmpty() && !Components.COLLECTIONS.contains(n.component())) {
+            List<Node> children = new ArrayList<>();
+            n.children().forEach(c -> children.add(detached(c)));
+            place(control, n, children);
+        }
+        return control;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.symphony.ui.addons;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns an extension's JSON into a checked {@link VNode} tree, off the JavaFX thread. Everything from an extension is
+ * hostile: unknown components, duplicate or missing ids, props of the wrong type, leaves with children, too deep or
+ * too large trees are refused with the JSON path of the first problem.
+ */
+public final class VirtualTreeReader {
+    public static final int MAX_DEPTH = 64;
+    public static final int MAX_NODES = 200_000;
+    private final Set<String> ids = new HashSet<>();
+
+    private VirtualTreeReader() {
+    }
+
+    public static VNode read(JsonNode json) throws BadTreeException {
+        return new VirtualTreeReader().node(json, "$", 0, null);
+    }
+
+    private VNode node(JsonNode n, String at, int depth, String parent) throws BadTreeException {
+        if (n == null || !n.isObject()) {
+            throw new BadTreeException(at, "a node must be an object with id and component");
+        }
+        if (depth > MAX_DEPTH) {
+            throw new BadTreeException(at, "deeper than " + MAX_DEPTH + " levels");
+        }
+        String id = string(n, at, "id");
+        if (id.length() > 200) {
+            throw new BadTreeException(at + ".id", "longer than 200 characters");
+        }
+        if (!ids.add(id)) {
+            throw new BadTreeException(at + ".id", "duplicate id '" + id + "' (ids must be unique in a tree)");
+        }
+        if (ids.size() > MAX_NODES) {
+            throw new BadTreeException(at, "more than " + MAX_NODES + " nodes");
+        }
+        String component = string(n, at, "component");
+        if (!Components.known(component)) {
+            throw new BadTreeException(at + ".component", "unknown component '" + component + "'");
+        }
+        if (Components.TREE_ITEM.equals(component) != ("tree".equals(parent) || Components.TREE_ITEM.equals(parent))) {
+            throw new BadTreeException(at + ".component", Components.TREE_ITEM.equals(component)
+                    ? "a treeItem belongs in a tree" : "a tree holds only treeItems, not '" + component + "'");
+        }
+        JsonNode props = n.get("props");
+        if (props != null && !props.isNull() && !props.isObject()) {
+            throw new BadTreeException(at + ".props", "must be an object");
+        }
+        ObjectNode p = props == null || props.isNull() ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                : (ObjectNode) props;
+        for (var required : Components.REQUIRED.getOrDefault(component, Map.of()).entrySet()) {
+            JsonNode v = p.get(required.getKey());
+            if (v == null || !typeIs(v, required.getValue())) {
+                throw new BadTreeException(at + ".props." + required.getKey(), "a " + component + " needs a " + required.getValue());
+            }
+        }
+        Map<String, String> handlers = new LinkedHashMap<>();
+        JsonNode h = n.path("handlers");
+        for (int i = 0; i < h.size(); i++) {
+            String hat = at + ".handlers[" + i + "]";
+            handlers.put(string(h.get(i), hat, "event"), string(h.get(i), hat, "action"));
+        }
+        List<VNode> children = new ArrayList<>();
+        JsonNode c = n.get("children");
+        if (c != null && !c.isNull()) {
+            if (!c.isArray()) {
+                throw new BadTreeException(at + ".children", "must be an array");
+            }
+            if (Components.LEAVES.contains(component) && c.size() > 0) {
+                throw new BadTreeException(at + ".children", "a " + component + " has no children");
+            }
+            for (int i = 0; i < c.size(); i++) {
+                children.add(node(c.get(i), at + ".children[" + i + "]", depth + 1, component));
+            }
+        }
+        return new VNode(id, component, p, children, handlers);
+    }
+
+    private static boolean typeIs(JsonNode v, String type) {
+        return switch (type) {
+            case "string" -> v.isTextual();
+            case "number" -> v.isNumber();
+            case "array" -> v.isArray();
+            default -> v.isBoolean();
+        };
+    }
+
+    private static String string(JsonNode n, String at, String field) throws BadTreeException {
+        JsonNode v = n == null ? null : n.get(field);
+        if (v == null || !v.isTextual() || v.asText().isEmpty()) {
+            throw new BadTreeException(at + "." + field, "a non-empty string is required");
+        }
+        return v.asText();
+    }
+}

@@ -1,0 +1,194 @@
+package dev.symphony.ui.extensions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.WorkbenchContributions;
+import dev.symphony.contract.protocol.WorkbenchProtocol;
+import dev.symphony.kernel.commands.Command;
+import dev.symphony.kernel.extensions.ActivationEvents;
+import dev.symphony.kernel.extensions.CapabilityCall;
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.ui.addons.AddonBackend;
+import dev.symphony.ui.addons.AddonViewPane;
+import dev.symphony.ui.shell.MainWindowView;
+import dev.symphony.ui.shell.MainWindowViewModel;
+import dev.symphony.ui.shell.WorkbenchServices;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.scene.control.Label;
+
+/**
+ * Puts what extensions contribute into the workbench once the kernel is up, without starting any of them: commands in
+ * the palette with their key bindings, a "Show VIEW" command per view, status-bar items; and acts on what they ask at
+ * run time (events {@code workbench.*}: status text, view changes, notifications), refusing kinds a manifest did not
+ * declare. A command or a view starts its extension when first used ({@code onCommand}, {@code onView}); every call
+ * runs on this class's own thread, never the JavaFX thread.
+ */
+public final class ExtensionContributions implements AutoCloseable {
+    public static final String SHOW_EXTENSIONS = "workbench.view.extensions";
+    private final MainWindowViewModel window;
+    private final MainWindowView view;
+    private final WorkbenchServices services;
+    private final CompletableFuture<Kernel> kernel;
+    private final ExecutorService calls = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "extension-commands");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<String> wired = new HashSet<>();
+    private final Map<String, AddonViewPane> views = new HashMap<>();
+    private final Map<String, Label> statusItems = new HashMap<>();
+    private final Map<String, WorkbenchContributions> byExtension = new HashMap<>();
+    private AutoCloseable events;
+
+    public ExtensionContributions(MainWindowViewModel window, MainWindowView view, WorkbenchServices services,
+                                  CompletableFuture<Kernel> kernel) {
+        this.window = window;
+        this.view = view;
+        this.services = services;
+        this.kernel = kernel;
+        kernel.thenAccept(k -> {
+            events = k.onExtensionEvent((id, name, payload) -> {
+                if (name.startsWith("workbench.")) {
+                    services.bridge().onFx(() -> request(id, name, payload));
+                }
+            });
+            services.bridge().onFx(this::wireNew);
+        });
+    }
+
+    /** The view of {@code viewId} if it was shown once (tests, benchmarks). */
+    public AddonViewPane view(String viewId) {
+        return views.get(viewId);
+    }
+
+    /** Wires the contributions of extensions not wired yet (at start, and after an install). JavaFX thread. */
+    public void wireNew() {
+        Kernel k = kernel.getNow(null);
+        if (k == null) {
+            return;
+        }
+        for (ExtensionManifest m : k.catalogue()) {
+            if (wired.add(m.id())) {
+                wire(k, m);
+            }
+        }
+        services.keybindings().reload();
+    }
+
+    private void wire(Kernel k, ExtensionManifest m) {
+        WorkbenchContributions c = WorkbenchContributions.of(m);
+        byExtension.put(m.id(), c);
+        for (WorkbenchContributions.CommandItem item : c.commands()) {
+            register(item.id(), item.title(), item.category(), item.keybinding(), () -> runCommand(k, m.id(), item));
+        }
+        for (WorkbenchContributions.View v : c.views()) {
+            register("view." + v.id(), "Show " + v.title(), c.commands().isEmpty() ? m.displayName() : c.commands().get(0).category(),
+                    null, () -> showView(k, m.id(), v));
+        }
+        for (WorkbenchContributions.StatusItem s : c.statusBar()) {
+            Label label = new Label(s.text());
+            label.setId("status:" + s.id());
+            label.getStyleClass().add("status-item");
+            if (s.tooltip() != null) {
+                label.setTooltip(new javafx.scene.control.Tooltip(s.tooltip()));
+            }
+            if (s.command() != null) {
+                label.setCursor(javafx.scene.Cursor.HAND);
+                label.setOnMouseClicked(e -> window.run(s.command()));
+            }
+            statusItems.put(m.id() + "/" + s.id(), label);
+            view.statusBar().addItem(label, s.right());
+        }
+    }
+
+    private void register(String id, String title, String category, String keys, Runnable action) {
+        services.commands().unregister(id);
+        services.commands().register(new Command(id, title, category, action));
+        if (keys != null) {
+            services.keybindings().addDefault(id, keys);
+        }
+    }
+
+    private void runCommand(Kernel k, String extension, WorkbenchContributions.CommandItem item) {
+        window.statusMessageProperty().set("Running " + item.title() + "…");
+        calls.execute(() -> {
+            try {
+                new ActivationEvents(k).fire(ActivationEvents.command(item.id()));
+                JsonNode out = k.call(new CapabilityCall("workbench", extension, item.capability(),
+                        JsonNodeFactory.instance.objectNode().put("command", item.id()))).output();
+                services.bridge().onFx(() -> window.statusMessageProperty().set(item.title() + ": " + brief(out)));
+            } catch (RuntimeException e) {
+                services.bridge().onFx(() -> window.statusMessageProperty().set(item.title() + " failed: " + e.getMessage()));
+            }
+        });
+    }
+
+    private static String brief(JsonNode out) {
+        String text = out == null ? "" : out.isTextual() ? out.asText() : out.toString();
+        return text.length() > 120 ? text.substring(0, 119) + "…" : text;
+    }
+
+    private void showView(Kernel k, String extension, WorkbenchContributions.View v) {
+        AddonViewPane pane = views.computeIfAbsent(v.id(), id -> new AddonViewPane(id, v.title(), new AddonBackend() {
+            private final AddonBackend calls = AddonBackend.of(k, extension, v.capability());
+
+            @Override
+            public JsonNode render(JsonNode state) {
+                new ActivationEvents(k).fire(ActivationEvents.view(v.id()));
+                return calls.render(state);
+            }
+
+            @Override
+            public JsonNode event(UiEventRecord event) {
+                return calls.event(event);
+            }
+        }, services.bridge()));
+        view.showInSideBar(pane);
+        pane.refresh();
+    }
+
+    /** A run-time request of extension {@code id}; refused unless its manifest declares it. JavaFX thread. */
+    private void request(String id, String name, JsonNode payload) {
+        WorkbenchContributions c = byExtension.get(id);
+        try {
+            Object r = WorkbenchProtocol.decode(name, payload);
+            if (r instanceof WorkbenchProtocol.StatusText s) {
+                Label label = statusItems.get(id + "/" + s.id());
+                if (label == null) {
+                    throw new IllegalArgumentException("$.id: no status-bar item '" + s.id() + "' in its manifest");
+                }
+                label.setText(s.text());
+            } else if (r instanceof WorkbenchProtocol.ViewChanged v) {
+                AddonViewPane pane = views.get(v.view());
+                if (pane != null && c != null && c.views().stream().anyMatch(x -> x.id().equals(v.view()))) {
+                    pane.refresh();
+                }
+            } else if (r instanceof WorkbenchProtocol.Notification n) {
+                if (c == null || !c.features().contains(WorkbenchContributions.Feature.NOTIFICATIONS)) {
+                    throw new IllegalArgumentException("notifications are not declared in contributes.workbench");
+                }
+                new Notifications(view, window).show(id, n);
+            } else {
+                throw new IllegalArgumentException("'" + name + "' is not handled by this workbench yet");
+            }
+        } catch (IllegalArgumentException e) {
+            window.statusMessageProperty().set("Refused a request of " + id + " (" + name + "): " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        calls.shutdownNow();
+        views.values().forEach(AddonViewPane::close);
+        if (events != null) {
+            events.close();
+        }
+    }
+}

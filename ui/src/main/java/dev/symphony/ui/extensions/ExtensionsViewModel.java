@@ -1,0 +1,211 @@
+package dev.symphony.ui.extensions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.symphony.kernel.audit.AuditLog;
+import dev.symphony.kernel.extensions.ArchiveInstaller;
+import dev.symphony.kernel.extensions.InstallException;
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.PermissionSummary;
+import dev.symphony.ui.FxBridge;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Extensions view's model: rows refreshed from the kernel and every action run on this model's own thread (a
+ * host stop or an archive check never blocks the JavaFX thread), results handed back through the {@link FxBridge}.
+ * An install is two steps: {@link #review} checks the archive and puts it up for review ({@link #pending}), then
+ * {@link #approve} or {@link #deny}.
+ */
+public final class ExtensionsViewModel implements AutoCloseable {
+    private final CompletableFuture<Kernel> kernel;
+    private final Path auditDir;
+    private final FxBridge bridge;
+    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "extensions-view");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ObservableList<ExtensionRow> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<ArchiveInstaller.Prepared> pending = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+    private Runnable onInstalled = () -> { };
+
+    public ExtensionsViewModel(CompletableFuture<Kernel> kernel, Path auditDir, FxBridge bridge) {
+        this.kernel = kernel;
+        this.auditDir = auditDir;
+        this.bridge = bridge;
+    }
+
+    public ObservableList<ExtensionRow> rows() {
+        return rows;
+    }
+
+    /** The archive under review, or null. */
+    public ObjectProperty<ArchiveInstaller.Prepared> pending() {
+        return pending;
+    }
+
+    public StringProperty message() {
+        return message;
+    }
+
+    /** Called (JavaFX thread) after an install, so the workbench picks up the new contributions. */
+    public void onInstalled(Runnable action) {
+        onInstalled = action;
+    }
+
+    public void refresh() {
+        run(k -> {
+            List<ExtensionRow> now = k.players().stream().map(p -> ExtensionRow.of(p, k.store())).toList();
+            bridge.onFx(() -> rows.setAll(now));
+        });
+    }
+
+    public void enable(String id) {
+        act("enabled " + id, k -> k.enable(id));
+    }
+
+    public void disable(String id) {
+        act("disabled " + id, k -> k.disable(id));
+    }
+
+    public void reload(String id) {
+        act("reloaded " + id, k -> k.reload(id));
+    }
+
+    public void remove(String id) {
+        act("removed " + id, k -> {
+            try {
+                k.remove(id);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The last 200 lines of the host's log. */
+    public void logs(String id, Consumer<String> onText) {
+        run(k -> {
+            Path log = k.logFile(id);
+            List<String> lines = Files.isRegularFile(log) ? Files.readAllLines(log) : List.of("(no log yet: " + log + ")");
+            String text = String.join("\n", lines.subList(Math.max(0, lines.size() - 200), lines.size()));
+            bridge.onFx(() -> onText.accept(text));
+        });
+    }
+
+    /** The audit entries whose resource is this extension or one of its capabilities, newest last. */
+    public void audit(String id, Consumer<String> onText) {
+        run(k -> {
+            k.audit().flush();
+            StringBuilder text = new StringBuilder();
+            for (JsonNode e : AuditLog.readAll(auditDir)) {
+                String resource = e.path("resource").asText();
+                if (resource.equals(id) || resource.startsWith(id + "/") || e.path("reportedBy").asText().equals(id)) {
+                    text.append(e.path("when").asText()).append("  ").append(e.path("who").asText()).append("  ")
+                            .append(e.path("what").asText()).append("  ").append(resource).append("  ")
+                            .append(e.path("decision").asText()).append(e.hasNonNull("detail") ? "  " + e.path("detail").asText() : "")
+                            .append('\n');
+                }
+            }
+            String result = text.isEmpty() ? "(no audit entries for " + id + ")" : text.toString();
+            bridge.onFx(() -> onText.accept(result));
+        });
+    }
+
+    /** Checks an archive (signature of its contents, manifest, paths) and puts it up for the permission review. */
+    public void review(Path archive) {
+        run(k -> {
+            try {
+                ArchiveInstaller.Prepared prepared = new ArchiveInstaller(k.store()).prepare(archive, null);
+                bridge.onFx(() -> pending.set(prepared));
+            } catch (InstallException e) {
+                bridge.onFx(() -> message.set("Not installed: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Installs the archive under review; {@code trust}: it may run without an OS sandbox where none is available. */
+    public void approve(boolean trust) {
+        ArchiveInstaller.Prepared prepared = pending.get();
+        pending.set(null);
+        if (prepared == null) {
+            return;
+        }
+        run(k -> {
+            try {
+                new ArchiveInstaller(k.store()).commit(prepared);
+            } catch (InstallException e) {
+                bridge.onFx(() -> message.set("Not installed: " + e.getMessage()));
+                return;
+            }
+            String id = prepared.manifest().id();
+            k.audit().record("user", "ext.approve", id, true, "permissions reviewed in the Extensions view");
+            if (trust && !PermissionSummary.sandboxed()) {
+                k.store().trust(id, prepared.manifest().version());
+                k.audit().record("user", "ext.trust", id, true, "version " + prepared.manifest().version()
+                        + " may run without an OS sandbox where none is available");
+            }
+            k.discoverNew();
+            bridge.onFx(() -> {
+                message.set("Installed " + id + " " + prepared.manifest().version());
+                onInstalled.run();
+            });
+            refreshNow(k);
+        });
+    }
+
+    public void deny() {
+        ArchiveInstaller.Prepared prepared = pending.get();
+        pending.set(null);
+        if (prepared != null) {
+            run(k -> {
+                new ArchiveInstaller(k.store()).abort(prepared);
+                bridge.onFx(() -> message.set("Not approved; nothing installed"));
+            });
+        }
+    }
+
+    private interface KernelWork {
+        void run(Kernel k) throws Exception;
+    }
+
+    private void act(String done, Consumer<Kernel> action) {
+        run(k -> {
+            action.accept(k);
+            bridge.onFx(() -> message.set(done.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + done.substring(1)));
+            refreshNow(k);
+        });
+    }
+
+    private void refreshNow(Kernel k) {
+        List<ExtensionRow> now = k.players().stream().map(p -> ExtensionRow.of(p, k.store())).toList();
+        bridge.onFx(() -> rows.setAll(now));
+    }
+
+    private void run(KernelWork task) {
+        kernel.thenAcceptAsync(k -> {
+            try {
+                task.run(k);
+            } catch (Exception | Error e) {
+                bridge.onFx(() -> message.set("Failed: " + e.getMessage()));
+            }
+        }, work);
+    }
+
+    @Override
+    public void close() {
+        work.shutdownNow();
+    }
+}

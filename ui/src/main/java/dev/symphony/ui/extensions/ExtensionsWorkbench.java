@@ -1,0 +1,81 @@
+package dev.symphony.ui.extensions;
+
+import dev.symphony.kernel.extensions.ActivationEvents;
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.ui.Workbench;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.stage.FileChooser;
+
+/**
+ * Attaches the extension kernel to a workbench window: the Extensions view (command {@link ExtensionContributions#SHOW_EXTENSIONS},
+ * Ctrl+Shift+X), the extensions' contributions, and {@code workspaceContains} activation when a folder opens (on
+ * a background thread, after the window is up). Nothing starts an extension here.
+ */
+public final class ExtensionsWorkbench implements AutoCloseable {
+    private final ExtensionContributions contributions;
+    private final ExtensionsViewModel model;
+    private ExtensionsView view;
+
+    private ExtensionsWorkbench(ExtensionContributions contributions, ExtensionsViewModel model) {
+        this.contributions = contributions;
+        this.model = model;
+    }
+
+    public static ExtensionsWorkbench attach(Workbench workbench, CompletableFuture<Kernel> kernel) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Install Extension from File");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Extension archives", "*.zip"));
+        return attach(workbench, kernel, () -> {
+            java.io.File file = chooser.showOpenDialog(workbench.stage());
+            return file == null ? null : file.toPath();
+        });
+    }
+
+    /** {@code chooseArchive} asks for an archive to install (tests give a path). JavaFX thread. */
+    public static ExtensionsWorkbench attach(Workbench workbench, CompletableFuture<Kernel> kernel, Supplier<Path> chooseArchive) {
+        var services = workbench.services();
+        ExtensionContributions contributions = new ExtensionContributions(workbench.window(), workbench.mainView(), services, kernel);
+        ExtensionsViewModel model = new ExtensionsViewModel(kernel, services.paths().data("audit"), services.bridge());
+        model.onInstalled(contributions::wireNew);
+        ExtensionsWorkbench attached = new ExtensionsWorkbench(contributions, model);
+        workbench.window().command(ExtensionContributions.SHOW_EXTENSIONS, "Show Extensions", "View", "Shortcut+Shift+X", () -> {
+            if (attached.view == null) {
+                attached.view = new ExtensionsView(model, chooseArchive);
+            } else {
+                model.refresh();
+            }
+            workbench.mainView().showInSideBar(attached.view);
+        });
+        workbench.window().workspaceProperty().addListener((o, was, folder) -> workspaceOpened(kernel, folder));
+        workspaceOpened(kernel, workbench.window().workspaceProperty().get());
+        return attached;
+    }
+
+    private static void workspaceOpened(CompletableFuture<Kernel> kernel, Path folder) {
+        if (folder != null) {
+            kernel.thenAcceptAsync(k -> {
+                try {
+                    new ActivationEvents(k).workspaceOpened(folder);
+                } catch (java.io.IOException e) {
+                    k.audit().record("kernel", "ext.activate", folder.toString(), false, "workspaceContains: " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    public ExtensionContributions contributions() {
+        return contributions;
+    }
+
+    public ExtensionsViewModel model() {
+        return model;
+    }
+
+    @Override
+    public void close() throws Exception {
+        contributions.close();
+        model.close();
+    }
+}
