@@ -243,6 +243,13 @@ public final class Workbench implements AutoCloseable {
         return workspaceSearch;
     }
 
+    /** Re-reads the key bindings into the scene's keymap (after extensions contributed some). */
+    public void keybindingsChanged() {
+        services.keybindings().reload();
+        keymap.refresh();
+        window.keybindingsChanged();
+    }
+
     /** The window's layout (side bar, status bar, overlays). */
     public MainWindowView mainView() {
         return mainView;

@@ -60,7 +60,8 @@ public final class VirtualTreeReader {
         for (var required : Components.REQUIRED.getOrDefault(component, Map.of()).entrySet()) {
             JsonNode v = p.get(required.getKey());
             if (v == null || !typeIs(v, required.getValue())) {
-                throw new BadTreeException(at + ".props." + required.getKey(), "a " + component + " needs a " + required.getValue());
+                throw new BadTreeException(at + ".props." + required.getKey(), "a " + component + " needs "
+                        + (required.getValue().equals("array") ? "an " : "a ") + required.getValue());
             }
         }
         Map<String, String> handlers = new LinkedHashMap<>();

@@ -45,10 +45,13 @@ public final class ExtensionContributions implements AutoCloseable {
     private final Map<String, AddonViewPane> views = new HashMap<>();
     private final Map<String, Label> statusItems = new HashMap<>();
     private final Map<String, WorkbenchContributions> byExtension = new HashMap<>();
+    private final Runnable keysChanged;
     private AutoCloseable events;
 
+    /** {@code keysChanged} re-reads the key bindings into the window's keymap. */
     public ExtensionContributions(MainWindowViewModel window, MainWindowView view, WorkbenchServices services,
-                                  CompletableFuture<Kernel> kernel) {
+                                  CompletableFuture<Kernel> kernel, Runnable keysChanged) {
+        this.keysChanged = keysChanged;
         this.window = window;
         this.view = view;
         this.services = services;
@@ -79,7 +82,7 @@ public final class ExtensionContributions implements AutoCloseable {
                 wire(k, m);
             }
         }
-        services.keybindings().reload();
+        keysChanged.run();
     }
 
     private void wire(Kernel k, ExtensionManifest m) {

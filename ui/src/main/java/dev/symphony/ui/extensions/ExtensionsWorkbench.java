@@ -36,7 +36,8 @@ public final class ExtensionsWorkbench implements AutoCloseable {
     /** {@code chooseArchive} asks for an archive to install (tests give a path). JavaFX thread. */
     public static ExtensionsWorkbench attach(Workbench workbench, CompletableFuture<Kernel> kernel, Supplier<Path> chooseArchive) {
         var services = workbench.services();
-        ExtensionContributions contributions = new ExtensionContributions(workbench.window(), workbench.mainView(), services, kernel);
+        ExtensionContributions contributions = new ExtensionContributions(workbench.window(), workbench.mainView(), services, kernel,
+                workbench::keybindingsChanged);
         ExtensionsViewModel model = new ExtensionsViewModel(kernel, services.paths().data("audit"), services.bridge());
         model.onInstalled(contributions::wireNew);
         ExtensionsWorkbench attached = new ExtensionsWorkbench(contributions, model);

@@ -86,7 +86,7 @@ public final class EditorViewBench {
     }
 
     /** Monocle headless + software rendering, as ui's TestFX tests run, unless the caller chose a platform. */
-    static void useHeadlessPlatformUnlessChosen() {
+    public static void useHeadlessPlatformUnlessChosen() {
         if (System.getProperty("glass.platform") == null) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");

@@ -1,0 +1,145 @@
+package dev.symphony.ui.addons.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.ui.addons.TreeDiff;
+import dev.symphony.ui.addons.VNode;
+import dev.symphony.ui.addons.VirtualRenderer;
+import dev.symphony.ui.addons.VirtualTreeReader;
+import dev.symphony.ui.editor.bench.EditorViewBench;
+import dev.symphony.ui.probe.FrameClock;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * {@code symphony bench views [--rows N] [--updates N]}: the VirtualNode renderer on JavaFX's headless platform
+ * (software rendering, unless a platform is chosen). {@code firstFrameMs}: a view of N rows (a list of text rows, as
+ * an extension sends it, JSON) from the moment the update arrives — read, checked, diffed, applied — until its first
+ * frame is rendered. {@code rowUpdateFxMs}: for a one-row change, the JavaFX thread's time to apply the plan and lay the
+ * scene out again (p50 and p99 of N updates; reading and diffing run off that thread, as in the workbench). Prints
+ * the load average and core count beside the figures: compare figures only from a quiet machine (load below 0.5).
+ */
+public final class ViewsBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ViewsBench() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        int rows = 10_000;
+        int updates = 300;
+        for (int i = 0; i < args.length; i++) {
+            try {
+                if (args[i].equals("--rows") && i + 1 < args.length) {
+                    rows = Math.max(1, Integer.parseInt(args[++i]));
+                } else if (args[i].equals("--updates") && i + 1 < args.length) {
+                    updates = Math.max(10, Integer.parseInt(args[++i]));
+                } else {
+                    err.println("symphony bench views: usage: bench views [--rows N] [--updates N] (did not understand '" + args[i] + "')");
+                    return 2;
+                }
+            } catch (NumberFormatException e) {
+                err.println("symphony bench views: " + args[i - 1] + " needs a number, not '" + args[i] + "'");
+                return 2;
+            }
+        }
+        try {
+            EditorViewBench.useHeadlessPlatformUnlessChosen();
+            out.println(JSON.writeValueAsString(measure(rows, updates)));
+            return 0;
+        } catch (Exception e) {
+            err.println("symphony bench views: " + e);
+            return 1;
+        }
+    }
+
+    static JsonNode tree(int rows, int changed, int generation) {
+        ObjectNode root = JSON.createObjectNode().put("id", "root").put("component", "column");
+        ObjectNode list = root.putArray("children").addObject().put("id", "rows").put("component", "list");
+        ArrayNode children = list.putArray("children");
+        for (int i = 0; i < rows; i++) {
+            children.addObject().put("id", "row" + i).put("component", "text").putObject("props")
+                    .put("text", "Row " + i + (i == changed ? " (changed " + generation + ")" : ""));
+        }
+        return root;
+    }
+
+    private static ObjectNode measure(int rows, int updates) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.setImplicitExit(false);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        started.await();
+        StackPane host = new StackPane();
+        VirtualRenderer renderer = new VirtualRenderer((id, event, action, value) -> { });
+        CompletableFuture<FrameClock> shown = new CompletableFuture<>();
+        Stage[] stage = new Stage[1];
+        Platform.runLater(() -> {
+            stage[0] = new Stage();
+            Scene scene = new Scene(host, 600, 800);
+            stage[0].setScene(scene);
+            stage[0].show();
+            shown.complete(new FrameClock(scene));
+        });
+        FrameClock frames = shown.get(60, TimeUnit.SECONDS);
+        byte[] first = JSON.writeValueAsBytes(tree(rows, -1, 0));
+
+        long arrived = System.nanoTime();
+        VNode tree = VirtualTreeReader.read(JSON.readTree(first));
+        TreeDiff.Plan plan = TreeDiff.plan(null, tree);
+        CompletableFuture<Long> painted = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            host.getChildren().setAll(renderer.apply(plan));
+            frames.afterNextFrame(painted::complete);
+        });
+        double firstFrameMs = (painted.get(60, TimeUnit.SECONDS) - arrived) / 1e6;
+
+        double[] fx = new double[updates];
+        VNode previous = tree;
+        for (int u = 0; u < updates; u++) {
+            VNode next = VirtualTreeReader.read(tree(rows, (u * 7919) % rows, u));
+            TreeDiff.Plan change = TreeDiff.plan(previous, next);
+            previous = next;
+            CompletableFuture<Long> took = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                long s = System.nanoTime();
+                renderer.apply(change);
+                Parent root = host.getScene().getRoot();
+                root.applyCss();
+                root.layout();
+                took.complete(System.nanoTime() - s);
+            });
+            fx[u] = took.get(60, TimeUnit.SECONDS) / 1e6;
+        }
+        Platform.runLater(stage[0]::close);
+        Arrays.sort(fx);
+        ObjectNode result = JSON.createObjectNode();
+        result.put("rows", rows).put("updates", updates);
+        result.put("firstFrameMs", round(firstFrameMs));
+        result.put("rowUpdateFxMs", round(fx[fx.length / 2]));
+        result.put("rowUpdateFxP99Ms", round(fx[(int) (fx.length * 0.99)]));
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        result.put("loadAverage", round(load));
+        result.put("cores", Runtime.getRuntime().availableProcessors());
+        result.put("quiet", load >= 0 && load < 0.5);
+        return result;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

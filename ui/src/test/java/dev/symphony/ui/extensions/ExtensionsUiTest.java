@@ -1,0 +1,138 @@
+package dev.symphony.ui.extensions;
+
+import static dev.symphony.ui.TestWorkbench.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.KernelContext;
+import dev.symphony.ui.TestWorkbench;
+import dev.symphony.ui.shell.StatusBarView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The whole path of an extension through the workbench, with a real kernel and a real host process over the bus:
+ * install hello-addon's archive from a file through the permission review, see it in the Extensions view, run its
+ * contributed command, open its view and watch it follow clicks and commands, disable and re-enable it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExtensionsUiTest {
+    private static final String ID = "dev.symphony.samples.hello-addon";
+    private TestWorkbench bench;
+    private Kernel kernel;
+    private ExtensionsWorkbench extensions;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        bench = TestWorkbench.start(stage, "extensions");
+        // no source-checkout modules: the extension comes only from the installed archive
+        kernel = Kernel.start(new KernelContext().paths(bench.paths()).workspace(bench.workspace));
+        extensions = ExtensionsWorkbench.attach(bench.workbench, CompletableFuture.completedFuture(kernel), ExtensionsUiTest::archive);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        extensions.close();
+        kernel.close();
+        bench.close();
+    }
+
+    static Path archive() {
+        Path target = Path.of("..", "sample-extensions", "hello-addon", "target").toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-plugin.zip")).findFirst()
+                    .orElseThrow(() -> new AssertionError("hello-addon's archive is not built in " + target));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("hello-addon is not built: " + target, e);
+        }
+    }
+
+    @Test
+    void installRunViewDisableAndEnableAnExtension(FxRobot robot) throws Exception {
+        var window = bench.workbench.window();
+        robot.interact(() -> window.run(ExtensionContributions.SHOW_EXTENSIONS));
+        waitUntil("the Extensions view shows", () -> robot.lookup("#" + ExtensionsView.ID).tryQuery().isPresent());
+        assertTrue(kernel.player(ID).isEmpty(), "nothing installed yet");
+
+        robot.clickOn("#" + ExtensionsView.INSTALL_ID);
+        waitUntil("the permission review shows", () -> robot.lookup("#" + ExtensionsView.REVIEW_ID).query().isVisible()
+                && robot.lookup("#" + ExtensionsView.APPROVE_ID).tryQuery().isPresent());
+        String review = text(robot.lookup("#" + ExtensionsView.REVIEW_ID).query());
+        assertTrue(review.contains("Hello Addon (" + ID) && review.contains("network hosts: none") && review.contains("OS sandbox"), review);
+        robot.lookup("#" + ExtensionsView.TRUST_ID).tryQueryAs(CheckBox.class)
+                .filter(Node::isVisible).ifPresent(trust -> robot.clickOn(trust)); // only where no OS sandbox is usable
+        robot.clickOn("#" + ExtensionsView.APPROVE_ID);
+
+        ListView<?> list = robot.lookup("#" + ExtensionsView.LIST_ID).queryAs(ListView.class);
+        waitUntil("the installed extension is listed", () -> list.getItems().stream()
+                .anyMatch(r -> ((ExtensionRow) r).id().equals(ID) && ((ExtensionRow) r).state().equals("VALIDATED")));
+        assertEquals(-1, kernel.player(ID).orElseThrow().hostPid(), "installing starts nothing (activation is lazy)");
+        assertTrue(bench.workbench.services().keybindings().chordFor("hello.increment").isPresent(), "its key binding is registered");
+
+        Label status = robot.lookup(id("status:hello.count")).queryAs(Label.class);
+        assertEquals("Hello: 0", status.getText());
+        robot.interact(() -> window.run("hello.increment"));
+        waitUntil("the command ran in its host", () -> status.getText().equals("Hello: 1"));
+        waitUntil("its answer is shown", () -> robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText()
+                .equals("Increment the Counter: {\"count\":1}"));
+
+        robot.interact(() -> window.run("view.hello.counter"));
+        waitUntil("the view renders", () -> labelText(robot, "vnode:label").equals("Clicked 1 times"));
+        robot.clickOn(robot.lookup(id("vnode:plus")).queryAs(javafx.scene.Node.class));
+        waitUntil("a click reaches the extension and the view updates", () -> labelText(robot, "vnode:label").equals("Clicked 2 times"));
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.H).release(KeyCode.H, KeyCode.ALT, KeyCode.CONTROL);
+        waitUntil("the view follows the command (run by its key binding)", () -> labelText(robot, "vnode:label").equals("Clicked 3 times"));
+
+        robot.interact(() -> window.run(ExtensionContributions.SHOW_EXTENSIONS));
+        robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
+                .filter(r -> ((ExtensionRow) r).id().equals(ID)).map(r -> list.getItems().indexOf(r)).findFirst().orElseThrow()));
+        robot.clickOn("#extensions-disable");
+        waitUntil("disabled", () -> list.getItems().stream().anyMatch(r -> ((ExtensionRow) r).id().equals(ID)
+                && ((ExtensionRow) r).state().equals("DISABLED")));
+        assertEquals(-1, kernel.player(ID).orElseThrow().hostPid(), "its host stopped");
+        robot.interact(() -> window.run("hello.increment"));
+        waitUntil("a disabled extension's command fails visibly",
+                () -> robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText().contains("failed"));
+
+        robot.clickOn("#extensions-enable");
+        waitUntil("enabled again", () -> list.getItems().stream().anyMatch(r -> ((ExtensionRow) r).id().equals(ID)
+                && ((ExtensionRow) r).state().equals("VALIDATED")));
+        robot.interact(() -> window.run("hello.increment"));
+        waitUntil("its command runs in a new host", () -> status.getText().equals("Hello: 1"));
+    }
+
+    private static String labelText(FxRobot robot, String nodeId) {
+        return robot.lookup(id(nodeId)).tryQueryAs(Label.class).map(Label::getText).orElse("");
+    }
+
+    private static String text(Node node) {
+        StringBuilder b = new StringBuilder();
+        if (node instanceof Label l) {
+            b.append(l.getText()).append('\n');
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> b.append(text(c)));
+        }
+        return b.toString();
+    }
+
+    /** Node ids of extension content hold ':' and '.', which CSS selectors cannot name. */
+    private static java.util.function.Predicate<javafx.scene.Node> id(String id) {
+        return n -> id.equals(n.getId());
+    }
+}
