@@ -90,6 +90,9 @@ public final class VirtualRenderer {
     }
 
     private void setChildren(Node control, VNode n) {
+        if (Components.LEAVES.contains(n.component())) {
+            return; // some leaves are panes themselves (markdown's TextFlow): their content is theirs
+        }
         if (Components.COLLECTIONS.contains(n.component())) {
             boolean tree = n.component().equals("tree");
             for (int i = 0; i < n.children().size(); i++) {

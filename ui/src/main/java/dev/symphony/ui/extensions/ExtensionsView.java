@@ -62,10 +62,21 @@ public final class ExtensionsView extends StackPane {
         details.setEditable(false);
         details.setWrapText(true);
         details.setPrefRowCount(10);
-        list.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> details.setText(row == null ? "" : row.details()));
+        String[] selectedId = {null};
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
+            if (row != null) {
+                selectedId[0] = row.id();
+                details.setText(row.details());
+            }
+        });
         model.rows().addListener((javafx.collections.ListChangeListener<ExtensionRow>) c -> {
-            ExtensionRow selected = list.getSelectionModel().getSelectedItem();
-            details.setText(selected == null ? "" : selected.details());
+            // a refresh replaces the rows: the same extension stays selected, its details current
+            for (ExtensionRow row : model.rows()) {
+                if (row.id().equals(selectedId[0])) {
+                    list.getSelectionModel().select(row);
+                    details.setText(row.details());
+                }
+            }
         });
         FlowPane actions = new FlowPane(4, 4,
                 action("Enable", model::enable), action("Disable", model::disable), action("Reload", model::reload),
