@@ -14,6 +14,8 @@ import dev.symphony.ui.addons.AddonViewPane;
 import dev.symphony.ui.shell.MainWindowView;
 import dev.symphony.ui.shell.MainWindowViewModel;
 import dev.symphony.ui.shell.WorkbenchServices;
+import dev.symphony.ui.problems.Problem;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -174,15 +176,40 @@ public final class ExtensionContributions implements AutoCloseable {
                     pane.refresh();
                 }
             } else if (r instanceof WorkbenchProtocol.Notification n) {
-                if (c == null || !c.features().contains(WorkbenchContributions.Feature.NOTIFICATIONS)) {
-                    throw new IllegalArgumentException("notifications are not declared in contributes.workbench");
-                }
+                require(c, WorkbenchContributions.Feature.NOTIFICATIONS, "notifications");
                 new Notifications(view, window).show(id, n);
+            } else if (r instanceof WorkbenchProtocol.Diagnostics d) {
+                require(c, WorkbenchContributions.Feature.DIAGNOSTICS, "diagnostics");
+                Path root = window.workspaceProperty().get();
+                Path file = root == null ? null : root.resolve(d.file()).normalize();
+                if (file == null || !file.startsWith(root)) {
+                    throw new IllegalArgumentException("$.file: '" + d.file() + "' is not in the open folder");
+                }
+                window.problems().replace("extension:" + id + ":" + d.file(), d.items().stream()
+                        .map(i -> new Problem(file, i.line(), i.column(), "[" + i.severity() + "] " + i.message() + " (" + id + ")"))
+                        .toList());
+            } else if (r instanceof WorkbenchProtocol.QuickPick q) {
+                require(c, WorkbenchContributions.Feature.PROMPTS, "prompts");
+                Kernel k = kernel.join();
+                new Prompts(view).show(id, q, answer -> calls.execute(() -> {
+                    try {
+                        k.call(new CapabilityCall("workbench", id, q.capability(),
+                                JsonNodeFactory.instance.objectNode().put("prompt", q.id()).set("value", answer)));
+                    } catch (RuntimeException e) {
+                        services.bridge().onFx(() -> window.statusMessageProperty().set(id + " failed on the answer: " + e.getMessage()));
+                    }
+                }));
             } else {
                 throw new IllegalArgumentException("'" + name + "' is not handled by this workbench yet");
             }
         } catch (IllegalArgumentException e) {
             window.statusMessageProperty().set("Refused a request of " + id + " (" + name + "): " + e.getMessage());
+        }
+    }
+
+    private static void require(WorkbenchContributions c, WorkbenchContributions.Feature feature, String name) {
+        if (c == null || !c.features().contains(feature)) {
+            throw new IllegalArgumentException(name + " are not declared in contributes.workbench");
         }
     }
 

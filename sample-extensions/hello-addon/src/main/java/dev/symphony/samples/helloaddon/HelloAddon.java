@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Entry class of {@code dev.symphony.samples.hello-addon}: a counter kept in the extension, shown in a view
  * ({@code hello.counter}) with + and reset buttons, changed by the palette command {@code hello.increment} too. After
  * each change it tells the workbench (events {@code workbench.viewChanged}, {@code workbench.statusBar}, and at every
- * tenth a {@code workbench.notify} with a Reset action).
+ * tenth a {@code workbench.notify} with an Increment action).
  */
 public class HelloAddon implements SymphonyExtension, Addon {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
