@@ -21,12 +21,16 @@ import javafx.scene.control.TreeView;
  */
 final class Collections {
     private final java.util.function.Function<VNode, Node> rows;
+    private final java.util.function.BiConsumer<Node, VNode> reconfigure;
     private final ComponentFactory.Events events;
     /** Tree items by node id, for in-place updates. */
     private final Map<String, TreeItem<VNode>> treeItems = new HashMap<>();
 
-    Collections(java.util.function.Function<VNode, Node> rows, ComponentFactory.Events events) {
+    /** {@code reconfigure} applies a row's props to a cell's control built for a row of the same component. */
+    Collections(java.util.function.Function<VNode, Node> rows, java.util.function.BiConsumer<Node, VNode> reconfigure,
+                ComponentFactory.Events events) {
         this.rows = rows;
+        this.reconfigure = reconfigure;
         this.events = events;
     }
 
@@ -37,11 +41,22 @@ final class Collections {
             protected void updateItem(VNode item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(null);
-                setGraphic(empty || item == null ? null : rows.apply(item));
+                setGraphic(empty || item == null ? null : cellGraphic(getGraphic(), item));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> select(list, row));
         return list;
+    }
+
+    /** A leaf row reuses the cell's control when the component is the same (a cell re-renders without new nodes). */
+    private Node cellGraphic(Node current, VNode row) {
+        if (current != null && row.children().isEmpty() && current.getStyleClass().contains(ComponentFactory.NODE_CLASS + "-" + row.component())
+                && Components.LEAVES.contains(row.component())) {
+            current.setId("vnode:" + row.id());
+            reconfigure.accept(current, row);
+            return current;
+        }
+        return rows.apply(row);
     }
 
     TableView<VNode> table() {
@@ -79,7 +94,7 @@ final class Collections {
 
     private void select(Node collection, VNode row) {
         if (row != null) {
-            events.fire(collection.getId().substring("vnode:".length()), "select", JsonNodeFactory.instance.textNode(row.id()));
+            events.fire(ComponentFactory.idOf(collection), "select", JsonNodeFactory.instance.textNode(row.id()));
         }
     }
 

@@ -35,7 +35,7 @@ final class ComponentFactory {
 
     ComponentFactory(java.util.function.Function<VNode, Node> rows, Events events) {
         this.events = events;
-        this.collections = new Collections(rows, events);
+        this.collections = new Collections(rows, this::configure, events);
     }
 
     Collections collections() {
@@ -56,24 +56,24 @@ final class ComponentFactory {
             case "code" -> code();
             case "button" -> {
                 Button b = new Button();
-                b.setOnAction(e -> events.fire(n.id(), "click", JsonNodeFactory.instance.nullNode()));
+                b.setOnAction(e -> events.fire(idOf(b), "click", JsonNodeFactory.instance.nullNode()));
                 yield b;
             }
             case "textField" -> {
                 TextField t = new TextField();
-                t.setOnAction(e -> events.fire(n.id(), "change", JsonNodeFactory.instance.textNode(t.getText())));
+                t.setOnAction(e -> events.fire(idOf(t), "change", JsonNodeFactory.instance.textNode(t.getText())));
                 yield t;
             }
             case "checkbox" -> {
                 CheckBox c = new CheckBox();
-                c.setOnAction(e -> events.fire(n.id(), "change", JsonNodeFactory.instance.booleanNode(c.isSelected())));
+                c.setOnAction(e -> events.fire(idOf(c), "change", JsonNodeFactory.instance.booleanNode(c.isSelected())));
                 yield c;
             }
             case "select" -> {
                 ComboBox<String> c = new ComboBox<>();
                 c.setOnAction(e -> {
                     if (c.getValue() != null) {
-                        events.fire(n.id(), "change", JsonNodeFactory.instance.textNode(c.getValue()));
+                        events.fire(idOf(c), "change", JsonNodeFactory.instance.textNode(c.getValue()));
                     }
                 });
                 yield c;
@@ -86,6 +86,11 @@ final class ComponentFactory {
         fx.getStyleClass().addAll(NODE_CLASS, NODE_CLASS + "-" + n.component());
         configure(fx, n);
         return fx;
+    }
+
+    /** The node a control shows now (a list cell's control may show another row later). */
+    static String idOf(Node control) {
+        return control.getId().substring("vnode:".length());
     }
 
     private static TextArea code() {

@@ -26,9 +26,9 @@ public record ExtensionRow(String id, String version, String kind, String state,
                 p.usage(), p.restarts(), p.problem());
     }
 
-    /** The one-line summary in the list, in the columns of {@code symphony ext list}. */
+    /** The summary in the list: the id, then the other columns of {@code symphony ext list}. */
     public String summary() {
-        return id + "  " + version + "  " + kind + "  " + state + "  " + sandbox;
+        return id + "\n" + version + " · " + kind + " · " + state + " · " + sandbox;
     }
 
     /** The details below the list. */

@@ -89,6 +89,8 @@ public final class ExtensionsView extends StackPane {
         VBox main = new VBox(6, heading, install, list, actions, details, message);
         main.setPadding(new Insets(6, 8, 6, 8));
         VBox.setVgrow(list, Priority.ALWAYS);
+        VBox.setVgrow(details, Priority.SOMETIMES);
+        list.setPrefHeight(160);
         review.setId(REVIEW_ID);
         review.setPadding(new Insets(10));
         review.setStyle("-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default;");

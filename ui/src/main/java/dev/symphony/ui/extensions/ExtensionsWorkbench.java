@@ -10,8 +10,8 @@ import javafx.stage.FileChooser;
 
 /**
  * Attaches the extension kernel to a workbench window: the Extensions view (command {@link ExtensionContributions#SHOW_EXTENSIONS},
- * Ctrl+Shift+X), the extensions' contributions, and {@code workspaceContains} activation when a folder opens (on
- * a background thread, after the window is up). Nothing starts an extension here.
+ * Ctrl+Shift+X), the extensions' contributions, {@code workspaceContains} activation when a folder opens and
+ * {@code onFileType} when a file does (on background threads). Nothing else starts an extension here.
  */
 public final class ExtensionsWorkbench implements AutoCloseable {
     private final ExtensionContributions contributions;
@@ -50,6 +50,16 @@ public final class ExtensionsWorkbench implements AutoCloseable {
             workbench.mainView().showInSideBar(attached.view);
         });
         workbench.window().workspaceProperty().addListener((o, was, folder) -> workspaceOpened(kernel, folder));
+        workbench.tabs().documents().addListener((javafx.collections.ListChangeListener<dev.symphony.ui.tabs.OpenDocument>) change -> {
+            while (change.next()) {
+                for (var document : change.getAddedSubList()) {
+                    if (document.path() != null) {
+                        String event = ActivationEvents.fileType(document.path());
+                        kernel.thenAcceptAsync(k -> new ActivationEvents(k).fire(event)); // onFileType:EXT
+                    }
+                }
+            }
+        });
         workspaceOpened(kernel, workbench.window().workspaceProperty().get());
         return attached;
     }
