@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.kernel.extensions.ActivationEvents;
+import dev.symphony.kernel.extensions.CapabilityCall;
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.KernelContext;
 import dev.symphony.ui.addons.TreeDiff;
 import dev.symphony.ui.addons.VNode;
 import dev.symphony.ui.addons.VirtualRenderer;
@@ -24,11 +28,18 @@ import javafx.stage.Stage;
 
 /**
  * {@code symphony bench views [--rows N] [--updates N]}: the VirtualNode renderer on JavaFX's headless platform
- * (software rendering, unless a platform is chosen). {@code firstFrameMs}: a view of N rows (a list of text rows, as
- * an extension sends it, JSON) from the moment the update arrives — read, checked, diffed, applied — until its first
- * frame is rendered (the median of 5, after 2 warm-up views). {@code rowUpdateFxMs}: for a one-row change, the JavaFX thread's time to apply the plan and lay the
- * scene out again (p50 and p99 of N updates after up to 100 warm-up updates; reading and diffing run off that thread, as in the workbench). Prints
- * the load average and core count beside the figures: compare figures only from a quiet machine (load below 0.5).
+ * (software rendering, unless a platform is chosen), and an extension's first command.
+ * <ul>
+ * <li>{@code firstFrameMs}: a view of N rows (a list of text rows, JSON as an extension sends it) from the moment the
+ * update arrives (read, checked, diffed, applied) until its first frame is rendered; the median of 5, after 2
+ * warm-up views.</li>
+ * <li>{@code rowUpdateFxMs}: for a one-row change, the JavaFX thread's time to apply the plan and lay the scene out
+ * again; p50 and p99 of N updates after up to 100 warm-up updates (reading and diffing run off that thread, as in the
+ * workbench).</li>
+ * <li>{@code firstCommandMs}: hello-addon's command run cold (activation event and host start included), with
+ * {@code hostRunningAfterStart} (false: onCommand costs nothing at startup).</li>
+ * </ul>
+ * Prints the load average and core count beside the figures: compare figures only from a quiet machine (load below 0.5).
  */
 public final class ViewsBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -141,11 +152,35 @@ public final class ViewsBench {
         result.put("firstFrameMs", round(firstFrameMs));
         result.put("rowUpdateFxMs", round(fx[fx.length / 2]));
         result.put("rowUpdateFxP99Ms", round(fx[(int) (fx.length * 0.99)]));
+        firstCommand(result);
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         result.put("loadAverage", round(load));
         result.put("cores", Runtime.getRuntime().availableProcessors());
         result.put("quiet", load >= 0 && load < 0.5);
         return result;
+    }
+
+    /**
+     * The activation bar: hello-addon declares only {@code onView}/{@code onCommand}, so a started kernel runs no host
+     * of it ({@code hostRunningAfterStart}); {@code firstCommandMs} is its command from invocation (activation event,
+     * host start included) to the answer. Skipped, with the reason, when hello-addon is not available.
+     */
+    private static void firstCommand(ObjectNode result) {
+        String id = "dev.symphony.samples.hello-addon";
+        try (Kernel kernel = Kernel.start(KernelContext.standard())) {
+            var player = kernel.player(id).filter(p -> p.manifest() != null);
+            if (player.isEmpty()) {
+                result.put("firstCommandMs", (String) null).put("firstCommandSkipped", id + " is not built or installed");
+                return;
+            }
+            result.put("hostRunningAfterStart", player.get().hostPid() > 0);
+            long start = System.nanoTime();
+            new ActivationEvents(kernel).fire(ActivationEvents.command("hello.increment"));
+            kernel.call(new CapabilityCall("bench", id, "increment", JSON.createObjectNode()));
+            result.put("firstCommandMs", round((System.nanoTime() - start) / 1e6));
+        } catch (RuntimeException e) {
+            result.put("firstCommandMs", (String) null).put("firstCommandSkipped", e.getMessage());
+        }
     }
 
     /** One view of the tree {@code json} arriving: read, checked and diffed here, applied on the JavaFX thread; ms to its frame. */
