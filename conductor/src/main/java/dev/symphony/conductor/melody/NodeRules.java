@@ -210,7 +210,7 @@ final class NodeRules {
     }
 
     private void onError() {
-        if (n.onError().isMissingNode()) {
+        if (n.field("onError").isMissingNode()) {
             return;
         }
         ErrorStrategy e = n.errorStrategy();
@@ -231,7 +231,7 @@ final class NodeRules {
                 problems.add(new Problem(n.path() + ".onError.compensate", "a node cannot compensate itself"));
             }
         }
-        boolean retries = n.onError().has("retry");
+        boolean retries = n.field("onError").has("retry");
         if ((retries || e.fallback() != null) && n.type() != NodeType.CALL && n.type() != NodeType.MELODY) {
             problems.add(new Problem(n.path() + ".onError", "retry and fallback apply to call and melody nodes"));
         }

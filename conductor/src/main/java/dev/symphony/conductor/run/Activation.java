@@ -76,12 +76,12 @@ final class Activation {
                 return false;
             }
         }
-        for (JsonNode pre : n.field("preconditions")) {
-            if (!Expr.parse(pre.asText()).test(run.scope())) {
+        for (String pre : n.common().preconditions()) {
+            if (!Expr.parse(pre).test(run.scope())) {
                 if (n.essential()) {
-                    run.onFailure(s, "precondition not met: " + pre.asText());
+                    run.onFailure(s, "precondition not met: " + pre);
                 } else {
-                    run.skip(s, "precondition not met: " + pre.asText());
+                    run.skip(s, "precondition not met: " + pre);
                 }
                 return false;
             }

@@ -272,7 +272,7 @@ final class MelodyRun {
                     return true;
                 }
                 if (providers.isEmpty()) {
-                    providers = List.of(new CapabilitySpec(n.extension() == null ? "preview" : n.extension(), n.capability(), "operator", null, n.field("expects"), 0, 10, 0));
+                    providers = List.of(new CapabilitySpec(n.extension() == null ? "preview" : n.extension(), n.capability(), "operator", null, n.call().expects(), 0, 10, 0));
                 }
                 ready.add(new PolicyBridge.Ready(s, readySeq[s], providers));
             }

@@ -31,7 +31,7 @@ final class NodeResults {
                 new dev.symphony.pit.artifact.api.Provenance(producer, run.runId, name, startedMs, now,
                         Math.round(cost * 1_000_000)), from);
         if (score != null) {
-            run.context.artifacts().score(id, step.node().json().path("gate").has("schema") ? 1f : Float.NaN, score, "conductor");
+            run.context.artifacts().score(id, step.node().call() != null && step.node().call().gate() != null && step.node().call().gate().schema() != null ? 1f : Float.NaN, score, "conductor");
         }
         run.events.emit(new RunEvent.ArtifactStored(name, id, "run/" + run.runId + "/" + name,
                 kind.name().toLowerCase(java.util.Locale.ROOT), run.context.artifacts().size(id), null));

@@ -1,6 +1,7 @@
 package dev.symphony.conductor.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.symphony.conductor.melody.NodeCommon;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.conductor.melody.expr.Template;
 import dev.symphony.conductor.melody.expr.Values;
@@ -24,8 +25,8 @@ final class Reconstruction {
 
     /** The node's declared source ({@code reconstruct.from}), or null. */
     static String source(MelodyNode node) {
-        JsonNode r = node.field("reconstruct");
-        return r.isMissingNode() ? null : r.path("from").asText(null);
+        NodeCommon.Reconstruct r = node.common().reconstruct();
+        return r == null ? null : r.from();
     }
 
     /**
@@ -54,7 +55,7 @@ final class Reconstruction {
         }
         JsonNode source = later;
         try {
-            return Template.render(node.field("reconstruct").get("value"),
+            return Template.render(node.common().reconstruct().value(),
                     root -> root.equals(from) ? source : run.outputs.getOrDefault(root, Values.NULL));
         } catch (RuntimeException e) {
             return null;

@@ -70,7 +70,7 @@ final class RunResources {
                     String requester = run.plan.melody.name() + "/" + run.plan.step(s).name();
                     stepOf.put(requester, s);
                     double tail = run.plan.criticalPathMs > 0 ? run.plan.tailMs[s] / run.plan.criticalPathMs : 0;
-                    claims.add(new Arbitration.Claim(requester, run.plan.step(s).node().json().path("priority").asDouble(0.5),
+                    claims.add(new Arbitration.Claim(requester, run.plan.step(s).node().common().priority(),
                             tail, 0.5, 0.5));
                 }
                 Need need = byName.get(w.getKey());

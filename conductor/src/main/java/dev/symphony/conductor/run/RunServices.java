@@ -49,6 +49,6 @@ record RunServices(RunContext context, Melody melody, RunEvents events, RunBudge
         if (n.extension() != null) {
             return context.capabilities().find(n.extension(), n.capability()).map(List::of).orElse(List.of());
         }
-        return context.capabilities().offering(n.capability(), n.text("kind"));
+        return context.capabilities().offering(n.capability(), n.call().kind());
     }
 }
