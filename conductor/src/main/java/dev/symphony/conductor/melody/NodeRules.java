@@ -33,7 +33,7 @@ final class NodeRules {
     void check() {
         Set<String> allowed = n.json().has("forEach") ? MelodyValidator.FOR_EACH_NAMES : Set.of();
         if (compensations.contains(n.id())) {
-            allowed = union(allowed, Set.of("error", "failed"));
+            allowed = union(allowed, Set.of("error", "compensated"));
         }
         for (int i = 0; i < n.field("preconditions").size(); i++) {
             v.expression(n.field("preconditions").get(i).asText(), n.path() + ".preconditions[" + i + "]", allowed, scope, problems);
@@ -54,6 +54,7 @@ final class NodeRules {
             }
         }
         onError();
+        compensation();
         gate();
         cancels();
         reconstruct();
@@ -209,6 +210,27 @@ final class NodeRules {
         }
     }
 
+    /** {@code compensation}: an unconnected call node that undoes this one (saga compensation). */
+    private void compensation() {
+        String comp = n.common().compensation();
+        if (comp == null) {
+            return;
+        }
+        String at = n.path() + ".compensation";
+        MelodyNode c = byId.get(comp);
+        if (c == null) {
+            problems.add(new Problem(at, "unknown node '" + comp + "'" + MelodyValidator.suggestion(comp, byId.keySet())));
+        } else if (comp.equals(n.id())) {
+            problems.add(new Problem(at, "a node cannot compensate itself"));
+        } else if (c.type() != NodeType.CALL) {
+            problems.add(new Problem(at, "'" + comp + "' is a " + c.type().jsonName() + " node: a compensation is a call node"));
+        } else if (c.common().compensation() != null) {
+            problems.add(new Problem(at, "'" + comp + "' has a compensation of its own: a compensation is not undone"));
+        } else if (compensations.contains(n.id())) {
+            problems.add(new Problem(at, "'" + n.id() + "' is itself a compensation: a compensation is not undone"));
+        }
+    }
+
     private void onError() {
         if (n.field("onError").isMissingNode()) {
             return;
@@ -219,17 +241,10 @@ final class NodeRules {
             problems.add(new Problem(n.path() + ".onError.then", "skip is only for non-essential nodes: set \"essential\": false"
                     + " on '" + n.id() + "' or choose another strategy"));
         }
-        String comp = e.compensate();
-        if (then == ErrorStrategy.Then.COMPENSATE && comp == null) {
-            problems.add(new Problem(n.path() + ".onError", "then: compensate needs 'compensate': the id of the corrective node"));
-        }
-        if (comp != null) {
-            if (!byId.containsKey(comp)) {
-                problems.add(new Problem(n.path() + ".onError.compensate", "unknown node '" + comp + "'"
-                        + MelodyValidator.suggestion(comp, byId.keySet())));
-            } else if (comp.equals(n.id())) {
-                problems.add(new Problem(n.path() + ".onError.compensate", "a node cannot compensate itself"));
-            }
+        if (n.field("onError").has("compensate")) {
+            problems.add(new Problem(n.path() + ".onError.compensate", "'compensate' no longer names a substitute:"
+                    + " for a substitute output use onError.fallback; to undo finished nodes when this one fails, give them"
+                    + " a 'compensation' node and set \"then\": \"compensate\""));
         }
         boolean retries = n.field("onError").has("retry");
         if ((retries || e.fallback() != null) && n.type() != NodeType.CALL && n.type() != NodeType.MELODY) {

@@ -56,6 +56,8 @@ final class MelodyRun {
     private long readyCounter;
     final Map<String, JsonNode> outputs = new ConcurrentHashMap<>();
     final Map<String, Long> artifactIds = new HashMap<>();
+    /** Finished steps in order of completion (a saga's compensations run in reverse). */
+    final List<Integer> finishedOrder = new ArrayList<>();
     final Map<Integer, Future<?>> running = new HashMap<>();
     final Set<Integer> cancelled = new HashSet<>();
     /** Halts so far per step (never reset: each halt is a new question, NODE.haltN) and the unanswered ones. */
@@ -374,6 +376,11 @@ final class MelodyRun {
     JsonNode markStarted(int s) {
         tracker.start(s);
         return context.debugger() != null ? context.debugger().started(eventName(s)) : null;
+    }
+
+    /** Runs a call on this thread (a compensation, while the run is rolled back). */
+    NodeCall.Outcome callNow(CallSpec spec) throws NodeFailure, InterruptedException {
+        return new NodeCall(services, spec, calls).execute();
     }
 
     /** A loop iteration or sub-Melody of this run: its own graph and state, this run's services and limits. */

@@ -24,8 +24,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs one call node on a worker thread with its error strategy: each candidate (the policy's choice first,
  * then Maestro's other providers) gets {@code 1 + retry.count} attempts with exponential backoff and the
- * retry's changed parameters; then {@code onError.fallback}; then, for {@code then: compensate}, the
- * corrective node, whose output stands in for this one's. A {@code forEach} node does this per item
+ * retry's changed parameters; then {@code onError.fallback}; then it gives up ({@code then} is applied by the
+ * run: fail, skip, halt, or compensate the finished nodes — {@link Compensation}). A {@code forEach} node does this per item
  * (multiple instances). Each attempt is bounded by the node's timeout and must pass the quality gate.
  */
 final class NodeCall {
@@ -153,30 +153,7 @@ final class NodeCall {
                 lastError = "fallback " + fb.capability() + ": not installed";
             }
         }
-        if (strategy.then() == ErrorStrategy.Then.COMPENSATE) {
-            return compensate(s, input, lastError);
-        }
         throw new NodeFailure(lastError + instance);
-    }
-
-    private Outcome compensate(Expr.Scope s, JsonNode input, String error) throws NodeFailure, InterruptedException {
-        String id = node.errorStrategy().compensate();
-        MelodyNode comp = run.node(id).orElseThrow();
-        ObjectNode failed = JsonNodeFactory.instance.objectNode().put("node", node.id()).put("error", error);
-        failed.set("input", input);
-        Expr.Scope cs = root -> root.equals("error") ? JsonNodeFactory.instance.textNode(error)
-                : root.equals("failed") ? failed : s.apply(root);
-        run.events().emit(new RunEvent.NodeRetried(name, null, error, null, "compensate with '" + id + "'"));
-        List<CapabilitySpec> specs = run.providers(comp);
-        if (comp.type() != dev.symphony.conductor.melody.NodeType.CALL || specs.isEmpty()) {
-            throw new NodeFailure(error + "; compensation '" + id + "' cannot run (not a call node with an installed capability)");
-        }
-        try {
-            Outcome o = new NodeCall(run, new CallSpec(comp, name, cs, specs, null), calls).one(cs, "");
-            return new Outcome(o.output(), "compensate:" + id + ":" + o.producer(), cost().doubleValue(), o.score());
-        } catch (NodeFailure e) {
-            throw new NodeFailure(error + "; compensation '" + id + "' failed too: " + e.getMessage());
-        }
     }
 
     private Outcome attempt(CapabilitySpec spec, JsonNode input) throws NodeFailure, InterruptedException {

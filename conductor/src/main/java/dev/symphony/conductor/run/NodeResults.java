@@ -41,6 +41,7 @@ final class NodeResults {
         if (step.node().type() == NodeType.OUTPUT) {
             run.runOutputs.set(step.node().id(), output);
         }
+        run.finishedOrder.add(s);
         if (branch >= 0) {
             run.tracker.complete(s, branch);
         } else {
@@ -129,6 +130,9 @@ final class NodeResults {
         } else {
             run.failure = "node " + run.eventName(s) + " failed: " + error;
             run.cancelRunning("run failed");
+            if (then == ErrorStrategy.Then.COMPENSATE) {
+                run.failure += new Compensation(run).rollBack(run.eventName(s), error);
+            }
         }
         run.flush();
     }

@@ -21,7 +21,7 @@ final class RunReplay {
         this.run = run;
     }
 
-    /** Restores finished, skipped, withdrawn and run.halted nodes from journal run.events, without run.running anything. */
+    /** Restores finished, skipped, withdrawn and halted nodes from journal events, without running anything. */
     void replay(List<JsonNode> journalEvents) {
         run.replaying = true;
         Map<String, Long> journaled = new HashMap<>();
@@ -70,6 +70,7 @@ final class RunReplay {
                             run.runOutputs.set(step.node().id(), out);
                         }
                         run.tracker.start(s);
+                        run.finishedOrder.add(s);
                         String branch = ev.path("branch").asText(null);
                         if (branch != null) {
                             run.tracker.complete(s, step.node().branches().indexOf(branch));

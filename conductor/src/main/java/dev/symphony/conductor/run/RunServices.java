@@ -5,7 +5,6 @@ import dev.symphony.conductor.melody.Melody;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.conductor.melody.NodeType;
 import java.util.List;
-import java.util.Optional;
 import org.agrona.concurrent.EpochClock;
 
 /** The {@link CallServices} of one run (or nested run): immutable references to its thread-safe parts. */
@@ -34,11 +33,6 @@ record RunServices(RunContext context, Melody melody, RunEvents events, RunBudge
     @Override
     public int maxConcurrency() {
         return context.maxConcurrency() > 0 ? context.maxConcurrency() : melody.limits().maxConcurrency();
-    }
-
-    @Override
-    public Optional<MelodyNode> node(String id) {
-        return melody.node(id);
     }
 
     @Override
