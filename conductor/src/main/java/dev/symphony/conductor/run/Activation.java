@@ -63,7 +63,7 @@ final class Activation {
             }
             inputsChecked.add(s);
         }
-        if (run.halted.contains(s) && !haltAnswered(s)) {
+        if (run.state.isHalted(s) && !haltAnswered(s)) {
             return false;
         }
         StepDebugger debugger = run.context.debugger();
@@ -106,7 +106,7 @@ final class Activation {
     }
 
     boolean haltAnswered(int s) {
-        String key = run.eventName(s) + ".halt" + run.halts.get(s);
+        String key = run.eventName(s) + ".halt" + run.state.halts(s);
         try {
             var answer = run.approvals == null ? java.util.Optional.<Approvals.Answer>empty() : run.approvals.answer(key);
             if (answer.isEmpty()) {
@@ -118,20 +118,20 @@ final class Activation {
                 }
             }
             if (answer.isEmpty()) {
-                run.waiting.add(run.eventName(s));
+                run.state.awaitAnswer(run.eventName(s));
                 return false;
             }
-            run.waiting.remove(run.eventName(s));
+            run.state.answered(run.eventName(s));
             run.events.emit(new RunEvent.ApprovalAnswered(run.eventName(s), answer.get().approved(), answer.get().by(), "halt"));
             if (!answer.get().approved()) {
-                run.failure = "node " + run.eventName(s) + " was halted and " + answer.get().by() + " declined to retry it";
+                run.state.fail("node " + run.eventName(s) + " was halted and " + answer.get().by() + " declined to retry it");
                 run.cancelRunning("run failed");
                 return false;
             }
-            run.halted.remove(s);
+            run.state.resumeHalted(s);
             return true;
         } catch (java.io.IOException e) {
-            run.failure = "cannot read the run's approvals: " + e.getMessage();
+            run.state.fail("cannot read the run's approvals: " + e.getMessage());
             return false;
         }
     }

@@ -110,16 +110,16 @@ final class Builtins {
         try {
             answer = answer(name, prompt, details);
         } catch (IOException e) {
-            run.failure = "cannot record the approval of " + name + ": " + e.getMessage();
+            run.state.fail("cannot record the approval of " + name + ": " + e.getMessage());
             return true;
         }
         if (answer.isEmpty()) {
-            if (run.waiting.add(name)) {
+            if (run.state.awaitAnswer(name)) {
                 run.events.emit(new RunEvent.ApprovalWaiting(name, prompt, null, name));
             }
             return false;
         }
-        run.waiting.remove(name);
+        run.state.answered(name);
         Approvals.Answer a = answer.get();
         run.events.emit(new RunEvent.ApprovalAnswered(name, a.approved(), a.by(), null));
         begin(s, name);

@@ -29,7 +29,7 @@ final class Compensation {
     String rollBack(String failedNode, String error) {
         List<String> undone = new ArrayList<>();
         List<String> notUndone = new ArrayList<>();
-        List<Integer> order = new ArrayList<>(run.finishedOrder);
+        List<Integer> order = run.state.finishedOrder();
         for (int i = order.size() - 1; i >= 0; i--) {
             int s = order.get(i);
             MelodyNode n = run.plan.step(s).node();
@@ -56,7 +56,7 @@ final class Compensation {
     private String undo(int s, String name, MelodyNode undo, String error) {
         String by = run.prefix + undo.id();
         ObjectNode compensated = JsonNodeFactory.instance.objectNode().put("node", name);
-        compensated.set("output", run.outputs.get(run.plan.step(s).name()));
+        compensated.set("output", run.state.output(run.plan.step(s).name()).orElse(null));
         Expr.Scope outputs = run.scope();
         Expr.Scope scope = root -> root.equals("compensated") ? compensated
                 : root.equals("error") ? JsonNodeFactory.instance.textNode(error) : outputs.apply(root);
@@ -70,7 +70,7 @@ final class Compensation {
         long started = run.context.clock().time();
         try {
             NodeCall.Outcome o = run.callNow(new CallSpec(undo, by, scope, providers, null));
-            Long from = run.artifactIds.get(run.plan.step(s).name());
+            Long from = run.state.artifactId(run.plan.step(s).name());
             String artifact = "run/" + run.runId + "/" + by + "/for/" + name;
             long id = run.context.artifacts().putJson(artifact, ArtifactKind.INTERMEDIATE, o.output(),
                     new Provenance("compensation:" + name + ":" + o.producer(), run.runId, by, started,

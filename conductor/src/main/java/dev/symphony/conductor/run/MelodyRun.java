@@ -1,7 +1,6 @@
 package dev.symphony.conductor.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.conductor.melody.CapabilitySpec;
 import dev.symphony.conductor.melody.MelodyNode;
@@ -13,12 +12,8 @@ import dev.symphony.pit.dag.api.DagTracker;
 import dev.symphony.pit.dag.api.DagTrackerContext;
 import dev.symphony.pit.dag.api.NodeState;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -54,24 +49,13 @@ final class MelodyRun {
     final List<Integer> newlySkipped = new ArrayList<>();
     private final long[] readySeq;
     private long readyCounter;
-    final Map<String, JsonNode> outputs = new ConcurrentHashMap<>();
-    final Map<String, Long> artifactIds = new HashMap<>();
-    /** Finished steps in order of completion (a saga's compensations run in reverse). */
-    final List<Integer> finishedOrder = new ArrayList<>();
-    final Map<Integer, Future<?>> running = new HashMap<>();
-    final Set<Integer> cancelled = new HashSet<>();
-    /** Halts so far per step (never reset: each halt is a new question, NODE.haltN) and the unanswered ones. */
-    final Map<Integer, Integer> halts = new HashMap<>();
-    final Set<Integer> halted = new HashSet<>();
-    final Set<String> waiting = new java.util.LinkedHashSet<>();
+    /** Outputs, running calls, withdrawals, halts and how the run ends: owned by the thread that made this run. */
+    final RunState state = new RunState();
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final PolicyBridge policy = new PolicyBridge();
     private final Activation activation = new Activation(this);
     private final NodeResults results = new NodeResults(this);
     private final RunResources resources = new RunResources(this);
-    final ObjectNode runOutputs = JsonNodeFactory.instance.objectNode();
-    String failure;
-    boolean cancelledRun;
     boolean replaying;
     /** The journal as it was at resume (empty for a fresh run): nested loops and sub-Melodies continue from it. */
     List<JsonNode> past = List.of();
@@ -109,9 +93,9 @@ final class MelodyRun {
     /** The outputs so far, as the node about to start reads them (on the run's thread). */
     Expr.Scope scope() {
         if (context.debugger() != null) {
-            outputs.putAll(context.debugger().takeOutputEdits(prefix)); // a person changed a finished node's output
+            state.edited(context.debugger().takeOutputEdits(prefix)); // a person changed a finished node's output
         }
-        Map<String, JsonNode> snapshot = Map.copyOf(outputs);
+        Map<String, JsonNode> snapshot = state.outputs();
         return root -> snapshot.getOrDefault(root, Values.NULL);
     }
 
@@ -129,30 +113,31 @@ final class MelodyRun {
         while (true) {
             boolean progress = runInline();
             flush();
-            if (failure == null && !cancelledRun) {
+            if (state.going()) {
                 progress |= startWorkers(slots);
             }
-            if (tracker.isFinished() || cancelledRun || (failure != null && running.isEmpty())) {
+            boolean idle = state.runningCount() == 0;
+            if (tracker.isFinished() || state.cancelled() || (state.failed() && idle)) {
                 break;
             }
-            if (running.isEmpty() && !progress && context.debugger() != null && failure == null && activation.heldByDebugger()) {
+            if (idle && !progress && context.debugger() != null && !state.failed() && activation.heldByDebugger()) {
                 context.debugger().awaitChange(200);
                 continue;
             }
-            if (running.isEmpty() && !progress && failure == null && resources.waitingForOthers()) {
+            if (idle && !progress && !state.failed() && resources.waitingForOthers()) {
                 context.sleeper().sleep(20); // a resource is held by another run of this process: wait for its release
                 if (context.clock().time() > deadline) {
-                    failure = "the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms";
+                    state.fail("the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms");
                 }
                 continue;
             }
-            if (running.isEmpty() && !progress) {
-                if (waiting.isEmpty() && failure == null) {
-                    failure = "no node can run: " + blockedSummary();
+            if (idle && !progress) {
+                if (state.waiting().isEmpty() && !state.failed()) {
+                    state.fail("no node can run: " + blockedSummary());
                 }
                 break;
             }
-            if (!running.isEmpty()) {
+            if (!idle) {
                 long wait = Math.max(1, Math.min(200, deadline - context.clock().time()));
                 Completion c = completions.poll(wait, TimeUnit.MILLISECONDS);
                 while (c != null) {
@@ -160,15 +145,15 @@ final class MelodyRun {
                     c = completions.poll();
                 }
             }
-            if (context.clock().time() > deadline && failure == null) {
-                failure = "the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms";
+            if (context.clock().time() > deadline && !state.failed()) {
+                state.fail("the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms");
                 cancelRunning("run timed out");
             }
         }
         resources.releaseAll();
-        RunStatus status = cancelledRun ? RunStatus.CANCELLED : failure != null ? RunStatus.FAILED
+        RunStatus status = state.cancelled() ? RunStatus.CANCELLED : state.failed() ? RunStatus.FAILED
                 : tracker.isFinished() ? RunStatus.SUCCEEDED : RunStatus.PAUSED;
-        return new RunResult(runId, status, runOutputs, failure, List.copyOf(waiting), budget.spent());
+        return new RunResult(runId, status, state.runOutputs(), state.failure(), state.waiting(), budget.spent());
     }
 
     private String blockedSummary() {
@@ -185,7 +170,7 @@ final class MelodyRun {
     void flush() {
         for (int i = 0; i < newlyReady.size(); i++) {
             int s = newlyReady.get(i);
-            if (!plan.step(s).isGate() && !cancelled.contains(s) && !replaying) {
+            if (!plan.step(s).isGate() && !state.isWithdrawn(s) && !replaying) {
                 events.emit(new RunEvent.NodeReady(eventName(s)));
             }
         }
@@ -203,7 +188,7 @@ final class MelodyRun {
     private boolean runInline() throws InterruptedException {
         boolean any = false;
         boolean changed = true;
-        while (changed && failure == null && !cancelledRun) {
+        while (changed && state.going()) {
             changed = false;
             for (int s : readySteps()) {
                 RunPlan.Step step = plan.step(s);
@@ -216,7 +201,7 @@ final class MelodyRun {
                     changed |= new Builtins(this).run(s, step.node());
                 }
                 flush();
-                if (failure != null || cancelledRun) {
+                if (!state.going()) {
                     break;
                 }
             }
@@ -234,7 +219,7 @@ final class MelodyRun {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < tracker.readyCount(); i++) {
             int s = tracker.readyAt(i);
-            if (!running.containsKey(s) && !cancelled.contains(s)) {
+            if (!state.isRunning(s) && !state.isWithdrawn(s)) {
                 out.add(s);
             }
         }
@@ -260,7 +245,7 @@ final class MelodyRun {
 
     private boolean startReady(int slots) {
         boolean any = false;
-        while (running.size() < slots) {
+        while (state.runningCount() < slots) {
             List<PolicyBridge.Ready> ready = new ArrayList<>();
             for (int s : resources.admit(workerSteps(readySteps()))) {
                 MelodyNode n = plan.step(s).node();
@@ -281,7 +266,7 @@ final class MelodyRun {
             if (ready.isEmpty()) {
                 return any;
             }
-            PolicyBridge.Choice choice = policy.choose(context.policy(), ready, plan, this, slots - running.size(), slots);
+            PolicyBridge.Choice choice = policy.choose(context.policy(), ready, plan, this, slots - state.runningCount(), slots);
             if (choice == null) {
                 onFailure(ready.get(0).step(), "budget exhausted: " + Money.text(budget.spentExact()) + " of " + Money.text(budget.limit) + " spent");
                 return true;
@@ -325,13 +310,13 @@ final class MelodyRun {
                 completions.add(new Completion(s, null, new NodeFailure(String.valueOf(re.getMessage()), re), started));
             }
         });
-        running.put(s, f);
+        state.started(s, f);
     }
 
     private void complete(Completion c) {
-        running.remove(c.step());
+        boolean used = state.ended(c.step());
         resources.release(c.step());
-        if (cancelled.contains(c.step()) || cancelledRun) {
+        if (!used) {
             return; // withdrawn while it ran: its result is not used
         }
         long duration = Math.max(0, context.clock().time() - c.startedMs());
@@ -346,12 +331,9 @@ final class MelodyRun {
     }
 
     void cancelRunning(String reason) {
-        for (Map.Entry<Integer, Future<?>> r : new ArrayList<>(running.entrySet())) {
-            r.getValue().cancel(true);
-            cancelled.add(r.getKey());
-            events.emit(new RunEvent.NodeCancelled(eventName(r.getKey()), reason));
+        for (int s : state.interruptAll()) {
+            events.emit(new RunEvent.NodeCancelled(eventName(s), reason));
         }
-        running.clear();
     }
 
     /** Stores the output, updates the tracker (choosing {@code branch} if &gt;= 0), journals, cancels. */

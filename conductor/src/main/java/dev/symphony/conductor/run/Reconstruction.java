@@ -56,7 +56,7 @@ final class Reconstruction {
         JsonNode source = later;
         try {
             return Template.render(node.common().reconstruct().value(),
-                    root -> root.equals(from) ? source : run.outputs.getOrDefault(root, Values.NULL));
+                    root -> root.equals(from) ? source : run.state.output(root).orElse(Values.NULL));
         } catch (RuntimeException e) {
             return null;
         }
@@ -102,23 +102,23 @@ final class Reconstruction {
                 p = run.plan.graph.edgeSource(run.plan.graph.inEdge(p, 0));
             }
             RunPlan.Step step = run.plan.step(p);
-            Long id = run.artifactIds.get(step.name());
+            Long id = run.state.artifactId(step.name());
             if (id == null || available(id)) {
                 continue;
             }
             MelodyNode node = step.node();
             String from = source(node);
-            JsonNode out = regenerate(node, n -> run.artifactIds.get(n));
+            JsonNode out = regenerate(node, n -> run.state.artifactId(n));
             long newId;
             String regeneratedFrom = null;
             String why;
             if (out != null) {
-                newId = store(p, out, "reconstructed:" + from, new long[] {run.artifactIds.get(from)},
+                newId = store(p, out, "reconstructed:" + from, new long[] {run.state.artifactId(from)},
                         "reverse reconstruction from " + from);
                 regeneratedFrom = from;
                 why = "artifact " + id + " unreadable; regenerated from " + from;
-            } else if (run.outputs.containsKey(step.name())) {
-                out = run.outputs.get(step.name());
+            } else if (run.state.output(step.name()).isPresent()) {
+                out = run.state.output(step.name()).get();
                 newId = store(p, out, "restored:" + run.eventName(p), new long[0], "restored from the run's memory");
                 why = "artifact " + id + " unreadable and no usable reconstruct declaration; stored again from the run's memory";
             } else {
@@ -126,9 +126,7 @@ final class Reconstruction {
                 return false;
             }
             run.events.emit(new RunEvent.NodeReconstructed(run.eventName(p), regeneratedFrom, why, newId));
-            run.outputs.put(node.id(), out);
-            run.outputs.put(step.name(), out);
-            run.artifactIds.put(step.name(), newId);
+            run.state.replaced(node.id(), step.name(), out, newId);
         }
         return true;
     }
