@@ -16,9 +16,10 @@ import java.util.List;
  * @param priority      business value for arbitration of contested resources
  * @param compensation  the node that undoes this one's effect when a later failure rolls the run back (saga
  *                      compensation; null: nothing to undo)
+ * @param awaits        the event this node waits for once ready, as one branch of a deferred choice (null: none)
  */
 public record NodeCommon(boolean essential, Long timeoutMs, List<String> preconditions, Join join, List<String> cancels,
-                         Reconstruct reconstruct, double priority, String compensation) {
+                         Reconstruct reconstruct, double priority, String compensation, Awaits awaits) {
 
     /** {@code all}: every live incoming connection; {@code first}: once, on the first; {@code each}: once per connection. */
     public enum Join {
@@ -27,6 +28,14 @@ public record NodeCommon(boolean essential, Long timeoutMs, List<String> precond
         static Join of(String json) {
             return json == null ? ALL : valueOf(json.toUpperCase(java.util.Locale.ROOT));
         }
+    }
+
+    /**
+     * Deferred choice (WCP16): once ready, the node waits for {@code event} (delivered to the run's inbox) or for
+     * {@code afterMs} to pass; the first node of its {@code choice} whose event arrives starts, the others of
+     * that choice are withdrawn without starting.
+     */
+    public record Awaits(String choice, String event, Long afterMs) {
     }
 
     /** Reverse reconstruction: regenerate the output from {@code from}'s output through the template {@code value}. */
@@ -45,9 +54,12 @@ public record NodeCommon(boolean essential, Long timeoutMs, List<String> precond
         }
         JsonNode r = json.get("reconstruct");
         Reconstruct reconstruct = r == null ? null : new Reconstruct(r.path("from").asText(null), r.get("value"));
+        JsonNode a = json.get("awaits");
+        Awaits awaits = a == null ? null : new Awaits(a.path("choice").asText(), a.has("event") ? a.get("event").asText() : null,
+                a.has("afterMs") ? a.get("afterMs").asLong() : null);
         return new NodeCommon(json.path("essential").asBoolean(true),
                 json.has("timeoutMs") ? json.get("timeoutMs").asLong() : null, List.copyOf(pre),
                 Join.of(json.has("join") ? json.get("join").asText() : null), List.copyOf(cancels), reconstruct,
-                json.path("priority").asDouble(0.5), json.has("compensation") ? json.get("compensation").asText() : null);
+                json.path("priority").asDouble(0.5), json.has("compensation") ? json.get("compensation").asText() : null, awaits);
     }
 }

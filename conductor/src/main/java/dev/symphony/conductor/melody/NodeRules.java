@@ -35,6 +35,9 @@ final class NodeRules {
         if (compensations.contains(n.id())) {
             allowed = union(allowed, Set.of("error", "compensated"));
         }
+        if (n.common().awaits() != null && n.common().awaits().event() != null) {
+            allowed = union(allowed, Set.of("event"));
+        }
         for (int i = 0; i < n.field("preconditions").size(); i++) {
             v.expression(n.field("preconditions").get(i).asText(), n.path() + ".preconditions[" + i + "]", allowed, scope, problems);
         }
@@ -55,6 +58,7 @@ final class NodeRules {
         }
         onError();
         compensation();
+        awaits();
         gate();
         cancels();
         reconstruct();
@@ -207,6 +211,28 @@ final class NodeRules {
         }
         if (n.json().has("until") && n.json().has("while")) {
             problems.add(new Problem(n.path(), "a loop has 'until' or 'while', not both"));
+        }
+    }
+
+    /** {@code awaits}: one event or one timer, on a node that starts work, in a choice of at least two nodes. */
+    private void awaits() {
+        NodeCommon.Awaits a = n.common().awaits();
+        if (a == null) {
+            return;
+        }
+        String at = n.path() + ".awaits";
+        if ((a.event() == null) == (a.afterMs() == null)) {
+            problems.add(new Problem(at, "give either 'event' (a name delivered to the run) or 'afterMs' (a timer), not "
+                    + (a.event() == null ? "neither" : "both")));
+        }
+        if (n.type() != NodeType.CALL && n.type() != NodeType.LOOP && n.type() != NodeType.MELODY) {
+            problems.add(new Problem(at, "only call, loop and melody nodes await an event ('" + n.id() + "' is of type "
+                    + n.type().jsonName() + ")"));
+        }
+        long members = m.nodes().stream().filter(o -> o.common().awaits() != null && o.common().awaits().choice().equals(a.choice())).count();
+        if (members < 2) {
+            problems.add(new Problem(at + ".choice", "deferred choice '" + a.choice() + "' has only '" + n.id()
+                    + "': give the other branches' first nodes the same choice"));
         }
     }
 

@@ -18,10 +18,12 @@ final class Activation {
 
     private final Reconstruction reconstruction;
     private final java.util.Set<Integer> inputsChecked = new java.util.HashSet<>();
+    final DeferredChoice choices;
 
     Activation(MelodyRun run) {
         this.run = run;
         this.reconstruction = new Reconstruction(run);
+        this.choices = new DeferredChoice(run);
     }
 
     boolean heldByDebugger() {
@@ -56,6 +58,9 @@ final class Activation {
                 }
                 return false;
             }
+        }
+        if (n.common().awaits() != null && !choices.admit(s, n.common().awaits())) {
+            return false;
         }
         if (!inputsChecked.contains(s)) { // once per activation: reading back artifacts is not free
             if (!reconstruction.ensureInputs(s)) {

@@ -29,7 +29,12 @@ public final class Conductor {
         this.context = context.conclude();
     }
 
-    public String newRunId() {
+    /** Where events from outside reach this conductor's runs (nodes that {@code awaits} one). */
+    public RunInbox inbox() {
+        return context.inbox();
+    }
+
+        public String newRunId() {
         return ID_TIME.format(java.time.Instant.ofEpochMilli(context.clock().time())) + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
     }
@@ -120,8 +125,10 @@ public final class Conductor {
             return 0;
         }
         try {
-            data.write(runId, melody.name(), result.status().jsonName(), records);
-            dev.symphony.conductor.learning.TrainingRetention.defaults(data).sweep();
+            synchronized (data) { // serve runs several Melodies at once: one writer and sweeper at a time
+                data.write(runId, melody.name(), result.status().jsonName(), records);
+                dev.symphony.conductor.learning.TrainingRetention.defaults(data).sweep();
+            }
             return records.size();
         } catch (IOException | RuntimeException e) {
             System.err.println("symphony run: could not record the run as training data: " + e.getMessage());

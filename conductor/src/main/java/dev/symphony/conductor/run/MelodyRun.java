@@ -109,6 +109,7 @@ final class MelodyRun {
         long deadline = plan.melody.limits().timeoutMs() > 0
                 ? context.clock().time() + plan.melody.limits().timeoutMs() : Long.MAX_VALUE;
         int slots = context.maxConcurrency() > 0 ? context.maxConcurrency() : plan.melody.limits().maxConcurrency();
+        activation.choices.begin();
         flush();
         while (true) {
             boolean progress = runInline();
@@ -126,6 +127,13 @@ final class MelodyRun {
             }
             if (idle && !progress && !state.failed() && resources.waitingForOthers()) {
                 context.sleeper().sleep(20); // a resource is held by another run of this process: wait for its release
+                if (context.clock().time() > deadline) {
+                    state.fail("the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms");
+                }
+                continue;
+            }
+            if (idle && !progress && !state.failed() && activation.choices.waiting()) {
+                context.sleeper().sleep(10); // a deferred choice waits for the first of its events
                 if (context.clock().time() > deadline) {
                     state.fail("the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms");
                 }
@@ -293,7 +301,7 @@ final class MelodyRun {
         events.emit(new RunEvent.NodeStarted(eventName(s), call ? providers.get(0).extension() : null,
                 call ? providers.get(0).capability() : null));
         long started = context.clock().time();
-        Expr.Scope scope = scope();
+        Expr.Scope scope = activation.choices.withEvent(s, scope());
         Future<?> f = workers.submit(() -> {
             try {
                 NodeCall.Outcome o = switch (n.type()) {
@@ -345,6 +353,11 @@ final class MelodyRun {
     /** The node's error strategy after its own retries/fallbacks: fail (the run), skip, or halt & notify. */
     void onFailure(int s, String error) {
         results.onFailure(s, error);
+    }
+
+    /** Withdraws a pending or ready step (cancelled, with what depends on it alone). */
+    void withdraw(int s, String reason) {
+        results.withdraw(s, reason);
     }
 
     void skip(int s, String reason) {
