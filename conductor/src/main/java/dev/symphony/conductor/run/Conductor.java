@@ -7,6 +7,7 @@ import dev.symphony.conductor.melody.InvalidMelodyException;
 import dev.symphony.conductor.melody.Melody;
 import dev.symphony.conductor.melody.MelodyReader;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -111,7 +112,34 @@ public final class Conductor {
         journal.sync();
         info.put("status", result.status().jsonName());
         journal.updateRunInfo(info);
+        retention();
         return result;
+    }
+
+    /** How often a run's end lets the stale manager sweep run journals and artifacts (at most). */
+    static final long RETENTION_EVERY_MS = 3_600_000L;
+
+    /**
+     * At most once an hour (the time of the last sweep is in {@code <runs>/.retention}), the stale manager applies
+     * retention to run journals and artifacts ({@link RunRetention}). Advisory: a failure is a notice.
+     */
+    private void retention() {
+        Path marker = context.runsRoot().resolve(".retention");
+        synchronized (context.artifacts()) {
+            try {
+                long now = context.clock().time();
+                if (Files.exists(marker)) {
+                    String last = Files.readString(marker).strip();
+                    if (last.matches("\\d{1,19}") && now - Long.parseLong(last) < RETENTION_EVERY_MS) {
+                        return;
+                    }
+                }
+                dev.symphony.kernel.fs.AtomicFiles.writeString(marker, now + "\n");
+                RunRetention.defaults(context.artifacts(), context.runsRoot(), context.clock()).sweep();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("symphony run: retention of run journals and artifacts did not run: " + e.getMessage());
+            }
+        }
     }
 
     /**
