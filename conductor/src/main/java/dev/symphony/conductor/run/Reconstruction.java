@@ -7,6 +7,7 @@ import dev.symphony.conductor.melody.expr.Template;
 import dev.symphony.conductor.melody.expr.Values;
 import dev.symphony.pit.artifact.api.ArtifactKind;
 import dev.symphony.pit.artifact.api.Provenance;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -34,7 +35,34 @@ final class Reconstruction {
      * (by node id); null if nothing is declared or the later output is unavailable too.
      */
     JsonNode regenerate(MelodyNode node, Function<String, Long> artifactOf) {
+        int s = run.plan.graph.nodeId(node.id());
+        if (s >= 0) { // the chain the DAG tracker's recovery planner computes along the reconstructible edges
+            List<Integer> chain = run.tracker.reconstructionChain(s, v -> {
+                MelodyNode n = run.plan.step(v).node();
+                Long id = n == null ? null : artifactOf.apply(n.id());
+                return id != null && available(id);
+            });
+            if (!chain.isEmpty()) {
+                return along(chain, artifactOf);
+            }
+        }
+        // A declared source that is not a direct connection has no edge to plan along: follow the declarations.
         return regenerate(node, artifactOf, run.plan.melody.nodes().size());
+    }
+
+    /** Regenerates backwards along {@code chain} (first: the missing node, last: the one whose output is there). */
+    private JsonNode along(List<Integer> chain, Function<String, Long> artifactOf) {
+        JsonNode value = read(artifactOf.apply(run.plan.step(chain.get(chain.size() - 1)).node().id()));
+        for (int i = chain.size() - 2; i >= 0 && value != null; i--) {
+            NodeCommon.Reconstruct r = run.plan.step(chain.get(i)).node().common().reconstruct();
+            JsonNode later = value;
+            try {
+                value = Template.render(r.value(), root -> root.equals(r.from()) ? later : run.state.output(root).orElse(Values.NULL));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return value;
     }
 
     /**

@@ -107,6 +107,9 @@ final class RunPlan {
                         }
                     } else if (c.branch() != null && kind != EdgeKind.OPTIONAL) {
                         b.branch(source, target, kind, from.branches().indexOf(c.branch()));
+                    } else if (kind == EdgeKind.HARD && from.common().reconstruct() != null
+                            && from.common().reconstruct().from().equals(c.to())) {
+                        b.reconstructible(source, target); // the recovery planner walks these (reverse reconstruction)
                     } else {
                         b.edge(source, target, kind);
                     }
