@@ -43,8 +43,8 @@ class EvalCommandTest {
     @Test
     void puzzlesReadFromFilesPlayExactlyAsTheGeneratedOnes() throws Exception {
         Path puzzles = dir.resolve("p");
-        assertEquals(0, fqg("generate", "--seed", "17", "--count", "6", "--out", puzzles.toString()).code());
-        CliRun generated = fqg("eval", "--seed", "17", "--count", "6", "--policies", "fifo,greedy,lookahead");
+        assertEquals(0, fqg("generate", "--seed", "17", "--count", "3", "--out", puzzles.toString()).code());
+        CliRun generated = fqg("eval", "--seed", "17", "--count", "3", "--policies", "fifo,greedy,lookahead");
         CliRun read = fqg("eval", "--seed", "17", "--puzzles", puzzles.toString(), "--policies", "fifo,greedy,lookahead");
         assertEquals(0, read.code(), read.err());
         for (int i = 0; i < 3; i++) {
