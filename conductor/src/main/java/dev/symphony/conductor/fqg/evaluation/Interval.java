@@ -24,7 +24,10 @@ public record Interval(double mean, double halfWidth) {
         return new Interval(mean, t975(n - 1) * sd / Math.sqrt(n));
     }
 
-    /** The 0.975 quantile of Student's t with {@code nu} degrees of freedom (Cornish-Fisher expansion; exact to 1e-3 for nu >= 3). */
+    /**
+     * The 0.975 quantile of Student's t with {@code nu} degrees of freedom: tabulated for 1 and 2, else the
+     * Cornish-Fisher expansion around the normal quantile (within 0.025 at nu = 3, 1e-3 from nu = 10 on).
+     */
     static double t975(int nu) {
         if (nu == 1) {
             return 12.706;
