@@ -286,9 +286,14 @@ public final class Kernel implements AutoCloseable {
         });
     }
 
-    /** An extension calling another through the kernel: declared dependency, rate limit, schemas. */
-    JsonNode callFromExtension(Player caller, CallProtocol.ExtensionCall c) {
+    /** An extension calling another through the kernel: declared dependency, rate limit, schemas, the caller's permissions. */
+    JsonNode callFromExtension(Acting caller, CallProtocol.ExtensionCall c) {
         return calls.fromExtension(caller, c, players.get(c.extension()));
+    }
+
+    /** Who a brokered request of {@code host} acts for, from the delegation token it carries (null: itself). */
+    Acting acting(Player host, String onBehalfOf) {
+        return calls.acting(host, onBehalfOf);
     }
 
     /** Hot disable: stops the host; calls fail until enabled again. Persisted for IDE and CLI. */

@@ -112,15 +112,16 @@ final class KernelBroker implements AutoCloseable {
         try {
             BrokerProtocol.Request r = PayloadCodec.decode(request.payload(), BrokerProtocol.Request.class);
             JsonNode a = r.args();
+            Acting acting = acting(p, r);
             JsonNode result = switch (r.op()) {
-                case BrokerProtocol.FILES_READ -> files.read(p, a.path("path").asText());
-                case BrokerProtocol.FILES_WRITE -> files.write(p, a.path("path").asText(), a.path("text").asText());
-                case BrokerProtocol.FILES_LIST -> files.list(p, a.path("path").asText());
-                case BrokerProtocol.NETWORK_FETCH -> fetch(p, PayloadCodec.json().treeToValue(a, NetworkProtocol.Fetch.class));
-                case BrokerProtocol.PROCESS_RUN -> run(p, PayloadCodec.json().treeToValue(a, ProcessProtocol.Run.class));
+                case BrokerProtocol.FILES_READ -> files.read(acting, a.path("path").asText());
+                case BrokerProtocol.FILES_WRITE -> files.write(acting, a.path("path").asText(), a.path("text").asText());
+                case BrokerProtocol.FILES_LIST -> files.list(acting, a.path("path").asText());
+                case BrokerProtocol.NETWORK_FETCH -> fetch(acting, PayloadCodec.json().treeToValue(a, NetworkProtocol.Fetch.class));
+                case BrokerProtocol.PROCESS_RUN -> run(acting, PayloadCodec.json().treeToValue(a, ProcessProtocol.Run.class));
                 case BrokerProtocol.SETTINGS_GET -> JsonNodeFactory.instance.objectNode()
                         .set("value", kernel.extensionSetting(p, a.path("key").asText()));
-                case BrokerProtocol.EXTENSION_CALL -> kernel.callFromExtension(p,
+                case BrokerProtocol.EXTENSION_CALL -> kernel.callFromExtension(acting,
                         PayloadCodec.json().treeToValue(a, CallProtocol.ExtensionCall.class));
                 default -> throw new CallFailedException(ErrorCode.INVALID_INPUT, "unknown brokered operation " + r.op());
             };
@@ -134,24 +135,37 @@ final class KernelBroker implements AutoCloseable {
         }
     }
 
-    private JsonNode fetch(Player p, NetworkProtocol.Fetch f) throws IOException, InterruptedException {
+    /** Who the request acts for; a delegation token that is not a call to this host in flight is refused and audited. */
+    private Acting acting(Player p, BrokerProtocol.Request r) {
+        try {
+            return kernel.acting(p, r.onBehalfOf());
+        } catch (CallFailedException e) {
+            audit.record(p.id(), r.op(), "on behalf of an unknown call", false, e.getMessage());
+            throw e;
+        }
+    }
+
+    private JsonNode fetch(Acting acting, NetworkProtocol.Fetch f) throws IOException, InterruptedException {
+        Player p = acting.host();
         URI uri = URI.create(f.url());
         int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-        boolean allowed = uri.getHost() != null && p.permissions.canConnect(uri.getHost(), port);
-        audit.record(p.id(), BrokerProtocol.NETWORK_FETCH, f.url(), allowed, null);
-        if (!allowed) {
-            throw new CallFailedException(ErrorCode.PERMISSION_DENIED, f.url() + " is not a host the manifest of " + p.id() + " lists");
+        Player refuser = uri.getHost() == null ? p : acting.refuser(permissions -> permissions.canConnect(uri.getHost(), port));
+        audit.record(p.id(), BrokerProtocol.NETWORK_FETCH, f.url(), refuser == null, acting.behalf().isEmpty() ? null : acting.behalf().strip());
+        if (refuser != null) {
+            throw new CallFailedException(ErrorCode.PERMISSION_DENIED, f.url() + " is not a host " + acting.denial(refuser) + " lists");
         }
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofMillis(Math.max(1, f.timeoutMs()))).GET().build(), HttpResponse.BodyHandlers.ofString());
         return PayloadCodec.json().valueToTree(new NetworkProtocol.FetchResult(response.statusCode(), response.body()));
     }
 
-    private JsonNode run(Player p, ProcessProtocol.Run r) throws IOException, InterruptedException {
-        boolean allowed = p.permissions.canSpawnProcesses();
-        audit.record(p.id(), BrokerProtocol.PROCESS_RUN, String.join(" ", r.command()), allowed, null);
-        if (!allowed) {
-            throw new CallFailedException(ErrorCode.PERMISSION_DENIED, p.id() + " may not start processes");
+    private JsonNode run(Acting acting, ProcessProtocol.Run r) throws IOException, InterruptedException {
+        Player p = acting.host();
+        Player refuser = acting.refuser(permissions -> permissions.canSpawnProcesses());
+        audit.record(p.id(), BrokerProtocol.PROCESS_RUN, String.join(" ", r.command()), refuser == null,
+                acting.behalf().isEmpty() ? null : acting.behalf().strip());
+        if (refuser != null) {
+            throw new CallFailedException(ErrorCode.PERMISSION_DENIED, "starting processes is not allowed by " + acting.denial(refuser));
         }
         ProcessBuilder pb = new ProcessBuilder(r.command());
         HostEnvironment.apply(pb.environment(), System.getenv()); // the program gets no more of the IDE's secrets than the host
