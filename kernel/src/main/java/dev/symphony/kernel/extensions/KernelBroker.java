@@ -18,15 +18,10 @@ import dev.symphony.contract.protocol.ProcessProtocol;
 import dev.symphony.kernel.audit.AuditLog;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +40,7 @@ final class KernelBroker implements AutoCloseable {
     private final AuditLog audit;
     private final Path logsDir;
     private final KernelFiles files;
+    private final KernelNetwork network;
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(256), r -> {
         Thread t = new Thread(r, "kernel-broker");
@@ -57,6 +53,7 @@ final class KernelBroker implements AutoCloseable {
         this.audit = audit;
         this.logsDir = logsDir;
         this.files = new KernelFiles(audit);
+        this.network = new KernelNetwork(audit, KernelNetwork.MAX_BODY_BYTES, KernelNetwork.MAX_TIMEOUT);
         pool.allowCoreThreadTimeOut(true);
     }
 
@@ -65,6 +62,7 @@ final class KernelBroker implements AutoCloseable {
     }
 
     InboundHandler handlerFor(Player player, CompletableFuture<Void> hello) {
+        HostQuota quota = new HostQuota(player.id(), System::nanoTime);
         return new InboundHandler() {
             @Override
             public void onHello(Endpoint endpoint, Envelope message) {
@@ -73,15 +71,36 @@ final class KernelBroker implements AutoCloseable {
 
             @Override
             public void onRequest(Endpoint endpoint, Envelope request) {
+                String refused = quota.tryBroker();
+                if (refused != null) {
+                    endpoint.respondError(request.correlationId(), ErrorCode.BUSY.code(), refused);
+                    return;
+                }
                 try {
-                    pool.execute(() -> serve(player, endpoint, request));
+                    pool.execute(() -> {
+                        try {
+                            serve(player, endpoint, request);
+                        } finally {
+                            quota.brokerDone();
+                        }
+                    });
                 } catch (RejectedExecutionException e) {
+                    quota.brokerDone();
                     endpoint.respondError(request.correlationId(), ErrorCode.BUSY.code(), "the kernel broker is busy");
                 }
             }
 
             @Override
             public void onEvent(Endpoint endpoint, Envelope event) {
+                if (!quota.admitEvent(event.payload().length)) {
+                    long dropped = quota.droppedToReport(); // the flood is not even decoded; one entry a second at most
+                    if (dropped > 0) {
+                        audit.record("kernel", "event.quota", player.id(), false, "dropped " + dropped + " events over the quota of "
+                                + quota.describe() + " (" + quota.dropped() + " in all)");
+                        log(player.id(), "dropped " + dropped + " events over the quota of " + quota.describe());
+                    }
+                    return;
+                }
                 LogProtocol.HostEvent e = PayloadCodec.decode(event.payload(), LogProtocol.HostEvent.class);
                 if (ModelProtocol.EVENT_KIND.equals(e.kind())) {
                     try {
@@ -117,7 +136,7 @@ final class KernelBroker implements AutoCloseable {
                 case BrokerProtocol.FILES_READ -> files.read(acting, a.path("path").asText());
                 case BrokerProtocol.FILES_WRITE -> files.write(acting, a.path("path").asText(), a.path("text").asText());
                 case BrokerProtocol.FILES_LIST -> files.list(acting, a.path("path").asText());
-                case BrokerProtocol.NETWORK_FETCH -> fetch(acting, PayloadCodec.json().treeToValue(a, NetworkProtocol.Fetch.class));
+                case BrokerProtocol.NETWORK_FETCH -> network.fetch(acting, PayloadCodec.json().treeToValue(a, NetworkProtocol.Fetch.class));
                 case BrokerProtocol.PROCESS_RUN -> run(acting, PayloadCodec.json().treeToValue(a, ProcessProtocol.Run.class));
                 case BrokerProtocol.SETTINGS_GET -> JsonNodeFactory.instance.objectNode()
                         .set("value", kernel.extensionSetting(p, a.path("key").asText()));
@@ -145,20 +164,6 @@ final class KernelBroker implements AutoCloseable {
         }
     }
 
-    private JsonNode fetch(Acting acting, NetworkProtocol.Fetch f) throws IOException, InterruptedException {
-        Player p = acting.host();
-        URI uri = URI.create(f.url());
-        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-        Player refuser = uri.getHost() == null ? p : acting.refuser(permissions -> permissions.canConnect(uri.getHost(), port));
-        audit.record(p.id(), BrokerProtocol.NETWORK_FETCH, f.url(), refuser == null, acting.behalf().isEmpty() ? null : acting.behalf().strip());
-        if (refuser != null) {
-            throw new CallFailedException(ErrorCode.PERMISSION_DENIED, f.url() + " is not a host " + acting.denial(refuser) + " lists");
-        }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofMillis(Math.max(1, f.timeoutMs()))).GET().build(), HttpResponse.BodyHandlers.ofString());
-        return PayloadCodec.json().valueToTree(new NetworkProtocol.FetchResult(response.statusCode(), response.body()));
-    }
-
     private JsonNode run(Acting acting, ProcessProtocol.Run r) throws IOException, InterruptedException {
         Player p = acting.host();
         Player refuser = acting.refuser(permissions -> permissions.canSpawnProcesses());
@@ -175,9 +180,11 @@ final class KernelBroker implements AutoCloseable {
         Process process = pb.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> slurp(process.getInputStream()), pool);
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> slurp(process.getErrorStream()), pool);
-        if (!process.waitFor(Math.max(1, r.timeoutMs()), TimeUnit.MILLISECONDS)) {
+        long timeoutMs = r.timeoutMs() <= 0 ? KernelNetwork.MAX_TIMEOUT.toMillis() : Math.min(r.timeoutMs(), KernelNetwork.MAX_TIMEOUT.toMillis());
+        if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new CallFailedException(ErrorCode.TIMEOUT, String.join(" ", r.command()) + " did not finish in time");
+            throw new CallFailedException(ErrorCode.TIMEOUT, String.join(" ", r.command()) + " did not finish within " + timeoutMs
+                    + " ms (at most " + KernelNetwork.MAX_TIMEOUT.toMillis() + " ms for " + p.id() + "'s programs)");
         }
         return PayloadCodec.json().valueToTree(new ProcessProtocol.RunResult(process.exitValue(), out.join(), err.join()));
     }

@@ -126,6 +126,13 @@ public class ProbeExtension implements SymphonyExtension {
             ctx.services().events().emit(in.path("name").asText(), in.path("payload"));
             return obj();
         });
+        c.operator("flood", (in, ctx) -> { // one-way events as fast as the host can send them
+            int n = in.path("count").asInt(1000);
+            for (int i = 0; i < n; i++) {
+                ctx.services().events().emit("flood", obj().put("i", i));
+            }
+            return obj().put("sent", n);
+        });
         c.operator("setting", (in, ctx) -> obj().set("value", ctx.services().settings().get(in.path("key").asText())));
     }
 }
