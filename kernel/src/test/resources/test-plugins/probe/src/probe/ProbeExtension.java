@@ -133,6 +133,30 @@ public class ProbeExtension implements SymphonyExtension {
             }
             return obj().put("sent", n);
         });
+        c.instrument("parallel-fetch", (in, sink, ctx) -> { // more brokered requests at once than a host may have (on a worker)
+            int n = in.path("count").asInt(12);
+            java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Thread t = new Thread(() -> {
+                    String outcome;
+                    try {
+                        outcome = "status " + ctx.services().network().fetch(in.path("url").asText(), 10_000).status();
+                    } catch (dev.symphony.sdk.api.ExtensionException e) {
+                        outcome = e.code().name();
+                    }
+                    outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+                });
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            ObjectNode out = obj();
+            outcomes.forEach((k, v) -> out.put(k, v.get()));
+            sink.emit(out);
+        });
         c.operator("setting", (in, ctx) -> obj().set("value", ctx.services().settings().get(in.path("key").asText())));
     }
 }
