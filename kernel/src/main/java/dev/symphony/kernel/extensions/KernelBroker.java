@@ -172,10 +172,13 @@ final class KernelBroker implements AutoCloseable {
         if (refuser != null) {
             throw new CallFailedException(ErrorCode.PERMISSION_DENIED, "starting processes is not allowed by " + acting.denial(refuser));
         }
-        ProcessBuilder pb = new ProcessBuilder(r.command());
+        HostProcess host = p.host();
+        ProcessBuilder pb = new ProcessBuilder(host != null && host.sandboxed ? sandboxed(acting, r) : r.command());
         HostEnvironment.apply(pb.environment(), System.getenv()); // the program gets no more of the IDE's secrets than the host
         if (r.workingDir() != null) {
             pb.directory(Path.of(r.workingDir()).toFile());
+        } else if (host != null && host.sandboxed) {
+            pb.directory(p.roots.extensionData().toFile());
         }
         Process process = pb.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> slurp(process.getInputStream()), pool);
@@ -187,6 +190,31 @@ final class KernelBroker implements AutoCloseable {
                     + " ms (at most " + KernelNetwork.MAX_TIMEOUT.toMillis() + " ms for " + p.id() + "'s programs)");
         }
         return PayloadCodec.json().valueToTree(new ProcessProtocol.RunResult(process.exitValue(), out.join(), err.join()));
+    }
+
+    /**
+     * The command of a sandboxed host's program, inside a sandbox of its own ({@link Sandbox#programPrefix}): its
+     * working folder (default: the extension's data folder) must be one the extension — and whoever it acts for —
+     * may read, and is writable there only where the manifests allow writing.
+     */
+    private static java.util.List<String> sandboxed(Acting acting, ProcessProtocol.Run r) throws IOException {
+        Player p = acting.host();
+        Path data = p.roots.extensionData().toAbsolutePath().normalize();
+        Path dir = r.workingDir() == null ? data : Path.of(r.workingDir()).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new CallFailedException(ErrorCode.INVALID_INPUT, "working folder " + dir + " of " + p.id() + "'s program does not exist");
+        }
+        Path real = dir.toRealPath();
+        boolean own = real.startsWith(data.toRealPath());
+        boolean writable = own || acting.refuser(perm -> perm.canWrite(real.resolve("x")) && perm.canWrite(dir.resolve("x"))) == null;
+        boolean readable = writable || acting.refuser(perm -> perm.canRead(real.resolve("x")) && perm.canRead(dir.resolve("x"))) == null;
+        if (!readable) {
+            throw new CallFailedException(ErrorCode.PERMISSION_DENIED, "working folder " + dir + " is not one the manifest of "
+                    + p.id() + acting.behalf() + " lets it read");
+        }
+        java.util.List<String> cmd = new java.util.ArrayList<>(Sandbox.programPrefix(p.dir(), data, real, writable));
+        cmd.addAll(r.command());
+        return cmd;
     }
 
     private static String slurp(java.io.InputStream in) {

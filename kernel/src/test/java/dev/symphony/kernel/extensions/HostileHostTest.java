@@ -34,6 +34,7 @@ class HostileHostTest {
     static final String PROBE = KernelIntegrationTest.PROBE;
     static final ObjectMapper JSON = new ObjectMapper();
     SymphonyPaths paths;
+    Path secret;
     Kernel kernel;
     HttpServer server;
 
@@ -43,6 +44,7 @@ class HostileHostTest {
         Path archive = TestPlugins.zip(TestPlugins.build("probe", tmp.resolve("build")), tmp.resolve("probe.zip"));
         TestPlugins.install(new ExtensionStore(paths.data("extensions")), archive);
         Files.createDirectories(tmp.resolve("ws"));
+        secret = Files.writeString(tmp.resolve("secret.txt"), "TOP SECRET");
         kernel = Kernel.start(new KernelContext().paths(paths).workspace(tmp.resolve("ws")));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/slow", x -> {
@@ -112,6 +114,28 @@ class HostileHostTest {
         Thread.sleep(2 * Supervisor.TICK_MILLIS + 1000); // past the hang timeout
         assertEquals(pid, kernel.player(PROBE).orElseThrow().hostPid(), "the same host runs: it was not killed as hung");
         assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"));
+    }
+
+    JsonNode stream(String capability, String input) throws Exception {
+        try (KernelStream stream = kernel.stream(new CapabilityCall("test", PROBE, capability, JSON.readTree(input), Duration.ofSeconds(30)))) {
+            return stream.next();
+        }
+    }
+
+    /** Before: the kernel ran the program outside any sandbox, with the user's rights: it read any file the user can. */
+    @Test
+    void aProgramASandboxedHostStartsRunsInASandboxToo() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Sandbox.Mode.fromProperty() != Sandbox.Mode.OFF && Sandbox.available(),
+                "bubblewrap is not usable here: programs run as their (trusted) host does");
+        JsonNode fine = stream("run", "{\"command\":[\"sh\",\"-c\",\"echo hi > note.txt && cat note.txt\"]}");
+        assertEquals(0, fine.path("exit").asInt(), fine.toString());
+        assertEquals("hi", fine.path("out").asText().strip(), "it runs, in the extension's data folder: " + fine);
+        JsonNode stolen = stream("run", "{\"command\":[\"cat\",\"" + secret + "\"]}");
+        assertNotEquals(0, stolen.path("exit").asInt(), stolen.toString());
+        assertFalse(stolen.path("out").asText().contains("TOP SECRET"), "the program cannot see files outside its sandbox: " + stolen);
+        CallFailedException outside = assertThrows(CallFailedException.class,
+                () -> stream("run", "{\"command\":[\"ls\"],\"dir\":\"" + secret.getParent() + "\"}"));
+        assertEquals(ErrorCode.PERMISSION_DENIED, outside.code(), "a working folder the manifest does not let it read: " + outside.getMessage());
     }
 
     /** Before: one host could occupy every thread of the broker pool all hosts share. */

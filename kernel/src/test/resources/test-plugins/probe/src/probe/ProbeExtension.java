@@ -157,6 +157,12 @@ public class ProbeExtension implements SymphonyExtension {
             outcomes.forEach((k, v) -> out.put(k, v.get()));
             sink.emit(out);
         });
+        c.instrument("run", (in, sink, ctx) -> { // a program through the processes permission (on a worker)
+            List<String> command = new ArrayList<>();
+            in.path("command").forEach(part -> command.add(part.asText()));
+            var r = ctx.services().processes().run(command, in.hasNonNull("dir") ? in.path("dir").asText() : null, 20_000);
+            sink.emit(obj().put("exit", r.exitCode()).put("out", r.stdout()).put("err", r.stderr()));
+        });
         c.operator("setting", (in, ctx) -> obj().set("value", ctx.services().settings().get(in.path("key").asText())));
     }
 }
