@@ -41,6 +41,7 @@ final class KernelBroker implements AutoCloseable {
     private final Path logsDir;
     private final KernelFiles files;
     private final KernelNetwork network;
+    private final KernelProcesses processes;
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(256), r -> {
         Thread t = new Thread(r, "kernel-broker");
@@ -54,6 +55,7 @@ final class KernelBroker implements AutoCloseable {
         this.logsDir = logsDir;
         this.files = new KernelFiles(audit);
         this.network = new KernelNetwork(audit, KernelNetwork.MAX_BODY_BYTES, KernelNetwork.MAX_TIMEOUT);
+        this.processes = new KernelProcesses(audit, this::log);
         pool.allowCoreThreadTimeOut(true);
     }
 
@@ -137,7 +139,7 @@ final class KernelBroker implements AutoCloseable {
                 case BrokerProtocol.FILES_WRITE -> files.write(acting, a.path("path").asText(), a.path("text").asText());
                 case BrokerProtocol.FILES_LIST -> files.list(acting, a.path("path").asText());
                 case BrokerProtocol.NETWORK_FETCH -> network.fetch(acting, PayloadCodec.json().treeToValue(a, NetworkProtocol.Fetch.class));
-                case BrokerProtocol.PROCESS_RUN -> run(acting, PayloadCodec.json().treeToValue(a, ProcessProtocol.Run.class));
+                case BrokerProtocol.PROCESS_RUN -> processes.run(acting, PayloadCodec.json().treeToValue(a, ProcessProtocol.Run.class));
                 case BrokerProtocol.SETTINGS_GET -> JsonNodeFactory.instance.objectNode()
                         .set("value", kernel.extensionSetting(p, a.path("key").asText()));
                 case BrokerProtocol.EXTENSION_CALL -> kernel.callFromExtension(acting,
@@ -164,67 +166,6 @@ final class KernelBroker implements AutoCloseable {
         }
     }
 
-    private JsonNode run(Acting acting, ProcessProtocol.Run r) throws IOException, InterruptedException {
-        Player p = acting.host();
-        Player refuser = acting.refuser(permissions -> permissions.canSpawnProcesses());
-        audit.record(p.id(), BrokerProtocol.PROCESS_RUN, String.join(" ", r.command()), refuser == null,
-                acting.behalf().isEmpty() ? null : acting.behalf().strip());
-        if (refuser != null) {
-            throw new CallFailedException(ErrorCode.PERMISSION_DENIED, "starting processes is not allowed by " + acting.denial(refuser));
-        }
-        HostProcess host = p.host();
-        ProcessBuilder pb = new ProcessBuilder(host != null && host.sandboxed ? sandboxed(acting, r) : r.command());
-        HostEnvironment.apply(pb.environment(), System.getenv()); // the program gets no more of the IDE's secrets than the host
-        if (r.workingDir() != null) {
-            pb.directory(Path.of(r.workingDir()).toFile());
-        } else if (host != null && host.sandboxed) {
-            pb.directory(p.roots.extensionData().toFile());
-        }
-        Process process = pb.start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> slurp(process.getInputStream()), pool);
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> slurp(process.getErrorStream()), pool);
-        long timeoutMs = r.timeoutMs() <= 0 ? KernelNetwork.MAX_TIMEOUT.toMillis() : Math.min(r.timeoutMs(), KernelNetwork.MAX_TIMEOUT.toMillis());
-        if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new CallFailedException(ErrorCode.TIMEOUT, String.join(" ", r.command()) + " did not finish within " + timeoutMs
-                    + " ms (at most " + KernelNetwork.MAX_TIMEOUT.toMillis() + " ms for " + p.id() + "'s programs)");
-        }
-        return PayloadCodec.json().valueToTree(new ProcessProtocol.RunResult(process.exitValue(), out.join(), err.join()));
-    }
-
-    /**
-     * The command of a sandboxed host's program, inside a sandbox of its own ({@link Sandbox#programPrefix}): its
-     * working folder (default: the extension's data folder) must be one the extension — and whoever it acts for —
-     * may read, and is writable there only where the manifests allow writing.
-     */
-    private static java.util.List<String> sandboxed(Acting acting, ProcessProtocol.Run r) throws IOException {
-        Player p = acting.host();
-        Path data = p.roots.extensionData().toAbsolutePath().normalize();
-        Path dir = r.workingDir() == null ? data : Path.of(r.workingDir()).toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new CallFailedException(ErrorCode.INVALID_INPUT, "working folder " + dir + " of " + p.id() + "'s program does not exist");
-        }
-        Path real = dir.toRealPath();
-        boolean own = real.startsWith(data.toRealPath());
-        boolean writable = own || acting.refuser(perm -> perm.canWrite(real.resolve("x")) && perm.canWrite(dir.resolve("x"))) == null;
-        boolean readable = writable || acting.refuser(perm -> perm.canRead(real.resolve("x")) && perm.canRead(dir.resolve("x"))) == null;
-        if (!readable) {
-            throw new CallFailedException(ErrorCode.PERMISSION_DENIED, "working folder " + dir + " is not one the manifest of "
-                    + p.id() + acting.behalf() + " lets it read");
-        }
-        java.util.List<String> cmd = new java.util.ArrayList<>(Sandbox.programPrefix(p.dir(), data, real, writable));
-        cmd.addAll(r.command());
-        return cmd;
-    }
-
-    private static String slurp(java.io.InputStream in) {
-        try (in) {
-            return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     void log(String id, String line) {
         try {
             Files.createDirectories(logsDir);
@@ -238,5 +179,6 @@ final class KernelBroker implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        processes.close();
     }
 }

@@ -45,7 +45,9 @@ class HostileHostTest {
         TestPlugins.install(new ExtensionStore(paths.data("extensions")), archive);
         Files.createDirectories(tmp.resolve("ws"));
         secret = Files.writeString(tmp.resolve("secret.txt"), "TOP SECRET");
-        kernel = Kernel.start(new KernelContext().paths(paths).workspace(tmp.resolve("ws")));
+        // these cases are about quotas, not hang detection: a host starved of CPU on a loaded machine must not be
+        // killed as hung in the middle of one (the supervisor's own tests keep the default)
+        kernel = Kernel.start(new KernelContext().paths(paths).workspace(tmp.resolve("ws")).hangTimeout(Duration.ofSeconds(5)));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/slow", x -> {
             try {
@@ -111,7 +113,9 @@ class HostileHostTest {
         assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code(), e.getMessage());
         assertTrue(e.getMessage().contains(PROBE) && e.getMessage().contains(Integer.toString(MessageHeaderDescriptor.MAX_PAYLOAD_LENGTH)),
                 e.getMessage());
-        Thread.sleep(2 * Supervisor.TICK_MILLIS + 1000); // past the hang timeout
+        assertEquals(0, kernel.player(PROBE).orElseThrow().host().endpoint.pendingCalls(),
+                "nothing left pending: the supervisor would call a silent host with calls in flight hung");
+        Thread.sleep(2 * Supervisor.TICK_MILLIS + 1000);
         assertEquals(pid, kernel.player(PROBE).orElseThrow().hostPid(), "the same host runs: it was not killed as hung");
         assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"));
     }
@@ -136,6 +140,23 @@ class HostileHostTest {
         CallFailedException outside = assertThrows(CallFailedException.class,
                 () -> stream("run", "{\"command\":[\"ls\"],\"dir\":\"" + secret.getParent() + "\"}"));
         assertEquals(ErrorCode.PERMISSION_DENIED, outside.code(), "a working folder the manifest does not let it read: " + outside.getMessage());
+    }
+
+    /** Before: a program could fork until the machine's process table was full (RLIMIT_NPROC does not bind root). */
+    @Test
+    void aForkBombInAProgramStopsAtTheProcessLimit() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Sandbox.Mode.fromProperty() != Sandbox.Mode.OFF && Sandbox.available(),
+                "bubblewrap is not usable here: programs run as their (trusted) host does");
+        var probeLimit = ProcessLimit.create("dev.symphony.test.check", 8);
+        org.junit.jupiter.api.Assumptions.assumeTrue(probeLimit.isPresent(),
+                "no control group can be made here (not root, no delegated hierarchy): programs have no process-count limit");
+        probeLimit.get().close();
+        int tries = ProcessLimit.MAX_TASKS * 3;
+        JsonNode bomb = stream("run", "{\"command\":[\"sh\",\"-c\",\"n=0; for i in $(seq " + tries
+                + "); do sleep 2 >/dev/null 2>&1 & n=$((n+1)); done 2>/dev/null; echo $(jobs -p | wc -l)\"]}");
+        int started = Integer.parseInt(bomb.path("out").asText().strip().isEmpty() ? "0" : bomb.path("out").asText().strip());
+        assertTrue(started < ProcessLimit.MAX_TASKS, "at most the limit's processes ran at once: " + bomb);
+        assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"), "the host and the kernel go on");
     }
 
     /** Before: one host could occupy every thread of the broker pool all hosts share. */
