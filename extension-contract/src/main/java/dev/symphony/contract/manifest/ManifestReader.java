@@ -93,7 +93,9 @@ public final class ManifestReader {
                     "not JSON (line " + (loc == null ? "?" : loc.getLineNr()) + ", column "
                             + (loc == null ? "?" : loc.getColumnNr()) + "): " + e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // not an I/O failure (the bytes are in memory): text Jackson took for UTF-16/32 that is not (found by fuzzing)
+            throw new ManifestException(source, List.of(new ManifestException.Problem("$",
+                    "not JSON text in UTF-8: " + e.getMessage())));
         }
         if (root == null || root.isMissingNode()) {
             throw new ManifestException(source, List.of(new ManifestException.Problem("$", "empty file")));
