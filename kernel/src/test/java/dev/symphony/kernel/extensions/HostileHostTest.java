@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Red-team cases at run time, against a real kernel and a real probe host: a host that floods the kernel with
  * events, asks for more broker threads than its share, or is sent more than the bus carries is held to its
- * quota — the call fails, the host and the kernel go on. Each case failed before its fix (see the method).
+ * quota — the call fails, the host and the kernel go on; a program it starts is sandboxed and cannot fork without
+ * bound. Each case failed before its fix (see the method).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileHostTest {
