@@ -40,8 +40,8 @@ public final class PermissionSummary {
         lines.add(new Line("memory", p.maxHeapMb() + " MB heap; CPU share " + p.maxCpuShare()));
         lines.add(new Line("OS sandbox", sandboxed()
                 ? "bubblewrap (no network, only its own folders writable)"
-                : "NONE available here — it will be refused unless you mark it trusted (it then runs with your full rights),"
-                        + " or install bubblewrap (`apt install bubblewrap`)"));
+                : "NONE available here — it will be refused unless you mark it trusted (`symphony ext trust " + m.id()
+                        + "`: it then runs with your full rights), or install bubblewrap (`apt install bubblewrap`)"));
         if (!m.dependencies().isEmpty()) {
             lines.add(new Line("calls", String.join(", ", m.dependencies().stream().map(ExtensionManifest.Dependency::id).toList())));
         }

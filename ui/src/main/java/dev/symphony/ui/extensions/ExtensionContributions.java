@@ -9,6 +9,7 @@ import dev.symphony.kernel.commands.Command;
 import dev.symphony.kernel.extensions.ActivationEvents;
 import dev.symphony.kernel.extensions.CapabilityCall;
 import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.keys.KeyChord;
 import dev.symphony.ui.addons.AddonBackend;
 import dev.symphony.ui.addons.AddonViewPane;
 import dev.symphony.ui.shell.MainWindowView;
@@ -44,6 +45,7 @@ public final class ExtensionContributions implements AutoCloseable {
         return t;
     });
     private final Set<String> wired = new HashSet<>();
+    private final Set<String> ownCommands = new HashSet<>();
     private final Map<String, AddonViewPane> views = new HashMap<>();
     private final Map<String, Label> statusItems = new HashMap<>();
     private final Map<String, WorkbenchContributions> byExtension = new HashMap<>();
@@ -113,11 +115,33 @@ public final class ExtensionContributions implements AutoCloseable {
         }
     }
 
+    /**
+     * Registers an extension's command. A manifest is hostile: it may not take the id of a command it does not own
+     * (the workbench's, another extension's) nor a key chord already bound; either is refused and said in the status bar.
+     */
     private void register(String id, String title, String category, String keys, Runnable action) {
-        services.commands().unregister(id);
+        if (ownCommands.contains(id)) {
+            services.commands().unregister(id); // an extension installed again
+        } else if (services.commands().find(id).isPresent()) {
+            window.statusMessageProperty().set("An extension's command '" + id + "' was refused: that id is taken");
+            return;
+        }
         services.commands().register(new Command(id, title, category, action));
+        ownCommands.add(id);
         if (keys != null) {
-            services.keybindings().addDefault(id, keys);
+            try {
+                KeyChord chord = KeyChord.parse(keys);
+                var taken = services.keybindings().bindings().stream()
+                        .filter(b -> b.chord().equals(chord) && !b.commandId().equals(id)).findFirst();
+                if (taken.isPresent()) {
+                    window.statusMessageProperty().set("The key binding " + keys + " of '" + id + "' was refused: it runs '"
+                            + taken.get().commandId() + "'");
+                } else {
+                    services.keybindings().addDefault(id, keys);
+                }
+            } catch (IllegalArgumentException e) {
+                window.statusMessageProperty().set("The key binding of '" + id + "' was refused: " + e.getMessage());
+            }
         }
     }
 
