@@ -1,0 +1,89 @@
+package dev.symphony.ui.quickopen;
+
+import dev.symphony.kernel.commands.FuzzyMatch;
+import dev.symphony.kernel.commands.FuzzyMatcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Quick Open's ranking: recently opened files first (most recent first), then the best fuzzy
+ * matches of the path. Typing narrows: when the query extends the last one over the same index
+ * snapshot, only the paths that held the last query as a subsequence are tried again (a path that
+ * lacks "ab" lacks "abc"), so a keystroke after the first touches a shrinking list, not every file.
+ * One instance per Quick Open (not thread-safe; it runs on the JavaFX thread).
+ */
+final class QuickOpenRanker {
+
+    private final int maxResults;
+    private List<String> narrowedFrom;
+    private String narrowedQuery;
+    private List<String> narrowed;
+
+    QuickOpenRanker(int maxResults) {
+        this.maxResults = maxResults;
+    }
+
+    List<FuzzyMatch<String>> rank(String q, List<String> files, List<String> recentOldestFirst) {
+        List<FuzzyMatch<String>> out = new ArrayList<>();
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        for (int i = recentOldestFirst.size() - 1; i >= 0 && out.size() < maxResults; i--) {
+            String rel = recentOldestFirst.get(i);
+            FuzzyMatcher.match(q, rel).ifPresent(m -> {
+                out.add(m);
+                seen.add(rel);
+            });
+        }
+        String lower = q.toLowerCase(Locale.ROOT).replace(" ", "");
+        if (lower.isEmpty()) { // nothing typed: recent files, then the index in path order
+            for (int i = 0; i < files.size() && out.size() < maxResults; i++) {
+                if (!seen.contains(files.get(i))) {
+                    out.add(new FuzzyMatch<>(files.get(i), files.get(i), 0, new int[0]));
+                }
+            }
+            return out;
+        }
+        List<FuzzyMatch<String>> scored = new ArrayList<>();
+        for (String rel : candidates(lower, files)) {
+            if (!seen.contains(rel)) {
+                FuzzyMatcher.match(q, rel).ifPresent(scored::add);
+            }
+        }
+        scored.sort(Comparator.comparingInt((FuzzyMatch<String> m) -> -m.score()).thenComparingInt(m -> m.text().length())
+                .thenComparing(FuzzyMatch::text));
+        for (FuzzyMatch<String> m : scored) {
+            if (out.size() >= maxResults) {
+                break;
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The paths holding {@code lower} as a case-blind subsequence (cheap test first: most paths fail it). */
+    private List<String> candidates(String lower, List<String> files) {
+        List<String> base = narrowedFrom == files && narrowedQuery != null && lower.startsWith(narrowedQuery) ? narrowed : files;
+        List<String> out = new ArrayList<>();
+        for (String rel : base) {
+            if (isSubsequence(lower, rel)) {
+                out.add(rel);
+            }
+        }
+        narrowedFrom = files;
+        narrowedQuery = lower;
+        narrowed = out;
+        return out;
+    }
+
+    private static boolean isSubsequence(String lowerQuery, String text) {
+        int j = 0;
+        for (int i = 0; i < text.length() && j < lowerQuery.length(); i++) {
+            if (Character.toLowerCase(text.charAt(i)) == lowerQuery.charAt(j)) {
+                j++;
+            }
+        }
+        return j == lowerQuery.length();
+    }
+}
