@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.PriorityQueue;
 
 /**
  * Quick Open's ranking: recently opened files first (most recent first), then the best fuzzy
@@ -16,6 +17,10 @@ import java.util.Locale;
  * One instance per Quick Open (not thread-safe; it runs on the JavaFX thread).
  */
 final class QuickOpenRanker {
+
+    /** Higher score first, then the shorter path, then path order. */
+    private static final Comparator<FuzzyMatch<String>> BEST_FIRST = Comparator.comparingInt((FuzzyMatch<String> m) -> -m.score())
+            .thenComparingInt(m -> m.text().length()).thenComparing(FuzzyMatch::text);
 
     private final int maxResults;
     private List<String> narrowedFrom;
@@ -45,20 +50,28 @@ final class QuickOpenRanker {
             }
             return out;
         }
-        List<FuzzyMatch<String>> scored = new ArrayList<>();
+        int room = maxResults - out.size();
+        if (room <= 0) {
+            return out;
+        }
+        // The best `room` matches in a heap whose head is the worst kept: sorting every match of a short
+        // query (most of 100,000 paths) cost more than scoring them.
+        PriorityQueue<FuzzyMatch<String>> best = new PriorityQueue<>(room + 1, BEST_FIRST.reversed());
         for (String rel : candidates(lower, files)) {
-            if (!seen.contains(rel)) {
-                FuzzyMatcher.match(q, rel).ifPresent(scored::add);
+            if (seen.contains(rel)) {
+                continue;
+            }
+            FuzzyMatch<String> m = FuzzyMatcher.match(q, rel).orElse(null);
+            if (m != null && (best.size() < room || BEST_FIRST.compare(m, best.peek()) < 0)) {
+                best.add(m);
+                if (best.size() > room) {
+                    best.poll();
+                }
             }
         }
-        scored.sort(Comparator.comparingInt((FuzzyMatch<String> m) -> -m.score()).thenComparingInt(m -> m.text().length())
-                .thenComparing(FuzzyMatch::text));
-        for (FuzzyMatch<String> m : scored) {
-            if (out.size() >= maxResults) {
-                break;
-            }
-            out.add(m);
-        }
+        List<FuzzyMatch<String>> top = new ArrayList<>(best);
+        top.sort(BEST_FIRST);
+        out.addAll(top);
         return out;
     }
 
