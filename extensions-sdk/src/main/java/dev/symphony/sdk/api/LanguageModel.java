@@ -19,7 +19,7 @@ import dev.symphony.contract.llm.LanguageModelProtocol.Final;
  * {@link TokenSink#cancelled()}) between tokens.
  */
 public interface LanguageModel {
-    /** The models this Instrument serves (no model is loaded to answer it). */
+    /** The models this Instrument serves, read once at registration (no model is loaded to answer it). */
     Catalogue models();
 
     Final chat(ChatRequest request, TokenSink out, CallContext context) throws Exception;
@@ -37,10 +37,15 @@ public interface LanguageModel {
     default void warmUp(CallContext context) throws Exception {
     }
 
-    /** Registers {@code model} as the four capabilities of the contract. */
+    /**
+     * Registers {@code model} as the four capabilities of the contract. The catalogue is read here, once: the
+     * {@code models} Operator answers on the host's bus thread, which must not spend its heartbeat budget on
+     * first-use costs (class loading, JSON binding) of a cold host.
+     */
     static Capabilities register(Capabilities capabilities, LanguageModel model) {
+        JsonNode catalogue = LanguageModelProtocol.toJson(model.models());
         return capabilities
-                .operator(LanguageModelProtocol.MODELS, (input, context) -> LanguageModelProtocol.toJson(model.models()))
+                .operator(LanguageModelProtocol.MODELS, (input, context) -> catalogue.deepCopy())
                 .instrument(LanguageModelProtocol.CHAT, new LanguageModelInstrument(model, (input, out, context) ->
                         model.chat(read(input, ChatRequest.class), out, context)))
                 .instrument(LanguageModelProtocol.COMPLETE, new LanguageModelInstrument(model, (input, out, context) ->
