@@ -21,7 +21,9 @@ public enum ErrorCode {
     BUSY(7),
     UNKNOWN_CAPABILITY(8),
     /** The channel was closed on purpose (disable, shutdown). */
-    CLOSED(9);
+    CLOSED(9),
+    /** A response or request passed a size limit (brokered HTTP's {@code maxResponseBytes}). */
+    TOO_LARGE(10);
 
     private final int code;
 
