@@ -43,8 +43,12 @@ final class SecretRedactor {
         byte[] all = new byte[pending.length + length];
         System.arraycopy(pending, 0, all, 0, pending.length);
         System.arraycopy(chunk, 0, all, pending.length, length);
+        return scan(all, Math.max(0, all.length - holdBack));
+    }
+
+    /** Passes on {@code all} up to {@code keepFrom} (secrets redacted, a secret may run past it), keeps the rest pending. */
+    private byte[] scan(byte[] all, int keepFrom) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(all.length);
-        int keepFrom = Math.max(0, all.length - holdBack);
         int i = 0;
         while (i < all.length) {
             byte[] hit = matchAt(all, i);
@@ -61,11 +65,13 @@ final class SecretRedactor {
         return out.toByteArray();
     }
 
-    /** The held-back tail at the end of the body (it cannot start a whole secret any more). */
+    /** The held-back tail at the end of the body, redacted (it may hold a whole shorter secret). */
     byte[] finish() {
         byte[] rest = pending;
         pending = new byte[0];
-        return rest;
+        byte[] out = scan(rest, rest.length);
+        pending = new byte[0];
+        return out;
     }
 
     private byte[] matchAt(byte[] all, int i) {
