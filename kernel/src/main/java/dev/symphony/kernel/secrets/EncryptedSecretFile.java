@@ -93,6 +93,10 @@ public final class EncryptedSecretFile implements SecretStore {
         return out;
     }
 
+    public Path file() {
+        return file;
+    }
+
     @Override
     public String where() {
         return "the encrypted file " + file;
