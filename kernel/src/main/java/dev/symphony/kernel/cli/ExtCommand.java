@@ -148,6 +148,10 @@ public final class ExtCommand {
         err.println("  read files:      " + (p.read().isEmpty() ? "none" : String.join(", ", p.read())));
         err.println("  write files:     " + (p.write().isEmpty() ? "none" : String.join(", ", p.write())));
         err.println("  network hosts:   " + (p.network().isEmpty() ? "none" : String.join(", ", p.network())));
+        if (!p.secrets().isEmpty()) { // the kernel adds each to requests to one host; the extension never sees it
+            err.println("  secrets:         " + String.join(", ", p.secrets().stream()
+                    .map(g -> g.name() + " (sent by Symphony as " + g.header() + " to " + g.host() + " only)").toList()));
+        }
         err.println("  start processes: " + (p.processes() ? "yes" : "no"));
         err.println("  memory:          " + p.maxHeapMb() + " MB heap; CPU share " + p.maxCpuShare());
         err.println("  OS sandbox:      " + (Sandbox.available() && Sandbox.Mode.fromProperty() != Sandbox.Mode.OFF
