@@ -1,9 +1,10 @@
 package dev.symphony.sdk.services;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.symphony.contract.ErrorCode;
 import dev.symphony.contract.protocol.HttpProtocol;
-import dev.symphony.ipc.api.PayloadCodec;
 import dev.symphony.sdk.api.ExtensionException;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * {@link ExtensionException}s with their {@link ErrorCode}. Not thread-safe: one reader.
  */
 public final class HttpStream implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Broker.Stream stream;
     private final int status;
     private final Map<String, List<String>> headers;
@@ -34,7 +36,12 @@ public final class HttpStream implements AutoCloseable {
         if (head == null) {
             throw new ExtensionException(ErrorCode.EXTENSION_ERROR, "the kernel ended the HTTP stream without a response head");
         }
-        HttpProtocol.Head h = PayloadCodec.decode(head, HttpProtocol.Head.class);
+        HttpProtocol.Head h;
+        try {
+            h = JSON.readValue(head, HttpProtocol.Head.class);
+        } catch (IOException e) {
+            throw new ExtensionException(ErrorCode.EXTENSION_ERROR, "the kernel sent an unreadable HTTP response head: " + e.getMessage());
+        }
         this.status = h.status();
         this.headers = h.headers();
     }
@@ -71,8 +78,12 @@ public final class HttpStream implements AutoCloseable {
         if (end == null) {
             return -1;
         }
-        JsonNode n = PayloadCodec.decode(end);
-        return n.path("bytes").asLong(-1);
+        try {
+            JsonNode n = JSON.readTree(end);
+            return n.path("bytes").asLong(-1);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** The body as a stream (over {@link #next()}); reads block until the server sends more. */

@@ -124,17 +124,17 @@ class ArtifactStoreTest {
         Files.move(keyFile, dir.resolve("keystore")); // how a store before this change kept its key
         Path elsewhere = dir.resolveSibling("keys").resolve("artifacts.key");
         try (ArtifactStore store = ArtifactStore.open(new ArtifactStoreContext().root(dir)
-                .keySource(ArtifactKeySource.file(elsewhere)))) {
+                .keySource(ArtifactKeyFactory.file(elsewhere)))) {
             assertEquals("old content", new String(store.read(id), StandardCharsets.UTF_8));
         }
         assertFalse(Files.exists(dir.resolve("keystore")), "the key left the folder it encrypts");
         assertEquals(44, Files.size(elsewhere));
         Path inside = dir.resolve("sub").resolve("k.key");
         ArtifactStoreException refused = assertThrows(ArtifactStoreException.class, () -> ArtifactStore.open(
-                new ArtifactStoreContext().root(dir).keySource(ArtifactKeySource.file(inside))));
+                new ArtifactStoreContext().root(dir).keySource(ArtifactKeyFactory.file(inside))));
         assertTrue(refused.getMessage().contains("never sit in the folder it encrypts"), refused.getMessage());
         Files.copy(elsewhere, dir.resolve("keystore"));
-        try (ArtifactStore store = ArtifactStore.open(new ArtifactStoreContext().root(dir).keySource(ArtifactKeySource.file(elsewhere)))) {
+        try (ArtifactStore store = ArtifactStore.open(new ArtifactStoreContext().root(dir).keySource(ArtifactKeyFactory.file(elsewhere)))) {
             assertEquals("old content", new String(store.read(id), StandardCharsets.UTF_8), "a leftover copy of the same key is removed");
         }
         assertFalse(Files.exists(dir.resolve("keystore")));

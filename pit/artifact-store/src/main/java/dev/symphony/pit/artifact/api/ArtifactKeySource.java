@@ -1,14 +1,11 @@
 package dev.symphony.pit.artifact.api;
 
-import java.nio.file.Path;
 import java.util.Optional;
-
-import dev.symphony.pit.artifact.internal.codec.KeyStoreFile;
 
 /**
  * Where an {@link ArtifactStore}'s AES-256 key is kept — never in the folder it encrypts. The IDE and the CLI pass
  * one backed by the user's secret store (the OS keychain, the passphrase-encrypted file, or a 0600 file in the
- * config folder, outside the data folder); without one, {@link #file} beside the store's folder.
+ * config folder, outside the data folder); without one, {@link ArtifactKeyFactory#file} beside the store's folder.
  */
 public interface ArtifactKeySource {
     /** The key's 32 bytes, or empty when none was saved yet. Throws {@link ArtifactStoreException} when it cannot tell. */
@@ -19,9 +16,4 @@ public interface ArtifactKeySource {
 
     /** Where the key is kept, for messages (never the key). */
     String where();
-
-    /** A key file (mode 0600, magic + key + CRC32C, written atomically); it must lie outside the store's folder. */
-    static ArtifactKeySource file(Path keyFile) {
-        return new KeyStoreFile(keyFile);
-    }
 }

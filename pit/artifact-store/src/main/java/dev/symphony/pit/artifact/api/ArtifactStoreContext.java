@@ -128,7 +128,7 @@ public final class ArtifactStoreContext {
         Objects.requireNonNull(root, "ArtifactStoreContext.root must be set (the store's data folder)");
         root = root.toAbsolutePath().normalize();
         archiveDir = archiveDir == null ? root.resolve("archive") : archiveDir.toAbsolutePath().normalize();
-        keySource = keySource == null ? ArtifactKeySource.file(root.resolveSibling(root.getFileName() + ".key")) : keySource;
+        keySource = keySource == null ? ArtifactKeyFactory.file(root.resolveSibling(root.getFileName() + ".key")) : keySource;
         epochClock = epochClock == null ? SystemEpochClock.INSTANCE : epochClock;
         nanoClock = nanoClock == null ? SystemNanoClock.INSTANCE : nanoClock;
         if (syncBatchRecords < 1) {
