@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * Brokered HTTP with a streamed response ({@link BrokerProtocol#NETWORK_HTTP}, sent as a bus <em>stream</em>
- * request). The kernel answers with a stream: the first chunk is a {@link Head} as JSON, every later chunk is
+ * request). The kernel answers with a stream: the first chunk is a {@link Head} as JSON text (UTF-8, not the bus's
+ * Smile, so that the SDK reads it without the transport), every later chunk is
  * raw response-body bytes as they arrived from the server (an SSE event, a chunk of a chunked body), and the
- * end payload is an {@link End} as JSON. The bus stream's credit window is the back-pressure: while the
+ * end payload is an {@link End} as JSON text. The bus stream's credit window is the back-pressure: while the
  * extension does not take chunks, the kernel does not read the socket and the server is held back.
  * Closing the stream (a bus cancel) closes the connection.
  */

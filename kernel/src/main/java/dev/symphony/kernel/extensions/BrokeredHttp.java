@@ -202,9 +202,9 @@ final class BrokeredHttp implements AutoCloseable {
                     throw new CallFailedException(abortCode, abortReason);
                 }
                 status = response.statusCode();
-                writer.write(PayloadCodec.encode(new HttpProtocol.Head(status, headers(response, redactor))));
+                writer.write(PayloadCodec.json().writeValueAsBytes(new HttpProtocol.Head(status, headers(response, redactor))));
                 stream(redactor, clamp(r.maxResponseBytes(), HttpProtocol.MAX_RESPONSE_BYTES));
-                writer.end(PayloadCodec.encode(new HttpProtocol.End(received)));
+                writer.end(PayloadCodec.json().writeValueAsBytes(new HttpProtocol.End(received)));
                 done(null);
             } catch (CallFailedException e) {
                 fail(e.code(), e.getMessage());
