@@ -198,6 +198,11 @@ class BrokeredHttpTest {
         assertTrue(body.contains("X-api-key: [secret]"), "the kernel's own environment supplies OPENAI_API_KEY: " + body);
         assertFalse(body.contains(KEY) || body.contains(ENV_KEY), body);
         assertEquals("Bearer [secret]", r.path("headers").path("x-echo-authorization").path(0).asText(), r.toString());
+        int before = other.requests.size();
+        String to = java.net.URLEncoder.encode(other.url("/echo?id=redirected"), StandardCharsets.UTF_8);
+        JsonNode redirect = http("{\"url\":\"" + server.url("/redirect?id=redirect&to=" + to) + "\",\"secrets\":[\"TEST_API_KEY\"]}");
+        assertEquals(302, redirect.path("status").asInt(), "the extension sees the redirect: " + redirect);
+        assertEquals(before, other.requests.size(), "the kernel did not follow it with the key");
     }
 
     @Test

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code /flood?mb=M} — M MB of {@code x} in 64 KB writes, as fast as the client takes them;</li>
  *   <li>{@code /big?bytes=N} — N bytes with a Content-Length;</li>
  *   <li>{@code /stall} — the head, then nothing for 30 s;</li>
- *   <li>{@code /echo} — the request's method, headers and body back as text.</li>
+ *   <li>{@code /echo} — the request's method, headers and body back as text;</li>
+ *   <li>{@code /redirect?to=URL} — a 302 to URL.</li>
  * </ul>
  */
 final class SlowHttpServer implements AutoCloseable {
@@ -119,6 +120,10 @@ final class SlowHttpServer implements AutoCloseable {
                     ex.getResponseHeaders().set("X-Echo-Authorization", String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
                     ex.sendResponseHeaders(200, b.length);
                     write(out, rec, b);
+                }
+                case "/redirect" -> { // to another server: a client that followed would take the injected header along
+                    ex.getResponseHeaders().set("Location", java.net.URLDecoder.decode(q.get("to"), StandardCharsets.UTF_8));
+                    ex.sendResponseHeaders(302, -1);
                 }
                 default -> ex.sendResponseHeaders(404, -1);
             }
