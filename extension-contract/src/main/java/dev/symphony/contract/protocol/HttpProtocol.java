@@ -17,8 +17,8 @@ public final class HttpProtocol {
     public static final long MAX_RESPONSE_BYTES = 64L << 20;
     /** The longest a request may run when it asks for no shorter timeout. */
     public static final long MAX_TIMEOUT_MS = 600_000;
-    /** The largest request body the broker sends. */
-    public static final int MAX_REQUEST_BODY_BYTES = 8 << 20;
+    /** The largest request body the broker sends (the request crosses the bus as one message, at most 4 MB). */
+    public static final int MAX_REQUEST_BODY_BYTES = 3 << 20;
 
     private HttpProtocol() {
     }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * chunks the server sent (an SSE event, a chunk of a chunked body) through {@link #next()} or as an
  * {@link #body() InputStream}. The kernel reads the socket only as fast as chunks are taken here
  * (back-pressure). {@link #close()} before the end cancels the request, and the kernel closes the connection.
- * Failures (timeout, {@code TOO_LARGE}, the server gone) surface from {@code next()}/{@code read()} as
+ * Failures (timeout, {@code LIMIT_EXCEEDED}, the server gone) surface from {@code next()}/{@code read()} as
  * {@link ExtensionException}s with their {@link ErrorCode}. Not thread-safe: one reader.
  */
 public final class HttpStream implements AutoCloseable {

@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       are replaced ({@link SecretRedactor});</li>
  *   <li>back-pressure: the body is read from the socket only as fast as the extension takes chunks (the bus
  *       stream's credits), so a slow consumer holds the server back instead of filling the kernel's heap;</li>
- *   <li>limits: the whole exchange ends at its timeout, the body at {@code maxResponseBytes} ({@code TOO_LARGE}),
+ *   <li>limits: the whole exchange ends at its timeout, the body at {@code maxResponseBytes} ({@code LIMIT_EXCEEDED}),
  *       each closing the connection; at most {@value #PER_EXTENSION} exchanges per extension at once;</li>
  *   <li>cancel: the extension closing its stream closes the connection at once;</li>
  *   <li>audit: {@code network.http} (method, scheme, host and port, secret names — never a value, a path or a body)
@@ -297,7 +297,7 @@ final class BrokeredHttp implements AutoCloseable {
                 }
                 received += n;
                 if (received > limit) {
-                    abort(ErrorCode.TOO_LARGE, "the response from " + target + " passed its limit of " + limit + " bytes");
+                    abort(ErrorCode.LIMIT_EXCEEDED, "the response from " + target + " passed its limit of " + limit + " bytes");
                     throw new CallFailedException(abortCode, abortReason);
                 }
                 byte[] out = redactor.next(buf, n);

@@ -166,7 +166,7 @@ class BrokeredHttpTest {
     @Test
     void aResponseOverItsSizeLimitIsCutOff() throws Exception {
         JsonNode r = http("{\"url\":\"" + server.url("/big?id=big&bytes=2000000") + "\",\"maxBytes\":100000}");
-        assertEquals("TOO_LARGE", r.path("error").path("code").asText(), r.toString());
+        assertEquals("LIMIT_EXCEEDED", r.path("error").path("code").asText(), r.toString());
         assertTrue(r.path("error").path("message").asText().contains("100000"), r.toString());
         JsonNode ok = http("{\"url\":\"" + server.url("/big?id=small&bytes=5000") + "\",\"maxBytes\":100000}");
         assertEquals(5000, ok.path("bytes").asLong(), ok.toString());
