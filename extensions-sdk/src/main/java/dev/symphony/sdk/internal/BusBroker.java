@@ -36,7 +36,8 @@ final class BusBroker implements Broker {
 
     @Override
     public Stream stream(String op, Object args, Duration idleTimeout) {
-        byte[] payload = PayloadCodec.encode(new BrokerProtocol.Request(op, PayloadCodec.json().valueToTree(args)));
+        byte[] payload = PayloadCodec.encode(new BrokerProtocol.Request(op, PayloadCodec.json().valueToTree(args),
+                CallerScope.current()));
         StreamCall call;
         try {
             call = endpoint.openStream(payload, idleTimeout);

@@ -85,7 +85,8 @@ final class BrokeredHttp implements AutoCloseable {
     }
 
     /** Starts the exchange on a broker thread; the stream writer answers the host. */
-    void start(Player p, Endpoint endpoint, Envelope request, HttpProtocol.Request r) {
+    void start(Acting acting, Endpoint endpoint, Envelope request, HttpProtocol.Request r) {
+        Player p = acting.host();
         StreamWriter writer = endpoint.streamWriter(request);
         AtomicInteger count = perExtension.computeIfAbsent(p.id(), id -> new AtomicInteger());
         if (count.incrementAndGet() > PER_EXTENSION) {
@@ -94,7 +95,7 @@ final class BrokeredHttp implements AutoCloseable {
             return;
         }
         Key key = new Key(endpoint, request.correlationId());
-        Exchange x = new Exchange(p, writer, r);
+        Exchange x = new Exchange(acting, writer, r);
         live.put(key, x);
         try {
             pool.execute(() -> {
@@ -129,6 +130,7 @@ final class BrokeredHttp implements AutoCloseable {
 
     private final class Exchange {
         private final Player p;
+        private final Acting acting;
         private final StreamWriter writer;
         private final HttpProtocol.Request r;
         private volatile CompletableFuture<HttpResponse<InputStream>> sent;
@@ -139,8 +141,9 @@ final class BrokeredHttp implements AutoCloseable {
         private long received;
         private int status = -1;
 
-        Exchange(Player p, StreamWriter writer, HttpProtocol.Request r) {
-            this.p = p;
+        Exchange(Acting acting, StreamWriter writer, HttpProtocol.Request r) {
+            this.p = acting.host();
+            this.acting = acting;
             this.writer = writer;
             this.r = r;
         }
@@ -175,11 +178,14 @@ final class BrokeredHttp implements AutoCloseable {
                 URI uri = parse(r.url());
                 int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
                 target = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + ":" + port;
-                String what = method() + " " + target;
-                if (!p.permissions.canConnect(uri.getHost(), port)) {
-                    audit.record(p.id(), BrokerProtocol.NETWORK_HTTP, what, false, "host not in the manifest's network list");
+                String what = method() + " " + target + acting.behalf();
+                // on another extension's behalf, every caller in the chain must list the host too (Acting); the
+                // secrets stay the host's own grants — no caller ever sees them
+                Player refuser = acting.refuser(perm -> perm.canConnect(uri.getHost(), port));
+                if (refuser != null) {
+                    audit.record(p.id(), BrokerProtocol.NETWORK_HTTP, what, false, "host not in the network list of " + refuser.id());
                     throw new CallFailedException(ErrorCode.PERMISSION_DENIED, uri.getHost() + ":" + port
-                            + " is not a host the manifest of " + p.id() + " lists");
+                            + " is not a host " + acting.denial(refuser) + " lists");
                 }
                 Map<String, String> injected = injectedHeaders(uri.getHost(), port, what);
                 redactor = new SecretRedactor(new ArrayList<>(secretValues));
@@ -323,7 +329,7 @@ final class BrokeredHttp implements AutoCloseable {
 
         private void done(String failure) {
             if (sent != null) { // decided and sent: what came of it
-                audit.record(p.id(), BrokerProtocol.NETWORK_HTTP + ".done", r.method() + " " + target, failure == null,
+                audit.record(p.id(), BrokerProtocol.NETWORK_HTTP + ".done", r.method() + " " + target + acting.behalf(), failure == null,
                         "status " + status + ", sent " + r.body().length + " bytes, received " + received + " bytes"
                                 + (failure == null ? "" : ", " + failure));
             }

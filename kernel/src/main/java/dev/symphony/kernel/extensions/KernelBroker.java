@@ -112,7 +112,14 @@ final class KernelBroker implements AutoCloseable {
                     endpoint.respondError(request.correlationId(), ErrorCode.INVALID_INPUT.code(), "no brokered stream " + r.op());
                     return;
                 }
-                http.start(player, endpoint, request, h);
+                Acting acting;
+                try {
+                    acting = acting(player, r);
+                } catch (CallFailedException e) {
+                    endpoint.respondError(request.correlationId(), e.code().code(), e.getMessage());
+                    return;
+                }
+                http.start(acting, endpoint, request, h);
             }
 
             @Override
