@@ -8,6 +8,7 @@ import dev.symphony.editor.cli.EditCommand;
 import dev.symphony.editor.cli.SearchCommand;
 import dev.symphony.kernel.cli.AskCommand;
 import dev.symphony.kernel.cli.AuditCommand;
+import dev.symphony.kernel.cli.SecretCommand;
 import dev.symphony.kernel.cli.CallCommand;
 import dev.symphony.kernel.cli.ExtCommand;
 import dev.symphony.kernel.cli.ModelsCommand;
@@ -53,6 +54,8 @@ public final class SymphonyMain {
                 AskCommand::run));
         add(new Subcommand("audit", "audit verify [AUDIT_DIR]",
                 "check the audit log's hash chain; reports the first broken link (exit 1)", AuditCommand::run));
+        add(new Subcommand("secret", "secret set NAME | list | remove NAME",
+                "the secret store (OS keychain or an encrypted file); set reads the value from standard input", SecretCommand::run));
         add(new Subcommand("run", "run FILE.melody.json [--input NAME=VALUE]... [--preview] [--yes] [--policy rl|heuristic] | run --resume RUN_ID",
                 "run a Melody headless; its event stream as JSON lines (exit 3: waiting for an approval)", RunCommand::run));
         add(new Subcommand("approve", "approve RUN_ID NODE_ID --yes|--no [--by NAME] [--comment TEXT]",

@@ -137,7 +137,7 @@ public final class RunCommand {
                     }
                 }
             }
-            try (RunArtifacts artifacts = RunArtifacts.open(paths.data("artifacts"), 60_000, err)) {
+            try (RunArtifacts artifacts = RunArtifacts.open(paths, 60_000, err)) {
                 Console console = terminal();
                 RunSummary summary = atTerminal ? new RunSummary(err) : null;
                 RunContext context = new RunContext().capabilities(caps).policy(policy).artifacts(artifacts)

@@ -95,7 +95,7 @@ public final class ServeCommand {
         }
         SymphonyPaths paths = SymphonyPaths.resolve();
         dev.symphony.conductor.run.Capabilities caps = capabilities != null ? capabilities.get() : KernelCapabilities.start();
-        try (RunArtifacts artifacts = RunArtifacts.open(paths.data("artifacts"), 60_000, err)) {
+        try (RunArtifacts artifacts = RunArtifacts.open(paths, 60_000, err)) {
             RunContext context = new RunContext().capabilities(caps).artifacts(artifacts).runsRoot(paths.data("runs"))
                     .autoApprove(yes, "--yes")
                     .trainingData(new dev.symphony.conductor.learning.TrainingData(paths.data("policy").resolve("real-runs")))

@@ -36,6 +36,20 @@ public final class RunArtifacts implements AutoCloseable {
 
     /** Opens the store at {@code root}, waiting up to {@code waitMs} for another process's run to release it. */
     public static RunArtifacts open(Path root, long waitMs, PrintStream notices) throws IOException {
+        return open(root, null, waitMs, notices);
+    }
+
+    /**
+     * The user's store ({@code <data>/artifacts}), its key kept with the user's secrets ({@link ArtifactKeys}),
+     * never in the data folder.
+     */
+    public static RunArtifacts open(dev.symphony.kernel.paths.SymphonyPaths paths, long waitMs, PrintStream notices) throws IOException {
+        return open(paths.data("artifacts"), ArtifactKeys.of(paths), waitMs, notices);
+    }
+
+    /** {@code keys}: where the store's key is kept; null: the key file beside {@code root}. */
+    public static RunArtifacts open(Path root, dev.symphony.pit.artifact.api.ArtifactKeySource keys, long waitMs,
+                                    PrintStream notices) throws IOException {
         Files.createDirectories(root);
         FileChannel ch = FileChannel.open(root.resolve("conductor.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         long deadline = System.currentTimeMillis() + waitMs;
@@ -59,7 +73,7 @@ public final class RunArtifacts implements AutoCloseable {
             }
         }
         try {
-            ArtifactStore store = ArtifactStore.open(new ArtifactStoreContext().root(root));
+            ArtifactStore store = ArtifactStore.open(new ArtifactStoreContext().root(root).keySource(keys));
             return new RunArtifacts(store, ch, lock);
         } catch (RuntimeException e) {
             lock.release();

@@ -32,10 +32,28 @@ public record ExtensionManifest(String id, String version, String publisher, Str
 
     /**
      * What the extension may do through the kernel's brokered services. Path globs start with
-     * {@code ${workspace}}, {@code ${home}} or {@code ${extensionData}}.
+     * {@code ${workspace}}, {@code ${home}} or {@code ${extensionData}}. {@code secrets}: the secrets the
+     * kernel may add to this extension's brokered HTTP requests, each bound to one host.
      */
     public record Permissions(List<String> read, List<String> write, List<String> network, boolean processes,
-                              int maxHeapMb, double maxCpuShare) {
+                              int maxHeapMb, double maxCpuShare, List<SecretGrant> secrets) {
+        public Permissions {
+            secrets = secrets == null ? List.of() : List.copyOf(secrets);
+        }
+
+        public Permissions(List<String> read, List<String> write, List<String> network, boolean processes,
+                           int maxHeapMb, double maxCpuShare) {
+            this(read, write, network, processes, maxHeapMb, maxCpuShare, List.of());
+        }
+    }
+
+    /**
+     * A secret (from the user's secret store, or the kernel's own environment for the well-known API key
+     * names) that the kernel's HTTP broker adds as {@code header} — {@code format} with {@code {secret}}
+     * replaced, e.g. {@code "Bearer {secret}"} — to requests this extension sends to {@code host}
+     * ({@code name:port}, or a name meaning ports 80 and 443). The extension never sees the value.
+     */
+    public record SecretGrant(String name, String host, String header, String format) {
     }
 
     public record Contributions(List<Command> commands, JsonNode settings, List<Tool> tools) {

@@ -190,7 +190,7 @@ public final class ManifestReader {
         JsonNode p = root.path("permissions");
         var permissions = new ExtensionManifest.Permissions(strings(p.path("read")), strings(p.path("write")),
                 strings(p.path("network")), p.path("processes").asBoolean(false), p.path("maxHeapMb").asInt(256),
-                p.path("maxCpuShare").asDouble(1.0));
+                p.path("maxCpuShare").asDouble(1.0), secretGrants(p.path("secrets")));
         List<ExtensionManifest.Command> commands = new ArrayList<>();
         for (JsonNode c : root.path("contributes").path("commands")) {
             commands.add(new ExtensionManifest.Command(c.path("id").asText(), c.path("title").asText(), c.path("capability").asText()));
@@ -224,6 +224,15 @@ public final class ManifestReader {
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
+        return List.copyOf(out);
+    }
+
+    private static List<ExtensionManifest.SecretGrant> secretGrants(JsonNode grants) {
+        List<ExtensionManifest.SecretGrant> out = new ArrayList<>();
+        for (JsonNode g : grants) {
+            out.add(new ExtensionManifest.SecretGrant(g.path("name").asText(), g.path("host").asText(),
+                    g.path("header").asText("Authorization"), g.path("format").asText("Bearer {secret}")));
+        }
         return List.copyOf(out);
     }
 }

@@ -82,6 +82,26 @@ public final class PermissionChecker {
         return false;
     }
 
+    /**
+     * The grant that lets the kernel add secret {@code name} to a request to {@code host:port}, if the manifest
+     * has one: the grant's host is {@code name:port}, or a bare name meaning ports 80 and 443.
+     */
+    public java.util.Optional<ExtensionManifest.SecretGrant> secretFor(String name, String host, int port) {
+        String h = host.toLowerCase(Locale.ROOT);
+        for (ExtensionManifest.SecretGrant g : permissions.secrets()) {
+            if (!g.name().equals(name)) {
+                continue;
+            }
+            String gh = g.host().toLowerCase(Locale.ROOT);
+            int colon = gh.lastIndexOf(':');
+            boolean portOk = colon > 0 ? Integer.parseInt(gh.substring(colon + 1)) == port : port == 80 || port == 443;
+            if (portOk && (colon > 0 ? gh.substring(0, colon) : gh).equals(h)) {
+                return java.util.Optional.of(g);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public boolean canSpawnProcesses() {
         return permissions.processes();
     }

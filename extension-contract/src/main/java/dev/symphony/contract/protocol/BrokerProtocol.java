@@ -14,6 +14,8 @@ public final class BrokerProtocol {
     public static final String FILES_WRITE = "files.write";
     public static final String FILES_LIST = "files.list";
     public static final String NETWORK_FETCH = "network.fetch";
+    /** A stream request: any method, headers, body, a streamed response ({@link HttpProtocol}). */
+    public static final String NETWORK_HTTP = "network.http";
     public static final String PROCESS_RUN = "process.run";
     public static final String SETTINGS_GET = "settings.get";
     public static final String EXTENSION_CALL = "extension.call";

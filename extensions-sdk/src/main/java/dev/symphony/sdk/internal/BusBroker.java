@@ -5,6 +5,7 @@ import dev.symphony.contract.ErrorCode;
 import dev.symphony.ipc.api.BusException;
 import dev.symphony.ipc.api.Endpoint;
 import dev.symphony.ipc.api.PayloadCodec;
+import dev.symphony.ipc.api.StreamCall;
 import dev.symphony.contract.protocol.BrokerProtocol;
 import dev.symphony.contract.protocol.LogProtocol;
 import dev.symphony.sdk.api.ExtensionException;
@@ -31,6 +32,38 @@ final class BusBroker implements Broker {
         } catch (BusException e) {
             throw new ExtensionException(ErrorCode.ofCode(e.status()), e.getMessage());
         }
+    }
+
+    @Override
+    public Stream stream(String op, Object args, Duration idleTimeout) {
+        byte[] payload = PayloadCodec.encode(new BrokerProtocol.Request(op, PayloadCodec.json().valueToTree(args),
+                CallerScope.current()));
+        StreamCall call;
+        try {
+            call = endpoint.openStream(payload, idleTimeout);
+        } catch (BusException e) {
+            throw new ExtensionException(ErrorCode.ofCode(e.status()), e.getMessage());
+        }
+        return new Stream() {
+            @Override
+            public byte[] next() {
+                try {
+                    return call.next();
+                } catch (BusException e) {
+                    throw new ExtensionException(ErrorCode.ofCode(e.status()), e.getMessage());
+                }
+            }
+
+            @Override
+            public byte[] end() {
+                return call.endPayload();
+            }
+
+            @Override
+            public void close() {
+                call.close();
+            }
+        };
     }
 
     @Override

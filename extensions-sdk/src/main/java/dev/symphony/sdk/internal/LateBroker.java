@@ -21,4 +21,9 @@ final class LateBroker implements Broker {
     public void event(LogProtocol.HostEvent event) {
         delegate.event(event);
     }
+
+    @Override
+    public Stream stream(String op, Object args, java.time.Duration idleTimeout) {
+        return delegate.stream(op, args, idleTimeout);
+    }
 }

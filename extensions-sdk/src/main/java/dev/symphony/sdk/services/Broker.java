@@ -10,4 +10,25 @@ public interface Broker {
 
     /** One-way notice (log line, client-side denial, UI update). */
     void event(LogProtocol.HostEvent event);
+
+    /**
+     * Opens a brokered stream ({@code BrokerProtocol} op + args) whose chunks the kernel sends as they come, no faster
+     * than they are taken. Each chunk must arrive within {@code idleTimeout}.
+     */
+    default Stream stream(String op, Object args, java.time.Duration idleTimeout) {
+        throw new dev.symphony.sdk.api.ExtensionException(dev.symphony.contract.ErrorCode.UNKNOWN_CAPABILITY,
+                "brokered streams (" + op + ") need the kernel's bus; this broker has none");
+    }
+
+    /** The receiving side of a brokered stream; {@link #close()} before the end cancels it. */
+    interface Stream extends AutoCloseable {
+        /** The next chunk, or null after the last; throws {@code ExtensionException} on failure. */
+        byte[] next();
+
+        /** The end payload once {@link #next()} returned null, else null. */
+        byte[] end();
+
+        @Override
+        void close();
+    }
 }

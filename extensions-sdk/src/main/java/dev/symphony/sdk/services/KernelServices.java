@@ -7,6 +7,7 @@ public final class KernelServices {
     private final Broker broker;
     private final HostFiles files;
     private final HostNetwork network;
+    private final HostHttp http;
     private final HostProcesses processes;
     private final HostSettings settings;
     private final HostLog log;
@@ -17,6 +18,7 @@ public final class KernelServices {
         this.broker = broker;
         this.files = new HostFiles(broker, permissions, roots);
         this.network = new HostNetwork(broker, permissions);
+        this.http = new HostHttp(broker, permissions);
         this.processes = new HostProcesses(broker, permissions);
         this.settings = new HostSettings(broker);
         this.log = new HostLog(broker);
@@ -35,6 +37,11 @@ public final class KernelServices {
 
     public HostNetwork network() {
         return network;
+    }
+
+    /** Brokered HTTP with any method, a body, kernel-injected secrets and a streamed response. */
+    public HostHttp http() {
+        return http;
     }
 
     public HostProcesses processes() {

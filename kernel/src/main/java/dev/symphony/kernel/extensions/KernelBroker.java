@@ -11,6 +11,7 @@ import dev.symphony.ipc.api.InboundHandler;
 import dev.symphony.ipc.api.PayloadCodec;
 import dev.symphony.contract.protocol.BrokerProtocol;
 import dev.symphony.contract.protocol.CallProtocol;
+import dev.symphony.contract.protocol.HttpProtocol;
 import dev.symphony.contract.protocol.LogProtocol;
 import dev.symphony.contract.protocol.ModelProtocol;
 import dev.symphony.contract.protocol.NetworkProtocol;
@@ -49,8 +50,11 @@ final class KernelBroker implements AutoCloseable {
         return t;
     });
 
-    KernelBroker(Kernel kernel, AuditLog audit, Path logsDir) {
+    private final BrokeredHttp http;
+
+    KernelBroker(Kernel kernel, AuditLog audit, Path logsDir, dev.symphony.kernel.secrets.KernelSecrets secrets) {
         this.kernel = kernel;
+        this.http = new BrokeredHttp(audit, secrets, BrokerHttpClient.standard());
         this.audit = audit;
         this.logsDir = logsDir;
         this.files = new KernelFiles(audit);
@@ -90,6 +94,37 @@ final class KernelBroker implements AutoCloseable {
                     quota.brokerDone();
                     endpoint.respondError(request.correlationId(), ErrorCode.BUSY.code(), "the kernel broker is busy");
                 }
+            }
+
+            @Override
+            public void onStreamRequest(Endpoint endpoint, Envelope request) {
+                BrokerProtocol.Request r;
+                HttpProtocol.Request h;
+                try {
+                    r = PayloadCodec.decode(request.payload(), BrokerProtocol.Request.class);
+                    h = BrokerProtocol.NETWORK_HTTP.equals(r.op())
+                            ? PayloadCodec.json().treeToValue(r.args(), HttpProtocol.Request.class) : null;
+                } catch (IOException | RuntimeException bad) {
+                    endpoint.respondError(request.correlationId(), ErrorCode.INVALID_INPUT.code(), "malformed stream request: " + bad.getMessage());
+                    return;
+                }
+                if (h == null) {
+                    endpoint.respondError(request.correlationId(), ErrorCode.INVALID_INPUT.code(), "no brokered stream " + r.op());
+                    return;
+                }
+                Acting acting;
+                try {
+                    acting = acting(player, r);
+                } catch (CallFailedException e) {
+                    endpoint.respondError(request.correlationId(), e.code().code(), e.getMessage());
+                    return;
+                }
+                http.start(acting, endpoint, request, h);
+            }
+
+            @Override
+            public void onCancel(Endpoint endpoint, long correlationId) {
+                http.cancel(endpoint, correlationId);
             }
 
             @Override
@@ -178,6 +213,7 @@ final class KernelBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        http.close();
         pool.shutdownNow();
         processes.close();
     }

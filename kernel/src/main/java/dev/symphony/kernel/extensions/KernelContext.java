@@ -29,6 +29,7 @@ public final class KernelContext {
     private final List<String> hostJvmArgs = new ArrayList<>();
     private int hostNiceness;
     private Function<String, JsonNode> settings;
+    private dev.symphony.kernel.secrets.KernelSecrets secrets;
 
     /** Set by the installed product's launcher: the folder of the extensions it ships. */
     public static final String BUNDLED_PROPERTY = "symphony.bundled.extensions";
@@ -111,6 +112,16 @@ public final class KernelContext {
      * Runs hosts at a lower CPU priority ({@code nice}, Unix only): the IDE's window then never waits
      * for an extension host, not even while several start beside it; hosts still get every idle cycle.
      */
+    /** Where the HTTP broker finds the secrets it adds to requests; default: the user's store, then the kernel's environment. */
+    public KernelContext secrets(dev.symphony.kernel.secrets.KernelSecrets secrets) {
+        this.secrets = secrets;
+        return this;
+    }
+
+    public dev.symphony.kernel.secrets.KernelSecrets secrets() {
+        return secrets;
+    }
+
     public KernelContext hostNiceness(int niceness) {
         this.hostNiceness = niceness;
         return this;
@@ -138,6 +149,9 @@ public final class KernelContext {
         }
         if (sandbox == null) {
             sandbox = Sandbox.Mode.fromProperty();
+        }
+        if (secrets == null) {
+            secrets = dev.symphony.kernel.secrets.KernelSecrets.standard(paths);
         }
         if (settings == null) {
             SymphonyPaths home = paths;

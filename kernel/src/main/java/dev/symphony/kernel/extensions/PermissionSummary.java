@@ -36,6 +36,10 @@ public final class PermissionSummary {
                 + " (it can change or delete these files)"));
         lines.add(new Line("network hosts", p.network().isEmpty() ? "none" : String.join(", ", p.network())
                 + " (it can send data to these servers)"));
+        if (!p.secrets().isEmpty()) { // the kernel adds each to requests to one host; the extension never sees it
+            lines.add(new Line("secrets", String.join(", ", p.secrets().stream()
+                    .map(g -> g.name() + " (sent by Symphony as " + g.header() + " to " + g.host() + " only)").toList())));
+        }
         lines.add(new Line("start processes", p.processes() ? "yes (it can run programs on this computer)" : "no"));
         lines.add(new Line("memory", p.maxHeapMb() + " MB heap; CPU share " + p.maxCpuShare()));
         lines.add(new Line("OS sandbox", sandboxed()

@@ -19,8 +19,15 @@ import dev.symphony.pit.artifact.api.*;
  * against a plain reference model: the store must always return exactly what was committed.
  */
 class ArtifactStorePropertyTest {
+    /** The store's folder inside the temporary one, so that its key file (beside the folder, never in it) is cleaned up too. */
     @TempDir
+    Path tmp;
     Path dir;
+
+    @org.junit.jupiter.api.BeforeEach
+    void storeFolder() {
+        dir = tmp.resolve("store");
+    }
 
     @Test
     void storeReturnsExactlyWhatWasCommitted() {

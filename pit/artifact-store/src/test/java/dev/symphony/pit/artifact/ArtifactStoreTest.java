@@ -17,8 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.symphony.pit.artifact.api.*;
 
 class ArtifactStoreTest {
+    /** The store's folder inside the temporary one, so that its key file (beside the folder, never in it) is cleaned up too. */
     @TempDir
+    Path tmp;
     Path dir;
+
+    @org.junit.jupiter.api.BeforeEach
+    void storeFolder() {
+        dir = tmp.resolve("store");
+    }
     final CachedEpochClock clock = new CachedEpochClock();
 
     ArtifactStore open() {
@@ -79,7 +86,8 @@ class ArtifactStoreTest {
                 assertFalse(raw.contains("incompressible?"), "plaintext content found in " + file);
             }
         }
-        Path key = dir.resolve("keystore");
+        Path key = dir.resolveSibling(dir.getFileName() + ".key");
+        assertFalse(Files.exists(dir.resolve("keystore")), "no key in the folder it encrypts");
         assertEquals(44, Files.size(key));
         if (key.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
@@ -93,16 +101,43 @@ class ArtifactStoreTest {
         try (ArtifactStore store = open()) {
             id = store.put(draft("n", "some content"));
         }
-        byte[] key = Files.readAllBytes(dir.resolve("keystore"));
-        Files.delete(dir.resolve("keystore"));
+        Path keyFile = dir.resolveSibling(dir.getFileName() + ".key");
+        byte[] key = Files.readAllBytes(keyFile);
+        Files.delete(keyFile);
         try (ArtifactStore store = open()) { // a fresh key is generated
             ArtifactStoreException e = assertThrows(ArtifactStoreException.class, () -> store.read(id));
             assertTrue(e.getMessage().contains("integrity"), e.getMessage());
         }
-        Files.write(dir.resolve("keystore"), key);
+        Files.write(keyFile, key);
         try (ArtifactStore store = open()) {
             assertEquals("some content", new String(store.read(id), StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void aKeyAnOlderStoreKeptInItsFolderIsMovedOutAndStillReadsItsArtifacts() throws Exception {
+        long id;
+        try (ArtifactStore store = open()) {
+            id = store.put(draft("n", "old content"));
+        }
+        Path keyFile = dir.resolveSibling(dir.getFileName() + ".key");
+        Files.move(keyFile, dir.resolve("keystore")); // how a store before this change kept its key
+        Path elsewhere = dir.resolveSibling("keys").resolve("artifacts.key");
+        try (ArtifactStore store = ArtifactStore.open(new ArtifactStoreContext().root(dir)
+                .keySource(ArtifactKeyFactory.file(elsewhere)))) {
+            assertEquals("old content", new String(store.read(id), StandardCharsets.UTF_8));
+        }
+        assertFalse(Files.exists(dir.resolve("keystore")), "the key left the folder it encrypts");
+        assertEquals(44, Files.size(elsewhere));
+        Path inside = dir.resolve("sub").resolve("k.key");
+        ArtifactStoreException refused = assertThrows(ArtifactStoreException.class, () -> ArtifactStore.open(
+                new ArtifactStoreContext().root(dir).keySource(ArtifactKeyFactory.file(inside))));
+        assertTrue(refused.getMessage().contains("never sit in the folder it encrypts"), refused.getMessage());
+        Files.copy(elsewhere, dir.resolve("keystore"));
+        try (ArtifactStore store = ArtifactStore.open(new ArtifactStoreContext().root(dir).keySource(ArtifactKeyFactory.file(elsewhere)))) {
+            assertEquals("old content", new String(store.read(id), StandardCharsets.UTF_8), "a leftover copy of the same key is removed");
+        }
+        assertFalse(Files.exists(dir.resolve("keystore")));
     }
 
     @Test

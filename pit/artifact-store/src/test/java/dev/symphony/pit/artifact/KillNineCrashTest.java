@@ -29,8 +29,22 @@ import dev.symphony.pit.artifact.api.*;
 class KillNineCrashTest {
     private static final int ROUNDS = 15;
 
+    /** The store's folder inside the temporary one, so that its key file (beside the folder, never in it) is cleaned up too. */
+
     @TempDir
+
+    Path tmp;
+
     Path dir;
+
+
+    @org.junit.jupiter.api.BeforeEach
+
+    void storeFolder() {
+
+        dir = tmp.resolve("store");
+
+    }
 
     @Test
     void everyCommittedArtifactSurvivesKillNine() throws Exception {

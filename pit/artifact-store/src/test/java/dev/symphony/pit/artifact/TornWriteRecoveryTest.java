@@ -43,7 +43,7 @@ class TornWriteRecoveryTest {
                 ends[i] = Files.size(segment(source));
             }
         }
-        key = Files.readAllBytes(source.resolve("keystore"));
+        key = Files.readAllBytes(source.resolveSibling(source.getFileName() + ".key"));
         pristine = Files.readAllBytes(segment(source));
         assertEquals(ends[RECORDS - 1], pristine.length);
     }
@@ -119,7 +119,7 @@ class TornWriteRecoveryTest {
     private Path prepare(String name, byte[] log) throws Exception {
         Path root = dir.resolve(name);
         Files.createDirectories(root.resolve("wal"));
-        Files.write(root.resolve("keystore"), key);
+        Files.write(root.resolve("keystore"), key); // an old-style key in the folder: moved out on open
         Files.write(segment(root), log);
         return root;
     }

@@ -16,8 +16,15 @@ import dev.symphony.pit.stale.artifacts.ArtifactRetention;
 
 /** The stale manager on a real artifact store, through the store's api package. */
 class ArtifactRetentionTest {
+    /** The store's folder inside the temporary one, so that its key file (beside the folder, never in it) is cleaned up too. */
     @TempDir
+    Path tmp;
     Path dir;
+
+    @org.junit.jupiter.api.BeforeEach
+    void storeFolder() {
+        dir = tmp.resolve("store");
+    }
 
     @Test
     void oldArtifactsAreArchivedAndOnlyUnreferencedOldVersionsArePurged() {

@@ -26,6 +26,7 @@ public final class ArtifactStoreContext {
     private long syncIntervalNs = TimeUnit.MILLISECONDS.toNanos(2);
     private long segmentBytes = 64L << 20;
     private int compressionLevel = 1;
+    private ArtifactKeySource keySource;
     private boolean concluded;
 
     /** The store's folder (the IDE passes {@code SymphonyPaths.resolve().data("artifacts")}). Required. */
@@ -106,6 +107,19 @@ public final class ArtifactStoreContext {
         return compressionLevel;
     }
 
+    /**
+     * Where the store's key is kept (the IDE and the CLI pass one backed by the user's secret store). Default: the
+     * key file {@code <root>.key} beside the store's folder — never inside it.
+     */
+    public ArtifactStoreContext keySource(ArtifactKeySource keySource) {
+        this.keySource = keySource;
+        return this;
+    }
+
+    public ArtifactKeySource keySource() {
+        return keySource;
+    }
+
     /** Fills defaults and validates; called by {@link ArtifactStore#open}. Idempotent. */
     public ArtifactStoreContext conclude() {
         if (concluded) {
@@ -114,6 +128,7 @@ public final class ArtifactStoreContext {
         Objects.requireNonNull(root, "ArtifactStoreContext.root must be set (the store's data folder)");
         root = root.toAbsolutePath().normalize();
         archiveDir = archiveDir == null ? root.resolve("archive") : archiveDir.toAbsolutePath().normalize();
+        keySource = keySource == null ? ArtifactKeyFactory.file(root.resolveSibling(root.getFileName() + ".key")) : keySource;
         epochClock = epochClock == null ? SystemEpochClock.INSTANCE : epochClock;
         nanoClock = nanoClock == null ? SystemNanoClock.INSTANCE : nanoClock;
         if (syncBatchRecords < 1) {

@@ -26,7 +26,7 @@ import dev.symphony.pit.artifact.api.QualityScores;
 import dev.symphony.pit.artifact.api.RecoveryReport;
 import dev.symphony.pit.artifact.api.RelationKind;
 import dev.symphony.pit.artifact.internal.codec.ContentCodec;
-import dev.symphony.pit.artifact.internal.codec.KeyStoreFile;
+import dev.symphony.pit.artifact.internal.codec.StoreKey;
 import dev.symphony.pit.artifact.internal.index.MetadataFlyweight;
 import dev.symphony.pit.artifact.internal.wal.WalDescriptor;
 import dev.symphony.pit.artifact.internal.wal.WalLog;
@@ -55,7 +55,7 @@ public final class DefaultArtifactStore implements ArtifactStore {
         this.context = context;
         this.epochClock = context.epochClock();
         this.nanoClock = context.nanoClock();
-        this.codec = new ContentCodec(KeyStoreFile.loadOrCreate(context.root()), context.compressionLevel());
+        this.codec = new ContentCodec(StoreKey.open(context.root(), context.keySource()), context.compressionLevel());
         this.archive = new ArchiveFolder(context.archiveDir());
         this.state = new StoreState(archive);
     }

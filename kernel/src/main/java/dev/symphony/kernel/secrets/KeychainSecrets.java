@@ -1,0 +1,109 @@
+package dev.symphony.kernel.secrets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.javakeyring.BackendNotSupportedException;
+import com.github.javakeyring.Keyring;
+import com.github.javakeyring.PasswordAccessException;
+import dev.symphony.kernel.fs.AtomicFiles;
+import dev.symphony.kernel.paths.SymphonyPaths;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Secrets in the OS keychain through java-keyring (Secret Service on Linux, Keychain on macOS, Credential
+ * Manager on Windows), under the service name {@value #SERVICE}. A keychain cannot list one service's
+ * entries portably, so the names alone are kept in {@code <config>/secrets/keychain-names.json}.
+ * Where no keychain is usable (a headless Linux has no Secret Service on its session bus) {@link #open}
+ * is empty and the encrypted file is used instead.
+ */
+final class KeychainSecrets implements SecretStore {
+    static final String SERVICE = "dev.symphony";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Keyring keyring;
+    private final Path namesFile;
+
+    private KeychainSecrets(Keyring keyring, Path namesFile) {
+        this.keyring = keyring;
+        this.namesFile = namesFile;
+    }
+
+    static Optional<SecretStore> open(SymphonyPaths paths) {
+        try {
+            Keyring k = Keyring.create();
+            return Optional.of(new KeychainSecrets(k, paths.configDir().resolve("secrets").resolve("keychain-names.json")));
+        } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> get(String name) throws SecretStoreException {
+        if (!names().contains(name)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(keyring.getPassword(SERVICE, name));
+        } catch (PasswordAccessException e) {
+            throw new SecretStoreException("the OS keychain refused to give secret " + name + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void set(String name, String value) throws SecretStoreException {
+        try {
+            keyring.setPassword(SERVICE, SecretStore.checkName(name), value);
+        } catch (PasswordAccessException e) {
+            throw new SecretStoreException("the OS keychain refused to store secret " + name + ": " + e.getMessage());
+        }
+        SortedSet<String> all = names();
+        all.add(name);
+        writeNames(all);
+    }
+
+    @Override
+    public synchronized boolean remove(String name) throws SecretStoreException {
+        SortedSet<String> all = names();
+        if (!all.remove(name)) {
+            return false;
+        }
+        try {
+            keyring.deletePassword(SERVICE, name);
+        } catch (PasswordAccessException e) {
+            throw new SecretStoreException("the OS keychain refused to remove secret " + name + ": " + e.getMessage());
+        }
+        writeNames(all);
+        return true;
+    }
+
+    @Override
+    public synchronized SortedSet<String> names() throws SecretStoreException {
+        try {
+            if (!Files.exists(namesFile)) {
+                return new TreeSet<>();
+            }
+            return new TreeSet<>(Arrays.asList(JSON.readValue(namesFile.toFile(), String[].class)));
+        } catch (IOException e) {
+            throw new SecretStoreException("cannot read " + namesFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeNames(SortedSet<String> names) throws SecretStoreException {
+        try {
+            Files.createDirectories(namesFile.getParent());
+            AtomicFiles.write(namesFile, JSON.writeValueAsBytes(names));
+        } catch (IOException e) {
+            throw new SecretStoreException("cannot write " + namesFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String where() {
+        return "the OS keychain (service " + SERVICE + ")";
+    }
+}
