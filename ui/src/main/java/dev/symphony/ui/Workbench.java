@@ -7,6 +7,7 @@ import dev.symphony.ui.editor.EditorEnvironment;
 import dev.symphony.ui.editor.EditorPane;
 import dev.symphony.ui.editor.StyleSourcesFactory;
 import dev.symphony.ui.about.AboutView;
+import dev.symphony.ui.diff.DiffEditors;
 import dev.symphony.ui.files.ExplorerView;
 import dev.symphony.ui.files.FileTreeView;
 import dev.symphony.ui.files.FileTreeViewModel;
@@ -62,6 +63,7 @@ public final class Workbench implements AutoCloseable {
     private AboutView about; // built on first use
     private WorkbenchClosing closing;
     private final WorkspaceSearch workspaceSearch;
+    private final DiffEditors diffs;
 
     public Workbench(WorkbenchServices services, Stage stage) {
         this(services, stage, new FxPrompter(stage));
@@ -89,8 +91,11 @@ public final class Workbench implements AutoCloseable {
         registerCommands();
         TerminalCommands.register(window, terminals, this::terminalPanel, services.keybindings(), stage);
 
-        tabsView = new EditorTabsView(tabs, prompter, new EditorEnvironment(services.bridge(), services.settings(),
-                window.themeProperty(), StyleSourcesFactory.create(services.settings())));
+        EditorEnvironment editorEnv = new EditorEnvironment(services.bridge(), services.settings(),
+                window.themeProperty(), StyleSourcesFactory.create(services.settings()));
+        tabsView = new EditorTabsView(tabs, prompter, editorEnv);
+        diffs = new DiffEditors(tabsView, editorEnv, window.statusMessageProperty()::set);
+        diffs.register(window::command, tabs.selectedProperty()::get);
         EditorCommands.register(window::command, tabsView::activeEditor);
         closing = new WorkbenchClosing(stage, tabsView.closer(), terminals);
         new OpenJsonProblems(tabs.documents(), window.problems(), services.bridge());
@@ -100,6 +105,7 @@ public final class Workbench implements AutoCloseable {
         tabs.progressProperty().addListener((o, a, progress) -> window.statusMessageProperty().set(progress));
         services.keybindings().reload();
         FileTreeView treeView = new FileTreeView(fileTree, file -> openFile(file, d -> {}));
+        treeView.setMoreMenuItems(diffs::treeMenuItems);
         fileTree.rootProperty().bind(window.workspaceProperty());
         MainWindowView view = new MainWindowView(window, new ExplorerView(treeView, fileTree), tabsView, new CommandPaletteView(palette),
                 () -> new SettingsView(settingsPage, file -> openFile(file, d -> {}), services.settings()::fileOf),
@@ -234,6 +240,11 @@ public final class Workbench implements AutoCloseable {
 
     public EditorTabsViewModel tabs() {
         return tabs;
+    }
+
+    /** Diff views: compare with saved, two files, and any two texts (Git, edit review). */
+    public DiffEditors diffs() {
+        return diffs;
     }
 
     /** Quick Open and the Search view. */

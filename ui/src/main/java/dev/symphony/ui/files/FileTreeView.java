@@ -30,6 +30,7 @@ public final class FileTreeView extends TreeView<Path> {
     private final FileTreeViewModel model;
     private final Consumer<Path> openFile;
     private final Map<Path, FolderItem> loadedFolders = new HashMap<>();
+    private java.util.function.Function<Path, java.util.List<MenuItem>> moreMenuItems = p -> java.util.List.of();
 
     public FileTreeView(FileTreeViewModel model, Consumer<Path> openFile) {
         this.model = model;
@@ -65,6 +66,11 @@ public final class FileTreeView extends TreeView<Path> {
         FolderItem item = new FolderItem(root);
         setRoot(item);
         item.setExpanded(true);
+    }
+
+    /** Items other features add to each entry's context menu (e.g. Select for Compare), after its own. */
+    public void setMoreMenuItems(java.util.function.Function<Path, java.util.List<MenuItem>> items) {
+        moreMenuItems = items;
     }
 
     /** The folder new files go into: the selected folder, the selected file's folder, or the root. */
@@ -210,7 +216,13 @@ public final class FileTreeView extends TreeView<Path> {
             boolean isRoot = getTreeItem() == getTreeView().getRoot();
             rename.setDisable(isRoot);
             delete.setDisable(isRoot);
-            return new ContextMenu(newFile, newFolder, new SeparatorMenuItem(), rename, delete);
+            ContextMenu menu = new ContextMenu(newFile, newFolder, new SeparatorMenuItem(), rename, delete);
+            java.util.List<MenuItem> more = moreMenuItems.apply(item);
+            if (!more.isEmpty()) {
+                menu.getItems().add(new SeparatorMenuItem());
+                menu.getItems().addAll(more);
+            }
+            return menu;
         }
     }
 }
