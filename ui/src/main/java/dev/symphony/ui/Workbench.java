@@ -80,6 +80,7 @@ public final class Workbench implements AutoCloseable {
         }
         this.tabs = new EditorTabsViewModel(services.bridge());
         tabs.keepUnsavedEditsIn(services.paths().data("hot-exit")); // and restores what a crash left there
+        tabs.setSavePathAsker(new dev.symphony.ui.tabs.SavePathPrompt(prompter, window.workspaceProperty()::get)::ask);
         this.palette = new CommandPaletteViewModel(services.commands(), services.keybindings());
         this.settingsPage = new SettingsViewModel(services.settings(), services.bridge());
         this.keymap = new KeymapInstaller(services.commands(), services.keybindings());
@@ -144,7 +145,11 @@ public final class Workbench implements AutoCloseable {
         window.command("workbench.action.openKeybindingsJson", "Open Keyboard Shortcuts (JSON)", "Preferences", null,
                 () -> openFile(services.keybindings().userFile(), d -> {}));
         window.command("workbench.action.files.openFolder", "Open Folder…", "File", "Shortcut+O", this::chooseFolder);
-        window.command("workbench.action.files.newFile", "New File…", "File", "Shortcut+N", () -> {
+        window.command("workbench.action.files.newUntitledFile", "New Untitled Text File", "File", "Shortcut+N",
+                tabs::newUntitled);
+        window.command("workbench.action.files.saveAs", "Save As…", "File", "Shortcut+Shift+S",
+                () -> tabs.saveAs(tabs.selectedProperty().get()));
+        window.command("workbench.action.files.newFile", "New File in Folder…", "File", null, () -> {
             if (window.workspaceProperty().get() != null) {
                 fileTree.newFile(window.workspaceProperty().get(), created -> openFile(created, d -> {}));
             }

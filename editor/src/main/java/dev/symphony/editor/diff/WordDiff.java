@@ -29,7 +29,29 @@ final class WordDiff {
         if (keep == null) {
             return null;
         }
-        return List.of(spans(ta, keep[0], aBase), spans(tb, keep[1], bBase));
+        return List.of(joined(a, spans(ta, keep[0], 0), aBase), joined(b, spans(tb, keep[1], 0), bBase));
+    }
+
+    /**
+     * Joins spans separated only by blanks or one punctuation character: in a rewritten line, a lone
+     * matched "(" or space between two changes is noise, not information.
+     */
+    private static List<Span> joined(String s, List<Span> spans, int base) {
+        List<Span> out = new ArrayList<>();
+        for (Span span : spans) {
+            Span last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && isFiller(s, last.end() - base, span.start())) {
+                out.set(out.size() - 1, new Span(last.start(), base + span.end()));
+            } else {
+                out.add(new Span(base + span.start(), base + span.end()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean isFiller(String s, int from, int to) {
+        String gap = s.substring(from, to);
+        return gap.isBlank() && gap.indexOf('\n') < 0 || gap.length() == 1 && !isWord(gap.charAt(0)) && gap.charAt(0) != '\n';
     }
 
     private static List<Span> spans(List<int[]> tokens, boolean[] keep, int base) {

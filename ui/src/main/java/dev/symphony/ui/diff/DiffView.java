@@ -151,8 +151,10 @@ public final class DiffView extends BorderPane {
         InlineDiff inline = model.inlineProperty().get();
         if (inlineView() != null && inline != null) {
             int index = model.currentProperty().get();
+            EditorView view = inlineView();
+            // after the next layout: a view just built has no height yet to scroll by
             inline.segments().stream().filter(s -> s.change() == index).findFirst()
-                    .ifPresent(s -> showLine(inlineView(), s.line()));
+                    .ifPresent(s -> env.bridge().later(() -> showLine(view, s.line())));
             return;
         }
         syncing = true;

@@ -77,7 +77,13 @@ public final class EditorTabsView extends TabPane {
         Tab tab = new Tab(document.title(), pane);
         tab.setUserData(document);
         tab.setId("tab:" + document.path());
-        document.dirtyProperty().addListener((obs, was, dirty) -> tab.setText((dirty ? "● " : "") + document.title()));
+        Runnable title = () -> tab.setText((document.dirtyProperty().get() ? "● " : "") + document.title());
+        document.dirtyProperty().addListener((obs, was, dirty) -> title.run());
+        document.pathProperty().addListener((obs, was, path) -> { // Save As
+            title.run();
+            tab.setId("tab:" + path);
+            updateStatus();
+        });
         tab.setOnCloseRequest(e -> {
             e.consume(); // the closer removes the tab once the document may go
             closer.close(document);
