@@ -118,6 +118,7 @@ public final class Workbench implements AutoCloseable {
         Themes.apply(window.themeProperty().get());
         window.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme));
         workspaceSearch = new WorkspaceSearch(this, view, fileTree);
+        new RecentlyOpened(this, state, prompter, window.statusMessageProperty()::set).register(window::command);
         Scene scene = new Scene(view, 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource("workbench.css")).toExternalForm());
         keymap.install(scene);
@@ -269,6 +270,7 @@ public final class Workbench implements AutoCloseable {
             keybindingsWatch.close();
         }
         fileTree.close();
+        state.close();
         services.close();
     }
 }
