@@ -14,9 +14,13 @@ import dev.symphony.conductor.policy.CandidateFeatures;
  * @param cost       realised cost charged
  * @param failed     whether the node failed after its error strategy
  * @param reward     {@link #reward} of the outcome
+ * @param policy     the policy that decided ({@code rl}, {@code critical-path} when the learned one was not loaded
+ *                   yet…; {@code unknown} in files written before this was recorded)
+ * @param probability the probability with which that policy chose {@code chosen} (1 for a policy that takes its
+ *                   best-scored candidate, as every shipped one does); the behaviour probability of off-policy learning
  */
 public record DecisionRecord(String node, String provider, float[] features, int count, int chosen, long durationMs,
-                             double cost, boolean failed, double reward) {
+                             double cost, boolean failed, double reward, String policy, double probability) {
     /** Weights of cost and time in a decision's reward (per unit of the run's mean cost and critical path). */
     public static final double COST_WEIGHT = 0.25;
     public static final double TIME_WEIGHT = 0.25;
@@ -25,6 +29,9 @@ public record DecisionRecord(String node, String provider, float[] features, int
         if (count < 1 || chosen < 0 || chosen >= count || features.length != count * CandidateFeatures.COUNT) {
             throw new IllegalArgumentException("decision record of " + node + ": " + count + " candidates, chosen "
                     + chosen + ", " + features.length + " features");
+        }
+        if (!(probability > 0 && probability <= 1)) {
+            throw new IllegalArgumentException("decision record of " + node + ": probability " + probability + " is not in (0, 1]");
         }
     }
 

@@ -22,6 +22,7 @@ public final class LazyPolicy implements SchedulingPolicy {
     private final Callable<SchedulingPolicy> loader;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicLong fallbacks = new AtomicLong();
+    private volatile String decidedBy;
 
     private LazyPolicy(String name, SchedulingPolicy fallback, Callable<SchedulingPolicy> loader) {
         this.name = name;
@@ -77,11 +78,20 @@ public final class LazyPolicy implements SchedulingPolicy {
         if (learned != null) {
             learned.score(decision, scores);
             if (allFinite(scores, decision.count())) {
+                decidedBy = learned.decidedBy();
                 return;
             }
         }
+        decidedBy = fallback.decidedBy();
         fallbacks.incrementAndGet();
         fallback.score(decision, scores);
+    }
+
+    /** The policy that answered the last decision: the learned one's name, or the fallback's. */
+    @Override
+    public String decidedBy() {
+        String d = decidedBy;
+        return d == null ? name : d;
     }
 
     private static boolean allFinite(float[] scores, int count) {

@@ -18,6 +18,20 @@ public interface SchedulingPolicy {
         return argmax(scratch, decision.count());
     }
 
+    /** Who made the last decision: this policy's name, or for a policy that delegates, the one that answered. */
+    default String decidedBy() {
+        return name();
+    }
+
+    /**
+     * The probability with which {@link #choose} picked {@code chosen} given the scores it wrote: 1 for a policy that
+     * takes its best candidate (the default). A policy that samples returns its sampling probability. Recorded with
+     * real runs' decisions as the behaviour probability for off-policy learning.
+     */
+    default double choiceProbability(Decision decision, float[] scores, int chosen) {
+        return 1.0;
+    }
+
     static int argmax(float[] scores, int count) {
         if (count <= 0) {
             throw new IllegalArgumentException("a decision needs at least one candidate");

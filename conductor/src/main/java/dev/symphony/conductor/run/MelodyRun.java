@@ -287,7 +287,7 @@ final class MelodyRun {
             PolicyBridge.Ready r = ready.stream().filter(x -> x.step() == choice.step()).findFirst().orElseThrow();
             CapabilitySpec chosen = r.providers().get(choice.provider());
             stats.recorder.decided(eventName(r.step()), chosen.key(), policy.lastFeatures(), policy.lastCount(),
-                    choice.candidate(), chosen.costPerCall(), policy.costUnit(plan, this), plan.criticalPathMs);
+                    choice.candidate(), chosen.costPerCall(), policy.costUnit(plan, this), plan.criticalPathMs, policy.lastDecider(), policy.lastProbability());
             start(r.step(), NodeCall.list(r.providers().get(choice.provider()), r.providers()));
             any = true;
         }

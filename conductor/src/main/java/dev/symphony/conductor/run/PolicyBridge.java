@@ -25,6 +25,8 @@ final class PolicyBridge {
     private final Decision decision = new Decision();
     private double costUnit = -1;
     private float[] scores = new float[64];
+    private String lastDecider = "";
+    private double lastProbability = 1;
 
     Choice choose(SchedulingPolicy policy, List<Ready> ready, RunPlan plan, MelodyRun run, int freeSlots, int slots) {
         decision.clear();
@@ -78,6 +80,8 @@ final class PolicyBridge {
         int best;
         synchronized (policy) { // one policy serves the run and its nested loops/sub-Melodies (worker threads)
             best = policy.choose(decision, scores);
+            lastDecider = policy.decidedBy();
+            lastProbability = policy.choiceProbability(decision, scores, best);
         }
         return new Choice(decision.node(best), decision.instrument(best), best);
     }
@@ -85,6 +89,15 @@ final class PolicyBridge {
     /** A copy of the last decision's candidate rows (what the policy saw), for {@link RunRecorder}. */
     float[] lastFeatures() {
         return java.util.Arrays.copyOf(decision.features(), decision.count() * COUNT);
+    }
+
+    /** Which policy made the last decision, and the probability it gave the chosen candidate (for the record). */
+    String lastDecider() {
+        return lastDecider;
+    }
+
+    double lastProbability() {
+        return lastProbability;
     }
 
     int lastCount() {

@@ -55,6 +55,8 @@ class RunRecordingTest extends HarnessTest {
             assertEquals(r.count() * CandidateFeatures.COUNT, r.features().length);
             assertTrue(r.chosen() >= 0 && r.chosen() < r.count());
             assertTrue(r.durationMs() >= 0 && r.reward() <= 1 && r.reward() >= -2, r.toString());
+            assertEquals("critical-path", r.policy(), "which policy decided (the harness runs the heuristic)");
+            assertEquals(1.0, r.probability(), "the policy takes its best candidate: probability 1");
         }
         DecisionRecord bad = records.stream().filter(r -> r.node().equals("bad")).findFirst().orElseThrow();
         assertTrue(bad.failed());
@@ -76,7 +78,7 @@ class RunRecordingTest extends HarnessTest {
         TrainingData data = new TrainingData(dir.resolve("real-runs"));
         record(h, data, 1);
         Path valuable = data.localFiles().get(0);
-        DecisionRecord single = new DecisionRecord("only", "x/y", new float[CandidateFeatures.COUNT], 1, 0, 5, 0, false, 0.9);
+        DecisionRecord single = new DecisionRecord("only", "x/y", new float[CandidateFeatures.COUNT], 1, 0, 5, 0, false, 0.9, "rl", 1.0);
         Path worthless = data.write("worthless-run", "m", "succeeded", List.of(single));
         assertEquals(0f, TrainingData.headerValue(worthless));
         AtomicLong now = new AtomicLong(System.currentTimeMillis());

@@ -1,8 +1,8 @@
 /**
- * Fixed baseline policies for the Function Quest Game: {@code random} (uniform over allowed candidates),
- * {@code fifo} (the function that became ready first, on its cheapest Instrument) and {@code critical-path}
- * ({@link dev.symphony.conductor.policy.HeuristicPolicy}: longest remaining critical path first, cheapest
- * Instrument). Fixed rules pick an Instrument by one criterion; they cannot weigh cost, latency and failure
- * rate against the run's state, which is what the learned policy is for.
+ * Fixed baseline policies for the Function Quest Game, frozen before training: {@code random}, {@code fifo},
+ * {@code critical-path} ({@link dev.symphony.conductor.policy.HeuristicPolicy}), and the model-based ones that read
+ * the game's state ({@link dev.symphony.conductor.fqg.baselines.PlanningPolicy}): {@code cp-fastest},
+ * {@code cp-misf} (the textbook list scheduler), {@code heft}, {@code greedy} (the expected-reward rule) and
+ * {@code lookahead} (rollouts in forks of the simulator: the upper reference, not a rule).
  */
 package dev.symphony.conductor.fqg.baselines;

@@ -8,8 +8,8 @@ public final class FqgCommand {
     static final String USAGE = String.join("\n",
             "usage: symphony fqg generate --seed S --count N --out DIR [--preset default]",
             "       symphony fqg train [--seed S] [--episodes N] [--out FILE] [--continue [--real DIR|--no-real]] [--preset default]",
-            "       symphony fqg eval --seed S --count N [--policies random,fifo,critical-path,rl]",
-            "                         [--preset default] [--policy-file FILE] [--table]",
+            "       symphony fqg eval --seed S (--count N | --puzzles DIR) [--policies all|random,fifo,critical-path,rl,...]",
+            "                         [--preset default|small|plain] [--slots K] [--policy-file FILE[,FILE...]] [--versus P] [--warmup N] [--table]",
             "Function Quest Game: generated scheduling puzzles and the learned policy (conductor/README.md).",
             "Exit status: 0 ok, 1 the operation failed, 2 bad usage or invalid input.");
 

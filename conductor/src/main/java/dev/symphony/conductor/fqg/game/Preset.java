@@ -43,7 +43,16 @@ public record Preset(String name, int minFunctions, int maxFunctions, int minSou
             10.0, 0.6, 2.0, 60.0, 1.0, 5.0, 0.35, 1.5, 1.3, 0.3, 0.02, 0.30, 0.7, 0.25, 2, 3,
             2.5, 1.25, 0.002, 0.004);
 
-    private static final Map<String, Preset> BY_NAME = Map.of(DEFAULT.name, DEFAULT, SMALL.name, SMALL);
+    /**
+     * Plain precedence-constrained scheduling, the sanity check: 50–500 functions (4–16 sources, inputs from the
+     * previous 30), one Instrument per function (capacity = slots, so slots are the processors), no failures, no
+     * jitter, ample budget and deadline (10×). Slots are 2–8; {@code fqg eval --slots N} pins them.
+     */
+    public static final Preset PLAIN = new Preset("plain", 50, 500, 4, 16, 3, 30, 1, 1,
+            10.0, 0.6, 2.0, 60.0, 1.0, 5.0, 1.0, 1.0, 1.3, 0.0, 0.0, 0.0, 0.0, 0.0, 2, 8,
+            10.0, 10.0, 0.002, 0.004);
+
+    private static final Map<String, Preset> BY_NAME = Map.of(DEFAULT.name, DEFAULT, SMALL.name, SMALL, PLAIN.name, PLAIN);
 
     /** The preset called {@code name}, or an error naming the known ones. */
     public static Preset byName(String name) {
@@ -53,6 +62,20 @@ public record Preset(String name, int minFunctions, int maxFunctions, int minSou
                     + String.join(", ", new java.util.TreeSet<>(BY_NAME.keySet())) + ")");
         }
         return p;
+    }
+
+    /**
+     * This preset with the concurrency limit fixed at {@code slots}. The generator draws the slots all the same, so
+     * puzzle {@code i} of a seed has the same functions for every {@code slots}; only the limit differs.
+     */
+    public Preset withSlots(int slots) {
+        if (slots < 1) {
+            throw new IllegalArgumentException("slots must be at least 1, got " + slots);
+        }
+        return new Preset(name, minFunctions, maxFunctions, minSources, maxSources, maxInputs, inputWindow,
+                minInstruments, maxInstruments, baseLatencyMedian, baseLatencySigma, minBaseLatency, maxBaseLatency,
+                minBaseCost, maxBaseCost, minSpeed, maxSpeed, costExponent, costNoise, minFailure, maxFailure,
+                scarceBelowSpeed, latencyJitterSigma, slots, slots, budgetFactor, deadlineFactor, lambda, mu);
     }
 
     /** The reward of one episode under this preset's weights. */

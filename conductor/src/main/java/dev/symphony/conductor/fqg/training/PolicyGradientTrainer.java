@@ -95,9 +95,9 @@ public final class PolicyGradientTrainer {
                         }
                         setGroupAdvantages(buffer, groupStart, rewards);
                     }
-                    steps += update(trainer, buffer, random);
+                    steps += update(trainer, buffer, random, false);
                     if (ctx.hasReal()) {
-                        steps += update(trainer, ctx.real().buffer(), random);
+                        steps += update(trainer, ctx.real().buffer(), random, true);
                     }
                     batches++;
                     if (batches % ctx.validateEveryBatches() == 0 || episodes >= ctx.episodes()) {
@@ -114,7 +114,7 @@ public final class PolicyGradientTrainer {
                 }
                 if (ctx.episodes() == 0) { // real decisions only: a few offline passes, kept if FQG play does not regress
                     for (int pass = 0; pass < ctx.realPasses(); pass++) {
-                        steps += update(trainer, ctx.real().buffer(), random);
+                        steps += update(trainer, ctx.real().buffer(), random, true);
                     }
                     double v = validate(model, validation);
                     boolean kept = v >= start - ctx.regressionTolerance();
@@ -153,7 +153,7 @@ public final class PolicyGradientTrainer {
     }
 
     /** One pass over the batch's decisions in shuffled minibatches; returns the number of gradient steps. */
-    private int update(Trainer trainer, RolloutBuffer buffer, SplittableRandom random) {
+    private int update(Trainer trainer, RolloutBuffer buffer, SplittableRandom random, boolean offPolicy) {
         int n = buffer.decisions();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -168,13 +168,17 @@ public final class PolicyGradientTrainer {
         int steps = 0;
         for (int from = 0; from < n; from += ctx.minibatchDecisions()) {
             int to = Math.min(n, from + ctx.minibatchDecisions());
-            step(trainer, buffer, order, from, to);
+            step(trainer, buffer, order, from, to, offPolicy);
             steps++;
         }
         return steps;
     }
 
-    private void step(Trainer trainer, RolloutBuffer buffer, int[] order, int from, int to) {
+    /**
+     * One gradient step. Off-policy (recorded decisions of another policy), each decision's term is weighted by the
+     * truncated importance ratio min(1, π(chosen) / behaviour probability), computed without gradient.
+     */
+    private void step(Trainer trainer, RolloutBuffer buffer, int[] order, int from, int to, boolean offPolicy) {
         int b = to - from;
         int c = 1;
         for (int i = from; i < to; i++) {
@@ -184,6 +188,7 @@ public final class PolicyGradientTrainer {
         float[] mask = new float[b * c];
         float[] onehot = new float[b * c];
         float[] adv = new float[b];
+        float[] mu = new float[b];
         for (int r = 0; r < b; r++) {
             int d = order[from + r];
             buffer.copyFeatures(d, x, r * c * F);
@@ -192,6 +197,7 @@ public final class PolicyGradientTrainer {
             }
             onehot[r * c + buffer.chosen(d)] = 1f;
             adv[r] = buffer.advantage(d);
+            mu[r] = buffer.behaviourProbability(d);
         }
         try (NDManager m = trainer.getManager().newSubManager()) {
             NDArray xs = m.create(x, new Shape((long) b * c, F));
@@ -202,7 +208,12 @@ public final class PolicyGradientTrainer {
                 NDArray scores = trainer.forward(new NDList(xs)).singletonOrThrow().reshape(b, c).add(masks);
                 NDArray logp = scores.logSoftmax(1);
                 NDArray chosenLogp = logp.mul(chosen).sum(new int[] {1});
-                NDArray policyLoss = chosenLogp.mul(advantages).mean().neg();
+                NDArray weighted = chosenLogp.mul(advantages);
+                if (offPolicy) {
+                    NDArray ratio = chosenLogp.exp().div(m.create(mu, new Shape(b))).minimum(1f).stopGradient();
+                    weighted = weighted.mul(ratio);
+                }
+                NDArray policyLoss = weighted.mean().neg();
                 NDArray entropy = logp.exp().mul(logp).sum(new int[] {1}).neg().mean();
                 NDArray loss = policyLoss.sub(entropy.mul(ctx.entropyCoefficient()));
                 gc.backward(loss);

@@ -8,10 +8,12 @@ import java.util.List;
  * Recorded decisions of real runs as an offline replay buffer for {@code fqg train --continue}. Only
  * decisions that offered a choice (two or more candidates) are kept. Each one's advantage is its reward
  * ({@link DecisionRecord#reward}) standardized over all loaded decisions and clipped to ±3, times
- * {@code weight}: the update raises the log-probability of choices that turned out better than the recorded
- * average and lowers the others (advantage-weighted likelihood, as in off-policy actor-critic variants without
- * importance ratios: the behaviour policy's probabilities were not recorded, and the weight keeps this a
- * gentle nudge next to the on-policy FQG batches).
+ * {@code weight}; each keeps the probability with which the deciding policy chose ({@link DecisionRecord#probability}).
+ * The update is off-policy policy gradient with truncated importance weights: it raises the log-probability of
+ * choices that turned out better than the recorded average and lowers the others, each weighted by
+ * min(1, π(chosen) / behaviour probability) under the current weights (the weight itself carries no gradient),
+ * so a choice the current policy would rarely make moves it little. {@code weight} keeps this a nudge next to the
+ * on-policy FQG batches; validation guards the result.
  */
 public final class RealTransitions {
     private final RolloutBuffer buffer = new RolloutBuffer();
@@ -38,7 +40,7 @@ public final class RealTransitions {
         for (int i = 0; i < useful.size(); i++) {
             DecisionRecord r = useful.get(i);
             t.buffer.beginEpisode(i);
-            t.buffer.add(r.features(), r.count(), r.chosen());
+            t.buffer.add(r.features(), r.count(), r.chosen(), (float) r.probability());
             double a = (r.reward() - mean) / (std + 1e-2);
             t.buffer.setAdvantage(i, (float) (weight * Math.max(-3, Math.min(3, a))));
         }

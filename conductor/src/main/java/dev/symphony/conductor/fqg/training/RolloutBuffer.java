@@ -17,6 +17,7 @@ final class RolloutBuffer implements SimulationListener {
     private int[] counts = new int[1024];
     private int[] chosen = new int[1024];
     private int[] episodeOf = new int[1024];
+    private float[] behaviour = new float[1024];
     private int decisions;
     private float[] advantages = new float[64];
     private int currentEpisode;
@@ -38,8 +39,13 @@ final class RolloutBuffer implements SimulationListener {
         add(d.features(), d.count(), choice);
     }
 
-    /** Adds one decision's {@code n} candidate rows (from a simulator or a recorded real run). */
+    /** Adds one decision's {@code n} candidate rows, chosen by the policy being trained (on-policy). */
     void add(float[] rows, int n, int choice) {
+        add(rows, n, choice, 1f);
+    }
+
+    /** Adds a decision another policy made, which chose {@code choice} with probability {@code behaviourProbability}. */
+    void add(float[] rows, int n, int choice, float behaviourProbability) {
         if (featureLength + n * F > features.length) {
             features = Arrays.copyOf(features, Math.max(features.length * 2, featureLength + n * F));
         }
@@ -49,12 +55,14 @@ final class RolloutBuffer implements SimulationListener {
             counts = Arrays.copyOf(counts, cap);
             chosen = Arrays.copyOf(chosen, cap);
             episodeOf = Arrays.copyOf(episodeOf, cap);
+            behaviour = Arrays.copyOf(behaviour, cap);
         }
         System.arraycopy(rows, 0, features, featureLength, n * F);
         offsets[decisions] = featureLength;
         counts[decisions] = n;
         chosen[decisions] = choice;
         episodeOf[decisions] = currentEpisode;
+        behaviour[decisions] = behaviourProbability;
         featureLength += n * F;
         decisions++;
     }
@@ -67,6 +75,7 @@ final class RolloutBuffer implements SimulationListener {
     int count(int decision) { return counts[decision]; }
     int chosen(int decision) { return chosen[decision]; }
     float advantage(int decision) { return advantages[episodeOf[decision]]; }
+    float behaviourProbability(int decision) { return behaviour[decision]; }
 
     /** Copies decision {@code i}'s candidate rows into {@code dest} at {@code destOffset}. */
     void copyFeatures(int i, float[] dest, int destOffset) {

@@ -73,9 +73,9 @@ class FqgCommandTest {
         CliRun missing = fqg("eval", "--count", "3");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--seed is required"), missing.err());
-        CliRun badPolicy = fqg("eval", "--seed", "1", "--count", "3", "--policies", "fifo,greedy");
+        CliRun badPolicy = fqg("eval", "--seed", "1", "--count", "3", "--policies", "fifo,greedier");
         assertEquals(2, badPolicy.code());
-        assertTrue(badPolicy.err().contains("'greedy'"), badPolicy.err());
+        assertTrue(badPolicy.err().contains("'greedier'"), badPolicy.err());
         CliRun badPreset = fqg("generate", "--seed", "1", "--count", "1", "--out", dir.toString(), "--preset", "huge");
         assertEquals(2, badPreset.code());
         assertTrue(badPreset.err().contains("'huge'"), badPreset.err());
