@@ -107,6 +107,17 @@ public final class Workbench implements AutoCloseable {
         services.keybindings().reload();
         FileTreeView treeView = new FileTreeView(fileTree, file -> openFile(file, d -> {}));
         treeView.setMoreMenuItems(diffs::treeMenuItems);
+        java.util.function.Consumer<OpenDocument> reveal = d -> {
+            if (d != null && !d.isUntitled()) {
+                window.run("workbench.view.explorer");
+                if (!treeView.reveal(d.path())) {
+                    window.statusMessageProperty().set(d.title() + " is not in the open folder");
+                }
+            }
+        };
+        tabsView.setOnReveal(reveal);
+        window.command("workbench.files.action.showActiveFileInExplorer", "Reveal Active File in Explorer View", "File",
+                null, () -> reveal.accept(tabs.selectedProperty().get()));
         fileTree.rootProperty().bind(window.workspaceProperty());
         MainWindowView view = new MainWindowView(window, new ExplorerView(treeView, fileTree), tabsView, new CommandPaletteView(palette),
                 () -> new SettingsView(settingsPage, file -> openFile(file, d -> {}), services.settings()::fileOf),

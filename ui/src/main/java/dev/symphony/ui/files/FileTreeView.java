@@ -109,6 +109,49 @@ public final class FileTreeView extends TreeView<Path> {
         }
     }
 
+    /**
+     * Reveal in the file tree: expands the folders down to {@code file} (each loads off the JavaFX thread
+     * as usual), then selects it and scrolls it into view. False when it is not under the open folder.
+     */
+    public boolean reveal(Path file) {
+        TreeItem<Path> root = getRoot();
+        Path target = file.toAbsolutePath().normalize();
+        if (root == null || !target.startsWith(root.getValue()) || target.equals(root.getValue())) {
+            return false;
+        }
+        revealFrom(root, target);
+        return true;
+    }
+
+    /** One step down: {@code folder} is shown; expand it, and once its entries are listed go on. */
+    private void revealFrom(TreeItem<Path> folder, Path target) {
+        Path next = folder.getValue().resolve(target.getName(folder.getValue().getNameCount()));
+        Runnable step = () -> folder.getChildren().stream().filter(c -> next.equals(c.getValue())).findFirst()
+                .ifPresent(child -> {
+                    if (next.equals(target)) {
+                        getSelectionModel().select(child);
+                        scrollTo(Math.max(0, getRow(child) - 3));
+                        requestFocus();
+                    } else {
+                        revealFrom(child, target);
+                    }
+                });
+        if (loadedFolders.containsKey(folder.getValue()) && !(folder instanceof FolderItem f && f.loading)) {
+            folder.setExpanded(true);
+            step.run();
+            return;
+        }
+        javafx.collections.ListChangeListener<TreeItem<Path>> listed = new javafx.collections.ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends TreeItem<Path>> change) {
+                folder.getChildren().removeListener(this);
+                step.run();
+            }
+        };
+        folder.getChildren().addListener(listed);
+        folder.setExpanded(true);
+    }
+
     /** The tree item showing {@code path}, if its folder has been loaded. */
     public TreeItem<Path> itemFor(Path path) {
         FolderItem folder = loadedFolders.get(path.getParent());

@@ -24,6 +24,7 @@ public final class EditorTabsView extends TabPane {
     private final Map<OpenDocument, Tab> tabs = new HashMap<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final TabCloser closer;
+    private java.util.function.Consumer<OpenDocument> onReveal = d -> { };
 
     public EditorTabsView(EditorTabsViewModel model, Prompter prompter, EditorEnvironment env) {
         this.model = model;
@@ -88,9 +89,14 @@ public final class EditorTabsView extends TabPane {
             e.consume(); // the closer removes the tab once the document may go
             closer.close(document);
         });
-        tab.setContextMenu(TabMenu.of(document, closer));
+        tab.setContextMenu(TabMenu.of(document, closer, d -> onReveal.accept(d)));
         tabs.put(document, tab);
         return tab;
+    }
+
+    /** What the tab menu's "Reveal in Explorer View" does (the workbench shows the file in the tree). */
+    public void setOnReveal(java.util.function.Consumer<OpenDocument> onReveal) {
+        this.onReveal = onReveal;
     }
 
     /** Closes tabs of documents, asking about unsaved changes: every way of closing one goes through it. */

@@ -17,15 +17,18 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Open Recent (Ctrl+R) offers the folders and files opened before, newest first, and remembers them across starts. */
+/**
+ * File commands: Open Recent (Ctrl+R) offers the folders and files opened before, newest first, and
+ * remembers them across starts; Reveal Active File in Explorer View expands the tree down to the file.
+ */
 @ExtendWith(ApplicationExtension.class)
-class RecentlyOpenedUiTest {
+class FileCommandsUiTest {
     private TestWorkbench bench;
     private Workbench workbench;
 
     @Start
     void start(Stage stage) throws Exception {
-        bench = TestWorkbench.start(stage, "recent");
+        bench = TestWorkbench.start(stage, "file-commands");
         workbench = bench.workbench;
     }
 
@@ -59,5 +62,18 @@ class RecentlyOpenedUiTest {
             WorkbenchState saved = new WorkbenchState(stateFile);
             return saved.recentFiles().equals(List.of(a, b)) && saved.recentFolders().equals(List.of(bench.workspace));
         });
+    }
+
+    @Test
+    void revealExpandsTheTreeDownToTheActiveFileAndSelectsIt(FxRobot robot) throws Exception {
+        Path deep = Files.writeString(Files.createDirectories(bench.workspace.resolve("a/b/c")).resolve("deep.txt"), "x");
+        robot.interact(() -> workbench.openFile(deep, d -> { }));
+        TestWorkbench.waitUntil("deep.txt open", () -> workbench.tabs().find(deep).isPresent());
+        dev.symphony.ui.files.FileTreeView tree = robot.lookup("#" + dev.symphony.ui.files.FileTreeView.ID)
+                .queryAs(dev.symphony.ui.files.FileTreeView.class);
+        robot.interact(() -> workbench.window().run("workbench.files.action.showActiveFileInExplorer"));
+        TestWorkbench.waitUntil("deep.txt selected in the tree", () -> tree.getSelectionModel().getSelectedItem() != null
+                && deep.equals(tree.getSelectionModel().getSelectedItem().getValue()));
+        assertEquals(true, tree.itemFor(bench.workspace.resolve("a/b")).isExpanded());
     }
 }
