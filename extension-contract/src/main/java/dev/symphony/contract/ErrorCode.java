@@ -6,9 +6,9 @@ package dev.symphony.contract;
  * never crossed the bus. The numbers match the exit codes of {@code symphony call} where one exists.
  *
  * <p>The transport reports its own failures with the numbers of {@code dev.symphony.ipc.api.BusStatus}
- * (malformed payload, timeout, peer exited, cancelled, busy, no handler, closed); they are the numbers of
+ * (malformed payload, timeout, peer exited, cancelled, busy, no handler, closed, too large); they are the numbers of
  * {@link #INVALID_INPUT}, {@link #TIMEOUT}, {@link #CRASHED}, {@link #CANCELLED}, {@link #BUSY},
- * {@link #UNKNOWN_CAPABILITY} and {@link #CLOSED} here, so {@link #ofCode} reads either.
+ * {@link #UNKNOWN_CAPABILITY}, {@link #CLOSED} and {@link #LIMIT_EXCEEDED} here, so {@link #ofCode} reads either.
  */
 public enum ErrorCode {
     EXTENSION_ERROR(1),
@@ -21,7 +21,9 @@ public enum ErrorCode {
     BUSY(7),
     UNKNOWN_CAPABILITY(8),
     /** The channel was closed on purpose (disable, shutdown). */
-    CLOSED(9);
+    CLOSED(9),
+    /** A request or answer over a size limit or quota (the message names the extension and the limit); only that call fails. */
+    LIMIT_EXCEEDED(10);
 
     private final int code;
 

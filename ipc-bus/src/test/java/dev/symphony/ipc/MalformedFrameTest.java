@@ -57,7 +57,7 @@ class MalformedFrameTest {
 
     @TestFactory
     Stream<DynamicTest> aMalformedFrameBreaksTheChannelAndFailsTheWaitingCall() {
-        return Stream.of("three-bytes", "bad-version", "unknown-type", "length-overflow", "empty-credit")
+        return Stream.of("three-bytes", "bad-version", "unknown-type", "length-overflow", "over-the-limit", "empty-credit")
                 .map(kind -> DynamicTest.dynamicTest(kind, () -> breaksTheChannel(kind)));
     }
 
@@ -95,6 +95,11 @@ class MalformedFrameTest {
                     }
                     case "length-overflow" -> bytes.writeByte(MessageHeaderDescriptor.VERSION).writeByte((byte) MessageType.EVENT.code())
                             .writeShort((short) 0).writeInt(1 << 30).writeLong(0).writeLong(0).writeLong(0);
+                    case "over-the-limit" -> { // a complete frame, but larger than any sender may send
+                        int length = MessageHeaderDescriptor.MAX_PAYLOAD_LENGTH + 1;
+                        bytes.writeByte(MessageHeaderDescriptor.VERSION).writeByte((byte) MessageType.EVENT.code())
+                                .writeShort((short) 0).writeInt(length).writeLong(0).writeLong(0).writeLong(0).write(new byte[length]);
+                    }
                     default -> MessageHeaderDescriptor.write(bytes, MessageType.CREDIT, 0, 12345, 0, 0, new byte[0], 0, 0);
                 }
             });

@@ -18,20 +18,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code symphony serve [DIR] [--port N] [--yes] [--policy rl|heuristic]}: the conductor as a long-running
+ * {@code symphony serve [DIR] [--port N] [--max-runs N] [--yes] [--policy rl|heuristic]}: the conductor as a long-running
  * process for the Melodies under DIR (default: the current folder): API triggers on
  * {@code http://127.0.0.1:PORT/api/PATH} (bearer token in {@code <config>/api-token}), scheduled, chained and
  * melody.finished triggers, file.saved for files saved under DIR, and extension.event for the events extensions
  * announce (the kernel's listener feeds {@link MelodyServer#extensionEvent}; the onStartup extensions are
- * started so that they can). Prints every run's events as JSON lines on stdout until stopped. Exit status:
+ * started so that they can; a running node that {@code awaits} EXTENSION/EVENT gets it too). Up to
+ * {@code --max-runs} runs at once (default {@value MelodyServer#DEFAULT_MAX_RUNS}). Prints every run's events as JSON lines on stdout until stopped. Exit status:
  * 1 could not start, 2 bad usage.
  */
 public final class ServeCommand {
     static final String USAGE = String.join("\n",
-            "usage: symphony serve [DIR] [--port N] [--yes] [--policy rl|heuristic]",
+            "usage: symphony serve [DIR] [--port N] [--max-runs N] [--yes] [--policy rl|heuristic]",
             "Fires the api, scheduled, chained, melody.finished, file.saved (files saved under DIR) and extension.event",
             "(events extensions announce) triggers",
-            "of the Melodies under DIR until stopped.",
+            "of the Melodies under DIR until stopped, up to --max-runs runs at once (default " + MelodyServer.DEFAULT_MAX_RUNS + "; more wait their turn).",
             "API: POST http://127.0.0.1:PORT/api/PATH, header 'Authorization: Bearer TOKEN' (TOKEN: <config>/api-token),",
             "     body: a JSON object of inputs; answers with the run's status and outputs.",
             "Exit status: 1 could not start, 2 bad usage.");
@@ -48,6 +49,7 @@ public final class ServeCommand {
                           java.util.function.Supplier<dev.symphony.conductor.run.Capabilities> capabilities) {
         Path dir = Path.of(".");
         int port = 7878;
+        int maxRuns = MelodyServer.DEFAULT_MAX_RUNS;
         boolean yes = false;
         String policy = "rl";
         for (int i = 0; i < args.length; i++) {
@@ -57,7 +59,7 @@ public final class ServeCommand {
                     return 0;
                 }
                 case "--yes", "-y" -> yes = true;
-                case "--port", "--policy" -> {
+                case "--port", "--policy", "--max-runs" -> {
                     if (i + 1 >= args.length) {
                         err.println("symphony serve: " + args[i] + " needs a value\n" + USAGE);
                         return 2;
@@ -65,6 +67,12 @@ public final class ServeCommand {
                     String v = args[++i];
                     if (args[i - 1].equals("--policy")) {
                         policy = v;
+                    } else if (args[i - 1].equals("--max-runs")) {
+                        if (!v.matches("\\d{1,2}") || Integer.parseInt(v) < 1) {
+                            err.println("symphony serve: --max-runs must be 1-99\n" + USAGE);
+                            return 2;
+                        }
+                        maxRuns = Integer.parseInt(v);
                     } else if (v.matches("\\d{1,5}") && Integer.parseInt(v) <= 65535) {
                         port = Integer.parseInt(v);
                     } else {
@@ -101,7 +109,7 @@ public final class ServeCommand {
                     });
             Path tokenFile = paths.configDir().resolve("api-token");
             try (MelodyServer server = new MelodyServer(new Conductor(context), new MelodyReader(caps),
-                    ApiToken.loadOrCreate(tokenFile), err)) {
+                    ApiToken.loadOrCreate(tokenFile), err, maxRuns)) {
                 int n = server.load(dir);
                 int bound = server.start(port);
                 if (caps instanceof KernelCapabilities kernel) {

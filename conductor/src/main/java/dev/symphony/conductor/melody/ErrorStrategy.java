@@ -9,7 +9,7 @@ import java.util.Locale;
  * After the node's own attempts ({@code 1 + retry.count} on the chosen provider, one on each other Maestro
  * provider) comes the {@code fallback} capability, then {@link Then}.
  */
-public record ErrorStrategy(Retry retry, Fallback fallback, Then then, String compensate) {
+public record ErrorStrategy(Retry retry, Fallback fallback, Then then) {
     /** What happens when every attempt failed. */
     public enum Then {
         /** The run fails. */
@@ -18,7 +18,10 @@ public record ErrorStrategy(Retry retry, Fallback fallback, Then then, String co
         SKIP,
         /** The node waits for a person to say "retry" ({@code symphony approve RUN NODE.haltN}). */
         HALT,
-        /** The {@code compensate} node runs and its output stands in for this one's. */
+        /**
+         * Saga compensation: the run fails, and the nodes that finished before and declare a {@code compensation}
+         * are undone by it, in reverse order of completion (a substitute output is {@code fallback}, not this).
+         */
         COMPENSATE;
 
         static Then of(String json) {
@@ -44,7 +47,7 @@ public record ErrorStrategy(Retry retry, Fallback fallback, Then then, String co
     public record Fallback(String extension, String capability, JsonNode input) {
     }
 
-    public static final ErrorStrategy DEFAULT = new ErrorStrategy(Retry.NONE, null, Then.FAIL, null);
+    public static final ErrorStrategy DEFAULT = new ErrorStrategy(Retry.NONE, null, Then.FAIL);
 
     /** The strategy of a schema-valid {@code onError} object (missing: fail at once). */
     public static ErrorStrategy of(JsonNode onError) {
@@ -57,7 +60,6 @@ public record ErrorStrategy(Retry retry, Fallback fallback, Then then, String co
         JsonNode f = onError.get("fallback");
         Fallback fallback = f == null ? null
                 : new Fallback(f.path("extension").asText(null), f.path("capability").asText(), f.get("input"));
-        return new ErrorStrategy(retry, fallback, Then.of(onError.path("then").asText("fail")),
-                onError.path("compensate").asText(null));
+        return new ErrorStrategy(retry, fallback, Then.of(onError.path("then").asText("fail")));
     }
 }

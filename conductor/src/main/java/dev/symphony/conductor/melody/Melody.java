@@ -35,11 +35,11 @@ public record Melody(String name, JsonNode json, List<MelodyNode> nodes, List<Co
         return connections.stream().filter(c -> c.from().equals(id)).toList();
     }
 
-    /** The nodes other nodes use as compensations ({@code onError.compensate}): they run only on failure. */
+    /** The nodes other nodes name as their {@code compensation}: they run only when a failure rolls the run back. */
     public java.util.Set<String> compensations() {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (MelodyNode n : nodes) {
-            String c = n.errorStrategy().compensate();
+            String c = n.common().compensation();
             if (c != null) {
                 out.add(c);
             }

@@ -98,8 +98,8 @@ public final class MelodyValidator {
             }
             for (String end : List.of(c.from(), c.to())) {
                 if (compensations.contains(end)) {
-                    problems.add(new Problem(c.path(), "'" + end + "' is a compensation node (onError.compensate): it runs"
-                            + " only when the node it compensates fails, so it cannot be connected"));
+                    problems.add(new Problem(c.path(), "'" + end + "' is a compensation node (another node's 'compensation'): it runs"
+                            + " only when a failure rolls the run back, so it cannot be connected"));
                 }
             }
             MelodyNode from = byId.get(c.from());
@@ -128,6 +128,15 @@ public final class MelodyValidator {
         }
         for (MelodyNode n : m.nodes()) {
             Set<String> upstream = acyclic ? ancestors(n.id(), parents) : byId.keySet();
+            if (acyclic && compensations.contains(n.id())) { // a compensation reads the nodes it undoes and their inputs
+                upstream = new HashSet<>(upstream);
+                for (MelodyNode undone : m.nodes()) {
+                    if (n.id().equals(undone.common().compensation())) {
+                        upstream.add(undone.id());
+                        upstream.addAll(ancestors(undone.id(), parents));
+                    }
+                }
+            }
             new NodeRules(this, m, n, byId, upstream, compensations, problems).check();
             int incoming = m.incoming(n.id()).size();
             if (!n.join().equals("all") && incoming < 2) {

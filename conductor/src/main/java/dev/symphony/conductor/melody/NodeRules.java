@@ -33,7 +33,10 @@ final class NodeRules {
     void check() {
         Set<String> allowed = n.json().has("forEach") ? MelodyValidator.FOR_EACH_NAMES : Set.of();
         if (compensations.contains(n.id())) {
-            allowed = union(allowed, Set.of("error", "failed"));
+            allowed = union(allowed, Set.of("error", "compensated"));
+        }
+        if (n.common().awaits() != null && n.common().awaits().event() != null) {
+            allowed = union(allowed, Set.of("event"));
         }
         for (int i = 0; i < n.field("preconditions").size(); i++) {
             v.expression(n.field("preconditions").get(i).asText(), n.path() + ".preconditions[" + i + "]", allowed, scope, problems);
@@ -54,6 +57,8 @@ final class NodeRules {
             }
         }
         onError();
+        compensation();
+        awaits();
         gate();
         cancels();
         reconstruct();
@@ -209,8 +214,51 @@ final class NodeRules {
         }
     }
 
+    /** {@code awaits}: one event or one timer, on a node that starts work, in a choice of at least two nodes. */
+    private void awaits() {
+        NodeCommon.Awaits a = n.common().awaits();
+        if (a == null) {
+            return;
+        }
+        String at = n.path() + ".awaits";
+        if ((a.event() == null) == (a.afterMs() == null)) {
+            problems.add(new Problem(at, "give either 'event' (a name delivered to the run) or 'afterMs' (a timer), not "
+                    + (a.event() == null ? "neither" : "both")));
+        }
+        if (n.type() != NodeType.CALL && n.type() != NodeType.LOOP && n.type() != NodeType.MELODY) {
+            problems.add(new Problem(at, "only call, loop and melody nodes await an event ('" + n.id() + "' is of type "
+                    + n.type().jsonName() + ")"));
+        }
+        long members = m.nodes().stream().filter(o -> o.common().awaits() != null && o.common().awaits().choice().equals(a.choice())).count();
+        if (members < 2) {
+            problems.add(new Problem(at + ".choice", "deferred choice '" + a.choice() + "' has only '" + n.id()
+                    + "': give the other branches' first nodes the same choice"));
+        }
+    }
+
+    /** {@code compensation}: an unconnected call node that undoes this one (saga compensation). */
+    private void compensation() {
+        String comp = n.common().compensation();
+        if (comp == null) {
+            return;
+        }
+        String at = n.path() + ".compensation";
+        MelodyNode c = byId.get(comp);
+        if (c == null) {
+            problems.add(new Problem(at, "unknown node '" + comp + "'" + MelodyValidator.suggestion(comp, byId.keySet())));
+        } else if (comp.equals(n.id())) {
+            problems.add(new Problem(at, "a node cannot compensate itself"));
+        } else if (c.type() != NodeType.CALL) {
+            problems.add(new Problem(at, "'" + comp + "' is a " + c.type().jsonName() + " node: a compensation is a call node"));
+        } else if (c.common().compensation() != null) {
+            problems.add(new Problem(at, "'" + comp + "' has a compensation of its own: a compensation is not undone"));
+        } else if (compensations.contains(n.id())) {
+            problems.add(new Problem(at, "'" + n.id() + "' is itself a compensation: a compensation is not undone"));
+        }
+    }
+
     private void onError() {
-        if (n.onError().isMissingNode()) {
+        if (n.field("onError").isMissingNode()) {
             return;
         }
         ErrorStrategy e = n.errorStrategy();
@@ -219,19 +267,12 @@ final class NodeRules {
             problems.add(new Problem(n.path() + ".onError.then", "skip is only for non-essential nodes: set \"essential\": false"
                     + " on '" + n.id() + "' or choose another strategy"));
         }
-        String comp = e.compensate();
-        if (then == ErrorStrategy.Then.COMPENSATE && comp == null) {
-            problems.add(new Problem(n.path() + ".onError", "then: compensate needs 'compensate': the id of the corrective node"));
+        if (n.field("onError").has("compensate")) {
+            problems.add(new Problem(n.path() + ".onError.compensate", "'compensate' no longer names a substitute:"
+                    + " for a substitute output use onError.fallback; to undo finished nodes when this one fails, give them"
+                    + " a 'compensation' node and set \"then\": \"compensate\""));
         }
-        if (comp != null) {
-            if (!byId.containsKey(comp)) {
-                problems.add(new Problem(n.path() + ".onError.compensate", "unknown node '" + comp + "'"
-                        + MelodyValidator.suggestion(comp, byId.keySet())));
-            } else if (comp.equals(n.id())) {
-                problems.add(new Problem(n.path() + ".onError.compensate", "a node cannot compensate itself"));
-            }
-        }
-        boolean retries = n.onError().has("retry");
+        boolean retries = n.field("onError").has("retry");
         if ((retries || e.fallback() != null) && n.type() != NodeType.CALL && n.type() != NodeType.MELODY) {
             problems.add(new Problem(n.path() + ".onError", "retry and fallback apply to call and melody nodes"));
         }

@@ -18,10 +18,12 @@ final class Activation {
 
     private final Reconstruction reconstruction;
     private final java.util.Set<Integer> inputsChecked = new java.util.HashSet<>();
+    final DeferredChoice choices;
 
     Activation(MelodyRun run) {
         this.run = run;
         this.reconstruction = new Reconstruction(run);
+        this.choices = new DeferredChoice(run);
     }
 
     boolean heldByDebugger() {
@@ -57,13 +59,16 @@ final class Activation {
                 return false;
             }
         }
+        if (n.common().awaits() != null && !choices.admit(s, n.common().awaits())) {
+            return false;
+        }
         if (!inputsChecked.contains(s)) { // once per activation: reading back artifacts is not free
             if (!reconstruction.ensureInputs(s)) {
                 return false;
             }
             inputsChecked.add(s);
         }
-        if (run.halted.contains(s) && !haltAnswered(s)) {
+        if (run.state.isHalted(s) && !haltAnswered(s)) {
             return false;
         }
         StepDebugger debugger = run.context.debugger();
@@ -76,12 +81,12 @@ final class Activation {
                 return false;
             }
         }
-        for (JsonNode pre : n.field("preconditions")) {
-            if (!Expr.parse(pre.asText()).test(run.scope())) {
+        for (String pre : n.common().preconditions()) {
+            if (!Expr.parse(pre).test(run.scope())) {
                 if (n.essential()) {
-                    run.onFailure(s, "precondition not met: " + pre.asText());
+                    run.onFailure(s, "precondition not met: " + pre);
                 } else {
-                    run.skip(s, "precondition not met: " + pre.asText());
+                    run.skip(s, "precondition not met: " + pre);
                 }
                 return false;
             }
@@ -106,7 +111,7 @@ final class Activation {
     }
 
     boolean haltAnswered(int s) {
-        String key = run.eventName(s) + ".halt" + run.halts.get(s);
+        String key = run.eventName(s) + ".halt" + run.state.halts(s);
         try {
             var answer = run.approvals == null ? java.util.Optional.<Approvals.Answer>empty() : run.approvals.answer(key);
             if (answer.isEmpty()) {
@@ -118,20 +123,20 @@ final class Activation {
                 }
             }
             if (answer.isEmpty()) {
-                run.waiting.add(run.eventName(s));
+                run.state.awaitAnswer(run.eventName(s));
                 return false;
             }
-            run.waiting.remove(run.eventName(s));
+            run.state.answered(run.eventName(s));
             run.events.emit(new RunEvent.ApprovalAnswered(run.eventName(s), answer.get().approved(), answer.get().by(), "halt"));
             if (!answer.get().approved()) {
-                run.failure = "node " + run.eventName(s) + " was halted and " + answer.get().by() + " declined to retry it";
+                run.state.fail("node " + run.eventName(s) + " was halted and " + answer.get().by() + " declined to retry it");
                 run.cancelRunning("run failed");
                 return false;
             }
-            run.halted.remove(s);
+            run.state.resumeHalted(s);
             return true;
         } catch (java.io.IOException e) {
-            run.failure = "cannot read the run's approvals: " + e.getMessage();
+            run.state.fail("cannot read the run's approvals: " + e.getMessage());
             return false;
         }
     }

@@ -3,6 +3,7 @@ package dev.symphony.conductor.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.conductor.melody.NodeSpec;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.conductor.melody.MelodySchema;
 import dev.symphony.conductor.melody.Problem;
@@ -35,7 +36,7 @@ final class Builtins {
                 }
                 case OUTPUT -> {
                     begin(s, name);
-                    JsonNode value = Template.render(n.field("value"), run.scope());
+                    JsonNode value = Template.render(((NodeSpec.Output) n.spec()).value(), run.scope());
                     run.finish(s, value, "conductor", 0, null, started, -1, ArtifactKind.OUTPUT);
                 }
                 case CONDITION -> {
@@ -69,15 +70,16 @@ final class Builtins {
     }
 
     private JsonNode input(MelodyNode n) throws InputProblem {
+        NodeSpec.Input spec = (NodeSpec.Input) n.spec();
         JsonNode value = run.inputs.get(n.id());
         if (value == null) {
-            value = n.json().get("default");
+            value = spec.defaultValue();
         }
         if (value == null) {
             throw new InputProblem("missing input '" + n.id() + "': pass --input " + n.id() + "=VALUE");
         }
-        if (n.json().has("schema")) {
-            List<Problem> problems = MelodySchema.problems(MelodySchema.compile(n.json().get("schema")), value, "$");
+        if (spec.schema() != null) {
+            List<Problem> problems = MelodySchema.problems(MelodySchema.compile(spec.schema()), value, "$");
             if (!problems.isEmpty()) {
                 throw new InputProblem("input '" + n.id() + "' does not match its schema: " + problems);
             }
@@ -86,14 +88,14 @@ final class Builtins {
     }
 
     private int condition(MelodyNode n) {
-        JsonNode cases = n.field("cases");
+        NodeSpec.Condition spec = (NodeSpec.Condition) n.spec();
         Expr.Scope scope = run.scope();
-        for (int i = 0; i < cases.size(); i++) {
-            if (Expr.parse(cases.get(i).path("when").asText()).test(scope)) {
-                return n.branches().indexOf(cases.get(i).path("branch").asText());
+        for (NodeSpec.Condition.Case c : spec.cases()) {
+            if (Expr.parse(c.when()).test(scope)) {
+                return n.branches().indexOf(c.branch());
             }
         }
-        String d = n.text("default");
+        String d = spec.defaultBranch();
         if (d == null) {
             throw new IllegalStateException("no case of condition '" + n.id() + "' holds and it has no default branch");
         }
@@ -101,22 +103,23 @@ final class Builtins {
     }
 
     private boolean approval(int s, MelodyNode n, String name, long started) throws InterruptedException {
-        String prompt = Template.render(n.field("prompt"), run.scope()).asText();
-        JsonNode details = n.json().has("details") ? Template.render(n.field("details"), run.scope()) : null;
+        NodeSpec.Approval spec = (NodeSpec.Approval) n.spec();
+        String prompt = Template.render(spec.prompt(), run.scope()).asText();
+        JsonNode details = spec.details() != null ? Template.render(spec.details(), run.scope()) : null;
         Optional<Approvals.Answer> answer;
         try {
             answer = answer(name, prompt, details);
         } catch (IOException e) {
-            run.failure = "cannot record the approval of " + name + ": " + e.getMessage();
+            run.state.fail("cannot record the approval of " + name + ": " + e.getMessage());
             return true;
         }
         if (answer.isEmpty()) {
-            if (run.waiting.add(name)) {
+            if (run.state.awaitAnswer(name)) {
                 run.events.emit(new RunEvent.ApprovalWaiting(name, prompt, null, name));
             }
             return false;
         }
-        run.waiting.remove(name);
+        run.state.answered(name);
         Approvals.Answer a = answer.get();
         run.events.emit(new RunEvent.ApprovalAnswered(name, a.approved(), a.by(), null));
         begin(s, name);

@@ -3,7 +3,6 @@ package dev.symphony.conductor.run;
 import dev.symphony.conductor.melody.CapabilitySpec;
 import dev.symphony.conductor.melody.MelodyNode;
 import java.util.List;
-import java.util.Optional;
 import org.agrona.concurrent.EpochClock;
 
 /**
@@ -32,7 +31,4 @@ interface CallServices {
 
     /** How many calls may run at once (the run's limit): a forEach node's instances share it. */
     int maxConcurrency();
-
-    /** A node of the Melody being run (a compensation is looked up by id). */
-    Optional<MelodyNode> node(String id);
 }

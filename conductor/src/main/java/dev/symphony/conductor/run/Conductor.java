@@ -7,6 +7,7 @@ import dev.symphony.conductor.melody.InvalidMelodyException;
 import dev.symphony.conductor.melody.Melody;
 import dev.symphony.conductor.melody.MelodyReader;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,7 +30,12 @@ public final class Conductor {
         this.context = context.conclude();
     }
 
-    public String newRunId() {
+    /** Where events from outside reach this conductor's runs (nodes that {@code awaits} one). */
+    public RunInbox inbox() {
+        return context.inbox();
+    }
+
+        public String newRunId() {
         return ID_TIME.format(java.time.Instant.ofEpochMilli(context.clock().time())) + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
     }
@@ -106,7 +112,34 @@ public final class Conductor {
         journal.sync();
         info.put("status", result.status().jsonName());
         journal.updateRunInfo(info);
+        retention();
         return result;
+    }
+
+    /** How often a run's end lets the stale manager sweep run journals and artifacts (at most). */
+    static final long RETENTION_EVERY_MS = 3_600_000L;
+
+    /**
+     * At most once an hour (the time of the last sweep is in {@code <runs>/.retention}), the stale manager applies
+     * retention to run journals and artifacts ({@link RunRetention}). Advisory: a failure is a notice.
+     */
+    private void retention() {
+        Path marker = context.runsRoot().resolve(".retention");
+        synchronized (context.artifacts()) {
+            try {
+                long now = context.clock().time();
+                if (Files.exists(marker)) {
+                    String last = Files.readString(marker).strip();
+                    if (last.matches("\\d{1,19}") && now - Long.parseLong(last) < RETENTION_EVERY_MS) {
+                        return;
+                    }
+                }
+                dev.symphony.kernel.fs.AtomicFiles.writeString(marker, now + "\n");
+                RunRetention.defaults(context.artifacts(), context.runsRoot(), context.clock()).sweep();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("symphony run: retention of run journals and artifacts did not run: " + e.getMessage());
+            }
+        }
     }
 
     /**
@@ -120,8 +153,10 @@ public final class Conductor {
             return 0;
         }
         try {
-            data.write(runId, melody.name(), result.status().jsonName(), records);
-            dev.symphony.conductor.learning.TrainingRetention.defaults(data).sweep();
+            synchronized (data) { // serve runs several Melodies at once: one writer and sweeper at a time
+                data.write(runId, melody.name(), result.status().jsonName(), records);
+                dev.symphony.conductor.learning.TrainingRetention.defaults(data).sweep();
+            }
             return records.size();
         } catch (IOException | RuntimeException e) {
             System.err.println("symphony run: could not record the run as training data: " + e.getMessage());

@@ -1,7 +1,6 @@
 package dev.symphony.conductor.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.conductor.melody.CapabilitySpec;
 import dev.symphony.conductor.melody.MelodyNode;
@@ -13,12 +12,8 @@ import dev.symphony.pit.dag.api.DagTracker;
 import dev.symphony.pit.dag.api.DagTrackerContext;
 import dev.symphony.pit.dag.api.NodeState;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -54,22 +49,13 @@ final class MelodyRun {
     final List<Integer> newlySkipped = new ArrayList<>();
     private final long[] readySeq;
     private long readyCounter;
-    final Map<String, JsonNode> outputs = new ConcurrentHashMap<>();
-    final Map<String, Long> artifactIds = new HashMap<>();
-    final Map<Integer, Future<?>> running = new HashMap<>();
-    final Set<Integer> cancelled = new HashSet<>();
-    /** Halts so far per step (never reset: each halt is a new question, NODE.haltN) and the unanswered ones. */
-    final Map<Integer, Integer> halts = new HashMap<>();
-    final Set<Integer> halted = new HashSet<>();
-    final Set<String> waiting = new java.util.LinkedHashSet<>();
+    /** Outputs, running calls, withdrawals, halts and how the run ends: owned by the thread that made this run. */
+    final RunState state = new RunState();
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final PolicyBridge policy = new PolicyBridge();
     private final Activation activation = new Activation(this);
     private final NodeResults results = new NodeResults(this);
     private final RunResources resources = new RunResources(this);
-    final ObjectNode runOutputs = JsonNodeFactory.instance.objectNode();
-    String failure;
-    boolean cancelledRun;
     boolean replaying;
     /** The journal as it was at resume (empty for a fresh run): nested loops and sub-Melodies continue from it. */
     List<JsonNode> past = List.of();
@@ -107,9 +93,9 @@ final class MelodyRun {
     /** The outputs so far, as the node about to start reads them (on the run's thread). */
     Expr.Scope scope() {
         if (context.debugger() != null) {
-            outputs.putAll(context.debugger().takeOutputEdits(prefix)); // a person changed a finished node's output
+            state.edited(context.debugger().takeOutputEdits(prefix)); // a person changed a finished node's output
         }
-        Map<String, JsonNode> snapshot = Map.copyOf(outputs);
+        Map<String, JsonNode> snapshot = state.outputs();
         return root -> snapshot.getOrDefault(root, Values.NULL);
     }
 
@@ -123,34 +109,43 @@ final class MelodyRun {
         long deadline = plan.melody.limits().timeoutMs() > 0
                 ? context.clock().time() + plan.melody.limits().timeoutMs() : Long.MAX_VALUE;
         int slots = context.maxConcurrency() > 0 ? context.maxConcurrency() : plan.melody.limits().maxConcurrency();
+        activation.choices.begin();
         flush();
         while (true) {
             boolean progress = runInline();
             flush();
-            if (failure == null && !cancelledRun) {
+            if (state.going()) {
                 progress |= startWorkers(slots);
             }
-            if (tracker.isFinished() || cancelledRun || (failure != null && running.isEmpty())) {
+            boolean idle = state.runningCount() == 0;
+            if (tracker.isFinished() || state.cancelled() || (state.failed() && idle)) {
                 break;
             }
-            if (running.isEmpty() && !progress && context.debugger() != null && failure == null && activation.heldByDebugger()) {
+            if (idle && !progress && context.debugger() != null && !state.failed() && activation.heldByDebugger()) {
                 context.debugger().awaitChange(200);
                 continue;
             }
-            if (running.isEmpty() && !progress && failure == null && resources.waitingForOthers()) {
+            if (idle && !progress && !state.failed() && resources.waitingForOthers()) {
                 context.sleeper().sleep(20); // a resource is held by another run of this process: wait for its release
                 if (context.clock().time() > deadline) {
-                    failure = "the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms";
+                    state.fail("the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms");
                 }
                 continue;
             }
-            if (running.isEmpty() && !progress) {
-                if (waiting.isEmpty() && failure == null) {
-                    failure = "no node can run: " + blockedSummary();
+            if (idle && !progress && !state.failed() && activation.choices.waiting()) {
+                context.sleeper().sleep(10); // a deferred choice waits for the first of its events
+                if (context.clock().time() > deadline) {
+                    state.fail("the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms");
+                }
+                continue;
+            }
+            if (idle && !progress) {
+                if (state.waiting().isEmpty() && !state.failed()) {
+                    state.fail("no node can run: " + blockedSummary());
                 }
                 break;
             }
-            if (!running.isEmpty()) {
+            if (!idle) {
                 long wait = Math.max(1, Math.min(200, deadline - context.clock().time()));
                 Completion c = completions.poll(wait, TimeUnit.MILLISECONDS);
                 while (c != null) {
@@ -158,15 +153,15 @@ final class MelodyRun {
                     c = completions.poll();
                 }
             }
-            if (context.clock().time() > deadline && failure == null) {
-                failure = "the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms";
+            if (context.clock().time() > deadline && !state.failed()) {
+                state.fail("the run exceeded limits.timeoutMs = " + plan.melody.limits().timeoutMs() + " ms");
                 cancelRunning("run timed out");
             }
         }
         resources.releaseAll();
-        RunStatus status = cancelledRun ? RunStatus.CANCELLED : failure != null ? RunStatus.FAILED
+        RunStatus status = state.cancelled() ? RunStatus.CANCELLED : state.failed() ? RunStatus.FAILED
                 : tracker.isFinished() ? RunStatus.SUCCEEDED : RunStatus.PAUSED;
-        return new RunResult(runId, status, runOutputs, failure, List.copyOf(waiting), budget.spent());
+        return new RunResult(runId, status, state.runOutputs(), state.failure(), state.waiting(), budget.spent());
     }
 
     private String blockedSummary() {
@@ -183,7 +178,7 @@ final class MelodyRun {
     void flush() {
         for (int i = 0; i < newlyReady.size(); i++) {
             int s = newlyReady.get(i);
-            if (!plan.step(s).isGate() && !cancelled.contains(s) && !replaying) {
+            if (!plan.step(s).isGate() && !state.isWithdrawn(s) && !replaying) {
                 events.emit(new RunEvent.NodeReady(eventName(s)));
             }
         }
@@ -201,7 +196,7 @@ final class MelodyRun {
     private boolean runInline() throws InterruptedException {
         boolean any = false;
         boolean changed = true;
-        while (changed && failure == null && !cancelledRun) {
+        while (changed && state.going()) {
             changed = false;
             for (int s : readySteps()) {
                 RunPlan.Step step = plan.step(s);
@@ -214,7 +209,7 @@ final class MelodyRun {
                     changed |= new Builtins(this).run(s, step.node());
                 }
                 flush();
-                if (failure != null || cancelledRun) {
+                if (!state.going()) {
                     break;
                 }
             }
@@ -232,7 +227,7 @@ final class MelodyRun {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < tracker.readyCount(); i++) {
             int s = tracker.readyAt(i);
-            if (!running.containsKey(s) && !cancelled.contains(s)) {
+            if (!state.isRunning(s) && !state.isWithdrawn(s)) {
                 out.add(s);
             }
         }
@@ -258,7 +253,7 @@ final class MelodyRun {
 
     private boolean startReady(int slots) {
         boolean any = false;
-        while (running.size() < slots) {
+        while (state.runningCount() < slots) {
             List<PolicyBridge.Ready> ready = new ArrayList<>();
             for (int s : resources.admit(workerSteps(readySteps()))) {
                 MelodyNode n = plan.step(s).node();
@@ -272,14 +267,14 @@ final class MelodyRun {
                     return true;
                 }
                 if (providers.isEmpty()) {
-                    providers = List.of(new CapabilitySpec(n.extension() == null ? "preview" : n.extension(), n.capability(), "operator", null, n.field("expects"), 0, 10, 0));
+                    providers = List.of(new CapabilitySpec(n.extension() == null ? "preview" : n.extension(), n.capability(), "operator", null, n.call().expects(), 0, 10, 0));
                 }
                 ready.add(new PolicyBridge.Ready(s, readySeq[s], providers));
             }
             if (ready.isEmpty()) {
                 return any;
             }
-            PolicyBridge.Choice choice = policy.choose(context.policy(), ready, plan, this, slots - running.size(), slots);
+            PolicyBridge.Choice choice = policy.choose(context.policy(), ready, plan, this, slots - state.runningCount(), slots);
             if (choice == null) {
                 onFailure(ready.get(0).step(), "budget exhausted: " + Money.text(budget.spentExact()) + " of " + Money.text(budget.limit) + " spent");
                 return true;
@@ -306,7 +301,7 @@ final class MelodyRun {
         events.emit(new RunEvent.NodeStarted(eventName(s), call ? providers.get(0).extension() : null,
                 call ? providers.get(0).capability() : null));
         long started = context.clock().time();
-        Expr.Scope scope = scope();
+        Expr.Scope scope = activation.choices.withEvent(s, scope());
         Future<?> f = workers.submit(() -> {
             try {
                 NodeCall.Outcome o = switch (n.type()) {
@@ -323,13 +318,13 @@ final class MelodyRun {
                 completions.add(new Completion(s, null, new NodeFailure(String.valueOf(re.getMessage()), re), started));
             }
         });
-        running.put(s, f);
+        state.started(s, f);
     }
 
     private void complete(Completion c) {
-        running.remove(c.step());
+        boolean used = state.ended(c.step());
         resources.release(c.step());
-        if (cancelled.contains(c.step()) || cancelledRun) {
+        if (!used) {
             return; // withdrawn while it ran: its result is not used
         }
         long duration = Math.max(0, context.clock().time() - c.startedMs());
@@ -344,12 +339,9 @@ final class MelodyRun {
     }
 
     void cancelRunning(String reason) {
-        for (Map.Entry<Integer, Future<?>> r : new ArrayList<>(running.entrySet())) {
-            r.getValue().cancel(true);
-            cancelled.add(r.getKey());
-            events.emit(new RunEvent.NodeCancelled(eventName(r.getKey()), reason));
+        for (int s : state.interruptAll()) {
+            events.emit(new RunEvent.NodeCancelled(eventName(s), reason));
         }
-        running.clear();
     }
 
     /** Stores the output, updates the tracker (choosing {@code branch} if &gt;= 0), journals, cancels. */
@@ -363,6 +355,11 @@ final class MelodyRun {
         results.onFailure(s, error);
     }
 
+    /** Withdraws a pending or ready step (cancelled, with what depends on it alone). */
+    void withdraw(int s, String reason) {
+        results.withdraw(s, reason);
+    }
+
     void skip(int s, String reason) {
         tracker.skip(s);
         newlySkipped.remove(Integer.valueOf(s));
@@ -374,6 +371,11 @@ final class MelodyRun {
     JsonNode markStarted(int s) {
         tracker.start(s);
         return context.debugger() != null ? context.debugger().started(eventName(s)) : null;
+    }
+
+    /** Runs a call on this thread (a compensation, while the run is rolled back). */
+    NodeCall.Outcome callNow(CallSpec spec) throws NodeFailure, InterruptedException {
+        return new NodeCall(services, spec, calls).execute();
     }
 
     /** A loop iteration or sub-Melody of this run: its own graph and state, this run's services and limits. */

@@ -3,6 +3,7 @@ package dev.symphony.conductor.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.conductor.melody.NodeSpec;
 import dev.symphony.conductor.melody.InvalidMelodyException;
 import dev.symphony.conductor.melody.Melody;
 import dev.symphony.conductor.melody.MelodyNode;
@@ -31,9 +32,10 @@ final class Nested {
 
     NodeCall.Outcome loop(MelodyNode n, String name, Expr.Scope scope) throws NodeFailure, InterruptedException {
         RunPlan body = RunPlan.compile(n.body(), parent.context.capabilities());
-        int max = n.json().path("maxIterations").asInt();
-        Expr until = n.json().has("until") ? Expr.parse(n.text("until")) : null;
-        Expr whileExpr = n.json().has("while") ? Expr.parse(n.text("while")) : null;
+        NodeSpec.Loop spec = (NodeSpec.Loop) n.spec();
+        int max = spec.maxIterations();
+        Expr until = spec.until() != null ? Expr.parse(spec.until()) : null;
+        Expr whileExpr = spec.whileExpr() != null ? Expr.parse(spec.whileExpr()) : null;
         JsonNode previous = JsonNodeFactory.instance.nullNode();
         List<JsonNode> past = interruptedAttempt(name);
         int first = 0;
@@ -63,7 +65,7 @@ final class Nested {
             if (whileExpr != null && !whileExpr.test(outputsScope(prev, iteration, loopScope))) {
                 return done(n, previous, i);
             }
-            ObjectNode inputs = (ObjectNode) Template.render(n.json().has("inputs") ? n.field("inputs")
+            ObjectNode inputs = (ObjectNode) Template.render(spec.inputs() != null ? spec.inputs()
                     : JsonNodeFactory.instance.objectNode(), loopScope);
             parent.events.emit(new RunEvent.NodeProgress(name, i, null, "iteration " + (i + 1) + " of at most " + max));
             RunResult r = nested(body, name + "/" + (i + 1) + "/", inputs, past);
@@ -76,7 +78,7 @@ final class Nested {
         if (until == null && whileExpr == null) {
             return done(n, previous, max);
         }
-        if (n.json().path("onLimit").asText("finish").equals("fail")) {
+        if (spec.failOnLimit()) {
             throw new NodeFailure("loop reached maxIterations = " + max + " before its condition held");
         }
         return done(n, previous, max);
@@ -97,17 +99,18 @@ final class Nested {
     }
 
     NodeCall.Outcome melody(MelodyNode n, String name, Expr.Scope scope) throws NodeFailure, InterruptedException {
-        Path file = parent.plan.melody.baseDir().resolve(n.text("path")).normalize();
+        NodeSpec.SubMelody spec = (NodeSpec.SubMelody) n.spec();
+        Path file = parent.plan.melody.baseDir().resolve(spec.path()).normalize();
         Melody sub;
         try {
             sub = new MelodyReader(parent.context.capabilities()).read(file);
         } catch (InvalidMelodyException | IOException e) {
             throw new NodeFailure(e.getMessage());
         }
-        ObjectNode inputs = (ObjectNode) Template.render(n.json().has("inputs") ? n.field("inputs")
+        ObjectNode inputs = (ObjectNode) Template.render(spec.inputs() != null ? spec.inputs()
                 : JsonNodeFactory.instance.objectNode(), scope);
         RunResult r = nested(RunPlan.compile(sub, parent.context.capabilities()), name + "/", inputs, interruptedAttempt(name));
-        return new NodeCall.Outcome(r.outputs(), "melody:" + n.text("path"), r.cost(), null);
+        return new NodeCall.Outcome(r.outputs(), "melody:" + spec.path(), r.cost(), null);
     }
 
     /** Stores an iteration's outputs and says so, so a resume can continue after it. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.conductor.melody.NodeSpec;
 import dev.symphony.conductor.melody.CapabilitySpec;
 import dev.symphony.conductor.melody.ErrorStrategy;
 import dev.symphony.conductor.melody.MelodyNode;
@@ -23,8 +24,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs one call node on a worker thread with its error strategy: each candidate (the policy's choice first,
  * then Maestro's other providers) gets {@code 1 + retry.count} attempts with exponential backoff and the
- * retry's changed parameters; then {@code onError.fallback}; then, for {@code then: compensate}, the
- * corrective node, whose output stands in for this one's. A {@code forEach} node does this per item
+ * retry's changed parameters; then {@code onError.fallback}; then it gives up ({@code then} is applied by the
+ * run: fail, skip, halt, or compensate the finished nodes — {@link Compensation}). A {@code forEach} node does this per item
  * (multiple instances). Each attempt is bounded by the node's timeout and must pass the quality gate.
  */
 final class NodeCall {
@@ -51,10 +52,10 @@ final class NodeCall {
     }
 
     Outcome execute() throws NodeFailure, InterruptedException {
-        if (!node.json().has("forEach")) {
+        if (node.call().forEach() == null) {
             return one(scope, "");
         }
-        JsonNode items = Expr.parse(node.text("forEach")).eval(scope);
+        JsonNode items = Expr.parse(node.call().forEach()).eval(scope);
         if (!items.isArray()) {
             throw new NodeFailure("forEach must give an array, got " + dev.symphony.conductor.melody.expr.Values.describe(items));
         }
@@ -105,7 +106,7 @@ final class NodeCall {
     }
 
     private Outcome one(Expr.Scope s, String instance) throws NodeFailure, InterruptedException {
-        JsonNode input = editedInput != null ? editedInput : Template.render(node.field("input"), s);
+        JsonNode input = editedInput != null ? editedInput : Template.render(node.call().input(), s);
         ErrorStrategy strategy = node.errorStrategy();
         ErrorStrategy.Retry retry = strategy.retry();
         int attempts = 1 + retry.count();
@@ -152,36 +153,13 @@ final class NodeCall {
                 lastError = "fallback " + fb.capability() + ": not installed";
             }
         }
-        if (strategy.then() == ErrorStrategy.Then.COMPENSATE) {
-            return compensate(s, input, lastError);
-        }
         throw new NodeFailure(lastError + instance);
-    }
-
-    private Outcome compensate(Expr.Scope s, JsonNode input, String error) throws NodeFailure, InterruptedException {
-        String id = node.errorStrategy().compensate();
-        MelodyNode comp = run.node(id).orElseThrow();
-        ObjectNode failed = JsonNodeFactory.instance.objectNode().put("node", node.id()).put("error", error);
-        failed.set("input", input);
-        Expr.Scope cs = root -> root.equals("error") ? JsonNodeFactory.instance.textNode(error)
-                : root.equals("failed") ? failed : s.apply(root);
-        run.events().emit(new RunEvent.NodeRetried(name, null, error, null, "compensate with '" + id + "'"));
-        List<CapabilitySpec> specs = run.providers(comp);
-        if (comp.type() != dev.symphony.conductor.melody.NodeType.CALL || specs.isEmpty()) {
-            throw new NodeFailure(error + "; compensation '" + id + "' cannot run (not a call node with an installed capability)");
-        }
-        try {
-            Outcome o = new NodeCall(run, new CallSpec(comp, name, cs, specs, null), calls).one(cs, "");
-            return new Outcome(o.output(), "compensate:" + id + ":" + o.producer(), cost().doubleValue(), o.score());
-        } catch (NodeFailure e) {
-            throw new NodeFailure(error + "; compensation '" + id + "' failed too: " + e.getMessage());
-        }
     }
 
     private Outcome attempt(CapabilitySpec spec, JsonNode input) throws NodeFailure, InterruptedException {
         JsonNode output;
         if (run.preview()) {
-            output = node.json().has("preview") ? node.json().get("preview") : PreviewData.mock(spec.outputSchema(), node.id());
+            output = node.call().preview() != null ? node.call().preview() : PreviewData.mock(spec.outputSchema(), node.id());
         } else {
             long timeoutMs = node.timeoutMs(spec.timeoutMs() > 0 ? spec.timeoutMs() : 30_000);
             int slot = "instrument".equals(spec.kind()) ? slot(spec, timeoutMs) : -1;
@@ -289,25 +267,25 @@ final class NodeCall {
 
     /** The quality gate: schema validity, then the score against minScore. Returns the score, if any. */
     private Float gate(JsonNode output) throws NodeFailure {
-        JsonNode g = node.field("gate");
-        if (g.isMissingNode()) {
+        NodeSpec.Gate g = node.call().gate();
+        if (g == null) {
             return null;
         }
-        if (g.has("schema")) {
-            List<Problem> problems = MelodySchema.problems(MelodySchema.compile(g.get("schema")), output, "$");
+        if (g.schema() != null) {
+            List<Problem> problems = MelodySchema.problems(MelodySchema.compile(g.schema()), output, "$");
             if (!problems.isEmpty()) {
                 throw new NodeFailure("quality gate: output does not match the gate's schema: " + problems);
             }
         }
-        if (!g.has("score")) {
+        if (g.score() == null) {
             return null;
         }
-        JsonNode v = Expr.parse(g.get("score").asText()).eval(root -> root.equals("output") ? output : scope.apply(root));
+        JsonNode v = Expr.parse(g.score()).eval(root -> root.equals("output") ? output : scope.apply(root));
         if (!v.isNumber()) {
             throw new NodeFailure("quality gate: score is not a number: " + v);
         }
         float score = (float) Math.max(0, Math.min(1, v.doubleValue()));
-        double min = g.path("minScore").asDouble(0);
+        double min = g.minScore();
         if (score < min) {
             throw new NodeFailure("quality gate: score " + score + " is below minScore " + min);
         }

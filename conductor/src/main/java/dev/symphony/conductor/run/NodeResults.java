@@ -31,16 +31,11 @@ final class NodeResults {
                 new dev.symphony.pit.artifact.api.Provenance(producer, run.runId, name, startedMs, now,
                         Math.round(cost * 1_000_000)), from);
         if (score != null) {
-            run.context.artifacts().score(id, step.node().json().path("gate").has("schema") ? 1f : Float.NaN, score, "conductor");
+            run.context.artifacts().score(id, step.node().call() != null && step.node().call().gate() != null && step.node().call().gate().schema() != null ? 1f : Float.NaN, score, "conductor");
         }
         run.events.emit(new RunEvent.ArtifactStored(name, id, "run/" + run.runId + "/" + name,
                 kind.name().toLowerCase(java.util.Locale.ROOT), run.context.artifacts().size(id), null));
-        run.outputs.put(step.node().id(), output);
-        run.outputs.put(step.name(), output);
-        run.artifactIds.put(step.name(), id);
-        if (step.node().type() == NodeType.OUTPUT) {
-            run.runOutputs.set(step.node().id(), output);
-        }
+        run.state.finished(s, step.node().id(), step.name(), output, id, step.node().type() == NodeType.OUTPUT);
         if (branch >= 0) {
             run.tracker.complete(s, branch);
         } else {
@@ -61,7 +56,7 @@ final class NodeResults {
             while (run.plan.step(src).isGate() && run.plan.graph.inDegree(src) > 0) {
                 src = run.plan.graph.edgeSource(run.plan.graph.inEdge(src, 0));
             }
-            Long id = run.artifactIds.get(run.plan.step(src).name());
+            Long id = run.state.artifactId(run.plan.step(src).name());
             if (id != null) {
                 ids.add(id);
             }
@@ -72,7 +67,7 @@ final class NodeResults {
     void applyCancels(MelodyNode n) {
         for (String target : n.cancels()) {
             if (target.equals("*")) {
-                run.cancelledRun = true;
+                run.state.cancel();
                 run.cancelRunning("the run was cancelled by " + run.prefix + n.id());
                 for (int i = 0; i < run.plan.graph.nodeCount(); i++) {
                     NodeState st = run.tracker.state(i);
@@ -85,8 +80,7 @@ final class NodeResults {
             for (int s : run.plan.idsOf.getOrDefault(target, List.of())) {
                 NodeState st = run.tracker.state(s);
                 if (st == NodeState.RUNNING) {
-                    run.running.remove(s).cancel(true);
-                    run.cancelled.add(s);
+                    run.state.withdraw(s);
                     run.tracker.fail(s);
                     run.tracker.reset(s);
                 }
@@ -98,7 +92,7 @@ final class NodeResults {
     }
 
     void withdraw(int s, String reason) {
-        run.cancelled.add(s);
+        run.state.withdraw(s);
         run.tracker.skip(s);
         run.newlySkipped.remove(Integer.valueOf(s));
         run.events.emit(new RunEvent.NodeCancelled(run.eventName(s), reason));
@@ -121,14 +115,16 @@ final class NodeResults {
         } else if (then == ErrorStrategy.Then.HALT) {
             run.tracker.reset(s);
             run.newlyReady.remove(Integer.valueOf(s));
-            int count = run.halts.merge(s, 1, Integer::sum);
-            run.halted.add(s);
+            int count = run.state.halt(s);
             run.events.emit(new RunEvent.NodeHalted(run.eventName(s), error, count));
             run.events.emit(new RunEvent.ApprovalWaiting(run.eventName(s), "node " + run.eventName(s) + " failed (" + error
                     + "); retry it?", "halt", run.eventName(s) + ".halt" + count));
         } else {
-            run.failure = "node " + run.eventName(s) + " failed: " + error;
+            run.state.fail("node " + run.eventName(s) + " failed: " + error);
             run.cancelRunning("run failed");
+            if (then == ErrorStrategy.Then.COMPENSATE) {
+                run.state.fail(run.state.failure() + new Compensation(run).rollBack(run.eventName(s), error));
+            }
         }
         run.flush();
     }

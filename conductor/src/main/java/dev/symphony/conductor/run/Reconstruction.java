@@ -1,11 +1,13 @@
 package dev.symphony.conductor.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.symphony.conductor.melody.NodeCommon;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.conductor.melody.expr.Template;
 import dev.symphony.conductor.melody.expr.Values;
 import dev.symphony.pit.artifact.api.ArtifactKind;
 import dev.symphony.pit.artifact.api.Provenance;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -24,8 +26,8 @@ final class Reconstruction {
 
     /** The node's declared source ({@code reconstruct.from}), or null. */
     static String source(MelodyNode node) {
-        JsonNode r = node.field("reconstruct");
-        return r.isMissingNode() ? null : r.path("from").asText(null);
+        NodeCommon.Reconstruct r = node.common().reconstruct();
+        return r == null ? null : r.from();
     }
 
     /**
@@ -33,7 +35,34 @@ final class Reconstruction {
      * (by node id); null if nothing is declared or the later output is unavailable too.
      */
     JsonNode regenerate(MelodyNode node, Function<String, Long> artifactOf) {
+        int s = run.plan.graph.nodeId(node.id());
+        if (s >= 0) { // the chain the DAG tracker's recovery planner computes along the reconstructible edges
+            List<Integer> chain = run.tracker.reconstructionChain(s, v -> {
+                MelodyNode n = run.plan.step(v).node();
+                Long id = n == null ? null : artifactOf.apply(n.id());
+                return id != null && available(id);
+            });
+            if (!chain.isEmpty()) {
+                return along(chain, artifactOf);
+            }
+        }
+        // A declared source that is not a direct connection has no edge to plan along: follow the declarations.
         return regenerate(node, artifactOf, run.plan.melody.nodes().size());
+    }
+
+    /** Regenerates backwards along {@code chain} (first: the missing node, last: the one whose output is there). */
+    private JsonNode along(List<Integer> chain, Function<String, Long> artifactOf) {
+        JsonNode value = read(artifactOf.apply(run.plan.step(chain.get(chain.size() - 1)).node().id()));
+        for (int i = chain.size() - 2; i >= 0 && value != null; i--) {
+            NodeCommon.Reconstruct r = run.plan.step(chain.get(i)).node().common().reconstruct();
+            JsonNode later = value;
+            try {
+                value = Template.render(r.value(), root -> root.equals(r.from()) ? later : run.state.output(root).orElse(Values.NULL));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return value;
     }
 
     /**
@@ -54,8 +83,8 @@ final class Reconstruction {
         }
         JsonNode source = later;
         try {
-            return Template.render(node.field("reconstruct").get("value"),
-                    root -> root.equals(from) ? source : run.outputs.getOrDefault(root, Values.NULL));
+            return Template.render(node.common().reconstruct().value(),
+                    root -> root.equals(from) ? source : run.state.output(root).orElse(Values.NULL));
         } catch (RuntimeException e) {
             return null;
         }
@@ -101,23 +130,23 @@ final class Reconstruction {
                 p = run.plan.graph.edgeSource(run.plan.graph.inEdge(p, 0));
             }
             RunPlan.Step step = run.plan.step(p);
-            Long id = run.artifactIds.get(step.name());
+            Long id = run.state.artifactId(step.name());
             if (id == null || available(id)) {
                 continue;
             }
             MelodyNode node = step.node();
             String from = source(node);
-            JsonNode out = regenerate(node, n -> run.artifactIds.get(n));
+            JsonNode out = regenerate(node, n -> run.state.artifactId(n));
             long newId;
             String regeneratedFrom = null;
             String why;
             if (out != null) {
-                newId = store(p, out, "reconstructed:" + from, new long[] {run.artifactIds.get(from)},
+                newId = store(p, out, "reconstructed:" + from, new long[] {run.state.artifactId(from)},
                         "reverse reconstruction from " + from);
                 regeneratedFrom = from;
                 why = "artifact " + id + " unreadable; regenerated from " + from;
-            } else if (run.outputs.containsKey(step.name())) {
-                out = run.outputs.get(step.name());
+            } else if (run.state.output(step.name()).isPresent()) {
+                out = run.state.output(step.name()).get();
                 newId = store(p, out, "restored:" + run.eventName(p), new long[0], "restored from the run's memory");
                 why = "artifact " + id + " unreadable and no usable reconstruct declaration; stored again from the run's memory";
             } else {
@@ -125,9 +154,7 @@ final class Reconstruction {
                 return false;
             }
             run.events.emit(new RunEvent.NodeReconstructed(run.eventName(p), regeneratedFrom, why, newId));
-            run.outputs.put(node.id(), out);
-            run.outputs.put(step.name(), out);
-            run.artifactIds.put(step.name(), newId);
+            run.state.replaced(node.id(), step.name(), out, newId);
         }
         return true;
     }

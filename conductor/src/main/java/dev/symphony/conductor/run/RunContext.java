@@ -38,6 +38,7 @@ public final class RunContext {
     private dev.symphony.conductor.learning.TrainingData trainingData;
     private Arbitration arbitration;
     private ModelSlots modelSlots;
+    private RunInbox inbox;
 
     public RunContext capabilities(Capabilities c) { this.capabilities = c; return this; }
     public RunContext policy(SchedulingPolicy p) { this.policy = p; return this; }
@@ -66,6 +67,10 @@ public final class RunContext {
     /** The arbitration engine for contested resources nodes declare (default: one per {@link Conductor}). */
     public RunContext arbitration(Arbitration a) { this.arbitration = a; return this; }
 
+    /** Where events from outside arrive for nodes that {@code awaits} one (default: a new, empty inbox). */
+    public RunContext inbox(RunInbox i) { this.inbox = i; return this; }
+
+    public RunInbox inbox() { return inbox; }
     public dev.symphony.conductor.learning.TrainingData trainingData() { return trainingData; }
     public Arbitration arbitration() { return arbitration; }
     /** The process's pool-manager model slots (one per context: every run started with it shares them). */
@@ -96,6 +101,7 @@ public final class RunContext {
         approvedBy = approvedBy == null ? "--yes" : approvedBy;
         arbitration = arbitration == null ? new Arbitration(clock) : arbitration;
         modelSlots = modelSlots == null ? new ModelSlots() : modelSlots;
+        inbox = inbox == null ? new RunInbox() : inbox;
         return this;
     }
 }

@@ -94,6 +94,14 @@ public sealed interface RunEvent {
         public String type() { return "approval.answered"; }
     }
 
+    /**
+     * Saga compensation: {@code by} (the compensation node) undid {@code node}; its output is {@code artifactId},
+     * or {@code error} says why undoing failed.
+     */
+    record NodeCompensated(String node, String by, Long artifactId, BigDecimal cost, String error) implements RunEvent {
+        public String type() { return "node.compensated"; }
+    }
+
     record ResourceWaiting(String node, String resource, String reason) implements RunEvent {
         public String type() { return "resource.waiting"; }
     }

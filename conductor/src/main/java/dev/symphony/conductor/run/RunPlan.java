@@ -107,6 +107,9 @@ final class RunPlan {
                         }
                     } else if (c.branch() != null && kind != EdgeKind.OPTIONAL) {
                         b.branch(source, target, kind, from.branches().indexOf(c.branch()));
+                    } else if (kind == EdgeKind.HARD && from.common().reconstruct() != null
+                            && from.common().reconstruct().from().equals(c.to())) {
+                        b.reconstructible(source, target); // the recovery planner walks these (reverse reconstruction)
                     } else {
                         b.edge(source, target, kind);
                     }
@@ -135,7 +138,7 @@ final class RunPlan {
         if (n.type() == NodeType.CALL) {
             java.util.List<CapabilitySpec> providers = n.extension() != null
                     ? catalog.find(n.extension(), n.capability()).map(java.util.List::of).orElse(java.util.List.of())
-                    : catalog.offering(n.capability(), n.text("kind"));
+                    : catalog.offering(n.capability(), n.call().kind());
             double ms = providers.stream().mapToDouble(CapabilitySpec::latencyP50Ms).filter(v -> v > 0).min().orElse(10.0);
             return (long) (ms * 1e6);
         }

@@ -21,7 +21,7 @@ final class RunReplay {
         this.run = run;
     }
 
-    /** Restores finished, skipped, withdrawn and run.halted nodes from journal run.events, without run.running anything. */
+    /** Restores finished, skipped, withdrawn and halted nodes from journal events, without running anything. */
     void replay(List<JsonNode> journalEvents) {
         run.replaying = true;
         Map<String, Long> journaled = new HashMap<>();
@@ -63,12 +63,7 @@ final class RunReplay {
                                     "reverse reconstruction", ev.path("branch").asText(null), null));
                         }
                         RunPlan.Step step = run.plan.step(s);
-                        run.outputs.put(step.node().id(), out);
-                        run.outputs.put(step.name(), out);
-                        run.artifactIds.put(step.name(), id);
-                        if (step.node().type() == NodeType.OUTPUT) {
-                            run.runOutputs.set(step.node().id(), out);
-                        }
+                        run.state.finished(s, step.node().id(), step.name(), out, id, step.node().type() == NodeType.OUTPUT);
                         run.tracker.start(s);
                         String branch = ev.path("branch").asText(null);
                         if (branch != null) {
@@ -83,14 +78,13 @@ final class RunReplay {
                     if (ev.path("explicit").asBoolean(type.equals("node.cancelled"))
                             && (run.tracker.state(s) == NodeState.PENDING || run.tracker.state(s) == NodeState.READY)) {
                         if (type.equals("node.cancelled")) {
-                            run.cancelled.add(s);
+                            run.state.withdraw(s);
                         }
                         run.tracker.skip(s);
                     }
                 }
                 case "node.halted" -> {
-                    run.halts.put(s, ev.path("attempt").asInt(1));
-                    run.halted.add(s);
+                    run.state.restoreHalt(s, ev.path("attempt").asInt(1));
                 }
                 default -> {
                 }

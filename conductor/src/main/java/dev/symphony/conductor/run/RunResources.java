@@ -70,7 +70,7 @@ final class RunResources {
                     String requester = run.plan.melody.name() + "/" + run.plan.step(s).name();
                     stepOf.put(requester, s);
                     double tail = run.plan.criticalPathMs > 0 ? run.plan.tailMs[s] / run.plan.criticalPathMs : 0;
-                    claims.add(new Arbitration.Claim(requester, run.plan.step(s).node().json().path("priority").asDouble(0.5),
+                    claims.add(new Arbitration.Claim(requester, run.plan.step(s).node().common().priority(),
                             tail, 0.5, 0.5));
                 }
                 Need need = byName.get(w.getKey());
@@ -117,7 +117,7 @@ final class RunResources {
     /** Every holding of a node that is not running is given back (it contends again next time). */
     void releaseIdle() {
         for (int s : new ArrayList<>(holding.keySet())) {
-            if (!run.running.containsKey(s)) {
+            if (!run.state.isRunning(s)) {
                 List<String> held = holding.remove(s);
                 held.forEach(run.context.arbitration()::release);
             }
@@ -127,7 +127,7 @@ final class RunResources {
     /** A granted node that left READY without starting (skipped, cancelled, failed a precondition) lets go. */
     private void releaseAbandoned() {
         for (int s : new ArrayList<>(holding.keySet())) {
-            if (!run.running.containsKey(s) && run.tracker.state(s) != NodeState.READY) {
+            if (!run.state.isRunning(s) && run.tracker.state(s) != NodeState.READY) {
                 release(s);
             }
         }

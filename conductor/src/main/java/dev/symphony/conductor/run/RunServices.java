@@ -5,7 +5,6 @@ import dev.symphony.conductor.melody.Melody;
 import dev.symphony.conductor.melody.MelodyNode;
 import dev.symphony.conductor.melody.NodeType;
 import java.util.List;
-import java.util.Optional;
 import org.agrona.concurrent.EpochClock;
 
 /** The {@link CallServices} of one run (or nested run): immutable references to its thread-safe parts. */
@@ -37,11 +36,6 @@ record RunServices(RunContext context, Melody melody, RunEvents events, RunBudge
     }
 
     @Override
-    public Optional<MelodyNode> node(String id) {
-        return melody.node(id);
-    }
-
-    @Override
     public List<CapabilitySpec> providers(MelodyNode n) {
         if (n.type() != NodeType.CALL) {
             return List.of();
@@ -49,6 +43,6 @@ record RunServices(RunContext context, Melody melody, RunEvents events, RunBudge
         if (n.extension() != null) {
             return context.capabilities().find(n.extension(), n.capability()).map(List::of).orElse(List.of());
         }
-        return context.capabilities().offering(n.capability(), n.text("kind"));
+        return context.capabilities().offering(n.capability(), n.call().kind());
     }
 }

@@ -46,6 +46,19 @@ class MelodyValidationTest {
     }
 
     @Test
+    void aDeferredChoiceHasTwoBranchesEachWithOneEventOrTimer() {
+        String awaits = "{\"id\":\"r\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"echo\",\"input\":{\"text\":\"${event.text}\"},"
+                + "\"awaits\":{\"choice\":\"answer\",\"event\":\"mail/reply\",\"afterMs\":5}}";
+        List<String> p = problems(melody(awaits, ""));
+        has(p, "$.nodes[0].awaits: give either 'event' (a name delivered to the run) or 'afterMs' (a timer), not both");
+        has(p, "$.nodes[0].awaits.choice: deferred choice 'answer' has only 'r': give the other branches' first nodes the same choice");
+        has(problems(melody("{\"id\":\"o\",\"type\":\"output\",\"value\":1,\"awaits\":{\"choice\":\"c\",\"afterMs\":1}},"
+                + "{\"id\":\"p\",\"type\":\"output\",\"value\":1,\"awaits\":{\"choice\":\"c\",\"event\":\"e\"}}", "")),
+                "$.nodes[0].awaits: only call, loop and melody nodes await an event ('o' is of type output)");
+        has(problems(melody(echo("x", "${event.text}"), "")), "event");
+    }
+
+    @Test
     void jsonSyntaxErrorsNameFileLineColumnAndJsonPathInWords() {
         assertEquals(List.of("$.name: not valid JSON at x.melody.json:2:9: Unexpected character '}': expected a value"),
                 problems("{\"formatVersion\":1,\n\"name\": }"));

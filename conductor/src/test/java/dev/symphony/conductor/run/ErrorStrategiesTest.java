@@ -64,20 +64,6 @@ class ErrorStrategiesTest extends HarnessTest {
     }
 
     @Test
-    void compensationOutputStandsInForTheFailedNode() throws Exception {
-        RunResult r = h.run("{\"formatVersion\":1,\"name\":\"t\",\"nodes\":["
-                + "{\"id\":\"x\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"fail\",\"input\":{\"text\":\"in\"},"
-                + "\"onError\":{\"then\":\"compensate\",\"compensate\":\"fix\"}},"
-                + "{\"id\":\"fix\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"upper\",\"input\":{\"text\":\"fixed ${failed.input.text}\"}}"
-                + AFTER + "],\"connections\":[{\"from\":\"x\",\"to\":\"after\"}]}");
-        assertEquals(RunStatus.SUCCEEDED, r.status(), r.error());
-        assertEquals("test.ops/echo {\"text\":\"FIXED IN\"}", h.ops.calls.get(h.ops.calls.size() - 1));
-        long id = h.events.stream().filter(e -> e.path("type").asText().equals("node.finished") && e.path("node").asText().equals("x"))
-                .findFirst().orElseThrow().path("artifactId").asLong();
-        assertTrue(h.artifacts.store().info(id).orElseThrow().provenance().producer().startsWith("compensate:fix"));
-    }
-
-    @Test
     void haltPausesForAPersonAndAYesRetriesTheNodeOnResume() throws Exception {
         h.ops.failuresLeft.put("k", new AtomicInteger(2));
         RunResult r = h.run(one("{\"id\":\"x\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"flaky\","

@@ -23,6 +23,8 @@ public final class Harness implements AutoCloseable {
     public final List<ObjectNode> events = new CopyOnWriteArrayList<>();
     public final RunArtifacts artifacts;
     public final Path dir;
+    /** Events delivered to the runs (nodes that {@code awaits} one). */
+    public final RunInbox inbox = new RunInbox();
     public boolean yes;
     public RunContext.Approver approver;
     public TrainingData trainingData;
@@ -34,7 +36,7 @@ public final class Harness implements AutoCloseable {
 
     public RunContext context() {
         return new RunContext().capabilities(ops).artifacts(artifacts).runsRoot(dir.resolve("runs"))
-                .autoApprove(yes, "test").approver(approver).trainingData(trainingData)
+                .autoApprove(yes, "test").approver(approver).trainingData(trainingData).inbox(inbox)
                 .events(e -> events.add(e.deepCopy()));
     }
 

@@ -7,9 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** Reverse reconstruction across two hops: src from mid, mid from bundle, when both earlier outputs are gone. */
 class MultiHopReconstructionTest extends HarnessTest {
-    @Test
-    void twoPurgedOutputsAreRegeneratedAlongTheChain() throws Exception {
-        String m = "{\"formatVersion\":1,\"name\":\"t\",\"nodes\":["
+    private static final String M = "{\"formatVersion\":1,\"name\":\"t\",\"nodes\":["
                 + "{\"id\":\"src\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"upper\",\"input\":{\"text\":\"draft\"},"
                 + "\"reconstruct\":{\"from\":\"mid\",\"value\":{\"text\":\"${mid.source}\"}}},"
                 + "{\"id\":\"mid\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"echo\",\"input\":{\"text\":\"m\",\"source\":\"${src.text}\"},"
@@ -19,7 +17,22 @@ class MultiHopReconstructionTest extends HarnessTest {
                 + "{\"id\":\"out\",\"type\":\"output\",\"value\":\"${src.text}+${mid.text}+${bundle.text}\"}],"
                 + "\"connections\":[{\"from\":\"src\",\"to\":\"mid\"},{\"from\":\"mid\",\"to\":\"bundle\"},{\"from\":\"bundle\",\"to\":\"ok\"},"
                 + "{\"from\":\"ok\",\"to\":\"out\"}]}";
-        RunResult paused = h.run(m);
+
+    @Test
+    void theChainIsTheRecoveryPlannersAlongTheDeclaredConnections() throws Exception {
+        RunPlan plan = RunPlan.compile(h.melody(M), h.ops);
+        var tracker = dev.symphony.pit.dag.api.DagTracker.create(plan.graph, new dev.symphony.pit.dag.api.DagTrackerContext());
+        int src = plan.graph.nodeId("src");
+        java.util.function.Function<String, List<String>> chainWhenOnly = there -> tracker.reconstructionChain(src,
+                v -> plan.step(v).name().equals(there)).stream().map(v -> plan.step(v).name()).toList();
+        assertEquals(List.of("src", "mid", "bundle"), chainWhenOnly.apply("bundle"));
+        assertEquals(List.of("src", "mid"), chainWhenOnly.apply("mid"));
+        assertEquals(List.of(), chainWhenOnly.apply("out"), "out declares nothing: no reconstructible edge leads there");
+    }
+
+    @Test
+    void twoPurgedOutputsAreRegeneratedAlongTheChain() throws Exception {
+        RunResult paused = h.run(M);
         assertEquals(RunStatus.PAUSED, paused.status(), paused.error());
         for (String node : List.of("src", "mid")) {
             long id = h.ofType("node.finished").stream().filter(e -> e.path("node").asText().equals(node))

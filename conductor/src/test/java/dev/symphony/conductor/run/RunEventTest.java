@@ -35,7 +35,8 @@ class RunEventTest {
             new RunEvent.ApprovalWaiting("ok", "Publish?", null, "ok"),
             new RunEvent.ApprovalAnswered("ok", true, "alice", null),
             new RunEvent.ResourceWaiting("a", "file:x", "held by another node (1 of 1)"),
-            new RunEvent.ResourceGranted("a", "file:x", "priority 2 over 1"));
+            new RunEvent.ResourceGranted("a", "file:x", "priority 2 over 1"),
+            new RunEvent.NodeCompensated("a", "undoA", 11L, new BigDecimal("0.5"), null));
 
     @Test
     void theRecordsAreExactlyTheSchemasTypes() throws Exception {

@@ -143,19 +143,51 @@ class WorkflowPatternsTest extends HarnessTest {
         assertEquals(List.of("text", "split", "each", "out"), h.finished());
     }
 
-    @Test
-    void wcp16DeferredChoice() throws Exception {
-        RunResult r = h.run(melody(String.join(",", call("a", "echo", "{\"text\":\"x\"}"),
-                "{\"id\":\"reply\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"sleep\",\"cancels\":[\"timeout\"],\"input\":{\"ms\":20,\"text\":\"reply\"}}",
-                "{\"id\":\"timeout\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"sleep\",\"cancels\":[\"reply\"],\"input\":{\"ms\":3000,\"text\":\"timeout\"}}",
+    /** a, then the first of two events: a reply (delivered to the run) or a timer; only the first one's branch starts. */
+    private static String deferredChoice(long timeoutMs) {
+        return melody(String.join(",", call("a", "echo", "{\"text\":\"x\"}"),
+                "{\"id\":\"reply\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"echo\","
+                        + "\"awaits\":{\"choice\":\"answer\",\"event\":\"mail/reply\"},\"input\":{\"text\":\"${event.text}\"}}",
+                "{\"id\":\"timeout\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"echo\","
+                        + "\"awaits\":{\"choice\":\"answer\",\"afterMs\":" + timeoutMs + "},\"input\":{\"text\":\"late\"}}",
                 call("handleReply", "echo", "{\"text\":\"${reply.text}\"}"),
-                call("escalate", "echo", "{\"text\":\"late\"}")),
-                String.join(",", c("a", "reply"), c("a", "timeout"), c("reply", "handleReply"), c("timeout", "escalate"))));
+                call("escalate", "echo", "{\"text\":\"escalated\"}")),
+                String.join(",", c("a", "reply"), c("a", "timeout"), c("reply", "handleReply"), c("timeout", "escalate")));
+    }
+
+    @Test
+    void wcp16DeferredChoiceTheEventThatArrivesFirstStartsItsBranchOnly() throws Exception {
+        Thread mail = new Thread(() -> { // the reply comes once the run is under way (an earlier one would not count)
+            try {
+                while (h.indexOf("node.finished", "a") < 0) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            h.inbox.deliver("mail/reply", TestOperators.json("{\"text\":\"yes please\"}"));
+        });
+        mail.start();
+        RunResult r = h.run(deferredChoice(60_000));
+        mail.join();
         assertEquals(RunStatus.SUCCEEDED, r.status(), r.error());
-        // The environment decides: the reply came first, so the timeout branch is withdrawn.
+        assertEquals(List.of("a", "reply"), h.trace("node.started").subList(0, 2), "nothing of either branch started before the event");
+        assertEquals(-1, h.indexOf("node.started", "timeout"), "the branch whose event did not come first never starts");
         assertEquals(List.of("a", "reply", "handleReply"), h.finished());
         assertEquals(List.of("timeout"), h.trace("node.cancelled"));
         assertEquals(List.of("escalate"), h.trace("node.skipped"));
+        assertEquals("test.ops/echo {\"text\":\"yes please\"}", h.ops.calls.get(1), "the event's payload is the node's 'event'");
+    }
+
+    @Test
+    void wcp16DeferredChoiceATimerCanComeFirst() throws Exception {
+        RunResult r = h.run(deferredChoice(50));
+        assertEquals(RunStatus.SUCCEEDED, r.status(), r.error());
+        assertEquals(-1, h.indexOf("node.started", "reply"));
+        assertEquals(List.of("a", "timeout", "escalate"), h.finished());
+        assertEquals(List.of("reply"), h.trace("node.cancelled"));
+        assertEquals(List.of("handleReply"), h.trace("node.skipped"));
     }
 
     @Test

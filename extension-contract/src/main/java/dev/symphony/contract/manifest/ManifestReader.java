@@ -20,11 +20,16 @@ import java.util.Set;
  * Reads and validates {@code symphony-extension.json}: first against the JSON Schema (networknt
  * validator, draft 2020-12), then the rules a schema cannot express (unique capability names,
  * capability I/O schemas that are themselves valid schemas, parsable version ranges, commands that
- * name a capability). Every problem carries its JSON path. No plugin code is touched.
+ * name a capability; no key given twice). Every problem carries its JSON path. No plugin code is touched.
  */
 public final class ManifestReader {
     public static final String FILE_NAME = "symphony-extension.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A key given twice is refused (Jackson would keep the last silently): a reviewer reading the file sees the
+     * first {@code permissions}, the kernel would enforce the second.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** Loaded on first validation only. */
     private static final class Schemas {
@@ -88,7 +93,9 @@ public final class ManifestReader {
                     "not JSON (line " + (loc == null ? "?" : loc.getLineNr()) + ", column "
                             + (loc == null ? "?" : loc.getColumnNr()) + "): " + e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // not an I/O failure (the bytes are in memory): text Jackson took for UTF-16/32 that is not (found by fuzzing)
+            throw new ManifestException(source, List.of(new ManifestException.Problem("$",
+                    "not JSON text in UTF-8: " + e.getMessage())));
         }
         if (root == null || root.isMissingNode()) {
             throw new ManifestException(source, List.of(new ManifestException.Problem("$", "empty file")));

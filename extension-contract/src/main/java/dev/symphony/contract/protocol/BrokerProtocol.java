@@ -1,5 +1,6 @@
 package dev.symphony.contract.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +21,14 @@ public final class BrokerProtocol {
     private BrokerProtocol() {
     }
 
-    public record Request(String op, JsonNode args) {
+    /**
+     * {@code onBehalfOf}: the token of the inter-extension call being served when the request was made
+     * ({@link CallProtocol.Invoke#onBehalfOf()}); the kernel then allows only what the calling extension may do
+     * too. Null outside such a call.
+     */
+    public record Request(String op, JsonNode args, @JsonInclude(JsonInclude.Include.NON_NULL) String onBehalfOf) {
+        public Request(String op, JsonNode args) {
+            this(op, args, null);
+        }
     }
 }

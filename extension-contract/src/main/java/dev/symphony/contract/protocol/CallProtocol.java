@@ -14,11 +14,21 @@ public final class CallProtocol {
     private CallProtocol() {
     }
 
-    /** {@code warmUp} is left out of the encoding when false, so a plain call costs no extra bytes. */
+    /**
+     * {@code warmUp} is left out of the encoding when false, so a plain call costs no extra bytes.
+     * {@code onBehalfOf}: set when another extension made this call through the kernel — an opaque token the
+     * host puts on every brokered request it makes while serving the call ({@link BrokerProtocol.Request}), so
+     * the kernel checks those requests against the caller's permissions as well as the host's own.
+     */
     public record Invoke(String capability, JsonNode input,
-                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean warmUp) {
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean warmUp,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String onBehalfOf) {
         public Invoke(String capability, JsonNode input) {
-            this(capability, input, false);
+            this(capability, input, false, null);
+        }
+
+        public Invoke(String capability, JsonNode input, boolean warmUp) {
+            this(capability, input, warmUp, null);
         }
 
         public static Invoke warmUp(String capability) {

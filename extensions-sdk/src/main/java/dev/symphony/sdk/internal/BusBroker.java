@@ -24,7 +24,8 @@ final class BusBroker implements Broker {
 
     @Override
     public JsonNode request(String op, Object args) {
-        byte[] payload = PayloadCodec.encode(new BrokerProtocol.Request(op, PayloadCodec.json().valueToTree(args)));
+        byte[] payload = PayloadCodec.encode(new BrokerProtocol.Request(op, PayloadCodec.json().valueToTree(args),
+                CallerScope.current()));
         try {
             return PayloadCodec.decode(endpoint.call(payload, timeout));
         } catch (BusException e) {

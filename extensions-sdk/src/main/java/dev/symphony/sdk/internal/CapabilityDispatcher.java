@@ -109,7 +109,7 @@ public final class CapabilityDispatcher {
             throw new ExtensionException(ErrorCode.INVALID_INPUT, manifest.id() + "/" + invoke.capability()
                     + " is not an Instrument: it has no model to warm up");
         }
-        return run(call, () -> {
+        return run(call, invoke.onBehalfOf(), () -> {
             if (impl instanceof Instrument instrument) {
                 long ms = warmUps.ensureWarm(invoke.capability(), instrument, call);
                 if (invoke.warmUp()) {
@@ -125,7 +125,7 @@ public final class CapabilityDispatcher {
     /** Runs {@code invoke} as a stream on the calling thread: each chunk goes to {@code chunks}; returns the summary. */
     public CallProtocol.StreamSummary stream(Call call, CallProtocol.Invoke invoke, Consumer<JsonNode> chunks) {
         Object impl = implementation(call, invoke.capability());
-        return run(call, () -> {
+        return run(call, invoke.onBehalfOf(), () -> {
             if (impl instanceof Instrument instrument) {
                 warmUps.ensureWarm(invoke.capability(), instrument, call);
             }
@@ -139,13 +139,15 @@ public final class CapabilityDispatcher {
         T run() throws Exception;
     }
 
-    private <T> T run(Call call, Work<T> work) {
+    private <T> T run(Call call, String onBehalfOf, Work<T> work) {
         call.thread = Thread.currentThread();
+        String outer = CallerScope.enter(onBehalfOf);
         try {
             return work.run();
         } catch (Exception e) {
             throw failure(call, e);
         } finally {
+            CallerScope.leave(outer);
             call.thread = null;
             running.remove(call.id);
             if (call.interruptible) {

@@ -23,6 +23,8 @@ public final class BusStatus {
     public static final int NO_HANDLER = 8;
     /** The channel was closed on purpose. */
     public static final int CLOSED = 9;
+    /** A payload over {@link MessageHeaderDescriptor#MAX_PAYLOAD_LENGTH}: refused before anything was sent. */
+    public static final int TOO_LARGE = 10;
 
     private BusStatus() {
     }

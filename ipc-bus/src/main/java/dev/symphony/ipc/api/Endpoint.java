@@ -76,10 +76,11 @@ public final class Endpoint implements AutoCloseable {
 
     /** Sends a request and waits for its response payload; throws {@link BusException}. */
     public byte[] call(byte[] payload, Duration timeout) {
+        checkSize(payload);
         long deadline = System.nanoTime() + timeout.toNanos();
         UnaryCall call = new UnaryCall(register(deadline));
         pending.put(call.correlationId, call);
-        send(MessageType.REQUEST, 0, call.correlationId, payload);
+        sendOrForget(call, MessageType.REQUEST, 0, payload);
         await(call, deadline);
         Envelope response = call.response;
         if (response != null) {
@@ -90,16 +91,39 @@ public final class Endpoint implements AutoCloseable {
 
     /** Starts a stream; each chunk must arrive within {@code idleTimeout} of the previous one. */
     public StreamCall openStream(byte[] payload, Duration idleTimeout) {
+        checkSize(payload);
         long deadline = System.nanoTime() + idleTimeout.toNanos();
         StreamCall stream = new StreamCall(this, register(deadline), context.streamWindow(), idleTimeout);
         pending.put(stream.correlationId, stream);
-        send(MessageType.STREAM_REQUEST, context.streamWindow(), stream.correlationId, payload);
+        sendOrForget(stream, MessageType.STREAM_REQUEST, context.streamWindow(), payload);
         return stream;
+    }
+
+    /**
+     * A payload the protocol cannot carry is refused here, before a call is registered: nothing is pending
+     * afterwards, so the peer is never suspected of hanging over a request it was never sent.
+     */
+    private void checkSize(byte[] payload) {
+        if (payload.length > MessageHeaderDescriptor.MAX_PAYLOAD_LENGTH) {
+            throw new BusException(BusStatus.TOO_LARGE, "a message of " + payload.length + " bytes to "
+                    + context.peerName() + " exceeds the bus limit of " + MessageHeaderDescriptor.MAX_PAYLOAD_LENGTH + " bytes");
+        }
+    }
+
+    /** Sends a call's request; if sending fails the call is forgotten (its slot freed) before the failure goes on. */
+    private void sendOrForget(PendingCall call, MessageType type, int flags, byte[] payload) {
+        try {
+            send(type, flags, call.correlationId, payload);
+        } catch (RuntimeException | Error e) {
+            finished(call);
+            throw e;
+        }
     }
 
     /** One-way message; nothing comes back. */
     public void sendEvent(byte[] payload) {
         checkOpen();
+        checkSize(payload);
         send(MessageType.EVENT, 0, 0, payload);
     }
 
@@ -200,7 +224,13 @@ public final class Endpoint implements AutoCloseable {
 
     // ---------------------------------------------------------------- answering the peer
 
+    /** Answers a request; an answer over the bus limit is sent as a {@link BusStatus#TOO_LARGE} error instead. */
     public void respond(long correlationId, byte[] payload) {
+        if (payload.length > MessageHeaderDescriptor.MAX_PAYLOAD_LENGTH) {
+            respondError(correlationId, BusStatus.TOO_LARGE, "an answer of " + payload.length + " bytes exceeds the bus limit of "
+                    + MessageHeaderDescriptor.MAX_PAYLOAD_LENGTH + " bytes");
+            return;
+        }
         send(MessageType.RESPONSE, 0, correlationId, payload);
     }
 

@@ -49,7 +49,7 @@ public final class MessageHeaderDescriptor {
     public static final int EXTENSION_ID_OFFSET = 16;
     public static final int TIMESTAMP_OFFSET = 24;
     public static final int HEADER_LENGTH = 32;
-    /** Payloads larger than this are refused by the sender (streams split their data into chunks). */
+    /** Payloads larger than this are refused by the sender (streams split their data into chunks) and by the receiver. */
     public static final int MAX_PAYLOAD_LENGTH = 4 * 1024 * 1024;
 
     private MessageHeaderDescriptor() {
@@ -83,7 +83,7 @@ public final class MessageHeaderDescriptor {
         long correlationId = bytes.readLong();
         long peerHash = bytes.readLong();
         long sentNanos = bytes.readLong();
-        if (length < 0 || length > bytes.readRemaining()) {
+        if (length < 0 || length > MAX_PAYLOAD_LENGTH || length > bytes.readRemaining()) {
             throw new IllegalStateException("bus payload length " + length + " but " + bytes.readRemaining() + " bytes left");
         }
         byte[] payload = new byte[length];

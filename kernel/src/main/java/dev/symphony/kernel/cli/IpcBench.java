@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * {@code symphony bench ipc [--quick]}: measures the bus through exactly the path {@code call}
  * uses (kernel routing, schema checks both ways, audit, real host JVMs of the sample extensions)
  * and prints one JSON line. Needs the built sample extensions (a source checkout after
- * {@code mvn package}, or installed). {@code --quick} runs fewer iterations and a 2 s idle window.
+ * {@code mvn package}, or installed). {@code --quick} runs fewer iterations and a 2 s idle window. The
+ * event-flood figures ({@code floodRtP99Us} …) come from {@link FloodBench}; {@code loadAverage} is printed
+ * beside them because figures taken on a loaded machine are not results.
  */
 public final class IpcBench {
     static final String TEXT_TOOLS = "dev.symphony.samples.text-tools";
@@ -49,6 +51,7 @@ public final class IpcBench {
                 }
             }
             ObjectNode result = JSON.createObjectNode();
+            result.put("loadAverageAtStart", FloodBench.loadAverage());
             kernel.activate(TEXT_TOOLS); // the first start also pays for the kernel side's first channel
             long t0 = System.nanoTime();
             kernel.activate(CHAOS);
@@ -93,6 +96,7 @@ public final class IpcBench {
                 throw new IllegalStateException("stream delivered " + received + " of " + total + " bytes");
             }
             result.put("streamMBps", round(total / 1048576.0 / ((System.nanoTime() - s0) / 1e9)));
+            FloodBench.measure(kernel, quick ? 100_000 : 1_000_000, result);
 
             System.gc();
             Thread.sleep(quick ? 1_000 : 3_000); // let the JIT and GC finish with the work above: idle means idle
@@ -128,6 +132,7 @@ public final class IpcBench {
             Arrays.sort(restart);
             result.put("crashDetectMs", round(detect[1] / 1e6));
             result.put("restartMs", round(restart[1] / 1e6));
+            result.put("loadAverage", FloodBench.loadAverage()); // above ~0.5 the figures are not results
             out.println(result);
             return 0;
         } catch (Exception e) {

@@ -6,19 +6,30 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Class-data sharing for host JVMs: the first host to start (with a given Java runtime and host
- * classpath) writes an archive of the classes it loaded when it exits normally; later hosts map
+ * Class-data sharing for host JVMs: the first host of an extension to start (with a given Java runtime and
+ * host classpath) writes an archive of the classes it loaded when it exits normally; its later hosts map
  * that archive instead of loading and verifying Chronicle, Jackson, PF4J and the SDK again, which
- * is most of a host's start time. The archive lives in the user's cache folder.
+ * is most of a host's start time. The archives live in the user's cache folder, in a folder **per
+ * extension** ({@link #folder}): a host writes (and its sandbox binds) only its own extension's archive,
+ * so one extension cannot plant class data that another extension's hosts map.
  */
 final class ClassDataSharing {
-    private static final AtomicBoolean WRITING = new AtomicBoolean();
+    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
     private ClassDataSharing() {
+    }
+
+    /** The archive folder of one extension under the CDS cache {@code root}. */
+    static Path folder(Path root, String extensionId) {
+        if (!extensionId.matches("[A-Za-z0-9._-]+") || extensionId.startsWith(".")) {
+            throw new IllegalArgumentException("not a usable extension id for a cache folder: " + extensionId);
+        }
+        return root.resolve(extensionId);
     }
 
     /** True when the flags ask the JVM to write the archive at exit (give it time to). */
@@ -66,7 +77,7 @@ final class ClassDataSharing {
         } catch (java.io.IOException e) {
             return List.of();
         }
-        if (WRITING.compareAndSet(false, true)) {
+        if (WRITING.add(cacheDir.toAbsolutePath().normalize())) {
             pruneOldArchives(cacheDir);
             return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         }

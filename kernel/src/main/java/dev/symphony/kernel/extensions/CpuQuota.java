@@ -43,7 +43,7 @@ final class CpuQuota implements AutoCloseable {
         for (boolean unified : new boolean[] {false, true}) {
             Path group = null;
             try {
-                Optional<Path> parent = ownGroup(unified);
+                Optional<Path> parent = ownGroup(unified, "cpu");
                 if (parent.isEmpty() || !Files.isWritable(parent.get())) {
                     continue;
                 }
@@ -121,14 +121,14 @@ final class CpuQuota implements AutoCloseable {
     }
 
     /**
-     * This process's group in the v1 {@code cpu} hierarchy or in the unified (v2) one, as a folder
+     * This process's group in the v1 hierarchy of {@code controller} or in the unified (v2) one, as a folder
      * under its mount point.
      */
-    private static Optional<Path> ownGroup(boolean unified) throws IOException {
+    static Optional<Path> ownGroup(boolean unified, String controller) throws IOException {
         String ownPath = null;
         for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
             String[] f = line.split(":", 3);
-            if (f.length == 3 && (unified ? f[0].equals("0") && f[1].isEmpty() : List.of(f[1].split(",")).contains("cpu"))) {
+            if (f.length == 3 && (unified ? f[0].equals("0") && f[1].isEmpty() : List.of(f[1].split(",")).contains(controller))) {
                 ownPath = f[2];
             }
         }
@@ -143,7 +143,7 @@ final class CpuQuota implements AutoCloseable {
                 continue;
             }
             boolean match = unified ? fs[0].equals("cgroup2")
-                    : fs[0].equals("cgroup") && List.of(fs[2].split(",")).contains("cpu");
+                    : fs[0].equals("cgroup") && List.of(fs[2].split(",")).contains(controller);
             String root = mount[3];
             if (match && ownPath.startsWith(root)) {
                 String relative = ownPath.substring(root.length()).replaceFirst("^/", "");

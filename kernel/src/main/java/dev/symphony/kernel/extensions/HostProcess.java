@@ -32,10 +32,14 @@ final class HostProcess {
     final Path channelDir;
     final long startedNanos;
     final long readyNanos;
+    /** Runs under the OS sandbox; the programs it starts through the broker then run in one too. */
+    final boolean sandboxed;
     volatile boolean dead;
     boolean writesArchive;
 
-    private HostProcess(Player player, Process process, Endpoint endpoint, Path channelDir, long startedNanos, long readyNanos) {
+    private HostProcess(Player player, Process process, Endpoint endpoint, Path channelDir, long startedNanos, long readyNanos,
+                        boolean sandboxed) {
+        this.sandboxed = sandboxed;
         this.player = player;
         this.process = process;
         this.endpoint = endpoint;
@@ -57,7 +61,7 @@ final class HostProcess {
         Path dataDir = player.roots.extensionData();
         Files.createDirectories(dataDir);
         Files.createDirectories(logFile.getParent());
-        Path cdsDir = context.paths().cache("host-cds");
+        Path cdsDir = ClassDataSharing.folder(context.paths().cache("host-cds"), player.id()); // its own: no shared writable class data
         Files.createDirectories(cdsDir);
         JvmFlags flags = JvmFlags.forCurrentRuntime();
         java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
@@ -148,7 +152,7 @@ final class HostProcess {
         }
         joinQuota(quota, process, null, player, share); // the JVM a sandbox wrapper started meanwhile
         quota.ifPresent(q -> process.onExit().thenRun(q::close));
-        HostProcess h = new HostProcess(player, process, endpoint, listener.dir(), started, System.nanoTime());
+        HostProcess h = new HostProcess(player, process, endpoint, listener.dir(), started, System.nanoTime(), sandboxed);
         h.writesArchive = ClassDataSharing.writes(cds);
         return h;
     }

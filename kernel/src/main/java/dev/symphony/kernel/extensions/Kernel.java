@@ -59,7 +59,7 @@ public final class Kernel implements AutoCloseable {
         this.supervisor = new Supervisor(context, bus, audit, broker, models, players.values());
         this.calls = new KernelCalls(supervisor, schemas, audit, models);
         this.events = new Listeners<>("extension-events",
-                (e, failure) -> broker.log(e.extensionId(), "a listener of event '" + e.name() + "' failed: " + failure));
+                (e, failure) -> broker.log(e.extensionId(), "a listener of event '" + e.name() + "' failed: " + failure), MAX_WAITING_EVENTS);
     }
 
     /** Discovers and validates every extension; starts none. */
@@ -220,8 +220,14 @@ public final class Kernel implements AutoCloseable {
         return events.add(e -> listener.onEvent(e.extensionId(), e.name(), e.payload()));
     }
 
+    /** Extension events waiting for slow listeners at most; later ones are dropped (and logged) until they catch up. */
+    static final int MAX_WAITING_EVENTS = 10_000;
+
     void extensionEvent(String extensionId, String name, JsonNode payload) {
-        events.publish(new ExtensionEvent(extensionId, name, payload));
+        if (!events.publish(new ExtensionEvent(extensionId, name, payload)) && events.dropped() % 1000 == 1) {
+            broker.log(extensionId, "event '" + name + "' dropped: the kernel's listeners are " + MAX_WAITING_EVENTS
+                    + " events behind (" + events.dropped() + " dropped in all)");
+        }
     }
 
     /**
@@ -286,9 +292,14 @@ public final class Kernel implements AutoCloseable {
         });
     }
 
-    /** An extension calling another through the kernel: declared dependency, rate limit, schemas. */
-    JsonNode callFromExtension(Player caller, CallProtocol.ExtensionCall c) {
+    /** An extension calling another through the kernel: declared dependency, rate limit, schemas, the caller's permissions. */
+    JsonNode callFromExtension(Acting caller, CallProtocol.ExtensionCall c) {
         return calls.fromExtension(caller, c, players.get(c.extension()));
+    }
+
+    /** Who a brokered request of {@code host} acts for, from the delegation token it carries (null: itself). */
+    Acting acting(Player host, String onBehalfOf) {
+        return calls.acting(host, onBehalfOf);
     }
 
     /** Hot disable: stops the host; calls fail until enabled again. Persisted for IDE and CLI. */

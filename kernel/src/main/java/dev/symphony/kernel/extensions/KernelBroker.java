@@ -18,15 +18,10 @@ import dev.symphony.contract.protocol.ProcessProtocol;
 import dev.symphony.kernel.audit.AuditLog;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +40,8 @@ final class KernelBroker implements AutoCloseable {
     private final AuditLog audit;
     private final Path logsDir;
     private final KernelFiles files;
+    private final KernelNetwork network;
+    private final KernelProcesses processes;
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(256), r -> {
         Thread t = new Thread(r, "kernel-broker");
@@ -57,6 +54,8 @@ final class KernelBroker implements AutoCloseable {
         this.audit = audit;
         this.logsDir = logsDir;
         this.files = new KernelFiles(audit);
+        this.network = new KernelNetwork(audit, KernelNetwork.MAX_BODY_BYTES, KernelNetwork.MAX_TIMEOUT);
+        this.processes = new KernelProcesses(audit, this::log);
         pool.allowCoreThreadTimeOut(true);
     }
 
@@ -65,6 +64,7 @@ final class KernelBroker implements AutoCloseable {
     }
 
     InboundHandler handlerFor(Player player, CompletableFuture<Void> hello) {
+        HostQuota quota = new HostQuota(player.id(), System::nanoTime);
         return new InboundHandler() {
             @Override
             public void onHello(Endpoint endpoint, Envelope message) {
@@ -73,15 +73,36 @@ final class KernelBroker implements AutoCloseable {
 
             @Override
             public void onRequest(Endpoint endpoint, Envelope request) {
+                String refused = quota.tryBroker();
+                if (refused != null) {
+                    endpoint.respondError(request.correlationId(), ErrorCode.BUSY.code(), refused);
+                    return;
+                }
                 try {
-                    pool.execute(() -> serve(player, endpoint, request));
+                    pool.execute(() -> {
+                        try {
+                            serve(player, endpoint, request);
+                        } finally {
+                            quota.brokerDone();
+                        }
+                    });
                 } catch (RejectedExecutionException e) {
+                    quota.brokerDone();
                     endpoint.respondError(request.correlationId(), ErrorCode.BUSY.code(), "the kernel broker is busy");
                 }
             }
 
             @Override
             public void onEvent(Endpoint endpoint, Envelope event) {
+                if (!quota.admitEvent(event.payload().length)) {
+                    long dropped = quota.droppedToReport(); // the flood is not even decoded; one entry a second at most
+                    if (dropped > 0) {
+                        audit.record("kernel", "event.quota", player.id(), false, "dropped " + dropped + " events over the quota of "
+                                + quota.describe() + " (" + quota.dropped() + " in all)");
+                        log(player.id(), "dropped " + dropped + " events over the quota of " + quota.describe());
+                    }
+                    return;
+                }
                 LogProtocol.HostEvent e = PayloadCodec.decode(event.payload(), LogProtocol.HostEvent.class);
                 if (ModelProtocol.EVENT_KIND.equals(e.kind())) {
                     try {
@@ -112,15 +133,16 @@ final class KernelBroker implements AutoCloseable {
         try {
             BrokerProtocol.Request r = PayloadCodec.decode(request.payload(), BrokerProtocol.Request.class);
             JsonNode a = r.args();
+            Acting acting = acting(p, r);
             JsonNode result = switch (r.op()) {
-                case BrokerProtocol.FILES_READ -> files.read(p, a.path("path").asText());
-                case BrokerProtocol.FILES_WRITE -> files.write(p, a.path("path").asText(), a.path("text").asText());
-                case BrokerProtocol.FILES_LIST -> files.list(p, a.path("path").asText());
-                case BrokerProtocol.NETWORK_FETCH -> fetch(p, PayloadCodec.json().treeToValue(a, NetworkProtocol.Fetch.class));
-                case BrokerProtocol.PROCESS_RUN -> run(p, PayloadCodec.json().treeToValue(a, ProcessProtocol.Run.class));
+                case BrokerProtocol.FILES_READ -> files.read(acting, a.path("path").asText());
+                case BrokerProtocol.FILES_WRITE -> files.write(acting, a.path("path").asText(), a.path("text").asText());
+                case BrokerProtocol.FILES_LIST -> files.list(acting, a.path("path").asText());
+                case BrokerProtocol.NETWORK_FETCH -> network.fetch(acting, PayloadCodec.json().treeToValue(a, NetworkProtocol.Fetch.class));
+                case BrokerProtocol.PROCESS_RUN -> processes.run(acting, PayloadCodec.json().treeToValue(a, ProcessProtocol.Run.class));
                 case BrokerProtocol.SETTINGS_GET -> JsonNodeFactory.instance.objectNode()
                         .set("value", kernel.extensionSetting(p, a.path("key").asText()));
-                case BrokerProtocol.EXTENSION_CALL -> kernel.callFromExtension(p,
+                case BrokerProtocol.EXTENSION_CALL -> kernel.callFromExtension(acting,
                         PayloadCodec.json().treeToValue(a, CallProtocol.ExtensionCall.class));
                 default -> throw new CallFailedException(ErrorCode.INVALID_INPUT, "unknown brokered operation " + r.op());
             };
@@ -134,45 +156,13 @@ final class KernelBroker implements AutoCloseable {
         }
     }
 
-    private JsonNode fetch(Player p, NetworkProtocol.Fetch f) throws IOException, InterruptedException {
-        URI uri = URI.create(f.url());
-        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-        boolean allowed = uri.getHost() != null && p.permissions.canConnect(uri.getHost(), port);
-        audit.record(p.id(), BrokerProtocol.NETWORK_FETCH, f.url(), allowed, null);
-        if (!allowed) {
-            throw new CallFailedException(ErrorCode.PERMISSION_DENIED, f.url() + " is not a host the manifest of " + p.id() + " lists");
-        }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofMillis(Math.max(1, f.timeoutMs()))).GET().build(), HttpResponse.BodyHandlers.ofString());
-        return PayloadCodec.json().valueToTree(new NetworkProtocol.FetchResult(response.statusCode(), response.body()));
-    }
-
-    private JsonNode run(Player p, ProcessProtocol.Run r) throws IOException, InterruptedException {
-        boolean allowed = p.permissions.canSpawnProcesses();
-        audit.record(p.id(), BrokerProtocol.PROCESS_RUN, String.join(" ", r.command()), allowed, null);
-        if (!allowed) {
-            throw new CallFailedException(ErrorCode.PERMISSION_DENIED, p.id() + " may not start processes");
-        }
-        ProcessBuilder pb = new ProcessBuilder(r.command());
-        HostEnvironment.apply(pb.environment(), System.getenv()); // the program gets no more of the IDE's secrets than the host
-        if (r.workingDir() != null) {
-            pb.directory(Path.of(r.workingDir()).toFile());
-        }
-        Process process = pb.start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> slurp(process.getInputStream()), pool);
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> slurp(process.getErrorStream()), pool);
-        if (!process.waitFor(Math.max(1, r.timeoutMs()), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new CallFailedException(ErrorCode.TIMEOUT, String.join(" ", r.command()) + " did not finish in time");
-        }
-        return PayloadCodec.json().valueToTree(new ProcessProtocol.RunResult(process.exitValue(), out.join(), err.join()));
-    }
-
-    private static String slurp(java.io.InputStream in) {
-        try (in) {
-            return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
+    /** Who the request acts for; a delegation token that is not a call to this host in flight is refused and audited. */
+    private Acting acting(Player p, BrokerProtocol.Request r) {
+        try {
+            return kernel.acting(p, r.onBehalfOf());
+        } catch (CallFailedException e) {
+            audit.record(p.id(), r.op(), "on behalf of an unknown call", false, e.getMessage());
+            throw e;
         }
     }
 
@@ -189,5 +179,6 @@ final class KernelBroker implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        processes.close();
     }
 }

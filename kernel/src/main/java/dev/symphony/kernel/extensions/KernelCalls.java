@@ -29,6 +29,7 @@ final class KernelCalls {
     private final AuditLog audit;
     private final ModelStates models;
     private final RateLimiter rateLimiter = new RateLimiter(System::nanoTime);
+    private final Delegations delegations = new Delegations();
 
     KernelCalls(Supervisor supervisor, CapabilitySchemas schemas, AuditLog audit, ModelStates models) {
         this.supervisor = supervisor;
@@ -38,10 +39,15 @@ final class KernelCalls {
     }
 
     Reply call(CapabilityCall call, Player p) {
+        return call(call, p, null);
+    }
+
+    /** {@code onBehalfOf}: the delegation token when another extension makes this call ({@link #fromExtension}). */
+    private Reply call(CapabilityCall call, Player p, String onBehalfOf) {
         ExtensionManifest.Capability cap = Kernel.capabilityOf(p, call.capability());
         schemas.checkInput(p.id(), call.capability(), call.input());
         Duration timeout = timeout(call, cap);
-        byte[] request = PayloadCodec.encode(new CallProtocol.Invoke(call.capability(), call.input()));
+        byte[] request = PayloadCodec.encode(new CallProtocol.Invoke(call.capability(), call.input(), false, onBehalfOf));
         for (int attempt = 0; ; attempt++) {
             HostProcess h = supervisor.ensureRunning(p);
             supervisor.callStarting();
@@ -105,8 +111,18 @@ final class KernelCalls {
         return done;
     }
 
-    /** An extension calling another through the kernel: declared dependency, rate limit, then {@link #call}. */
-    JsonNode fromExtension(Player caller, CallProtocol.ExtensionCall c, Player callee) {
+    /** Who a brokered request from {@code host} carrying {@code token} acts for (see {@link Delegations}). */
+    Acting acting(Player host, String token) {
+        return delegations.resolve(host, token);
+    }
+
+    /**
+     * An extension calling another through the kernel: declared dependency, rate limit, then {@link #call} — with
+     * a delegation token, so what the callee asks of the broker while serving it is checked against the caller's
+     * permissions too ({@link Acting}).
+     */
+    JsonNode fromExtension(Acting acting, CallProtocol.ExtensionCall c, Player callee) {
+        Player caller = acting.host();
         String resource = c.extension() + "/" + c.capability();
         var dep = caller.manifest.dependencies().stream().filter(d -> d.id().equals(c.extension())).findFirst();
         boolean declared = dep.isPresent() && callee != null && callee.manifest != null
@@ -121,6 +137,11 @@ final class KernelCalls {
             throw new CallFailedException(ErrorCode.BUSY, caller.id() + " exceeded " + dep.get().callsPerSecond()
                     + " calls per second to " + c.extension());
         }
-        return call(new CapabilityCall(caller.id(), c.extension(), c.capability(), c.input()), callee).output();
+        String token = delegations.open(acting, callee);
+        try {
+            return call(new CapabilityCall(caller.id(), c.extension(), c.capability(), c.input()), callee, token).output();
+        } finally {
+            delegations.close(token);
+        }
     }
 }

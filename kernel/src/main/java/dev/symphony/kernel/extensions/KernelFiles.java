@@ -27,34 +27,34 @@ final class KernelFiles {
         this.audit = audit;
     }
 
-    JsonNode read(Player p, String path) throws IOException {
-        Path real = check(p, BrokerProtocol.FILES_READ, path, false);
+    JsonNode read(Acting a, String path) throws IOException {
+        Path real = check(a, BrokerProtocol.FILES_READ, path, false);
         try {
             return JsonNodeFactory.instance.objectNode().put("text", NoFollowFiles.read(real, MAX_READ));
         } catch (NoFollowFiles.TooLarge e) {
             throw new CallFailedException(ErrorCode.INVALID_INPUT, e.getMessage());
         } catch (NoFollowFiles.Redirected e) {
-            throw redirected(p, BrokerProtocol.FILES_READ, real, e);
+            throw redirected(a.host(), BrokerProtocol.FILES_READ, real, e);
         }
     }
 
-    JsonNode write(Player p, String path, String text) throws IOException {
-        Path real = check(p, BrokerProtocol.FILES_WRITE, path, true);
+    JsonNode write(Acting a, String path, String text) throws IOException {
+        Path real = check(a, BrokerProtocol.FILES_WRITE, path, true);
         try {
             NoFollowFiles.write(real, text);
         } catch (NoFollowFiles.Redirected e) {
-            throw redirected(p, BrokerProtocol.FILES_WRITE, real, e);
+            throw redirected(a.host(), BrokerProtocol.FILES_WRITE, real, e);
         }
         return JsonNodeFactory.instance.objectNode();
     }
 
-    JsonNode list(Player p, String path) throws IOException {
-        Path real = check(p, BrokerProtocol.FILES_LIST, path, false);
+    JsonNode list(Acting a, String path) throws IOException {
+        Path real = check(a, BrokerProtocol.FILES_LIST, path, false);
         var names = JsonNodeFactory.instance.arrayNode();
         try {
             NoFollowFiles.list(real).forEach(names::add);
         } catch (NoFollowFiles.Redirected e) {
-            throw redirected(p, BrokerProtocol.FILES_LIST, real, e);
+            throw redirected(a.host(), BrokerProtocol.FILES_LIST, real, e);
         }
         return JsonNodeFactory.instance.objectNode().set("names", names);
     }
@@ -65,18 +65,20 @@ final class KernelFiles {
         return new CallFailedException(ErrorCode.PERMISSION_DENIED, e.getMessage());
     }
 
-    private Path check(Player p, String op, String path, boolean write) throws IOException {
+    /** Checked for the host and, when it serves another extension's call, for every caller too ({@link Acting}). */
+    private Path check(Acting a, String op, String path, boolean write) throws IOException {
         Path asked = Path.of(path).toAbsolutePath().normalize();
         Path real = realPath(asked);
-        boolean allowed = write
-                ? p.permissions.canWrite(asked) && p.permissions.canWrite(real)
+        Player refuser = a.refuser(permissions -> write
+                ? permissions.canWrite(asked) && permissions.canWrite(real)
                 : op.equals(BrokerProtocol.FILES_LIST)
-                        ? p.permissions.canRead(asked.resolve("x")) && p.permissions.canRead(real.resolve("x"))
-                        : p.permissions.canRead(asked) && p.permissions.canRead(real);
-        audit.record(p.id(), op, real.toString(), allowed, real.equals(asked) ? null : "asked for " + asked);
-        if (!allowed) {
+                        ? permissions.canRead(asked.resolve("x")) && permissions.canRead(real.resolve("x"))
+                        : permissions.canRead(asked) && permissions.canRead(real));
+        String note = (real.equals(asked) ? "" : "asked for " + asked) + a.behalf();
+        audit.record(a.host().id(), op, real.toString(), refuser == null, note.isEmpty() ? null : note.strip());
+        if (refuser != null) {
             throw new CallFailedException(ErrorCode.PERMISSION_DENIED, op + " of " + asked
-                    + " is not allowed by the manifest of " + p.id());
+                    + " is not allowed by " + a.denial(refuser));
         }
         afterCheck.accept(real);
         return real;

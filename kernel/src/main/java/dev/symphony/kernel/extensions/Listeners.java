@@ -1,8 +1,10 @@
 package dev.symphony.kernel.extensions;
 
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -10,20 +12,31 @@ import java.util.function.Consumer;
 /**
  * Listeners told about events in order on one daemon thread of their own, never on the thread that
  * reported the event (the bus pump must not wait for a slow listener). A listener that throws is
- * reported and the others are still told.
+ * reported and the others are still told. At most {@code capacity} events wait; one more is dropped
+ * and counted ({@link #publish} says so), so slow listeners cannot fill the heap.
  */
 final class Listeners<T> implements AutoCloseable {
     private final CopyOnWriteArrayList<Consumer<T>> listeners = new CopyOnWriteArrayList<>();
     private final BiConsumer<T, RuntimeException> onFailure;
-    private final ExecutorService notifier;
+    private final ThreadPoolExecutor notifier;
+    private final AtomicLong dropped = new AtomicLong();
 
     Listeners(String threadName, BiConsumer<T, RuntimeException> onFailure) {
+        this(threadName, onFailure, Integer.MAX_VALUE);
+    }
+
+    Listeners(String threadName, BiConsumer<T, RuntimeException> onFailure, int capacity) {
         this.onFailure = onFailure;
-        this.notifier = Executors.newSingleThreadExecutor(r -> {
+        this.notifier = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(capacity), r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Events dropped because {@code capacity} were already waiting. */
+    long dropped() {
+        return dropped.get();
     }
 
     /** Adds a listener; close the handle to remove it. */
@@ -32,22 +45,31 @@ final class Listeners<T> implements AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
-    /** On the notifier thread: runs {@code first}, then tells every listener about {@code event}. */
-    void publish(Runnable first, T event) {
-        notifier.execute(() -> {
-            first.run();
-            for (Consumer<T> l : listeners) {
-                try {
-                    l.accept(event);
-                } catch (RuntimeException e) {
-                    onFailure.accept(event, e);
+    /** On the notifier thread: runs {@code first}, then tells every listener about {@code event}; false when dropped. */
+    boolean publish(Runnable first, T event) {
+        try {
+            notifier.execute(() -> {
+                first.run();
+                for (Consumer<T> l : listeners) {
+                    try {
+                        l.accept(event);
+                    } catch (RuntimeException e) {
+                        onFailure.accept(event, e);
+                    }
                 }
+            });
+            return true;
+        } catch (RejectedExecutionException full) {
+            if (notifier.isShutdown()) {
+                throw full;
             }
-        });
+            dropped.incrementAndGet();
+            return false;
+        }
     }
 
-    void publish(T event) {
-        publish(() -> { }, event);
+    boolean publish(T event) {
+        return publish(() -> { }, event);
     }
 
     /** Lets what was published be told (briefly), then stops the thread. */

@@ -35,6 +35,9 @@ public final class Sandbox {
     public static final String FORCE_UNAVAILABLE_ENV = "SYMPHONY_SANDBOX_UNAVAILABLE";
     public static final String FORCE_UNAVAILABLE_PROPERTY = "symphony.sandbox.unavailable";
     private static volatile Boolean available;
+    /** What a sandbox shows of the system, read-only: programs and libraries, not {@code /etc} (only what linking needs). */
+    private static final List<String> SYSTEM_FOLDERS = List.of("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin",
+            "/etc/alternatives", "/etc/ld.so.cache");
 
     private Sandbox() {
     }
@@ -138,6 +141,27 @@ public final class Sandbox {
         return usable;
     }
 
+    /**
+     * The command prefix that runs a program a sandboxed host asked for ({@code processes} permission) in a sandbox
+     * of its own, seeing no more than its host: the system folders and the extension's folder read-only, the
+     * extension's data folder, and its working folder (read-write only when the manifest lets it write there), no
+     * network, a private {@code /tmp}, its own PID namespace; it dies with the kernel.
+     */
+    static List<String> programPrefix(Path extensionDir, Path dataDir, Path workingDir, boolean workingDirWritable) {
+        List<String> cmd = new ArrayList<>(List.of("bwrap", "--die-with-parent", "--unshare-all", "--new-session",
+                "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+        for (String sys : SYSTEM_FOLDERS) {
+            cmd.addAll(List.of("--ro-bind-try", sys, sys));
+        }
+        cmd.addAll(List.of("--ro-bind", extensionDir.toAbsolutePath().toString(), extensionDir.toAbsolutePath().toString()));
+        cmd.addAll(List.of("--bind", dataDir.toAbsolutePath().toString(), dataDir.toAbsolutePath().toString()));
+        if (!workingDir.startsWith(dataDir)) {
+            cmd.addAll(List.of(workingDirWritable ? "--bind" : "--ro-bind", workingDir.toString(), workingDir.toString()));
+        }
+        cmd.addAll(List.of("--chdir", workingDir.toString()));
+        return cmd;
+    }
+
     /** The command prefix that runs the host inside the sandbox, or an empty list for no OS sandbox. */
     static List<String> prefix(boolean sandboxed, String classpath, Path extensionDir, Path channelDir, Path dataDir, Path cdsDir,
                                List<Path> readWrite) {
@@ -146,7 +170,7 @@ public final class Sandbox {
         }
         List<String> cmd = new ArrayList<>(List.of("bwrap", "--die-with-parent", "--unshare-all", "--new-session",
                 "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
-        for (String sys : List.of("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc/alternatives", "/etc/ld.so.cache")) {
+        for (String sys : SYSTEM_FOLDERS) {
             cmd.addAll(List.of("--ro-bind-try", sys, sys));
         }
         Set<Path> readOnly = new LinkedHashSet<>();

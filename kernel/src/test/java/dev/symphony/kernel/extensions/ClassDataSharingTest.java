@@ -27,4 +27,21 @@ class ClassDataSharingTest {
         }
         assertEquals(List.of("host-3eb.jsa", "host-3ec.jsa", "host-3ed.jsa", "notes.txt"), left);
     }
+
+    /** Before, one folder was bound read-write into every sandbox and every later host mapped the archive found there. */
+    @Test
+    void eachExtensionHasItsOwnArchiveFolderAndWritesItsOwnArchive(@TempDir Path root) {
+        Path a = ClassDataSharing.folder(root, "dev.example.a");
+        Path b = ClassDataSharing.folder(root, "dev.example.b");
+        assertNotEquals(a, b);
+        assertTrue(a.startsWith(root) && !a.equals(root) && a.getParent().equals(root));
+        String classpath = System.getProperty("java.class.path");
+        assertTrue(ClassDataSharing.writes(ClassDataSharing.flags(a, classpath)), "a's first host writes a's archive");
+        assertTrue(ClassDataSharing.writes(ClassDataSharing.flags(b, classpath)), "and b's first host b's own, in the same kernel");
+        assertFalse(ClassDataSharing.writes(ClassDataSharing.flags(a, classpath)), "one writer per folder at a time");
+        List<String> sandbox = Sandbox.prefix(true, classpath, root.resolve("ext-a"), root.resolve("chan"), root.resolve("data"), a, List.of());
+        assertTrue(sandbox.contains(a.toString()) && !sandbox.contains(root.toString()) && !sandbox.contains(b.toString()),
+                "a's sandbox binds only a's archive folder: " + sandbox);
+        assertThrows(IllegalArgumentException.class, () -> ClassDataSharing.folder(root, "../escape"));
+    }
 }

@@ -71,17 +71,17 @@ class KernelFilesRaceTest {
 
     @Test
     void untouchedPathsWorkAsBefore() throws Exception {
-        assertEquals("fine", files.read(player, workspace.resolve("allowed/sub/ok.txt").toString()).path("text").asText());
-        files.write(player, workspace.resolve("allowed/new/deeper/n.txt").toString(), "new");
+        assertEquals("fine", files.read(Acting.itself(player), workspace.resolve("allowed/sub/ok.txt").toString()).path("text").asText());
+        files.write(Acting.itself(player), workspace.resolve("allowed/new/deeper/n.txt").toString(), "new");
         assertEquals("new", Files.readString(workspace.resolve("allowed/new/deeper/n.txt")));
-        assertEquals("[\"deeper\"]", files.list(player, workspace.resolve("allowed/new").toString()).path("names").toString());
+        assertEquals("[\"deeper\"]", files.list(Acting.itself(player), workspace.resolve("allowed/new").toString()).path("names").toString());
     }
 
     @Test
     void aFolderSwappedForALinkAfterTheCheckIsNotFollowedByARead() throws Exception {
         files.afterCheck = swap(workspace.resolve("allowed/sub"), secret);
         CallFailedException e = assertThrows(CallFailedException.class,
-                () -> files.read(player, workspace.resolve("allowed/sub/ok.txt").toString()));
+                () -> files.read(Acting.itself(player), workspace.resolve("allowed/sub/ok.txt").toString()));
         assertFalse(e.getMessage().contains("SECRET"));
         assertRedirectRefused(e);
     }
@@ -90,14 +90,14 @@ class KernelFilesRaceTest {
     void theFileSwappedForALinkAfterTheCheckIsNotFollowedByARead() throws Exception {
         files.afterCheck = swap(workspace.resolve("allowed/sub/ok.txt"), secret.resolve("ok.txt"));
         assertRedirectRefused(assertThrows(CallFailedException.class,
-                () -> files.read(player, workspace.resolve("allowed/sub/ok.txt").toString())));
+                () -> files.read(Acting.itself(player), workspace.resolve("allowed/sub/ok.txt").toString())));
     }
 
     @Test
     void aWriteIsNotRedirectedOutOfThePermittedFolder() throws Exception {
         files.afterCheck = swap(workspace.resolve("allowed/sub"), secret);
         assertRedirectRefused(assertThrows(CallFailedException.class,
-                () -> files.write(player, workspace.resolve("allowed/sub/ok.txt").toString(), "overwritten")));
+                () -> files.write(Acting.itself(player), workspace.resolve("allowed/sub/ok.txt").toString(), "overwritten")));
         assertEquals("SECRET", Files.readString(secret.resolve("ok.txt")), "the secret folder's file is untouched");
     }
 
@@ -105,6 +105,6 @@ class KernelFilesRaceTest {
     void aListIsNotRedirected() throws Exception {
         files.afterCheck = swap(workspace.resolve("allowed/sub"), secret);
         assertRedirectRefused(assertThrows(CallFailedException.class,
-                () -> files.list(player, workspace.resolve("allowed/sub").toString())));
+                () -> files.list(Acting.itself(player), workspace.resolve("allowed/sub").toString())));
     }
 }

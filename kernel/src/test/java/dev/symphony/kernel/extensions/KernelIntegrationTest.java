@@ -239,6 +239,30 @@ class KernelIntegrationTest {
                 && e.path("what").asText().equals("extension.call") && e.path("decision").asText().equals("denied")));
     }
 
+    /**
+     * Confused deputy: the relay has no permissions; the probe may read {@code allowed/}. Before, the relay read
+     * the probe's files by calling it; now what the probe asks of the broker while serving the relay's call is
+     * checked against the relay's permissions too.
+     */
+    @Test
+    void aCallerGainsNoPermissionsThroughTheExtensionItCalls() throws Exception {
+        String relay = "dev.symphony.test.relay";
+        String ok = workspace.resolve("allowed/ok.txt").toString();
+        assertEquals("fine", call("read", "{\"path\":\"" + ok + "\"}").path("text").asText(), "the probe may read it itself");
+        Thread.sleep(1100); // a fresh second of the relay's 5 calls/s
+        for (String capability : List.of("read", "read-raw")) {
+            CallFailedException e = assertThrows(CallFailedException.class, () -> kernel.call(new CapabilityCall("test", relay, "relay",
+                    json("{\"target\":\"" + PROBE + "\",\"capability\":\"" + capability + "\",\"input\":{\"path\":\"" + ok + "\"}}"),
+                    Duration.ofSeconds(20))).output());
+            assertEquals(ErrorCode.PERMISSION_DENIED, e.code(), e.getMessage());
+            assertTrue(e.getMessage().contains(relay), "the refusal names the caller whose manifest does not allow it: " + e.getMessage());
+        }
+        kernel.audit().flush();
+        assertTrue(AuditLog.readAll(paths.data("audit")).stream().anyMatch(e -> e.path("who").asText().equals(PROBE)
+                && e.path("what").asText().equals("files.read") && e.path("decision").asText().equals("denied")
+                && e.path("detail").asText().contains("on behalf of " + relay)), "audited as the probe acting for the relay");
+    }
+
     @Test
     void theOsSandboxHidesFilesFromDirectJavaIo() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Sandbox.Mode.fromProperty() != Sandbox.Mode.OFF && Sandbox.available(),

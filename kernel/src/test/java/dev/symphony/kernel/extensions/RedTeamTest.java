@@ -59,6 +59,25 @@ class RedTeamTest {
         return new HostileZip().file("symphony-extension.json", MANIFEST);
     }
 
+    /** Hostile manifests: each refused at install with a message naming the problem, leaving no trace. */
+    @org.junit.jupiter.api.TestFactory
+    java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> hostileManifestsAreRefusedWithoutTrace() {
+        String nested = "[".repeat(20_000) + "]".repeat(20_000);
+        return java.util.stream.Stream.of(
+                new String[] {"id climbing out of the store", MANIFEST.replace("dev.example.ok", "../../.config/autostart"), "id"},
+                new String[] {"absolute id", MANIFEST.replace("dev.example.ok", "/tmp/evil"), "id"},
+                new String[] {"not JSON", "\u0000\u00ff{{{", "manifest"},
+                new String[] {"nesting meant to exhaust the parser's stack", MANIFEST.replace("\"permissions\": {}",
+                        "\"permissions\": {}, \"x\": " + nested), "manifest"},
+                new String[] {"a second permissions object after the one a reviewer reads",
+                        MANIFEST.replace("\"permissions\": {}", "\"permissions\": {}, \"permissions\": {\"processes\": true}"), "Duplicate field"},
+                new String[] {"a capability name with path characters", MANIFEST.replace("\"name\": \"a\"", "\"name\": \"../../a\""), "name"})
+                .map(c -> org.junit.jupiter.api.DynamicTest.dynamicTest(c[0], () -> {
+                    before = home.listing();
+                    refusedWithoutTrace(new HostileZip().file("symphony-extension.json", c[1]), c[2]);
+                }));
+    }
+
     @Test
     void chainedSymbolicLinksCannotReachTheAutostartFolder() throws IOException {
         // Each link passes a text-only check of its own target; together they climb to the home folder.

@@ -126,6 +126,43 @@ public class ProbeExtension implements SymphonyExtension {
             ctx.services().events().emit(in.path("name").asText(), in.path("payload"));
             return obj();
         });
+        c.operator("flood", (in, ctx) -> { // one-way events as fast as the host can send them
+            int n = in.path("count").asInt(1000);
+            for (int i = 0; i < n; i++) {
+                ctx.services().events().emit("flood", obj().put("i", i));
+            }
+            return obj().put("sent", n);
+        });
+        c.instrument("parallel-fetch", (in, sink, ctx) -> { // more brokered requests at once than a host may have (on a worker)
+            int n = in.path("count").asInt(12);
+            java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Thread t = new Thread(() -> {
+                    String outcome;
+                    try {
+                        outcome = "status " + ctx.services().network().fetch(in.path("url").asText(), 10_000).status();
+                    } catch (dev.symphony.sdk.api.ExtensionException e) {
+                        outcome = e.code().name();
+                    }
+                    outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+                });
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            ObjectNode out = obj();
+            outcomes.forEach((k, v) -> out.put(k, v.get()));
+            sink.emit(out);
+        });
+        c.instrument("run", (in, sink, ctx) -> { // a program through the processes permission (on a worker)
+            List<String> command = new ArrayList<>();
+            in.path("command").forEach(part -> command.add(part.asText()));
+            var r = ctx.services().processes().run(command, in.hasNonNull("dir") ? in.path("dir").asText() : null, 20_000);
+            sink.emit(obj().put("exit", r.exitCode()).put("out", r.stdout()).put("err", r.stderr()));
+        });
         c.operator("setting", (in, ctx) -> obj().set("value", ctx.services().settings().get(in.path("key").asText())));
     }
 }

@@ -27,14 +27,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Fires the triggers of every valid Melody under a folder. Runs go through one single-thread executor (the
- * artifact store has one owner; runs queue). API: {@code POST /api/PATH} with {@code Authorization: Bearer
+ * Fires the triggers of every valid Melody under a folder. Up to {@code maxRuns} runs go at once (more queue,
+ * first come first served); they share the conductor's artifact store (one owner, this process: every access
+ * is serialized by {@code RunArtifacts}), its pool-manager model slots and its arbitration engine, which
+ * decide contested Instruments and resources between them. API: {@code POST /api/PATH} with {@code Authorization: Bearer
  * TOKEN} and a JSON object of inputs runs the Melody whose api trigger has that path and answers with the run's
  * result. Scheduled: every minute, Melodies whose cron matches. After each run: chained Melodies whose
  * {@code after} is that file (and whose {@code status} matches) and melody.finished triggers naming it.
@@ -50,7 +53,7 @@ public final class MelodyServer implements AutoCloseable {
     private final ApiToken token;
     private final PrintStream notices;
     private final List<Melody> melodies = new ArrayList<>();
-    private final ExecutorService runs = Executors.newSingleThreadExecutor(r -> daemon(r, "melody-serve-run"));
+    private final ExecutorService runs;
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "melody-serve-cron"));
     private HttpServer http;
     private Path folder;
@@ -59,6 +62,18 @@ public final class MelodyServer implements AutoCloseable {
     private final java.util.Set<String> queuedSaves = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public MelodyServer(Conductor conductor, MelodyReader reader, ApiToken token, PrintStream notices) {
+        this(conductor, reader, token, notices, DEFAULT_MAX_RUNS);
+    }
+
+    /** Runs at once unless {@code --max-runs} says otherwise. */
+    public static final int DEFAULT_MAX_RUNS = 2;
+
+    public MelodyServer(Conductor conductor, MelodyReader reader, ApiToken token, PrintStream notices, int maxRuns) {
+        if (maxRuns < 1) {
+            throw new IllegalArgumentException("maxRuns must be at least 1, got " + maxRuns);
+        }
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.runs = Executors.newFixedThreadPool(maxRuns, r -> daemon(r, "melody-serve-run-" + n.incrementAndGet()));
         this.conductor = conductor;
         this.reader = reader;
         this.token = token;
@@ -138,6 +153,7 @@ public final class MelodyServer implements AutoCloseable {
      * Returns how many runs were queued. Thread-safe; the caller (the kernel's bus pump) is not blocked.
      */
     public int extensionEvent(String extension, String event, JsonNode payload) {
+        conductor.inbox().deliver(extension + "/" + event, payload); // nodes of running runs that await it
         int queued = 0;
         for (Melody m : melodies) {
             for (JsonNode t : triggers(m, "extension.event")) {
@@ -157,30 +173,38 @@ public final class MelodyServer implements AutoCloseable {
 
     /** Queues the Melodies whose scheduled trigger matches {@code minute}; the future ends after the last. */
     public Future<?> tick(LocalDateTime minute) {
+        List<CompletableFuture<RunResult>> queued = new ArrayList<>();
         for (Melody m : melodies) {
             for (JsonNode t : m.json().path("triggers")) {
                 if (t.path("type").asText().equals("scheduled") && Cron.matches(t.path("cron").asText(), minute)) {
-                    submit(m, JsonNodeFactory.instance.objectNode(), "scheduled " + t.path("cron").asText());
+                    queued.add(submit(m, JsonNodeFactory.instance.objectNode(), "scheduled " + t.path("cron").asText()));
                 }
             }
         }
-        return runs.submit(() -> { }); // runs are sequential: this completes after everything queued before it
+        return CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new));
     }
 
     /** Queues a run; after it ends, queues what is chained to it. */
-    public Future<RunResult> submit(Melody m, ObjectNode inputs, String why) {
+    public CompletableFuture<RunResult> submit(Melody m, ObjectNode inputs, String why) {
         return submit(m, inputs, why, () -> { });
     }
 
-    private Future<RunResult> submit(Melody m, ObjectNode inputs, String why, Runnable starting) {
-        return runs.submit(() -> {
+    private CompletableFuture<RunResult> submit(Melody m, ObjectNode inputs, String why, Runnable starting) {
+        return CompletableFuture.supplyAsync(() -> {
             starting.run();
             notices.println("symphony serve: running " + m.source() + " (" + why + ")");
-            RunResult r = conductor.start(m, inputs);
-            notices.println("symphony serve: run " + r.runId() + " " + r.status().jsonName());
-            chain(m, r);
-            return r;
-        });
+            try {
+                RunResult r = conductor.start(m, inputs);
+                notices.println("symphony serve: run " + r.runId() + " " + r.status().jsonName());
+                chain(m, r);
+                return r;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("serve is stopping");
+            }
+        }, runs);
     }
 
     private void chain(Melody finished, RunResult r) {

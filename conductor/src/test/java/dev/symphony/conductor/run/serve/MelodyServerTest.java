@@ -69,6 +69,43 @@ class MelodyServerTest {
         }
     }
 
+    @Test
+    void severalRunsGoAtOnceAndAnAnnouncedEventReachesANodeAwaitingIt(@TempDir Path dir) throws Exception {
+        Path melodies = Files.createDirectories(dir.resolve("melodies"));
+        String call = "{\"id\":\"%s\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"%s\",\"input\":%s%s}";
+        Files.writeString(melodies.resolve("waits.melody.json"), "{\"formatVersion\":1,\"name\":\"waits\",\"nodes\":["
+                + String.format(call, "reply", "echo", "{\"text\":\"${event.text}\"}", ",\"awaits\":{\"choice\":\"c\",\"event\":\"mail/reply\"}") + ","
+                + String.format(call, "late", "echo", "{\"text\":\"late\"}", ",\"awaits\":{\"choice\":\"c\",\"afterMs\":60000}") + ","
+                + "{\"id\":\"out\",\"type\":\"output\",\"value\":\"${reply.text}\"}],\"connections\":[{\"from\":\"reply\",\"to\":\"out\"}]}");
+        Files.writeString(melodies.resolve("slow.melody.json"), "{\"formatVersion\":1,\"name\":\"slow\",\"nodes\":["
+                + String.format(call, "s", "sleep", "{\"ms\":200,\"text\":\"s\"}", "") + "]}");
+        try (Harness h = new Harness(dir); MelodyServer server = server(h)) {
+            assertEquals(2, server.load(melodies));
+            var waits = server.submit(server.melodies().stream().filter(m -> m.name().equals("waits")).findFirst().orElseThrow(),
+                    JSON.createObjectNode(), "test");
+            waitFor(h.events, "run.started", "waits");
+            // One run at a time would keep "slow" queued behind "waits", which waits a minute for its event.
+            var slow = server.submit(server.melodies().stream().filter(m -> m.name().equals("slow")).findFirst().orElseThrow(),
+                    JSON.createObjectNode(), "test");
+            assertEquals("succeeded", slow.get(20, java.util.concurrent.TimeUnit.SECONDS).status().jsonName());
+            assertTrue(!waits.isDone(), "the first run still waits for its event");
+            server.extensionEvent("mail", "reply", JSON.readTree("{\"text\":\"yes\"}"));
+            var r = waits.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals("succeeded", r.status().jsonName(), r.error());
+            assertEquals("yes", r.outputs().path("out").asText());
+        }
+    }
+
+    private static void waitFor(List<ObjectNode> events, String type, String melody) throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            if (events.stream().anyMatch(e -> e.path("type").asText().equals(type) && e.path("melody").asText().equals(melody))) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("no " + type + " of " + melody + " in " + events);
+    }
+
     private static MelodyServer server(Harness h) throws Exception {
         return new MelodyServer(new Conductor(h.context()), h.reader(),
                 ApiToken.loadOrCreate(h.dir.resolve("config").resolve("api-token")), new PrintStream(new ByteArrayOutputStream(), true));

@@ -24,6 +24,14 @@ public class Chaos implements SymphonyExtension {
             ctx.services().events().emit(in.path("name").asText(), in.path("payload"));
             return obj();
         });
+        c.instrument("flood", (in, out, ctx) -> { // on a worker thread: the host's bus thread stays free
+            long n = in.path("count").asLong(1_000_000);
+            var payload = obj().put("n", 1);
+            for (long i = 0; i < n && !out.cancelled(); i++) {
+                ctx.services().events().emit("flood", payload);
+            }
+            out.token(Long.toString(n));
+        });
         c.operator("crash", (in, ctx) -> {
             Runtime.getRuntime().halt(13);
             return obj();

@@ -61,4 +61,12 @@ public interface DagTracker {
 
     /** What to do about a FAILED node (allocates; off the hot path). */
     RecoveryPlan planRecovery(int failedNode);
+
+    /**
+     * The recovery planner's reverse-reconstruction chain for a node whose output is missing though it ran
+     * (purged, lost): {@code node}, the intermediate nodes, and last the nearest node along {@code reconstructs}
+     * edges whose output is {@code available} (the caller knows: an artifact store, a journal); empty if none.
+     * {@link #planRecovery} uses the same search with "DONE" as available. Allocates; off the hot path.
+     */
+    java.util.List<Integer> reconstructionChain(int node, java.util.function.IntPredicate available);
 }

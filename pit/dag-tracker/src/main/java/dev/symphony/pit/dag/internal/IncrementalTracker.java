@@ -266,4 +266,12 @@ public final class IncrementalTracker implements DagTracker {
     public RecoveryPlan planRecovery(final int failedNode) {
         return RecoveryPlanner.plan(this, failedNode);
     }
+
+    @Override
+    public java.util.List<Integer> reconstructionChain(final int node, final java.util.function.IntPredicate available) {
+        if (node < 0 || node >= g.nodeCount()) {
+            throw new IllegalArgumentException("unknown node id " + node);
+        }
+        return RecoveryPlanner.reconstructionChain(this, node, available);
+    }
 }

@@ -34,7 +34,7 @@ final class RecoveryPlanner {
             throw new IllegalArgumentException("node '" + t.g.names[failed] + "' is " + t.state(failed)
                 + ", not FAILED: there is nothing to recover");
         }
-        final List<Integer> chain = reconstructionChain(t, failed);
+        final List<Integer> chain = reconstructionChain(t, failed, v -> t.state[v] == DONE_S);
         final boolean reconstructible = !chain.isEmpty();
         final List<Integer> skipCascade = skipCascade(t, failed);
         boolean canSkip = true;
@@ -48,9 +48,11 @@ final class RecoveryPlanner {
 
     /**
      * Reverse reconstruction ("Missing A <- generate from B <- C"): breadth-first along {@code reconstructs}
-     * edges to the nearest DONE node; its output regenerates each node on the way back to the failed one.
+     * edges to the nearest node whose output is {@code available} (for a failure: DONE); its output regenerates
+     * each node on the way back to the first one.
      */
-    private static List<Integer> reconstructionChain(final IncrementalTracker t, final int failed) {
+    static List<Integer> reconstructionChain(final IncrementalTracker t, final int failed,
+        final java.util.function.IntPredicate available) {
         final CsrGraph g = t.g;
         final int[] previous = new int[g.nodeCount()];
         Arrays.fill(previous, -2);
@@ -66,7 +68,7 @@ final class RecoveryPlanner {
                     continue;
                 }
                 previous[w] = u;
-                if (t.state[w] == DONE_S) {
+                if (available.test(w)) {
                     final List<Integer> chain = new ArrayList<>();
                     for (int v = w; v >= 0; v = previous[v]) {
                         chain.add(v);

@@ -1,0 +1,176 @@
+package dev.symphony.kernel.extensions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.symphony.contract.CallFailedException;
+import dev.symphony.contract.ErrorCode;
+import dev.symphony.ipc.api.MessageHeaderDescriptor;
+import dev.symphony.kernel.audit.AuditLog;
+import dev.symphony.kernel.paths.SymphonyPaths;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Red-team cases at run time, against a real kernel and a real probe host: a host that floods the kernel with
+ * events, asks for more broker threads than its share, or is sent more than the bus carries is held to its
+ * quota — the call fails, the host and the kernel go on; a program it starts is sandboxed and cannot fork without
+ * bound. Each case failed before its fix (see the method).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileHostTest {
+    static final String PROBE = KernelIntegrationTest.PROBE;
+    static final ObjectMapper JSON = new ObjectMapper();
+    SymphonyPaths paths;
+    Path secret;
+    Kernel kernel;
+    HttpServer server;
+
+    @BeforeAll
+    void start(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tmp) throws Exception {
+        paths = SymphonyPaths.under(tmp.resolve("home"));
+        Path archive = TestPlugins.zip(TestPlugins.build("probe", tmp.resolve("build")), tmp.resolve("probe.zip"));
+        TestPlugins.install(new ExtensionStore(paths.data("extensions")), archive);
+        Files.createDirectories(tmp.resolve("ws"));
+        secret = Files.writeString(tmp.resolve("secret.txt"), "TOP SECRET");
+        // these cases are about quotas, not hang detection: a host starved of CPU on a loaded machine must not be
+        // killed as hung in the middle of one (the supervisor's own tests keep the default)
+        kernel = Kernel.start(new KernelContext().paths(paths).workspace(tmp.resolve("ws")).hangTimeout(Duration.ofSeconds(5)));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/slow", x -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            x.sendResponseHeaders(204, -1);
+            x.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (kernel != null) {
+            kernel.close();
+        }
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    JsonNode call(String capability, String input) throws Exception {
+        return kernel.call(new CapabilityCall("test", PROBE, capability, JSON.readTree(input), Duration.ofSeconds(30))).output();
+    }
+
+    /** Before: every event was decoded, audited and queued for the listeners, without bound. */
+    @Test
+    void anEventFloodIsHeldToTheHostsQuota() throws Exception {
+        call("echo", "{}");
+        long pid = kernel.player(PROBE).orElseThrow().hostPid();
+        AtomicInteger heard = new AtomicInteger();
+        long start = System.nanoTime();
+        try (AutoCloseable listening = kernel.onExtensionEvent((id, name, payload) -> heard.incrementAndGet())) {
+            assertEquals(20_000, call("flood", "{\"count\":20000}").path("sent").asInt());
+            Thread.sleep(300); // the last events reach the listeners
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long allowed = HostQuota.EVENTS_PER_SECOND * (long) HostQuota.BURST_SECONDS + (long) (HostQuota.EVENTS_PER_SECOND * seconds);
+        assertTrue(heard.get() <= allowed, heard.get() + " events heard in " + seconds + " s; the quota allows " + allowed);
+        assertTrue(heard.get() >= HostQuota.EVENTS_PER_SECOND, "the quota's burst got through: " + heard.get());
+        kernel.audit().flush();
+        assertTrue(AuditLog.readAll(paths.data("audit")).stream().anyMatch(e -> e.path("what").asText().equals("event.quota")
+                && e.path("resource").asText().equals(PROBE) && e.path("decision").asText().equals("denied")
+                && e.path("detail").asText().contains("dropped")), "the drops are audited");
+        long reportedEvents = AuditLog.readAll(paths.data("audit")).stream()
+                .filter(e -> e.path("what").asText().equals("reported.event")).count();
+        assertTrue(reportedEvents <= allowed, "no audit entry per dropped event: " + reportedEvents);
+        assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"), "the flooding host still answers");
+        assertEquals(pid, kernel.player(PROBE).orElseThrow().hostPid(), "the same host: held to its quota, not killed");
+    }
+
+    /** Before: the request was registered, the write threw, the slot leaked, and the supervisor killed the host as hung. */
+    @Test
+    void aRequestOverTheBusLimitFailsAloneAndTheHostIsNotKilled() throws Exception {
+        call("echo", "{}");
+        long pid = kernel.player(PROBE).orElseThrow().hostPid();
+        String big = "x".repeat(MessageHeaderDescriptor.MAX_PAYLOAD_LENGTH + 10);
+        CallFailedException e = assertThrows(CallFailedException.class, () -> kernel.call(new CapabilityCall("test", PROBE, "echo",
+                JSON.createObjectNode().put("big", big), Duration.ofSeconds(30))));
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains(PROBE) && e.getMessage().contains(Integer.toString(MessageHeaderDescriptor.MAX_PAYLOAD_LENGTH)),
+                e.getMessage());
+        assertEquals(0, kernel.player(PROBE).orElseThrow().host().endpoint.pendingCalls(),
+                "nothing left pending: the supervisor would call a silent host with calls in flight hung");
+        Thread.sleep(2 * Supervisor.TICK_MILLIS + 1000);
+        assertEquals(pid, kernel.player(PROBE).orElseThrow().hostPid(), "the same host runs: it was not killed as hung");
+        assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"));
+    }
+
+    JsonNode stream(String capability, String input) throws Exception {
+        try (KernelStream stream = kernel.stream(new CapabilityCall("test", PROBE, capability, JSON.readTree(input), Duration.ofSeconds(30)))) {
+            return stream.next();
+        }
+    }
+
+    /** Before: the kernel ran the program outside any sandbox, with the user's rights: it read any file the user can. */
+    @Test
+    void aProgramASandboxedHostStartsRunsInASandboxToo() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Sandbox.Mode.fromProperty() != Sandbox.Mode.OFF && Sandbox.available(),
+                "bubblewrap is not usable here: programs run as their (trusted) host does");
+        JsonNode fine = stream("run", "{\"command\":[\"sh\",\"-c\",\"echo hi > note.txt && cat note.txt\"]}");
+        assertEquals(0, fine.path("exit").asInt(), fine.toString());
+        assertEquals("hi", fine.path("out").asText().strip(), "it runs, in the extension's data folder: " + fine);
+        JsonNode stolen = stream("run", "{\"command\":[\"cat\",\"" + secret + "\"]}");
+        assertNotEquals(0, stolen.path("exit").asInt(), stolen.toString());
+        assertFalse(stolen.path("out").asText().contains("TOP SECRET"), "the program cannot see files outside its sandbox: " + stolen);
+        CallFailedException outside = assertThrows(CallFailedException.class,
+                () -> stream("run", "{\"command\":[\"ls\"],\"dir\":\"" + secret.getParent() + "\"}"));
+        assertEquals(ErrorCode.PERMISSION_DENIED, outside.code(), "a working folder the manifest does not let it read: " + outside.getMessage());
+    }
+
+    /** Before: a program could fork until the machine's process table was full (RLIMIT_NPROC does not bind root). */
+    @Test
+    void aForkBombInAProgramStopsAtTheProcessLimit() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Sandbox.Mode.fromProperty() != Sandbox.Mode.OFF && Sandbox.available(),
+                "bubblewrap is not usable here: programs run as their (trusted) host does");
+        var probeLimit = ProcessLimit.create("dev.symphony.test.check", 8);
+        org.junit.jupiter.api.Assumptions.assumeTrue(probeLimit.isPresent(),
+                "no control group can be made here (not root, no delegated hierarchy): programs have no process-count limit");
+        probeLimit.get().close();
+        int tries = ProcessLimit.MAX_TASKS * 3;
+        JsonNode bomb = stream("run", "{\"command\":[\"sh\",\"-c\",\"n=0; for i in $(seq " + tries
+                + "); do sleep 2 >/dev/null 2>&1 & n=$((n+1)); done 2>/dev/null; echo $(jobs -p | wc -l)\"]}");
+        int started = Integer.parseInt(bomb.path("out").asText().strip().isEmpty() ? "0" : bomb.path("out").asText().strip());
+        assertTrue(started < ProcessLimit.MAX_TASKS, "at most the limit's processes ran at once: " + bomb);
+        assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"), "the host and the kernel go on");
+    }
+
+    /** Before: one host could occupy every thread of the broker pool all hosts share. */
+    @Test
+    void aHostGetsAtMostItsShareOfTheBrokersThreads() throws Exception {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/slow";
+        JsonNode outcomes;
+        try (KernelStream stream = kernel.stream(new CapabilityCall("test", PROBE, "parallel-fetch",
+                JSON.readTree("{\"count\":12,\"url\":\"" + url + "\"}"), Duration.ofSeconds(30)))) {
+            outcomes = stream.next();
+        }
+        assertEquals(HostQuota.MAX_BROKER_REQUESTS, outcomes.path("status 204").asInt(), "served: " + outcomes);
+        assertEquals(12 - HostQuota.MAX_BROKER_REQUESTS, outcomes.path("BUSY").asInt(), "refused: " + outcomes);
+        assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"));
+    }
+}
