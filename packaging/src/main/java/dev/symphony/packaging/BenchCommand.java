@@ -41,13 +41,14 @@ final class BenchCommand {
     private BenchCommand() {}
 
     /** Targets measured by a probe of their own instead of JMH (names only: `--help` must stay cheap). */
-    private static final Set<String> PROBES = Set.of("ipc", "editor-view", "search");
+    private static final Set<String> PROBES = Set.of("ipc", "editor-view", "search", "quick-open", "replace-files");
 
     /** What only a benchmark run needs, loaded then rather than whenever the launcher starts. */
     private static final class Lazy {
         static final ObjectMapper JSON = new ObjectMapper();
         static final Map<String, Subcommand.Runner> PROBE_RUNNERS = Map.of("ipc", IpcBench::run,
-                "editor-view", EditorViewBench::run, "search", dev.symphony.editor.cli.SearchBench::run);
+                "editor-view", EditorViewBench::run, "search", dev.symphony.editor.cli.SearchBench::run,
+                "quick-open", dev.symphony.ui.quickopen.QuickOpenBench::run, "replace-files", dev.symphony.ui.search.ReplaceFilesBench::run);
     }
 
     static Set<String> targets() {

@@ -6,9 +6,11 @@ import dev.symphony.conductor.cli.ServeCommand;
 import dev.symphony.conductor.fqg.cli.FqgCommand;
 import dev.symphony.editor.cli.EditCommand;
 import dev.symphony.editor.cli.SearchCommand;
+import dev.symphony.kernel.cli.AskCommand;
 import dev.symphony.kernel.cli.AuditCommand;
 import dev.symphony.kernel.cli.CallCommand;
 import dev.symphony.kernel.cli.ExtCommand;
+import dev.symphony.kernel.cli.ModelsCommand;
 import dev.symphony.kernel.cli.ToolCommand;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import dev.symphony.ui.WorkbenchLauncher;
@@ -44,6 +46,11 @@ public final class SymphonyMain {
                 "install and manage extensions", ExtCommand::run));
         add(new Subcommand("call", "call EXTENSION_ID CAPABILITY 'JSON'",
                 "call an extension's capability through the bus; prints the JSON result", CallCommand::run));
+        add(new Subcommand("models", "models list | test MODEL",
+                "the language models of the model Instruments (JSON lines), or a short test request to one", ModelsCommand::run));
+        add(new Subcommand("ask", "ask [--model M] [--max-tokens N] [--temperature T] [--seed S] \"PROMPT\"",
+                "stream a model's answer to stdout; usage and cost as a JSON line on stderr (no model configured: the demo model)",
+                AskCommand::run));
         add(new Subcommand("audit", "audit verify [AUDIT_DIR]",
                 "check the audit log's hash chain; reports the first broken link (exit 1)", AuditCommand::run));
         add(new Subcommand("run", "run FILE.melody.json [--input NAME=VALUE]... [--preview] [--yes] [--policy rl|heuristic] | run --resume RUN_ID",

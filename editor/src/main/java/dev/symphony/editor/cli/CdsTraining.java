@@ -1,9 +1,11 @@
 package dev.symphony.editor.cli;
 
+import dev.symphony.editor.file.AtomicWriter;
 import dev.symphony.editor.file.TextDecoder;
 import dev.symphony.editor.file.TextFile;
 import dev.symphony.editor.file.TextFiles;
 import dev.symphony.editor.search.LineReplacer;
+import dev.symphony.editor.search.Utf8LineReplace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,8 +41,12 @@ final class CdsTraining {
                 TextFile tf = new TextDecoder().decode(file, "int n = list.size();\nint m = map.size();\r\nok\n".getBytes(StandardCharsets.UTF_8));
                 LineReplacer.Result r = new LineReplacer(Pattern.compile("(\\w+)\\.size\\(\\)"), "$1.length()").replaceAll(tf.text());
                 TextFiles.save(file, r.text(), tf.encoding());
+                byte[] sample = "int n = list.size(); // caf\u00e9\nok\n".getBytes(StandardCharsets.UTF_8);
+                Utf8LineReplace.Result fast = new Utf8LineReplace(new LineReplacer(Pattern.compile("(\\w+)\\.size\\(\\)"), "$1.length()"))
+                        .replace(sample, sample.length);
+                AtomicWriter.write(file, fast::writeTo);
                 Files.writeString(file, "caf\u00e9 \ud83d\ude00\n", StandardCharsets.UTF_8);
-                return TextFiles.load(file).text().length() == 8 && r.matches() == 2;
+                return TextFiles.load(file).text().length() == 8 && r.matches() == 2 && fast.matches() == 1;
             } finally {
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(dir);

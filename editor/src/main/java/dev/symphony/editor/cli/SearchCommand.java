@@ -53,6 +53,7 @@ public final class SearchCommand {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         int exit = run(args, out, System.err);
         out.flush();
+        SearchCdsTraining.runIfAsked();
         System.exit(exit);
     }
 

@@ -52,6 +52,14 @@ public final class LineReplacer {
         return literal;
     }
 
+    Pattern pattern() {
+        return pattern;
+    }
+
+    ReplacementTemplate template() {
+        return template;
+    }
+
     /** Replaces every match; thread-safe (each call uses its own matchers). */
     public Result replaceAll(Rope rope) {
         int len = rope.length();

@@ -62,6 +62,22 @@ public final class AsciiScan {
         return lf | (cr != 0 ? HAS_CR : 0) | ((any & HIGHS) != 0 ? NON_ASCII : 0);
     }
 
+    /** The index of the first byte above 0x7F in {@code b[from, to)}, or {@code to}: eight bytes at a time. */
+    public static int firstNonAscii(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            if (((long) LONGS.get(b, i) & HIGHS) != 0) {
+                break;
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] < 0) {
+                return i;
+            }
+        }
+        return to;
+    }
+
     /** The high bit of every zero byte of {@code x}, exactly (no false positives after a zero). */
     private static long zeroBytes(long x) {
         long y = (x & LOW7) + LOW7;

@@ -2,14 +2,10 @@ package dev.symphony.ui.quickopen;
 
 import dev.symphony.editor.workspace.WalkOptions;
 import dev.symphony.kernel.commands.FuzzyMatch;
-import dev.symphony.kernel.commands.FuzzyMatcher;
 import dev.symphony.ui.FxBridge;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +34,7 @@ public final class QuickOpenViewModel {
     private static final Pattern LINE_SUFFIX = Pattern.compile("^(.*?):(\\d+)(?::\\d*)?$");
 
     private final FileIndex index = new FileIndex();
+    private final QuickOpenRanker ranker = new QuickOpenRanker(MAX_RESULTS);
     private final FxBridge bridge;
     private final Supplier<WalkOptions> walkOptions;
     private final Opener opener;
@@ -135,62 +132,16 @@ public final class QuickOpenViewModel {
         return m.matches() ? Integer.parseInt(m.group(2)) : 0;
     }
 
-    private String fileQuery() {
-        String q = query.get().trim();
+    /** The file part of a query ({@code name:LINE} without {@code :LINE}). */
+    static String fileQuery(String typed) {
+        String q = typed.trim();
         Matcher m = LINE_SUFFIX.matcher(q);
         return m.matches() ? m.group(1) : q;
     }
 
     private void refreshResults() {
-        results.setAll(rank(fileQuery(), index.snapshot(), List.copyOf(recent)));
+        results.setAll(ranker.rank(fileQuery(query.get()), index.snapshot(), List.copyOf(recent)));
         selectedIndex.set(0);
-    }
-
-    /** Recently opened files first (most recent first), then the best fuzzy matches of the path. */
-    static List<FuzzyMatch<String>> rank(String q, List<String> files, List<String> recentOldestFirst) {
-        List<FuzzyMatch<String>> out = new ArrayList<>();
-        LinkedHashSet<String> seen = new LinkedHashSet<>();
-        for (int i = recentOldestFirst.size() - 1; i >= 0 && out.size() < MAX_RESULTS; i--) {
-            String rel = recentOldestFirst.get(i);
-            FuzzyMatcher.match(q, rel).ifPresent(m -> {
-                out.add(m);
-                seen.add(rel);
-            });
-        }
-        String lower = q.toLowerCase(Locale.ROOT).replace(" ", "");
-        if (lower.isEmpty()) { // nothing typed: recent files, then the index in path order
-            for (int i = 0; i < files.size() && out.size() < MAX_RESULTS; i++) {
-                if (!seen.contains(files.get(i))) {
-                    out.add(new FuzzyMatch<>(files.get(i), files.get(i), 0, new int[0]));
-                }
-            }
-            return out;
-        }
-        List<FuzzyMatch<String>> scored = new ArrayList<>();
-        for (String rel : files) {
-            if (!seen.contains(rel) && isSubsequence(lower, rel)) { // cheap test first: most paths fail it
-                FuzzyMatcher.match(q, rel).ifPresent(scored::add);
-            }
-        }
-        scored.sort(Comparator.comparingInt((FuzzyMatch<String> m) -> -m.score()).thenComparingInt(m -> m.text().length())
-                .thenComparing(FuzzyMatch::text));
-        for (FuzzyMatch<String> m : scored) {
-            if (out.size() >= MAX_RESULTS) {
-                break;
-            }
-            out.add(m);
-        }
-        return out;
-    }
-
-    private static boolean isSubsequence(String lowerQuery, String text) {
-        int j = 0;
-        for (int i = 0; i < text.length() && j < lowerQuery.length(); i++) {
-            if (Character.toLowerCase(text.charAt(i)) == lowerQuery.charAt(j)) {
-                j++;
-            }
-        }
-        return j == lowerQuery.length();
     }
 
     public StringProperty queryProperty() {

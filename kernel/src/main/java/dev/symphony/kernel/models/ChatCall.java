@@ -1,0 +1,66 @@
+package dev.symphony.kernel.models;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.symphony.contract.CallFailedException;
+import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.llm.LanguageModelProtocol;
+import dev.symphony.contract.llm.LanguageModelProtocol.ChatRequest;
+import dev.symphony.contract.llm.LanguageModelProtocol.Final;
+import dev.symphony.kernel.extensions.CapabilityCall;
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.KernelStream;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * One chat request streamed from a model Instrument through the kernel: each token to {@code onToken} as it arrives,
+ * then the {@link Final} answer. {@link #cancel()} (any thread) closes the stream, which cancels the call in the host.
+ */
+public final class ChatCall {
+    private final Kernel kernel;
+    private volatile KernelStream stream;
+    private volatile boolean cancelled;
+
+    public ChatCall(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    public Final run(ModelInstruments.ServedModel model, ChatRequest request, Duration timeout, Consumer<String> onToken) {
+        ChatRequest named = new ChatRequest(model.model().id(), request.messages(), request.sampling());
+        try (KernelStream s = kernel.stream(new CapabilityCall("cli", model.instrument(), LanguageModelProtocol.CHAT,
+                LanguageModelProtocol.toJson(named), timeout))) {
+            stream = s;
+            if (cancelled) {
+                throw new CallFailedException(ErrorCode.CANCELLED, "cancelled");
+            }
+            JsonNode chunk;
+            while ((chunk = s.next()) != null) {
+                if (Final.isFinal(chunk)) {
+                    return LanguageModelProtocol.fromJson(chunk, Final.class);
+                }
+                if (!chunk.path("token").isTextual()) {
+                    throw new CallFailedException(ErrorCode.EXTENSION_ERROR, model.instrument() + " sent a chunk that is neither a token nor the final answer: " + abbreviate(chunk));
+                }
+                onToken.accept(chunk.get("token").asText());
+            }
+            throw new CallFailedException(ErrorCode.EXTENSION_ERROR, model.instrument() + "'s chat stream ended without its final answer");
+        } catch (IllegalArgumentException badFinal) {
+            throw new CallFailedException(ErrorCode.EXTENSION_ERROR, model.instrument() + " sent a bad final answer: " + badFinal.getMessage());
+        } finally {
+            stream = null;
+        }
+    }
+
+    public void cancel() {
+        cancelled = true;
+        KernelStream s = stream;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    private static String abbreviate(JsonNode chunk) {
+        String text = chunk.toString();
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.symphony.kernel.models;
+
+import dev.symphony.contract.CallFailedException;
+import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.llm.LanguageModelProtocol;
+import dev.symphony.contract.llm.LanguageModelProtocol.Catalogue;
+import dev.symphony.contract.llm.LanguageModelProtocol.ModelInfo;
+import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.kernel.extensions.CapabilityCall;
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.Player;
+import dev.symphony.kernel.extensions.PlayerState;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The model Instruments of a kernel and the models they serve. An extension is a model Instrument when its
+ * manifest declares {@code models} and a streaming Instrument capability {@code chat}. Catalogues are asked for
+ * through {@link Kernel#call} (which starts the extension's host; no model is loaded to answer).
+ */
+public final class ModelInstruments {
+    /** One model and the Instrument serving it. */
+    public record ServedModel(String instrument, ModelInfo model) {
+        /** {@code instrument/model}, the unambiguous name. */
+        public String qualifiedId() {
+            return instrument + "/" + model.id();
+        }
+    }
+
+    /** A model Instrument whose catalogue could not be read (its host failed, a bad answer). */
+    public record Problem(String instrument, String message) {
+    }
+
+    private static final Duration CATALOGUE_TIMEOUT = Duration.ofSeconds(30);
+    private final Kernel kernel;
+    private final List<Problem> problems = new ArrayList<>();
+
+    public ModelInstruments(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /** Ids of the enabled extensions that are model Instruments, in the registry's order. */
+    public List<String> instruments() {
+        List<String> ids = new ArrayList<>();
+        for (Player p : kernel.players()) {
+            ExtensionManifest m = p.manifest();
+            if (m != null && p.state() != PlayerState.DISABLED && isModelInstrument(m)) {
+                ids.add(p.id());
+            }
+        }
+        return ids;
+    }
+
+    static boolean isModelInstrument(ExtensionManifest manifest) {
+        return manifest.capability(LanguageModelProtocol.MODELS).isPresent()
+                && manifest.capability(LanguageModelProtocol.CHAT)
+                        .filter(c -> c.kind() == ExtensionManifest.Kind.INSTRUMENT && c.streaming()).isPresent();
+    }
+
+    /** Every model of every model Instrument; an Instrument that cannot answer is skipped and listed in {@link #problems()}. */
+    public List<ServedModel> models() {
+        List<ServedModel> out = new ArrayList<>();
+        for (String id : instruments()) {
+            try {
+                Catalogue catalogue = LanguageModelProtocol.fromJson(kernel.call(new CapabilityCall("cli", id,
+                        LanguageModelProtocol.MODELS, JsonNodeFactory.instance.objectNode(), CATALOGUE_TIMEOUT)).output(), Catalogue.class);
+                for (ModelInfo m : catalogue.models()) {
+                    out.add(new ServedModel(id, m));
+                }
+            } catch (CallFailedException | IllegalArgumentException e) {
+                problems.add(new Problem(id, e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /**
+     * The model named {@code name}: {@code INSTRUMENT/MODEL} or a bare model id that one Instrument serves. Throws
+     * {@link CallFailedException} (INVALID_INPUT) naming the choices when there is none or more than one.
+     */
+    public ServedModel find(String name) {
+        List<ServedModel> all = models();
+        List<ServedModel> matches = all.stream().filter(s -> s.qualifiedId().equals(name) || s.model().id().equals(name)).toList();
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        List<String> names = (matches.isEmpty() ? all : matches).stream().map(ServedModel::qualifiedId).toList();
+        throw new CallFailedException(ErrorCode.INVALID_INPUT, (matches.isEmpty() ? "no model '" + name + "'" : "'" + name
+                + "' is served by more than one Instrument; name one") + "; models: " + (names.isEmpty() ? "none" : String.join(", ", names))
+                + problemsNote());
+    }
+
+    /** The first demo model any Instrument serves (the answer when no model is configured). */
+    public Optional<ServedModel> demo() {
+        return models().stream().filter(s -> s.model().demo()).findFirst();
+    }
+
+    /** ", and INSTRUMENT did not answer: WHY" for each problem, or "". */
+    public String problemsNote() {
+        StringBuilder b = new StringBuilder();
+        for (Problem p : problems) {
+            b.append("; ").append(p.instrument()).append(" did not list its models: ").append(p.message());
+        }
+        return b.toString();
+    }
+}
