@@ -159,7 +159,7 @@ public final class SymphonyMain {
     private void printHelp(PrintStream out) {
         out.println("Symphony " + version() + " — an AI-first IDE");
         out.println();
-        out.println("Usage: symphony [--home DIR] [FOLDER]          start the IDE (optionally on FOLDER)");
+        out.println("Usage: symphony [--home DIR] [FOLDER | FILE...] start the IDE (on FOLDER, or on the files and their folder)");
         out.println("       symphony [--home DIR] SUBCOMMAND [ARGS]  run a subcommand");
         out.println("       symphony --version | --help");
         out.println();

@@ -48,6 +48,6 @@ class SymphonyMainTest {
     @Test
     void startingTheIdeOnAMissingFolderIsAUsageError() {
         assertEquals(2, run("./no/such/folder"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not a folder"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("folder: no such file or folder"), err.toString(StandardCharsets.UTF_8));
     }
 }

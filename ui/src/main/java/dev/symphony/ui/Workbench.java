@@ -7,6 +7,7 @@ import dev.symphony.ui.editor.EditorEnvironment;
 import dev.symphony.ui.editor.EditorPane;
 import dev.symphony.ui.editor.StyleSourcesFactory;
 import dev.symphony.ui.about.AboutView;
+import dev.symphony.ui.diff.DiffEditors;
 import dev.symphony.ui.files.ExplorerView;
 import dev.symphony.ui.files.FileTreeView;
 import dev.symphony.ui.files.FileTreeViewModel;
@@ -63,6 +64,7 @@ public final class Workbench implements AutoCloseable {
     private WorkbenchClosing closing;
     private final WorkspaceSearch workspaceSearch;
     private final MainWindowView mainView;
+    private final DiffEditors diffs;
 
     public Workbench(WorkbenchServices services, Stage stage) {
         this(services, stage, new FxPrompter(stage));
@@ -79,6 +81,7 @@ public final class Workbench implements AutoCloseable {
         }
         this.tabs = new EditorTabsViewModel(services.bridge());
         tabs.keepUnsavedEditsIn(services.paths().data("hot-exit")); // and restores what a crash left there
+        tabs.setSavePathAsker(new dev.symphony.ui.tabs.SavePathPrompt(prompter, window.workspaceProperty()::get)::ask);
         this.palette = new CommandPaletteViewModel(services.commands(), services.keybindings());
         this.settingsPage = new SettingsViewModel(services.settings(), services.bridge());
         this.keymap = new KeymapInstaller(services.commands(), services.keybindings());
@@ -90,8 +93,11 @@ public final class Workbench implements AutoCloseable {
         registerCommands();
         TerminalCommands.register(window, terminals, this::terminalPanel, services.keybindings(), stage);
 
-        tabsView = new EditorTabsView(tabs, prompter, new EditorEnvironment(services.bridge(), services.settings(),
-                window.themeProperty(), StyleSourcesFactory.create(services.settings())));
+        EditorEnvironment editorEnv = new EditorEnvironment(services.bridge(), services.settings(),
+                window.themeProperty(), StyleSourcesFactory.create(services.settings()));
+        tabsView = new EditorTabsView(tabs, prompter, editorEnv);
+        diffs = new DiffEditors(tabsView, editorEnv, window.statusMessageProperty()::set);
+        diffs.register(window::command, tabs.selectedProperty()::get);
         EditorCommands.register(window::command, tabsView::activeEditor);
         closing = new WorkbenchClosing(stage, tabsView.closer(), terminals);
         new OpenJsonProblems(tabs.documents(), window.problems(), services.bridge());
@@ -101,6 +107,18 @@ public final class Workbench implements AutoCloseable {
         tabs.progressProperty().addListener((o, a, progress) -> window.statusMessageProperty().set(progress));
         services.keybindings().reload();
         FileTreeView treeView = new FileTreeView(fileTree, file -> openFile(file, d -> {}));
+        treeView.setMoreMenuItems(diffs::treeMenuItems);
+        java.util.function.Consumer<OpenDocument> reveal = d -> {
+            if (d != null && !d.isUntitled()) {
+                window.run("workbench.view.explorer");
+                if (!treeView.reveal(d.path())) {
+                    window.statusMessageProperty().set(d.title() + " is not in the open folder");
+                }
+            }
+        };
+        tabsView.setOnReveal(reveal);
+        window.command("workbench.files.action.showActiveFileInExplorer", "Reveal Active File in Explorer View", "File",
+                null, () -> reveal.accept(tabs.selectedProperty().get()));
         fileTree.rootProperty().bind(window.workspaceProperty());
         MainWindowView view = new MainWindowView(window, new ExplorerView(treeView, fileTree), tabsView, new CommandPaletteView(palette),
                 () -> new SettingsView(settingsPage, file -> openFile(file, d -> {}), services.settings()::fileOf),
@@ -113,6 +131,7 @@ public final class Workbench implements AutoCloseable {
         window.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme));
         workspaceSearch = new WorkspaceSearch(this, view, fileTree);
         mainView = view;
+        new RecentlyOpened(this, state, prompter, window.statusMessageProperty()::set).register(window::command);
         Scene scene = new Scene(view, 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource("workbench.css")).toExternalForm());
         keymap.install(scene);
@@ -140,7 +159,11 @@ public final class Workbench implements AutoCloseable {
         window.command("workbench.action.openKeybindingsJson", "Open Keyboard Shortcuts (JSON)", "Preferences", null,
                 () -> openFile(services.keybindings().userFile(), d -> {}));
         window.command("workbench.action.files.openFolder", "Open Folder…", "File", "Shortcut+O", this::chooseFolder);
-        window.command("workbench.action.files.newFile", "New File…", "File", "Shortcut+N", () -> {
+        window.command("workbench.action.files.newUntitledFile", "New Untitled Text File", "File", "Shortcut+N",
+                tabs::newUntitled);
+        window.command("workbench.action.files.saveAs", "Save As…", "File", "Shortcut+Shift+S",
+                () -> tabs.saveAs(tabs.selectedProperty().get()));
+        window.command("workbench.action.files.newFile", "New File in Folder…", "File", null, () -> {
             if (window.workspaceProperty().get() != null) {
                 fileTree.newFile(window.workspaceProperty().get(), created -> openFile(created, d -> {}));
             }
@@ -238,6 +261,11 @@ public final class Workbench implements AutoCloseable {
         return tabs;
     }
 
+    /** Diff views: compare with saved, two files, and any two texts (Git, edit review). */
+    public DiffEditors diffs() {
+        return diffs;
+    }
+
     /** Quick Open and the Search view. */
     public WorkspaceSearch workspaceSearch() {
         return workspaceSearch;
@@ -267,6 +295,7 @@ public final class Workbench implements AutoCloseable {
             keybindingsWatch.close();
         }
         fileTree.close();
+        state.close();
         services.close();
     }
 }

@@ -18,26 +18,23 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/** Starts the IDE: {@code symphony [FOLDER]}. Returns when the window has closed. */
+/** Starts the IDE: {@code symphony [FOLDER | FILE…]}. Returns when the window has closed. */
 public final class WorkbenchLauncher {
     private WorkbenchLauncher() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-        if (args.length > 1) {
-            err.println("symphony: usage: symphony [FOLDER]");
+        Optional<StartTarget> target = StartTarget.parse(args, err);
+        if (target.isEmpty()) {
             return 2;
         }
-        Path folder = args.length == 1 ? Path.of(args[0]).toAbsolutePath().normalize() : null;
-        if (folder != null && !Files.isDirectory(folder)) {
-            err.println("symphony: " + folder + " is not a folder");
-            return 2;
-        }
+        StartTarget start = target.get();
         return showWorkbench(err, workbench -> {
-            if (folder != null) {
-                workbench.openFolder(folder);
+            if (start.folder() != null) {
+                workbench.openFolder(start.folder());
             } else {
                 workbench.reopenLastFolder();
             }
+            start.files().forEach(file -> workbench.openFile(file, d -> { }));
         });
     }
 

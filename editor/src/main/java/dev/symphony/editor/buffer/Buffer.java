@@ -59,6 +59,11 @@ public final class Buffer {
         listeners.add(l);
     }
 
+    /** Stops telling {@code l} (a view that closed). */
+    public void removeListener(BufferListener l) {
+        listeners.remove(l);
+    }
+
     private void changed(Rope before, ChangeSet change) {
         for (BufferListener l : listeners) {
             l.onTextChanged(before, text, change);

@@ -72,6 +72,18 @@ public final class DocumentFile {
         known = DiskFingerprint.of(path);
     }
 
+    /**
+     * Writes {@code text} to {@code target} atomically, in this document's encoding (UTF-8 for a
+     * document that never had a file), and returns the document file that now lives there: Save As.
+     * An existing {@code target} is replaced; the caller asked first.
+     */
+    public static DocumentFile saveAs(DocumentFile from, Path target, Rope text) throws IOException {
+        TextEncoding encoding = from == null
+                ? TextEncoding.UTF_8 : from.encoding;
+        TextFiles.save(target, text, encoding);
+        return new DocumentFile(target, encoding, from == null ? LineEnding.LF : from.lineEnding, DiskFingerprint.of(target));
+    }
+
     /** Reads the file again (after the user chose "reload"); the fingerprint follows. */
     public Rope reload() throws IOException {
         DiskText disk = readDisk();

@@ -1,11 +1,12 @@
 package dev.symphony.editor.file;
 
+import dev.symphony.editor.diff.Myers;
 import dev.symphony.editor.text.Rope;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Line-level difference between two texts (Myers' O((N+M)·D) algorithm after trimming the common
+ * Line-level difference between two texts ({@link Myers}' O((N+M)·D) algorithm after trimming the common
  * head and tail). Past {@link #MAX_EDIT_DISTANCE} the middle is reported as one replaced block.
  */
 public record LineDiff(List<Hunk> hunks) {
@@ -37,7 +38,7 @@ public record LineDiff(List<Hunk> hunks) {
         if (n == 0 && m == 0) {
             return new LineDiff(hunks);
         }
-        boolean[][] keep = myers(x, head, n, y, head, m);
+        boolean[][] keep = Myers.commonSubsequence(x, head, n, y, head, m, MAX_EDIT_DISTANCE);
         if (keep == null) {
             hunks.add(new Hunk(head, n, head, m));
             return new LineDiff(hunks);
@@ -61,52 +62,6 @@ public record LineDiff(List<Hunk> hunks) {
             hunks.add(new Hunk(head + si, i - si, head + sj, j - sj));
         }
         return new LineDiff(hunks);
-    }
-
-    /** Marks the lines of each side that are part of a longest common subsequence; null if too different. */
-    private static boolean[][] myers(String[] x, int xo, int n, String[] y, int yo, int m) {
-        int max = Math.min(n + m, MAX_EDIT_DISTANCE);
-        int off = max + 1;
-        int[] v = new int[2 * max + 3];
-        List<int[]> trace = new ArrayList<>();
-        for (int d = 0; d <= max; d++) {
-            trace.add(v.clone());
-            for (int k = -d; k <= d; k += 2) {
-                int xi = (k == -d || (k != d && v[off + k - 1] < v[off + k + 1])) ? v[off + k + 1] : v[off + k - 1] + 1;
-                int yi = xi - k;
-                while (xi < n && yi < m && x[xo + xi].equals(y[yo + yi])) {
-                    xi++;
-                    yi++;
-                }
-                v[off + k] = xi;
-                if (xi >= n && yi >= m) {
-                    return backtrack(trace, off, n, m, d, x, xo, y, yo);
-                }
-            }
-        }
-        return null;
-    }
-
-    private static boolean[][] backtrack(List<int[]> trace, int off, int n, int m, int dEnd, String[] x, int xo, String[] y, int yo) {
-        boolean[][] keep = {new boolean[n], new boolean[m]};
-        int xi = n;
-        int yi = m;
-        for (int d = dEnd; d >= 0; d--) {
-            int[] v = trace.get(d);
-            int k = xi - yi;
-            int prevK = (k == -d || (k != d && v[off + k - 1] < v[off + k + 1])) ? k + 1 : k - 1;
-            int prevX = d == 0 ? 0 : v[off + prevK];
-            int prevY = prevX - prevK;
-            while (xi > prevX && yi > prevY && xi > 0 && yi > 0 && x[xo + xi - 1].equals(y[yo + yi - 1])) {
-                keep[0][--xi] = true;
-                keep[1][--yi] = true;
-            }
-            if (d > 0) {
-                xi = prevX;
-                yi = prevY;
-            }
-        }
-        return keep;
     }
 
     private static String[] lines(Rope r) {

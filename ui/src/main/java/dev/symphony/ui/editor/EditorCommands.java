@@ -41,10 +41,28 @@ public final class EditorCommands {
                 p -> p.view().controller().zoom(1 / 1.1));
         on(sink, active, "editor.action.fontZoomReset", "Editor Font Zoom Reset (Ctrl+0 in the editor)", null,
                 p -> p.view().controller().zoom(0));
+        on(sink, active, "editor.action.commentLine", "Toggle Line Comment", "Shortcut+Slash", p -> comment(p, true));
+        on(sink, active, "editor.action.blockComment", "Toggle Block Comment", "Shift+Alt+A", p -> comment(p, false));
         on(sink, active, "undo", "Undo (Ctrl+Z in the editor)", null, p -> p.view().controller().undo());
         on(sink, active, "redo", "Redo (Ctrl+Shift+Z / Ctrl+Y in the editor)", null, p -> p.view().controller().redo());
         on(sink, active, "editor.action.selectAll", "Select All (Ctrl+A in the editor)", null,
                 p -> p.view().controller().selectAll());
+    }
+
+    private static void comment(EditorPane pane, boolean line) {
+        EditorView view = pane.view();
+        if (view.isReadOnly()) {
+            return;
+        }
+        pane.commentSyntax().ifPresent(syntax -> {
+            dev.symphony.editor.buffer.Buffer buffer = view.buffer();
+            dev.symphony.editor.text.ChangeSet change = line
+                    ? dev.symphony.editor.comment.CommentToggle.lines(buffer.text(), buffer.selections(), syntax)
+                    : dev.symphony.editor.comment.CommentToggle.block(buffer.text(), buffer.selections(), syntax);
+            if (!change.isEmpty()) {
+                buffer.edit(change, dev.symphony.editor.buffer.EditKind.COMMAND);
+            }
+        });
     }
 
     private static void on(Sink sink, Supplier<EditorPane> active, String id, String title, String keys,

@@ -48,6 +48,17 @@ public final class EditorPane extends BorderPane {
         return file;
     }
 
+    /** The comment tokens of the file's language (by its name and first line), if it has any. */
+    public java.util.Optional<dev.symphony.editor.comment.CommentSyntax> commentSyntax() {
+        if (file == null || file.getFileName() == null) {
+            return java.util.Optional.empty();
+        }
+        dev.symphony.editor.text.Rope text = view.buffer().text();
+        String firstLine = text.substring(0, text.lineEnd(0));
+        return dev.symphony.editor.syntax.LanguageRegistry.builtIn().detect(file.getFileName().toString(), firstLine)
+                .flatMap(language -> dev.symphony.editor.comment.CommentSyntax.of(language.id()));
+    }
+
     /** (Re)opens the style source for the current theme; the old one is closed. */
     public void highlight(StyleSources sources, boolean dark) {
         view.setColors(sources.colors(dark));

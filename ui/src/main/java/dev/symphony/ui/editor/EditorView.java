@@ -33,6 +33,10 @@ public final class EditorView extends Region {
     private final Pane content = new Pane();
     private final Group lines = new Group();
     private final Decorations decorations = new Decorations();
+    private final MarkLayer marks = new MarkLayer();
+    private final dev.symphony.editor.buffer.BufferListener bufferListener;
+    private java.util.function.IntFunction<String> lineLabels;
+    private int lineLabelColumns;
     private final ScrollBar vbar = new ScrollBar();
     private final ScrollBar hbar = new ScrollBar();
     private final Rectangle contentClip = new Rectangle();
@@ -67,14 +71,15 @@ public final class EditorView extends Region {
         vbar.setOrientation(Orientation.VERTICAL);
         content.setClip(contentClip);
         gutter.setClip(gutterClip);
-        content.getChildren().addAll(decorations.behind(), lines, decorations.inFront());
+        content.getChildren().addAll(marks.node(), decorations.behind(), lines, decorations.inFront());
         getChildren().addAll(content, gutter, vbar, hbar);
         vbar.valueProperty().addListener((o, a, b) -> invalidate());
         hbar.valueProperty().addListener((o, a, b) -> invalidate());
-        buffer.addListener((before, after, change) -> {
+        bufferListener = (before, after, change) -> {
             styles.textChanged(before, after, change);
             invalidate();
-        });
+        };
+        buffer.addListener(bufferListener);
         metrics = new EditorMetrics(fontFamily, fontSize);
         applyColors();
         this.controller = new EditorController(this, buffer);
@@ -282,7 +287,7 @@ public final class EditorView extends Region {
         int lineCount = rope.lineCount();
         double advance = metrics.advance();
         double lh = metrics.lineHeight();
-        double gutterWidth = (ViewportMath.gutterDigits(lineCount) + 2) * advance;
+        double gutterWidth = ((lineLabels != null ? lineLabelColumns : ViewportMath.gutterDigits(lineCount)) + 2) * advance;
         textWidth = Math.max(advance, w - gutterWidth - vbarWidth);
         textHeight = Math.max(lh, h - hbarHeight);
         gutter.resizeRelocate(0, 0, gutterWidth, textHeight);
@@ -314,6 +319,7 @@ public final class EditorView extends Region {
         hbar.setBlockIncrement(textWidth / 2);
         int lastLine = topLine + Math.max(0, shownSlots - 1);
         styles.setViewport(topLine, lastLine);
+        marks.paint(this, rope);
         decorations.paint(this, rope, buffer.selections());
         if (!styledOnce && allVisibleStyled()) {
             styledOnce = true;
@@ -396,7 +402,7 @@ public final class EditorView extends Region {
             }
             Text number = numbers.get(i);
             LineSlot slot = slots.get(i);
-            String label = Integer.toString(slot.line + 1);
+            String label = lineLabels != null ? lineLabels.apply(slot.line) : Integer.toString(slot.line + 1);
             if (!label.equals(number.getText())) {
                 number.setText(label);
             }
@@ -499,6 +505,34 @@ public final class EditorView extends Region {
     public void setHighlightedRanges(List<int[]> ranges) {
         decorations.setHighlightedRanges(ranges);
         invalidate();
+    }
+
+    /** Colours behind lines and characters that the view's owner decides (a diff's changes). */
+    public void setBackgroundMarks(BackgroundMarks backgroundMarks) {
+        marks.set(backgroundMarks);
+        invalidate();
+    }
+
+    public BackgroundMarks backgroundMarks() {
+        return marks.marks();
+    }
+
+    /** Gutter labels instead of line numbers (an inline diff's two numbers), {@code columns} wide; null: numbers. */
+    public void setLineLabels(java.util.function.IntFunction<String> labels, int columns) {
+        lineLabels = labels;
+        lineLabelColumns = columns;
+        invalidate();
+    }
+
+    /** The vertical scroll position in lines (what {@link #scrollLines} reads), to follow it. */
+    public javafx.beans.value.ObservableValue<Number> scrollLinesProperty() {
+        return vbar.valueProperty();
+    }
+
+    /** The view is gone: it stops following its buffer (which may live on in other views). */
+    public void dispose() {
+        buffer.removeListener(bufferListener);
+        setStyleSource(LineStyleSource.PLAIN);
     }
 
     /** For tests: the text painted for a visible line, or null when the line is not on screen. */

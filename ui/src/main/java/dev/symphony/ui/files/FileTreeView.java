@@ -30,6 +30,7 @@ public final class FileTreeView extends TreeView<Path> {
     private final FileTreeViewModel model;
     private final Consumer<Path> openFile;
     private final Map<Path, FolderItem> loadedFolders = new HashMap<>();
+    private java.util.function.Function<Path, java.util.List<MenuItem>> moreMenuItems = p -> java.util.List.of();
 
     public FileTreeView(FileTreeViewModel model, Consumer<Path> openFile) {
         this.model = model;
@@ -67,6 +68,11 @@ public final class FileTreeView extends TreeView<Path> {
         item.setExpanded(true);
     }
 
+    /** Items other features add to each entry's context menu (e.g. Select for Compare), after its own. */
+    public void setMoreMenuItems(java.util.function.Function<Path, java.util.List<MenuItem>> items) {
+        moreMenuItems = items;
+    }
+
     /** The folder new files go into: the selected folder, the selected file's folder, or the root. */
     public Path targetFolder() {
         TreeItem<Path> selected = getSelectionModel().getSelectedItem();
@@ -101,6 +107,49 @@ public final class FileTreeView extends TreeView<Path> {
         if (item != null) {
             item.load();
         }
+    }
+
+    /**
+     * Reveal in the file tree: expands the folders down to {@code file} (each loads off the JavaFX thread
+     * as usual), then selects it and scrolls it into view. False when it is not under the open folder.
+     */
+    public boolean reveal(Path file) {
+        TreeItem<Path> root = getRoot();
+        Path target = file.toAbsolutePath().normalize();
+        if (root == null || !target.startsWith(root.getValue()) || target.equals(root.getValue())) {
+            return false;
+        }
+        revealFrom(root, target);
+        return true;
+    }
+
+    /** One step down: {@code folder} is shown; expand it, and once its entries are listed go on. */
+    private void revealFrom(TreeItem<Path> folder, Path target) {
+        Path next = folder.getValue().resolve(target.getName(folder.getValue().getNameCount()));
+        Runnable step = () -> folder.getChildren().stream().filter(c -> next.equals(c.getValue())).findFirst()
+                .ifPresent(child -> {
+                    if (next.equals(target)) {
+                        getSelectionModel().select(child);
+                        scrollTo(Math.max(0, getRow(child) - 3));
+                        requestFocus();
+                    } else {
+                        revealFrom(child, target);
+                    }
+                });
+        if (loadedFolders.containsKey(folder.getValue()) && !(folder instanceof FolderItem f && f.loading)) {
+            folder.setExpanded(true);
+            step.run();
+            return;
+        }
+        javafx.collections.ListChangeListener<TreeItem<Path>> listed = new javafx.collections.ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends TreeItem<Path>> change) {
+                folder.getChildren().removeListener(this);
+                step.run();
+            }
+        };
+        folder.getChildren().addListener(listed);
+        folder.setExpanded(true);
     }
 
     /** The tree item showing {@code path}, if its folder has been loaded. */
@@ -210,7 +259,13 @@ public final class FileTreeView extends TreeView<Path> {
             boolean isRoot = getTreeItem() == getTreeView().getRoot();
             rename.setDisable(isRoot);
             delete.setDisable(isRoot);
-            return new ContextMenu(newFile, newFolder, new SeparatorMenuItem(), rename, delete);
+            ContextMenu menu = new ContextMenu(newFile, newFolder, new SeparatorMenuItem(), rename, delete);
+            java.util.List<MenuItem> more = moreMenuItems.apply(item);
+            if (!more.isEmpty()) {
+                menu.getItems().add(new SeparatorMenuItem());
+                menu.getItems().addAll(more);
+            }
+            return menu;
         }
     }
 }

@@ -35,27 +35,37 @@ public final class StartupProbe {
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Path open = null;
         Path screenshot = null;
+        Path compare = null;
+        boolean inline = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if ((arg.equals("--open") || arg.equals("--screenshot")) && i + 1 < args.length) {
+            if ((arg.equals("--open") || arg.equals("--screenshot") || arg.equals("--compare")) && i + 1 < args.length) {
                 Path value = Path.of(args[++i]).toAbsolutePath();
                 if (arg.equals("--open")) {
                     open = value;
+                } else if (arg.equals("--compare")) {
+                    compare = value;
                 } else {
                     screenshot = value;
                 }
+            } else if (arg.equals("--inline")) {
+                inline = true;
             } else {
-                err.println("symphony startup-probe: usage: startup-probe [--open PATH] [--screenshot FILE.png]"
-                        + " (did not understand '" + arg + "')");
+                err.println("symphony startup-probe: usage: startup-probe [--open PATH [--compare LEFT [--inline]]]"
+                        + " [--screenshot FILE.png] (did not understand '" + arg + "')");
                 return 2;
             }
+        }
+        if (compare != null && (open == null || !Files.isRegularFile(compare))) {
+            err.println("symphony startup-probe: --compare needs --open and an existing file: " + compare);
+            return 2;
         }
         if (open != null && !Files.isRegularFile(open)) {
             err.println("symphony startup-probe: --open " + open + ": no such file");
             return 2;
         }
         long jvmStartMs = ManagementFactory.getRuntimeMXBean().getStartTime();
-        ProbeRun run = new ProbeRun(open, screenshot);
+        ProbeRun run = new ProbeRun(open, screenshot, compare, inline);
         // as the IDE does with a file it opens at startup: extensions start once that file is painted
         int status = WorkbenchLauncher.showWorkbench(err, run::start, run.fileShown);
         if (status != 0) {
@@ -107,6 +117,8 @@ public final class StartupProbe {
     private static final class ProbeRun {
         private final Path open;
         private final Path screenshot;
+        private final Path compare;
+        private final boolean inline;
         private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
         private volatile long firstFrameEpochMs;
         private volatile long openRequestNanos;
@@ -115,9 +127,11 @@ public final class StartupProbe {
         private Workbench workbench;
         private final CompletableFuture<Void> fileShown = new CompletableFuture<>();
 
-        ProbeRun(Path open, Path screenshot) {
+        ProbeRun(Path open, Path screenshot, Path compare, boolean inline) {
             this.open = open;
             this.screenshot = screenshot;
+            this.compare = compare;
+            this.inline = inline;
             if (open == null) {
                 fileShown.complete(null);
             }
@@ -140,7 +154,7 @@ public final class StartupProbe {
                             () -> frames.afterNextFrame(painted -> {
                                 fileFrameNanos = painted;
                                 fileShown.complete(null);
-                                Platform.runLater(this::finish);
+                                Platform.runLater(compare == null ? this::finish : () -> showDiff(frames));
                             })));
                 });
             });
@@ -157,6 +171,28 @@ public final class StartupProbe {
             }, "startup-probe-watchdog");
             watchdog.setDaemon(true);
             watchdog.start();
+        }
+
+        /** --compare: the diff of LEFT against the opened file, at its first change, painted with colours. */
+        private void showDiff(FrameClock frames) {
+            workbench.diffs().compareFiles(compare, open);
+            javafx.animation.Timeline poll = new javafx.animation.Timeline();
+            poll.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.millis(100), e -> {
+                dev.symphony.ui.diff.DiffView diff = workbench.diffs().active();
+                if (diff == null || diff.model().diffProperty().get() == null) {
+                    return;
+                }
+                if (inline && diff.inlineView() == null) {
+                    diff.model().inlineModeProperty().set(true);
+                    return;
+                }
+                poll.stop();
+                diff.next();
+                dev.symphony.ui.editor.EditorView shown = inline ? diff.inlineView() : diff.rightView();
+                shown.whenStyledPainted(() -> frames.afterNextFrame(painted -> Platform.runLater(this::finish)));
+            }));
+            poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+            poll.play();
         }
 
         private void finish() {

@@ -19,6 +19,9 @@ public interface Prompter {
     /** Asks for a line of text; empty when cancelled. */
     Optional<String> ask(String title, String prompt, String initialValue);
 
+    /** Asks to pick one of {@code choices} (the first preselected); empty when cancelled. */
+    Optional<String> choose(String title, String prompt, java.util.List<String> choices);
+
     /** Tells the person something failed and why. */
     void showError(String title, String message);
 }

@@ -24,6 +24,7 @@ public final class EditorTabsView extends TabPane {
     private final Map<OpenDocument, Tab> tabs = new HashMap<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final TabCloser closer;
+    private java.util.function.Consumer<OpenDocument> onReveal = d -> { };
 
     public EditorTabsView(EditorTabsViewModel model, Prompter prompter, EditorEnvironment env) {
         this.model = model;
@@ -77,14 +78,25 @@ public final class EditorTabsView extends TabPane {
         Tab tab = new Tab(document.title(), pane);
         tab.setUserData(document);
         tab.setId("tab:" + document.path());
-        document.dirtyProperty().addListener((obs, was, dirty) -> tab.setText((dirty ? "● " : "") + document.title()));
+        Runnable title = () -> tab.setText((document.dirtyProperty().get() ? "● " : "") + document.title());
+        document.dirtyProperty().addListener((obs, was, dirty) -> title.run());
+        document.pathProperty().addListener((obs, was, path) -> { // Save As
+            title.run();
+            tab.setId("tab:" + path);
+            updateStatus();
+        });
         tab.setOnCloseRequest(e -> {
             e.consume(); // the closer removes the tab once the document may go
             closer.close(document);
         });
-        tab.setContextMenu(TabMenu.of(document, closer));
+        tab.setContextMenu(TabMenu.of(document, closer, d -> onReveal.accept(d)));
         tabs.put(document, tab);
         return tab;
+    }
+
+    /** What the tab menu's "Reveal in Explorer View" does (the workbench shows the file in the tree). */
+    public void setOnReveal(java.util.function.Consumer<OpenDocument> onReveal) {
+        this.onReveal = onReveal;
     }
 
     /** Closes tabs of documents, asking about unsaved changes: every way of closing one goes through it. */

@@ -45,6 +45,8 @@ public final class EditorTabsViewModel {
     private final DiskChanges diskChanges;
     private final ClosedTabs closedPaths = new ClosedTabs();
     private boolean shutDown; // the window closed: a disk change reported just before is not followed
+    private int untitledCount;
+    private java.util.function.Function<OpenDocument, Optional<Path>> savePathAsker = d -> Optional.empty();
 
     public EditorTabsViewModel(FxBridge bridge) {
         this.bridge = bridge;
@@ -192,6 +194,9 @@ public final class EditorTabsViewModel {
      * The future (completed on the JavaFX thread) says whether the document is clean afterwards.
      */
     public CompletableFuture<Boolean> save(OpenDocument document) {
+        if (document != null && document.isUntitled()) {
+            return saveAs(document);
+        }
         if (document == null || document.isReadOnly() || !document.dirtyProperty().get()) {
             return CompletableFuture.completedFuture(document == null || !document.dirtyProperty().get());
         }
@@ -211,6 +216,68 @@ public final class EditorTabsViewModel {
             clean.complete(!document.dirtyProperty().get());
         }, e -> {
             lastError.set("Cannot save " + document.path() + ": " + rootMessage(e));
+            clean.complete(false);
+        });
+        return clean;
+    }
+
+    /** Asks where Save As writes a document (the view layer's dialog); empty: cancelled. */
+    public void setSavePathAsker(java.util.function.Function<OpenDocument, Optional<Path>> asker) {
+        this.savePathAsker = asker;
+    }
+
+    /** New File: an untitled document ("Untitled-1", …) in a new tab, selected; Save asks for its path. */
+    public OpenDocument newUntitled() {
+        OpenDocument document = OpenDocument.untitled("Untitled-" + ++untitledCount);
+        documents.add(document);
+        selected.set(document);
+        return document;
+    }
+
+    /** Save As: asks for a path, then writes the document there; the future says whether it is clean. */
+    public CompletableFuture<Boolean> saveAs(OpenDocument document) {
+        if (document == null || document.isReadOnly()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return savePathAsker.apply(document).map(target -> saveAs(document, target))
+                .orElse(CompletableFuture.completedFuture(false));
+    }
+
+    /**
+     * Writes the document's text to {@code target} (atomically, off the JavaFX thread) and makes that its
+     * file: the tab is renamed, the old file is left as it was on disk, later saves go to the new one.
+     */
+    public CompletableFuture<Boolean> saveAs(OpenDocument document, Path target) {
+        Path to = target.toAbsolutePath().normalize();
+        Optional<OpenDocument> other = find(to).filter(d -> d != document);
+        if (other.isPresent()) {
+            lastError.set("Cannot save as " + to + ": that file is open in another tab; close it first");
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> clean = new CompletableFuture<>();
+        Rope text = document.rope();
+        long revision = document.buffer().revision();
+        DocumentFile from = document.file();
+        Path oldPath = document.path();
+        bridge.compute(() -> {
+            try {
+                return DocumentFile.saveAs(from, to, text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, written -> {
+            if (from != null) {
+                diskChanges.unwatch(oldPath);
+            }
+            document.movedTo(written, revision);
+            if (hotExit != null) {
+                document.journalTo(hotExit);
+            }
+            watchDisk(document);
+            lastError.set(null);
+            clean.complete(!document.dirtyProperty().get());
+        }, e -> {
+            lastError.set("Cannot save " + to + ": " + rootMessage(e));
             clean.complete(false);
         });
         return clean;

@@ -14,9 +14,10 @@ import javafx.beans.property.SimpleBooleanProperty;
  * with a notice, so a save can never corrupt them.
  */
 public final class OpenDocument {
-    private final Path path;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> path = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final Buffer buffer;
-    private final DocumentFile file;
+    private DocumentFile file;
+    private boolean untitled;
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final boolean readOnly;
     private final String notice;
@@ -24,7 +25,7 @@ public final class OpenDocument {
     private HotExit hotExit; // journals unsaved edits once the tabs set it
 
     OpenDocument(Path path, Buffer buffer, DocumentFile file, boolean readOnly, String notice) {
-        this.path = path;
+        this.path.set(path);
         this.buffer = buffer;
         this.file = file;
         this.readOnly = readOnly;
@@ -39,8 +40,34 @@ public final class OpenDocument {
         });
     }
 
+    /** The file's absolute path; for an untitled document its name ("Untitled-1"), a relative path. */
     public Path path() {
-        return path;
+        return path.get();
+    }
+
+    /** Changes when Save As gives the document another file (or an untitled one its first). */
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> pathProperty() {
+        return path.getReadOnlyProperty();
+    }
+
+    /** A new document that has no file yet (New File): Save asks where to write it. */
+    static OpenDocument untitled(String name) {
+        OpenDocument document = new OpenDocument(Path.of(name), new Buffer(Rope.empty(), System::currentTimeMillis), null,
+                false, null);
+        document.untitled = true;
+        return document;
+    }
+
+    public boolean isUntitled() {
+        return untitled;
+    }
+
+    /** Save As wrote {@code revision} to {@code newFile}: the document lives there from now on. */
+    void movedTo(DocumentFile newFile, long revision) {
+        saved(revision); // clean: the old journal (if any) goes; the next edit journals under the new path
+        this.file = newFile;
+        this.untitled = false;
+        path.set(newFile.path());
     }
 
     public Buffer buffer() {
@@ -98,6 +125,6 @@ public final class OpenDocument {
     }
 
     public String title() {
-        return path.getFileName().toString();
+        return path.get().getFileName().toString();
     }
 }

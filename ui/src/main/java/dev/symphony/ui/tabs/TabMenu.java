@@ -7,13 +7,13 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 
-/** The context menu of a document's tab: Close, Close Others, Close All (through the closer), Copy Path. */
+/** The context menu of a document's tab: Close, Close Others, Close All (through the closer), Copy Path, Reveal in Explorer View. */
 final class TabMenu {
 
     private TabMenu() {
     }
 
-    static ContextMenu of(OpenDocument document, TabCloser closer) {
+    static ContextMenu of(OpenDocument document, TabCloser closer, java.util.function.Consumer<OpenDocument> reveal) {
         MenuItem close = item("Close", "tab-menu-close", () -> closer.close(document));
         MenuItem others = item("Close Others", "tab-menu-close-others", () -> closer.closeOthers(document));
         MenuItem all = item("Close All", "tab-menu-close-all", () -> closer.closeAll(List.copyOf(closer.documents())));
@@ -22,7 +22,8 @@ final class TabMenu {
             content.putString(document.path().toString());
             Clipboard.getSystemClipboard().setContent(content);
         });
-        return new ContextMenu(close, others, all, new SeparatorMenuItem(), copyPath);
+        MenuItem revealItem = item("Reveal in Explorer View", "tab-menu-reveal", () -> reveal.accept(document));
+        return new ContextMenu(close, others, all, new SeparatorMenuItem(), copyPath, revealItem);
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

@@ -111,6 +111,26 @@ class EditorViewUiTest {
         return out;
     }
 
+    /** Ctrl+/ comments the selected lines with the language's token and uncomments them; Shift+Alt+A wraps a block. */
+    @Test
+    void toggleCommentUsesTheLanguagesTokens(FxRobot robot) throws Exception {
+        EditorView view = open(robot, "Main.java", "class A {\n    int x;\n}\n");
+        robot.interact(() -> view.controller().setSelections(dev.symphony.editor.selection.SelectionSet.single(
+                dev.symphony.editor.selection.Selection.of(0, 20)), 0));
+        ctrl(robot, KeyCode.SLASH);
+        waitUntil("the lines are commented", () -> document().text().equals("// class A {\n//     int x;\n}\n"));
+        ctrl(robot, KeyCode.SLASH);
+        waitUntil("and uncommented", () -> document().text().equals("class A {\n    int x;\n}\n"));
+        robot.interact(() -> view.controller().setSelections(dev.symphony.editor.selection.SelectionSet.single(
+                dev.symphony.editor.selection.Selection.of(14, 19)), 0));
+        robot.interact(() -> workbench.window().run("editor.action.blockComment"));
+        waitUntil("a block comment", () -> document().text().equals("class A {\n    /* int x */;\n}\n"));
+
+        EditorView py = open(robot, "tool.py", "print(1)\n");
+        ctrl(robot, KeyCode.SLASH);
+        waitUntil("python's token", () -> document().text().equals("# print(1)\n"));
+    }
+
     @Test
     void unsavedEditsSurviveACrashAndComeBackDirtyAtTheNextStart(FxRobot robot) throws Exception {
         open(robot, "notes.txt", "world\n");

@@ -183,6 +183,23 @@ class TerminalPanelUiTest {
         waitUntil("the idle terminal is gone", () -> workbench.terminals().groups().isEmpty());
     }
 
+    /** Closing the window with a program running in a terminal asks first, naming it; declining keeps the window and the program. */
+    @Test
+    void closingTheWindowWithARunningProgramAsksFirst(FxRobot robot) throws Exception {
+        TerminalView view = openTerminal(robot);
+        typeLine(robot, "sleep 303");
+        waitUntil("sleep runs", () -> view.terminal().isBusy());
+
+        prompter.answer = false;
+        robot.interact(() -> workbench.window().run("workbench.action.closeWindow"));
+        waitUntil("the person is asked", () -> prompter.questions.size() == 1);
+        assertTrue(prompter.questions.get(0).contains("sleep"), prompter.questions.get(0));
+        assertTrue(stage.isShowing(), "declined: the window stays");
+        assertTrue(view.terminal().isRunning());
+        // the window closing once both questions say yes: ClosePromptsUiTest (closing the stage here would
+        // leave Monocle's screen to the next test in this JVM)
+    }
+
     @Test
     void closingTheWorkbenchLeavesNoChildProcess(FxRobot robot) throws Exception {
         TerminalView first = openTerminal(robot);

@@ -107,6 +107,11 @@ final class TerminalTestSupport {
         }
 
         @Override
+        public Optional<String> choose(String title, String prompt, java.util.List<String> choices) {
+            return Optional.empty();
+        }
+
+        @Override
         public void showError(String title, String message) {
             questions.add("error: " + message);
         }

@@ -1,0 +1,137 @@
+package dev.symphony.ui.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.symphony.editor.buffer.EditKind;
+import dev.symphony.editor.text.ChangeSet;
+import dev.symphony.editor.text.TextEdit;
+import dev.symphony.ui.TestWorkbench;
+import dev.symphony.ui.Workbench;
+import dev.symphony.ui.editor.BackgroundMarks;
+import dev.symphony.ui.editor.EditorView;
+import dev.symphony.ui.tabs.OpenDocument;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The diff view through the real workbench: Compare with Saved over a document with unsaved edits
+ * (changed lines and words coloured, next/previous by button and Alt+F5, Revert Change edits the
+ * document, inline layout with both line numbers), two files compared from the tree's commands, and
+ * the two sides scrolling together.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DiffViewUiTest {
+    private TestWorkbench bench;
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        bench = TestWorkbench.start(stage, "diff");
+        workbench = bench.workbench;
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        bench.close();
+    }
+
+    @Test
+    void compareWithSavedStepsThroughChangesRevertsOneAndShowsThemInline(FxRobot robot) throws Exception {
+        Path file = Files.writeString(bench.workspace.resolve("Main.java"), "class Main {\n    int count = 1;\n}\n");
+        OpenDocument doc = open(robot, file);
+        robot.interact(() -> doc.buffer().edit(ChangeSet.of(
+                new TextEdit(doc.text().indexOf("count"), doc.text().indexOf("count") + 5, "total"),
+                TextEdit.insert(doc.text().length(), "// end\n")), EditKind.TYPING));
+
+        robot.interact(() -> workbench.window().run("workbench.files.action.compareWithSaved"));
+        TestWorkbench.waitUntil("the diff counted", () -> "2 changes".equals(countText(robot)));
+        DiffView diff = workbench.diffs().active();
+        assertEquals("class Main {\n    int count = 1;\n}\n", diff.leftView().buffer().text().toString());
+        assertTrue(diff.rightView().buffer() == doc.buffer(), "the right side is the document's own buffer");
+        BackgroundMarks left = diff.leftView().backgroundMarks();
+        assertEquals(List.of(List.of(1, 1), List.of(3, 0)), // a changed line, and a rule where lines were added
+                left.lines().stream().map(b -> List.of(b.line(), b.count())).toList());
+        assertEquals("count", word(diff.leftView(), left.texts().get(0)));
+        BackgroundMarks right = diff.rightView().backgroundMarks();
+        assertEquals(List.of(1, 3), right.lines().stream().map(BackgroundMarks.LineBand::line).toList());
+        assertEquals("total", word(diff.rightView(), right.texts().get(0)));
+
+        robot.clickOn("#" + DiffView.NEXT_ID);
+        TestWorkbench.waitUntil("the first change current", () -> "1 of 2 changes".equals(countText(robot)));
+        assertEquals(2, diff.rightView().controller().caretLineColumn()[0]);
+        robot.press(KeyCode.ALT, KeyCode.F5).release(KeyCode.F5, KeyCode.ALT);
+        TestWorkbench.waitUntil("the second change current", () -> "2 of 2 changes".equals(countText(robot)));
+        robot.clickOn("#" + DiffView.PREVIOUS_ID);
+        TestWorkbench.waitUntil("back to the first", () -> "1 of 2 changes".equals(countText(robot)));
+        robot.clickOn("#" + DiffView.NEXT_ID);
+
+        robot.clickOn("#" + DiffView.REVERT_ID); // the appended line goes, the renamed field stays
+        TestWorkbench.waitUntil("one change left", () -> "1 of 1 changes".equals(countText(robot)));
+        assertEquals("class Main {\n    int total = 1;\n}\n", doc.text());
+        assertTrue(doc.dirtyProperty().get());
+
+        robot.clickOn("#" + DiffView.INLINE_ID);
+        TestWorkbench.waitUntil("the inline view", () -> diff.inlineView() != null);
+        EditorView inline = diff.inlineView();
+        TestWorkbench.waitUntil("inline lines painted", () -> "    int total = 1;".equals(inline.paintedLine(2)));
+        assertEquals("    int count = 1;", inline.paintedLine(1));
+        assertEquals(List.of(1, 2), inline.backgroundMarks().lines().stream().map(BackgroundMarks.LineBand::line).toList());
+
+        robot.clickOn("#" + DiffView.INLINE_ID);
+        TestWorkbench.waitUntil("side by side again", () -> diff.inlineView() == null);
+        robot.interact(() -> workbench.tabsView().getTabs().remove(workbench.tabsView().getSelectionModel().getSelectedItem()));
+    }
+
+    @Test
+    void twoFilesComparedFromTheTreeScrollTogether(FxRobot robot) throws Exception {
+        StringBuilder base = new StringBuilder();
+        for (int i = 1; i <= 300; i++) {
+            base.append("line ").append(i).append('\n');
+        }
+        Path a = Files.writeString(bench.workspace.resolve("a.txt"), base);
+        Path b = Files.writeString(bench.workspace.resolve("b.txt"), "inserted 1\ninserted 2\n".repeat(25) + base);
+        robot.interact(() -> {
+            workbench.diffs().treeMenuItems(a).get(0).fire(); // Select for Compare
+            assertEquals("Compare with 'a.txt'", workbench.diffs().treeMenuItems(b).get(1).getText());
+            workbench.diffs().treeMenuItems(b).get(1).fire(); // Compare with 'a.txt'
+        });
+        TestWorkbench.waitUntil("the diff counted", () -> "1 change".equals(countText(robot)));
+        DiffView diff = workbench.diffs().active();
+        assertTrue(diff.leftView().isReadOnly() && diff.rightView().isReadOnly());
+        assertTrue(robot.lookup("#" + DiffView.REVERT_ID).tryQuery().isEmpty(), "no revert on a read-only side");
+
+        robot.interact(() -> diff.rightView().scrollTo(150));
+        TestWorkbench.waitUntil("the left side followed", () -> diff.leftView().scrollLines() == 100);
+        robot.interact(() -> diff.leftView().scrollTo(10));
+        TestWorkbench.waitUntil("the right side followed", () -> diff.rightView().scrollLines() == 60);
+    }
+
+    private OpenDocument open(FxRobot robot, Path file) throws Exception {
+        AtomicReference<OpenDocument> opened = new AtomicReference<>();
+        robot.interact(() -> workbench.openFile(file, opened::set));
+        TestWorkbench.waitUntil("the file open", () -> opened.get() != null && workbench.tabsView().editorOf(opened.get()) != null);
+        return opened.get();
+    }
+
+    private static String countText(FxRobot robot) {
+        return robot.lookup("#" + DiffView.COUNT_ID).tryQueryAs(Label.class).map(Label::getText).orElse(null);
+    }
+
+    private static String word(EditorView view, BackgroundMarks.TextBand band) {
+        assertNotNull(band);
+        return view.buffer().text().substring(band.start(), band.end());
+    }
+}
