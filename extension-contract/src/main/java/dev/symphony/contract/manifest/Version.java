@@ -3,21 +3,17 @@ package dev.symphony.contract.manifest;
 /** A {@code major.minor.patch[-qualifier]} version; a qualified version sorts before the plain one. */
 public record Version(int major, int minor, int patch, String qualifier) implements Comparable<Version> {
 
+    private static final java.util.regex.Pattern SHAPE =
+            java.util.regex.Pattern.compile("(\\d{1,9})(?:\\.(\\d{1,9}))?(?:\\.(\\d{1,9}))?(?:-([0-9A-Za-z.-]+))?");
+
+    /** Parses {@code 1}, {@code 1.2}, {@code 1.2.3} or {@code 1.2.3-qualifier}; anything else is refused, naming it. */
     public static Version parse(String text) {
-        String core = text;
-        String qualifier = "";
-        int dash = text.indexOf('-');
-        if (dash >= 0) {
-            core = text.substring(0, dash);
-            qualifier = text.substring(dash + 1);
+        var m = SHAPE.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a version: '" + text + "' (expected MAJOR.MINOR.PATCH, e.g. 1.0.0)");
         }
-        String[] parts = core.split("\\.");
-        try {
-            return new Version(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0,
-                    parts.length > 2 ? Integer.parseInt(parts[2]) : 0, qualifier);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a version: " + text, e);
-        }
+        return new Version(Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
+                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), m.group(4) == null ? "" : m.group(4));
     }
 
     @Override
