@@ -18,7 +18,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -87,14 +86,7 @@ public final class ViewsBench {
     }
 
     private static ObjectNode measure(int rows, int updates) throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.setImplicitExit(false);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        started.await();
+        EditorViewBench.startPlatform();
         StackPane host = new StackPane();
         CompletableFuture<FrameClock> shown = new CompletableFuture<>();
         Stage[] stage = new Stage[1];

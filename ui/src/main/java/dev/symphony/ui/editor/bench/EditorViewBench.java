@@ -95,10 +95,8 @@ public final class EditorViewBench {
         }
     }
 
-    private static ObjectNode measure(Path file, int keystrokes, PrintStream err) throws Exception {
-        long loadStart = System.nanoTime();
-        DocumentFile.Opened opened = DocumentFile.open(file);
-        double loadMs = (System.nanoTime() - loadStart) / 1e6;
+    /** Starts the JavaFX platform for a bench (once per process; it stays up between sizes). */
+    public static void startPlatform() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         try {
@@ -107,6 +105,13 @@ public final class EditorViewBench {
             started.countDown();
         }
         started.await();
+    }
+
+    private static ObjectNode measure(Path file, int keystrokes, PrintStream err) throws Exception {
+        long loadStart = System.nanoTime();
+        DocumentFile.Opened opened = DocumentFile.open(file);
+        double loadMs = (System.nanoTime() - loadStart) / 1e6;
+        startPlatform();
         FxBridge bridge = new FxBridge();
         SyntaxStyles styles = new SyntaxStyles(null);
         CompletableFuture<Session> shown = new CompletableFuture<>();
