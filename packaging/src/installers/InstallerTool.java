@@ -191,6 +191,11 @@ public final class InstallerTool {
 
     // ---- natives of other platforms ----
 
+    /**
+     * Jars whose natives exist for one operating system only, because the code using them runs only there:
+     * java-keyring's macOS Keychain backend (jkeychain). Elsewhere their classes stay, their natives go.
+     */
+    static final List<String> ONE_OS_ONLY = List.of("jkeychain-");
     static final Pattern NATIVE = Pattern.compile(".*\\.(so|dll|dylib|jnilib|a|exe)$");
     static final Map<String, Pattern> OS = Map.of(
             "linux", Pattern.compile("linux"),
@@ -258,6 +263,11 @@ public final class InstallerTool {
                 }
                 z.closeEntry();
             }
+        }
+        if (dropped > 0 && kept.isEmpty() && ONE_OS_ONLY.stream().anyMatch(in.getFileName().toString()::startsWith)) {
+            System.err.println("installers: " + in.getFileName() + ": used on another operating system only; its "
+                    + dropped + " natives left out, its classes kept");
+            return;
         }
         if (dropped > 0 && kept.isEmpty()) {
             throw new IllegalStateException(in.getFileName() + " has native libraries but none for " + os + "-" + arch);
