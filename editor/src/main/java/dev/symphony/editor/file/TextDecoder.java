@@ -25,7 +25,7 @@ import java.nio.file.StandardOpenOption;
 public final class TextDecoder {
 
     /** Like git: a NUL byte in the first 8000 bytes (of a file without a UTF-16 BOM) means binary. */
-    static final int BINARY_SNIFF = 8000;
+    public static final int BINARY_SNIFF = 8000;
     private static final int BLOCK = 1 << 20;
     /** Files from this size on are decoded by two threads (each half into its own rope, then joined). */
     static final long PARALLEL_MIN = 16L << 20;

@@ -1,5 +1,6 @@
 package dev.symphony.editor.search;
 
+import dev.symphony.editor.file.TextDecoder;
 import dev.symphony.editor.text.AsciiScan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.util.regex.Matcher;
 
 /**
  * {@link LineReplacer}'s replace-all straight on a file's bytes, for the common case: UTF-8 without
- * a byte-order mark, LF line ends only (no CR anywhere), no NUL in the first 8,000 bytes, and a
+ * a byte-order mark, LF line ends only (no CR anywhere), no NUL where {@link TextDecoder} looks for one, and a
  * per-line pattern with a required literal. The bytes are viewed as a Latin-1 string, so
  * {@link String#indexOf} finds the literal's UTF-8 bytes; only the lines holding it are decoded,
  * matched and re-encoded, and every other byte is copied as it is. No rope, no whole-file decode:
@@ -65,7 +66,7 @@ public final class Utf8LineReplace {
 
     /** The replaced bytes of {@code b[0, n)}, or null when this fast path does not apply (see the class note). */
     public Result replace(byte[] b, int n) {
-        if (needle == null || needle.isEmpty() || n == 0 || hasBom(b, n) || hasNul(b, Math.min(n, 8000))) {
+        if (needle == null || needle.isEmpty() || n == 0 || hasBom(b, n) || hasNul(b, Math.min(n, TextDecoder.BINARY_SNIFF))) {
             return null;
         }
         if (!validUtf8(b, n)) {
