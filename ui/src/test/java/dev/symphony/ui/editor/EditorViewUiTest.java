@@ -83,7 +83,8 @@ class EditorViewUiTest {
         Path file = workspace.resolve(name);
         Files.writeString(file, text);
         robot.interact(() -> workbench.openFile(file, d -> {}));
-        waitUntil(name + " opens", () -> workbench.tabsView().activeEditor() != null);
+        waitUntil(name + " opens", () -> workbench.tabsView().activeEditor() != null
+                && file.equals(workbench.tabsView().activeEditor().file()));
         EditorView view = workbench.tabsView().activeEditor().view();
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(view);
