@@ -24,6 +24,8 @@ import java.util.Set;
  * before the shipped policy). {@code --continue} starts from FILE if it exists, else from the shipped policy,
  * and also learns from the decisions recorded by real runs (DIR, default {@code <data>/policy/real-runs}; the
  * local files, not the archive) after every batch; with {@code --episodes 0} it learns from those alone.
+ * {@code --imitate BASELINE} first clones a baseline's choices (behaviour cloning on {@code --imitate-episodes N}
+ * episodes, default 2,000) as a warm start; {@code --entropy-final X} anneals the entropy bonus to X.
  * Prints one JSON line with the training report.
  */
 public final class TrainCommand {
@@ -43,7 +45,8 @@ public final class TrainCommand {
         Path file;
         boolean resume;
         try {
-            Args a = Args.parse(args, 0, Set.of("--seed", "--episodes", "--out", "--preset", "--real"),
+            Args a = Args.parse(args, 0, Set.of("--seed", "--episodes", "--out", "--preset", "--real", "--imitate",
+                            "--imitate-episodes", "--entropy-final"),
                     Set.of("--continue", "--no-real"));
             long seed = a.longValue("--seed", 1L);
             file = Path.of(a.string("--out", defaultPolicyFile().toString()));
@@ -65,7 +68,17 @@ public final class TrainCommand {
                 throw new Args.UsageException("--episodes 0 needs recorded real-run decisions to learn from (none found)");
             }
             ctx = new TrainingContext().preset(Preset.byName(a.string("--preset", "default"))).seed(seed)
-                    .validationSeed(seed + 1).episodes(episodes).real(real).log(err).conclude();
+                    .validationSeed(seed + 1).episodes(episodes).real(real).log(err)
+                    .imitate(a.string("--imitate", null)).imitationEpisodes(a.positiveInt("--imitate-episodes", 2000));
+            String entropyFinal = a.string("--entropy-final", null);
+            if (entropyFinal != null) {
+                try {
+                    ctx.entropyFinal(Float.parseFloat(entropyFinal));
+                } catch (NumberFormatException e) {
+                    throw new Args.UsageException("--entropy-final is a number, not '" + entropyFinal + "'");
+                }
+            }
+            ctx.conclude();
         } catch (IOException e) {
             err.println("fqg train: cannot read the recorded runs: " + e.getMessage());
             return 1;

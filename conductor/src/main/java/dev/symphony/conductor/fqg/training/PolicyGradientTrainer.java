@@ -12,6 +12,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.symphony.conductor.fqg.baselines.Baselines;
 import dev.symphony.conductor.fqg.evaluation.Evaluator;
 import dev.symphony.conductor.fqg.evaluation.PolicyReport;
 import dev.symphony.conductor.fqg.generator.PuzzleGenerator;
@@ -37,7 +38,8 @@ import java.util.SplittableRandom;
  * mean, over the group's standard deviation. Every decision of the episode is credited with it; loss =
  * -mean(advantage * log pi(chosen)) - entropyCoefficient * mean(entropy), Adam. Every
  * {@code validateEveryBatches} the greedy policy is scored on validation puzzles and the best weights so
- * far are written to the output file.
+ * far are written to the output file. Optionally first behaviour cloning of a baseline's choices
+ * ({@link TrainingContext#imitate}) as a warm start, and an entropy bonus annealed over the episodes.
  */
 public final class PolicyGradientTrainer {
     private static final int F = CandidateFeatures.COUNT;
@@ -45,6 +47,7 @@ public final class PolicyGradientTrainer {
 
     public PolicyGradientTrainer(TrainingContext ctx) {
         this.ctx = ctx.conclude();
+        this.entropy = this.ctx.entropyCoefficient();
     }
 
     public TrainingReport train(Path out) throws IOException {
@@ -76,6 +79,18 @@ public final class PolicyGradientTrainer {
                 ctx.log().printf(Locale.ROOT, "batch 0: validation reward %.4f (saved)%n", best);
                 int batches = 0;
                 int steps = 0;
+                if (ctx.imitate() != null) {
+                    steps += imitate(trainer, generator, buffer, random);
+                    double v = validate(model, validation);
+                    boolean improved = v > best;
+                    if (improved) {
+                        best = v;
+                        PolicyFiles.save(model, out);
+                    }
+                    ctx.log().printf(Locale.ROOT, "imitating %s (%d episodes, %d passes, %.0f s): validation reward %.4f%s%n",
+                            ctx.imitate(), ctx.imitationEpisodes(), ctx.imitationEpochs(), (System.nanoTime() - started) / 1e9, v,
+                            improved ? " (saved)" : "");
+                }
                 int episodes = 0;
                 int puzzleIndex = 0;
                 while (episodes < ctx.episodes()) {
@@ -95,6 +110,8 @@ public final class PolicyGradientTrainer {
                         }
                         setGroupAdvantages(buffer, groupStart, rewards);
                     }
+                    entropy = ctx.entropyCoefficient()
+                            + (ctx.entropyFinal() - ctx.entropyCoefficient()) * Math.min(1f, episodes / (float) Math.max(1, ctx.episodes()));
                     steps += update(trainer, buffer, random, false);
                     if (ctx.hasReal()) {
                         steps += update(trainer, ctx.real().buffer(), random, true);
@@ -129,6 +146,34 @@ public final class PolicyGradientTrainer {
                 return new TrainingReport(episodes, batches, steps, best, bestAt, (System.nanoTime() - started) / 1e9);
             }
         }
+    }
+
+    /** The entropy bonus of the current batch (annealed from the context's start to its final value). */
+    private float entropy;
+
+    /** Puzzles the expert plays for imitation are their own stream of the training seed. */
+    private static final long IMITATION_SALT = 0x696D697461746500L;
+
+    /**
+     * Behaviour cloning: the expert baseline plays {@code imitationEpisodes} training puzzles; every decision it made
+     * becomes a cross-entropy target (the REINFORCE step with advantage 1), {@code imitationEpochs} passes.
+     */
+    private int imitate(Trainer trainer, PuzzleGenerator generator, RolloutBuffer buffer, SplittableRandom random) {
+        long seed = ctx.seed() ^ IMITATION_SALT;
+        buffer.clear();
+        for (int i = 0; i < ctx.imitationEpisodes(); i++) {
+            buffer.beginEpisode(i);
+            buffer.setAdvantage(i, 1f);
+            Simulator sim = new Simulator(generator.puzzle(seed, i), ctx.preset());
+            sim.run(Baselines.byName(ctx.imitate(), seed + i), PuzzleGenerator.seedOf(seed ^ 0x6F7574636F6D65L, i), buffer, null);
+        }
+        entropy = ctx.entropyCoefficient();
+        int steps = 0;
+        for (int epoch = 0; epoch < ctx.imitationEpochs(); epoch++) {
+            steps += update(trainer, buffer, random, false);
+        }
+        buffer.clear();
+        return steps;
     }
 
     private double validate(Model model, Evaluator validation) {
@@ -215,7 +260,7 @@ public final class PolicyGradientTrainer {
                 }
                 NDArray policyLoss = weighted.mean().neg();
                 NDArray entropy = logp.exp().mul(logp).sum(new int[] {1}).neg().mean();
-                NDArray loss = policyLoss.sub(entropy.mul(ctx.entropyCoefficient()));
+                NDArray loss = policyLoss.sub(entropy.mul(this.entropy));
                 gc.backward(loss);
             }
             trainer.step();

@@ -26,6 +26,10 @@ public final class TrainingContext {
     private int realPasses = 4;
     private float regressionTolerance = 0.01f;
     private PrintStream log = System.err;
+    private String imitate;
+    private int imitationEpisodes = 2000;
+    private int imitationEpochs = 8;
+    private float entropyFinal = Float.NaN;
 
     public TrainingContext preset(Preset v) { preset = v; return this; }
     public TrainingContext seed(long v) { seed = v; return this; }
@@ -48,6 +52,21 @@ public final class TrainingContext {
     /** With real data, the newest weights are kept unless their validation reward drops more than this. */
     public TrainingContext regressionTolerance(float v) { regressionTolerance = v; return this; }
 
+    /**
+     * Behaviour cloning before REINFORCE: the baseline {@code name} plays {@link #imitationEpisodes} training puzzles
+     * (their own puzzle stream) and the network learns its choices (cross-entropy) for {@link #imitationEpochs} passes.
+     */
+    public TrainingContext imitate(String name) { imitate = name; return this; }
+    public TrainingContext imitationEpisodes(int v) { imitationEpisodes = v; return this; }
+    public TrainingContext imitationEpochs(int v) { imitationEpochs = v; return this; }
+    /** The entropy bonus goes linearly from {@link #entropyCoefficient} to this over the episodes (NaN: constant). */
+    public TrainingContext entropyFinal(float v) { entropyFinal = v; return this; }
+
+    public String imitate() { return imitate; }
+    public int imitationEpisodes() { return imitationEpisodes; }
+    public int imitationEpochs() { return imitationEpochs; }
+    public float entropyFinal() { return Float.isNaN(entropyFinal) ? entropyCoefficient : entropyFinal; }
+
     public RealTransitions real() { return real; }
     public int realPasses() { return realPasses; }
     public float regressionTolerance() { return regressionTolerance; }
@@ -58,6 +77,12 @@ public final class TrainingContext {
                 || validationPuzzles < 1 || validateEveryBatches < 1 || !(learningRate > 0)) {
             throw new IllegalArgumentException("invalid training settings: episodes=" + episodes + " puzzlesPerBatch="
                     + puzzlesPerBatch + " rolloutsPerPuzzle=" + rolloutsPerPuzzle + " (needs >= 2)");
+        }
+        if (imitate != null && (imitationEpisodes < 1 || imitationEpochs < 1)) {
+            throw new IllegalArgumentException("imitation needs episodes and epochs >= 1, got " + imitationEpisodes + " and " + imitationEpochs);
+        }
+        if (imitate != null) {
+            dev.symphony.conductor.fqg.baselines.Baselines.byName(imitate, seed); // an unknown name fails here, by name
         }
         if (validationSeed == seed) {
             throw new IllegalArgumentException("validation seed must differ from the training seed " + seed);
