@@ -2,6 +2,7 @@ package dev.symphony.conductor.fqg.cli;
 
 import dev.symphony.conductor.fqg.baselines.Baselines;
 import dev.symphony.conductor.fqg.evaluation.Evaluator;
+import dev.symphony.conductor.fqg.evaluation.Interval;
 import dev.symphony.conductor.fqg.evaluation.PolicyReport;
 import dev.symphony.conductor.fqg.game.Preset;
 import dev.symphony.conductor.policy.Decision;
@@ -104,7 +105,9 @@ public final class EvalCommand {
         long started = System.nanoTime();
         List<PolicyReport> reports = new ArrayList<>();
         double[] reference = null;
+        double[] referenceRewards = null;
         List<double[]> makespans = new ArrayList<>();
+        List<double[]> rewards = new ArrayList<>();
         for (String name : names) {
             List<Path> files = LEARNED.contains(name) && !policyFiles.isEmpty() ? policyFiles : java.util.Collections.singletonList(null);
             for (Path policyFile : files) {
@@ -130,13 +133,16 @@ public final class EvalCommand {
                 }
                 reports.add(r);
                 makespans.add(evaluator.lastMakespans());
+                rewards.add(evaluator.lastRewards());
                 if (name.equals(versus)) {
                     reference = evaluator.lastMakespans();
+                    referenceRewards = evaluator.lastRewards();
                 }
             }
         }
         for (int i = 0; i < reports.size(); i++) {
-            PolicyReport r = reference == null ? reports.get(i) : reports.get(i).versus(versus, worseShare(makespans.get(i), reference));
+            PolicyReport r = reference == null ? reports.get(i)
+                    : reports.get(i).versus(versus, worseShare(makespans.get(i), reference), pairedDifference(rewards.get(i), referenceRewards));
             out.println(r.toJson());
             reports.set(i, r);
         }
@@ -162,6 +168,15 @@ public final class EvalCommand {
             worse += mine[i] > reference[i] * (1 + 1e-9) ? 1 : 0;
         }
         return mine.length == 0 ? 0 : (double) worse / mine.length;
+    }
+
+    /** Mean of {@code mine[i] - reference[i]} with its 95 % interval (a paired comparison on the same puzzles and luck). */
+    static Interval pairedDifference(double[] mine, double[] reference) {
+        double[] d = new double[mine.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = mine[i] - reference[i];
+        }
+        return Interval.of(d, d.length);
     }
 
     private static String stem(Path file) {

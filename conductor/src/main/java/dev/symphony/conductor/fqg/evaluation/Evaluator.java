@@ -22,6 +22,7 @@ public final class Evaluator {
     private final long setSeed;
     private final List<Simulator> simulators;
     private double[] lastMakespans = new double[0];
+    private double[] lastRewards = new double[0];
 
     public Evaluator(Preset preset, long setSeed, int count) {
         this(preset, setSeed, generate(preset, setSeed, count));
@@ -75,12 +76,18 @@ public final class Evaluator {
             cost += r.cost();
         }
         lastMakespans = makespan;
+        lastRewards = reward;
         Interval m = Interval.of(makespan, n);
         Interval rw = Interval.of(reward, n);
         int d = Math.max(1, n);
         return new PolicyReport(policy.name(), n, (double) successes / d, m.mean(), m.halfWidth(), cost / d, rw.mean(),
                 rw.halfWidth(), latency.percentile(50) / 1000.0, latency.percentile(99) / 1000.0,
-                fallbacks.getAsLong() - fallbacksBefore, null, 0);
+                fallbacks.getAsLong() - fallbacksBefore, null, 0, null);
+    }
+
+    /** The per-puzzle rewards of the last {@link #evaluate} (a copy). */
+    public double[] lastRewards() {
+        return Arrays.copyOf(lastRewards, lastRewards.length);
     }
 
     /** The per-puzzle makespans of the last {@link #evaluate} (a copy). */

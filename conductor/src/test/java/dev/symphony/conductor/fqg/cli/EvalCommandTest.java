@@ -87,6 +87,11 @@ class EvalCommandTest {
                 "the same graphs finish sooner on 8 processors than on 2");
         double share = two.lines().get(0).get("worseMakespanShare").asDouble();
         assertTrue(share >= 0 && share <= 1, two.lines().get(0).toString());
+        assertEquals(0.0, misf2.get("rewardVersus").asDouble(), "a policy's paired difference with itself");
+        assertEquals(0.0, misf2.get("rewardVersusCi95").asDouble());
+        JsonNode fifo2 = two.lines().get(0);
+        assertEquals(fifo2.get("meanReward").asDouble() - misf2.get("meanReward").asDouble(), fifo2.get("rewardVersus").asDouble(), 2e-4,
+                "the mean paired difference is the difference of the means: " + fifo2);
         CliRun notEvaluated = fqg("eval", "--seed", "5", "--count", "3", "--policies", "fifo", "--versus", "heft");
         assertEquals(2, notEvaluated.code());
     }
