@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,11 +41,7 @@ class MelodyDocumentPropertyTest {
     @Test
     void everyExampleSavesByteIdenticallyAndTakesEditsInPlace(@TempDir Path tmp) throws Exception {
         Random rnd = new Random(SEED);
-        List<Path> files;
-        try (Stream<Path> s = Files.list(Path.of("..", "examples"))) {
-            files = s.filter(p -> p.toString().endsWith(".melody.json")).sorted().toList();
-        }
-        assertTrue(files.size() >= 6, files.toString());
+        List<Path> files = MelodyTextPropertyTest.exampleFiles();
         for (Path f : files) {
             byte[] bytes = Files.readAllBytes(f);
             MelodyDocument doc = MelodyDocument.read(f);

@@ -33,14 +33,20 @@ class MelodyTextPropertyTest {
         return " (replay with -Dsymphony.test.seed=" + SEED + ")";
     }
 
-    @Test
-    void theExamplesRoundTripAndTakeALayoutWithoutOtherChanges() throws Exception {
-        Random rnd = new Random(SEED);
+    /** The shipped examples ({@code examples/} at the repository root), at least six. */
+    static List<Path> exampleFiles() throws java.io.IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(Path.of("..", "examples"))) {
             files = s.filter(p -> p.toString().endsWith(".melody.json")).sorted().toList();
         }
         assertTrue(files.size() >= 6, files.toString());
+        return files;
+    }
+
+    @Test
+    void theExamplesRoundTripAndTakeALayoutWithoutOtherChanges() throws Exception {
+        Random rnd = new Random(SEED);
+        List<Path> files = exampleFiles();
         for (Path f : files) {
             String text = Files.readString(f);
             MelodyText doc = MelodyText.parse(text);
