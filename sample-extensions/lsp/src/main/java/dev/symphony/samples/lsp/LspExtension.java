@@ -32,6 +32,8 @@ public class LspExtension implements SymphonyExtension {
     private volatile ServerPool pool;
     private volatile KernelServices services;
     private volatile ServerSpecs specs;
+    /** The documents the workbench opened here: a change of another (this host restarted meanwhile) asks it to reopen. */
+    private final java.util.Set<String> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** The host's: default tunables, the tools folder the kernel names ({@value ToolsFolder#ENV}). */
     public LspExtension() {
@@ -82,14 +84,23 @@ public class LspExtension implements SymphonyExtension {
         switch (e.kind()) {
             case OPEN -> {
                 Optional<ServerSpec> spec = specs(context).forFileType(e.fileType());
+                open.add(e.uri());
                 if (spec.isEmpty()) {
                     return out.putNull("server");
                 }
                 pool().open(spec.get(), e.root(), e.uri(), spec.get().languageOf(e.fileType()), e.version(), e.text());
                 out.put("server", spec.get().name());
             }
-            case CHANGE -> pool().change(e.uri(), e.version(), e.changes(), problem -> services.log().warn(problem));
-            case CLOSE -> pool().close(e.uri());
+            case CHANGE -> {
+                if (!open.contains(e.uri())) {
+                    return out.put("reopen", true);
+                }
+                pool().change(e.uri(), e.version(), e.changes(), problem -> services.log().warn(problem));
+            }
+            case CLOSE -> {
+                open.remove(e.uri());
+                pool().close(e.uri());
+            }
         }
         return out;
     }
