@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -45,6 +47,12 @@ public final class DocumentSyncs implements AutoCloseable {
     private final Function<OpenDocument, EditorPane> editors;
     private final Consumer<String> status;
     private final List<SyncedDocument> synced = new ArrayList<>(); // JavaFX thread
+    private static final int MAX_RETRIES = 5;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "document-sync-retry");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "document-sync");
         t.setDaemon(true);
@@ -115,6 +123,9 @@ public final class DocumentSyncs implements AutoCloseable {
     }
 
     private void sendPending(Kernel k, SyncedDocument s) {
+        if (s.reopenPending()) {
+            return; // the retry opens it with the whole current text
+        }
         Object[] p = s.takePending();
         if (p == null) {
             return; // an earlier task sent it with its own
@@ -124,22 +135,35 @@ public final class DocumentSyncs implements AutoCloseable {
         change.set("changes", (ArrayNode) p[1]);
         JsonNode answer = call(k, s, change);
         if (answer != null && answer.path("reopen").asBoolean(false)) {
-            s.needsReopen();
-            bridge.onFx(() -> {
-                Path root = workspace.get();
-                if (synced.contains(s) && root != null && s.takeReopen()) {
-                    sendOpen(k, s, root, s.version(), s.document.rope());
-                }
-            });
+            reopen(k, s, 0); // its host restarted and lost the document
         }
     }
 
-    /** One call on the sender thread; a failure is said in the status bar, never thrown at the editor. */
+    /** Opens {@code s} again, whole, after {@code delayMs}; on the JavaFX thread so text and version agree. */
+    private void reopen(Kernel k, SyncedDocument s, long delayMs) {
+        s.needsReopen();
+        retries.schedule(() -> bridge.onFx(() -> {
+            Path root = workspace.get();
+            if (synced.contains(s) && root != null && s.takeReopen()) {
+                sendOpen(k, s, root, s.version(), s.document.rope());
+            }
+        }), delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * One call on the sender thread; a failure is said in the status bar, never thrown at the editor, and the document
+     * is opened again whole after a back-off (the extension's host may have crashed and been restarted without it).
+     */
     private JsonNode call(Kernel k, SyncedDocument s, ObjectNode input) {
         try {
-            return k.call(new CapabilityCall("workbench", s.extension, s.capability, input)).output();
+            JsonNode out = k.call(new CapabilityCall("workbench", s.extension, s.capability, input)).output();
+            s.failures = 0;
+            return out;
         } catch (RuntimeException e) {
             bridge.onFx(() -> status.accept(s.extension + " could not follow " + s.document.title() + ": " + e.getMessage()));
+            if (!input.path("event").asText().equals("close") && s.failures < MAX_RETRIES) {
+                reopen(k, s, 1000L << s.failures++);
+            }
             return null;
         }
     }
@@ -183,5 +207,6 @@ public final class DocumentSyncs implements AutoCloseable {
     @Override
     public void close() {
         sender.shutdownNow();
+        retries.shutdownNow();
     }
 }

@@ -33,6 +33,7 @@ final class SyncedDocument {
     private int pendingVersion; // guarded by lock
     private boolean reopen; // guarded by lock
     BufferListener listener;
+    volatile int failures; // sender thread: calls failed in a row
 
     SyncedDocument(OpenDocument document, String extension, String capability) {
         this.document = document;
@@ -105,10 +106,20 @@ final class SyncedDocument {
         }
     }
 
+    boolean reopenPending() {
+        synchronized (lock) {
+            return reopen;
+        }
+    }
+
+    /** True once per needed reopen; what was waiting is dropped, the reopen's whole text holds it. JavaFX thread. */
     boolean takeReopen() {
         synchronized (lock) {
             boolean r = reopen;
             reopen = false;
+            if (r) {
+                pending = null;
+            }
             return r;
         }
     }
