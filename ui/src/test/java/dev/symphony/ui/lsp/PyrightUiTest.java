@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -91,7 +90,7 @@ class PyrightUiTest {
         assertEquals(start, squiggle.start(), "the squiggle is under \"two\"");
         assertEquals(start + 5, squiggle.end());
         assertEquals(Squiggles.Kind.ERROR, squiggle.kind());
-        robot.interact(() -> screenshot(bench.workbench.stage().getScene(), "lsp-squiggle.png"));
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "lsp-squiggle.png"));
 
         robot.interact(() -> {
             pane.view().buffer().edit(ChangeSet.of(TextEdit.insert(0, "# a comment\n")), EditKind.COMMAND);
@@ -124,37 +123,15 @@ class PyrightUiTest {
         return bench.workbench.window().problems().all().stream().filter(p -> p.file().equals(file)).toList();
     }
 
-    /** A wait that includes a host JVM's and a language server's start on a loaded machine: 120 s. */
+    /** A wait that includes a host JVM's and a language server's start on a loaded machine: 120 s; a timeout shows the host's log. */
     private void waitForServer(FxRobot robot, String what, Supplier<Boolean> condition) throws Exception {
         try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
-                try {
-                    return condition.get();
-                } catch (RuntimeException raced) {
-                    return false;
-                }
-            });
+            waitUntil(what, 120, condition);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what + "; the status bar says: "
+            throw new AssertionError(e.getMessage() + "; the status bar says: "
                     + robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText() + " / "
                     + robot.lookup(n -> "status:lsp.status".equals(n.getId())).tryQueryAs(Label.class).map(Label::getText).orElse("(no lsp item)")
                     + "; the host's log:\n" + hostLog());
-        }
-    }
-
-    private static void screenshot(javafx.scene.Scene scene, String name) {
-        javafx.scene.image.WritableImage image = scene.snapshot(null);
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        png.setRGB(0, 0, w, h, argb, 0, w);
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            javax.imageio.ImageIO.write(png, "png", dir.resolve(name).toFile());
-        } catch (java.io.IOException e) {
-            System.err.println("no screenshot " + name + ": " + e);
         }
     }
 }
