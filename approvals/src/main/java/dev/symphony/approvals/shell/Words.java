@@ -1,0 +1,146 @@
+package dev.symphony.approvals.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.treesitter.TSNode;
+
+/**
+ * A bash word's static value (quote removal only). Whatever only the running shell knows — a variable, a
+ * command or process substitution, arithmetic, ANSI-C or brace expansion — becomes a concern; the commands
+ * inside a substitution are parts of their own (so {@code echo $(rm -rf /)} is seen as {@code rm}).
+ */
+final class Words {
+    private Words() {
+    }
+
+    static Word read(TSNode node, ShellWalker walker, List<String> via, int depth) {
+        List<String> concerns = new ArrayList<>();
+        StringBuilder value = new StringBuilder();
+        append(node, walker, via, depth, value, concerns);
+        return new Word(value.toString(), concerns);
+    }
+
+    private static void append(TSNode node, ShellWalker walker, List<String> via, int depth, StringBuilder value,
+                               List<String> concerns) {
+        String text = walker.source().text(node);
+        switch (node.getType()) {
+            case "word", "number", "variable_name", "extglob_pattern", "regex" -> {
+                if (text.indexOf('$') >= 0 || text.indexOf('`') >= 0) {
+                    concerns.add("a word the grammar did not split: " + text);
+                }
+                if (text.indexOf('{') >= 0 && text.indexOf('}') >= 0 || text.equals("{") || text.equals("}")) {
+                    concerns.add("brace expansion: " + text);
+                }
+                value.append(unescapeUnquoted(text));
+            }
+            case "raw_string" -> value.append(text, 1, text.length() - 1);
+            case "string", "translated_string" -> {
+                boolean expands = false;
+                for (int i = 0; i < node.getNamedChildCount(); i++) {
+                    TSNode child = node.getNamedChild(i);
+                    if (!child.getType().equals("string_content")) {
+                        expands = true;
+                        append(child, walker, via, depth, new StringBuilder(), concerns);
+                    }
+                }
+                String quoted = text.startsWith("$") ? text.substring(1) : text;
+                String inner = quoted.length() >= 2 ? quoted.substring(1, quoted.length() - 1) : "";
+                value.append(expands ? inner : unescapeDoubleQuoted(inner));
+            }
+            case "concatenation" -> {
+                for (int i = 0; i < node.getNamedChildCount(); i++) {
+                    append(node.getNamedChild(i), walker, via, depth, value, concerns);
+                }
+                // "{a,b}" arrives as the words "{", "a,b", "}": brace expansion needs the braces unquoted
+                if (text.indexOf('{') >= 0 && text.indexOf('}') >= 0 && concerns.stream().noneMatch(c -> c.startsWith("brace"))) {
+                    concerns.add("brace expansion: " + text);
+                }
+            }
+            case "simple_expansion", "expansion" -> {
+                concerns.add("variable expansion: " + text);
+                value.append(text);
+                nestedCommands(node, walker, via, depth);
+            }
+            case "command_substitution" -> {
+                concerns.add("command substitution: " + text);
+                value.append(text);
+                substitution(node, walker, via, depth, "$(…)");
+            }
+            case "process_substitution" -> {
+                concerns.add("process substitution: " + text);
+                value.append(text);
+                substitution(node, walker, via, depth, text.startsWith(">") ? ">(…)" : "<(…)");
+            }
+            case "arithmetic_expansion" -> {
+                concerns.add("arithmetic expansion: " + text);
+                value.append(text);
+                nestedCommands(node, walker, via, depth);
+            }
+            case "ansi_c_string" -> {
+                concerns.add("ANSI-C quoting, read only by the shell: " + text);
+                value.append(text);
+            }
+            case "brace_expression" -> {
+                concerns.add("brace expansion: " + text);
+                value.append(text);
+            }
+            default -> {
+                concerns.add("a word the policy does not read: " + node.getType() + " " + text);
+                value.append(text);
+                nestedCommands(node, walker, via, depth);
+            }
+        }
+    }
+
+    private static void substitution(TSNode node, ShellWalker walker, List<String> via, int depth, String label) {
+        List<String> inner = new ArrayList<>(via);
+        inner.add(label);
+        for (int i = 0; i < node.getNamedChildCount(); i++) {
+            walker.visit(node.getNamedChild(i), inner, depth);
+        }
+    }
+
+    private static void nestedCommands(TSNode node, ShellWalker walker, List<String> via, int depth) {
+        for (int i = 0; i < node.getNamedChildCount(); i++) {
+            TSNode child = node.getNamedChild(i);
+            switch (child.getType()) {
+                case "command_substitution", "process_substitution" -> append(child, walker, via, depth, new StringBuilder(), new ArrayList<>());
+                default -> nestedCommands(child, walker, via, depth);
+            }
+        }
+    }
+
+    /** Bash's quote removal outside quotes: a backslash keeps the next character; backslash-newline vanishes. */
+    static String unescapeUnquoted(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(++i);
+                if (next != '\n') {
+                    out.append(next);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Inside double quotes a backslash escapes only {@code $ ` " \} and newline. */
+    static String unescapeDoubleQuoted(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && "$`\"\\\n".indexOf(text.charAt(i + 1)) >= 0) {
+                char next = text.charAt(++i);
+                if (next != '\n') {
+                    out.append(next);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
