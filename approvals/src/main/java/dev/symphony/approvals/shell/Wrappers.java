@@ -96,6 +96,8 @@ final class Wrappers {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (withValue.contains(name)) {
                 i += arg.contains("=") ? 1 : 2;
+            } else if (!arg.startsWith("--") && arg.length() > 2 && withValue.contains(arg.substring(0, 2))) {
+                i++; // a short option with its value attached: -oL, -n5
             } else if (flags.contains(arg)) {
                 i++;
             } else {
