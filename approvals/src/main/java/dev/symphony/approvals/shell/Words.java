@@ -10,6 +10,8 @@ import org.treesitter.TSNode;
  * inside a substitution are parts of their own (so {@code echo $(rm -rf /)} is seen as {@code rm}).
  */
 final class Words {
+    /** Unquoted text bash would brace-expand: {@code {a,b}} or {@code {1..3}}. */
+    private static final java.util.regex.Pattern BRACES = java.util.regex.Pattern.compile("(?s).*\\{.*(,|\\.\\.).*}.*");
     private Words() {
     }
 
@@ -28,7 +30,7 @@ final class Words {
                 if (text.indexOf('$') >= 0 || text.indexOf('`') >= 0) {
                     concerns.add("a word the grammar did not split: " + text);
                 }
-                if (text.indexOf('{') >= 0 && text.indexOf('}') >= 0 || text.equals("{") || text.equals("}")) {
+                if (BRACES.matcher(text).matches()) {
                     concerns.add("brace expansion: " + text);
                 }
                 value.append(unescapeUnquoted(text));
@@ -48,11 +50,14 @@ final class Words {
                 value.append(expands ? inner : unescapeDoubleQuoted(inner));
             }
             case "concatenation" -> {
+                // "{a,b}" arrives as the words "{", "a,b", "}": brace expansion needs its braces and commas unquoted
+                StringBuilder unquoted = new StringBuilder();
                 for (int i = 0; i < node.getNamedChildCount(); i++) {
-                    append(node.getNamedChild(i), walker, via, depth, value, concerns);
+                    TSNode child = node.getNamedChild(i);
+                    append(child, walker, via, depth, value, concerns);
+                    unquoted.append(child.getType().equals("word") ? walker.source().text(child) : "q");
                 }
-                // "{a,b}" arrives as the words "{", "a,b", "}": brace expansion needs the braces unquoted
-                if (text.indexOf('{') >= 0 && text.indexOf('}') >= 0 && concerns.stream().noneMatch(c -> c.startsWith("brace"))) {
+                if (BRACES.matcher(unquoted).matches() && concerns.stream().noneMatch(c -> c.startsWith("brace"))) {
                     concerns.add("brace expansion: " + text);
                 }
             }
