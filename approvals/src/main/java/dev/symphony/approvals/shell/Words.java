@@ -117,27 +117,20 @@ final class Words {
 
     /** Bash's quote removal outside quotes: a backslash keeps the next character; backslash-newline vanishes. */
     static String unescapeUnquoted(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                char next = text.charAt(++i);
-                if (next != '\n') {
-                    out.append(next);
-                }
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return unescape(text, null);
     }
 
     /** Inside double quotes a backslash escapes only {@code $ ` " \} and newline. */
     static String unescapeDoubleQuoted(String text) {
+        return unescape(text, "$`\"\\\n");
+    }
+
+    /** Removes the backslashes that escape a character of {@code escapable} (any character when null). */
+    private static String unescape(String text, String escapable) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length() && "$`\"\\\n".indexOf(text.charAt(i + 1)) >= 0) {
+            if (c == '\\' && i + 1 < text.length() && (escapable == null || escapable.indexOf(text.charAt(i + 1)) >= 0)) {
                 char next = text.charAt(++i);
                 if (next != '\n') {
                     out.append(next);
