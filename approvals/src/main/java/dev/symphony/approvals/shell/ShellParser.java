@@ -42,13 +42,14 @@ public final class ShellParser {
         byte[] utf8 = command.getBytes(StandardCharsets.UTF_8);
         try (TSParser parser = new TSParser()) {
             parser.setLanguage(BASH);
-            TSTree tree = parser.parseString(null, command);
-            TSNode root = tree.getRootNode();
-            if (root.hasError()) {
-                return describeError(root, utf8);
+            try (TSTree tree = parser.parseString(null, command)) {
+                TSNode root = tree.getRootNode();
+                if (root.hasError()) {
+                    return describeError(root, utf8);
+                }
+                walker.walk(root, new Source(utf8), via, depth);
+                return null;
             }
-            walker.walk(root, new Source(utf8), via, depth);
-            return null;
         }
     }
 
