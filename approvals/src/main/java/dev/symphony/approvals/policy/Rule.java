@@ -9,7 +9,8 @@ import org.eclipse.jgit.ignore.FastIgnoreRule;
 
 /**
  * One policy rule, for commands or for tools. A command rule matches a simple command whose program is one of
- * {@code programs} (exactly as written: {@code /bin/rm} is not {@code rm}) and whose arguments meet every
+ * {@code programs} (for an allow rule exactly as written: {@code /bin/ls} is not {@code ls}; ask and deny rules
+ * also match it by path) and whose arguments meet every
  * condition given; a tool rule matches a call of one of {@code tools} on a path that one of {@code paths}
  * matches (gitignore syntax; no paths: any call).
  */
@@ -27,7 +28,7 @@ public record Rule(String id, Decision decision, String file, int line, Set<Stri
     }
 
     public boolean matches(CommandPart part) {
-        if (!forCommands() || !programs.contains(part.program())) {
+        if (!forCommands() || !matchesProgram(part.program())) {
             return false;
         }
         List<String> args = part.arguments();
@@ -44,6 +45,18 @@ public record Rule(String id, Decision decision, String file, int line, Set<Stri
             return false;
         }
         return onlyArgs.isEmpty() || args.stream().allMatch(a -> ArgGlob.any(onlyArgs, a));
+    }
+
+    /**
+     * An allow rule names programs exactly as written; an ask or deny rule also catches them by path
+     * ({@code /bin/rm}, {@code ./rm}), so spelling a program's path never escapes a stricter rule.
+     */
+    private boolean matchesProgram(String program) {
+        if (programs.contains(program)) {
+            return true;
+        }
+        int slash = program.lastIndexOf('/');
+        return decision != Decision.ALLOW && slash >= 0 && programs.contains(program.substring(slash + 1));
     }
 
     /** {@code path} relative to the workspace with {@code /} separators, or null for a call on no path. */
