@@ -68,8 +68,17 @@ public final class ApprovalPolicy {
         }
     }
 
-    /** The rules shipped with Symphony (allow read-only inspection; everything else asks). */
+    /** The rules shipped with Symphony (allow read-only inspection; everything else asks); read once. */
     public static List<Rule> defaultRules() {
+        return Defaults.RULES;
+    }
+
+    /** Holder: the default policy is read (and its examples checked) on first use only. */
+    private static final class Defaults {
+        static final List<Rule> RULES = List.copyOf(readDefaultRules());
+    }
+
+    private static List<Rule> readDefaultRules() {
         try (InputStream in = ApprovalPolicy.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the default policy " + DEFAULT_RESOURCE + " is missing from the jar");
