@@ -45,7 +45,19 @@ public final class ApprovalPolicy {
 
     /** The default rules, the user's {@code configDir/policy.json} and the workspace's policy and agentignore. */
     public static ApprovalPolicy load(Path configDir, Path workspace) throws PolicyException {
+        refuseOtherFormats(configDir);
         return loadWithUserFile(configDir.resolve(USER_FILE), workspace);
+    }
+
+    /** A policy written in another format would be silently ignored: say so instead. */
+    private static void refuseOtherFormats(Path folder) throws PolicyException {
+        for (String name : List.of("policy.yaml", "policy.yml", "policy.jsonc", "policy.json5")) {
+            Path other = folder.resolve(name);
+            if (Files.exists(other)) {
+                throw new PolicyException(other + ": policy files are JSON (with comments) named policy.json; "
+                        + "this file is not read — convert it and rename it to policy.json");
+            }
+        }
     }
 
     /** As {@link #load}, with {@code userFile} (when it exists) in place of the user's policy file. */
@@ -56,6 +68,7 @@ public final class ApprovalPolicy {
             rules.addAll(PolicyReader.read(userFile.toString(), readFile(userFile), PolicyReader.Level.USER));
             sources.add(userFile.toString());
         }
+        refuseOtherFormats(workspace.resolve(".symphony"));
         Path workspaceFile = workspace.resolve(WORKSPACE_FILE);
         if (Files.isRegularFile(workspaceFile)) {
             rules.addAll(PolicyReader.read(workspaceFile.toString(), readFile(workspaceFile), PolicyReader.Level.WORKSPACE));

@@ -93,6 +93,14 @@ class PolicyReaderTest {
     }
 
     @Test
+    void aPolicyInAnotherFormatIsAnErrorNotIgnored(@TempDir Path dir) throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve("ws/.symphony")).getParent();
+        Files.writeString(workspace.resolve(".symphony/policy.yaml"), "rules: []\n");
+        PolicyException e = assertThrows(PolicyException.class, () -> ApprovalPolicy.load(dir.resolve("config"), workspace));
+        assertTrue(e.getMessage().contains("policy.yaml: policy files are JSON"), e.getMessage());
+    }
+
+    @Test
     void theShippedDefaultAllowsInspectionAndAsksForTheRest(@TempDir Path workspace) {
         ApprovalPolicy policy = new ApprovalPolicy(workspace, dev.symphony.approvals.ignore.AgentIgnore.of(""),
                 ApprovalPolicy.defaultRules(), List.of());
