@@ -61,25 +61,20 @@ final class Words {
                     concerns.add("brace expansion: " + text);
                 }
             }
-            case "simple_expansion", "expansion" -> {
-                concerns.add("variable expansion: " + text);
+            case "simple_expansion", "expansion", "arithmetic_expansion", "command_substitution", "process_substitution" -> {
+                String type = node.getType();
+                concerns.add(switch (type) {
+                    case "arithmetic_expansion" -> "arithmetic expansion: ";
+                    case "command_substitution" -> "command substitution: ";
+                    case "process_substitution" -> "process substitution: ";
+                    default -> "variable expansion: ";
+                } + text);
                 value.append(text);
-                nestedCommands(node, walker, via, depth);
-            }
-            case "command_substitution" -> {
-                concerns.add("command substitution: " + text);
-                value.append(text);
-                substitution(node, walker, via, depth, "$(…)");
-            }
-            case "process_substitution" -> {
-                concerns.add("process substitution: " + text);
-                value.append(text);
-                substitution(node, walker, via, depth, text.startsWith(">") ? ">(…)" : "<(…)");
-            }
-            case "arithmetic_expansion" -> {
-                concerns.add("arithmetic expansion: " + text);
-                value.append(text);
-                nestedCommands(node, walker, via, depth);
+                if (type.endsWith("_substitution")) {
+                    substitution(node, walker, via, depth, type.startsWith("command") ? "$(…)" : text.startsWith(">") ? ">(…)" : "<(…)");
+                } else {
+                    nestedCommands(node, walker, via, depth);
+                }
             }
             case "ansi_c_string" -> {
                 concerns.add("ANSI-C quoting, read only by the shell: " + text);
