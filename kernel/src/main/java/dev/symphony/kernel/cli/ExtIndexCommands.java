@@ -1,6 +1,5 @@
 package dev.symphony.kernel.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.contract.manifest.ExtensionManifest;
@@ -12,10 +11,8 @@ import dev.symphony.kernel.extensions.Player;
 import dev.symphony.kernel.marketplace.ExtensionIndex;
 import dev.symphony.kernel.marketplace.IndexException;
 import dev.symphony.kernel.marketplace.IndexSource;
+import dev.symphony.kernel.marketplace.Marketplace;
 import dev.symphony.kernel.paths.SymphonyPaths;
-import dev.symphony.kernel.settings.SettingsSchema;
-import dev.symphony.kernel.settings.SettingsService;
-import dev.symphony.kernel.signing.TrustedPublishers;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,7 +37,6 @@ import java.util.stream.Stream;
  * Installed archives are kept in {@code <data>/extension-archives/ID/} for {@code rollback}.
  */
 final class ExtIndexCommands {
-    static final String SETTING = "extensions.indexes";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ExtIndexCommands() {
@@ -50,62 +46,15 @@ final class ExtIndexCommands {
         return arg.matches("[a-z0-9][a-z0-9._-]*(@[0-9][0-9A-Za-z.+-]*)?") && !arg.endsWith(".zip");
     }
 
-    /** The indexes configured, each loaded and checked; problems with one index are reported and it is skipped. */
-    static List<IndexSource.Loaded> indexes(SymphonyPaths paths, PrintStream err) {
-        List<IndexSource.Loaded> out = new ArrayList<>();
-        TrustedPublishers trust = new TrustedPublishers(paths.configDir());
-        List<String> locations = locations(paths);
-        if (locations.isEmpty()) {
-            err.println("symphony ext: no extension index configured: add folders or URLs to \"" + SETTING + "\" in " + paths.userSettingsFile());
-        }
-        for (String location : locations) {
-            try {
-                out.add(new IndexSource(location).load(trust));
-            } catch (IndexException e) {
-                err.println("symphony ext: skipping an index: " + e.getMessage());
-            }
-        }
-        return out;
-    }
-
-    static List<String> locations(SymphonyPaths paths) {
-        try (SettingsService settings = new SettingsService(SettingsSchema.core(), paths.userSettingsFile(), null)) {
-            List<String> out = new ArrayList<>();
-            JsonNode value = settings.get(SETTING);
-            if (value != null) {
-                value.forEach(v -> out.add(v.asText()));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** A found release and the index it came from. */
-    record Found(IndexSource.Loaded index, ExtensionIndex.Extension extension, ExtensionIndex.Release release) {
-    }
-
-    /** The newest release this engine runs (or exactly {@code version}) across the indexes, first index first on a tie. */
-    static Optional<Found> find(List<IndexSource.Loaded> indexes, String id, String version) {
-        Found best = null;
-        for (IndexSource.Loaded l : indexes) {
-            Optional<ExtensionIndex.Extension> e = l.index().find(id);
-            if (e.isEmpty()) {
-                continue;
-            }
-            Optional<ExtensionIndex.Release> r = version == null ? e.get().newest(KernelContext.ENGINE_VERSION) : e.get().release(version);
-            if (r.isPresent() && (best == null || Version.parse(r.get().version()).compareTo(Version.parse(best.release().version())) > 0)) {
-                best = new Found(l, e.get(), r.get());
-            }
-        }
-        return Optional.ofNullable(best);
+    static Marketplace marketplace(SymphonyPaths paths, PrintStream err) {
+        return Marketplace.load(paths, problem -> err.println("symphony ext: " + problem));
     }
 
     /** {@code ext install ID[@VERSION]}: downloads the archive (size and SHA-256 checked) and returns it; null: reported. */
     static Path download(Kernel kernel, String spec, PrintStream err) {
         String id = spec.contains("@") ? spec.substring(0, spec.indexOf('@')) : spec;
         String version = spec.contains("@") ? spec.substring(spec.indexOf('@') + 1) : null;
-        Optional<Found> found = find(indexes(kernel.paths(), err), id, version);
+        Optional<Marketplace.Found> found = marketplace(kernel.paths(), err).find(id, version, KernelContext.ENGINE_VERSION);
         if (found.isEmpty()) {
             err.println("symphony ext install: no file " + spec + " and no index lists " + id + (version == null ? " for engine " + KernelContext.ENGINE_VERSION : " " + version));
             return null;
@@ -113,10 +62,10 @@ final class ExtIndexCommands {
         return fetch(kernel, found.get(), err);
     }
 
-    private static Path fetch(Kernel kernel, Found f, PrintStream err) {
+    private static Path fetch(Kernel kernel, Marketplace.Found f, PrintStream err) {
         try {
             err.println("Downloading " + f.release().archive() + " (" + f.release().size() + " bytes) from " + f.index().source().location());
-            return f.index().source().download(f.release(), kernel.paths().cache("downloads"));
+            return f.download(kernel.paths());
         } catch (IndexException e) {
             err.println("symphony ext install: " + e.getMessage());
             return null;
@@ -137,12 +86,8 @@ final class ExtIndexCommands {
             }
         }
         SymphonyPaths paths = SymphonyPaths.resolve();
-        for (IndexSource.Loaded l : indexes(paths, err)) {
-            for (ExtensionIndex.Extension e : l.index().extensions()) {
-                if (e.matches(query, category)) {
-                    out.println(describe(l, e));
-                }
-            }
+        for (Marketplace.Found f : marketplace(paths, err).search(query, category, KernelContext.ENGINE_VERSION)) {
+            out.println(describe(f.index(), f.extension()));
         }
         return 0;
     }
@@ -177,7 +122,7 @@ final class ExtIndexCommands {
             }
         }
         try (Kernel kernel = CliKernel.start()) {
-            List<IndexSource.Loaded> indexes = indexes(kernel.paths(), err);
+            Marketplace market = marketplace(kernel.paths(), err);
             int status = 0;
             int updated = 0;
             for (Player p : kernel.players()) {
@@ -185,7 +130,7 @@ final class ExtIndexCommands {
                 if (installed == null || p.origin() != Player.Origin.INSTALLED || only != null && !only.equals(p.id())) {
                     continue;
                 }
-                Optional<Found> f = find(indexes, p.id(), null);
+                Optional<Marketplace.Found> f = market.find(p.id(), null, KernelContext.ENGINE_VERSION);
                 if (f.isEmpty() || Version.parse(f.get().release().version()).compareTo(Version.parse(installed.version())) <= 0) {
                     continue;
                 }

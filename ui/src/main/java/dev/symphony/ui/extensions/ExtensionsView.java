@@ -87,7 +87,7 @@ public final class ExtensionsView extends StackPane {
         message.setId(MESSAGE_ID);
         message.setWrapText(true);
         message.textProperty().bind(model.message());
-        VBox main = new VBox(6, heading, install, list, actions, details, message);
+        VBox main = new VBox(6, heading, new MarketplacePane(model.marketplace()), install, list, actions, details, message);
         main.setPadding(new Insets(6, 8, 6, 8));
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox.setVgrow(details, Priority.SOMETIMES);

@@ -46,11 +46,17 @@ public final class ExtensionsViewModel implements AutoCloseable {
     private final StringProperty signature = new SimpleStringProperty("");
     private volatile SignaturePolicy.Decision pendingSignature;
     private Runnable onInstalled = () -> { };
+    private final MarketplaceModel marketplace;
 
     public ExtensionsViewModel(CompletableFuture<Kernel> kernel, Path auditDir, FxBridge bridge) {
         this.kernel = kernel;
         this.auditDir = auditDir;
         this.bridge = bridge;
+        this.marketplace = new MarketplaceModel(kernel, bridge, this::review);
+    }
+
+    public MarketplaceModel marketplace() {
+        return marketplace;
     }
 
     public ObservableList<ExtensionRow> rows() {
@@ -236,5 +242,6 @@ public final class ExtensionsViewModel implements AutoCloseable {
     @Override
     public void close() {
         work.shutdownNow();
+        marketplace.close();
     }
 }
