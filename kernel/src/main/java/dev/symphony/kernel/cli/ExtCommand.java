@@ -35,7 +35,7 @@ public final class ExtCommand {
     static final String USAGE = "usage: symphony ext install ARCHIVE [--sha256 HEX] [--allow-unsigned] [--yes] | list [--json]"
             + " | enable ID | disable ID | remove ID | trust ID | untrust ID\n       " + ExtSigningCommands.USAGE
             + "\n       symphony ext install ID[@VERSION] | search [QUERY] [--category C] | update [ID] [--yes] [--accept-new-permissions]"
-            + " | rollback ID [--yes]";
+            + " | rollback ID [--yes]\n       " + ExtAuthorCommands.USAGE;
 
     private ExtCommand() {
     }
@@ -58,6 +58,7 @@ public final class ExtCommand {
                 case "install" -> install(args, out, err, terminal);
                 case "list" -> list(args, out, err);
                 case "pack", "keygen", "sign" -> ExtSigningCommands.run(args, out, err);
+                case "create", "test", "publish" -> ExtAuthorCommands.run(args, out, err);
                 case "search" -> ExtIndexCommands.search(args, out, err);
                 case "update" -> ExtIndexCommands.update(args, out, err, terminal);
                 case "rollback" -> ExtIndexCommands.rollback(args, out, err, terminal);

@@ -191,7 +191,8 @@ public final class ArchiveInstaller {
         clean(prepared.staging(), prepared.createdFrom());
     }
 
-    static String sha256(Path file) throws IOException {
+    /** SHA-256 of a file, 64 lower-case hexadecimal digits. */
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

@@ -4,6 +4,7 @@ import dev.symphony.contract.manifest.ExtensionManifest;
 import dev.symphony.contract.manifest.ManifestException;
 import dev.symphony.contract.manifest.ManifestReader;
 import dev.symphony.contract.manifest.Version;
+import dev.symphony.kernel.extensions.ArchiveInstaller;
 import dev.symphony.kernel.fs.AtomicFiles;
 import dev.symphony.kernel.signing.ArchiveSignature;
 import dev.symphony.kernel.signing.DetachedSignature;
@@ -14,12 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,7 +65,7 @@ public final class IndexBuilder {
                 throw new IndexException(archive + ": an indexed archive's file name may hold only letters, digits and . _ + -");
             }
             byId.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(m);
-            releases.put(m, new ExtensionIndex.Release(m.version(), archive.getFileName().toString(), Files.size(archive), sha256(archive),
+            releases.put(m, new ExtensionIndex.Release(m.version(), archive.getFileName().toString(), Files.size(archive), ArchiveInstaller.sha256(archive),
                     m.engine(), m.raw().path("permissions")));
         }
         List<ExtensionIndex.Extension> extensions = new ArrayList<>();
@@ -93,14 +90,5 @@ public final class IndexBuilder {
         AtomicFiles.write(dir.resolve(INDEX), index);
         AtomicFiles.write(dir.resolve(SIGNATURE), DetachedSignature.sign(key, index));
         return ExtensionIndex.parse(index, dir.resolve(INDEX).toString());
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

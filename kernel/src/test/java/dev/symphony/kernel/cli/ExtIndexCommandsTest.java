@@ -16,7 +16,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -72,14 +71,8 @@ class ExtIndexCommandsTest {
                 new PrintStream(new ByteArrayOutputStream()), System.err));
     }
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result ext(Supplier<BufferedReader> terminal, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ExtCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), terminal);
-        return new Result(code, out.toString(StandardCharsets.UTF_8).trim(), err.toString(StandardCharsets.UTF_8));
+    static ExtSigningCommandsTest.Result ext(Supplier<BufferedReader> terminal, String... args) {
+        return ExtSigningCommandsTest.ext(terminal, args);
     }
 
     String installedVersion() throws Exception {
@@ -88,35 +81,35 @@ class ExtIndexCommandsTest {
 
     @Test
     void searchInstallUpdateWithThePermissionDiffAndRollBack() throws Exception {
-        Result search = ext(() -> null, "search", "words", "--category", "text");
+        ExtSigningCommandsTest.Result search = ext(() -> null, "search", "words", "--category", "text");
         assertEquals(0, search.code(), search.err());
         JsonNode hit = JSON.readTree(search.out());
         assertEquals(ID, hit.path("id").asText());
         assertEquals("1.0.0", hit.path("version").asText());
         assertEquals("", ext(() -> null, "search", "--category", "Images").out());
 
-        Result install = ext(() -> null, "install", ID, "--yes");
+        ExtSigningCommandsTest.Result install = ext(() -> null, "install", ID, "--yes");
         assertEquals(0, install.code(), install.err());
         assertEquals("1.0.0", installedVersion());
 
         release("1.1.0", "{\"network\": [\"example.com\"]}");
-        Result blind = ext(() -> null, "update", "--yes");
+        ExtSigningCommandsTest.Result blind = ext(() -> null, "update", "--yes");
         assertEquals(1, blind.code());
         assertTrue(blind.err().contains(ID + " 1.0.0 -> 1.1.0 asks for DIFFERENT permissions"), blind.err());
         assertTrue(blind.err().contains("+ network hosts:   example.com"), blind.err());
         assertTrue(blind.err().contains("--accept-new-permissions"), blind.err());
         assertEquals("1.0.0", installedVersion(), "--yes alone does not install changed permissions");
 
-        Result no = ext(() -> new BufferedReader(new StringReader("n\n")), "update", ID);
+        ExtSigningCommandsTest.Result no = ext(() -> new BufferedReader(new StringReader("n\n")), "update", ID);
         assertEquals(1, no.code());
         assertEquals("1.0.0", installedVersion());
 
-        Result yes = ext(() -> new BufferedReader(new StringReader("y\n")), "update", ID);
+        ExtSigningCommandsTest.Result yes = ext(() -> new BufferedReader(new StringReader("y\n")), "update", ID);
         assertEquals(0, yes.code(), yes.err());
         assertEquals("1.1.0", installedVersion());
         assertTrue(ext(() -> null, "update").err().contains("0 updated"));
 
-        Result back = ext(() -> new BufferedReader(new StringReader("y\n")), "rollback", ID);
+        ExtSigningCommandsTest.Result back = ext(() -> new BufferedReader(new StringReader("y\n")), "rollback", ID);
         assertEquals(0, back.code(), back.err());
         assertTrue(back.err().contains("- network hosts:   example.com"), back.err());
         assertEquals("1.0.0", installedVersion());
@@ -125,14 +118,14 @@ class ExtIndexCommandsTest {
 
     @Test
     void anUnknownIdAndATamperedIndexAreNamed() throws Exception {
-        Result none = ext(() -> null, "install", "dev.example.nowhere", "--yes");
+        ExtSigningCommandsTest.Result none = ext(() -> null, "install", "dev.example.nowhere", "--yes");
         assertEquals(1, none.code());
         assertTrue(none.err().contains("no index lists dev.example.nowhere"), none.err());
         Path index = repo.resolve("index.json");
         String good = Files.readString(index);
         try {
             Files.writeString(index, good.replace("Counts words", "Counts more words"));
-            Result tampered = ext(() -> null, "search");
+            ExtSigningCommandsTest.Result tampered = ext(() -> null, "search");
             assertTrue(tampered.err().contains("skipping an index: the index at " + repo + " does not match its signature"), tampered.err());
             assertEquals("", tampered.out());
         } finally {
