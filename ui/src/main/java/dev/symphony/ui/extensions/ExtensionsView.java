@@ -123,7 +123,7 @@ public final class ExtensionsView extends StackPane {
         Label signer = new Label(model.signature().get());
         signer.setId(SIGNATURE_ID);
         signer.setWrapText(true);
-        review.getChildren().setAll(title, heading, signer);
+        review.getChildren().setAll(title, signer, heading);
         for (PermissionSummary.Line line : PermissionSummary.lines(prepared.manifest())) {
             Label l = new Label(line.label() + ": " + line.meaning());
             l.setWrapText(true);

@@ -139,7 +139,7 @@ class ExtensionsUiTest {
     }
 
     /** What the window showed, for a person to look at: target/screenshots/NAME (not an assertion). */
-    private static void screenshot(javafx.scene.Scene scene, String name) {
+    static void screenshot(javafx.scene.Scene scene, String name) {
         javafx.scene.image.WritableImage image = scene.snapshot(null);
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();

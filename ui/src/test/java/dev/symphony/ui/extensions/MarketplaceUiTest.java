@@ -67,14 +67,17 @@ class MarketplaceUiTest {
         robot.clickOn("#" + MarketplacePane.SEARCH_ID).write("hello").type(KeyCode.ENTER);
         @SuppressWarnings("unchecked")
         ListView<Object> results = robot.lookup("#" + MarketplacePane.RESULTS_ID).queryAs(ListView.class);
-        slowly("the index's result shows", () -> results.getItems().size() == 1);
-        assertEquals("1 found", robot.lookup("#" + MarketplacePane.STATUS_ID).queryAs(Label.class).getText());
+        Label status = robot.lookup("#" + MarketplacePane.STATUS_ID).queryAs(Label.class);
+        slowly("the search is done", () -> !status.getText().startsWith("Searching"));
+        assertEquals("1 found", status.getText());
+        assertEquals(1, results.getItems().size());
         robot.interact(() -> results.getSelectionModel().select(0));
         robot.clickOn(robot.lookup("#" + MarketplacePane.INSTALL_ID).queryAs(Node.class));
         slowly("the permission review shows", () -> robot.lookup("#" + ExtensionsView.REVIEW_ID).query().isVisible()
                 && robot.lookup("#" + ExtensionsView.APPROVE_ID).tryQuery().isPresent());
         String signer = robot.lookup("#" + ExtensionsView.SIGNATURE_ID).queryAs(Label.class).getText();
         assertTrue(signer.contains("Signed by Symphony, a trusted publisher key"), signer);
+        robot.interact(() -> ExtensionsUiTest.screenshot(bench.workbench.stage().getScene(), "marketplace-review.png"));
         robot.clickOn(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
         slowly("the extension is installed", () -> kernel.player(ID).isPresent());
         assertTrue(Files.isRegularFile(bench.paths().data("extensions").resolve(ID).resolve("symphony-extension.json")));
