@@ -77,7 +77,7 @@ class MarketplaceUiTest {
                 && robot.lookup("#" + ExtensionsView.APPROVE_ID).tryQuery().isPresent());
         String signer = robot.lookup("#" + ExtensionsView.SIGNATURE_ID).queryAs(Label.class).getText();
         assertTrue(signer.contains("Signed by Symphony, a trusted publisher key"), signer);
-        robot.interact(() -> ExtensionsUiTest.screenshot(bench.workbench.stage().getScene(), "marketplace-review.png"));
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "marketplace-review.png"));
         robot.clickOn(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
         slowly("the extension is installed", () -> kernel.player(ID).isPresent());
         assertTrue(Files.isRegularFile(bench.paths().data("extensions").resolve(ID).resolve("symphony-extension.json")));
