@@ -68,27 +68,18 @@ class MarketplaceUiTest {
         @SuppressWarnings("unchecked")
         ListView<Object> results = robot.lookup("#" + MarketplacePane.RESULTS_ID).queryAs(ListView.class);
         Label status = robot.lookup("#" + MarketplacePane.STATUS_ID).queryAs(Label.class);
-        slowly("the search is done", () -> !status.getText().startsWith("Searching"));
+        waitUntil("the search is done", 60, () -> !status.getText().startsWith("Searching"));
         assertEquals("1 found", status.getText());
         assertEquals(1, results.getItems().size());
         robot.interact(() -> results.getSelectionModel().select(0));
         robot.clickOn(robot.lookup("#" + MarketplacePane.INSTALL_ID).queryAs(Node.class));
-        slowly("the permission review shows", () -> robot.lookup("#" + ExtensionsView.REVIEW_ID).query().isVisible()
+        waitUntil("the permission review shows", 60, () -> robot.lookup("#" + ExtensionsView.REVIEW_ID).query().isVisible()
                 && robot.lookup("#" + ExtensionsView.APPROVE_ID).tryQuery().isPresent());
         String signer = robot.lookup("#" + ExtensionsView.SIGNATURE_ID).queryAs(Label.class).getText();
         assertTrue(signer.contains("Signed by Symphony, a trusted publisher key"), signer);
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "marketplace-review.png"));
         robot.clickOn(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
-        slowly("the extension is installed", () -> kernel.player(ID).isPresent());
+        waitUntil("the extension is installed", 60, () -> kernel.player(ID).isPresent());
         assertTrue(Files.isRegularFile(bench.paths().data("extensions").resolve(ID).resolve("symphony-extension.json")));
-    }
-
-    /** Background work on a loaded two-core machine: 60 s, not the usual 10. */
-    private static void slowly(String what, java.util.function.Supplier<Boolean> condition) throws Exception {
-        try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, condition::get);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what);
-        }
     }
 }
