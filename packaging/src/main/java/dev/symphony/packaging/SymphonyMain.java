@@ -12,6 +12,7 @@ import dev.symphony.kernel.cli.AuditCommand;
 import dev.symphony.kernel.cli.SecretCommand;
 import dev.symphony.kernel.cli.CallCommand;
 import dev.symphony.kernel.cli.ExtCommand;
+import dev.symphony.kernel.cli.IndexCommand;
 import dev.symphony.kernel.cli.ModelsCommand;
 import dev.symphony.kernel.cli.ToolCommand;
 import dev.symphony.kernel.paths.SymphonyPaths;
@@ -44,8 +45,10 @@ public final class SymphonyMain {
                 "headless editing over the editor engine (JSON line on stdout)", EditCommand::run));
         add(new Subcommand("search", "search [--regex] [-i] [-w] [--glob G]... [--hidden] [--no-ignore] PATTERN [DIR]",
                 "search the files below DIR like rg; one JSON line per match, a summary on stderr", SearchCommand::run));
-        add(new Subcommand("ext", "ext install ARCHIVE [--sha256 HEX] [--yes] | list [--json] | enable|disable|remove|trust|untrust ID",
-                "install and manage extensions", ExtCommand::run));
+        add(new Subcommand("ext", "ext install ARCHIVE [--sha256 HEX] [--allow-unsigned] [--yes] | list [--json] | enable|disable|remove|trust|untrust ID | pack DIR | keygen --out FILE --publisher NAME | sign ARCHIVE --key FILE | trust add|list|remove | install ID[@VERSION] | search [QUERY] [--category C] | update [ID] | rollback ID | create --kind K NAME | test DIR | publish DIR --key FILE --index FOLDER",
+                "install and manage extensions (signed archives, indexes)", ExtCommand::run));
+        add(new Subcommand("index", "index build DIR --key FILE",
+                "publish a folder of signed extension archives as a signed static index (index.json)", IndexCommand::run));
         add(new Subcommand("call", "call EXTENSION_ID CAPABILITY 'JSON'",
                 "call an extension's capability through the bus; prints the JSON result", CallCommand::run));
         add(new Subcommand("models", "models list | test MODEL",

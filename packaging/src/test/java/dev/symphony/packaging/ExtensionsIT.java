@@ -43,7 +43,7 @@ class ExtensionsIT {
     @Test
     void installListAndCallTheSamples(@TempDir Path home) throws Exception {
         for (String module : List.of("text-tools", "chaos")) {
-            LauncherIT.Result installed = symphony(home, "ext", "install", archive(module).toString(), "--yes");
+            LauncherIT.Result installed = symphony(home, "ext", "install", archive(module).toString(), "--allow-unsigned", "--yes");
             assertEquals(0, installed.status(), module + ": " + installed.err());
             trustWhereUnsandboxed(home, module);
         }
@@ -60,8 +60,8 @@ class ExtensionsIT {
 
     @Test
     void badInputAndForbiddenReadsHaveTheirOwnExitCodes(@TempDir Path home) throws Exception {
-        assertEquals(0, symphony(home, "ext", "install", archive("text-tools").toString(), "--yes").status());
-        assertEquals(0, symphony(home, "ext", "install", archive("chaos").toString(), "--yes").status());
+        assertEquals(0, symphony(home, "ext", "install", archive("text-tools").toString(), "--allow-unsigned", "--yes").status());
+        assertEquals(0, symphony(home, "ext", "install", archive("chaos").toString(), "--allow-unsigned", "--yes").status());
         trustWhereUnsandboxed(home, "text-tools");
         trustWhereUnsandboxed(home, "chaos");
 

@@ -12,6 +12,7 @@ import dev.symphony.kernel.extensions.PermissionSummary;
 import dev.symphony.kernel.extensions.Player;
 import dev.symphony.kernel.extensions.Sandbox;
 import dev.symphony.kernel.extensions.SandboxPolicy;
+import dev.symphony.kernel.signing.SignaturePolicy;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -24,14 +25,17 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * {@code symphony ext install ARCHIVE [--sha256 HEX] [--yes] | list [--json] | enable ID | disable ID | remove ID}.
- * Install shows the permissions an extension asks for and needs approval: typed on a terminal, or
- * {@code --yes}; without a terminal and without {@code --yes} it refuses at once.
+ * {@code symphony ext install ARCHIVE [--sha256 HEX] [--allow-unsigned] [--yes] | list [--json] | enable ID | disable ID | remove ID};
+ * {@code pack}, {@code keygen}, {@code sign} and {@code trust add|list|remove} are {@link ExtSigningCommands}.
+ * Install checks the signature ({@link SignaturePolicy}), shows the permissions an extension asks for and needs
+ * approval: typed on a terminal, or {@code --yes}; without a terminal and without {@code --yes} it refuses at once.
  */
 public final class ExtCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String USAGE = "usage: symphony ext install ARCHIVE [--sha256 HEX] [--yes] | list [--json] | enable ID | disable ID | remove ID"
-            + " | trust ID | untrust ID";
+    static final String USAGE = "usage: symphony ext install ARCHIVE [--sha256 HEX] [--allow-unsigned] [--yes] | list [--json]"
+            + " | enable ID | disable ID | remove ID | trust ID | untrust ID\n       " + ExtSigningCommands.USAGE
+            + "\n       symphony ext install ID[@VERSION] | search [QUERY] [--category C] | update [ID] [--yes] [--accept-new-permissions]"
+            + " | rollback ID [--yes]\n       " + ExtAuthorCommands.USAGE;
 
     private ExtCommand() {
     }
@@ -53,7 +57,14 @@ public final class ExtCommand {
             return switch (args[0]) {
                 case "install" -> install(args, out, err, terminal);
                 case "list" -> list(args, out, err);
-                case "enable", "disable", "remove", "trust", "untrust" -> change(args, out, err);
+                case "pack", "keygen", "sign" -> ExtSigningCommands.run(args, out, err);
+                case "create", "test", "publish" -> ExtAuthorCommands.run(args, out, err);
+                case "search" -> ExtIndexCommands.search(args, out, err);
+                case "update" -> ExtIndexCommands.update(args, out, err, terminal);
+                case "rollback" -> ExtIndexCommands.rollback(args, out, err, terminal);
+                case "trust" -> ExtSigningCommands.isTrustStoreCommand(args)
+                        ? ExtSigningCommands.trust(args, out, err, terminal) : change(args, out, err);
+                case "enable", "disable", "remove", "untrust" -> change(args, out, err);
                 default -> usage(err, "unknown ext command '" + args[0] + "'");
             };
         } catch (IOException | RuntimeException e) {
@@ -72,9 +83,11 @@ public final class ExtCommand {
         String archive = null;
         String sha = null;
         boolean yes = false;
+        boolean allowUnsigned = false;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--yes", "-y" -> yes = true;
+                case "--allow-unsigned" -> allowUnsigned = true;
                 case "--sha256" -> {
                     if (++i >= args.length || !args[i].matches("[0-9A-Fa-f]{64}")) {
                         return usage(err, "--sha256 needs 64 hexadecimal digits");
@@ -90,13 +103,33 @@ public final class ExtCommand {
             }
         }
         if (archive == null) {
-            return usage(err, "install needs an ARCHIVE");
+            return usage(err, "install needs an ARCHIVE (or an ID from an index)");
         }
         try (Kernel kernel = CliKernel.start()) {
+            if (!java.nio.file.Files.exists(Path.of(archive)) && ExtIndexCommands.looksLikeId(archive)) {
+                Path downloaded = ExtIndexCommands.download(kernel, archive, err);
+                if (downloaded == null) {
+                    return 1;
+                }
+                archive = downloaded.toString();
+            }
+            return install(kernel, Path.of(archive), sha, allowUnsigned, yes, null, out, err, terminal);
+        }
+    }
+
+    /**
+     * Installs {@code file} with every check and prompt; {@code update} (an update or rollback: the installed
+     * manifest) makes the permission prompt show what changed, and a change needs an answer at a terminal
+     * unless the user passed {@code --accept-new-permissions}.
+     */
+    static int install(Kernel kernel, Path file, String sha, boolean allowUnsigned, boolean yes, ExtIndexCommands.Update update,
+                       PrintStream out, PrintStream err, Supplier<BufferedReader> terminal) throws IOException {
+        String archive = file.toString();
+        {
             ArchiveInstaller installer = new ArchiveInstaller(kernel.store());
             ArchiveInstaller.Prepared prepared;
             try {
-                prepared = installer.prepare(Path.of(archive), sha);
+                prepared = installer.prepare(file, sha);
             } catch (InstallException e) {
                 err.println("symphony ext install: " + e.getMessage());
                 return e.exitCode();
@@ -113,12 +146,22 @@ public final class ExtCommand {
                 err.println("symphony ext install: " + m.id() + " needs " + String.join(", ", missing) + ": install those first");
                 return 1;
             }
-            describePermissions(m, err);
-            if (!yes) {
+            SignaturePolicy.Decision signature = ExtSigningCommands.checkSignature(kernel, installer, prepared, allowUnsigned, archive, err, terminal);
+            if (signature == null) {
+                return 1;
+            }
+            boolean changed = false;
+            if (update != null) {
+                changed = ExtIndexCommands.describeChange(update.installed(), m, err) && !update.acceptNewPermissions();
+            } else {
+                describePermissions(m, err);
+            }
+            if (!yes || changed) {
                 BufferedReader tty = terminal.get();
                 if (tty == null) {
                     installer.abort(prepared);
-                    err.println("symphony ext install: approval needed and there is no terminal to ask; re-run with --yes to approve these permissions");
+                    err.println("symphony ext install: approval needed and there is no terminal to ask; re-run with "
+                            + (changed ? "--accept-new-permissions to approve the changed permissions" : "--yes to approve these permissions"));
                     return 1;
                 }
                 err.print("Approve and install " + m.id() + " " + m.version() + "? [y/N] ");
@@ -137,6 +180,8 @@ public final class ExtCommand {
                 err.println("symphony ext install: " + e.getMessage());
                 return e.exitCode();
             }
+            kernel.audit().record("user", "ext.install", m.id(), true, "version " + m.version() + "; " + signature.audit());
+            ExtIndexCommands.keepForRollback(kernel, m, file);
             out.println(JSON.createObjectNode().put("installed", m.id()).put("version", m.version()).put("path", dir.toString()));
             return 0;
         }

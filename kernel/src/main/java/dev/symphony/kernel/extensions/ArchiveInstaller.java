@@ -6,6 +6,8 @@ import dev.symphony.contract.manifest.ManifestReader;
 import dev.symphony.contract.manifest.Version;
 import dev.symphony.contract.manifest.VersionRange;
 import dev.symphony.ipc.api.BusPaths;
+import dev.symphony.kernel.signing.ArchiveSignature;
+import dev.symphony.kernel.signing.SignatureException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -32,7 +35,9 @@ import java.util.zip.ZipFile;
  * atomic) while checking its digest, refuses it on its central directory ({@link ZipInspector},
  * {@link ArchiveRules}: links, devices, absolute or non-canonical names, duplicates and case
  * collisions, caps), inflates every entry into nothing to measure its real size (a bomb stops at
- * the cap) and validates the manifest; nothing is unpacked and no plugin code is loaded. Only
+ * the cap), validates the manifest and checks the signature, if any, against every entry's bytes
+ * ({@link ArchiveSignature}: a broken signature is always refused; whether an unsigned or untrusted
+ * archive may go on is the caller's {@link dev.symphony.kernel.signing.SignaturePolicy}); nothing is unpacked and no plugin code is loaded. Only
  * {@link #commit}, called once the user approved the permissions, unpacks ({@link SafeUnpacker})
  * and moves the folder into place. A refused or aborted install leaves no trace.
  */
@@ -42,7 +47,8 @@ public final class ArchiveInstaller {
     private final ArchiveRules.Limits limits;
 
     /** A checked archive waiting for approval; {@code staging} is private and holds only the archive's copy. */
-    public record Prepared(ExtensionManifest manifest, Path staging, List<ZipInspector.Entry> entries, Path createdFrom) {
+    public record Prepared(ExtensionManifest manifest, Path staging, List<ZipInspector.Entry> entries, Path createdFrom,
+                           Optional<ArchiveSignature.Verified> signature) {
     }
 
     public ArchiveInstaller(ExtensionStore store) {
@@ -82,14 +88,18 @@ public final class ArchiveInstaller {
             }
             ArchiveRules.check(archive.toString(), entries, limits);
             ExtensionManifest m;
+            Optional<ArchiveSignature.Verified> signature;
             try (ZipFile zip = new ZipFile(copy.toFile())) {
                 SafeUnpacker.unpack(zip, entries, null, limits, archive.toString());
                 m = manifest(zip, archive);
+                signature = ArchiveSignature.verify(zip, archive.toString());
+            } catch (SignatureException e) {
+                throw new InstallException(2, "refusing " + e.getMessage());
             }
             if (!VersionRange.parse(m.engine()).contains(Version.parse(KernelContext.ENGINE_VERSION))) {
                 throw new InstallException(2, m.id() + " needs engine " + m.engine() + " but this is " + KernelContext.ENGINE_VERSION);
             }
-            return new Prepared(m, staging, entries, createdStore);
+            return new Prepared(m, staging, entries, createdStore, signature);
         } catch (InstallException | RuntimeException e) {
             clean(staging, createdStore);
             throw e;
@@ -181,7 +191,8 @@ public final class ArchiveInstaller {
         clean(prepared.staging(), prepared.createdFrom());
     }
 
-    static String sha256(Path file) throws IOException {
+    /** SHA-256 of a file, 64 lower-case hexadecimal digits. */
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

@@ -149,6 +149,11 @@ public final class Kernel implements AutoCloseable {
         return store;
     }
 
+    /** Where this kernel's user state lives (the trust store of publisher keys is in its config folder). */
+    public dev.symphony.kernel.paths.SymphonyPaths paths() {
+        return context.paths();
+    }
+
     public AuditLog audit() {
         return audit;
     }

@@ -71,7 +71,7 @@ class CliCommandsTest {
     @Test
     @Order(1)
     void installWithoutATerminalAndWithoutYesRefusesAtOnce() {
-        Result r = run((a, o, e) -> ExtCommand.run(a, o, e, () -> null), "install", archive.toString());
+        Result r = run((a, o, e) -> ExtCommand.run(a, o, e, () -> null), "install", archive.toString(), "--allow-unsigned");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("--yes"), r.err());
         assertTrue(r.err().contains("read files:"), "the permissions were shown: " + r.err());
@@ -81,7 +81,7 @@ class CliCommandsTest {
     @Test
     @Order(2)
     void installAnsweredNoOnATerminalInstallsNothing() {
-        Result r = run((a, o, e) -> ExtCommand.run(a, o, e, () -> new BufferedReader(new StringReader("n\n"))), "install", archive.toString());
+        Result r = run((a, o, e) -> ExtCommand.run(a, o, e, () -> new BufferedReader(new StringReader("n\n"))), "install", archive.toString(), "--allow-unsigned");
         assertEquals(1, r.code());
         assertTrue(run(ExtCommand::run, "list", "--json").lines().stream().noneMatch(l -> l.contains(PROBE)));
     }
@@ -89,7 +89,7 @@ class CliCommandsTest {
     @Test
     @Order(3)
     void installWithYesThenList() throws Exception {
-        Result r = run(ExtCommand::run, "install", archive.toString(), "--yes");
+        Result r = run(ExtCommand::run, "install", archive.toString(), "--allow-unsigned", "--yes");
         assertEquals(0, r.code(), r.err());
         assertEquals(PROBE, JSON.readTree(r.out()).path("installed").asText());
         if (!dev.symphony.kernel.extensions.Sandbox.available()) { // an installed extension runs unsandboxed only when trusted

@@ -77,7 +77,7 @@ class SandboxUnavailableTest {
     @Order(1)
     void thePromptSaysThereIsNoSandbox() {
         CliCommandsTest.Result r = CliCommandsTest.run((a, o, e) -> ExtCommand.run(a, o, e,
-                () -> new BufferedReader(new StringReader("y\n"))), "install", archive.toString());
+                () -> new BufferedReader(new StringReader("y\n"))), "install", archive.toString(), "--allow-unsigned");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("OS sandbox:      NONE available here"), r.err());
         assertTrue(r.err().contains("symphony ext trust " + PROBE), r.err());

@@ -210,7 +210,7 @@ class RedTeamTest {
             Map<String, String> started = home.listing();
             Path archive = withManifest().write(home.downloads().resolve("ok.zip"));
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = ExtCommand.run(new String[]{"install", archive.toString()}, quiet, new PrintStream(err, true, StandardCharsets.UTF_8),
+            int code = ExtCommand.run(new String[]{"install", archive.toString(), "--allow-unsigned"}, quiet, new PrintStream(err, true, StandardCharsets.UTF_8),
                     () -> new BufferedReader(new StringReader("no\n")));
             assertEquals(1, code, err.toString(StandardCharsets.UTF_8));
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("not approved"), err.toString(StandardCharsets.UTF_8));

@@ -26,6 +26,7 @@ public final class ExtensionsView extends StackPane {
     public static final String INSTALL_ID = "extensions-install";
     public static final String REVIEW_ID = "extensions-review";
     public static final String APPROVE_ID = "extensions-approve";
+    public static final String SIGNATURE_ID = "extensions-signature";
     public static final String DENY_ID = "extensions-deny";
     public static final String TRUST_ID = "extensions-trust";
     public static final String DETAILS_ID = "extensions-details";
@@ -86,7 +87,7 @@ public final class ExtensionsView extends StackPane {
         message.setId(MESSAGE_ID);
         message.setWrapText(true);
         message.textProperty().bind(model.message());
-        VBox main = new VBox(6, heading, install, list, actions, details, message);
+        VBox main = new VBox(6, heading, new MarketplacePane(model.marketplace()), install, list, actions, details, message);
         main.setPadding(new Insets(6, 8, 6, 8));
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox.setVgrow(details, Priority.SOMETIMES);
@@ -119,7 +120,10 @@ public final class ExtensionsView extends StackPane {
         title.getStyleClass().add("title-4");
         Label heading = new Label(PermissionSummary.heading(prepared.manifest()));
         heading.setWrapText(true);
-        review.getChildren().setAll(title, heading);
+        Label signer = new Label(model.signature().get());
+        signer.setId(SIGNATURE_ID);
+        signer.setWrapText(true);
+        review.getChildren().setAll(title, signer, heading);
         for (PermissionSummary.Line line : PermissionSummary.lines(prepared.manifest())) {
             Label l = new Label(line.label() + ": " + line.meaning());
             l.setWrapText(true);

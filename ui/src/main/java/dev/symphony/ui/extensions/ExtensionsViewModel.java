@@ -6,6 +6,8 @@ import dev.symphony.kernel.extensions.ArchiveInstaller;
 import dev.symphony.kernel.extensions.InstallException;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.PermissionSummary;
+import dev.symphony.kernel.signing.SignaturePolicy;
+import dev.symphony.kernel.signing.TrustedPublishers;
 import dev.symphony.ui.FxBridge;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,12 +42,21 @@ public final class ExtensionsViewModel implements AutoCloseable {
     private final ObservableList<ExtensionRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<ArchiveInstaller.Prepared> pending = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    /** What the signature of the archive under review says (who signed it, or UNSIGNED); read with {@link #pending}. */
+    private final StringProperty signature = new SimpleStringProperty("");
+    private volatile SignaturePolicy.Decision pendingSignature;
     private Runnable onInstalled = () -> { };
+    private final MarketplaceModel marketplace;
 
     public ExtensionsViewModel(CompletableFuture<Kernel> kernel, Path auditDir, FxBridge bridge) {
         this.kernel = kernel;
         this.auditDir = auditDir;
         this.bridge = bridge;
+        this.marketplace = new MarketplaceModel(kernel, bridge, this::review);
+    }
+
+    public MarketplaceModel marketplace() {
+        return marketplace;
     }
 
     public ObservableList<ExtensionRow> rows() {
@@ -55,6 +66,10 @@ public final class ExtensionsViewModel implements AutoCloseable {
     /** The archive under review, or null. */
     public ObjectProperty<ArchiveInstaller.Prepared> pending() {
         return pending;
+    }
+
+    public StringProperty signature() {
+        return signature;
     }
 
     public StringProperty message() {
@@ -129,7 +144,20 @@ public final class ExtensionsViewModel implements AutoCloseable {
         run(k -> {
             try {
                 ArchiveInstaller.Prepared prepared = new ArchiveInstaller(k.store()).prepare(archive, null);
-                bridge.onFx(() -> pending.set(prepared));
+                // the review is the explicit approval an unsigned archive needs here (--allow-unsigned at the CLI)
+                SignaturePolicy.Decision d = SignaturePolicy.decide(prepared.signature(), prepared.manifest().publisher(),
+                        new TrustedPublishers(k.paths().configDir()), true, archive.getFileName().toString());
+                if (d.refused()) {
+                    new ArchiveInstaller(k.store()).abort(prepared);
+                    k.audit().record("user", "ext.install", prepared.manifest().id(), false, d.audit());
+                    bridge.onFx(() -> message.set("Not installed: " + d.message()));
+                    return;
+                }
+                pendingSignature = d;
+                bridge.onFx(() -> {
+                    signature.set(d.message() + (d.kind() == SignaturePolicy.Kind.ASK_TRUST ? "\nApproving trusts this key." : ""));
+                    pending.set(prepared);
+                });
             } catch (InstallException e) {
                 bridge.onFx(() -> message.set("Not installed: " + e.getMessage()));
             }
@@ -151,6 +179,13 @@ public final class ExtensionsViewModel implements AutoCloseable {
                 return;
             }
             String id = prepared.manifest().id();
+            SignaturePolicy.Decision d = pendingSignature;
+            if (d.kind() == SignaturePolicy.Kind.ASK_TRUST) {
+                new TrustedPublishers(k.paths().configDir()).add(d.signer().publisher(), d.signer().key());
+                k.audit().record("user", "ext.publisher.trust", d.signer().fingerprint(), true,
+                        "publisher " + d.signer().publisher() + ", at first use installing " + id + " in the Extensions view");
+            }
+            k.audit().record("user", "ext.install", id, true, "version " + prepared.manifest().version() + "; " + d.audit());
             k.audit().record("user", "ext.approve", id, true, "permissions reviewed in the Extensions view");
             if (trust && !PermissionSummary.sandboxed()) {
                 k.store().trust(id, prepared.manifest().version());
@@ -207,5 +242,6 @@ public final class ExtensionsViewModel implements AutoCloseable {
     @Override
     public void close() {
         work.shutdownNow();
+        marketplace.close();
     }
 }

@@ -1,0 +1,94 @@
+package dev.symphony.kernel.marketplace;
+
+import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.ManifestException;
+import dev.symphony.contract.manifest.ManifestReader;
+import dev.symphony.contract.manifest.Version;
+import dev.symphony.kernel.extensions.ArchiveInstaller;
+import dev.symphony.kernel.fs.AtomicFiles;
+import dev.symphony.kernel.signing.ArchiveSignature;
+import dev.symphony.kernel.signing.DetachedSignature;
+import dev.symphony.kernel.signing.PublisherKey;
+import dev.symphony.kernel.signing.SignatureException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * {@code symphony index build DIR --key FILE}: every signed archive in DIR becomes a release in {@code DIR/index.json}
+ * (id, name, publisher, description, categories, capabilities; per version the archive's file name, size, SHA-256,
+ * engine range and permissions, read from its manifest), signed into {@code DIR/index.json.sig}. The folder can then
+ * be served as it is, by any static web server. Unsigned or tampered archives are refused, naming the file.
+ */
+public final class IndexBuilder {
+    public static final String INDEX = "index.json";
+    public static final String SIGNATURE = "index.json.sig";
+
+    private IndexBuilder() {
+    }
+
+    /** Builds and signs the index; returns it. */
+    public static ExtensionIndex build(Path dir, PublisherKey key) throws IOException, IndexException {
+        Map<String, List<ExtensionManifest>> byId = new TreeMap<>();
+        Map<ExtensionManifest, ExtensionIndex.Release> releases = new java.util.HashMap<>();
+        List<Path> archives;
+        try (Stream<Path> s = Files.list(dir)) {
+            archives = s.filter(p -> p.getFileName().toString().endsWith(".zip") && Files.isRegularFile(p)).sorted().toList();
+        }
+        for (Path archive : archives) {
+            ExtensionManifest m;
+            try (ZipFile zip = new ZipFile(archive.toFile())) {
+                if (ArchiveSignature.verify(zip, archive.getFileName().toString()).isEmpty()) {
+                    throw new IndexException(archive + " is not signed: `symphony ext sign " + archive + " --key FILE` first");
+                }
+                ZipEntry manifest = zip.getEntry(ManifestReader.FILE_NAME);
+                if (manifest == null) {
+                    throw new IndexException(archive + " has no " + ManifestReader.FILE_NAME);
+                }
+                try (InputStream in = zip.getInputStream(manifest)) {
+                    m = ManifestReader.read(in.readNBytes(1 << 20), archive + "!/" + ManifestReader.FILE_NAME);
+                }
+            } catch (SignatureException | ManifestException e) {
+                throw new IndexException(e.getMessage());
+            }
+            if (!archive.getFileName().toString().matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,199}\\.zip")) {
+                throw new IndexException(archive + ": an indexed archive's file name may hold only letters, digits and . _ + -");
+            }
+            byId.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(m);
+            releases.put(m, new ExtensionIndex.Release(m.version(), archive.getFileName().toString(), Files.size(archive), ArchiveInstaller.sha256(archive),
+                    m.engine(), m.raw().path("permissions")));
+        }
+        List<ExtensionIndex.Extension> extensions = new ArrayList<>();
+        for (var e : byId.entrySet()) {
+            List<ExtensionManifest> versions = new ArrayList<>(e.getValue());
+            versions.sort(Comparator.comparing(m -> Version.parse(m.version())));
+            for (int i = 1; i < versions.size(); i++) {
+                if (versions.get(i).version().equals(versions.get(i - 1).version())) {
+                    throw new IndexException(e.getKey() + " " + versions.get(i).version() + " is in two archives: "
+                            + releases.get(versions.get(i - 1)).archive() + " and " + releases.get(versions.get(i)).archive());
+                }
+            }
+            ExtensionManifest newest = versions.get(versions.size() - 1);
+            List<String> categories = new ArrayList<>();
+            newest.raw().path("categories").forEach(c -> categories.add(c.asText()));
+            extensions.add(new ExtensionIndex.Extension(newest.id(), newest.displayName() == null ? newest.id() : newest.displayName(),
+                    newest.publisher(), newest.description() == null ? "" : newest.description(), categories,
+                    newest.capabilities().stream().map(ExtensionManifest.Capability::name).toList(),
+                    versions.stream().map(releases::get).toList()));
+        }
+        byte[] index = ExtensionIndex.write(extensions);
+        AtomicFiles.write(dir.resolve(INDEX), index);
+        AtomicFiles.write(dir.resolve(SIGNATURE), DetachedSignature.sign(key, index));
+        return ExtensionIndex.parse(index, dir.resolve(INDEX).toString());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.symphony.ui.extensions;
+
+import static dev.symphony.ui.TestWorkbench.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.KernelContext;
+import dev.symphony.kernel.marketplace.IndexBuilder;
+import dev.symphony.kernel.signing.ArchiveSigner;
+import dev.symphony.kernel.signing.PublisherKey;
+import dev.symphony.kernel.signing.TrustedPublishers;
+import dev.symphony.ui.TestWorkbench;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Extensions view installs from a signed index: hello-addon's archive signed by a trusted publisher key and
+ * published with {@code IndexBuilder} into a folder named by {@code extensions.indexes}; search, select, Install,
+ * the permission review says who signed it, approve, and the real kernel has the extension.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MarketplaceUiTest {
+    private static final String ID = "dev.symphony.samples.hello-addon";
+    private TestWorkbench bench;
+    private Kernel kernel;
+    private ExtensionsWorkbench extensions;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        bench = TestWorkbench.start(stage, "marketplace");
+        PublisherKey key = PublisherKey.generate("Symphony");
+        Path repo = Files.createDirectories(bench.paths().cacheDir().getParent().resolve("repo"));
+        Path archive = Files.copy(ExtensionsUiTest.archive(), repo.resolve("hello-addon-0.1.0.zip"));
+        ArchiveSigner.sign(archive, key);
+        IndexBuilder.build(repo, key);
+        new TrustedPublishers(bench.paths().configDir()).add(key.publisher(), key.publicKey());
+        Files.createDirectories(bench.paths().configDir());
+        Files.writeString(bench.paths().userSettingsFile(), "{\"extensions.indexes\": [\"" + repo.toString().replace("\\", "\\\\") + "\"]}");
+        kernel = Kernel.start(new KernelContext().paths(bench.paths()).workspace(bench.workspace));
+        extensions = ExtensionsWorkbench.attach(bench.workbench, CompletableFuture.completedFuture(kernel), () -> null);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        extensions.close();
+        kernel.close();
+        bench.close();
+    }
+
+    @Test
+    void searchAnIndexAndInstallFromItThroughThePermissionReview(FxRobot robot) throws Exception {
+        robot.interact(() -> bench.workbench.window().run(ExtensionContributions.SHOW_EXTENSIONS));
+        waitUntil("the Extensions view shows", () -> robot.lookup("#" + MarketplacePane.SEARCH_ID).tryQuery().isPresent());
+        robot.clickOn("#" + MarketplacePane.SEARCH_ID).write("hello").type(KeyCode.ENTER);
+        @SuppressWarnings("unchecked")
+        ListView<Object> results = robot.lookup("#" + MarketplacePane.RESULTS_ID).queryAs(ListView.class);
+        Label status = robot.lookup("#" + MarketplacePane.STATUS_ID).queryAs(Label.class);
+        waitUntil("the search is done", 60, () -> !status.getText().startsWith("Searching"));
+        assertEquals("1 found", status.getText());
+        assertEquals(1, results.getItems().size());
+        robot.interact(() -> results.getSelectionModel().select(0));
+        robot.clickOn(robot.lookup("#" + MarketplacePane.INSTALL_ID).queryAs(Node.class));
+        waitUntil("the permission review shows", 60, () -> robot.lookup("#" + ExtensionsView.REVIEW_ID).query().isVisible()
+                && robot.lookup("#" + ExtensionsView.APPROVE_ID).tryQuery().isPresent());
+        String signer = robot.lookup("#" + ExtensionsView.SIGNATURE_ID).queryAs(Label.class).getText();
+        assertTrue(signer.contains("Signed by Symphony, a trusted publisher key"), signer);
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "marketplace-review.png"));
+        robot.clickOn(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
+        waitUntil("the extension is installed", 60, () -> kernel.player(ID).isPresent());
+        assertTrue(Files.isRegularFile(bench.paths().data("extensions").resolve(ID).resolve("symphony-extension.json")));
+    }
+}
