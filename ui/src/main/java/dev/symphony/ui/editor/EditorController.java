@@ -4,6 +4,8 @@ import dev.symphony.editor.buffer.Buffer;
 import dev.symphony.editor.buffer.EditKind;
 import dev.symphony.editor.indent.IndentStyle;
 import dev.symphony.editor.indent.SmartIndent;
+import dev.symphony.editor.pairs.AutoClose;
+import dev.symphony.editor.pairs.BracketPairs;
 import dev.symphony.editor.search.SearchQuery;
 import dev.symphony.editor.search.Searcher;
 import dev.symphony.editor.search.TextRange;
@@ -29,6 +31,8 @@ public final class EditorController {
     private final Buffer buffer;
     private IndentStyle indent = IndentStyle.DEFAULT;
     private String newline = "\n";
+    private BracketPairs pairs = BracketPairs.PLAIN;
+    private boolean autoClose = true;
 
     EditorController(EditorView view, Buffer buffer) {
         this.view = view;
@@ -41,6 +45,16 @@ public final class EditorController {
 
     public void setNewline(String newline) {
         this.newline = newline;
+    }
+
+    /** The language's bracket and quote pairs. */
+    public void setPairs(BracketPairs pairs) {
+        this.pairs = pairs;
+    }
+
+    /** Whether typing a bracket or quote closes it, types over a closer and surrounds a selection. */
+    public void setAutoClose(boolean autoClose) {
+        this.autoClose = autoClose;
     }
 
     private Selection primary() {
@@ -63,8 +77,32 @@ public final class EditorController {
         if (!editable() || text.isEmpty()) {
             return;
         }
-        buffer.apply(MultiCursor.type(buffer.text(), buffer.selections(), text), EditKind.TYPING);
+        SelectionSet sels = buffer.selections();
+        Transaction tx = null;
+        if (text.length() == 1) {
+            char c = text.charAt(0);
+            tx = dedentAndClose(c, sels);
+            if (tx == null && autoClose && (pairs.closerOf(c) != 0 || pairs.isCloser(c))) {
+                tx = AutoClose.type(buffer.text(), sels, c, pairs);
+            }
+        }
+        buffer.apply(tx != null ? tx : MultiCursor.type(buffer.text(), sels, text), EditKind.TYPING);
         done(primary().head());
+    }
+
+    /** A closing bracket typed on a line of only indentation (one caret, not typing over): one level less. */
+    private Transaction dedentAndClose(char c, SelectionSet sels) {
+        if (sels.size() != 1 || !sels.get(0).isEmpty()) {
+            return null;
+        }
+        Rope rope = buffer.text();
+        int caret = sels.get(0).head();
+        if (autoClose && caret < rope.length() && rope.charAt(caret) == c) {
+            return null; // types over the closer
+        }
+        int[] cut = SmartIndent.dedentOnClose(rope, caret, c, indent);
+        return cut == null ? null : new Transaction(ChangeSet.of(new TextEdit(cut[0], cut[1], String.valueOf(c))),
+                SelectionSet.cursorAt(cut[0] + 1));
     }
 
     public void enter() {
@@ -97,6 +135,12 @@ public final class EditorController {
             return;
         }
         SelectionSet sels = buffer.selections();
+        Transaction pair = !forward && !word && autoClose ? AutoClose.deletePair(buffer.text(), sels, pairs) : null;
+        if (pair != null) {
+            buffer.apply(pair, EditKind.DELETING);
+            done(primary().head());
+            return;
+        }
         if (word && sels.all().stream().allMatch(Selection::isEmpty)) {
             sels = MultiCursor.move(buffer.text(), sels, forward ? Motion.WORD_RIGHT : Motion.WORD_LEFT, true)
                     .selectionsAfter();
