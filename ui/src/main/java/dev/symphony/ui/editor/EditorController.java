@@ -3,6 +3,7 @@ package dev.symphony.ui.editor;
 import dev.symphony.editor.buffer.Buffer;
 import dev.symphony.editor.buffer.EditKind;
 import dev.symphony.editor.indent.IndentStyle;
+import dev.symphony.editor.indent.PasteIndent;
 import dev.symphony.editor.indent.SmartIndent;
 import dev.symphony.editor.pairs.AutoClose;
 import dev.symphony.editor.pairs.BracketPairs;
@@ -33,6 +34,7 @@ public final class EditorController {
     private String newline = "\n";
     private BracketPairs pairs = BracketPairs.PLAIN;
     private boolean autoClose = true;
+    private boolean indentOnPaste = true;
 
     EditorController(EditorView view, Buffer buffer) {
         this.view = view;
@@ -50,6 +52,11 @@ public final class EditorController {
     /** The language's bracket and quote pairs. */
     public void setPairs(BracketPairs pairs) {
         this.pairs = pairs;
+    }
+
+    /** Whether pasted lines move to the indentation where they land. */
+    public void setIndentOnPaste(boolean indentOnPaste) {
+        this.indentOnPaste = indentOnPaste;
     }
 
     /** Whether typing a bracket or quote closes it, types over a closer and surrounds a selection. */
@@ -81,7 +88,7 @@ public final class EditorController {
         Transaction tx = null;
         if (text.length() == 1) {
             char c = text.charAt(0);
-            tx = dedentAndClose(c, sels);
+            tx = SmartIndent.typeCloser(buffer.text(), sels, c, indent);
             if (tx == null && autoClose && (pairs.closerOf(c) != 0 || pairs.isCloser(c))) {
                 tx = AutoClose.type(buffer.text(), sels, c, pairs);
             }
@@ -90,36 +97,13 @@ public final class EditorController {
         done(primary().head());
     }
 
-    /** A closing bracket typed on a line of only indentation (one caret, not typing over): one level less. */
-    private Transaction dedentAndClose(char c, SelectionSet sels) {
-        if (sels.size() != 1 || !sels.get(0).isEmpty()) {
-            return null;
-        }
-        Rope rope = buffer.text();
-        int caret = sels.get(0).head();
-        if (autoClose && caret < rope.length() && rope.charAt(caret) == c) {
-            return null; // types over the closer
-        }
-        int[] cut = SmartIndent.dedentOnClose(rope, caret, c, indent);
-        return cut == null ? null : new Transaction(ChangeSet.of(new TextEdit(cut[0], cut[1], String.valueOf(c))),
-                SelectionSet.cursorAt(cut[0] + 1));
-    }
-
+    /** Enter at every selection: a line break with the indentation {@link SmartIndent} gives, one undo step. */
     public void enter() {
         if (!editable()) {
             return;
         }
-        SelectionSet sels = buffer.selections();
-        if (sels.size() == 1 && sels.get(0).isEmpty()) {
-            int caret = sels.get(0).head();
-            SmartIndent.Insertion ins = SmartIndent.onEnter(buffer.text(), caret, indent, newline);
-            buffer.apply(new Transaction(ChangeSet.of(TextEdit.insert(caret, ins.text())),
-                    SelectionSet.cursorAt(caret + ins.caret())), EditKind.COMMAND);
-            done(primary().head());
-        } else {
-            buffer.apply(MultiCursor.type(buffer.text(), sels, newline), EditKind.COMMAND);
-            done(primary().head());
-        }
+        buffer.apply(SmartIndent.enter(buffer.text(), buffer.selections(), indent, newline), EditKind.COMMAND);
+        done(primary().head());
     }
 
     public void tab() {
@@ -357,10 +341,12 @@ public final class EditorController {
             }
             buffer.apply(new Transaction(new ChangeSet(edits), SelectionSet.of(after)), EditKind.COMMAND);
         } else {
-            buffer.apply(MultiCursor.type(buffer.text(), sels, text), EditKind.COMMAND);
+            buffer.apply(indentOnPaste ? PasteIndent.paste(buffer.text(), sels, text, indent) : MultiCursor.type(buffer.text(), sels, text),
+                    EditKind.COMMAND);
         }
         done(primary().head());
     }
+
 
     /** Moves the text of [from, to) to {@code target} (drag and drop inside the view); copies when {@code copy}. */
     public void dropText(String text, int target, int from, int to, boolean copy) {

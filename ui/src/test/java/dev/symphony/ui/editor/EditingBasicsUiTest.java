@@ -97,6 +97,31 @@ class EditingBasicsUiTest {
     }
 
     @Test
+    void pastedLinesMoveToTheIndentationWhereTheyLandAndEnterIndentsAtEveryCaret(FxRobot robot) throws Exception {
+        String text = "class A {\n    void f() {\n        \n    }\n}\n";
+        int at = text.indexOf("        \n") + 8;
+        EditorView view = open(robot, "A.java", text, at);
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString("if (x) {\n  g();\n}");
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        String pasted = "class A {\n    void f() {\n        if (x) {\n          g();\n        }\n    }\n}\n";
+        waitUntil("the block is indented to the caret's level", () -> document().text().equals(pasted));
+        robot.interact(() -> view.buffer().undo());
+        waitUntil("one undo step", () -> document().text().equals(text));
+
+        int a = text.indexOf('{') + 1;
+        int b = text.indexOf("{", a) + 1;
+        robot.interact(() -> view.controller().setSelections(SelectionSet.of(java.util.List.of(
+                Selection.cursor(a), Selection.cursor(b))), b));
+        robot.type(KeyCode.ENTER);
+        waitUntil("each caret gets its own indentation", () -> document().text().equals(
+                "class A {\n    \n    void f() {\n        \n        \n    }\n}\n"));
+    }
+
+    @Test
     void aClosingBracketOnAnIndentedLineOutdents(FxRobot robot) throws Exception {
         String text = "if (a) {\n    x();\n    \n";
         open(robot, "b.js", text, text.length() - 1);
