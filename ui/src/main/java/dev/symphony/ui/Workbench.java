@@ -108,6 +108,18 @@ public final class Workbench implements AutoCloseable {
         services.keybindings().reload();
         FileTreeView treeView = new FileTreeView(fileTree, file -> openFile(file, d -> {}));
         treeView.setMoreMenuItems(diffs::treeMenuItems);
+        treeView.setOnPreview(file -> {
+            if (services.settings().getBoolean("workbench.editor.enablePreview")) {
+                tabs.openPreview(file, d -> {});
+            } else {
+                openFile(file, d -> {});
+            }
+        });
+        window.command("workbench.action.keepEditor", "Keep Editor (pin a preview tab)", "View", null, () -> {
+            if (tabs.selectedProperty().get() != null) {
+                tabs.pin(tabs.selectedProperty().get());
+            }
+        });
         java.util.function.Consumer<OpenDocument> reveal = d -> {
             if (d != null && !d.isUntitled()) {
                 window.run("workbench.view.explorer");
