@@ -246,10 +246,13 @@ public final class FileTreeView extends TreeView<Path> {
             super.updateItem(item, empty);
             if (empty || item == null) {
                 setText(empty ? null : "Loading…");
+                setGraphic(null);
                 setContextMenu(null);
                 return;
             }
-            setText(item.getFileName() == null ? item.toString() : item.getFileName().toString());
+            String name = item.getFileName() == null ? item.toString() : item.getFileName().toString();
+            setText(name);
+            setGraphic(getTreeItem() instanceof FolderItem ? null : FileIcons.node(name));
             setContextMenu(menuFor(item));
         }
 
