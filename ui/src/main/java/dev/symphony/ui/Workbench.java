@@ -62,6 +62,7 @@ public final class Workbench implements AutoCloseable {
     private AutoCloseable keybindingsWatch;
     private AboutView about; // built on first use
     private WorkbenchClosing closing;
+    private final dev.symphony.ui.tabs.TabSession tabSession;
     private final WorkspaceSearch workspaceSearch;
     private final MainWindowView mainView;
     private final DiffEditors diffs;
@@ -99,7 +100,9 @@ public final class Workbench implements AutoCloseable {
         diffs = new DiffEditors(tabsView, editorEnv, window.statusMessageProperty()::set);
         diffs.register(window::command, tabs.selectedProperty()::get);
         EditorCommands.register(window::command, tabsView::activeEditor);
-        closing = new WorkbenchClosing(stage, tabsView.closer(), terminals);
+        tabSession = new dev.symphony.ui.tabs.TabSession(services.paths().data("tab-session.json"), tabs, tabsView,
+                services.bridge());
+        closing = new WorkbenchClosing(stage, tabsView.closer(), terminals, tabSession);
         new OpenJsonProblems(tabs.documents(), window.problems(), services.bridge());
         ProblemsView problemsView = new ProblemsView(window.problems(), p -> openFileAt(p.file(), p.line(), p.column()));
         window.command(ProblemsView.COMMAND_ID, "Focus on Problems View", "Problems", "Shortcut+Shift+M",
@@ -108,6 +111,18 @@ public final class Workbench implements AutoCloseable {
         services.keybindings().reload();
         FileTreeView treeView = new FileTreeView(fileTree, file -> openFile(file, d -> {}));
         treeView.setMoreMenuItems(diffs::treeMenuItems);
+        treeView.setOnPreview(file -> {
+            if (services.settings().getBoolean("workbench.editor.enablePreview")) {
+                tabs.openPreview(file, d -> {});
+            } else {
+                openFile(file, d -> {});
+            }
+        });
+        window.command("workbench.action.keepEditor", "Keep Editor (pin a preview tab)", "View", null, () -> {
+            if (tabs.selectedProperty().get() != null) {
+                tabs.pin(tabs.selectedProperty().get());
+            }
+        });
         java.util.function.Consumer<OpenDocument> reveal = d -> {
             if (d != null && !d.isUntitled()) {
                 window.run("workbench.view.explorer");
@@ -211,6 +226,7 @@ public final class Workbench implements AutoCloseable {
         }
         window.workspaceProperty().set(root);
         state.rememberFolder(root);
+        tabSession.restore(root);
     }
 
     /** Reopens the folder of the last session, if there was one and it still exists. */
@@ -289,6 +305,7 @@ public final class Workbench implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        tabSession.close(); // before the tabs go
         tabs.shutdown();
         terminals.close(); // no terminal process outlives the window
         if (keybindingsWatch != null) {

@@ -14,10 +14,12 @@ final class WorkbenchClosing {
     private final Stage stage;
     private final TabCloser closer;
     private final TerminalPanelViewModel terminals;
+    private final dev.symphony.ui.tabs.TabSession session;
     private boolean asking;
 
-    WorkbenchClosing(Stage stage, TabCloser closer, TerminalPanelViewModel terminals) {
+    WorkbenchClosing(Stage stage, TabCloser closer, TerminalPanelViewModel terminals, dev.symphony.ui.tabs.TabSession session) {
         this.stage = stage;
+        this.session = session;
         this.closer = closer;
         this.terminals = terminals;
         stage.setOnCloseRequest(e -> {
@@ -36,10 +38,13 @@ final class WorkbenchClosing {
             asking = false;
             return;
         }
+        session.freeze(); // the tabs as they are now are the ones the next start reopens
         closer.closeAll(List.copyOf(closer.documents())).whenComplete((closed, error) -> {
             asking = false;
             if (Boolean.TRUE.equals(closed)) {
                 stage.close();
+            } else {
+                session.resume();
             }
         });
     }

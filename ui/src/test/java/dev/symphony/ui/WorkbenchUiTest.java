@@ -219,6 +219,13 @@ class WorkbenchUiTest {
         waitUntil("the tab size editor shows", () -> robot.lookup((Node n) -> "setting:editor.tabSize".equals(n.getId()))
                 .tryQuery().isPresent());
         Spinner<?> tabSize = (Spinner<?>) robot.lookup((Node n) -> "setting:editor.tabSize".equals(n.getId())).query();
+        robot.interact(() -> { // scrolled into view: the page is taller than the window
+            javafx.scene.control.ScrollPane page = (javafx.scene.control.ScrollPane) robot.lookup("#" + SettingsView.ID).query();
+            double y = page.getContent().sceneToLocal(tabSize.localToScene(0, 0)).getY();
+            double range = page.getContent().getBoundsInLocal().getHeight() - page.getViewportBounds().getHeight();
+            page.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / range)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(tabSize.getEditor());
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         robot.write("8").type(KeyCode.ENTER);

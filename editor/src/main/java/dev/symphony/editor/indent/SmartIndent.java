@@ -1,6 +1,13 @@
 package dev.symphony.editor.indent;
 
+import dev.symphony.editor.selection.Selection;
+import dev.symphony.editor.selection.SelectionSet;
+import dev.symphony.editor.selection.Transaction;
+import dev.symphony.editor.text.ChangeSet;
 import dev.symphony.editor.text.Rope;
+import dev.symphony.editor.text.TextEdit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What Enter and a closing bracket insert. Enter keeps the current line's indentation, adds a level
@@ -14,6 +21,21 @@ public final class SmartIndent {
     }
 
     private SmartIndent() {
+    }
+
+    /** Enter at every selection (a selection is replaced): one transaction, each line break indented by {@link #onEnter}. */
+    public static Transaction enter(Rope text, SelectionSet sels, IndentStyle style, String newline) {
+        List<TextEdit> edits = new ArrayList<>(sels.size());
+        List<Selection> after = new ArrayList<>(sels.size());
+        int delta = 0;
+        for (Selection s : sels.all()) {
+            Rope context = s.isEmpty() ? text : ChangeSet.of(TextEdit.delete(s.start(), s.end())).apply(text);
+            Insertion ins = onEnter(context, s.start(), style, newline);
+            edits.add(new TextEdit(s.start(), s.end(), ins.text()));
+            after.add(Selection.cursor(s.start() + delta + ins.caret()));
+            delta += ins.text().length() - (s.end() - s.start());
+        }
+        return new Transaction(new ChangeSet(edits), SelectionSet.of(after));
     }
 
     public static Insertion onEnter(Rope text, int caret, IndentStyle style, String newline) {
@@ -36,6 +58,24 @@ public final class SmartIndent {
         }
         String s = newline + indent;
         return new Insertion(s, s.length());
+    }
+
+    /**
+     * A closing bracket typed at one caret on a line of only indentation: the transaction typing it one
+     * level less indented; null when that does not apply (several selections, a selection, not a closing
+     * bracket, text before the caret, or the same closer right after the caret, which is typed over).
+     */
+    public static Transaction typeCloser(Rope text, SelectionSet sels, char c, IndentStyle style) {
+        if (sels.size() != 1 || !sels.get(0).isEmpty()) {
+            return null;
+        }
+        int caret = sels.get(0).head();
+        if (caret < text.length() && text.charAt(caret) == c) {
+            return null;
+        }
+        int[] cut = dedentOnClose(text, caret, c, style);
+        return cut == null ? null : new Transaction(ChangeSet.of(new TextEdit(cut[0], cut[1], String.valueOf(c))),
+                SelectionSet.cursorAt(cut[0] + 1));
     }
 
     /**

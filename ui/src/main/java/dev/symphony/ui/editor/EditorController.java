@@ -3,7 +3,10 @@ package dev.symphony.ui.editor;
 import dev.symphony.editor.buffer.Buffer;
 import dev.symphony.editor.buffer.EditKind;
 import dev.symphony.editor.indent.IndentStyle;
+import dev.symphony.editor.indent.PasteIndent;
 import dev.symphony.editor.indent.SmartIndent;
+import dev.symphony.editor.pairs.AutoClose;
+import dev.symphony.editor.pairs.BracketPairs;
 import dev.symphony.editor.search.SearchQuery;
 import dev.symphony.editor.search.Searcher;
 import dev.symphony.editor.search.TextRange;
@@ -29,6 +32,9 @@ public final class EditorController {
     private final Buffer buffer;
     private IndentStyle indent = IndentStyle.DEFAULT;
     private String newline = "\n";
+    private BracketPairs pairs = BracketPairs.PLAIN;
+    private boolean autoClose = true;
+    private boolean indentOnPaste = true;
 
     EditorController(EditorView view, Buffer buffer) {
         this.view = view;
@@ -41,6 +47,21 @@ public final class EditorController {
 
     public void setNewline(String newline) {
         this.newline = newline;
+    }
+
+    /** The language's bracket and quote pairs. */
+    public void setPairs(BracketPairs pairs) {
+        this.pairs = pairs;
+    }
+
+    /** Whether pasted lines move to the indentation where they land. */
+    public void setIndentOnPaste(boolean indentOnPaste) {
+        this.indentOnPaste = indentOnPaste;
+    }
+
+    /** Whether typing a bracket or quote closes it, types over a closer and surrounds a selection. */
+    public void setAutoClose(boolean autoClose) {
+        this.autoClose = autoClose;
     }
 
     private Selection primary() {
@@ -63,25 +84,26 @@ public final class EditorController {
         if (!editable() || text.isEmpty()) {
             return;
         }
-        buffer.apply(MultiCursor.type(buffer.text(), buffer.selections(), text), EditKind.TYPING);
+        SelectionSet sels = buffer.selections();
+        Transaction tx = null;
+        if (text.length() == 1) {
+            char c = text.charAt(0);
+            tx = SmartIndent.typeCloser(buffer.text(), sels, c, indent);
+            if (tx == null && autoClose && (pairs.closerOf(c) != 0 || pairs.isCloser(c))) {
+                tx = AutoClose.type(buffer.text(), sels, c, pairs);
+            }
+        }
+        buffer.apply(tx != null ? tx : MultiCursor.type(buffer.text(), sels, text), EditKind.TYPING);
         done(primary().head());
     }
 
+    /** Enter at every selection: a line break with the indentation {@link SmartIndent} gives, one undo step. */
     public void enter() {
         if (!editable()) {
             return;
         }
-        SelectionSet sels = buffer.selections();
-        if (sels.size() == 1 && sels.get(0).isEmpty()) {
-            int caret = sels.get(0).head();
-            SmartIndent.Insertion ins = SmartIndent.onEnter(buffer.text(), caret, indent, newline);
-            buffer.apply(new Transaction(ChangeSet.of(TextEdit.insert(caret, ins.text())),
-                    SelectionSet.cursorAt(caret + ins.caret())), EditKind.COMMAND);
-            done(primary().head());
-        } else {
-            buffer.apply(MultiCursor.type(buffer.text(), sels, newline), EditKind.COMMAND);
-            done(primary().head());
-        }
+        buffer.apply(SmartIndent.enter(buffer.text(), buffer.selections(), indent, newline), EditKind.COMMAND);
+        done(primary().head());
     }
 
     public void tab() {
@@ -97,6 +119,12 @@ public final class EditorController {
             return;
         }
         SelectionSet sels = buffer.selections();
+        Transaction pair = !forward && !word && autoClose ? AutoClose.deletePair(buffer.text(), sels, pairs) : null;
+        if (pair != null) {
+            buffer.apply(pair, EditKind.DELETING);
+            done(primary().head());
+            return;
+        }
         if (word && sels.all().stream().allMatch(Selection::isEmpty)) {
             sels = MultiCursor.move(buffer.text(), sels, forward ? Motion.WORD_RIGHT : Motion.WORD_LEFT, true)
                     .selectionsAfter();
@@ -313,10 +341,12 @@ public final class EditorController {
             }
             buffer.apply(new Transaction(new ChangeSet(edits), SelectionSet.of(after)), EditKind.COMMAND);
         } else {
-            buffer.apply(MultiCursor.type(buffer.text(), sels, text), EditKind.COMMAND);
+            buffer.apply(indentOnPaste ? PasteIndent.paste(buffer.text(), sels, text, indent) : MultiCursor.type(buffer.text(), sels, text),
+                    EditKind.COMMAND);
         }
         done(primary().head());
     }
+
 
     /** Moves the text of [from, to) to {@code target} (drag and drop inside the view); copies when {@code copy}. */
     public void dropText(String text, int target, int from, int to, boolean copy) {

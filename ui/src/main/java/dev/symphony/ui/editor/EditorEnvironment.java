@@ -20,5 +20,7 @@ public record EditorEnvironment(FxBridge bridge, SettingsService settings, Obser
         view.setTabSize(settings.getInt("editor.tabSize"));
         view.controller().setIndent(new dev.symphony.editor.indent.IndentStyle(!settings.getBoolean("editor.insertSpaces"),
                 settings.getInt("editor.tabSize")));
+        view.controller().setIndentOnPaste(settings.getBoolean("editor.autoIndentOnPaste"));
+        view.controller().setAutoClose(!"never".equals(settings.getString("editor.autoClosingBrackets")));
     }
 }

@@ -38,6 +38,7 @@ public final class EditorPane extends BorderPane {
         }
         setTop(top);
         setCenter(view);
+        view.controller().setPairs(dev.symphony.editor.pairs.BracketPairs.of(languageId().orElse(null)));
     }
 
     public EditorView view() {
@@ -50,13 +51,18 @@ public final class EditorPane extends BorderPane {
 
     /** The comment tokens of the file's language (by its name and first line), if it has any. */
     public java.util.Optional<dev.symphony.editor.comment.CommentSyntax> commentSyntax() {
+        return languageId().flatMap(dev.symphony.editor.comment.CommentSyntax::of);
+    }
+
+    /** The file's language id (by its name and first line); empty for an untitled document or an unknown kind. */
+    public java.util.Optional<String> languageId() {
         if (file == null || file.getFileName() == null) {
             return java.util.Optional.empty();
         }
         dev.symphony.editor.text.Rope text = view.buffer().text();
         String firstLine = text.substring(0, text.lineEnd(0));
         return dev.symphony.editor.syntax.LanguageRegistry.builtIn().detect(file.getFileName().toString(), firstLine)
-                .flatMap(language -> dev.symphony.editor.comment.CommentSyntax.of(language.id()));
+                .map(dev.symphony.editor.syntax.Language::id);
     }
 
     /** (Re)opens the style source for the current theme; the old one is closed. */

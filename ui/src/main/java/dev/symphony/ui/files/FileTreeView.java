@@ -30,6 +30,7 @@ public final class FileTreeView extends TreeView<Path> {
     private final FileTreeViewModel model;
     private final Consumer<Path> openFile;
     private final Map<Path, FolderItem> loadedFolders = new HashMap<>();
+    private Consumer<Path> openPreview = p -> { };
     private java.util.function.Function<Path, java.util.List<MenuItem>> moreMenuItems = p -> java.util.List.of();
 
     public FileTreeView(FileTreeViewModel model, Consumer<Path> openFile) {
@@ -54,6 +55,11 @@ public final class FileTreeView extends TreeView<Path> {
             }
         });
         showRoot(model.rootProperty().get());
+    }
+
+    /** What a single click on a file does (a preview tab); a double click or Enter opens it to keep. */
+    public void setOnPreview(Consumer<Path> openPreview) {
+        this.openPreview = openPreview;
     }
 
     private void showRoot(Path root) {
@@ -200,10 +206,10 @@ public final class FileTreeView extends TreeView<Path> {
 
     private final class FileCell extends TreeCell<Path> {
         FileCell() {
-            setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null
+            setOnMouseClicked(e -> { // one click: a preview tab; the second click of a double click keeps it
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() <= 2 && getItem() != null
                         && !Files.isDirectory(getItem())) {
-                    openFile.accept(getItem());
+                    (e.getClickCount() == 1 ? openPreview : openFile).accept(getItem());
                 }
             });
             setOnDragDetected(e -> {
@@ -240,10 +246,13 @@ public final class FileTreeView extends TreeView<Path> {
             super.updateItem(item, empty);
             if (empty || item == null) {
                 setText(empty ? null : "Loading…");
+                setGraphic(null);
                 setContextMenu(null);
                 return;
             }
-            setText(item.getFileName() == null ? item.toString() : item.getFileName().toString());
+            String name = item.getFileName() == null ? item.toString() : item.getFileName().toString();
+            setText(name);
+            setGraphic(getTreeItem() instanceof FolderItem ? null : FileIcons.node(name));
             setContextMenu(menuFor(item));
         }
 

@@ -38,6 +38,10 @@ import javafx.scene.layout.VBox;
 public final class SettingsView extends ScrollPane {
     public static final String ID = "settings-view";
     public static final String PROBLEMS_ID = "settings-problems";
+    public static final String SEARCH_ID = "settings-search";
+    public static final String NONE_FOUND_ID = "settings-none-found";
+    private final List<Runnable> filters = new ArrayList<>();
+    private final Label noneFound = new Label("No settings found.");
     private final SettingsViewModel model;
     private final List<Runnable> refreshers = new ArrayList<>();
     private boolean updating;
@@ -79,14 +83,23 @@ public final class SettingsView extends ScrollPane {
         error.getStyleClass().add("danger");
         error.textProperty().bind(model.lastErrorProperty());
 
-        page.getChildren().addAll(header, banner, error);
+        javafx.scene.control.TextField search = new javafx.scene.control.TextField();
+        search.setId(SEARCH_ID);
+        search.setPromptText("Search settings (words, or @modified)");
+        search.textProperty().bindBidirectional(model.queryProperty());
+        noneFound.setId(NONE_FOUND_ID);
+        page.getChildren().addAll(header, search, banner, error, noneFound);
         int fixed = page.getChildren().size();
         addRows(page);
         model.addSchemaListener(() -> {
             page.getChildren().remove(fixed, page.getChildren().size());
             refreshers.clear();
+            filters.clear();
             addRows(page);
+            filter();
         });
+        model.queryProperty().addListener((o, a, b) -> filter());
+        filter();
         model.addValueListener(() -> {
             updating = true;
             try {
@@ -96,6 +109,7 @@ public final class SettingsView extends ScrollPane {
             }
         });
         setContent(page);
+        filter();
     }
 
     /** One heading per category, then its settings, in schema order. */
@@ -104,8 +118,36 @@ public final class SettingsView extends ScrollPane {
             Label heading = new Label(category);
             heading.getStyleClass().add("title-4");
             page.getChildren().add(heading);
-            settings.forEach(s -> page.getChildren().add(row(s)));
+            List<Runnable> rowFilters = new ArrayList<>();
+            boolean[] any = new boolean[1];
+            for (SettingDescriptor s : settings) {
+                VBox row = row(s);
+                page.getChildren().add(row);
+                rowFilters.add(() -> {
+                    boolean shown = model.matches(s);
+                    show(row, shown);
+                    any[0] |= shown;
+                });
+            }
+            filters.add(() -> {
+                any[0] = false;
+                rowFilters.forEach(Runnable::run);
+                show(heading, any[0]);
+            });
         });
+    }
+
+    /** Shows only the settings the search matches (and the headings of their categories). */
+    private void filter() {
+        filters.forEach(Runnable::run);
+        boolean none = getContent() != null && ((VBox) getContent()).getChildren().stream()
+                .noneMatch(n -> n.getStyleClass().contains(Styles.SETTING_ROW) && n.isManaged());
+        show(noneFound, none);
+    }
+
+    private static void show(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
     }
 
     private VBox row(SettingDescriptor setting) {

@@ -51,6 +51,30 @@ public final class SettingsViewModel {
         return lastError.getReadOnlyProperty();
     }
 
+    private final javafx.beans.property.StringProperty query = new javafx.beans.property.SimpleStringProperty("");
+
+    /** The search box's text: every word must appear in a setting's title, key, description, category or choices; {@code @modified} keeps the ones set in a file. */
+    public javafx.beans.property.StringProperty queryProperty() {
+        return query;
+    }
+
+    /** Whether {@code setting} is shown for the current query. */
+    public boolean matches(SettingDescriptor setting) {
+        String q = query.get() == null ? "" : query.get().strip().toLowerCase(java.util.Locale.ROOT);
+        if (q.isEmpty()) {
+            return true;
+        }
+        String haystack = String.join(" ", setting.title(), setting.key(), setting.description(), setting.category(),
+                setting.enumValues() == null ? "" : String.join(" ", setting.enumValues())).toLowerCase(java.util.Locale.ROOT);
+        for (String word : q.split("\\s+")) {
+            boolean ok = word.equals("@modified") ? scopeOf(setting.key()) != SettingsScope.DEFAULT : haystack.contains(word);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Settings grouped by category, in schema order. */
     public Map<String, List<SettingDescriptor>> byCategory() {
         Map<String, List<SettingDescriptor>> groups = new LinkedHashMap<>();

@@ -19,6 +19,8 @@ import javafx.scene.control.TabPane;
  */
 public final class EditorTabsView extends TabPane {
     public static final String ID = "editor-tabs";
+    /** Style class of a preview tab (italic title). */
+    public static final String PREVIEW = "preview-tab";
     private final EditorTabsViewModel model;
     private final EditorEnvironment env;
     private final Map<OpenDocument, Tab> tabs = new HashMap<>();
@@ -35,14 +37,22 @@ public final class EditorTabsView extends TabPane {
         model.setOnReadStarting(path -> env.styles().prepare(path, env.dark()));
         model.documents().addListener((ListChangeListener<OpenDocument>) change -> {
             while (change.next()) {
-                change.getRemoved().forEach(d -> {
+                int at = -1; // a replaced preview's new tab takes the old one's place
+                for (OpenDocument d : change.getRemoved()) {
                     Tab tab = tabs.remove(d);
                     if (tab != null) {
+                        at = at < 0 ? getTabs().indexOf(tab) : at;
                         ((EditorPane) tab.getContent()).dispose();
                         getTabs().remove(tab);
                     }
-                });
-                change.getAddedSubList().forEach(d -> getTabs().add(tabFor(d)));
+                }
+                for (OpenDocument d : change.getAddedSubList()) {
+                    if (at >= 0) {
+                        getTabs().add(at++, tabFor(d));
+                    } else {
+                        getTabs().add(tabFor(d));
+                    }
+                }
             }
         });
         model.selectedProperty().addListener((obs, old, doc) -> {
@@ -54,7 +64,7 @@ public final class EditorTabsView extends TabPane {
             Object data = tab == null ? null : tab.getUserData();
             model.selectedProperty().set(data instanceof OpenDocument d ? d : null);
             EditorPane pane = activeEditor();
-            if (pane != null) {
+            if (pane != null && !model.keepsFocus()) {
                 pane.view().requestFocus();
             }
             updateStatus();
@@ -89,6 +99,14 @@ public final class EditorTabsView extends TabPane {
             e.consume(); // the closer removes the tab once the document may go
             closer.close(document);
         });
+        Runnable previewLook = () -> {
+            tab.getStyleClass().remove(PREVIEW);
+            if (document.previewProperty().get()) {
+                tab.getStyleClass().add(PREVIEW);
+            }
+        };
+        previewLook.run();
+        document.previewProperty().addListener((obs, was, is) -> previewLook.run());
         tab.setContextMenu(TabMenu.of(document, closer, d -> onReveal.accept(d)));
         tabs.put(document, tab);
         return tab;

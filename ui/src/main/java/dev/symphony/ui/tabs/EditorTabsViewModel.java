@@ -41,6 +41,7 @@ public final class EditorTabsViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final FxBridge bridge;
     private Consumer<Path> onReadStarting = path -> { };
+    private boolean keepFocus;
     private HotExit hotExit; // null: unsaved edits are not journaled (tests that do not ask for it)
     private final DiskChanges diskChanges;
     private final ClosedTabs closedPaths = new ClosedTabs();
@@ -141,12 +142,47 @@ public final class EditorTabsViewModel {
         return documents.stream().filter(d -> d.path().equals(normalized)).findFirst();
     }
 
-    /** Opens a file (or selects its tab); {@code onOpened} runs on the JavaFX thread once it shows. */
+    /** Opens a file (or selects its tab, pinning a preview); {@code onOpened} runs on the JavaFX thread once it shows. */
     public void open(Path file, Consumer<OpenDocument> onOpened) {
+        open(file, false, onOpened);
+    }
+
+    /**
+     * Opens a file as the preview tab (a single click in the file tree): it takes the place of the
+     * current preview unless that one has been edited; a file already open is only selected.
+     */
+    public void openPreview(Path file, Consumer<OpenDocument> onOpened) {
+        open(file, true, onOpened);
+    }
+
+    /** Selects a document; {@code focus}: its editor takes the keyboard focus (a preview leaves it where it is). */
+    private void select(OpenDocument document, boolean focus) {
+        keepFocus = !focus;
+        try {
+            selected.set(document);
+        } finally {
+            keepFocus = false;
+        }
+    }
+
+    /** True while a preview is being shown: the tabs do not move the focus into its editor (it stays in the tree). */
+    public boolean keepsFocus() {
+        return keepFocus;
+    }
+
+    /** Keeps a preview tab open (the next preview no longer replaces it). */
+    public void pin(OpenDocument document) {
+        document.previewProperty().set(false);
+    }
+
+    private void open(Path file, boolean asPreview, Consumer<OpenDocument> onOpened) {
         Path path = file.toAbsolutePath().normalize();
         Optional<OpenDocument> existing = find(path);
         if (existing.isPresent()) {
-            selected.set(existing.get());
+            if (!asPreview) {
+                pin(existing.get());
+            }
+            select(existing.get(), !asPreview);
             onOpened.accept(existing.get());
             return;
         }
@@ -160,8 +196,28 @@ public final class EditorTabsViewModel {
             if (hotExit != null) {
                 document.journalTo(hotExit);
             }
-            documents.add(document);
-            selected.set(document);
+            Optional<OpenDocument> again = find(path); // opened meanwhile (a second click while reading)
+            if (again.isPresent()) {
+                select(again.get(), !asPreview);
+                onOpened.accept(again.get());
+                return;
+            }
+            document.previewProperty().set(asPreview);
+            Optional<OpenDocument> replaced = asPreview ? documents.stream()
+                    .filter(d -> d.previewProperty().get() && !d.dirtyProperty().get()).findFirst() : Optional.empty();
+            keepFocus = asPreview;
+            try {
+                if (replaced.isPresent()) {
+                    diskChanges.unwatch(replaced.get().path());
+                    replaced.get().closed();
+                    documents.set(documents.indexOf(replaced.get()), document);
+                } else {
+                    documents.add(document);
+                }
+            } finally {
+                keepFocus = false;
+            }
+            select(document, !asPreview);
             watchDisk(document);
             onOpened.accept(document);
         }, e -> {

@@ -19,6 +19,7 @@ public final class OpenDocument {
     private DocumentFile file;
     private boolean untitled;
     private final BooleanProperty dirty = new SimpleBooleanProperty();
+    private final BooleanProperty preview = new SimpleBooleanProperty();
     private final boolean readOnly;
     private final String notice;
     private long savedRevision;
@@ -34,6 +35,7 @@ public final class OpenDocument {
         buffer.addListener((before, after, change) -> {
             boolean isDirty = buffer.revision() != savedRevision;
             dirty.set(isDirty);
+            preview.set(false); // an edit keeps the tab
             if (hotExit != null) {
                 hotExit.changed(this, before, after, change, isDirty);
             }
@@ -90,6 +92,14 @@ public final class OpenDocument {
 
     public BooleanProperty dirtyProperty() {
         return dirty;
+    }
+
+    /**
+     * A preview tab (opened by a single click in the file tree, title in italics) is replaced by the next
+     * preview; an edit, a double click or *Keep Editor* pins it.
+     */
+    public BooleanProperty previewProperty() {
+        return preview;
     }
 
     /** Called after {@code revision} was written to disk. */

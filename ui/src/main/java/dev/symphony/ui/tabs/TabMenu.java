@@ -7,7 +7,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 
-/** The context menu of a document's tab: Close, Close Others, Close All (through the closer), Copy Path, Reveal in Explorer View. */
+/** The context menu of a document's tab: Close, Close Others, Close All (through the closer), Keep Open (a preview), Copy Path, Reveal in Explorer View. */
 final class TabMenu {
 
     private TabMenu() {
@@ -23,7 +23,9 @@ final class TabMenu {
             Clipboard.getSystemClipboard().setContent(content);
         });
         MenuItem revealItem = item("Reveal in Explorer View", "tab-menu-reveal", () -> reveal.accept(document));
-        return new ContextMenu(close, others, all, new SeparatorMenuItem(), copyPath, revealItem);
+        MenuItem keep = item("Keep Open", "tab-menu-keep-open", () -> document.previewProperty().set(false));
+        keep.visibleProperty().bind(document.previewProperty());
+        return new ContextMenu(close, others, all, new SeparatorMenuItem(), keep, copyPath, revealItem);
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

@@ -1,0 +1,215 @@
+package dev.symphony.ui.tabs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.editor.selection.Selection;
+import dev.symphony.editor.selection.SelectionSet;
+import dev.symphony.kernel.fs.AtomicFiles;
+import dev.symphony.ui.FxBridge;
+import dev.symphony.ui.editor.EditorPane;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.PauseTransition;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.util.Duration;
+
+/**
+ * The open tabs of each folder with their carets and scroll positions ({@code data/tab-session.json}),
+ * so the next start on that folder shows every tab as it was (unsaved text comes back through
+ * {@link HotExit}). Remembered a second after the tabs, the active tab, its caret or its scroll change,
+ * and when the window closes; read and written off the JavaFX thread.
+ */
+public final class TabSession implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_FOLDERS = 20;
+    private final Path file;
+    private final EditorTabsViewModel tabs;
+    private final EditorTabsView view;
+    private final FxBridge bridge;
+    private final PauseTransition debounce = new PauseTransition(Duration.seconds(1));
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tab-session");
+        t.setDaemon(true);
+        return t;
+    });
+    private Path folder;
+    private boolean restoring;
+    private boolean frozen;
+
+    /** One tab as remembered. */
+    record Entry(Path path, int anchor, int head, double scroll, boolean preview, boolean active) {
+    }
+
+    public TabSession(Path file, EditorTabsViewModel tabs, EditorTabsView view, FxBridge bridge) {
+        this.file = file;
+        this.tabs = tabs;
+        this.view = view;
+        this.bridge = bridge;
+        debounce.setOnFinished(e -> save());
+        tabs.documents().addListener((ListChangeListener<OpenDocument>) c -> changed());
+        view.statusProperty().addListener((o, a, b) -> changed()); // the caret moved or the tab changed
+        ChangeListener<Number> scrolled = (o, a, b) -> changed();
+        tabs.selectedProperty().addListener((o, was, now) -> {
+            EditorPane before = was == null ? null : view.editorOf(was);
+            if (before != null) {
+                before.view().scrollLinesProperty().removeListener(scrolled);
+            }
+            EditorPane after = now == null ? null : view.editorOf(now);
+            if (after != null) {
+                after.view().scrollLinesProperty().addListener(scrolled);
+            }
+            changed();
+        });
+    }
+
+    private void changed() {
+        if (folder != null && !restoring && !frozen) {
+            debounce.playFromStart();
+        }
+    }
+
+    /** Reopens the tabs remembered for {@code root} (in order, the active one last selected); from now on its tabs are remembered. */
+    public void restore(Path root) {
+        if (folder != null && !restoring && !frozen) {
+            debounce.stop();
+            save(); // the previous folder's tabs, as they are
+        }
+        folder = root;
+        restoring = true;
+        bridge.compute(() -> read(root), entries -> open(entries, 0, null), e -> restoring = false);
+    }
+
+    /** Opens the entries from {@code index} on, one after another (so the tabs keep their order); the active one last. */
+    private void open(List<Entry> entries, int index, OpenDocument active) {
+        if (index >= entries.size()) {
+            restoring = false;
+            if (active != null) {
+                tabs.selectedProperty().set(active);
+            }
+            return;
+        }
+        Entry entry = entries.get(index);
+        if (!Files.isRegularFile(entry.path())) {
+            open(entries, index + 1, active);
+            return;
+        }
+        java.util.function.Consumer<OpenDocument> placed = document -> {
+            bridge.later(() -> place(document, entry));
+            open(entries, index + 1, entry.active() ? document : active);
+        };
+        if (entry.preview()) {
+            tabs.openPreview(entry.path(), placed);
+        } else {
+            tabs.open(entry.path(), placed);
+        }
+    }
+
+    /** The caret and scroll position as remembered (clamped: the file may have changed since). */
+    private void place(OpenDocument document, Entry entry) {
+        EditorPane pane = view.editorOf(document);
+        if (pane == null) {
+            return;
+        }
+        int length = document.rope().length();
+        int anchor = Math.max(0, Math.min(length, entry.anchor()));
+        int head = Math.max(0, Math.min(length, entry.head()));
+        pane.view().controller().setSelections(SelectionSet.single(Selection.of(anchor, head)), head);
+        pane.view().scrollTo(entry.scroll());
+    }
+
+    /** The remembered tabs of a folder, in tab order. */
+    private List<Entry> read(Path root) {
+        List<Entry> entries = new ArrayList<>();
+        try {
+            JsonNode session = JSON.readTree(file.toFile()).path(root.toString());
+            String active = session.path("active").asText("");
+            for (JsonNode tab : session.path("tabs")) {
+                String path = tab.path("path").asText();
+                entries.add(new Entry(Path.of(path), tab.path("anchor").asInt(), tab.path("head").asInt(),
+                        tab.path("scroll").asDouble(), tab.path("preview").asBoolean(), path.equals(active)));
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing remembered yet, or unreadable: start with no tabs
+        }
+        return entries;
+    }
+
+    private void save() {
+        if (folder == null) {
+            return;
+        }
+        ArrayNode list = JSON.createArrayNode();
+        for (OpenDocument d : tabs.documents()) {
+            if (d.isUntitled()) {
+                continue;
+            }
+            ObjectNode tab = list.addObject().put("path", d.path().toString());
+            Selection s = d.buffer().selections().get(d.buffer().selections().size() - 1);
+            EditorPane pane = view.editorOf(d);
+            tab.put("anchor", s.anchor()).put("head", s.head())
+                    .put("scroll", pane == null ? 0 : pane.view().scrollLines())
+                    .put("preview", d.previewProperty().get());
+        }
+        OpenDocument active = tabs.selectedProperty().get();
+        String activePath = active == null ? "" : active.path().toString();
+        String key = folder.toString();
+        writer.execute(() -> write(key, list, activePath));
+    }
+
+    private void write(String key, ArrayNode list, String active) {
+        ObjectNode all;
+        try {
+            JsonNode old = Files.exists(file) ? JSON.readTree(file.toFile()) : null;
+            all = old instanceof ObjectNode o ? o : JSON.createObjectNode();
+        } catch (IOException | RuntimeException e) {
+            all = JSON.createObjectNode();
+        }
+        all.remove(key);
+        all.putObject(key).put("active", active).set("tabs", list); // newest folder last
+        while (all.size() > MAX_FOLDERS) {
+            all.remove(all.fieldNames().next());
+        }
+        try {
+            AtomicFiles.writeString(file, all.toString());
+        } catch (IOException e) {
+            // remembering tabs is a convenience; the session goes on without it
+        }
+    }
+
+    /**
+     * The window is about to close its tabs: remembers them as they are now and stops following them (so
+     * the closing does not make the remembered list empty) until {@link #resume} (the close was cancelled).
+     */
+    public void freeze() {
+        debounce.stop();
+        if (!restoring && !frozen) {
+            save();
+        }
+        frozen = true;
+    }
+
+    public void resume() {
+        frozen = false;
+    }
+
+    /** Remembers the tabs as they are now (unless frozen) and waits for the write. */
+    @Override
+    public void close() {
+        freeze();
+        writer.shutdown();
+        try {
+            writer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

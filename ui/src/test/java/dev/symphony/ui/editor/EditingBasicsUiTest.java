@@ -1,0 +1,131 @@
+package dev.symphony.ui.editor;
+
+import static dev.symphony.ui.editor.EditorViewUiTest.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.symphony.editor.selection.Selection;
+import dev.symphony.editor.selection.SelectionSet;
+import dev.symphony.kernel.paths.SymphonyPaths;
+import dev.symphony.ui.Workbench;
+import dev.symphony.ui.shell.WorkbenchServices;
+import dev.symphony.ui.tabs.OpenDocument;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Auto-closing and surrounding, indentation on Enter, on a closing bracket and on paste — typed into the real workbench. */
+@ExtendWith(ApplicationExtension.class)
+class EditingBasicsUiTest {
+    private Path home;
+    private Path workspace;
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        home = Files.createTempDirectory("symphony-basics-home");
+        workspace = Files.createTempDirectory("symphony-basics-ws");
+        workbench = new Workbench(WorkbenchServices.start(SymphonyPaths.under(home)), stage);
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp(FxRobot robot) throws Exception {
+        robot.release(new KeyCode[0]);
+        robot.release(new MouseButton[0]);
+        workbench.close();
+        for (Path dir : new Path[] {home, workspace}) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private EditorView open(FxRobot robot, String name, String text, int caret) throws Exception {
+        Path file = workspace.resolve(name);
+        Files.writeString(file, text);
+        robot.interact(() -> workbench.openFile(file, d -> {}));
+        waitUntil(name + " opens", () -> workbench.tabsView().activeEditor() != null
+                && file.equals(workbench.tabsView().activeEditor().file()));
+        EditorView view = workbench.tabsView().activeEditor().view();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(view);
+        robot.interact(() -> view.controller().setSelections(SelectionSet.cursorAt(caret), caret));
+        return view;
+    }
+
+    private OpenDocument document() {
+        return workbench.tabs().selectedProperty().get();
+    }
+
+    private int caret(EditorView view) {
+        return EditorViewUiTest.onFx(() -> view.buffer().selections().get(0).head());
+    }
+
+    @Test
+    void bracketsAndQuotesCloseTypeOverSurroundAndIndent(FxRobot robot) throws Exception {
+        EditorView view = open(robot, "Main.java", "class A \n", 8);
+        robot.write("{");
+        waitUntil("the brace is closed", () -> document().text().equals("class A {}\n"));
+        assertEquals(9, caret(view), "caret between the braces");
+        robot.type(KeyCode.ENTER);
+        waitUntil("Enter between the braces indents and puts the closer on its own line",
+                () -> document().text().equals("class A {\n    \n}\n"));
+        robot.write("f(\"x\");");
+        waitUntil("the parenthesis and quotes close and are typed over",
+                () -> document().text().equals("class A {\n    f(\"x\");\n}\n"));
+        robot.write("[");
+        robot.type(KeyCode.BACK_SPACE);
+        waitUntil("Backspace in an empty pair removes both", () -> document().text().equals("class A {\n    f(\"x\");\n}\n"));
+        int x = document().text().indexOf('x');
+        robot.interact(() -> view.controller().setSelections(SelectionSet.single(Selection.of(x, x + 1)), x + 1));
+        robot.write("(");
+        waitUntil("a selection is surrounded", () -> document().text().equals("class A {\n    f(\"(x)\");\n}\n"));
+        assertEquals(x + 2, caret(view), "and stays selected");
+        robot.interact(() -> view.buffer().undo());
+        waitUntil("one undo step", () -> document().text().equals("class A {\n    f(\"x\");\n}\n"));
+    }
+
+    @Test
+    void pastedLinesMoveToTheIndentationWhereTheyLandAndEnterIndentsAtEveryCaret(FxRobot robot) throws Exception {
+        String text = "class A {\n    void f() {\n        \n    }\n}\n";
+        int at = text.indexOf("        \n") + 8;
+        EditorView view = open(robot, "A.java", text, at);
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString("if (x) {\n  g();\n}");
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        String pasted = "class A {\n    void f() {\n        if (x) {\n          g();\n        }\n    }\n}\n";
+        waitUntil("the block is indented to the caret's level", () -> document().text().equals(pasted));
+        robot.interact(() -> view.buffer().undo());
+        waitUntil("one undo step", () -> document().text().equals(text));
+
+        int a = text.indexOf('{') + 1;
+        int b = text.indexOf("{", a) + 1;
+        robot.interact(() -> view.controller().setSelections(SelectionSet.of(java.util.List.of(
+                Selection.cursor(a), Selection.cursor(b))), b));
+        robot.type(KeyCode.ENTER);
+        waitUntil("each caret gets its own indentation", () -> document().text().equals(
+                "class A {\n    \n    void f() {\n        \n        \n    }\n}\n"));
+    }
+
+    @Test
+    void aClosingBracketOnAnIndentedLineOutdents(FxRobot robot) throws Exception {
+        String text = "if (a) {\n    x();\n    \n";
+        open(robot, "b.js", text, text.length() - 1);
+        robot.write("}");
+        waitUntil("one level less", () -> document().text().equals("if (a) {\n    x();\n}\n"));
+    }
+}

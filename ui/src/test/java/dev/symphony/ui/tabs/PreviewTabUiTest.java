@@ -1,0 +1,88 @@
+package dev.symphony.ui.tabs;
+
+import static dev.symphony.ui.TestWorkbench.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.symphony.ui.TestWorkbench;
+import dev.symphony.ui.files.FileTreeView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.TreeCell;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A single click in the file tree opens a preview tab that the next single click replaces; an edit or a double click keeps it. */
+@ExtendWith(ApplicationExtension.class)
+class PreviewTabUiTest {
+    private TestWorkbench bench;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        bench = TestWorkbench.start(stage, "preview");
+        for (String name : List.of("a.txt", "b.txt", "c.txt", "d.txt")) {
+            Files.writeString(bench.workspace.resolve(name), name + "\n");
+        }
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        bench.close();
+    }
+
+    private Optional<Node> cell(FxRobot robot, String name) {
+        return robot.lookup("#" + FileTreeView.ID + " .tree-cell").queryAll().stream()
+                .filter(n -> name.equals(((TreeCell<?>) n).getText())).findFirst();
+    }
+
+    private List<String> openNames() {
+        return bench.workbench.tabs().documents().stream().map(OpenDocument::title).toList();
+    }
+
+    private Path file(String name) {
+        return bench.workspace.resolve(name).toAbsolutePath().normalize();
+    }
+
+    @Test
+    void singleClicksShareOnePreviewTabUntilItIsEditedOrDoubleClicked(FxRobot robot) throws Exception {
+        waitUntil("the files show in the tree", () -> cell(robot, "d.txt").isPresent());
+        assertTrue(((TreeCell<?>) cell(robot, "a.txt").get()).getGraphic().getStyleClass()
+                .contains(dev.symphony.ui.files.FileIcons.STYLE), "a file shows its type's badge");
+        robot.clickOn(cell(robot, "a.txt").get());
+        waitUntil("a.txt opens as a preview", () -> openNames().equals(List.of("a.txt")));
+        OpenDocument a = bench.workbench.tabs().find(file("a.txt")).orElseThrow();
+        assertTrue(a.previewProperty().get());
+        waitUntil("its tab title is in italics", () -> robot.lookup(".tab." + EditorTabsView.PREVIEW).tryQuery().isPresent());
+        assertTrue(cell(robot, "a.txt").get().getScene().getFocusOwner() instanceof javafx.scene.control.TreeView,
+                "the focus stays in the tree");
+
+        robot.clickOn(cell(robot, "b.txt").get());
+        waitUntil("b.txt replaces the preview", () -> openNames().equals(List.of("b.txt")));
+
+        OpenDocument b = bench.workbench.tabs().find(file("b.txt")).orElseThrow();
+        robot.interact(() -> b.buffer().edit(dev.symphony.editor.text.ChangeSet.of(
+                dev.symphony.editor.text.TextEdit.insert(0, "edited ")), dev.symphony.editor.buffer.EditKind.TYPING));
+        assertFalse(b.previewProperty().get(), "an edit keeps the tab");
+        robot.clickOn(cell(robot, "c.txt").get());
+        waitUntil("c.txt opens beside the edited tab", () -> openNames().equals(List.of("b.txt", "c.txt")));
+        assertEquals("edited b.txt\n", b.text(), "nothing typed is lost");
+
+        robot.doubleClickOn(cell(robot, "c.txt").get());
+        waitUntil("a double click keeps c.txt", () -> !bench.workbench.tabs().find(file("c.txt")).orElseThrow()
+                .previewProperty().get());
+        robot.clickOn(cell(robot, "d.txt").get());
+        waitUntil("d.txt is a new preview", () -> openNames().equals(List.of("b.txt", "c.txt", "d.txt")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, robot.lookup(".tab." + EditorTabsView.PREVIEW).queryAll().size(), "one preview tab");
+    }
+}
