@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -94,7 +95,7 @@ class ExtensionsUiTest {
 
         robot.interact(() -> window.run("view.hello.counter"));
         waitUntil("the view renders", () -> labelText(robot, "vnode:label").equals("Clicked 1 times"));
-        robot.clickOn(robot.lookup(id("vnode:plus")).queryAs(javafx.scene.Node.class));
+        clickOnScreen(robot, "vnode:plus");
         waitUntil("a click reaches the extension and the view updates", () -> labelText(robot, "vnode:label").equals("Clicked 2 times"));
         robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.H).release(KeyCode.H, KeyCode.ALT, KeyCode.CONTROL);
         waitUntil("the view follows the command (run by its key binding)", () -> labelText(robot, "vnode:label").equals("Clicked 3 times"));
@@ -135,6 +136,25 @@ class ExtensionsUiTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting until " + what + "; the status bar says: "
                     + robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText());
+        }
+    }
+
+    /**
+     * Clicks the node with {@code nodeId} that is on screen at the time of the click: between a lookup and the click
+     * the view may render again (the extension's own change notice after the command) and detach what was found.
+     */
+    private static void clickOnScreen(FxRobot robot, String nodeId) {
+        for (int attempt = 1; ; attempt++) {
+            Node node = robot.lookup(id(nodeId)).queryAs(Node.class);
+            try {
+                robot.clickOn(node);
+                return;
+            } catch (NullPointerException detached) { // no scene: replaced after the lookup
+                if (attempt == 3) {
+                    throw detached;
+                }
+                WaitForAsyncUtils.waitForFxEvents();
+            }
         }
     }
 
