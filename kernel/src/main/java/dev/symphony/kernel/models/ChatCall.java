@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * One chat request streamed from a model Instrument through the kernel: each token to {@code onToken} as it arrives,
  * then the {@link Final} answer. {@link #cancel()} (any thread) closes the stream, which cancels the call in the host.
  */
-public final class ChatCall {
+public final class ChatCall implements ModelRouter.Endpoint {
     private final Kernel kernel;
     private volatile KernelStream stream;
     private volatile boolean cancelled;
@@ -51,6 +51,12 @@ public final class ChatCall {
         }
     }
 
+    @Override
+    public Final chat(ModelInstruments.ServedModel model, ChatRequest request, Duration timeout, Consumer<String> onToken) {
+        return run(model, request, timeout, onToken);
+    }
+
+    @Override
     public void cancel() {
         cancelled = true;
         KernelStream s = stream;
