@@ -15,6 +15,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * langchain4j's HTTP client interface over the kernel's brokered HTTP ({@link HostHttp}): the host has no network,
@@ -26,18 +32,29 @@ import java.util.Map;
 final class BrokerHttpClient implements HttpClient {
     private static final long MAX_RESPONSE_BYTES = 16L << 20;
     private final HostHttp http;
+    /** Watches streams for their caller's cancel while the reader waits for the server (a stalled stream included). */
+    private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "openai-compatible-cancel-watch");
+        t.setDaemon(true);
+        return t;
+    });
     private final String secret;
     private final Duration timeout;
+    private final BooleanSupplier cancelled;
 
-    /** @param secret the secret the kernel adds (the manifest grants it for the host), or null for none */
-    BrokerHttpClient(HostHttp http, String secret, Duration timeout) {
+    /**
+     * @param secret    the secret the kernel adds (the manifest grants it for the host), or null for none
+     * @param cancelled the caller gave up: an open stream is closed at once, which makes the kernel close the connection
+     */
+    BrokerHttpClient(HostHttp http, String secret, Duration timeout, BooleanSupplier cancelled) {
         this.http = http;
         this.secret = secret;
         this.timeout = timeout;
+        this.cancelled = cancelled;
     }
 
     /** The builder langchain4j's models take; its timeouts are ignored in favour of the one given here. */
-    static HttpClientBuilder builder(HostHttp http, String secret, Duration timeout) {
+    static HttpClientBuilder builder(HostHttp http, String secret, Duration timeout, BooleanSupplier cancelled) {
         return new HttpClientBuilder() {
             private Duration connect;
             private Duration read;
@@ -66,7 +83,7 @@ final class BrokerHttpClient implements HttpClient {
 
             @Override
             public HttpClient build() {
-                return new BrokerHttpClient(http, secret, timeout);
+                return new BrokerHttpClient(http, secret, timeout, cancelled);
             }
         };
     }
@@ -109,6 +126,12 @@ final class BrokerHttpClient implements HttpClient {
             listener.onError(e);
             return;
         }
+        ScheduledFuture<?> watch = WATCH.scheduleWithFixedDelay(() -> {
+            if (cancelled.getAsBoolean()) {
+                s.close(); // the reader then ends at its next chunk or timeout; the connection closes now
+                throw new CancellationException("closed"); // ends this watch
+            }
+        }, 20, 20, TimeUnit.MILLISECONDS);
         try (s) {
             if (s.status() < 200 || s.status() > 299) {
                 listener.onError(new HttpException(s.status(), new String(s.readAll(), StandardCharsets.UTF_8)));
@@ -119,6 +142,8 @@ final class BrokerHttpClient implements HttpClient {
             listener.onClose();
         } catch (RuntimeException e) {
             listener.onError(e);
+        } finally {
+            watch.cancel(false);
         }
     }
 }

@@ -46,6 +46,6 @@ record Endpoint(String baseUrl, String modelName, String apiKeySecret, Duration 
     }
 
     HttpClientBuilder httpClient(CallContext context) {
-        return BrokerHttpClient.builder(context.services().http(), apiKeySecret, timeout);
+        return BrokerHttpClient.builder(context.services().http(), apiKeySecret, timeout, context::cancelled);
     }
 }
