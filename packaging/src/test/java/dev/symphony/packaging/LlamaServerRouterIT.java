@@ -30,15 +30,16 @@ class LlamaServerRouterIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SERVER_MODEL = "dev.symphony.samples.openai-compatible/server";
     private static final String DEMO = "dev.symphony.samples.local-gguf/symphony-demo-bigram";
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     private static Path binary;
     private static LlamaServer server;
     private static FaultProxy proxy;
 
     @BeforeAll
     static void startServer(@TempDir Path work) throws Exception {
-        binary = LlamaServer.binary().orElse(null);
-        Assumptions.assumeTrue(binary != null, LlamaServer.skipMessage());
-        server = LlamaServer.start(binary, work);
+        binary = LlamaServer.binary(REPO).orElse(null);
+        Assumptions.assumeTrue(binary != null, LlamaServer.skipMessage(REPO));
+        server = LlamaServer.start(REPO, binary, work);
         proxy = new FaultProxy(server.port);
     }
 
@@ -134,7 +135,7 @@ class LlamaServerRouterIT {
     void cancelMidStreamClosesTheConnection(@TempDir Path home) throws Exception {
         configure(home, 60_000);
         proxy.stallAfterEvents(2);
-        List<String> command = new ArrayList<>(List.of(LlamaServer.REPO.resolve("symphony").toString(), "ask", "--max-tokens", "200", "hello"));
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("symphony").toString(), "ask", "--max-tokens", "200", "hello"));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SYMPHONY_HOME", home.toString());
         builder.environment().put("SYMPHONY_NO_REBUILD", "1");
@@ -155,7 +156,7 @@ class LlamaServerRouterIT {
     private static void restartServer() throws Exception {
         server.close();
         proxy.close();
-        server = LlamaServer.start(binary, server.log.getParent());
+        server = LlamaServer.start(REPO, binary, server.log.getParent());
         proxy = new FaultProxy(server.port);
     }
 }

@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real llama.cpp {@code llama-server}, built by {@code .ci/llama-server.sh} into the user's cache, serving the
- * project's demo GGUF on 127.0.0.1 with one thread. {@link #binary()} is empty when no binary is cached (the tests
- * then skip, saying how to build one).
+ * project's demo GGUF on 127.0.0.1 with one thread. {@link #binary} is empty when no binary is cached (the tests
+ * then skip, saying how to build one); {@link #build} makes one (the bench). Used by LlamaServerRouterIT and
+ * {@code symphony bench instruments}.
  */
 final class LlamaServer implements AutoCloseable {
-    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    static final Path DEMO_GGUF = REPO.resolve("sample-extensions/local-gguf/target/classes/dev/symphony/samples/localgguf/symphony-demo-bigram.gguf");
+    static final String DEMO_GGUF = "sample-extensions/local-gguf/target/classes/dev/symphony/samples/localgguf/symphony-demo-bigram.gguf";
 
     final Process process;
     final int port;
@@ -35,8 +35,8 @@ final class LlamaServer implements AutoCloseable {
     }
 
     /** Where {@code .ci/llama-server.sh} caches the binary (it prints the path; nothing is built). */
-    static Path cachedPath() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("bash", REPO.resolve(".ci/llama-server.sh").toString(), "--path").redirectErrorStream(true).start();
+    static Path cachedPath(Path repo) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("bash", repo.resolve(".ci/llama-server.sh").toString(), "--path").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException(".ci/llama-server.sh --path failed: " + out);
@@ -44,23 +44,34 @@ final class LlamaServer implements AutoCloseable {
         return Path.of(out);
     }
 
-    static Optional<Path> binary() throws IOException, InterruptedException {
-        Path path = cachedPath();
+    static Optional<Path> binary(Path repo) throws IOException, InterruptedException {
+        Path path = cachedPath(repo);
         return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
     }
 
-    static String skipMessage() throws IOException, InterruptedException {
-        return "no llama-server cached at " + cachedPath() + ": these tests need a real llama.cpp server; build it with"
+    /** The cached binary, built first when the cache is empty (11+ minutes on two cores; the script's progress on stderr). */
+    static Path build(Path repo) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("bash", repo.resolve(".ci/llama-server.sh").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+            throw new IOException(".ci/llama-server.sh failed (exit " + p.exitValue() + ")");
+        }
+        return Path.of(out);
+    }
+
+    static String skipMessage(Path repo) throws IOException, InterruptedException {
+        return "no llama-server cached at " + cachedPath(repo) + ": these tests need a real llama.cpp server; build it with"
                 + " .ci/llama-server.sh (about 11+ minutes on 2 cores; .ci/run does it)";
     }
 
-    static LlamaServer start(Path binary, Path workDir) throws Exception {
+    static LlamaServer start(Path repo, Path binary, Path workDir) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
         Path log = workDir.resolve("llama-server.log");
-        Process p = new ProcessBuilder(List.of(binary.toString(), "-m", DEMO_GGUF.toString(), "--host", "127.0.0.1",
+        Process p = new ProcessBuilder(List.of(binary.toString(), "-m", repo.resolve(DEMO_GGUF).toString(), "--host", "127.0.0.1",
                 "--port", Integer.toString(port), "--threads", "1", "--threads-batch", "1", "-c", "2048", "-np", "1", "--no-webui"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LlamaServer server = new LlamaServer(p, port, log);

@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A fault-injecting TCP proxy on 127.0.0.1 in front of a real server: it relays bytes both ways and, in the mode
  * set, answers 429 with {@code retry-after} itself, kills the server after the n-th server-sent event of a
  * response ({@link #killServerAfterEvents}), or stalls a response after the n-th event
- * ({@link #stallAfterEvents}). It notices when the client closes its connection ({@link #awaitClientClosed}).
+ * ({@link #stallAfterEvents}). It notices when the client closes its connection ({@link #awaitClientClosed}) and
+ * times, per exchange, the server's first response byte and the client's close ({@link #lastFirstByteNanos},
+ * {@link #lastClientClosedNanos}) for {@code symphony bench instruments}. Used by LlamaServerRouterIT and the bench.
  */
 final class FaultProxy implements AutoCloseable {
     private final ServerSocket listener;
@@ -26,6 +28,8 @@ final class FaultProxy implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private volatile CountDownLatch clientClosed = new CountDownLatch(1);
     private volatile CountDownLatch eventsSeen = new CountDownLatch(1);
+    private volatile long firstByteNanos;
+    private volatile long clientClosedNanos;
 
     FaultProxy(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
@@ -41,6 +45,21 @@ final class FaultProxy implements AutoCloseable {
 
     int connections() {
         return connections.get();
+    }
+
+    /** {@link System#nanoTime()} when the server's last response began to arrive here. */
+    long lastFirstByteNanos() {
+        return firstByteNanos;
+    }
+
+    /** {@link System#nanoTime()} when a client last closed its side (0: not since {@link #resetClientClosed}). */
+    long lastClientClosedNanos() {
+        return clientClosedNanos;
+    }
+
+    void resetClientClosed() {
+        clientClosedNanos = 0;
+        clientClosed = new CountDownLatch(1);
     }
 
     void relay() {
@@ -119,6 +138,7 @@ final class FaultProxy implements AutoCloseable {
         } catch (IOException e) {
             // closed
         }
+        clientClosedNanos = System.nanoTime();
         clientClosed.countDown();
         try {
             upstream.close();
@@ -129,13 +149,18 @@ final class FaultProxy implements AutoCloseable {
 
     /** Server to client, counting "data:" events, applying the mode after the n-th. */
     private void down(Socket upstream, Socket client, String m) throws IOException {
-        InputStream in = upstream.getInputStream();
-        OutputStream out = client.getOutputStream();
+        InputStream in = new java.io.BufferedInputStream(upstream.getInputStream());
+        OutputStream out = new java.io.BufferedOutputStream(client.getOutputStream());
         byte[] buffer = new byte[1];
         int seen = 0;
         int matched = 0;
+        boolean first = true;
         byte[] marker = "data:".getBytes(StandardCharsets.US_ASCII);
-        while (in.read(buffer) == 1) { // one byte at a time: the fault lands exactly after the n-th event's line
+        while (in.read(buffer) == 1) { // byte by byte (buffered): the fault lands exactly after the n-th event's line
+            if (first) {
+                firstByteNanos = System.nanoTime();
+                first = false;
+            }
             out.write(buffer[0]);
             matched = buffer[0] == marker[matched] ? matched + 1 : buffer[0] == marker[0] ? 1 : 0;
             if (matched == marker.length) {
