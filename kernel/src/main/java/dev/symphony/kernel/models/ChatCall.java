@@ -14,7 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * One chat request streamed from a model Instrument through the kernel: each token to {@code onToken} as it arrives,
- * then the {@link Final} answer. {@link #cancel()} (any thread) closes the stream, which cancels the call in the host.
+ * then the {@link Final} answer. The Instrument is warmed first (its host started, its model loaded; bounded by the
+ * capability's own timeout), so {@code timeout} bounds the model's answer, not a cold start.
+ * {@link #cancel()} (any thread) closes the stream, which cancels the call in the host.
  */
 public final class ChatCall implements ModelRouter.Endpoint {
     private final Kernel kernel;
@@ -27,6 +29,7 @@ public final class ChatCall implements ModelRouter.Endpoint {
 
     public Final run(ModelInstruments.ServedModel model, ChatRequest request, Duration timeout, Consumer<String> onToken) {
         ChatRequest named = new ChatRequest(model.model().id(), request.messages(), request.sampling());
+        warm(model.instrument());
         try (KernelStream s = kernel.stream(new CapabilityCall("cli", model.instrument(), LanguageModelProtocol.CHAT,
                 LanguageModelProtocol.toJson(named), timeout))) {
             stream = s;
@@ -48,6 +51,17 @@ public final class ChatCall implements ModelRouter.Endpoint {
             throw new CallFailedException(ErrorCode.EXTENSION_ERROR, model.instrument() + " sent a bad final answer: " + badFinal.getMessage());
         } finally {
             stream = null;
+        }
+    }
+
+    private void warm(String instrument) {
+        try {
+            kernel.warmUp("cli", instrument, LanguageModelProtocol.CHAT).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof CallFailedException failed) {
+                throw failed;
+            }
+            throw new CallFailedException(ErrorCode.EXTENSION_ERROR, instrument + " did not warm up: " + e.getCause());
         }
     }
 
