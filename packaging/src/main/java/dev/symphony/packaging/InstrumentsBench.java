@@ -95,32 +95,33 @@ final class InstrumentsBench {
         return "{\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}],\"max_tokens\":" + TOKENS + ",\"seed\":1,\"stream\":" + stream + "}";
     }
 
-    /** Per request: nanoseconds from the server's first byte to the first token event; element n: tokens/s over all. */
-    private static double[] direct(String base, int n, FaultProxy relay) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+    /** One streamed request; calls {@code token} at each token event as it arrives. */
+    @FunctionalInterface
+    private interface Streamed {
+        void run(Runnable token) throws Exception;
+    }
+
+    /**
+     * {@code n} requests after 5 warm-ups. Per request: nanoseconds from the server's first byte (at the relay) to
+     * the first token event at the caller; element n: tokens/s over all requests.
+     */
+    private static double[] measure(int n, FaultProxy relay, Streamed request) throws Exception {
         double[] first = new double[n + 1];
         long tokens = 0;
         long total = 0;
-        for (int i = -5; i < n; i++) { // 5 warm-up requests
+        for (int i = -5; i < n; i++) {
             long start = System.nanoTime();
-            HttpResponse<java.io.InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base + "/chat/completions"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body(true))).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            long seen = 0;
-            long firstToken = 0;
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    if (line.startsWith("data: {") && line.contains("\"content\":\"")) {
-                        if (firstToken == 0) {
-                            firstToken = System.nanoTime();
-                        }
-                        seen++;
-                    }
+            long[] firstToken = {0};
+            long[] seen = {0};
+            request.run(() -> {
+                if (firstToken[0] == 0) {
+                    firstToken[0] = System.nanoTime();
                 }
-            }
+                seen[0]++;
+            });
             if (i >= 0) {
-                first[i] = firstToken - relay.lastFirstByteNanos();
-                tokens += seen;
+                first[i] = firstToken[0] - relay.lastFirstByteNanos();
+                tokens += seen[0];
                 total += System.nanoTime() - start;
             }
         }
@@ -128,34 +129,36 @@ final class InstrumentsBench {
         return first;
     }
 
-    private static double[] brokered(Kernel kernel, int n, FaultProxy relay) {
-        JsonNode input = LanguageModelProtocol.toJson(new ChatRequest(null, List.of(Message.user("hello")),
-                new Sampling(TOKENS, null, null, 1L, null)));
-        double[] first = new double[n + 1];
-        long tokens = 0;
-        long total = 0;
-        for (int i = -5; i < n; i++) {
-            long start = System.nanoTime();
-            long firstToken = 0;
-            long seen = 0;
-            try (KernelStream s = kernel.stream(new CapabilityCall("bench", INSTRUMENT, LanguageModelProtocol.CHAT, input, Duration.ofSeconds(60)))) {
-                for (JsonNode chunk; (chunk = s.next()) != null; ) {
-                    if (chunk.has("token")) {
-                        if (firstToken == 0) {
-                            firstToken = System.nanoTime();
-                        }
-                        seen++;
+    /** The server called directly (through the relay only): its server-sent events read line by line. */
+    private static double[] direct(String base, int n, FaultProxy relay) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/chat/completions")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body(true))).build();
+        return measure(n, relay, token -> {
+            HttpResponse<java.io.InputStream> r = http.send(post, HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.startsWith("data: {") && line.contains("\"content\":\"")) {
+                        token.run();
                     }
                 }
             }
-            if (i >= 0) {
-                first[i] = firstToken - relay.lastFirstByteNanos();
-                tokens += seen;
-                total += System.nanoTime() - start;
+        });
+    }
+
+    /** Through Symphony: the kernel's stream from the openai-compatible Instrument. */
+    private static double[] brokered(Kernel kernel, int n, FaultProxy relay) throws Exception {
+        JsonNode input = LanguageModelProtocol.toJson(new ChatRequest(null, List.of(Message.user("hello")),
+                new Sampling(TOKENS, null, null, 1L, null)));
+        return measure(n, relay, token -> {
+            try (KernelStream s = kernel.stream(new CapabilityCall("bench", INSTRUMENT, LanguageModelProtocol.CHAT, input, Duration.ofSeconds(60)))) {
+                for (JsonNode chunk; (chunk = s.next()) != null; ) {
+                    if (chunk.has("token")) {
+                        token.run();
+                    }
+                }
             }
-        }
-        first[n] = tokens / (total / 1e9);
-        return first;
+        });
     }
 
     /** p99 of: the caller closes its stream after the first token → the relay sees the kernel close the connection. */
