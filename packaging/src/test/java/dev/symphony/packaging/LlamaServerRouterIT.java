@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,12 +36,24 @@ class LlamaServerRouterIT {
     private static LlamaServer server;
     private static FaultProxy proxy;
 
+    private static String skipped;
+
     @BeforeAll
     static void startServer(@TempDir Path work) throws Exception {
         binary = LlamaServer.binary(REPO).orElse(null);
-        Assumptions.assumeTrue(binary != null, LlamaServer.skipMessage(REPO));
+        if (binary == null) {
+            skipped = LlamaServer.skipMessage(REPO);
+            System.err.println("LlamaServerRouterIT: skipped: " + skipped);
+            return;
+        }
         server = LlamaServer.start(REPO, binary, work);
         proxy = new FaultProxy(server.port);
+    }
+
+    /** Each test reports itself skipped, with the reason, when no llama-server is cached. */
+    @BeforeEach
+    void needsTheServer() {
+        Assumptions.assumeTrue(skipped == null, skipped);
     }
 
     @AfterAll
