@@ -14,9 +14,11 @@ import java.util.function.Consumer;
 
 /**
  * One chat request streamed from a model Instrument through the kernel: each token to {@code onToken} as it arrives,
- * then the {@link Final} answer. {@link #cancel()} (any thread) closes the stream, which cancels the call in the host.
+ * then the {@link Final} answer. The Instrument is warmed first (its host started, its model loaded; bounded by the
+ * capability's own timeout), so {@code timeout} bounds the model's answer, not a cold start.
+ * {@link #cancel()} (any thread) closes the stream, which cancels the call in the host.
  */
-public final class ChatCall {
+public final class ChatCall implements ModelRouter.Endpoint {
     private final Kernel kernel;
     private volatile KernelStream stream;
     private volatile boolean cancelled;
@@ -27,6 +29,7 @@ public final class ChatCall {
 
     public Final run(ModelInstruments.ServedModel model, ChatRequest request, Duration timeout, Consumer<String> onToken) {
         ChatRequest named = new ChatRequest(model.model().id(), request.messages(), request.sampling());
+        warm(model.instrument());
         try (KernelStream s = kernel.stream(new CapabilityCall("cli", model.instrument(), LanguageModelProtocol.CHAT,
                 LanguageModelProtocol.toJson(named), timeout))) {
             stream = s;
@@ -51,6 +54,23 @@ public final class ChatCall {
         }
     }
 
+    private void warm(String instrument) {
+        try {
+            kernel.warmUp("cli", instrument, LanguageModelProtocol.CHAT).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof CallFailedException failed) {
+                throw failed;
+            }
+            throw new CallFailedException(ErrorCode.EXTENSION_ERROR, instrument + " did not warm up: " + e.getCause());
+        }
+    }
+
+    @Override
+    public Final chat(ModelInstruments.ServedModel model, ChatRequest request, Duration timeout, Consumer<String> onToken) {
+        return run(model, request, timeout, onToken);
+    }
+
+    @Override
     public void cancel() {
         cancelled = true;
         KernelStream s = stream;

@@ -64,15 +64,22 @@ public final class ModelInstruments {
     public List<ServedModel> models() {
         List<ServedModel> out = new ArrayList<>();
         for (String id : instruments()) {
-            try {
-                Catalogue catalogue = LanguageModelProtocol.fromJson(kernel.call(new CapabilityCall("cli", id,
-                        LanguageModelProtocol.MODELS, JsonNodeFactory.instance.objectNode(), CATALOGUE_TIMEOUT)).output(), Catalogue.class);
-                for (ModelInfo m : catalogue.models()) {
-                    out.add(new ServedModel(id, m));
-                }
-            } catch (CallFailedException | IllegalArgumentException e) {
-                problems.add(new Problem(id, e.getMessage()));
+            out.addAll(catalogue(id));
+        }
+        return out;
+    }
+
+    /** One Instrument's models (its host is started to answer); empty, and a problem recorded, when it cannot answer. */
+    private List<ServedModel> catalogue(String id) {
+        List<ServedModel> out = new ArrayList<>();
+        try {
+            Catalogue catalogue = LanguageModelProtocol.fromJson(kernel.call(new CapabilityCall("cli", id,
+                    LanguageModelProtocol.MODELS, JsonNodeFactory.instance.objectNode(), CATALOGUE_TIMEOUT)).output(), Catalogue.class);
+            for (ModelInfo m : catalogue.models()) {
+                out.add(new ServedModel(id, m));
             }
+        } catch (CallFailedException | IllegalArgumentException e) {
+            problems.add(new Problem(id, e.getMessage()));
         }
         return out;
     }
@@ -86,6 +93,14 @@ public final class ModelInstruments {
      * {@link CallFailedException} (INVALID_INPUT) naming the choices when there is none or more than one.
      */
     public ServedModel find(String name) {
+        int slash = name.lastIndexOf('/');
+        if (slash > 0 && instruments().contains(name.substring(0, slash))) { // INSTRUMENT/MODEL: only that Instrument's host is started
+            for (ServedModel m : catalogue(name.substring(0, slash))) {
+                if (m.qualifiedId().equals(name)) {
+                    return m;
+                }
+            }
+        }
         List<ServedModel> all = models();
         List<ServedModel> matches = all.stream().filter(s -> s.qualifiedId().equals(name) || s.model().id().equals(name)).toList();
         if (matches.size() == 1) {
@@ -97,9 +112,15 @@ public final class ModelInstruments {
                 + problemsNote());
     }
 
-    /** The first demo model any Instrument serves (the answer when no model is configured). */
+    /** The first demo model any Instrument serves (the answer when no model is configured); Instruments after it are not started. */
     public Optional<ServedModel> demo() {
-        return models().stream().filter(s -> s.model().demo()).findFirst();
+        for (String id : instruments()) {
+            Optional<ServedModel> demo = catalogue(id).stream().filter(s -> s.model().demo()).findFirst();
+            if (demo.isPresent()) {
+                return demo;
+            }
+        }
+        return Optional.empty();
     }
 
     /** ", and INSTRUMENT did not answer: WHY" for each problem, or "". */

@@ -13,6 +13,7 @@ import dev.symphony.contract.llm.LanguageModelProtocol.ModelInfo;
 import dev.symphony.contract.llm.LanguageModelProtocol.Usage;
 import dev.symphony.contract.llm.PriceTable;
 import dev.symphony.kernel.models.ModelInstruments.ServedModel;
+import dev.symphony.kernel.models.ModelRouter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ class AskCommandTest {
     void theSummaryHasUsageFinishReasonAndCostFromThePriceTable() throws Exception {
         Final answer = new Final("gpt-4o", new Message("assistant", "x"), new Usage(1_000, 2_000), FinishReason.STOP);
         ServedModel known = new ServedModel("ext.a", new ModelInfo("gpt-4o", "GPT-4o", 128_000, List.of(Feature.CHAT), false));
-        JsonNode line = JSON.readTree(AskCommand.summary(known, answer, PriceTable.shipped()));
+        JsonNode line = JSON.readTree(AskCommand.summary(new ModelRouter.Routed(known, answer, PriceTable.shipped().price("gpt-4o").orElseThrow().cost(answer.usage()), "USD", List.of(new ModelRouter.Attempt("ext.a/gpt-4o", "ok")))));
         assertEquals("ext.a/gpt-4o", line.get("model").asText());
         assertEquals(2_000, line.at("/usage/outputTokens").asInt());
         assertEquals("stop", line.get("finishReason").asText());
@@ -54,7 +55,7 @@ class AskCommandTest {
         assertEquals("USD", line.get("currency").asText());
 
         ServedModel unknown = new ServedModel("ext.a", new ModelInfo("mine", "mine", 4096, List.of(Feature.CHAT), false));
-        JsonNode priceless = JSON.readTree(AskCommand.summary(unknown, answer, PriceTable.shipped()));
+        JsonNode priceless = JSON.readTree(AskCommand.summary(new ModelRouter.Routed(unknown, answer, null, null, List.of())));
         assertTrue(priceless.get("cost").isNull(), priceless.toString());
         assertTrue(priceless.get("price").asText().startsWith("unknown"), priceless.toString());
     }

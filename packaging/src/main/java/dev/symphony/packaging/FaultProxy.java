@@ -1,0 +1,215 @@
+package dev.symphony.packaging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fault-injecting TCP proxy on 127.0.0.1 in front of a real server: it relays bytes both ways and, in the mode
+ * set, answers 429 with {@code retry-after} itself, kills the server after the n-th server-sent event of a
+ * response ({@link #killServerAfterEvents}), or stalls a response after the n-th event
+ * ({@link #stallAfterEvents}). It notices when the client closes its connection ({@link #awaitClientClosed}) and
+ * times, per exchange, the server's first response byte and the client's close ({@link #lastFirstByteNanos},
+ * {@link #lastClientClosedNanos}) for {@code symphony bench instruments}. Used by LlamaServerRouterIT and the bench.
+ */
+final class FaultProxy implements AutoCloseable {
+    private final ServerSocket listener;
+    private final int upstreamPort;
+    private volatile String mode = "relay";
+    private volatile int events;
+    private volatile Process server;
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile CountDownLatch clientClosed = new CountDownLatch(1);
+    private volatile CountDownLatch eventsSeen = new CountDownLatch(1);
+    private volatile long firstByteNanos;
+    private volatile long clientClosedNanos;
+
+    FaultProxy(int upstreamPort) throws IOException {
+        this.upstreamPort = upstreamPort;
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread accept = new Thread(this::accept, "fault-proxy");
+        accept.setDaemon(true);
+        accept.start();
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    int connections() {
+        return connections.get();
+    }
+
+    /** {@link System#nanoTime()} when the server's last response began to arrive here. */
+    long lastFirstByteNanos() {
+        return firstByteNanos;
+    }
+
+    /** {@link System#nanoTime()} when a client last closed its side (0: not since {@link #resetClientClosed}). */
+    long lastClientClosedNanos() {
+        return clientClosedNanos;
+    }
+
+    void resetClientClosed() {
+        clientClosedNanos = 0;
+        clientClosed = new CountDownLatch(1);
+    }
+
+    void relay() {
+        mode = "relay";
+    }
+
+    void tooManyRequests() {
+        mode = "429";
+    }
+
+    void killServerAfterEvents(Process serverProcess, int n) {
+        server = serverProcess;
+        events = n;
+        mode = "kill";
+    }
+
+    void stallAfterEvents(int n) {
+        events = n;
+        eventsSeen = new CountDownLatch(1);
+        clientClosed = new CountDownLatch(1);
+        mode = "stall";
+    }
+
+    boolean awaitEvents(long seconds) throws InterruptedException {
+        return eventsSeen.await(seconds, TimeUnit.SECONDS);
+    }
+
+    boolean awaitClientClosed(long seconds) throws InterruptedException {
+        return clientClosed.await(seconds, TimeUnit.SECONDS);
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                connections.incrementAndGet();
+                Thread t = new Thread(() -> serve(client), "fault-proxy-conn");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket client) {
+        String m = mode;
+        try (client) {
+            if (m.equals("429")) {
+                readHead(client.getInputStream());
+                byte[] body = "{\"error\":{\"code\":429,\"message\":\"rate limited by the fault proxy\",\"type\":\"rate_limit_error\"}}".getBytes(StandardCharsets.UTF_8);
+                OutputStream out = client.getOutputStream();
+                out.write(("HTTP/1.1 429 Too Many Requests\r\nretry-after: 1\r\ncontent-type: application/json\r\ncontent-length: "
+                        + body.length + "\r\nconnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                return;
+            }
+            try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+                Thread up = new Thread(() -> pump(client, upstream), "fault-proxy-up");
+                up.setDaemon(true);
+                up.start();
+                down(upstream, client, m);
+            }
+        } catch (IOException e) {
+            // a side closed
+        } finally {
+            clientClosed.countDown();
+        }
+    }
+
+    /** Client to server, as is; the client's end of stream is what {@link #awaitClientClosed} waits for. */
+    private void pump(Socket client, Socket upstream) {
+        try {
+            client.getInputStream().transferTo(upstream.getOutputStream());
+        } catch (IOException e) {
+            // closed
+        }
+        clientClosedNanos = System.nanoTime();
+        clientClosed.countDown();
+        try {
+            upstream.close();
+        } catch (IOException e) {
+            // closing
+        }
+    }
+
+    /** Server to client, counting "data:" events, applying the mode after the n-th. */
+    private void down(Socket upstream, Socket client, String m) throws IOException {
+        InputStream in = new java.io.BufferedInputStream(upstream.getInputStream());
+        OutputStream out = new java.io.BufferedOutputStream(client.getOutputStream());
+        byte[] buffer = new byte[1];
+        int seen = 0;
+        int matched = 0;
+        boolean first = true;
+        byte[] marker = "data:".getBytes(StandardCharsets.US_ASCII);
+        while (in.read(buffer) == 1) { // byte by byte (buffered): the fault lands exactly after the n-th event's line
+            if (first) {
+                firstByteNanos = System.nanoTime();
+                first = false;
+            }
+            out.write(buffer[0]);
+            matched = buffer[0] == marker[matched] ? matched + 1 : buffer[0] == marker[0] ? 1 : 0;
+            if (matched == marker.length) {
+                matched = 0;
+                seen++;
+            }
+            if (seen >= events && buffer[0] == '\n' && !m.equals("relay")) {
+                out.flush();
+                eventsSeen.countDown();
+                if (m.equals("kill")) {
+                    server.destroyForcibly();
+                    try {
+                        server.waitFor(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return; // the connection ends mid-stream with the server gone
+                }
+                if (m.equals("stall")) {
+                    try {
+                        clientClosed.await(120, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return;
+                }
+            }
+            if (in.available() == 0) {
+                out.flush();
+            }
+        }
+    }
+
+    /** Reads a request's head and its body (by content-length), so the answer is not cut by a reset. */
+    private static void readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int b;
+        while (!head.toString().endsWith("\r\n\r\n") && (b = in.read()) >= 0) {
+            head.append((char) b);
+        }
+        for (String line : head.toString().split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                in.readNBytes(Integer.parseInt(line.substring("content-length:".length()).trim()));
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.symphony.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The openai-compatible Instrument and the router against a real llama.cpp server ({@link LlamaServer}) serving
+ * the demo GGUF on 127.0.0.1, through the launcher, the kernel, the extension's host and the kernel's brokered
+ * HTTP, with a {@link FaultProxy} in front for the faults: streaming, cancel mid-stream, the server killed
+ * mid-stream (fallback to local-gguf), a slow server (timeout, fallback), 429 (fallback). Skipped, saying so,
+ * when no llama-server is cached.
+ */
+class LlamaServerRouterIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SERVER_MODEL = "dev.symphony.samples.openai-compatible/server";
+    private static final String DEMO = "dev.symphony.samples.local-gguf/symphony-demo-bigram";
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    private static Path binary;
+    private static LlamaServer server;
+    private static FaultProxy proxy;
+
+    private static String skipped;
+
+    @BeforeAll
+    static void startServer(@TempDir Path work) throws Exception {
+        binary = LlamaServer.binary(REPO).orElse(null);
+        if (binary == null) {
+            skipped = LlamaServer.skipMessage(REPO);
+            System.err.println("LlamaServerRouterIT: skipped: " + skipped);
+            return;
+        }
+        server = LlamaServer.start(REPO, binary, work);
+        proxy = new FaultProxy(server.port);
+    }
+
+    /** Each test reports itself skipped, with the reason, when no llama-server is cached. */
+    @BeforeEach
+    void needsTheServer() {
+        Assumptions.assumeTrue(skipped == null, skipped);
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** settings.json for {@code home}: the server (through the proxy) as the chat model, the demo model as fallback. */
+    private static void configure(Path home, long timeoutMs) throws Exception {
+        ObjectNode settings = JSON.createObjectNode()
+                .put("models.chat", SERVER_MODEL)
+                .put("dev.symphony.samples.openai-compatible.baseUrl", "http://127.0.0.1:" + proxy.port() + "/v1")
+                .put("models.timeoutMs", timeoutMs);
+        settings.putArray("models.fallback").add(DEMO);
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/settings.json"), settings.toPrettyString());
+    }
+
+    private static JsonNode summary(LauncherIT.Result r) throws Exception {
+        List<String> lines = r.err().lines().toList();
+        return JSON.readTree(lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void askStreamsFromTheServer(@TempDir Path home) throws Exception {
+        proxy.relay();
+        configure(home, 60_000);
+        LauncherIT.Result ask = LauncherIT.symphony(home, "ask", "--max-tokens", "24", "--seed", "1", "hello");
+        assertEquals(0, ask.status(), ask.err());
+        JsonNode summary = summary(ask);
+        assertEquals(SERVER_MODEL, summary.get("model").asText(), ask.err());
+        assertEquals(24, summary.at("/usage/outputTokens").asInt(), ask.err());
+        assertEquals("length", summary.get("finishReason").asText());
+        assertFalse(ask.err().contains("DEMO"), "the server answered, not the demo fallback: " + ask.err());
+        assertTrue(ask.out().strip().length() > 0, ask.out());
+
+        // the chat capability streams: one chunk per token, then the final answer
+        LauncherIT.Result call = LauncherIT.symphony(home, "call", "dev.symphony.samples.openai-compatible", "chat",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}],\"sampling\":{\"maxTokens\":12,\"seed\":1}}");
+        assertEquals(0, call.status(), call.err());
+        long tokens = call.out().lines().filter(l -> l.contains("\"token\"")).count();
+        assertTrue(tokens >= 6, "streamed token chunks: " + tokens + "\n" + call.out());
+        List<String> lines = call.out().lines().toList(); // chunks, then symphony call's {"done":true,…} line
+        assertTrue(lines.get(lines.size() - 2).contains("\"finishReason\""), "the final answer follows the tokens: " + call.out());
+    }
+
+    @Test
+    void theServerKilledMidStreamFallsBackToLocalGguf(@TempDir Path home) throws Exception {
+        configure(home, 60_000);
+        proxy.killServerAfterEvents(server.process, 3);
+        try {
+            LauncherIT.Result ask = LauncherIT.symphony(home, "ask", "--max-tokens", "200", "--seed", "1", "hello");
+            assertEquals(0, ask.status(), ask.err());
+            assertFalse(server.process.isAlive(), "the proxy killed the server mid-stream");
+            assertTrue(ask.err().contains(SERVER_MODEL + " failed after ") && ask.err().contains(DEMO + " answers"), ask.err());
+            JsonNode summary = summary(ask);
+            assertEquals(DEMO, summary.get("model").asText(), ask.err());
+            assertEquals(2, summary.get("attempts").size(), summary.toString());
+        } finally {
+            restartServer();
+        }
+    }
+
+    @Test
+    void aSlowServerTimesOutAndFallsBack(@TempDir Path home) throws Exception {
+        configure(home, 3_000);
+        proxy.stallAfterEvents(2);
+        LauncherIT.Result ask = LauncherIT.symphony(home, "ask", "--max-tokens", "200", "--seed", "1", "hello");
+        proxy.relay();
+        assertEquals(0, ask.status(), ask.err());
+        assertTrue(ask.err().contains(SERVER_MODEL + " failed") && ask.err().contains("timeout"), ask.err());
+        assertEquals(DEMO, summary(ask).get("model").asText(), ask.err());
+        assertTrue(proxy.awaitClientClosed(10), "the kernel closed the stalled connection");
+    }
+
+    @Test
+    void rateLimitedFallsBackNamingTheStatus(@TempDir Path home) throws Exception {
+        configure(home, 60_000);
+        proxy.tooManyRequests();
+        LauncherIT.Result ask = LauncherIT.symphony(home, "ask", "--max-tokens", "8", "hello");
+        proxy.relay();
+        assertEquals(0, ask.status(), ask.err());
+        assertTrue(ask.err().contains("busy") && ask.err().contains("HTTP 429"), ask.err());
+        assertEquals(DEMO, summary(ask).get("model").asText(), ask.err());
+    }
+
+    @Test
+    void cancelMidStreamClosesTheConnection(@TempDir Path home) throws Exception {
+        configure(home, 60_000);
+        proxy.stallAfterEvents(2);
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("symphony").toString(), "ask", "--max-tokens", "200", "hello"));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("SYMPHONY_HOME", home.toString());
+        builder.environment().put("SYMPHONY_NO_REBUILD", "1");
+        Path err = home.resolve("err.txt");
+        Process ask = builder.redirectOutput(home.resolve("out.txt").toFile()).redirectError(err.toFile()).start();
+        try {
+            assertTrue(proxy.awaitEvents(60), "the server's stream began");
+            ProcessHandle.of(ask.pid()).ifPresent(h -> h.destroy()); // SIGTERM, as Ctrl-C's shutdown path: the hook cancels
+            assertTrue(proxy.awaitClientClosed(10), "cancel closed the connection to the server");
+            assertTrue(ask.waitFor(30, TimeUnit.SECONDS));
+            assertTrue(Files.readString(err, StandardCharsets.UTF_8).contains("cancelled the request"), Files.readString(err));
+        } finally {
+            ask.destroyForcibly();
+            proxy.relay();
+        }
+    }
+
+    private static void restartServer() throws Exception {
+        server.close();
+        proxy.close();
+        server = LlamaServer.start(REPO, binary, server.log.getParent());
+        proxy = new FaultProxy(server.port);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.symphony.samples.openai;
+
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import dev.symphony.sdk.services.BrokeredRequest;
+import dev.symphony.sdk.services.HostHttp;
+import dev.symphony.sdk.services.HttpStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * langchain4j's HTTP client interface over the kernel's brokered HTTP ({@link HostHttp}): the host has no network,
+ * so langchain4j builds the request and parses the server-sent events, and this class only carries the bytes. An
+ * {@code Authorization} header langchain4j adds is dropped: the key is the kernel's to add ({@code secret}, named
+ * by the manifest's grant), never the extension's. Streaming runs on the caller's thread and returns when the
+ * stream ended; the response body is read no faster than the parser consumes it (the broker's back-pressure).
+ */
+final class BrokerHttpClient implements HttpClient {
+    private static final long MAX_RESPONSE_BYTES = 16L << 20;
+    private final HostHttp http;
+    /** Watches streams for their caller's cancel while the reader waits for the server (a stalled stream included). */
+    private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "openai-compatible-cancel-watch");
+        t.setDaemon(true);
+        return t;
+    });
+    private final String secret;
+    private final Duration timeout;
+    private final BooleanSupplier cancelled;
+
+    /**
+     * @param secret    the secret the kernel adds (the manifest grants it for the host), or null for none
+     * @param cancelled the caller gave up: an open stream is closed at once, which makes the kernel close the connection
+     */
+    BrokerHttpClient(HostHttp http, String secret, Duration timeout, BooleanSupplier cancelled) {
+        this.http = http;
+        this.secret = secret;
+        this.timeout = timeout;
+        this.cancelled = cancelled;
+    }
+
+    /** The builder langchain4j's models take; its timeouts are ignored in favour of the one given here. */
+    static HttpClientBuilder builder(HostHttp http, String secret, Duration timeout, BooleanSupplier cancelled) {
+        return new HttpClientBuilder() {
+            private Duration connect;
+            private Duration read;
+
+            @Override
+            public Duration connectTimeout() {
+                return connect;
+            }
+
+            @Override
+            public HttpClientBuilder connectTimeout(Duration d) {
+                connect = d;
+                return this;
+            }
+
+            @Override
+            public Duration readTimeout() {
+                return read;
+            }
+
+            @Override
+            public HttpClientBuilder readTimeout(Duration d) {
+                read = d;
+                return this;
+            }
+
+            @Override
+            public HttpClient build() {
+                return new BrokerHttpClient(http, secret, timeout, cancelled);
+            }
+        };
+    }
+
+    BrokeredRequest toBrokered(HttpRequest request) {
+        if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
+            throw new IllegalArgumentException("multipart form data is not carried by the broker (" + request.url() + ")");
+        }
+        byte[] body = request.body() == null ? null : request.body().getBytes(StandardCharsets.UTF_8);
+        BrokeredRequest r = new BrokeredRequest(request.method().name(), request.url(), Map.of(), body, timeout,
+                MAX_RESPONSE_BYTES, List.of());
+        for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
+            if (h.getKey().toLowerCase(Locale.ROOT).equals("authorization")) {
+                continue; // the kernel adds the key (secret grant); the extension never holds it
+            }
+            for (String v : h.getValue()) {
+                r = r.withHeader(h.getKey(), v);
+            }
+        }
+        return secret == null ? r : r.withSecret(secret);
+    }
+
+    @Override
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        try (HttpStream s = http.open(toBrokered(request))) {
+            String body = new String(s.readAll(), StandardCharsets.UTF_8);
+            if (s.status() < 200 || s.status() > 299) {
+                throw new HttpException(s.status(), body);
+            }
+            return SuccessfulHttpResponse.builder().statusCode(s.status()).headers(s.headers()).body(body).build();
+        }
+    }
+
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        HttpStream s;
+        try {
+            s = http.open(toBrokered(request));
+        } catch (RuntimeException e) {
+            listener.onError(e);
+            return;
+        }
+        ScheduledFuture<?> watch = WATCH.scheduleWithFixedDelay(() -> {
+            if (cancelled.getAsBoolean()) {
+                s.close(); // the reader then ends at its next chunk or timeout; the connection closes now
+                throw new CancellationException("closed"); // ends this watch
+            }
+        }, 20, 20, TimeUnit.MILLISECONDS);
+        try (s) {
+            if (s.status() < 200 || s.status() > 299) {
+                listener.onError(new HttpException(s.status(), new String(s.readAll(), StandardCharsets.UTF_8)));
+                return;
+            }
+            listener.onOpen(SuccessfulHttpResponse.builder().statusCode(s.status()).headers(s.headers()).build());
+            parser.parse(s.body(), listener);
+            listener.onClose();
+        } catch (RuntimeException e) {
+            listener.onError(e);
+        } finally {
+            watch.cancel(false);
+        }
+    }
+}

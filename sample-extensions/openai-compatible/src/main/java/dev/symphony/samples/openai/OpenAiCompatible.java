@@ -1,0 +1,17 @@
+package dev.symphony.samples.openai;
+
+import dev.symphony.sdk.api.Capabilities;
+import dev.symphony.sdk.api.LanguageModel;
+import dev.symphony.sdk.api.SymphonyExtension;
+
+/**
+ * Entry class of {@code dev.symphony.samples.openai-compatible}: the language-model contract over any
+ * OpenAI-compatible server (llama.cpp's llama-server, LM Studio, vLLM, OpenAI), reached through the kernel's
+ * brokered HTTP. Registration and warm-up load nothing: the model lives in the server.
+ */
+public class OpenAiCompatible implements SymphonyExtension {
+    @Override
+    public void register(Capabilities capabilities) {
+        LanguageModel.register(capabilities, new OpenAiCompatibleModel());
+    }
+}
