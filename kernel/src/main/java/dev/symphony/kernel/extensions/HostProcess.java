@@ -71,7 +71,7 @@ final class HostProcess {
         List<Path> djlCaches = Sandbox.djlCaches(instrument, env);
         List<String> cmd = new ArrayList<>(niceness(context.hostNiceness()));
         cmd.addAll(Sandbox.prefix(sandboxed, context.hostClasspath(), player.dir(),
-                listener.dir(), dataDir, cdsDir, djlCaches));
+                listener.dir(), dataDir, cdsDir, djlCaches, Sandbox.workspaceBind(manifest.permissions(), player.roots.workspace())));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(flags.flags());
         cmd.add("-Xmx" + manifest.permissions().maxHeapMb() + "m");
