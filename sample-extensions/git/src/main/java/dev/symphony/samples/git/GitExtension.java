@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Entry class of {@code dev.symphony.samples.git}. Capabilities: the Source Control view ({@code scm}), {@code status},
- * {@code stage}, {@code unstage}, {@code commit}, {@code branches}, {@code switch}, {@code baseText} (HEAD's text of a
+ * {@code stage}, {@code unstage}, {@code commit}, {@code branches}, {@code switch}, {@code base-text} (HEAD's text of a
  * file, for the workbench's diff view and gutter markers) and {@code refresh}. The status is read on the extension's
  * own thread ({@link GitSession}); the view renders the last one read, so no call blocks the host's bus thread on a
  * large repository. Every change it makes is one the user asked for through a capability.
@@ -42,7 +42,7 @@ public class GitExtension implements SymphonyExtension, Addon {
             return out;
         });
         capabilities.operator("switch", this::switchBranch);
-        capabilities.operator("baseText", (in, ctx) -> {
+        capabilities.operator("base-text", (in, ctx) -> {
             try {
                 GitActions.BaseText b = session(ctx).actions().baseText(session(ctx).repoPath(in.path("file").asText()));
                 return NODES.objectNode().put("text", b.text()).put("revision", b.revision()).put("binary", b.binary());
@@ -88,8 +88,12 @@ public class GitExtension implements SymphonyExtension, Addon {
         return ScmView.render(s.last(), new ScmView.Extras(s.branchesOrEmpty(), notice, s.reading(), amend));
     }
 
+    /**
+     * Calls run on the host's workers (the manifest declares their latency, so the bus thread keeps heartbeating while
+     * JGit reads a large repository); what changes the repository runs one at a time.
+     */
     @Override
-    public VirtualNode onEvent(UiEvent event, CallContext ctx) {
+    public synchronized VirtualNode onEvent(UiEvent event, CallContext ctx) {
         String action = event.action() == null ? "" : event.action();
         notice = null;
         try {
@@ -122,7 +126,7 @@ public class GitExtension implements SymphonyExtension, Addon {
                 default -> notice = "Unknown action '" + action + "'";
             }
             if (!action.equals("amend") && !action.equals("diff")) {
-                s.refresh();
+                s.readAndAnnounce(); // the answer shows the result of the action at once
             }
             if (action.equals("commit")) {
                 amend = false;
@@ -135,7 +139,7 @@ public class GitExtension implements SymphonyExtension, Addon {
         return render(event.state(), ctx);
     }
 
-    private JsonNode commit(JsonNode in, CallContext ctx) {
+    private synchronized JsonNode commit(JsonNode in, CallContext ctx) {
         GitSession s = session(ctx);
         if (in.has("command")) { // the palette: ask for the message
             ctx.services().events().emit("workbench.quickPick", NODES.objectNode().put("id", "commitMessage")
@@ -155,7 +159,7 @@ public class GitExtension implements SymphonyExtension, Addon {
         }
     }
 
-    private JsonNode switchBranch(JsonNode in, CallContext ctx) {
+    private synchronized JsonNode switchBranch(JsonNode in, CallContext ctx) {
         GitSession s = session(ctx);
         if (in.has("command")) { // the palette or the status bar: ask which branch
             var items = NODES.arrayNode();
@@ -182,7 +186,7 @@ public class GitExtension implements SymphonyExtension, Addon {
         return new ExtensionException(ErrorCode.INVALID_INPUT, e.getMessage());
     }
 
-    private JsonNode act(CallContext ctx, GitAction action) {
+    private synchronized JsonNode act(CallContext ctx, GitAction action) {
         GitSession s = session(ctx);
         try {
             action.run(s);

@@ -111,6 +111,13 @@ final class GitSession implements AutoCloseable {
         }
     }
 
+    /** Reads the status now on the caller's thread after an action the user took in the view, and tells the workbench. */
+    void readAndAnnounce() {
+        GitStatus s = readNow();
+        branches();
+        announce(s);
+    }
+
     /** Reads the status again on the {@code git-status} thread, then tells the workbench. */
     void refresh() {
         if (!queued.compareAndSet(false, true)) {
@@ -140,7 +147,7 @@ final class GitSession implements AutoCloseable {
         services.events().emit("workbench.statusBar", NODES.objectNode().put("id", "git.branch")
                 .put("text", "⎇ " + branch + (changes > 0 ? " • " + changes : "")).put("tooltip", changes + " changed files on " + branch + " (click to switch branch)"));
         services.events().emit("workbench.fileDecorations", Decorations.of(s, ""));
-        services.events().emit("workbench.quickDiff", NODES.objectNode().put("capability", "baseText"));
+        services.events().emit("workbench.quickDiff", NODES.objectNode().put("capability", "base-text"));
     }
 
     /** The paths of one group of the view ("staged", "changes", "untracked", "conflicts"). */
