@@ -137,21 +137,8 @@ class ExtensionsUiTest {
         }
     }
 
-    /** What the window showed, for a person to look at: target/screenshots/NAME (not an assertion). */
     private static void screenshot(javafx.scene.Scene scene, String name) {
-        javafx.scene.image.WritableImage image = scene.snapshot(null);
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        png.setRGB(0, 0, w, h, argb, 0, w);
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            javax.imageio.ImageIO.write(png, "png", dir.resolve(name).toFile());
-        } catch (java.io.IOException e) {
-            System.err.println("no screenshot " + name + ": " + e);
-        }
+        TestWorkbench.screenshot(scene, name);
     }
 
     private static String labelText(FxRobot robot, String nodeId) {

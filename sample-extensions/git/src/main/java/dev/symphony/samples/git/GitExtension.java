@@ -7,10 +7,12 @@ import dev.symphony.contract.ErrorCode;
 import dev.symphony.sdk.api.Addon;
 import dev.symphony.sdk.api.CallContext;
 import dev.symphony.sdk.api.Capabilities;
+import dev.symphony.sdk.api.ExtensionContext;
 import dev.symphony.sdk.api.ExtensionException;
 import dev.symphony.sdk.api.SymphonyExtension;
 import dev.symphony.sdk.api.UiEvent;
 import dev.symphony.sdk.api.VirtualNode;
+import dev.symphony.sdk.services.KernelServices;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,12 +66,33 @@ public class GitExtension implements SymphonyExtension, Addon {
         }
     }
 
+    /**
+     * Activated (a folder with {@code .git} was opened, or the view or a command was used): the repository is opened and
+     * its status read on a thread of its own, so the status bar and the file tree show it without anyone asking.
+     */
+    @Override
+    public void activate(ExtensionContext context) {
+        Thread t = new Thread(() -> {
+            try {
+                session(context.services());
+            } catch (ExtensionException e) {
+                context.services().log().info("Git is idle: " + e.getMessage());
+            }
+        }, "git-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private GitSession session(CallContext ctx) {
+        return session(ctx.services());
+    }
+
+    private GitSession session(KernelServices services) {
         GitSession s = session;
         if (s == null) {
             synchronized (this) {
                 if (session == null) {
-                    session = GitSession.open(ctx.services());
+                    session = GitSession.open(services);
                 }
                 s = session;
             }

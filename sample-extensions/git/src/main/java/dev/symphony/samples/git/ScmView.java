@@ -74,7 +74,7 @@ final class ScmView {
         out.add(VirtualNode.of("group|" + group, "row").withChildren(
                 VirtualNode.of("title|" + group, "text").withProp("text", NODES.textNode(title + " (" + files.size() + ")"))
                         .withProp("style", NODES.textNode("title")),
-                VirtualNode.of(action + "All|" + group, "button").withProp("text", NODES.textNode(sign + " all"))
+                VirtualNode.of(action + "All|" + group, "button").withProp("text", NODES.textNode(sign))
                         .withProp("tooltip", NODES.textNode(tip + " all")).on("click", action + "All")));
         for (int i = 0; i < files.size() && i < MAX_ROWS; i++) {
             GitStatus.Entry e = files.get(i);
