@@ -86,6 +86,8 @@ class SourceControlUiTest {
         assertEquals("U", decorations.of(repo.resolve("notes.txt")).badge());
         assertEquals("M", decorations.of(repo.resolve("README.md")).badge());
         assertEquals(null, decorations.of(repo.resolve("build.log")).badge(), "ignored: greyed, no letter");
+        robot.interact(() -> bench.workbench.window().run("workbench.view.explorer"));
+        screenshot(robot, "explorer-decorations.png");
 
         robot.interact(() -> bench.workbench.window().run("view.git.scm"));
         waitLong(robot, "the view lists the changes", () -> robot.lookup(id("vnode:stage|changes|README.md")).tryQuery().isPresent());
