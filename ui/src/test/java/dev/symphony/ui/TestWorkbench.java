@@ -42,8 +42,13 @@ public final class TestWorkbench implements AutoCloseable {
 
     /** Waits up to 10 s; a lookup that races the JavaFX thread's changes counts as "not yet". */
     public static void waitUntil(String what, Supplier<Boolean> condition) throws TimeoutException {
+        waitUntil(what, 10, condition);
+    }
+
+    /** The same with another bound (a host JVM's or a language server's start on a loaded machine). */
+    public static void waitUntil(String what, int seconds, Supplier<Boolean> condition) throws TimeoutException {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 try {
                     return condition.get();
                 } catch (RuntimeException racedWithTheFxThread) {
@@ -55,17 +60,7 @@ public final class TestWorkbench implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws Exception {
-        workbench.close();
-        for (Path dir : new Path[] {home, workspace}) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    /** What the window showed, for a person to look at: target/screenshots/NAME (not an assertion). */
+    /** What the window showed, for a person to look at: target/screenshots/NAME (not an assertion). JavaFX thread. */
     public static void screenshot(javafx.scene.Scene scene, String name) {
         javafx.scene.image.WritableImage image = scene.snapshot(null);
         int w = (int) image.getWidth();
@@ -79,6 +74,16 @@ public final class TestWorkbench implements AutoCloseable {
             javax.imageio.ImageIO.write(png, "png", dir.resolve(name).toFile());
         } catch (java.io.IOException e) {
             System.err.println("no screenshot " + name + ": " + e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        workbench.close();
+        for (Path dir : new Path[] {home, workspace}) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 }

@@ -189,9 +189,18 @@ public final class Sandbox {
         return prefix(sandboxed, classpath, extensionDir, channelDir, dataDir, cdsDir, readWrite, List.of());
     }
 
-    /** As above, with {@code workspaceBind} (from {@link #workspaceBind}) mounted before the host's own folders, which may lie inside it. */
+    /** As above, with {@code extraReadOnly} folders (the tools folder and workspace of {@code permissions.tools}) bound read-only. */
     static List<String> prefix(boolean sandboxed, String classpath, Path extensionDir, Path channelDir, Path dataDir, Path cdsDir,
-                               List<Path> readWrite, List<String> workspaceBind) {
+                               List<Path> readWrite, List<Path> extraReadOnly) {
+        return prefix(sandboxed, classpath, extensionDir, channelDir, dataDir, cdsDir, readWrite, extraReadOnly, List.of());
+    }
+
+    /**
+     * As above, with {@code workspaceBind} (from {@link #workspaceBind}) mounted before the host's own folders, which may
+     * lie inside it; the workspace is then not bound again read-only (a later bind would hide the writable one).
+     */
+    static List<String> prefix(boolean sandboxed, String classpath, Path extensionDir, Path channelDir, Path dataDir, Path cdsDir,
+                               List<Path> readWrite, List<Path> extraReadOnly, List<String> workspaceBind) {
         if (!sandboxed) {
             return List.of(); // SandboxPolicy allowed this host to run without one, and said so
         }
@@ -210,6 +219,8 @@ public final class Sandbox {
             readOnly.add(Files.isDirectory(p) ? p : p.getParent());
         }
         readOnly.add(extensionDir.toAbsolutePath());
+        extraReadOnly.stream().map(p -> p.toAbsolutePath().normalize())
+                .filter(p -> workspaceBind.isEmpty() || !p.toString().equals(workspaceBind.get(1))).forEach(readOnly::add);
         for (Path p : readOnly) {
             cmd.addAll(List.of("--ro-bind", p.toString(), p.toString()));
         }

@@ -35,7 +35,7 @@ class SandboxWorkspaceBindTest {
         Path data = Files.createDirectories(workspace.resolve(".symphony-home/data"));
         List<String> bind = Sandbox.workspaceBind(grants(List.of("${workspace}/**"), List.of()), workspace);
         List<String> cmd = Sandbox.prefix(true, System.getProperty("java.class.path"), workspace.resolve("ext"), workspace.resolve("chan"),
-                data, workspace.resolve("cds"), List.of(), bind);
+                data, workspace.resolve("cds"), List.of(), List.of(), bind);
         int folder = cmd.indexOf(bind.get(1));
         int own = cmd.lastIndexOf(data.toString());
         assertTrue(folder > 0 && own > folder, cmd.toString());

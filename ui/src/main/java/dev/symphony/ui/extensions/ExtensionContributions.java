@@ -57,6 +57,7 @@ public final class ExtensionContributions implements AutoCloseable {
     public interface RequestHandler {
         boolean handle(String extensionId, Object request, WorkbenchContributions contributions);
     }
+    private dev.symphony.ui.lsp.DocumentSyncs documentSyncs;
 
     /** {@code keysChanged} re-reads the key bindings into the window's keymap. */
     public ExtensionContributions(MainWindowViewModel window, MainWindowView view, WorkbenchServices services,
@@ -79,6 +80,11 @@ public final class ExtensionContributions implements AutoCloseable {
     /** Hands the requests this class does not handle to {@code handler}. */
     public void handleMore(RequestHandler handler) {
         more = handler;
+    }
+
+    /** Where diagnostics of synced documents go (instead of straight into the Problems view). */
+    public void documentSyncs(dev.symphony.ui.lsp.DocumentSyncs syncs) {
+        this.documentSyncs = syncs;
     }
 
     /** The view of {@code viewId} if it was shown once (tests, benchmarks). */
@@ -219,6 +225,9 @@ public final class ExtensionContributions implements AutoCloseable {
                 Path file = root == null ? null : root.resolve(d.file()).normalize();
                 if (file == null || !file.startsWith(root)) {
                     throw new IllegalArgumentException("$.file: '" + d.file() + "' is not in the open folder");
+                }
+                if (documentSyncs != null && documentSyncs.diagnostics(id, file, d)) {
+                    return; // an open, synced document: anchored squiggles and Problems (ui.lsp)
                 }
                 window.problems().replace("extension:" + id + ":" + d.file(), d.items().stream()
                         .map(i -> new Problem(file, i.line(), i.column(), "[" + i.severity() + "] " + i.message() + " (" + id + ")"))

@@ -98,11 +98,11 @@ class ExtensionsUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.H).release(KeyCode.H, KeyCode.ALT, KeyCode.CONTROL);
         waitUntil("the view follows the command (run by its key binding)", () -> labelText(robot, "vnode:label").equals("Clicked 3 times"));
 
-        robot.interact(() -> screenshot(bench.workbench.stage().getScene(), "hello-view.png"));
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "hello-view.png"));
         robot.interact(() -> window.run(ExtensionContributions.SHOW_EXTENSIONS));
         robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
                 .filter(r -> ((ExtensionRow) r).id().equals(ID)).map(r -> list.getItems().indexOf(r)).findFirst().orElseThrow()));
-        robot.interact(() -> screenshot(bench.workbench.stage().getScene(), "extensions-view.png"));
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "extensions-view.png"));
         robot.clickOn(robot.lookup("#extensions-disable").queryAs(Node.class));
         waitUntil("disabled", () -> list.getItems().stream().anyMatch(r -> ((ExtensionRow) r).id().equals(ID)
                 && ((ExtensionRow) r).state().equals("DISABLED")));
@@ -135,10 +135,6 @@ class ExtensionsUiTest {
             throw new AssertionError("timed out waiting until " + what + "; the status bar says: "
                     + robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText());
         }
-    }
-
-    private static void screenshot(javafx.scene.Scene scene, String name) {
-        TestWorkbench.screenshot(scene, name);
     }
 
     private static String labelText(FxRobot robot, String nodeId) {
