@@ -278,6 +278,10 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** Diff views: compare with saved, two files, and any two texts (Git, edit review). */
+    public FileTreeViewModel fileTree() {
+        return fileTree;
+    }
+
     public DiffEditors diffs() {
         return diffs;
     }

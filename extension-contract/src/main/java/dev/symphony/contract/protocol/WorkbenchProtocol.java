@@ -18,6 +18,8 @@ public final class WorkbenchProtocol {
     public static final String FILE_DECORATIONS = "workbench.fileDecorations";
     public static final String QUICK_PICK = "workbench.quickPick";
     public static final String VIEW_CHANGED = "workbench.viewChanged";
+    public static final String QUICK_DIFF = "workbench.quickDiff";
+    public static final String OPEN_DIFF = "workbench.openDiff";
 
     private WorkbenchProtocol() {
     }
@@ -66,6 +68,18 @@ public final class WorkbenchProtocol {
 
     /** The extension's view {@code view} should render again (its state changed on the extension's side). */
     public record ViewChanged(String view) {
+    }
+
+    /**
+     * The extension gives the original text of workspace files (VS Code's quick-diff provider): the workbench calls
+     * {@code capability} with {@code {"file": workspace-relative}} and expects {@code {"text": original-or-null}}, and
+     * draws the editor's gutter markers against it (needs {@code editorDecorations}).
+     */
+    public record QuickDiff(String capability) {
+    }
+
+    /** Opens the diff view of a workspace-relative {@code file}: its original text (from the quick-diff provider) against it. */
+    public record OpenDiff(String file) {
     }
 
     /** The record for event {@code name}; throws {@link IllegalArgumentException} naming the JSON path of a problem. */
@@ -122,6 +136,8 @@ public final class WorkbenchProtocol {
                 yield new QuickPick(text(p, "$", "id", 100), optional(p, "placeholder"), items, text(p, "$", "capability", 100));
             }
             case VIEW_CHANGED -> new ViewChanged(text(p, "$", "view", 100));
+            case QUICK_DIFF -> new QuickDiff(text(p, "$", "capability", 100));
+            case OPEN_DIFF -> new OpenDiff(text(p, "$", "file", 1000));
             default -> throw new IllegalArgumentException("$: no workbench request named '" + name + "'");
         };
     }

@@ -80,7 +80,16 @@ public final class CapabilityDispatcher {
      * long; Operators and Addons are answered at once (like a UI event loop).
      */
     public boolean needsWorker(CallProtocol.Invoke invoke, boolean stream) {
-        return stream || invoke.warmUp() || registry.get(invoke.capability()) instanceof Instrument;
+        return stream || invoke.warmUp() || registry.get(invoke.capability()) instanceof Instrument
+                || manifest.capability(invoke.capability()).map(CapabilityDispatcher::slow).orElse(false);
+    }
+
+    /** Above this declared p99 latency an Operator or Addon runs on a worker, so the bus thread keeps heartbeating. */
+    public static final double BUS_THREAD_BUDGET_MS = 100;
+
+    /** A capability whose manifest declares {@code latency.p99Ms} above {@link #BUS_THREAD_BUDGET_MS} (disk, a repository). */
+    static boolean slow(ExtensionManifest.Capability c) {
+        return c.latency() != null && c.latency().p99Ms() > BUS_THREAD_BUDGET_MS;
     }
 
     /**

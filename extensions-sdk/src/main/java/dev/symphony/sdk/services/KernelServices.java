@@ -13,9 +13,13 @@ public final class KernelServices {
     private final HostLog log;
     private final HostExtensions extensions;
     private final HostEvents events;
+    private final PermissionChecker permissions;
+    private final PermissionChecker.Roots roots;
 
     public KernelServices(Broker broker, PermissionChecker permissions, PermissionChecker.Roots roots) {
         this.broker = broker;
+        this.permissions = permissions;
+        this.roots = roots;
         this.files = new HostFiles(broker, permissions, roots);
         this.network = new HostNetwork(broker, permissions);
         this.http = new HostHttp(broker, permissions);
@@ -24,6 +28,20 @@ public final class KernelServices {
         this.log = new HostLog(broker);
         this.extensions = new HostExtensions(broker);
         this.events = new HostEvents(broker);
+    }
+
+    /**
+     * The open folder (the kernel's workspace). An extension that reads it directly (a library that needs real files,
+     * like JGit) must check {@link #permissions()} first; the OS sandbox shows a host the workspace only as far as
+     * its manifest grants {@code ${workspace}} (read-only, or read-write).
+     */
+    public java.nio.file.Path workspace() {
+        return roots.workspace();
+    }
+
+    /** This extension's manifest permissions, resolved against its roots (the same checks the brokered clients make). */
+    public PermissionChecker permissions() {
+        return permissions;
     }
 
     /** Other extensions (declared dependencies only). */

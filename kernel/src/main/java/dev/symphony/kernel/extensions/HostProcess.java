@@ -72,7 +72,7 @@ final class HostProcess {
         List<String> cmd = new ArrayList<>(niceness(context.hostNiceness()));
         List<Path> toolBinds = HostTools.readOnlyBinds(manifest, context.paths().tools(), player.roots.workspace());
         cmd.addAll(Sandbox.prefix(sandboxed, context.hostClasspath(), player.dir(),
-                listener.dir(), dataDir, cdsDir, djlCaches, toolBinds));
+                listener.dir(), dataDir, cdsDir, djlCaches, toolBinds, Sandbox.workspaceBind(manifest.permissions(), player.roots.workspace())));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(flags.flags());
         cmd.add("-Xmx" + manifest.permissions().maxHeapMb() + "m");

@@ -162,6 +162,27 @@ public final class Sandbox {
         return cmd;
     }
 
+    /**
+     * How the open folder is bound into a host's sandbox: read-write when the manifest grants {@code ${workspace}/**} to
+     * write, read-only when it grants it to read, not at all otherwise. Only a grant of the whole folder binds it (a
+     * narrower glob stays brokered-only: a bind cannot show part of a tree), so a library that needs real files (JGit)
+     * works only for an extension whose user approved that grant. An empty list when the workspace is inside a
+     * folder the sandbox shows anyway, or does not exist.
+     */
+    static List<String> workspaceBind(dev.symphony.contract.manifest.ExtensionManifest.Permissions permissions, Path workspace) {
+        if (workspace == null || !Files.isDirectory(workspace)) {
+            return List.of();
+        }
+        String ws = workspace.toAbsolutePath().normalize().toString();
+        boolean write = permissions.write().stream().anyMatch(Sandbox::wholeWorkspace);
+        boolean read = write || permissions.read().stream().anyMatch(Sandbox::wholeWorkspace);
+        return read ? List.of(write ? "--bind" : "--ro-bind", ws, ws) : List.of();
+    }
+
+    private static boolean wholeWorkspace(String glob) {
+        return glob.equals("${workspace}/**") || glob.equals("${workspace}");
+    }
+
     /** The command prefix that runs the host inside the sandbox, or an empty list for no OS sandbox. */
     static List<String> prefix(boolean sandboxed, String classpath, Path extensionDir, Path channelDir, Path dataDir, Path cdsDir,
                                List<Path> readWrite) {
@@ -171,6 +192,15 @@ public final class Sandbox {
     /** As above, with {@code extraReadOnly} folders (the tools folder and workspace of {@code permissions.tools}) bound read-only. */
     static List<String> prefix(boolean sandboxed, String classpath, Path extensionDir, Path channelDir, Path dataDir, Path cdsDir,
                                List<Path> readWrite, List<Path> extraReadOnly) {
+        return prefix(sandboxed, classpath, extensionDir, channelDir, dataDir, cdsDir, readWrite, extraReadOnly, List.of());
+    }
+
+    /**
+     * As above, with {@code workspaceBind} (from {@link #workspaceBind}) mounted before the host's own folders, which may
+     * lie inside it; the workspace is then not bound again read-only (a later bind would hide the writable one).
+     */
+    static List<String> prefix(boolean sandboxed, String classpath, Path extensionDir, Path channelDir, Path dataDir, Path cdsDir,
+                               List<Path> readWrite, List<Path> extraReadOnly, List<String> workspaceBind) {
         if (!sandboxed) {
             return List.of(); // SandboxPolicy allowed this host to run without one, and said so
         }
@@ -179,6 +209,7 @@ public final class Sandbox {
         for (String sys : SYSTEM_FOLDERS) {
             cmd.addAll(List.of("--ro-bind-try", sys, sys));
         }
+        cmd.addAll(workspaceBind);
         Set<Path> readOnly = new LinkedHashSet<>();
         Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
         readOnly.add(javaHome);
@@ -188,7 +219,8 @@ public final class Sandbox {
             readOnly.add(Files.isDirectory(p) ? p : p.getParent());
         }
         readOnly.add(extensionDir.toAbsolutePath());
-        extraReadOnly.forEach(p -> readOnly.add(p.toAbsolutePath()));
+        extraReadOnly.stream().map(p -> p.toAbsolutePath().normalize())
+                .filter(p -> workspaceBind.isEmpty() || !p.toString().equals(workspaceBind.get(1))).forEach(readOnly::add);
         for (Path p : readOnly) {
             cmd.addAll(List.of("--ro-bind", p.toString(), p.toString()));
         }

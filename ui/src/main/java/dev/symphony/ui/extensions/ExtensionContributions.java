@@ -51,6 +51,12 @@ public final class ExtensionContributions implements AutoCloseable {
     private final Map<String, WorkbenchContributions> byExtension = new HashMap<>();
     private final Runnable keysChanged;
     private AutoCloseable events;
+    private RequestHandler more = (id, request, contributions) -> false;
+
+    /** Handles run-time requests this class does not (source control's); false: not one of its kinds. JavaFX thread. */
+    public interface RequestHandler {
+        boolean handle(String extensionId, Object request, WorkbenchContributions contributions);
+    }
     private dev.symphony.ui.lsp.DocumentSyncs documentSyncs;
 
     /** {@code keysChanged} re-reads the key bindings into the window's keymap. */
@@ -69,6 +75,11 @@ public final class ExtensionContributions implements AutoCloseable {
             });
             services.bridge().onFx(this::wireNew);
         });
+    }
+
+    /** Hands the requests this class does not handle to {@code handler}. */
+    public void handleMore(RequestHandler handler) {
+        more = handler;
     }
 
     /** Where diagnostics of synced documents go (instead of straight into the Problems view). */
@@ -232,7 +243,7 @@ public final class ExtensionContributions implements AutoCloseable {
                         services.bridge().onFx(() -> window.statusMessageProperty().set(id + " failed on the answer: " + e.getMessage()));
                     }
                 }));
-            } else {
+            } else if (!more.handle(id, r, c)) {
                 throw new IllegalArgumentException("'" + name + "' is not handled by this workbench yet");
             }
         } catch (IllegalArgumentException e) {
@@ -240,7 +251,7 @@ public final class ExtensionContributions implements AutoCloseable {
         }
     }
 
-    private static void require(WorkbenchContributions c, WorkbenchContributions.Feature feature, String name) {
+    static void require(WorkbenchContributions c, WorkbenchContributions.Feature feature, String name) {
         if (c == null || !c.features().contains(feature)) {
             throw new IllegalArgumentException(name + " are not declared in contributes.workbench");
         }

@@ -43,6 +43,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
                 workbench::keybindingsChanged);
         ExtensionsViewModel model = new ExtensionsViewModel(kernel, services.paths().data("audit"), services.bridge());
         model.onInstalled(contributions::wireNew);
+        contributions.handleMore(new SourceControlRequests(workbench, kernel));
         ExtensionsWorkbench attached = new ExtensionsWorkbench(contributions, model);
         workbench.window().command(ExtensionContributions.SHOW_EXTENSIONS, "Show Extensions", "View", "Shortcut+Shift+X", () -> {
             if (attached.view == null) {

@@ -32,6 +32,7 @@ public final class FileTreeView extends TreeView<Path> {
     private final Map<Path, FolderItem> loadedFolders = new HashMap<>();
     private Consumer<Path> openPreview = p -> { };
     private java.util.function.Function<Path, java.util.List<MenuItem>> moreMenuItems = p -> java.util.List.of();
+    private FileDecorations decorations;
 
     public FileTreeView(FileTreeViewModel model, Consumer<Path> openFile) {
         this.model = model;
@@ -55,6 +56,7 @@ public final class FileTreeView extends TreeView<Path> {
             }
         });
         showRoot(model.rootProperty().get());
+        setDecorations(model.decorations());
     }
 
     /** What a single click on a file does (a preview tab); a double click or Enter opens it to keep. */
@@ -72,6 +74,13 @@ public final class FileTreeView extends TreeView<Path> {
         FolderItem item = new FolderItem(root);
         setRoot(item);
         item.setExpanded(true);
+    }
+
+    /** Badges and colours others put on entries (an extension's Git status); the tree redraws when they change. */
+    private void setDecorations(FileDecorations decorations) {
+        this.decorations = decorations;
+        decorations.onChange(this::refresh);
+        refresh();
     }
 
     /** Items other features add to each entry's context menu (e.g. Select for Compare), after its own. */
@@ -254,6 +263,24 @@ public final class FileTreeView extends TreeView<Path> {
             setText(name);
             setGraphic(getTreeItem() instanceof FolderItem ? null : FileIcons.node(name));
             setContextMenu(menuFor(item));
+            decorate(decorations == null ? null : decorations.of(item));
+        }
+
+        private void decorate(FileDecorations.Decoration d) {
+            if (d == null) {
+                setGraphic(null);
+                setStyle(null);
+                setTooltip(null);
+                return;
+            }
+            setStyle("-fx-text-fill: " + d.color() + ";");
+            javafx.scene.control.Label badge = new javafx.scene.control.Label(d.badge());
+            badge.setStyle("-fx-text-fill: " + d.color() + "; -fx-font-weight: bold;");
+            badge.getStyleClass().add("file-decoration");
+            setGraphic(d.badge() == null ? null : badge);
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            setGraphicTextGap(8);
+            setTooltip(d.tooltip() == null ? null : new javafx.scene.control.Tooltip(d.tooltip()));
         }
 
         private ContextMenu menuFor(Path item) {

@@ -31,6 +31,13 @@ import javafx.beans.property.SimpleObjectProperty;
  * confirmed first, and every failure explained in words (which file, what the disk said).
  */
 public final class FileTreeViewModel implements AutoCloseable {
+    private final FileDecorations decorations = new FileDecorations();
+
+    /** What extensions say about entries (badges, colours); the view draws them. */
+    public FileDecorations decorations() {
+        return decorations;
+    }
+
     private final ObjectProperty<Path> root = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
     private final SettingsService settings;

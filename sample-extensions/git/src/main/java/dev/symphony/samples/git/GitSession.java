@@ -1,0 +1,208 @@
+package dev.symphony.samples.git;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.symphony.contract.ErrorCode;
+import dev.symphony.sdk.api.ExtensionException;
+import dev.symphony.sdk.services.KernelServices;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jgit.errors.ConfigInvalidException;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * The open folder's repository while the extension runs: opened once its manifest permissions are checked (the work
+ * tree must be the open folder, readable and writable under {@code ${workspace}}), the last status read (on the
+ * {@code git-status} thread, one read at a time, a request during a read runs one more after it), and what the
+ * workbench is told after each read: the view changed, the branch for the status bar, the file decorations.
+ */
+final class GitSession implements AutoCloseable {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private final KernelServices services;
+    private final Repository repo;
+    private final Path workTree;
+    private final GitActions actions;
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "git-status");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile boolean reading;
+    private volatile GitStatus last;
+    private volatile List<String> branches = List.of();
+    private final StatusWatcher watcher;
+
+    private GitSession(KernelServices services, Repository repo) {
+        this.services = services;
+        this.repo = repo;
+        this.workTree = repo.getWorkTree().toPath().toAbsolutePath().normalize();
+        this.actions = new GitActions(repo);
+        this.watcher = StatusWatcher.start(workTree, this::refresh);
+        refresh();
+    }
+
+    /** Opens the repository of the open folder, or refuses, saying why. */
+    static GitSession open(KernelServices services) {
+        Path ws = services.workspace().toAbsolutePath().normalize();
+        if (!services.permissions().canRead(ws.resolve(".git").resolve("HEAD")) || !services.permissions().canWrite(ws.resolve(".git").resolve("index"))) {
+            throw new ExtensionException(ErrorCode.PERMISSION_DENIED, "Git needs to read and write the open folder "
+                    + ws + " (its manifest's ${workspace}/** grant)");
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true).findGitDir(ws.toFile());
+        if (builder.getGitDir() == null) {
+            throw new ExtensionException(ErrorCode.INVALID_INPUT, "The open folder " + ws + " is not in a Git repository");
+        }
+        try {
+            Repository repo = builder.build();
+            Path top = repo.isBare() ? null : repo.getWorkTree().toPath().toAbsolutePath().normalize();
+            Path gitDir = repo.getDirectory().toPath().toAbsolutePath().normalize();
+            if (top == null || !top.equals(ws) || !services.permissions().canWrite(gitDir.resolve("index"))) {
+                repo.close();
+                throw new ExtensionException(ErrorCode.PERMISSION_DENIED, "The repository " + (top == null ? gitDir : top)
+                        + " is not the open folder " + ws + " (its .git outside the folder cannot be read): open the repository's folder");
+            }
+            return new GitSession(services, repo);
+        } catch (IOException e) {
+            throw new ExtensionException(ErrorCode.EXTENSION_ERROR, "Could not open the repository in " + ws + ": " + e.getMessage());
+        }
+    }
+
+    GitActions actions() {
+        return actions;
+    }
+
+    GitStatus last() {
+        return last;
+    }
+
+    boolean reading() {
+        return reading;
+    }
+
+    List<String> branchesOrEmpty() {
+        return branches;
+    }
+
+    List<String> branches() {
+        try {
+            branches = actions.branches();
+        } catch (GitActions.GitException e) {
+            throw new ExtensionException(ErrorCode.EXTENSION_ERROR, e.getMessage());
+        }
+        return branches;
+    }
+
+    /** Reads the status now, on the caller's thread (the {@code status} capability), and keeps it. */
+    GitStatus readNow() {
+        try {
+            GitStatus s = StatusReader.read(repo);
+            last = s;
+            return s;
+        } catch (IOException e) {
+            throw new ExtensionException(ErrorCode.EXTENSION_ERROR, "Could not read the status of " + workTree + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads the status now on the caller's thread after an action the user took in the view, and tells the workbench. */
+    void readAndAnnounce() {
+        GitStatus s = readNow();
+        branches();
+        announce(s);
+    }
+
+    /** Reads the status again on the {@code git-status} thread, then tells the workbench. */
+    void refresh() {
+        if (!queued.compareAndSet(false, true)) {
+            return; // one is waiting already; it will see this change too
+        }
+        reader.execute(() -> {
+            queued.set(false);
+            reading = true;
+            try {
+                GitStatus s = StatusReader.read(repo);
+                branches = actions.branches();
+                last = s;
+                watcher.skip(s);
+                announce(s);
+            } catch (IOException | GitActions.GitException | RuntimeException e) {
+                services.log().warn("git status failed: " + e);
+            } finally {
+                reading = false;
+                services.events().emit("workbench.viewChanged", NODES.objectNode().put("view", GitExtension.VIEW));
+            }
+        });
+    }
+
+    private void announce(GitStatus s) {
+        long changes = s.entries().stream().filter(e -> !e.ignored()).count();
+        String branch = s.branch() != null ? s.branch() : ScmView.abbreviate(s.head());
+        services.events().emit("workbench.statusBar", NODES.objectNode().put("id", "git.branch")
+                .put("text", "⎇ " + branch + (changes > 0 ? " • " + changes : "")).put("tooltip", changes + " changed files on " + branch + " (click to switch branch)"));
+        services.events().emit("workbench.fileDecorations", Decorations.of(s, ""));
+        services.events().emit("workbench.quickDiff", NODES.objectNode().put("capability", "base-text"));
+    }
+
+    /** The paths of one group of the view ("staged", "changes", "untracked", "conflicts"). */
+    List<String> pathsOf(String group) {
+        GitStatus s = last == null ? readNow() : last;
+        return s.entries().stream().filter(e -> switch (group == null ? "" : group) {
+            case "staged" -> e.staged();
+            case "changes" -> e.changedInWorkTree();
+            case "untracked" -> e.untracked();
+            case "conflicts" -> e.conflicted();
+            default -> false;
+        }).map(GitStatus.Entry::path).toList();
+    }
+
+    /** A workspace-relative path as the repository names it; refuses one that leaves the folder. */
+    String repoPath(String workspaceRelative) {
+        Path p = workTree.resolve(workspaceRelative).normalize();
+        if (workspaceRelative.isEmpty() || !p.startsWith(workTree) || p.equals(workTree) || p.startsWith(workTree.resolve(".git"))) {
+            throw new ExtensionException(ErrorCode.INVALID_INPUT, "'" + workspaceRelative + "' is not a file in the open folder");
+        }
+        return workTree.relativize(p).toString().replace(File.separatorChar, '/');
+    }
+
+    String workspacePath(String repoPath) {
+        return repoPath;
+    }
+
+    /**
+     * Who commits: the repository's own {@code user.name}/{@code user.email} when it sets them (JGit reads them), else the
+     * user's global git config, read through the kernel (a sandboxed host cannot see the home folder); null leaves
+     * JGit's default.
+     */
+    PersonIdent identity() {
+        if (repo.getConfig().getString("user", null, "name") != null) {
+            return null;
+        }
+        for (String file : List.of(".gitconfig", ".config/git/config")) {
+            try {
+                Config global = new Config();
+                global.fromText(services.files().read(Path.of(System.getProperty("user.home", "/")).resolve(file).toString()));
+                String name = global.getString("user", null, "name");
+                if (name != null) {
+                    return new PersonIdent(name, String.valueOf(global.getString("user", null, "email")));
+                }
+            } catch (ExtensionException | ConfigInvalidException e) {
+                // not there, not readable or not granted: the next one
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
+        reader.shutdownNow();
+        repo.close();
+    }
+}

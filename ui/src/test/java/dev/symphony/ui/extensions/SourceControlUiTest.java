@@ -1,0 +1,161 @@
+package dev.symphony.ui.extensions;
+
+import static dev.symphony.ui.TestWorkbench.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.KernelContext;
+import dev.symphony.ui.TestWorkbench;
+import dev.symphony.ui.diff.DiffView;
+import dev.symphony.ui.files.FileDecorations;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The git extension through the workbench, in a real host over the bus, on a repository made by the git executable:
+ * opening the folder activates it ({@code workspaceContains:.git}), the branch shows in the status bar and the file
+ * tree is decorated; in the Source Control view a click stages a file, Diff opens its changes against HEAD, and a
+ * message typed with Enter commits — which {@code git log} then shows.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SourceControlUiTest {
+    private TestWorkbench bench;
+    private Kernel kernel;
+    private ExtensionsWorkbench extensions;
+    private Path bundled;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        assumeTrue(GitFixture.gitInstalled(), "the git executable makes the repository");
+        bench = TestWorkbench.start(stage, "scm");
+        Path repo = bench.workspace;
+        GitFixture.git(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve("README.md"), "# Scratch\n\nline two\nline three\n");
+        Files.writeString(repo.resolve(".gitignore"), "*.log\n");
+        GitFixture.git(repo, "add", "-A");
+        GitFixture.git(repo, "commit", "-q", "-m", "first");
+        Files.writeString(repo.resolve("README.md"), "# Scratch\n\nline two, edited\nline three\nline four\n");
+        Files.writeString(repo.resolve("notes.txt"), "new file\n");
+        Files.writeString(repo.resolve("build.log"), "ignored\n");
+        bundled = GitFixture.bundledRoot(Files.createTempDirectory("symphony-scm-bundled"));
+        // hang checks at 10 s: see GitExtensionBusTest (a loaded two-core machine, JGit's classes loading)
+        kernel = Kernel.start(new KernelContext().paths(bench.paths()).workspace(repo).bundledRoot(bundled)
+                .hangTimeout(Duration.ofSeconds(10)));
+        extensions = ExtensionsWorkbench.attach(bench.workbench, CompletableFuture.completedFuture(kernel), () -> null);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (bench == null) {
+            return;
+        }
+        extensions.close();
+        kernel.close();
+        bench.close();
+        try (var walk = Files.walk(bundled.getParent())) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void stageDiffAndCommitFromTheSourceControlView(FxRobot robot) throws Exception {
+        Path repo = bench.workspace;
+        Label branch = robot.lookup(id("status:git.branch")).queryAs(Label.class);
+        waitLong(robot, "opening a repository activates Git and the branch shows", () -> branch.getText().startsWith("⎇ main"));
+        FileDecorations decorations = bench.workbench.fileTree().decorations();
+        waitUntil("the file tree is decorated", () -> decorations.of(repo.resolve("notes.txt")) != null);
+        assertEquals("U", decorations.of(repo.resolve("notes.txt")).badge());
+        assertEquals("M", decorations.of(repo.resolve("README.md")).badge());
+        assertEquals(null, decorations.of(repo.resolve("build.log")).badge(), "ignored: greyed, no letter");
+        robot.interact(() -> bench.workbench.window().run("workbench.view.explorer"));
+        screenshot(robot, "explorer-decorations.png");
+
+        robot.interact(() -> bench.workbench.window().run("view.git.scm"));
+        waitLong(robot, "the view lists the changes", () -> robot.lookup(id("vnode:stage|changes|README.md")).tryQuery().isPresent());
+        click(robot, "vnode:stage|changes|README.md");
+        waitLong(robot, "staged", () -> robot.lookup(id("vnode:unstage|staged|README.md")).tryQuery().isPresent());
+        assertEquals(List.of("!! build.log", "?? notes.txt", "M  README.md"), GitFixture.porcelain(repo));
+
+        click(robot, "vnode:diff|staged|README.md");
+        waitLong(robot, "the diff against HEAD opens", () -> bench.workbench.diffs().active() != null);
+        DiffView diff = bench.workbench.diffs().active();
+        assertEquals("# Scratch\n\nline two\nline three\n", diff.model().left().buffer().text().toString(), "HEAD's text on the left");
+        assertTrue(diff.model().right().buffer().text().toString().contains("line four"), "the file on the right");
+        assertTrue(diff.model().left().title().startsWith("README.md ("), diff.model().left().title());
+        robot.interact(() -> bench.workbench.window().run("view.git.scm"));
+        screenshot(robot, "source-control.png");
+
+        TextField message = robot.lookup(id("vnode:message")).queryAs(TextField.class);
+        robot.clickOn(message).write("Edit the README");
+        robot.type(KeyCode.ENTER);
+        waitLong(robot, "committed", () -> {
+            try {
+                return GitFixture.git(repo, "log", "-1", "--format=%s").trim().equals("Edit the README");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals(List.of("!! build.log", "?? notes.txt"), GitFixture.porcelain(repo));
+        waitLong(robot, "the view follows", () -> robot.lookup(id("vnode:notice")).tryQueryAs(Label.class)
+                .map(l -> l.getText().startsWith("Committed ")).orElse(false)
+                && robot.lookup(id("vnode:unstage|staged|README.md")).tryQuery().isEmpty());
+        waitUntil("the README is no longer decorated", () -> decorations.of(repo.resolve("README.md")) == null);
+    }
+
+    /** Clicks a node of the extension's view; the view may re-render in between (a status read finished), so look again. */
+    private static void click(FxRobot robot, String nodeId) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            waitLong(robot, nodeId + " is on screen", () -> robot.lookup(id(nodeId)).tryQuery().map(n -> n.getScene() != null).orElse(false));
+            try {
+                robot.clickOn(robot.lookup(id(nodeId)).queryAs(Node.class));
+                return;
+            } catch (NullPointerException | org.testfx.service.query.EmptyNodeQueryException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
+    }
+
+    private static void waitLong(FxRobot robot, String what, Supplier<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.get();
+                } catch (RuntimeException raced) {
+                    return false;
+                }
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what + "; the status bar says: "
+                    + robot.lookup("#" + dev.symphony.ui.shell.StatusBarView.MESSAGE_ID).queryAs(Label.class).getText());
+        }
+    }
+
+    private void screenshot(FxRobot robot, String name) {
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), name));
+    }
+
+    private static java.util.function.Predicate<Node> id(String id) {
+        return n -> id.equals(n.getId());
+    }
+}
