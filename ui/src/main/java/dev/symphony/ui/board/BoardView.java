@@ -325,7 +325,9 @@ public final class BoardView extends Region {
 
     private void scrolled(ScrollEvent e) {
         if (e.isShortcutDown()) {
-            vm.zoomAt(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+            // a wheel notch is ~40 px and zooms 10 %; tiny deltas (touchpads, some platforms' 1 px notches) still count
+            double notches = Math.signum(e.getDeltaY()) * Math.max(0.25, Math.abs(e.getDeltaY()) / 40);
+            vm.zoomAt(Math.pow(1.1, notches), e.getX(), e.getY());
         } else {
             vm.pan(e.getDeltaX(), e.getDeltaY());
         }
