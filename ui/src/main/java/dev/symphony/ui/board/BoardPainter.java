@@ -55,6 +55,12 @@ final class BoardPainter {
         double y1 = (height - ty) / s;
         BoardGraph graph = vm.graphProperty().get();
         Set<String> selected = vm.selection();
+        boolean far = s < LOD_BOXES;
+        if (far) { // far out: every connection a straight line in one path, one stroke
+            g.beginPath();
+            g.setStroke(c.edge());
+            g.setLineWidth(1 / s);
+        }
         for (BoardEdge e : graph.edges()) {
             BoardNode a = graph.node(e.from());
             BoardNode b = graph.node(e.to());
@@ -68,7 +74,15 @@ final class BoardPainter {
             if (Math.max(ax, bx) < x0 || Math.min(ax, bx) > x1 + W || Math.max(ay, by) < y0 || Math.min(ay, by) > y1 + H) {
                 continue;
             }
-            edge(g, e, ax, ay, bx, by, s, c, e.index() == selectedEdge);
+            if (far) {
+                g.moveTo(ax, ay);
+                g.lineTo(bx, by);
+            } else {
+                edge(g, e, ax, ay, bx, by, s, c, e.index() == selectedEdge);
+            }
+        }
+        if (far) {
+            g.stroke();
         }
         drawnNodes = 0;
         Map<String, BoardViewModel.NodeState> states = vm.states();
@@ -94,15 +108,24 @@ final class BoardPainter {
             }
         }
         g.setLineWidth(1);
-        int first = (int) Math.floor(-tx / step);
-        for (double x = tx + first * step; x < width; x += step) {
-            g.setStroke(Math.round((x - tx) / step) % 5 == 0 ? c.gridMajor() : c.gridMinor());
-            g.strokeLine(Math.floor(x) + 0.5, 0, Math.floor(x) + 0.5, height);
-        }
-        first = (int) Math.floor(-ty / step);
-        for (double y = ty + first * step; y < height; y += step) {
-            g.setStroke(Math.round((y - ty) / step) % 5 == 0 ? c.gridMajor() : c.gridMinor());
-            g.strokeLine(0, Math.floor(y) + 0.5, width, Math.floor(y) + 0.5);
+        for (int major = 0; major < 2; major++) { // one path per colour: two strokes, not one per line
+            g.beginPath();
+            int first = (int) Math.floor(-tx / step);
+            for (double x = tx + first * step; x < width; x += step) {
+                if ((Math.round((x - tx) / step) % 5 == 0) == (major == 1)) {
+                    g.moveTo(Math.floor(x) + 0.5, 0);
+                    g.lineTo(Math.floor(x) + 0.5, height);
+                }
+            }
+            first = (int) Math.floor(-ty / step);
+            for (double y = ty + first * step; y < height; y += step) {
+                if ((Math.round((y - ty) / step) % 5 == 0) == (major == 1)) {
+                    g.moveTo(0, Math.floor(y) + 0.5);
+                    g.lineTo(width, Math.floor(y) + 0.5);
+                }
+            }
+            g.setStroke(major == 1 ? c.gridMajor() : c.gridMinor());
+            g.stroke();
         }
     }
 
@@ -118,17 +141,13 @@ final class BoardPainter {
         g.setStroke(selected ? c.selection() : color);
         g.setLineWidth((selected ? 3 : e.kind() == EdgeKind.PARALLEL ? 2 : 1.5) / Math.max(s, 0.5));
         g.setLineDashes(e.kind() == EdgeKind.SOFT || e.kind() == EdgeKind.CONDITIONAL ? new double[] {6, 4} : null);
-        if (s < LOD_BOXES) {
-            g.strokeLine(ax, ay, bx, by);
-        } else {
-            double bend = Math.max(40, Math.abs(bx - ax) / 2);
-            g.beginPath();
-            g.moveTo(ax, ay);
-            g.bezierCurveTo(ax + bend, ay, bx - bend, by, bx, by);
-            g.stroke();
-            g.setFill(g.getStroke());
-            g.fillPolygon(new double[] {bx, bx - 8, bx - 8}, new double[] {by, by - 4, by + 4}, 3);
-        }
+        double bend = Math.max(40, Math.abs(bx - ax) / 2);
+        g.beginPath();
+        g.moveTo(ax, ay);
+        g.bezierCurveTo(ax + bend, ay, bx - bend, by, bx, by);
+        g.stroke();
+        g.setFill(g.getStroke());
+        g.fillPolygon(new double[] {bx, bx - 8, bx - 8}, new double[] {by, by - 4, by + 4}, 3);
         g.setLineDashes(null);
         if (e.label() != null && s >= LOD_LABELS) {
             g.setFont(SMALL);

@@ -71,8 +71,8 @@ public final class BoardView extends Region {
         banner.getStyleClass().add("board-banner");
         banner.setVisible(false);
         banner.setAlignment(Pos.CENTER_LEFT);
-        banner.setStyle("-fx-background-color: -color-danger-subtle; -fx-text-fill: -color-danger-fg; -fx-padding: 6 12;"
-                + " -fx-background-radius: 4;");
+        banner.setStyle("-fx-background-color: #ffebe9; -fx-text-fill: #82071e; -fx-padding: 6 12; -fx-background-radius: 4;"
+                + " -fx-border-color: #ff818266; -fx-border-radius: 4;");
         banner.setOnMouseClicked(e -> vm.messageProperty().set(""));
         getChildren().addAll(canvas, minimap, banner);
         vm.translateXProperty().addListener(this::viewportChanged);
@@ -94,11 +94,12 @@ public final class BoardView extends Region {
             repaint();
         });
         minimap.paintNodes();
-        canvas.setOnMousePressed(this::pressed);
-        canvas.setOnMouseDragged(this::dragged);
-        canvas.setOnMouseReleased(this::released);
-        canvas.setOnScroll(this::scrolled);
-        canvas.setOnZoom(this::zoomed);
+        banner.setOnMousePressed(javafx.event.Event::consume);
+        setOnMousePressed(this::pressed); // on the view, not the canvas: the minimap and the banner consume their own
+        setOnMouseDragged(this::dragged);
+        setOnMouseReleased(this::released);
+        setOnScroll(this::scrolled);
+        setOnZoom(this::zoomed);
         addEventHandler(KeyEvent.KEY_PRESSED, new BoardKeys(this, vm)::handle);
     }
 
