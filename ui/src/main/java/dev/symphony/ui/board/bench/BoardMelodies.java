@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Generated Melodies for the board bench: {@code nodes} nodes in layers of {@link #ROWS} (inputs first, outputs
  * last, calls between), {@code 1.5 × nodes} connections each from an earlier layer to a later one, and every
- * node's position in the file's {@code layout} section, as the board writes it. Seeded: the same arguments give
+ * node's position in the file's {@code layout} section, as the board writes it (fewer connections when a small
+ * Melody's neighbouring layers have no room for that many). Seeded: the same arguments give
  * the same text.
  */
 public final class BoardMelodies {
@@ -48,7 +49,8 @@ public final class BoardMelodies {
             int from = (layer - 1) * ROWS + random.nextInt(ROWS);
             made += edge(b, edges, from, i, made, target);
         }
-        while (made < target && layers > 1) {
+        // small Melodies may not have room for 1.5 connections per node between neighbouring layers: bounded tries
+        for (int tries = 0; made < target && layers > 1 && tries < target * 50; tries++) {
             int to = ROWS + random.nextInt(nodes - ROWS);
             int fromLayer = Math.max(0, to / ROWS - 1 - random.nextInt(2));
             int from = fromLayer * ROWS + random.nextInt(ROWS);
