@@ -188,6 +188,11 @@ final class BoardPainter {
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(state.name().toLowerCase(java.util.Locale.ROOT), x + W - 10, y + 7);
             g.setTextAlign(TextAlignment.LEFT);
+        } else if (n.outType() != null && s >= LOD_LABELS) { // the output port's type, in the header's free corner
+            g.setFill(c.subtext());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(n.outType() + " ▸", x + W - 10, y + 7);
+            g.setTextAlign(TextAlignment.LEFT);
         }
         g.setFont(TITLE);
         g.setFill(c.text());
@@ -195,13 +200,13 @@ final class BoardPainter {
         if (s >= LOD_LABELS) {
             g.setFont(SMALL);
             g.setFill(c.subtext());
-            g.fillText(clip(n.detail(), 32), x + 14, y + 42);
+            g.fillText(clip(n.detail(), 30), x + 14, y + 42);
         }
-        port(g, n.inType(), x, y + H / 2, s, c, true);
-        port(g, n.outType(), x + W, y + H / 2, s, c, false);
+        port(g, n.inType(), x, y + H / 2, c);
+        port(g, n.outType(), x + W, y + H / 2, c);
     }
 
-    private static void port(GraphicsContext g, String type, double px, double py, double s, BoardColors c, boolean in) {
+    private static void port(GraphicsContext g, String type, double px, double py, BoardColors c) {
         if (type == null) {
             return;
         }
@@ -210,15 +215,6 @@ final class BoardPainter {
         g.setStroke(c.subtext());
         g.setLineWidth(1.5);
         g.strokeOval(px - 5, py - 5, 10, 10);
-        if (s >= LOD_LABELS) {
-            g.setFont(SMALL);
-            g.setFill(c.subtext());
-            g.setTextBaseline(VPos.BOTTOM);
-            g.setTextAlign(in ? TextAlignment.LEFT : TextAlignment.RIGHT);
-            g.fillText(type, in ? px + 8 : px - 8, py + BoardGraph.NODE_HEIGHT / 2 - 3);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.TOP);
-        }
     }
 
     private static void overlays(GraphicsContext g, BoardGraph graph, Gesture gesture, double s, BoardColors c) {

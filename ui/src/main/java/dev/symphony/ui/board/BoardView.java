@@ -71,8 +71,7 @@ public final class BoardView extends Region {
         banner.getStyleClass().add("board-banner");
         banner.setVisible(false);
         banner.setAlignment(Pos.CENTER_LEFT);
-        banner.setStyle("-fx-background-color: #ffebe9; -fx-text-fill: #82071e; -fx-padding: 6 12; -fx-background-radius: 4;"
-                + " -fx-border-color: #ff818266; -fx-border-radius: 4;");
+        styleBanner();
         banner.setOnMouseClicked(e -> vm.messageProperty().set(""));
         getChildren().addAll(canvas, minimap, banner);
         vm.translateXProperty().addListener(this::viewportChanged);
@@ -90,6 +89,7 @@ public final class BoardView extends Region {
             banner.setVisible(m != null && !m.isEmpty());
         });
         dark.addListener(o -> {
+            styleBanner();
             minimap.setColors(colors());
             repaint();
         });
@@ -140,6 +140,12 @@ public final class BoardView extends Region {
 
     private void viewportChanged(Observable o) {
         repaint();
+    }
+
+    private void styleBanner() {
+        banner.setStyle((dark.get() ? "-fx-background-color: #49020299; -fx-text-fill: #ffa198; -fx-border-color: #f8514966;"
+                : "-fx-background-color: #ffebe9; -fx-text-fill: #82071e; -fx-border-color: #ff818266;")
+                + " -fx-padding: 6 12; -fx-background-radius: 4; -fx-border-radius: 4;");
     }
 
     private BoardColors colors() {

@@ -46,6 +46,7 @@ final class Minimap extends Pane {
 
     void paintNodes() {
         GraphicsContext g = nodes.getGraphicsContext2D();
+        g.clearRect(0, 0, WIDTH, HEIGHT); // the fill is translucent: the last frame's nodes would show through
         g.setFill(colors.minimapFill());
         g.fillRect(0, 0, WIDTH, HEIGHT);
         bounds = vm.bounds(null);

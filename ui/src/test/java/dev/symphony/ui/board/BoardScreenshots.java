@@ -39,10 +39,10 @@ public final class BoardScreenshots {
                     BoardView board = new BoardView(vm);
                     board.darkProperty().set(dark);
                     Stage stage = new Stage();
-                    stage.setScene(new Scene(board, 1200, 700));
+                    stage.setScene(new Scene(board, 1500, 640));
                     stage.show();
                     vm.autoLayout(() -> {
-                        vm.zoomToFit(1200, 700);
+                        vm.zoomToFit(1500, 640);
                         vm.selection().addAll(java.util.List.of("draft", "names"));
                         vm.connect("named", "topic");
                         ready.complete(board);
