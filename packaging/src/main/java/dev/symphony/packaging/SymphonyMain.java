@@ -1,5 +1,6 @@
 package dev.symphony.packaging;
 
+import dev.symphony.approvals.cli.PolicyCommand;
 import dev.symphony.conductor.cli.ApproveCommand;
 import dev.symphony.conductor.cli.RunCommand;
 import dev.symphony.conductor.cli.ServeCommand;
@@ -56,6 +57,9 @@ public final class SymphonyMain {
                 "check the audit log's hash chain; reports the first broken link (exit 1)", AuditCommand::run));
         add(new Subcommand("secret", "secret set NAME | list | remove NAME",
                 "the secret store (OS keychain or an encrypted file); set reads the value from standard input", SecretCommand::run));
+        add(new Subcommand("policy", "policy check [--policy FILE] [--workspace DIR] 'COMMAND' | --tool TOOL [PATH]",
+                "judge a command or tool call by the approval policy: one JSON line (decision, parts, deciding rules)",
+                (a, o, e) -> PolicyCommand.run(a, o, e, SymphonyPaths.resolve().configDir())));
         add(new Subcommand("run", "run FILE.melody.json [--input NAME=VALUE]... [--preview] [--yes] [--policy rl|heuristic] | run --resume RUN_ID",
                 "run a Melody headless; its event stream as JSON lines (exit 3: waiting for an approval)", RunCommand::run));
         add(new Subcommand("approve", "approve RUN_ID NODE_ID --yes|--no [--by NAME] [--comment TEXT]",

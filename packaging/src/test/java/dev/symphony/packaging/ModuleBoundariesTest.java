@@ -55,10 +55,20 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void kernelDependsOnlyOnTheContractAndTheBus() {
+    void approvalsDependOnNoneOfOurModules() {
+        // the approval policy is judged the same way by agents (ui), Melody approval nodes (conductor) and
+        // commands extensions ask to run (kernel), so it sits below all three
+        noClasses().that().resideInAPackage("dev.symphony.approvals..")
+                .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.approvals.."))
+                .because("the approval policy is used by the kernel, the conductor and the workbench (docs/architecture.md)")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void kernelDependsOnlyOnTheContractTheBusAndTheApprovalPolicy() {
         noClasses().that().resideInAPackage("dev.symphony.kernel..")
                 .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.kernel..", "dev.symphony.contract..",
-                        "dev.symphony.ipc.."))
+                        "dev.symphony.ipc..", "dev.symphony.approvals.."))
                 .allowEmptyShould(true).check(classes);
     }
 
@@ -156,7 +166,7 @@ class ModuleBoundariesTest {
 
     @Test
     void internalPackagesAreNotUsedFromOtherModules() {
-        String[][] modules = {{"ipc"}, {"contract"}, {"kernel"}, {"editor"}, {"pit.pool"}, {"pit.dag"}, {"pit.artifact"},
+        String[][] modules = {{"ipc"}, {"contract"}, {"kernel"}, {"approvals"}, {"editor"}, {"pit.pool"}, {"pit.dag"}, {"pit.artifact"},
                 {"pit.arbitration"}, {"pit.stale"}, {"conductor"}, {"sdk"}, {"ui"}};
         for (String[] module : modules) {
             String root = "dev.symphony." + module[0];
@@ -170,6 +180,7 @@ class ModuleBoundariesTest {
     /** Every one of our packages except the allowed ones. */
     private static String[] ours(String... allowed) {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("dev.symphony.ipc..", "dev.symphony.contract..", "dev.symphony.kernel..",
+                "dev.symphony.approvals..",
                 "dev.symphony.editor..", "dev.symphony.pit..", "dev.symphony.conductor..", "dev.symphony.sdk..",
                 "dev.symphony.samples..", "dev.symphony.ui..", "dev.symphony.packaging.."));
         all.removeAll(java.util.List.of(allowed));

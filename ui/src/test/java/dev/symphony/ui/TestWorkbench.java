@@ -42,8 +42,13 @@ public final class TestWorkbench implements AutoCloseable {
 
     /** Waits up to 10 s; a lookup that races the JavaFX thread's changes counts as "not yet". */
     public static void waitUntil(String what, Supplier<Boolean> condition) throws TimeoutException {
+        waitUntil(what, 10, condition);
+    }
+
+    /** The same with another bound (a host JVM's or a language server's start on a loaded machine). */
+    public static void waitUntil(String what, int seconds, Supplier<Boolean> condition) throws TimeoutException {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 try {
                     return condition.get();
                 } catch (RuntimeException racedWithTheFxThread) {
@@ -52,6 +57,23 @@ public final class TestWorkbench implements AutoCloseable {
             });
         } catch (TimeoutException e) {
             throw new TimeoutException("timed out waiting until " + what);
+        }
+    }
+
+    /** What the window showed, for a person to look at: target/screenshots/NAME (not an assertion). JavaFX thread. */
+    public static void screenshot(javafx.scene.Scene scene, String name) {
+        javafx.scene.image.WritableImage image = scene.snapshot(null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        png.setRGB(0, 0, w, h, argb, 0, w);
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            javax.imageio.ImageIO.write(png, "png", dir.resolve(name).toFile());
+        } catch (java.io.IOException e) {
+            System.err.println("no screenshot " + name + ": " + e);
         }
     }
 

@@ -112,6 +112,11 @@ public final class ServeCommand {
                     ApiToken.loadOrCreate(tokenFile), err, maxRuns)) {
                 int n = server.load(dir);
                 int bound = server.start(port);
+                int resumed = server.reclaim();
+                if (resumed > 0) {
+                    err.println("symphony serve: resuming " + resumed + " run" + (resumed == 1 ? "" : "s")
+                            + " left running by a serve process that ended");
+                }
                 if (caps instanceof KernelCapabilities kernel) {
                     kernel.listenToExtensions(server::extensionEvent);
                 }

@@ -7,9 +7,10 @@ import java.util.Locale;
  * A node's {@code onError}, typed: the one place its fields get their meaning (the schema says which are
  * allowed, {@link NodeRules} checks them against the rest of the Melody, the executor acts on this record).
  * After the node's own attempts ({@code 1 + retry.count} on the chosen provider, one on each other Maestro
- * provider) comes the {@code fallback} capability, then {@link Then}.
+ * provider) comes the {@code fallback} capability, then {@link Then}. {@code retiredCompensate}: the file still
+ * uses the retired {@code onError.compensate} (the rules reject it with the way forward).
  */
-public record ErrorStrategy(Retry retry, Fallback fallback, Then then) {
+public record ErrorStrategy(Retry retry, Fallback fallback, Then then, boolean retiredCompensate) {
     /** What happens when every attempt failed. */
     public enum Then {
         /** The run fails. */
@@ -47,7 +48,7 @@ public record ErrorStrategy(Retry retry, Fallback fallback, Then then) {
     public record Fallback(String extension, String capability, JsonNode input) {
     }
 
-    public static final ErrorStrategy DEFAULT = new ErrorStrategy(Retry.NONE, null, Then.FAIL);
+    public static final ErrorStrategy DEFAULT = new ErrorStrategy(Retry.NONE, null, Then.FAIL, false);
 
     /** The strategy of a schema-valid {@code onError} object (missing: fail at once). */
     public static ErrorStrategy of(JsonNode onError) {
@@ -60,6 +61,6 @@ public record ErrorStrategy(Retry retry, Fallback fallback, Then then) {
         JsonNode f = onError.get("fallback");
         Fallback fallback = f == null ? null
                 : new Fallback(f.path("extension").asText(null), f.path("capability").asText(), f.get("input"));
-        return new ErrorStrategy(retry, fallback, Then.of(onError.path("then").asText("fail")));
+        return new ErrorStrategy(retry, fallback, Then.of(onError.path("then").asText("fail")), onError.has("compensate"));
     }
 }

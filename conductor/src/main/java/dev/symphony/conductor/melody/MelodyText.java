@@ -1,6 +1,7 @@
 package dev.symphony.conductor.melody;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
@@ -40,10 +41,13 @@ public final class MelodyText {
     public static MelodyText parse(String text) throws IOException {
         Map<String, Span> spans = new HashMap<>();
         try (JsonParser p = FACTORY.createParser(text)) {
-            p.nextToken();
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // a key given twice has no one place
+            if (p.nextToken() == null) {
+                throw new JsonParseException(p, "no JSON value: the text is empty");
+            }
             index(p, "", -1, spans);
             if (p.nextToken() != null) {
-                throw new IOException("unexpected content after the end of the document");
+                throw new JsonParseException(p, "unexpected content after the end of the document");
             }
         }
         return new MelodyText(text, JSON.readTree(text), spans);
@@ -149,6 +153,9 @@ public final class MelodyText {
             }
             if (text.charAt(before) == ',') {
                 from = before; // the last member: drop the comma before it
+            } else {
+                from = before + 1; // the only member: the container becomes empty, "[]" or "{}"
+                to = after;
             }
         }
         return reparse(text.substring(0, from) + text.substring(to));

@@ -202,8 +202,8 @@ public final class MelodyValidator {
     }
 
     /** Validates a sub-Melody file (once per file along a chain, so A -> B -> A is reported, not followed). */
-    void subMelody(MelodyNode n, Path base, List<Problem> problems) {
-        Path file = base.resolve(n.text("path")).toAbsolutePath().normalize();
+    void subMelody(MelodyNode n, String path, Path base, List<Problem> problems) {
+        Path file = base.resolve(path).toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
             problems.add(new Problem(n.path() + ".path", "no such Melody file: " + file));
             return;

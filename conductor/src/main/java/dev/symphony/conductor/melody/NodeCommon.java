@@ -17,9 +17,15 @@ import java.util.List;
  * @param compensation  the node that undoes this one's effect when a later failure rolls the run back (saga
  *                      compensation; null: nothing to undo)
  * @param awaits        the event this node waits for once ready, as one branch of a deferred choice (null: none)
+ * @param resources     contested resources the node holds while it runs, as declared (first declaration of a name first)
  */
 public record NodeCommon(boolean essential, Long timeoutMs, List<String> preconditions, Join join, List<String> cancels,
-                         Reconstruct reconstruct, double priority, String compensation, Awaits awaits) {
+                         Reconstruct reconstruct, double priority, String compensation, Awaits awaits,
+                         List<Resource> resources) {
+
+    /** A resource claim: {@code kind} file, model, gpu or budget; {@code capacity} holders at once. */
+    public record Resource(String name, String kind, int capacity) {
+    }
 
     /** {@code all}: every live incoming connection; {@code first}: once, on the first; {@code each}: once per connection. */
     public enum Join {
@@ -57,9 +63,13 @@ public record NodeCommon(boolean essential, Long timeoutMs, List<String> precond
         JsonNode a = json.get("awaits");
         Awaits awaits = a == null ? null : new Awaits(a.path("choice").asText(), a.has("event") ? a.get("event").asText() : null,
                 a.has("afterMs") ? a.get("afterMs").asLong() : null);
+        List<Resource> resources = new ArrayList<>();
+        json.path("resources").forEach(x -> resources.add(x.isTextual() ? new Resource(x.asText(), "file", 1)
+                : new Resource(x.path("name").asText(), x.path("kind").asText("file"), x.path("capacity").asInt(1))));
         return new NodeCommon(json.path("essential").asBoolean(true),
                 json.has("timeoutMs") ? json.get("timeoutMs").asLong() : null, List.copyOf(pre),
                 Join.of(json.has("join") ? json.get("join").asText() : null), List.copyOf(cancels), reconstruct,
-                json.path("priority").asDouble(0.5), json.has("compensation") ? json.get("compensation").asText() : null, awaits);
+                json.path("priority").asDouble(0.5), json.has("compensation") ? json.get("compensation").asText() : null, awaits,
+                List.copyOf(resources));
     }
 }

@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The per-node rules of {@link MelodyValidator}: one instance per node checked. */
+/**
+ * The per-node rules of {@link MelodyValidator}: one instance per node checked. They read the node's typed
+ * records ({@link NodeCommon}, the kind's {@link NodeSpec}, {@link ErrorStrategy}), the same the executor acts on,
+ * so a field means one thing to both; JSON paths name where each field is in the file.
+ */
 final class NodeRules {
     private final MelodyValidator v;
     private final Melody m;
@@ -31,35 +35,39 @@ final class NodeRules {
     }
 
     void check() {
-        Set<String> allowed = n.json().has("forEach") ? MelodyValidator.FOR_EACH_NAMES : Set.of();
+        Set<String> allowed = n.call() != null && n.call().forEach() != null ? MelodyValidator.FOR_EACH_NAMES : Set.of();
         if (compensations.contains(n.id())) {
             allowed = union(allowed, Set.of("error", "compensated"));
         }
         if (n.common().awaits() != null && n.common().awaits().event() != null) {
             allowed = union(allowed, Set.of("event"));
         }
-        for (int i = 0; i < n.field("preconditions").size(); i++) {
-            v.expression(n.field("preconditions").get(i).asText(), n.path() + ".preconditions[" + i + "]", allowed, scope, problems);
+        List<String> preconditions = n.common().preconditions();
+        for (int i = 0; i < preconditions.size(); i++) {
+            v.expression(preconditions.get(i), n.path() + ".preconditions[" + i + "]", allowed, scope, problems);
         }
-        switch (n.type()) {
-            case CALL -> call(allowed);
-            case INPUT -> input();
-            case OUTPUT -> v.templates(n.field("value"), n.path() + ".value", allowed, scope, problems);
-            case CONDITION -> condition();
-            case LOOP -> loop();
-            case APPROVAL -> {
-                v.templates(n.field("prompt"), n.path() + ".prompt", allowed, scope, problems);
-                v.templates(n.field("details"), n.path() + ".details", allowed, scope, problems);
-            }
-            case MELODY -> {
-                v.templates(n.field("inputs"), n.path() + ".inputs", allowed, scope, problems);
-                v.subMelody(n, m.baseDir(), problems);
-            }
+        NodeSpec spec = n.spec();
+        if (spec instanceof NodeSpec.Call c) {
+            call(c, allowed);
+        } else if (spec instanceof NodeSpec.Input in) {
+            input(in);
+        } else if (spec instanceof NodeSpec.Output out) {
+            v.templates(out.value(), n.path() + ".value", allowed, scope, problems);
+        } else if (spec instanceof NodeSpec.Condition c) {
+            condition(c);
+        } else if (spec instanceof NodeSpec.Loop l) {
+            loop(l);
+        } else if (spec instanceof NodeSpec.Approval a) {
+            v.templates(a.prompt(), n.path() + ".prompt", allowed, scope, problems);
+            v.templates(a.details(), n.path() + ".details", allowed, scope, problems);
+        } else if (spec instanceof NodeSpec.SubMelody sub) {
+            v.templates(sub.inputs(), n.path() + ".inputs", allowed, scope, problems);
+            v.subMelody(n, sub.path(), m.baseDir(), problems);
         }
         onError();
         compensation();
         awaits();
-        gate();
+        gateOnCallsOnly();
         cancels();
         reconstruct();
         resources();
@@ -67,7 +75,7 @@ final class NodeRules {
 
     /** Only nodes that run on a worker (call, loop, melody) are scheduled, so only they can hold resources. */
     private void resources() {
-        if (n.json().has("resources") && n.type() != NodeType.CALL && n.type() != NodeType.LOOP && n.type() != NodeType.MELODY) {
+        if (!n.common().resources().isEmpty() && n.type() != NodeType.CALL && n.type() != NodeType.LOOP && n.type() != NodeType.MELODY) {
             problems.add(new Problem(n.path() + ".resources", "only call, loop and melody nodes hold resources; a "
                     + n.type().jsonName() + " node runs inline"));
         }
@@ -75,11 +83,11 @@ final class NodeRules {
 
     /** The later node must depend on this one (it is built from this node's output). */
     private void reconstruct() {
-        JsonNode r = n.field("reconstruct");
-        if (r.isMissingNode()) {
+        NodeCommon.Reconstruct r = n.common().reconstruct();
+        if (r == null) {
             return;
         }
-        String from = r.path("from").asText();
+        String from = r.from();
         if (!byId.containsKey(from)) {
             problems.add(new Problem(n.path() + ".reconstruct.from", "unknown node '" + from + "'"
                     + MelodyValidator.suggestion(from, byId.keySet())));
@@ -89,17 +97,18 @@ final class NodeRules {
             problems.add(new Problem(n.path() + ".reconstruct.from", "'" + from + "' does not depend on '" + n.id()
                     + "': only a later node's output can reconstruct this one"));
         }
-        v.templates(r.get("value"), n.path() + ".reconstruct.value", Set.of(from), new MelodyValidator.Scope(n.id(), byId, Set.of()),
+        v.templates(r.value(), n.path() + ".reconstruct.value", Set.of(from), new MelodyValidator.Scope(n.id(), byId, Set.of()),
                 problems);
     }
 
-    private void call(Set<String> allowed) {
-        if (n.json().has("forEach")) {
-            v.expression(n.text("forEach"), n.path() + ".forEach", Set.of(), scope, problems);
+    private void call(NodeSpec.Call c, Set<String> allowed) {
+        if (c.forEach() != null) {
+            v.expression(c.forEach(), n.path() + ".forEach", Set.of(), scope, problems);
         }
-        v.templates(n.field("input"), n.path() + ".input", allowed, scope, problems);
-        Optional<CapabilitySpec> spec = capability(n.extension(), n.capability(), n.text("kind"), n.path());
-        spec.ifPresent(s -> portTypes(s));
+        v.templates(c.input(), n.path() + ".input", allowed, scope, problems);
+        Optional<CapabilitySpec> spec = capability(c.extension(), c.capability(), c.kind(), n.path());
+        spec.ifPresent(s -> portTypes(c.input(), s));
+        gate(c.gate());
     }
 
     /** Checks a capability reference against the catalog; the spec when exactly one is known. */
@@ -128,10 +137,9 @@ final class NodeRules {
     }
 
     /** Each input property fed by a whole {@code ${node.path}} reference must match the capability's input type. */
-    private void portTypes(CapabilitySpec spec) {
-        JsonNode input = n.field("input");
+    private void portTypes(JsonNode input, CapabilitySpec spec) {
         JsonNode props = spec.inputSchema() == null ? null : spec.inputSchema().get("properties");
-        if (!input.isObject() || props == null) {
+        if (input == null || !input.isObject() || props == null) {
             return;
         }
         input.properties().forEach(e -> {
@@ -158,39 +166,37 @@ final class NodeRules {
         });
     }
 
-    private void input() {
-        JsonNode schema = n.json().get("schema");
-        if (schema == null) {
+    private void input(NodeSpec.Input in) {
+        if (in.schema() == null) {
             return;
         }
         try {
-            var compiled = MelodySchema.compile(schema);
-            if (n.json().has("default")) {
-                problems.addAll(MelodySchema.problems(compiled, n.json().get("default"), n.path() + ".default"));
+            var compiled = MelodySchema.compile(in.schema());
+            if (in.defaultValue() != null) {
+                problems.addAll(MelodySchema.problems(compiled, in.defaultValue(), n.path() + ".default"));
             }
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(n.path() + ".schema", e.getMessage()));
         }
     }
 
-    private void condition() {
+    private void condition(NodeSpec.Condition c) {
         Set<String> branches = new HashSet<>();
-        JsonNode cases = n.field("cases");
-        for (int i = 0; i < cases.size(); i++) {
-            v.expression(cases.get(i).path("when").asText(), n.path() + ".cases[" + i + "].when", Set.of(), scope, problems);
-            if (!branches.add(cases.get(i).path("branch").asText())) {
-                problems.add(new Problem(n.path() + ".cases[" + i + "].branch", "duplicate branch '"
-                        + cases.get(i).path("branch").asText() + "'"));
+        for (int i = 0; i < c.cases().size(); i++) {
+            NodeSpec.Condition.Case k = c.cases().get(i);
+            v.expression(k.when(), n.path() + ".cases[" + i + "].when", Set.of(), scope, problems);
+            if (!branches.add(k.branch())) {
+                problems.add(new Problem(n.path() + ".cases[" + i + "].branch", "duplicate branch '" + k.branch() + "'"));
             }
         }
     }
 
-    private void loop() {
-        Melody body = n.body();
+    private void loop(NodeSpec.Loop l) {
+        Melody body = l.body();
         problems.addAll(new MelodyValidator(v.catalog()).validate(body));
         Set<String> bodyInputs = new HashSet<>();
         body.nodes().stream().filter(b -> b.type() == NodeType.INPUT).forEach(b -> bodyInputs.add(b.id()));
-        JsonNode inputs = n.field("inputs");
+        JsonNode inputs = l.inputs() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : l.inputs();
         inputs.fieldNames().forEachRemaining(name -> {
             if (!bodyInputs.contains(name)) {
                 problems.add(new Problem(n.path() + ".inputs." + name, "the loop body has no input node '" + name + "'"));
@@ -202,14 +208,14 @@ final class NodeRules {
         if (outputs.size() == MelodyValidator.LOOP_NAMES.size()) {
             problems.add(new Problem(n.path() + ".body", "a loop body needs at least one output node (what an iteration produces)"));
         }
-        for (String f : List.of("until", "while")) {
-            if (n.json().has(f)) {
-                // The loop's condition reads the iteration's outputs by output node id (and iteration).
-                v.expression(n.text(f), n.path() + "." + f, outputs,
-                        new MelodyValidator.Scope(n.id(), Map.of(), Set.of()), problems);
-            }
+        // The loop's condition reads the iteration's outputs by output node id (and iteration).
+        if (l.until() != null) {
+            v.expression(l.until(), n.path() + ".until", outputs, new MelodyValidator.Scope(n.id(), Map.of(), Set.of()), problems);
         }
-        if (n.json().has("until") && n.json().has("while")) {
+        if (l.whileExpr() != null) {
+            v.expression(l.whileExpr(), n.path() + ".while", outputs, new MelodyValidator.Scope(n.id(), Map.of(), Set.of()), problems);
+        }
+        if (l.until() != null && l.whileExpr() != null) {
             problems.add(new Problem(n.path(), "a loop has 'until' or 'while', not both"));
         }
     }
@@ -258,21 +264,18 @@ final class NodeRules {
     }
 
     private void onError() {
-        if (n.field("onError").isMissingNode()) {
-            return;
-        }
         ErrorStrategy e = n.errorStrategy();
         ErrorStrategy.Then then = e.then();
         if (then == ErrorStrategy.Then.SKIP && n.essential()) {
             problems.add(new Problem(n.path() + ".onError.then", "skip is only for non-essential nodes: set \"essential\": false"
                     + " on '" + n.id() + "' or choose another strategy"));
         }
-        if (n.field("onError").has("compensate")) {
+        if (e.retiredCompensate()) {
             problems.add(new Problem(n.path() + ".onError.compensate", "'compensate' no longer names a substitute:"
                     + " for a substitute output use onError.fallback; to undo finished nodes when this one fails, give them"
                     + " a 'compensation' node and set \"then\": \"compensate\""));
         }
-        boolean retries = n.field("onError").has("retry");
+        boolean retries = !e.retry().equals(ErrorStrategy.Retry.NONE); // a declared retry of 0 attempts does nothing anywhere
         if ((retries || e.fallback() != null) && n.type() != NodeType.CALL && n.type() != NodeType.MELODY) {
             problems.add(new Problem(n.path() + ".onError", "retry and fallback apply to call and melody nodes"));
         }
@@ -286,23 +289,32 @@ final class NodeRules {
         }
     }
 
-    private void gate() {
-        JsonNode g = n.field("gate");
-        if (g.isMissingNode()) {
+    private void gate(NodeSpec.Gate g) {
+        if (g == null) {
             return;
         }
-        if (g.has("schema")) {
+        if (g.schema() != null) {
             try {
-                MelodySchema.compile(g.get("schema"));
+                MelodySchema.compile(g.schema());
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(n.path() + ".gate.schema", e.getMessage()));
             }
         }
-        if (g.has("score")) {
-            v.expression(g.get("score").asText(), n.path() + ".gate.score", Set.of("output"), scope, problems);
-        }
-        if (g.has("minScore") && !g.has("score")) {
+        if (g.score() != null) {
+            v.expression(g.score(), n.path() + ".gate.score", Set.of("output"), scope, problems);
+        } else if (g.minScore() > 0) {
             problems.add(new Problem(n.path() + ".gate", "minScore needs a 'score' expression"));
+        }
+    }
+
+    /**
+     * Only a call's output is checked by a gate: on another kind the gate would be silently ignored. The one rule
+     * that reads the file, not a record: no record of those kinds has a place for a gate.
+     */
+    private void gateOnCallsOnly() {
+        if (n.type() != NodeType.CALL && n.json().has("gate")) {
+            problems.add(new Problem(n.path() + ".gate", "only call nodes have a quality gate ('" + n.id() + "' is of type "
+                    + n.type().jsonName() + ")"));
         }
     }
 

@@ -57,24 +57,24 @@ final class PortTypes {
 
     /** The schema of node {@code source}'s output, if the Melody or the catalog says. */
     static JsonNode outputSchema(MelodyNode source, CapabilityCatalog catalog) {
-        if (source.json().has("expects")) {
-            return source.json().get("expects");
+        if (source.spec() instanceof NodeSpec.Input in) {
+            return in.schema();
         }
-        switch (source.type()) {
-            case INPUT:
-                return source.json().get("schema");
-            case CALL:
-                if (source.json().has("forEach")) {
-                    return null; // an array of per-item outputs
-                }
-                if (source.extension() != null) {
-                    return catalog.find(source.extension(), source.capability()).map(CapabilitySpec::outputSchema).orElse(null);
-                }
-                List<CapabilitySpec> offers = catalog.offering(source.capability(), source.text("kind"));
-                return offers.size() == 1 ? offers.get(0).outputSchema() : null;
-            default:
-                return null;
+        NodeSpec.Call c = source.call();
+        if (c == null) {
+            return null;
         }
+        if (c.expects() != null) {
+            return c.expects();
+        }
+        if (c.forEach() != null) {
+            return null; // an array of per-item outputs
+        }
+        if (!c.maestro()) {
+            return catalog.find(c.extension(), c.capability()).map(CapabilitySpec::outputSchema).orElse(null);
+        }
+        List<CapabilitySpec> offers = catalog.offering(c.capability(), c.kind());
+        return offers.size() == 1 ? offers.get(0).outputSchema() : null;
     }
 
     /** A mismatch message, or null, for {@code ref} feeding a port that accepts {@code targetSchema}. */

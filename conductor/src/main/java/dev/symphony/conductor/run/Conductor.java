@@ -45,6 +45,14 @@ public final class Conductor {
     }
 
     public RunResult start(Melody melody, ObjectNode inputs, String runId) throws IOException, InterruptedException {
+        return start(melody, inputs, runId, null);
+    }
+
+    /**
+     * Starts a run; {@code startedBy} (null: a person, {@code symphony run}) is recorded so that a server can find
+     * the runs it started when the process that ran them died ({@link #abandonedRuns}).
+     */
+    public RunResult start(Melody melody, ObjectNode inputs, String runId, String startedBy) throws IOException, InterruptedException {
         ObjectNode info = JsonNodeFactory.instance.objectNode();
         info.put("runId", runId);
         info.put("melodyFile", melody.source() == null ? null : melody.source().toAbsolutePath().toString());
@@ -52,7 +60,13 @@ public final class Conductor {
         info.set("inputs", inputs);
         info.put("preview", context.preview());
         info.put("status", "running");
+        if (startedBy != null) {
+            info.put("startedBy", startedBy);
+        }
         try (RunJournal journal = RunJournal.create(context.runsRoot(), runId, info)) {
+            if (!journal.claim()) {
+                throw new IllegalStateException("run " + runId + " is held by another process");
+            }
             RunEvents events = events(runId, journal, 0);
             events.emit(new RunEvent.RunStarted(melody.name(), context.preview(), context.policy().name()));
             return execute(melody, inputs, journal, events, List.of(), info);
@@ -62,6 +76,10 @@ public final class Conductor {
     /** Continues a paused or interrupted run from its journal and the artifact store. */
     public RunResult resume(String runId) throws IOException, InterruptedException, InvalidMelodyException {
         try (RunJournal journal = RunJournal.open(context.runsRoot(), runId)) {
+            if (!journal.claim()) {
+                throw new IllegalStateException("run " + runId + " is running in another process (it holds "
+                        + journal.dir().resolve(RunJournal.LOCK) + "); wait for it to end");
+            }
             ObjectNode info = journal.runInfo();
             String status = info.path("status").asText();
             if (status.equals("succeeded") || status.equals("cancelled")) {
@@ -80,6 +98,40 @@ public final class Conductor {
             }
             return execute(melody, (ObjectNode) info.get("inputs"), journal, events, past, info);
         }
+    }
+
+    /**
+     * The runs {@code startedBy} started for a Melody under {@code folder} whose journal says running while no
+     * process holds them: the process running them died (kill -9, a crash, power loss). Run id to Melody file,
+     * oldest first.
+     */
+    public java.util.Map<String, Path> abandonedRuns(String startedBy, Path folder) throws IOException {
+        Path root = context.runsRoot();
+        java.util.Map<String, Path> out = new java.util.LinkedHashMap<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        Path under = folder.toAbsolutePath().normalize();
+        try (var dirs = Files.list(root)) {
+            for (Path d : dirs.sorted().toList()) {
+                if (d.getFileName().toString().startsWith(".") || !Files.isRegularFile(d.resolve("run.json"))) {
+                    continue;
+                }
+                JsonNode info;
+                try {
+                    info = RunJournal.JSON.readTree(d.resolve("run.json").toFile());
+                } catch (IOException e) {
+                    continue; // unreadable: not picked up
+                }
+                String file = info.path("melodyFile").asText("");
+                Path melody = file.isEmpty() ? null : Path.of(file).toAbsolutePath().normalize();
+                if (startedBy.equals(info.path("startedBy").asText(null)) && melody != null && melody.startsWith(under)
+                        && RunJournal.abandoned(d)) {
+                    out.put(d.getFileName().toString(), melody);
+                }
+            }
+        }
+        return out;
     }
 
     private RunEvents events(String runId, RunJournal journal, long seq) {

@@ -7,10 +7,14 @@ import dev.symphony.kernel.fs.AtomicFiles;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,11 +24,15 @@ import java.util.List;
  * order. Each line is written with one {@code write} call before the executor goes on, so a process killed
  * with SIGKILL loses at most the line being written (the page cache belongs to the OS); a torn last line is
  * ignored on reading. The artifact store is written first, so a journal line never names a missing artifact.
+ * Whoever executes the run {@link #claim claims} it: an OS lock on {@code run.lock}, which the OS releases when the
+ * process ends however it ends (SIGKILL and power loss included), so "running, and nobody holds the lock" means
+ * the process that ran it died ({@link #abandoned}).
  */
 public final class RunJournal implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private final Path dir;
     private FileOutputStream events;
+    private FileChannel lockChannel;
 
     private RunJournal(Path dir) {
         this.dir = dir;
@@ -52,6 +60,51 @@ public final class RunJournal implements AutoCloseable {
             throw new NoSuchFileException("no run " + runId + " (looked in " + dir + ")");
         }
         return new RunJournal(dir);
+    }
+
+    /**
+     * Claims the run for this journal (this process) until {@link #close}; false when another process, or another
+     * journal of this process, holds it.
+     */
+    public synchronized boolean claim() throws IOException {
+        if (lockChannel != null) {
+            return true;
+        }
+        FileChannel ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // held by another journal in this JVM
+        }
+        if (lock == null) {
+            ch.close();
+            return false;
+        }
+        lockChannel = ch;
+        return true;
+    }
+
+    static final String LOCK = "run.lock";
+
+    /**
+     * True when the run in {@code dir} says it is running but no process holds its lock: the process running it
+     * died (or never claimed it: a journal written before locks existed). Probing takes the lock for an instant.
+     */
+    static boolean abandoned(Path dir) {
+        try {
+            if (!"running".equals(JSON.readTree(dir.resolve("run.json").toFile()).path("status").asText())) {
+                return false;
+            }
+            RunJournal probe = new RunJournal(dir);
+            try {
+                return probe.claim();
+            } finally {
+                probe.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            return false; // unreadable: not ours to pick up
+        }
     }
 
     public RunJournal openEvents() throws IOException {
@@ -124,6 +177,14 @@ public final class RunJournal implements AutoCloseable {
                 // closing after a sync failure: nothing more to save
             }
             events = null;
+        }
+        if (lockChannel != null) {
+            try {
+                lockChannel.close(); // releases the lock
+            } catch (IOException e) {
+                // the OS releases it with the process anyway
+            }
+            lockChannel = null;
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.symphony.conductor.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.symphony.conductor.melody.MelodyNode;
+import dev.symphony.conductor.melody.NodeCommon;
 import dev.symphony.pit.arbitration.api.ResourceKind;
 import dev.symphony.pit.dag.api.NodeState;
 import java.util.ArrayList;
@@ -34,14 +34,12 @@ final class RunResources {
     }
 
     static List<Need> needs(MelodyNode n) {
-        JsonNode rs = n == null ? null : n.json().get("resources");
-        if (rs == null || !rs.isArray()) {
+        if (n == null) {
             return List.of();
         }
         Map<String, Need> out = new LinkedHashMap<>();
-        for (JsonNode r : rs) {
-            String name = r.isTextual() ? r.asText() : r.path("name").asText();
-            out.putIfAbsent(name, new Need(name, Arbitration.kind(r.path("kind").asText("file")), r.path("capacity").asInt(1)));
+        for (NodeCommon.Resource r : n.common().resources()) {
+            out.putIfAbsent(r.name(), new Need(r.name(), Arbitration.kind(r.kind()), r.capacity()));
         }
         List<Need> sorted = new ArrayList<>(out.values());
         sorted.sort(Comparator.comparing(Need::name));

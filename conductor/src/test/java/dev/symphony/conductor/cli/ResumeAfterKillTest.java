@@ -27,7 +27,7 @@ class ResumeAfterKillTest {
         return ChildJvm.start(ResumeChildMain.class, home, log, args);
     }
 
-    private static List<JsonNode> journal(Path home) throws Exception {
+    static List<JsonNode> journal(Path home) throws Exception {
         Path runs = home.resolve("data").resolve("runs");
         if (!Files.isDirectory(runs)) {
             return List.of();
@@ -51,7 +51,7 @@ class ResumeAfterKillTest {
         return List.of();
     }
 
-    private static List<String> finished(List<JsonNode> events) {
+    static List<String> finished(List<JsonNode> events) {
         return events.stream().filter(e -> e.path("type").asText().equals("node.finished")).map(e -> e.path("node").asText()).toList();
     }
 
@@ -85,12 +85,12 @@ class ResumeAfterKillTest {
         return new Outcome(doneBeforeKill, all.subList(doneBeforeKill.size(), all.size()), Files.readAllLines(dir.resolve("marks.txt")), resumedOut);
     }
 
-    private static String mark(Path dir, String id, String name) throws Exception {
+    static String mark(Path dir, String id, String name) throws Exception {
         return "{\"id\":\"" + id + "\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"mark\",\"input\":{\"ms\":300,\"name\":\""
                 + name + "\",\"file\":" + JSON.writeValueAsString(dir.resolve("marks.txt").toString()) + "}}";
     }
 
-    private static String chain(Path dir, String name, String prefix, int n) throws Exception {
+    static String chain(Path dir, String name, String prefix, int n) throws Exception {
         StringBuilder nodes = new StringBuilder();
         StringBuilder connections = new StringBuilder();
         for (int i = 1; i <= n; i++) {

@@ -14,6 +14,11 @@ import java.nio.file.StandardOpenOption;
  */
 public final class ResumeChildMain {
     public static void main(String[] args) {
+        System.exit(RunCommand.run(args, System.out, System.err, ResumeChildMain::withMark));
+    }
+
+    /** The test Operators and {@code test.ops/mark}. */
+    static TestOperators withMark() {
         TestOperators ops = new TestOperators();
         ops.add("test.ops", "mark", "{\"type\":\"object\"}", "{\"type\":\"object\"}", 100, 0, in -> {
             Thread.sleep(in.path("ms").asLong(100));
@@ -21,6 +26,6 @@ public final class ResumeChildMain {
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             return JsonNodeFactory.instance.objectNode().put("text", in.path("name").asText());
         });
-        System.exit(RunCommand.run(args, System.out, System.err, () -> ops));
+        return ops;
     }
 }

@@ -1,10 +1,11 @@
 package dev.symphony.conductor.cli;
 
-import dev.symphony.conductor.run.TestOperators;
-
-/** The child JVM of {@link ServeProcessTest}: {@code symphony serve} with the in-process test Operators. */
+/**
+ * The child JVM of {@link ServeProcessTest} and {@link ServeReclaimTest}: {@code symphony serve} with the in-process
+ * test Operators and {@code test.ops/mark} ({@link ResumeChildMain#withMark}).
+ */
 public final class ServeChildMain {
     public static void main(String[] args) {
-        System.exit(ServeCommand.run(args, System.out, System.err, TestOperators::new));
+        System.exit(ServeCommand.run(args, System.out, System.err, ResumeChildMain::withMark));
     }
 }

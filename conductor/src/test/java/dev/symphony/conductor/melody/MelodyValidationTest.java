@@ -46,6 +46,14 @@ class MelodyValidationTest {
     }
 
     @Test
+    void aGateIsACallsAndNeedsAScoreForItsMinimum() {
+        has(problems(melody("{\"id\":\"o\",\"type\":\"output\",\"value\":1,\"gate\":{\"score\":\"1\"}}", "")),
+                "$.nodes[0].gate: only call nodes have a quality gate ('o' is of type output)");
+        has(problems(melody("{\"id\":\"a\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"echo\",\"input\":{},"
+                + "\"gate\":{\"minScore\":0.5}}", "")), "$.nodes[0].gate: minScore needs a 'score' expression");
+    }
+
+    @Test
     void aDeferredChoiceHasTwoBranchesEachWithOneEventOrTimer() {
         String awaits = "{\"id\":\"r\",\"type\":\"call\",\"extension\":\"test.ops\",\"capability\":\"echo\",\"input\":{\"text\":\"${event.text}\"},"
                 + "\"awaits\":{\"choice\":\"answer\",\"event\":\"mail/reply\",\"afterMs\":5}}";

@@ -63,7 +63,7 @@ class NodeSpecTest {
     @Test
     void defaultsAreReadInOnePlace() throws Exception {
         MelodyNode c = read("{\"id\":\"c\",\"type\":\"call\",\"extension\":\"e\",\"capability\":\"upper\"}").nodes().get(0);
-        assertEquals(new NodeCommon(true, null, List.of(), NodeCommon.Join.ALL, List.of(), null, 0.5, null, null), c.common());
+        assertEquals(new NodeCommon(true, null, List.of(), NodeCommon.Join.ALL, List.of(), null, 0.5, null, null, List.of()), c.common());
         assertEquals(ErrorStrategy.DEFAULT, c.errorStrategy());
         assertNull(c.call().gate());
         assertEquals(30_000L, c.timeoutMs(30_000));

@@ -162,6 +162,7 @@ public final class ManifestReader {
         java.util.Map<String, String> kinds = new java.util.HashMap<>();
         caps.forEach(cap -> kinds.put(cap.path("name").asText(), cap.path("kind").asText(root.path("kind").asText())));
         WorkbenchContributions.check(root, kinds, problems);
+        DocumentSync.check(root, kinds, problems);
     }
 
     private static void checkRange(String text, String path, List<ManifestException.Problem> problems) {

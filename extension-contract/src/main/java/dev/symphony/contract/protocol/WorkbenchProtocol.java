@@ -35,11 +35,21 @@ public final class WorkbenchProtocol {
     }
 
     /** 1-based line and column; {@code severity} error, warning or info. */
-    public record Diagnostic(int line, int column, String severity, String message) {
+    /**
+     * A problem from ({@code line}, {@code column}) to ({@code endLine}, {@code endColumn}), 1-based, columns in UTF-16
+     * code units (as LSP counts); without an end the range is the one character at the start.
+     */
+    public record Diagnostic(int line, int column, int endLine, int endColumn, String severity, String message) {
+        public Diagnostic(int line, int column, String severity, String message) {
+            this(line, column, line, column + 1, severity, message);
+        }
     }
 
-    /** Replaces the extension's diagnostics of one workspace-relative {@code file}. */
-    public record Diagnostics(String file, List<Diagnostic> items) {
+    /**
+     * Replaces the extension's diagnostics of one workspace-relative {@code file}; {@code version} is the document
+     * version they were computed for ({@code documentSync}'s), or -1 when the sender does not know it.
+     */
+    public record Diagnostics(String file, long version, List<Diagnostic> items) {
     }
 
     /** A badge (≤ 2 characters), a colour ({@code #rrggbb}) and a tooltip for a workspace-relative path. */
@@ -79,10 +89,18 @@ public final class WorkbenchProtocol {
                 JsonNode a = array(p, "items");
                 for (int i = 0; i < a.size(); i++) {
                     String at = "$.items[" + i + "]";
-                    items.add(new Diagnostic(positive(a.get(i), at, "line"), positive(a.get(i), at, "column"),
-                            a.get(i).path("severity").asText("error"), text(a.get(i), at, "message", 2000)));
+                    int line = positive(a.get(i), at, "line");
+                    int column = positive(a.get(i), at, "column");
+                    int endLine = a.get(i).has("endLine") ? positive(a.get(i), at, "endLine") : line;
+                    int endColumn = a.get(i).has("endColumn") ? positive(a.get(i), at, "endColumn") : column + 1;
+                    if (endLine < line || endLine == line && endColumn < column) {
+                        throw new IllegalArgumentException(at + ": the range ends (" + endLine + ":" + endColumn + ") before it starts ("
+                                + line + ":" + column + ")");
+                    }
+                    items.add(new Diagnostic(line, column, endLine, endColumn, a.get(i).path("severity").asText("error"),
+                            text(a.get(i), at, "message", 2000)));
                 }
-                yield new Diagnostics(text(p, "$", "file", 1000), items);
+                yield new Diagnostics(text(p, "$", "file", 1000), p.path("version").asLong(-1), items);
             }
             case FILE_DECORATIONS -> {
                 List<FileDecoration> items = new ArrayList<>();

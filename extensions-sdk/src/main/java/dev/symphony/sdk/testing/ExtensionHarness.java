@@ -44,6 +44,7 @@ public final class ExtensionHarness {
     private final CapabilityDispatcher dispatcher;
     private final List<String> denials = new CopyOnWriteArrayList<>();
     private final List<ModelProtocol.State> modelStates = new CopyOnWriteArrayList<>();
+    private final List<Event> events = new CopyOnWriteArrayList<>();
     private final AtomicLong callIds = new AtomicLong();
 
     public ExtensionHarness(Path manifestFile, SymphonyExtension extension, Path workspace) throws Exception {
@@ -99,6 +100,15 @@ public final class ExtensionHarness {
     /** Operations the permission rules refused so far (as the kernel's audit log would record them). */
     public List<String> denials() {
         return List.copyOf(denials);
+    }
+
+    /** An event the extension announced ({@code services().events().emit}), e.g. a {@code workbench.*} request. */
+    public record Event(String name, JsonNode payload) {
+    }
+
+    /** The events announced so far, in order (from any of the extension's threads). */
+    public List<Event> events() {
+        return List.copyOf(events);
     }
 
     /** A call of a declared capability whose input matches its schema, registered with the dispatcher. */
@@ -173,6 +183,8 @@ public final class ExtensionHarness {
         public void event(LogProtocol.HostEvent event) {
             if ("denied".equals(event.kind())) {
                 denials.add(event.message());
+            } else if (LogProtocol.EXTENSION_EVENT.equals(event.kind())) {
+                events.add(new Event(event.message(), event.data()));
             }
         }
     }

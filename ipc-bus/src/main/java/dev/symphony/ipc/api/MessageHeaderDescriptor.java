@@ -71,13 +71,27 @@ public final class MessageHeaderDescriptor {
         bytes.write(payload, offset, length);
     }
 
-    /** Reads one message from the read position of {@code bytes}. */
+    /**
+     * Reads one message from the read position of {@code bytes}; a frame the protocol does not allow (too short for
+     * the header, another version, an unknown type, a payload length that does not fit) is an
+     * {@link IllegalStateException} naming what is wrong, never another exception.
+     */
     public static Envelope read(Bytes<?> bytes) {
+        if (bytes.readRemaining() < HEADER_LENGTH) {
+            throw new IllegalStateException("bus frame of " + bytes.readRemaining() + " bytes, shorter than the "
+                    + HEADER_LENGTH + "-byte header");
+        }
         byte version = bytes.readByte();
         if (version != VERSION) {
             throw new IllegalStateException("bus message version " + version + ", expected " + VERSION);
         }
-        MessageType type = MessageType.ofCode(bytes.readByte());
+        int code = bytes.readByte();
+        MessageType type;
+        try {
+            type = MessageType.ofCode(code);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalStateException(unknown.getMessage(), unknown);
+        }
         int flags = bytes.readShort() & 0xffff;
         int length = bytes.readInt();
         long correlationId = bytes.readLong();

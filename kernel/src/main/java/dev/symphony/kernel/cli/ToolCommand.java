@@ -93,6 +93,7 @@ public final class ToolCommand {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT);
         pb.environment().putAll(flags.environment());
+        pb.environment().put(SymphonyPaths.TOOLS_ENV, SymphonyPaths.resolve().tools().toString()); // where `lsp install` puts servers
         Process process = pb.start();
         Thread stop = new Thread(process::destroy, "stop-" + tool.tool().name());
         Runtime.getRuntime().addShutdownHook(stop);

@@ -70,8 +70,9 @@ final class HostProcess {
                 || manifest.capabilities().stream().anyMatch(c -> c.kind() == dev.symphony.contract.manifest.ExtensionManifest.Kind.INSTRUMENT);
         List<Path> djlCaches = Sandbox.djlCaches(instrument, env);
         List<String> cmd = new ArrayList<>(niceness(context.hostNiceness()));
+        List<Path> toolBinds = HostTools.readOnlyBinds(manifest, context.paths().tools(), player.roots.workspace());
         cmd.addAll(Sandbox.prefix(sandboxed, context.hostClasspath(), player.dir(),
-                listener.dir(), dataDir, cdsDir, djlCaches));
+                listener.dir(), dataDir, cdsDir, djlCaches, toolBinds));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(flags.flags());
         cmd.add("-Xmx" + manifest.permissions().maxHeapMb() + "m");
@@ -104,6 +105,9 @@ final class HostProcess {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         HostEnvironment.apply(pb.environment(), System.getenv()); // no API keys or tokens from the IDE's environment
         pb.environment().putAll(flags.environment());
+        if (HostTools.granted(manifest)) {
+            pb.environment().put(dev.symphony.kernel.paths.SymphonyPaths.TOOLS_ENV, context.paths().tools().toString());
+        }
         if (!djlCaches.isEmpty()) {
             // explicit, so that a sandboxed host (no user.home) finds the cache bound for it
             pb.environment().put("DJL_CACHE_DIR", djlCaches.get(0).toString());

@@ -41,6 +41,9 @@ public final class PermissionSummary {
                     .map(g -> g.name() + " (sent by Symphony as " + g.header() + " to " + g.host() + " only)").toList())));
         }
         lines.add(new Line("start processes", p.processes() ? "yes (it can run programs on this computer)" : "no"));
+        if (HostTools.granted(m)) {
+            lines.add(new Line("tools folder", "read-only, with the workspace its read globs name (programs it runs itself, e.g. language servers, see them)"));
+        }
         lines.add(new Line("memory", p.maxHeapMb() + " MB heap; CPU share " + p.maxCpuShare()));
         lines.add(new Line("OS sandbox", sandboxed()
                 ? "bubblewrap (no network, only its own folders writable)"

@@ -165,6 +165,12 @@ public final class Sandbox {
     /** The command prefix that runs the host inside the sandbox, or an empty list for no OS sandbox. */
     static List<String> prefix(boolean sandboxed, String classpath, Path extensionDir, Path channelDir, Path dataDir, Path cdsDir,
                                List<Path> readWrite) {
+        return prefix(sandboxed, classpath, extensionDir, channelDir, dataDir, cdsDir, readWrite, List.of());
+    }
+
+    /** As above, with {@code extraReadOnly} folders (the tools folder and workspace of {@code permissions.tools}) bound read-only. */
+    static List<String> prefix(boolean sandboxed, String classpath, Path extensionDir, Path channelDir, Path dataDir, Path cdsDir,
+                               List<Path> readWrite, List<Path> extraReadOnly) {
         if (!sandboxed) {
             return List.of(); // SandboxPolicy allowed this host to run without one, and said so
         }
@@ -182,6 +188,7 @@ public final class Sandbox {
             readOnly.add(Files.isDirectory(p) ? p : p.getParent());
         }
         readOnly.add(extensionDir.toAbsolutePath());
+        extraReadOnly.forEach(p -> readOnly.add(p.toAbsolutePath()));
         for (Path p : readOnly) {
             cmd.addAll(List.of("--ro-bind", p.toString(), p.toString()));
         }

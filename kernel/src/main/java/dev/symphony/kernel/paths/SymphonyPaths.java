@@ -14,6 +14,8 @@ import java.util.Objects;
 public record SymphonyPaths(Path configDir, Path dataDir, Path cacheDir) {
     public static final String HOME_ENV = "SYMPHONY_HOME";
     public static final String HOME_PROPERTY = "symphony.home";
+    /** Where per-user tools (language servers) are installed, when not the cache folder's {@code tools/}; passed on to hosts and tools. */
+    public static final String TOOLS_ENV = "SYMPHONY_TOOLS_DIR";
 
     public SymphonyPaths {
         Objects.requireNonNull(configDir, "configDir");
@@ -78,5 +80,15 @@ public record SymphonyPaths(Path configDir, Path dataDir, Path cacheDir) {
 
     public Path cache(String name) {
         return cacheDir.resolve(name);
+    }
+
+    /**
+     * The per-user tools folder (programs such as language servers that {@code symphony lsp install} puts there):
+     * {@value #TOOLS_ENV} when set, else the cache folder's {@code tools/}. Outside the state folders: it can be
+     * deleted and installed again.
+     */
+    public Path tools() {
+        String dir = System.getenv(TOOLS_ENV);
+        return dir == null || dir.isBlank() ? cache("tools") : Path.of(dir).toAbsolutePath().normalize();
     }
 }

@@ -34,6 +34,7 @@ public final class EditorView extends Region {
     private final Group lines = new Group();
     private final Decorations decorations = new Decorations();
     private final MarkLayer marks = new MarkLayer();
+    private final SquiggleLayer squiggles = new SquiggleLayer();
     private final dev.symphony.editor.buffer.BufferListener bufferListener;
     private java.util.function.IntFunction<String> lineLabels;
     private int lineLabelColumns;
@@ -71,7 +72,7 @@ public final class EditorView extends Region {
         vbar.setOrientation(Orientation.VERTICAL);
         content.setClip(contentClip);
         gutter.setClip(gutterClip);
-        content.getChildren().addAll(marks.node(), decorations.behind(), lines, decorations.inFront());
+        content.getChildren().addAll(marks.node(), decorations.behind(), lines, squiggles.node(), decorations.inFront());
         getChildren().addAll(content, gutter, vbar, hbar);
         vbar.valueProperty().addListener((o, a, b) -> invalidate());
         hbar.valueProperty().addListener((o, a, b) -> invalidate());
@@ -320,6 +321,7 @@ public final class EditorView extends Region {
         int lastLine = topLine + Math.max(0, shownSlots - 1);
         styles.setViewport(topLine, lastLine);
         marks.paint(this, rope);
+        squiggles.paint(this, rope);
         decorations.paint(this, rope, buffer.selections());
         if (!styledOnce && allVisibleStyled()) {
             styledOnce = true;
@@ -515,6 +517,16 @@ public final class EditorView extends Region {
 
     public BackgroundMarks backgroundMarks() {
         return marks.marks();
+    }
+
+    /** Wavy underlines (diagnostics) in the text shown now; the owner keeps their offsets current as the text changes. */
+    public void setSquiggles(Squiggles s) {
+        squiggles.set(s);
+        invalidate();
+    }
+
+    public Squiggles squiggles() {
+        return squiggles.squiggles();
     }
 
     /** Gutter labels instead of line numbers (an inline diff's two numbers), {@code columns} wide; null: numbers. */

@@ -51,6 +51,7 @@ public final class ExtensionContributions implements AutoCloseable {
     private final Map<String, WorkbenchContributions> byExtension = new HashMap<>();
     private final Runnable keysChanged;
     private AutoCloseable events;
+    private dev.symphony.ui.lsp.DocumentSyncs documentSyncs;
 
     /** {@code keysChanged} re-reads the key bindings into the window's keymap. */
     public ExtensionContributions(MainWindowViewModel window, MainWindowView view, WorkbenchServices services,
@@ -68,6 +69,11 @@ public final class ExtensionContributions implements AutoCloseable {
             });
             services.bridge().onFx(this::wireNew);
         });
+    }
+
+    /** Where diagnostics of synced documents go (instead of straight into the Problems view). */
+    public void documentSyncs(dev.symphony.ui.lsp.DocumentSyncs syncs) {
+        this.documentSyncs = syncs;
     }
 
     /** The view of {@code viewId} if it was shown once (tests, benchmarks). */
@@ -208,6 +214,9 @@ public final class ExtensionContributions implements AutoCloseable {
                 Path file = root == null ? null : root.resolve(d.file()).normalize();
                 if (file == null || !file.startsWith(root)) {
                     throw new IllegalArgumentException("$.file: '" + d.file() + "' is not in the open folder");
+                }
+                if (documentSyncs != null && documentSyncs.diagnostics(id, file, d)) {
+                    return; // an open, synced document: anchored squiggles and Problems (ui.lsp)
                 }
                 window.problems().replace("extension:" + id + ":" + d.file(), d.items().stream()
                         .map(i -> new Problem(file, i.line(), i.column(), "[" + i.severity() + "] " + i.message() + " (" + id + ")"))

@@ -3,6 +3,8 @@ package dev.symphony.ui.extensions;
 import dev.symphony.kernel.extensions.ActivationEvents;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.ui.Workbench;
+import dev.symphony.ui.lsp.DocumentSyncs;
+import dev.symphony.ui.problems.ProblemNavigation;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -17,6 +19,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
     private final ExtensionContributions contributions;
     private final ExtensionsViewModel model;
     private ExtensionsView view;
+    private DocumentSyncs syncs;
 
     private ExtensionsWorkbench(ExtensionContributions contributions, ExtensionsViewModel model) {
         this.contributions = contributions;
@@ -61,6 +64,10 @@ public final class ExtensionsWorkbench implements AutoCloseable {
             }
         });
         workspaceOpened(kernel, workbench.window().workspaceProperty().get());
+        attached.syncs = new DocumentSyncs(kernel, workbench.tabs().documents(), workbench.window().workspaceProperty()::get,
+                workbench.window().problems(), services.bridge(), workbench.tabsView()::editorOf, workbench.window().statusMessageProperty()::set);
+        contributions.documentSyncs(attached.syncs);
+        problemNavigation(workbench);
         return attached;
     }
 
@@ -76,6 +83,32 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         }
     }
 
+    /** F8 / Shift+F8: next and previous problem from the caret (ui.problems.ProblemNavigation). */
+    private static void problemNavigation(Workbench workbench) {
+        for (boolean forward : new boolean[] {true, false}) {
+            workbench.window().command(forward ? ProblemNavigation.NEXT : ProblemNavigation.PREVIOUS,
+                    forward ? "Go to Next Problem (Error, Warning, Info)" : "Go to Previous Problem (Error, Warning, Info)", "Problems",
+                    forward ? "F8" : "Shift+F8", () -> {
+                        var pane = workbench.tabsView().activeEditor();
+                        Path file = pane == null ? null : pane.file();
+                        int line = 0;
+                        int column = 0;
+                        if (pane != null) {
+                            var rope = pane.view().buffer().text();
+                            int caret = pane.view().buffer().selections().get(0).head();
+                            line = rope.lineOf(caret) + 1;
+                            column = caret - rope.lineStart(line - 1) + 1;
+                        }
+                        ProblemNavigation.next(workbench.window().problems().all(), file, line, column, forward)
+                                .ifPresent(p -> workbench.openFileAt(p.file(), p.line(), p.column()));
+                    });
+        }
+    }
+
+    public DocumentSyncs documentSyncs() {
+        return syncs;
+    }
+
     public ExtensionContributions contributions() {
         return contributions;
     }
@@ -86,6 +119,9 @@ public final class ExtensionsWorkbench implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (syncs != null) {
+            syncs.close();
+        }
         contributions.close();
         model.close();
     }

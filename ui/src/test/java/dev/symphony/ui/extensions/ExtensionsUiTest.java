@@ -98,11 +98,11 @@ class ExtensionsUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.H).release(KeyCode.H, KeyCode.ALT, KeyCode.CONTROL);
         waitUntil("the view follows the command (run by its key binding)", () -> labelText(robot, "vnode:label").equals("Clicked 3 times"));
 
-        robot.interact(() -> screenshot(bench.workbench.stage().getScene(), "hello-view.png"));
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "hello-view.png"));
         robot.interact(() -> window.run(ExtensionContributions.SHOW_EXTENSIONS));
         robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
                 .filter(r -> ((ExtensionRow) r).id().equals(ID)).map(r -> list.getItems().indexOf(r)).findFirst().orElseThrow()));
-        robot.interact(() -> screenshot(bench.workbench.stage().getScene(), "extensions-view.png"));
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "extensions-view.png"));
         robot.clickOn(robot.lookup("#extensions-disable").queryAs(Node.class));
         waitUntil("disabled", () -> list.getItems().stream().anyMatch(r -> ((ExtensionRow) r).id().equals(ID)
                 && ((ExtensionRow) r).state().equals("DISABLED")));
@@ -134,23 +134,6 @@ class ExtensionsUiTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting until " + what + "; the status bar says: "
                     + robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText());
-        }
-    }
-
-    /** What the window showed, for a person to look at: target/screenshots/NAME (not an assertion). */
-    private static void screenshot(javafx.scene.Scene scene, String name) {
-        javafx.scene.image.WritableImage image = scene.snapshot(null);
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        png.setRGB(0, 0, w, h, argb, 0, w);
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            javax.imageio.ImageIO.write(png, "png", dir.resolve(name).toFile());
-        } catch (java.io.IOException e) {
-            System.err.println("no screenshot " + name + ": " + e);
         }
     }
 

@@ -194,7 +194,7 @@ public final class MelodyServer implements AutoCloseable {
             starting.run();
             notices.println("symphony serve: running " + m.source() + " (" + why + ")");
             try {
-                RunResult r = conductor.start(m, inputs);
+                RunResult r = conductor.start(m, inputs, conductor.newRunId(), STARTED_BY);
                 notices.println("symphony serve: run " + r.runId() + " " + r.status().jsonName());
                 chain(m, r);
                 return r;
@@ -205,6 +205,37 @@ public final class MelodyServer implements AutoCloseable {
                 throw new java.util.concurrent.CancellationException("serve is stopping");
             }
         }, runs);
+    }
+
+    /** What serve records as the starter of its runs (so the next serve finds them if this process dies). */
+    static final String STARTED_BY = "serve";
+
+    /**
+     * Resumes the runs a serve process started for Melodies under the served folder and did not finish because
+     * it died (kill -9, a crash, power loss): their journals say running and no process holds them. Each is
+     * queued like a new run (within {@code --max-runs}); what is chained to it runs after it. Returns how many.
+     */
+    public int reclaim() throws IOException {
+        if (folder == null) {
+            return 0;
+        }
+        java.util.Map<String, Path> abandoned = conductor.abandonedRuns(STARTED_BY, folder);
+        abandoned.forEach((runId, file) -> {
+            CompletableFuture.runAsync(() -> {
+                notices.println("symphony serve: resuming run " + runId + " (the serve process running it ended before it did)");
+                try {
+                    RunResult r = conductor.resume(runId);
+                    notices.println("symphony serve: run " + r.runId() + " " + r.status().jsonName());
+                    melodies.stream().filter(m -> m.source() != null
+                            && m.source().toAbsolutePath().normalize().equals(file)).findFirst().ifPresent(m -> chain(m, r));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) { // another serve took it first, the Melody no longer validates, the disk failed
+                    notices.println("symphony serve: run " + runId + " not resumed: " + e.getMessage());
+                }
+            }, runs);
+        });
+        return abandoned.size();
     }
 
     private void chain(Melody finished, RunResult r) {

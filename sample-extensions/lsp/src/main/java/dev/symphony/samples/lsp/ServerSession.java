@@ -1,0 +1,235 @@
+package dev.symphony.samples.lsp;
+
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionCapabilities;
+import org.eclipse.lsp4j.CompletionItemCapabilities;
+import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.PublishDiagnosticsCapabilities;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.SynchronizationCapabilities;
+import org.eclipse.lsp4j.TextDocumentClientCapabilities;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.UnregistrationParams;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+
+/**
+ * One running language server for one workspace folder: the process, LSP4J's JSON-RPC over its standard streams,
+ * the initialize handshake, and document notifications. Notifications are written by the session's own thread, so
+ * a server that stops reading never blocks the caller (the host's bus thread).
+ */
+final class ServerSession implements AutoCloseable {
+    static final long INITIALIZE_TIMEOUT_SECONDS = 60;
+    private final ServerSpec spec;
+    private final Process process;
+    private final LanguageServer server;
+    private final ExecutorService writer;
+    private final TextDocumentSyncKind sync;
+    private volatile boolean closing;
+
+    private ServerSession(ServerSpec spec, Process process, LanguageServer server, ExecutorService writer, TextDocumentSyncKind sync) {
+        this.spec = spec;
+        this.process = process;
+        this.server = server;
+        this.writer = writer;
+        this.sync = sync;
+    }
+
+    /** Starts {@code program} for {@code root} and initializes it; blocks (not on the bus thread) until it answered. */
+    static ServerSession start(ServerSpec spec, Path program, Path root, Consumer<PublishDiagnosticsParams> diagnostics,
+                               Consumer<String> log) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(program.toString());
+        cmd.addAll(spec.args());
+        Process process = new ProcessBuilder(cmd).directory(root.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT) // into the host's log
+                .start();
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "lsp-" + spec.name() + "-out"));
+        ExecutorService reader = Executors.newCachedThreadPool(r -> daemon(r, "lsp-" + spec.name() + "-in"));
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(diagnostics, log),
+                process.getInputStream(), process.getOutputStream(), reader, null);
+        launcher.startListening();
+        LanguageServer server = launcher.getRemoteProxy();
+        try {
+            InitializeResult result = server.initialize(initializeParams(spec, root)).get(INITIALIZE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            server.initialized(new InitializedParams());
+            var s = result.getCapabilities().getTextDocumentSync();
+            TextDocumentSyncKind kind = s == null ? TextDocumentSyncKind.None
+                    : s.isLeft() ? s.getLeft() : s.getRight().getChange() == null ? TextDocumentSyncKind.None : s.getRight().getChange();
+            return new ServerSession(spec, process, server, writer, kind);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            writer.shutdownNow();
+            reader.shutdownNow();
+            throw new IOException(spec.name() + " (" + program + ") did not initialize: "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.toString()), e);
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static InitializeParams initializeParams(ServerSpec spec, Path root) {
+        InitializeParams p = new InitializeParams();
+        p.setProcessId((int) ProcessHandle.current().pid());
+        p.setClientInfo(new org.eclipse.lsp4j.ClientInfo("Symphony"));
+        p.setWorkspaceFolders(List.of(new WorkspaceFolder(root.toUri().toString(), root.getFileName() == null ? "/" : root.getFileName().toString())));
+        TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
+        text.setSynchronization(new SynchronizationCapabilities(false, false, false));
+        PublishDiagnosticsCapabilities diagnostics = new PublishDiagnosticsCapabilities();
+        diagnostics.setVersionSupport(true);
+        text.setPublishDiagnostics(diagnostics);
+        CompletionItemCapabilities item = new CompletionItemCapabilities(false);
+        text.setCompletion(new CompletionCapabilities(item));
+        WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
+        workspace.setConfiguration(true);
+        workspace.setWorkspaceFolders(true);
+        p.setCapabilities(new ClientCapabilities(workspace, text, null));
+        if (spec.initializationOptions() != null) {
+            p.setInitializationOptions(JsonParser.parseString(spec.initializationOptions()));
+        }
+        return p;
+    }
+
+    ServerSpec spec() {
+        return spec;
+    }
+
+    /** Completes when the process ended (crash or shutdown). */
+    CompletableFuture<Process> exited() {
+        return process.onExit();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    void didOpen(String uri, String languageId, int version, String text) {
+        send(() -> server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, languageId, version, text))));
+    }
+
+    /** Sends {@code changes} (ranges, in order) or, to a server that wants whole documents, {@code wholeText}. */
+    void didChange(String uri, int version, List<TextDocumentContentChangeEvent> changes, String wholeText) {
+        if (sync == TextDocumentSyncKind.None) {
+            return;
+        }
+        List<TextDocumentContentChangeEvent> sent = sync == TextDocumentSyncKind.Full ? List.of(new TextDocumentContentChangeEvent(wholeText)) : changes;
+        send(() -> server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version), sent)));
+    }
+
+    void didClose(String uri) {
+        send(() -> server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri))));
+    }
+
+    TextDocumentSyncKind syncKind() {
+        return sync;
+    }
+
+    private void send(Runnable notification) {
+        if (!closing) {
+            writer.execute(notification);
+        }
+    }
+
+    /** Asks the server to shut down and exit (LSP's order), then ends the process if it did not within 2 s. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            server.shutdown().get(2, TimeUnit.SECONDS);
+            server.exit();
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (Exception e) {
+            process.destroyForcibly();
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    /** What the server may ask of the client: diagnostics, messages, configuration (none: the server's defaults). */
+    private record Client(Consumer<PublishDiagnosticsParams> diagnostics, Consumer<String> log) implements LanguageClient {
+        @Override
+        public void telemetryEvent(Object object) {
+        }
+
+        @Override
+        public void publishDiagnostics(PublishDiagnosticsParams p) {
+            diagnostics.accept(p);
+        }
+
+        @Override
+        public void showMessage(MessageParams m) {
+            log.accept(m.getType() + ": " + m.getMessage());
+        }
+
+        @Override
+        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams r) {
+            log.accept(r.getType() + ": " + r.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void logMessage(MessageParams m) {
+        }
+
+        @Override
+        public CompletableFuture<List<Object>> configuration(ConfigurationParams p) {
+            List<Object> none = new ArrayList<>();
+            p.getItems().forEach(i -> none.add(null));
+            return CompletableFuture.completedFuture(none);
+        }
+
+        @Override
+        public CompletableFuture<Void> registerCapability(RegistrationParams p) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> unregisterCapability(UnregistrationParams p) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> createProgress(WorkDoneProgressCreateParams p) {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.symphony.ui.lsp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.contract.manifest.DocumentSync;
+import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.contract.protocol.WorkbenchProtocol;
+import dev.symphony.editor.text.Rope;
+import dev.symphony.kernel.extensions.CapabilityCall;
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.ui.FxBridge;
+import dev.symphony.ui.editor.EditorPane;
+import dev.symphony.ui.editor.Squiggles;
+import dev.symphony.ui.problems.ProblemsModel;
+import dev.symphony.ui.tabs.OpenDocument;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * Keeps open documents in step with the extensions that declare {@code contributes.documentSync} for their file type,
+ * and shows what those extensions publish about them. A document of the open folder is sent once whole
+ * ({@code open}), then as ranges per edit ({@code change}, coalesced: one call carries everything typed while the
+ * previous call was out), then {@code close}. Calls run in order on one thread of their own; the JavaFX thread only
+ * records the change. Diagnostics come back tagged with the version they were computed for: placed in that version's
+ * text and moved through the edits since (dropped when that version is older than the kept history, so nothing stale
+ * is shown), as squiggles in the editor and entries of the Problems view.
+ */
+public final class DocumentSyncs implements AutoCloseable {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private final CompletableFuture<Kernel> kernel;
+    private final Supplier<Path> workspace;
+    private final ProblemsModel problems;
+    private final FxBridge bridge;
+    private final Function<OpenDocument, EditorPane> editors;
+    private final Consumer<String> status;
+    private final List<SyncedDocument> synced = new ArrayList<>(); // JavaFX thread
+    private static final int MAX_RETRIES = 5;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "document-sync-retry");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "document-sync");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public DocumentSyncs(CompletableFuture<Kernel> kernel, ObservableList<OpenDocument> documents, Supplier<Path> workspace,
+                         ProblemsModel problems, FxBridge bridge, Function<OpenDocument, EditorPane> editors, Consumer<String> status) {
+        this.kernel = kernel;
+        this.workspace = workspace;
+        this.problems = problems;
+        this.bridge = bridge;
+        this.editors = editors;
+        this.status = status;
+        documents.addListener((ListChangeListener<OpenDocument>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(this::closed);
+                change.getAddedSubList().forEach(this::opened);
+            }
+        });
+        kernel.thenAccept(k -> bridge.onFx(() -> documents.forEach(this::opened)));
+    }
+
+    private void opened(OpenDocument d) {
+        Kernel k = kernel.getNow(null);
+        Path root = workspace.get();
+        if (k == null || root == null || d.isUntitled() || d.path() == null || !d.path().startsWith(root) || d.isReadOnly()) {
+            return;
+        }
+        for (ExtensionManifest m : k.catalogue()) {
+            DocumentSync sync = DocumentSync.of(m).orElse(null);
+            if (sync == null || !sync.serves(d.path().getFileName().toString())
+                    || synced.stream().anyMatch(s -> s.document == d && s.extension.equals(m.id()))) {
+                continue;
+            }
+            SyncedDocument s = new SyncedDocument(d, m.id(), sync.capability());
+            synced.add(s);
+            s.listener = (before, after, change) -> {
+                s.changed(before, after, change);
+                showDiagnostics(s);
+                sender.execute(() -> sendPending(k, s));
+            };
+            d.buffer().addListener(s.listener);
+            sendOpen(k, s, root, s.version(), d.rope());
+        }
+    }
+
+    private void closed(OpenDocument d) {
+        Kernel k = kernel.getNow(null);
+        synced.removeIf(s -> {
+            if (s.document != d) {
+                return false;
+            }
+            d.buffer().removeListener(s.listener);
+            problems.replace(source(s), List.of());
+            if (k != null) {
+                ObjectNode close = NODES.objectNode().put("event", "close").put("file", d.path().toString());
+                sender.execute(() -> call(k, s, close));
+            }
+            return true;
+        });
+    }
+
+    private void sendOpen(Kernel k, SyncedDocument s, Path root, int version, Rope text) {
+        ObjectNode open = NODES.objectNode().put("event", "open").put("root", root.toString())
+                .put("file", s.document.path().toString()).put("version", version).put("text", text.toString());
+        sender.execute(() -> call(k, s, open));
+    }
+
+    private void sendPending(Kernel k, SyncedDocument s) {
+        if (s.reopenPending()) {
+            return; // the retry opens it with the whole current text
+        }
+        Object[] p = s.takePending();
+        if (p == null) {
+            return; // an earlier task sent it with its own
+        }
+        ObjectNode change = NODES.objectNode().put("event", "change").put("file", s.document.path().toString())
+                .put("version", (Integer) p[0]);
+        change.set("changes", (ArrayNode) p[1]);
+        JsonNode answer = call(k, s, change);
+        if (answer != null && answer.path("reopen").asBoolean(false)) {
+            reopen(k, s, 0); // its host restarted and lost the document
+        }
+    }
+
+    /** Opens {@code s} again, whole, after {@code delayMs}; on the JavaFX thread so text and version agree. */
+    private void reopen(Kernel k, SyncedDocument s, long delayMs) {
+        s.needsReopen();
+        retries.schedule(() -> bridge.onFx(() -> {
+            Path root = workspace.get();
+            if (synced.contains(s) && root != null && s.takeReopen()) {
+                sendOpen(k, s, root, s.version(), s.document.rope());
+            }
+        }), delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * One call on the sender thread; a failure is said in the status bar, never thrown at the editor, and the document
+     * is opened again whole after a back-off (the extension's host may have crashed and been restarted without it).
+     */
+    private JsonNode call(Kernel k, SyncedDocument s, ObjectNode input) {
+        try {
+            JsonNode out = k.call(new CapabilityCall("workbench", s.extension, s.capability, input)).output();
+            s.failures = 0;
+            return out;
+        } catch (RuntimeException e) {
+            bridge.onFx(() -> status.accept(s.extension + " could not follow " + s.document.title() + ": " + e.getMessage()));
+            if (!input.path("event").asText().equals("close") && s.failures < MAX_RETRIES) {
+                reopen(k, s, 1000L << s.failures++);
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Diagnostics of {@code extension} for a workspace-relative {@code file}: true when this class shows them (the file
+     * is synced with that extension), false to let the caller list them as they are. JavaFX thread.
+     */
+    public boolean diagnostics(String extension, Path file, WorkbenchProtocol.Diagnostics d) {
+        for (SyncedDocument s : synced) {
+            if (s.extension.equals(extension) && s.document.path().equals(file)) {
+                int version = d.version() < 0 ? s.version() : (int) d.version();
+                Rope text = s.textOf(version);
+                if (text == null) {
+                    return true; // for a version older than the history: dropped, the next publication replaces them
+                }
+                s.diagnostics.place(d.items(), text, s.changesSince(version));
+                showDiagnostics(s);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void showDiagnostics(SyncedDocument s) {
+        EditorPane pane = editors.apply(s.document);
+        if (pane != null && (!s.diagnostics.isEmpty() || !pane.view().squiggles().items().isEmpty())) {
+            pane.view().setSquiggles(s.diagnostics.squiggles());
+        }
+        problems.replace(source(s), s.diagnostics.problems(s.document.path(), s.document.rope(), shortName(s.extension)));
+    }
+
+    private static String source(SyncedDocument s) {
+        return "extension:" + s.extension + ":" + s.document.path();
+    }
+
+    private static String shortName(String id) {
+        return id.substring(id.lastIndexOf('.') + 1);
+    }
+
+    @Override
+    public void close() {
+        sender.shutdownNow();
+        retries.shutdownNow();
+    }
+}
