@@ -191,7 +191,8 @@ public final class EditorViewBench {
         return new double[] {nanos == 0 ? 0 : lines * 1e9 / nanos, memo};
     }
 
-    static double percentile(double[] values, int p) {
+    /** The {@code p}-th percentile (nearest rank) of {@code values}. */
+    public static double percentile(double[] values, int p) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;

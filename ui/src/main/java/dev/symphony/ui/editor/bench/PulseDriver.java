@@ -10,16 +10,16 @@ import javafx.scene.Scene;
 /**
  * Runs one action at the start of a pulse (before CSS and layout) and reports how long it took until
  * that pulse's frame was rendered: the latency JavaFX adds to an input event, without the wait for
- * the pulse itself.
+ * the pulse itself. Shared by the UI benches ({@code editor-view}, {@code board}).
  */
-final class PulseDriver {
+public final class PulseDriver {
     private final FrameClock frames;
     private final AtomicReference<Runnable> pending = new AtomicReference<>();
     private final java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     private long cpuStart = -1;
     private volatile double lastFxCpuMs;
 
-    PulseDriver(Scene scene, FrameClock frames) {
+    public PulseDriver(Scene scene, FrameClock frames) {
         this.frames = frames;
         Platform.runLater(() -> {
             scene.addPreLayoutPulseListener(() -> {
@@ -39,12 +39,12 @@ final class PulseDriver {
     }
 
     /** CPU time of the FX thread for the last measured action: event handling + CSS + layout (not the render). */
-    double lastFxCpuMs() {
+    public double lastFxCpuMs() {
         return lastFxCpuMs;
     }
 
     /** Milliseconds from running {@code action} in a pulse to that frame rendered. */
-    double measure(Runnable action) throws Exception {
+    public double measure(Runnable action) throws Exception {
         CompletableFuture<Double> done = new CompletableFuture<>();
         pending.set(() -> {
             long start = System.nanoTime();
@@ -56,7 +56,7 @@ final class PulseDriver {
     }
 
     /** Runs {@code action} on the FX thread and waits for it. */
-    static void onFx(Runnable action) throws Exception {
+    public static void onFx(Runnable action) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

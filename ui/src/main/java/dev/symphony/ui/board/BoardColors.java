@@ -1,0 +1,42 @@
+package dev.symphony.ui.board;
+
+import javafx.scene.paint.Color;
+
+/** The board's colours in the light and the dark theme (the canvas is painted, not styled by CSS). */
+record BoardColors(Color background, Color gridMinor, Color gridMajor, Color nodeFill, Color nodeBorder, Color text,
+                   Color subtext, Color selection, Color edge, Color edgeParallel, Color edgeConditional, Color edgeLoop,
+                   Color edgeSoft, Color label, Color minimapFill) {
+    static final BoardColors LIGHT = new BoardColors(Color.web("#f6f7f9"), Color.web("#e9ebef"), Color.web("#d9dce2"),
+            Color.WHITE, Color.web("#c4c8d0"), Color.web("#1f2328"), Color.web("#57606a"), Color.web("#0969da"),
+            Color.web("#6e7781"), Color.web("#1a7f37"), Color.web("#bf8700"), Color.web("#8250df"), Color.web("#8c959f"),
+            Color.web("#24292f"), Color.web("#ffffffd0"));
+    static final BoardColors DARK = new BoardColors(Color.web("#0d1117"), Color.web("#161b22"), Color.web("#21262d"),
+            Color.web("#161b22"), Color.web("#30363d"), Color.web("#e6edf3"), Color.web("#8b949e"), Color.web("#2f81f7"),
+            Color.web("#8b949e"), Color.web("#3fb950"), Color.web("#d29922"), Color.web("#a371f7"), Color.web("#6e7681"),
+            Color.web("#e6edf3"), Color.web("#161b22d0"));
+
+    /** The header colour of a node kind. */
+    static Color kind(String type) {
+        return switch (type) {
+            case "input" -> Color.web("#2da44e");
+            case "output" -> Color.web("#cf222e");
+            case "condition" -> Color.web("#bf8700");
+            case "loop" -> Color.web("#8250df");
+            case "approval" -> Color.web("#e16f24");
+            case "melody" -> Color.web("#1b7c83");
+            default -> Color.web("#0969da");
+        };
+    }
+
+    static Color state(BoardViewModel.NodeState s) {
+        return switch (s) {
+            case READY -> Color.web("#8c959f");
+            case RUNNING -> Color.web("#0969da");
+            case SUCCEEDED -> Color.web("#1a7f37");
+            case FAILED -> Color.web("#cf222e");
+            case RETRIED -> Color.web("#e16f24");
+            case SKIPPED -> Color.web("#6e7781");
+            case WAITING -> Color.web("#bf8700");
+        };
+    }
+}

@@ -1,0 +1,184 @@
+package dev.symphony.ui.board.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.conductor.melody.CapabilityCatalog;
+import dev.symphony.ui.FxBridge;
+import dev.symphony.ui.board.BoardDocument;
+import dev.symphony.ui.board.BoardGraph;
+import dev.symphony.ui.board.BoardView;
+import dev.symphony.ui.board.BoardViewModel;
+import dev.symphony.ui.editor.bench.EditorViewBench;
+import dev.symphony.ui.editor.bench.PulseDriver;
+import dev.symphony.ui.probe.FrameClock;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Stage;
+
+/**
+ * {@code symphony bench board [--sizes 1000,5000] [--frames N]}: for each size, a generated Melody with 1.5
+ * connections per node and every position in the file ({@link BoardMelodies}) is opened on the real
+ * {@link BoardView} (Monocle headless with software rendering unless a platform is chosen, as
+ * {@code bench editor-view}), and one JSON line is printed: {@code openMs} (file read → first rendered frame of the
+ * board; no auto-layout), {@code panP99Ms}, {@code zoomP99Ms} (stepping between 100 % and 10 %, through every level
+ * of detail), {@code dragP99Ms} (a node dragged by mouse events), each an input event → the rendered pulse showing
+ * it ({@link PulseDriver}); {@code *FxCpuP99Ms}: the JavaFX thread's CPU time for the event, CSS, layout and
+ * painting commands (not the rasterizing render thread); the load average beside them.
+ */
+public final class BoardBench {
+    private static final long SEED = 20;
+
+    private BoardBench() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        int[] sizes = {1000, 5000};
+        int frames = 200;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--sizes") && i + 1 < args.length) {
+                    sizes = Arrays.stream(args[++i].split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+                } else if (args[i].equals("--frames") && i + 1 < args.length) {
+                    frames = Math.max(20, Integer.parseInt(args[++i]));
+                } else {
+                    err.println("symphony bench board: usage: bench board [--sizes 1000,5000] [--frames N] (did not understand '"
+                            + args[i] + "')");
+                    return 2;
+                }
+            }
+        } catch (NumberFormatException e) {
+            err.println("symphony bench board: --sizes and --frames take numbers (" + e.getMessage() + ")");
+            return 2;
+        }
+        try {
+            EditorViewBench.useHeadlessPlatformUnlessChosen();
+            EditorViewBench.startPlatform();
+            for (int size : sizes) {
+                Path file = Files.createTempFile("symphony-board-bench-" + size + "-", ".melody.json");
+                try {
+                    Files.writeString(file, BoardMelodies.generate(size, SEED));
+                    out.println(new ObjectMapper().writeValueAsString(measure(file, size, frames)));
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            }
+            return 0;
+        } catch (Exception e) {
+            err.println("symphony bench board: " + e);
+            return 1;
+        }
+    }
+
+    private record Session(Stage stage, BoardView board, PulseDriver driver) {
+    }
+
+    private static ObjectNode measure(Path file, int size, int frames) throws Exception {
+        double loadAtStart = load();
+        FxBridge bridge = new FxBridge();
+        CompletableFuture<Session> shown = new CompletableFuture<>();
+        long start = System.nanoTime();
+        BoardDocument document = new BoardDocument(Files.readString(file), CapabilityCatalog.NONE);
+        Platform.runLater(() -> {
+            BoardView board = new BoardView(new BoardViewModel(document, file, bridge));
+            Stage stage = new Stage();
+            Scene scene = new Scene(board, 1280, 800);
+            stage.setScene(scene);
+            stage.show();
+            board.requestFocus();
+            FrameClock clock = new FrameClock(scene);
+            clock.afterNextFrame(t -> shown.complete(new Session(stage, board, new PulseDriver(scene, clock))));
+        });
+        Session s = shown.get(120, TimeUnit.SECONDS);
+        double openMs = (System.nanoTime() - start) / 1e6;
+        BoardViewModel vm = s.board().viewModel();
+        double[] pan = new double[frames];
+        double[] panCpu = new double[frames];
+        for (int i = 0; i < frames; i++) {
+            double dx = i % 40 < 20 ? -23 : 23;
+            pan[i] = s.driver().measure(() -> vm.pan(dx, -7 * Math.signum(dx)));
+            panCpu[i] = s.driver().lastFxCpuMs();
+        }
+        double[] zoom = new double[frames];
+        double[] zoomCpu = new double[frames];
+        for (int i = 0; i < frames; i++) {
+            double factor = i % 50 < 25 ? 0.912 : 1 / 0.912; // 25 steps of 0.912 ≈ 100 % → 10 % and back
+            zoom[i] = s.driver().measure(() -> vm.zoomAt(factor, 640, 400));
+            zoomCpu[i] = s.driver().lastFxCpuMs();
+        }
+        PulseDriver.onFx(() -> {
+            vm.scaleProperty().set(1);
+            vm.translateXProperty().set(40);
+            vm.translateYProperty().set(40);
+        });
+        double[][] dragRun = drag(s, vm, frames);
+        double[] drag = dragRun[0];
+        Platform.runLater(s.stage()::close);
+        bridge.close();
+
+        ObjectNode line = new ObjectMapper().createObjectNode();
+        line.put("nodes", size);
+        line.put("connections", document.graph().edges().size());
+        line.put("openMs", round(openMs));
+        line.put("panP99Ms", round(EditorViewBench.percentile(pan, 99)));
+        line.put("zoomP99Ms", round(EditorViewBench.percentile(zoom, 99)));
+        line.put("dragP99Ms", round(EditorViewBench.percentile(drag, 99)));
+        line.put("panP50Ms", round(EditorViewBench.percentile(pan, 50)));
+        line.put("zoomP50Ms", round(EditorViewBench.percentile(zoom, 50)));
+        line.put("dragP50Ms", round(EditorViewBench.percentile(drag, 50)));
+        line.put("panFxCpuP99Ms", round(EditorViewBench.percentile(panCpu, 99)));
+        line.put("zoomFxCpuP99Ms", round(EditorViewBench.percentile(zoomCpu, 99)));
+        line.put("dragFxCpuP99Ms", round(EditorViewBench.percentile(dragRun[1], 99)));
+        line.put("frames", frames);
+        line.put("loadAverageAtStart", round(loadAtStart));
+        line.put("loadAverage", round(load()));
+        line.put("cores", Runtime.getRuntime().availableProcessors());
+        line.put("renderer", System.getProperty("prism.order", "default"));
+        line.put("platform", System.getProperty("glass.platform", "default"));
+        return line;
+    }
+
+    /** Presses on a node, drags it {@code frames} steps (each timed), releases (the move is written, not timed). */
+    private static double[][] drag(Session s, BoardViewModel vm, int frames) throws Exception {
+        BoardGraph.BoardNode node = vm.graphProperty().get().nodes().get(BoardMelodies.ROWS + 3);
+        double x = 40 + node.x() + BoardGraph.NODE_WIDTH / 2;
+        double y = 40 + node.y() + BoardGraph.NODE_HEIGHT / 2;
+        PulseDriver.onFx(() -> Event.fireEvent(s.board(), mouse(MouseEvent.MOUSE_PRESSED, x, y)));
+        double[] out = new double[frames];
+        double[] cpu = new double[frames];
+        for (int i = 0; i < frames; i++) {
+            double dx = 4.0 * (i % 60 < 30 ? i % 60 : 60 - i % 60);
+            double dy = dx / 2;
+            out[i] = s.driver().measure(() -> Event.fireEvent(s.board(), mouse(MouseEvent.MOUSE_DRAGGED, x + dx, y + dy)));
+            cpu[i] = s.driver().lastFxCpuMs();
+        }
+        PulseDriver.onFx(() -> Event.fireEvent(s.board(), mouse(MouseEvent.MOUSE_RELEASED, x + 40, y + 20)));
+        return new double[][] {out, cpu};
+    }
+
+    private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type, double x, double y) {
+        return new MouseEvent(type, x, y, x, y, MouseButton.PRIMARY, 1, false, false, false, false, true, false, false,
+                true, false, false, null);
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
