@@ -7,7 +7,7 @@ import dev.symphony.conductor.run.TestOperators;
  * Coverage-guided fuzzing (Jazzer) of the Melody reader: whatever text a {@code *.melody.json} holds (one shared
  * from a marketplace, one an agent wrote), {@link MelodyReader#parse} answers a Melody or an
  * {@link InvalidMelodyException} whose problems each name where and what — never another exception, a hang or a
- * stack overflow. Bounded in {@code mvn verify} ({@code JAZZER_FUZZ=1} for this module's tests); the examples are
+ * stack overflow. Bounded in {@code mvn verify} (the parent pom's surefire execution {@code fuzz}, with {@code JAZZER_FUZZ=1}); the examples are
  * its seeds and every input that ever crashed it is replayed from
  * {@code src/test/resources/dev/symphony/conductor/melody/MelodyReaderFuzzTestInputs/}. Longer runs: the README.
  */

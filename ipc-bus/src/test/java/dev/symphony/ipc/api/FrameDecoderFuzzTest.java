@@ -9,7 +9,7 @@ import net.openhft.chronicle.bytes.Bytes;
  * answers an {@link Envelope} or an {@link IllegalStateException} naming the problem, and the payload decoder a
  * tree or a {@link BusException} with {@link BusStatus#MALFORMED} — never another exception (the endpoint turns
  * exactly these into a broken channel), a hang or an out-of-memory. Bounded in {@code mvn verify}
- * ({@code JAZZER_FUZZ=1} for this module's tests); inputs that ever crashed it are replayed from
+ * (the parent pom's surefire execution {@code fuzz}, with {@code JAZZER_FUZZ=1}); inputs that ever crashed it are replayed from
  * {@code src/test/resources/dev/symphony/ipc/api/FrameDecoderFuzzTestInputs/}. Longer runs: the module README.
  */
 class FrameDecoderFuzzTest {

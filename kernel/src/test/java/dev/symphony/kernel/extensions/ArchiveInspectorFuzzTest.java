@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * bytes a downloaded {@code .zip} holds, {@link ArchiveInstaller#prepare} answers a prepared extension or an
  * {@link InstallException} naming the problem — never another exception, a hang or an out-of-memory — and after a
  * refusal (or an abort of what it prepared) nothing is left in the store and nothing was written beside it.
- * Bounded in {@code mvn verify} ({@code JAZZER_FUZZ=1} for this module's tests); seeds and every input that ever
+ * Bounded in {@code mvn verify} (the parent pom's surefire execution {@code fuzz}, with {@code JAZZER_FUZZ=1}); seeds and every input that ever
  * crashed it: {@code src/test/resources/dev/symphony/kernel/extensions/ArchiveInspectorFuzzTestInputs/}.
  */
 class ArchiveInspectorFuzzTest {
