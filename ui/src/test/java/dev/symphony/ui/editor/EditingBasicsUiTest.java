@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.symphony.editor.selection.Selection;
 import dev.symphony.editor.selection.SelectionSet;
-import dev.symphony.kernel.paths.SymphonyPaths;
+import dev.symphony.ui.TestWorkbench;
 import dev.symphony.ui.Workbench;
-import dev.symphony.ui.shell.WorkbenchServices;
 import dev.symphony.ui.tabs.OpenDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -27,28 +24,22 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Auto-closing and surrounding, indentation on Enter, on a closing bracket and on paste — typed into the real workbench. */
 @ExtendWith(ApplicationExtension.class)
 class EditingBasicsUiTest {
-    private Path home;
+    private TestWorkbench bench;
     private Path workspace;
     private Workbench workbench;
 
     @Start
     void start(Stage stage) throws Exception {
-        home = Files.createTempDirectory("symphony-basics-home");
-        workspace = Files.createTempDirectory("symphony-basics-ws");
-        workbench = new Workbench(WorkbenchServices.start(SymphonyPaths.under(home)), stage);
-        stage.show();
+        bench = TestWorkbench.start(stage, "basics");
+        workspace = bench.workspace;
+        workbench = bench.workbench;
     }
 
     @AfterEach
     void cleanUp(FxRobot robot) throws Exception {
         robot.release(new KeyCode[0]);
         robot.release(new MouseButton[0]);
-        workbench.close();
-        for (Path dir : new Path[] {home, workspace}) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        bench.close();
     }
 
     private EditorView open(FxRobot robot, String name, String text, int caret) throws Exception {
