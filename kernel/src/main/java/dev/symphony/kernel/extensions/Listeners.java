@@ -20,6 +20,7 @@ final class Listeners<T> implements AutoCloseable {
     private final BiConsumer<T, RuntimeException> onFailure;
     private final ThreadPoolExecutor notifier;
     private final AtomicLong dropped = new AtomicLong();
+    private volatile Thread thread;
 
     Listeners(String threadName, BiConsumer<T, RuntimeException> onFailure) {
         this(threadName, onFailure, Integer.MAX_VALUE);
@@ -30,6 +31,7 @@ final class Listeners<T> implements AutoCloseable {
         this.notifier = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(capacity), r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
+            thread = t;
             return t;
         });
     }
@@ -39,10 +41,31 @@ final class Listeners<T> implements AutoCloseable {
         return dropped.get();
     }
 
-    /** Adds a listener; close the handle to remove it. */
+    /**
+     * Adds a listener; close the handle to remove it. Closing first lets the listener be told what was published
+     * while it listened (up to 2 s; at once on the notifier thread itself), so a command that prints states and then
+     * stops listening does not lose the last ones.
+     */
     AutoCloseable add(Consumer<T> listener) {
         listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return () -> {
+            drain();
+            listeners.remove(listener);
+        };
+    }
+
+    private void drain() {
+        if (Thread.currentThread() == thread || notifier.isShutdown()) {
+            return;
+        }
+        try {
+            notifier.submit(() -> { }).get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RejectedExecutionException | java.util.concurrent.ExecutionException
+                 | java.util.concurrent.TimeoutException e) {
+            // full, stopped or slow: remove without waiting longer
+        }
     }
 
     /** On the notifier thread: runs {@code first}, then tells every listener about {@code event}; false when dropped. */

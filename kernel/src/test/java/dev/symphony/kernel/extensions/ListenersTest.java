@@ -37,4 +37,27 @@ class ListenersTest {
             assertEquals(accepted, told.get(), "every accepted event is told, in order");
         }
     }
+
+    /** Stopping to listen right after the last event (a CLI printing model states, then exiting) still hears it. */
+    @Test
+    void closingTheHandleFirstTellsWhatWasPublishedWhileListening() throws Exception {
+        CountDownLatch slow = new CountDownLatch(1);
+        java.util.List<Integer> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Listeners<Integer> listeners = new Listeners<>("test-listeners", (e, failure) -> { })) {
+            AutoCloseable handle = listeners.add(heard::add);
+            listeners.publish(() -> {
+                try {
+                    slow.await(200, TimeUnit.MILLISECONDS); // the notifier is still busy when the handle closes
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }, 1);
+            listeners.publish(2);
+            handle.close();
+            assertEquals(java.util.List.of(1, 2), heard, "both events were told before the listener went");
+            listeners.publish(3);
+            listeners.add(e -> slow.countDown()).close();
+            assertEquals(java.util.List.of(1, 2), heard, "nothing after it went");
+        }
+    }
 }
