@@ -81,14 +81,21 @@ class LazyPolicyTest {
     @Test
     void onFirstUseLoadsNothingUntilTheFirstDecision() throws Exception {
         java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch firstDecided = new java.util.concurrent.CountDownLatch(1);
         LazyPolicy lazy = LazyPolicy.onFirstUse("rl", new HeuristicPolicy(), () -> {
             loads.incrementAndGet();
+            try {
+                firstDecided.await(10, java.util.concurrent.TimeUnit.SECONDS); // loading outlasts the first decision
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return LEARNED;
         });
         Thread.sleep(50);
         assertFalse(lazy.started());
         assertEquals(0, loads.get(), "nothing is loaded before a decision is asked for");
         assertEquals(0, lazy.choose(decision(), new float[2]), "the first decision goes to the heuristic");
+        firstDecided.countDown();
         assertTrue(lazy.awaitReady(Duration.ofSeconds(10)));
         assertEquals(1, lazy.choose(decision(), new float[2]));
         assertEquals(1, loads.get());
