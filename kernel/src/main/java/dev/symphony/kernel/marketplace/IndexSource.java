@@ -154,7 +154,9 @@ public final class IndexSource {
         InputStream body = response.body();
         // the whole body within the timeout, plus a second per MB of what it may be (a slow but honest server finishes)
         long deadlineMs = timeout.toMillis() + limit / 1000;
+        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
         var closer = DEADLINES.schedule(() -> {
+            expired.set(true); // before the close: the reader's "closed" must read as the deadline
             try {
                 body.close();
             } catch (IOException ignored) {
@@ -165,11 +167,11 @@ public final class IndexSource {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 try {
-                    if (!closer.isDone()) {
+                    if (!expired.get()) {
                         return super.read(b, off, len);
                     }
                 } catch (IOException e) {
-                    if (!closer.isDone() || closer.isCancelled()) {
+                    if (!expired.get()) {
                         throw e;
                     }
                 }
