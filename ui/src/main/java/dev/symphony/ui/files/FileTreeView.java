@@ -261,26 +261,27 @@ public final class FileTreeView extends TreeView<Path> {
             }
             String name = item.getFileName() == null ? item.toString() : item.getFileName().toString();
             setText(name);
-            setGraphic(getTreeItem() instanceof FolderItem ? null : FileIcons.node(name));
             setContextMenu(menuFor(item));
-            decorate(decorations == null ? null : decorations.of(item));
+            decorate(getTreeItem() instanceof FolderItem ? null : FileIcons.node(name),
+                    decorations == null ? null : decorations.of(item));
         }
 
-        private void decorate(FileDecorations.Decoration d) {
-            if (d == null) {
-                setGraphic(null);
-                setStyle(null);
-                setTooltip(null);
-                return;
+        /** The file type's badge, then a decoration's letter (a source-control state), both before the name. */
+        private void decorate(javafx.scene.Node icon, FileDecorations.Decoration d) {
+            javafx.scene.layout.HBox graphic = new javafx.scene.layout.HBox(4);
+            graphic.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            if (icon != null) {
+                graphic.getChildren().add(icon);
             }
-            setStyle("-fx-text-fill: " + d.color() + ";");
-            javafx.scene.control.Label badge = new javafx.scene.control.Label(d.badge());
-            badge.setStyle("-fx-text-fill: " + d.color() + "; -fx-font-weight: bold;");
-            badge.getStyleClass().add("file-decoration");
-            setGraphic(d.badge() == null ? null : badge);
-            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-            setGraphicTextGap(8);
-            setTooltip(d.tooltip() == null ? null : new javafx.scene.control.Tooltip(d.tooltip()));
+            if (d != null && d.badge() != null) {
+                javafx.scene.control.Label badge = new javafx.scene.control.Label(d.badge());
+                badge.setStyle("-fx-text-fill: " + d.color() + "; -fx-font-weight: bold;");
+                badge.getStyleClass().add("file-decoration");
+                graphic.getChildren().add(badge);
+            }
+            setGraphic(graphic.getChildren().isEmpty() ? null : graphic);
+            setStyle(d == null ? null : "-fx-text-fill: " + d.color() + ";");
+            setTooltip(d == null || d.tooltip() == null ? null : new javafx.scene.control.Tooltip(d.tooltip()));
         }
 
         private ContextMenu menuFor(Path item) {

@@ -58,7 +58,7 @@ class PreviewTabUiTest {
         waitUntil("the files show in the tree", () -> cell(robot, "d.txt").isPresent());
         waitUntil("a file shows its type's badge", () -> cell(robot, "a.txt") // a cell's graphic follows its text
                 .map(n -> ((TreeCell<?>) n).getGraphic())
-                .filter(g -> g != null && g.getStyleClass().contains(dev.symphony.ui.files.FileIcons.STYLE)).isPresent());
+                .filter(g -> g != null && g.lookup("." + dev.symphony.ui.files.FileIcons.STYLE) != null).isPresent());
         robot.clickOn(cell(robot, "a.txt").get());
         waitUntil("a.txt opens as a preview", () -> openNames().equals(List.of("a.txt")));
         OpenDocument a = bench.workbench.tabs().find(file("a.txt")).orElseThrow();
