@@ -8,7 +8,6 @@ import dev.symphony.editor.selection.SelectionSet;
 import dev.symphony.ui.TestWorkbench;
 import dev.symphony.ui.Workbench;
 import dev.symphony.ui.tabs.OpenDocument;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Auto-closing and surrounding, indentation on Enter, on a closing bracket and on paste — typed into the real workbench. */
 @ExtendWith(ApplicationExtension.class)
@@ -43,16 +41,7 @@ class EditingBasicsUiTest {
     }
 
     private EditorView open(FxRobot robot, String name, String text, int caret) throws Exception {
-        Path file = workspace.resolve(name);
-        Files.writeString(file, text);
-        robot.interact(() -> workbench.openFile(file, d -> {}));
-        waitUntil(name + " opens", () -> workbench.tabsView().activeEditor() != null
-                && file.equals(workbench.tabsView().activeEditor().file()));
-        EditorView view = workbench.tabsView().activeEditor().view();
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(view);
-        robot.interact(() -> view.controller().setSelections(SelectionSet.cursorAt(caret), caret));
-        return view;
+        return EditorViewUiTest.open(robot, workbench, workspace.resolve(name), text, caret);
     }
 
     private OpenDocument document() {

@@ -80,15 +80,19 @@ class EditorViewUiTest {
 
     /** Opens a file with {@code text}, waits for its editor and clicks into it. */
     private EditorView open(FxRobot robot, String name, String text) throws Exception {
-        Path file = workspace.resolve(name);
+        return open(robot, workbench, workspace.resolve(name), text, 0);
+    }
+
+    /** Writes {@code file}, opens it, waits until its editor is the active one, clicks into it, puts the caret at {@code caret}. */
+    static EditorView open(FxRobot robot, Workbench workbench, Path file, String text, int caret) throws Exception {
         Files.writeString(file, text);
         robot.interact(() -> workbench.openFile(file, d -> {}));
-        waitUntil(name + " opens", () -> workbench.tabsView().activeEditor() != null
+        waitUntil(file.getFileName() + " opens", () -> workbench.tabsView().activeEditor() != null
                 && file.equals(workbench.tabsView().activeEditor().file()));
         EditorView view = workbench.tabsView().activeEditor().view();
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(view);
-        robot.interact(() -> view.controller().setSelections(dev.symphony.editor.selection.SelectionSet.cursorAt(0), 0));
+        robot.interact(() -> view.controller().setSelections(dev.symphony.editor.selection.SelectionSet.cursorAt(caret), caret));
         return view;
     }
 
