@@ -28,7 +28,7 @@ public final class ChatCall implements ModelRouter.Endpoint {
     }
 
     public Final run(ModelInstruments.ServedModel model, ChatRequest request, Duration timeout, Consumer<String> onToken) {
-        ChatRequest named = new ChatRequest(model.model().id(), request.messages(), request.sampling());
+        ChatRequest named = request.with(model.model().id(), request.sampling());
         warm(model.instrument());
         try (KernelStream s = kernel.stream(new CapabilityCall("cli", model.instrument(), LanguageModelProtocol.CHAT,
                 LanguageModelProtocol.toJson(named), timeout))) {
