@@ -18,6 +18,7 @@ final class ChatEntryNodes {
     static Node tool(ChatEntry.Tool t) {
         Label title = new Label((t.ran() ? "✓ " : "✗ ") + t.title());
         title.getStyleClass().add(t.ran() ? "chat-tool-title" : "chat-tool-refused");
+        title.setWrapText(true);
         VBox box = new VBox(2, title);
         if (t.shown() != null && !t.shown().isBlank()) {
             box.getChildren().add(diffText(firstLines(t.shown())));
@@ -39,6 +40,7 @@ final class ChatEntryNodes {
         title.getStyleClass().add("chat-approval-title");
         Label why = new Label("The approval policy asks before this step.");
         why.getStyleClass().add("chat-meta");
+        why.setWrapText(true);
         Button accept = new Button("Accept");
         accept.setId(ChatView.ACCEPT_ID);
         accept.getStyleClass().add("success");
@@ -49,7 +51,10 @@ final class ChatEntryNodes {
         reject.setOnAction(e -> a.reject());
         Label state = new Label();
         state.getStyleClass().add("chat-meta");
-        HBox buttons = new HBox(6, accept, reject, state);
+        accept.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        reject.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        state.setWrapText(true);
+        HBox buttons = new HBox(6, accept, reject);
         Runnable show = () -> {
             boolean open = a.stateProperty().get() == ChatEntry.Approval.State.PENDING;
             accept.setDisable(!open);
@@ -66,7 +71,7 @@ final class ChatEntryNodes {
         };
         show.run();
         a.stateProperty().addListener((o, was, now) -> show.run());
-        VBox box = new VBox(4, title, why, diffText(a.detail()), buttons);
+        VBox box = new VBox(4, title, why, diffText(a.detail()), buttons, state);
         box.getStyleClass().add("chat-approval");
         return box;
     }

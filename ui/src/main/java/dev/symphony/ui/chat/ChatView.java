@@ -116,8 +116,10 @@ public final class ChatView extends VBox {
         addSelection.getStyleClass().addAll("small", "flat");
         addSelection.setOnAction(e -> context.selection().ifPresentOrElse(model::addChip,
                 () -> model.entries().add(new ChatEntry.Notice("Nothing is selected in the editor.", true))));
-        HBox contextRow = new HBox(4, addFile, addSelection, chips);
-        contextRow.setAlignment(Pos.CENTER_LEFT);
+        addFile.setMinWidth(Region.USE_PREF_SIZE);
+        addSelection.setMinWidth(Region.USE_PREF_SIZE);
+        HBox contextButtons = new HBox(4, addFile, addSelection);
+        VBox contextRow = new VBox(4, contextButtons, chips);
 
         input.setId(INPUT_ID);
         input.setPromptText("Ask, or switch on Agent to let it work (Enter sends, Shift+Enter is a new line)");
@@ -146,6 +148,9 @@ public final class ChatView extends VBox {
         usage.setId(USAGE_ID);
         usage.getStyleClass().add("chat-usage");
         usage.textProperty().bind(model.usageProperty());
+        usage.setWrapText(true);
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        stop.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox actions = new HBox(6, usage, grow, send, stop);
@@ -188,6 +193,7 @@ public final class ChatView extends VBox {
         Label meta = new Label();
         meta.getStyleClass().add("chat-meta");
         meta.textProperty().bind(a.metaProperty());
+        meta.setWrapText(true);
         Runnable render = () -> box.getChildren().setAll(MarkdownNodes.render(a.textProperty().get(), codeActions), meta);
         render.run();
         a.textProperty().addListener((o, was, now) -> render.run());

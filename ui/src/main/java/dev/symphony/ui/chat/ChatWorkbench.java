@@ -24,6 +24,7 @@ public final class ChatWorkbench implements AutoCloseable {
     public static final String OPEN_AGENT = "workbench.action.chat.openAgent";
     public static final String STOP = "workbench.action.chat.stop";
     static final Duration COMMAND_LIMIT = Duration.ofMinutes(2);
+    static final double SIDE_BAR_SHARE = 0.32;
     private final Workbench workbench;
     private final ChatViewModel model;
     private ChatView view;
@@ -63,7 +64,30 @@ public final class ChatWorkbench implements AutoCloseable {
             model.agentModeProperty().set(true);
         }
         workbench.mainView().showInSideBar(view());
+        widenSideBar(view());
         view().lookup("#" + ChatView.INPUT_ID).requestFocus();
+    }
+
+    /** A chat needs more room than a file tree: the side bar holding it opens to at least {@link #SIDE_BAR_SHARE} of the window. */
+    private static void widenSideBar(javafx.scene.Node view) {
+        for (javafx.scene.Parent p = view.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.SplitPane split) {
+                boolean first = !split.getItems().isEmpty() && holds(split.getItems().get(0), view);
+                if (first && split.getDividerPositions().length > 0 && split.getDividerPositions()[0] < SIDE_BAR_SHARE) {
+                    split.setDividerPosition(0, SIDE_BAR_SHARE);
+                }
+                return;
+            }
+        }
+    }
+
+    private static boolean holds(javafx.scene.Node ancestor, javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The panel, built on first use (on the JavaFX thread). */

@@ -82,8 +82,10 @@ class AgentToolsTest {
         assertFalse(env.result().contains("secret"), env.result());
         AgentTools.Outcome list = call("list_folder", "{\"path\":\".\"}");
         assertTrue(list.result().contains("a.txt") && !list.result().contains(".env"), list.result());
-        assertTrue(call("read_file", "{\"path\":\"../outside\"}").result().contains("outside the workspace"));
         assertTrue(asked.isEmpty(), "nothing asked: " + asked);
+        AgentTools.Outcome outside = call("read_file", "{\"path\":\"../outside\"}");
+        assertEquals(Decision.ASK, outside.decision(), "a read outside the workspace asks");
+        assertTrue(outside.result().startsWith("rejected by the user"), outside.result());
     }
 
     @Test
