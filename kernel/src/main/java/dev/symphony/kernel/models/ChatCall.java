@@ -46,6 +46,9 @@ public final class ChatCall implements ModelRouter.Endpoint {
                 }
                 onToken.accept(chunk.get("token").asText());
             }
+            if (cancelled) { // the stream ends at once when cancel() closes it
+                throw new CallFailedException(ErrorCode.CANCELLED, "cancelled");
+            }
             throw new CallFailedException(ErrorCode.EXTENSION_ERROR, model.instrument() + "'s chat stream ended without its final answer");
         } catch (IllegalArgumentException badFinal) {
             throw new CallFailedException(ErrorCode.EXTENSION_ERROR, model.instrument() + " sent a bad final answer: " + badFinal.getMessage());

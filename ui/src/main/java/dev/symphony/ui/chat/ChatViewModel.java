@@ -283,7 +283,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
 
     @Override
     public void close() {
-        cancel();
+        bridge.onFx(this::cancel);
         worker.shutdownNow();
     }
 }
