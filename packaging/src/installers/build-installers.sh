@@ -87,6 +87,11 @@ for zip in "$repo"/sample-extensions/*/target/*-plugin.zip; do
   (cd "$tmp" && tool jar xf "$(native_path "$zip")")
   id=$(sed -n 's/^ *"id" *: *"\([^"]*\)".*/\1/p' "$tmp/symphony-extension.json" | head -1)
   [ -n "$id" ] || die "no id in the manifest of $zip"
+  if [ -d "$tmp/lib" ]; then # its jars without other platforms' natives, as for the class path (step 1)
+    tool java "$here/InstallerTool.java" strip-natives "$tmp/lib" "$work/ext-lib"
+    find "$tmp/lib" -maxdepth 1 -type f ! -name '*.jar' -exec cp -p {} "$work/ext-lib/" \;
+    rm -rf "$tmp/lib"; mv "$work/ext-lib" "$tmp/lib"
+  fi
   mv "$tmp" "$appdir/../extensions/$id"
   say "bundled extension $id"
 done
