@@ -91,6 +91,8 @@ public final class ChatView extends VBox {
                     for (ChatEntry e : c.getAddedSubList()) {
                         messages.getChildren().add(Math.min(at++, messages.getChildren().size()), node(e));
                     }
+                    scroll.layout(); // a new entry (an approval prompt above all) is scrolled into view at once
+                    scroll.setVvalue(scroll.getVmax());
                 }
             }
         });

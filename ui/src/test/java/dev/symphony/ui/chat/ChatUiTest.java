@@ -176,8 +176,13 @@ class ChatUiTest {
         waitUntil(buttonId + " is on screen", () -> {
             Node b = chat.view().lookup("#" + buttonId);
             button.set(b);
-            return b != null && b.getScene() != null && !b.isDisabled();
+            if (b == null || b.getScene() == null || b.isDisabled()) {
+                return false;
+            }
+            javafx.geometry.Bounds at = b.localToScene(b.getBoundsInLocal()); // laid out and scrolled into the window
+            return at.getWidth() > 0 && at.getMinY() >= 0 && at.getMaxY() <= b.getScene().getHeight();
         });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(button.get());
     }
 
