@@ -20,6 +20,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
     private final ExtensionsViewModel model;
     private ExtensionsView view;
     private DocumentSyncs syncs;
+    private dev.symphony.ui.lsp.LanguageFeatures languageFeatures;
 
     private ExtensionsWorkbench(ExtensionContributions contributions, ExtensionsViewModel model) {
         this.contributions = contributions;
@@ -68,6 +69,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         attached.syncs = new DocumentSyncs(kernel, workbench.tabs().documents(), workbench.window().workspaceProperty()::get,
                 workbench.window().problems(), services.bridge(), workbench.tabsView()::editorOf, workbench.window().statusMessageProperty()::set);
         contributions.documentSyncs(attached.syncs);
+        attached.languageFeatures = dev.symphony.ui.lsp.LanguageFeatures.attach(workbench, attached.syncs);
         problemNavigation(workbench);
         return attached;
     }
@@ -108,6 +110,10 @@ public final class ExtensionsWorkbench implements AutoCloseable {
 
     public DocumentSyncs documentSyncs() {
         return syncs;
+    }
+
+    public dev.symphony.ui.lsp.LanguageFeatures languageFeatures() {
+        return languageFeatures;
     }
 
     public ExtensionContributions contributions() {
