@@ -27,6 +27,7 @@ final class HoverTip {
     private int from = -1;
     private int to = -1;
     private EditorView shownIn;
+    private boolean fromMouse; // the tip on its way or shown: asked by the mouse resting (not Show Hover)
 
     HoverTip(ServerRequests requests, Overlay overlay) {
         this.requests = requests;
@@ -52,14 +53,25 @@ final class HoverTip {
     /** The mouse is at {@code viewPoint} of {@code view}: hides a tip it left, asks after the delay where it rests. */
     void mouseAt(EditorView view, OpenDocument document, Point2D viewPoint) {
         int offset = view.offsetAt(viewPoint.getX(), viewPoint.getY());
-        if (isShowing() && (view != shownIn || offset < from || offset > to)) {
+        if (isShowing() && fromMouse && (view != shownIn || offset < from || offset > to)) {
             hide();
         }
         if (isShowing()) {
             return;
         }
-        resting.setOnFinished(e -> request(view, document, offset, viewPoint));
+        resting.setOnFinished(e -> {
+            fromMouse = true;
+            request(view, document, offset, viewPoint);
+        });
         resting.playFromStart();
+    }
+
+    /** The mouse left the editors: a tip it asked for goes; one Show Hover asked for stays until a key or click. */
+    void mouseLeft() {
+        resting.stop();
+        if (fromMouse) {
+            hide();
+        }
     }
 
     /** Show Hover: at the primary caret, now. */
@@ -67,6 +79,8 @@ final class HoverTip {
         var s = view.buffer().selections();
         Point2D p = view.caretPoint();
         if (p != null) {
+            resting.stop();
+            fromMouse = false;
             request(view, document, s.get(s.size() - 1).head(), p);
         }
     }

@@ -62,7 +62,7 @@ public final class LanguageFeatures {
         area.addEventFilter(KeyEvent.KEY_PRESSED, f::keyPressed);
         area.addEventFilter(KeyEvent.KEY_TYPED, f::keyTyped);
         area.addEventFilter(MouseEvent.MOUSE_MOVED, f::mouseMoved);
-        area.addEventFilter(MouseEvent.MOUSE_EXITED, e -> f.hover.hide());
+        area.addEventFilter(MouseEvent.MOUSE_EXITED, e -> f.hover.mouseLeft());
         area.addEventFilter(MouseEvent.MOUSE_PRESSED, f::mousePressed);
         area.addEventFilter(ScrollEvent.SCROLL, e -> {
             f.hover.hide();
@@ -97,7 +97,7 @@ public final class LanguageFeatures {
         EditorView view = viewOf(e.getTarget());
         OpenDocument d = view == null ? null : documentOf(view);
         if (d == null || !requests.serves(d)) {
-            hover.hide();
+            hover.mouseLeft();
             return;
         }
         hover.mouseAt(view, d, view.sceneToLocal(e.getSceneX(), e.getSceneY()));

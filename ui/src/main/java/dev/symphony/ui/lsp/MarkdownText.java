@@ -7,6 +7,9 @@ package dev.symphony.ui.lsp;
  * text is only shown.
  */
 final class MarkdownText {
+    private static final String ESCAPABLE = "\\`*_{}[]()#+-.!|<>";
+    private static final char PRIVATE = '\uE000';
+
     private MarkdownText() {
     }
 
@@ -41,13 +44,27 @@ final class MarkdownText {
     }
 
     private static String inline(String line) {
-        String s = line.replaceFirst("^\\s{0,3}#{1,6}\\s+", "");
+        // escaped characters are literal: hidden from the emphasis rules as private-use characters, restored at the end
+        StringBuilder hidden = new StringBuilder();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < line.length() && ESCAPABLE.indexOf(line.charAt(i + 1)) >= 0) {
+                hidden.append((char) (PRIVATE + ESCAPABLE.indexOf(line.charAt(++i))));
+            } else {
+                hidden.append(c);
+            }
+        }
+        String s = hidden.toString().replaceFirst("^\\s{0,3}#{1,6}\\s+", "");
         s = s.replaceAll("!?\\[([^\\]]*)\\]\\([^)]*\\)", "$1");
         s = s.replaceAll("(\\*\\*|__)(.+?)\\1", "$2");
         s = s.replaceAll("(?<![\\w*])[*_]([^*_\\s][^*_]*?)[*_](?![\\w*])", "$1");
         s = s.replace("`", "");
-        s = s.replaceAll("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|<>])", "$1");
         s = s.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-        return s;
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(c >= PRIVATE && c < PRIVATE + ESCAPABLE.length() ? ESCAPABLE.charAt(c - PRIVATE) : c);
+        }
+        return out.toString();
     }
 }

@@ -92,12 +92,13 @@ final class LanguageRequests {
             return;
         }
         TextDocumentIdentifier doc = new TextDocumentIdentifier(uri);
+        String key = uri + "\u0000" + kind;
         int version = served.version();
         CompletableFuture<ObjectNode> result = switch (kind) {
             case "completion" -> {
                 CompletionParams p = new CompletionParams(doc, at, new CompletionContext(CompletionTriggerKind.Invoked));
                 List<CompletionItem> kept = new ArrayList<>();
-                yield served.session().request(s -> s.getTextDocumentService().completion(p)).thenApply(r -> {
+                yield track(id, key, served.session().request(s -> s.getTextDocumentService().completion(p)), r -> {
                     lastCompletion.put(uri, kept);
                     lastCompletionId.put(uri, id);
                     return LspJson.completion(r, kept);
@@ -109,16 +110,15 @@ final class LanguageRequests {
                     yield CompletableFuture.completedFuture(NODES.objectNode().put("error", "no such completion item (the list was replaced)"));
                 }
                 CompletionItem item = items.get(index);
-                yield served.session().request(s -> s.getTextDocumentService().resolveCompletionItem(item))
-                        .thenApply(r -> LspJson.item(r == null ? item : r, index));
+                yield track(id, key, served.session().request(s -> s.getTextDocumentService().resolveCompletionItem(item)),
+                        r -> LspJson.item(r == null ? item : r, index));
             }
-            case "definition" -> served.session().request(s -> s.getTextDocumentService().definition(new DefinitionParams(doc, at)))
-                    .thenApply(LspJson::locations);
-            case "hover" -> served.session().request(s -> s.getTextDocumentService().hover(new HoverParams(doc, at))).thenApply(LspJson::hover);
-            default -> served.session().request(s -> s.getTextDocumentService().rename(new RenameParams(doc, at, newName)))
-                    .thenApply(LspJson::workspaceEdit);
+            case "definition" -> track(id, key, served.session().request(s -> s.getTextDocumentService().definition(new DefinitionParams(doc, at))),
+                    LspJson::locations);
+            case "hover" -> track(id, key, served.session().request(s -> s.getTextDocumentService().hover(new HoverParams(doc, at))), LspJson::hover);
+            default -> track(id, key, served.session().request(s -> s.getTextDocumentService().rename(new RenameParams(doc, at, newName))),
+                    LspJson::workspaceEdit);
         };
-        pending.put(id, result);
         result.whenComplete((r, e) -> {
             pending.remove(id);
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -129,6 +129,20 @@ final class LanguageRequests {
                     ? served.spec().name() + ": " + re.getResponseError().getMessage() : String.valueOf(cause.getMessage()));
             answer(id, uri, served, version, out);
         });
+    }
+
+    /**
+     * Keeps {@code sent} (the request itself: cancelling it sends {@code $/cancelRequest}) as request {@code id}'s, and
+     * returns its answer converted. A dependent stage's cancel would not reach the request, hence the split.
+     */
+    private <T> CompletableFuture<ObjectNode> track(long id, String key, CompletableFuture<T> sent,
+                                                    java.util.function.Function<T, ObjectNode> convert) {
+        pending.put(id, sent);
+        if (!Long.valueOf(id).equals(latest.get(key))) {
+            pending.remove(id);
+            sent.cancel(true); // superseded while this was being prepared
+        }
+        return sent.thenApply(convert);
     }
 
     private void answer(long id, String uri, ServerPool.Served served, int version, ObjectNode result) {
