@@ -184,8 +184,9 @@ final class ServerSession implements AutoCloseable {
             }
             CompletableFuture<T> sent = call.apply(server);
             answer.whenComplete((v, e) -> {
-                if (answer.isCancelled()) {
-                    sent.cancel(true); // LSP4J: $/cancelRequest
+                if (answer.isCancelled() && !closing) {
+                    // LSP4J writes $/cancelRequest on the cancelling thread: the writer's, never the host's bus thread
+                    writer.execute(() -> sent.cancel(true));
                 }
             });
             sent.whenComplete((v, e) -> {
