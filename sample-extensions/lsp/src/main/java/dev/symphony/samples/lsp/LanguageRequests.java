@@ -119,8 +119,12 @@ final class LanguageRequests {
             default -> track(id, key, served.session().request(s -> s.getTextDocumentService().rename(new RenameParams(doc, at, newName))),
                     LspJson::workspaceEdit);
         };
+        long asked = System.nanoTime();
         result.whenComplete((r, e) -> {
             pending.remove(id);
+            if (r != null) {
+                r.put("serverMs", (System.nanoTime() - asked) / 1e6); // the server's time with its queue here (bench lsp)
+            }
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof CancellationException || result.isCancelled()) {
                 return; // superseded or cancelled: nothing to show
