@@ -71,9 +71,14 @@ final class ServerSession implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(program.toString());
         cmd.addAll(spec.args());
-        Process process = new ProcessBuilder(cmd).directory(root.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT) // into the host's log
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).directory(root.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT); // into the host's log
+        if (builder.environment().getOrDefault("HOME", "").isEmpty()) {
+            // the sandboxed host's environment is cleared and its /etc has no passwd: without HOME, node's os.homedir()
+            // throws and tsserver exits at once (its typings cache); the sandbox's private /tmp is the writable home
+            builder.environment().put("HOME", System.getProperty("java.io.tmpdir", "/tmp"));
+        }
+        Process process = builder.start();
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "lsp-" + spec.name() + "-out"));
         ExecutorService reader = Executors.newCachedThreadPool(r -> daemon(r, "lsp-" + spec.name() + "-in"));
         Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(diagnostics, log),
