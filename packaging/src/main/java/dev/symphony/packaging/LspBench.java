@@ -65,7 +65,10 @@ final class LspBench {
         AtomicReference<String> status = new AtomicReference<>("");
         long[] counters = new long[2]; // superseded answers emitted, answers for an older text
         long[] latest = {-1, 1}; // latest completion id, current version
-        try (Kernel kernel = Kernel.start(KernelContext.standard().workspace(project).developmentRoot(devRoot));
+        try (Kernel kernel = Kernel.start(KernelContext.standard().workspace(project).developmentRoot(devRoot)
+                // on a loaded machine a host starting beside tsserver misses heartbeats (killed as hung after ~0.8 s);
+                // the bench measures requests, not hang detection
+                .hangTimeout(java.time.Duration.ofSeconds(10)));
              AutoCloseable events = kernel.onExtensionEvent((id, name, payload) -> {
                  if (name.equals("workbench.statusBar")) {
                      status.set(payload.path("text").asText());

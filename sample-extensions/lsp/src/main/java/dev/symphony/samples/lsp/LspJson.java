@@ -26,7 +26,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * hostile: missing fields are skipped, lists are capped.
  */
 final class LspJson {
-    static final int MAX_ITEMS = 1000;
+    static final int MAX_ITEMS = 500;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private LspJson() {
