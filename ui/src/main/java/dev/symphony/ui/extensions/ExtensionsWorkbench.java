@@ -21,6 +21,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
     private ExtensionsView view;
     private DocumentSyncs syncs;
     private dev.symphony.ui.lsp.LanguageFeatures languageFeatures;
+    private SourceControlRequests sourceControl;
 
     private ExtensionsWorkbench(ExtensionContributions contributions, ExtensionsViewModel model) {
         this.contributions = contributions;
@@ -44,8 +45,10 @@ public final class ExtensionsWorkbench implements AutoCloseable {
                 workbench::keybindingsChanged);
         ExtensionsViewModel model = new ExtensionsViewModel(kernel, services.paths().data("audit"), services.bridge());
         model.onInstalled(contributions::wireNew);
-        contributions.handleMore(new SourceControlRequests(workbench, kernel));
+        SourceControlRequests sourceControl = new SourceControlRequests(workbench, kernel);
+        contributions.handleMore(sourceControl);
         ExtensionsWorkbench attached = new ExtensionsWorkbench(contributions, model);
+        attached.sourceControl = sourceControl;
         workbench.window().command(ExtensionContributions.SHOW_EXTENSIONS, "Show Extensions", "View", "Shortcut+Shift+X", () -> {
             if (attached.view == null) {
                 attached.view = new ExtensionsView(model, chooseArchive);
@@ -131,5 +134,6 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         }
         contributions.close();
         model.close();
+        sourceControl.close();
     }
 }
