@@ -100,6 +100,7 @@ public final class Workbench implements AutoCloseable {
         diffs = new DiffEditors(tabsView, editorEnv, window.statusMessageProperty()::set);
         diffs.register(window::command, tabs.selectedProperty()::get);
         EditorCommands.register(window::command, tabsView::activeEditor);
+        dev.symphony.ui.tabs.EditorGroupCommands.register(window::command, tabsView.groups());
         tabSession = new dev.symphony.ui.tabs.TabSession(services.paths().data("tab-session.json"), tabs, tabsView,
                 services.bridge());
         closing = new WorkbenchClosing(stage, tabsView.closer(), terminals, tabSession);
