@@ -69,6 +69,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
                 workbench.window().problems(), services.bridge(), workbench.tabsView()::editorOf, workbench.window().statusMessageProperty()::set);
         contributions.documentSyncs(attached.syncs);
         problemNavigation(workbench);
+        dev.symphony.ui.models.ModelsPage.attach(workbench, kernel);
         return attached;
     }
 
