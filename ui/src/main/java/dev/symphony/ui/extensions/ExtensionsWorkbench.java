@@ -74,6 +74,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         contributions.documentSyncs(attached.syncs);
         attached.languageFeatures = dev.symphony.ui.lsp.LanguageFeatures.attach(workbench, attached.syncs);
         problemNavigation(workbench);
+        dev.symphony.ui.models.ModelsPage.attach(workbench, kernel);
         return attached;
     }
 
