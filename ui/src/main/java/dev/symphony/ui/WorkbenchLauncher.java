@@ -40,6 +40,13 @@ public final class WorkbenchLauncher {
 
     private static volatile WorkbenchExtensions current;
 
+    /** The installed extensions' manifests (empty while the kernel is not up, or in tests without one). */
+    public static java.util.List<dev.symphony.contract.manifest.ExtensionManifest> installedManifests() {
+        WorkbenchExtensions e = current;
+        dev.symphony.kernel.extensions.Kernel k = e == null ? null : e.kernel().getNow(null);
+        return k == null ? java.util.List.of() : k.catalogue();
+    }
+
     /** The extension kernel of the window {@link #showWorkbench} shows (null before it is called). */
     public static WorkbenchExtensions extensions() {
         return current;
