@@ -157,7 +157,7 @@ public final class NodeInspector extends ScrollPane {
             return;
         }
         if (schema != null && value != null) {
-            List<Problem> p = MelodySchema.problems(MelodySchema.compile(schema), value, "input." + pointer.substring(7));
+            List<Problem> p = MelodySchema.problems(schema, value, "input." + pointer.substring(7));
             if (!p.isEmpty()) {
                 error.setText(id + ": " + p.get(0) + "; the node keeps its value");
                 return;
