@@ -101,7 +101,7 @@ public final class Workbench implements AutoCloseable {
         diffs.register(window::command, tabs.selectedProperty()::get);
         EditorCommands.register(window::command, tabsView::activeEditor);
         tabsView.setContentFor(new dev.symphony.ui.board.MelodyTabs(services.bridge(), window.themeProperty(),
-                WorkbenchLauncher::installedManifests)::contentFor);
+                WorkbenchLauncher::kernelNow, services.paths())::contentFor);
         dev.symphony.ui.board.MelodyTabs.register(window::command, () -> tabsView.getSelectionModel().getSelectedItem() == null
                 ? null : tabsView.getSelectionModel().getSelectedItem().getContent());
         tabSession = new dev.symphony.ui.tabs.TabSession(services.paths().data("tab-session.json"), tabs, tabsView,

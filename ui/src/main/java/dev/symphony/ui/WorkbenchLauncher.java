@@ -40,11 +40,10 @@ public final class WorkbenchLauncher {
 
     private static volatile WorkbenchExtensions current;
 
-    /** The installed extensions' manifests (empty while the kernel is not up, or in tests without one). */
-    public static java.util.List<dev.symphony.contract.manifest.ExtensionManifest> installedManifests() {
+    /** The extension kernel if it is up (null while it starts, or in tests without one). */
+    public static dev.symphony.kernel.extensions.Kernel kernelNow() {
         WorkbenchExtensions e = current;
-        dev.symphony.kernel.extensions.Kernel k = e == null ? null : e.kernel().getNow(null);
-        return k == null ? java.util.List.of() : k.catalogue();
+        return e == null ? null : e.kernel().getNow(null);
     }
 
     /** The extension kernel of the window {@link #showWorkbench} shows (null before it is called). */

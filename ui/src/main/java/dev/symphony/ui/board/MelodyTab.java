@@ -35,6 +35,10 @@ public final class MelodyTab extends BorderPane implements TabContent {
     public static final String TOGGLE_BOARD_ID = "melody-show-board";
     public static final String TOGGLE_JSON_ID = "melody-show-json";
     public static final String ERROR_ID = "melody-error";
+    public static final String RUN_ID = "board-run";
+    public static final String STOP_ID = "board-stop";
+    public static final String RUN_STATUS_ID = "board-run-status";
+    public static final String RUN_LOG_ID = "board-run-log";
     private static final Duration REPARSE_AFTER = Duration.millis(300);
 
     private final OpenDocument document;
@@ -49,6 +53,12 @@ public final class MelodyTab extends BorderPane implements TabContent {
     private final PauseTransition reparseLater = new PauseTransition(REPARSE_AFTER);
     private final BufferListener onText = (before, after, change) -> textChanged();
     private final java.util.function.Supplier<java.util.List<PaletteEntry>> paletteEntries;
+    private final java.util.function.Function<BoardViewModel, BoardRun> runs;
+    private final javafx.scene.control.Button runButton = new javafx.scene.control.Button("▶ Run");
+    private final javafx.scene.control.Button stopButton = new javafx.scene.control.Button("■ Stop");
+    private final Label runStatus = new Label();
+    private final javafx.scene.control.ListView<String> runLog = new javafx.scene.control.ListView<>();
+    private BoardRun run;
     private BoardView board;
     private BoardPalette palette;
     private NodeInspector inspector;
@@ -56,8 +66,10 @@ public final class MelodyTab extends BorderPane implements TabContent {
     private boolean writing;
 
     public MelodyTab(OpenDocument document, EditorPane editor, CapabilityCatalog catalog, FxBridge bridge,
-                     java.util.function.Supplier<java.util.List<PaletteEntry>> paletteEntries) {
+                     java.util.function.Supplier<java.util.List<PaletteEntry>> paletteEntries,
+                     java.util.function.Function<BoardViewModel, BoardRun> runs) {
         this.paletteEntries = paletteEntries;
+        this.runs = runs;
         this.document = document;
         this.editor = editor;
         this.catalog = catalog;
@@ -75,7 +87,21 @@ public final class MelodyTab extends BorderPane implements TabContent {
         error.setVisible(false);
         Region grow = new Region();
         javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(showBoard, showJson, grow);
+        runButton.setId(RUN_ID);
+        stopButton.setId(STOP_ID);
+        runStatus.setId(RUN_STATUS_ID);
+        runLog.setId(RUN_LOG_ID);
+        runLog.setPrefHeight(140);
+        stopButton.setDisable(true);
+        runButton.setDisable(runs == null);
+        runButton.setOnAction(e -> run());
+        stopButton.setOnAction(e -> {
+            if (run != null) {
+                run.stop();
+            }
+        });
+        ToolBar bar = new ToolBar(showBoard, showJson, new javafx.scene.control.Separator(), runButton, stopButton,
+                runStatus, grow);
         setTop(new VBox(bar, error));
         views.selectedToggleProperty().addListener((o, was, is) -> {
             if (is == null) {
@@ -101,6 +127,23 @@ public final class MelodyTab extends BorderPane implements TabContent {
 
     public OpenDocument document() {
         return document;
+    }
+
+    /** Runs the Melody as the board shows it; the log opens below the board. */
+    public void run() {
+        if (run == null) {
+            return;
+        }
+        showBoard();
+        if (boardShown()) {
+            boardArea.setBottom(runLog);
+            run.start();
+        }
+    }
+
+    /** The board's run (null while there is no board, or without a conductor to run it). */
+    public BoardRun boardRun() {
+        return run;
     }
 
     public BoardPalette palette() {
@@ -176,6 +219,9 @@ public final class MelodyTab extends BorderPane implements TabContent {
     @Override
     public void dispose() {
         reparseLater.stop();
+        if (run != null) {
+            run.stop();
+        }
         document.buffer().removeListener(onText);
     }
 
@@ -211,6 +257,13 @@ public final class MelodyTab extends BorderPane implements TabContent {
                 boardArea.setLeft(palette);
                 boardArea.setRight(inspector);
                 acceptDrops();
+                if (runs != null) {
+                    run = runs.apply(vm);
+                    runLog.setItems(run.log());
+                    runStatus.textProperty().bind(run.statusProperty());
+                    stopButton.disableProperty().bind(run.runningProperty().not());
+                    runButton.disableProperty().bind(run.runningProperty());
+                }
             } else if (!text.equals(vm.document().text())) {
                 writing = true; // the board's change listener must not write the text back
                 try {

@@ -1,7 +1,11 @@
 package dev.symphony.ui.board;
 
 import dev.symphony.conductor.melody.CapabilityCatalog;
+import dev.symphony.conductor.run.Capabilities;
+import dev.symphony.conductor.run.KernelCapabilities;
 import dev.symphony.conductor.run.ManifestCatalog;
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.paths.SymphonyPaths;
 import dev.symphony.contract.manifest.ExtensionManifest;
 import dev.symphony.ui.FxBridge;
 import dev.symphony.ui.editor.EditorCommands;
@@ -20,13 +24,26 @@ import javafx.scene.Node;
 public final class MelodyTabs {
     private final FxBridge bridge;
     private final ObservableValue<String> theme;
-    private final Supplier<List<ExtensionManifest>> installed;
+    private final Supplier<Kernel> kernel;
+    private final SymphonyPaths paths;
 
-    /** {@code installed}: the kernel's manifests now (empty until the kernel is up). */
-    public MelodyTabs(FxBridge bridge, ObservableValue<String> theme, Supplier<List<ExtensionManifest>> installed) {
+    /** {@code kernel}: the extension kernel if it is up, else null; {@code paths}: where runs keep their data. */
+    public MelodyTabs(FxBridge bridge, ObservableValue<String> theme, Supplier<Kernel> kernel, SymphonyPaths paths) {
         this.bridge = bridge;
         this.theme = theme;
-        this.installed = installed;
+        this.kernel = kernel;
+        this.paths = paths;
+    }
+
+    private List<ExtensionManifest> installed() {
+        Kernel k = kernel.get();
+        return k == null ? List.of() : k.catalogue();
+    }
+
+    /** The installed extensions' capabilities through the kernel (calls as {@code symphony call} makes them). */
+    private Capabilities capabilities() {
+        Kernel k = kernel.get();
+        return k == null ? NoExtensions.INSTANCE : new KernelCapabilities(k);
     }
 
     public static boolean isMelody(OpenDocument d) {
@@ -39,9 +56,10 @@ public final class MelodyTabs {
         if (!isMelody(document)) {
             return editor;
         }
-        List<ExtensionManifest> manifests = installed.get();
+        List<ExtensionManifest> manifests = installed();
         CapabilityCatalog catalog = manifests.isEmpty() ? CapabilityCatalog.NONE : new ManifestCatalog(manifests);
-        MelodyTab tab = new MelodyTab(document, editor, catalog, bridge, this::paletteEntries);
+        MelodyTab tab = new MelodyTab(document, editor, catalog, bridge, this::paletteEntries,
+                vm -> new BoardRun(vm, this::capabilities, paths, bridge));
         tab.darkProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> "dark".equals(theme.getValue()), theme));
         return tab;
     }
@@ -49,7 +67,7 @@ public final class MelodyTabs {
     /** Every built-in node and every capability of every installed extension. */
     public List<PaletteEntry> paletteEntries() {
         List<PaletteEntry> out = new ArrayList<>(PaletteEntry.builtins());
-        for (ExtensionManifest m : installed.get()) {
+        for (ExtensionManifest m : installed()) {
             for (ExtensionManifest.Capability c : m.capabilities() == null ? List.<ExtensionManifest.Capability>of() : m.capabilities()) {
                 out.add(PaletteEntry.of(ManifestCatalog.spec(m, c), c.description()));
             }
@@ -68,6 +86,18 @@ public final class MelodyTabs {
             MelodyTab t = tab.get();
             if (t != null) {
                 t.toggle();
+            }
+        });
+        sink.command("board.run", "Run the Melody", "Board", null, () -> {
+            MelodyTab t = tab.get();
+            if (t != null) {
+                t.run();
+            }
+        });
+        sink.command("board.stop", "Stop the Run", "Board", null, () -> {
+            MelodyTab t = tab.get();
+            if (t != null && t.boardRun() != null) {
+                t.boardRun().stop();
             }
         });
         sink.command("board.focusPalette", "Focus the Palette (search nodes to add)", "Board", null, () -> {

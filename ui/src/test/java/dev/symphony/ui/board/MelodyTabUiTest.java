@@ -45,6 +45,18 @@ class MelodyTabUiTest {
     @Start
     void start(Stage stage) throws Exception {
         bench = TestWorkbench.start(stage, "melody-tab");
+        Files.writeString(bench.workspace.resolve("hello.melody.json"), """
+                {"formatVersion": 1, "name": "hello",
+                 "nodes": [
+                   {"id": "who", "type": "input", "schema": {"type": "string"}, "default": "world"},
+                   {"id": "greeting", "type": "output", "value": "hello ${who}"},
+                   {"id": "heard", "type": "melody", "path": "sub.melody.json", "awaits": {"choice": "wait", "event": "never/comes"}},
+                   {"id": "later", "type": "melody", "path": "sub.melody.json", "awaits": {"choice": "wait", "afterMs": 600000}}
+                 ],
+                 "connections": [{"from": "who", "to": "greeting"}, {"from": "who", "to": "heard"}, {"from": "who", "to": "later"}]}
+                """);
+        Files.writeString(bench.workspace.resolve("sub.melody.json"),
+                "{\"formatVersion\": 1, \"name\": \"sub\", \"nodes\": [{\"id\": \"o\", \"type\": \"output\", \"value\": \"x\"}]}\n");
         original = Files.readString(BoardModelTest.EXAMPLES.resolve("fan-out.melody.json"));
         Files.writeString(bench.workspace.resolve("fan-out.melody.json"), original);
         Files.writeString(bench.workspace.resolve("broken.melody.json"),
@@ -69,7 +81,18 @@ class MelodyTabUiTest {
     private MelodyTab openFromTree(FxRobot robot, String name) throws Exception {
         waitUntil(name + " shows in the tree", () -> cell(robot, name).isPresent());
         robot.doubleClickOn(cell(robot, name).get());
-        waitUntil(name + " opens in a Melody tab", () -> melodyTab() != null && melodyTab().document().title().equals(name));
+        for (int i = 0; i < 50 && melodyTab() == null; i++) {
+            Thread.sleep(100);
+        }
+        if (melodyTab() == null) { // the tree's watcher may have redrawn the cell between the lookup and the click
+            robot.doubleClickOn(cell(robot, name).get());
+        }
+        try {
+            waitUntil(name + " opens in a Melody tab", () -> melodyTab() != null && melodyTab().document().title().equals(name));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("tabs " + bench.workbench.tabs().documents().stream().map(OpenDocument::title).toList()
+                    + ", status '" + bench.workbench.window().statusMessageProperty().get() + "'", e);
+        }
         return melodyTab();
     }
 
@@ -207,6 +230,33 @@ class MelodyTabUiTest {
         waitUntil("breaking it again shows the problem", () -> error.isVisible() && error.getText().contains(":4:"));
         assertEquals(fixed.substring(0, fixed.length() - 2) + "]" + fixed.substring(fixed.length() - 2), tab.document().text());
         assertNotNull(tab.board().viewModel().graphProperty().get().node("a"), "the board keeps the last Melody it could read");
+    }
+
+    @Test
+    void runsOnTheBoardWithLiveNodeStatesALogAndStop(FxRobot robot) throws Exception {
+        MelodyTab tab = openFromTree(robot, "hello.melody.json");
+        BoardViewModel vm = tab.board().viewModel();
+        robot.clickOn("#" + MelodyTab.RUN_ID);
+        try {
+            waitUntil("the run colours its nodes from the conductor's events", 30,
+                    () -> vm.states().get("greeting") == BoardViewModel.NodeState.SUCCEEDED
+                            && vm.states().get("who") == BoardViewModel.NodeState.SUCCEEDED);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(tab.boardRun().statusProperty().get() + " " + tab.boardRun().log() + " " + vm.states(), e);
+        }
+        assertTrue(tab.boardRun().runningProperty().get(), "the deferred choice keeps the run going");
+        assertTrue(tab.boardRun().log().stream().anyMatch(l -> l.startsWith("node.finished greeting")), tab.boardRun().log().toString());
+        robot.clickOn("#" + MelodyTab.STOP_ID);
+        waitUntil("Stop ends the run", 30, () -> !tab.boardRun().runningProperty().get());
+        assertEquals("stopped", tab.boardRun().statusProperty().get(), tab.boardRun().log().toString());
+        assertTrue(Files.isDirectory(bench.paths().data("runs")), "the run is journaled under Symphony's data folder");
+
+        String text = tab.document().text();
+        robot.interact(() -> tab.document().buffer().edit(ChangeSet.of(TextEdit.insert(text.indexOf("\"world\""), "1, \"x\": ")),
+                EditKind.TYPING));
+        robot.clickOn("#" + MelodyTab.TOGGLE_BOARD_ID);
+        robot.interact(() -> bench.workbench.window().run("board.run"));
+        waitUntil("an invalid Melody is not run, and the reason shows", () -> tab.boardRun().statusProperty().get().startsWith("Not run: "));
     }
 
     /** Reads a node's field from a Melody text. */
