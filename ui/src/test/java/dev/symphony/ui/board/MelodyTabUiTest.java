@@ -246,6 +246,14 @@ class MelodyTabUiTest {
         }
         assertTrue(tab.boardRun().runningProperty().get(), "the deferred choice keeps the run going");
         assertTrue(tab.boardRun().log().stream().anyMatch(l -> l.startsWith("node.finished greeting")), tab.boardRun().log().toString());
+        robot.interact(() -> {
+            vm.zoomToFit(tab.board().getWidth(), tab.board().getHeight());
+            vm.selection().add("greeting");
+            TestWorkbench.screenshot(tab.getScene(), "melody-tab-run-light.png");
+            bench.workbench.window().themeProperty().set("dark");
+        });
+        robot.interact(() -> TestWorkbench.screenshot(tab.getScene(), "melody-tab-run-dark.png"));
+        robot.interact(() -> bench.workbench.window().themeProperty().set("light"));
         robot.clickOn("#" + MelodyTab.STOP_ID);
         waitUntil("Stop ends the run", 30, () -> !tab.boardRun().runningProperty().get());
         assertEquals("stopped", tab.boardRun().statusProperty().get(), tab.boardRun().log().toString());
