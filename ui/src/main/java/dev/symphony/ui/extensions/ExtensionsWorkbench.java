@@ -20,6 +20,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
     private final ExtensionsViewModel model;
     private ExtensionsView view;
     private DocumentSyncs syncs;
+    private SourceControlRequests sourceControl;
 
     private ExtensionsWorkbench(ExtensionContributions contributions, ExtensionsViewModel model) {
         this.contributions = contributions;
@@ -43,8 +44,10 @@ public final class ExtensionsWorkbench implements AutoCloseable {
                 workbench::keybindingsChanged);
         ExtensionsViewModel model = new ExtensionsViewModel(kernel, services.paths().data("audit"), services.bridge());
         model.onInstalled(contributions::wireNew);
-        contributions.handleMore(new SourceControlRequests(workbench, kernel));
+        SourceControlRequests sourceControl = new SourceControlRequests(workbench, kernel);
+        contributions.handleMore(sourceControl);
         ExtensionsWorkbench attached = new ExtensionsWorkbench(contributions, model);
+        attached.sourceControl = sourceControl;
         workbench.window().command(ExtensionContributions.SHOW_EXTENSIONS, "Show Extensions", "View", "Shortcut+Shift+X", () -> {
             if (attached.view == null) {
                 attached.view = new ExtensionsView(model, chooseArchive);
@@ -125,5 +128,6 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         }
         contributions.close();
         model.close();
+        sourceControl.close();
     }
 }
