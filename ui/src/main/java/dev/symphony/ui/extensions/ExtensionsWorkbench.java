@@ -20,6 +20,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
     private final ExtensionsViewModel model;
     private ExtensionsView view;
     private DocumentSyncs syncs;
+    private dev.symphony.ui.lsp.LanguageFeatures languageFeatures;
     private SourceControlRequests sourceControl;
 
     private ExtensionsWorkbench(ExtensionContributions contributions, ExtensionsViewModel model) {
@@ -71,6 +72,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         attached.syncs = new DocumentSyncs(kernel, workbench.tabs().documents(), workbench.window().workspaceProperty()::get,
                 workbench.window().problems(), services.bridge(), workbench.tabsView()::editorOf, workbench.window().statusMessageProperty()::set);
         contributions.documentSyncs(attached.syncs);
+        attached.languageFeatures = dev.symphony.ui.lsp.LanguageFeatures.attach(workbench, attached.syncs);
         problemNavigation(workbench);
         return attached;
     }
@@ -111,6 +113,10 @@ public final class ExtensionsWorkbench implements AutoCloseable {
 
     public DocumentSyncs documentSyncs() {
         return syncs;
+    }
+
+    public dev.symphony.ui.lsp.LanguageFeatures languageFeatures() {
+        return languageFeatures;
     }
 
     public ExtensionContributions contributions() {
