@@ -91,6 +91,12 @@ public final class WorkbenchLauncher {
 
     private static volatile WorkbenchExtensions current;
 
+    /** The extension kernel if it is up (null while it starts, or in tests without one). */
+    public static dev.symphony.kernel.extensions.Kernel kernelNow() {
+        WorkbenchExtensions e = current;
+        return e == null ? null : e.kernel().getNow(null);
+    }
+
     /** The extension kernel of the window {@link #showWorkbench} shows (null before it is called). */
     public static WorkbenchExtensions extensions() {
         return current;

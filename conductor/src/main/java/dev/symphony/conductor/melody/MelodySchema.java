@@ -56,6 +56,14 @@ public final class MelodySchema {
         }
     }
 
+    /**
+     * Problems of {@code value} against the schema {@code schema} (compiled here; an editor checking one field, e.g.
+     * the board's inspector, needs no schema library of its own); IllegalArgumentException if it is not a schema.
+     */
+    public static List<Problem> problems(JsonNode schema, JsonNode value, String prefix) {
+        return problems(compile(schema), value, prefix);
+    }
+
     /** Problems of {@code value} against {@code schema}, paths prefixed with {@code prefix} (a JSON path or ""). */
     public static List<Problem> problems(JsonSchema schema, JsonNode value, String prefix) {
         List<Problem> out = new ArrayList<>();

@@ -1,43 +1,53 @@
 package dev.symphony.ui.board;
 
 import dev.symphony.conductor.melody.CapabilityCatalog;
-import dev.symphony.conductor.melody.MelodyText;
-import java.io.IOException;
+import dev.symphony.conductor.melody.InvalidMelodyException;
+import dev.symphony.conductor.melody.MelodyDocument;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * One Melody open on the board: its text (through the conductor's text-preserving {@link MelodyText}, so an edit
- * changes only its own part of the file), the graph drawn from it, and undo/redo of every edit. Undo keeps the
- * text of each earlier state (not the parsed index), at most {@link #UNDO_LIMIT} steps.
+ * One Melody open on the board: the conductor's {@link MelodyDocument} (text-preserving: an edit changes only its
+ * own part of the file, the rest stays byte for byte as the person wrote it), the graph drawn from it, and
+ * undo/redo of every edit. Undo keeps the text of each earlier state (not the parsed index), at most
+ * {@link #UNDO_LIMIT} steps.
  */
 public final class BoardDocument {
     static final int UNDO_LIMIT = 500;
 
-    /** An edit of the text; may throw when it cannot apply (the document is left unchanged). */
+    /** An edit of the document; may throw when it cannot apply (the document is left unchanged). */
     @FunctionalInterface
     public interface Edit {
-        MelodyText apply(MelodyText text) throws IOException;
+        MelodyDocument apply(MelodyDocument document) throws InvalidMelodyException;
     }
 
     private record Step(String label, String text) {
     }
 
     private final CapabilityCatalog catalog;
+    private final Path source;
     private final Deque<Step> undo = new ArrayDeque<>();
     private final Deque<Step> redo = new ArrayDeque<>();
-    private MelodyText text;
+    private MelodyDocument document;
     private BoardGraph graph;
     private String savedText;
     private Consumer<BoardDocument> onChange = d -> {};
 
-    public BoardDocument(String text, CapabilityCatalog catalog) throws IOException {
+    /** {@code source} (may be null) names the file in messages. Text that is not one JSON object is refused with its line and column. */
+    public BoardDocument(String text, Path source, CapabilityCatalog catalog) throws InvalidMelodyException {
         this.catalog = Objects.requireNonNull(catalog);
-        this.text = MelodyText.parse(text);
+        this.source = source;
+        this.document = MelodyDocument.parse(text, source);
         this.savedText = text;
-        this.graph = BoardGraph.of(this.text.tree(), catalog);
+        this.graph = BoardGraph.of(document.tree(), catalog);
+    }
+
+    public BoardDocument(String text, CapabilityCatalog catalog) throws InvalidMelodyException {
+        this(text, null, catalog);
     }
 
     public void setOnChange(Consumer<BoardDocument> onChange) {
@@ -45,11 +55,20 @@ public final class BoardDocument {
     }
 
     public String text() {
-        return text.text();
+        return document.text();
     }
 
-    public MelodyText melodyText() {
-        return text;
+    /** The conductor's document (a value: edits go through {@link #apply}). */
+    public MelodyDocument melody() {
+        return document;
+    }
+
+    public JsonNode tree() {
+        return document.tree();
+    }
+
+    public Path source() {
+        return source;
     }
 
     public BoardGraph graph() {
@@ -61,22 +80,22 @@ public final class BoardDocument {
     }
 
     public boolean dirty() {
-        return !text.text().equals(savedText);
+        return !document.text().equals(savedText);
     }
 
     /** The text now is what is on disk (after a save or a reload). */
     public void markSaved() {
-        savedText = text.text();
+        savedText = document.text();
         onChange.accept(this);
     }
 
     /** Applies {@code edit} as one undoable step named {@code label}; an edit that changes nothing is not a step. */
-    public void apply(String label, Edit edit) throws IOException {
-        MelodyText next = edit.apply(text);
-        if (next.text().equals(text.text())) {
+    public void apply(String label, Edit edit) throws InvalidMelodyException {
+        MelodyDocument next = edit.apply(document);
+        if (next.text().equals(document.text())) {
             return;
         }
-        undo.push(new Step(label, text.text()));
+        undo.push(new Step(label, document.text()));
         if (undo.size() > UNDO_LIMIT) {
             undo.removeLast();
         }
@@ -84,9 +103,9 @@ public final class BoardDocument {
         set(next);
     }
 
-    /** Replaces the whole text (the JSON view was edited) as one undoable step. */
-    public void replaceText(String newText) throws IOException {
-        apply("Edit JSON", t -> MelodyText.parse(newText));
+    /** Replaces the whole text (the JSON view was edited) as one undoable step; malformed text is refused unchanged. */
+    public void replaceText(String newText) throws InvalidMelodyException {
+        apply("Edit JSON", d -> MelodyDocument.parse(newText, source));
     }
 
     public boolean canUndo() {
@@ -102,24 +121,24 @@ public final class BoardDocument {
         return undo.isEmpty() ? null : undo.peek().label();
     }
 
-    public void undo() throws IOException {
+    public void undo() throws InvalidMelodyException {
         if (!undo.isEmpty()) {
             Step step = undo.pop();
-            redo.push(new Step(step.label(), text.text()));
-            set(MelodyText.parse(step.text()));
+            redo.push(new Step(step.label(), document.text()));
+            set(MelodyDocument.parse(step.text(), source));
         }
     }
 
-    public void redo() throws IOException {
+    public void redo() throws InvalidMelodyException {
         if (!redo.isEmpty()) {
             Step step = redo.pop();
-            undo.push(new Step(step.label(), text.text()));
-            set(MelodyText.parse(step.text()));
+            undo.push(new Step(step.label(), document.text()));
+            set(MelodyDocument.parse(step.text(), source));
         }
     }
 
-    private void set(MelodyText next) {
-        text = next;
+    private void set(MelodyDocument next) {
+        document = next;
         graph = BoardGraph.of(next.tree(), catalog);
         onChange.accept(this);
     }

@@ -1,9 +1,9 @@
 package dev.symphony.ui.board;
 
+import dev.symphony.conductor.melody.InvalidMelodyException;
 import dev.symphony.conductor.melody.MelodyReader;
 import dev.symphony.ui.FxBridge;
 import dev.symphony.ui.board.MelodyEdits.Point;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,6 +46,7 @@ public final class BoardViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final AtomicBoolean layoutCancelled = new AtomicBoolean();
     private boolean layoutRunning;
+    private Runnable[] undoRedo;
 
     /** What the board shows of a node in a run. */
     public enum NodeState { READY, RUNNING, SUCCEEDED, FAILED, RETRIED, SKIPPED, WAITING }
@@ -190,18 +191,13 @@ public final class BoardViewModel {
 
     /** Connects two nodes, or says why not (the message property too). */
     public Optional<String> connect(String from, String to) {
-        try {
-            Optional<String> refusal = rules.refusal(document.melodyText(), graph.get(), from, to);
-            if (refusal.isPresent()) {
-                message.set("Cannot connect " + from + " → " + to + ": " + refusal.get());
-                return refusal;
-            }
-            edit("Connect", t -> MelodyEdits.connect(t, from, to));
-            return Optional.empty();
-        } catch (IOException e) {
-            message.set("Cannot connect: " + e.getMessage());
-            return Optional.of(e.getMessage());
+        Optional<String> refusal = rules.refusal(document.melody(), graph.get(), from, to);
+        if (refusal.isPresent()) {
+            message.set("Cannot connect " + from + " → " + to + ": " + refusal.get());
+            return refusal;
         }
+        edit("Connect", t -> MelodyEdits.connect(t, from, to));
+        return Optional.empty();
     }
 
     public void deleteSelection() {
@@ -218,7 +214,7 @@ public final class BoardViewModel {
 
     /** The selection as Melody JSON (empty if nothing is selected). */
     public String copySelection() {
-        return selection.isEmpty() ? "" : BoardClipboard.copy(document.melodyText().tree(), graph.get(), selection);
+        return selection.isEmpty() ? "" : BoardClipboard.copy(document.tree(), graph.get(), selection);
     }
 
     /** Pastes Melody JSON with its top-left at {@code at}; the pasted nodes become the selection. */
@@ -237,12 +233,51 @@ public final class BoardViewModel {
         }
     }
 
+    /**
+     * Adds a node of {@code entry}'s kind at board point {@code at} (snapped), with a free id from its kind; it
+     * becomes the selection. One undoable step.
+     */
+    public String add(PaletteEntry entry, Point at) {
+        String id = MelodyEdits.freeId(entry.idBase(), graph.get().byId().keySet());
+        com.fasterxml.jackson.databind.node.ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        node.put("id", id);
+        node.setAll(entry.template().deepCopy());
+        Point snapped = new Point(snap(at.x()), snap(at.y()));
+        if (!edit("Add " + entry.title(), t -> MelodyEdits.add(t, List.of(node), List.of(), Map.of(id, snapped)))) {
+            return null;
+        }
+        selection.clear();
+        selection.add(id);
+        return id;
+    }
+
+    /** The board point at the centre of a viewport of the given size. */
+    public Point centre(double width, double height) {
+        return new Point((width / 2 - translateX.get()) / scale.get(), (height / 2 - translateY.get()) / scale.get());
+    }
+
     public void undo() {
-        run(document::undo);
+        if (undoRedo != null) {
+            undoRedo[0].run();
+        } else {
+            run(document::undo);
+        }
     }
 
     public void redo() {
-        run(document::redo);
+        if (undoRedo != null) {
+            undoRedo[1].run();
+        } else {
+            run(document::redo);
+        }
+    }
+
+    /**
+     * Undo and redo go to another history than the document's own: a board in a tab shares its file's one history
+     * with the JSON view (each board edit is one step of the tab's buffer), so both views undo the same steps.
+     */
+    public void setUndoRedo(Runnable undo, Runnable redo) {
+        this.undoRedo = new Runnable[] {undo, redo};
     }
 
     /**
@@ -284,20 +319,20 @@ public final class BoardViewModel {
         try {
             document.apply(label, edit);
             return true;
-        } catch (IOException | RuntimeException e) {
+        } catch (InvalidMelodyException | RuntimeException e) {
             message.set(label + " failed: " + e.getMessage());
             return false;
         }
     }
 
     private interface IoAction {
-        void run() throws IOException;
+        void run() throws InvalidMelodyException;
     }
 
     private void run(IoAction action) {
         try {
             action.run();
-        } catch (IOException e) {
+        } catch (InvalidMelodyException e) {
             message.set(e.getMessage());
         }
     }

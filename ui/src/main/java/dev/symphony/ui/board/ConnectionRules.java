@@ -2,9 +2,8 @@ package dev.symphony.ui.board;
 
 import dev.symphony.conductor.melody.InvalidMelodyException;
 import dev.symphony.conductor.melody.MelodyReader;
-import dev.symphony.conductor.melody.MelodyText;
+import dev.symphony.conductor.melody.MelodyDocument;
 import dev.symphony.conductor.melody.Problem;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +27,7 @@ public final class ConnectionRules {
     }
 
     /** Why {@code from → to} cannot be added to {@code text}; empty if it can. */
-    public Optional<String> refusal(MelodyText text, BoardGraph graph, String from, String to) throws IOException {
+    public Optional<String> refusal(MelodyDocument text, BoardGraph graph, String from, String to) {
         BoardGraph.BoardNode a = graph.node(from);
         BoardGraph.BoardNode b = graph.node(to);
         if (a == null || b == null) {

@@ -3,8 +3,7 @@ package dev.symphony.ui.board;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.symphony.conductor.melody.MelodyText;
-import java.io.IOException;
+import dev.symphony.conductor.melody.MelodyDocument;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The board's edits of a Melody's text, each through {@link MelodyText} so only the edited values' characters
+ * The board's edits of a Melody, each through the conductor's {@link MelodyDocument} so only the edited values' characters
  * change: node positions (the {@code layout} section), adding and removing nodes and connections, setting one
  * value. Positions are written as whole numbers.
  */
@@ -33,7 +32,7 @@ public final class MelodyEdits {
     }
 
     /** Sets the positions of the nodes in {@code moved} (node id → position). */
-    public static MelodyText move(MelodyText text, Map<String, Point> moved) throws IOException {
+    public static MelodyDocument move(MelodyDocument text, Map<String, Point> moved) {
         if (moved.isEmpty()) {
             return text;
         }
@@ -41,11 +40,11 @@ public final class MelodyEdits {
         if (layout == null || !layout.isObject() || moved.size() > WHOLE_LAYOUT_ABOVE) {
             ObjectNode all = layout != null && layout.isObject() ? ((ObjectNode) layout).deepCopy() : F.objectNode();
             moved.forEach((id, p) -> all.set(id, point(p)));
-            return text.with("/layout", all);
+            return text.set("/layout", all);
         }
-        MelodyText out = text;
+        MelodyDocument out = text;
         for (Map.Entry<String, Point> e : moved.entrySet()) {
-            out = out.with("/layout/" + e.getKey(), point(e.getValue()));
+            out = out.set("/layout/" + escape(e.getKey()), point(e.getValue()));
         }
         return out;
     }
@@ -55,36 +54,26 @@ public final class MelodyEdits {
     }
 
     /** Appends nodes (and connections among them, and their positions) at the end of the Melody's lists. */
-    public static MelodyText add(MelodyText text, List<? extends JsonNode> nodes, List<? extends JsonNode> connections,
-                                 Map<String, Point> positions) throws IOException {
-        MelodyText out = text;
-        int n = out.tree().path("nodes").size();
-        if (!out.has("/nodes")) {
-            out = out.with("/nodes", F.arrayNode());
-        }
+    public static MelodyDocument add(MelodyDocument text, List<? extends JsonNode> nodes, List<? extends JsonNode> connections,
+                                 Map<String, Point> positions) {
+        MelodyDocument out = text;
         for (JsonNode node : nodes) {
-            out = out.with("/nodes/" + n++, node);
+            out = append(out, "nodes", node);
         }
-        if (!connections.isEmpty()) {
-            if (!out.has("/connections")) {
-                out = out.with("/connections", F.arrayNode());
-            }
-            int c = out.tree().path("connections").size();
-            for (JsonNode connection : connections) {
-                out = out.with("/connections/" + c++, connection);
-            }
+        for (JsonNode connection : connections) {
+            out = append(out, "connections", connection);
         }
         return move(out, positions);
     }
 
     /** Connects {@code from}'s output to {@code to}'s input (a plain, sequential connection). */
-    public static MelodyText connect(MelodyText text, String from, String to) throws IOException {
+    public static MelodyDocument connect(MelodyDocument text, String from, String to) {
         return add(text, List.of(), List.of(F.objectNode().put("from", from).put("to", to)), Map.of());
     }
 
     /** Removes the nodes, every connection touching them, their positions, and the connections listed by index. */
-    public static MelodyText remove(MelodyText text, Collection<String> ids, Collection<Integer> connections)
-            throws IOException {
+    public static MelodyDocument remove(MelodyDocument text, Collection<String> ids, Collection<Integer> connections)
+            {
         Set<String> gone = new HashSet<>(ids);
         JsonNode tree = text.tree();
         List<Integer> edgeIndexes = new ArrayList<>();
@@ -102,27 +91,38 @@ public final class MelodyEdits {
                 nodeIndexes.add(i);
             }
         }
-        MelodyText out = text;
+        MelodyDocument out = text;
         for (int i = edgeIndexes.size() - 1; i >= 0; i--) { // from the end: earlier indexes stay valid
-            out = out.without("/connections/" + edgeIndexes.get(i));
+            out = out.remove("/connections/" + edgeIndexes.get(i));
         }
         for (int i = nodeIndexes.size() - 1; i >= 0; i--) {
-            out = out.without("/nodes/" + nodeIndexes.get(i));
+            out = out.remove("/nodes/" + nodeIndexes.get(i));
         }
         for (String id : gone) {
-            if (out.has("/layout/" + id)) {
-                out = out.without("/layout/" + id);
+            if (out.tree().path("layout").has(id)) {
+                out = out.remove("/layout/" + escape(id));
             }
         }
         return out;
     }
 
     /** Sets (or adds) the value at a JSON pointer; {@code null} removes it. */
-    public static MelodyText set(MelodyText text, String pointer, JsonNode value) throws IOException {
+    public static MelodyDocument set(MelodyDocument text, String pointer, JsonNode value) {
         if (value == null || value.isMissingNode()) {
-            return text.has(pointer) ? text.without(pointer) : text;
+            return text.tree().at(pointer).isMissingNode() ? text : text.remove(pointer);
         }
-        return text.with(pointer, value);
+        return text.set(pointer, value);
+    }
+
+    /** Appends {@code value} to the top-level array {@code name} (made if missing). */
+    private static MelodyDocument append(MelodyDocument doc, String name, JsonNode value) {
+        JsonNode array = doc.tree().get(name);
+        return array == null || !array.isArray() ? doc.set("/" + name, F.arrayNode().add(value))
+                : doc.set("/" + name + "/" + array.size(), value);
+    }
+
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 
     /** An id not used in {@code taken}: {@code base}, else {@code base_2}, {@code base_3}, … */

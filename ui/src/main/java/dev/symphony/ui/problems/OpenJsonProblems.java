@@ -61,11 +61,15 @@ public final class OpenJsonProblems {
     private void check(OpenDocument document) {
         long revision = document.buffer().revision();
         var text = document.rope();
-        bridge.compute(() -> JsonCheck.check(document.path(), text.asCharSequence()), found -> {
-            if (watched.containsKey(document) && document.buffer().revision() == revision) {
-                problems.replace(source(document), found);
-            }
-        }, e -> { });
+        try {
+            bridge.compute(() -> JsonCheck.check(document.path(), text.asCharSequence()), found -> {
+                if (watched.containsKey(document) && document.buffer().revision() == revision) {
+                    problems.replace(source(document), found);
+                }
+            }, e -> { });
+        } catch (java.util.concurrent.RejectedExecutionException windowClosed) {
+            // a debounced check that fires after the window closed (its bridge is shut down): nothing to show it in
+        }
     }
 
     private static String source(OpenDocument document) {

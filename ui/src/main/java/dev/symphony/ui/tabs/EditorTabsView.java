@@ -24,6 +24,8 @@ public final class EditorTabsView extends TabPane {
     private final EditorTabsViewModel model;
     private final EditorEnvironment env;
     private final Map<OpenDocument, Tab> tabs = new HashMap<>();
+    private final Map<OpenDocument, EditorPane> panes = new HashMap<>();
+    private java.util.function.BiFunction<OpenDocument, EditorPane, javafx.scene.Node> contentFor = (d, pane) -> pane;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final TabCloser closer;
     private java.util.function.Consumer<OpenDocument> onReveal = d -> { };
@@ -48,9 +50,9 @@ public final class EditorTabsView extends TabPane {
                 groups.select(tabs.get(doc));
             }
         });
-        env.theme().addListener((o, a, b) -> tabs.values().forEach(t -> ((EditorPane) t.getContent()).highlight(env.styles(), env.dark())));
-        env.settings().addListener(() -> env.bridge().onFx(() -> tabs.values().forEach(t ->
-                env.applySettings(((EditorPane) t.getContent()).view()))));
+        env.theme().addListener((o, a, b) -> panes.values().forEach(p -> p.highlight(env.styles(), env.dark())));
+        env.settings().addListener(() -> env.bridge().onFx(() -> panes.values().forEach(p ->
+                env.applySettings(p.view()))));
     }
 
     /** Drops the tabs of closed documents and adds the new ones: a replaced preview's tab takes the old one's place. */
@@ -65,7 +67,10 @@ public final class EditorTabsView extends TabPane {
                     group = from;
                     at = from.getTabs().indexOf(tab);
                 }
-                ((EditorPane) tab.getContent()).dispose();
+                panes.remove(d).dispose();
+                if (tab.getContent() instanceof TabContent content) {
+                    content.dispose();
+                }
                 from.getTabs().remove(tab);
             }
         }
@@ -119,7 +124,8 @@ public final class EditorTabsView extends TabPane {
         }
         pane.highlight(env.styles(), env.dark());
         view.setOnCaretMoved(this::updateStatus);
-        Tab tab = new Tab(document.title(), pane);
+        panes.put(document, pane);
+        Tab tab = new Tab(document.title(), contentFor.apply(document, pane));
         tab.setUserData(document);
         tab.setId("tab:" + document.path());
         Runnable title = () -> tab.setText((document.dirtyProperty().get() ? "● " : "") + document.title());
@@ -146,6 +152,14 @@ public final class EditorTabsView extends TabPane {
         return tab;
     }
 
+    /**
+     * What a newly opened document's tab shows: its editor, or a view wrapping it (a {@link TabContent}, e.g. the
+     * Harmony Board for {@code *.melody.json}).
+     */
+    public void setContentFor(java.util.function.BiFunction<OpenDocument, EditorPane, javafx.scene.Node> contentFor) {
+        this.contentFor = java.util.Objects.requireNonNull(contentFor);
+    }
+
     /** What the tab menu's "Reveal in Explorer View" does (the workbench shows the file in the tree). */
     public void setOnReveal(java.util.function.Consumer<OpenDocument> onReveal) {
         this.onReveal = onReveal;
@@ -159,13 +173,15 @@ public final class EditorTabsView extends TabPane {
     /** The editor of the selected tab, or null (no tab, or the settings page). */
     public EditorPane activeEditor() {
         Tab tab = groups.active().getSelectionModel().getSelectedItem();
+        if (tab != null && tab.getContent() instanceof TabContent content) {
+            return content.shownEditor();
+        }
         return tab != null && tab.getContent() instanceof EditorPane pane ? pane : null;
     }
 
     /** The editor of an open document, or null. */
     public EditorPane editorOf(OpenDocument document) {
-        Tab tab = tabs.get(document);
-        return tab == null ? null : (EditorPane) tab.getContent();
+        return panes.get(document);
     }
 
     /** "Ln 3, Col 5 · Java" for the selected editor, "" when none. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.symphony.conductor.melody.CapabilityCatalog;
 import dev.symphony.conductor.melody.MelodyReader;
-import dev.symphony.conductor.melody.MelodyText;
+import dev.symphony.conductor.melody.MelodyDocument;
 import dev.symphony.ui.board.BoardGraph.EdgeKind;
 import dev.symphony.ui.board.MelodyEdits.Point;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ class BoardModelTest {
 
     @Test
     void connectionsAreDrawnByKind() throws Exception {
-        BoardGraph fan = BoardGraph.of(MelodyText.parse(example("fan-out.melody.json")).tree());
+        BoardGraph fan = BoardGraph.of(MelodyDocument.parse(example("fan-out.melody.json"), null).tree());
         assertEquals(9, fan.nodes().size());
         assertEquals(EdgeKind.PARALLEL, fan.edges().get(0).kind(), "phrase fans out to five nodes at once");
         assertEquals(EdgeKind.SEQUENTIAL, fan.edges().get(15).kind(), "table -> html is the only way out of table");
@@ -35,7 +35,7 @@ class BoardModelTest {
         assertEquals("string", fan.node("phrase").outType(), "its output port has its schema's type");
         assertEquals(null, fan.node("html").outType(), "an output node has no output port");
 
-        BoardGraph loop = BoardGraph.of(MelodyText.parse(example("loop.melody.json")).tree());
+        BoardGraph loop = BoardGraph.of(MelodyDocument.parse(example("loop.melody.json"), null).tree());
         assertEquals(EdgeKind.LOOP, loop.edges().get(0).kind());
         assertTrue(loop.edges().get(0).label().startsWith("loop ≤ 5"), loop.edges().get(0).label());
     }
@@ -80,7 +80,7 @@ class BoardModelTest {
     @Test
     void pastedNodesGetFreeIdsAndTheirTemplatesFollow() throws Exception {
         BoardDocument doc = new BoardDocument(example("fan-out.melody.json"), CapabilityCatalog.NONE);
-        String copied = BoardClipboard.copy(doc.melodyText().tree(), doc.graph(), Set.of("upper", "table"));
+        String copied = BoardClipboard.copy(doc.tree(), doc.graph(), Set.of("upper", "table"));
         BoardClipboard.Paste paste = BoardClipboard.paste(copied, doc.graph().byId().keySet(), new Point(1000, 1000));
         assertEquals(List.of("upper_2", "table_2"), paste.ids());
         assertTrue(paste.nodes().get(1).toString().contains("${upper_2.text}"), paste.nodes().get(1).toString());
@@ -96,7 +96,7 @@ class BoardModelTest {
     void refusedConnectionsSayWhy() throws Exception {
         BoardDocument doc = new BoardDocument(example("fan-out.melody.json"), CapabilityCatalog.NONE);
         ConnectionRules rules = new ConnectionRules(new MelodyReader(CapabilityCatalog.NONE), EXAMPLES.resolve("fan-out.melody.json"));
-        MelodyText t = doc.melodyText();
+        MelodyDocument t = doc.melody();
         assertTrue(rules.refusal(t, doc.graph(), "upper", "phrase").get().contains("input node"));
         assertTrue(rules.refusal(t, doc.graph(), "html", "upper").get().contains("output node"));
         assertTrue(rules.refusal(t, doc.graph(), "table", "upper").get().startsWith("cycle: "),

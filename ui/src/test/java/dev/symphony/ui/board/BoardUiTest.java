@@ -138,14 +138,14 @@ class BoardUiTest {
         robot.interact(board::requestFocus);
         shortcut(robot, KeyCode.SHIFT, KeyCode.L);
         try {
-            TestWorkbench.waitUntil("laid out", () -> vm.document().melodyText().tree().path("layout").size() == 9);
+            TestWorkbench.waitUntil("laid out", () -> vm.document().tree().path("layout").size() == 9);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("not laid out; the board says: " + vm.messageProperty().get() + "; focus on "
                     + board.getScene().getFocusOwner(), e);
         }
         BoardGraph g = vm.graphProperty().get();
         assertTrue(g.node("phrase").x() < g.node("upper").x() && g.node("table").x() < g.node("html").x(),
-                "left to right along the connections: " + vm.document().melodyText().tree().path("layout") + ", selection "
+                "left to right along the connections: " + vm.document().tree().path("layout") + ", selection "
                         + vm.selection());
         shortcut(robot, KeyCode.DIGIT0);
         TestWorkbench.waitUntil("zoom to fit shows all", () -> board.paintedNodes() == 9);

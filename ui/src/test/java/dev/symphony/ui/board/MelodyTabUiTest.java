@@ -1,0 +1,282 @@
+package dev.symphony.ui.board;
+
+import static dev.symphony.ui.TestWorkbench.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.symphony.conductor.melody.MelodyDocument;
+import dev.symphony.editor.buffer.EditKind;
+import dev.symphony.editor.text.ChangeSet;
+import dev.symphony.editor.text.TextEdit;
+import dev.symphony.ui.TestWorkbench;
+import dev.symphony.ui.files.FileTreeView;
+import dev.symphony.ui.tabs.OpenDocument;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A Melody file in the real workbench: opened from the file tree onto the board, edited there (the text changes only
+ * where the edit is, through the conductor's MelodyDocument), undone and redone through the tab's one history, shown
+ * as JSON and back, saved with Ctrl+S; nodes added from the palette and configured in the inspector (each one undo
+ * step, a value that breaks the Melody refused with the reason); a malformed file shown as JSON with its file, line
+ * and column, nothing of it lost; the board's commands in the command palette.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MelodyTabUiTest {
+    private TestWorkbench bench;
+    private String original;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        bench = TestWorkbench.start(stage, "melody-tab");
+        Files.writeString(bench.workspace.resolve("hello.melody.json"), """
+                {"formatVersion": 1, "name": "hello",
+                 "nodes": [
+                   {"id": "who", "type": "input", "schema": {"type": "string"}, "default": "world"},
+                   {"id": "greeting", "type": "output", "value": "hello ${who}"},
+                   {"id": "heard", "type": "melody", "path": "sub.melody.json", "awaits": {"choice": "wait", "event": "never/comes"}},
+                   {"id": "later", "type": "melody", "path": "sub.melody.json", "awaits": {"choice": "wait", "afterMs": 600000}}
+                 ],
+                 "connections": [{"from": "who", "to": "greeting"}, {"from": "who", "to": "heard"}, {"from": "who", "to": "later"}]}
+                """);
+        Files.writeString(bench.workspace.resolve("sub.melody.json"),
+                "{\"formatVersion\": 1, \"name\": \"sub\", \"nodes\": [{\"id\": \"o\", \"type\": \"output\", \"value\": \"x\"}]}\n");
+        original = Files.readString(BoardModelTest.EXAMPLES.resolve("fan-out.melody.json"));
+        Files.writeString(bench.workspace.resolve("fan-out.melody.json"), original);
+        Files.writeString(bench.workspace.resolve("broken.melody.json"),
+                "{\n  \"formatVersion\": 1, \"name\": \"broken\",\n  \"nodes\": [{\"id\": \"a\" \"type\": \"input\"}]\n}\n");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        bench.close();
+    }
+
+    private Optional<Node> cell(FxRobot robot, String name) {
+        return robot.lookup("#" + FileTreeView.ID + " .tree-cell").queryAll().stream()
+                .filter(n -> name.equals(((TreeCell<?>) n).getText())).findFirst();
+    }
+
+    private MelodyTab melodyTab() {
+        var tab = bench.workbench.tabsView().getSelectionModel().getSelectedItem();
+        return tab != null && tab.getContent() instanceof MelodyTab m ? m : null;
+    }
+
+    private MelodyTab openFromTree(FxRobot robot, String name) throws Exception {
+        waitUntil(name + " shows in the tree", () -> cell(robot, name).isPresent());
+        robot.doubleClickOn(cell(robot, name).get());
+        for (int i = 0; i < 50 && melodyTab() == null; i++) {
+            Thread.sleep(100);
+        }
+        if (melodyTab() == null) { // the tree's watcher may have redrawn the cell between the lookup and the click
+            robot.doubleClickOn(cell(robot, name).get());
+        }
+        try {
+            waitUntil(name + " opens in a Melody tab", () -> melodyTab() != null && melodyTab().document().title().equals(name));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("tabs " + bench.workbench.tabs().documents().stream().map(OpenDocument::title).toList()
+                    + ", status '" + bench.workbench.window().statusMessageProperty().get() + "'", e);
+        }
+        return melodyTab();
+    }
+
+    private String tabTitle() {
+        return bench.workbench.tabsView().getSelectionModel().getSelectedItem().getText();
+    }
+
+    @Test
+    void editsOnTheBoardChangeOnlyTheirPartUndoThroughTheTabAndSave(FxRobot robot) throws Exception {
+        MelodyTab tab = openFromTree(robot, "fan-out.melody.json");
+        assertTrue(tab.boardShown(), "a Melody opens on the board");
+        assertNull(bench.workbench.tabsView().activeEditor(), "editor commands leave the board alone");
+        BoardViewModel vm = tab.board().viewModel();
+        assertEquals(9, vm.graphProperty().get().nodes().size());
+        OpenDocument doc = tab.document();
+
+        BoardGraph.BoardNode upper = vm.graphProperty().get().node("upper");
+        robot.interact(() -> vm.selection().add("upper"));
+        robot.interact(tab.board()::requestFocus);
+        robot.type(KeyCode.RIGHT);
+        String expected = MelodyDocument.parse(original, null)
+                .moveNode("upper", new MelodyDocument.Position(upper.x() + BoardViewModel.GRID, upper.y())).text();
+        try {
+            waitUntil("the move is in the tab's text", () -> doc.text().equals(expected));
+        } finally {
+            assertEquals(expected, doc.text(), "focus " + tab.getScene().getFocusOwner());
+        }
+        waitUntil("the tab is dirty", () -> tabTitle().equals("● fan-out.melody.json"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        waitUntil("Ctrl+Z on the board undoes the tab's text to the bytes opened", () -> doc.text().equals(original));
+        waitUntil("and the tab is clean again", () -> tabTitle().equals("fan-out.melody.json"));
+        assertEquals(upper.x(), vm.graphProperty().get().node("upper").x(), "the board follows the undo");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil("redo moves it again", () -> doc.text().equals(expected));
+
+        robot.clickOn("#" + MelodyTab.TOGGLE_JSON_ID);
+        waitUntil("the JSON shows", () -> !tab.boardShown() && bench.workbench.tabsView().activeEditor() != null);
+        assertEquals(expected, bench.workbench.tabsView().activeEditor().view().buffer().text().toString(),
+                "the JSON view is the same document");
+        robot.interact(() -> doc.buffer().edit(ChangeSet.of(TextEdit.insert(original.indexOf("\"Fan-out") + 1, "My ")),
+                EditKind.TYPING));
+        robot.clickOn("#" + MelodyTab.TOGGLE_BOARD_ID);
+        waitUntil("the board shows the text's edit", () -> tab.boardShown()
+                && vm.document().tree().path("name").asText().equals("My Fan-out / fan-in"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        Path file = bench.workspace.resolve("fan-out.melody.json");
+        String saved = expected.replace("\"Fan-out", "\"My Fan-out");
+        waitUntil("Ctrl+S on the board saves", () -> {
+            try {
+                return Files.readString(file).equals(saved);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        waitUntil("and the dirty marker goes", () -> tabTitle().equals("fan-out.melody.json"));
+
+        assertTrue(bench.workbench.services().commands().find("board.toggleJson").isPresent());
+        assertTrue(bench.workbench.services().commands().find("board.autoLayout").isPresent());
+        robot.interact(() -> bench.workbench.window().run("board.toggleJson"));
+        assertFalse(tab.boardShown(), "Board: Toggle Board / JSON from the command palette");
+        robot.interact(() -> bench.workbench.window().run("board.selectAll"));
+        assertEquals(1, vm.selection().size(), "board commands act only while the board shows");
+        robot.interact(() -> bench.workbench.window().run("board.toggleJson"));
+        robot.interact(() -> bench.workbench.window().run("board.selectAll"));
+        assertEquals(9, vm.selection().size(), "Board: Select All Nodes");
+    }
+
+    @Test
+    void paletteAddsNodesAndTheInspectorConfiguresThem(FxRobot robot) throws Exception {
+        MelodyTab tab = openFromTree(robot, "fan-out.melody.json");
+        BoardViewModel vm = tab.board().viewModel();
+        OpenDocument doc = tab.document();
+        robot.clickOn("#" + BoardPalette.SEARCH_ID).write("approval");
+        waitUntil("the search finds the approval node", () -> tab.palette().list().getItems().size() == 1);
+        robot.type(KeyCode.ENTER);
+        waitUntil("Enter adds it", () -> vm.graphProperty().get().node("approval") != null);
+        assertEquals(java.util.Set.of("approval"), vm.selection(), "the new node is selected");
+        JsonNodeCheck.assertNode(doc.text(), "approval", "prompt", "Continue?");
+        assertTrue(MelodyDocument.parse(doc.text(), null).layout().containsKey("approval"), "placed in the layout");
+        assertTrue(doc.text().startsWith(original.substring(0, original.indexOf("\n  ],"))),
+                "everything before the new node is as it was");
+
+        waitUntil("the inspector shows the node", () -> tab.inspector().field("/prompt").isPresent());
+        TextField prompt = tab.inspector().field("/prompt").get();
+        robot.doubleClickOn(prompt).interact(() -> prompt.setText("Ship it?"));
+        robot.clickOn(prompt).type(KeyCode.ENTER);
+        waitUntil("the prompt is set", () -> vm.document().tree().path("nodes").get(9).path("prompt").asText().equals("Ship it?"));
+
+        TextField again = tab.inspector().field("/prompt").get();
+        robot.interact(() -> again.setText(""));
+        robot.clickOn(again).type(KeyCode.ENTER);
+        waitUntil("an empty prompt is refused with the reason", () -> tab.inspector().error().getText().contains("prompt"));
+        assertEquals("Ship it?", vm.document().tree().path("nodes").get(9).path("prompt").asText(), "the node keeps its value");
+
+        robot.interact(tab.board()::requestFocus);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        waitUntil("one undo takes the prompt back, not the node", () -> vm.graphProperty().get().node("approval") != null
+                && vm.document().tree().path("nodes").get(9).path("prompt").asText().equals("Continue?"));
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        waitUntil("the next undo removes the node", () -> doc.text().equals(original));
+
+        robot.interact(() -> tab.palette().searchField().setText(""));
+        robot.drag(robot.lookup("#" + BoardPalette.LIST_ID + " .list-cell").queryAll().stream()
+                        .filter(n -> ((javafx.scene.control.ListCell<?>) n).getText() != null
+                                && ((javafx.scene.control.ListCell<?>) n).getText().endsWith("Output")).findFirst().orElseThrow(),
+                javafx.scene.input.MouseButton.PRIMARY).dropTo(tab.board());
+        waitUntil("a drag from the palette adds an output node", () -> vm.graphProperty().get().node("output") != null);
+    }
+
+    @Test
+    void aMalformedMelodyShowsWhereAndKeepsItsText(FxRobot robot) throws Exception {
+        Path file = bench.workspace.resolve("broken.melody.json");
+        String text = Files.readString(file);
+        MelodyTab tab = openFromTree(robot, "broken.melody.json");
+        assertFalse(tab.boardShown(), "a Melody that does not parse opens as JSON");
+        Label error = robot.lookup("#" + MelodyTab.ERROR_ID).queryAs(Label.class);
+        assertTrue(error.isVisible());
+        assertTrue(error.getText().contains(file.toAbsolutePath().normalize() + ":3:"), error.getText());
+        assertEquals(text, tab.document().text(), "nothing of the text is lost or changed");
+        robot.clickOn("#" + MelodyTab.TOGGLE_BOARD_ID);
+        assertFalse(tab.boardShown(), "the board is refused while the text is not a Melody");
+
+        robot.interact(() -> tab.document().buffer().edit(ChangeSet.of(TextEdit.insert(text.indexOf(" \"type\""), ",")),
+                EditKind.TYPING));
+        waitUntil("the fix clears the problem", () -> !error.isVisible());
+        robot.clickOn("#" + MelodyTab.TOGGLE_BOARD_ID);
+        waitUntil("and the board shows", () -> tab.boardShown() && tab.board().viewModel().graphProperty().get().node("a") != null);
+
+        robot.clickOn("#" + MelodyTab.TOGGLE_JSON_ID);
+        String fixed = tab.document().text();
+        robot.interact(() -> tab.document().buffer().edit(ChangeSet.of(TextEdit.insert(fixed.length() - 2, "]")),
+                EditKind.TYPING));
+        waitUntil("breaking it again shows the problem", () -> error.isVisible() && error.getText().contains(":4:"));
+        assertEquals(fixed.substring(0, fixed.length() - 2) + "]" + fixed.substring(fixed.length() - 2), tab.document().text());
+        assertNotNull(tab.board().viewModel().graphProperty().get().node("a"), "the board keeps the last Melody it could read");
+    }
+
+    @Test
+    void runsOnTheBoardWithLiveNodeStatesALogAndStop(FxRobot robot) throws Exception {
+        MelodyTab tab = openFromTree(robot, "hello.melody.json");
+        BoardViewModel vm = tab.board().viewModel();
+        robot.clickOn("#" + MelodyTab.RUN_ID);
+        try {
+            waitUntil("the run colours its nodes from the conductor's events", 30,
+                    () -> vm.states().get("greeting") == BoardViewModel.NodeState.SUCCEEDED
+                            && vm.states().get("who") == BoardViewModel.NodeState.SUCCEEDED);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(tab.boardRun().statusProperty().get() + " " + tab.boardRun().log() + " " + vm.states(), e);
+        }
+        assertTrue(tab.boardRun().runningProperty().get(), "the deferred choice keeps the run going");
+        assertTrue(tab.boardRun().log().stream().anyMatch(l -> l.startsWith("node.finished greeting")), tab.boardRun().log().toString());
+        robot.interact(() -> {
+            vm.zoomToFit(tab.board().getWidth(), tab.board().getHeight());
+            vm.selection().add("greeting");
+            TestWorkbench.screenshot(tab.getScene(), "melody-tab-run-light.png");
+            bench.workbench.window().themeProperty().set("dark");
+        });
+        robot.interact(() -> TestWorkbench.screenshot(tab.getScene(), "melody-tab-run-dark.png"));
+        robot.interact(() -> bench.workbench.window().themeProperty().set("light"));
+        robot.clickOn("#" + MelodyTab.STOP_ID);
+        waitUntil("Stop ends the run", 30, () -> !tab.boardRun().runningProperty().get());
+        assertEquals("stopped", tab.boardRun().statusProperty().get(), tab.boardRun().log().toString());
+        assertTrue(Files.isDirectory(bench.paths().data("runs")), "the run is journaled under Symphony's data folder");
+
+        String text = tab.document().text();
+        robot.interact(() -> tab.document().buffer().edit(ChangeSet.of(TextEdit.insert(text.indexOf("\"world\""), "1, \"x\": ")),
+                EditKind.TYPING));
+        robot.clickOn("#" + MelodyTab.TOGGLE_BOARD_ID);
+        robot.interact(() -> bench.workbench.window().run("board.run"));
+        waitUntil("an invalid Melody is not run, and the reason shows", () -> tab.boardRun().statusProperty().get().startsWith("Not run: "));
+    }
+
+    /** Reads a node's field from a Melody text. */
+    private static final class JsonNodeCheck {
+        static void assertNode(String text, String id, String field, String value) throws Exception {
+            for (var n : new com.fasterxml.jackson.databind.ObjectMapper().readTree(text).path("nodes")) {
+                if (n.path("id").asText().equals(id)) {
+                    assertEquals(value, n.path(field).asText());
+                    return;
+                }
+            }
+            throw new AssertionError("no node " + id + " in " + text);
+        }
+    }
+}
