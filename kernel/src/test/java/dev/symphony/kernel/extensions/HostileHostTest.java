@@ -38,10 +38,14 @@ class HostileHostTest {
     Path secret;
     Kernel kernel;
     HttpServer server;
+    DecoyHome decoy;
+    java.util.Map<String, String> before;
 
     @BeforeAll
     void start(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tmp) throws Exception {
-        paths = SymphonyPaths.under(tmp.resolve("home"));
+        decoy = DecoyHome.create(tmp.resolve("home"));
+        paths = SymphonyPaths.under(decoy.symphonyHome());
+        before = outsideSymphony();
         Path archive = TestPlugins.zip(TestPlugins.build("probe", tmp.resolve("build")), tmp.resolve("probe.zip"));
         TestPlugins.install(new ExtensionStore(paths.data("extensions")), archive);
         Files.createDirectories(tmp.resolve("ws"));
@@ -64,13 +68,21 @@ class HostileHostTest {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         if (kernel != null) {
             kernel.close();
         }
         if (server != null) {
             server.stop(0);
         }
+        assertEquals(before, outsideSymphony(), "every case is contained: nothing in the user's home outside Symphony's folder changed");
+    }
+
+    /** The decoy home's listing without Symphony's own folder (where the kernel keeps logs, the audit, the host's data). */
+    private java.util.Map<String, String> outsideSymphony() throws Exception {
+        java.util.Map<String, String> listing = decoy.listing();
+        listing.keySet().removeIf(path -> path.startsWith(".symphony"));
+        return listing;
     }
 
     JsonNode call(String capability, String input) throws Exception {
@@ -121,6 +133,45 @@ class HostileHostTest {
         assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"));
     }
 
+    /**
+     * Before: the host JVM itself had no task limit (only the programs it starts did): a thread or fork bomb in
+     * extension code took every task the machine had. Now it stops at {@link HostLimits#MAX_TASKS}, the host goes on.
+     */
+    @Test
+    void aThreadBombInTheHostStopsAtItsTaskLimitAndTheHostGoesOn() throws Exception {
+        call("echo", "{}");
+        long pid = kernel.player(PROBE).orElseThrow().hostPid();
+        String log = Files.readString(paths.data("logs").resolve("extensions").resolve(PROBE + ".log"));
+        boolean groups = CpuQuota.ownGroup(false, "pids").filter(Files::isWritable).isPresent()
+                || CpuQuota.ownGroup(true, "").filter(Files::isWritable).isPresent();
+        org.junit.jupiter.api.Assumptions.assumeTrue(groups || log.contains("limits: systemd"),
+                "no control group or systemd scope can be made here, so no task limit binds the host: " + log);
+        JsonNode bomb = call("threads", "{\"n\":" + 3 * HostLimits.MAX_TASKS + "}");
+        assertTrue(bomb.path("started").asInt() < HostLimits.MAX_TASKS, "the host started more tasks than its limit: " + bomb);
+        assertTrue(bomb.path("error").asText().contains("OutOfMemoryError"), bomb.toString());
+        assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"), "the host still answers");
+        assertEquals(pid, kernel.player(PROBE).orElseThrow().hostPid(), "the same host");
+        if (log.contains("limits: cgroup")) { // the OS holds the host to its memory limit too
+            assertEquals(HostLimits.memoryBytes(48), memoryLimit(pid), "the probe's maxHeapMb is 48");
+        }
+    }
+
+    /** The memory limit of the control group process {@code pid} is in, as the OS reports it. */
+    private static long memoryLimit(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/cgroup"))) {
+            String[] f = line.split(":", 3);
+            boolean v1 = java.util.List.of(f[1].split(",")).contains("memory");
+            if (v1 || f[0].equals("0") && Files.exists(Path.of("/sys/fs/cgroup" + f[2], "memory.max"))) {
+                Path group = v1 ? Path.of("/sys/fs/cgroup/memory" + f[2]) : Path.of("/sys/fs/cgroup" + f[2]);
+                String value = Files.readString(group.resolve(v1 ? "memory.limit_in_bytes" : "memory.max")).strip();
+                if (!value.equals("max") && Long.parseLong(value) < Long.MAX_VALUE / 2) {
+                    return Long.parseLong(value);
+                }
+            }
+        }
+        return -1;
+    }
+
     JsonNode stream(String capability, String input) throws Exception {
         try (KernelStream stream = kernel.stream(new CapabilityCall("test", PROBE, capability, JSON.readTree(input), Duration.ofSeconds(30)))) {
             return stream.next();
@@ -135,6 +186,8 @@ class HostileHostTest {
         JsonNode fine = stream("run", "{\"command\":[\"sh\",\"-c\",\"echo hi > note.txt && cat note.txt\"]}");
         assertEquals(0, fine.path("exit").asInt(), fine.toString());
         assertEquals("hi", fine.path("out").asText().strip(), "it runs, in the extension's data folder: " + fine);
+        JsonNode planted = stream("run", "{\"command\":[\"sh\",\"-c\",\"echo evil > " + decoy.root() + "/.config/autostart/evil.desktop\"]}");
+        assertNotEquals(0, planted.path("exit").asInt(), "the program wrote into the user's autostart folder: " + planted);
         JsonNode stolen = stream("run", "{\"command\":[\"cat\",\"" + secret + "\"]}");
         assertNotEquals(0, stolen.path("exit").asInt(), stolen.toString());
         assertFalse(stolen.path("out").asText().contains("TOP SECRET"), "the program cannot see files outside its sandbox: " + stolen);
