@@ -17,15 +17,16 @@ import java.util.regex.Pattern;
 
 /**
  * What an index lists: per extension its id, name, publisher, description, categories and capabilities, and its
- * releases (version, archive file, size, SHA-256, engine range, permissions). Read strictly — an index is hostile:
+ * releases (version, archive file, size, SHA-256, engine range, permissions); and the Melodies it offers
+ * ({@link MelodyListing}). Read strictly — an index is hostile:
  * every field is checked and a problem is named with its JSON path.
  */
-public record ExtensionIndex(List<Extension> extensions) {
+public record ExtensionIndex(List<Extension> extensions, List<MelodyListing> melodies) {
     static final String FORMAT = "symphony-index/1";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
     private static final Pattern ARCHIVE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,199}\\.zip");
-    private static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
+    static final Pattern SHA = Pattern.compile("[0-9a-f]{64}");
     static final long MAX_ARCHIVE_BYTES = 512L << 20;
 
     public record Extension(String id, String displayName, String publisher, String description, List<String> categories,
@@ -56,6 +57,14 @@ public record ExtensionIndex(List<Extension> extensions) {
         }
     }
 
+    public ExtensionIndex(List<Extension> extensions) {
+        this(extensions, List.of());
+    }
+
+    public Optional<MelodyListing> findMelody(String id) {
+        return melodies.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
     public Optional<Extension> find(String id) {
         return extensions.stream().filter(e -> e.id().equals(id)).findFirst();
     }
@@ -79,7 +88,7 @@ public record ExtensionIndex(List<Extension> extensions) {
         for (int i = 0; i < list.size(); i++) {
             out.add(extension(list.get(i), where + ": $.extensions[" + i + "]"));
         }
-        return new ExtensionIndex(List.copyOf(out));
+        return new ExtensionIndex(List.copyOf(out), MelodyListing.parseAll(root.path("melodies"), where));
     }
 
     private static Extension extension(JsonNode n, String at) throws IndexException {
@@ -114,7 +123,7 @@ public record ExtensionIndex(List<Extension> extensions) {
                 strings(n.path("categories")), strings(n.path("capabilities")), List.copyOf(releases));
     }
 
-    private static String text(JsonNode n, String field, String at, Pattern pattern) throws IndexException {
+    static String text(JsonNode n, String field, String at, Pattern pattern) throws IndexException {
         JsonNode v = n.path(field);
         if (!v.isTextual() || v.asText().isEmpty() || v.asText().length() > 2000 || pattern != null && !pattern.matcher(v.asText()).matches()) {
             throw new IndexException(at + "." + field + " is missing or not valid" + (pattern == null ? "" : " (" + pattern + ")"));
@@ -122,7 +131,7 @@ public record ExtensionIndex(List<Extension> extensions) {
         return v.asText();
     }
 
-    private static List<String> strings(JsonNode list) {
+    static List<String> strings(JsonNode list) {
         List<String> out = new ArrayList<>();
         list.forEach(v -> {
             if (v.isTextual() && out.size() < 50) {
@@ -132,8 +141,8 @@ public record ExtensionIndex(List<Extension> extensions) {
         return List.copyOf(out);
     }
 
-    /** The document for these extensions. */
-    static byte[] write(List<Extension> extensions) throws IOException {
+    /** The document for these extensions and Melodies. */
+    static byte[] write(List<Extension> extensions, List<MelodyListing> melodies) throws IOException {
         ObjectNode root = JSON.createObjectNode().put("format", FORMAT);
         ArrayNode list = root.putArray("extensions");
         for (Extension e : extensions) {
@@ -147,6 +156,10 @@ public record ExtensionIndex(List<Extension> extensions) {
                 versions.addObject().put("version", r.version()).put("archive", r.archive()).put("size", r.size())
                         .put("sha256", r.sha256()).put("engine", r.engine()).set("permissions", r.permissions());
             }
+        }
+        if (!melodies.isEmpty()) {
+            ArrayNode melodyList = root.putArray("melodies");
+            melodies.forEach(m -> m.write(melodyList.addObject()));
         }
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
