@@ -143,7 +143,8 @@ class HostileHostTest {
         long pid = kernel.player(PROBE).orElseThrow().hostPid();
         String log = Files.readString(paths.data("logs").resolve("extensions").resolve(PROBE + ".log"));
         boolean groups = CpuQuota.ownGroup(false, "pids").filter(Files::isWritable).isPresent()
-                || CpuQuota.ownGroup(true, "").filter(Files::isWritable).isPresent();
+                && CpuQuota.ownGroup(false, "memory").filter(Files::isWritable).isPresent()
+                || CpuQuota.ownGroup(true, "").filter(Files::isWritable).filter(HostileHostTest::delegatesPidsAndMemory).isPresent();
         org.junit.jupiter.api.Assumptions.assumeTrue(groups || log.contains("limits: systemd"),
                 "no control group or systemd scope can be made here, so no task limit binds the host: " + log);
         JsonNode bomb = call("threads", "{\"n\":" + 3 * HostLimits.MAX_TASKS + "}");
@@ -153,6 +154,15 @@ class HostileHostTest {
         assertEquals(pid, kernel.player(PROBE).orElseThrow().hostPid(), "the same host");
         if (log.contains("limits: cgroup")) { // the OS holds the host to its memory limit too
             assertEquals(HostLimits.memoryBytes(48), memoryLimit(pid), "the probe's maxHeapMb is 48");
+        }
+    }
+
+    private static boolean delegatesPidsAndMemory(Path v2Group) {
+        try {
+            String controllers = Files.readString(v2Group.resolve("cgroup.subtree_control"));
+            return controllers.contains("pids") && controllers.contains("memory");
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
