@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>a <b>control group</b> of its own beside the kernel's (root, or a delegated hierarchy): {@code pids.max}
  *       and {@code memory.max} (v2) or the v1 {@code pids} and {@code memory} hierarchies. A shell writes its own
  *       pid into the groups and then becomes the host, so a thread or fork bomb stops at {@link #MAX_TASKS} and a
- *       native allocation past the memory limit ends the host (the supervisor restarts it by its policy);</li>
+ *       native allocation past the memory limit ends the host (the supervisor restarts it by its policy). Pages of
+ *       RAM-backed file systems count too: what the host writes into its bus folder in {@code /dev/shm} or its
+ *       sandbox's {@code /tmp} is charged to its group, so the memory limit caps them (no swapping past it);</li>
  *   <li>a <b>systemd user scope</b> ({@code systemd-run --user --scope -p TasksMax -p MemoryMax}): the usual desktop
  *       case, where the user's session is a delegated cgroup v2 tree;</li>
  *   <li>otherwise {@code RLIMIT_NPROC} through {@code prlimit}: the user's task count when the host starts plus
@@ -48,9 +50,17 @@ final class HostLimits implements AutoCloseable {
         this.description = description;
     }
 
+    /** More for a host granted {@code permissions.tools}: the programs it runs itself (language servers) share its limit. */
+    static final long TOOLS_ALLOWANCE_MB = 2048;
+
     /** The memory limit for a host with this heap. */
     static long memoryBytes(int maxHeapMb) {
-        return (maxHeapMb + NATIVE_ALLOWANCE_MB) << 20;
+        return memoryBytes(maxHeapMb, false);
+    }
+
+    /** The memory limit for a host with this heap, which runs tool programs itself or not. */
+    static long memoryBytes(int maxHeapMb, boolean tools) {
+        return (maxHeapMb + NATIVE_ALLOWANCE_MB + (tools ? TOOLS_ALLOWANCE_MB : 0)) << 20;
     }
 
     /** Limits for a host of {@code extensionId}: a group where one can be made, else a scope, else an rlimit, else none. */
@@ -66,7 +76,7 @@ final class HostLimits implements AutoCloseable {
         }
         if (systemdScopesWork()) {
             return new HostLimits(List.of("systemd-run", "--user", "--scope", "--quiet", "--collect", "-p", "TasksMax=" + maxTasks,
-                    "-p", "MemoryMax=" + memoryBytes, "--"), List.of(),
+                    "-p", "MemoryMax=" + memoryBytes, "-p", "MemorySwapMax=0", "--"), List.of(),
                     "systemd user scope: TasksMax=" + maxTasks + ", MemoryMax=" + (memoryBytes >> 20) + " MB");
         }
         if (Files.isExecutable(Path.of("/usr/bin/prlimit"))) {
@@ -93,6 +103,7 @@ final class HostLimits implements AutoCloseable {
             write(p.resolve("pids.max"), Long.toString(maxTasks));
             Path m = made(made, memory.get().resolve(name));
             write(m.resolve("memory.limit_in_bytes"), Long.toString(memoryBytes));
+            optional(m.resolve("memory.memsw.limit_in_bytes"), Long.toString(memoryBytes)); // with swap accounting: no swapping past it
             return Optional.of(new HostLimits(joinFirst(made), made, false, "cgroup v1 pids.max " + maxTasks + ", memory.limit_in_bytes "
                     + (memoryBytes >> 20) + " MB (" + p.getFileName() + ")"));
         } catch (IOException | RuntimeException e) {
@@ -112,6 +123,7 @@ final class HostLimits implements AutoCloseable {
             Path g = made(made, parent.get().resolve(name));
             write(g.resolve("pids.max"), Long.toString(maxTasks));
             write(g.resolve("memory.max"), Long.toString(memoryBytes));
+            optional(g.resolve("memory.swap.max"), "0"); // /dev/shm pages it wrote cannot escape the limit into swap
             return Optional.of(new HostLimits(joinFirst(made), made, true, "cgroup v2 pids.max " + maxTasks + ", memory.max "
                     + (memoryBytes >> 20) + " MB (" + g.getFileName() + ")"));
         } catch (IOException | RuntimeException e) {
@@ -122,6 +134,14 @@ final class HostLimits implements AutoCloseable {
 
     private static void write(Path file, String value) throws IOException {
         Files.writeString(file, value, StandardCharsets.US_ASCII);
+    }
+
+    private static void optional(Path file, String value) {
+        try {
+            write(file, value);
+        } catch (IOException e) {
+            // not accounted here (no swap accounting): the limit above still holds where there is no swap
+        }
     }
 
     private static Path made(List<Path> made, Path group) throws IOException {

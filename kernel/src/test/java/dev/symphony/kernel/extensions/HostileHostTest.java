@@ -139,22 +139,30 @@ class HostileHostTest {
      */
     @Test
     void aThreadBombInTheHostStopsAtItsTaskLimitAndTheHostGoesOn() throws Exception {
-        call("echo", "{}");
-        long pid = kernel.player(PROBE).orElseThrow().hostPid();
-        String log = Files.readString(paths.data("logs").resolve("extensions").resolve(PROBE + ".log"));
-        boolean groups = CpuQuota.ownGroup(false, "pids").filter(Files::isWritable).isPresent()
-                && CpuQuota.ownGroup(false, "memory").filter(Files::isWritable).isPresent()
-                || CpuQuota.ownGroup(true, "").filter(Files::isWritable).filter(HostileHostTest::delegatesPidsAndMemory).isPresent();
-        org.junit.jupiter.api.Assumptions.assumeTrue(groups || log.contains("limits: systemd"),
-                "no control group or systemd scope can be made here, so no task limit binds the host: " + log);
+        long pid = runningHostHeldByLimits("no control group or systemd scope can be made here, so no task limit binds the host");
         JsonNode bomb = call("threads", "{\"n\":" + 3 * HostLimits.MAX_TASKS + "}");
         assertTrue(bomb.path("started").asInt() < HostLimits.MAX_TASKS, "the host started more tasks than its limit: " + bomb);
         assertTrue(bomb.path("error").asText().contains("OutOfMemoryError"), bomb.toString());
         assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"), "the host still answers");
         assertEquals(pid, kernel.player(PROBE).orElseThrow().hostPid(), "the same host");
-        if (log.contains("limits: cgroup")) { // the OS holds the host to its memory limit too
+        if (groupsCanBeMade()) { // the OS holds the host to its memory limit too
             assertEquals(HostLimits.memoryBytes(48), memoryLimit(pid), "the probe's maxHeapMb is 48");
         }
+    }
+
+    /** The running host's pid, or the test is skipped (saying {@code why}) where no OS limit can bind it. */
+    private long runningHostHeldByLimits(String why) throws Exception {
+        call("echo", "{}");
+        String log = Files.readString(paths.data("logs").resolve("extensions").resolve(PROBE + ".log"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(groupsCanBeMade() || log.contains("limits: systemd"), why + ": " + log);
+        return kernel.player(PROBE).orElseThrow().hostPid();
+    }
+
+    /** True where this process may make pids and memory groups (root, or a delegated hierarchy): then they must bind the host. */
+    private static boolean groupsCanBeMade() throws java.io.IOException {
+        return CpuQuota.ownGroup(false, "pids").filter(Files::isWritable).isPresent()
+                && CpuQuota.ownGroup(false, "memory").filter(Files::isWritable).isPresent()
+                || CpuQuota.ownGroup(true, "").filter(Files::isWritable).filter(HostileHostTest::delegatesPidsAndMemory).isPresent();
     }
 
     private static boolean delegatesPidsAndMemory(Path v2Group) {
@@ -164,6 +172,30 @@ class HostileHostTest {
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Before: a host could fill {@code /dev/shm} through its bus folder (writable by it) until the machine ran out of
+     * memory. Pages of a RAM-backed file system are charged to the memory group of the process that writes them, so the
+     * host's memory limit ({@link HostLimits}) caps them: past it the OS ends the host, the kernel removes its folder,
+     * and the next call starts a fresh host.
+     */
+    @Test
+    void aHostFillingItsBusFolderInDevShmIsEndedAtItsMemoryLimit() throws Exception {
+        long pid = runningHostHeldByLimits("no memory group binds the host here, so nothing caps what it writes to /dev/shm");
+        long limitMb = HostLimits.memoryBytes(48) >> 20;
+        CallFailedException e = assertThrows(CallFailedException.class,
+                () -> call("fill-channel", "{\"mb\":" + (limitMb + 512) + "}"), "the host wrote more than its memory limit to /dev/shm");
+        assertEquals(ErrorCode.CRASHED, e.code(), e.getMessage());
+        Path channels = Path.of("/dev/shm");
+        try (var files = Files.walk(channels)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().equals("junk") && f.toString().contains(PROBE)),
+                    "the dead host's bus folder, and what it wrote there, is gone");
+        } catch (java.io.UncheckedIOException racing) {
+            // another test's folder went while we walked
+        }
+        assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"), "a fresh host answers");
+        assertNotEquals(pid, kernel.player(PROBE).orElseThrow().hostPid());
     }
 
     /** The memory limit of the control group process {@code pid} is in, as the OS reports it. */
