@@ -158,24 +158,7 @@ final class ExtIndexCommands {
      * (each line as {@code + label: meaning} for what is new or changed, {@code - …} for what goes).
      */
     static boolean describeChange(ExtensionManifest before, ExtensionManifest after, PrintStream err) {
-        Map<String, String> old = new LinkedHashMap<>();
-        PermissionSummary.lines(before).forEach(l -> old.put(l.label(), l.toString()));
-        Map<String, String> now = new LinkedHashMap<>();
-        PermissionSummary.lines(after).forEach(l -> now.put(l.label(), l.toString()));
-        List<String> diff = new ArrayList<>();
-        now.forEach((label, line) -> {
-            if (!line.equals(old.get(label))) {
-                if (old.containsKey(label)) {
-                    diff.add("- " + old.get(label).strip());
-                }
-                diff.add("+ " + line.strip());
-            }
-        });
-        old.forEach((label, line) -> {
-            if (!now.containsKey(label)) {
-                diff.add("- " + line.strip());
-            }
-        });
+        List<String> diff = PermissionSummary.difference(before, after);
         String move = after.id() + " " + before.version() + " -> " + after.version();
         if (diff.isEmpty()) {
             err.println(move + ": the same permissions as the installed version:");

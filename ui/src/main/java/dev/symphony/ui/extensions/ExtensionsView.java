@@ -25,6 +25,7 @@ public final class ExtensionsView extends StackPane {
     public static final String LIST_ID = "extensions-list";
     public static final String INSTALL_ID = "extensions-install";
     public static final String REVIEW_ID = "extensions-review";
+    public static final String CHANGES_ID = "extensions-review-changes";
     public static final String APPROVE_ID = "extensions-approve";
     public static final String SIGNATURE_ID = "extensions-signature";
     public static final String DENY_ID = "extensions-deny";
@@ -123,7 +124,15 @@ public final class ExtensionsView extends StackPane {
         Label signer = new Label(model.signature().get());
         signer.setId(SIGNATURE_ID);
         signer.setWrapText(true);
-        review.getChildren().setAll(title, signer, heading);
+        review.getChildren().setAll(title, signer);
+        if (!model.changes().get().isEmpty()) {
+            Label changes = new Label(model.changes().get());
+            changes.setId(CHANGES_ID);
+            changes.setWrapText(true);
+            changes.getStyleClass().add("warning");
+            review.getChildren().add(changes);
+        }
+        review.getChildren().add(heading);
         for (PermissionSummary.Line line : PermissionSummary.lines(prepared.manifest())) {
             Label l = new Label(line.label() + ": " + line.meaning());
             l.setWrapText(true);
@@ -135,7 +144,7 @@ public final class ExtensionsView extends StackPane {
         if (!PermissionSummary.sandboxed()) {
             review.getChildren().add(trust);
         }
-        Button approve = new Button("Approve and Install");
+        Button approve = new Button(model.changes().get().isEmpty() ? "Approve and Install" : "Approve and Update");
         approve.setId(APPROVE_ID);
         approve.setDefaultButton(true);
         approve.setOnAction(e -> model.approve(trust.isSelected()));

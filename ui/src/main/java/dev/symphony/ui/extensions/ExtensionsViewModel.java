@@ -1,6 +1,7 @@
 package dev.symphony.ui.extensions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.symphony.contract.manifest.ExtensionManifest;
 import dev.symphony.kernel.audit.AuditLog;
 import dev.symphony.kernel.extensions.ArchiveInstaller;
 import dev.symphony.kernel.extensions.InstallException;
@@ -45,6 +46,9 @@ public final class ExtensionsViewModel implements AutoCloseable {
     /** What the signature of the archive under review says (who signed it, or UNSIGNED); read with {@link #pending}. */
     private final StringProperty signature = new SimpleStringProperty("");
     private volatile SignaturePolicy.Decision pendingSignature;
+    /** For an update under review: how its permissions differ from the installed version's (empty otherwise). */
+    private final StringProperty changes = new SimpleStringProperty("");
+    private volatile ExtensionManifest pendingUpdateOf;
     private Runnable onInstalled = () -> { };
     private final MarketplaceModel marketplace;
 
@@ -70,6 +74,11 @@ public final class ExtensionsViewModel implements AutoCloseable {
 
     public StringProperty signature() {
         return signature;
+    }
+
+    /** For an update under review, the permission difference from the installed version; empty for a new install. */
+    public StringProperty changes() {
+        return changes;
     }
 
     public StringProperty message() {
@@ -141,6 +150,14 @@ public final class ExtensionsViewModel implements AutoCloseable {
 
     /** Checks an archive (signature of its contents, manifest, paths) and puts it up for the permission review. */
     public void review(Path archive) {
+        review(archive, null);
+    }
+
+    /**
+     * As {@link #review(Path)}; {@code installed} (null: a new install) is the version an update replaces: the review
+     * then shows how the permissions change.
+     */
+    public void review(Path archive, ExtensionManifest installed) {
         run(k -> {
             try {
                 ArchiveInstaller.Prepared prepared = new ArchiveInstaller(k.store()).prepare(archive, null);
@@ -154,7 +171,10 @@ public final class ExtensionsViewModel implements AutoCloseable {
                     return;
                 }
                 pendingSignature = d;
+                pendingUpdateOf = installed;
+                String diff = installed == null ? "" : describeChange(installed, prepared.manifest());
                 bridge.onFx(() -> {
+                    changes.set(diff);
                     signature.set(d.message() + (d.kind() == SignaturePolicy.Kind.ASK_TRUST ? "\nApproving trusts this key." : ""));
                     pending.set(prepared);
                 });
@@ -192,9 +212,16 @@ public final class ExtensionsViewModel implements AutoCloseable {
                 k.audit().record("user", "ext.trust", id, true, "version " + prepared.manifest().version()
                         + " may run without an OS sandbox where none is available");
             }
-            k.discoverNew();
+            ExtensionManifest replaced = pendingUpdateOf;
+            if (replaced != null) {
+                k.reinstalled(id);
+            } else {
+                k.discoverNew();
+            }
             bridge.onFx(() -> {
-                message.set("Installed " + id + " " + prepared.manifest().version());
+                message.set(replaced != null ? "Updated " + id + " " + replaced.version() + " → " + prepared.manifest().version()
+                        : "Installed " + id + " " + prepared.manifest().version());
+                marketplace.checkUpdates();
                 onInstalled.run();
             });
             refreshNow(k);
@@ -210,6 +237,14 @@ public final class ExtensionsViewModel implements AutoCloseable {
                 bridge.onFx(() -> message.set("Not approved; nothing installed"));
             });
         }
+    }
+
+    /** The review's words for an update: what changes in the permissions, or that nothing does. */
+    static String describeChange(ExtensionManifest installed, ExtensionManifest next) {
+        List<String> diff = PermissionSummary.difference(installed, next);
+        String move = "Update " + installed.version() + " → " + next.version() + ": ";
+        return diff.isEmpty() ? move + "the same permissions as the installed version."
+                : move + "it asks for DIFFERENT permissions (+ new, - no longer):\n" + String.join("\n", diff);
     }
 
     private interface KernelWork {
