@@ -79,6 +79,11 @@ final class HostLimits implements AutoCloseable {
                     "-p", "MemoryMax=" + memoryBytes, "-p", "MemorySwapMax=0", "--"), List.of(),
                     "systemd user scope: TasksMax=" + maxTasks + ", MemoryMax=" + (memoryBytes >> 20) + " MB");
         }
+        return rlimit(maxTasks);
+    }
+
+    /** The last resort: {@code RLIMIT_NPROC} through {@code prlimit}, or nothing where that is missing too. */
+    static HostLimits rlimit(int maxTasks) {
         if (Files.isExecutable(Path.of("/usr/bin/prlimit"))) {
             long nproc = userTasks() + maxTasks;
             return new HostLimits(List.of("/usr/bin/prlimit", "--nproc=" + nproc + ":" + nproc, "--"), List.of(),
@@ -179,7 +184,7 @@ final class HostLimits implements AutoCloseable {
     }
 
     /** Tasks (threads) the user who runs Symphony has now, as {@code RLIMIT_NPROC} counts them. */
-    private static long userTasks() {
+    static long userTasks() {
         long tasks = 0;
         try (var procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             String uid = null;
