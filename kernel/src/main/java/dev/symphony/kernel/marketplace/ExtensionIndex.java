@@ -42,12 +42,7 @@ public record ExtensionIndex(List<Extension> extensions, List<MelodyListing> mel
 
         /** Matches {@code query} in the id, name, description, a category or a capability (case ignored). */
         public boolean matches(String query, String category) {
-            String q = query == null ? "" : query.toLowerCase(Locale.ROOT);
-            boolean text = q.isEmpty() || id.contains(q) || displayName.toLowerCase(Locale.ROOT).contains(q)
-                    || description.toLowerCase(Locale.ROOT).contains(q)
-                    || categories.stream().anyMatch(c -> c.toLowerCase(Locale.ROOT).contains(q))
-                    || capabilities.stream().anyMatch(c -> c.toLowerCase(Locale.ROOT).contains(q));
-            return text && (category == null || categories.stream().anyMatch(c -> c.equalsIgnoreCase(category)));
+            return ExtensionIndex.matches(query, category, id, displayName, description, categories, capabilities);
         }
     }
 
@@ -63,6 +58,20 @@ public record ExtensionIndex(List<Extension> extensions, List<MelodyListing> mel
 
     public Optional<MelodyListing> findMelody(String id) {
         return melodies.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /**
+     * A listing's search: {@code query} (null or empty: any) in the id, name, description, a category or another
+     * term (case ignored), and {@code category} (null: any) among its categories.
+     */
+    static boolean matches(String query, String category, String id, String name, String description, List<String> categories,
+                           List<String> terms) {
+        String q = query == null ? "" : query.toLowerCase(Locale.ROOT);
+        boolean text = q.isEmpty() || id.contains(q) || name.toLowerCase(Locale.ROOT).contains(q)
+                || description.toLowerCase(Locale.ROOT).contains(q)
+                || categories.stream().anyMatch(c -> c.toLowerCase(Locale.ROOT).contains(q))
+                || terms.stream().anyMatch(c -> c.toLowerCase(Locale.ROOT).contains(q));
+        return text && (category == null || categories.stream().anyMatch(c -> c.equalsIgnoreCase(category)));
     }
 
     public Optional<Extension> find(String id) {
@@ -93,10 +102,7 @@ public record ExtensionIndex(List<Extension> extensions, List<MelodyListing> mel
 
     private static Extension extension(JsonNode n, String at) throws IndexException {
         String id = text(n, "id", at, ID);
-        JsonNode versions = n.path("versions");
-        if (!versions.isArray() || versions.isEmpty() || versions.size() > 1000) {
-            throw new IndexException(at + ".versions is not a list of 1 to 1000 releases");
-        }
+        JsonNode versions = versions(n, at);
         List<Release> releases = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
             JsonNode r = versions.get(i);
@@ -109,10 +115,7 @@ public record ExtensionIndex(List<Extension> extensions, List<MelodyListing> mel
             } catch (RuntimeException e) {
                 throw new IndexException(rat + ": " + e.getMessage());
             }
-            long size = r.path("size").asLong(-1);
-            if (!r.path("size").canConvertToLong() || size <= 0 || size > MAX_ARCHIVE_BYTES) {
-                throw new IndexException(rat + ".size is not between 1 and " + MAX_ARCHIVE_BYTES);
-            }
+            long size = size(r, rat, MAX_ARCHIVE_BYTES);
             JsonNode permissions = r.path("permissions");
             if (!permissions.isObject()) {
                 throw new IndexException(rat + ".permissions is not an object");
@@ -121,6 +124,24 @@ public record ExtensionIndex(List<Extension> extensions, List<MelodyListing> mel
         }
         return new Extension(id, n.path("displayName").asText(id), text(n, "publisher", at, null), n.path("description").asText(""),
                 strings(n.path("categories")), strings(n.path("capabilities")), List.copyOf(releases));
+    }
+
+    /** A listing's {@code versions}: 1 to 1000 of them. */
+    static JsonNode versions(JsonNode n, String at) throws IndexException {
+        JsonNode versions = n.path("versions");
+        if (!versions.isArray() || versions.isEmpty() || versions.size() > 1000) {
+            throw new IndexException(at + ".versions is not a list of 1 to 1000 releases");
+        }
+        return versions;
+    }
+
+    /** A release's {@code size}: 1 to {@code max} bytes. */
+    static long size(JsonNode r, String at, long max) throws IndexException {
+        long size = r.path("size").asLong(-1);
+        if (!r.path("size").canConvertToLong() || size <= 0 || size > max) {
+            throw new IndexException(at + ".size is not between 1 and " + max);
+        }
+        return size;
     }
 
     static String text(JsonNode n, String field, String at, Pattern pattern) throws IndexException {

@@ -9,7 +9,6 @@ import dev.symphony.contract.manifest.VersionRange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -44,11 +43,7 @@ public record MelodyListing(String id, String displayName, String publisher, Str
 
     /** Matches {@code query} in the id, name, description or a category (case ignored), and {@code category} (null: any). */
     public boolean matches(String query, String category) {
-        String q = query == null ? "" : query.toLowerCase(Locale.ROOT);
-        boolean text = q.isEmpty() || id.contains(q) || displayName.toLowerCase(Locale.ROOT).contains(q)
-                || description.toLowerCase(Locale.ROOT).contains(q)
-                || categories.stream().anyMatch(c -> c.toLowerCase(Locale.ROOT).contains(q));
-        return text && (category == null || categories.stream().anyMatch(c -> c.equalsIgnoreCase(category)));
+        return ExtensionIndex.matches(query, category, id, displayName, description, categories, List.of());
     }
 
     /** The index's {@code melodies} list (absent: none); throws naming the JSON path of the first problem. */
@@ -68,10 +63,7 @@ public record MelodyListing(String id, String displayName, String publisher, Str
 
     private static MelodyListing parse(JsonNode n, String at) throws IndexException {
         String id = ExtensionIndex.text(n, "id", at, ID);
-        JsonNode versions = n.path("versions");
-        if (!versions.isArray() || versions.isEmpty() || versions.size() > 1000) {
-            throw new IndexException(at + ".versions is not a list of 1 to 1000 releases");
-        }
+        JsonNode versions = ExtensionIndex.versions(n, at);
         List<Release> releases = new ArrayList<>();
         for (int i = 0; i < versions.size(); i++) {
             JsonNode r = versions.get(i);
@@ -82,10 +74,7 @@ public record MelodyListing(String id, String displayName, String publisher, Str
             } catch (RuntimeException e) {
                 throw new IndexException(rat + ".version: " + e.getMessage());
             }
-            long size = r.path("size").asLong(-1);
-            if (!r.path("size").canConvertToLong() || size <= 0 || size > MAX_PACKAGE_BYTES) {
-                throw new IndexException(rat + ".size is not between 1 and " + MAX_PACKAGE_BYTES);
-            }
+            long size = ExtensionIndex.size(r, rat, MAX_PACKAGE_BYTES);
             releases.add(new Release(version, ExtensionIndex.text(r, "archive", rat, PACKAGE), size,
                     ExtensionIndex.text(r, "sha256", rat, ExtensionIndex.SHA), requirements(r.path("requires"), rat + ".requires")));
         }

@@ -82,7 +82,7 @@ public final class ExtensionsView extends StackPane {
         });
         FlowPane actions = new FlowPane(4, 4,
                 action("Enable", model::enable), action("Disable", model::disable), action("Reload", model::reload),
-                action("Remove", model::remove), action("Logs", id -> model.logs(id, details::setText)),
+                action("Remove", model::remove), action("Roll Back", model::rollBack), action("Logs", id -> model.logs(id, details::setText)),
                 action("Audit", id -> model.audit(id, details::setText)));
         Label message = new Label();
         message.setId(MESSAGE_ID);
@@ -126,11 +126,11 @@ public final class ExtensionsView extends StackPane {
         signer.setWrapText(true);
         review.getChildren().setAll(title, signer);
         if (!model.changes().get().isEmpty()) {
-            Label changes = new Label(model.changes().get());
-            changes.setId(CHANGES_ID);
-            changes.setWrapText(true);
-            changes.getStyleClass().add("warning");
-            review.getChildren().add(changes);
+            Label change = new Label(model.changes().get());
+            change.setId(CHANGES_ID);
+            change.setWrapText(true);
+            change.getStyleClass().add("warning");
+            review.getChildren().add(change);
         }
         review.getChildren().add(heading);
         for (PermissionSummary.Line line : PermissionSummary.lines(prepared.manifest())) {
@@ -144,7 +144,9 @@ public final class ExtensionsView extends StackPane {
         if (!PermissionSummary.sandboxed()) {
             review.getChildren().add(trust);
         }
-        Button approve = new Button(model.changes().get().isEmpty() ? "Approve and Install" : "Approve and Update");
+        String changes = model.changes().get();
+        Button approve = new Button(changes.isEmpty() ? "Approve and Install"
+                : changes.startsWith("Roll back") ? "Approve and Roll Back" : "Approve and Update");
         approve.setId(APPROVE_ID);
         approve.setDefaultButton(true);
         approve.setOnAction(e -> model.approve(trust.isSelected()));

@@ -2,11 +2,14 @@ package dev.symphony.ui.extensions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.Version;
 import dev.symphony.kernel.audit.AuditLog;
 import dev.symphony.kernel.extensions.ArchiveInstaller;
 import dev.symphony.kernel.extensions.InstallException;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.PermissionSummary;
+import dev.symphony.kernel.extensions.Player;
+import dev.symphony.kernel.marketplace.KeptArchives;
 import dev.symphony.kernel.signing.SignaturePolicy;
 import dev.symphony.kernel.signing.TrustedPublishers;
 import dev.symphony.ui.FxBridge;
@@ -49,6 +52,7 @@ public final class ExtensionsViewModel implements AutoCloseable {
     /** For an update under review: how its permissions differ from the installed version's (empty otherwise). */
     private final StringProperty changes = new SimpleStringProperty("");
     private volatile ExtensionManifest pendingUpdateOf;
+    private volatile Path pendingArchive;
     private Runnable onInstalled = () -> { };
     private final MarketplaceModel marketplace;
 
@@ -172,6 +176,7 @@ public final class ExtensionsViewModel implements AutoCloseable {
                 }
                 pendingSignature = d;
                 pendingUpdateOf = installed;
+                pendingArchive = archive;
                 String diff = installed == null ? "" : describeChange(installed, prepared.manifest());
                 bridge.onFx(() -> {
                     changes.set(diff);
@@ -181,6 +186,23 @@ public final class ExtensionsViewModel implements AutoCloseable {
             } catch (InstallException e) {
                 bridge.onFx(() -> message.set("Not installed: " + e.getMessage()));
             }
+        });
+    }
+
+    /** Puts the newest older version installed here before up for review, showing how the permissions change. */
+    public void rollBack(String id) {
+        run(k -> {
+            ExtensionManifest installed = k.player(id).filter(p -> p.origin() == Player.Origin.INSTALLED).map(Player::manifest).orElse(null);
+            if (installed == null) {
+                bridge.onFx(() -> message.set(id + " is not installed from an archive here (bundled or a source module): nothing to roll back"));
+                return;
+            }
+            java.util.Optional<Path> previous = new KeptArchives(k.paths()).previous(id, installed.version());
+            if (previous.isEmpty()) {
+                bridge.onFx(() -> message.set("No version of " + id + " older than " + installed.version() + " was installed here"));
+                return;
+            }
+            review(previous.get(), installed);
         });
     }
 
@@ -212,6 +234,11 @@ public final class ExtensionsViewModel implements AutoCloseable {
                 k.audit().record("user", "ext.trust", id, true, "version " + prepared.manifest().version()
                         + " may run without an OS sandbox where none is available");
             }
+            try {
+                new KeptArchives(k.paths()).keep(prepared.manifest(), pendingArchive);
+            } catch (IOException e) {
+                bridge.onFx(() -> message.set("Installed, but its archive is not kept for a rollback: " + e.getMessage()));
+            }
             ExtensionManifest replaced = pendingUpdateOf;
             if (replaced != null) {
                 k.reinstalled(id);
@@ -242,7 +269,8 @@ public final class ExtensionsViewModel implements AutoCloseable {
     /** The review's words for an update: what changes in the permissions, or that nothing does. */
     static String describeChange(ExtensionManifest installed, ExtensionManifest next) {
         List<String> diff = PermissionSummary.difference(installed, next);
-        String move = "Update " + installed.version() + " → " + next.version() + ": ";
+        String move = (Version.parse(next.version()).compareTo(Version.parse(installed.version())) < 0 ? "Roll back " : "Update ")
+                + installed.version() + " → " + next.version() + ": ";
         return diff.isEmpty() ? move + "the same permissions as the installed version."
                 : move + "it asks for DIFFERENT permissions (+ new, - no longer):\n" + String.join("\n", diff);
     }

@@ -32,13 +32,7 @@ final class MarketplacePane extends VBox {
         ListView<Marketplace.Found> results = new ListView<>(model.results());
         results.setId(RESULTS_ID);
         results.setPrefHeight(110);
-        results.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Marketplace.Found found, boolean empty) {
-                super.updateItem(found, empty);
-                setText(empty || found == null ? null : MarketplaceModel.summary(found));
-            }
-        });
+        textCells(results, MarketplaceModel::summary);
         Button install = new Button("Install");
         install.setId(INSTALL_ID);
         install.disableProperty().bind(results.getSelectionModel().selectedItemProperty().isNull());
@@ -48,13 +42,7 @@ final class MarketplacePane extends VBox {
         updates.setPrefHeight(60);
         updates.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.updates()));
         updates.managedProperty().bind(updates.visibleProperty());
-        updates.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(MarketplaceModel.Update u, boolean empty) {
-                super.updateItem(u, empty);
-                setText(empty || u == null ? null : MarketplaceModel.summary(u));
-            }
-        });
+        textCells(updates, MarketplaceModel::summary);
         Button check = new Button("Check for Updates");
         check.setId(CHECK_UPDATES_ID);
         check.setOnAction(e -> model.checkUpdates());
@@ -71,5 +59,16 @@ final class MarketplacePane extends VBox {
         HBox row = new HBox(4, search, install, check);
         HBox.setHgrow(search, Priority.ALWAYS);
         getChildren().addAll(row, results, updates, update, status);
+    }
+
+    /** Cells showing {@code text} of their item. */
+    private static <T> void textCells(ListView<T> list, java.util.function.Function<T, String> text) {
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        });
     }
 }

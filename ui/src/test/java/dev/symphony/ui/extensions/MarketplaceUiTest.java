@@ -81,7 +81,7 @@ class MarketplaceUiTest {
         assertTrue(signer.contains("Signed by Symphony, a trusted publisher key"), signer);
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "marketplace-review.png"));
         robot.clickOn(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
-        waitUntil("the extension is installed", 60, () -> kernel.player(ID).isPresent());
+        waitUntil("the extension is installed and read", 60, () -> kernel.player(ID).map(p -> p.manifest()).isPresent());
         assertTrue(Files.isRegularFile(bench.paths().data("extensions").resolve(ID).resolve("symphony-extension.json")));
     }
 
@@ -112,6 +112,20 @@ class MarketplaceUiTest {
         waitUntil("the kernel runs the new version", 60,
                 () -> kernel.player(ID).map(p -> p.manifest().version()).orElse("").equals("9.0.0"));
         waitUntil("no update is left", 60, () -> updates.getItems().isEmpty());
+
+        @SuppressWarnings("unchecked")
+        ListView<ExtensionRow> rows = robot.lookup("#" + ExtensionsView.LIST_ID).queryAs(ListView.class);
+        waitUntil("the list shows 9.0.0", 60, () -> rows.getItems().stream().anyMatch(r -> r.id().equals(ID) && r.summary().contains("9.0.0")));
+        robot.interact(() -> rows.getSelectionModel().select(rows.getItems().stream().filter(r -> r.id().equals(ID)).findFirst().orElseThrow()));
+        robot.clickOn(robot.lookup(".button").match(n -> n instanceof javafx.scene.control.Button b && b.getText().equals("Roll Back"))
+                .queryAs(Node.class));
+        waitUntil("the review of the rollback shows", 60, () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery()
+                .map(n -> ((Label) n).getText().startsWith("Roll back 9.0.0 → " + installed)).orElse(false));
+        String back = robot.lookup("#" + ExtensionsView.CHANGES_ID).queryAs(Label.class).getText();
+        assertTrue(back.contains("- network hosts: api.example.com"), back);
+        robot.clickOn(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
+        waitUntil("the kernel runs the older version again", 60,
+                () -> kernel.player(ID).map(p -> p.manifest().version()).orElse("").equals(installed));
     }
 
     /** A copy of the archive {@code in} whose manifest {@code change} rewrote (the signature entry left out). */
