@@ -70,8 +70,7 @@ final class HostProcess {
                 || manifest.capabilities().stream().anyMatch(c -> c.kind() == dev.symphony.contract.manifest.ExtensionManifest.Kind.INSTRUMENT);
         List<Path> djlCaches = Sandbox.djlCaches(instrument, env);
         List<String> cmd = new ArrayList<>(niceness(context.hostNiceness()));
-        HostLimits limits = HostLimits.create(player.id(), HostLimits.MAX_TASKS, HostLimits.memoryBytes(manifest.permissions().maxHeapMb(),
-                HostTools.granted(manifest)));
+        HostLimits limits = HostLimits.create(player.id(), HostLimits.MAX_TASKS);
         cmd.addAll(limits.prefix()); // before the sandbox: bwrap, the JVM and whatever it starts are all inside
         broker.log(player.id(), "limits: " + limits.describe());
         List<Path> readOnly = new ArrayList<>(HostTools.readOnlyBinds(manifest, context.paths().tools(), player.roots.workspace()));

@@ -19,12 +19,12 @@ class HostLimitsTest {
     @Test
     void whateverLimitAppliesHereTheProgramUnderItRuns() throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Linux only");
-        try (HostLimits limits = HostLimits.create("dev.symphony.test.limits", HostLimits.MAX_TASKS, HostLimits.memoryBytes(48))) {
+        try (HostLimits limits = HostLimits.create("dev.symphony.test.limits", HostLimits.MAX_TASKS)) {
             String limitsFile = run(limits, "/bin/cat", "/proc/self/limits");
             assertTrue(limitsFile.contains("Max processes"), limits.describe() + ": " + limitsFile);
             if (limits.describe().startsWith("cgroup v1")) {
                 String groups = run(limits, "/bin/cat", "/proc/self/cgroup");
-                assertTrue(groups.lines().filter(l -> l.contains("limits-")).count() >= 2, "in its pids and memory groups: " + groups);
+                assertTrue(groups.lines().anyMatch(l -> l.contains("pids") && l.contains("limits-")), "in its pids group: " + groups);
             }
         }
     }

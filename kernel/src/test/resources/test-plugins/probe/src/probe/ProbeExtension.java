@@ -136,20 +136,6 @@ public class ProbeExtension implements SymphonyExtension {
             var out = obj().put("started", started.size());
             return error == null ? out : out.put("error", error);
         });
-        c.operator("fill-channel", (in, ctx) -> { // fill the host's bus folder in /dev/shm (writable by it) with n MB
-            java.util.List<String> args = java.util.Arrays.asList(new String(java.nio.file.Files.readAllBytes(
-                    java.nio.file.Path.of("/proc/self/cmdline")), java.nio.charset.StandardCharsets.UTF_8).split("\u0000"));
-            java.nio.file.Path junk = java.nio.file.Path.of(args.get(args.indexOf("--channel") + 1), "junk");
-            byte[] mb = new byte[1 << 20];
-            java.util.Arrays.fill(mb, (byte) 1);
-            int written = 0;
-            try (var out = java.nio.file.Files.newOutputStream(junk)) {
-                for (; written < in.path("mb").asInt(); written++) {
-                    out.write(mb);
-                }
-            }
-            return obj().put("written", written).put("path", junk.toString());
-        });
         c.operator("crash", (in, ctx) -> {
             Runtime.getRuntime().halt(42);
             return obj();
