@@ -100,6 +100,7 @@ public final class Workbench implements AutoCloseable {
         diffs = new DiffEditors(tabsView, editorEnv, window.statusMessageProperty()::set);
         diffs.register(window::command, tabs.selectedProperty()::get);
         EditorCommands.register(window::command, tabsView::activeEditor);
+        dev.symphony.ui.tabs.EditorGroupCommands.register(window::command, tabsView.groups());
         tabSession = new dev.symphony.ui.tabs.TabSession(services.paths().data("tab-session.json"), tabs, tabsView,
                 services.bridge());
         closing = new WorkbenchClosing(stage, tabsView.closer(), terminals, tabSession);
@@ -142,13 +143,15 @@ public final class Workbench implements AutoCloseable {
         fileTree.lastErrorProperty().addListener((o, a, error) -> window.statusMessageProperty().set(error));
         terminals.messageProperty().addListener((o, a, message) -> window.statusMessageProperty().set(message));
 
-        Themes.apply(window.themeProperty().get());
-        window.themeProperty().addListener((obs, old, theme) -> Themes.apply(theme));
+        dev.symphony.ui.shell.ThemePickerViewModel themePicker = new dev.symphony.ui.shell.ThemePickerViewModel(window);
+        themePicker.register();
+        view.addOverlay(new dev.symphony.ui.shell.ThemePickerView(themePicker));
         workspaceSearch = new WorkspaceSearch(this, view, fileTree);
         mainView = view;
         new RecentlyOpened(this, state, prompter, window.statusMessageProperty()::set).register(window::command);
         Scene scene = new Scene(view, 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource("workbench.css")).toExternalForm());
+        Themes.follow(window.themeProperty(), scene);
         keymap.install(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(window::title, window.workspaceProperty()));

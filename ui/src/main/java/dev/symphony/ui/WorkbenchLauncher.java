@@ -22,12 +22,23 @@ import javafx.stage.Stage;
 public final class WorkbenchLauncher {
     private WorkbenchLauncher() {}
 
+    /** {@code java -cp … dev.symphony.ui.WorkbenchLauncher [FOLDER | FILE…]}: what {@code ./symphony} runs with no command. */
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(run(args, System.out, System.err));
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
         Optional<StartTarget> target = StartTarget.parse(args, err);
         if (target.isEmpty()) {
             return 2;
         }
         StartTarget start = target.get();
+        if (!start.files().isEmpty()) {
+            Optional<Integer> handedOff = handOff(start.files(), out, err);
+            if (handedOff.isPresent()) {
+                return handedOff.get();
+            }
+        }
         return showWorkbench(err, workbench -> {
             if (start.folder() != null) {
                 workbench.openFolder(start.folder());
@@ -36,6 +47,46 @@ public final class WorkbenchLauncher {
             }
             start.files().forEach(file -> workbench.openFile(file, d -> { }));
         });
+    }
+
+    /** Where the running workbench listens for files to open ({@code SYMPHONY_HOME/data/instance/}). */
+    static Path instanceSocket(SymphonyPaths paths) {
+        return paths.data("instance").resolve("workbench.sock");
+    }
+
+    /** Hands the files to a running workbench: its exit status, or empty when none runs (this process starts one). */
+    private static Optional<Integer> handOff(java.util.List<Path> files, PrintStream out, PrintStream err) {
+        Path socket = instanceSocket(SymphonyPaths.resolve());
+        try {
+            Optional<String> reply = dev.symphony.ui.instance.InstanceClient.handOff(socket, files);
+            if (reply.isEmpty()) {
+                return Optional.empty();
+            }
+            if (reply.get().equals(dev.symphony.ui.instance.OpenRequest.OK)) {
+                out.println("symphony: opened " + (files.size() == 1 ? files.get(0) : files.size() + " files")
+                        + " in the running workbench");
+                return Optional.of(0);
+            }
+            err.println("symphony: the running workbench refused the files (" + socket + "): " + reply.get());
+            return Optional.of(1);
+        } catch (IOException e) {
+            err.println("symphony: could not hand the files to the running workbench (" + socket + "): " + e.getMessage());
+            return Optional.of(1);
+        }
+    }
+
+    /** Listens for files from later {@code symphony FILE…} runs; null (said on the status bar) when it cannot. */
+    static dev.symphony.ui.instance.InstanceServer serveHandOffs(Workbench workbench) {
+        Path socket = instanceSocket(workbench.services().paths());
+        try {
+            return dev.symphony.ui.instance.InstanceServer.start(socket, files -> workbench.services().bridge().onFx(() -> {
+                files.forEach(file -> workbench.openFile(file, d -> { }));
+                workbench.stage().toFront();
+            }));
+        } catch (IOException e) {
+            workbench.window().statusMessageProperty().set("Files from the command line open in a new window: " + e.getMessage());
+            return null;
+        }
     }
 
     private static volatile WorkbenchExtensions current;
@@ -104,10 +155,16 @@ public final class WorkbenchLauncher {
                 StartupTrace.mark("services started");
                 Workbench workbench = new Workbench(started, stage);
                 var extensionsUi = dev.symphony.ui.extensions.ExtensionsWorkbench.attach(workbench, extensions.kernel());
+                var chat = dev.symphony.ui.chat.ChatWorkbench.attach(workbench, extensions.kernel());
                 StartupTrace.mark("workbench built");
+                var handOffs = serveHandOffs(workbench);
                 stage.setOnHidden(e -> {
                     try {
+                        if (handOffs != null) {
+                            handOffs.close();
+                        }
                         extensionsUi.close();
+                        chat.close();
                         workbench.close();
                     } catch (Exception ex) {
                         err.println("symphony: while closing: " + ex);

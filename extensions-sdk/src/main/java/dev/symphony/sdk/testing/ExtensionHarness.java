@@ -34,8 +34,9 @@ import java.util.function.Supplier;
  * Runs an extension in the test's own JVM through the host's own runtime: the manifest is validated as the
  * kernel does, calls are checked against the capability schemas by the kernel's own checker
  * ({@link CapabilitySchemas}) and run by the dispatcher an extension host runs (warm-ups, reply shape,
- * failures); only the bus is left out, and file access is performed locally under the same permission
- * rules instead of by a kernel. For the real process boundary, use the kernel's integration tests.
+ * failures); only the bus is left out, and file access and brokered HTTP are performed locally under the same
+ * permission rules instead of by a kernel (HTTP without secrets: the kernel holds them; settings are the declared
+ * defaults unless {@link #setting} set one). For the real process boundary, use the kernel's integration tests.
  */
 public final class ExtensionHarness {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +47,7 @@ public final class ExtensionHarness {
     private final List<ModelProtocol.State> modelStates = new CopyOnWriteArrayList<>();
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final AtomicLong callIds = new AtomicLong();
+    private final java.util.Map<String, JsonNode> settings = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ExtensionHarness(Path manifestFile, SymphonyExtension extension, Path workspace) throws Exception {
         this.manifest = ManifestReader.read(Files.readAllBytes(manifestFile), manifestFile.toString());
@@ -84,6 +86,15 @@ public final class ExtensionHarness {
             dispatcher.stream(call, new CallProtocol.Invoke(capability, input), chunks::add);
             return chunks;
         });
+    }
+
+    /**
+     * Sets the extension's setting {@code key} (without its {@code EXTENSION_ID.} prefix) as the user's settings.json
+     * would; a key never set reads as its declared default. Returns this harness.
+     */
+    public ExtensionHarness setting(String key, Object value) {
+        settings.put(key, value == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : JSON.valueToTree(value));
+        return this;
     }
 
     /** Warms an Instrument capability's model now, as the kernel's {@code warmUp} asks a host to; returns its load ms. */
@@ -162,6 +173,10 @@ public final class ExtensionHarness {
                         return JSON.createObjectNode();
                     }
                     case BrokerProtocol.SETTINGS_GET -> {
+                        JsonNode set = settings.get(a.path("key").asText());
+                        if (set != null) {
+                            return JSON.createObjectNode().set("value", set.deepCopy());
+                        }
                         JsonNode defaults = manifest.contributes().settings();
                         return JSON.createObjectNode().set("value",
                                 defaults == null ? null : defaults.path("properties").path(a.path("key").asText()).get("default"));
@@ -172,6 +187,15 @@ public final class ExtensionHarness {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** Brokered HTTP, sent from the test's JVM ({@link LocalHttpStream}); the SDK's client checked the permissions. */
+        @Override
+        public Stream stream(String op, Object args, java.time.Duration idleTimeout) {
+            if (!BrokerProtocol.NETWORK_HTTP.equals(op)) {
+                return Broker.super.stream(op, args, idleTimeout);
+            }
+            return LocalHttpStream.open((dev.symphony.contract.protocol.HttpProtocol.Request) args);
         }
 
         private ExtensionException deny(String op, Path path) {

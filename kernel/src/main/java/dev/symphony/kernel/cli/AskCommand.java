@@ -10,6 +10,7 @@ import dev.symphony.contract.llm.LanguageModelProtocol.Sampling;
 import dev.symphony.contract.llm.PriceTable;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.models.ChatCall;
+import dev.symphony.kernel.models.FirstRun;
 import dev.symphony.kernel.models.ModelInstruments;
 import dev.symphony.kernel.models.ModelInstruments.ServedModel;
 import dev.symphony.kernel.models.ModelRouter;
@@ -83,6 +84,15 @@ public final class AskCommand {
         } catch (RuntimeException e) {
             err.println("symphony ask: " + e.getMessage());
             return 2;
+        }
+        if (model == null && routing.roleModel() == null && System.console() != null && !new FirstRun(paths).asked()) {
+            try { // a terminal to ask: with the user's consent, look for a model server on this machine (FirstRun)
+                if (new FirstRun(paths).offer(new java.io.BufferedReader(System.console().reader()), err)) {
+                    routing = RouterSettings.read(paths, role);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                err.println("symphony ask: looking for a local model server failed: " + e.getMessage());
+            }
         }
         Kernel kernel = CliKernel.start();
         AskRouting routed = new AskRouting(paths, prices, routing, new ChatCall(kernel));

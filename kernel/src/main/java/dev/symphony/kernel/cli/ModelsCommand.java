@@ -11,6 +11,7 @@ import dev.symphony.contract.llm.LanguageModelProtocol.Sampling;
 import dev.symphony.contract.llm.PriceTable;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.models.ChatCall;
+import dev.symphony.kernel.models.LocalServers;
 import dev.symphony.kernel.models.ModelInstruments;
 import dev.symphony.kernel.models.ModelInstruments.ServedModel;
 import dev.symphony.kernel.models.Prices;
@@ -24,9 +25,12 @@ import java.util.List;
  * {@code INSTRUMENT/MODEL}, context length, features, demo flag, price per million tokens or null), Instruments
  * that could not answer on stderr. {@code symphony models test ID}: a short chat ("hello", 8 tokens, seed 1)
  * through the kernel; one JSON line with {@code ok}, the time to the first token and in all, the usage.
+ * {@code symphony models list --server INSTRUMENT}: the models that Instrument's server offers now ({@code /v1/models},
+ * Ollama's tags). {@code symphony models probe}: the model servers on this machine (127.0.0.1: Ollama on 11434, an
+ * OpenAI-compatible server on 8080 and 1234), one JSON line each with the settings that would select it.
  */
 public final class ModelsCommand {
-    static final String USAGE = "usage: symphony models list | test MODEL";
+    static final String USAGE = "usage: symphony models list [--server INSTRUMENT] | test MODEL | probe";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelsCommand() {
@@ -35,7 +39,11 @@ public final class ModelsCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean list = args.length == 1 && args[0].equals("list");
         boolean test = args.length == 2 && args[0].equals("test");
-        if (!list && !test) {
+        boolean server = args.length == 3 && args[0].equals("list") && args[1].equals("--server");
+        if (args.length == 1 && args[0].equals("probe")) {
+            return probe(out, err);
+        }
+        if (!list && !test && !server) {
             (args.length == 1 && args[0].equals("--help") ? out : err).println(USAGE);
             return args.length == 1 && args[0].equals("--help") ? 0 : 2;
         }
@@ -48,11 +56,38 @@ public final class ModelsCommand {
         }
         try (Kernel kernel = CliKernel.start()) {
             ModelInstruments instruments = new ModelInstruments(kernel);
+            if (server) {
+                for (ServedModel s : instruments.listed(args[2], Duration.ofSeconds(30))) {
+                    ObjectNode line = JSON.createObjectNode().put("model", s.qualifiedId()).put("id", s.model().id())
+                            .put("displayName", s.model().displayName()).put("contextLength", s.model().contextLength());
+                    prices.price(s.model().id()).ifPresentOrElse(p -> line.putObject("pricePerMillion")
+                            .put("input", p.inputPerMillion()).put("output", p.outputPerMillion()).put("currency", p.currency()),
+                            () -> line.putNull("pricePerMillion"));
+                    out.println(line);
+                }
+                return 0;
+            }
             return list ? list(instruments, prices, out, err) : test(kernel, instruments, args[1], out, err);
         } catch (CallFailedException e) {
             err.println("symphony models: " + e.code().name().toLowerCase() + ": " + e.getMessage());
             return CliKernel.exitCode(e.code());
         }
+    }
+
+    private static int probe(PrintStream out, PrintStream err) {
+        List<LocalServers.Found> found = new LocalServers(Duration.ofMillis(1500)).probe(LocalServers.DEFAULTS);
+        for (LocalServers.Found f : found) {
+            ObjectNode line = JSON.createObjectNode().put("kind", f.kind().name().toLowerCase()).put("baseUrl", f.baseUrl())
+                    .put("instrument", f.kind().instrument);
+            line.set("models", JSON.valueToTree(f.models()));
+            ObjectNode settings = line.putObject("settings");
+            f.settings().forEach(kv -> settings.put(kv[0], kv[1]));
+            out.println(line);
+        }
+        if (found.isEmpty()) {
+            err.println("symphony models: no model server answered on 127.0.0.1 (ports 11434, 8080, 1234)");
+        }
+        return 0;
     }
 
     private static int list(ModelInstruments instruments, PriceTable prices, PrintStream out, PrintStream err) {

@@ -84,6 +84,37 @@ public final class ModelInstruments {
         return out;
     }
 
+    /** The capability asking an Instrument's server for the models it offers now (openai-compatible, anthropic, ollama). */
+    public static final String LIST_MODELS = "list-models";
+
+    /**
+     * The models {@code instrument}'s server offers now (its {@value #LIST_MODELS} capability: {@code /v1/models},
+     * Ollama's tags), through the kernel and the broker. Throws {@link CallFailedException}: UNKNOWN_CAPABILITY when
+     * the Instrument lists nothing beyond its catalogue, else the server's failure (refused, no key, HTTP status).
+     */
+    public List<ServedModel> listed(String instrument, Duration timeout) {
+        ExtensionManifest m = kernel.players().stream().filter(p -> p.id().equals(instrument)).map(Player::manifest)
+                .filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> new CallFailedException(ErrorCode.INVALID_INPUT, "no model Instrument '" + instrument + "'"));
+        if (m.capability(LIST_MODELS).isEmpty()) {
+            throw new CallFailedException(ErrorCode.UNKNOWN_CAPABILITY, instrument + " does not list its server's models");
+        }
+        try (dev.symphony.kernel.extensions.KernelStream s = kernel.stream(new CapabilityCall("cli", instrument, LIST_MODELS,
+                JsonNodeFactory.instance.objectNode(), timeout))) {
+            com.fasterxml.jackson.databind.JsonNode chunk = s.next();
+            if (chunk == null) {
+                throw new CallFailedException(ErrorCode.EXTENSION_ERROR, instrument + " listed nothing (its stream ended empty)");
+            }
+            List<ServedModel> out = new ArrayList<>();
+            for (ModelInfo info : LanguageModelProtocol.fromJson(chunk, Catalogue.class).models()) {
+                out.add(new ServedModel(instrument, info));
+            }
+            return out;
+        } catch (IllegalArgumentException e) {
+            throw new CallFailedException(ErrorCode.EXTENSION_ERROR, instrument + " sent a bad model list: " + e.getMessage());
+        }
+    }
+
     public List<Problem> problems() {
         return List.copyOf(problems);
     }

@@ -6,12 +6,12 @@ import javafx.beans.value.ObservableValue;
 
 /**
  * What every editor of a window shares: the FX bridge, the settings (font, tab size, indentation),
- * the workbench theme name ("light"/"dark", which picks the editor colours) and the style sources.
+ * the workbench theme name (a dark one picks the dark editor colours) and the style sources.
  */
 public record EditorEnvironment(FxBridge bridge, SettingsService settings, ObservableValue<String> theme,
                                 StyleSources styles) {
     public boolean dark() {
-        return "dark".equals(theme.getValue());
+        return dev.symphony.ui.shell.Themes.isDark(theme.getValue());
     }
 
     /** Applies the editor settings to a view (on the FX thread). */

@@ -20,6 +20,8 @@ public final class ExtensionsWorkbench implements AutoCloseable {
     private final ExtensionsViewModel model;
     private ExtensionsView view;
     private DocumentSyncs syncs;
+    private dev.symphony.ui.lsp.LanguageFeatures languageFeatures;
+    private SourceControlRequests sourceControl;
 
     private ExtensionsWorkbench(ExtensionContributions contributions, ExtensionsViewModel model) {
         this.contributions = contributions;
@@ -43,8 +45,10 @@ public final class ExtensionsWorkbench implements AutoCloseable {
                 workbench::keybindingsChanged);
         ExtensionsViewModel model = new ExtensionsViewModel(kernel, services.paths().data("audit"), services.bridge());
         model.onInstalled(contributions::wireNew);
-        contributions.handleMore(new SourceControlRequests(workbench, kernel));
+        SourceControlRequests sourceControl = new SourceControlRequests(workbench, kernel);
+        contributions.handleMore(sourceControl);
         ExtensionsWorkbench attached = new ExtensionsWorkbench(contributions, model);
+        attached.sourceControl = sourceControl;
         workbench.window().command(ExtensionContributions.SHOW_EXTENSIONS, "Show Extensions", "View", "Shortcut+Shift+X", () -> {
             if (attached.view == null) {
                 attached.view = new ExtensionsView(model, chooseArchive);
@@ -68,7 +72,9 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         attached.syncs = new DocumentSyncs(kernel, workbench.tabs().documents(), workbench.window().workspaceProperty()::get,
                 workbench.window().problems(), services.bridge(), workbench.tabsView()::editorOf, workbench.window().statusMessageProperty()::set);
         contributions.documentSyncs(attached.syncs);
+        attached.languageFeatures = dev.symphony.ui.lsp.LanguageFeatures.attach(workbench, attached.syncs);
         problemNavigation(workbench);
+        dev.symphony.ui.models.ModelsPage.attach(workbench, kernel);
         return attached;
     }
 
@@ -110,6 +116,10 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         return syncs;
     }
 
+    public dev.symphony.ui.lsp.LanguageFeatures languageFeatures() {
+        return languageFeatures;
+    }
+
     public ExtensionContributions contributions() {
         return contributions;
     }
@@ -125,5 +135,6 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         }
         contributions.close();
         model.close();
+        sourceControl.close();
     }
 }

@@ -34,12 +34,16 @@ public final class FileTreeView extends TreeView<Path> {
     private java.util.function.Function<Path, java.util.List<MenuItem>> moreMenuItems = p -> java.util.List.of();
     private FileDecorations decorations;
 
+    /** The height of a row, in pixels. */
+    public static final double ROW_HEIGHT = 22;
+
     public FileTreeView(FileTreeViewModel model, Consumer<Path> openFile) {
         this.model = model;
         this.openFile = openFile;
         setId(ID);
         setShowRoot(true);
         setCellFactory(tree -> new FileCell());
+        setFixedCellSize(ROW_HEIGHT); // dense rows, like VS Code's 22 px (and a cheaper virtual flow)
         model.rootProperty().addListener((obs, old, root) -> showRoot(root));
         model.addFolderChangeListener(this::refresh);
         setOnKeyPressed(e -> {
@@ -215,6 +219,7 @@ public final class FileTreeView extends TreeView<Path> {
 
     private final class FileCell extends TreeCell<Path> {
         FileCell() {
+            setPrefWidth(0); // rows as wide as the tree, not their text: a long name ends in "…" instead of scrolling
             setOnMouseClicked(e -> { // one click: a preview tab; the second click of a double click keeps it
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() <= 2 && getItem() != null
                         && !Files.isDirectory(getItem())) {

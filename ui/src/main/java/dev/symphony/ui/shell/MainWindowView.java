@@ -59,7 +59,7 @@ public final class MainWindowView extends BorderPane {
         hint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         hint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
         hint.setMouseTransparent(true);
-        StackPane editorArea = new StackPane(tabs, hint);
+        StackPane editorArea = new StackPane(tabs.groups().layout(), hint);
         SplitPane editorAndPanel = new SplitPane(editorArea);
         editorAndPanel.setOrientation(javafx.geometry.Orientation.VERTICAL);
         Runnable showPanel = () -> {
@@ -108,11 +108,11 @@ public final class MainWindowView extends BorderPane {
         setLeft(new ActivityBar(model));
         setCenter(center);
         setBottom(statusBar = new StatusBarView(model, javafx.beans.binding.Bindings.createStringBinding(() -> {
-            Tab tab = tabs.getSelectionModel().getSelectedItem();
+            Tab tab = tabs.activeTabProperty().get();
             String file = tab == null ? "" : tab.getId() != null && tab.getId().startsWith("tab:") ? tab.getId().substring(4) : tab.getText();
             String editor = tabs.statusProperty().get();
             return editor.isEmpty() ? file : file + "    " + editor;
-        }, tabs.getSelectionModel().selectedItemProperty(), tabs.statusProperty())));
+        }, tabs.activeTabProperty(), tabs.statusProperty())));
     }
 
     /** Shows {@code view} in the side bar in place of the Explorer (null: the Explorer again), opening the side bar. */

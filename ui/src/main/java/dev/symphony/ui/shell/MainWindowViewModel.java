@@ -66,10 +66,15 @@ public final class MainWindowViewModel {
      * status bar's theme item shows the result; only a failure becomes the status message).
      */
     public void toggleTheme() {
-        String next = Themes.other(theme.get());
+        setTheme(Themes.other(theme.get()));
+    }
+
+    /** Shows a theme and remembers it in the user's settings, off the JavaFX thread (a failure is the status message). */
+    public void setTheme(String name) {
+        theme.set(name);
         services.bridge().compute(() -> {
             try {
-                services.settings().set(SettingsScope.USER, Themes.SETTING, TextNode.valueOf(next));
+                services.settings().set(SettingsScope.USER, Themes.SETTING, TextNode.valueOf(name));
                 return "";
             } catch (SettingsWriteException e) {
                 return e.getMessage();

@@ -11,6 +11,7 @@ public final class StatusBarView extends HBox {
     public static final String ID = "status-bar";
     public static final String PROBLEMS_ID = "status-problems";
     public static final String MESSAGE_ID = "status-message";
+    public static final String THEME_ID = "status-theme";
 
     private final Region spacer;
 
@@ -42,6 +43,9 @@ public final class StatusBarView extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label file = item(currentFile);
         Label theme = item(Bindings.concat("Theme: ", model.themeProperty()));
+        theme.setId(THEME_ID);
+        theme.setCursor(javafx.scene.Cursor.HAND);
+        theme.setOnMouseClicked(e -> model.run(ThemePickerViewModel.COMMAND_ID));
         getChildren().addAll(folder, problems, message, spacer, file, theme);
         this.spacer = spacer;
         visibleProperty().bind(model.statusBarVisibleProperty());

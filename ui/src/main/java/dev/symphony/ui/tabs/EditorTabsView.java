@@ -27,6 +27,8 @@ public final class EditorTabsView extends TabPane {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final TabCloser closer;
     private java.util.function.Consumer<OpenDocument> onReveal = d -> { };
+    private final EditorGroups groups;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Tab> activeTab = new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     public EditorTabsView(EditorTabsViewModel model, Prompter prompter, EditorEnvironment env) {
         this.model = model;
@@ -34,44 +36,76 @@ public final class EditorTabsView extends TabPane {
         this.closer = new TabCloser(model, prompter);
         setId(ID);
         setTabClosingPolicy(TabClosingPolicy.ALL_TABS);
+        groups = new EditorGroups(this, this::activeTabChanged);
         model.setOnReadStarting(path -> env.styles().prepare(path, env.dark()));
         model.documents().addListener((ListChangeListener<OpenDocument>) change -> {
             while (change.next()) {
-                int at = -1; // a replaced preview's new tab takes the old one's place
-                for (OpenDocument d : change.getRemoved()) {
-                    Tab tab = tabs.remove(d);
-                    if (tab != null) {
-                        at = at < 0 ? getTabs().indexOf(tab) : at;
-                        ((EditorPane) tab.getContent()).dispose();
-                        getTabs().remove(tab);
-                    }
-                }
-                for (OpenDocument d : change.getAddedSubList()) {
-                    if (at >= 0) {
-                        getTabs().add(at++, tabFor(d));
-                    } else {
-                        getTabs().add(tabFor(d));
-                    }
-                }
+                groups.batch(() -> replaceTabs(change.getRemoved(), change.getAddedSubList()));
             }
         });
         model.selectedProperty().addListener((obs, old, doc) -> {
             if (doc != null && tabs.containsKey(doc)) {
-                getSelectionModel().select(tabs.get(doc));
+                groups.select(tabs.get(doc));
             }
-        });
-        getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
-            Object data = tab == null ? null : tab.getUserData();
-            model.selectedProperty().set(data instanceof OpenDocument d ? d : null);
-            EditorPane pane = activeEditor();
-            if (pane != null && !model.keepsFocus()) {
-                pane.view().requestFocus();
-            }
-            updateStatus();
         });
         env.theme().addListener((o, a, b) -> tabs.values().forEach(t -> ((EditorPane) t.getContent()).highlight(env.styles(), env.dark())));
         env.settings().addListener(() -> env.bridge().onFx(() -> tabs.values().forEach(t ->
                 env.applySettings(((EditorPane) t.getContent()).view()))));
+    }
+
+    /** Drops the tabs of closed documents and adds the new ones: a replaced preview's tab takes the old one's place. */
+    private void replaceTabs(java.util.List<? extends OpenDocument> removed, java.util.List<? extends OpenDocument> added) {
+        TabPane group = null;
+        int at = -1;
+        for (OpenDocument d : removed) {
+            Tab tab = tabs.remove(d);
+            if (tab != null) {
+                TabPane from = tab.getTabPane() == null ? this : tab.getTabPane();
+                if (at < 0) {
+                    group = from;
+                    at = from.getTabs().indexOf(tab);
+                }
+                ((EditorPane) tab.getContent()).dispose();
+                from.getTabs().remove(tab);
+            }
+        }
+        for (OpenDocument d : added) {
+            if (at >= 0) {
+                group.getTabs().add(at++, tabFor(d));
+            } else {
+                groups.active().getTabs().add(tabFor(d));
+            }
+        }
+    }
+
+    /** The active group's selected tab changed (another tab, or another group became active). */
+    private void activeTabChanged(Tab tab) {
+        if (groups == null) {
+            return; // the groups' first notice, while this view is being built
+        }
+        activeTab.set(tab);
+        Object data = tab == null ? null : tab.getUserData();
+        model.selectedProperty().set(data instanceof OpenDocument d ? d : null);
+        EditorPane pane = activeEditor();
+        if (pane != null && !model.keepsFocus() && !pane.view().isFocused()) {
+            pane.view().requestFocus();
+        }
+        updateStatus();
+    }
+
+    /** The editor groups (split, move a tab between groups, focus one); the first group is this tab pane. */
+    public EditorGroups groups() {
+        return groups;
+    }
+
+    /** The selected tab of the active group (what the status bar describes). */
+    public javafx.beans.property.ReadOnlyObjectProperty<Tab> activeTabProperty() {
+        return activeTab.getReadOnlyProperty();
+    }
+
+    /** The tab of an open document, or null. */
+    Tab tabOf(OpenDocument document) {
+        return tabs.get(document);
     }
 
     private Tab tabFor(OpenDocument document) {
@@ -124,7 +158,7 @@ public final class EditorTabsView extends TabPane {
 
     /** The editor of the selected tab, or null (no tab, or the settings page). */
     public EditorPane activeEditor() {
-        Tab tab = getSelectionModel().getSelectedItem();
+        Tab tab = groups.active().getSelectionModel().getSelectedItem();
         return tab != null && tab.getContent() instanceof EditorPane pane ? pane : null;
     }
 

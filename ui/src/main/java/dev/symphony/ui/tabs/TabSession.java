@@ -46,7 +46,11 @@ public final class TabSession implements AutoCloseable {
     private boolean frozen;
 
     /** One tab as remembered. */
-    record Entry(Path path, int anchor, int head, double scroll, boolean preview, boolean active) {
+    record Entry(Path path, int anchor, int head, double scroll, boolean preview, boolean active, int group) {
+    }
+
+    /** A folder's remembered tabs and editor-group layout (empty: one group). */
+    record Session(List<Entry> entries, java.util.Optional<EditorGroups.Layout> layout) {
     }
 
     public TabSession(Path file, EditorTabsViewModel tabs, EditorTabsView view, FxBridge bridge) {
@@ -58,6 +62,7 @@ public final class TabSession implements AutoCloseable {
         tabs.documents().addListener((ListChangeListener<OpenDocument>) c -> changed());
         view.statusProperty().addListener((o, a, b) -> changed()); // the caret moved or the tab changed
         ChangeListener<Number> scrolled = (o, a, b) -> changed();
+        view.groups().changesProperty().addListener(scrolled); // a split, or a tab moved to another group
         tabs.selectedProperty().addListener((o, was, now) -> {
             EditorPane before = was == null ? null : view.editorOf(was);
             if (before != null) {
@@ -85,12 +90,14 @@ public final class TabSession implements AutoCloseable {
         }
         folder = root;
         restoring = true;
-        bridge.compute(() -> read(root), entries -> open(entries, 0, null), e -> restoring = false);
+        bridge.compute(() -> read(root), session -> open(session, 0, null), e -> restoring = false);
     }
 
     /** Opens the entries from {@code index} on, one after another (so the tabs keep their order); the active one last. */
-    private void open(List<Entry> entries, int index, OpenDocument active) {
+    private void open(Session session, int index, OpenDocument active) {
+        List<Entry> entries = session.entries();
         if (index >= entries.size()) {
+            session.layout().ifPresent(layout -> view.groups().restore(layout, tab -> groupOf(tab, entries)));
             restoring = false;
             if (active != null) {
                 tabs.selectedProperty().set(active);
@@ -99,18 +106,25 @@ public final class TabSession implements AutoCloseable {
         }
         Entry entry = entries.get(index);
         if (!Files.isRegularFile(entry.path())) {
-            open(entries, index + 1, active);
+            open(session, index + 1, active);
             return;
         }
         java.util.function.Consumer<OpenDocument> placed = document -> {
             bridge.later(() -> place(document, entry));
-            open(entries, index + 1, entry.active() ? document : active);
+            open(session, index + 1, entry.active() ? document : active);
         };
         if (entry.preview()) {
             tabs.openPreview(entry.path(), placed);
         } else {
             tabs.open(entry.path(), placed);
         }
+    }
+
+    private static int groupOf(javafx.scene.control.Tab tab, List<Entry> entries) {
+        if (tab.getUserData() instanceof OpenDocument d) {
+            return entries.stream().filter(e -> e.path().equals(d.path())).mapToInt(Entry::group).findFirst().orElse(0);
+        }
+        return 0;
     }
 
     /** The caret and scroll position as remembered (clamped: the file may have changed since). */
@@ -127,20 +141,23 @@ public final class TabSession implements AutoCloseable {
     }
 
     /** The remembered tabs of a folder, in tab order. */
-    private List<Entry> read(Path root) {
+    private Session read(Path root) {
         List<Entry> entries = new ArrayList<>();
+        java.util.Optional<EditorGroups.Layout> layout = java.util.Optional.empty();
         try {
             JsonNode session = JSON.readTree(file.toFile()).path(root.toString());
             String active = session.path("active").asText("");
             for (JsonNode tab : session.path("tabs")) {
                 String path = tab.path("path").asText();
                 entries.add(new Entry(Path.of(path), tab.path("anchor").asInt(), tab.path("head").asInt(),
-                        tab.path("scroll").asDouble(), tab.path("preview").asBoolean(), path.equals(active)));
+                        tab.path("scroll").asDouble(), tab.path("preview").asBoolean(), path.equals(active),
+                        Math.max(0, tab.path("group").asInt())));
             }
+            layout = GroupLayoutJson.read(session.get("groups"));
         } catch (IOException | RuntimeException e) {
             // nothing remembered yet, or unreadable: start with no tabs
         }
-        return entries;
+        return new Session(entries, layout);
     }
 
     private void save() {
@@ -158,14 +175,20 @@ public final class TabSession implements AutoCloseable {
             tab.put("anchor", s.anchor()).put("head", s.head())
                     .put("scroll", pane == null ? 0 : pane.view().scrollLines())
                     .put("preview", d.previewProperty().get());
+            javafx.scene.control.Tab shown = view.tabOf(d);
+            int group = shown == null ? 0 : view.groups().groups().indexOf(shown.getTabPane());
+            if (group > 0) {
+                tab.put("group", group);
+            }
         }
+        JsonNode layout = GroupLayoutJson.write(view.groups().describe());
         OpenDocument active = tabs.selectedProperty().get();
         String activePath = active == null ? "" : active.path().toString();
         String key = folder.toString();
-        writer.execute(() -> write(key, list, activePath));
+        writer.execute(() -> write(key, list, activePath, layout));
     }
 
-    private void write(String key, ArrayNode list, String active) {
+    private void write(String key, ArrayNode list, String active, JsonNode layout) {
         ObjectNode all;
         try {
             JsonNode old = Files.exists(file) ? JSON.readTree(file.toFile()) : null;
@@ -174,7 +197,11 @@ public final class TabSession implements AutoCloseable {
             all = JSON.createObjectNode();
         }
         all.remove(key);
-        all.putObject(key).put("active", active).set("tabs", list); // newest folder last
+        ObjectNode session = all.putObject(key).put("active", active); // newest folder last
+        session.set("tabs", list);
+        if (!layout.isInt()) {
+            session.set("groups", layout);
+        }
         while (all.size() > MAX_FOLDERS) {
             all.remove(all.fieldNames().next());
         }

@@ -22,7 +22,7 @@ final class TerminalSettingsProvider extends DefaultSettingsProvider {
     }
 
     private boolean dark() {
-        return Themes.DARK.equals(appearance.get().theme());
+        return Themes.isDark(appearance.get().theme());
     }
 
     @Override

@@ -25,12 +25,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /** A single click in the file tree opens a preview tab that the next single click replaces; an edit or a double click keeps it. */
 @ExtendWith(ApplicationExtension.class)
 class PreviewTabUiTest {
+    private static final String LONG_NAME = "a-file-name-far-too-long-for-the-side-bar-of-the-workbench-window-to-show.txt";
     private TestWorkbench bench;
 
     @Start
     void start(Stage stage) throws Exception {
         bench = TestWorkbench.start(stage, "preview");
-        for (String name : List.of("a.txt", "b.txt", "c.txt", "d.txt")) {
+        for (String name : List.of("a.txt", "b.txt", "c.txt", "d.txt", LONG_NAME)) {
             Files.writeString(bench.workspace.resolve(name), name + "\n");
         }
     }
@@ -59,6 +60,11 @@ class PreviewTabUiTest {
         waitUntil("a file shows its type's badge", () -> cell(robot, "a.txt") // a cell's graphic follows its text
                 .map(n -> ((TreeCell<?>) n).getGraphic())
                 .filter(g -> g != null && g.lookup("." + dev.symphony.ui.files.FileIcons.STYLE) != null).isPresent());
+        TreeCell<?> dense = (TreeCell<?>) cell(robot, "a.txt").get();
+        assertEquals(FileTreeView.ROW_HEIGHT, dense.getHeight(), 0.5, "dense rows");
+        waitUntil("a long name ends in an ellipsis instead of widening the tree", () -> cell(robot, LONG_NAME)
+                .map(n -> n.lookupAll(".text").stream().map(t -> ((javafx.scene.text.Text) t).getText())
+                        .anyMatch(t -> t.startsWith("a-file") && (t.endsWith("...") || t.endsWith("…")))).orElse(false));
         robot.clickOn(cell(robot, "a.txt").get());
         waitUntil("a.txt opens as a preview", () -> openNames().equals(List.of("a.txt")));
         OpenDocument a = bench.workbench.tabs().find(file("a.txt")).orElseThrow();

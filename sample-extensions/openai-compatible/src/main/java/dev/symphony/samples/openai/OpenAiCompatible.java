@@ -1,5 +1,6 @@
 package dev.symphony.samples.openai;
 
+import dev.symphony.samples.broker.ModelListing;
 import dev.symphony.sdk.api.Capabilities;
 import dev.symphony.sdk.api.LanguageModel;
 import dev.symphony.sdk.api.SymphonyExtension;
@@ -7,11 +8,12 @@ import dev.symphony.sdk.api.SymphonyExtension;
 /**
  * Entry class of {@code dev.symphony.samples.openai-compatible}: the language-model contract over any
  * OpenAI-compatible server (llama.cpp's llama-server, LM Studio, vLLM, OpenAI), reached through the kernel's
- * brokered HTTP. Registration and warm-up load nothing: the model lives in the server.
+ * brokered HTTP, and the server's model list. Registration and warm-up load nothing: the model lives in the server.
  */
 public class OpenAiCompatible implements SymphonyExtension {
     @Override
     public void register(Capabilities capabilities) {
         LanguageModel.register(capabilities, new OpenAiCompatibleModel());
+        ModelListing.register(capabilities, OpenAiCompatibleModel::listModels);
     }
 }

@@ -1,18 +1,11 @@
 package dev.symphony.samples.openai;
 
 import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.exception.HttpException;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.catalog.ModelDescription;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiModelCatalog;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.output.TokenUsage;
@@ -23,84 +16,66 @@ import dev.symphony.contract.llm.LanguageModelProtocol.EmbedRequest;
 import dev.symphony.contract.llm.LanguageModelProtocol.Embeddings;
 import dev.symphony.contract.llm.LanguageModelProtocol.Feature;
 import dev.symphony.contract.llm.LanguageModelProtocol.Final;
-import dev.symphony.contract.llm.LanguageModelProtocol.FinishReason;
-import dev.symphony.contract.llm.LanguageModelProtocol.Message;
 import dev.symphony.contract.llm.LanguageModelProtocol.ModelInfo;
 import dev.symphony.contract.llm.LanguageModelProtocol.Sampling;
 import dev.symphony.contract.llm.LanguageModelProtocol.Usage;
+import dev.symphony.samples.broker.LocalServer;
+import dev.symphony.samples.broker.ProviderEndpoint;
+import dev.symphony.samples.broker.ProviderFailures;
+import dev.symphony.samples.broker.StreamedChat;
 import dev.symphony.sdk.api.CallContext;
 import dev.symphony.sdk.api.ExtensionException;
 import dev.symphony.sdk.api.LanguageModel;
 import dev.symphony.sdk.api.TokenSink;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
 
 /**
  * The uniform model contract over an OpenAI-compatible server, by langchain4j's OpenAI module: chat streamed token
- * by token (the library parses the server-sent events and the JSON), embeddings. The server is the extension's
- * settings' ({@link Endpoint}); the model id {@value #SERVER_MODEL} means "the model the server serves" (the
- * {@code model} setting, which llama.cpp's server ignores and OpenAI requires).
+ * by token (the library parses the server-sent events and the JSON), embeddings, the server's model list. The server
+ * is the extension's settings' ({@link ProviderEndpoint}). The model id {@value LocalServer#SERVER_MODEL} means "the
+ * model a server on this machine serves" (the {@code model} setting, which llama.cpp's server ignores): local, so
+ * free in the price table, and refused for a base URL elsewhere. OpenAI's models are listed by their own ids, which
+ * the price table prices.
  */
 final class OpenAiCompatibleModel implements LanguageModel {
-    static final String SERVER_MODEL = "server";
+    static final String SERVER_MODEL = LocalServer.SERVER_MODEL;
+    static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080/v1";
+    private static final Set<String> KEY_HEADERS = Set.of("Authorization");
+    /** OpenAI's models the shipped price table prices: context length and what each does. */
+    private static final List<ModelInfo> OPENAI = List.of(
+            new ModelInfo("gpt-4o-mini", "OpenAI GPT-4o mini", 128_000, List.of(Feature.CHAT, Feature.TOOLS), false),
+            new ModelInfo("gpt-4o", "OpenAI GPT-4o", 128_000, List.of(Feature.CHAT, Feature.TOOLS), false),
+            new ModelInfo("gpt-4.1-mini", "OpenAI GPT-4.1 mini", 1_047_576, List.of(Feature.CHAT, Feature.TOOLS), false),
+            new ModelInfo("gpt-4.1", "OpenAI GPT-4.1", 1_047_576, List.of(Feature.CHAT, Feature.TOOLS), false),
+            new ModelInfo("text-embedding-3-small", "OpenAI text-embedding-3-small", 8_191, List.of(Feature.EMBEDDINGS), false));
 
     @Override
     public Catalogue models() {
-        return new Catalogue(List.of(new ModelInfo(SERVER_MODEL, "the model of the configured OpenAI-compatible server (settings baseUrl, model)",
-                0, List.of(Feature.CHAT, Feature.EMBEDDINGS), false)));
+        List<ModelInfo> models = new ArrayList<>();
+        models.add(new ModelInfo(SERVER_MODEL, "the model of the OpenAI-compatible server on this machine (settings baseUrl, model); local: free",
+                0, List.of(Feature.CHAT, Feature.EMBEDDINGS), false));
+        models.addAll(OPENAI);
+        return new Catalogue(models);
+    }
+
+    static ProviderEndpoint endpoint(CallContext context) {
+        return ProviderEndpoint.of(context, DEFAULT_BASE_URL, "default", null);
     }
 
     @Override
     public Final chat(ChatRequest request, TokenSink out, CallContext context) throws Exception {
-        if (request.messages() == null || request.messages().isEmpty()) {
-            throw new ExtensionException(ErrorCode.INVALID_INPUT, "chat needs at least one message");
-        }
-        Endpoint endpoint = Endpoint.of(context);
-        String model = endpoint.model(request.model());
+        ProviderEndpoint endpoint = endpoint(context);
+        String model = LocalServer.modelFor(endpoint, request.model(), context);
         OpenAiStreamingChatModel chat = OpenAiStreamingChatModel.builder().baseUrl(endpoint.baseUrl())
-                .apiKey(Endpoint.NO_KEY).modelName(model).httpClientBuilder(endpoint.httpClient(context)).build();
+                .apiKey(ProviderEndpoint.NO_KEY).modelName(model).httpClientBuilder(endpoint.httpClient(context, KEY_HEADERS)).build();
         Sampling s = request.sampling() == null ? Sampling.defaults() : request.sampling();
-        OpenAiChatRequestParameters.Builder parameters = OpenAiChatRequestParameters.builder().modelName(model)
-                .maxOutputTokens(s.maxTokens()).temperature(s.temperature()).topP(s.topP())
-                .seed(s.seed() == null ? null : (int) (long) s.seed());
-        if (s.stop() != null && !s.stop().isEmpty()) {
-            parameters.stopSequences(s.stop());
-        }
-        dev.langchain4j.model.chat.request.ChatRequest lcRequest = dev.langchain4j.model.chat.request.ChatRequest.builder()
-                .messages(messages(request.messages())).parameters(parameters.build()).build();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        int[] streamed = {0};
-        chat.chat(lcRequest, new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(PartialResponse partial, PartialResponseContext handle) {
-                if (out.cancelled() || context.cancelled()) {
-                    handle.streamingHandle().cancel(); // the parser stops; BrokerHttpClient closes the stream: the kernel closes the connection
-                    done.completeExceptionally(new ExtensionException(ErrorCode.CANCELLED, "cancelled after " + streamed[0] + " tokens"));
-                    return;
-                }
-                if (!partial.text().isEmpty()) {
-                    streamed[0]++;
-                    out.token(partial.text());
-                }
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-        ChatResponse response = await(done, endpoint);
-        TokenUsage usage = response.tokenUsage();
-        return new Final(SERVER_MODEL, new Message("assistant", response.aiMessage().text() == null ? "" : response.aiMessage().text()),
-                new Usage(count(usage == null ? null : usage.inputTokenCount()), count(usage == null ? null : usage.outputTokenCount())),
-                response.finishReason() == dev.langchain4j.model.output.FinishReason.LENGTH ? FinishReason.LENGTH : FinishReason.STOP);
+        OpenAiChatRequestParameters parameters = OpenAiChatRequestParameters.builder()
+                .overrideWith(StreamedChat.parameters(s, model).build())
+                .seed(s.seed() == null ? null : (int) (long) s.seed()).build();
+        return StreamedChat.run(chat, request, parameters, out, context,
+                request.model() == null ? SERVER_MODEL : request.model(), endpoint.baseUrl());
     }
 
     @Override
@@ -108,65 +83,32 @@ final class OpenAiCompatibleModel implements LanguageModel {
         if (request.inputs() == null || request.inputs().isEmpty()) {
             throw new ExtensionException(ErrorCode.INVALID_INPUT, "embed needs at least one input");
         }
-        Endpoint endpoint = Endpoint.of(context);
-        OpenAiEmbeddingModel embedder = OpenAiEmbeddingModel.builder().baseUrl(endpoint.baseUrl()).apiKey(Endpoint.NO_KEY)
-                .modelName(endpoint.model(request.model())).httpClientBuilder(endpoint.httpClient(context)).build();
+        ProviderEndpoint endpoint = endpoint(context);
+        OpenAiEmbeddingModel embedder = OpenAiEmbeddingModel.builder().baseUrl(endpoint.baseUrl()).apiKey(ProviderEndpoint.NO_KEY)
+                .modelName(LocalServer.modelFor(endpoint, request.model(), context))
+                .httpClientBuilder(endpoint.httpClient(context, KEY_HEADERS)).build();
         Response<List<Embedding>> response;
         try {
             response = embedder.embedAll(request.inputs().stream().map(TextSegment::from).toList());
         } catch (RuntimeException e) {
-            throw failure(e, endpoint);
+            throw ProviderFailures.failure(e, endpoint.baseUrl());
         }
         List<float[]> vectors = response.content().stream().map(Embedding::vector).toList();
         TokenUsage usage = response.tokenUsage();
-        return new Embeddings(SERVER_MODEL, vectors, new Usage(count(usage == null ? null : usage.inputTokenCount()), 0));
+        Integer input = usage == null ? null : usage.inputTokenCount();
+        return new Embeddings(request.model() == null ? SERVER_MODEL : request.model(), vectors, new Usage(input == null ? 0 : input, 0));
     }
 
-    private static List<ChatMessage> messages(List<Message> messages) {
-        List<ChatMessage> out = new ArrayList<>();
-        for (Message m : messages) {
-            String text = m.content() == null ? "" : m.content();
-            out.add(switch (m.role() == null ? "user" : m.role()) {
-                case "system" -> SystemMessage.from(text);
-                case "assistant" -> AiMessage.from(text);
-                case "user" -> UserMessage.from(text);
-                default -> throw new ExtensionException(ErrorCode.INVALID_INPUT, "unknown message role '" + m.role()
-                        + "'; roles: system, user, assistant");
-            });
-        }
-        return out;
-    }
-
-    private static ChatResponse await(CompletableFuture<ChatResponse> done, Endpoint endpoint) throws InterruptedException {
+    /** The server's {@code /models}, by langchain4j's OpenAI model catalogue. */
+    static Catalogue listModels(CallContext context) {
+        ProviderEndpoint endpoint = endpoint(context);
+        List<ModelDescription> listed;
         try {
-            return done.get(); // BrokerHttpClient streams on this thread: the future is done when chat() returns
-        } catch (ExecutionException e) {
-            throw failure(e.getCause(), endpoint);
+            listed = OpenAiModelCatalog.builder().baseUrl(endpoint.baseUrl()).apiKey(ProviderEndpoint.NO_KEY)
+                    .httpClientBuilder(endpoint.httpClient(context, KEY_HEADERS)).build().listModels();
+        } catch (RuntimeException e) {
+            throw ProviderFailures.failure(e, endpoint.baseUrl());
         }
-    }
-
-    /** A failure with the error code the router classifies by: BUSY for 429 and 503, TIMEOUT, CANCELLED, the server's status. */
-    static ExtensionException failure(Throwable error, Endpoint endpoint) {
-        Throwable t = error;
-        while (t != null) {
-            if (t instanceof ExtensionException x) {
-                return x;
-            }
-            if (t instanceof HttpException h) {
-                ErrorCode code = h.statusCode() == 429 || h.statusCode() == 503 ? ErrorCode.BUSY
-                        : h.statusCode() >= 400 && h.statusCode() < 500 ? ErrorCode.INVALID_INPUT : ErrorCode.EXTENSION_ERROR;
-                return new ExtensionException(code, endpoint.baseUrl() + " answered HTTP " + h.statusCode() + ": " + abbreviate(h.getMessage()));
-            }
-            t = t.getCause();
-        }
-        return new ExtensionException(ErrorCode.EXTENSION_ERROR, endpoint.baseUrl() + ": " + abbreviate(String.valueOf(error)));
-    }
-
-    private static String abbreviate(String text) {
-        return text == null ? "" : text.length() > 300 ? text.substring(0, 300) + "…" : text;
-    }
-
-    private static long count(Integer n) {
-        return n == null ? 0 : n;
+        return LocalServer.catalogue(listed, List.of(Feature.CHAT));
     }
 }

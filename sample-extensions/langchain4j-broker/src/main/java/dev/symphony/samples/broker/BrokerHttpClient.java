@@ -1,4 +1,4 @@
-package dev.symphony.samples.openai;
+package dev.symphony.samples.broker;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.http.client.HttpClient;
@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,36 +26,39 @@ import java.util.function.BooleanSupplier;
 /**
  * langchain4j's HTTP client interface over the kernel's brokered HTTP ({@link HostHttp}): the host has no network,
  * so langchain4j builds the request and parses the server-sent events, and this class only carries the bytes. An
- * {@code Authorization} header langchain4j adds is dropped: the key is the kernel's to add ({@code secret}, named
- * by the manifest's grant), never the extension's. Streaming runs on the caller's thread and returns when the
+ * key header langchain4j adds ({@code Authorization}, Anthropic's {@code x-api-key}: the {@code keyHeaders}) is dropped:
+ * the key is the kernel's to add ({@code secret}, named by the manifest's grant), never the extension's. Streaming runs on the caller's thread and returns when the
  * stream ended; the response body is read no faster than the parser consumes it (the broker's back-pressure).
  */
-final class BrokerHttpClient implements HttpClient {
+public final class BrokerHttpClient implements HttpClient {
     private static final long MAX_RESPONSE_BYTES = 16L << 20;
     private final HostHttp http;
     /** Watches streams for their caller's cancel while the reader waits for the server (a stalled stream included). */
     private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "openai-compatible-cancel-watch");
+        Thread t = new Thread(r, "brokered-http-cancel-watch");
         t.setDaemon(true);
         return t;
     });
     private final String secret;
+    private final Set<String> keyHeaders;
     private final Duration timeout;
     private final BooleanSupplier cancelled;
 
     /**
-     * @param secret    the secret the kernel adds (the manifest grants it for the host), or null for none
-     * @param cancelled the caller gave up: an open stream is closed at once, which makes the kernel close the connection
+     * @param secret     the secret the kernel adds (the manifest grants it for the host), or null for none
+     * @param keyHeaders header names (any case) carrying a key langchain4j insists on: never sent
+     * @param cancelled  the caller gave up: an open stream is closed at once, which makes the kernel close the connection
      */
-    BrokerHttpClient(HostHttp http, String secret, Duration timeout, BooleanSupplier cancelled) {
+    public BrokerHttpClient(HostHttp http, String secret, Set<String> keyHeaders, Duration timeout, BooleanSupplier cancelled) {
         this.http = http;
         this.secret = secret;
+        this.keyHeaders = keyHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.timeout = timeout;
         this.cancelled = cancelled;
     }
 
     /** The builder langchain4j's models take; its timeouts are ignored in favour of the one given here. */
-    static HttpClientBuilder builder(HostHttp http, String secret, Duration timeout, BooleanSupplier cancelled) {
+    public static HttpClientBuilder builder(HostHttp http, String secret, Set<String> keyHeaders, Duration timeout, BooleanSupplier cancelled) {
         return new HttpClientBuilder() {
             private Duration connect;
             private Duration read;
@@ -83,12 +87,12 @@ final class BrokerHttpClient implements HttpClient {
 
             @Override
             public HttpClient build() {
-                return new BrokerHttpClient(http, secret, timeout, cancelled);
+                return new BrokerHttpClient(http, secret, keyHeaders, timeout, cancelled);
             }
         };
     }
 
-    BrokeredRequest toBrokered(HttpRequest request) {
+    public BrokeredRequest toBrokered(HttpRequest request) {
         if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
             throw new IllegalArgumentException("multipart form data is not carried by the broker (" + request.url() + ")");
         }
@@ -96,7 +100,7 @@ final class BrokerHttpClient implements HttpClient {
         BrokeredRequest r = new BrokeredRequest(request.method().name(), request.url(), Map.of(), body, timeout,
                 MAX_RESPONSE_BYTES, List.of());
         for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
-            if (h.getKey().toLowerCase(Locale.ROOT).equals("authorization")) {
+            if (keyHeaders.contains(h.getKey().toLowerCase(Locale.ROOT))) {
                 continue; // the kernel adds the key (secret grant); the extension never holds it
             }
             for (String v : h.getValue()) {

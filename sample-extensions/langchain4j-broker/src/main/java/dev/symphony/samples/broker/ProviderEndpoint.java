@@ -1,0 +1,56 @@
+package dev.symphony.samples.broker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.symphony.contract.ErrorCode;
+import dev.symphony.sdk.api.CallContext;
+import dev.symphony.sdk.api.ExtensionException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The server one request goes to, from the extension's settings ({@code EXTENSION_ID.KEY} in the user's
+ * settings.json): {@code baseUrl}, {@code model} (the model name sent when the request names none),
+ * {@code apiKeySecret} (a secret the manifest grants for the host; the kernel adds it), {@code timeoutMs} (the whole
+ * exchange, default 120 s).
+ */
+public record ProviderEndpoint(String baseUrl, String modelName, String apiKeySecret, Duration timeout) {
+    /** langchain4j requires a key; this placeholder is dropped by {@link BrokerHttpClient} before the request leaves. */
+    public static final String NO_KEY = "added-by-the-kernel";
+
+    /** The endpoint the settings name, with the Instrument's defaults for what they leave out; a bad URL is INVALID_INPUT naming the setting. */
+    public static ProviderEndpoint of(CallContext context, String defaultBaseUrl, String defaultModel, String defaultSecret) {
+        String baseUrl = text(context, "baseUrl", defaultBaseUrl);
+        try {
+            URI uri = new URI(baseUrl);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new URISyntaxException(baseUrl, "not an http(s) URL with a host");
+            }
+        } catch (URISyntaxException e) {
+            throw new ExtensionException(ErrorCode.INVALID_INPUT, "setting " + context.extensionId() + ".baseUrl: " + e.getMessage());
+        }
+        JsonNode timeout = context.services().settings().get("timeoutMs");
+        JsonNode secret = context.services().settings().get("apiKeySecret");
+        return new ProviderEndpoint(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
+                text(context, "model", defaultModel),
+                secret != null && secret.isNull() ? null : text(context, "apiKeySecret", defaultSecret),
+                Duration.ofMillis(timeout != null && timeout.canConvertToLong() && timeout.asLong() > 0 ? timeout.asLong() : 120_000));
+    }
+
+    private static String text(CallContext context, String key, String fallback) {
+        JsonNode v = context.services().settings().get(key);
+        return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText() : fallback;
+    }
+
+    /** The model name to send: {@code requested}, unless it is null or {@code alias}, which stand for the {@code model} setting. */
+    public String model(String requested, String alias) {
+        return requested == null || requested.equals(alias) ? modelName : requested;
+    }
+
+    /** langchain4j's HTTP client for this endpoint: through the broker, the key headers dropped, the call's cancel watched. */
+    public HttpClientBuilder httpClient(CallContext context, Set<String> keyHeaders) {
+        return BrokerHttpClient.builder(context.services().http(), apiKeySecret, keyHeaders, timeout, context::cancelled);
+    }
+}

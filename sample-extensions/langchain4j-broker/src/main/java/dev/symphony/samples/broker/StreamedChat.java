@@ -1,0 +1,122 @@
+package dev.symphony.samples.broker;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.llm.LanguageModelProtocol.ChatRequest;
+import dev.symphony.contract.llm.LanguageModelProtocol.Final;
+import dev.symphony.contract.llm.LanguageModelProtocol.FinishReason;
+import dev.symphony.contract.llm.LanguageModelProtocol.Message;
+import dev.symphony.contract.llm.LanguageModelProtocol.Sampling;
+import dev.symphony.contract.llm.LanguageModelProtocol.Usage;
+import dev.symphony.sdk.api.CallContext;
+import dev.symphony.sdk.api.ExtensionException;
+import dev.symphony.sdk.api.TokenSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One chat of the uniform contract through a langchain4j streaming model: each streamed text delta becomes a token
+ * chunk, the caller's cancel stops the parser (and closes the brokered connection), and the response becomes the
+ * {@link Final} with the provider's usage and finish reason. {@link BrokerHttpClient} streams on the caller's
+ * thread, so the answer is complete when the model's {@code chat} returns.
+ */
+public final class StreamedChat {
+    private StreamedChat() {
+    }
+
+    /** The contract's sampling as langchain4j's portable parameters (providers without a seed ignore it: it is not sent). */
+    public static DefaultChatRequestParameters.Builder<?> parameters(Sampling sampling, String model) {
+        Sampling s = sampling == null ? Sampling.defaults() : sampling;
+        DefaultChatRequestParameters.Builder<?> p = DefaultChatRequestParameters.builder().modelName(model)
+                .maxOutputTokens(s.maxTokens()).temperature(s.temperature()).topP(s.topP());
+        if (s.stop() != null && !s.stop().isEmpty()) {
+            p.stopSequences(s.stop());
+        }
+        return p;
+    }
+
+    /**
+     * Streams {@code request} through {@code model} into {@code out}.
+     *
+     * @param answeredBy the catalogue id the {@link Final} names
+     * @param where      the server, named in failures
+     */
+    public static Final run(StreamingChatModel model, ChatRequest request, ChatRequestParameters parameters, TokenSink out,
+                            CallContext context, String answeredBy, String where) throws InterruptedException {
+        if (request.messages() == null || request.messages().isEmpty()) {
+            throw new ExtensionException(ErrorCode.INVALID_INPUT, "chat needs at least one message");
+        }
+        dev.langchain4j.model.chat.request.ChatRequest lcRequest = dev.langchain4j.model.chat.request.ChatRequest.builder()
+                .messages(messages(request.messages())).parameters(parameters).build();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        int[] streamed = {0};
+        model.chat(lcRequest, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext handle) {
+                if (out.cancelled() || context.cancelled()) {
+                    handle.streamingHandle().cancel(); // the parser stops; BrokerHttpClient closes the stream: the kernel closes the connection
+                    done.completeExceptionally(new ExtensionException(ErrorCode.CANCELLED, "cancelled after " + streamed[0] + " tokens"));
+                    return;
+                }
+                if (!partial.text().isEmpty()) {
+                    streamed[0]++;
+                    out.token(partial.text());
+                }
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        ChatResponse response;
+        try {
+            response = done.get();
+        } catch (ExecutionException e) {
+            throw ProviderFailures.failure(e.getCause(), where);
+        }
+        TokenUsage usage = response.tokenUsage();
+        String text = response.aiMessage() == null || response.aiMessage().text() == null ? "" : response.aiMessage().text();
+        return new Final(answeredBy, new Message("assistant", text),
+                new Usage(count(usage == null ? null : usage.inputTokenCount()), count(usage == null ? null : usage.outputTokenCount())),
+                response.finishReason() == dev.langchain4j.model.output.FinishReason.LENGTH ? FinishReason.LENGTH : FinishReason.STOP);
+    }
+
+    /** The contract's messages as langchain4j's; an unknown role is INVALID_INPUT naming it. */
+    public static List<ChatMessage> messages(List<Message> messages) {
+        List<ChatMessage> out = new ArrayList<>();
+        for (Message m : messages) {
+            String text = m.content() == null ? "" : m.content();
+            out.add(switch (m.role() == null ? "user" : m.role()) {
+                case "system" -> SystemMessage.from(text);
+                case "assistant" -> AiMessage.from(text);
+                case "user" -> UserMessage.from(text);
+                default -> throw new ExtensionException(ErrorCode.INVALID_INPUT, "unknown message role '" + m.role()
+                        + "'; roles: system, user, assistant");
+            });
+        }
+        return out;
+    }
+
+    static long count(Integer n) {
+        return n == null ? 0 : n;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.symphony.samples.ollama;
+
+import dev.symphony.samples.broker.ModelListing;
+import dev.symphony.sdk.api.Capabilities;
+import dev.symphony.sdk.api.LanguageModel;
+import dev.symphony.sdk.api.SymphonyExtension;
+
+/**
+ * Entry class of {@code dev.symphony.samples.ollama}: the language-model contract over a local Ollama's native API
+ * (chat streamed, embeddings) and its installed models (tags), reached through the kernel's brokered HTTP.
+ */
+public class Ollama implements SymphonyExtension {
+    @Override
+    public void register(Capabilities capabilities) {
+        LanguageModel.register(capabilities, new OllamaLanguageModel());
+        ModelListing.register(capabilities, OllamaLanguageModel::listModels);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.symphony.samples.ollama;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.llm.LanguageModelProtocol;
+import dev.symphony.contract.llm.LanguageModelProtocol.Catalogue;
+import dev.symphony.contract.llm.LanguageModelProtocol.ChatRequest;
+import dev.symphony.contract.llm.LanguageModelProtocol.EmbedRequest;
+import dev.symphony.contract.llm.LanguageModelProtocol.Embeddings;
+import dev.symphony.contract.llm.LanguageModelProtocol.Final;
+import dev.symphony.contract.llm.LanguageModelProtocol.FinishReason;
+import dev.symphony.contract.llm.LanguageModelProtocol.Message;
+import dev.symphony.contract.llm.LanguageModelProtocol.ModelInfo;
+import dev.symphony.contract.llm.LanguageModelProtocol.Sampling;
+import dev.symphony.contract.llm.PriceTable;
+import dev.symphony.samples.broker.testing.InstrumentConformance;
+import dev.symphony.samples.broker.testing.ProtocolReplay;
+import dev.symphony.sdk.testing.ExtensionHarness;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ollama Instrument, with its real manifest in the SDK's harness, its requests really sent over HTTP through the
+ * SDK's brokered client to <b>protocol replays</b> of Ollama's native API ({@link ProtocolReplay}, the exchanges in
+ * this package's test resources, transcribed from Ollama's docs/api.md).
+ */
+class OllamaProtocolReplayTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static ProtocolReplay replay;
+    private static ExtensionHarness harness;
+
+    @BeforeAll
+    static void start(@TempDir Path workspace) throws Exception {
+        replay = new ProtocolReplay();
+        harness = new ExtensionHarness(Path.of("symphony-extension.json"), new Ollama(), workspace)
+                .setting("baseUrl", replay.url()).setting("keepAliveSeconds", 600);
+    }
+
+    @AfterAll
+    static void stop() {
+        replay.close();
+    }
+
+    @Test
+    void replayStreamedChatLinesBecomeTokensThenTheFinalAnswer() throws Exception {
+        replay.serve(getClass(), "chat-stream.replay");
+        Final answer = InstrumentConformance.chat(harness, new ChatRequest(null, List.of(Message.user("why is the sky blue?")),
+                new Sampling(32, 0.0, null, 42L, null)));
+        assertEquals("The sky is blue.", answer.message().content());
+        assertEquals(26, answer.usage().inputTokens());
+        assertEquals(4, answer.usage().outputTokens());
+        assertEquals(FinishReason.STOP, answer.finishReason());
+        assertEquals("server", answer.model());
+
+        JsonNode body = JSON.readTree(replay.requests().get(replay.requests().size() - 1).body());
+        assertEquals("llama3.2", body.get("model").asText(), "the catalogue id server is the model setting: " + body);
+        assertTrue(body.get("stream").asBoolean(), body.toString());
+        assertEquals(32, body.at("/options/num_predict").asInt(), body.toString());
+        assertEquals(42, body.at("/options/seed").asInt(), body.toString());
+        assertEquals(600, body.path("keep_alive").asInt(), "the model is kept loaded for keepAliveSeconds: " + body);
+    }
+
+    @Test
+    void replayNumPredictReachedIsFinishReasonLength() {
+        replay.serve(getClass(), "chat-length.replay");
+        Final answer = InstrumentConformance.chat(harness, new ChatRequest("llama3.2:latest", List.of(Message.user("a story")),
+                new Sampling(2, null, null, null, null)));
+        assertEquals("Once upon", answer.message().content());
+        assertEquals(FinishReason.LENGTH, answer.finishReason());
+        assertEquals("llama3.2:latest", answer.model());
+    }
+
+    @Test
+    void replayModelNotInstalledIsInvalidInputNamingIt() {
+        replay.serve(getClass(), "model-not-found.replay");
+        String message = InstrumentConformance.failsWith(harness, ErrorCode.INVALID_INPUT, "chat",
+                LanguageModelProtocol.toJson(new ChatRequest("llama9", List.of(Message.user("hi")), null)));
+        assertTrue(message.contains("HTTP 404") && message.contains("llama9"), message);
+    }
+
+    @Test
+    void replayTagsAreTheListingAndEmbeddingsComeBack() {
+        replay.serve(getClass(), "tags.replay").serve(getClass(), "embed.replay");
+        Catalogue listed = InstrumentConformance.listing(harness);
+        assertEquals(List.of("llama3.2:latest", "nomic-embed-text:latest"), listed.models().stream().map(ModelInfo::id).toList());
+        assertTrue(listed.models().get(0).displayName().contains("3.2B"), listed.models().get(0).toString());
+
+        List<JsonNode> chunks = harness.stream("embed", LanguageModelProtocol.toJson(new EmbedRequest("nomic-embed-text", List.of("a", "b"))));
+        Embeddings e = LanguageModelProtocol.fromJson(chunks.get(chunks.size() - 1), Embeddings.class);
+        assertEquals(2, e.vectors().size());
+        assertArrayEquals(new float[] {0.010071029f, -0.0017594862f, 0.05007221f, 0.04692972f}, e.vectors().get(0));
+        // langchain4j 1.11's Ollama embedding response maps no usage (prompt_eval_count is dropped); the kernel counts
+        // the input itself and bills the larger count
+        assertEquals(0, e.usage().inputTokens());
+    }
+
+    @Test
+    void conformsAndTheServerModelIsLocalFreeAndRefusedElsewhere() {
+        InstrumentConformance.declaresTheContract(harness);
+        InstrumentConformance.refusesBadInput(harness);
+        Catalogue catalogue = InstrumentConformance.catalogue(harness);
+        assertEquals("server", catalogue.models().get(0).id());
+        assertEquals(0.0, PriceTable.shipped().price("server").orElseThrow().outputPerMillion(), "local: free");
+        assertTrue(harness.manifest().permissions().secrets().isEmpty(), "a local Ollama needs no key");
+
+        harness.setting("baseUrl", "http://ollama.example.com:11434");
+        try {
+            String refused = InstrumentConformance.failsWith(harness, ErrorCode.INVALID_INPUT, "chat",
+                    LanguageModelProtocol.toJson(new ChatRequest(null, List.of(Message.user("hi")), null)));
+            assertTrue(refused.contains("server") && refused.contains("ollama.example.com"), refused);
+        } finally {
+            harness.setting("baseUrl", replay.url());
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.symphony.ui.tabs;
+
+import static dev.symphony.ui.TestWorkbench.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.symphony.kernel.paths.SymphonyPaths;
+import dev.symphony.ui.TestWorkbench;
+import dev.symphony.ui.Workbench;
+import dev.symphony.ui.shell.WorkbenchServices;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Editor groups by their keys: split right and down, move a tab between groups, focus a group, and the layout after a restart. */
+@ExtendWith(ApplicationExtension.class)
+class EditorGroupsUiTest {
+    private TestWorkbench bench;
+    private Workbench second;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        bench = TestWorkbench.start(stage, "groups");
+    }
+
+    @AfterEach
+    void cleanUp(FxRobot robot) throws Exception {
+        if (second != null) {
+            robot.interact(() -> {
+                try {
+                    second.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        bench.close();
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The titles of each group's tabs, group by group. */
+    private static List<List<String>> titles(Workbench workbench) throws Exception {
+        return onFx(() -> workbench.tabsView().groups().groups().stream()
+                .map(g -> g.getTabs().stream().map(Tab::getText).toList()).toList());
+    }
+
+    private static String active(Workbench workbench) throws Exception {
+        return onFx(() -> {
+            OpenDocument d = workbench.tabs().selectedProperty().get();
+            return d == null ? null : d.title();
+        });
+    }
+
+    private void open(FxRobot robot, Path file) throws Exception {
+        robot.interact(() -> bench.workbench.openFile(file, d -> { }));
+        waitUntil(file.getFileName() + " opens", () -> bench.workbench.tabs().find(file).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void keys(FxRobot robot, KeyCode... codes) {
+        robot.press(codes);
+        for (int i = codes.length - 1; i >= 0; i--) {
+            robot.release(codes[i]);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void splitMoveFocusAndTheLayoutComesBack(FxRobot robot) throws Exception {
+        Workbench first = bench.workbench;
+        for (String name : List.of("a.txt", "b.txt", "c.txt")) {
+            Files.writeString(bench.workspace.resolve(name), name + " text\n");
+            open(robot, bench.workspace.resolve(name));
+        }
+        robot.clickOn(first.tabsView().activeEditor().view());
+        keys(robot, KeyCode.CONTROL, KeyCode.BACK_SLASH); // Split Editor Right
+        assertEquals(List.of(List.of("a.txt", "b.txt"), List.of("c.txt")), titles(first));
+        assertEquals("c.txt", active(first));
+        assertEquals(1, (int) onFx(() -> first.tabsView().groups().activeIndex()));
+        SplitPane split = onFx(() -> (SplitPane) ((javafx.scene.layout.StackPane) first.tabsView().groups().layout())
+                .getChildren().get(0));
+        assertEquals(Orientation.HORIZONTAL, split.getOrientation(), "the new group is to the right");
+        robot.interact(() -> TestWorkbench.screenshot(first.stage().getScene(), "editor-groups-right.png"));
+
+        keys(robot, KeyCode.CONTROL, KeyCode.DIGIT1);
+        assertEquals("b.txt", active(first), "Ctrl+1 focuses the first group and its tab");
+        assertSame(onFx(() -> first.tabsView().activeEditor().view()),
+                onFx(() -> first.stage().getScene().getFocusOwner()), "with the keyboard focus in its editor");
+        keys(robot, KeyCode.CONTROL, KeyCode.DIGIT2);
+        assertEquals("c.txt", active(first), "Ctrl+2 the second");
+
+        Path d = bench.workspace.resolve("d.txt");
+        Files.writeString(d, "dee\n");
+        open(robot, d);
+        assertEquals(List.of(List.of("a.txt", "b.txt"), List.of("c.txt", "d.txt")), titles(first),
+                "a file opens in the active group");
+
+        keys(robot, KeyCode.CONTROL, KeyCode.ALT, KeyCode.LEFT); // Move Editor into Previous Group
+        assertEquals(List.of(List.of("a.txt", "b.txt", "d.txt"), List.of("c.txt")), titles(first));
+        assertEquals("d.txt", active(first));
+
+        robot.interact(() -> first.services().commands().execute("workbench.action.splitEditorDown"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(List.of("a.txt", "b.txt"), List.of("c.txt"), List.of("d.txt")), titles(first));
+        TabPane below = onFx(() -> first.tabsView().groups().groups().get(2));
+        assertEquals(Orientation.VERTICAL, onFx(() -> split.getItems().get(0) instanceof SplitPane left
+                ? left.getOrientation() : null), "the third group is below the first");
+        assertEquals(List.of(first.tabsView(), below), onFx(() -> ((SplitPane) split.getItems().get(0)).getItems()));
+        robot.interact(() -> TestWorkbench.screenshot(first.stage().getScene(), "editor-groups-grid.png"));
+
+        keys(robot, KeyCode.CONTROL, KeyCode.ALT, KeyCode.RIGHT);
+        assertEquals(3, titles(first).size(), "the only tab of the last group has no group to move to");
+        keys(robot, KeyCode.CONTROL, KeyCode.ALT, KeyCode.LEFT);
+        assertEquals(List.of(List.of("a.txt", "b.txt"), List.of("c.txt", "d.txt")), titles(first),
+                "d.txt moves to the second group and the emptied third goes");
+
+        robot.interact(() -> first.tabsView().closer().close(first.tabs().find(d).orElseThrow()));
+        waitUntil("closing the last tab of a group drops the group", () -> {
+            try {
+                return titles(first).equals(List.of(List.of("a.txt", "b.txt"), List.of("c.txt")));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+
+        robot.interact(() -> {
+            try {
+                first.close(); // remembers the tabs and their groups
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        robot.interact(() -> {
+            try {
+                second = new Workbench(WorkbenchServices.start(SymphonyPaths.under(bench.home)), new Stage());
+                second.openFolder(bench.workspace);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        waitUntil("the groups are back with their tabs", () -> {
+            try {
+                return titles(second).equals(List.of(List.of("a.txt", "b.txt"), List.of("c.txt")));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals(true, onFx(() -> ((javafx.scene.layout.StackPane) second.tabsView().groups().layout()).getChildren()
+                .get(0) instanceof SplitPane s && s.getOrientation() == Orientation.HORIZONTAL
+                && s.getItems().equals(second.tabsView().groups().groups())), "side by side, as they were");
+    }
+}
