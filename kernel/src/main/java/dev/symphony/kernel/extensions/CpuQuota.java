@@ -20,7 +20,7 @@ import java.util.Optional;
  * own would compete with the whole IDE at full weight (three host groups took as much CPU as the IDE
  * while it drew its first frame). The group's weight is that of the niceness instead.
  */
-final class CpuQuota implements AutoCloseable {
+class CpuQuota implements AutoCloseable {
     static final long PERIOD_US = 100_000;
     private final Path group;
     private final boolean v2;
@@ -68,6 +68,23 @@ final class CpuQuota implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The quota written into an existing v2 group the host is already in (its {@link HostLimits} group); closing it leaves the group. */
+    static Optional<CpuQuota> inGroup(Path group, double share, int niceness) {
+        long quota = Math.max(1000, Math.round(share * Runtime.getRuntime().availableProcessors() * PERIOD_US));
+        try {
+            write(group.resolve("cpu.max"), quota + " " + PERIOD_US);
+            write(group.resolve("cpu.weight"), Long.toString(Math.max(1, Math.round(weight(niceness) * 100.0 / 1024))));
+            return Optional.of(new CpuQuota(group, true) {
+                @Override
+                void add(ProcessHandle process) {
+                    // already a member, from before its first instruction
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // the cpu controller is not enabled for children here
+        }
+    }
+
     /** The scheduler's weight of a task with this niceness (1024 at 0, each step 1.25 times less). */
     static long weight(int niceness) {
         return Math.round(1024 / Math.pow(1.25, Math.max(-20, Math.min(19, niceness))));
@@ -86,7 +103,7 @@ final class CpuQuota implements AutoCloseable {
     }
 
     /** Removes empty groups left by kernels that are no longer running. */
-    private static void sweepStale(Path parent) throws IOException {
+    static void sweepStale(Path parent) throws IOException {
         try (var groups = Files.list(parent)) {
             for (Path g : (Iterable<Path>) groups::iterator) {
                 String n = g.getFileName().toString();

@@ -70,9 +70,13 @@ final class HostProcess {
                 || manifest.capabilities().stream().anyMatch(c -> c.kind() == dev.symphony.contract.manifest.ExtensionManifest.Kind.INSTRUMENT);
         List<Path> djlCaches = Sandbox.djlCaches(instrument, env);
         List<String> cmd = new ArrayList<>(niceness(context.hostNiceness()));
-        List<Path> toolBinds = HostTools.readOnlyBinds(manifest, context.paths().tools(), player.roots.workspace());
+        HostLimits limits = HostLimits.create(player.id(), HostLimits.MAX_TASKS);
+        cmd.addAll(limits.prefix()); // before the sandbox: bwrap, the JVM and whatever it starts are all inside
+        broker.log(player.id(), "limits: " + limits.describe());
+        List<Path> readOnly = new ArrayList<>(HostTools.readOnlyBinds(manifest, context.paths().tools(), player.roots.workspace()));
+        readOnly.addAll(djlCaches); // read-only: the IDE and every other Instrument load the natives there
         cmd.addAll(Sandbox.prefix(sandboxed, context.hostClasspath(), player.dir(),
-                listener.dir(), dataDir, cdsDir, djlCaches, toolBinds, Sandbox.workspaceBind(manifest.permissions(), player.roots.workspace())));
+                listener.dir(), dataDir, cdsDir, List.of(), readOnly, Sandbox.workspaceBind(manifest.permissions(), player.roots.workspace())));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(flags.flags());
         cmd.add("-Xmx" + manifest.permissions().maxHeapMb() + "m");
@@ -112,8 +116,17 @@ final class HostProcess {
             // explicit, so that a sandboxed host (no user.home) finds the cache bound for it
             pb.environment().put("DJL_CACHE_DIR", djlCaches.get(0).toString());
         }
-        Process process = spawner.start(pb);
-        Optional<CpuQuota> quota = share < 1.0 ? CpuQuota.create(CpuQuota.groupName(player.id()), share, context.hostNiceness()) : Optional.empty();
+        Process process;
+        try {
+            process = spawner.start(pb);
+        } catch (IOException | RuntimeException e) {
+            limits.close();
+            throw e;
+        }
+        process.onExit().thenRun(limits::close);
+        Optional<CpuQuota> quota = share >= 1.0 ? Optional.empty() : limits.unifiedGroup().isPresent()
+                ? CpuQuota.inGroup(limits.unifiedGroup().get(), share, context.hostNiceness())
+                : CpuQuota.create(CpuQuota.groupName(player.id()), share, context.hostNiceness());
         joinQuota(quota, process, broker, player, share);
         CompletableFuture<Void> hello = new CompletableFuture<>();
         Endpoint endpoint;

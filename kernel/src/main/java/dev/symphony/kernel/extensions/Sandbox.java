@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
  * {@code /tmp}, and a filesystem view of only: the JDK and system libraries (read-only), the host
  * classpath and the extension's own folder (read-only), its bus channel and its data folder
  * (read-write), and for an Instrument (or whenever {@code DJL_CACHE_DIR} is set) the DJL cache folder
- * (read-write: the first model load on a machine unpacks PyTorch's natives there, so they are unpacked once
- * per machine instead of once per sandboxed host; the price is that such a host can write into the
- * natives other DJL users load). Elsewhere (macOS, Windows, no bwrap) the host is a plain child process: only the
+ * <em>read-only</em>: the natives there are loaded by the IDE itself (the conductor's policy) and by every other
+ * Instrument, so no host may write them; a host that finds no natives there unpacks its own into its data folder
+ * (tiny-lm's {@code DjlRuntime}). Every sandboxed process also runs under {@link Seccomp}'s filter. Elsewhere (macOS, Windows, no bwrap) the host is a plain child process: only the
  * brokered APIs are enforced, and extension code could still use {@code java.io} directly.
  * Mode from {@code -Dsymphony.sandbox=auto|off|require} (default auto).
  */
@@ -106,7 +106,7 @@ public final class Sandbox {
     }
 
     /**
-     * The DJL cache folders a host gets (bound into its sandbox, passed as {@code DJL_CACHE_DIR}): for an
+     * The DJL cache folders a host gets (bound <em>read-only</em> into its sandbox, passed as {@code DJL_CACHE_DIR}): for an
      * Instrument, or whenever {@code DJL_CACHE_DIR} is set, that folder (default {@code ~/.djl.ai}) and
      * {@code ENGINE_CACHE_DIR} when set; none otherwise. Missing folders are created (bwrap binds only
      * existing ones).
@@ -148,8 +148,8 @@ public final class Sandbox {
      * network, a private {@code /tmp}, its own PID namespace; it dies with the kernel.
      */
     static List<String> programPrefix(Path extensionDir, Path dataDir, Path workingDir, boolean workingDirWritable) {
-        List<String> cmd = new ArrayList<>(List.of("bwrap", "--die-with-parent", "--unshare-all", "--new-session",
-                "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+        List<String> cmd = new ArrayList<>(Seccomp.bwrapPrefix()); // the filter binds the program too
+        cmd.addAll(List.of("--die-with-parent", "--unshare-all", "--new-session", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
         for (String sys : SYSTEM_FOLDERS) {
             cmd.addAll(List.of("--ro-bind-try", sys, sys));
         }
@@ -204,8 +204,8 @@ public final class Sandbox {
         if (!sandboxed) {
             return List.of(); // SandboxPolicy allowed this host to run without one, and said so
         }
-        List<String> cmd = new ArrayList<>(List.of("bwrap", "--die-with-parent", "--unshare-all", "--new-session",
-                "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+        List<String> cmd = new ArrayList<>(Seccomp.bwrapPrefix()); // the filter binds the program too
+        cmd.addAll(List.of("--die-with-parent", "--unshare-all", "--new-session", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
         for (String sys : SYSTEM_FOLDERS) {
             cmd.addAll(List.of("--ro-bind-try", sys, sys));
         }

@@ -38,7 +38,8 @@ public final class SandboxPolicy {
     public static Decision decide(Player p, Sandbox.Mode mode, ExtensionStore store) {
         boolean usable = Sandbox.available();
         if (mode != Sandbox.Mode.OFF && usable) {
-            return new Decision(Decision.Kind.SANDBOXED, "bubblewrap: no network, own /tmp and PID namespace, only its own folders writable");
+            return new Decision(Decision.Kind.SANDBOXED, "bubblewrap: no network, own /tmp and PID namespace, only its own folders writable"
+                    + (Seccomp.file().isPresent() ? ", seccomp filter" : ", no seccomp filter (" + System.getProperty("os.arch") + ")"));
         }
         String why = mode == Sandbox.Mode.OFF ? "the sandbox is turned off (symphony.sandbox=off)" : Sandbox.unavailableReason();
         if (mode == Sandbox.Mode.REQUIRE) {

@@ -38,10 +38,14 @@ class HostileHostTest {
     Path secret;
     Kernel kernel;
     HttpServer server;
+    DecoyHome decoy;
+    java.util.Map<String, String> before;
 
     @BeforeAll
     void start(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tmp) throws Exception {
-        paths = SymphonyPaths.under(tmp.resolve("home"));
+        decoy = DecoyHome.create(tmp.resolve("home"));
+        paths = SymphonyPaths.under(decoy.symphonyHome());
+        before = outsideSymphony();
         Path archive = TestPlugins.zip(TestPlugins.build("probe", tmp.resolve("build")), tmp.resolve("probe.zip"));
         TestPlugins.install(new ExtensionStore(paths.data("extensions")), archive);
         Files.createDirectories(tmp.resolve("ws"));
@@ -64,13 +68,21 @@ class HostileHostTest {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         if (kernel != null) {
             kernel.close();
         }
         if (server != null) {
             server.stop(0);
         }
+        assertEquals(before, outsideSymphony(), "every case is contained: nothing in the user's home outside Symphony's folder changed");
+    }
+
+    /** The decoy home's listing without Symphony's own folder (where the kernel keeps logs, the audit, the host's data). */
+    private java.util.Map<String, String> outsideSymphony() throws Exception {
+        java.util.Map<String, String> listing = decoy.listing();
+        listing.keySet().removeIf(path -> path.startsWith(".symphony"));
+        return listing;
     }
 
     JsonNode call(String capability, String input) throws Exception {
@@ -121,6 +133,42 @@ class HostileHostTest {
         assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"));
     }
 
+    /**
+     * Before: the host JVM itself had no task limit (only the programs it starts did): a thread or fork bomb in
+     * extension code took every task the machine had. Now it stops at {@link HostLimits#MAX_TASKS}, the host goes on.
+     */
+    @Test
+    void aThreadBombInTheHostStopsAtItsTaskLimitAndTheHostGoesOn() throws Exception {
+        long pid = runningHostHeldByLimits("no control group or systemd scope can be made here, so no task limit binds the host");
+        JsonNode bomb = call("threads", "{\"n\":" + 3 * HostLimits.MAX_TASKS + "}");
+        assertTrue(bomb.path("started").asInt() < HostLimits.MAX_TASKS, "the host started more tasks than its limit: " + bomb);
+        assertTrue(bomb.path("error").asText().contains("OutOfMemoryError"), bomb.toString());
+        assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"), "the host still answers");
+        assertEquals(pid, kernel.player(PROBE).orElseThrow().hostPid(), "the same host");
+    }
+
+    /** The running host's pid, or the test is skipped (saying {@code why}) where no OS limit can bind it. */
+    private long runningHostHeldByLimits(String why) throws Exception {
+        call("echo", "{}");
+        String log = Files.readString(paths.data("logs").resolve("extensions").resolve(PROBE + ".log"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(groupsCanBeMade() || log.contains("limits: systemd"), why + ": " + log);
+        return kernel.player(PROBE).orElseThrow().hostPid();
+    }
+
+    /** True where this process may make pids groups (root, or a delegated hierarchy): then they must bind the host. */
+    private static boolean groupsCanBeMade() throws java.io.IOException {
+        return CpuQuota.ownGroup(false, "pids").filter(Files::isWritable).isPresent()
+                || CpuQuota.ownGroup(true, "").filter(Files::isWritable).filter(HostileHostTest::delegatesPids).isPresent();
+    }
+
+    private static boolean delegatesPids(Path v2Group) {
+        try {
+            return Files.readString(v2Group.resolve("cgroup.subtree_control")).contains("pids");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     JsonNode stream(String capability, String input) throws Exception {
         try (KernelStream stream = kernel.stream(new CapabilityCall("test", PROBE, capability, JSON.readTree(input), Duration.ofSeconds(30)))) {
             return stream.next();
@@ -135,6 +183,8 @@ class HostileHostTest {
         JsonNode fine = stream("run", "{\"command\":[\"sh\",\"-c\",\"echo hi > note.txt && cat note.txt\"]}");
         assertEquals(0, fine.path("exit").asInt(), fine.toString());
         assertEquals("hi", fine.path("out").asText().strip(), "it runs, in the extension's data folder: " + fine);
+        JsonNode planted = stream("run", "{\"command\":[\"sh\",\"-c\",\"echo evil > " + decoy.root() + "/.config/autostart/evil.desktop\"]}");
+        assertNotEquals(0, planted.path("exit").asInt(), "the program wrote into the user's autostart folder: " + planted);
         JsonNode stolen = stream("run", "{\"command\":[\"cat\",\"" + secret + "\"]}");
         assertNotEquals(0, stolen.path("exit").asInt(), stolen.toString());
         assertFalse(stolen.path("out").asText().contains("TOP SECRET"), "the program cannot see files outside its sandbox: " + stolen);

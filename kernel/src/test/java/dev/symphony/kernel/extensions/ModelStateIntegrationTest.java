@@ -164,19 +164,24 @@ class ModelStateIntegrationTest {
         assertEquals(List.of(ModelState.LOADING, ModelState.FAILED, ModelState.LOADING, ModelState.WARM), states(), seen.toString());
     }
 
+    /** The natives in the DJL cache are loaded by the IDE and every Instrument: a sandboxed host reads them, never writes them. */
     @Test
-    void anInstrumentHostSeesTheDjlCacheEvenInTheSandbox() throws Exception {
+    void anInstrumentHostReadsTheDjlCacheButCannotPlantAnythingInIt() throws Exception {
         String cache = System.getenv("DJL_CACHE_DIR");
         org.junit.jupiter.api.Assumptions.assumeTrue(cache != null, "DJL_CACHE_DIR is not set (surefire sets it)");
-        String name = "symphony-kernel-test-" + ProcessHandle.current().pid() + ".txt";
-        Path marker = Path.of(cache).toAbsolutePath().resolve(name);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Sandbox.available(), "no OS sandbox here: an unsandboxed host has the user's rights");
+        String stem = "symphony-kernel-test-" + ProcessHandle.current().pid();
+        Path natives = Path.of(cache).toAbsolutePath().resolve(stem + "-natives.txt");
+        Path planted = natives.resolveSibling(stem + "-planted.txt");
         try {
-            JsonNode out = call("djl-cache", "{\"name\":\"" + name + "\"}");
-            assertEquals(marker.toString(), out.path("path").asText());
-            assertEquals("written by the probe host", Files.readString(marker), "the host wrote into the real folder (sandbox: "
-                    + kernel.player(PROBE).orElseThrow().manifest().id() + ", bwrap " + Sandbox.available() + ")");
+            Files.writeString(natives, "unpacked by the IDE");
+            JsonNode out = call("djl-cache", "{\"read\":\"" + natives.getFileName() + "\",\"plant\":\"" + planted.getFileName() + "\"}");
+            assertEquals("unpacked by the IDE", out.path("read").asText(), "the host sees the cache: " + out);
+            assertFalse(out.path("planted").asBoolean(), "the host wrote into the shared cache: " + out);
+            assertFalse(Files.exists(planted), "a file the host planted is in the shared DJL cache");
         } finally {
-            Files.deleteIfExists(marker);
+            Files.deleteIfExists(natives);
+            Files.deleteIfExists(planted);
         }
     }
 }

@@ -96,11 +96,45 @@ public class ProbeExtension implements SymphonyExtension {
             failNextWarmUp = true;
             return obj();
         });
-        // an Instrument's host sees the DJL cache (bound into its sandbox): write and remove a marker there
+        // an Instrument's host sees the DJL cache (bound into its sandbox): read what is there, try to plant a file
         c.operator("djl-cache", (in, ctx) -> {
-            java.nio.file.Path marker = java.nio.file.Path.of(System.getenv("DJL_CACHE_DIR"), in.path("name").asText());
-            java.nio.file.Files.writeString(marker, "written by the probe host");
-            return obj().put("path", marker.toString());
+            java.nio.file.Path cache = java.nio.file.Path.of(System.getenv("DJL_CACHE_DIR"));
+            var out = obj().put("cache", cache.toString());
+            out.put("read", java.nio.file.Files.readString(cache.resolve(in.path("read").asText())));
+            try {
+                java.nio.file.Files.writeString(cache.resolve(in.path("plant").asText()), "planted by the probe host");
+                out.put("planted", true);
+            } catch (java.io.IOException e) {
+                out.put("planted", false).put("error", e.toString());
+            }
+            return out;
+        });
+        c.operator("threads", (in, ctx) -> { // a thread bomb: start up to n threads that wait, count how many started
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<Thread> started = new java.util.ArrayList<>();
+            String error = null;
+            try {
+                for (int i = 0; i < in.path("n").asInt(); i++) {
+                    Thread t = new Thread(null, () -> {
+                        try {
+                            release.await();
+                        } catch (InterruptedException ignored) {
+                            // released
+                        }
+                    }, "bomb-" + i, 64 * 1024);
+                    t.start();
+                    started.add(t);
+                }
+            } catch (Throwable e) { // OutOfMemoryError: unable to create native thread
+                error = e.toString();
+            } finally {
+                release.countDown();
+            }
+            for (Thread t : started) {
+                t.join();
+            }
+            var out = obj().put("started", started.size());
+            return error == null ? out : out.put("error", error);
         });
         c.operator("crash", (in, ctx) -> {
             Runtime.getRuntime().halt(42);

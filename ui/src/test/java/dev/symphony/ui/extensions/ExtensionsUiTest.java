@@ -105,6 +105,11 @@ class ExtensionsUiTest {
         robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
                 .filter(r -> ((ExtensionRow) r).id().equals(ID)).map(r -> list.getItems().indexOf(r)).findFirst().orElseThrow()));
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "extensions-view.png"));
+        String sandbox = "sandbox: " + (dev.symphony.kernel.extensions.Sandbox.available() ? "bubblewrap" : "NOT SANDBOXED");
+        String details = robot.lookup("#" + ExtensionsView.DETAILS_ID).queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(details.contains(sandbox), "the view shows how the extension runs: " + details);
+        assertTrue(list.getItems().stream().anyMatch(r -> ((ExtensionRow) r).summary().contains(sandbox.substring(9))),
+                "and so does its row in the list");
         robot.clickOn(robot.lookup("#extensions-disable").queryAs(Node.class));
         waitUntil("disabled", () -> list.getItems().stream().anyMatch(r -> ((ExtensionRow) r).id().equals(ID)
                 && ((ExtensionRow) r).state().equals("DISABLED")));
