@@ -20,6 +20,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
     private final ExtensionsViewModel model;
     private ExtensionsView view;
     private DocumentSyncs syncs;
+    private dev.symphony.ui.inline.InlineSuggestionsWiring inline;
 
     private ExtensionsWorkbench(ExtensionContributions contributions, ExtensionsViewModel model) {
         this.contributions = contributions;
@@ -68,6 +69,8 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         attached.syncs = new DocumentSyncs(kernel, workbench.tabs().documents(), workbench.window().workspaceProperty()::get,
                 workbench.window().problems(), services.bridge(), workbench.tabsView()::editorOf, workbench.window().statusMessageProperty()::set);
         contributions.documentSyncs(attached.syncs);
+        attached.inline = dev.symphony.ui.inline.InlineSuggestionsWiring.attach(workbench.tabs().documents(), workbench.tabsView()::editorOf,
+                kernel, services.settings(), services.bridge());
         problemNavigation(workbench);
         return attached;
     }
@@ -110,6 +113,11 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         return syncs;
     }
 
+    /** Inline suggestions in the window's editors. */
+    public dev.symphony.ui.inline.InlineSuggestionsWiring inlineSuggestions() {
+        return inline;
+    }
+
     public ExtensionContributions contributions() {
         return contributions;
     }
@@ -122,6 +130,9 @@ public final class ExtensionsWorkbench implements AutoCloseable {
     public void close() throws Exception {
         if (syncs != null) {
             syncs.close();
+        }
+        if (inline != null) {
+            inline.close();
         }
         contributions.close();
         model.close();
