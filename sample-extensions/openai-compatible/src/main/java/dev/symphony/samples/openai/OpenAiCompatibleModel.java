@@ -19,6 +19,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.symphony.contract.ErrorCode;
 import dev.symphony.contract.llm.LanguageModelProtocol.Catalogue;
 import dev.symphony.contract.llm.LanguageModelProtocol.ChatRequest;
+import dev.symphony.contract.llm.LanguageModelProtocol.CompleteRequest;
 import dev.symphony.contract.llm.LanguageModelProtocol.EmbedRequest;
 import dev.symphony.contract.llm.LanguageModelProtocol.Embeddings;
 import dev.symphony.contract.llm.LanguageModelProtocol.Feature;
@@ -39,7 +40,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The uniform model contract over an OpenAI-compatible server, by langchain4j's OpenAI module: chat streamed token
- * by token (the library parses the server-sent events and the JSON), embeddings. The server is the extension's
+ * by token (the library parses the server-sent events and the JSON), fill in the middle ({@link FillInTheMiddle}), embeddings. The server is the extension's
  * settings' ({@link Endpoint}); the model id {@value #SERVER_MODEL} means "the model the server serves" (the
  * {@code model} setting, which llama.cpp's server ignores and OpenAI requires).
  */
@@ -49,7 +50,7 @@ final class OpenAiCompatibleModel implements LanguageModel {
     @Override
     public Catalogue models() {
         return new Catalogue(List.of(new ModelInfo(SERVER_MODEL, "the model of the configured OpenAI-compatible server (settings baseUrl, model)",
-                0, List.of(Feature.CHAT, Feature.EMBEDDINGS), false)));
+                0, List.of(Feature.CHAT, Feature.FILL_IN_THE_MIDDLE, Feature.EMBEDDINGS), false)));
     }
 
     @Override
@@ -101,6 +102,12 @@ final class OpenAiCompatibleModel implements LanguageModel {
         return new Final(SERVER_MODEL, new Message("assistant", response.aiMessage().text() == null ? "" : response.aiMessage().text()),
                 new Usage(count(usage == null ? null : usage.inputTokenCount()), count(usage == null ? null : usage.outputTokenCount())),
                 response.finishReason() == dev.langchain4j.model.output.FinishReason.LENGTH ? FinishReason.LENGTH : FinishReason.STOP);
+    }
+
+    /** Fill in the middle ({@link FillInTheMiddle}: llama.cpp's /infill, else the prefix continued by /completions). */
+    @Override
+    public Final complete(CompleteRequest request, TokenSink out, CallContext context) {
+        return FillInTheMiddle.complete(request, out, context);
     }
 
     @Override
