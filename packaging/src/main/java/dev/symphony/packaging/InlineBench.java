@@ -71,7 +71,7 @@ final class InlineBench {
         Path work = Files.createTempDirectory("symphony-bench-inline");
         ObjectNode result = JSON.createObjectNode().put("loadAverageAtStart", loadAverage());
         EditorViewBench.useHeadlessPlatformUnlessChosen();
-        try (LlamaServer server = LlamaServer.start(repo, LlamaServer.build(repo), work, true)) {
+        try (LlamaServer server = LlamaServer.start(repo, LlamaServer.build(repo), work, true, 2048)) {
             String base = "http://127.0.0.1:" + server.port + "/v1";
             Path home = work.resolve("home");
             System.setProperty("symphony.home", home.toString());
@@ -99,7 +99,7 @@ final class InlineBench {
         AtomicLong shownAt = new AtomicLong();
         CompletableFuture<Session> ready = new CompletableFuture<>();
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 8; i++) { // small: the demo GGUF's context is 2,048 tokens of about one character each
             text.append("    static int value").append(i).append("(int a, int b) {\n        return a * ").append(i).append(" + b;\n    }\n");
         }
         Rope rope = Rope.of("class Values {\n" + text + "}\n");
@@ -136,7 +136,7 @@ final class InlineBench {
         long[] model = new long[suggestions];
         int got = 0;
         for (int i = -3; i < suggestions; i++) { // three warm-ups: the host starts, /infill is found unsupported
-            int line = 3 + 3 * Math.floorMod(i * 7, 190);
+            int line = 3 + 3 * Math.floorMod(i * 5, 8);
             PulseDriver.onFx(() -> {
                 s.view().controller().goToLine(line, 1000);
                 s.view().controller().insertAtCaret("\n        int ");
@@ -166,7 +166,7 @@ final class InlineBench {
             PulseDriver.onFx(() -> s.controller().model().dismiss());
         }
         double[] typing = new double[keystrokes];
-        PulseDriver.onFx(() -> s.view().controller().goToLine(300, 1000));
+        PulseDriver.onFx(() -> s.view().controller().goToLine(24, 1000));
         for (int k = 0; k < keystrokes; k++) {
             String ch = k % 6 == 5 ? " " : String.valueOf((char) ('a' + k % 26));
             KeyEvent event = new KeyEvent(KeyEvent.KEY_TYPED, ch, "", KeyCode.UNDEFINED, false, false, false, false);

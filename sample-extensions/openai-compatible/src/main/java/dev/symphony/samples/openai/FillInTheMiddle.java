@@ -61,6 +61,7 @@ final class FillInTheMiddle {
             }
         }
         ObjectNode body = JSON.createObjectNode().put("model", endpoint.model(request.model())).put("prompt", request.prefix()).put("stream", true);
+        body.putObject("stream_options").put("include_usage", true); // the usage arrives with the last event
         sampling(body, s, "max_tokens");
         return stream(http, endpoint.baseUrl() + "/completions", body, out, context, endpoint, false);
     }
