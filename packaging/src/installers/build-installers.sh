@@ -78,15 +78,20 @@ image="$work/image/symphony"; [ "$os" = mac ] && image="$work/image/symphony.app
 appdir=$(dirname "$(find "$image" -name symphony.cfg | head -1)")
 java=$(find "$image" -path '*/bin/java' -o -path '*/bin/java.exe' | head -1)
 
-# 4. The bundled extensions (unpacked archives, read-only; the kernel treats them as approved). chaos is a
-# fault-injection fixture for tests (crash, hang, leak) and ships in no package.
+# 4. The bundled extensions (unpacked archives, read-only; the kernel treats them as approved). A module with
+# a TEST-FIXTURE file (chaos: crash, hang, leak; recorded-protocol replays) exists for tests and ships in no package.
 mkdir -p "$appdir/../extensions"
 for zip in "$repo"/sample-extensions/*/target/*-plugin.zip; do
-  case "$zip" in */chaos/*) continue ;; esac
+  if [ -f "$(dirname "$(dirname "$zip")")/TEST-FIXTURE" ]; then say "not bundled (a test fixture): $zip"; continue; fi
   tmp="$work/ext-unpack"; rm -rf "$tmp"; mkdir -p "$tmp"
   (cd "$tmp" && tool jar xf "$(native_path "$zip")")
   id=$(sed -n 's/^ *"id" *: *"\([^"]*\)".*/\1/p' "$tmp/symphony-extension.json" | head -1)
   [ -n "$id" ] || die "no id in the manifest of $zip"
+  if [ -d "$tmp/lib" ]; then # its jars without other platforms' natives, as for the class path (step 1)
+    tool java "$here/InstallerTool.java" strip-natives "$tmp/lib" "$work/ext-lib"
+    find "$tmp/lib" -maxdepth 1 -type f ! -name '*.jar' -exec cp -p {} "$work/ext-lib/" \;
+    rm -rf "$tmp/lib"; mv "$work/ext-lib" "$tmp/lib"
+  fi
   mv "$tmp" "$appdir/../extensions/$id"
   say "bundled extension $id"
 done

@@ -2,6 +2,7 @@ package dev.symphony.packaging;
 
 import dev.symphony.approvals.cli.PolicyCommand;
 import dev.symphony.conductor.cli.ApproveCommand;
+import dev.symphony.conductor.cli.MelodyCommand;
 import dev.symphony.conductor.cli.RunCommand;
 import dev.symphony.conductor.cli.ServeCommand;
 import dev.symphony.conductor.fqg.cli.FqgCommand;
@@ -49,6 +50,8 @@ public final class SymphonyMain {
                 "install and manage extensions (signed archives, indexes)", ExtCommand::run));
         add(new Subcommand("index", "index build DIR --key FILE",
                 "publish a folder of signed extension archives as a signed static index (index.json)", IndexCommand::run));
+        add(new Subcommand("melody", "melody publish FILE --id ID --version V --key KEY --index DIR [--category C]... | search [QUERY] [--category C] | import ID[@VERSION] [--to FILE] [--yes] | history ID",
+                "Polyphony: publish Melodies to a signed index, find and import them with the extensions they need", MelodyCommand::run));
         add(new Subcommand("call", "call EXTENSION_ID CAPABILITY 'JSON'",
                 "call an extension's capability through the bus; prints the JSON result", CallCommand::run));
         add(new Subcommand("models", "models list | test MODEL",

@@ -11,6 +11,7 @@ import dev.symphony.kernel.extensions.Player;
 import dev.symphony.kernel.marketplace.ExtensionIndex;
 import dev.symphony.kernel.marketplace.IndexException;
 import dev.symphony.kernel.marketplace.IndexSource;
+import dev.symphony.kernel.marketplace.KeptArchives;
 import dev.symphony.kernel.marketplace.Marketplace;
 import dev.symphony.kernel.paths.SymphonyPaths;
 
@@ -34,7 +35,7 @@ import java.util.stream.Stream;
  * and {@code ext install ID[@VERSION]} from the indexes of the {@code extensions.indexes} setting. Every archive
  * goes through the same checks and prompts as {@code ext install ARCHIVE}; an update whose permissions differ
  * shows the difference and needs an answer at a terminal (or {@code --accept-new-permissions}), never just {@code --yes}.
- * Installed archives are kept in {@code <data>/extension-archives/ID/} for {@code rollback}.
+ * Installed archives are kept ({@link KeptArchives}) for {@code rollback}.
  */
 final class ExtIndexCommands {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -158,24 +159,7 @@ final class ExtIndexCommands {
      * (each line as {@code + label: meaning} for what is new or changed, {@code - …} for what goes).
      */
     static boolean describeChange(ExtensionManifest before, ExtensionManifest after, PrintStream err) {
-        Map<String, String> old = new LinkedHashMap<>();
-        PermissionSummary.lines(before).forEach(l -> old.put(l.label(), l.toString()));
-        Map<String, String> now = new LinkedHashMap<>();
-        PermissionSummary.lines(after).forEach(l -> now.put(l.label(), l.toString()));
-        List<String> diff = new ArrayList<>();
-        now.forEach((label, line) -> {
-            if (!line.equals(old.get(label))) {
-                if (old.containsKey(label)) {
-                    diff.add("- " + old.get(label).strip());
-                }
-                diff.add("+ " + line.strip());
-            }
-        });
-        old.forEach((label, line) -> {
-            if (!now.containsKey(label)) {
-                diff.add("- " + line.strip());
-            }
-        });
+        List<String> diff = PermissionSummary.difference(before, after);
         String move = after.id() + " " + before.version() + " -> " + after.version();
         if (diff.isEmpty()) {
             err.println(move + ": the same permissions as the installed version:");
@@ -189,8 +173,7 @@ final class ExtIndexCommands {
 
     static void keepForRollback(Kernel kernel, ExtensionManifest m, Path archive) {
         try {
-            Path dir = Files.createDirectories(kernel.paths().data("extension-archives").resolve(m.id()));
-            Files.copy(archive, dir.resolve(m.version() + ".zip"), StandardCopyOption.REPLACE_EXISTING);
+            new KeptArchives(kernel.paths()).keep(m, archive);
         } catch (IOException e) {
             System.err.println("symphony ext: installed, but cannot keep the archive for a rollback: " + e.getMessage());
         }
@@ -210,33 +193,12 @@ final class ExtIndexCommands {
                 err.println("symphony ext rollback: " + args[1] + " is not an installed extension (see `symphony ext list`)");
                 return 2;
             }
-            Path dir = kernel.paths().data("extension-archives").resolve(installed.id());
-            Optional<Path> previous = Optional.empty();
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> s = Files.list(dir)) {
-                    previous = s.filter(p -> p.getFileName().toString().endsWith(".zip"))
-                            .filter(p -> older(p, installed.version()))
-                            .max(Comparator.comparing(p -> Version.parse(versionOf(p))));
-                }
-            }
+            Optional<Path> previous = new KeptArchives(kernel.paths()).previous(installed.id(), installed.version());
             if (previous.isEmpty()) {
                 err.println("symphony ext rollback: no version of " + installed.id() + " older than " + installed.version() + " was installed here");
                 return 1;
             }
             return ExtCommand.install(kernel, previous.get(), null, allowUnsigned, yes, new Update(installed, false), out, err, terminal);
-        }
-    }
-
-    private static String versionOf(Path archive) {
-        String name = archive.getFileName().toString();
-        return name.substring(0, name.length() - ".zip".length());
-    }
-
-    private static boolean older(Path archive, String than) {
-        try {
-            return Version.parse(versionOf(archive)).compareTo(Version.parse(than)) < 0;
-        } catch (RuntimeException notAVersion) {
-            return false;
         }
     }
 }

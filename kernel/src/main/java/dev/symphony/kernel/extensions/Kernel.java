@@ -391,6 +391,25 @@ public final class Kernel implements AutoCloseable {
     }
 
     /** Hot reload: stops the host and re-reads the manifest from disk; the next call starts the new code. */
+    /**
+     * After an installed extension's files were replaced (an update or a rollback in a running workbench): stops the
+     * host of the old version and reads the extension again, so its next call runs the new one.
+     */
+    public synchronized void reinstalled(String id) {
+        Player old = players.get(id);
+        if (old != null) {
+            supervisor.stop(old);
+        }
+        Player fresh = lifecycle.discover().get(id);
+        if (fresh == null) {
+            players.remove(id);
+        } else {
+            players.put(id, fresh);
+            lifecycle.validate(fresh, players);
+        }
+        catalogueChanged();
+    }
+
     public void reload(String id) {
         Player p = require(id);
         supervisor.stop(p);

@@ -59,6 +59,32 @@ public final class PermissionSummary {
         return lines;
     }
 
+    /**
+     * What changes from {@code before}'s permissions to {@code after}'s, as lines {@code + label: meaning} (new or
+     * changed) and {@code - label: meaning} (gone, or the old form of a changed one); empty: the same permissions.
+     */
+    public static List<String> difference(ExtensionManifest before, ExtensionManifest after) {
+        java.util.Map<String, String> old = new java.util.LinkedHashMap<>();
+        lines(before).forEach(l -> old.put(l.label(), l.label() + ": " + l.meaning()));
+        java.util.Map<String, String> now = new java.util.LinkedHashMap<>();
+        lines(after).forEach(l -> now.put(l.label(), l.label() + ": " + l.meaning()));
+        List<String> diff = new java.util.ArrayList<>();
+        now.forEach((label, line) -> {
+            if (!line.equals(old.get(label))) {
+                if (old.containsKey(label)) {
+                    diff.add("- " + old.get(label));
+                }
+                diff.add("+ " + line);
+            }
+        });
+        old.forEach((label, line) -> {
+            if (!now.containsKey(label)) {
+                diff.add("- " + line);
+            }
+        });
+        return diff;
+    }
+
     /** Whether installed extensions run in an OS sandbox here. */
     public static boolean sandboxed() {
         return Sandbox.available() && Sandbox.Mode.fromProperty() != Sandbox.Mode.OFF;

@@ -86,30 +86,39 @@ public final class IndexSource {
 
     /** Downloads {@code release}'s archive into {@code dir}; refused unless size and SHA-256 are what the index says. */
     public Path download(ExtensionIndex.Release release, Path dir) throws IndexException {
+        return download(release.archive(), release.size(), release.sha256(), dir);
+    }
+
+    /** Downloads a Melody package the index lists into {@code dir}, checked as an extension archive is. */
+    public Path download(MelodyListing.Release release, Path dir) throws IndexException {
+        return download(release.archive(), release.size(), release.sha256(), dir);
+    }
+
+    private Path download(String archive, long size, String sha256, Path dir) throws IndexException {
         try {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, ".download-", ".zip");
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                try (InputStream in = open(release.archive(), release.size());
+                try (InputStream in = open(archive, size);
                      OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
-                    long n = copy(in, out, release.size(), release.archive());
-                    if (n != release.size()) {
-                        throw new IndexException(release.archive() + " from " + location + " has " + n + " bytes but the index lists " + release.size());
+                    long n = copy(in, out, size, archive);
+                    if (n != size) {
+                        throw new IndexException(archive + " from " + location + " has " + n + " bytes but the index lists " + size);
                     }
                 }
                 String actual = HexFormat.of().formatHex(sha.digest());
-                if (!actual.equals(release.sha256())) {
-                    throw new IndexException(release.archive() + " from " + location + " has SHA-256 " + actual + " but the index lists " + release.sha256());
+                if (!actual.equals(sha256)) {
+                    throw new IndexException(archive + " from " + location + " has SHA-256 " + actual + " but the index lists " + sha256);
                 }
-                Path target = dir.resolve(release.archive());
+                Path target = dir.resolve(archive);
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return target;
             } finally {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new IndexException("cannot download " + release.archive() + " from " + location + ": " + e.getMessage());
+            throw new IndexException("cannot download " + archive + " from " + location + ": " + e.getMessage());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -35,6 +35,14 @@ public final class Marketplace {
         }
     }
 
+    /** A Melody release found in an index (Polyphony), with the index it came from. */
+    public record FoundMelody(IndexSource.Loaded index, MelodyListing melody, MelodyListing.Release release) {
+        /** Downloads the package into {@code <cache>/downloads/}, its size and SHA-256 checked against the index. */
+        public Path download(SymphonyPaths paths) throws IndexException {
+            return index.source().download(release, paths.cache("downloads"));
+        }
+    }
+
     /** Loads every configured index; one that cannot be read or checked is reported to {@code problems} and skipped. */
     public static Marketplace load(SymphonyPaths paths, Consumer<String> problems) {
         TrustedPublishers trust = new TrustedPublishers(paths.configDir());
@@ -94,6 +102,32 @@ public final class Marketplace {
             Optional<ExtensionIndex.Release> r = version == null ? e.get().newest(engine) : e.get().release(version);
             if (r.isPresent() && (best == null || Version.parse(r.get().version()).compareTo(Version.parse(best.release().version())) > 0)) {
                 best = new Found(l, e.get(), r.get());
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Every Melody matching {@code query} and {@code category} (null: any), with its newest release. */
+    public List<FoundMelody> searchMelodies(String query, String category) {
+        List<FoundMelody> out = new ArrayList<>();
+        for (IndexSource.Loaded l : indexes) {
+            for (MelodyListing m : l.index().melodies()) {
+                if (m.matches(query, category)) {
+                    m.newest().ifPresent(r -> out.add(new FoundMelody(l, m, r)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The newest release of Melody {@code id} (or exactly {@code version}) across the indexes; the first index wins a tie. */
+    public Optional<FoundMelody> findMelody(String id, String version) {
+        FoundMelody best = null;
+        for (IndexSource.Loaded l : indexes) {
+            Optional<MelodyListing> m = l.index().findMelody(id);
+            Optional<MelodyListing.Release> r = m.flatMap(x -> version == null ? x.newest() : x.release(version));
+            if (r.isPresent() && (best == null || Version.parse(r.get().version()).compareTo(Version.parse(best.release().version())) > 0)) {
+                best = new FoundMelody(l, m.get(), r.get());
             }
         }
         return Optional.ofNullable(best);

@@ -60,5 +60,5 @@ public final class ArchiveSigner {
     }
 
     /** 1 January 2000, the time stamp of entries Symphony writes, so packing twice gives the same bytes. */
-    static final long PACKED_TIME = 946_684_800_000L;
+    public static final long PACKED_TIME = 946_684_800_000L;
 }

@@ -96,7 +96,7 @@ class ExtIndexCommandsTest {
         ExtSigningCommandsTest.Result blind = ext(() -> null, "update", "--yes");
         assertEquals(1, blind.code());
         assertTrue(blind.err().contains(ID + " 1.0.0 -> 1.1.0 asks for DIFFERENT permissions"), blind.err());
-        assertTrue(blind.err().contains("+ network hosts:   example.com"), blind.err());
+        assertTrue(blind.err().contains("+ network hosts: example.com"), blind.err());
         assertTrue(blind.err().contains("--accept-new-permissions"), blind.err());
         assertEquals("1.0.0", installedVersion(), "--yes alone does not install changed permissions");
 
@@ -111,7 +111,7 @@ class ExtIndexCommandsTest {
 
         ExtSigningCommandsTest.Result back = ext(() -> new BufferedReader(new StringReader("y\n")), "rollback", ID);
         assertEquals(0, back.code(), back.err());
-        assertTrue(back.err().contains("- network hosts:   example.com"), back.err());
+        assertTrue(back.err().contains("- network hosts: example.com"), back.err());
         assertEquals("1.0.0", installedVersion());
         assertTrue(ext(() -> null, "rollback", ID, "--yes").err().contains("no version of " + ID + " older than 1.0.0"));
     }

@@ -25,6 +25,7 @@ public final class ExtensionsView extends StackPane {
     public static final String LIST_ID = "extensions-list";
     public static final String INSTALL_ID = "extensions-install";
     public static final String REVIEW_ID = "extensions-review";
+    public static final String CHANGES_ID = "extensions-review-changes";
     public static final String APPROVE_ID = "extensions-approve";
     public static final String SIGNATURE_ID = "extensions-signature";
     public static final String DENY_ID = "extensions-deny";
@@ -81,7 +82,7 @@ public final class ExtensionsView extends StackPane {
         });
         FlowPane actions = new FlowPane(4, 4,
                 action("Enable", model::enable), action("Disable", model::disable), action("Reload", model::reload),
-                action("Remove", model::remove), action("Logs", id -> model.logs(id, details::setText)),
+                action("Remove", model::remove), action("Roll Back", model::rollBack), action("Logs", id -> model.logs(id, details::setText)),
                 action("Audit", id -> model.audit(id, details::setText)));
         Label message = new Label();
         message.setId(MESSAGE_ID);
@@ -123,7 +124,15 @@ public final class ExtensionsView extends StackPane {
         Label signer = new Label(model.signature().get());
         signer.setId(SIGNATURE_ID);
         signer.setWrapText(true);
-        review.getChildren().setAll(title, signer, heading);
+        review.getChildren().setAll(title, signer);
+        if (!model.changes().get().isEmpty()) {
+            Label change = new Label(model.changes().get());
+            change.setId(CHANGES_ID);
+            change.setWrapText(true);
+            change.getStyleClass().add("warning");
+            review.getChildren().add(change);
+        }
+        review.getChildren().add(heading);
         for (PermissionSummary.Line line : PermissionSummary.lines(prepared.manifest())) {
             Label l = new Label(line.label() + ": " + line.meaning());
             l.setWrapText(true);
@@ -135,7 +144,9 @@ public final class ExtensionsView extends StackPane {
         if (!PermissionSummary.sandboxed()) {
             review.getChildren().add(trust);
         }
-        Button approve = new Button("Approve and Install");
+        String changes = model.changes().get();
+        Button approve = new Button(changes.isEmpty() ? "Approve and Install"
+                : changes.startsWith("Roll back") ? "Approve and Roll Back" : "Approve and Update");
         approve.setId(APPROVE_ID);
         approve.setDefaultButton(true);
         approve.setOnAction(e -> model.approve(trust.isSelected()));

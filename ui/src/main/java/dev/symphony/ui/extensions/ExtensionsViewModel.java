@@ -1,11 +1,15 @@
 package dev.symphony.ui.extensions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.symphony.contract.manifest.ExtensionManifest;
+import dev.symphony.contract.manifest.Version;
 import dev.symphony.kernel.audit.AuditLog;
 import dev.symphony.kernel.extensions.ArchiveInstaller;
 import dev.symphony.kernel.extensions.InstallException;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.PermissionSummary;
+import dev.symphony.kernel.extensions.Player;
+import dev.symphony.kernel.marketplace.KeptArchives;
 import dev.symphony.kernel.signing.SignaturePolicy;
 import dev.symphony.kernel.signing.TrustedPublishers;
 import dev.symphony.ui.FxBridge;
@@ -45,6 +49,10 @@ public final class ExtensionsViewModel implements AutoCloseable {
     /** What the signature of the archive under review says (who signed it, or UNSIGNED); read with {@link #pending}. */
     private final StringProperty signature = new SimpleStringProperty("");
     private volatile SignaturePolicy.Decision pendingSignature;
+    /** For an update under review: how its permissions differ from the installed version's (empty otherwise). */
+    private final StringProperty changes = new SimpleStringProperty("");
+    private volatile ExtensionManifest pendingUpdateOf;
+    private volatile Path pendingArchive;
     private Runnable onInstalled = () -> { };
     private final MarketplaceModel marketplace;
 
@@ -70,6 +78,11 @@ public final class ExtensionsViewModel implements AutoCloseable {
 
     public StringProperty signature() {
         return signature;
+    }
+
+    /** For an update under review, the permission difference from the installed version; empty for a new install. */
+    public StringProperty changes() {
+        return changes;
     }
 
     public StringProperty message() {
@@ -141,6 +154,14 @@ public final class ExtensionsViewModel implements AutoCloseable {
 
     /** Checks an archive (signature of its contents, manifest, paths) and puts it up for the permission review. */
     public void review(Path archive) {
+        review(archive, null);
+    }
+
+    /**
+     * As {@link #review(Path)}; {@code installed} (null: a new install) is the version an update replaces: the review
+     * then shows how the permissions change.
+     */
+    public void review(Path archive, ExtensionManifest installed) {
         run(k -> {
             try {
                 ArchiveInstaller.Prepared prepared = new ArchiveInstaller(k.store()).prepare(archive, null);
@@ -154,13 +175,34 @@ public final class ExtensionsViewModel implements AutoCloseable {
                     return;
                 }
                 pendingSignature = d;
+                pendingUpdateOf = installed;
+                pendingArchive = archive;
+                String diff = installed == null ? "" : describeChange(installed, prepared.manifest());
                 bridge.onFx(() -> {
+                    changes.set(diff);
                     signature.set(d.message() + (d.kind() == SignaturePolicy.Kind.ASK_TRUST ? "\nApproving trusts this key." : ""));
                     pending.set(prepared);
                 });
             } catch (InstallException e) {
                 bridge.onFx(() -> message.set("Not installed: " + e.getMessage()));
             }
+        });
+    }
+
+    /** Puts the newest older version installed here before up for review, showing how the permissions change. */
+    public void rollBack(String id) {
+        run(k -> {
+            ExtensionManifest installed = k.player(id).filter(p -> p.origin() == Player.Origin.INSTALLED).map(Player::manifest).orElse(null);
+            if (installed == null) {
+                bridge.onFx(() -> message.set(id + " is not installed from an archive here (bundled or a source module): nothing to roll back"));
+                return;
+            }
+            java.util.Optional<Path> previous = new KeptArchives(k.paths()).previous(id, installed.version());
+            if (previous.isEmpty()) {
+                bridge.onFx(() -> message.set("No version of " + id + " older than " + installed.version() + " was installed here"));
+                return;
+            }
+            review(previous.get(), installed);
         });
     }
 
@@ -192,9 +234,21 @@ public final class ExtensionsViewModel implements AutoCloseable {
                 k.audit().record("user", "ext.trust", id, true, "version " + prepared.manifest().version()
                         + " may run without an OS sandbox where none is available");
             }
-            k.discoverNew();
+            try {
+                new KeptArchives(k.paths()).keep(prepared.manifest(), pendingArchive);
+            } catch (IOException e) {
+                bridge.onFx(() -> message.set("Installed, but its archive is not kept for a rollback: " + e.getMessage()));
+            }
+            ExtensionManifest replaced = pendingUpdateOf;
+            if (replaced != null) {
+                k.reinstalled(id);
+            } else {
+                k.discoverNew();
+            }
             bridge.onFx(() -> {
-                message.set("Installed " + id + " " + prepared.manifest().version());
+                message.set(replaced != null ? "Updated " + id + " " + replaced.version() + " → " + prepared.manifest().version()
+                        : "Installed " + id + " " + prepared.manifest().version());
+                marketplace.checkUpdates();
                 onInstalled.run();
             });
             refreshNow(k);
@@ -210,6 +264,15 @@ public final class ExtensionsViewModel implements AutoCloseable {
                 bridge.onFx(() -> message.set("Not approved; nothing installed"));
             });
         }
+    }
+
+    /** The review's words for an update: what changes in the permissions, or that nothing does. */
+    static String describeChange(ExtensionManifest installed, ExtensionManifest next) {
+        List<String> diff = PermissionSummary.difference(installed, next);
+        String move = (Version.parse(next.version()).compareTo(Version.parse(installed.version())) < 0 ? "Roll back " : "Update ")
+                + installed.version() + " → " + next.version() + ": ";
+        return diff.isEmpty() ? move + "the same permissions as the installed version."
+                : move + "it asks for DIFFERENT permissions (+ new, - no longer):\n" + String.join("\n", diff);
     }
 
     private interface KernelWork {

@@ -37,12 +37,14 @@ class MarketplaceUiTest {
     private TestWorkbench bench;
     private Kernel kernel;
     private ExtensionsWorkbench extensions;
+    private PublisherKey key;
+    private Path repo;
 
     @Start
     void start(Stage stage) throws Exception {
         bench = TestWorkbench.start(stage, "marketplace");
-        PublisherKey key = PublisherKey.generate("Symphony");
-        Path repo = Files.createDirectories(bench.paths().cacheDir().getParent().resolve("repo"));
+        key = PublisherKey.generate("Symphony");
+        repo = Files.createDirectories(bench.paths().cacheDir().getParent().resolve("repo"));
         Path archive = Files.copy(ExtensionsUiTest.archive(), repo.resolve("hello-addon-0.1.0.zip"));
         ArchiveSigner.sign(archive, key);
         IndexBuilder.build(repo, key);
@@ -79,7 +81,71 @@ class MarketplaceUiTest {
         assertTrue(signer.contains("Signed by Symphony, a trusted publisher key"), signer);
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "marketplace-review.png"));
         robot.clickOn(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
-        waitUntil("the extension is installed", 60, () -> kernel.player(ID).isPresent());
+        waitUntil("the extension is installed and read", 60, () -> kernel.player(ID).map(p -> p.manifest()).isPresent());
         assertTrue(Files.isRegularFile(bench.paths().data("extensions").resolve(ID).resolve("symphony-extension.json")));
+    }
+
+    @Test
+    void anUpdateThatAsksForMoreIsReviewedWithTheDifferenceThenRunsTheNewVersion(FxRobot robot) throws Exception {
+        searchAnIndexAndInstallFromItThroughThePermissionReview(robot);
+        String installed = kernel.player(ID).orElseThrow().manifest().version();
+        Path next = withManifest(ExtensionsUiTest.archive(), repo.resolve("hello-addon-9.0.0.zip"),
+                m -> m.replace("\"version\": \"" + installed + "\"", "\"version\": \"9.0.0\"")
+                        .replace("\"permissions\": {", "\"permissions\": {\"network\": [\"api.example.com\"], "));
+        ArchiveSigner.sign(next, key);
+        IndexBuilder.build(repo, key);
+
+        robot.clickOn(robot.lookup("#" + MarketplacePane.CHECK_UPDATES_ID).queryAs(Node.class));
+        Label status = robot.lookup("#" + MarketplacePane.STATUS_ID).queryAs(Label.class);
+        waitUntil("the updates are checked", 60, () -> !status.getText().startsWith("Checking"));
+        @SuppressWarnings("unchecked")
+        ListView<Object> updates = robot.lookup("#" + MarketplacePane.UPDATES_ID).queryAs(ListView.class);
+        assertEquals(1, updates.getItems().size(), status.getText());
+        robot.interact(() -> updates.getSelectionModel().select(0));
+        robot.clickOn(robot.lookup("#" + MarketplacePane.UPDATE_ID).queryAs(Node.class));
+        waitUntil("the review of the update shows", 60, () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery().isPresent());
+        String changes = robot.lookup("#" + ExtensionsView.CHANGES_ID).queryAs(Label.class).getText();
+        assertTrue(changes.contains(installed + " → 9.0.0") && changes.contains("DIFFERENT permissions")
+                && changes.contains("+ network hosts: api.example.com") && changes.contains("- network hosts: none"), changes);
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "marketplace-update-review.png"));
+        robot.clickOn(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
+        waitUntil("the kernel runs the new version", 60,
+                () -> kernel.player(ID).map(p -> p.manifest().version()).orElse("").equals("9.0.0"));
+        waitUntil("no update is left", 60, () -> updates.getItems().isEmpty());
+
+        @SuppressWarnings("unchecked")
+        ListView<ExtensionRow> rows = robot.lookup("#" + ExtensionsView.LIST_ID).queryAs(ListView.class);
+        waitUntil("the list shows 9.0.0", 60, () -> rows.getItems().stream().anyMatch(r -> r.id().equals(ID) && r.summary().contains("9.0.0")));
+        robot.interact(() -> rows.getSelectionModel().select(rows.getItems().stream().filter(r -> r.id().equals(ID)).findFirst().orElseThrow()));
+        robot.clickOn(robot.lookup(".button").match(n -> n instanceof javafx.scene.control.Button b && b.getText().equals("Roll Back"))
+                .queryAs(Node.class));
+        waitUntil("the review of the rollback shows", 60, () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery()
+                .map(n -> ((Label) n).getText().startsWith("Roll back 9.0.0 → " + installed)).orElse(false));
+        String back = robot.lookup("#" + ExtensionsView.CHANGES_ID).queryAs(Label.class).getText();
+        assertTrue(back.contains("- network hosts: api.example.com"), back);
+        robot.clickOn(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
+        waitUntil("the kernel runs the older version again", 60,
+                () -> kernel.player(ID).map(p -> p.manifest().version()).orElse("").equals(installed));
+    }
+
+    /** A copy of the archive {@code in} whose manifest {@code change} rewrote (the signature entry left out). */
+    private static Path withManifest(Path in, Path out, java.util.function.UnaryOperator<String> change) throws java.io.IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(in.toFile());
+             java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().startsWith("META-INF/symphony-signature")) {
+                    continue;
+                }
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                byte[] bytes = zip.getInputStream(e).readAllBytes();
+                if (e.getName().equals("symphony-extension.json")) {
+                    String text = change.apply(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                    bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                z.write(bytes);
+                z.closeEntry();
+            }
+        }
+        return out;
     }
 }
