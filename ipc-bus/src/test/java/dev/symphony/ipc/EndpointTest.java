@@ -52,6 +52,10 @@ class EndpointTest {
 
         @Override
         public void onStreamRequest(Endpoint endpoint, Envelope request) {
+            if (request.payloadText().equals("stall")) {
+                endpoint.streamWriter(request); // opens the stream, never sends
+                return;
+            }
             int n = Integer.parseInt(request.payloadText());
             StreamWriter writer = endpoint.streamWriter(request);
             new Thread(() -> {
@@ -183,6 +187,28 @@ class EndpointTest {
             int producedAtCancel = host.produced;
             Thread.sleep(100);
             assertTrue(host.produced <= producedAtCancel + 1, "producer kept going after cancel");
+        }
+    }
+
+    @Test
+    void closingAStreamFromAnotherThreadEndsAWaitingNextAtOnce() throws Exception {
+        EchoHost host = new EchoHost();
+        try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, host)) {
+            StreamCall stream = channel.kernel.openStream("stall".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60));
+            Thread closer = new Thread(() -> {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                stream.close(); // as a Stop button does, while the reader waits for the next chunk
+            });
+            closer.start();
+            long start = System.nanoTime();
+            assertEquals(null, stream.next(), "a closed stream has no next chunk");
+            long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(waitedMs < 20_000, "next() returned " + waitedMs + " ms after it began, not at the 60 s idle timeout");
+            closer.join();
         }
     }
 

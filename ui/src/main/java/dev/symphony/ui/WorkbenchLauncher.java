@@ -104,10 +104,12 @@ public final class WorkbenchLauncher {
                 StartupTrace.mark("services started");
                 Workbench workbench = new Workbench(started, stage);
                 var extensionsUi = dev.symphony.ui.extensions.ExtensionsWorkbench.attach(workbench, extensions.kernel());
+                var chat = dev.symphony.ui.chat.ChatWorkbench.attach(workbench, extensions.kernel());
                 StartupTrace.mark("workbench built");
                 stage.setOnHidden(e -> {
                     try {
                         extensionsUi.close();
+                        chat.close();
                         workbench.close();
                     } catch (Exception ex) {
                         err.println("symphony: while closing: " + ex);

@@ -49,11 +49,35 @@ public final class LanguageModelProtocol {
         }
     }
 
-    /** One chat message; {@code role} is {@code system}, {@code user} or {@code assistant}. */
-    public record Message(String role, String content) {
+    /**
+     * One chat message; {@code role} is {@code system}, {@code user}, {@code assistant} or {@code tool}. An assistant
+     * message may carry {@code toolCalls} (the model asks the caller to run tools); a {@code tool} message is one
+     * tool's result, {@code toolCallId} naming the call it answers.
+     */
+    public record Message(String role, String content, List<ToolCall> toolCalls, String toolCallId) {
+        public Message(String role, String content) {
+            this(role, content, null, null);
+        }
+
         public static Message user(String content) {
             return new Message("user", content);
         }
+
+        /** The result of the tool call {@code callId}. */
+        public static Message toolResult(String callId, String content) {
+            return new Message("tool", content, null, callId);
+        }
+    }
+
+    /**
+     * A tool the model may call: its name, what it does, and its parameters as a JSON Schema object (the OpenAI
+     * function-calling shape, which llama.cpp, vLLM and OpenAI accept).
+     */
+    public record ToolSpec(String name, String description, JsonNode parameters) {
+    }
+
+    /** One call of a tool the model made: the caller runs it and answers with {@link Message#toolResult}. */
+    public record ToolCall(String id, String name, JsonNode arguments) {
     }
 
     /** Sampling parameters; null means the model's default. {@code seed} makes a sampled answer repeatable. */
@@ -63,8 +87,19 @@ public final class LanguageModelProtocol {
         }
     }
 
-    /** {@code model} is an id from the Instrument's {@link Catalogue}; null means its first model. */
-    public record ChatRequest(String model, List<Message> messages, Sampling sampling) {
+    /**
+     * {@code model} is an id from the Instrument's {@link Catalogue}; null means its first model. {@code tools}
+     * (optional) are the tools the model may call; a model without {@link Feature#TOOLS} ignores them.
+     */
+    public record ChatRequest(String model, List<Message> messages, Sampling sampling, List<ToolSpec> tools) {
+        public ChatRequest(String model, List<Message> messages, Sampling sampling) {
+            this(model, messages, sampling, null);
+        }
+
+        /** This request for another model or sampling, the same messages and tools. */
+        public ChatRequest with(String otherModel, Sampling otherSampling) {
+            return new ChatRequest(otherModel, messages, otherSampling, tools);
+        }
     }
 
     /** Fill in the middle: the text before and after the cursor. */
@@ -83,11 +118,23 @@ public final class LanguageModelProtocol {
         /** The model ended its answer, or a stop sequence was reached. */
         STOP,
         /** {@code maxTokens} or the context was exhausted. */
-        LENGTH;
+        LENGTH,
+        /** The model asks for tools to be run: the final message carries its {@code toolCalls}. */
+        TOOL_CALLS;
 
         @com.fasterxml.jackson.annotation.JsonValue
         public String wire() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static FinishReason of(String wire) {
+            for (FinishReason r : values()) {
+                if (r.wire().equals(wire)) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("unknown finishReason '" + wire + "'; one of stop, length, tool_calls");
         }
     }
 

@@ -12,9 +12,11 @@ import java.util.Set;
  * {@code contributes.documentSync}: the open documents (by file extension) the workbench tells an extension about,
  * through calls of an operator {@code capability}: {@code open} with the whole text once, {@code change} with ranges
  * per edit, {@code close}. The input shapes are in the manifest schema's description and
- * {@code extensions-sdk/README.md} ("Document sync").
+ * {@code extensions-sdk/README.md} ("Document sync"). {@code requests}, when declared, is the operator capability the
+ * workbench sends language requests to (completion, definition, hover, rename, cancel); their results come back as
+ * {@code workbench.languageResult} events.
  */
-public record DocumentSync(String capability, Set<String> fileTypes) {
+public record DocumentSync(String capability, Set<String> fileTypes, Optional<String> requests) {
     public DocumentSync {
         fileTypes = Set.copyOf(fileTypes);
     }
@@ -27,7 +29,8 @@ public record DocumentSync(String capability, Set<String> fileTypes) {
         }
         Set<String> types = new LinkedHashSet<>();
         d.path("fileTypes").forEach(t -> types.add(t.asText().toLowerCase(Locale.ROOT)));
-        return Optional.of(new DocumentSync(d.path("capability").asText(), types));
+        String requests = d.path("requests").asText("");
+        return Optional.of(new DocumentSync(d.path("capability").asText(), types, requests.isEmpty() ? Optional.empty() : Optional.of(requests)));
     }
 
     /** True when a file named {@code fileName} is one of ours (by its extension, case-insensitive). */
@@ -40,13 +43,18 @@ public record DocumentSync(String capability, Set<String> fileTypes) {
     static void check(JsonNode root, java.util.Map<String, String> capabilityKinds, List<ManifestException.Problem> problems) {
         JsonNode d = root.path("contributes").path("documentSync");
         if (d.isObject()) {
-            String cap = d.path("capability").asText();
-            String kind = capabilityKinds.get(cap);
-            if (kind == null) {
-                problems.add(new ManifestException.Problem("$.contributes.documentSync.capability", "no capability named '" + cap + "'"));
-            } else if (!kind.equals("operator")) {
-                problems.add(new ManifestException.Problem("$.contributes.documentSync.capability",
-                        "'" + cap + "' is an " + kind + "; document sync needs an operator capability"));
+            for (String field : new String[] {"capability", "requests"}) {
+                if (field.equals("requests") && !d.has(field)) {
+                    continue;
+                }
+                String cap = d.path(field).asText();
+                String kind = capabilityKinds.get(cap);
+                if (kind == null) {
+                    problems.add(new ManifestException.Problem("$.contributes.documentSync." + field, "no capability named '" + cap + "'"));
+                } else if (!kind.equals("operator")) {
+                    problems.add(new ManifestException.Problem("$.contributes.documentSync." + field,
+                            "'" + cap + "' is an " + kind + "; document sync needs an operator capability"));
+                }
             }
         }
         JsonNode p = root.path("permissions");

@@ -20,6 +20,7 @@ public final class WorkbenchProtocol {
     public static final String VIEW_CHANGED = "workbench.viewChanged";
     public static final String QUICK_DIFF = "workbench.quickDiff";
     public static final String OPEN_DIFF = "workbench.openDiff";
+    public static final String LANGUAGE_RESULT = "workbench.languageResult";
 
     private WorkbenchProtocol() {
     }
@@ -82,6 +83,14 @@ public final class WorkbenchProtocol {
     public record OpenDiff(String file) {
     }
 
+    /**
+     * The answer to language request {@code id} (sent to {@code documentSync.requests}) about a workspace-relative
+     * {@code file}, computed for document {@code version}; {@code result}'s shape is the request's
+     * ({@code extensions-sdk/README.md}, "Language requests"), checked where it is used.
+     */
+    public record LanguageResult(long id, String file, long version, JsonNode result) {
+    }
+
     /** The record for event {@code name}; throws {@link IllegalArgumentException} naming the JSON path of a problem. */
     public static Object decode(String name, JsonNode p) {
         return switch (name) {
@@ -138,6 +147,12 @@ public final class WorkbenchProtocol {
             case VIEW_CHANGED -> new ViewChanged(text(p, "$", "view", 100));
             case QUICK_DIFF -> new QuickDiff(text(p, "$", "capability", 100));
             case OPEN_DIFF -> new OpenDiff(text(p, "$", "file", 1000));
+            case LANGUAGE_RESULT -> {
+                if (!p.path("id").canConvertToLong() || !p.path("version").canConvertToLong() || !p.path("result").isObject()) {
+                    throw new IllegalArgumentException("$: id and version (integers) and result (an object) are required");
+                }
+                yield new LanguageResult(p.get("id").asLong(), text(p, "$", "file", 1000), p.get("version").asLong(), p.get("result"));
+            }
             default -> throw new IllegalArgumentException("$: no workbench request named '" + name + "'");
         };
     }

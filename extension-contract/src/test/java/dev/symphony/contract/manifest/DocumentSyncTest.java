@@ -67,4 +67,23 @@ class DocumentSyncTest {
         assertEquals(-1, ((WorkbenchProtocol.Diagnostics) WorkbenchProtocol.decode(WorkbenchProtocol.DIAGNOSTICS,
                 JSON.readTree("{\"file\": \"a.py\", \"items\": []}"))).version());
     }
+
+    @Test
+    void languageRequestsNeedAnOperatorAndTheirResultsAreChecked() throws Exception {
+        assertTrue(DocumentSync.of(read(LSP)).orElseThrow().requests().isEmpty());
+        ObjectNode m = (ObjectNode) JSON.readTree(LSP);
+        ((ObjectNode) m.at("/contributes/documentSync")).put("requests", "documents");
+        assertEquals("documents", DocumentSync.of(read(m.toString())).orElseThrow().requests().orElseThrow());
+        ((ObjectNode) m.at("/contributes/documentSync")).put("requests", "view");
+        ManifestException e = assertThrows(ManifestException.class, () -> read(m.toString()));
+        assertTrue(e.problems().stream().anyMatch(p -> p.toString().startsWith("$.contributes.documentSync.requests")
+                && p.toString().contains("needs an operator")), e.problems().toString());
+        var r = (WorkbenchProtocol.LanguageResult) WorkbenchProtocol.decode(WorkbenchProtocol.LANGUAGE_RESULT,
+                JSON.readTree("{\"id\": 3, \"file\": \"a.py\", \"version\": 2, \"result\": {\"markdown\": \"x\"}}"));
+        assertEquals(3, r.id());
+        assertEquals(2, r.version());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> WorkbenchProtocol.decode(
+                WorkbenchProtocol.LANGUAGE_RESULT, JSON.readTree("{\"id\": 3, \"file\": \"a.py\", \"result\": []}")));
+        assertTrue(bad.getMessage().contains("result (an object)"), bad.getMessage());
+    }
 }

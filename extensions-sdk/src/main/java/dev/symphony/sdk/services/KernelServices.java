@@ -39,6 +39,14 @@ public final class KernelServices {
         return roots.workspace();
     }
 
+    /**
+     * The user's home folder as the kernel names it ({@code ${home}} in the manifest's globs). A sandboxed host does
+     * not see it: read what the manifest grants under it through {@link #files()}, which the kernel reads for it.
+     */
+    public java.nio.file.Path home() {
+        return roots.home();
+    }
+
     /** This extension's manifest permissions, resolved against its roots (the same checks the brokered clients make). */
     public PermissionChecker permissions() {
         return permissions;

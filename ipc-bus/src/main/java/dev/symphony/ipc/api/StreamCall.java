@@ -17,6 +17,8 @@ public final class StreamCall extends PendingCall implements AutoCloseable {
     private int consumedSinceCredit;
     private volatile Envelope end;
     private boolean finished;
+    /** Closed by the consumer, possibly from another thread while {@link #next()} waits: that wait ends at once. */
+    private volatile boolean closed;
 
     StreamCall(Endpoint endpoint, long correlationId, int window, Duration idleTimeout) {
         super(correlationId);
@@ -54,7 +56,7 @@ public final class StreamCall extends PendingCall implements AutoCloseable {
 
     @Override
     boolean ready() {
-        return !chunks.isEmpty() || end != null || failure != null;
+        return !chunks.isEmpty() || end != null || failure != null || closed;
     }
 
     /**
@@ -62,12 +64,15 @@ public final class StreamCall extends PendingCall implements AutoCloseable {
      * sender's final message). Waits at most the idle timeout for each chunk.
      */
     public byte[] next() {
-        if (finished) {
+        if (finished || closed) {
             return null;
         }
         Envelope chunk = chunks.poll();
         if (chunk == null) {
             endpoint.await(this, System.nanoTime() + idleTimeoutNanos);
+            if (closed) {
+                return null;
+            }
             chunk = chunks.poll();
         }
         if (chunk != null) {
@@ -98,9 +103,11 @@ public final class StreamCall extends PendingCall implements AutoCloseable {
     /** Stops the stream: the sender is told to cancel and late chunks are dropped. */
     @Override
     public void close() {
-        if (!finished) {
-            finished = true;
+        if (!closed && !finished) {
+            closed = true;
             endpoint.cancel(this);
         }
+        closed = true;
+        wake(); // a next() waiting on another thread returns null now, not after the idle timeout
     }
 }

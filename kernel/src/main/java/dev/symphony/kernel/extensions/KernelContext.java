@@ -20,6 +20,7 @@ public final class KernelContext {
 
     private SymphonyPaths paths;
     private Path workspace;
+    private Path userHome;
     private final List<Path> developmentRoots = new ArrayList<>();
     private final List<Path> bundledRoots = new ArrayList<>();
     private String hostClasspath;
@@ -57,6 +58,19 @@ public final class KernelContext {
     public KernelContext workspace(Path workspace) {
         this.workspace = workspace;
         return this;
+    }
+
+    /**
+     * The folder manifests' {@code ${home}} globs name (default: the {@code user.home} of this JVM). Only what a
+     * manifest grants under it is read, by the kernel, for the extension; tests point it at a scratch folder.
+     */
+    public KernelContext userHome(Path home) {
+        this.userHome = home;
+        return this;
+    }
+
+    public Path userHome() {
+        return userHome != null ? userHome : Path.of(System.getProperty("user.home"));
     }
 
     /** A folder whose sub-folders are extension source modules (PF4J development mode), e.g. {@code sample-extensions}. */

@@ -146,7 +146,7 @@ final class Lifecycle {
             if (p.origin() == Player.Origin.INSTALLED && !store.approved(m)) {
                 throw new IllegalStateException("its permissions are not approved: run `symphony ext install` again");
             }
-            var roots = new PermissionChecker.Roots(context.workspace(), Path.of(System.getProperty("user.home")),
+            var roots = new PermissionChecker.Roots(context.workspace(), context.userHome(),
                     context.paths().data("extension-data").resolve(m.id()));
             Files.createDirectories(roots.extensionData());
             p.roots = roots;

@@ -28,7 +28,7 @@ public final class ChatCall implements ModelRouter.Endpoint {
     }
 
     public Final run(ModelInstruments.ServedModel model, ChatRequest request, Duration timeout, Consumer<String> onToken) {
-        ChatRequest named = new ChatRequest(model.model().id(), request.messages(), request.sampling());
+        ChatRequest named = request.with(model.model().id(), request.sampling());
         return stream("cli", model.instrument(), LanguageModelProtocol.CHAT, LanguageModelProtocol.toJson(named), timeout, onToken);
     }
 
@@ -49,6 +49,9 @@ public final class ChatCall implements ModelRouter.Endpoint {
                     throw new CallFailedException(ErrorCode.EXTENSION_ERROR, instrument + " sent a chunk that is neither a token nor the final answer: " + abbreviate(chunk));
                 }
                 onToken.accept(chunk.get("token").asText());
+            }
+            if (cancelled) { // the stream ends at once when cancel() closes it
+                throw new CallFailedException(ErrorCode.CANCELLED, "cancelled");
             }
             throw new CallFailedException(ErrorCode.EXTENSION_ERROR, instrument + "'s " + capability + " stream ended without its final answer");
         } catch (IllegalArgumentException badFinal) {

@@ -131,7 +131,7 @@ public final class ModelRouter {
                     Sampling s = request.sampling() == null ? Sampling.defaults() : request.sampling();
                     int maxTokens = s.maxTokens() != null ? s.maxTokens()
                             : model.model().contextLength() > 0 ? model.model().contextLength() : DEFAULT_MAX_TOKENS;
-                    bounded = new ChatRequest(request.model(), request.messages(), new Sampling(maxTokens, s.temperature(), s.topP(), s.seed(), s.stop()));
+                    bounded = request.with(request.model(), new Sampling(maxTokens, s.temperature(), s.topP(), s.seed(), s.stop()));
                     reservedUsage = new Usage(inputEstimate(request.messages()), maxTokens);
                     double most = price.get().cost(reservedUsage);
                     if (most > perRequest) {
@@ -225,6 +225,11 @@ public final class ModelRouter {
         long n = 0;
         for (Message m : messages) {
             n += 8 + (m.content() == null ? 0 : m.content().getBytes(StandardCharsets.UTF_8).length);
+            if (m.toolCalls() != null) { // the calls the model made are input again in the next turn
+                for (var call : m.toolCalls()) {
+                    n += 8 + String.valueOf(call.name()).length() + String.valueOf(call.arguments()).getBytes(StandardCharsets.UTF_8).length;
+                }
+            }
         }
         return n;
     }

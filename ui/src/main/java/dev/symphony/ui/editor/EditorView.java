@@ -37,6 +37,7 @@ public final class EditorView extends Region {
     private final SquiggleLayer squiggles = new SquiggleLayer();
     private final GhostTextLayer ghost = new GhostTextLayer();
     private final List<Runnable> caretListeners = new ArrayList<>();
+    private final ChangeMarkLayer changeMarks = new ChangeMarkLayer();
     private final dev.symphony.editor.buffer.BufferListener bufferListener;
     private java.util.function.IntFunction<String> lineLabels;
     private int lineLabelColumns;
@@ -74,6 +75,7 @@ public final class EditorView extends Region {
         vbar.setOrientation(Orientation.VERTICAL);
         content.setClip(contentClip);
         gutter.setClip(gutterClip);
+        gutter.getChildren().add(changeMarks.node());
         content.getChildren().addAll(marks.node(), decorations.behind(), lines, squiggles.node(), ghost.node(), decorations.inFront());
         getChildren().addAll(content, gutter, vbar, hbar);
         vbar.valueProperty().addListener((o, a, b) -> invalidate());
@@ -437,6 +439,7 @@ public final class EditorView extends Region {
         for (int i = shownSlots; i < numbers.size(); i++) {
             numbers.get(i).setVisible(false);
         }
+        changeMarks.paint(this);
     }
 
     private boolean allVisibleStyled() {
@@ -547,6 +550,16 @@ public final class EditorView extends Region {
 
     public Squiggles squiggles() {
         return squiggles.squiggles();
+    }
+
+    /** Change markers in the gutter (a quick diff against an original); the owner keeps their lines current. */
+    public void setChangeMarks(ChangeMarks marks) {
+        changeMarks.set(marks);
+        invalidate();
+    }
+
+    public ChangeMarks changeMarks() {
+        return changeMarks.marks();
     }
 
     /** Gutter labels instead of line numbers (an inline diff's two numbers), {@code columns} wide; null: numbers. */

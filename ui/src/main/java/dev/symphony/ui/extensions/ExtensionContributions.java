@@ -232,6 +232,10 @@ public final class ExtensionContributions implements AutoCloseable {
                 window.problems().replace("extension:" + id + ":" + d.file(), d.items().stream()
                         .map(i -> new Problem(file, i.line(), i.column(), "[" + i.severity() + "] " + i.message() + " (" + id + ")"))
                         .toList());
+            } else if (r instanceof WorkbenchProtocol.LanguageResult lr) {
+                if (documentSyncs != null) {
+                    documentSyncs.languageResult(id, lr); // matched to its request by id; unknown ids are dropped
+                }
             } else if (r instanceof WorkbenchProtocol.QuickPick q) {
                 require(c, WorkbenchContributions.Feature.PROMPTS, "prompts");
                 Kernel k = kernel.join();

@@ -21,6 +21,8 @@ public final class ExtensionsWorkbench implements AutoCloseable {
     private ExtensionsView view;
     private DocumentSyncs syncs;
     private dev.symphony.ui.inline.InlineSuggestionsWiring inline;
+    private dev.symphony.ui.lsp.LanguageFeatures languageFeatures;
+    private SourceControlRequests sourceControl;
 
     private ExtensionsWorkbench(ExtensionContributions contributions, ExtensionsViewModel model) {
         this.contributions = contributions;
@@ -44,8 +46,10 @@ public final class ExtensionsWorkbench implements AutoCloseable {
                 workbench::keybindingsChanged);
         ExtensionsViewModel model = new ExtensionsViewModel(kernel, services.paths().data("audit"), services.bridge());
         model.onInstalled(contributions::wireNew);
-        contributions.handleMore(new SourceControlRequests(workbench, kernel));
+        SourceControlRequests sourceControl = new SourceControlRequests(workbench, kernel);
+        contributions.handleMore(sourceControl);
         ExtensionsWorkbench attached = new ExtensionsWorkbench(contributions, model);
+        attached.sourceControl = sourceControl;
         workbench.window().command(ExtensionContributions.SHOW_EXTENSIONS, "Show Extensions", "View", "Shortcut+Shift+X", () -> {
             if (attached.view == null) {
                 attached.view = new ExtensionsView(model, chooseArchive);
@@ -71,6 +75,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         contributions.documentSyncs(attached.syncs);
         attached.inline = dev.symphony.ui.inline.InlineSuggestionsWiring.attach(workbench.tabs().documents(), workbench.tabsView()::editorOf,
                 kernel, services.settings(), services.bridge());
+        attached.languageFeatures = dev.symphony.ui.lsp.LanguageFeatures.attach(workbench, attached.syncs);
         problemNavigation(workbench);
         return attached;
     }
@@ -118,6 +123,10 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         return inline;
     }
 
+    public dev.symphony.ui.lsp.LanguageFeatures languageFeatures() {
+        return languageFeatures;
+    }
+
     public ExtensionContributions contributions() {
         return contributions;
     }
@@ -136,5 +145,6 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         }
         contributions.close();
         model.close();
+        sourceControl.close();
     }
 }

@@ -22,17 +22,31 @@ import java.util.concurrent.CompletableFuture;
  * What a source-control extension asks of the workbench: file-tree decorations ({@code workbench.fileDecorations},
  * drawn by the Explorer), being the provider of files' original texts ({@code workbench.quickDiff}) and opening a
  * file's changes against that text in the diff view ({@code workbench.openDiff}). Each is refused unless the manifest
- * declares it ({@code fileDecorations}, {@code editorDecorations}); every path must be inside the open folder. Calls
+ * declares it ({@code fileDecorations}, {@code editorDecorations}); every path must be inside the open folder. The
+ * provider's texts also give the editors' gutter change markers ({@link QuickDiffMarkers}). Calls
  * to the extension run off the JavaFX thread.
  */
-final class SourceControlRequests implements ExtensionContributions.RequestHandler {
+final class SourceControlRequests implements ExtensionContributions.RequestHandler, AutoCloseable {
     private final Workbench workbench;
     private final CompletableFuture<Kernel> kernel;
     private final Map<String, String> originals = new HashMap<>();
+    private final QuickDiffMarkers markers;
 
     SourceControlRequests(Workbench workbench, CompletableFuture<Kernel> kernel) {
         this.workbench = workbench;
         this.kernel = kernel;
+        this.markers = new QuickDiffMarkers(kernel, workbench.services().bridge(), workbench.window().workspaceProperty()::get,
+                workbench.tabs().documents(), workbench.tabsView()::editorOf);
+    }
+
+    /** The gutter markers of open documents against the quick-diff provider's texts. */
+    QuickDiffMarkers markers() {
+        return markers;
+    }
+
+    @Override
+    public void close() {
+        markers.close();
     }
 
     @Override
@@ -51,6 +65,7 @@ final class SourceControlRequests implements ExtensionContributions.RequestHandl
         if (request instanceof WorkbenchProtocol.QuickDiff q) {
             ExtensionContributions.require(c, WorkbenchContributions.Feature.EDITOR_DECORATIONS, "editor decorations");
             originals.put(id, q.capability());
+            markers.provider(id, q.capability());
             return true;
         }
         if (request instanceof WorkbenchProtocol.OpenDiff o) {

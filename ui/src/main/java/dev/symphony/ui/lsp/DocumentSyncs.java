@@ -47,6 +47,7 @@ public final class DocumentSyncs implements AutoCloseable {
     private final Function<OpenDocument, EditorPane> editors;
     private final Consumer<String> status;
     private final List<SyncedDocument> synced = new ArrayList<>(); // JavaFX thread
+    private java.util.function.BiConsumer<String, WorkbenchProtocol.LanguageResult> languageResults = (e, r) -> { };
     private static final int MAX_RETRIES = 5;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "document-sync-retry");
@@ -88,7 +89,7 @@ public final class DocumentSyncs implements AutoCloseable {
                     || synced.stream().anyMatch(s -> s.document == d && s.extension.equals(m.id()))) {
                 continue;
             }
-            SyncedDocument s = new SyncedDocument(d, m.id(), sync.capability());
+            SyncedDocument s = new SyncedDocument(d, m.id(), sync.capability(), sync.requests().orElse(null));
             synced.add(s);
             s.listener = (before, after, change) -> {
                 s.changed(before, after, change);
@@ -186,6 +187,40 @@ public final class DocumentSyncs implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The synced document of {@code d} that an extension answers language requests about, if any. JavaFX thread. */
+    java.util.Optional<SyncedDocument> requestable(OpenDocument d) {
+        return synced.stream().filter(s -> s.document == d && s.requests != null).findFirst();
+    }
+
+    /**
+     * Calls {@code s}'s request capability with {@code input} on the sync thread, after every change recorded before
+     * (so the extension has the text the request is about); a failure is said in the status bar.
+     */
+    void request(SyncedDocument s, ObjectNode input) {
+        Kernel k = kernel.getNow(null);
+        if (k == null) {
+            return;
+        }
+        sender.execute(() -> {
+            sendPending(k, s);
+            try {
+                k.call(new CapabilityCall("workbench", s.extension, s.requests, input));
+            } catch (RuntimeException e) {
+                bridge.onFx(() -> status.accept(s.extension + ": " + input.path("request").asText() + " failed: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Where language results go (ui.lsp.LanguageFeatures). */
+    void onLanguageResult(java.util.function.BiConsumer<String, WorkbenchProtocol.LanguageResult> handler) {
+        languageResults = handler;
+    }
+
+    /** A {@code workbench.languageResult} of {@code extension}. JavaFX thread. */
+    public void languageResult(String extension, WorkbenchProtocol.LanguageResult r) {
+        languageResults.accept(extension, r);
     }
 
     private void showDiagnostics(SyncedDocument s) {

@@ -25,6 +25,8 @@ final class SyncedDocument {
     final OpenDocument document;
     final String extension;
     final String capability;
+    /** The operator for language requests ({@code documentSync.requests}), or null. */
+    final String requests;
     final AnchoredDiagnostics diagnostics = new AnchoredDiagnostics();
     private final Deque<Version> history = new ArrayDeque<>(); // JavaFX thread
     private int version = 1; // JavaFX thread
@@ -35,10 +37,11 @@ final class SyncedDocument {
     BufferListener listener;
     volatile int failures; // sender thread: calls failed in a row
 
-    SyncedDocument(OpenDocument document, String extension, String capability) {
+    SyncedDocument(OpenDocument document, String extension, String capability, String requests) {
         this.document = document;
         this.extension = extension;
         this.capability = capability;
+        this.requests = requests;
         history.add(new Version(1, document.rope(), null));
     }
 

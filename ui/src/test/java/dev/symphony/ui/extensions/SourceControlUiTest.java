@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.KernelContext;
+import dev.symphony.editor.selection.Selection;
+import dev.symphony.editor.selection.SelectionSet;
 import dev.symphony.ui.TestWorkbench;
+import dev.symphony.ui.editor.ChangeMarks;
+import dev.symphony.ui.editor.ChangeMarks.Kind;
+import dev.symphony.ui.editor.ChangeMarks.Mark;
+import dev.symphony.ui.editor.EditorView;
 import dev.symphony.ui.diff.DiffView;
 import dev.symphony.ui.files.FileDecorations;
 import java.nio.file.Files;
@@ -34,7 +40,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * The git extension through the workbench, in a real host over the bus, on a repository made by the git executable:
  * opening the folder activates it ({@code workspaceContains:.git}), the branch shows in the status bar and the file
  * tree is decorated; in the Source Control view a click stages a file, Diff opens its changes against HEAD, and a
- * message typed with Enter commits — which {@code git log} then shows.
+ * message typed with Enter commits — which {@code git log} then shows. The open README's gutter marks its lines added,
+ * modified and deleted against HEAD, follows typing, and follows HEAD when the commit moves it; the History view lists
+ * the commit and shows its files and patch when it is selected.
  */
 @ExtendWith(ApplicationExtension.class)
 class SourceControlUiTest {
@@ -42,6 +50,7 @@ class SourceControlUiTest {
     private Kernel kernel;
     private ExtensionsWorkbench extensions;
     private Path bundled;
+    private Path userHome;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -58,7 +67,9 @@ class SourceControlUiTest {
         Files.writeString(repo.resolve("build.log"), "ignored\n");
         bundled = GitFixture.bundledRoot(Files.createTempDirectory("symphony-scm-bundled"));
         // hang checks at 10 s: see GitExtensionBusTest (a loaded two-core machine, JGit's classes loading)
-        kernel = Kernel.start(new KernelContext().paths(bench.paths()).workspace(repo).bundledRoot(bundled)
+        userHome = Files.createTempDirectory("symphony-scm-home");
+        Files.writeString(userHome.resolve(".gitconfig"), "[user]\n\tname = Scm Tester\n\temail = scm@example.org\n");
+        kernel = Kernel.start(new KernelContext().paths(bench.paths()).workspace(repo).bundledRoot(bundled).userHome(userHome)
                 .hangTimeout(Duration.ofSeconds(10)));
         extensions = ExtensionsWorkbench.attach(bench.workbench, CompletableFuture.completedFuture(kernel), () -> null);
     }
@@ -71,8 +82,10 @@ class SourceControlUiTest {
         extensions.close();
         kernel.close();
         bench.close();
-        try (var walk = Files.walk(bundled.getParent())) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        for (Path dir : new Path[] {bundled.getParent(), userHome}) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
@@ -88,6 +101,7 @@ class SourceControlUiTest {
         assertEquals(null, decorations.of(repo.resolve("build.log")).badge(), "ignored: greyed, no letter");
         robot.interact(() -> bench.workbench.window().run("workbench.view.explorer"));
         screenshot(robot, "explorer-decorations.png");
+        EditorView readme = gutterMarkersFollowTyping(robot, repo.resolve("README.md"));
 
         robot.interact(() -> bench.workbench.window().run("view.git.scm"));
         waitLong(robot, "the view lists the changes", () -> robot.lookup(id("vnode:stage|changes|README.md")).tryQuery().isPresent());
@@ -119,6 +133,59 @@ class SourceControlUiTest {
                 .map(l -> l.getText().startsWith("Committed ")).orElse(false)
                 && robot.lookup(id("vnode:unstage|staged|README.md")).tryQuery().isEmpty());
         waitUntil("the README is no longer decorated", () -> decorations.of(repo.resolve("README.md")) == null);
+        waitLong(robot, "HEAD moved: the gutter shows only the unsaved deletion against the new HEAD",
+                () -> marks(new Mark(0, 0, Kind.DELETED)).equals(readme.changeMarks()));
+
+        String head = GitFixture.git(repo, "rev-parse", "HEAD").trim();
+        assertEquals("Scm Tester <scm@example.org>", GitFixture.git(repo, "log", "-1", "--format=%an <%ae>").trim(),
+                "the identity of the user's ~/.gitconfig, read through the kernel");
+        robot.interact(() -> bench.workbench.window().run("view.git.history"));
+        waitLong(robot, "the History view lists HEAD", () -> robot.lookup(id("vnode:commit|" + head)).tryQuery().map(n -> n.getScene() != null).orElse(false));
+        robot.moveTo(robot.lookup(id("vnode:commit|" + head)).queryAs(Node.class), javafx.geometry.Pos.CENTER_LEFT, new javafx.geometry.Point2D(8, 0),
+                org.testfx.robot.Motion.DIRECT).clickOn(javafx.scene.input.MouseButton.PRIMARY); // the row's start: a long row runs past the side bar
+        try {
+            waitLong(robot, "the selected commit's patch shows", () -> robot.lookup(id("vnode:patch")).tryQueryAs(javafx.scene.control.TextArea.class)
+                    .map(t -> t.getText().contains("\n+line two, edited\n")).orElse(false)
+                    && robot.lookup(id("vnode:shown")).queryAs(Label.class).getText().startsWith(head));
+        } catch (AssertionError e) {
+            screenshot(robot, "history-failed.png");
+            throw new AssertionError(e.getMessage() + "; the view's nodes: " + robot.lookup(n -> n.getId() != null && n.getId().startsWith("vnode:"))
+                    .queryAll().stream().map(n -> n.getId() + (n instanceof javafx.scene.control.Labeled l ? "=" + l.getText() : "")).toList(), e);
+        }
+        assertTrue(robot.lookup(id("vnode:commit|" + GitFixture.git(repo, "rev-parse", "HEAD^").trim())).tryQuery().isPresent(), "the first commit is listed");
+        assertEquals("M  README.md", robot.lookup(id("vnode:files")).queryAs(Label.class).getText());
+        screenshot(robot, "history.png");
+    }
+
+    /**
+     * README.md against HEAD ("# Scratch", "", "line two", "line three"): line 2 modified, line 4 added; typing a line
+     * above adds a mark and moves the others; deleting the first line of HEAD's text leaves a deletion mark.
+     */
+    private EditorView gutterMarkersFollowTyping(FxRobot robot, Path file) throws Exception {
+        robot.interact(() -> bench.workbench.openFile(file, d -> {}));
+        waitLong(robot, "README.md opens", () -> bench.workbench.tabsView().activeEditor() != null
+                && file.equals(bench.workbench.tabsView().activeEditor().file()));
+        EditorView view = bench.workbench.tabsView().activeEditor().view();
+        waitLong(robot, "the gutter marks the changes against HEAD",
+                () -> marks(new Mark(2, 1, Kind.MODIFIED), new Mark(4, 1, Kind.ADDED)).equals(view.changeMarks()));
+        robot.clickOn(view);
+        robot.interact(() -> view.controller().setSelections(SelectionSet.cursorAt(0), 0));
+        robot.write("Title");
+        robot.type(KeyCode.ENTER);
+        waitLong(robot, "a typed line is marked added and the marks below move",
+                () -> marks(new Mark(0, 1, Kind.ADDED), new Mark(3, 1, Kind.MODIFIED), new Mark(5, 1, Kind.ADDED)).equals(view.changeMarks()));
+        screenshot(robot, "gutter-markers.png");
+        robot.interact(() -> view.controller().setSelections(SelectionSet.single(Selection.of(0, "Title\n# Scratch\n".length())), 0));
+        robot.type(KeyCode.BACK_SPACE);
+        waitLong(robot, "HEAD's first line deleted: a deletion mark",
+                () -> marks(new Mark(0, 0, Kind.DELETED), new Mark(1, 1, Kind.MODIFIED), new Mark(3, 1, Kind.ADDED)).equals(view.changeMarks()));
+        assertTrue(robot.lookup(".change-mark-deleted").tryQuery().isPresent(), "the deletion is painted in the gutter");
+        assertTrue(robot.lookup(".change-mark-modified").tryQuery().isPresent(), "the modified line is painted in the gutter");
+        return view;
+    }
+
+    private static ChangeMarks marks(Mark... items) {
+        return new ChangeMarks(List.of(items));
     }
 
     /** Clicks a node of the extension's view; the view may re-render in between (a status read finished), so look again. */

@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Entry class of {@code dev.symphony.samples.git}. Capabilities: the Source Control view ({@code scm}), {@code status},
  * {@code stage}, {@code unstage}, {@code commit}, {@code branches}, {@code switch}, {@code base-text} (HEAD's text of a
- * file, for the workbench's diff view and gutter markers) and {@code refresh}. The status is read on the extension's
+ * file, for the workbench's diff view and gutter markers), {@code refresh}, and the History view ({@code history},
+ * {@link HistoryView}) with {@code log} and {@code show}. The status is read on the extension's
  * own thread ({@link GitSession}); the view renders the last one read, so no call blocks the host's bus thread on a
  * large repository. Every change it makes is one the user asked for through a capability.
  */
@@ -33,6 +34,24 @@ public class GitExtension implements SymphonyExtension, Addon {
     @Override
     public void register(Capabilities capabilities) {
         capabilities.addon("scm", this);
+        capabilities.addon("history", new HistoryView(this::session));
+        capabilities.operator("log", (in, ctx) -> {
+            ObjectNode out = NODES.objectNode();
+            var commits = out.putArray("commits");
+            for (GitHistory.Commit c : history(ctx, h -> h.log(in.path("max").asInt(HistoryView.MAX_COMMITS)))) {
+                ObjectNode o = commits.addObject().put("id", c.id()).put("author", c.author()).put("email", c.email())
+                        .put("time", c.time()).put("subject", c.subject());
+                c.parents().forEach(o.putArray("parents")::add);
+            }
+            return out;
+        });
+        capabilities.operator("show", (in, ctx) -> {
+            GitHistory.Shown shown = history(ctx, h -> h.show(in.path("commit").asText()));
+            ObjectNode out = NODES.objectNode().put("id", shown.commit().id()).put("patch", shown.patch()).put("cut", shown.cut());
+            var files = out.putArray("files");
+            shown.files().forEach(f -> files.addObject().put("change", f.change()).put("path", f.path()));
+            return out;
+        });
         capabilities.operator("status", (in, ctx) -> session(ctx).readNow().toJson());
         capabilities.operator("stage", (in, ctx) -> act(ctx, s -> s.actions().stage(paths(in))));
         capabilities.operator("unstage", (in, ctx) -> act(ctx, s -> s.actions().unstage(paths(in))));
@@ -227,6 +246,18 @@ public class GitExtension implements SymphonyExtension, Addon {
             throw new ExtensionException(ErrorCode.INVALID_INPUT, "$.paths: name at least one path");
         }
         return out;
+    }
+
+    private <T> T history(CallContext ctx, HistoryRead<T> read) {
+        try {
+            return read.run(session(ctx).history());
+        } catch (GitActions.GitException e) {
+            throw new ExtensionException(ErrorCode.INVALID_INPUT, e.getMessage());
+        }
+    }
+
+    private interface HistoryRead<T> {
+        T run(GitHistory history) throws GitActions.GitException;
     }
 
     private interface GitAction {

@@ -15,7 +15,9 @@ import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 /**
  * The open folder's repository while the extension runs: opened once its manifest permissions are checked (the work
@@ -29,6 +31,7 @@ final class GitSession implements AutoCloseable {
     private final Repository repo;
     private final Path workTree;
     private final GitActions actions;
+    private final GitHistory history;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "git-status");
         t.setDaemon(true);
@@ -38,6 +41,7 @@ final class GitSession implements AutoCloseable {
     private volatile boolean reading;
     private volatile GitStatus last;
     private volatile List<String> branches = List.of();
+    private final java.util.concurrent.atomic.AtomicReference<String> announcedHead = new java.util.concurrent.atomic.AtomicReference<>();
     private final StatusWatcher watcher;
 
     private GitSession(KernelServices services, Repository repo) {
@@ -45,6 +49,7 @@ final class GitSession implements AutoCloseable {
         this.repo = repo;
         this.workTree = repo.getWorkTree().toPath().toAbsolutePath().normalize();
         this.actions = new GitActions(repo);
+        this.history = new GitHistory(repo);
         this.watcher = StatusWatcher.start(workTree, this::refresh);
         refresh();
     }
@@ -77,6 +82,10 @@ final class GitSession implements AutoCloseable {
 
     GitActions actions() {
         return actions;
+    }
+
+    GitHistory history() {
+        return history;
     }
 
     GitStatus last() {
@@ -147,7 +156,11 @@ final class GitSession implements AutoCloseable {
         services.events().emit("workbench.statusBar", NODES.objectNode().put("id", "git.branch")
                 .put("text", "⎇ " + branch + (changes > 0 ? " • " + changes : "")).put("tooltip", changes + " changed files on " + branch + " (click to switch branch)"));
         services.events().emit("workbench.fileDecorations", Decorations.of(s, ""));
-        services.events().emit("workbench.quickDiff", NODES.objectNode().put("capability", "base-text"));
+        String head = String.valueOf(s.head());
+        if (!head.equals(announcedHead.getAndSet(head))) { // HEAD moved (commit, switch, reset): originals changed
+            services.events().emit("workbench.quickDiff", NODES.objectNode().put("capability", "base-text"));
+            services.events().emit("workbench.viewChanged", NODES.objectNode().put("view", HistoryView.VIEW));
+        }
     }
 
     /** The paths of one group of the view ("staged", "changes", "untracked", "conflicts"). */
@@ -176,27 +189,34 @@ final class GitSession implements AutoCloseable {
     }
 
     /**
-     * Who commits: the repository's own {@code user.name}/{@code user.email} when it sets them (JGit reads them), else the
-     * user's global git config, read through the kernel (a sandboxed host cannot see the home folder); null leaves
-     * JGit's default.
+     * Who commits: the repository's own {@code user.name}/{@code user.email} when its {@code .git/config} sets them
+     * (JGit reads them), else the user's global git config ({@code ~/.gitconfig} over {@code ~/.config/git/config}, as
+     * git ranks them), read through the kernel under the manifest's grant for those two files (a sandboxed host cannot
+     * see the home folder); null leaves JGit's default.
      */
     PersonIdent identity() {
-        if (repo.getConfig().getString("user", null, "name") != null) {
-            return null;
+        try {
+            FileBasedConfig local = new FileBasedConfig(repo.getDirectory().toPath().resolve("config").toFile(), FS.DETECTED);
+            local.load();
+            if (local.getString("user", null, "name") != null) {
+                return null;
+            }
+        } catch (IOException | ConfigInvalidException e) {
+            return null; // JGit reports the bad config when it commits
         }
+        String name = null;
+        String email = null;
         for (String file : List.of(".gitconfig", ".config/git/config")) {
             try {
                 Config global = new Config();
-                global.fromText(services.files().read(Path.of(System.getProperty("user.home", "/")).resolve(file).toString()));
-                String name = global.getString("user", null, "name");
-                if (name != null) {
-                    return new PersonIdent(name, String.valueOf(global.getString("user", null, "email")));
-                }
-            } catch (ExtensionException | ConfigInvalidException e) {
-                // not there, not readable or not granted: the next one
+                global.fromText(services.files().read(services.home().resolve(file).toString()));
+                name = name != null ? name : global.getString("user", null, "name");
+                email = email != null ? email : global.getString("user", null, "email");
+            } catch (RuntimeException | ConfigInvalidException e) {
+                // not there, not readable or not granted (ExtensionException; the SDK's harness: UncheckedIOException): the next one
             }
         }
-        return null;
+        return name == null ? null : new PersonIdent(name, email == null ? "" : email);
     }
 
     @Override

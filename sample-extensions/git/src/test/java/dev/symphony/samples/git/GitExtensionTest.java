@@ -92,6 +92,35 @@ class GitExtensionTest {
         assertTrue(none.getMessage().contains("no local branch 'nope'"), none.getMessage());
     }
 
+    /** The History view: HEAD's log newest first; selecting a commit shows its files and patch; a root commit against nothing. */
+    @Test
+    void theHistoryViewListsCommitsAndShowsOneWhenSelected() throws Exception {
+        ScratchRepo repo = new ScratchRepo(dir);
+        ExtensionHarness h = harness(dir);
+        assertTrue(ids(h.call("history", JSON.readTree("{\"state\":{}}"))).contains("empty"), "no commits yet");
+        repo.write("a.txt", "a\n");
+        repo.git("add", "-A");
+        repo.git("commit", "-q", "-m", "first");
+        repo.write("a.txt", "a\nb\n");
+        repo.write("c.txt", "c\n");
+        repo.git("add", "-A");
+        repo.git("commit", "-q", "-m", "second");
+        String second = repo.git("rev-parse", "HEAD").trim();
+        String first = repo.git("rev-parse", "HEAD^").trim();
+        JsonNode view = h.call("history", JSON.readTree("{\"state\":{}}"));
+        assertEquals(List.of("commit|" + second, "commit|" + first), ids(find(view, "log")).subList(1, 3));
+        assertEquals(second.substring(0, 7) + "  second", find(view, "commit|" + second).at("/props/text").asText());
+        assertTrue(find(view, "commit|" + second).at("/props/tooltip").asText().startsWith("Scratch <scratch@example.org>, "));
+        assertEquals(null, find(view, "patch"), "nothing selected");
+
+        view = h.call("history", JSON.createObjectNode().set("event", event("log", "select", "show", JSON.getNodeFactory().textNode("commit|" + second))));
+        assertEquals(second, view.at("/props/state/selected").asText());
+        assertEquals("M  a.txt\nA  c.txt", find(view, "files").at("/props/text").asText());
+        assertTrue(find(view, "patch").at("/props/code").asText().contains("\n+b\n"), find(view, "patch").toString());
+        view = h.call("history", JSON.createObjectNode().set("event", event("log", "select", "show", JSON.getNodeFactory().textNode("commit|" + first))));
+        assertEquals("A  a.txt", find(view, "files").at("/props/text").asText(), "a root commit against the empty tree");
+    }
+
     @Test
     void aFolderThatIsNotARepositoryIsSaidSo() throws Exception {
         Files.writeString(dir.resolve("x.txt"), "x");

@@ -30,6 +30,7 @@ public class LspExtension implements SymphonyExtension {
     private final ServerPool.Context poolContext;
     private final ToolsFolder tools;
     private volatile ServerPool pool;
+    private volatile LanguageRequests requests;
     private volatile KernelServices services;
     private volatile ServerSpecs specs;
     /** The documents the workbench opened here: a change of another (this host restarted meanwhile) asks it to reopen. */
@@ -48,6 +49,7 @@ public class LspExtension implements SymphonyExtension {
     @Override
     public void register(Capabilities capabilities) {
         capabilities.operator("documents", this::documents);
+        capabilities.operator("language", this::language);
     }
 
     @Override
@@ -66,8 +68,21 @@ public class LspExtension implements SymphonyExtension {
     synchronized ServerPool pool() {
         if (pool == null) {
             pool = new ServerPool(poolContext, tools, new Events());
+            requests = new LanguageRequests(pool, (name, payload) -> services.events().emit(name, payload));
         }
         return pool;
+    }
+
+    private JsonNode language(JsonNode input, CallContext context) {
+        if (services == null) {
+            services = context.services();
+        }
+        pool();
+        try {
+            return requests.handle(input);
+        } catch (IllegalArgumentException bad) {
+            throw new ExtensionException(ErrorCode.INVALID_INPUT, bad.getMessage());
+        }
     }
 
     private JsonNode documents(JsonNode input, CallContext context) {

@@ -48,6 +48,8 @@ final class ServerPool implements AutoCloseable {
     private final Listener listener;
     private final Map<String, Folder> folders = new HashMap<>();
 
+    private final MessageCounts counts = new MessageCounts();
+
     ServerPool(Context context, ToolsFolder tools, Listener listener) {
         this.context = context;
         this.tools = tools;
@@ -157,7 +159,7 @@ final class ServerPool implements AutoCloseable {
         Thread starter = new Thread(() -> {
             try {
                 ServerSession s = ServerSession.start(f.spec, program.get(), f.root, p -> listener.diagnostics(f.spec, f.root, p),
-                        m -> listener.status(f.spec, f.root, m));
+                        m -> listener.status(f.spec, f.root, m), counts);
                 thread.execute(() -> started(f, s));
             } catch (Exception e) {
                 thread.execute(() -> crashed(f, e.getMessage()));
@@ -203,6 +205,27 @@ final class ServerPool implements AutoCloseable {
         }, backoff, TimeUnit.MILLISECONDS);
     }
 
+    /** Where a document is served: its folder's session (null while it starts or after it gave up), folder, version. */
+    record Served(ServerSession session, ServerSpec spec, Path root, int version) {
+    }
+
+    /**
+     * Runs {@code action} on the pool's thread with where {@code uri} is served, or null when no folder has it open;
+     * in order after every change enqueued before, so a request sent from {@code action} sees the text they made.
+     */
+    void served(String uri, Consumer<Served> action) {
+        thread.execute(() -> {
+            for (Folder f : folders.values()) {
+                Doc d = f.docs.get(uri);
+                if (d != null) {
+                    action.accept(new Served(f.session, f.spec, f.root, d.text.version()));
+                    return;
+                }
+            }
+            action.accept(null);
+        });
+    }
+
     /** Runs {@code action} with the pid of each running server (tests: crash one). */
     void forEachServer(BiConsumer<String, Long> action) {
         thread.execute(() -> folders.values().forEach(f -> {
@@ -210,6 +233,11 @@ final class ServerPool implements AutoCloseable {
                 action.accept(f.spec.name(), f.session.pid());
             }
         }));
+    }
+
+    /** The messages sent to every server so far, by method. */
+    MessageCounts counts() {
+        return counts;
     }
 
     private static String key(ServerSpec spec, Path root) {

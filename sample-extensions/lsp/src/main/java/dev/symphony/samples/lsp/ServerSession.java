@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CompletionCapabilities;
 import org.eclipse.lsp4j.CompletionItemCapabilities;
@@ -66,17 +67,22 @@ final class ServerSession implements AutoCloseable {
 
     /** Starts {@code program} for {@code root} and initializes it; blocks (not on the bus thread) until it answered. */
     static ServerSession start(ServerSpec spec, Path program, Path root, Consumer<PublishDiagnosticsParams> diagnostics,
-                               Consumer<String> log) throws IOException {
+                               Consumer<String> log, MessageCounts counts) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(program.toString());
         cmd.addAll(spec.args());
-        Process process = new ProcessBuilder(cmd).directory(root.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT) // into the host's log
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).directory(root.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT); // into the host's log
+        if (builder.environment().getOrDefault("HOME", "").isEmpty()) {
+            // the sandboxed host's environment is cleared and its /etc has no passwd: without HOME, node's os.homedir()
+            // throws and tsserver exits at once (its typings cache); the sandbox's private /tmp is the writable home
+            builder.environment().put("HOME", System.getProperty("java.io.tmpdir", "/tmp"));
+        }
+        Process process = builder.start();
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "lsp-" + spec.name() + "-out"));
         ExecutorService reader = Executors.newCachedThreadPool(r -> daemon(r, "lsp-" + spec.name() + "-in"));
         Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(diagnostics, log),
-                process.getInputStream(), process.getOutputStream(), reader, null);
+                process.getInputStream(), process.getOutputStream(), reader, counts::wrapOutgoing);
         launcher.startListening();
         LanguageServer server = launcher.getRemoteProxy();
         try {
@@ -111,11 +117,20 @@ final class ServerSession implements AutoCloseable {
         PublishDiagnosticsCapabilities diagnostics = new PublishDiagnosticsCapabilities();
         diagnostics.setVersionSupport(true);
         text.setPublishDiagnostics(diagnostics);
-        CompletionItemCapabilities item = new CompletionItemCapabilities(false);
+        CompletionItemCapabilities item = new CompletionItemCapabilities(true); // snippets: inserted as plain text (Snippets)
+        item.setDocumentationFormat(List.of("markdown", "plaintext"));
+        item.setResolveSupport(new org.eclipse.lsp4j.CompletionItemResolveSupportCapabilities(
+                List.of("documentation", "detail", "additionalTextEdits")));
         text.setCompletion(new CompletionCapabilities(item));
+        text.setHover(new org.eclipse.lsp4j.HoverCapabilities(List.of("markdown", "plaintext"), false));
+        text.setDefinition(new org.eclipse.lsp4j.DefinitionCapabilities(false, true));
+        text.setRename(new org.eclipse.lsp4j.RenameCapabilities(false, false));
         WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
         workspace.setConfiguration(true);
         workspace.setWorkspaceFolders(true);
+        org.eclipse.lsp4j.WorkspaceEditCapabilities edits = new org.eclipse.lsp4j.WorkspaceEditCapabilities();
+        edits.setDocumentChanges(true);
+        workspace.setWorkspaceEdit(edits);
         p.setCapabilities(new ClientCapabilities(workspace, text, null));
         if (spec.initializationOptions() != null) {
             p.setInitializationOptions(JsonParser.parseString(spec.initializationOptions()));
@@ -155,6 +170,39 @@ final class ServerSession implements AutoCloseable {
 
     void didClose(String uri) {
         send(() -> server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uri))));
+    }
+
+    /**
+     * Sends a request after every notification enqueued before it (the same writer thread: a completion is asked about
+     * the text the changes before it made). Cancelling the answer before it is sent sends nothing; after, LSP4J sends
+     * {@code $/cancelRequest} for it.
+     */
+    <T> CompletableFuture<T> request(Function<LanguageServer, CompletableFuture<T>> call) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        if (closing) {
+            answer.completeExceptionally(new IllegalStateException(spec.name() + " is shutting down"));
+            return answer;
+        }
+        writer.execute(() -> {
+            if (answer.isDone()) {
+                return; // superseded before it was sent
+            }
+            CompletableFuture<T> sent = call.apply(server);
+            answer.whenComplete((v, e) -> {
+                if (answer.isCancelled() && !closing) {
+                    // LSP4J writes $/cancelRequest on the cancelling thread: the writer's, never the host's bus thread
+                    writer.execute(() -> sent.cancel(true));
+                }
+            });
+            sent.whenComplete((v, e) -> {
+                if (e != null) {
+                    answer.completeExceptionally(e);
+                } else {
+                    answer.complete(v);
+                }
+            });
+        });
+        return answer;
     }
 
     TextDocumentSyncKind syncKind() {

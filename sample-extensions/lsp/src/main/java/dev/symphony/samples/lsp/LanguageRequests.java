@@ -1,0 +1,168 @@
+package dev.symphony.samples.lsp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.eclipse.lsp4j.CompletionContext;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.CompletionTriggerKind;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+
+/**
+ * The {@code language} capability ({@code documentSync.requests}): the workbench asks about a synced document
+ * ({@code completion}, {@code resolve}, {@code definition}, {@code hover}, {@code rename}) and gets an answer at once;
+ * the server's result comes back later as {@code workbench.languageResult} {@code {id, file, version, result}}, with the
+ * version of the text it was computed for (the workbench drops it or maps it to the text shown by then). A request of
+ * the same kind for the same document supersedes the one before, which is cancelled ({@code $/cancelRequest} when it was
+ * sent); {@code cancel} cancels one by id. Nothing here waits on a server: the host's bus thread only enqueues.
+ */
+final class LanguageRequests {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private final ServerPool pool;
+    private final BiConsumer<String, ObjectNode> emit;
+    private final Map<Long, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Long> latest = new ConcurrentHashMap<>(); // uri + kind -> id
+    private final Map<String, List<CompletionItem>> lastCompletion = new ConcurrentHashMap<>(); // uri -> the items resolve indexes
+    private final Map<String, Long> lastCompletionId = new ConcurrentHashMap<>();
+
+    LanguageRequests(ServerPool pool, BiConsumer<String, ObjectNode> emit) {
+        this.pool = pool;
+        this.emit = emit;
+    }
+
+    /** Handles one input; returns the immediate answer. Throws {@link IllegalArgumentException} naming a bad field. */
+    ObjectNode handle(JsonNode in) {
+        String kind = in.path("request").asText("");
+        if (kind.equals("stats")) {
+            return NODES.objectNode().<ObjectNode>set("sent", pool.counts().json()).put("pending", pending.size());
+        }
+        long id = number(in, "id");
+        if (kind.equals("cancel")) {
+            CompletableFuture<?> f = pending.remove(id);
+            return NODES.objectNode().put("cancelled", f != null && f.cancel(true));
+        }
+        if (!List.of("completion", "resolve", "definition", "hover", "rename").contains(kind)) {
+            throw new IllegalArgumentException("$.request: must be completion, resolve, definition, hover, rename, cancel or stats, not '" + kind + "'");
+        }
+        String file = in.path("file").asText("");
+        if (file.isEmpty() || !Path.of(file).isAbsolute()) {
+            throw new IllegalArgumentException("$.file: an absolute path is required, not '" + file + "'");
+        }
+        String uri = Path.of(file).normalize().toUri().toString();
+        Position at = kind.equals("resolve") ? null : new Position((int) number(in, "line"), (int) number(in, "column"));
+        String newName = in.path("newName").asText("");
+        if (kind.equals("rename") && newName.isEmpty()) {
+            throw new IllegalArgumentException("$.newName: the new name is required for rename");
+        }
+        int index = kind.equals("resolve") ? (int) number(in, "item") : -1;
+        long list = kind.equals("resolve") ? number(in, "list") : -1;
+        Long before = latest.put(uri + "\u0000" + kind, id);
+        if (before != null && before != id) {
+            CompletableFuture<?> old = pending.remove(before);
+            if (old != null) {
+                old.cancel(true); // superseded: $/cancelRequest
+            }
+        }
+        pool.served(uri, served -> send(id, kind, uri, at, newName, index, list, served));
+        return NODES.objectNode().put("accepted", true);
+    }
+
+    private void send(long id, String kind, String uri, Position at, String newName, int index, long list, ServerPool.Served served) {
+        if (!Long.valueOf(id).equals(latest.get(uri + "\u0000" + kind))) {
+            return; // superseded before it reached the server
+        }
+        if (served == null || served.session() == null) {
+            answer(id, uri, served, -1, NODES.objectNode().put("error", served == null ? "the document is not open here"
+                    : served.spec().name() + " is not running (see the status bar)"));
+            return;
+        }
+        TextDocumentIdentifier doc = new TextDocumentIdentifier(uri);
+        String key = uri + "\u0000" + kind;
+        int version = served.version();
+        CompletableFuture<ObjectNode> result = switch (kind) {
+            case "completion" -> {
+                CompletionParams p = new CompletionParams(doc, at, new CompletionContext(CompletionTriggerKind.Invoked));
+                List<CompletionItem> kept = new ArrayList<>();
+                yield track(id, key, served.session().request(s -> s.getTextDocumentService().completion(p)), r -> {
+                    lastCompletion.put(uri, kept);
+                    lastCompletionId.put(uri, id);
+                    return LspJson.completion(r, kept);
+                });
+            }
+            case "resolve" -> {
+                List<CompletionItem> items = lastCompletion.get(uri);
+                if (items == null || !Long.valueOf(list).equals(lastCompletionId.get(uri)) || index < 0 || index >= items.size()) {
+                    yield CompletableFuture.completedFuture(NODES.objectNode().put("error", "no such completion item (the list was replaced)"));
+                }
+                CompletionItem item = items.get(index);
+                yield track(id, key, served.session().request(s -> s.getTextDocumentService().resolveCompletionItem(item)),
+                        r -> LspJson.item(r == null ? item : r, index));
+            }
+            case "definition" -> track(id, key, served.session().request(s -> s.getTextDocumentService().definition(new DefinitionParams(doc, at))),
+                    LspJson::locations);
+            case "hover" -> track(id, key, served.session().request(s -> s.getTextDocumentService().hover(new HoverParams(doc, at))), LspJson::hover);
+            default -> track(id, key, served.session().request(s -> s.getTextDocumentService().rename(new RenameParams(doc, at, newName))),
+                    LspJson::workspaceEdit);
+        };
+        long asked = System.nanoTime();
+        result.whenComplete((r, e) -> {
+            pending.remove(id);
+            if (r != null) {
+                r.put("serverMs", (System.nanoTime() - asked) / 1e6); // the server's time with its queue here (bench lsp)
+            }
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof CancellationException || result.isCancelled()) {
+                return; // superseded or cancelled: nothing to show
+            }
+            ObjectNode out = cause == null ? r : NODES.objectNode().put("error", cause instanceof ResponseErrorException re
+                    ? served.spec().name() + ": " + re.getResponseError().getMessage() : String.valueOf(cause.getMessage()));
+            answer(id, uri, served, version, out);
+        });
+    }
+
+    /**
+     * Keeps {@code sent} (the request itself: cancelling it sends {@code $/cancelRequest}) as request {@code id}'s, and
+     * returns its answer converted. A dependent stage's cancel would not reach the request, hence the split.
+     */
+    private <T> CompletableFuture<ObjectNode> track(long id, String key, CompletableFuture<T> sent,
+                                                    java.util.function.Function<T, ObjectNode> convert) {
+        pending.put(id, sent);
+        if (!Long.valueOf(id).equals(latest.get(key))) {
+            pending.remove(id);
+            sent.cancel(true); // superseded while this was being prepared
+        }
+        return sent.thenApply(convert);
+    }
+
+    private void answer(long id, String uri, ServerPool.Served served, int version, ObjectNode result) {
+        Path file = LspJson.file(uri);
+        String relative = served != null && file != null && file.startsWith(served.root())
+                ? served.root().relativize(file).toString().replace('\\', '/') : String.valueOf(file);
+        ObjectNode payload = NODES.objectNode().put("id", id).put("file", relative).put("version", version);
+        payload.set("result", result);
+        emit.accept("workbench.languageResult", payload);
+    }
+
+    private static long number(JsonNode in, String field) {
+        JsonNode v = in.get(field);
+        if (v == null || !v.canConvertToLong() || v.asLong() < 0) {
+            throw new IllegalArgumentException("$." + field + ": a number, 0 or more, is required");
+        }
+        return v.asLong();
+    }
+}

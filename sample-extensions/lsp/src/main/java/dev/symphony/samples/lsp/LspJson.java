@@ -1,0 +1,215 @@
+package dev.symphony.samples.lsp;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.InsertTextFormat;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * What servers answer, as the results of the {@code language} capability (workbench events
+ * {@code workbench.languageResult}): positions stay LSP's (0-based lines, UTF-16 columns) as
+ * {@code startLine startColumn endLine endColumn}; files are absolute paths. Everything a server sends is treated as
+ * hostile: missing fields are skipped, lists are capped.
+ */
+final class LspJson {
+    static final int MAX_ITEMS = 500;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private LspJson() {
+    }
+
+    /** {@code {items: [{index, label, kind, detail, sortText, filterText, insertText, caret, edit?, additionalEdits?, documentation?}], incomplete}}. */
+    static ObjectNode completion(Either<List<CompletionItem>, CompletionList> answer, List<CompletionItem> kept) {
+        ObjectNode out = NODES.objectNode();
+        List<CompletionItem> items = answer == null ? List.of() : answer.isLeft() ? answer.getLeft() : answer.getRight().getItems();
+        boolean incomplete = answer != null && answer.isRight() && answer.getRight().isIncomplete();
+        ArrayNode a = out.putArray("items");
+        for (CompletionItem item : items == null ? List.<CompletionItem>of() : items) {
+            if (item == null || item.getLabel() == null || a.size() >= MAX_ITEMS) {
+                incomplete |= a.size() >= MAX_ITEMS;
+                continue;
+            }
+            kept.add(item);
+            a.add(item(item, kept.size() - 1));
+        }
+        return out.put("incomplete", incomplete);
+    }
+
+    static ObjectNode item(CompletionItem item, int index) {
+        ObjectNode o = NODES.objectNode().put("index", index).put("label", item.getLabel());
+        if (item.getKind() != null) {
+            o.put("kind", item.getKind().name());
+        }
+        putText(o, "detail", item.getDetail());
+        putText(o, "sortText", item.getSortText());
+        putText(o, "filterText", item.getFilterText());
+        boolean snippet = item.getInsertTextFormat() == InsertTextFormat.Snippet;
+        String insert = item.getInsertText() != null ? item.getInsertText() : item.getLabel();
+        if (item.getTextEdit() != null) {
+            var e = item.getTextEdit();
+            Range r = e.isLeft() ? e.getLeft().getRange() : e.getRight().getReplace();
+            insert = e.isLeft() ? e.getLeft().getNewText() : e.getRight().getNewText();
+            if (r != null) {
+                o.set("range", range(r));
+            }
+        }
+        Snippets plain = snippet ? Snippets.plain(insert == null ? "" : insert) : new Snippets(insert == null ? "" : insert, -1);
+        o.put("insertText", plain.text());
+        if (plain.caret() >= 0 && plain.caret() < plain.text().length()) {
+            o.put("caret", plain.caret());
+        }
+        if (item.getAdditionalTextEdits() != null && !item.getAdditionalTextEdits().isEmpty()) {
+            o.set("additionalEdits", edits(item.getAdditionalTextEdits()));
+        }
+        String doc = documentation(item.getDocumentation());
+        if (doc != null) {
+            o.put("documentation", doc);
+        }
+        return o;
+    }
+
+    static String documentation(Either<String, MarkupContent> d) {
+        if (d == null) {
+            return null;
+        }
+        return d.isLeft() ? d.getLeft() : d.getRight() == null ? null : d.getRight().getValue();
+    }
+
+    /** {@code {locations: [{file, startLine, …}]}} of a definition answer (Locations or LocationLinks). */
+    static ObjectNode locations(Either<List<? extends Location>, List<? extends LocationLink>> answer) {
+        ObjectNode out = NODES.objectNode();
+        ArrayNode a = out.putArray("locations");
+        if (answer == null) {
+            return out;
+        }
+        if (answer.isLeft()) {
+            for (Location l : answer.getLeft()) {
+                location(a, l == null ? null : l.getUri(), l == null ? null : l.getRange());
+            }
+        } else {
+            for (LocationLink l : answer.getRight()) {
+                location(a, l == null ? null : l.getTargetUri(), l == null ? null : l.getTargetSelectionRange() != null
+                        ? l.getTargetSelectionRange() : l.getTargetRange());
+            }
+        }
+        return out;
+    }
+
+    private static void location(ArrayNode a, String uri, Range r) {
+        Path file = file(uri);
+        if (file != null && r != null && a.size() < MAX_ITEMS) {
+            ObjectNode o = range(r);
+            o.put("file", file.toString());
+            a.add(o);
+        }
+    }
+
+    /** {@code {markdown, range?}}: the hover's text as Markdown (plain strings and marked code as fenced blocks). */
+    static ObjectNode hover(Hover h) {
+        ObjectNode out = NODES.objectNode();
+        if (h == null || h.getContents() == null) {
+            return out.put("markdown", "");
+        }
+        StringBuilder md = new StringBuilder();
+        var c = h.getContents();
+        if (c.isRight()) {
+            md.append(c.getRight() == null || c.getRight().getValue() == null ? "" : c.getRight().getValue());
+        } else {
+            for (var part : c.getLeft()) {
+                if (part == null) {
+                    continue;
+                }
+                if (md.length() > 0) {
+                    md.append("\n\n");
+                }
+                if (part.isLeft()) {
+                    md.append(part.getLeft());
+                } else if (part.getRight() != null) {
+                    md.append("```").append(part.getRight().getLanguage()).append('\n').append(part.getRight().getValue()).append("\n```");
+                }
+            }
+        }
+        out.put("markdown", md.length() > 20_000 ? md.substring(0, 20_000) : md.toString());
+        if (h.getRange() != null) {
+            out.set("range", range(h.getRange()));
+        }
+        return out;
+    }
+
+    /** {@code {files: [{file, edits: [{startLine, …, text}]}]}} of a workspace edit (changes or documentChanges' text edits). */
+    static ObjectNode workspaceEdit(WorkspaceEdit edit) {
+        ObjectNode out = NODES.objectNode();
+        ArrayNode files = out.putArray("files");
+        if (edit == null) {
+            return out;
+        }
+        if (edit.getDocumentChanges() != null) {
+            for (var change : edit.getDocumentChanges()) {
+                if (change != null && change.isLeft() && change.getLeft().getTextDocument() != null) {
+                    fileEdits(files, change.getLeft().getTextDocument().getUri(), change.getLeft().getEdits().stream()
+                            .filter(e -> e != null && e.isLeft()).map(Either::getLeft).toList());
+                } else if (change != null && change.isRight()) {
+                    out.put("skipped", out.path("skipped").asInt(0) + 1); // create/rename/delete file: not applied here
+                }
+            }
+        } else if (edit.getChanges() != null) {
+            for (Map.Entry<String, List<TextEdit>> e : edit.getChanges().entrySet()) {
+                fileEdits(files, e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static void fileEdits(ArrayNode files, String uri, List<TextEdit> edits) {
+        Path file = file(uri);
+        if (file != null && edits != null) {
+            ObjectNode f = files.addObject().put("file", file.toString());
+            f.set("edits", edits(edits));
+        }
+    }
+
+    static ArrayNode edits(List<TextEdit> edits) {
+        ArrayNode a = NODES.arrayNode();
+        for (TextEdit e : edits) {
+            if (e != null && e.getRange() != null && a.size() < 100_000) {
+                a.add(range(e.getRange()).put("text", e.getNewText() == null ? "" : e.getNewText()));
+            }
+        }
+        return a;
+    }
+
+    static ObjectNode range(Range r) {
+        return NODES.objectNode().put("startLine", r.getStart().getLine()).put("startColumn", r.getStart().getCharacter())
+                .put("endLine", r.getEnd().getLine()).put("endColumn", r.getEnd().getCharacter());
+    }
+
+    /** The path of a {@code file:} URI, or null for anything else (untitled, virtual, malformed). */
+    static Path file(String uri) {
+        try {
+            URI u = URI.create(uri);
+            return "file".equals(u.getScheme()) ? Path.of(u).normalize() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void putText(ObjectNode o, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            o.put(field, value.length() > 2000 ? value.substring(0, 2000) : value);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.symphony.samples.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.sdk.testing.ExtensionHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code language} capability with the real typescript-language-server (installed by {@code .ci/run}; skipped with
+ * a message without it), one server for the whole test: completion lists a module's exports with kinds, resolve adds
+ * documentation, definition jumps into another file, hover gives the declaration as Markdown, rename edits every file
+ * that uses the name, and a request superseded while the server works is cancelled on the wire
+ * ({@code $/cancelRequest}) and its answer never emitted.
+ */
+class TypeScriptLanguageTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    @TempDir
+    Path workspace;
+    private LspExtension extension;
+    private ExtensionHarness harness;
+    private long nextId = 1;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ToolsFolder tools = ToolsFolder.fromEnvironment(System.getenv());
+        ServerSpec ts = ServerSpecs.defaults().named("typescript").orElseThrow();
+        Assumptions.assumeTrue(tools.find(ts).isPresent(), "typescript-language-server is not installed (neither on the PATH nor in "
+                + tools.installDir(ts).map(Path::toString).orElse(ToolsFolder.ENV + " (unset)")
+                + "): skipped; .ci/run installs it, or: symphony lsp install typescript");
+        extension = new LspExtension(new ServerPool.Context(Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1), 3), tools);
+        harness = new ExtensionHarness(Path.of("symphony-extension.json"), extension, workspace);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (extension != null) {
+            extension.deactivate();
+        }
+    }
+
+    @Test
+    void completionResolveDefinitionHoverRenameAndCancellation() throws Exception {
+        String lib = "/** Says hello to someone by name. */\nexport function greet(name: string): string {\n  return \"hello \" + name;\n}\n"
+                + "export const greeting = 42;\n";
+        String main = "import { greet } from \"./lib\";\nimport * as lib from \"./lib\";\n\nconsole.log(greet(\"x\"));\nlib.gr\n";
+        String other = "import { greet } from \"./lib\";\nexport const twice = greet(\"a\") + greet(\"b\");\n";
+        Path libFile = write("lib.ts", lib);
+        Path mainFile = write("main.ts", main);
+        Path otherFile = write("other.ts", other);
+        Files.writeString(workspace.resolve("tsconfig.json"), "{\"compilerOptions\": {\"strict\": true, \"target\": \"es2020\", \"module\": \"commonjs\"}}");
+        open(libFile, lib);
+        open(mainFile, main);
+        open(otherFile, other);
+
+        // completion after "lib.gr": both exports, with kinds; the first answer may come while the project loads
+        JsonNode completion = awaitResult(() -> call(request("completion", mainFile, 4, 6)), r -> r.path("items").size() > 0);
+        Set<String> labels = new HashSet<>();
+        completion.path("items").forEach(i -> labels.add(i.path("label").asText()));
+        assertTrue(labels.contains("greet") && labels.contains("greeting"), "the module's exports: " + labels);
+        JsonNode greet = StreamSupport.stream(completion.path("items").spliterator(), false)
+                .filter(i -> i.path("label").asText().equals("greet")).findFirst().orElseThrow();
+        assertEquals("Function", greet.path("kind").asText(), greet.toString());
+
+        ObjectNode resolve = JSON.createObjectNode().put("request", "resolve").put("id", nextId++).put("file", mainFile.toString())
+                .put("list", lastCompletionId).put("item", greet.path("index").asInt());
+        JsonNode resolved = awaitResult(() -> call(resolve.put("id", nextId++)), r -> true);
+        assertTrue(resolved.path("documentation").asText().contains("Says hello"), "resolve adds the JSDoc: " + resolved);
+
+        JsonNode definition = awaitResult(() -> call(request("definition", mainFile, 3, 13)), r -> true);
+        JsonNode target = definition.path("locations").path(0);
+        assertEquals(libFile.toString(), target.path("file").asText(), definition.toString());
+        assertEquals(1, target.path("startLine").asInt(), "greet is declared on lib.ts's second line: " + definition);
+
+        JsonNode hover = awaitResult(() -> call(request("hover", mainFile, 3, 13)), r -> true);
+        assertTrue(hover.path("markdown").asText().contains("greet(name: string): string") && hover.path("markdown").asText().contains("Says hello"), hover.toString());
+
+        ObjectNode rename = request("rename", libFile, 1, 17).put("newName", "salute");
+        JsonNode edit = awaitResult(() -> call(rename.put("id", nextId++)), r -> true);
+        Set<String> files = new HashSet<>();
+        edit.path("files").forEach(f -> files.add(Path.of(f.path("file").asText()).getFileName().toString()));
+        assertEquals(Set.of("lib.ts", "main.ts", "other.ts"), files, edit.toString());
+
+        // superseded while out: the first completion is cancelled on the wire and never answered
+        boolean cancelledOnTheWire = false;
+        for (int attempt = 0; attempt < 10 && !cancelledOnTheWire; attempt++) {
+            long cancelsBefore = sent("$/cancelRequest");
+            long completionsBefore = sent("textDocument/completion");
+            ObjectNode first = request("completion", mainFile, 4, 6);
+            long firstId = first.path("id").asLong();
+            call(first);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (sent("textDocument/completion") == completionsBefore && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            ObjectNode second = request("completion", mainFile, 4, 5);
+            long secondId = second.path("id").asLong();
+            call(second);
+            resultOf(secondId);
+            if (sent("$/cancelRequest") > cancelsBefore) {
+                cancelledOnTheWire = true;
+                Thread.sleep(300); // an answer to the cancelled request, if one came, would have been emitted by now
+                assertFalse(harness.events().stream().anyMatch(e -> e.name().equals("workbench.languageResult")
+                        && e.payload().path("id").asLong() == firstId), "a cancelled request's answer is never emitted");
+            }
+        }
+        assertTrue(cancelledOnTheWire, "a superseded completion was cancelled with $/cancelRequest in one of 10 attempts");
+        assertTrue(sent("textDocument/didOpen") >= 3, harness.call("language", JSON.createObjectNode().put("request", "stats")).toString());
+    }
+
+    private long lastCompletionId = -1;
+
+    private Path write(String name, String text) throws Exception {
+        Path f = workspace.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private void open(Path file, String text) throws Exception {
+        harness.call("documents", JSON.createObjectNode().put("event", "open").put("root", workspace.toString())
+                .put("file", file.toString()).put("version", 1).put("text", text));
+    }
+
+    private ObjectNode request(String kind, Path file, int line, int column) {
+        return JSON.createObjectNode().put("request", kind).put("id", nextId++).put("file", file.toString()).put("version", 1)
+                .put("line", line).put("column", column);
+    }
+
+    /** Calls, returns the id. */
+    private long call(ObjectNode input) throws Exception {
+        assertTrue(harness.call("language", input).path("accepted").asBoolean(), input.toString());
+        if (input.path("request").asText().equals("completion")) {
+            lastCompletionId = input.path("id").asLong();
+        }
+        return input.path("id").asLong();
+    }
+
+    private long sent(String method) throws Exception {
+        return harness.call("language", JSON.createObjectNode().put("request", "stats")).path("sent").path(method).asLong();
+    }
+
+    private interface Call {
+        long run() throws Exception;
+    }
+
+    /** Sends a request until its result satisfies {@code wanted} (a server still loading its project answers empty). */
+    private JsonNode awaitResult(Call send, java.util.function.Predicate<JsonNode> wanted) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = resultOf(send.run());
+            if (!last.has("error") && wanted.test(last)) {
+                return last;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no wanted result within " + WAIT + "; the last: " + last + "; events: " + harness.events());
+    }
+
+    private JsonNode resultOf(long id) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (var e : harness.events()) {
+                if (e.name().equals("workbench.languageResult") && e.payload().path("id").asLong() == id) {
+                    return e.payload().path("result");
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no result for request " + id + " within " + WAIT + "; events: " + harness.events());
+    }
+}

@@ -1,0 +1,129 @@
+package dev.symphony.ui.chat;
+
+import dev.symphony.editor.buffer.Buffer;
+import dev.symphony.editor.buffer.EditKind;
+import dev.symphony.editor.buffer.StaleEditException;
+import dev.symphony.editor.file.DocumentFile;
+import dev.symphony.editor.text.ChangeSet;
+import dev.symphony.editor.text.TextEdit;
+import dev.symphony.ui.FxBridge;
+import dev.symphony.ui.chat.agent.ProposedEdit;
+import dev.symphony.ui.chat.agent.WorkspaceEdits;
+import dev.symphony.ui.tabs.EditorTabsViewModel;
+import dev.symphony.ui.tabs.OpenDocument;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * The agent's edits through the editor: a file open in a tab is edited in its buffer with
+ * {@link Buffer#applyExternal} from the revision the edit was computed on (rebased onto what the person typed
+ * since, or refused when they changed the same text) and saved by its tab, so Undo reverts it; any other file is
+ * read, edited and saved atomically, refused when it changed on disk since the proposal. Called from the agent's
+ * thread; buffers are touched on the JavaFX thread only.
+ */
+final class BufferEdits implements WorkspaceEdits {
+    private final EditorTabsViewModel tabs;
+    private final FxBridge bridge;
+
+    BufferEdits(EditorTabsViewModel tabs, FxBridge bridge) {
+        this.tabs = tabs;
+        this.bridge = bridge;
+    }
+
+    @Override
+    public String read(Path file) throws IOException {
+        Optional<String> open = onFx(() -> openBuffer(file).map(b -> b.text().toString()));
+        return open.isPresent() ? open.get() : DocumentFile.open(file).text().toString();
+    }
+
+    @Override
+    public ProposedEdit propose(Path file, String oldText, String newText) throws IOException {
+        record Seen(String text, long revision) {
+        }
+        Optional<Seen> open = onFx(() -> openBuffer(file).map(b -> new Seen(b.text().toString(), b.revision())));
+        Seen seen = open.orElse(null);
+        if (seen == null) {
+            seen = new Seen(DocumentFile.open(file).text().toString(), ProposedEdit.ON_DISK);
+        }
+        if (oldText.isEmpty()) {
+            throw new IllegalArgumentException("oldText is empty; give the text to replace");
+        }
+        int at = seen.text().indexOf(oldText);
+        if (at < 0) {
+            throw new IllegalArgumentException("oldText does not occur in " + file.getFileName() + "; read the file again");
+        }
+        if (seen.text().indexOf(oldText, at + 1) >= 0) {
+            throw new IllegalArgumentException("oldText occurs more than once in " + file.getFileName() + "; give more of the text around it");
+        }
+        String after = seen.text().substring(0, at) + newText + seen.text().substring(at + oldText.length());
+        return new ProposedEdit(file, seen.revision(), seen.text(), after, ChangeSet.of(new TextEdit(at, at + oldText.length(), newText)));
+    }
+
+    @Override
+    public void apply(ProposedEdit edit) throws IOException, StaleEditException {
+        Optional<String> staleInBuffer = onFx(() -> {
+            Optional<OpenDocument> doc = tabs.find(edit.file()).filter(d -> !d.isReadOnly());
+            if (doc.isEmpty()) {
+                return Optional.<String>empty();
+            }
+            Buffer buffer = doc.get().buffer();
+            try {
+                long base = edit.baseRevision();
+                if (base == ProposedEdit.ON_DISK) { // opened since the proposal: only its unchanged text will do
+                    if (!buffer.text().toString().equals(edit.before())) {
+                        throw new StaleEditException(edit.file().getFileName() + " was opened and changed since the edit was proposed");
+                    }
+                    base = buffer.revision();
+                }
+                buffer.applyExternal(base, edit.change());
+                tabs.save(doc.get());
+                return Optional.of("");
+            } catch (StaleEditException e) {
+                return Optional.of(e.getMessage());
+            }
+        });
+        if (staleInBuffer.isPresent()) {
+            if (!staleInBuffer.get().isEmpty()) {
+                throw new StaleEditException(staleInBuffer.get());
+            }
+            return;
+        }
+        DocumentFile.Opened opened = DocumentFile.open(edit.file());
+        if (!opened.text().toString().equals(edit.before())) {
+            throw new StaleEditException(edit.file().getFileName() + " changed on disk since the edit was proposed");
+        }
+        Buffer buffer = new Buffer(opened.text(), System::currentTimeMillis);
+        buffer.edit(edit.change(), EditKind.EXTERNAL);
+        opened.file().save(buffer.text(), false);
+    }
+
+    private Optional<Buffer> openBuffer(Path file) {
+        return tabs.find(file).filter(d -> !d.isReadOnly()).map(OpenDocument::buffer);
+    }
+
+    private <T> T onFx(Supplier<T> work) throws IOException {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        bridge.onFx(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.symphony.ui.chat;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The chat panel: the thread (Markdown answers, tool lines, approval prompts), the context chips, the input with
+ * Send / Stop, agent mode and the thread's usage. Builds nodes and binds to a {@link ChatViewModel}.
+ */
+public final class ChatView extends VBox {
+    public static final String ID = "chat-view";
+    public static final String INPUT_ID = "chat-input";
+    public static final String SEND_ID = "chat-send";
+    public static final String STOP_ID = "chat-stop";
+    public static final String AGENT_ID = "chat-agent";
+    public static final String USAGE_ID = "chat-usage";
+    public static final String MESSAGES_ID = "chat-messages";
+    public static final String ACCEPT_ID = "chat-accept";
+    public static final String REJECT_ID = "chat-reject";
+    public static final String ADD_FILE_ID = "chat-add-file";
+    public static final String ADD_SELECTION_ID = "chat-add-selection";
+
+    /** Where the context chips' texts come from (the active editor), read when a chip is added. */
+    public interface ContextSource {
+        Optional<ContextChip> currentFile();
+
+        Optional<ContextChip> selection();
+    }
+
+    private final ChatViewModel model;
+    private final VBox messages = new VBox(10);
+    private final ScrollPane scroll = new ScrollPane(messages);
+    private final TextArea input = new TextArea();
+    private final MarkdownNodes.CodeActions codeActions;
+
+    public ChatView(ChatViewModel model, ContextSource context, Consumer<String> insertAtCaret) {
+        this.model = model;
+        setId(ID);
+        getStyleClass().add("chat-view");
+        getStylesheets().add(java.util.Objects.requireNonNull(ChatView.class.getResource("chat.css")).toExternalForm());
+        this.codeActions = new MarkdownNodes.CodeActions(text -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        }, insertAtCaret);
+
+        Label title = new Label("Chat");
+        title.getStyleClass().add("chat-title");
+        ToggleButton agent = new ToggleButton("Agent");
+        agent.setId(AGENT_ID);
+        agent.selectedProperty().bindBidirectional(model.agentModeProperty());
+        Button newThread = new Button("New");
+        newThread.disableProperty().bind(model.busyProperty());
+        newThread.setOnAction(e -> model.clear());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(6, title, spacer, agent, newThread);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        messages.setId(MESSAGES_ID);
+        messages.setPadding(new Insets(6));
+        messages.getStyleClass().add("chat-messages");
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("chat-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        messages.heightProperty().addListener((o, a, b) -> scroll.setVvalue(1.0)); // follow the answer as it grows
+        model.entries().addListener((ListChangeListener<ChatEntry>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved() && c.getFrom() == 0 && model.entries().isEmpty()) {
+                    messages.getChildren().clear();
+                }
+                if (c.wasAdded()) {
+                    int at = c.getFrom();
+                    for (ChatEntry e : c.getAddedSubList()) {
+                        messages.getChildren().add(Math.min(at++, messages.getChildren().size()), node(e));
+                    }
+                    scroll.layout(); // a new entry (an approval prompt above all) is scrolled into view at once
+                    scroll.setVvalue(scroll.getVmax());
+                }
+            }
+        });
+
+        FlowPane chips = new FlowPane(4, 4);
+        chips.getStyleClass().add("chat-chips");
+        model.chips().addListener((ListChangeListener<ContextChip>) c -> {
+            chips.getChildren().clear();
+            for (ContextChip chip : model.chips()) {
+                Button remove = new Button(chip.label() + "  ×");
+                remove.getStyleClass().addAll("small", "chat-chip");
+                remove.setOnAction(e -> model.chips().remove(chip));
+                chips.getChildren().add(remove);
+            }
+        });
+        Button addFile = new Button("+ File");
+        addFile.setId(ADD_FILE_ID);
+        addFile.getStyleClass().addAll("small", "flat");
+        addFile.setOnAction(e -> context.currentFile().ifPresentOrElse(model::addChip,
+                () -> model.entries().add(new ChatEntry.Notice("No file is open in the editor.", true))));
+        Button addSelection = new Button("+ Selection");
+        addSelection.setId(ADD_SELECTION_ID);
+        addSelection.getStyleClass().addAll("small", "flat");
+        addSelection.setOnAction(e -> context.selection().ifPresentOrElse(model::addChip,
+                () -> model.entries().add(new ChatEntry.Notice("Nothing is selected in the editor.", true))));
+        addFile.setMinWidth(Region.USE_PREF_SIZE);
+        addSelection.setMinWidth(Region.USE_PREF_SIZE);
+        HBox contextButtons = new HBox(4, addFile, addSelection);
+        VBox contextRow = new VBox(4, contextButtons, chips);
+
+        input.setId(INPUT_ID);
+        input.setPromptText("Ask, or switch on Agent to let it work (Enter sends, Shift+Enter is a new line)");
+        input.setWrapText(true);
+        input.setPrefRowCount(3);
+        input.textProperty().bindBidirectional(model.inputProperty());
+        input.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && !e.isShiftDown()) {
+                e.consume();
+                model.send();
+            }
+        });
+        Button send = new Button("Send");
+        send.setId(SEND_ID);
+        send.getStyleClass().add("accent");
+        send.setOnAction(e -> model.send());
+        send.visibleProperty().bind(model.busyProperty().not());
+        send.managedProperty().bind(send.visibleProperty());
+        Button stop = new Button("Stop");
+        stop.setId(STOP_ID);
+        stop.getStyleClass().add("danger");
+        stop.setOnAction(e -> model.cancel());
+        stop.visibleProperty().bind(model.busyProperty());
+        stop.managedProperty().bind(stop.visibleProperty());
+        Label usage = new Label();
+        usage.setId(USAGE_ID);
+        usage.getStyleClass().add("chat-usage");
+        usage.textProperty().bind(model.usageProperty());
+        usage.setWrapText(true);
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox actions = new HBox(6, usage, grow, send, stop);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        setSpacing(6);
+        setPadding(new Insets(6));
+        getChildren().addAll(header, scroll, contextRow, input, actions);
+    }
+
+    private Node node(ChatEntry entry) {
+        if (entry instanceof ChatEntry.User u) {
+            return user(u);
+        } else if (entry instanceof ChatEntry.Assistant a) {
+            return assistant(a);
+        } else if (entry instanceof ChatEntry.Tool t) {
+            return ChatEntryNodes.tool(t);
+        } else if (entry instanceof ChatEntry.Approval p) {
+            return ChatEntryNodes.approval(p);
+        }
+        return ChatEntryNodes.notice((ChatEntry.Notice) entry);
+    }
+
+    private Node user(ChatEntry.User u) {
+        Label text = new Label(u.text());
+        text.setWrapText(true);
+        VBox box = new VBox(2, text);
+        if (!u.context().isEmpty()) {
+            Label ctx = new Label("with " + String.join(", ", u.context()));
+            ctx.getStyleClass().add("chat-meta");
+            box.getChildren().add(ctx);
+        }
+        box.getStyleClass().add("chat-user");
+        return box;
+    }
+
+    private Node assistant(ChatEntry.Assistant a) {
+        VBox box = new VBox(4);
+        box.getStyleClass().add("chat-assistant");
+        Label meta = new Label();
+        meta.getStyleClass().add("chat-meta");
+        meta.textProperty().bind(a.metaProperty());
+        meta.setWrapText(true);
+        Runnable render = () -> box.getChildren().setAll(MarkdownNodes.render(a.textProperty().get(), codeActions), meta);
+        render.run();
+        a.textProperty().addListener((o, was, now) -> render.run());
+        return box;
+    }
+}

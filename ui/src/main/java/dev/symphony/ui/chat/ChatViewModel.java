@@ -1,0 +1,289 @@
+package dev.symphony.ui.chat;
+
+import dev.symphony.approvals.policy.Verdict;
+import dev.symphony.contract.CallFailedException;
+import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.llm.LanguageModelProtocol.Message;
+import dev.symphony.ui.FxBridge;
+import dev.symphony.ui.chat.agent.AgentLoop;
+import dev.symphony.ui.chat.agent.AgentTools;
+import dev.symphony.ui.chat.agent.ApprovalGate;
+import dev.symphony.ui.chat.agent.ModelBackend;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One chat thread: what was said ({@link #entries()}), the input, the context chips, agent mode, and the thread's
+ * usage. {@link #send()} runs the request on the chat's own thread ({@link AgentLoop}); tokens, tool outcomes and
+ * approval prompts come back to the JavaFX thread through the {@link FxBridge}, tokens coalesced to one update per
+ * frame. Never touches a scene node.
+ */
+public final class ChatViewModel implements ApprovalGate, AutoCloseable {
+    private final FxBridge bridge;
+    private final ModelBackend backend;
+    private final Function<ApprovalGate, AgentTools> tools;
+    private final ObservableList<ChatEntry> entries = FXCollections.observableArrayList();
+    private final ObservableList<ContextChip> chips = FXCollections.observableArrayList();
+    private final StringProperty input = new SimpleStringProperty(this, "input", "");
+    private final StringProperty usage = new SimpleStringProperty(this, "usage", "");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final BooleanProperty agentMode = new SimpleBooleanProperty(this, "agentMode");
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "chat");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Message> conversation = new ArrayList<>(); // the chat thread's own
+    private final List<ChatEntry.Approval> pending = new ArrayList<>();
+    private volatile AgentLoop running;
+    private long inputTokens;
+    private long outputTokens;
+    private double cost;
+    private boolean costUnknown;
+    private String currency = "USD";
+
+    /** @param tools the agent's tools for the current workspace, gated by this view-model; null when no folder is open */
+    public ChatViewModel(FxBridge bridge, ModelBackend backend, Function<ApprovalGate, AgentTools> tools) {
+        this.bridge = bridge;
+        this.backend = backend;
+        this.tools = tools;
+    }
+
+    public ObservableList<ChatEntry> entries() {
+        return entries;
+    }
+
+    public ObservableList<ContextChip> chips() {
+        return chips;
+    }
+
+    public StringProperty inputProperty() {
+        return input;
+    }
+
+    /** "N tokens · COST · day budget left X" for the thread so far. */
+    public StringProperty usageProperty() {
+        return usage;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanProperty agentModeProperty() {
+        return agentMode;
+    }
+
+    public void addChip(ContextChip chip) {
+        chips.removeIf(c -> c.label().equals(chip.label()));
+        chips.add(chip);
+    }
+
+    /** Sends the input (with the chips) and answers it on the chat's thread. On the JavaFX thread. */
+    public void send() {
+        String text = input.get() == null ? "" : input.get().strip();
+        if (text.isEmpty() || busy.get()) {
+            return;
+        }
+        AgentTools agentTools = null;
+        if (agentMode.get()) {
+            try {
+                agentTools = tools.apply(this);
+            } catch (RuntimeException e) {
+                entries.add(new ChatEntry.Notice("Agent mode cannot start: " + e.getMessage(), true));
+                return;
+            }
+            if (agentTools == null) {
+                entries.add(new ChatEntry.Notice("Agent mode needs an open folder: open one (File ▸ Open Folder) first.", true));
+                return;
+            }
+        }
+        StringBuilder content = new StringBuilder();
+        chips.forEach(c -> content.append(c.asMessagePart()).append('\n'));
+        content.append(text);
+        entries.add(new ChatEntry.User(text, chips.stream().map(ContextChip::label).toList()));
+        chips.clear();
+        input.set("");
+        busy.set(true);
+        AgentLoop loop = new AgentLoop(backend, agentTools);
+        running = loop;
+        Message user = Message.user(content.toString());
+        worker.execute(() -> answer(loop, user));
+    }
+
+    private void answer(AgentLoop loop, Message user) {
+        List<Message> thread = new ArrayList<>(conversation);
+        thread.add(user);
+        StreamToFx stream = new StreamToFx();
+        try {
+            loop.run(thread, stream);
+        } catch (CallFailedException e) {
+            bridge.onFx(() -> entries.add(new ChatEntry.Notice(e.code() == ErrorCode.CANCELLED ? "Stopped."
+                    : "The model did not answer: " + e.getMessage(), e.code() != ErrorCode.CANCELLED)));
+        } catch (RuntimeException e) {
+            bridge.onFx(() -> entries.add(new ChatEntry.Notice("The chat failed: " + e, true)));
+        } finally {
+            stream.finish();
+            synchronized (conversation) {
+                conversation.clear();
+                conversation.addAll(thread); // as far as it got: the next message continues it
+            }
+            bridge.onFx(() -> {
+                running = null;
+                busy.set(false);
+            });
+        }
+    }
+
+    /** Stops the answer (the stream closes, a running command ends) and rejects a pending approval. On the JavaFX thread. */
+    public void cancel() {
+        AgentLoop loop = running;
+        if (loop != null) {
+            loop.cancel();
+        }
+        List.copyOf(pending).forEach(ChatEntry.Approval::reject);
+    }
+
+    /** A new, empty thread (only when nothing runs). */
+    public void clear() {
+        if (busy.get()) {
+            return;
+        }
+        entries.clear();
+        synchronized (conversation) {
+            conversation.clear();
+        }
+        inputTokens = outputTokens = 0;
+        cost = 0;
+        costUnknown = false;
+        usage.set("");
+    }
+
+    @Override
+    public CompletableFuture<Boolean> ask(String title, String detail, Verdict verdict) {
+        ChatEntry.Approval approval = new ChatEntry.Approval(title, detail);
+        approval.answer().whenComplete((yes, e) -> bridge.onFx(() -> pending.remove(approval)));
+        bridge.onFx(() -> {
+            pending.add(approval);
+            entries.add(approval);
+            if (running == null) {
+                approval.reject();
+            }
+        });
+        return approval.answer();
+    }
+
+    private void counted(ModelBackend.Turn turn) {
+        if (turn.answer().usage() != null) {
+            inputTokens += turn.answer().usage().inputTokens();
+            outputTokens += turn.answer().usage().outputTokens();
+        }
+        if (turn.cost() == null) {
+            costUnknown = true;
+        } else {
+            cost += turn.cost();
+            currency = turn.currency() == null ? currency : turn.currency();
+        }
+        String money = costUnknown ? "cost unknown" : String.format(Locale.ROOT, "%.4f %s", cost, currency);
+        String budget = Double.isInfinite(turn.budgetLeft()) || Double.isNaN(turn.budgetLeft()) ? "no day budget"
+                : String.format(Locale.ROOT, "day budget left %.4f %s", turn.budgetLeft(), currency);
+        usage.set(String.format(Locale.ROOT, "%,d in · %,d out tokens · %s · %s", inputTokens, outputTokens, money, budget));
+    }
+
+    /** The loop's events on the JavaFX thread; tokens gathered here and shown at most once per pulse. */
+    private final class StreamToFx implements AgentLoop.Listener {
+        private final StringBuilder arrived = new StringBuilder();
+        private ChatEntry.Assistant current; // read and written on the JavaFX thread only
+        private boolean flushQueued;
+
+        @Override
+        public void turnStarted() {
+            bridge.onFx(() -> {
+                current = new ChatEntry.Assistant();
+                entries.add(current);
+            });
+        }
+
+        @Override
+        public void token(String text) {
+            synchronized (arrived) {
+                arrived.append(text);
+                if (flushQueued) {
+                    return;
+                }
+                flushQueued = true;
+            }
+            bridge.later(this::flush);
+        }
+
+        private void flush() {
+            String text;
+            synchronized (arrived) {
+                text = arrived.toString();
+                arrived.setLength(0);
+                flushQueued = false;
+            }
+            if (current != null && !text.isEmpty()) {
+                current.textProperty().set(current.textProperty().get() + text);
+            }
+        }
+
+        @Override
+        public void restarted(String why, String next) {
+            bridge.onFx(() -> {
+                flush();
+                if (current != null) {
+                    current.textProperty().set("");
+                }
+                entries.add(entries.size() - 1, new ChatEntry.Notice("The model failed (" + why + "); " + next + " answers instead.", true));
+            });
+        }
+
+        @Override
+        public void turnDone(ModelBackend.Turn turn) {
+            bridge.onFx(() -> {
+                flush();
+                if (current != null) {
+                    String said = turn.answer().message().content();
+                    current.textProperty().set(said == null ? "" : said); // the final answer is the authority
+                    current.streamingProperty().set(false);
+                    var u = turn.answer().usage();
+                    current.metaProperty().set(turn.model() + (u == null ? "" : " · " + u.inputTokens() + " in / " + u.outputTokens() + " out")
+                            + (turn.cost() == null ? " · cost unknown" : String.format(Locale.ROOT, " · %.4f %s", turn.cost(), turn.currency())));
+                }
+                counted(turn);
+            });
+        }
+
+        @Override
+        public void toolDone(dev.symphony.ui.chat.agent.AgentTools.Outcome outcome) {
+            bridge.onFx(() -> entries.add(new ChatEntry.Tool(outcome.title(), outcome.shown(), outcome.ran())));
+        }
+
+        void finish() {
+            bridge.onFx(() -> {
+                flush();
+                if (current != null) {
+                    current.streamingProperty().set(false);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        bridge.onFx(this::cancel);
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.symphony.ui.chat;
+
+import dev.symphony.approvals.policy.ApprovalPolicy;
+import dev.symphony.approvals.policy.PolicyException;
+import dev.symphony.editor.selection.Selection;
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.ui.Workbench;
+import dev.symphony.ui.chat.agent.AgentTools;
+import dev.symphony.ui.chat.agent.CommandRunner;
+import dev.symphony.ui.editor.EditorPane;
+import dev.symphony.ui.tabs.OpenDocument;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Attaches the chat panel to a window: its commands (Chat: Open, Chat: Open in Agent Mode, Chat: Stop), the side-bar
+ * view (built on first use), the models (the kernel's router), the agent's tools over the open folder with the
+ * approval policy loaded afresh for each request, and the active editor as context and as the target of Insert.
+ */
+public final class ChatWorkbench implements AutoCloseable {
+    public static final String OPEN = "workbench.action.chat.open";
+    public static final String OPEN_AGENT = "workbench.action.chat.openAgent";
+    public static final String STOP = "workbench.action.chat.stop";
+    static final Duration COMMAND_LIMIT = Duration.ofMinutes(2);
+    static final double SIDE_BAR_SHARE = 0.32;
+    private final Workbench workbench;
+    private final ChatViewModel model;
+    private ChatView view;
+
+    private ChatWorkbench(Workbench workbench, CompletableFuture<Kernel> kernel) {
+        this.workbench = workbench;
+        var services = workbench.services();
+        this.model = new ChatViewModel(services.bridge(), new KernelModelBackend(kernel, services.paths()), gate -> {
+            Path folder = workbench.window().workspaceProperty().get();
+            if (folder == null) {
+                return null;
+            }
+            try {
+                return new AgentTools(folder, ApprovalPolicy.load(services.paths().configDir(), folder), gate,
+                        new BufferEdits(workbench.tabs(), services.bridge()), new CommandRunner(COMMAND_LIMIT));
+            } catch (PolicyException e) {
+                throw new IllegalStateException("the approval policy is invalid: " + e.getMessage(), e);
+            }
+        });
+        var window = workbench.window();
+        window.command(OPEN, "Chat: Open Chat", "Chat", "Shortcut+Alt+I", () -> show(false));
+        window.command(OPEN_AGENT, "Chat: Open in Agent Mode", "Chat", null, () -> show(true));
+        window.command(STOP, "Chat: Stop", "Chat", null, model::cancel);
+    }
+
+    /** The chat of {@code workbench}, its models from {@code kernel} (the workbench's extension kernel). */
+    public static ChatWorkbench attach(Workbench workbench, CompletableFuture<Kernel> kernel) {
+        return new ChatWorkbench(workbench, kernel);
+    }
+
+    public ChatViewModel model() {
+        return model;
+    }
+
+    private void show(boolean agent) {
+        if (agent) {
+            model.agentModeProperty().set(true);
+        }
+        workbench.mainView().showInSideBar(view());
+        widenSideBar(view());
+        view().lookup("#" + ChatView.INPUT_ID).requestFocus();
+    }
+
+    /** A chat needs more room than a file tree: the side bar holding it opens to at least {@link #SIDE_BAR_SHARE} of the window. */
+    private static void widenSideBar(javafx.scene.Node view) {
+        for (javafx.scene.Parent p = view.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.SplitPane split) {
+                boolean first = !split.getItems().isEmpty() && holds(split.getItems().get(0), view);
+                if (first && split.getDividerPositions().length > 0 && split.getDividerPositions()[0] < SIDE_BAR_SHARE) {
+                    split.setDividerPosition(0, SIDE_BAR_SHARE);
+                }
+                return;
+            }
+        }
+    }
+
+    private static boolean holds(javafx.scene.Node ancestor, javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The panel, built on first use (on the JavaFX thread). */
+    public ChatView view() {
+        if (view == null) {
+            view = new ChatView(model, new ChatView.ContextSource() {
+                @Override
+                public Optional<ContextChip> currentFile() {
+                    OpenDocument doc = workbench.tabs().selectedProperty().get();
+                    return doc == null ? Optional.empty() : Optional.of(new ContextChip(label(doc), doc.text()));
+                }
+
+                @Override
+                public Optional<ContextChip> selection() {
+                    EditorPane pane = workbench.tabsView().activeEditor();
+                    OpenDocument doc = workbench.tabs().selectedProperty().get();
+                    if (pane == null || doc == null) {
+                        return Optional.empty();
+                    }
+                    Selection s = doc.buffer().selections().get(0);
+                    if (s.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    int line = doc.buffer().text().lineOf(s.start()) + 1;
+                    return Optional.of(new ContextChip(label(doc) + ":" + line, doc.buffer().text().substring(s.start(), s.end())));
+                }
+            }, text -> {
+                EditorPane pane = workbench.tabsView().activeEditor();
+                if (pane == null) {
+                    workbench.window().statusMessageProperty().set("Insert: no editor is open");
+                } else {
+                    pane.view().controller().paste(text);
+                    pane.view().requestFocus();
+                }
+            });
+        }
+        return view;
+    }
+
+    private String label(OpenDocument doc) {
+        Path folder = workbench.window().workspaceProperty().get();
+        if (doc.path() != null && folder != null && doc.path().startsWith(folder)) {
+            return folder.relativize(doc.path()).toString().replace('\\', '/');
+        }
+        return doc.title();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,217 @@
+package dev.symphony.ui.chat.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.symphony.approvals.Decision;
+import dev.symphony.approvals.policy.ApprovalPolicy;
+import dev.symphony.approvals.policy.Verdict;
+import dev.symphony.contract.llm.LanguageModelProtocol.ToolCall;
+import dev.symphony.contract.llm.LanguageModelProtocol.ToolSpec;
+import dev.symphony.editor.buffer.StaleEditException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * The agent's tools over one workspace, each call judged by the policy first: {@code allow} runs it, {@code ask}
+ * waits for the person's answer at the {@link ApprovalGate} (a rejection changes nothing), {@code deny} refuses.
+ * Results are text for the model; every outcome also says what happened for the chat.
+ */
+public final class AgentTools {
+    /** One tool call's outcome: a line for the chat, the text shown under it, the policy's decision, the model's result. */
+    public record Outcome(String title, String shown, Decision decision, boolean ran, String result) {
+    }
+
+    static final int MAX_READ_CHARS = 100_000;
+    static final int MAX_LIST = 500;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path workspace;
+    private final ApprovalPolicy policy;
+    private final ApprovalGate gate;
+    private final WorkspaceEdits edits;
+    private final CommandRunner commands;
+    private final WorkspaceGrep grep;
+
+    public AgentTools(Path workspace, ApprovalPolicy policy, ApprovalGate gate, WorkspaceEdits edits, CommandRunner commands) {
+        this.workspace = workspace.toAbsolutePath().normalize();
+        this.policy = policy;
+        this.gate = gate;
+        this.edits = edits;
+        this.commands = commands;
+        this.grep = new WorkspaceGrep(this.workspace, policy.agentIgnore());
+    }
+
+    /** The tools as the model is told about them. */
+    public static List<ToolSpec> specs() {
+        return List.of(
+                spec("read_file", "Read a text file of the workspace.", "{\"path\":{\"type\":\"string\",\"description\":\"relative to the workspace\"}}", "path"),
+                spec("list_folder", "List a folder of the workspace (\".\" is its root).", "{\"path\":{\"type\":\"string\"}}", "path"),
+                spec("search", "Search the workspace's files for a literal text; answers file:line: text.", "{\"query\":{\"type\":\"string\"}}", "query"),
+                spec("edit_file", "Replace the one occurrence of oldText in a file with newText (the person reviews the change).",
+                        "{\"path\":{\"type\":\"string\"},\"oldText\":{\"type\":\"string\"},\"newText\":{\"type\":\"string\"}}", "path", "oldText", "newText"),
+                spec("run_command", "Run a shell command line in the workspace folder (bash); answers its exit code and output.",
+                        "{\"command\":{\"type\":\"string\"}}", "command"));
+    }
+
+    private static ToolSpec spec(String name, String description, String properties, String... required) {
+        try {
+            JsonNode schema = JSON.readTree("{\"type\":\"object\",\"properties\":" + properties + ",\"required\":"
+                    + JSON.writeValueAsString(required) + "}");
+            return new ToolSpec(name, description, schema);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs one call (blocking: the agent's thread). */
+    public Outcome run(ToolCall call, BooleanSupplier cancelled) {
+        JsonNode args = call.arguments() == null ? JSON.createObjectNode() : call.arguments();
+        try {
+            return switch (String.valueOf(call.name())) {
+                case "read_file" -> read(text(args, "path"));
+                case "list_folder" -> list(args.path("path").asText("."));
+                case "search" -> search(text(args, "query"), cancelled);
+                case "edit_file" -> edit(text(args, "path"), text(args, "oldText"), text(args, "newText"));
+                case "run_command" -> command(text(args, "command"), cancelled);
+                default -> failed("Unknown tool " + call.name(), "there is no tool '" + call.name() + "'; tools: "
+                        + specs().stream().map(ToolSpec::name).toList());
+            };
+        } catch (IllegalArgumentException | IOException e) {
+            return failed(call.name() + " failed", call.name() + " failed: " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode args, String name) {
+        JsonNode v = args.get(name);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("the argument '" + name + "' (a string) is missing");
+        }
+        return v.asText();
+    }
+
+    private Outcome failed(String title, String result) {
+        return new Outcome(title, result, null, false, result);
+    }
+
+    /** A path the policy has judged: one outside the workspace is asked about there, not refused here. */
+    private Path resolve(String path) {
+        return workspace.resolve(path).normalize();
+    }
+
+    private Outcome read(String path) throws IOException {
+        Verdict v = policy.checkTool("read_file", path);
+        Outcome refused = refusedOrRejected(v, "Read " + path, "read " + path);
+        if (refused != null) {
+            return refused;
+        }
+        String text = edits.read(resolve(path));
+        String result = text.length() > MAX_READ_CHARS ? text.substring(0, MAX_READ_CHARS) + "\n[… cut at " + MAX_READ_CHARS + " characters]" : text;
+        return new Outcome("Read " + path, text.lines().count() + " lines", v.decision(), true, result);
+    }
+
+    private Outcome list(String path) throws IOException {
+        Verdict v = policy.checkTool("list_folder", path);
+        Outcome refused = refusedOrRejected(v, "List " + path, "list " + path);
+        if (refused != null) {
+            return refused;
+        }
+        Path dir = resolve(path);
+        StringBuilder b = new StringBuilder();
+        try (Stream<Path> children = Files.list(dir)) {
+            children.sorted().limit(MAX_LIST).forEach(c -> {
+                String rel = workspace.relativize(c).toString().replace('\\', '/');
+                if (!policy.agentIgnore().ignored(rel, Files.isDirectory(c))) {
+                    b.append(c.getFileName()).append(Files.isDirectory(c) ? "/" : "").append('\n');
+                }
+            });
+        }
+        return new Outcome("Listed " + path, b.toString(), v.decision(), true, b.toString());
+    }
+
+    private Outcome search(String query, BooleanSupplier cancelled) throws IOException {
+        Verdict v = policy.checkTool("search", null);
+        Outcome refused = refusedOrRejected(v, "Search for \"" + query + "\"", "search");
+        if (refused != null) {
+            return refused;
+        }
+        String found = grep.find(query, cancelled);
+        return new Outcome("Searched for \"" + query + "\"", found, v.decision(), true, found.isEmpty() ? "no matches" : found);
+    }
+
+    private Outcome edit(String path, String oldText, String newText) throws IOException {
+        Path file = resolve(path);
+        Verdict v = policy.checkTool("edit_file", path);
+        if (v.decision() == Decision.DENY) {
+            return new Outcome("Edit " + path + ": denied by the policy", why(v), v.decision(), false, "denied by the policy: " + why(v));
+        }
+        ProposedEdit proposal = edits.propose(file, oldText, newText);
+        String diff = UnifiedDiff.of(path, proposal.before(), proposal.after());
+        if (v.decision() == Decision.ASK && !approved("Edit " + path, diff, v)) {
+            return new Outcome("Edit " + path + ": rejected", diff, v.decision(), false, "rejected by the user: " + path + " was not changed");
+        }
+        try {
+            edits.apply(proposal);
+        } catch (StaleEditException e) {
+            return new Outcome("Edit " + path + ": not applied", e.getMessage(), v.decision(), false,
+                    "not applied: the text changed while the edit waited (" + e.getMessage() + "); read the file again");
+        }
+        return new Outcome("Edited " + path, diff, v.decision(), true, "applied: " + path + " changed and saved");
+    }
+
+    private Outcome command(String command, BooleanSupplier cancelled) throws IOException {
+        Verdict v = policy.check(command);
+        Outcome refused = refusedOrRejected(v, "Run " + command, "run: " + command);
+        if (refused != null) {
+            return refused;
+        }
+        CommandRunner.Result r = commands.run(command, workspace, cancelled);
+        String result = "exit code " + r.exitCode() + (r.timedOut() ? " (timed out)" : "") + "\n" + r.output();
+        return new Outcome("Ran " + command, result, v.decision(), true, result);
+    }
+
+    /** Null to go ahead; otherwise the outcome of a denied or rejected call. */
+    private Outcome refusedOrRejected(Verdict v, String title, String what) {
+        if (v.decision() == Decision.DENY) {
+            return new Outcome(title + ": denied by the policy", why(v), v.decision(), false, "denied by the policy: " + why(v));
+        }
+        if (v.decision() == Decision.ASK && !approved(title, why(v), v)) {
+            return new Outcome(title + ": rejected", why(v), v.decision(), false, "rejected by the user: did not " + what);
+        }
+        return null;
+    }
+
+    private boolean approved(String title, String detail, Verdict v) {
+        try {
+            return gate.ask(title, detail, v).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | CancellationException e) {
+            return false;
+        }
+    }
+
+    /** The parts and the rules that decided them, one per line. */
+    static String why(Verdict v) {
+        StringBuilder b = new StringBuilder();
+        if (v.parseError() != null) {
+            b.append("does not parse: ").append(v.parseError()).append('\n');
+        }
+        for (Verdict.PartVerdict p : v.parts()) {
+            b.append(p.decision().name().toLowerCase()).append("  ").append(p.text()).append("  (").append(p.rule());
+            if (!p.reasons().isEmpty()) {
+                b.append("; ").append(String.join("; ", p.reasons()));
+            }
+            b.append(")\n");
+        }
+        if (v.parts().isEmpty()) {
+            b.append(v.decision().name().toLowerCase()).append("  ").append(v.subject()).append('\n');
+        }
+        return b.toString().stripTrailing();
+    }
+}

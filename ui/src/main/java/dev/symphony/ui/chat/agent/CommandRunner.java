@@ -1,0 +1,76 @@
+package dev.symphony.ui.chat.agent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs an agent's command line with {@code bash -c} in the workspace folder: output and errors together, kept up to
+ * {@link #MAX_OUTPUT} bytes (the rest is read and dropped so the command never blocks on a full pipe), a time limit,
+ * and a cancel that ends the command and every process it started.
+ */
+public final class CommandRunner {
+    public record Result(int exitCode, String output, boolean timedOut) {
+    }
+
+    static final int MAX_OUTPUT = 16 * 1024;
+    private final Duration limit;
+
+    public CommandRunner(Duration limit) {
+        this.limit = limit;
+    }
+
+    public Result run(String command, Path folder, BooleanSupplier cancelled) throws IOException {
+        Process p = new ProcessBuilder("bash", "-c", command).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> drain(p.getInputStream(), kept), "agent-command-output");
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + limit.toNanos();
+        boolean timedOut = false;
+        try {
+            while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
+                if (cancelled.getAsBoolean() || System.nanoTime() > deadline) {
+                    timedOut = !cancelled.getAsBoolean();
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                    p.waitFor(2, TimeUnit.SECONDS);
+                    break;
+                }
+            }
+            reader.join(2000);
+        } catch (InterruptedException e) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        String out;
+        synchronized (kept) {
+            out = kept.toString(StandardCharsets.UTF_8);
+        }
+        if (kept.size() >= MAX_OUTPUT) {
+            out += "\n[… output cut at " + MAX_OUTPUT + " bytes]";
+        }
+        return new Result(p.isAlive() ? -1 : p.exitValue(), out, timedOut);
+    }
+
+    private static void drain(InputStream in, ByteArrayOutputStream kept) {
+        byte[] buf = new byte[8192];
+        try (in) {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                synchronized (kept) {
+                    kept.write(buf, 0, Math.max(0, Math.min(n, MAX_OUTPUT - kept.size())));
+                }
+            }
+        } catch (IOException ended) {
+            // the process was ended; what was read is kept
+        }
+    }
+}

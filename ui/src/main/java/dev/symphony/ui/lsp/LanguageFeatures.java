@@ -1,0 +1,197 @@
+package dev.symphony.ui.lsp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.symphony.ui.Workbench;
+import dev.symphony.ui.editor.EditorPane;
+import dev.symphony.ui.editor.EditorView;
+import dev.symphony.ui.tabs.OpenDocument;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.StackPane;
+
+/**
+ * What language servers offer in the editor, wired to keys, mouse and the palette: completion (typing, Ctrl+Space),
+ * go to definition (F12, Ctrl+click), hover (the mouse resting on a name, or Show Hover), rename (F2 in an editor,
+ * Rename Symbol). Requests go to the extension that syncs the document ({@code documentSync.requests}) through
+ * {@link ServerRequests}; nothing here waits for an answer. JavaFX thread.
+ */
+public final class LanguageFeatures {
+    public static final String TRIGGER_SUGGEST = "editor.action.triggerSuggest";
+    public static final String GO_TO_DEFINITION = "editor.action.revealDefinition";
+    public static final String SHOW_HOVER = "editor.action.showHover";
+    public static final String RENAME = "editor.action.rename";
+    private final Workbench workbench;
+    private final ServerRequests requests;
+    private final CompletionPopup completion;
+    private final HoverTip hover;
+    private final RenameFlow rename;
+    private final Consumer<String> status;
+    private long definitionId = -1;
+
+    private LanguageFeatures(Workbench workbench, DocumentSyncs syncs) {
+        this.workbench = workbench;
+        this.requests = new ServerRequests(syncs);
+        this.status = workbench.window().statusMessageProperty()::set;
+        Overlay overlay = new Overlay();
+        workbench.mainView().addOverlay(overlay);
+        StackPane.setAlignment(overlay, Pos.TOP_LEFT);
+        StackPane.setMargin(overlay, Insets.EMPTY);
+        completion = new CompletionPopup(requests, overlay, status);
+        hover = new HoverTip(requests, overlay);
+        rename = new RenameFlow(requests, overlay, workbench.tabs(), workbench.window().workspaceProperty()::get, status);
+    }
+
+    /** Registers the commands and the editor area's key and mouse handling. */
+    public static LanguageFeatures attach(Workbench workbench, DocumentSyncs syncs) {
+        LanguageFeatures f = new LanguageFeatures(workbench, syncs);
+        var w = workbench.window();
+        w.command(TRIGGER_SUGGEST, "Trigger Suggest", "Editor", "Shortcut+Space", () -> f.withEditor(f.completion::trigger));
+        w.command(GO_TO_DEFINITION, "Go to Definition", "Editor", "F12", () -> f.withEditor((v, d) -> f.definition(v, d, caret(v))));
+        w.command(SHOW_HOVER, "Show Hover", "Editor", null, () -> f.withEditor(f.hover::atCaret));
+        w.command(RENAME, "Rename Symbol", "Editor", null, () -> f.withEditor(f.rename::start));
+        Node area = workbench.tabsView();
+        area.addEventFilter(KeyEvent.KEY_PRESSED, f::keyPressed);
+        area.addEventFilter(KeyEvent.KEY_TYPED, f::keyTyped);
+        area.addEventFilter(MouseEvent.MOUSE_MOVED, f::mouseMoved);
+        area.addEventFilter(MouseEvent.MOUSE_EXITED, e -> f.hover.mouseLeft());
+        area.addEventFilter(MouseEvent.MOUSE_PRESSED, f::mousePressed);
+        area.addEventFilter(ScrollEvent.SCROLL, e -> {
+            f.hover.hide();
+            f.completion.close();
+        });
+        workbench.tabs().selectedProperty().addListener((o, was, now) -> {
+            f.hover.hide();
+            f.completion.close();
+        });
+        return f;
+    }
+
+    private void keyPressed(KeyEvent e) {
+        hover.hide();
+        if (completion.key(e)) {
+            e.consume();
+        } else if (e.getCode() == KeyCode.F2 && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown() && editorFocused(e)) {
+            e.consume();
+            withEditor(rename::start);
+        }
+    }
+
+    private void keyTyped(KeyEvent e) {
+        String c = e.getCharacter();
+        if (c.length() != 1 || e.isShortcutDown() || e.isAltDown() || !editorFocused(e)) {
+            return;
+        }
+        withEditor((v, d) -> completion.typed(v, d, c.charAt(0)));
+    }
+
+    private void mouseMoved(MouseEvent e) {
+        EditorView view = viewOf(e.getTarget());
+        OpenDocument d = view == null ? null : documentOf(view);
+        if (d == null || !requests.serves(d)) {
+            hover.mouseLeft();
+            return;
+        }
+        hover.mouseAt(view, d, view.sceneToLocal(e.getSceneX(), e.getSceneY()));
+    }
+
+    private void mousePressed(MouseEvent e) {
+        hover.hide();
+        completion.close();
+        EditorView view = viewOf(e.getTarget());
+        if (view != null && e.isShortcutDown() && e.isPrimaryButtonDown()) {
+            OpenDocument d = documentOf(view);
+            if (d != null && requests.serves(d)) {
+                Point2D p = view.sceneToLocal(e.getSceneX(), e.getSceneY());
+                definition(view, d, view.offsetAt(p.getX(), p.getY()));
+                e.consume();
+            }
+        }
+    }
+
+    /** Asks where the name at {@code offset} is defined and opens it (the first answer; a newer ask supersedes). */
+    void definition(EditorView view, OpenDocument document, int offset) {
+        if (definitionId >= 0) {
+            requests.cancel(definitionId);
+        }
+        int[] at = Positions.position(view.buffer().text(), offset);
+        int version = requests.versionOf(document);
+        definitionId = requests.send(document, "definition", JsonNodeFactory.instance.objectNode().put("version", version)
+                .put("line", at[0]).put("column", at[1]), a -> {
+                    definitionId = -1;
+                    JsonNode first = a.result().path("locations").path(0);
+                    if (a.error() != null) {
+                        status.accept("Go to Definition: " + a.error());
+                    } else if (a.version() != version || !a.since().isEmpty()) {
+                        return; // the text changed while the server looked: the answer may point elsewhere now
+                    } else if (first.isMissingNode()) {
+                        status.accept("Go to Definition: no definition found");
+                    } else {
+                        workbench.openFileAt(Path.of(first.path("file").asText()), first.path("startLine").asInt() + 1,
+                                first.path("startColumn").asInt() + 1);
+                    }
+                }).orElse(-1L);
+        if (definitionId < 0) {
+            status.accept("Go to Definition: no language server serves " + document.title());
+        }
+    }
+
+    private void withEditor(java.util.function.BiConsumer<EditorView, OpenDocument> action) {
+        EditorPane pane = workbench.tabsView().activeEditor();
+        OpenDocument d = pane == null ? null : documentOf(pane.view());
+        if (d != null) {
+            action.accept(pane.view(), d);
+        }
+    }
+
+    private OpenDocument documentOf(EditorView view) {
+        for (OpenDocument d : workbench.tabs().documents()) {
+            if (d.buffer() == view.buffer()) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static boolean editorFocused(KeyEvent e) {
+        return viewOf(e.getTarget()) != null;
+    }
+
+    private static EditorView viewOf(Object target) {
+        for (Node n = target instanceof Node node ? node : null; n != null; n = n.getParent()) {
+            if (n instanceof EditorView v) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static int caret(EditorView v) {
+        var s = v.buffer().selections();
+        return s.get(s.size() - 1).head();
+    }
+
+    CompletionPopup completion() {
+        return completion;
+    }
+
+    HoverTip hover() {
+        return hover;
+    }
+
+    RenameFlow rename() {
+        return rename;
+    }
+
+    ServerRequests requests() {
+        return requests;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.symphony.ui.lsp;
+
+import dev.symphony.ui.editor.EditorView;
+import javafx.geometry.Point2D;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+
+/**
+ * A layer above the editor area for the completion list, hover tips and the rename box: nodes placed at a caret or
+ * mouse position of an editor view, kept inside the layer. Clicks on empty parts fall through to the editor.
+ */
+final class Overlay extends Pane {
+    static final String STYLE_CLASS = "language-overlay";
+
+    Overlay() {
+        getStyleClass().add(STYLE_CLASS);
+        setPickOnBounds(false);
+    }
+
+    /** Shows {@code box} with its top-left at {@code viewPoint} of {@code view} (below it, or above when it would not fit). */
+    void place(Region box, EditorView view, Point2D viewPoint, double lineHeight) {
+        if (!getChildren().contains(box)) {
+            getChildren().add(box);
+        }
+        box.applyCss();
+        box.autosize();
+        Point2D p = sceneToLocal(view.localToScene(viewPoint));
+        double w = box.prefWidth(-1);
+        double h = box.prefHeight(w);
+        double x = Math.max(0, Math.min(p.getX(), getWidth() - w - 4));
+        double y = p.getY() + lineHeight;
+        if (y + h > getHeight() && p.getY() - h > 0) {
+            y = p.getY() - h;
+        }
+        box.resizeRelocate(x, y, w, h);
+        box.setVisible(true);
+    }
+
+    void hide(Region box) {
+        getChildren().remove(box);
+    }
+}

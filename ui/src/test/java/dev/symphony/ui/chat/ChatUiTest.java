@@ -1,0 +1,231 @@
+package dev.symphony.ui.chat;
+
+import static dev.symphony.ui.TestWorkbench.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.KernelContext;
+import dev.symphony.ui.TestWorkbench;
+import dev.symphony.ui.tabs.OpenDocument;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import dev.symphony.kernel.paths.SymphonyPaths;
+import javafx.scene.control.Button;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The chat panel and agent mode end to end, headless. Chat: a Markdown answer streamed through the router's chat role,
+ * a context chip sent along, a code block's Copy and Insert, Stop part-way through an answer. Agent: the model is the REPLAY extension {@code replay-agent} (a recorded tool-calling
+ * conversation, not a model) in a real host over the real bus, reached through the kernel's router by the
+ * {@code models.agent} setting. The agent reads {@code hello.txt}, proposes an edit of the open buffer and a command
+ * that writes {@code check.log}; the approval policy asks for both. Rejecting both leaves every file and the buffer
+ * as they were; accepting both applies the edit through the editor's buffer (saved) and runs the command.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ChatUiTest {
+    private static final String REPLAY = "dev.symphony.samples.replay-agent/edit-and-run";
+    private static final String CHAT = "dev.symphony.samples.replay-agent/markdown-answer";
+    /** One kernel for the class: the replay's host starts once. */
+    private static Path kernelHome;
+    private static Kernel kernel;
+    private TestWorkbench bench;
+    private ChatWorkbench chat;
+
+    @BeforeAll
+    static void startKernel() throws Exception {
+        kernelHome = Files.createTempDirectory("symphony-chat-kernel");
+        Path devRoot = Files.createDirectories(kernelHome.resolve("dev"));
+        Files.createSymbolicLink(devRoot.resolve("replay-agent"), Path.of("..", "sample-extensions", "replay-agent").toAbsolutePath().normalize());
+        kernel = Kernel.start(new KernelContext().paths(SymphonyPaths.under(kernelHome)).workspace(kernelHome).developmentRoot(devRoot));
+    }
+
+    @AfterAll
+    static void stopKernel() throws Exception {
+        kernel.close();
+        try (Stream<Path> files = Files.walk(kernelHome)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        bench = TestWorkbench.start(stage, "chat");
+        chat = ChatWorkbench.attach(bench.workbench, CompletableFuture.completedFuture(kernel));
+        Files.createDirectories(bench.paths().userSettingsFile().getParent());
+        Files.writeString(bench.paths().userSettingsFile(), "{\"models.agent\": \"" + REPLAY + "\", \"models.chat\": \"" + CHAT
+                + "\", \"models.budget.perDay\": 1}\n");
+        // the replay is priced like a cloud model here, so the thread's money and the day's budget show
+        Files.writeString(bench.paths().configDir().resolve("model-prices.json"),
+                "{\"models\": {\"edit-and-run\": {\"input\": 2.5, \"output\": 10, \"currency\": \"USD\"},"
+                + " \"markdown-answer\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"}}}\n");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        chat.close();
+        bench.close();
+    }
+
+    @Test
+    void aMarkdownAnswerStreamsWithContextCodeActionsAndStop(FxRobot robot) throws Exception {
+        Path hello = bench.workspace.resolve("hello.txt");
+        Files.writeString(hello, "Hello, world\nSecond line\n");
+        AtomicReference<OpenDocument> opened = new AtomicReference<>();
+        robot.interact(() -> bench.workbench.openFile(hello, opened::set));
+        waitUntil("hello.txt is open in a tab", () -> opened.get() != null);
+        robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN));
+        waitUntil("the chat shows", () -> robot.lookup("#" + ChatView.ID).tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#" + ChatView.ADD_FILE_ID).queryAs(Node.class));
+        assertEquals("hello.txt", chat.model().chips().get(0).label(), "the current file is a chip");
+        ask(robot, "What does hello.txt say?");
+        waitUntil("the answer streams in", 120, () -> lastAnswer().contains("What"));
+        awaitIdle(robot);
+        assertTrue(chat.model().chips().isEmpty(), "the chips went with the message");
+        ChatEntry.User asked = (ChatEntry.User) chat.model().entries().get(0);
+        assertEquals(java.util.List.of("hello.txt"), asked.context());
+        assertTrue(lastAnswer().contains("```text\nHello, Symphony\n```"), lastAnswer());
+        Button insert = robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> b.getText().equals("Insert"))
+                .findFirst().orElseThrow(() -> new AssertionError("no Insert button on the code block"));
+        robot.interact(() -> bench.workbench.tabsView().activeEditor().view().controller().goToLine(3, 1));
+        robot.clickOn(insert);
+        waitUntil("Insert put the code at the editor's caret", () -> opened.get().text().equals("Hello, world\nSecond line\nHello, Symphony"));
+        Button copy = robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> b.getText().equals("Copy")).findFirst().orElseThrow();
+        robot.clickOn(copy);
+        AtomicReference<String> clip = new AtomicReference<>();
+        robot.interact(() -> clip.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertEquals("Hello, Symphony", clip.get());
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "chat-light.png"));
+        robot.interact(() -> bench.workbench.window().run("workbench.action.toggleTheme"));
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "chat-dark.png"));
+
+        ask(robot, "Tell me more");
+        waitUntil("the long answer streams", 30, () -> lastAnswer().startsWith("Here is the long version."));
+        robot.clickOn(robot.lookup("#" + ChatView.STOP_ID).queryAs(Node.class));
+        awaitIdle(robot);
+        ChatEntry last = chat.model().entries().get(chat.model().entries().size() - 1);
+        assertTrue(last instanceof ChatEntry.Notice n && n.text().equals("Stopped."), String.valueOf(last));
+        assertTrue(lastAnswer().length() < 2000, "stopped part-way: " + lastAnswer().length() + " characters");
+    }
+
+    @Test
+    void agentStepsRejectedLeaveTheWorkspaceUntouchedAndAcceptedOnesApply(FxRobot robot) throws Exception {
+        Path hello = bench.workspace.resolve("hello.txt");
+        Files.writeString(hello, "Hello, world\nSecond line\n");
+        AtomicReference<OpenDocument> opened = new AtomicReference<>();
+        robot.interact(() -> bench.workbench.openFile(hello, opened::set));
+        waitUntil("hello.txt is open in a tab", () -> opened.get() != null);
+        Map<String, String> before = files();
+
+        robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN_AGENT));
+        waitUntil("the chat shows in agent mode", () -> robot.lookup("#" + ChatView.ID).tryQuery().isPresent()
+                && chat.model().agentModeProperty().get());
+        ask(robot, "Change the greeting in hello.txt to Symphony and run the check");
+
+        awaitPrompt(robot, "Edit hello.txt", 120); // the replay's host starts first
+        String prompt = promptText(robot);
+        assertTrue(prompt.contains("-Hello, world") && prompt.contains("+Hello, Symphony"), "the prompt shows the diff: " + prompt);
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "agent-approval.png"));
+        answer(robot, ChatView.REJECT_ID);
+        awaitPrompt(robot, "Run grep -c Symphony hello.txt > check.log", 30);
+        assertTrue(promptText(robot).contains("redirect"), "the prompt says why the policy asks: " + promptText(robot));
+        answer(robot, ChatView.REJECT_ID);
+        awaitIdle(robot);
+        assertTrue(lastAnswer().contains("I ran nothing"), lastAnswer());
+        assertEquals(before, files(), "rejection leaves every file of the workspace as it was");
+        assertEquals("Hello, world\nSecond line\n", opened.get().text(), "and the open buffer");
+
+        robot.interact(() -> chat.model().clear());
+        ask(robot, "Change the greeting in hello.txt to Symphony and run the check");
+        awaitPrompt(robot, "Edit hello.txt", 30);
+        answer(robot, ChatView.ACCEPT_ID);
+        awaitPrompt(robot, "Run grep -c Symphony hello.txt > check.log", 30);
+        answer(robot, ChatView.ACCEPT_ID);
+        awaitIdle(robot);
+        assertTrue(lastAnswer().startsWith("Done:"), lastAnswer());
+        assertEquals("Hello, Symphony\nSecond line\n", opened.get().text(), "the edit went through the open buffer");
+        assertFalse(opened.get().dirtyProperty().get(), "and its tab saved it");
+        assertEquals("Hello, Symphony\nSecond line\n", Files.readString(hello));
+        assertEquals("1\n", Files.readString(bench.workspace.resolve("check.log")), "the accepted command ran in the workspace");
+        String usage = robot.lookup("#" + ChatView.USAGE_ID).queryAs(Label.class).getText();
+        assertTrue(usage.matches(".*\\d+ in · \\d+ out tokens · 0\\.\\d{4} USD · day budget left 0\\.9\\d{3} USD"), usage);
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "agent-done.png"));
+    }
+
+    /** Clicks Accept or Reject of the pending prompt in this test's chat panel. */
+    private void answer(FxRobot robot, String buttonId) throws Exception {
+        AtomicReference<Node> button = new AtomicReference<>();
+        waitUntil(buttonId + " is on screen", () -> {
+            Node b = chat.view().lookup("#" + buttonId);
+            button.set(b);
+            if (b == null || b.getScene() == null || b.isDisabled()) {
+                return false;
+            }
+            javafx.geometry.Bounds at = b.localToScene(b.getBoundsInLocal()); // laid out and scrolled into the window
+            return at.getWidth() > 0 && at.getMinY() >= 0 && at.getMaxY() <= b.getScene().getHeight();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(button.get());
+    }
+
+    private void ask(FxRobot robot, String text) throws Exception {
+        robot.interact(() -> robot.lookup("#" + ChatView.INPUT_ID).queryAs(TextArea.class).setText(text));
+        robot.clickOn(robot.lookup("#" + ChatView.SEND_ID).queryAs(Node.class));
+        waitUntil("the request runs", () -> chat.model().busyProperty().get());
+    }
+
+    private void awaitPrompt(FxRobot robot, String title, int seconds) throws Exception {
+        waitUntil("an approval prompt for '" + title + "' shows", seconds, () ->
+                robot.lookup("#" + ChatView.ACCEPT_ID).tryQuery().isPresent() && chat.model().entries().stream()
+                        .anyMatch(e -> e instanceof ChatEntry.Approval a && a.stateProperty().get() == ChatEntry.Approval.State.PENDING
+                                && a.title().equals(title)));
+    }
+
+    private String promptText(FxRobot robot) {
+        return chat.model().entries().stream().filter(e -> e instanceof ChatEntry.Approval a
+                        && a.stateProperty().get() == ChatEntry.Approval.State.PENDING)
+                .map(e -> ((ChatEntry.Approval) e).detail()).findFirst().orElse("");
+    }
+
+    private void awaitIdle(FxRobot robot) throws Exception {
+        waitUntil("the chat finishes", 30, () -> !chat.model().busyProperty().get());
+    }
+
+    private String lastAnswer() {
+        for (int i = chat.model().entries().size() - 1; i >= 0; i--) {
+            if (chat.model().entries().get(i) instanceof ChatEntry.Assistant a) {
+                return a.textProperty().get();
+            }
+        }
+        return "";
+    }
+
+    /** Every file of the workspace with its content (the .symphony folder the workbench keeps included). */
+    private Map<String, String> files() throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(bench.workspace)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                out.put(bench.workspace.relativize(p).toString(), new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+}
