@@ -42,7 +42,7 @@ final class BenchCommand {
 
     /** Targets measured by a probe of their own instead of JMH (names only: `--help` must stay cheap). */
     private static final Set<String> PROBES = Set.of("ipc", "editor-view", "search", "quick-open", "replace-files", "views", "instruments",
-            "board", "lsp");
+            "board", "inline", "lsp");
 
     /** What only a benchmark run needs, loaded then rather than whenever the launcher starts. */
     private static final class Lazy {
@@ -51,7 +51,7 @@ final class BenchCommand {
                 "editor-view", EditorViewBench::run, "search", dev.symphony.editor.cli.SearchBench::run,
                 "quick-open", dev.symphony.ui.quickopen.QuickOpenBench::run, "replace-files", dev.symphony.ui.search.ReplaceFilesBench::run,
                 "views", dev.symphony.ui.addons.bench.ViewsBench::run, "instruments", InstrumentsBench::run,
-                "board", dev.symphony.ui.board.bench.BoardBench::run, "lsp", LspBench::run);
+                "board", dev.symphony.ui.board.bench.BoardBench::run, "inline", InlineBench::run, "lsp", LspBench::run);
     }
 
     static Set<String> targets() {

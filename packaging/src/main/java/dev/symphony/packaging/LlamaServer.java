@@ -66,13 +66,23 @@ final class LlamaServer implements AutoCloseable {
     }
 
     static LlamaServer start(Path repo, Path binary, Path workDir) throws Exception {
+        return start(repo, binary, workDir, false, 2048);
+    }
+
+    /**
+     * {@code lowPriority}: under {@code nice -n 19}, as a model server beside an editor should run; {@code context}: the
+     * context in tokens (the demo GGUF's tokens are about one character each).
+     */
+    static LlamaServer start(Path repo, Path binary, Path workDir, boolean lowPriority, int context) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
         Path log = workDir.resolve("llama-server.log");
-        Process p = new ProcessBuilder(List.of(binary.toString(), "-m", repo.resolve(DEMO_GGUF).toString(), "--host", "127.0.0.1",
-                "--port", Integer.toString(port), "--threads", "1", "--threads-batch", "1", "-c", "2048", "-np", "1", "--no-webui"))
+        List<String> command = new java.util.ArrayList<>(lowPriority ? List.of("nice", "-n", "19") : List.of());
+        command.addAll(List.of(binary.toString(), "-m", repo.resolve(DEMO_GGUF).toString(), "--host", "127.0.0.1",
+                "--port", Integer.toString(port), "--threads", "1", "--threads-batch", "1", "-c", Integer.toString(context), "-np", "1", "--no-webui"));
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LlamaServer server = new LlamaServer(p, port, log);
         HttpClient http = HttpClient.newHttpClient();

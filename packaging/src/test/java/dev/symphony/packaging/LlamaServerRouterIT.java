@@ -105,6 +105,22 @@ class LlamaServerRouterIT {
         assertTrue(lines.get(lines.size() - 2).contains("\"finishReason\""), "the final answer follows the tokens: " + call.out());
     }
 
+    /** Inline suggestions' call: fill in the middle; the demo GGUF has no FIM tokens, so /infill's 501 sends it to /v1/completions. */
+    @Test
+    void completeFillsInTheMiddleOrContinuesThePrefix(@TempDir Path home) throws Exception {
+        proxy.relay();
+        configure(home, 60_000);
+        LauncherIT.Result call = LauncherIT.symphony(home, "call", "dev.symphony.samples.openai-compatible", "complete",
+                "{\"prefix\":\"class A {\\n  int \",\"suffix\":\"\\n}\\n\",\"sampling\":{\"maxTokens\":12,\"seed\":1}}");
+        assertEquals(0, call.status(), call.err());
+        List<String> lines = call.out().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"token\"")), "streamed pieces: " + call.out());
+        JsonNode answer = JSON.readTree(lines.get(lines.size() - 2));
+        assertEquals("length", answer.get("finishReason").asText(), call.out());
+        assertEquals(12, answer.at("/usage/outputTokens").asInt(), call.out());
+        assertFalse(answer.at("/message/content").asText().isEmpty(), call.out());
+    }
+
     @Test
     void theServerKilledMidStreamFallsBackToLocalGguf(@TempDir Path home) throws Exception {
         configure(home, 60_000);

@@ -65,6 +65,15 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void mcpDependsOnlyOnTheApprovalPolicy() {
+        // MCP tools are judged by the same policy as every other tool; agents (ui) and Melodies (conductor) use them
+        noClasses().that().resideInAPackage("dev.symphony.mcp..")
+                .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.mcp..", "dev.symphony.approvals.."))
+                .because("mcp sits below the conductor and the workbench, beside the approval policy (docs/architecture.md)")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
     void kernelDependsOnlyOnTheContractTheBusAndTheApprovalPolicy() {
         noClasses().that().resideInAPackage("dev.symphony.kernel..")
                 .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.kernel..", "dev.symphony.contract..",
@@ -166,7 +175,7 @@ class ModuleBoundariesTest {
 
     @Test
     void internalPackagesAreNotUsedFromOtherModules() {
-        String[][] modules = {{"ipc"}, {"contract"}, {"kernel"}, {"approvals"}, {"editor"}, {"pit.pool"}, {"pit.dag"}, {"pit.artifact"},
+        String[][] modules = {{"ipc"}, {"contract"}, {"kernel"}, {"approvals"}, {"mcp"}, {"editor"}, {"pit.pool"}, {"pit.dag"}, {"pit.artifact"},
                 {"pit.arbitration"}, {"pit.stale"}, {"conductor"}, {"sdk"}, {"ui"}};
         for (String[] module : modules) {
             String root = "dev.symphony." + module[0];
@@ -180,7 +189,7 @@ class ModuleBoundariesTest {
     /** Every one of our packages except the allowed ones. */
     private static String[] ours(String... allowed) {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("dev.symphony.ipc..", "dev.symphony.contract..", "dev.symphony.kernel..",
-                "dev.symphony.approvals..",
+                "dev.symphony.approvals..", "dev.symphony.mcp..",
                 "dev.symphony.editor..", "dev.symphony.pit..", "dev.symphony.conductor..", "dev.symphony.sdk..",
                 "dev.symphony.samples..", "dev.symphony.ui..", "dev.symphony.packaging.."));
         all.removeAll(java.util.List.of(allowed));

@@ -124,7 +124,8 @@ public final class RunCommand {
         SymphonyPaths paths = SymphonyPaths.resolve();
         Capabilities caps = null;
         try {
-            caps = capabilities != null ? capabilities.get() : KernelCapabilities.start();
+            caps = capabilities != null ? capabilities.get()
+                    : dev.symphony.conductor.run.McpOperators.around(KernelCapabilities.start(), paths.configDir(), Path.of("").toAbsolutePath());
             Melody melody = null;
             ObjectNode inputs = null;
             if (file != null) {

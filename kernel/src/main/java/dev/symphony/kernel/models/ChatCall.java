@@ -29,9 +29,13 @@ public final class ChatCall implements ModelRouter.Endpoint {
 
     public Final run(ModelInstruments.ServedModel model, ChatRequest request, Duration timeout, Consumer<String> onToken) {
         ChatRequest named = request.with(model.model().id(), request.sampling());
-        warm(model.instrument());
-        try (KernelStream s = kernel.stream(new CapabilityCall("cli", model.instrument(), LanguageModelProtocol.CHAT,
-                LanguageModelProtocol.toJson(named), timeout))) {
+        return stream("cli", model.instrument(), LanguageModelProtocol.CHAT, LanguageModelProtocol.toJson(named), timeout, onToken);
+    }
+
+    /** One streamed language-model call ({@code chat} or {@code complete}): warmed, tokens to {@code onToken}, the final answer. */
+    Final stream(String caller, String instrument, String capability, JsonNode input, Duration timeout, Consumer<String> onToken) {
+        warm(caller, instrument, capability);
+        try (KernelStream s = kernel.stream(new CapabilityCall(caller, instrument, capability, input, timeout))) {
             stream = s;
             if (cancelled) {
                 throw new CallFailedException(ErrorCode.CANCELLED, "cancelled");
@@ -42,24 +46,24 @@ public final class ChatCall implements ModelRouter.Endpoint {
                     return LanguageModelProtocol.fromJson(chunk, Final.class);
                 }
                 if (!chunk.path("token").isTextual()) {
-                    throw new CallFailedException(ErrorCode.EXTENSION_ERROR, model.instrument() + " sent a chunk that is neither a token nor the final answer: " + abbreviate(chunk));
+                    throw new CallFailedException(ErrorCode.EXTENSION_ERROR, instrument + " sent a chunk that is neither a token nor the final answer: " + abbreviate(chunk));
                 }
                 onToken.accept(chunk.get("token").asText());
             }
             if (cancelled) { // the stream ends at once when cancel() closes it
                 throw new CallFailedException(ErrorCode.CANCELLED, "cancelled");
             }
-            throw new CallFailedException(ErrorCode.EXTENSION_ERROR, model.instrument() + "'s chat stream ended without its final answer");
+            throw new CallFailedException(ErrorCode.EXTENSION_ERROR, instrument + "'s " + capability + " stream ended without its final answer");
         } catch (IllegalArgumentException badFinal) {
-            throw new CallFailedException(ErrorCode.EXTENSION_ERROR, model.instrument() + " sent a bad final answer: " + badFinal.getMessage());
+            throw new CallFailedException(ErrorCode.EXTENSION_ERROR, instrument + " sent a bad final answer: " + badFinal.getMessage());
         } finally {
             stream = null;
         }
     }
 
-    private void warm(String instrument) {
+    private void warm(String caller, String instrument, String capability) {
         try {
-            kernel.warmUp("cli", instrument, LanguageModelProtocol.CHAT).join();
+            kernel.warmUp(caller, instrument, capability).join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof CallFailedException failed) {
                 throw failed;

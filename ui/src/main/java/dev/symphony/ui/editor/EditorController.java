@@ -97,6 +97,15 @@ public final class EditorController {
         done(primary().head());
     }
 
+    /** Inserts {@code text} at every caret as it is (no auto-closing, no re-indenting): an accepted inline suggestion. */
+    public void insertAtCaret(String text) {
+        if (!editable() || text.isEmpty()) {
+            return;
+        }
+        buffer.apply(MultiCursor.type(buffer.text(), buffer.selections(), text), EditKind.TYPING);
+        done(primary().head());
+    }
+
     /** Enter at every selection: a line break with the indentation {@link SmartIndent} gives, one undo step. */
     public void enter() {
         if (!editable()) {

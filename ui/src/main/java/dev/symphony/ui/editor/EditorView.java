@@ -35,6 +35,8 @@ public final class EditorView extends Region {
     private final Decorations decorations = new Decorations();
     private final MarkLayer marks = new MarkLayer();
     private final SquiggleLayer squiggles = new SquiggleLayer();
+    private final GhostTextLayer ghost = new GhostTextLayer();
+    private final List<Runnable> caretListeners = new ArrayList<>();
     private final ChangeMarkLayer changeMarks = new ChangeMarkLayer();
     private final dev.symphony.editor.buffer.BufferListener bufferListener;
     private java.util.function.IntFunction<String> lineLabels;
@@ -74,7 +76,7 @@ public final class EditorView extends Region {
         content.setClip(contentClip);
         gutter.setClip(gutterClip);
         gutter.getChildren().add(changeMarks.node());
-        content.getChildren().addAll(marks.node(), decorations.behind(), lines, squiggles.node(), decorations.inFront());
+        content.getChildren().addAll(marks.node(), decorations.behind(), lines, squiggles.node(), ghost.node(), decorations.inFront());
         getChildren().addAll(content, gutter, vbar, hbar);
         vbar.valueProperty().addListener((o, a, b) -> invalidate());
         hbar.valueProperty().addListener((o, a, b) -> invalidate());
@@ -207,6 +209,23 @@ public final class EditorView extends Region {
         decorations.caretActivity();
         invalidate();
         onCaretMoved.run();
+        caretListeners.forEach(Runnable::run);
+    }
+
+    /** Also runs {@code listener} after every caret move or edit made through the view (inline suggestions). */
+    public void addCaretListener(Runnable listener) {
+        caretListeners.add(listener);
+    }
+
+    /** Shows an inline suggestion at {@code offset} (ghost text; {@link GhostTextLayer}); null or "" hides it. */
+    public void setGhostText(int offset, String text) {
+        ghost.set(offset, text);
+        invalidate();
+    }
+
+    /** The inline suggestion shown, or "" (for tests and the bench). */
+    public String ghostText() {
+        return ghost.text();
     }
 
     /**
@@ -324,6 +343,7 @@ public final class EditorView extends Region {
         styles.setViewport(topLine, lastLine);
         marks.paint(this, rope);
         squiggles.paint(this, rope);
+        ghost.paint(this, rope, colors);
         decorations.paint(this, rope, buffer.selections());
         if (!styledOnce && allVisibleStyled()) {
             styledOnce = true;

@@ -20,6 +20,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
     private final ExtensionsViewModel model;
     private ExtensionsView view;
     private DocumentSyncs syncs;
+    private dev.symphony.ui.inline.InlineSuggestionsWiring inline;
     private dev.symphony.ui.lsp.LanguageFeatures languageFeatures;
     private SourceControlRequests sourceControl;
 
@@ -72,6 +73,8 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         attached.syncs = new DocumentSyncs(kernel, workbench.tabs().documents(), workbench.window().workspaceProperty()::get,
                 workbench.window().problems(), services.bridge(), workbench.tabsView()::editorOf, workbench.window().statusMessageProperty()::set);
         contributions.documentSyncs(attached.syncs);
+        attached.inline = dev.symphony.ui.inline.InlineSuggestionsWiring.attach(workbench.tabs().documents(), workbench.tabsView()::editorOf,
+                kernel, services.settings(), services.bridge());
         attached.languageFeatures = dev.symphony.ui.lsp.LanguageFeatures.attach(workbench, attached.syncs);
         problemNavigation(workbench);
         dev.symphony.ui.models.ModelsPage.attach(workbench, kernel);
@@ -116,6 +119,11 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         return syncs;
     }
 
+    /** Inline suggestions in the window's editors. */
+    public dev.symphony.ui.inline.InlineSuggestionsWiring inlineSuggestions() {
+        return inline;
+    }
+
     public dev.symphony.ui.lsp.LanguageFeatures languageFeatures() {
         return languageFeatures;
     }
@@ -132,6 +140,9 @@ public final class ExtensionsWorkbench implements AutoCloseable {
     public void close() throws Exception {
         if (syncs != null) {
             syncs.close();
+        }
+        if (inline != null) {
+            inline.close();
         }
         contributions.close();
         model.close();

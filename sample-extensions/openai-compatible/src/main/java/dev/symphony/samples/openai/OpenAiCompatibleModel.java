@@ -12,6 +12,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.symphony.contract.ErrorCode;
 import dev.symphony.contract.llm.LanguageModelProtocol.Catalogue;
 import dev.symphony.contract.llm.LanguageModelProtocol.ChatRequest;
+import dev.symphony.contract.llm.LanguageModelProtocol.CompleteRequest;
 import dev.symphony.contract.llm.LanguageModelProtocol.EmbedRequest;
 import dev.symphony.contract.llm.LanguageModelProtocol.Embeddings;
 import dev.symphony.contract.llm.LanguageModelProtocol.Feature;
@@ -33,7 +34,8 @@ import java.util.Set;
 
 /**
  * The uniform model contract over an OpenAI-compatible server, by langchain4j's OpenAI module: chat streamed token
- * by token (the library parses the server-sent events and the JSON), embeddings, the server's model list. The server
+ * by token (the library parses the server-sent events and the JSON), fill in the middle ({@link FillInTheMiddle}),
+ * embeddings, the server's model list. The server
  * is the extension's settings' ({@link ProviderEndpoint}). The model id {@value LocalServer#SERVER_MODEL} means "the
  * model a server on this machine serves" (the {@code model} setting, which llama.cpp's server ignores): local, so
  * free in the price table, and refused for a base URL elsewhere. OpenAI's models are listed by their own ids, which
@@ -42,7 +44,7 @@ import java.util.Set;
 final class OpenAiCompatibleModel implements LanguageModel {
     static final String SERVER_MODEL = LocalServer.SERVER_MODEL;
     static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080/v1";
-    private static final Set<String> KEY_HEADERS = Set.of("Authorization");
+    static final Set<String> KEY_HEADERS = Set.of("Authorization");
     /** OpenAI's models the shipped price table prices: context length and what each does. */
     private static final List<ModelInfo> OPENAI = List.of(
             new ModelInfo("gpt-4o-mini", "OpenAI GPT-4o mini", 128_000, List.of(Feature.CHAT, Feature.TOOLS), false),
@@ -55,7 +57,7 @@ final class OpenAiCompatibleModel implements LanguageModel {
     public Catalogue models() {
         List<ModelInfo> models = new ArrayList<>();
         models.add(new ModelInfo(SERVER_MODEL, "the model of the OpenAI-compatible server on this machine (settings baseUrl, model); local: free",
-                0, List.of(Feature.CHAT, Feature.EMBEDDINGS), false));
+                0, List.of(Feature.CHAT, Feature.FILL_IN_THE_MIDDLE, Feature.EMBEDDINGS), false));
         models.addAll(OPENAI);
         return new Catalogue(models);
     }
@@ -76,6 +78,12 @@ final class OpenAiCompatibleModel implements LanguageModel {
                 .seed(s.seed() == null ? null : (int) (long) s.seed()).build();
         return StreamedChat.run(chat, request, parameters, out, context,
                 request.model() == null ? SERVER_MODEL : request.model(), endpoint.baseUrl());
+    }
+
+    /** Fill in the middle ({@link FillInTheMiddle}: llama.cpp's /infill, else the prefix continued by /completions). */
+    @Override
+    public Final complete(CompleteRequest request, TokenSink out, CallContext context) {
+        return FillInTheMiddle.complete(request, out, context);
     }
 
     @Override
