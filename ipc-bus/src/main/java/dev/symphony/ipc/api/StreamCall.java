@@ -19,6 +19,8 @@ public final class StreamCall extends PendingCall implements AutoCloseable {
     private boolean finished;
     /** Closed by the consumer, possibly from another thread while {@link #next()} waits: that wait ends at once. */
     private volatile boolean closed;
+    /** Closed before its end: {@link #next()}'s null then means "stopped", not "complete". */
+    private volatile boolean cancelled;
 
     StreamCall(Endpoint endpoint, long correlationId, int window, Duration idleTimeout) {
         super(correlationId);
@@ -96,6 +98,11 @@ public final class StreamCall extends PendingCall implements AutoCloseable {
         return e == null ? null : e.payload();
     }
 
+    /** True when {@link #close()} stopped the stream before its end (a null from {@link #next()} is then no end). */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
     public long correlationId() {
         return correlationId;
     }
@@ -104,6 +111,7 @@ public final class StreamCall extends PendingCall implements AutoCloseable {
     @Override
     public void close() {
         if (!closed && !finished) {
+            cancelled = true;
             closed = true;
             endpoint.cancel(this);
         }

@@ -1,7 +1,9 @@
 package dev.symphony.kernel.extensions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.symphony.contract.ErrorCode;
 import dev.symphony.ipc.api.PayloadCodec;
+import dev.symphony.contract.CallFailedException;
 import dev.symphony.ipc.api.StreamCall;
 
 /** A capability's streamed output as JSON values; {@link #close()} before the end cancels it. */
@@ -12,10 +14,16 @@ public final class KernelStream implements AutoCloseable {
         this.call = call;
     }
 
-    /** The next chunk, or null after the last. Throws {@code CallFailedException} on failure. */
+    /**
+     * The next chunk, or null after the last. Throws {@code CallFailedException} on failure, and CANCELLED when
+     * {@link #close()} (from another thread) stopped the stream before its end, so a stop never reads as the end.
+     */
     public JsonNode next() {
         return BusFailures.onBus(() -> {
             byte[] chunk = call.next();
+            if (chunk == null && call.cancelled()) {
+                throw new CallFailedException(ErrorCode.CANCELLED, "the stream was stopped before its end");
+            }
             return chunk == null ? null : PayloadCodec.decode(chunk);
         });
     }
