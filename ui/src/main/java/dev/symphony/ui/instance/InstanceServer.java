@@ -78,7 +78,12 @@ public final class InstanceServer implements AutoCloseable {
     private void serve() {
         while (server.isOpen()) {
             try (SocketChannel client = server.accept()) {
-                var deadline = deadlines.schedule(() -> closeQuietly(client), DEADLINE_MS, TimeUnit.MILLISECONDS);
+                java.util.concurrent.ScheduledFuture<?> deadline;
+                try {
+                    deadline = deadlines.schedule(() -> closeQuietly(client), DEADLINE_MS, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    return; // close() ran while this client connected: the workbench is going, the client sees the connection end
+                }
                 String reply = answer(client);
                 deadline.cancel(false);
                 if (client.isOpen()) {
