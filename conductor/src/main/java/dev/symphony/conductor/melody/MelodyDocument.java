@@ -46,6 +46,19 @@ public final class MelodyDocument {
      * {@code replacement}. Everything before {@code start} and from {@code end} on is unchanged.
      */
     public record Change(int start, int end, String replacement) {
+        /** The one replacement that turns {@code before} into {@code after}: what lies between their common prefix and suffix. */
+        public static Change between(String before, String after) {
+            int prefix = 0;
+            int max = Math.min(before.length(), after.length());
+            while (prefix < max && before.charAt(prefix) == after.charAt(prefix)) {
+                prefix++;
+            }
+            int suffix = 0;
+            while (suffix < max - prefix && before.charAt(before.length() - 1 - suffix) == after.charAt(after.length() - 1 - suffix)) {
+                suffix++;
+            }
+            return new Change(prefix, before.length() - suffix, after.substring(prefix, after.length() - suffix));
+        }
     }
 
     private final MelodyText text;
@@ -294,19 +307,7 @@ public final class MelodyDocument {
     }
 
     private MelodyDocument next(MelodyText edited) {
-        String before = text();
-        String after = edited.text();
-        int prefix = 0;
-        int max = Math.min(before.length(), after.length());
-        while (prefix < max && before.charAt(prefix) == after.charAt(prefix)) {
-            prefix++;
-        }
-        int suffix = 0;
-        while (suffix < max - prefix && before.charAt(before.length() - 1 - suffix) == after.charAt(after.length() - 1 - suffix)) {
-            suffix++;
-        }
-        return new MelodyDocument(edited, source, new Change(prefix, before.length() - suffix,
-                after.substring(prefix, after.length() - suffix)));
+        return new MelodyDocument(edited, source, Change.between(text(), edited.text()));
     }
 
     private static MelodyText without(MelodyText t, String pointer) {

@@ -69,9 +69,10 @@ public final class MelodyImporter {
                         + " does not list among the extensions it needs");
             }
         }
-        boolean unchanged = Files.isRegularFile(to) && Arrays.equals(Files.readAllBytes(to), opened.melody());
+        byte[] present = Files.exists(to) ? Files.readAllBytes(to) : null;
+        boolean unchanged = present != null && Arrays.equals(present, opened.melody());
         MelodyLibrary library = new MelodyLibrary(paths.data("polyphony"));
-        if (Files.exists(to) && !unchanged && !library.isImported(meta.id(), Files.readAllBytes(to))) {
+        if (present != null && !unchanged && !library.isImported(meta.id(), present)) {
             throw new IllegalStateException(to + " exists and is not a version imported from an index (your changes, or another file): "
                     + "it stays as it is; import to another file with --to FILE");
         }

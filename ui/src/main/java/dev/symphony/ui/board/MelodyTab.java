@@ -2,6 +2,7 @@ package dev.symphony.ui.board;
 
 import dev.symphony.conductor.melody.CapabilityCatalog;
 import dev.symphony.conductor.melody.InvalidMelodyException;
+import dev.symphony.conductor.melody.MelodyDocument;
 import dev.symphony.editor.buffer.BufferListener;
 import dev.symphony.editor.buffer.EditKind;
 import dev.symphony.editor.text.ChangeSet;
@@ -295,19 +296,10 @@ public final class MelodyTab extends BorderPane implements TabContent {
         if (before.equals(after)) {
             return;
         }
-        int prefix = 0;
-        int max = Math.min(before.length(), after.length());
-        while (prefix < max && before.charAt(prefix) == after.charAt(prefix)) {
-            prefix++;
-        }
-        int suffix = 0;
-        while (suffix < max - prefix && before.charAt(before.length() - 1 - suffix) == after.charAt(after.length() - 1 - suffix)) {
-            suffix++;
-        }
+        MelodyDocument.Change change = MelodyDocument.Change.between(before, after);
         writing = true;
         try {
-            document.buffer().edit(ChangeSet.of(new TextEdit(prefix, before.length() - suffix,
-                    after.substring(prefix, after.length() - suffix))), EditKind.COMMAND);
+            document.buffer().edit(ChangeSet.of(new TextEdit(change.start(), change.end(), change.replacement())), EditKind.COMMAND);
         } finally {
             writing = false;
         }
