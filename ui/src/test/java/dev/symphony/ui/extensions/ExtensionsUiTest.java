@@ -93,7 +93,7 @@ class ExtensionsUiTest {
         waitUntil("its answer is shown", () -> robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText()
                 .equals("Increment the Counter: {\"count\":1}"));
 
-        robot.interact(() -> window.run("view.hello.counter"));
+        robot.clickOn(robot.lookup(id("activity:hello.counter")).queryAs(Node.class)); // its icon in the activity bar
         waitUntil("the view renders", () -> labelText(robot, "vnode:label").equals("Clicked 1 times"));
         clickOnScreen(robot, "vnode:plus");
         waitUntil("a click reaches the extension and the view updates", () -> labelText(robot, "vnode:label").equals("Clicked 2 times"));
