@@ -19,7 +19,7 @@ class LineDiffPropertyTest {
     @Test
     void skippingTheCommonCharactersChangesNoHunk() {
         Seeds.run("LineDiffPropertyTest", random -> {
-            for (int round = 0; round < 1500; round++) {
+            for (int round = 0; round < 600; round++) {
                 String a = round % 7 == 0 ? Seeds.text(random, 60) : text(random, round % 10 == 0 ? 3000 : 40);
                 String b = edit(random, a);
                 Rope ra = round % 2 == 0 ? Rope.of(a) : Rope.of(a, 8, 4);

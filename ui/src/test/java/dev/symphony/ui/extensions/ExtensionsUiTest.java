@@ -42,7 +42,9 @@ class ExtensionsUiTest {
     void start(Stage stage) throws Exception {
         bench = TestWorkbench.start(stage, "extensions");
         // no source-checkout modules: the extension comes only from the installed archive
-        kernel = Kernel.start(new KernelContext().paths(bench.paths()).workspace(bench.workspace));
+        // hang checks at 10 s, as SourceControlUiTest's: at a load of 30 on two cores a starting host's heartbeat waited
+        // longer than the default 750 ms for a core and was killed before the command ran (three runs of three)
+        kernel = Kernel.start(new KernelContext().paths(bench.paths()).workspace(bench.workspace).hangTimeout(java.time.Duration.ofSeconds(10)));
         extensions = ExtensionsWorkbench.attach(bench.workbench, CompletableFuture.completedFuture(kernel), ExtensionsUiTest::archive);
     }
 
