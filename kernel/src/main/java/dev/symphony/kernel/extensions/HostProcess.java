@@ -60,6 +60,7 @@ final class HostProcess {
             throws IOException {
         var manifest = player.manifest;
         long started = System.nanoTime();
+        DataQuota.checkBeforeStart(player.id(), player.roots.extensionData(), DataQuota.BYTES);
         Channels.Listener listener = bus.newChannel(player.id());
         Path dataDir = player.roots.extensionData();
         Files.createDirectories(dataDir);
@@ -75,6 +76,7 @@ final class HostProcess {
         List<String> cmd = new ArrayList<>(niceness(context.hostNiceness()));
         HostLimits limits = HostLimits.create(player.id(), HostLimits.MAX_TASKS,
                 HostLimits.memoryBytes(manifest.permissions().maxHeapMb(), HostTools.granted(manifest)));
+        cmd.addAll(DataQuota.prefix(DataQuota.BYTES)); // each file it writes, in its data folder or anywhere
         cmd.addAll(limits.prefix()); // before the sandbox: bwrap, the JVM and whatever it starts are all inside
         broker.log(player.id(), "limits: " + limits.describe());
         List<Path> readOnly = new ArrayList<>(HostTools.readOnlyBinds(manifest, context.paths().tools(), player.roots.workspace()));

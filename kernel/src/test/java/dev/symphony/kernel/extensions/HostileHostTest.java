@@ -258,6 +258,17 @@ class HostileHostTest {
         assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"), "the host and the kernel go on");
     }
 
+    /** Before: a host could write one file as large as the user's disk into its data folder; now the OS caps each file. */
+    @Test
+    void everyFileTheHostWritesIsCappedAtItsDataQuota() throws Exception {
+        call("echo", "{}");
+        org.junit.jupiter.api.Assumptions.assumeTrue(!DataQuota.prefix(DataQuota.BYTES).isEmpty(), "no prlimit here: no per-file cap");
+        long pid = kernel.player(PROBE).orElseThrow().hostPid();
+        String limits = Files.readAllLines(Path.of("/proc/" + pid + "/limits")).stream().filter(l -> l.startsWith("Max file size"))
+                .findFirst().orElseThrow();
+        assertEquals(Long.toString(DataQuota.BYTES), limits.split("\\s{2,}")[1].strip(), "as the OS reports it: " + limits);
+    }
+
     /** Before: one host could occupy every thread of the broker pool all hosts share. */
     @Test
     void aHostGetsAtMostItsShareOfTheBrokersThreads() throws Exception {
