@@ -267,6 +267,18 @@ final class HostLimits implements AutoCloseable {
         return Boolean.TRUE.equals(memoryKilled);
     }
 
+    /** True once the OS killed something for memory in the host's group (for a scope: anywhere, since the host started). */
+    synchronized boolean oomKillSeen() {
+        if (memoryLimit == 0) {
+            return false;
+        }
+        if (memoryGroup == null) {
+            return machineOomKills() > oomKillsAtStart;
+        }
+        return memoryKilled != null ? memoryKilled
+                : counter(memoryGroup.resolve(unified ? "memory.events" : "memory.oom_control"), "oom_kill") > 0;
+    }
+
     /** The most memory the host's group held, in bytes, or -1 where unknown (read when the host ended). */
     synchronized long peakBytes() {
         return peakBytes;

@@ -230,8 +230,8 @@ final class Supervisor implements AutoCloseable {
      * gets LIMIT_EXCEEDED naming the extension and the limit instead (and the call is not retried).
      */
     CallFailedException explain(Player p, HostProcess h, CallFailedException e) {
-        if (e.code() != ErrorCode.CRASHED || h.limits.memoryLimit() == 0) {
-            return e;
+        if (e.code() != ErrorCode.CRASHED || !h.limits.oomKillSeen()) {
+            return e; // the OS counts the kill before the host's exit reaches the bus: no wait for other crashes
         }
         try {
             if (!h.process.waitFor(2, TimeUnit.SECONDS)) {
