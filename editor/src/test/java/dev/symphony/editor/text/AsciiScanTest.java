@@ -27,6 +27,36 @@ class AsciiScanTest {
         });
     }
 
+    /** Lengths past several folds of the per-lane sums (248 bytes each), and runs of nothing but LF that would overflow a lane. */
+    @Test
+    void lineFeedsOrNulMatchesByteByByteReference() {
+        Seeds.run("AsciiScan.lineFeedsOrNul", r -> {
+            for (int round = 0; round < 1000; round++) {
+                byte[] b = new byte[r.nextInt(1200)];
+                int kinds = 1 + r.nextInt(ALPHABET.length);
+                boolean onlyLf = r.nextInt(5) == 0;
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = onlyLf ? (byte) '\n' : r.nextInt(3) == 0 ? ALPHABET[r.nextInt(kinds)] : (byte) ('a' + r.nextInt(26));
+                }
+                if (onlyLf && b.length > 0 && r.nextBoolean()) {
+                    b[r.nextInt(b.length)] = 0;
+                }
+                int from = b.length == 0 ? 0 : r.nextInt(b.length);
+                int to = from + r.nextInt(b.length - from + 1);
+                long lf = 0;
+                boolean nul = false;
+                boolean high = false;
+                for (int i = from; i < to; i++) {
+                    lf += b[i] == '\n' ? 1 : 0;
+                    nul |= b[i] == 0;
+                    high |= b[i] < 0;
+                }
+                long expected = lf | (nul ? AsciiScan.HAS_NUL : 0) | (high ? AsciiScan.NON_ASCII : 0);
+                assertEquals(expected, AsciiScan.lineFeedsOrNul(b, from, to), "slice [" + from + ", " + to + ") of " + b.length);
+            }
+        });
+    }
+
     private static long reference(byte[] b, int from, int to) {
         long lf = 0;
         boolean cr = false;
