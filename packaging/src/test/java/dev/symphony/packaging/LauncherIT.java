@@ -83,4 +83,31 @@ class LauncherIT {
         assertTrue(result.err().startsWith("search: 2 matches in 1 files"), "only the summary on stderr: " + result.err());
         assertEquals(2, symphony(home, "search", "--regex", "(", dir.toString()).status());
     }
+
+    /**
+     * A class-data archive the JVM cannot use (a crash while writing it, another JDK build, a disk
+     * error) must cost speed only: the command still runs and prints what it prints without one.
+     */
+    @Test
+    void aCorruptClassDataArchiveIsIgnoredNotFatal(@TempDir Path home) throws Exception {
+        Path dir = Files.createDirectories(home.resolve("ws"));
+        Files.writeString(dir.resolve("a.txt"), "alpha\n");
+        Result first = symphony(home, "search", "alpha", dir.toString()); // writes the archive when there is none
+        assertEquals(0, first.status(), first.err());
+        // the launcher names it by the JDK's full version, as in its release file (= java.runtime.version)
+        String version = System.getProperty("java.runtime.version").replaceAll("[^A-Za-z0-9._-]", "_");
+        Path archive = REPO.resolve("packaging/target/symphony/search-jdk" + version + ".jsa");
+        assertTrue(Files.isRegularFile(archive), "the first search wrote " + archive);
+        byte[] garbage = new byte[64 << 10];
+        new java.util.Random(17).nextBytes(garbage);
+        Files.write(archive, garbage);
+        try {
+            Result again = symphony(home, "search", "alpha", dir.toString());
+            assertEquals(0, again.status(), again.err());
+            assertEquals(first.out(), again.out());
+            assertTrue(again.err().startsWith("search: 1 matches in 1 files"), "only the summary on stderr: " + again.err());
+        } finally {
+            Files.deleteIfExists(archive); // the next search writes a good one
+        }
+    }
 }
