@@ -20,6 +20,10 @@ class LauncherIT {
     record Result(int status, String out, String err) {}
 
     static Result symphony(Path home, String... args) throws IOException, InterruptedException {
+        return symphony(home, java.util.Map.of(), args);
+    }
+
+    static Result symphony(Path home, java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("symphony").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -27,6 +31,7 @@ class LauncherIT {
         builder.environment().put("SYMPHONY_NO_REBUILD", "1"); // this build is the one under test
         builder.environment().remove("DISPLAY");
         builder.environment().remove("WAYLAND_DISPLAY");
+        builder.environment().putAll(env);
         Path out = home.resolve("out.txt");
         Path err = home.resolve("err.txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -108,6 +113,40 @@ class LauncherIT {
             assertTrue(again.err().startsWith("search: 1 matches in 1 files"), "only the summary on stderr: " + again.err());
         } finally {
             Files.deleteIfExists(archive); // the next search writes a good one
+        }
+    }
+
+    /**
+     * What keeps the short commands short, guarded by the classes they load: {@code edit --replace}
+     * seeds no {@code SecureRandom} (its temporary file is named without one, so no security providers),
+     * and {@code search} in a git folder reads JGit's ignore classes from the unsigned search jar or the
+     * class-data archive, never from JGit's signed jar (whose digests the JVM would check).
+     */
+    @Test
+    void shortCommandsLoadNoSecurityProviderAndNoSignedJar(@TempDir Path home) throws Exception {
+        Path ws = Files.createDirectories(home.resolve("ws"));
+        Files.writeString(ws.resolve("a.java"), "int n = list.size();\n");
+        Files.writeString(ws.resolve(".gitignore"), "*.log\n");
+        Files.writeString(ws.resolve("skip.log"), "list.size()\n");
+        Files.createDirectories(ws.resolve(".git"));
+        Path editLog = home.resolve("edit-classes.txt");
+        Result edit = symphony(home, java.util.Map.of("SYMPHONY_JAVA_OPTS", "-Xlog:class+load:file=" + editLog),
+                "edit", ws.resolve("a.java").toString(), "--replace", "(\\w+)\\.size\\(\\)", "$1.length()");
+        assertEquals(0, edit.status(), edit.err());
+        assertEquals("int n = list.length();\n", Files.readString(ws.resolve("a.java")));
+        String editClasses = Files.readString(editLog);
+        assertTrue(editClasses.contains("dev.symphony.editor.file.AtomicWriter"), "the log covers the write");
+        assertTrue(!editClasses.contains("java.security.SecureRandom "), "edit --replace seeded a SecureRandom");
+
+        Path searchLog = home.resolve("search-classes.txt");
+        Result search = symphony(home, java.util.Map.of("SYMPHONY_JAVA_OPTS", "-Xlog:class+load:file=" + searchLog),
+                "search", "length", ws.toString());
+        assertEquals(0, search.status(), search.err());
+        assertEquals(1, search.out().lines().count(), search.out());
+        List<String> jgit = Files.readAllLines(searchLog).stream().filter(l -> l.contains("org.eclipse.jgit.")).toList();
+        assertTrue(!jgit.isEmpty(), "a search in a git folder reads its .gitignore with JGit");
+        for (String line : jgit) {
+            assertTrue(line.contains("shared objects file") || line.contains("symphony-search.jar"), line);
         }
     }
 }
