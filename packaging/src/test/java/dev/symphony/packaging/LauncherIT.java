@@ -129,6 +129,8 @@ class LauncherIT {
         Files.writeString(ws.resolve(".gitignore"), "*.log\n");
         Files.writeString(ws.resolve("skip.log"), "list.size()\n");
         Files.createDirectories(ws.resolve(".git"));
+        // the first edit after a build writes the class-data archive, and its training run makes a temporary folder
+        assertEquals(0, symphony(home, "edit", ws.resolve("a.java").toString(), "--stats").status());
         Path editLog = home.resolve("edit-classes.txt");
         Result edit = symphony(home, java.util.Map.of("SYMPHONY_JAVA_OPTS", "-Xlog:class+load:file=" + editLog),
                 "edit", ws.resolve("a.java").toString(), "--replace", "(\\w+)\\.size\\(\\)", "$1.length()");

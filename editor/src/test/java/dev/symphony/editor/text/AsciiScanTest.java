@@ -15,11 +15,7 @@ class AsciiScanTest {
     void matchesByteByByteReference() {
         Seeds.run("AsciiScan", r -> {
             for (int round = 0; round < 2000; round++) {
-                byte[] b = new byte[r.nextInt(80)];
-                int kinds = 1 + r.nextInt(ALPHABET.length);
-                for (int i = 0; i < b.length; i++) {
-                    b[i] = r.nextInt(3) == 0 ? ALPHABET[r.nextInt(kinds)] : (byte) ('a' + r.nextInt(26));
-                }
+                byte[] b = randomBytes(r, 80);
                 int from = b.length == 0 ? 0 : r.nextInt(b.length);
                 int to = from + r.nextInt(b.length - from + 1);
                 assertEquals(reference(b, from, to), AsciiScan.scan(b, from, to), "slice [" + from + ", " + to + ")");
@@ -32,14 +28,12 @@ class AsciiScanTest {
     void lineFeedsOrNulMatchesByteByByteReference() {
         Seeds.run("AsciiScan.lineFeedsOrNul", r -> {
             for (int round = 0; round < 1000; round++) {
-                byte[] b = new byte[r.nextInt(1200)];
-                int kinds = 1 + r.nextInt(ALPHABET.length);
-                boolean onlyLf = r.nextInt(5) == 0;
-                for (int i = 0; i < b.length; i++) {
-                    b[i] = onlyLf ? (byte) '\n' : r.nextInt(3) == 0 ? ALPHABET[r.nextInt(kinds)] : (byte) ('a' + r.nextInt(26));
-                }
-                if (onlyLf && b.length > 0 && r.nextBoolean()) {
-                    b[r.nextInt(b.length)] = 0;
+                byte[] b = randomBytes(r, 1200);
+                if (r.nextInt(5) == 0) {
+                    java.util.Arrays.fill(b, (byte) '\n');
+                    if (b.length > 0 && r.nextBoolean()) {
+                        b[r.nextInt(b.length)] = 0;
+                    }
                 }
                 int from = b.length == 0 ? 0 : r.nextInt(b.length);
                 int to = from + r.nextInt(b.length - from + 1);
@@ -55,6 +49,16 @@ class AsciiScanTest {
                 assertEquals(expected, AsciiScan.lineFeedsOrNul(b, from, to), "slice [" + from + ", " + to + ") of " + b.length);
             }
         });
+    }
+
+    /** Letters, with one in three bytes from a random prefix of {@link #ALPHABET}. */
+    private static byte[] randomBytes(java.util.Random r, int maxLength) {
+        byte[] b = new byte[r.nextInt(maxLength)];
+        int kinds = 1 + r.nextInt(ALPHABET.length);
+        for (int i = 0; i < b.length; i++) {
+            b[i] = r.nextInt(3) == 0 ? ALPHABET[r.nextInt(kinds)] : (byte) ('a' + r.nextInt(26));
+        }
+        return b;
     }
 
     private static long reference(byte[] b, int from, int to) {
