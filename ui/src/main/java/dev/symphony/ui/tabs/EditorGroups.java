@@ -356,9 +356,11 @@ public final class EditorGroups {
 
     /**
      * Rebuilds a remembered layout with the main group's tabs: {@code groupOf} says which group each tab
-     * goes to (the tabs of the main group are moved; a group that ends up empty is dropped).
+     * goes to (the tabs of the main group are moved), {@code alsoIn} which other groups show a second view of
+     * its document; a group that ends up empty is dropped.
      */
-    void restore(Layout remembered, java.util.function.ToIntFunction<Tab> groupOf) {
+    void restore(Layout remembered, java.util.function.ToIntFunction<Tab> groupOf,
+            java.util.function.Function<Tab, List<Integer>> alsoIn) {
         java.util.Set<Integer> numbers = new java.util.HashSet<>();
         if (groups.size() > 1 || remembered.group() >= 0 || !valid(remembered, numbers) || !numbers.contains(0)) {
             return; // already split by the user, a single group, or a layout this code did not write
@@ -375,6 +377,13 @@ public final class EditorGroups {
                 if (group > 0 && group < made.size() && made.get(group) != null) {
                     main.getTabs().remove(tab);
                     made.get(group).getTabs().add(tab);
+                }
+                for (int other : alsoIn.apply(tab)) {
+                    Tab twin = other >= 0 && other < made.size() && made.get(other) != null
+                            && made.get(other) != tab.getTabPane() ? twinOf.apply(tab) : null;
+                    if (twin != null) {
+                        made.get(other).getTabs().add(twin);
+                    }
                 }
             }
         });

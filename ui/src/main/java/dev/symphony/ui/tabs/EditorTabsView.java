@@ -120,11 +120,6 @@ public final class EditorTabsView extends TabPane {
         return activeTab.getReadOnlyProperty();
     }
 
-    /** The tab of an open document, or null. */
-    Tab tabOf(OpenDocument document) {
-        return tabs.get(document);
-    }
-
     private Tab tabFor(OpenDocument document) {
         EditorPane pane = new EditorPane(document.path(), document.buffer(), document.isReadOnly(), document.notice(),
                 env.bridge());

@@ -224,5 +224,33 @@ class EditorGroupsUiTest {
         assertEquals(Orientation.VERTICAL, onFx(() -> ((SplitPane) ((javafx.scene.layout.StackPane) wb.tabsView().groups()
                 .layout()).getChildren().get(0)).getOrientation()));
         assertEquals(2, onFx(() -> wb.tabsView().tabsOf(doc).size()));
+
+        robot.interact(() -> {
+            try {
+                wb.close(); // the unsaved text goes to hot exit; both views to the tab session
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        robot.interact(() -> {
+            try {
+                second = new Workbench(WorkbenchServices.start(SymphonyPaths.under(bench.home)), new Stage());
+                second.openFolder(bench.workspace);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        waitUntil("both views of the document are back, one above the other", () -> {
+            try {
+                return titles(second).size() == 2 && titles(second).stream().allMatch(g -> g.size() == 1
+                        && g.get(0).endsWith("a.txt")) && onFx(() -> ((javafx.scene.layout.StackPane) second.tabsView()
+                        .groups().layout()).getChildren().get(0) instanceof SplitPane s
+                        && s.getOrientation() == Orientation.VERTICAL);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        OpenDocument back = second.tabs().find(a).orElseThrow();
+        assertEquals(2, onFx(() -> second.tabsView().tabsOf(back).size()), "one document, two views");
     }
 }
