@@ -4,7 +4,6 @@ import dev.symphony.ui.chat.agent.AgentTools;
 import dev.symphony.ui.chat.agent.ApprovalGate;
 import dev.symphony.ui.chat.agent.StepRecorder;
 import dev.symphony.ui.chat.checkpoint.Checkpoints;
-import java.util.Collection;
 import java.util.Set;
 
 /** The open folder as the chat's agent sees it: its tools, its checkpoints, and the editor's tabs of its files. */
@@ -17,7 +16,4 @@ public interface AgentWorkspace {
 
     /** On the JavaFX thread: the files (relative to the folder) whose tabs have unsaved edits. */
     Set<String> unsaved();
-
-    /** On the JavaFX thread: the tabs of these files (relative to the folder) read them again from disk, as an undoable edit. */
-    void reload(Collection<String> files);
 }

@@ -81,10 +81,19 @@ public final class ChatView extends VBox {
         picker.getStyleClass().add("small");
         picker.setTooltip(new javafx.scene.control.Tooltip("The model of the next requests: auto is the role's (models.chat, or models.agent in agent mode)"));
         picker.valueProperty().bindBidirectional(model.modelProperty());
-        picker.setMaxWidth(220);
+        picker.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(picker, Priority.ALWAYS);
         picker.setOnShowing(e -> model.refreshModels());
         picker.disableProperty().bind(model.busyProperty());
-        HBox header = new HBox(6, title, spacer, picker, agent, newThread);
+        Label modelLabel = new Label("Model");
+        modelLabel.getStyleClass().add("chat-meta");
+        modelLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox modelRow = new HBox(6, modelLabel, picker);
+        modelRow.setAlignment(Pos.CENTER_LEFT);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        agent.setMinWidth(Region.USE_PREF_SIZE);
+        newThread.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(6, title, spacer, agent, newThread);
         header.setAlignment(Pos.CENTER_LEFT);
 
         messages.setId(MESSAGES_ID);
@@ -173,7 +182,7 @@ public final class ChatView extends VBox {
 
         setSpacing(6);
         setPadding(new Insets(6));
-        getChildren().addAll(header, scroll, contextRow, input, actions);
+        getChildren().addAll(header, modelRow, scroll, contextRow, input, actions);
     }
 
     private Node node(ChatEntry entry) {

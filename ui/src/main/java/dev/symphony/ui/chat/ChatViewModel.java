@@ -358,7 +358,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         }
         busy.set(true);
         Set<String> unsaved = workspace.unsaved();
-        RestoreFlow flow = new RestoreFlow(bridge, workspace, entries::add, question -> {
+        RestoreFlow flow = new RestoreFlow(bridge, entries::add, question -> {
             question.answer().whenComplete((yes, e) -> bridge.onFx(() -> pending.remove(question)));
             bridge.onFx(() -> {
                 pending.add(question);

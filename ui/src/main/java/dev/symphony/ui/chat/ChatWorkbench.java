@@ -14,7 +14,6 @@ import dev.symphony.ui.chat.agent.StepRecorder;
 import dev.symphony.ui.chat.checkpoint.CheckpointSession;
 import dev.symphony.ui.chat.checkpoint.Checkpoints;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.time.Duration;
@@ -68,12 +67,6 @@ public final class ChatWorkbench implements AutoCloseable {
                 Path folder = folder();
                 return workbench.tabs().documents().stream().filter(d -> d.dirtyProperty().get() && d.path() != null
                         && folder != null && d.path().startsWith(folder)).map(d -> relative(folder, d.path())).collect(Collectors.toSet());
-            }
-
-            @Override
-            public void reload(Collection<String> files) {
-                Path folder = folder();
-                files.forEach(f -> workbench.tabs().find(folder.resolve(f)).ifPresent(workbench.tabs()::reload));
             }
         });
         var window = workbench.window();

@@ -14,11 +14,10 @@ import java.util.function.UnaryOperator;
 /**
  * One restore of a chat thread's checkpoint, on the chat's thread: plan it, ask the person about files changed since
  * the agent's steps (Overwrite them / Keep mine), restore, let the tabs read the files again, set the conversation
- * back, and show what happened with an Undo.
+ * back, and show what happened with an Undo. Open tabs follow the restored files as they follow any change on disk.
  */
 final class RestoreFlow {
     private final FxBridge bridge;
-    private final AgentWorkspace workspace;
     private final Consumer<ChatEntry> show;
     private final Function<ChatEntry.Approval, CompletableFuture<Boolean>> ask;
     private final UnaryOperator<List<Message>> swapConversation;
@@ -28,10 +27,9 @@ final class RestoreFlow {
      * @param ask              shows a question and gives its answer (any thread)
      * @param swapConversation sets the thread's conversation (null: leaves it) and gives the one it had (any thread)
      */
-    RestoreFlow(FxBridge bridge, AgentWorkspace workspace, Consumer<ChatEntry> show,
+    RestoreFlow(FxBridge bridge, Consumer<ChatEntry> show,
                 Function<ChatEntry.Approval, CompletableFuture<Boolean>> ask, UnaryOperator<List<Message>> swapConversation) {
         this.bridge = bridge;
-        this.workspace = workspace;
         this.show = show;
         this.ask = ask;
         this.swapConversation = swapConversation;
@@ -55,10 +53,8 @@ final class RestoreFlow {
             if (shown.isEmpty()) {
                 shown.append("  no file to change; the conversation went back");
             }
-            bridge.onFx(() -> {
-                workspace.reload(done.after().keySet());
-                show.accept(new ChatEntry.Restored(title, shown.toString().stripTrailing(), done.id()));
-            });
+            // open tabs follow the files like any change on disk (a clean tab reloads as an undoable edit)
+            bridge.onFx(() -> show.accept(new ChatEntry.Restored(title, shown.toString().stripTrailing(), done.id())));
         } catch (IOException | RuntimeException e) {
             bridge.onFx(() -> show.accept(new ChatEntry.Notice("The restore failed: " + e.getMessage(), true)));
         }

@@ -89,10 +89,7 @@ class ChatUiTest {
     @Test
     void aMarkdownAnswerStreamsWithContextCodeActionsAndStop(FxRobot robot) throws Exception {
         Path hello = bench.workspace.resolve("hello.txt");
-        Files.writeString(hello, "Hello, world\nSecond line\n");
-        AtomicReference<OpenDocument> opened = new AtomicReference<>();
-        robot.interact(() -> bench.workbench.openFile(hello, opened::set));
-        waitUntil("hello.txt is open in a tab", () -> opened.get() != null);
+        AtomicReference<OpenDocument> opened = open(robot, hello, "Hello, world\nSecond line\n");
         robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN));
         waitUntil("the chat shows", () -> robot.lookup("#" + ChatView.ID).tryQuery().isPresent());
         robot.clickOn(robot.lookup("#" + ChatView.ADD_FILE_ID).queryAs(Node.class));
@@ -130,10 +127,7 @@ class ChatUiTest {
     @Test
     void agentStepsRejectedLeaveTheWorkspaceUntouchedAndAcceptedOnesApply(FxRobot robot) throws Exception {
         Path hello = bench.workspace.resolve("hello.txt");
-        Files.writeString(hello, "Hello, world\nSecond line\n");
-        AtomicReference<OpenDocument> opened = new AtomicReference<>();
-        robot.interact(() -> bench.workbench.openFile(hello, opened::set));
-        waitUntil("hello.txt is open in a tab", () -> opened.get() != null);
+        AtomicReference<OpenDocument> opened = open(robot, hello, "Hello, world\nSecond line\n");
         Map<String, String> before = files();
 
         robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN_AGENT));
@@ -191,19 +185,15 @@ class ChatUiTest {
     @Test
     void anEditIsReviewedChangeByChange(FxRobot robot) throws Exception {
         Path hello = bench.workspace.resolve("hello.txt");
-        Files.writeString(hello, "Hello, world\nSecond line\nBye, world\n");
-        AtomicReference<OpenDocument> opened = new AtomicReference<>();
-        robot.interact(() -> bench.workbench.openFile(hello, opened::set));
-        waitUntil("hello.txt is open in a tab", () -> opened.get() != null);
+        AtomicReference<OpenDocument> opened = open(robot, hello, "Hello, world\nSecond line\nBye, world\n");
         robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN_AGENT));
         // the model picker: the kernel's models listed, the recording of this review picked over models.agent's
-        javafx.scene.control.ComboBox<?> picker = robot.lookup("#" + ChatView.MODEL_ID).queryAs(javafx.scene.control.ComboBox.class);
-        robot.clickOn(picker);
-        waitUntil("the picker lists the kernel's models", 60, () -> chat.model().models().contains(HUNKS));
-        robot.interact(() -> {
-            picker.hide();
-            chat.model().modelProperty().set(HUNKS);
-        });
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> picker = robot.lookup("#" + ChatView.MODEL_ID).queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> picker.getOnShowing().handle(null)); // what opening the list does, without its popup window
+        waitUntil("the picker lists the kernel's models (the replay's host may start first)", 150, () -> chat.model().models().contains(HUNKS));
+        robot.interact(() -> picker.setValue(HUNKS));
+        assertEquals(HUNKS, chat.model().modelProperty().get(), "the pick is the view-model's");
         ask(robot, "Change the greeting and the farewell in hello.txt");
         awaitPrompt(robot, "Edit hello.txt", 120);
         ChatEntry.Approval review = (ChatEntry.Approval) chat.model().entries().stream()
@@ -222,6 +212,15 @@ class ChatUiTest {
         assertEquals("Hello, Symphony\nSecond line\nBye, world\n", Files.readString(hello), "only the accepted change is applied");
         assertEquals("Hello, Symphony\nSecond line\nBye, world\n", opened.get().text(), "through the open buffer");
         assertTrue(lastAnswer().startsWith("Only the greeting changed"), "the model is told which change was rejected: " + lastAnswer());
+    }
+
+    /** Writes {@code file} and opens it in a tab; the reference holds its document. */
+    private AtomicReference<OpenDocument> open(FxRobot robot, Path file, String text) throws Exception {
+        Files.writeString(file, text);
+        AtomicReference<OpenDocument> opened = new AtomicReference<>();
+        robot.interact(() -> bench.workbench.openFile(file, opened::set));
+        waitUntil(file.getFileName() + " is open in a tab", () -> opened.get() != null);
+        return opened;
     }
 
     /** The file's text, or "" when it cannot be read (not there yet, or any more). */
@@ -278,7 +277,11 @@ class ChatUiTest {
     private void ask(FxRobot robot, String text) throws Exception {
         robot.interact(() -> robot.lookup("#" + ChatView.INPUT_ID).queryAs(TextArea.class).setText(text));
         robot.clickOn(robot.lookup("#" + ChatView.SEND_ID).queryAs(Node.class));
-        waitUntil("the request runs", () -> chat.model().busyProperty().get());
+        try {
+            waitUntil("the request runs", () -> chat.model().busyProperty().get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the request did not run; the thread: " + chat.model().entries(), e);
+        }
     }
 
     private void awaitPrompt(FxRobot robot, String title, int seconds) throws Exception {
