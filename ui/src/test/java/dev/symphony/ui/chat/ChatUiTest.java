@@ -77,7 +77,8 @@ class ChatUiTest {
         // the replay is priced like a cloud model here, so the thread's money and the day's budget show
         Files.writeString(bench.paths().configDir().resolve("model-prices.json"),
                 "{\"models\": {\"edit-and-run\": {\"input\": 2.5, \"output\": 10, \"currency\": \"USD\"},"
-                + " \"markdown-answer\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"}}}\n");
+                + " \"markdown-answer\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"},"
+                + " \"review-hunks\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"}}}\n");
     }
 
     @AfterEach

@@ -34,7 +34,7 @@ class CheckpointsPropertyTest {
         long seed = seed();
         System.out.println("CheckpointsPropertyTest seed " + seed + " (-Dsymphony.test.seed=" + seed + " replays it)");
         Random random = new Random(seed);
-        for (int run = 0; run < 60; run++) {
+        for (int run = 0; run < 40; run++) {
             Path ws = Files.createDirectories(root.resolve("w" + run));
             Checkpoints checkpoints = new Checkpoints(new WorkspaceFiles(ws, new BlobStore(root.resolve("blobs"))));
             Map<Integer, Map<String, String>> before = new HashMap<>();
