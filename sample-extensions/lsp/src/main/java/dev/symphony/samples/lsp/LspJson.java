@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.Hover;
@@ -150,6 +152,32 @@ final class LspJson {
         return out;
     }
 
+    /**
+     * {@code {actions: [{index, title, kind?, preferred, edit: {files…}}], skipped}} of a code action answer. Only actions
+     * that carry their edit are offered: a bare command, or a command without an edit, would have the server change files
+     * through {@code workspace/applyEdit}, which this client does not run; those are counted as {@code skipped}. An
+     * action's own command beside its edit is not run either (typescript-language-server's only repeats the edit).
+     */
+    static ObjectNode codeActions(List<Either<Command, CodeAction>> answer) {
+        ObjectNode out = NODES.objectNode();
+        ArrayNode actions = out.putArray("actions");
+        int skipped = 0;
+        for (Either<Command, CodeAction> a : answer == null ? List.<Either<Command, CodeAction>>of() : answer) {
+            CodeAction action = a == null || a.isLeft() ? null : a.getRight();
+            if (action == null || action.getTitle() == null || action.getEdit() == null || action.getDisabled() != null
+                    || actions.size() >= MAX_ITEMS) {
+                skipped++;
+                continue;
+            }
+            ObjectNode o = actions.addObject().put("index", actions.size() - 1);
+            putText(o, "title", action.getTitle());
+            putText(o, "kind", action.getKind());
+            o.put("preferred", Boolean.TRUE.equals(action.getIsPreferred()));
+            o.set("edit", workspaceEdit(action.getEdit()));
+        }
+        return out.put("skipped", skipped);
+    }
+
     /** {@code {files: [{file, edits: [{startLine, …, text}]}]}} of a workspace edit (changes or documentChanges' text edits). */
     static ObjectNode workspaceEdit(WorkspaceEdit edit) {
         ObjectNode out = NODES.objectNode();
@@ -182,7 +210,7 @@ final class LspJson {
         }
     }
 
-    static ArrayNode edits(List<TextEdit> edits) {
+    static ArrayNode edits(List<? extends TextEdit> edits) {
         ArrayNode a = NODES.arrayNode();
         for (TextEdit e : edits) {
             if (e != null && e.getRange() != null && a.size() < 100_000) {
