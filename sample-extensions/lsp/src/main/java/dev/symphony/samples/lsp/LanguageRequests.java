@@ -100,7 +100,7 @@ final class LanguageRequests {
         FormattingOptions options = kind.equals("formatting")
                 ? new FormattingOptions((int) Math.min(16, Math.max(1, number(in, "tabSize"))), in.path("insertSpaces").asBoolean(true)) : null;
         Ask ask = new Ask(id, kind, uri, new Range(at, end), newName, kind.equals("resolve") ? (int) number(in, "item") : -1,
-                kind.equals("resolve") ? number(in, "list") : -1, options);
+                kind.equals("resolve") ? number(in, "list") : -1, options, in.path("prefix").asText(""));
         Long before = latest.put(uri + "\u0000" + kind, id);
         if (before != null && before != id) {
             CompletableFuture<?> old = pending.remove(before);
@@ -113,7 +113,8 @@ final class LanguageRequests {
     }
 
     /** One request as the workbench asked it (the fields its kind uses; the others are defaults). */
-    private record Ask(long id, String kind, String uri, Range range, String newName, int index, long list, FormattingOptions options) {
+    private record Ask(long id, String kind, String uri, Range range, String newName, int index, long list, FormattingOptions options,
+                       String prefix) {
     }
 
     private void send(Ask ask, ServerPool.Served served) {
@@ -142,7 +143,7 @@ final class LanguageRequests {
                 yield track(id, key, served.session().request(s -> s.getTextDocumentService().completion(p)), r -> {
                     lastCompletion.put(uri, kept);
                     lastCompletionId.put(uri, id);
-                    return LspJson.completion(r, kept);
+                    return LspJson.completion(r, kept, ask.prefix());
                 });
             }
             case "resolve" -> {

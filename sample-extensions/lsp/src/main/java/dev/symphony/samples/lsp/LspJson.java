@@ -34,21 +34,53 @@ final class LspJson {
     private LspJson() {
     }
 
-    /** {@code {items: [{index, label, kind, detail, sortText, filterText, insertText, caret, edit?, additionalEdits?, documentation?}], incomplete}}. */
-    static ObjectNode completion(Either<List<CompletionItem>, CompletionList> answer, List<CompletionItem> kept) {
+    /**
+     * {@code {items: [{index, label, kind, detail, sortText, filterText, insertText, caret, edit?, additionalEdits?, documentation?}], incomplete}}.
+     * A list longer than {@value #MAX_ITEMS} (a TypeScript file's globals are ~1,000) keeps the items whose filter text
+     * has {@code prefix}'s letters in order first (the word typed so far, as the workbench filters), then the rest, and
+     * is marked incomplete so that typing on asks again.
+     */
+    static ObjectNode completion(Either<List<CompletionItem>, CompletionList> answer, List<CompletionItem> kept, String prefix) {
         ObjectNode out = NODES.objectNode();
         List<CompletionItem> items = answer == null ? List.of() : answer.isLeft() ? answer.getLeft() : answer.getRight().getItems();
         boolean incomplete = answer != null && answer.isRight() && answer.getRight().isIncomplete();
-        ArrayNode a = out.putArray("items");
-        for (CompletionItem item : items == null ? List.<CompletionItem>of() : items) {
-            if (item == null || item.getLabel() == null || a.size() >= MAX_ITEMS) {
-                incomplete |= a.size() >= MAX_ITEMS;
-                continue;
+        items = items == null ? List.of() : items.stream().filter(i -> i != null && i.getLabel() != null).toList();
+        if (items.size() > MAX_ITEMS) {
+            incomplete = true;
+            List<CompletionItem> matching = new java.util.ArrayList<>();
+            List<CompletionItem> others = new java.util.ArrayList<>();
+            for (CompletionItem i : items) {
+                (lettersInOrder(prefix, i.getFilterText() != null ? i.getFilterText() : i.getLabel()) ? matching : others).add(i);
             }
+            matching.addAll(others);
+            items = matching.subList(0, MAX_ITEMS);
+        }
+        ArrayNode a = out.putArray("items");
+        for (CompletionItem item : items) {
             kept.add(item);
             a.add(item(item, kept.size() - 1));
         }
         return out.put("incomplete", incomplete);
+    }
+
+    /** True when {@code word}'s letters appear in {@code text} in order, ignoring case (an empty word matches all). */
+    static boolean lettersInOrder(String word, String text) {
+        int at = 0;
+        for (int i = 0; i < word.length() && at >= 0; i++) {
+            at = indexOfIgnoreCase(text, word.charAt(i), at);
+            at = at < 0 ? -1 : at + 1;
+        }
+        return at >= 0;
+    }
+
+    private static int indexOfIgnoreCase(String text, char c, int from) {
+        char lower = Character.toLowerCase(c);
+        for (int i = from; i < text.length(); i++) {
+            if (Character.toLowerCase(text.charAt(i)) == lower) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static ObjectNode item(CompletionItem item, int index) {
