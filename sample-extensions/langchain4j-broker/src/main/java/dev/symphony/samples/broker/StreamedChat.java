@@ -10,6 +10,9 @@ import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.symphony.contract.ErrorCode;
@@ -69,11 +72,24 @@ public final class StreamedChat {
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         int[] streamed = {0};
         model.chat(lcRequest, new StreamingChatResponseHandler() {
+            /** True (and the stream stopped) when the caller cancelled. */
+            private boolean cancelled(StreamingHandle handle) {
+                if (out.cancelled() || context.cancelled()) {
+                    handle.cancel(); // the parser stops; BrokerHttpClient closes the stream: the kernel closes the connection
+                    done.completeExceptionally(new ExtensionException(ErrorCode.CANCELLED, "cancelled after " + streamed[0] + " tokens"));
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
+            public void onPartialToolCall(PartialToolCall partial, PartialToolCallContext handle) {
+                cancelled(handle.streamingHandle()); // a call's arguments streamed in pieces: no text, but a cancel still stops it
+            }
+
             @Override
             public void onPartialResponse(PartialResponse partial, PartialResponseContext handle) {
-                if (out.cancelled() || context.cancelled()) {
-                    handle.streamingHandle().cancel(); // the parser stops; BrokerHttpClient closes the stream: the kernel closes the connection
-                    done.completeExceptionally(new ExtensionException(ErrorCode.CANCELLED, "cancelled after " + streamed[0] + " tokens"));
+                if (cancelled(handle.streamingHandle())) {
                     return;
                 }
                 if (!partial.text().isEmpty()) {
