@@ -136,12 +136,13 @@ class LlamaServerRouterIT {
         JsonNode found = JSON.readTree(probe.out().lines().findFirst().orElseThrow(() -> new AssertionError(probe.err())));
         assertEquals("openai_compatible", found.get("kind").asText(), probe.out());
         assertEquals("http://127.0.0.1:" + server.port + "/v1", found.at("/settings/dev.symphony.samples.openai-compatible.baseUrl").asText());
-        assertEquals("symphony-demo-bigram.gguf", found.at("/models/0").asText(), probe.out());
+        assertTrue(found.at("/models/0").asText().endsWith("/symphony-demo-bigram.gguf"), "llama-server lists its model by path: " + probe.out());
 
         LauncherIT.Result listed = LauncherIT.symphony(home, "models", "list", "--server", "dev.symphony.samples.openai-compatible");
         assertEquals(0, listed.status(), listed.err());
         JsonNode model = JSON.readTree(listed.out().lines().findFirst().orElseThrow(() -> new AssertionError(listed.err())));
-        assertEquals("dev.symphony.samples.openai-compatible/symphony-demo-bigram.gguf", model.get("model").asText(), listed.out());
+        assertTrue(model.get("model").asText().startsWith("dev.symphony.samples.openai-compatible/")
+                && model.get("id").asText().endsWith("/symphony-demo-bigram.gguf"), listed.out());
 
         LauncherIT.Result tools = LauncherIT.symphony(home, "call", "dev.symphony.samples.openai-compatible", "chat",
                 "{\"messages\":[{\"role\":\"user\",\"content\":\"read hello.txt\"}],\"sampling\":{\"maxTokens\":8,\"seed\":1},"
