@@ -54,8 +54,8 @@ public final class SymphonyMain {
                 "Polyphony: publish Melodies to a signed index, find and import them with the extensions they need", MelodyCommand::run));
         add(new Subcommand("call", "call EXTENSION_ID CAPABILITY 'JSON'",
                 "call an extension's capability through the bus; prints the JSON result", CallCommand::run));
-        add(new Subcommand("models", "models list | test MODEL",
-                "the language models of the model Instruments (JSON lines), or a short test request to one", ModelsCommand::run));
+        add(new Subcommand("models", "models list [--server INSTRUMENT] | test MODEL | probe [--port PORT]",
+                "the language models of the model Instruments or of a server (JSON lines), a short test request to one, or the model servers on 127.0.0.1", ModelsCommand::run));
         add(new Subcommand("ask", "ask [--model M] [--max-tokens N] [--temperature T] [--seed S] \"PROMPT\"",
                 "stream a model's answer to stdout; usage and cost as a JSON line on stderr (no model configured: the demo model)",
                 AskCommand::run));

@@ -121,6 +121,40 @@ class LlamaServerRouterIT {
         assertFalse(answer.at("/message/content").asText().isEmpty(), call.out());
     }
 
+    /**
+     * The CLI's server commands against the real server: {@code models probe --port} finds it with the settings that
+     * select it, {@code models list --server} lists its model through the Instrument and the broker; and a chat that
+     * offers tools is accepted by llama-server (its tool-call template and grammar run; the demo model writes text,
+     * as its grammar allows before a call: the calls themselves are OpenAiCompatibleProtocolReplayTest's).
+     */
+    @Test
+    void probeListAndToolsAgainstTheRealServer(@TempDir Path home) throws Exception {
+        proxy.relay();
+        configure(home, 60_000);
+        LauncherIT.Result probe = LauncherIT.symphony(home, "models", "probe", "--port", String.valueOf(server.port));
+        assertEquals(0, probe.status(), probe.err());
+        JsonNode found = JSON.readTree(probe.out().lines().findFirst().orElseThrow(() -> new AssertionError(probe.err())));
+        assertEquals("openai_compatible", found.get("kind").asText(), probe.out());
+        assertEquals("http://127.0.0.1:" + server.port + "/v1", found.at("/settings/dev.symphony.samples.openai-compatible.baseUrl").asText());
+        assertTrue(found.at("/models/0").asText().endsWith("/symphony-demo-bigram.gguf"), "llama-server lists its model by path: " + probe.out());
+
+        LauncherIT.Result listed = LauncherIT.symphony(home, "models", "list", "--server", "dev.symphony.samples.openai-compatible");
+        assertEquals(0, listed.status(), listed.err());
+        JsonNode model = JSON.readTree(listed.out().lines().findFirst().orElseThrow(() -> new AssertionError(listed.err())));
+        assertTrue(model.get("model").asText().startsWith("dev.symphony.samples.openai-compatible/")
+                && model.get("id").asText().endsWith("/symphony-demo-bigram.gguf"), listed.out());
+
+        LauncherIT.Result tools = LauncherIT.symphony(home, "call", "dev.symphony.samples.openai-compatible", "chat",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"read hello.txt\"}],\"sampling\":{\"maxTokens\":8,\"seed\":1},"
+                + "\"tools\":[{\"name\":\"read_file\",\"description\":\"Read a file\",\"parameters\":{\"type\":\"object\","
+                + "\"properties\":{\"path\":{\"type\":\"string\"}},\"required\":[\"path\"]}}]}");
+        assertEquals(0, tools.status(), tools.err());
+        List<String> lines = tools.out().lines().toList();
+        JsonNode answer = JSON.readTree(lines.get(lines.size() - 2));
+        assertEquals("length", answer.get("finishReason").asText(), tools.out());
+        assertEquals(8, answer.at("/usage/outputTokens").asInt(), tools.out());
+    }
+
     @Test
     void theServerKilledMidStreamFallsBackToLocalGguf(@TempDir Path home) throws Exception {
         configure(home, 60_000);

@@ -27,10 +27,11 @@ import java.util.List;
  * through the kernel; one JSON line with {@code ok}, the time to the first token and in all, the usage.
  * {@code symphony models list --server INSTRUMENT}: the models that Instrument's server offers now ({@code /v1/models},
  * Ollama's tags). {@code symphony models probe}: the model servers on this machine (127.0.0.1: Ollama on 11434, an
- * OpenAI-compatible server on 8080 and 1234), one JSON line each with the settings that would select it.
+ * OpenAI-compatible server on 8080 and 1234; {@code --port PORT}, repeatable, looks on those ports of 127.0.0.1 instead,
+ * for both kinds: vLLM's 8000, a second llama-server), one JSON line each with the settings that would select it.
  */
 public final class ModelsCommand {
-    static final String USAGE = "usage: symphony models list [--server INSTRUMENT] | test MODEL | probe";
+    static final String USAGE = "usage: symphony models list [--server INSTRUMENT] | test MODEL | probe [--port PORT]…";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelsCommand() {
@@ -40,8 +41,9 @@ public final class ModelsCommand {
         boolean list = args.length == 1 && args[0].equals("list");
         boolean test = args.length == 2 && args[0].equals("test");
         boolean server = args.length == 3 && args[0].equals("list") && args[1].equals("--server");
-        if (args.length == 1 && args[0].equals("probe")) {
-            return probe(out, err);
+        if (args.length >= 1 && args[0].equals("probe")) {
+            List<LocalServers.Candidate> candidates = candidates(args, err);
+            return candidates == null ? 2 : probe(candidates, out, err);
         }
         if (!list && !test && !server) {
             (args.length == 1 && args[0].equals("--help") ? out : err).println(USAGE);
@@ -74,8 +76,34 @@ public final class ModelsCommand {
         }
     }
 
-    private static int probe(PrintStream out, PrintStream err) {
-        List<LocalServers.Found> found = new LocalServers(Duration.ofMillis(1500)).probe(LocalServers.DEFAULTS);
+    /** {@code probe}'s places: the defaults, or both kinds on each {@code --port}; null (usage on stderr) for bad arguments. */
+    static List<LocalServers.Candidate> candidates(String[] args, PrintStream err) {
+        if (args.length == 1) {
+            return LocalServers.DEFAULTS;
+        }
+        List<LocalServers.Candidate> out = new java.util.ArrayList<>();
+        for (int i = 1; i < args.length; i += 2) {
+            int port = -1;
+            try {
+                port = args[i].equals("--port") && i + 1 < args.length ? Integer.parseInt(args[i + 1]) : -1;
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (port < 1 || port > 65_535) {
+                err.println("symphony models: " + (args[i].equals("--port") ? "--port takes a port number 1-65535, not '"
+                        + (i + 1 < args.length ? args[i + 1] : "") + "'" : "unknown option '" + args[i] + "'"));
+                err.println(USAGE);
+                return null;
+            }
+            for (LocalServers.Kind kind : LocalServers.Kind.values()) {
+                out.add(new LocalServers.Candidate(kind, port));
+            }
+        }
+        return out;
+    }
+
+    private static int probe(List<LocalServers.Candidate> candidates, PrintStream out, PrintStream err) {
+        List<LocalServers.Found> found = new LocalServers(Duration.ofMillis(1500)).probe(candidates);
         for (LocalServers.Found f : found) {
             ObjectNode line = JSON.createObjectNode().put("kind", f.kind().name().toLowerCase()).put("baseUrl", f.baseUrl())
                     .put("instrument", f.kind().instrument);
@@ -85,7 +113,8 @@ public final class ModelsCommand {
             out.println(line);
         }
         if (found.isEmpty()) {
-            err.println("symphony models: no model server answered on 127.0.0.1 (ports 11434, 8080, 1234)");
+            err.println("symphony models: no model server answered on 127.0.0.1 (ports "
+                    + candidates.stream().map(c -> String.valueOf(c.port())).distinct().collect(java.util.stream.Collectors.joining(", ")) + ")");
         }
         return 0;
     }

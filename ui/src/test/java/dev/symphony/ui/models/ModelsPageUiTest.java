@@ -35,8 +35,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * The Models page on Monocle with the real settings service (a settings.json in a temporary SYMPHONY_HOME) and the
  * real encrypted secret file. The kernel side — which Instruments and models there are, and the test chat — is
- * {@link ScriptedKernel}, a double of {@link KernelModelsBackend}'s kernel calls (their real path is the kernel's and
- * packaging's tests): its test chat waits until cancelled, so progress and Cancel can be seen.
+ * {@link ScriptedKernel}, a double of {@link KernelModelsBackend}'s kernel calls (their real path is
+ * {@link KernelModelsBackendTest}, over a real kernel): its test chat waits until cancelled, so progress and Cancel can be seen.
  */
 @ExtendWith(ApplicationExtension.class)
 class ModelsPageUiTest {

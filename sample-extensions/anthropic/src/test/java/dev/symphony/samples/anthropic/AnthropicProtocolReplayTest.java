@@ -15,6 +15,8 @@ import dev.symphony.contract.llm.LanguageModelProtocol.FinishReason;
 import dev.symphony.contract.llm.LanguageModelProtocol.Message;
 import dev.symphony.contract.llm.LanguageModelProtocol.ModelInfo;
 import dev.symphony.contract.llm.LanguageModelProtocol.Sampling;
+import dev.symphony.contract.llm.LanguageModelProtocol.ToolCall;
+import dev.symphony.contract.llm.LanguageModelProtocol.ToolSpec;
 import dev.symphony.contract.llm.PriceTable;
 import dev.symphony.samples.broker.testing.InstrumentConformance;
 import dev.symphony.samples.broker.testing.ProtocolReplay;
@@ -74,6 +76,25 @@ class AnthropicProtocolReplayTest {
         assertEquals(64, body.get("max_tokens").asInt(), sent.body());
         assertEquals("hello", body.at("/messages/0/content/0/text").asText(body.at("/messages/0/content").asText()), sent.body());
         assertTrue(body.get("system").toString().contains("Be brief."), "the system message is Anthropic's system field: " + sent.body());
+    }
+
+    /** Tool use: the tools go out in Anthropic's shape, the streamed tool_use block comes back as the contract's call. */
+    @Test
+    void replayToolUseBecomesTheContractsToolCall() throws Exception {
+        replay.serve(getClass(), "messages-tool-use.replay");
+        ToolSpec read = new ToolSpec("read_file", "Read a file.", JSON.readTree(
+                "{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}},\"required\":[\"path\"]}"));
+        Final answer = InstrumentConformance.chat(harness, new ChatRequest(null, List.of(Message.user("check hello.txt")), new Sampling(256, null, null, null, null),
+                List.of(read)));
+        assertEquals(FinishReason.TOOL_CALLS, answer.finishReason());
+        assertEquals("Let me read it.", answer.message().content());
+        assertEquals(List.of(new ToolCall("toolu_01ReplayRead", "read_file", JSON.readTree("{\"path\":\"hello.txt\"}"))),
+                answer.message().toolCalls());
+        assertEquals(89, answer.usage().outputTokens());
+        JsonNode tools = JSON.readTree(replay.requests().get(replay.requests().size() - 1).body()).get("tools");
+        assertEquals("read_file", tools.at("/0/name").asText(), String.valueOf(tools));
+        assertEquals("string", tools.at("/0/input_schema/properties/path/type").asText(), String.valueOf(tools));
+        assertEquals("path", tools.at("/0/input_schema/required/0").asText(), String.valueOf(tools));
     }
 
     @Test

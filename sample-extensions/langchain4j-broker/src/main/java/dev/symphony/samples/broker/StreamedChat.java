@@ -10,6 +10,9 @@ import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.symphony.contract.ErrorCode;
@@ -18,19 +21,22 @@ import dev.symphony.contract.llm.LanguageModelProtocol.Final;
 import dev.symphony.contract.llm.LanguageModelProtocol.FinishReason;
 import dev.symphony.contract.llm.LanguageModelProtocol.Message;
 import dev.symphony.contract.llm.LanguageModelProtocol.Sampling;
+import dev.symphony.contract.llm.LanguageModelProtocol.ToolCall;
 import dev.symphony.contract.llm.LanguageModelProtocol.Usage;
 import dev.symphony.sdk.api.CallContext;
 import dev.symphony.sdk.api.ExtensionException;
 import dev.symphony.sdk.api.TokenSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
  * One chat of the uniform contract through a langchain4j streaming model: each streamed text delta becomes a token
  * chunk, the caller's cancel stops the parser (and closes the brokered connection), and the response becomes the
- * {@link Final} with the provider's usage and finish reason. {@link BrokerHttpClient} streams on the caller's
+ * {@link Final} with the provider's usage and finish reason, and the model's tool calls when the request offered tools
+ * ({@link ToolCalls}). {@link BrokerHttpClient} streams on the caller's
  * thread, so the answer is complete when the model's {@code chat} returns.
  */
 public final class StreamedChat {
@@ -59,16 +65,31 @@ public final class StreamedChat {
         if (request.messages() == null || request.messages().isEmpty()) {
             throw new ExtensionException(ErrorCode.INVALID_INPUT, "chat needs at least one message");
         }
+        ChatRequestParameters withTools = request.tools() == null || request.tools().isEmpty() ? parameters
+                : parameters.overrideWith(DefaultChatRequestParameters.builder().toolSpecifications(ToolCalls.specifications(request.tools())).build());
         dev.langchain4j.model.chat.request.ChatRequest lcRequest = dev.langchain4j.model.chat.request.ChatRequest.builder()
-                .messages(messages(request.messages())).parameters(parameters).build();
+                .messages(messages(request.messages())).parameters(withTools).build();
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         int[] streamed = {0};
         model.chat(lcRequest, new StreamingChatResponseHandler() {
+            /** True (and the stream stopped) when the caller cancelled. */
+            private boolean cancelled(StreamingHandle handle) {
+                if (out.cancelled() || context.cancelled()) {
+                    handle.cancel(); // the parser stops; BrokerHttpClient closes the stream: the kernel closes the connection
+                    done.completeExceptionally(new ExtensionException(ErrorCode.CANCELLED, "cancelled after " + streamed[0] + " tokens"));
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
+            public void onPartialToolCall(PartialToolCall partial, PartialToolCallContext handle) {
+                cancelled(handle.streamingHandle()); // a call's arguments streamed in pieces: no text, but a cancel still stops it
+            }
+
             @Override
             public void onPartialResponse(PartialResponse partial, PartialResponseContext handle) {
-                if (out.cancelled() || context.cancelled()) {
-                    handle.streamingHandle().cancel(); // the parser stops; BrokerHttpClient closes the stream: the kernel closes the connection
-                    done.completeExceptionally(new ExtensionException(ErrorCode.CANCELLED, "cancelled after " + streamed[0] + " tokens"));
+                if (cancelled(handle.streamingHandle())) {
                     return;
                 }
                 if (!partial.text().isEmpty()) {
@@ -94,23 +115,34 @@ public final class StreamedChat {
             throw ProviderFailures.failure(e.getCause(), where);
         }
         TokenUsage usage = response.tokenUsage();
-        String text = response.aiMessage() == null || response.aiMessage().text() == null ? "" : response.aiMessage().text();
-        return new Final(answeredBy, new Message("assistant", text),
-                new Usage(count(usage == null ? null : usage.inputTokenCount()), count(usage == null ? null : usage.outputTokenCount())),
-                response.finishReason() == dev.langchain4j.model.output.FinishReason.LENGTH ? FinishReason.LENGTH : FinishReason.STOP);
+        AiMessage said = response.aiMessage();
+        String text = said == null || said.text() == null ? "" : said.text();
+        List<ToolCall> calls = said == null || !said.hasToolExecutionRequests() ? null
+                : ToolCalls.fromModel(said.toolExecutionRequests(), answeredBy + " at " + where);
+        FinishReason reason = calls != null ? FinishReason.TOOL_CALLS
+                : response.finishReason() == dev.langchain4j.model.output.FinishReason.LENGTH ? FinishReason.LENGTH : FinishReason.STOP;
+        return new Final(answeredBy, new Message("assistant", text, calls, null),
+                new Usage(count(usage == null ? null : usage.inputTokenCount()), count(usage == null ? null : usage.outputTokenCount())), reason);
     }
 
-    /** The contract's messages as langchain4j's; an unknown role is INVALID_INPUT naming it. */
+    /**
+     * The contract's messages as langchain4j's, tool calls and tool results included ({@link ToolCalls}); an unknown
+     * role is INVALID_INPUT naming it.
+     */
     public static List<ChatMessage> messages(List<Message> messages) {
         List<ChatMessage> out = new ArrayList<>();
-        for (Message m : messages) {
+        Map<String, String> toolNames = ToolCalls.names();
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
             String text = m.content() == null ? "" : m.content();
+            boolean calls = m.toolCalls() != null && !m.toolCalls().isEmpty();
             out.add(switch (m.role() == null ? "user" : m.role()) {
                 case "system" -> SystemMessage.from(text);
-                case "assistant" -> AiMessage.from(text);
+                case "assistant" -> calls ? ToolCalls.message(m, toolNames, i) : AiMessage.from(text);
                 case "user" -> UserMessage.from(text);
+                case "tool" -> ToolCalls.message(m, toolNames, i);
                 default -> throw new ExtensionException(ErrorCode.INVALID_INPUT, "unknown message role '" + m.role()
-                        + "'; roles: system, user, assistant");
+                        + "' (messages[" + i + "]); roles: system, user, assistant, tool");
             });
         }
         return out;

@@ -17,6 +17,8 @@ import dev.symphony.contract.llm.LanguageModelProtocol.FinishReason;
 import dev.symphony.contract.llm.LanguageModelProtocol.Message;
 import dev.symphony.contract.llm.LanguageModelProtocol.ModelInfo;
 import dev.symphony.contract.llm.LanguageModelProtocol.Sampling;
+import dev.symphony.contract.llm.LanguageModelProtocol.ToolCall;
+import dev.symphony.contract.llm.LanguageModelProtocol.ToolSpec;
 import dev.symphony.contract.llm.PriceTable;
 import dev.symphony.samples.broker.testing.InstrumentConformance;
 import dev.symphony.samples.broker.testing.ProtocolReplay;
@@ -67,6 +69,24 @@ class OllamaProtocolReplayTest {
         assertEquals(32, body.at("/options/num_predict").asInt(), body.toString());
         assertEquals(42, body.at("/options/seed").asInt(), body.toString());
         assertEquals(600, body.path("keep_alive").asInt(), "the model is kept loaded for keepAliveSeconds: " + body);
+    }
+
+    /** Tools go out in Ollama's shape; its call (no id, arguments an object) comes back as the contract's, named by position. */
+    @Test
+    void replayToolCallsComeBackInTheContractsShape() throws Exception {
+        replay.serve(getClass(), "chat-tool-calls.replay");
+        ToolSpec read = new ToolSpec("read_file", "Read a file.", JSON.readTree(
+                "{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}},\"required\":[\"path\"]}"));
+        Final answer = InstrumentConformance.chat(harness, new ChatRequest(null, List.of(Message.user("check hello.txt")), null, List.of(read)));
+        assertEquals(FinishReason.TOOL_CALLS, answer.finishReason());
+        assertEquals(1, answer.message().toolCalls().size(), answer.toString());
+        ToolCall call = answer.message().toolCalls().get(0);
+        assertEquals("read_file", call.name());
+        assertEquals(JSON.readTree("{\"path\":\"hello.txt\"}"), call.arguments());
+        assertTrue(call.id() != null && !call.id().isBlank(), "a call without an id gets one: " + call);
+        JsonNode tools = JSON.readTree(replay.requests().get(replay.requests().size() - 1).body()).get("tools");
+        assertEquals("read_file", tools.at("/0/function/name").asText(), String.valueOf(tools));
+        assertEquals("string", tools.at("/0/function/parameters/properties/path/type").asText(), String.valueOf(tools));
     }
 
     @Test

@@ -57,7 +57,7 @@ final class OpenAiCompatibleModel implements LanguageModel {
     public Catalogue models() {
         List<ModelInfo> models = new ArrayList<>();
         models.add(new ModelInfo(SERVER_MODEL, "the model of the OpenAI-compatible server on this machine (settings baseUrl, model); local: free",
-                0, List.of(Feature.CHAT, Feature.FILL_IN_THE_MIDDLE, Feature.EMBEDDINGS), false));
+                0, List.of(Feature.CHAT, Feature.TOOLS, Feature.FILL_IN_THE_MIDDLE, Feature.EMBEDDINGS), false));
         models.addAll(OPENAI);
         return new Catalogue(models);
     }

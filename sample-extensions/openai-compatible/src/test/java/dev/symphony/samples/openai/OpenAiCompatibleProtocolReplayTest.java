@@ -1,6 +1,7 @@
 package dev.symphony.samples.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,8 +11,11 @@ import dev.symphony.contract.llm.LanguageModelProtocol;
 import dev.symphony.contract.llm.LanguageModelProtocol.Catalogue;
 import dev.symphony.contract.llm.LanguageModelProtocol.ChatRequest;
 import dev.symphony.contract.llm.LanguageModelProtocol.Final;
+import dev.symphony.contract.llm.LanguageModelProtocol.FinishReason;
 import dev.symphony.contract.llm.LanguageModelProtocol.Message;
 import dev.symphony.contract.llm.LanguageModelProtocol.Sampling;
+import dev.symphony.contract.llm.LanguageModelProtocol.ToolCall;
+import dev.symphony.contract.llm.LanguageModelProtocol.ToolSpec;
 import dev.symphony.contract.llm.PriceTable;
 import dev.symphony.samples.broker.testing.InstrumentConformance;
 import dev.symphony.samples.broker.testing.ProtocolReplay;
@@ -26,7 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The openai-compatible Instrument with its real manifest in the SDK's harness, over real HTTP to <b>protocol
  * replays</b> (this package's test resources): the server's model list, a streamed chat naming an OpenAI model, the
- * shared conformance checks. The real llama.cpp server is packaging's LlamaServerRouterIT.
+ * shared conformance checks; tool calls ({@code chat-tool-*.replay}): the request's tools leave in OpenAI's function
+ * shape, the model's calls (arguments streamed in pieces, or whole in one delta) come back as the contract's
+ * {@link ToolCall}s with finish reason {@code tool_calls}, a conversation with calls and results goes out as OpenAI's
+ * assistant {@code tool_calls} and {@code tool} messages, and broken arguments from the model fail naming the call,
+ * the tool and the position. The real llama.cpp server is packaging's LlamaServerRouterIT (it accepts the tools, but
+ * the demo GGUF never starts a call: llama-server's grammar lets a model write text first, and a bigram model never
+ * reaches {@code <tool_call>} — hence replays for the calls).
  */
 class OpenAiCompatibleProtocolReplayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,7 +71,7 @@ class OpenAiCompatibleProtocolReplayTest {
         assertEquals(9, answer.usage().inputTokens());
         assertEquals(2, answer.usage().outputTokens());
         assertEquals("gpt-4o-mini", answer.model());
-        JsonNode body = JSON.readTree(replay.requests().get(replay.requests().size() - 1).body());
+        JsonNode body = lastRequestBody();
         assertEquals("gpt-4o-mini", body.get("model").asText(), body.toString());
         assertEquals(3, body.get("seed").asInt(), body.toString());
         assertTrue(replay.requests().get(replay.requests().size() - 1).headers().get("authorization") == null,
@@ -83,5 +93,91 @@ class OpenAiCompatibleProtocolReplayTest {
         } finally {
             harness.setting("baseUrl", replay.url() + "/v1");
         }
+    }
+
+    // tool calls: the shape the agent (ui.chat.agent) and RoleChat use, in and out
+
+    static List<ToolSpec> tools() throws Exception {
+        return List.of(new ToolSpec("read_file", "Read a text file of the workspace.", JSON.readTree(
+                        "{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\",\"description\":\"relative\"}},\"required\":[\"path\"]}")),
+                new ToolSpec("run_command", "Run a command.", JSON.readTree(
+                        "{\"type\":\"object\",\"properties\":{\"command\":{\"type\":\"string\"},\"mode\":{\"enum\":[\"fast\",\"slow\"]}},\"required\":[\"command\"],\"additionalProperties\":false}")));
+    }
+
+    private static JsonNode lastRequestBody() throws Exception {
+        return JSON.readTree(replay.requests().get(replay.requests().size() - 1).body());
+    }
+
+    @Test
+    void replayStreamedToolCallsComeBackInTheContractsShape() throws Exception {
+        replay.serve(getClass(), "chat-tool-calls.replay");
+        Final answer = InstrumentConformance.chat(harness, new ChatRequest("gpt-4o-mini", List.of(Message.user("check hello.txt")),
+                Sampling.defaults(), tools()));
+        assertEquals(FinishReason.TOOL_CALLS, answer.finishReason());
+        assertEquals("", answer.message().content());
+        List<ToolCall> calls = answer.message().toolCalls();
+        assertEquals(2, calls.size(), calls.toString());
+        assertEquals(new ToolCall("call_read_1", "read_file", JSON.readTree("{\"path\":\"hello.txt\"}")), calls.get(0),
+                "the arguments streamed in three pieces, put together");
+        assertEquals(new ToolCall("call_run_2", "run_command", JSON.readTree("{\"command\":\"grep -c Symphony hello.txt\"}")), calls.get(1),
+                "a call whole in one delta");
+        assertEquals(143, answer.usage().inputTokens());
+        assertEquals(38, answer.usage().outputTokens());
+
+        JsonNode sent = lastRequestBody().get("tools");
+        assertEquals(2, sent.size(), sent.toString());
+        assertEquals("function", sent.get(0).get("type").asText());
+        assertEquals("read_file", sent.at("/0/function/name").asText());
+        assertEquals("Read a text file of the workspace.", sent.at("/0/function/description").asText());
+        assertEquals("string", sent.at("/0/function/parameters/properties/path/type").asText(), sent.toString());
+        assertEquals("relative", sent.at("/0/function/parameters/properties/path/description").asText());
+        assertEquals("path", sent.at("/0/function/parameters/required/0").asText());
+        assertEquals("slow", sent.at("/1/function/parameters/properties/mode/enum/1").asText(), "a property's schema goes as written");
+    }
+
+    @Test
+    void replayAConversationWithCallsAndResultsGoesOutInOpenAisShape() throws Exception {
+        replay.serve(getClass(), "chat-stream.replay");
+        ToolCall call = new ToolCall("call_read_1", "read_file", JSON.readTree("{\"path\":\"hello.txt\"}"));
+        Final answer = InstrumentConformance.chat(harness, new ChatRequest("gpt-4o-mini", List.of(Message.user("check hello.txt"),
+                new Message("assistant", "", List.of(call), null), Message.toolResult("call_read_1", "Hello, world")),
+                Sampling.defaults(), tools()));
+        assertEquals(FinishReason.STOP, answer.finishReason());
+        assertNull(answer.message().toolCalls(), "a text answer has no calls");
+        JsonNode messages = lastRequestBody().get("messages");
+        assertEquals("assistant", messages.at("/1/role").asText(), messages.toString());
+        assertEquals("call_read_1", messages.at("/1/tool_calls/0/id").asText());
+        assertEquals("read_file", messages.at("/1/tool_calls/0/function/name").asText());
+        assertEquals(JSON.readTree("{\"path\":\"hello.txt\"}"), JSON.readTree(messages.at("/1/tool_calls/0/function/arguments").asText()));
+        assertEquals("tool", messages.at("/2/role").asText());
+        assertEquals("call_read_1", messages.at("/2/tool_call_id").asText());
+        assertEquals("Hello, world", messages.at("/2/content").asText());
+    }
+
+    @Test
+    void replayMalformedArgumentsFailNamingTheToolAndThePosition() throws Exception {
+        replay.serve(getClass(), "chat-tool-call-malformed.replay");
+        String error = InstrumentConformance.failsWith(harness, ErrorCode.EXTENSION_ERROR, LanguageModelProtocol.CHAT,
+                LanguageModelProtocol.toJson(new ChatRequest(null, List.of(Message.user("edit it")), null, tools())));
+        assertTrue(error.contains("tool call 1 of 1 (edit_file)"), error);
+        assertTrue(error.contains("not JSON at line 2, column "), error);
+        assertTrue(error.contains("\"newText\" \"Hi\""), "the broken text is quoted: " + error);
+    }
+
+    @Test
+    void badToolsAndResultsAreRefusedBeforeAnythingIsSent() throws Exception {
+        int before = replay.requests().size();
+        String unnamed = InstrumentConformance.failsWith(harness, ErrorCode.INVALID_INPUT, LanguageModelProtocol.CHAT,
+                LanguageModelProtocol.toJson(new ChatRequest(null, List.of(Message.user("hi")), null,
+                        List.of(new ToolSpec(" ", "no name", null)))));
+        assertTrue(unnamed.contains("tools[0] has no name"), unnamed);
+        String array = InstrumentConformance.failsWith(harness, ErrorCode.INVALID_INPUT, LanguageModelProtocol.CHAT,
+                LanguageModelProtocol.toJson(new ChatRequest(null, List.of(Message.user("hi")), null,
+                        List.of(new ToolSpec("x", "bad schema", JSON.readTree("[1]"))))));
+        assertTrue(array.contains("tools[0] (x).parameters must be a JSON Schema of type object"), array);
+        String orphan = InstrumentConformance.failsWith(harness, ErrorCode.INVALID_INPUT, LanguageModelProtocol.CHAT,
+                LanguageModelProtocol.toJson(new ChatRequest(null, List.of(Message.user("hi"), Message.toolResult("nope", "x")), null)));
+        assertTrue(orphan.contains("messages[1] is a tool result for 'nope'"), orphan);
+        assertEquals(before, replay.requests().size(), "nothing reached the server");
     }
 }
