@@ -31,7 +31,7 @@ class TrainingLearnsTest {
     void aShortTrainingRunBeatsRandomAndFifoOutsideTheirIntervals() throws Exception {
         Path out = dir.resolve("learned.params");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        TrainingContext ctx = new TrainingContext().preset(Preset.SMALL).seed(101).validationSeed(102).episodes(2048)
+        TrainingContext ctx = new TrainingContext().preset(Preset.SMALL).seed(101).validationSeed(102).episodes(3072)
                 .validationPuzzles(60).validateEveryBatches(4).log(new PrintStream(log, true));
         TrainingReport report = new PolicyGradientTrainer(ctx).train(out);
         Evaluator heldOut = new Evaluator(Preset.SMALL, 103, HELD_OUT);
