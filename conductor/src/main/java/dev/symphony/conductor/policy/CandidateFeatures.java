@@ -43,8 +43,34 @@ public final class CandidateFeatures {
     public static final int READY_PRESSURE = 16;
     /** This node's tail / the largest tail among ready nodes (1 for the most critical ready node). */
     public static final int TAIL_RANK = 17;
+    /**
+     * List scheduling's pick: 1 when this node has the longest tail among the candidates' nodes (ties: ready first), the
+     * node highest-level-first and {@code greedy} would start; else 0.
+     */
+    public static final int TOP_LEVEL = 18;
+    /** Immediate successors of this node / the most among the candidates' nodes (CP/MISF's tie-break); 0 when none has any. */
+    public static final int SUCCESSORS = 19;
+    /**
+     * Budget reserve after this choice: (budget left - this Instrument's expected cost to success - the cheapest expected
+     * cost to success of every other node not done and not running) / budget, clamped to [-1, 1]. Below 0 the rest of
+     * the run is not affordable even on the cheapest Instruments.
+     */
+    public static final int RESERVE_AFTER = 20;
+    /**
+     * Projected makespan against the deadline: (M - deadline) / deadline, clamped to [-1, 1], where M = max(now + this
+     * Instrument's expected time to success + the node's reference tail after it, the reference finish of every other
+     * unfinished node). Above 0 the run is projected late.
+     */
+    public static final int PROJECTED_LATENESS = 21;
+    /**
+     * The expected-reward rule's regret: 10 × (this candidate's {@code greedy} score - the best score among its node's
+     * candidates), capped at 2; the score is λ·(expected cost to success) + μ·M + [M > deadline], in reward units.
+     */
+    public static final int GREEDY_REGRET = 22;
+    /** 1 for the candidate the {@code greedy} rule would start, else 0 (a residual policy learns where to depart from it). */
+    public static final int GREEDY_PICK = 23;
 
-    public static final int COUNT = 18;
+    public static final int COUNT = 24;
 
     private CandidateFeatures() {
     }

@@ -74,6 +74,7 @@ final class PolicyBridge {
         if (decision.count() == 0) {
             return null;
         }
+        fillPlanning(plan, run);
         if (scores.length < decision.count()) {
             scores = new float[decision.count() * 2];
         }
@@ -84,6 +85,53 @@ final class PolicyBridge {
             lastProbability = policy.choiceProbability(decision, scores, best);
         }
         return new Choice(decision.node(best), decision.instrument(best), best);
+    }
+
+    /** Real-run cost and time weights of the {@code greedy} score in feature units (the FQG default's typical scale). */
+    private static final double COST_WEIGHT = 0.01;
+    private static final double TIME_WEIGHT = 0.4;
+
+    /**
+     * The planning features in a real run: the top-level node among the candidates, the budget left after this
+     * provider's expected cost (the other nodes' reserve is not counted), and {@code greedy}'s score without a
+     * deadline (the Melody's timeout is not projected: lateness reads -1, "far from late"); successors read 0.
+     */
+    private void fillPlanning(RunPlan plan, MelodyRun run) {
+        int count = decision.count();
+        float[] x = decision.features();
+        int top = 0;
+        for (int c = 1; c < count; c++) {
+            double t = plan.tailMs[decision.node(c)];
+            double best = plan.tailMs[decision.node(top)];
+            if (t > best || (t == best && decision.readyOrder(c) < decision.readyOrder(top))) {
+                top = c;
+            }
+        }
+        double unit = costUnit;
+        int pick = -1;
+        for (int c = 0; c < count; c++) {
+            int o = c * COUNT;
+            x[o + TOP_LEVEL] = decision.node(c) == decision.node(top) ? 1f : 0f;
+            x[o + SUCCESSORS] = 0f;
+            x[o + RESERVE_AFTER] = Double.isInfinite(run.budget.limit) ? 1f : (float) Math.max(-1, Math.min(1,
+                    (run.budget.left() - x[o + COST_TO_SUCCESS] * unit) / Math.max(1e-9, run.budget.limit)));
+            x[o + PROJECTED_LATENESS] = -1f;
+            double best = Double.MAX_VALUE;
+            for (int k = 0; k < count; k++) {
+                if (decision.node(k) == decision.node(c)) {
+                    best = Math.min(best, greedyScore(x, k * COUNT));
+                }
+            }
+            x[o + GREEDY_REGRET] = (float) Math.min(2, 10 * (greedyScore(x, o) - best));
+            if (x[o + TOP_LEVEL] == 1f && x[o + RESERVE_AFTER] >= 0 && (pick < 0 || greedyScore(x, o) < greedyScore(x, pick * COUNT))) {
+                pick = c;
+            }
+        }
+        x[(pick >= 0 ? pick : top) * COUNT + GREEDY_PICK] = 1f;
+    }
+
+    private static double greedyScore(float[] x, int o) {
+        return COST_WEIGHT * x[o + COST_TO_SUCCESS] + TIME_WEIGHT * (x[o + TIME_TO_SUCCESS] + x[o + CRITICAL_TAIL] - x[o + EXPECTED_DURATION]);
     }
 
     /** A copy of the last decision's candidate rows (what the policy saw), for {@link RunRecorder}. */

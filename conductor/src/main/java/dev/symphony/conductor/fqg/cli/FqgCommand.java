@@ -8,7 +8,7 @@ public final class FqgCommand {
     static final String USAGE = String.join("\n",
             "usage: symphony fqg generate --seed S --count N --out DIR [--preset default]",
             "       symphony fqg train [--seed S] [--episodes N] [--out FILE] [--continue [--real DIR|--no-real]] [--preset default]"
-            + " [--imitate BASELINE [--imitate-episodes N]] [--entropy-final X]",
+            + " [--imitate BASELINE [--imitate-episodes N] [--dagger R]] [--entropy-final X]",
             "       symphony fqg eval --seed S (--count N | --puzzles DIR) [--policies all|random,fifo,critical-path,rl,...]",
             "                         [--preset default|small|plain] [--slots K] [--policy-file FILE[,FILE...]] [--versus P] [--warmup N] [--table]",
             "Function Quest Game: generated scheduling puzzles and the learned policy (conductor/README.md).",

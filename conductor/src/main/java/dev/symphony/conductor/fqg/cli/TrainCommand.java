@@ -25,7 +25,9 @@ import java.util.Set;
  * and also learns from the decisions recorded by real runs (DIR, default {@code <data>/policy/real-runs}; the
  * local files, not the archive) after every batch; with {@code --episodes 0} it learns from those alone.
  * {@code --imitate BASELINE} first clones a baseline's choices (behaviour cloning on {@code --imitate-episodes N}
- * episodes, default 2,000) as a warm start; {@code --entropy-final X} anneals the entropy bonus to X.
+ * episodes, default 2,000) as a warm start, then {@code --dagger R} DAgger rounds (the network plays, the baseline
+ * labels the states it reaches); {@code --entropy-final X} anneals the entropy bonus to X. With {@code --imitate},
+ * {@code --episodes 0} skips REINFORCE.
  * Prints one JSON line with the training report.
  */
 public final class TrainCommand {
@@ -46,7 +48,7 @@ public final class TrainCommand {
         boolean resume;
         try {
             Args a = Args.parse(args, 0, Set.of("--seed", "--episodes", "--out", "--preset", "--real", "--imitate",
-                            "--imitate-episodes", "--entropy-final"),
+                            "--imitate-episodes", "--entropy-final", "--dagger"),
                     Set.of("--continue", "--no-real"));
             long seed = a.longValue("--seed", 1L);
             file = Path.of(a.string("--out", defaultPolicyFile().toString()));
@@ -63,13 +65,16 @@ public final class TrainCommand {
                 err.printf(Locale.ROOT, "fqg train: %d recorded decisions with a choice from %d real runs in %s%n",
                         real.decisions(), files.size(), data.root());
             }
-            int episodes = resume ? a.nonNegativeInt("--episodes", DEFAULT_EPISODES) : a.positiveInt("--episodes", DEFAULT_EPISODES);
-            if (episodes == 0 && (real == null || real.decisions() == 0)) {
-                throw new Args.UsageException("--episodes 0 needs recorded real-run decisions to learn from (none found)");
+            String imitate = a.string("--imitate", null);
+            int episodes = resume || imitate != null ? a.nonNegativeInt("--episodes", DEFAULT_EPISODES)
+                    : a.positiveInt("--episodes", DEFAULT_EPISODES);
+            if (episodes == 0 && imitate == null && (real == null || real.decisions() == 0)) {
+                throw new Args.UsageException("--episodes 0 needs recorded real-run decisions or --imitate to learn from (none found)");
             }
             ctx = new TrainingContext().preset(Preset.byName(a.string("--preset", "default"))).seed(seed)
                     .validationSeed(seed + 1).episodes(episodes).real(real).log(err)
-                    .imitate(a.string("--imitate", null)).imitationEpisodes(a.positiveInt("--imitate-episodes", 2000));
+                    .imitate(imitate).imitationEpisodes(a.positiveInt("--imitate-episodes", 2000))
+                    .daggerRounds(a.nonNegativeInt("--dagger", 0));
             String entropyFinal = a.string("--entropy-final", null);
             if (entropyFinal != null) {
                 try {

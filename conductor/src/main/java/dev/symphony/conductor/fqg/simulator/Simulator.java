@@ -53,7 +53,7 @@ public final class Simulator {
     public Simulator(Puzzle puzzle, Preset preset) {
         this.puzzle = puzzle;
         this.preset = preset;
-        this.features = new FeatureWriter(puzzle);
+        this.features = new FeatureWriter(puzzle, preset);
         int n = puzzle.size();
         status = new int[n];
         waitingInputs = new int[n];

@@ -80,16 +80,26 @@ public final class PolicyGradientTrainer {
                 int batches = 0;
                 int steps = 0;
                 if (ctx.imitate() != null) {
-                    steps += imitate(trainer, generator, buffer, random);
-                    double v = validate(model, validation);
-                    boolean improved = v > best;
-                    if (improved) {
-                        best = v;
-                        PolicyFiles.save(model, out);
+                    RolloutBuffer labels = new RolloutBuffer();
+                    for (int round = 0; round <= ctx.daggerRounds(); round++) {
+                        steps += imitate(trainer, model, generator, labels, random, round);
+                        double v = validate(model, validation);
+                        boolean improved = v > best;
+                        if (improved) {
+                            best = v;
+                            PolicyFiles.save(model, out);
+                        }
+                        ctx.log().printf(Locale.ROOT, "imitating %s, %s (%d episodes, %d labels, %d passes, %.0f s): validation reward %.4f%s%n",
+                                ctx.imitate(), round == 0 ? "cloning" : "DAgger round " + round, ctx.imitationEpisodes(),
+                                labels.decisions(), ctx.imitationEpochs(), (System.nanoTime() - started) / 1e9, v, improved ? " (saved)" : "");
                     }
-                    ctx.log().printf(Locale.ROOT, "imitating %s (%d episodes, %d passes, %.0f s): validation reward %.4f%s%n",
-                            ctx.imitate(), ctx.imitationEpisodes(), ctx.imitationEpochs(), (System.nanoTime() - started) / 1e9, v,
-                            improved ? " (saved)" : "");
+                    if (ctx.episodes() > 0 && best > start) { // fine-tune from the best imitation, not the last round
+                        try (InputStream in = Files.newInputStream(out)) {
+                            model.load(in, Map.of());
+                        } catch (MalformedModelException e) {
+                            throw new IOException(out + ": " + e.getMessage(), e);
+                        }
+                    }
                 }
                 int episodes = 0;
                 int puzzleIndex = 0;
@@ -129,7 +139,7 @@ public final class PolicyGradientTrainer {
                                 batches, episodes, (System.nanoTime() - started) / 1e9, v, improved ? " (saved)" : "");
                     }
                 }
-                if (ctx.episodes() == 0) { // real decisions only: a few offline passes, kept if FQG play does not regress
+                if (ctx.episodes() == 0 && ctx.hasReal()) { // real decisions only: a few offline passes, kept if FQG play does not regress
                     for (int pass = 0; pass < ctx.realPasses(); pass++) {
                         steps += update(trainer, ctx.real().buffer(), random, true);
                     }
@@ -155,24 +165,34 @@ public final class PolicyGradientTrainer {
     private static final long IMITATION_SALT = 0x696D697461746500L;
 
     /**
-     * Behaviour cloning: the expert baseline plays {@code imitationEpisodes} training puzzles; every decision it made
-     * becomes a cross-entropy target (the REINFORCE step with advantage 1), {@code imitationEpochs} passes.
+     * Imitation of the expert baseline, round {@code round}: round 0 is behaviour cloning (the expert plays
+     * {@code imitationEpisodes} training puzzles of their own stream, every decision it makes is a label); round
+     * k > 0 is a DAgger round ({@link DaggerLabeler}: the current network plays another {@code imitationEpisodes}
+     * puzzles and the expert labels the states it reaches). Labels accumulate in {@code labels} (DAgger's aggregate
+     * data set); each round ends with {@code imitationEpochs} cross-entropy passes over all of them (the REINFORCE
+     * step with advantage 1).
      */
-    private int imitate(Trainer trainer, PuzzleGenerator generator, RolloutBuffer buffer, SplittableRandom random) {
+    private int imitate(Trainer trainer, Model model, PuzzleGenerator generator, RolloutBuffer labels, SplittableRandom random,
+                        int round) {
         long seed = ctx.seed() ^ IMITATION_SALT;
-        buffer.clear();
-        for (int i = 0; i < ctx.imitationEpisodes(); i++) {
-            buffer.beginEpisode(i);
-            buffer.setAdvantage(i, 1f);
+        labels.beginEpisode(0);
+        labels.setAdvantage(0, 1f);
+        MlpPolicy learner = new MlpPolicy("rl", MlpForward.copyOf(model.getBlock()));
+        for (int e = 0; e < ctx.imitationEpisodes(); e++) {
+            int i = round * ctx.imitationEpisodes() + e;
             Simulator sim = new Simulator(generator.puzzle(seed, i), ctx.preset());
-            sim.run(Baselines.byName(ctx.imitate(), seed + i), PuzzleGenerator.seedOf(seed ^ 0x6F7574636F6D65L, i), buffer, null);
+            long outcomes = PuzzleGenerator.seedOf(seed ^ 0x6F7574636F6D65L, i);
+            if (round == 0) {
+                sim.run(Baselines.byName(ctx.imitate(), seed + i), outcomes, labels, null);
+            } else {
+                sim.run(new DaggerLabeler(learner, Baselines.byName(ctx.imitate(), seed + i), labels), outcomes);
+            }
         }
         entropy = ctx.entropyCoefficient();
         int steps = 0;
         for (int epoch = 0; epoch < ctx.imitationEpochs(); epoch++) {
-            steps += update(trainer, buffer, random, false);
+            steps += update(trainer, labels, random, false);
         }
-        buffer.clear();
         return steps;
     }
 

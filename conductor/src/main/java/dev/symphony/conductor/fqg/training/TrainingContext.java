@@ -30,6 +30,7 @@ public final class TrainingContext {
     private int imitationEpisodes = 2000;
     private int imitationEpochs = 8;
     private float entropyFinal = Float.NaN;
+    private int daggerRounds;
 
     public TrainingContext preset(Preset v) { preset = v; return this; }
     public TrainingContext seed(long v) { seed = v; return this; }
@@ -62,6 +63,10 @@ public final class TrainingContext {
     /** The entropy bonus goes linearly from {@link #entropyCoefficient} to this over the episodes (NaN: constant). */
     public TrainingContext entropyFinal(float v) { entropyFinal = v; return this; }
 
+    /** DAgger rounds after the cloning (each: the network plays {@link #imitationEpisodes} puzzles, the expert labels). */
+    public TrainingContext daggerRounds(int v) { daggerRounds = v; return this; }
+    public int daggerRounds() { return daggerRounds; }
+
     public String imitate() { return imitate; }
     public int imitationEpisodes() { return imitationEpisodes; }
     public int imitationEpochs() { return imitationEpochs; }
@@ -73,10 +78,13 @@ public final class TrainingContext {
     boolean hasReal() { return real != null && real.decisions() > 0; }
 
     public TrainingContext conclude() {
-        if (episodes < (hasReal() ? 0 : 1) || realPasses < 1 || puzzlesPerBatch < 1 || rolloutsPerPuzzle < 2 || minibatchDecisions < 1
+        if (episodes < (hasReal() || imitate != null ? 0 : 1) || realPasses < 1 || puzzlesPerBatch < 1 || rolloutsPerPuzzle < 2 || minibatchDecisions < 1
                 || validationPuzzles < 1 || validateEveryBatches < 1 || !(learningRate > 0)) {
             throw new IllegalArgumentException("invalid training settings: episodes=" + episodes + " puzzlesPerBatch="
                     + puzzlesPerBatch + " rolloutsPerPuzzle=" + rolloutsPerPuzzle + " (needs >= 2)");
+        }
+        if (daggerRounds < 0 || (daggerRounds > 0 && imitate == null)) {
+            throw new IllegalArgumentException("DAgger rounds need an expert to imitate and are >= 0, got " + daggerRounds);
         }
         if (imitate != null && (imitationEpisodes < 1 || imitationEpochs < 1)) {
             throw new IllegalArgumentException("imitation needs episodes and epochs >= 1, got " + imitationEpisodes + " and " + imitationEpochs);

@@ -15,7 +15,7 @@ public final class PolicyNetwork {
     public static final String MODEL_NAME = "fqg-policy";
     /** Model property naming the feature layout, checked when loading. */
     public static final String FEATURES_PROPERTY = "candidateFeatures";
-    public static final String FEATURES_VERSION = "v1:" + CandidateFeatures.COUNT;
+    public static final String FEATURES_VERSION = "v2:" + CandidateFeatures.COUNT;
 
     private PolicyNetwork() {
     }
