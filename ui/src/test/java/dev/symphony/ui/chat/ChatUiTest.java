@@ -102,12 +102,12 @@ class ChatUiTest {
         ChatEntry.User asked = (ChatEntry.User) chat.model().entries().get(0);
         assertEquals(java.util.List.of("hello.txt"), asked.context());
         assertTrue(lastAnswer().contains("```text\nHello, Symphony\n```"), lastAnswer());
-        Button insert = robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> b.getText().equals("Insert"))
+        Button insert = robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> "Insert".equals(b.getText()))
                 .findFirst().orElseThrow(() -> new AssertionError("no Insert button on the code block"));
         robot.interact(() -> bench.workbench.tabsView().activeEditor().view().controller().goToLine(3, 1));
         robot.clickOn(insert);
         waitUntil("Insert put the code at the editor's caret", () -> opened.get().text().equals("Hello, world\nSecond line\nHello, Symphony"));
-        Button copy = robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> b.getText().equals("Copy")).findFirst().orElseThrow();
+        Button copy = robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> "Copy".equals(b.getText())).findFirst().orElseThrow();
         robot.clickOn(copy);
         AtomicReference<String> clip = new AtomicReference<>();
         robot.interact(() -> clip.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));

@@ -91,7 +91,7 @@ class ExtensionsUiTest {
         Label status = robot.lookup(id("status:hello.count")).queryAs(Label.class);
         assertEquals("Hello: 0", status.getText());
         robot.interact(() -> window.run("hello.increment"));
-        waitForHost(robot, "the command ran in its host", () -> status.getText().equals("Hello: 1"));
+        waitForHost(robot, "the command ran in its host", () -> "Hello: 1".equals(status.getText()));
         waitUntil("its answer is shown", () -> robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText()
                 .equals("Increment the Counter: {\"count\":1}"));
 
@@ -124,7 +124,7 @@ class ExtensionsUiTest {
         waitUntil("enabled again", () -> list.getItems().stream().anyMatch(r -> ((ExtensionRow) r).id().equals(ID)
                 && ((ExtensionRow) r).state().equals("VALIDATED")));
         robot.interact(() -> window.run("hello.increment"));
-        waitForHost(robot, "its command runs in a new host", () -> status.getText().equals("Hello: 1"));
+        waitForHost(robot, "its command runs in a new host", () -> "Hello: 1".equals(status.getText()));
     }
 
     /**

@@ -117,7 +117,7 @@ class MarketplaceUiTest {
         ListView<ExtensionRow> rows = robot.lookup("#" + ExtensionsView.LIST_ID).queryAs(ListView.class);
         waitUntil("the list shows 9.0.0", 60, () -> rows.getItems().stream().anyMatch(r -> r.id().equals(ID) && r.summary().contains("9.0.0")));
         robot.interact(() -> rows.getSelectionModel().select(rows.getItems().stream().filter(r -> r.id().equals(ID)).findFirst().orElseThrow()));
-        robot.clickOn(robot.lookup(".button").match(n -> n instanceof javafx.scene.control.Button b && b.getText().equals("Roll Back"))
+        robot.clickOn(robot.lookup(".button").match(n -> n instanceof javafx.scene.control.Button b && "Roll Back".equals(b.getText()))
                 .queryAs(Node.class));
         waitUntil("the review of the rollback shows", 60, () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery()
                 .map(n -> ((Label) n).getText().startsWith("Roll back 9.0.0 → " + installed)).orElse(false));
