@@ -309,8 +309,8 @@ public final class BoardRun {
                     + (result.error() == null ? "" : ": " + result.error()) + " (run " + result.runId() + ")";
         } catch (InterruptedException e) {
             outcome = "stopped";
-        } catch (Exception e) {
-            outcome = "failed: " + e.getMessage();
+        } catch (Exception | LinkageError e) { // whatever ends the run, the board says so and is not left "running"
+            outcome = "failed: " + e;
         }
         String done = outcome;
         RunResult r = result;

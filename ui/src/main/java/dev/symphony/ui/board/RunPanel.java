@@ -120,7 +120,7 @@ public final class RunPanel extends VBox {
     private void showApprovals() {
         approvals.getChildren().clear();
         for (BoardRun.PendingApproval a : run.approvals()) {
-            Label what = new Label("⏸ " + a.node() + " waits for approval: " + a.prompt());
+            Label what = new Label(a.node() + " waits for approval: " + a.prompt());
             what.setStyle("-fx-font-weight: bold;");
             Button yes = new Button("Approve");
             yes.setId("board-approve-" + a.node());
