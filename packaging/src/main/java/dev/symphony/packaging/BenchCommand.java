@@ -42,16 +42,18 @@ final class BenchCommand {
 
     /** Targets measured by a probe of their own instead of JMH (names only: `--help` must stay cheap). */
     private static final Set<String> PROBES = Set.of("ipc", "editor-view", "search", "quick-open", "replace-files", "views", "instruments",
-            "board", "inline", "lsp");
+            "board", "inline", "lsp", "git");
 
     /** What only a benchmark run needs, loaded then rather than whenever the launcher starts. */
     private static final class Lazy {
         static final ObjectMapper JSON = new ObjectMapper();
-        static final Map<String, Subcommand.Runner> PROBE_RUNNERS = Map.of("ipc", IpcBench::run,
-                "editor-view", EditorViewBench::run, "search", dev.symphony.editor.cli.SearchBench::run,
-                "quick-open", dev.symphony.ui.quickopen.QuickOpenBench::run, "replace-files", dev.symphony.ui.search.ReplaceFilesBench::run,
-                "views", dev.symphony.ui.addons.bench.ViewsBench::run, "instruments", InstrumentsBench::run,
-                "board", dev.symphony.ui.board.bench.BoardBench::run, "inline", InlineBench::run, "lsp", LspBench::run);
+        static final Map<String, Subcommand.Runner> PROBE_RUNNERS = Map.ofEntries(Map.entry("ipc", IpcBench::run),
+                Map.entry("editor-view", EditorViewBench::run), Map.entry("search", dev.symphony.editor.cli.SearchBench::run),
+                Map.entry("quick-open", dev.symphony.ui.quickopen.QuickOpenBench::run),
+                Map.entry("replace-files", dev.symphony.ui.search.ReplaceFilesBench::run),
+                Map.entry("views", dev.symphony.ui.addons.bench.ViewsBench::run), Map.entry("instruments", InstrumentsBench::run),
+                Map.entry("board", dev.symphony.ui.board.bench.BoardBench::run), Map.entry("inline", InlineBench::run),
+                Map.entry("lsp", LspBench::run), Map.entry("git", dev.symphony.ui.extensions.bench.GitBench::run));
     }
 
     static Set<String> targets() {

@@ -20,6 +20,10 @@ class LauncherIT {
     record Result(int status, String out, String err) {}
 
     static Result symphony(Path home, String... args) throws IOException, InterruptedException {
+        return symphony(home, java.util.Map.of(), args);
+    }
+
+    static Result symphony(Path home, java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("symphony").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -27,6 +31,7 @@ class LauncherIT {
         builder.environment().put("SYMPHONY_NO_REBUILD", "1"); // this build is the one under test
         builder.environment().remove("DISPLAY");
         builder.environment().remove("WAYLAND_DISPLAY");
+        builder.environment().putAll(env);
         Path out = home.resolve("out.txt");
         Path err = home.resolve("err.txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -82,5 +87,69 @@ class LauncherIT {
         assertTrue(result.out().contains("\"line\":2,\"column\":6,\"text\":\"beta alpha\""), result.out());
         assertTrue(result.err().startsWith("search: 2 matches in 1 files"), "only the summary on stderr: " + result.err());
         assertEquals(2, symphony(home, "search", "--regex", "(", dir.toString()).status());
+    }
+
+    /**
+     * A class-data archive the JVM cannot use (a crash while writing it, a disk error) must cost one
+     * run's speed only: the command still runs and prints what it prints without one (JDK 19+ would
+     * warn on stderr), and the launcher drops it so that run writes a good one.
+     */
+    @Test
+    void aCorruptClassDataArchiveIsIgnoredNotFatal(@TempDir Path home) throws Exception {
+        Path dir = Files.createDirectories(home.resolve("ws"));
+        Files.writeString(dir.resolve("a.txt"), "alpha\n");
+        Result first = symphony(home, "search", "alpha", dir.toString()); // writes the archive when there is none
+        assertEquals(0, first.status(), first.err());
+        // the launcher names it by the JDK's full version, as in its release file (= java.runtime.version)
+        String version = System.getProperty("java.runtime.version").replaceAll("[^A-Za-z0-9._-]", "_");
+        Path archive = REPO.resolve("packaging/target/symphony/search-jdk" + version + ".jsa");
+        assertTrue(Files.isRegularFile(archive), "the first search wrote " + archive);
+        byte[] garbage = new byte[64 << 10];
+        new java.util.Random(17).nextBytes(garbage);
+        Files.delete(archive); // the JVM writes archives read-only
+        Files.write(archive, garbage);
+        Result again = symphony(home, "search", "alpha", dir.toString());
+        assertEquals(0, again.status(), again.err());
+        assertEquals(first.out(), again.out());
+        assertTrue(again.err().startsWith("search: 1 matches in 1 files"), "only the summary on stderr: " + again.err());
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(archive), 4);
+        assertEquals(java.util.List.of((byte) 0xA8, (byte) 0xAB, (byte) 0x0B, (byte) 0xF0),
+                java.util.List.of(head[0], head[1], head[2], head[3]), "the launcher dropped the bad archive and the JVM wrote a new one");
+    }
+
+    /**
+     * What keeps the short commands short, guarded by the classes they load: {@code edit --replace}
+     * seeds no {@code SecureRandom} (its temporary file is named without one, so no security providers),
+     * and {@code search} in a git folder reads JGit's ignore classes from the unsigned search jar or the
+     * class-data archive, never from JGit's signed jar (whose digests the JVM would check).
+     */
+    @Test
+    void shortCommandsLoadNoSecurityProviderAndNoSignedJar(@TempDir Path home) throws Exception {
+        Path ws = Files.createDirectories(home.resolve("ws"));
+        Files.writeString(ws.resolve("a.java"), "int n = list.size();\n");
+        Files.writeString(ws.resolve(".gitignore"), "*.log\n");
+        Files.writeString(ws.resolve("skip.log"), "list.size()\n");
+        Files.createDirectories(ws.resolve(".git"));
+        // the first edit after a build writes the class-data archive, and its training run makes a temporary folder
+        assertEquals(0, symphony(home, "edit", ws.resolve("a.java").toString(), "--stats").status());
+        Path editLog = home.resolve("edit-classes.txt");
+        Result edit = symphony(home, java.util.Map.of("SYMPHONY_JAVA_OPTS", "-Xlog:class+load:file=" + editLog),
+                "edit", ws.resolve("a.java").toString(), "--replace", "(\\w+)\\.size\\(\\)", "$1.length()");
+        assertEquals(0, edit.status(), edit.err());
+        assertEquals("int n = list.length();\n", Files.readString(ws.resolve("a.java")));
+        String editClasses = Files.readString(editLog);
+        assertTrue(editClasses.contains("dev.symphony.editor.file.AtomicWriter"), "the log covers the write");
+        assertTrue(!editClasses.contains("java.security.SecureRandom "), "edit --replace seeded a SecureRandom");
+
+        Path searchLog = home.resolve("search-classes.txt");
+        Result search = symphony(home, java.util.Map.of("SYMPHONY_JAVA_OPTS", "-Xlog:class+load:file=" + searchLog),
+                "search", "length", ws.toString());
+        assertEquals(0, search.status(), search.err());
+        assertEquals(1, search.out().lines().count(), search.out());
+        List<String> jgit = Files.readAllLines(searchLog).stream().filter(l -> l.contains("org.eclipse.jgit.")).toList();
+        assertTrue(!jgit.isEmpty(), "a search in a git folder reads its .gitignore with JGit");
+        for (String line : jgit) {
+            assertTrue(line.contains("shared objects file") || line.contains("symphony-search.jar"), line);
+        }
     }
 }

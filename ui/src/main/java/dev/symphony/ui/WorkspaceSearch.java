@@ -65,6 +65,8 @@ public final class WorkspaceSearch {
             view.showInSideBar(searchView());
             searchView().focusQuery();
         });
+        view.activityBar().addView("search", "M9 3a6 6 0 1 1 0 12a6 6 0 1 1 0-12zM13.5 13.5L19 19", "Search (Ctrl+Shift+F)",
+                () -> window.run("workbench.action.findInFiles"));
         window.command("workbench.view.explorer", "Show Explorer", "View", "Shortcut+Shift+E", () -> view.showInSideBar(null));
         window.command("search.action.cancel", "Search: Cancel", "Search", null, search::cancel);
     }

@@ -44,7 +44,7 @@ public final class EndpointContext {
         return this;
     }
 
-    /** How often queue files roll (retention deletes rolled files); hourly unless a test wants faster. */
+    /** How often queue files roll (retention deletes rolled files); every five minutes unless a test wants otherwise. */
     public EndpointContext rollCycle(RollCycle rollCycle) {
         this.rollCycle = rollCycle;
         return this;
@@ -77,7 +77,9 @@ public final class EndpointContext {
         Objects.requireNonNull(peerName, "peerName");
         Objects.requireNonNull(handler, "handler");
         if (rollCycle == null) {
-            rollCycle = RollCycles.FAST_HOURLY;
+            // Short cycles: the reader deletes a cycle's file once past it, and until then its pages stay in RAM
+            // (/dev/shm), charged to the writer's memory limit — an hourly cycle kept a busy host's last hour there.
+            rollCycle = RollCycles.FIVE_MINUTELY;
         }
         if (blockSize == 0) {
             blockSize = 64L << 20;

@@ -44,6 +44,18 @@ public final class ActivationEvents {
         return "onFileType:" + (dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
+    /** A Melody ({@code *.melody.json}) is opened in the workbench: its node kinds' extensions may start warming up. */
+    public static final String MELODY = "onMelody";
+
+    /**
+     * The events of opening {@code file} in the workbench: its {@link #fileType}, and {@link #MELODY} too for a
+     * {@code *.melody.json} file (the name the Harmony Board opens, case-sensitive as there).
+     */
+    public static List<String> opened(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return name.endsWith(".melody.json") ? List.of(fileType(file), MELODY) : List.of(fileType(file));
+    }
+
     /** The ids of extensions in {@code catalogue} that declare {@code event}. */
     public static List<String> declaring(List<ExtensionManifest> catalogue, String event) {
         return catalogue.stream().filter(m -> m.activation().stream().anyMatch(a -> a.equalsIgnoreCase(event)))

@@ -34,11 +34,14 @@ final class HostProcess {
     final long readyNanos;
     /** Runs under the OS sandbox; the programs it starts through the broker then run in one too. */
     final boolean sandboxed;
+    /** The OS limits the host runs under (tasks, memory). */
+    final HostLimits limits;
     volatile boolean dead;
     boolean writesArchive;
 
     private HostProcess(Player player, Process process, Endpoint endpoint, Path channelDir, long startedNanos, long readyNanos,
-                        boolean sandboxed) {
+                        boolean sandboxed, HostLimits limits) {
+        this.limits = limits;
         this.sandboxed = sandboxed;
         this.player = player;
         this.process = process;
@@ -57,6 +60,7 @@ final class HostProcess {
             throws IOException {
         var manifest = player.manifest;
         long started = System.nanoTime();
+        DataQuota.checkBeforeStart(player.id(), player.roots.extensionData(), DataQuota.BYTES);
         Channels.Listener listener = bus.newChannel(player.id());
         Path dataDir = player.roots.extensionData();
         Files.createDirectories(dataDir);
@@ -70,7 +74,9 @@ final class HostProcess {
                 || manifest.capabilities().stream().anyMatch(c -> c.kind() == dev.symphony.contract.manifest.ExtensionManifest.Kind.INSTRUMENT);
         List<Path> djlCaches = Sandbox.djlCaches(instrument, env);
         List<String> cmd = new ArrayList<>(niceness(context.hostNiceness()));
-        HostLimits limits = HostLimits.create(player.id(), HostLimits.MAX_TASKS);
+        HostLimits limits = HostLimits.create(player.id(), HostLimits.MAX_TASKS,
+                HostLimits.memoryBytes(manifest.permissions().maxHeapMb(), HostTools.granted(manifest)));
+        cmd.addAll(DataQuota.prefix(DataQuota.BYTES)); // each file it writes, in its data folder or anywhere
         cmd.addAll(limits.prefix()); // before the sandbox: bwrap, the JVM and whatever it starts are all inside
         broker.log(player.id(), "limits: " + limits.describe());
         List<Path> readOnly = new ArrayList<>(HostTools.readOnlyBinds(manifest, context.paths().tools(), player.roots.workspace()));
@@ -123,7 +129,12 @@ final class HostProcess {
             limits.close();
             throw e;
         }
-        process.onExit().thenRun(limits::close);
+        process.onExit().thenRun(() -> {
+            limits.close();
+            if (limits.peakBytes() >= 0) {
+                broker.log(player.id(), "memory: peak " + (limits.peakBytes() >> 20) + " MB of its " + (limits.memoryLimit() >> 20) + " MB limit");
+            }
+        });
         Optional<CpuQuota> quota = share >= 1.0 ? Optional.empty() : limits.unifiedGroup().isPresent()
                 ? CpuQuota.inGroup(limits.unifiedGroup().get(), share, context.hostNiceness())
                 : CpuQuota.create(CpuQuota.groupName(player.id()), share, context.hostNiceness());
@@ -169,7 +180,7 @@ final class HostProcess {
         }
         joinQuota(quota, process, null, player, share); // the JVM a sandbox wrapper started meanwhile
         quota.ifPresent(q -> process.onExit().thenRun(q::close));
-        HostProcess h = new HostProcess(player, process, endpoint, listener.dir(), started, System.nanoTime(), sandboxed);
+        HostProcess h = new HostProcess(player, process, endpoint, listener.dir(), started, System.nanoTime(), sandboxed, limits);
         h.writesArchive = ClassDataSharing.writes(cds);
         return h;
     }

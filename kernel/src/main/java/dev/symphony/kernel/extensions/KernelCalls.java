@@ -59,7 +59,8 @@ final class KernelCalls {
                 }
                 schemas.checkOutput(p.id(), call.capability(), reply.output());
                 return reply;
-            } catch (CallFailedException e) {
+            } catch (CallFailedException failure) {
+                CallFailedException e = supervisor.explain(p, h, failure);
                 boolean retry = e.code() == ErrorCode.CRASHED && attempt == 0
                         && p.manifest.restartPolicy().retryInFlight() && cap.kind() == ExtensionManifest.Kind.OPERATOR;
                 if (!retry) {

@@ -52,7 +52,8 @@ final class KernelProcesses {
         }
         HostProcess host = p.host();
         boolean sandboxed = host != null && host.sandboxed;
-        List<String> command = sandboxed ? sandboxed(acting, r) : r.command();
+        List<String> command = new java.util.ArrayList<>(sandboxed ? DataQuota.prefix(DataQuota.BYTES) : List.of());
+        command.addAll(sandboxed ? sandboxed(acting, r) : r.command()); // a program writes into its extension's data folder too
         Optional<ProcessLimit> limit = sandboxed ? ProcessLimit.create(p.id(), ProcessLimit.MAX_TASKS) : Optional.empty();
         if (sandboxed && limit.isEmpty()) {
             log.accept(p.id(), "no process-count limit for its program: no control group can be made here");

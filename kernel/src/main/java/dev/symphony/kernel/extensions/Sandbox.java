@@ -39,7 +39,23 @@ public final class Sandbox {
     private static final List<String> SYSTEM_FOLDERS = List.of("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin",
             "/etc/alternatives", "/etc/ld.so.cache");
 
+    /** The size of a sandbox's private {@code /tmp} (RAM): past it a write fails with "No space left on device". */
+    static final long TMP_BYTES = 256L << 20;
+    /** The size of a sandbox's private {@code /dev/shm} (RAM). The host's bus folder, bound inside it, is not part of it. */
+    static final long SHM_BYTES = 64L << 20;
+    /** Last: {@code /dev} itself read-only (its device nodes, {@code /dev/shm} and the bus folder are mounts of their own). */
+    private static final List<String> READ_ONLY_DEV = List.of("--remount-ro", "/dev");
+
     private Sandbox() {
+    }
+
+    /**
+     * A fresh {@code /dev} with a {@code /dev/shm} and a {@code /tmp} of their own, each a tmpfs of a fixed size: without
+     * a size, bubblewrap's tmpfs may take half the machine's RAM (bubblewrap 0.8 has {@code --size}).
+     */
+    private static List<String> ramFolders() {
+        return List.of("--dev", "/dev", "--size", Long.toString(SHM_BYTES), "--tmpfs", "/dev/shm",
+                "--size", Long.toString(TMP_BYTES), "--tmpfs", "/tmp");
     }
 
     /** True when {@code bwrap} exists and can actually create namespaces here, and nobody forced it off. */
@@ -149,7 +165,8 @@ public final class Sandbox {
      */
     static List<String> programPrefix(Path extensionDir, Path dataDir, Path workingDir, boolean workingDirWritable) {
         List<String> cmd = new ArrayList<>(Seccomp.bwrapPrefix()); // the filter binds the program too
-        cmd.addAll(List.of("--die-with-parent", "--unshare-all", "--new-session", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+        cmd.addAll(List.of("--die-with-parent", "--unshare-all", "--new-session", "--proc", "/proc"));
+        cmd.addAll(ramFolders());
         for (String sys : SYSTEM_FOLDERS) {
             cmd.addAll(List.of("--ro-bind-try", sys, sys));
         }
@@ -159,6 +176,7 @@ public final class Sandbox {
             cmd.addAll(List.of(workingDirWritable ? "--bind" : "--ro-bind", workingDir.toString(), workingDir.toString()));
         }
         cmd.addAll(List.of("--chdir", workingDir.toString()));
+        cmd.addAll(READ_ONLY_DEV);
         return cmd;
     }
 
@@ -205,7 +223,8 @@ public final class Sandbox {
             return List.of(); // SandboxPolicy allowed this host to run without one, and said so
         }
         List<String> cmd = new ArrayList<>(Seccomp.bwrapPrefix()); // the filter binds the program too
-        cmd.addAll(List.of("--die-with-parent", "--unshare-all", "--new-session", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+        cmd.addAll(List.of("--die-with-parent", "--unshare-all", "--new-session", "--proc", "/proc"));
+        cmd.addAll(ramFolders());
         for (String sys : SYSTEM_FOLDERS) {
             cmd.addAll(List.of("--ro-bind-try", sys, sys));
         }
@@ -230,6 +249,7 @@ public final class Sandbox {
         for (Path p : readWrite) {
             cmd.addAll(List.of("--bind", p.toString(), p.toString()));
         }
+        cmd.addAll(READ_ONLY_DEV);
         return cmd;
     }
 }

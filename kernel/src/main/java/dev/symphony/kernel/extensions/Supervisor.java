@@ -186,11 +186,14 @@ final class Supervisor implements AutoCloseable {
             Thread.currentThread().interrupt();
             h.process.destroyForcibly();
         }
+        boolean memory = false;
         if (!h.process.isAlive()) {
-            reason = reason + " (exit code " + h.process.exitValue() + ")";
+            memory = h.limits.stoppedAtMemoryLimit(h.process.exitValue());
+            reason = memory ? memoryReason(p, h) : reason + " (exit code " + h.process.exitValue() + ")";
             p.problem = reason;
         }
-        h.endpoint.fail(new BusException(ErrorCode.CRASHED.code(), "extension " + p.id() + " crashed: host " + reason));
+        h.endpoint.fail(memory ? new BusException(ErrorCode.LIMIT_EXCEEDED.code(), "extension " + p.id() + " was " + reason)
+                : new BusException(ErrorCode.CRASHED.code(), "extension " + p.id() + " crashed: host " + reason));
         h.release(bus);
         models.hostGone(p, "host " + reason);
         audit.record("kernel", "host.crash", p.id(), true, reason);
@@ -212,6 +215,34 @@ final class Supervisor implements AutoCloseable {
             p.restarts++;
             restarter.schedule(() -> restart(p), delay, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Why the OS ended host {@code h}: past its memory limit, named with what it counts. */
+    private static String memoryReason(Player p, HostProcess h) {
+        return "stopped by the OS: it used more than its memory limit of " + (h.limits.memoryLimit() >> 20) + " MB (heap "
+                + p.manifest.permissions().maxHeapMb() + " MB + the JVM's own memory and the files it wrote to /dev/shm and /tmp)"
+                + " (exit code " + h.process.exitValue() + ")";
+    }
+
+    /**
+     * The failure a caller of host {@code h} should see for {@code e}: the bus reports a host that died during a call as
+     * CRASHED ("the peer exited") before the supervisor hears of it; when the OS ended it at its memory limit, the caller
+     * gets LIMIT_EXCEEDED naming the extension and the limit instead (and the call is not retried).
+     */
+    CallFailedException explain(Player p, HostProcess h, CallFailedException e) {
+        if (e.code() != ErrorCode.CRASHED || !h.limits.oomKillSeen()) {
+            return e; // the OS counts the kill before the host's exit reaches the bus: no wait for other crashes
+        }
+        try {
+            if (!h.process.waitFor(2, TimeUnit.SECONDS)) {
+                return e;
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+        return h.limits.stoppedAtMemoryLimit(h.process.exitValue())
+                ? new CallFailedException(ErrorCode.LIMIT_EXCEEDED, "extension " + p.id() + " was " + memoryReason(p, h)) : e;
     }
 
     private void restart(Player p) {

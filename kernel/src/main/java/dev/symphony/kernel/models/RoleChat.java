@@ -28,19 +28,26 @@ public final class RoleChat {
     }
 
     public Request request(String role) {
-        return new Request(role);
+        return new Request(role, null);
+    }
+
+    /** A request to {@code model} (a model's qualified id or name, as in the settings) instead of the role's; its fallbacks still follow. */
+    public Request request(String role, String model) {
+        return new Request(role, model);
     }
 
     /** One routed chat request. */
     public final class Request {
         private final String role;
+        private final String model;
         private final ChatCall call = new ChatCall(kernel);
         private volatile ModelRouter router;
         private volatile boolean cancelled;
         private volatile Budget day;
 
-        private Request(String role) {
+        private Request(String role, String model) {
             this.role = role;
+            this.model = model;
         }
 
         /** Routes {@code request} (blocking: call off the UI thread). */
@@ -71,7 +78,7 @@ public final class RoleChat {
 
         private List<ServedModel> chain(RouterSettings settings) {
             ModelInstruments instruments = new ModelInstruments(kernel);
-            String name = settings.roleModel();
+            String name = model != null ? model : settings.roleModel();
             if (name == null && !"chat".equals(role)) {
                 name = RouterSettings.read(paths, "chat").roleModel();
             }

@@ -18,6 +18,13 @@ class ActivationEventsTest {
     }
 
     @Test
+    void openingAMelodyIsAlsoTheMelodyEvent() {
+        assertEquals(java.util.List.of("onFileType:json", "onMelody"), ActivationEvents.opened(Path.of("flows", "review.melody.json")));
+        assertEquals(java.util.List.of("onFileType:json"), ActivationEvents.opened(Path.of("package.json")));
+        assertEquals(java.util.List.of("onFileType:json"), ActivationEvents.opened(Path.of("melody.json")), "the name, not a suffix of it");
+    }
+
+    @Test
     void workspaceContainsMatchesRelativePathsWithinItsDepth(@TempDir Path ws) throws Exception {
         Files.createDirectories(ws.resolve(".git"));
         Files.createDirectories(ws.resolve("a/b"));

@@ -13,18 +13,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Each way {@link HostLimits} can hold a host, started for real: the limits the OS then reports for the started process.
- * (The limits against a real host, a thread bomb and a filled {@code /dev/shm}: {@code HostileHostTest}.)
+ * (The limits against a real host, a thread bomb and memory past the limit: {@code HostileHostTest}.)
  */
 class HostLimitsTest {
     @Test
     void whateverLimitAppliesHereTheProgramUnderItRuns() throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Linux only");
-        try (HostLimits limits = HostLimits.create("dev.symphony.test.limits", HostLimits.MAX_TASKS)) {
+        try (HostLimits limits = HostLimits.create("dev.symphony.test.limits", HostLimits.MAX_TASKS, HostLimits.memoryBytes(48, false))) {
             String limitsFile = run(limits, "/bin/cat", "/proc/self/limits");
             assertTrue(limitsFile.contains("Max processes"), limits.describe() + ": " + limitsFile);
             if (limits.describe().startsWith("cgroup v1")) {
                 String groups = run(limits, "/bin/cat", "/proc/self/cgroup");
                 assertTrue(groups.lines().anyMatch(l -> l.contains("pids") && l.contains("limits-")), "in its pids group: " + groups);
+                assertTrue(groups.lines().anyMatch(l -> l.contains("memory") && l.contains("limits-")), "in its memory group: " + groups);
+            }
+            if (limits.memoryLimit() > 0) {
+                assertEquals((48L + HostLimits.NATIVE_ALLOWANCE_MB) << 20, limits.memoryLimit(), limits.describe());
+                assertTrue(limits.describe().contains((limits.memoryLimit() >> 20) + " MB"), "the host's log names it: " + limits.describe());
             }
         }
     }

@@ -155,18 +155,66 @@ class HostileHostTest {
         return kernel.player(PROBE).orElseThrow().hostPid();
     }
 
-    /** True where this process may make pids groups (root, or a delegated hierarchy): then they must bind the host. */
+    /** True where this process may make pids and memory groups (root, or a delegated hierarchy): then they must bind the host. */
     private static boolean groupsCanBeMade() throws java.io.IOException {
         return CpuQuota.ownGroup(false, "pids").filter(Files::isWritable).isPresent()
-                || CpuQuota.ownGroup(true, "").filter(Files::isWritable).filter(HostileHostTest::delegatesPids).isPresent();
+                && CpuQuota.ownGroup(false, "memory").filter(Files::isWritable).isPresent()
+                || CpuQuota.ownGroup(true, "").filter(Files::isWritable).filter(HostileHostTest::delegatesPidsAndMemory).isPresent();
     }
 
-    private static boolean delegatesPids(Path v2Group) {
+    private static boolean delegatesPidsAndMemory(Path v2Group) {
         try {
-            return Files.readString(v2Group.resolve("cgroup.subtree_control")).contains("pids");
+            String controllers = Files.readString(v2Group.resolve("cgroup.subtree_control"));
+            return controllers.contains("pids") && controllers.contains("memory");
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Before: nothing but {@code -Xmx} bounded a host: native memory (and the pages it writes to RAM-backed folders)
+     * could take the machine's. Now the OS ends the host at heap + {@link HostLimits#NATIVE_ALLOWANCE_MB}, the calls
+     * fail naming the extension and the limit, the audit says so, and the next call starts a fresh host.
+     */
+    @Test
+    void aHostPastItsMemoryLimitIsStoppedWithAnErrorNamingTheLimit() throws Exception {
+        long pid = runningHostHeldByLimits("no memory group or systemd scope can be made here, so only -Xmx binds the host");
+        long limitMb = HostLimits.memoryBytes(48, false) >> 20; // the probe's maxHeapMb is 48
+        CallFailedException e = assertThrows(CallFailedException.class,
+                () -> call("allocate", "{\"mb\":" + (limitMb + 256) + "}"), "the host allocated past its memory limit");
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains(PROBE) && e.getMessage().contains("memory limit of " + limitMb + " MB"), e.getMessage());
+        boolean audited = false;
+        for (long deadline = System.nanoTime() + 10_000_000_000L; !audited && System.nanoTime() < deadline; Thread.sleep(100)) {
+            kernel.audit().flush(); // the supervisor records the stop on its own thread
+            audited = AuditLog.readAll(paths.data("audit")).stream().anyMatch(a -> a.path("what").asText().equals("host.crash")
+                    && a.path("resource").asText().equals(PROBE) && a.path("detail").asText().contains("memory limit of " + limitMb + " MB"));
+        }
+        assertTrue(audited, "the stop is audited with the limit");
+        assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"), "a fresh host answers");
+        assertNotEquals(pid, kernel.player(PROBE).orElseThrow().hostPid());
+    }
+
+    /**
+     * Before: the sandbox's {@code /tmp} and {@code /dev/shm} were tmpfs of half the machine's RAM each. Now each has a
+     * fixed size: a write past it fails in the host ("No space left on device"), the host goes on; {@code /dev} itself
+     * is read-only.
+     */
+    @Test
+    void theSandboxesTmpAndDevShmAreCapped() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Sandbox.Mode.fromProperty() != Sandbox.Mode.OFF && Sandbox.available(),
+                "bubblewrap is not usable here: the host's /tmp is the machine's");
+        call("echo", "{}");
+        long pid = kernel.player(PROBE).orElseThrow().hostPid();
+        for (var folder : java.util.Map.of("/tmp", Sandbox.TMP_BYTES, "/dev/shm", Sandbox.SHM_BYTES).entrySet()) {
+            long capMb = folder.getValue() >> 20;
+            JsonNode filled = call("fill", "{\"dir\":\"" + folder.getKey() + "\",\"mb\":" + (capMb + 32) + "}");
+            assertTrue(filled.path("written").asLong() <= capMb, folder.getKey() + " holds more than its " + capMb + " MB: " + filled);
+            assertTrue(filled.path("error").asText().contains("No space left on device"), filled.toString());
+        }
+        JsonNode dev = call("fill", "{\"dir\":\"/dev\",\"mb\":1}");
+        assertTrue(dev.path("error").asText().contains("Read-only file system"), "/dev is read-only: " + dev);
+        assertEquals(pid, kernel.player(PROBE).orElseThrow().hostPid(), "the same host goes on");
     }
 
     JsonNode stream(String capability, String input) throws Exception {
@@ -208,6 +256,17 @@ class HostileHostTest {
         int started = Integer.parseInt(bomb.path("out").asText().strip().isEmpty() ? "0" : bomb.path("out").asText().strip());
         assertTrue(started < ProcessLimit.MAX_TASKS, "at most the limit's processes ran at once: " + bomb);
         assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"), "the host and the kernel go on");
+    }
+
+    /** Before: a host could write one file as large as the user's disk into its data folder; now the OS caps each file. */
+    @Test
+    void everyFileTheHostWritesIsCappedAtItsDataQuota() throws Exception {
+        call("echo", "{}");
+        org.junit.jupiter.api.Assumptions.assumeTrue(!DataQuota.prefix(DataQuota.BYTES).isEmpty(), "no prlimit here: no per-file cap");
+        long pid = kernel.player(PROBE).orElseThrow().hostPid();
+        String limits = Files.readAllLines(Path.of("/proc/" + pid + "/limits")).stream().filter(l -> l.startsWith("Max file size"))
+                .findFirst().orElseThrow();
+        assertEquals(Long.toString(DataQuota.BYTES), limits.split("\\s{2,}")[1].strip(), "as the OS reports it: " + limits);
     }
 
     /** Before: one host could occupy every thread of the broker pool all hosts share. */

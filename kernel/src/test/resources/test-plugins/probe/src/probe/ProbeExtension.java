@@ -136,6 +136,35 @@ public class ProbeExtension implements SymphonyExtension {
             var out = obj().put("started", started.size());
             return error == null ? out : out.put("error", error);
         });
+        c.operator("allocate", (in, ctx) -> { // native memory outside the heap, touched, 16 MB at a time, never freed
+            java.lang.reflect.Field f = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            sun.misc.Unsafe unsafe = (sun.misc.Unsafe) f.get(null);
+            int chunks = in.path("mb").asInt() / 16;
+            for (int i = 0; i < chunks; i++) {
+                long address = unsafe.allocateMemory(16L << 20);
+                unsafe.setMemory(address, 16L << 20, (byte) 1);
+            }
+            return obj().put("allocated", chunks * 16);
+        });
+        c.operator("fill", (in, ctx) -> { // write n MB into a file in a folder (the sandbox's /tmp, /dev/shm, ...)
+            java.nio.file.Path file = java.nio.file.Path.of(in.path("dir").asText(), "fill-" + System.nanoTime());
+            byte[] mb = new byte[1 << 20];
+            java.util.Arrays.fill(mb, (byte) 1);
+            int written = 0;
+            String error = null;
+            try (var out = java.nio.file.Files.newOutputStream(file)) {
+                for (; written < in.path("mb").asInt(); written++) {
+                    out.write(mb);
+                }
+            } catch (java.io.IOException e) {
+                error = e.toString();
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+            var out = obj().put("written", written);
+            return error == null ? out : out.put("error", error);
+        });
         c.operator("crash", (in, ctx) -> {
             Runtime.getRuntime().halt(42);
             return obj();

@@ -25,6 +25,7 @@ public final class AddonViewPane extends BorderPane {
     private final VirtualRenderer renderer;
     private final Label error = new Label();
     private final StackPane body = new StackPane();
+    private final Label heading;
     /** The tree the last plan was made against: read and written on the view's thread only. */
     private VNode planned;
 
@@ -47,8 +48,15 @@ public final class AddonViewPane extends BorderPane {
         error.setVisible(false);
         error.managedProperty().bind(error.visibleProperty());
         body.setStyle("-fx-padding: 4 8 8 8;");
+        this.heading = heading;
         setTop(new javafx.scene.layout.VBox(heading, error));
         setCenter(body);
+    }
+
+    /** Leaves out the view's own title (where its place shows it already: the panel's heading). */
+    public void hideHeading() {
+        heading.setVisible(false);
+        heading.setManaged(false);
     }
 
     /** Asks the extension for its tree (the first render starts its host: activation {@code onView}). */

@@ -11,12 +11,14 @@ import java.util.Set;
 
 /**
  * Turns an extension's JSON into a checked {@link VNode} tree, off the JavaFX thread. Everything from an extension is
- * hostile: unknown components, duplicate or missing ids, props of the wrong type, leaves with children, too deep or
- * too large trees are refused with the JSON path of the first problem.
+ * hostile: unknown components, duplicate or missing ids, props of the wrong type, texts over {@link #MAX_TEXT}
+ * characters, leaves with children, too deep or too large trees are refused with the JSON path of the first problem.
  */
 public final class VirtualTreeReader {
     public static final int MAX_DEPTH = 64;
     public static final int MAX_NODES = 200_000;
+    /** The longest text a prop may hold (a longer one would stall the JavaFX thread's layout, not inform anyone). */
+    public static final int MAX_TEXT = 1_000_000;
     private final Set<String> ids = new HashSet<>();
 
     private VirtualTreeReader() {
@@ -57,6 +59,11 @@ public final class VirtualTreeReader {
         }
         ObjectNode p = props == null || props.isNull() ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                 : (ObjectNode) props;
+        for (var prop : p.properties()) {
+            if (prop.getValue().isTextual() && prop.getValue().textValue().length() > MAX_TEXT) {
+                throw new BadTreeException(at + ".props." + prop.getKey(), "longer than " + MAX_TEXT + " characters");
+            }
+        }
         for (var required : Components.REQUIRED.getOrDefault(component, Map.of()).entrySet()) {
             JsonNode v = p.get(required.getKey());
             if (v == null || !typeIs(v, required.getValue())) {

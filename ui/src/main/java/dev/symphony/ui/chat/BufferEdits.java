@@ -65,10 +65,12 @@ final class BufferEdits implements WorkspaceEdits {
 
     @Override
     public void apply(ProposedEdit edit) throws IOException, StaleEditException {
-        Optional<String> staleInBuffer = onFx(() -> {
+        record Applied(String stale, CompletableFuture<Boolean> saved) {
+        }
+        Optional<Applied> inBuffer = onFx(() -> {
             Optional<OpenDocument> doc = tabs.find(edit.file()).filter(d -> !d.isReadOnly());
             if (doc.isEmpty()) {
-                return Optional.<String>empty();
+                return Optional.<Applied>empty();
             }
             Buffer buffer = doc.get().buffer();
             try {
@@ -80,16 +82,16 @@ final class BufferEdits implements WorkspaceEdits {
                     base = buffer.revision();
                 }
                 buffer.applyExternal(base, edit.change());
-                tabs.save(doc.get());
-                return Optional.of("");
+                return Optional.of(new Applied(null, tabs.save(doc.get())));
             } catch (StaleEditException e) {
-                return Optional.of(e.getMessage());
+                return Optional.of(new Applied(e.getMessage(), null));
             }
         });
-        if (staleInBuffer.isPresent()) {
-            if (!staleInBuffer.get().isEmpty()) {
-                throw new StaleEditException(staleInBuffer.get());
+        if (inBuffer.isPresent()) {
+            if (inBuffer.get().stale() != null) {
+                throw new StaleEditException(inBuffer.get().stale());
             }
+            awaitSaved(inBuffer.get().saved(), edit.file()); // the step's checkpoint reads the file after it
             return;
         }
         DocumentFile.Opened opened = DocumentFile.open(edit.file());
@@ -99,6 +101,19 @@ final class BufferEdits implements WorkspaceEdits {
         Buffer buffer = new Buffer(opened.text(), System::currentTimeMillis);
         buffer.edit(edit.change(), EditKind.EXTERNAL);
         opened.file().save(buffer.text(), false);
+    }
+
+    private static void awaitSaved(CompletableFuture<Boolean> saved, Path file) throws IOException {
+        try {
+            if (!saved.get()) {
+                throw new IOException("the edit is in the tab of " + file.getFileName() + ", but saving it failed (see the status bar)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + file.getFileName() + " was saved", e);
+        } catch (ExecutionException e) {
+            throw new IOException("saving " + file.getFileName() + " failed: " + e.getCause(), e);
+        }
     }
 
     private Optional<Buffer> openBuffer(Path file) {

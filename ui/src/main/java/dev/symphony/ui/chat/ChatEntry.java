@@ -34,12 +34,29 @@ public sealed interface ChatEntry {
         }
     }
 
-    /** A tool the agent ran (or was refused): a line, and what it showed. */
-    record Tool(String title, String shown, boolean ran) implements ChatEntry {
+    /**
+     * A tool the agent ran (or was refused): a line, and what it showed; {@code checkpoint} (0: none) is the step's
+     * checkpoint, which Restore goes back to before.
+     */
+    record Tool(String title, String shown, boolean ran, int checkpoint) implements ChatEntry {
+        public Tool(String title, String shown, boolean ran) {
+            this(title, shown, ran, 0);
+        }
+    }
+
+    /** A restore done: which files went back and which were left; Undo restores to before it ({@code checkpoint}). */
+    record Restored(String title, String shown, int checkpoint) implements ChatEntry {
     }
 
     /** A line from the workbench itself: an error, a stop, a fallback. */
     record Notice(String text, boolean error) implements ChatEntry {
+    }
+
+    /** One change of an edit under review, and whether the person keeps it (on by default). */
+    record Hunk(dev.symphony.ui.chat.agent.EditHunks.Hunk change, BooleanProperty keep) {
+        Hunk(dev.symphony.ui.chat.agent.EditHunks.Hunk change) {
+            this(change, new SimpleBooleanProperty(true));
+        }
     }
 
     /** A step the policy asks the person about: {@link #accept()} or {@link #reject()} answers the agent once. */
@@ -48,12 +65,45 @@ public sealed interface ChatEntry {
 
         private final String title;
         private final String detail;
+        private final String[] labels;
+        private final java.util.List<Hunk> hunks;
         private final ObjectProperty<State> state = new SimpleObjectProperty<>(this, "state", State.PENDING);
         private final CompletableFuture<Boolean> answer = new CompletableFuture<>();
 
         public Approval(String title, String detail) {
+            this(title, detail, "The approval policy asks before this step.", "Accept", "Reject", "Accepted", "Rejected: nothing was changed");
+        }
+
+        /** A question of the workbench's own, with its own words: why it asks, the two buttons, the two answers. */
+        public Approval(String title, String detail, String why, String accept, String reject, String accepted, String rejected) {
             this.title = title;
             this.detail = detail;
+            this.labels = new String[] {why, accept, reject, accepted, rejected};
+            this.hunks = java.util.List.of();
+        }
+
+        /** An edit reviewed change by change: each hunk is applied when its {@link Hunk#keep()} is on at Accept. */
+        public Approval(String title, java.util.List<dev.symphony.ui.chat.agent.EditHunks.Hunk> hunks) {
+            this.title = title;
+            this.detail = String.join("\n", hunks.stream().map(dev.symphony.ui.chat.agent.EditHunks.Hunk::text).toList());
+            this.labels = new String[] {"The approval policy asks before this edit: untick the changes you do not want.",
+                    "Accept selected", "Reject all", "Accepted", "Rejected: nothing was changed"};
+            this.hunks = hunks.stream().map(Hunk::new).toList();
+        }
+
+        /** The edit's changes when it is reviewed change by change; empty otherwise. */
+        public java.util.List<Hunk> hunks() {
+            return hunks;
+        }
+
+        /** Per hunk, whether to apply it: what Accept answers (all false after Reject). */
+        public CompletableFuture<java.util.List<Boolean>> hunkAnswer() {
+            return answer.thenApply(yes -> hunks.stream().map(h -> yes && h.keep().get()).toList());
+        }
+
+        /** Why it asks, the Accept and Reject buttons' labels, and what each answer shows: five strings. */
+        public java.util.List<String> labels() {
+            return java.util.List.of(labels);
         }
 
         public String title() {

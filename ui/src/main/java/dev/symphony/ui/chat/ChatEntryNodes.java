@@ -15,16 +15,43 @@ final class ChatEntryNodes {
     private ChatEntryNodes() {
     }
 
-    static Node tool(ChatEntry.Tool t) {
+    static Node tool(ChatEntry.Tool t, java.util.function.IntConsumer restore) {
         Label title = new Label((t.ran() ? "✓ " : "✗ ") + t.title());
         title.getStyleClass().add(t.ran() ? "chat-tool-title" : "chat-tool-refused");
         title.setWrapText(true);
-        VBox box = new VBox(2, title);
+        VBox box = new VBox(2, t.checkpoint() == 0 ? title : withButton(title, "Restore", "Restore the files to before this step",
+                () -> restore.accept(t.checkpoint())));
         if (t.shown() != null && !t.shown().isBlank()) {
             box.getChildren().add(diffText(firstLines(t.shown())));
         }
         box.getStyleClass().add("chat-tool");
         return box;
+    }
+
+    static Node restored(ChatEntry.Restored r, java.util.function.IntConsumer restore) {
+        Label title = new Label("↶ " + r.title());
+        title.getStyleClass().add("chat-tool-title");
+        title.setWrapText(true);
+        VBox box = new VBox(2, withButton(title, "Undo", "Undo this restore (its own checkpoint)", () -> restore.accept(r.checkpoint())));
+        if (!r.shown().isBlank()) {
+            box.getChildren().add(diffText(firstLines(r.shown())));
+        }
+        box.getStyleClass().add("chat-tool");
+        return box;
+    }
+
+    /** A line with a small button at its right end. */
+    private static Node withButton(Label line, String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.getStyleClass().addAll("small", "flat", ChatView.RESTORE_CLASS);
+        b.setTooltip(new javafx.scene.control.Tooltip(tip));
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        b.setOnAction(e -> action.run());
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, javafx.scene.layout.Priority.ALWAYS);
+        HBox row = new HBox(6, line, grow, b);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     static Node notice(ChatEntry.Notice n) {
@@ -35,17 +62,17 @@ final class ChatEntryNodes {
     }
 
     static Node approval(ChatEntry.Approval a) {
-        Label title = new Label("Approve? " + a.title());
+        Label title = new Label(a.labels().get(1).startsWith("Accept") ? "Approve? " + a.title() : a.title());
         title.setWrapText(true);
         title.getStyleClass().add("chat-approval-title");
-        Label why = new Label("The approval policy asks before this step.");
+        Label why = new Label(a.labels().get(0));
         why.getStyleClass().add("chat-meta");
         why.setWrapText(true);
-        Button accept = new Button("Accept");
+        Button accept = new Button(a.labels().get(1));
         accept.setId(ChatView.ACCEPT_ID);
         accept.getStyleClass().add("success");
         accept.setOnAction(e -> a.accept());
-        Button reject = new Button("Reject");
+        Button reject = new Button(a.labels().get(2));
         reject.setId(ChatView.REJECT_ID);
         reject.getStyleClass().add("danger");
         reject.setOnAction(e -> a.reject());
@@ -65,13 +92,29 @@ final class ChatEntryNodes {
             }
             state.setText(switch (a.stateProperty().get()) {
                 case PENDING -> "";
-                case ACCEPTED -> "Accepted";
-                case REJECTED -> "Rejected: nothing was changed";
+                case ACCEPTED -> a.labels().get(3);
+                case REJECTED -> a.labels().get(4);
             });
         };
         show.run();
         a.stateProperty().addListener((o, was, now) -> show.run());
-        VBox box = new VBox(4, title, why, diffText(a.detail()), buttons, state);
+        VBox box = new VBox(4, title, why);
+        if (a.hunks().isEmpty()) {
+            box.getChildren().add(diffText(a.detail()));
+        } else {
+            int n = 0;
+            for (ChatEntry.Hunk h : a.hunks()) {
+                javafx.scene.control.CheckBox keep = new javafx.scene.control.CheckBox("Change " + (++n) + " of " + a.hunks().size()
+                        + " (line " + h.change().line() + ")");
+                keep.getStyleClass().add(ChatView.HUNK_CLASS);
+                keep.selectedProperty().bindBidirectional(h.keep());
+                keep.disableProperty().bind(a.stateProperty().isNotEqualTo(ChatEntry.Approval.State.PENDING));
+                Node diff = diffText(h.change().text());
+                diff.opacityProperty().bind(javafx.beans.binding.Bindings.when(h.keep()).then(1.0).otherwise(0.45));
+                box.getChildren().addAll(keep, diff);
+            }
+        }
+        box.getChildren().addAll(buttons, state);
         box.getStyleClass().add("chat-approval");
         return box;
     }

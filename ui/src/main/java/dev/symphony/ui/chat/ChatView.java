@@ -31,11 +31,16 @@ public final class ChatView extends VBox {
     public static final String STOP_ID = "chat-stop";
     public static final String AGENT_ID = "chat-agent";
     public static final String USAGE_ID = "chat-usage";
+    public static final String MODEL_ID = "chat-model";
     public static final String MESSAGES_ID = "chat-messages";
     public static final String ACCEPT_ID = "chat-accept";
     public static final String REJECT_ID = "chat-reject";
     public static final String ADD_FILE_ID = "chat-add-file";
     public static final String ADD_SELECTION_ID = "chat-add-selection";
+    /** The style class of Restore (on a step) and Undo (on a restore) buttons. */
+    public static final String RESTORE_CLASS = "chat-restore";
+    /** The style class of an edit review's per-change check boxes. */
+    public static final String HUNK_CLASS = "chat-hunk";
 
     /** Where the context chips' texts come from (the active editor), read when a chip is added. */
     public interface ContextSource {
@@ -71,6 +76,23 @@ public final class ChatView extends VBox {
         newThread.setOnAction(e -> model.clear());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        javafx.scene.control.ComboBox<String> picker = new javafx.scene.control.ComboBox<>(model.models());
+        picker.setId(MODEL_ID);
+        picker.getStyleClass().add("small");
+        picker.setTooltip(new javafx.scene.control.Tooltip("The model of the next requests: auto is the role's (models.chat, or models.agent in agent mode)"));
+        picker.valueProperty().bindBidirectional(model.modelProperty());
+        picker.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(picker, Priority.ALWAYS);
+        picker.setOnShowing(e -> model.refreshModels());
+        picker.disableProperty().bind(model.busyProperty());
+        Label modelLabel = new Label("Model");
+        modelLabel.getStyleClass().add("chat-meta");
+        modelLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox modelRow = new HBox(6, modelLabel, picker);
+        modelRow.setAlignment(Pos.CENTER_LEFT);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        agent.setMinWidth(Region.USE_PREF_SIZE);
+        newThread.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(6, title, spacer, agent, newThread);
         header.setAlignment(Pos.CENTER_LEFT);
 
@@ -160,7 +182,7 @@ public final class ChatView extends VBox {
 
         setSpacing(6);
         setPadding(new Insets(6));
-        getChildren().addAll(header, scroll, contextRow, input, actions);
+        getChildren().addAll(header, modelRow, scroll, contextRow, input, actions);
     }
 
     private Node node(ChatEntry entry) {
@@ -169,7 +191,9 @@ public final class ChatView extends VBox {
         } else if (entry instanceof ChatEntry.Assistant a) {
             return assistant(a);
         } else if (entry instanceof ChatEntry.Tool t) {
-            return ChatEntryNodes.tool(t);
+            return ChatEntryNodes.tool(t, model::restore);
+        } else if (entry instanceof ChatEntry.Restored r) {
+            return ChatEntryNodes.restored(r, model::restore);
         } else if (entry instanceof ChatEntry.Approval p) {
             return ChatEntryNodes.approval(p);
         }

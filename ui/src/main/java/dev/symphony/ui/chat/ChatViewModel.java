@@ -9,13 +9,15 @@ import dev.symphony.ui.chat.agent.AgentLoop;
 import dev.symphony.ui.chat.agent.AgentTools;
 import dev.symphony.ui.chat.agent.ApprovalGate;
 import dev.symphony.ui.chat.agent.ModelBackend;
+import dev.symphony.ui.chat.checkpoint.Checkpoints;
 import java.util.ArrayList;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -32,13 +34,17 @@ import javafx.collections.ObservableList;
 public final class ChatViewModel implements ApprovalGate, AutoCloseable {
     private final FxBridge bridge;
     private final ModelBackend backend;
-    private final Function<ApprovalGate, AgentTools> tools;
+    private final AgentWorkspace workspace;
     private final ObservableList<ChatEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<ContextChip> chips = FXCollections.observableArrayList();
     private final StringProperty input = new SimpleStringProperty(this, "input", "");
     private final StringProperty usage = new SimpleStringProperty(this, "usage", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final BooleanProperty agentMode = new SimpleBooleanProperty(this, "agentMode");
+    /** The model picked for the next requests (a qualified id); {@link #AUTO}: the role's, as the settings say. */
+    private final StringProperty model = new SimpleStringProperty(this, "model", AUTO);
+    private final ObservableList<String> models = FXCollections.observableArrayList(AUTO);
+    public static final String AUTO = "auto (the role's model)";
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "chat");
         t.setDaemon(true);
@@ -53,11 +59,14 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
     private boolean costUnknown;
     private String currency = "USD";
 
-    /** @param tools the agent's tools for the current workspace, gated by this view-model; null when no folder is open */
-    public ChatViewModel(FxBridge bridge, ModelBackend backend, Function<ApprovalGate, AgentTools> tools) {
+    private volatile boolean toldNoOverlay;
+    private volatile List<Message> requestStart = List.of(); // the thread before the request that runs
+
+    /** @param workspace the open folder: the agent's tools (gated by this view-model), its checkpoints, the tabs */
+    public ChatViewModel(FxBridge bridge, ModelBackend backend, AgentWorkspace workspace) {
         this.bridge = bridge;
         this.backend = backend;
-        this.tools = tools;
+        this.workspace = workspace;
     }
 
     public ObservableList<ChatEntry> entries() {
@@ -85,6 +94,30 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         return agentMode;
     }
 
+    public StringProperty modelProperty() {
+        return model;
+    }
+
+    /** What the model picker offers: {@link #AUTO}, then every model of every model Instrument ({@link #refreshModels}). */
+    public ObservableList<String> models() {
+        return models;
+    }
+
+    /** Asks the kernel for its models off the JavaFX thread; the picker's list follows. */
+    public void refreshModels() {
+        CompletableFuture.supplyAsync(backend::models, worker).whenComplete((list, e) -> bridge.onFx(() -> {
+            if (list != null) {
+                String picked = model.get();
+                models.setAll(AUTO);
+                list.stream().distinct().forEach(models::add);
+                if (!models.contains(picked)) {
+                    models.add(picked);
+                }
+                model.set(picked);
+            }
+        }));
+    }
+
     public void addChip(ContextChip chip) {
         chips.removeIf(c -> c.label().equals(chip.label()));
         chips.add(chip);
@@ -99,7 +132,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         AgentTools agentTools = null;
         if (agentMode.get()) {
             try {
-                agentTools = tools.apply(this);
+                agentTools = workspace.tools(this, recorder());
             } catch (RuntimeException e) {
                 entries.add(new ChatEntry.Notice("Agent mode cannot start: " + e.getMessage(), true));
                 return;
@@ -116,14 +149,18 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         chips.clear();
         input.set("");
         busy.set(true);
-        AgentLoop loop = new AgentLoop(backend, agentTools);
+        AgentLoop loop = new AgentLoop(backend, agentTools, AUTO.equals(model.get()) ? null : model.get());
         running = loop;
         Message user = Message.user(content.toString());
         worker.execute(() -> answer(loop, user));
     }
 
     private void answer(AgentLoop loop, Message user) {
-        List<Message> thread = new ArrayList<>(conversation);
+        List<Message> thread;
+        synchronized (conversation) {
+            thread = new ArrayList<>(conversation);
+        }
+        requestStart = List.copyOf(thread);
         thread.add(user);
         StreamToFx stream = new StreamToFx();
         try {
@@ -172,7 +209,15 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
 
     @Override
     public CompletableFuture<Boolean> ask(String title, String detail, Verdict verdict) {
-        ChatEntry.Approval approval = new ChatEntry.Approval(title, detail);
+        return prompt(new ChatEntry.Approval(title, detail)).answer();
+    }
+
+    @Override
+    public CompletableFuture<List<Boolean>> askHunks(String title, List<dev.symphony.ui.chat.agent.EditHunks.Hunk> hunks, Verdict verdict) {
+        return prompt(new ChatEntry.Approval(title, hunks)).hunkAnswer();
+    }
+
+    private ChatEntry.Approval prompt(ChatEntry.Approval approval) {
         approval.answer().whenComplete((yes, e) -> bridge.onFx(() -> pending.remove(approval)));
         bridge.onFx(() -> {
             pending.add(approval);
@@ -181,7 +226,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
                 approval.reject();
             }
         });
-        return approval.answer();
+        return approval;
     }
 
     private void counted(ModelBackend.Turn turn) {
@@ -268,7 +313,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
 
         @Override
         public void toolDone(dev.symphony.ui.chat.agent.AgentTools.Outcome outcome) {
-            bridge.onFx(() -> entries.add(new ChatEntry.Tool(outcome.title(), outcome.shown(), outcome.ran())));
+            bridge.onFx(() -> entries.add(new ChatEntry.Tool(outcome.title(), outcome.shown(), outcome.ran(), outcome.checkpoint())));
         }
 
         void finish() {
@@ -279,6 +324,64 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
                 }
             });
         }
+    }
+
+    /** The agent's steps recorded in the open folder's checkpoints, with the thread as it was before the request. */
+    private dev.symphony.ui.chat.agent.StepRecorder recorder() {
+        Checkpoints checkpoints = workspace.checkpoints();
+        if (checkpoints == null) {
+            return dev.symphony.ui.chat.agent.StepRecorder.NONE;
+        }
+        return (title, files) -> {
+            if (files == null && !toldNoOverlay) {
+                toldNoOverlay = true;
+                bridge.onFx(() -> entries.add(new ChatEntry.Notice("Commands run in the folder itself: there is no sandbox with a "
+                        + "copy-on-write overlay here. Every file is snapshotted before each command, so Restore brings them back; "
+                        + "changes to .git are not undone.", false)));
+            }
+            Checkpoints.Pending step = checkpoints.begin(title,
+                    files == null ? null : files.stream().map(f -> checkpoints.files().relative(f)).toList(), requestStart);
+            return () -> step.end().map(s -> OptionalInt.of(s.id())).orElse(OptionalInt.empty());
+        };
+    }
+
+    /**
+     * Restores the open folder's files, the open tabs and the thread to before checkpoint {@code id} (a step, or a
+     * restore: then it is undone). Files changed since by someone else are asked about first. On the JavaFX thread.
+     */
+    public void restore(int id) {
+        Checkpoints checkpoints = workspace.checkpoints();
+        if (checkpoints == null || busy.get()) {
+            entries.add(new ChatEntry.Notice(checkpoints == null ? "No folder is open: there is nothing to restore."
+                    : "Stop the agent before restoring a checkpoint.", true));
+            return;
+        }
+        busy.set(true);
+        Set<String> unsaved = workspace.unsaved();
+        RestoreFlow flow = new RestoreFlow(bridge, entries::add, question -> {
+            question.answer().whenComplete((yes, e) -> bridge.onFx(() -> pending.remove(question)));
+            bridge.onFx(() -> {
+                pending.add(question);
+                entries.add(question);
+            });
+            return question.answer();
+        }, replacement -> {
+            synchronized (conversation) {
+                List<Message> was = List.copyOf(conversation);
+                if (replacement != null) {
+                    conversation.clear();
+                    conversation.addAll(replacement);
+                }
+                return was;
+            }
+        });
+        worker.execute(() -> {
+            try {
+                flow.run(checkpoints, id, unsaved);
+            } finally {
+                bridge.onFx(() -> busy.set(false));
+            }
+        });
     }
 
     @Override

@@ -9,7 +9,13 @@ import dev.symphony.ui.chat.agent.AgentTools;
 import dev.symphony.ui.chat.agent.CommandRunner;
 import dev.symphony.ui.editor.EditorPane;
 import dev.symphony.ui.tabs.OpenDocument;
+import dev.symphony.ui.chat.agent.ApprovalGate;
+import dev.symphony.ui.chat.agent.StepRecorder;
+import dev.symphony.ui.chat.checkpoint.CheckpointSession;
+import dev.symphony.ui.chat.checkpoint.Checkpoints;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,26 +34,67 @@ public final class ChatWorkbench implements AutoCloseable {
     private final Workbench workbench;
     private final ChatViewModel model;
     private ChatView view;
+    private CheckpointSession checkpoints;
+    private final WindowMcp mcp = new WindowMcp();
 
     private ChatWorkbench(Workbench workbench, CompletableFuture<Kernel> kernel) {
         this.workbench = workbench;
         var services = workbench.services();
-        this.model = new ChatViewModel(services.bridge(), new KernelModelBackend(kernel, services.paths()), gate -> {
-            Path folder = workbench.window().workspaceProperty().get();
-            if (folder == null) {
-                return null;
+        this.model = new ChatViewModel(services.bridge(), new KernelModelBackend(kernel, services.paths()), new AgentWorkspace() {
+            @Override
+            public AgentTools tools(ApprovalGate gate, StepRecorder steps) {
+                Path folder = folder();
+                if (folder == null) {
+                    return null;
+                }
+                try {
+                    ApprovalPolicy policy = ApprovalPolicy.load(services.paths().configDir(), folder);
+                    return new AgentTools(folder, policy, gate, new BufferEdits(workbench.tabs(), services.bridge()),
+                            new CommandRunner(COMMAND_LIMIT), steps, mcp.tools(services.paths().configDir(), folder, policy));
+                } catch (PolicyException e) {
+                    throw new IllegalStateException("the approval policy is invalid: " + e.getMessage(), e);
+                }
             }
-            try {
-                return new AgentTools(folder, ApprovalPolicy.load(services.paths().configDir(), folder), gate,
-                        new BufferEdits(workbench.tabs(), services.bridge()), new CommandRunner(COMMAND_LIMIT));
-            } catch (PolicyException e) {
-                throw new IllegalStateException("the approval policy is invalid: " + e.getMessage(), e);
+
+            @Override
+            public Checkpoints checkpoints() {
+                Path folder = folder();
+                return folder == null ? null : checkpointSession().of(folder);
+            }
+
+            @Override
+            public Set<String> unsaved() {
+                Path folder = folder();
+                return workbench.tabs().documents().stream().filter(d -> d.dirtyProperty().get() && d.path() != null
+                        && folder != null && d.path().startsWith(folder)).map(d -> relative(folder, d.path())).collect(Collectors.toSet());
             }
         });
         var window = workbench.window();
         window.command(OPEN, "Chat: Open Chat", "Chat", "Shortcut+Alt+I", () -> show(false));
         window.command(OPEN_AGENT, "Chat: Open in Agent Mode", "Chat", null, () -> show(true));
         window.command(STOP, "Chat: Stop", "Chat", null, model::cancel);
+    }
+
+    private Path folder() {
+        Path folder = workbench.window().workspaceProperty().get();
+        return folder == null ? null : folder.toAbsolutePath().normalize();
+    }
+
+    private static String relative(Path folder, Path file) {
+        return folder.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    /** The window's checkpoints, their copies under the data folder's {@code checkpoints}, made on first use. */
+    private synchronized CheckpointSession checkpointSession() {
+        if (checkpoints == null) {
+            try {
+                checkpoints = CheckpointSession.open(workbench.services().paths().data("checkpoints"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("checkpoints cannot be kept in "
+                        + workbench.services().paths().data("checkpoints") + ": " + e.getMessage(), e);
+            }
+        }
+        return checkpoints;
     }
 
     /** The chat of {@code workbench}, its models from {@code kernel} (the workbench's extension kernel). */
@@ -138,5 +185,15 @@ public final class ChatWorkbench implements AutoCloseable {
     @Override
     public void close() {
         model.close();
+        mcp.close();
+        synchronized (this) {
+            if (checkpoints != null) {
+                try {
+                    checkpoints.close();
+                } catch (java.io.IOException e) {
+                    // left for the next window to delete (its process is gone then)
+                }
+            }
+        }
     }
 }

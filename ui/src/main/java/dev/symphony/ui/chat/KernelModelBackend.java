@@ -24,6 +24,16 @@ final class KernelModelBackend implements ModelBackend {
 
     @Override
     public Exchange open(String role) {
+        return open(role, null);
+    }
+
+    @Override
+    public java.util.List<String> models() {
+        return new dev.symphony.kernel.models.ModelInstruments(kernel.join()).models().stream().map(ServedModel::qualifiedId).toList();
+    }
+
+    @Override
+    public Exchange open(String role, String model) {
         return new Exchange() {
             private volatile RoleChat.Request request;
             private volatile boolean cancelled;
@@ -37,7 +47,7 @@ final class KernelModelBackend implements ModelBackend {
                     throw new CallFailedException(ErrorCode.EXTENSION_ERROR, "the extension kernel did not start: "
                             + (e.getCause() == null ? e : e.getCause()).getMessage());
                 }
-                RoleChat.Request r = new RoleChat(k, paths).request(role);
+                RoleChat.Request r = new RoleChat(k, paths).request(role, model);
                 request = r;
                 if (cancelled) {
                     throw new CallFailedException(ErrorCode.CANCELLED, "cancelled");

@@ -49,6 +49,11 @@ public final class EditorController {
         this.newline = newline;
     }
 
+    /** The line ending Enter inserts. */
+    public String newline() {
+        return newline;
+    }
+
     /** The language's bracket and quote pairs. */
     public void setPairs(BracketPairs pairs) {
         this.pairs = pairs;

@@ -25,10 +25,17 @@ public final class EditorPane extends BorderPane {
     private FindBar findBar;
     private GoToLineBar goToLine;
 
+    private final String notice;
+
     public EditorPane(Path file, Buffer buffer, boolean readOnly, String notice, FxBridge bridge) {
+        this(file, new EditorView(buffer), readOnly, notice, bridge);
+    }
+
+    private EditorPane(Path file, EditorView view, boolean readOnly, String notice, FxBridge bridge) {
         this.file = file;
         this.bridge = bridge;
-        this.view = new EditorView(buffer);
+        this.notice = notice;
+        this.view = view;
         view.setReadOnly(readOnly);
         if (notice != null) {
             Label label = new Label(notice);
@@ -43,6 +50,16 @@ public final class EditorPane extends BorderPane {
 
     public EditorView view() {
         return view;
+    }
+
+    /**
+     * A second editor of the same document (shown in another editor group): one buffer, one history, carets
+     * and scrolling of its own. Style it with {@link #highlight} like this one.
+     */
+    public EditorPane twin() {
+        EditorPane twin = new EditorPane(file, new EditorView(view.buffer(), view), view.isReadOnly(), notice, bridge);
+        twin.view.controller().setNewline(view.controller().newline());
+        return twin;
     }
 
     public Path file() {

@@ -67,9 +67,23 @@ public final class EditorView extends Region {
     private boolean readOnly;
     private boolean styledOnce;
     private Runnable onCaretMoved = () -> {};
+    private final SharedCarets carets;
 
     public EditorView(Buffer buffer) {
+        this(buffer, null);
+    }
+
+    /**
+     * A view of {@code buffer}; with {@code sibling} (another view of the same buffer: the document shown in a
+     * second editor group) the two keep carets and scroll positions of their own over one text and one history.
+     */
+    EditorView(Buffer buffer, EditorView sibling) {
+        if (sibling != null && sibling.buffer != buffer) {
+            throw new IllegalArgumentException("a sibling view shows the same buffer");
+        }
         this.buffer = buffer;
+        this.carets = sibling != null ? sibling.carets : new SharedCarets(buffer);
+        carets.join(this);
         getStyleClass().add(STYLE_CLASS);
         setFocusTraversable(true);
         vbar.setOrientation(Orientation.VERTICAL);
@@ -81,6 +95,7 @@ public final class EditorView extends Region {
         vbar.valueProperty().addListener((o, a, b) -> invalidate());
         hbar.valueProperty().addListener((o, a, b) -> invalidate());
         bufferListener = (before, after, change) -> {
+            carets.textChanged(this, change, after.length());
             styles.textChanged(before, after, change);
             invalidate();
         };
@@ -91,7 +106,26 @@ public final class EditorView extends Region {
         new EditorKeys(this, controller).install();
         new EditorMouse(this, controller).install();
         new EditorIme(this, controller).install();
-        focusedProperty().addListener((o, was, focused) -> decorations.caretBlink(focused));
+        focusedProperty().addListener((o, was, focused) -> {
+            decorations.caretBlink(focused);
+            if (focused) {
+                claimCarets();
+            }
+        });
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> claimCarets());
+    }
+
+    /**
+     * This view is the one worked in: the buffer's carets become this view's (only matters while the buffer
+     * has other views; they keep theirs).
+     */
+    public void claimCarets() {
+        carets.claim(this);
+    }
+
+    /** The carets this view shows: the buffer's, or its own while another view of the buffer is worked in. */
+    public SelectionSet shownSelections() {
+        return carets.of(this);
     }
 
     public Buffer buffer() {
@@ -344,7 +378,7 @@ public final class EditorView extends Region {
         marks.paint(this, rope);
         squiggles.paint(this, rope);
         ghost.paint(this, rope, colors);
-        decorations.paint(this, rope, buffer.selections());
+        decorations.paint(this, rope, shownSelections());
         if (!styledOnce && allVisibleStyled()) {
             styledOnce = true;
         }
@@ -416,7 +450,8 @@ public final class EditorView extends Region {
 
     private void paintGutter(double gutterWidth) {
         double advance = metrics.advance();
-        int caretLine = buffer.text().lineOf(buffer.selections().get(buffer.selections().size() - 1).head());
+        SelectionSet shown = shownSelections();
+        int caretLine = buffer.text().lineOf(shown.get(shown.size() - 1).head());
         for (int i = 0; i < shownSlots; i++) {
             while (numbers.size() <= i) {
                 Text text = new Text();
@@ -577,6 +612,7 @@ public final class EditorView extends Region {
     /** The view is gone: it stops following its buffer (which may live on in other views). */
     public void dispose() {
         buffer.removeListener(bufferListener);
+        carets.leave(this);
         setStyleSource(LineStyleSource.PLAIN);
     }
 
@@ -594,7 +630,7 @@ public final class EditorView extends Region {
 
     /** For tests: the primary caret's position in view coordinates, or null when off screen. */
     public javafx.geometry.Point2D caretPoint() {
-        SelectionSet sels = buffer.selections();
+        SelectionSet sels = shownSelections();
         Selection primary = sels.get(sels.size() - 1);
         double[] p = pointOf(buffer.text(), primary.head());
         return p == null ? null : new javafx.geometry.Point2D(p[0] + content.getLayoutX(), p[1] + content.getLayoutY());

@@ -28,7 +28,8 @@ import javafx.scene.control.Label;
 
 /**
  * Puts what extensions contribute into the workbench once the kernel is up, without starting any of them: commands in
- * the palette with their key bindings, a "Show VIEW" command per view, status-bar items; and acts on what they ask at
+ * the palette with their key bindings, a "Show VIEW" command per view (a side-bar view also gets an activity-bar
+ * button with its icon; a panel view shows below the editors), status-bar items; and acts on what they ask at
  * run time (events {@code workbench.*}: status text, view changes, notifications), refusing kinds a manifest did not
  * declare. A command or a view starts its extension when first used ({@code onCommand}, {@code onView}); every call
  * runs on this class's own thread, never the JavaFX thread.
@@ -115,6 +116,10 @@ public final class ExtensionContributions implements AutoCloseable {
         for (WorkbenchContributions.View v : c.views()) {
             register("view." + v.id(), "Show " + v.title(), c.commands().isEmpty() ? m.displayName() : c.commands().get(0).category(),
                     null, () -> showView(k, m.id(), v));
+            if (v.location() == WorkbenchContributions.Location.SIDEBAR) {
+                view.activityBar().removeView(v.id()); // an extension installed again
+                view.activityBar().addView(v.id(), v.icon(), v.title() + " (" + m.displayName() + ")", () -> showView(k, m.id(), v));
+            }
         }
         for (WorkbenchContributions.StatusItem s : c.statusBar()) {
             Label label = new Label(s.text());
@@ -196,7 +201,12 @@ public final class ExtensionContributions implements AutoCloseable {
                 return calls.event(event);
             }
         }, services.bridge()));
-        view.showInSideBar(pane);
+        if (v.location() == WorkbenchContributions.Location.PANEL) {
+            pane.hideHeading();
+            view.showInPanel(v.title(), pane);
+        } else {
+            view.showInSideBar(pane);
+        }
         pane.refresh();
     }
 

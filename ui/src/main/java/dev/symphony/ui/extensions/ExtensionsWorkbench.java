@@ -13,9 +13,11 @@ import javafx.stage.FileChooser;
 /**
  * Attaches the extension kernel to a workbench window: the Extensions view (command {@link ExtensionContributions#SHOW_EXTENSIONS},
  * Ctrl+Shift+X), the extensions' contributions, {@code workspaceContains} activation when a folder opens and
- * {@code onFileType} when a file does (on background threads). Nothing else starts an extension here.
+ * {@code onFileType} (and {@code onMelody} for a Melody) when a file does (on background threads). Nothing else starts an extension here.
  */
 public final class ExtensionsWorkbench implements AutoCloseable {
+    /** Four blocks, one set apart: the Extensions view's activity-bar icon. */
+    private static final String EXTENSIONS_ICON = "M3 8h6v6H3zM3 15h6v6H3zM10 15h6v6h-6zM13 3h6v6h-6z";
     private final ExtensionContributions contributions;
     private final ExtensionsViewModel model;
     private ExtensionsView view;
@@ -50,6 +52,8 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         contributions.handleMore(sourceControl);
         ExtensionsWorkbench attached = new ExtensionsWorkbench(contributions, model);
         attached.sourceControl = sourceControl;
+        workbench.mainView().activityBar().addView("extensions", EXTENSIONS_ICON, "Extensions (Ctrl+Shift+X)",
+                () -> workbench.window().run(ExtensionContributions.SHOW_EXTENSIONS));
         workbench.window().command(ExtensionContributions.SHOW_EXTENSIONS, "Show Extensions", "View", "Shortcut+Shift+X", () -> {
             if (attached.view == null) {
                 attached.view = new ExtensionsView(model, chooseArchive);
@@ -63,8 +67,8 @@ public final class ExtensionsWorkbench implements AutoCloseable {
             while (change.next()) {
                 for (var document : change.getAddedSubList()) {
                     if (document.path() != null) {
-                        String event = ActivationEvents.fileType(document.path());
-                        kernel.thenAcceptAsync(k -> new ActivationEvents(k).fire(event)); // onFileType:EXT
+                        var events = ActivationEvents.opened(document.path()); // onFileType:EXT, and onMelody for a Melody
+                        kernel.thenAcceptAsync(k -> events.forEach(new ActivationEvents(k)::fire));
                     }
                 }
             }

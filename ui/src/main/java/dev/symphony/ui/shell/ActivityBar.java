@@ -9,11 +9,17 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
 
-/** The vertical bar of views on the window's left edge: Explorer at the top, Settings at the bottom. */
+/**
+ * The vertical bar of views on the window's left edge: Explorer at the top, then the side-bar views added by
+ * {@link #addView} (Search, Extensions, the views extensions contribute, with their SVG-path icons), Settings at the
+ * bottom.
+ */
 public final class ActivityBar extends VBox {
     public static final String EXPLORER_ID = "activity-explorer";
     public static final String SETTINGS_ID = "activity-settings";
     private static final String FOLDER_ICON = "M2 4h6l2 2h8v10H2z";
+    /** Where a view's button goes: after the Explorer and the views added before it. */
+    private int nextView = 1;
     private static final String GEAR_ICON = "M10 6a4 4 0 1 1 0 8a4 4 0 1 1 0-8zM9 1h2v3H9zM9 16h2v3H9zM1 9h3v2H1zM16 9h3v2h-3z";
 
     public ActivityBar(MainWindowViewModel model) {
@@ -25,6 +31,44 @@ public final class ActivityBar extends VBox {
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(explorer, new Separator(Orientation.HORIZONTAL), spacer, settings);
+    }
+
+    /**
+     * Adds a button that shows a side-bar view: {@code icon} is an SVG path (an extension's, so a path JavaFX cannot
+     * parse draws nothing rather than failing), scaled to the bar's 20 px. The id becomes {@code activity:ID}.
+     */
+    public javafx.scene.control.Button addView(String id, String icon, String tooltip, Runnable show) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button(null, icon(icon));
+        button.setId("activity:" + id);
+        button.setTooltip(new Tooltip(tooltip));
+        button.setFocusTraversable(false);
+        button.getStyleClass().add("flat");
+        button.setOnAction(e -> show.run());
+        getChildren().add(nextView++, button);
+        return button;
+    }
+
+    /** Removes the button {@link #addView} added for {@code id} (an extension removed). */
+    public void removeView(String id) {
+        if (getChildren().removeIf(n -> ("activity:" + id).equals(n.getId()))) {
+            nextView--;
+        }
+    }
+
+    private static javafx.scene.Node icon(String path) {
+        SVGPath shape = new SVGPath();
+        try {
+            shape.setContent(path == null ? "" : path);
+        } catch (RuntimeException e) {
+            shape.setContent("");
+        }
+        shape.setStyle("-fx-fill: transparent; -fx-stroke: -color-fg-muted; -fx-stroke-width: 1.5;");
+        double w = shape.getLayoutBounds().getWidth();
+        double h = shape.getLayoutBounds().getHeight();
+        double scale = Math.max(w, h) > 20 ? 20 / Math.max(w, h) : 1;
+        shape.setScaleX(scale);
+        shape.setScaleY(scale);
+        return new javafx.scene.Group(shape);
     }
 
     private static ToggleButton button(String id, String icon, String tooltip) {

@@ -27,6 +27,9 @@ public final class MainWindowView extends BorderPane {
     private final MainWindowViewModel model;
     private Runnable showTreeOrWelcome;
     private final StatusBarView statusBar;
+    private final SplitPane editorAndPanel;
+    private final ActivityBar activityBar;
+    private final PanelView contributedPanel = new PanelView();
 
     public MainWindowView(MainWindowViewModel model, Node explorer, EditorTabsView tabs,
                           CommandPaletteView palette, Supplier<Node> settingsPage, Runnable openFolder, Supplier<? extends Node> bottomPanel) {
@@ -60,16 +63,18 @@ public final class MainWindowView extends BorderPane {
         hint.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
         hint.setMouseTransparent(true);
         StackPane editorArea = new StackPane(tabs.groups().layout(), hint);
-        SplitPane editorAndPanel = new SplitPane(editorArea);
+        editorAndPanel = new SplitPane(editorArea);
         editorAndPanel.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        Node[] terminals = {null}; // built when first shown
         Runnable showPanel = () -> {
             boolean show = model.panelVisibleProperty().get();
-            if (show && !editorAndPanel.getItems().contains(bottomPanel.get())) {
-                SplitPane.setResizableWithParent(bottomPanel.get(), false);
-                editorAndPanel.getItems().add(bottomPanel.get());
-                editorAndPanel.setDividerPositions(0.62);
-            } else if (!show) {
-                editorAndPanel.getItems().removeIf(item -> item != editorArea); // never builds the panel just to hide it
+            if (show && (terminals[0] == null || !editorAndPanel.getItems().contains(terminals[0]))) {
+                terminals[0] = bottomPanel.get();
+                SplitPane.setResizableWithParent(terminals[0], false);
+                editorAndPanel.getItems().add(1, terminals[0]);
+                spreadPanels();
+            } else if (!show && terminals[0] != null) {
+                editorAndPanel.getItems().remove(terminals[0]); // never builds the panel just to hide it
             }
         };
         model.panelVisibleProperty().addListener((obs, was, visible) -> showPanel.run());
@@ -105,7 +110,8 @@ public final class MainWindowView extends BorderPane {
         center = new StackPane(split, palette);
         StackPane.setAlignment(palette, Pos.TOP_CENTER);
         StackPane.setMargin(palette, new Insets(8, 0, 0, 0));
-        setLeft(new ActivityBar(model));
+        setLeft(activityBar = new ActivityBar(model));
+        contributedPanel.setOnClose(() -> showInPanel(null, null));
         setCenter(center);
         setBottom(statusBar = new StatusBarView(model, javafx.beans.binding.Bindings.createStringBinding(() -> {
             Tab tab = tabs.activeTabProperty().get();
@@ -124,6 +130,42 @@ public final class MainWindowView extends BorderPane {
             VBox.setVgrow(view, javafx.scene.layout.Priority.ALWAYS);
         }
         model.sideBarVisibleProperty().set(true);
+    }
+
+    /**
+     * Shows {@code view} under the heading {@code title} in the panel below the editors (beside the terminals, which
+     * keep their place), in place of the view shown there before; null closes it.
+     */
+    public void showInPanel(String title, Node view) {
+        if (view == null) {
+            editorAndPanel.getItems().remove(contributedPanel);
+            return;
+        }
+        contributedPanel.show(title, view);
+        if (!editorAndPanel.getItems().contains(contributedPanel)) {
+            SplitPane.setResizableWithParent(contributedPanel, false);
+            editorAndPanel.getItems().add(contributedPanel);
+            spreadPanels();
+        }
+    }
+
+    /** The editors keep the top 62 %; the panels below share the rest. */
+    private void spreadPanels() {
+        int panels = editorAndPanel.getItems().size() - 1;
+        double[] at = new double[panels];
+        for (int i = 0; i < panels; i++) {
+            at[i] = 0.62 + 0.38 * i / panels;
+        }
+        editorAndPanel.setDividerPositions(at);
+    }
+
+    /** The view shown in the panel by {@link #showInPanel}, or null. */
+    public Node panelView() {
+        return editorAndPanel.getItems().contains(contributedPanel) ? contributedPanel.view() : null;
+    }
+
+    public ActivityBar activityBar() {
+        return activityBar;
     }
 
     public StatusBarView statusBar() {

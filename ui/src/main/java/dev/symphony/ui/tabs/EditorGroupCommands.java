@@ -5,8 +5,8 @@ import javafx.geometry.Orientation;
 
 /**
  * The editor-group commands, with VS Code's ids and default keys: split right and down (the active
- * editor moves into a new group beside it), move the editor to the next or previous group, focus a
- * group by number or the next and previous one.
+ * editor moves into a new group beside it, or stays and a second view of its document opens there), move
+ * the editor to the next or previous group, focus a group by number or the next and previous one.
  */
 public final class EditorGroupCommands {
     private EditorGroupCommands() {
@@ -17,6 +17,10 @@ public final class EditorGroupCommands {
                 "Shortcut+Backslash", () -> groups.split(Orientation.HORIZONTAL));
         sink.command("workbench.action.splitEditorDown", "Split Editor Down (moves the editor into a new group)", "View",
                 null, () -> groups.split(Orientation.VERTICAL));
+        sink.command("workbench.action.splitEditorRightCopy", "Split Editor Right, Keeping It Here (the same document in two groups)",
+                "View", "Shortcut+Shift+Backslash", () -> groups.splitCopy(Orientation.HORIZONTAL));
+        sink.command("workbench.action.splitEditorDownCopy", "Split Editor Down, Keeping It Here (the same document in two groups)",
+                "View", null, () -> groups.splitCopy(Orientation.VERTICAL));
         sink.command("workbench.action.moveEditorToNextGroup", "Move Editor into Next Group", "View",
                 "Shortcut+Alt+Right", () -> groups.moveActiveTab(1));
         sink.command("workbench.action.moveEditorToPreviousGroup", "Move Editor into Previous Group", "View",

@@ -14,8 +14,9 @@ import javafx.scene.layout.StackPane;
 /**
  * Editor groups: the editor area as a grid of tab panes (nested split panes), one of them active. The
  * first group is the {@link EditorTabsView} itself and always stays; another group goes when its last
- * tab does. A tab (its editor with it) moves between groups, so a document shows in one group at a
- * time. New tabs open in the active group; selecting or focusing a tab in a group makes it active.
+ * tab does. A tab (its editor with it) moves between groups; a copy into another group is a second view of the
+ * same document (one buffer and history, carets of its own). New tabs open in the active group; selecting or
+ * focusing a tab in a group makes it active.
  */
 public final class EditorGroups {
     /** Style class of every group's tab pane; the active one also has {@link #ACTIVE}. */
@@ -25,14 +26,19 @@ public final class EditorGroups {
     private final StackPane layout = new StackPane();
     private final List<TabPane> groups = new ArrayList<>();
     private final Consumer<Tab> onSelected;
+    private final java.util.function.UnaryOperator<Tab> twinOf;
     private TabPane active;
     private boolean moving;
     private final javafx.beans.property.ReadOnlyIntegerWrapper changes = new javafx.beans.property.ReadOnlyIntegerWrapper();
 
-    /** {@code onSelected} hears the active group's selected tab (null: none) whenever it changes. */
-    EditorGroups(TabPane main, Consumer<Tab> onSelected) {
+    /**
+     * {@code onSelected} hears the active group's selected tab (null: none) whenever it changes; {@code twinOf}
+     * makes a second tab of a tab's document (null when it cannot have one).
+     */
+    EditorGroups(TabPane main, Consumer<Tab> onSelected, java.util.function.UnaryOperator<Tab> twinOf) {
         this.main = main;
         this.onSelected = onSelected;
+        this.twinOf = twinOf;
         layout.getChildren().add(main);
         adopt(main);
         setActive(main);
@@ -138,11 +144,23 @@ public final class EditorGroups {
     /** Puts the keyboard focus in a tab's editor (its text view), or its other content, or the group. */
     private static void focusContent(Tab tab, TabPane group) {
         Node content = tab == null ? null : tab.getContent();
-        if (content instanceof dev.symphony.ui.editor.EditorPane pane) {
-            pane.view().requestFocus();
-        } else {
-            (content != null ? content : group).requestFocus();
+        Node target = content instanceof dev.symphony.ui.editor.EditorPane pane ? pane.view()
+                : content != null ? content : group;
+        if (target.getScene() != null) {
+            target.requestFocus();
+            return;
         }
+        // a new group's tab content joins the scene at the next layout pass: focus it then
+        target.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                    javafx.scene.Scene was, javafx.scene.Scene scene) {
+                if (scene != null) {
+                    target.sceneProperty().removeListener(this);
+                    target.requestFocus();
+                }
+            }
+        });
     }
 
     /** Focuses the next (+1) or previous (-1) group, round the list. */
@@ -167,17 +185,49 @@ public final class EditorGroups {
     /** Moves the active tab to the next (+1) or previous (-1) group, making one to the right when there is no next. */
     public boolean moveActiveTab(int delta) {
         Tab tab = active.getSelectionModel().getSelectedItem();
-        if (tab == null) {
-            return false;
-        }
-        int target = activeIndex() + delta;
-        if (target < 0) {
+        return tab != null && moveTab(tab, delta);
+    }
+
+    /** Moves {@code tab} to the group after (+1) or before (-1) its own, making one to the right when there is no next. */
+    boolean moveTab(Tab tab, int delta) {
+        TabPane from = tab.getTabPane();
+        int target = groups.indexOf(from) + delta;
+        if (from == null || target < 0) {
             return false;
         }
         if (target >= groups.size()) {
-            return split(Orientation.HORIZONTAL);
+            if (from.getTabs().size() < 2) {
+                return false; // it would leave its group empty
+            }
+            target = groups.indexOf(newGroup(from, Orientation.HORIZONTAL));
         }
         moveTo(tab, groups.get(target));
+        return true;
+    }
+
+    /** Shows the active tab's document also in a new group beside its own (right or below); the tab stays. */
+    public boolean splitCopy(Orientation orientation) {
+        Tab tab = active.getSelectionModel().getSelectedItem();
+        return tab != null && splitCopy(tab, orientation);
+    }
+
+    /**
+     * Shows {@code tab}'s document in a second view, in a new group beside the tab's own ({@code HORIZONTAL}: to
+     * the right, {@code VERTICAL}: below); false when the tab cannot have a second view (a board, the settings page).
+     */
+    boolean splitCopy(Tab tab, Orientation orientation) {
+        TabPane from = tab.getTabPane();
+        if (from == null) {
+            return false;
+        }
+        Tab twin = twinOf.apply(tab);
+        if (twin == null) {
+            return false;
+        }
+        TabPane group = newGroup(from, orientation);
+        batch(() -> group.getTabs().add(twin));
+        select(twin);
+        focusContent(twin, group);
         return true;
     }
 
@@ -306,9 +356,11 @@ public final class EditorGroups {
 
     /**
      * Rebuilds a remembered layout with the main group's tabs: {@code groupOf} says which group each tab
-     * goes to (the tabs of the main group are moved; a group that ends up empty is dropped).
+     * goes to (the tabs of the main group are moved), {@code alsoIn} which other groups show a second view of
+     * its document; a group that ends up empty is dropped.
      */
-    void restore(Layout remembered, java.util.function.ToIntFunction<Tab> groupOf) {
+    void restore(Layout remembered, java.util.function.ToIntFunction<Tab> groupOf,
+            java.util.function.Function<Tab, List<Integer>> alsoIn) {
         java.util.Set<Integer> numbers = new java.util.HashSet<>();
         if (groups.size() > 1 || remembered.group() >= 0 || !valid(remembered, numbers) || !numbers.contains(0)) {
             return; // already split by the user, a single group, or a layout this code did not write
@@ -325,6 +377,13 @@ public final class EditorGroups {
                 if (group > 0 && group < made.size() && made.get(group) != null) {
                     main.getTabs().remove(tab);
                     made.get(group).getTabs().add(tab);
+                }
+                for (int other : alsoIn.apply(tab)) {
+                    Tab twin = other >= 0 && other < made.size() && made.get(other) != null
+                            && made.get(other) != tab.getTabPane() ? twinOf.apply(tab) : null;
+                    if (twin != null) {
+                        made.get(other).getTabs().add(twin);
+                    }
                 }
             }
         });

@@ -25,6 +25,8 @@ public final class EditorTabsView extends TabPane {
     private final EditorEnvironment env;
     private final Map<OpenDocument, Tab> tabs = new HashMap<>();
     private final Map<OpenDocument, EditorPane> panes = new HashMap<>();
+    /** Second (third…) views of a document in other groups: its tab in {@link #tabs} is the first view. */
+    private final Map<OpenDocument, java.util.List<Tab>> twins = new HashMap<>();
     private java.util.function.BiFunction<OpenDocument, EditorPane, javafx.scene.Node> contentFor = (d, pane) -> pane;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final TabCloser closer;
@@ -38,7 +40,7 @@ public final class EditorTabsView extends TabPane {
         this.closer = new TabCloser(model, prompter);
         setId(ID);
         setTabClosingPolicy(TabClosingPolicy.ALL_TABS);
-        groups = new EditorGroups(this, this::activeTabChanged);
+        groups = new EditorGroups(this, this::activeTabChanged, this::twinOf);
         model.setOnReadStarting(path -> env.styles().prepare(path, env.dark()));
         model.documents().addListener((ListChangeListener<OpenDocument>) change -> {
             while (change.next()) {
@@ -46,12 +48,12 @@ public final class EditorTabsView extends TabPane {
             }
         });
         model.selectedProperty().addListener((obs, old, doc) -> {
-            if (doc != null && tabs.containsKey(doc)) {
+            if (doc != null && tabs.containsKey(doc) && !shows(activeTab.get(), doc)) {
                 groups.select(tabs.get(doc));
             }
         });
-        env.theme().addListener((o, a, b) -> panes.values().forEach(p -> p.highlight(env.styles(), env.dark())));
-        env.settings().addListener(() -> env.bridge().onFx(() -> panes.values().forEach(p ->
+        env.theme().addListener((o, a, b) -> allPanes().forEach(p -> p.highlight(env.styles(), env.dark())));
+        env.settings().addListener(() -> env.bridge().onFx(() -> allPanes().forEach(p ->
                 env.applySettings(p.view()))));
     }
 
@@ -73,6 +75,13 @@ public final class EditorTabsView extends TabPane {
                 }
                 from.getTabs().remove(tab);
             }
+            for (Tab twin : twins.getOrDefault(d, java.util.List.of())) {
+                ((EditorPane) twin.getContent()).dispose();
+                if (twin.getTabPane() != null) {
+                    twin.getTabPane().getTabs().remove(twin);
+                }
+            }
+            twins.remove(d);
         }
         for (OpenDocument d : added) {
             if (at >= 0) {
@@ -92,6 +101,9 @@ public final class EditorTabsView extends TabPane {
         Object data = tab == null ? null : tab.getUserData();
         model.selectedProperty().set(data instanceof OpenDocument d ? d : null);
         EditorPane pane = activeEditor();
+        if (pane != null) {
+            pane.view().claimCarets(); // the buffer's carets are this view's (another group may show the document too)
+        }
         if (pane != null && !model.keepsFocus() && !pane.view().isFocused()) {
             pane.view().requestFocus();
         }
@@ -108,27 +120,100 @@ public final class EditorTabsView extends TabPane {
         return activeTab.getReadOnlyProperty();
     }
 
-    /** The tab of an open document, or null. */
-    Tab tabOf(OpenDocument document) {
-        return tabs.get(document);
-    }
-
     private Tab tabFor(OpenDocument document) {
         EditorPane pane = new EditorPane(document.path(), document.buffer(), document.isReadOnly(), document.notice(),
                 env.bridge());
         EditorView view = pane.view();
-        env.applySettings(view);
         if (document.file() != null) {
             view.controller().setNewline(document.file().lineEnding() == LineEnding.CRLF ? "\r\n"
                     : document.file().lineEnding() == LineEnding.CR ? "\r" : "\n");
         }
-        pane.highlight(env.styles(), env.dark());
-        view.setOnCaretMoved(this::updateStatus);
+        prepare(pane);
         panes.put(document, pane);
-        Tab tab = new Tab(document.title(), contentFor.apply(document, pane));
+        Tab tab = decorate(new Tab(document.title(), contentFor.apply(document, pane)), document);
+        tabs.put(document, tab);
+        return tab;
+    }
+
+    private void prepare(EditorPane pane) {
+        env.applySettings(pane.view());
+        pane.highlight(env.styles(), env.dark());
+        pane.view().setOnCaretMoved(this::updateStatus);
+    }
+
+    /**
+     * Another editor of {@code tab}'s document, for another group (one buffer and history, carets and scrolling
+     * of its own); null when the tab is not a plain text editor (a Melody board, the settings page).
+     */
+    Tab twinOf(Tab tab) {
+        if (!(tab.getUserData() instanceof OpenDocument document) || !(tab.getContent() instanceof EditorPane pane)) {
+            return null;
+        }
+        EditorPane twin = pane.twin();
+        prepare(twin);
+        Tab twinTab = decorate(new Tab(document.title(), twin), document);
+        twins.computeIfAbsent(document, d -> new java.util.ArrayList<>()).add(twinTab);
+        return twinTab;
+    }
+
+    /** The tabs that show a document, its first one first (more than one: it is open in several groups). */
+    public java.util.List<Tab> tabsOf(OpenDocument document) {
+        java.util.List<Tab> all = new java.util.ArrayList<>();
+        if (tabs.containsKey(document)) {
+            all.add(tabs.get(document));
+        }
+        all.addAll(twins.getOrDefault(document, java.util.List.of()));
+        return all;
+    }
+
+    private static boolean shows(Tab tab, OpenDocument document) {
+        return tab != null && tab.getUserData() == document;
+    }
+
+    private java.util.List<EditorPane> allPanes() {
+        java.util.List<EditorPane> all = new java.util.ArrayList<>(panes.values());
+        twins.values().forEach(list -> list.forEach(t -> all.add((EditorPane) t.getContent())));
+        return all;
+    }
+
+    /**
+     * Closes one tab of a document: while another group shows the document too only this view goes (no
+     * question: the document stays open); its last tab closes the document through the closer.
+     */
+    void closeTab(Tab tab, OpenDocument document) {
+        java.util.List<Tab> others = twins.get(document);
+        if (others == null || others.isEmpty()) {
+            closer.close(document);
+            return;
+        }
+        Tab gone = tab;
+        if (tabs.get(document) == tab) { // the first view goes: the next one takes its place
+            Tab next = others.remove(0);
+            tabs.put(document, next);
+            panes.put(document, (EditorPane) next.getContent());
+        } else {
+            others.remove(tab);
+        }
+        if (others.isEmpty()) {
+            twins.remove(document);
+        }
+        EditorPane pane = gone.getContent() instanceof TabContent content ? content.shownEditor()
+                : (EditorPane) gone.getContent();
+        if (gone.getContent() instanceof TabContent content) {
+            content.dispose();
+        }
+        if (pane != null) {
+            pane.dispose();
+        }
+        TabPane group = gone.getTabPane();
+        groups.batch(() -> group.getTabs().remove(gone));
+    }
+
+    private Tab decorate(Tab tab, OpenDocument document) {
         tab.setUserData(document);
         tab.setId("tab:" + document.path());
         Runnable title = () -> tab.setText((document.dirtyProperty().get() ? "● " : "") + document.title());
+        title.run(); // a second view of an unsaved document shows the dot from the start
         document.dirtyProperty().addListener((obs, was, dirty) -> title.run());
         document.pathProperty().addListener((obs, was, path) -> { // Save As
             title.run();
@@ -137,7 +222,7 @@ public final class EditorTabsView extends TabPane {
         });
         tab.setOnCloseRequest(e -> {
             e.consume(); // the closer removes the tab once the document may go
-            closer.close(document);
+            closeTab(tab, document);
         });
         Runnable previewLook = () -> {
             tab.getStyleClass().remove(PREVIEW);
@@ -147,8 +232,8 @@ public final class EditorTabsView extends TabPane {
         };
         previewLook.run();
         document.previewProperty().addListener((obs, was, is) -> previewLook.run());
-        tab.setContextMenu(TabMenu.of(document, closer, d -> onReveal.accept(d)));
-        tabs.put(document, tab);
+        tab.setContextMenu(TabMenu.of(document, () -> closeTab(tab, document), closer, d -> onReveal.accept(d),
+                groups, tab));
         return tab;
     }
 

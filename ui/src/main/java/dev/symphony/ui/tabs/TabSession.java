@@ -45,8 +45,9 @@ public final class TabSession implements AutoCloseable {
     private boolean restoring;
     private boolean frozen;
 
-    /** One tab as remembered. */
-    record Entry(Path path, int anchor, int head, double scroll, boolean preview, boolean active, int group) {
+    /** One document's tab as remembered; {@code alsoIn}: the other groups that show it too (second views). */
+    record Entry(Path path, int anchor, int head, double scroll, boolean preview, boolean active, int group,
+            List<Integer> alsoIn) {
     }
 
     /** A folder's remembered tabs and editor-group layout (empty: one group). */
@@ -97,7 +98,8 @@ public final class TabSession implements AutoCloseable {
     private void open(Session session, int index, OpenDocument active) {
         List<Entry> entries = session.entries();
         if (index >= entries.size()) {
-            session.layout().ifPresent(layout -> view.groups().restore(layout, tab -> groupOf(tab, entries)));
+            session.layout().ifPresent(layout -> view.groups().restore(layout, tab -> groupOf(tab, entries),
+                    tab -> entryOf(tab, entries).map(Entry::alsoIn).orElse(List.of())));
             restoring = false;
             if (active != null) {
                 tabs.selectedProperty().set(active);
@@ -121,10 +123,14 @@ public final class TabSession implements AutoCloseable {
     }
 
     private static int groupOf(javafx.scene.control.Tab tab, List<Entry> entries) {
+        return entryOf(tab, entries).map(Entry::group).orElse(0);
+    }
+
+    private static java.util.Optional<Entry> entryOf(javafx.scene.control.Tab tab, List<Entry> entries) {
         if (tab.getUserData() instanceof OpenDocument d) {
-            return entries.stream().filter(e -> e.path().equals(d.path())).mapToInt(Entry::group).findFirst().orElse(0);
+            return entries.stream().filter(e -> e.path().equals(d.path())).findFirst();
         }
-        return 0;
+        return java.util.Optional.empty();
     }
 
     /** The caret and scroll position as remembered (clamped: the file may have changed since). */
@@ -149,9 +155,11 @@ public final class TabSession implements AutoCloseable {
             String active = session.path("active").asText("");
             for (JsonNode tab : session.path("tabs")) {
                 String path = tab.path("path").asText();
+                List<Integer> alsoIn = new ArrayList<>();
+                tab.path("alsoIn").forEach(g -> alsoIn.add(g.asInt()));
                 entries.add(new Entry(Path.of(path), tab.path("anchor").asInt(), tab.path("head").asInt(),
                         tab.path("scroll").asDouble(), tab.path("preview").asBoolean(), path.equals(active),
-                        Math.max(0, tab.path("group").asInt())));
+                        Math.max(0, tab.path("group").asInt()), List.copyOf(alsoIn)));
             }
             layout = GroupLayoutJson.read(session.get("groups"));
         } catch (IOException | RuntimeException e) {
@@ -175,10 +183,14 @@ public final class TabSession implements AutoCloseable {
             tab.put("anchor", s.anchor()).put("head", s.head())
                     .put("scroll", pane == null ? 0 : pane.view().scrollLines())
                     .put("preview", d.previewProperty().get());
-            javafx.scene.control.Tab shown = view.tabOf(d);
-            int group = shown == null ? 0 : view.groups().groups().indexOf(shown.getTabPane());
+            List<javafx.scene.control.Tab> shown = view.tabsOf(d);
+            int group = shown.isEmpty() ? 0 : view.groups().groups().indexOf(shown.get(0).getTabPane());
             if (group > 0) {
                 tab.put("group", group);
+            }
+            if (shown.size() > 1) {
+                ArrayNode alsoIn = tab.putArray("alsoIn");
+                shown.subList(1, shown.size()).forEach(t -> alsoIn.add(view.groups().groups().indexOf(t.getTabPane())));
             }
         }
         JsonNode layout = GroupLayoutJson.write(view.groups().describe());

@@ -52,4 +52,14 @@ class VirtualTreeReaderTest {
         deep.append("]}".repeat(VirtualTreeReader.MAX_DEPTH + 2));
         assertTrue(problem(deep.toString()).endsWith("deeper than " + VirtualTreeReader.MAX_DEPTH + " levels"));
     }
+
+    @Test
+    void refusesATextTooLongToLayOut() throws Exception {
+        String longText = "x".repeat(VirtualTreeReader.MAX_TEXT + 1);
+        assertEquals("$.children[0].props.code: longer than " + VirtualTreeReader.MAX_TEXT + " characters",
+                problem("{\"id\":\"r\",\"component\":\"column\",\"children\":[{\"id\":\"c\",\"component\":\"code\",\"props\":{\"code\":\""
+                        + longText + "\"}}]}"));
+        VirtualTreeReader.read(JSON.readTree("{\"id\":\"c\",\"component\":\"code\",\"props\":{\"code\":\""
+                + "x".repeat(VirtualTreeReader.MAX_TEXT) + "\"}}"));
+    }
 }

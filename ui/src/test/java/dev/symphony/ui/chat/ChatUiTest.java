@@ -44,6 +44,7 @@ import org.testfx.framework.junit5.Start;
 class ChatUiTest {
     private static final String REPLAY = "dev.symphony.samples.replay-agent/edit-and-run";
     private static final String CHAT = "dev.symphony.samples.replay-agent/markdown-answer";
+    private static final String HUNKS = "dev.symphony.samples.replay-agent/review-hunks";
     /** One kernel for the class: the replay's host starts once. */
     private static Path kernelHome;
     private static Kernel kernel;
@@ -76,7 +77,8 @@ class ChatUiTest {
         // the replay is priced like a cloud model here, so the thread's money and the day's budget show
         Files.writeString(bench.paths().configDir().resolve("model-prices.json"),
                 "{\"models\": {\"edit-and-run\": {\"input\": 2.5, \"output\": 10, \"currency\": \"USD\"},"
-                + " \"markdown-answer\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"}}}\n");
+                + " \"markdown-answer\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"},"
+                + " \"review-hunks\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"}}}\n");
     }
 
     @AfterEach
@@ -88,10 +90,7 @@ class ChatUiTest {
     @Test
     void aMarkdownAnswerStreamsWithContextCodeActionsAndStop(FxRobot robot) throws Exception {
         Path hello = bench.workspace.resolve("hello.txt");
-        Files.writeString(hello, "Hello, world\nSecond line\n");
-        AtomicReference<OpenDocument> opened = new AtomicReference<>();
-        robot.interact(() -> bench.workbench.openFile(hello, opened::set));
-        waitUntil("hello.txt is open in a tab", () -> opened.get() != null);
+        AtomicReference<OpenDocument> opened = open(robot, hello, "Hello, world\nSecond line\n");
         robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN));
         waitUntil("the chat shows", () -> robot.lookup("#" + ChatView.ID).tryQuery().isPresent());
         robot.clickOn(robot.lookup("#" + ChatView.ADD_FILE_ID).queryAs(Node.class));
@@ -129,10 +128,7 @@ class ChatUiTest {
     @Test
     void agentStepsRejectedLeaveTheWorkspaceUntouchedAndAcceptedOnesApply(FxRobot robot) throws Exception {
         Path hello = bench.workspace.resolve("hello.txt");
-        Files.writeString(hello, "Hello, world\nSecond line\n");
-        AtomicReference<OpenDocument> opened = new AtomicReference<>();
-        robot.interact(() -> bench.workbench.openFile(hello, opened::set));
-        waitUntil("hello.txt is open in a tab", () -> opened.get() != null);
+        AtomicReference<OpenDocument> opened = open(robot, hello, "Hello, world\nSecond line\n");
         Map<String, String> before = files();
 
         robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN_AGENT));
@@ -168,6 +164,99 @@ class ChatUiTest {
         String usage = robot.lookup("#" + ChatView.USAGE_ID).queryAs(Label.class).getText();
         assertTrue(usage.matches(".*\\d+ in · \\d+ out tokens · 0\\.\\d{4} USD · day budget left 0\\.9\\d{3} USD"), usage);
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "agent-done.png"));
+
+        // Restore on the edit's line: the files, the open buffer and the thread go back to before the edit
+        clickRestoreButton(robot, 0);
+        waitUntil("the restore brings the file back and removes check.log", 30, () -> read(hello).equals("Hello, world\nSecond line\n")
+                && !Files.exists(bench.workspace.resolve("check.log")));
+        waitUntil("the open buffer follows", () -> opened.get().text().equals("Hello, world\nSecond line\n"));
+        awaitIdle(robot);
+        assertEquals(before, files(), "restored: every file of the workspace as before the agent's steps");
+        ChatEntry restored = chat.model().entries().get(chat.model().entries().size() - 1);
+        assertTrue(restored instanceof ChatEntry.Restored r && r.shown().contains("restored hello.txt") && r.shown().contains("deleted check.log"),
+                String.valueOf(restored));
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "agent-restored.png"));
+        // Undo on the restore: the agent's changes are back
+        clickRestoreButton(robot, -1);
+        waitUntil("the restore is undone", 30, () -> read(hello).equals("Hello, Symphony\nSecond line\n")
+                && read(bench.workspace.resolve("check.log")).equals("1\n"));
+        waitUntil("and the buffer", () -> opened.get().text().equals("Hello, Symphony\nSecond line\n"));
+    }
+
+    @Test
+    void anEditIsReviewedChangeByChange(FxRobot robot) throws Exception {
+        Path hello = bench.workspace.resolve("hello.txt");
+        AtomicReference<OpenDocument> opened = open(robot, hello, "Hello, world\nSecond line\nBye, world\n");
+        robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN_AGENT));
+        // the model picker: the kernel's models listed, the recording of this review picked over models.agent's
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> picker = robot.lookup("#" + ChatView.MODEL_ID).queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> picker.getOnShowing().handle(null)); // what opening the list does, without its popup window
+        waitUntil("the picker lists the kernel's models (the replay's host may start first)", 150, () -> chat.model().models().contains(HUNKS));
+        robot.interact(() -> picker.setValue(HUNKS));
+        assertEquals(HUNKS, chat.model().modelProperty().get(), "the pick is the view-model's");
+        ask(robot, "Change the greeting and the farewell in hello.txt");
+        awaitPrompt(robot, "Edit hello.txt", 120);
+        ChatEntry.Approval review = (ChatEntry.Approval) chat.model().entries().stream()
+                .filter(e -> e instanceof ChatEntry.Approval).findFirst().orElseThrow();
+        assertEquals(2, review.hunks().size(), "one change per changed block: " + review.detail());
+        java.util.List<javafx.scene.control.CheckBox> boxes = new java.util.ArrayList<>(
+                chat.view().lookupAll("." + ChatView.HUNK_CLASS).stream().map(n -> (javafx.scene.control.CheckBox) n).toList());
+        assertEquals(2, boxes.size());
+        assertTrue(boxes.get(0).isSelected() && boxes.get(1).isSelected(), "every change is kept until the person unticks it");
+        robot.clickOn(boxes.get(1)); // the farewell stays
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(review.hunks().get(1).keep().get());
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "agent-diff-review.png"));
+        answer(robot, ChatView.ACCEPT_ID);
+        awaitIdle(robot);
+        assertEquals("Hello, Symphony\nSecond line\nBye, world\n", Files.readString(hello), "only the accepted change is applied");
+        assertEquals("Hello, Symphony\nSecond line\nBye, world\n", opened.get().text(), "through the open buffer");
+        assertTrue(lastAnswer().startsWith("Only the greeting changed"), "the model is told which change was rejected: " + lastAnswer());
+    }
+
+    /** Writes {@code file} and opens it in a tab; the reference holds its document. */
+    private AtomicReference<OpenDocument> open(FxRobot robot, Path file, String text) throws Exception {
+        Files.writeString(file, text);
+        AtomicReference<OpenDocument> opened = new AtomicReference<>();
+        robot.interact(() -> bench.workbench.openFile(file, opened::set));
+        waitUntil(file.getFileName() + " is open in a tab", () -> opened.get() != null);
+        return opened;
+    }
+
+    /** The file's text, or "" when it cannot be read (not there yet, or any more). */
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    /** Clicks the {@code index}-th (from the end when negative) Restore or Undo button of the thread. */
+    private void clickRestoreButton(FxRobot robot, int index) throws Exception {
+        AtomicReference<Node> button = new AtomicReference<>();
+        waitUntil("a Restore button is on screen", () -> {
+            java.util.List<Node> all = new java.util.ArrayList<>(chat.view().lookupAll("." + ChatView.RESTORE_CLASS));
+            all.sort(java.util.Comparator.comparingDouble(n -> n.localToScene(0, 0).getY()));
+            if (all.isEmpty()) {
+                return false;
+            }
+            button.set(all.get(index < 0 ? all.size() + index : index));
+            return button.get().getScene() != null;
+        });
+        robot.interact(() -> {
+            for (javafx.scene.Parent p = button.get().getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp) { // scrolled into view: the button is clicked like a person would
+                    javafx.geometry.Bounds b = sp.getContent().sceneToLocal(button.get().localToScene(button.get().getBoundsInLocal()));
+                    double room = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                    sp.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (b.getMinY() - 20) / room)));
+                    break;
+                }
+            }
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(button.get());
     }
 
     /** Clicks Accept or Reject of the pending prompt in this test's chat panel. */
@@ -189,7 +278,11 @@ class ChatUiTest {
     private void ask(FxRobot robot, String text) throws Exception {
         robot.interact(() -> robot.lookup("#" + ChatView.INPUT_ID).queryAs(TextArea.class).setText(text));
         robot.clickOn(robot.lookup("#" + ChatView.SEND_ID).queryAs(Node.class));
-        waitUntil("the request runs", () -> chat.model().busyProperty().get());
+        try {
+            waitUntil("the request runs", () -> chat.model().busyProperty().get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the request did not run; the thread: " + chat.model().entries(), e);
+        }
     }
 
     private void awaitPrompt(FxRobot robot, String title, int seconds) throws Exception {

@@ -42,7 +42,9 @@ class ExtensionsUiTest {
     void start(Stage stage) throws Exception {
         bench = TestWorkbench.start(stage, "extensions");
         // no source-checkout modules: the extension comes only from the installed archive
-        kernel = Kernel.start(new KernelContext().paths(bench.paths()).workspace(bench.workspace));
+        // hang checks at 10 s, as SourceControlUiTest's: at a load of 30 on two cores a starting host's heartbeat waited
+        // longer than the default 750 ms for a core and was killed before the command ran (three runs of three)
+        kernel = Kernel.start(new KernelContext().paths(bench.paths()).workspace(bench.workspace).hangTimeout(java.time.Duration.ofSeconds(10)));
         extensions = ExtensionsWorkbench.attach(bench.workbench, CompletableFuture.completedFuture(kernel), ExtensionsUiTest::archive);
     }
 
@@ -93,7 +95,7 @@ class ExtensionsUiTest {
         waitUntil("its answer is shown", () -> robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText()
                 .equals("Increment the Counter: {\"count\":1}"));
 
-        robot.interact(() -> window.run("view.hello.counter"));
+        robot.clickOn(robot.lookup(id("activity:hello.counter")).queryAs(Node.class)); // its icon in the activity bar
         waitUntil("the view renders", () -> labelText(robot, "vnode:label").equals("Clicked 1 times"));
         clickOnScreen(robot, "vnode:plus");
         waitUntil("a click reaches the extension and the view updates", () -> labelText(robot, "vnode:label").equals("Clicked 2 times"));

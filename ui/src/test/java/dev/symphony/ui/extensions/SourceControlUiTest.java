@@ -141,6 +141,7 @@ class SourceControlUiTest {
                 "the identity of the user's ~/.gitconfig, read through the kernel");
         robot.interact(() -> bench.workbench.window().run("view.git.history"));
         waitLong(robot, "the History view lists HEAD", () -> robot.lookup(id("vnode:commit|" + head)).tryQuery().map(n -> n.getScene() != null).orElse(false));
+        assertEquals("addon-view:git.history", bench.workbench.mainView().panelView().getId(), "a panel view shows below the editors");
         robot.moveTo(robot.lookup(id("vnode:commit|" + head)).queryAs(Node.class), javafx.geometry.Pos.CENTER_LEFT, new javafx.geometry.Point2D(8, 0),
                 org.testfx.robot.Motion.DIRECT).clickOn(javafx.scene.input.MouseButton.PRIMARY); // the row's start: a long row runs past the side bar
         try {

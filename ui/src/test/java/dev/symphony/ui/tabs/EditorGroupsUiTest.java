@@ -2,8 +2,10 @@ package dev.symphony.ui.tabs;
 
 import static dev.symphony.ui.TestWorkbench.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.symphony.editor.selection.SelectionSet;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import dev.symphony.ui.TestWorkbench;
 import dev.symphony.ui.Workbench;
@@ -166,5 +168,89 @@ class EditorGroupsUiTest {
         assertEquals(true, onFx(() -> ((javafx.scene.layout.StackPane) second.tabsView().groups().layout()).getChildren()
                 .get(0) instanceof SplitPane s && s.getOrientation() == Orientation.HORIZONTAL
                 && s.getItems().equals(second.tabsView().groups().groups())), "side by side, as they were");
+    }
+
+    @Test
+    void theSameDocumentInTwoGroupsHasOneTextAndTwoCaretSets(FxRobot robot) throws Exception {
+        Workbench wb = bench.workbench;
+        Path a = bench.workspace.resolve("a.txt");
+        Files.writeString(a, "alpha\n");
+        open(robot, a);
+        OpenDocument doc = wb.tabs().find(a).orElseThrow();
+        dev.symphony.ui.editor.EditorView left = onFx(() -> wb.tabsView().activeEditor().view());
+        robot.clickOn(left);
+        robot.interact(() -> left.controller().setSelections(SelectionSet.cursorAt(5), 5));
+        keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.BACK_SLASH); // Split Editor Right, Keeping It Here
+        assertEquals(List.of(List.of("a.txt"), List.of("a.txt")), titles(wb), "a second view in a new group");
+        dev.symphony.ui.editor.EditorView right = onFx(() -> wb.tabsView().activeEditor().view());
+        assertNotSame(left, right);
+        assertSame(right, onFx(() -> wb.stage().getScene().getFocusOwner()), "the new view has the keyboard focus");
+        assertEquals(5, (int) onFx(() -> right.shownSelections().get(0).head()), "it starts where the first view was");
+
+        robot.interact(() -> right.controller().setSelections(SelectionSet.cursorAt(0), 0));
+        robot.write("zz");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("zzalpha\n", onFx(doc::text), "one text");
+        assertEquals("zzalpha", onFx(() -> left.paintedLine(0)), "the first view shows the edit");
+        assertEquals(2, (int) onFx(() -> right.shownSelections().get(0).head()));
+        assertEquals(7, (int) onFx(() -> left.shownSelections().get(0).head()),
+                "the first view's caret stays after alpha, carried across the edit");
+        robot.interact(() -> TestWorkbench.screenshot(wb.stage().getScene(), "editor-groups-same-document.png"));
+
+        robot.interact(left::requestFocus); // (a click would also move the caret)
+        assertEquals(7, (int) onFx(() -> doc.buffer().selections().get(0).head()),
+                "working in the first view gives its carets back to the buffer");
+        assertEquals(2, (int) onFx(() -> right.shownSelections().get(0).head()), "the second view keeps its own");
+        keys(robot, KeyCode.CONTROL, KeyCode.Z);
+        assertEquals("alpha\n", onFx(doc::text), "one history: undo in either view");
+
+        robot.write("!");
+        WaitForAsyncUtils.waitForFxEvents();
+        int windows = onFx(() -> javafx.stage.Window.getWindows().size());
+        Tab first = onFx(() -> wb.tabsView().groups().groups().get(0).getTabs().get(0));
+        robot.interact(() -> wb.tabsView().closeTab(first, doc));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(windows, (int) onFx(() -> javafx.stage.Window.getWindows().size()),
+                "closing one of two views of an unsaved document asks nothing");
+        assertEquals(List.of(List.of("● a.txt")), titles(wb), "the other view stays, in the one group left");
+        assertEquals(true, wb.tabs().find(a).isPresent(), "and the document stays open");
+        assertSame(right, onFx(() -> wb.tabsView().editorOf(doc).view()), "the remaining view is the document's editor");
+
+        Tab only = onFx(() -> wb.tabsView().groups().groups().get(0).getTabs().get(0));
+        robot.interact(() -> only.getContextMenu().getItems().stream()
+                .filter(item -> "tab-menu-split-down".equals(item.getId())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(List.of("● a.txt"), List.of("● a.txt")), titles(wb), "the tab menu splits down");
+        assertEquals(Orientation.VERTICAL, onFx(() -> ((SplitPane) ((javafx.scene.layout.StackPane) wb.tabsView().groups()
+                .layout()).getChildren().get(0)).getOrientation()));
+        assertEquals(2, onFx(() -> wb.tabsView().tabsOf(doc).size()));
+
+        robot.interact(() -> {
+            try {
+                wb.close(); // the unsaved text goes to hot exit; both views to the tab session
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        robot.interact(() -> {
+            try {
+                second = new Workbench(WorkbenchServices.start(SymphonyPaths.under(bench.home)), new Stage());
+                second.openFolder(bench.workspace);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        waitUntil("both views of the document are back, one above the other", () -> {
+            try {
+                return titles(second).size() == 2 && titles(second).stream().allMatch(g -> g.size() == 1
+                        && g.get(0).endsWith("a.txt")) && onFx(() -> ((javafx.scene.layout.StackPane) second.tabsView()
+                        .groups().layout()).getChildren().get(0) instanceof SplitPane s
+                        && s.getOrientation() == Orientation.VERTICAL);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        OpenDocument back = second.tabs().find(a).orElseThrow();
+        assertEquals(2, onFx(() -> second.tabsView().tabsOf(back).size()), "one document, two views");
     }
 }

@@ -129,18 +129,19 @@ final class FileScanner {
         if (first && to - from >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
             from = 3;
         }
-        String s = new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
-        if (s.indexOf(0) >= 0) {
-            skipped = SkippedFile.Reason.BINARY;
-            return -1;
-        }
         String needle = literal != null ? literal : required;
         if (needle == null) {
-            long scan = AsciiScan.lineFeeds(buf, from, to);
-            String text = (scan & AsciiScan.NON_ASCII) == 0 ? s : new String(buf, from, to - from, StandardCharsets.UTF_8);
+            long scan = AsciiScan.lineFeedsOrNul(buf, from, to);
+            if ((scan & AsciiScan.HAS_NUL) != 0) {
+                return binary();
+            }
+            String text = new String(buf, from, to - from, (scan & AsciiScan.NON_ASCII) == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
             searchAllLines(text, lineBase, out);
             return scan & LINE_COUNT;
         }
+        // The NUL check rides on the line count between matches, which covers every byte of the chunk
+        // once: a NUL found after some matches still makes the whole file binary (scan drops them).
+        String s = new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
         int counted = 0;
         long line = lineBase;
         int i = s.indexOf(needle);
@@ -150,7 +151,11 @@ final class FileScanner {
             if (lineEnd < 0) {
                 lineEnd = s.length();
             }
-            line += AsciiScan.lineFeeds(buf, from + counted, from + lineStart) & LINE_COUNT;
+            long gap = AsciiScan.lineFeedsOrNul(buf, from + counted, from + lineStart);
+            if ((gap & AsciiScan.HAS_NUL) != 0) {
+                return binary();
+            }
+            line += gap & LINE_COUNT;
             counted = lineStart;
             LineMatch m = literal != null ? literalLine(s, from, lineStart, lineEnd, i, line)
                     : regexLine(new String(buf, from + lineStart, lineEnd - lineStart, StandardCharsets.UTF_8), line);
@@ -159,7 +164,16 @@ final class FileScanner {
             }
             i = lineEnd + 1 < s.length() ? s.indexOf(needle, lineEnd + 1) : -1;
         }
-        return (line - lineBase) + (AsciiScan.lineFeeds(buf, from + counted, to) & LINE_COUNT);
+        long rest = AsciiScan.lineFeedsOrNul(buf, from + counted, to);
+        if ((rest & AsciiScan.HAS_NUL) != 0) {
+            return binary();
+        }
+        return (line - lineBase) + (rest & LINE_COUNT);
+    }
+
+    private long binary() {
+        skipped = SkippedFile.Reason.BINARY;
+        return -1;
     }
 
     private LineMatch literalLine(String s, int from, int lineStart, int lineEnd, int first, long line) {

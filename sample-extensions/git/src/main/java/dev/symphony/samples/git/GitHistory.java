@@ -13,7 +13,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * History over JGit: HEAD's log (newest first, as {@code git log} walks it) and one commit's changes against its first
+ * History over JGit: HEAD's log (newest first, in topological order as {@code git log --graph} walks it) and one commit's changes against its first
  * parent (an empty tree for a root commit), file by file and as a patch, without rename detection
  * ({@code git diff-tree -r --no-renames}). Reads only.
  */
@@ -45,6 +45,7 @@ final class GitHistory {
             if (head == null) {
                 return out;
             }
+            walk.sort(org.eclipse.jgit.revwalk.RevSort.TOPO); // each commit before its parents, as git log --graph
             walk.markStart(walk.parseCommit(head));
             for (RevCommit c : walk) {
                 if (out.size() >= max) {

@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The Git History view ({@code git.history}): HEAD's log, newest first, one row per commit ({@code commit|ID}: short
- * id and subject, narrow enough for the side bar; author, date and a merge's parents in its tooltip); selecting a row shows that commit's files and its patch against its
- * first parent below. The selected commit is the view's state ({@code {"selected": ID}}), so an event needs nothing
- * else. Reads only.
+ * The Git History view ({@code git.history}, in the panel below the editors): HEAD's log, newest first, one row per
+ * commit ({@code commit|ID}: its lane in the graph ({@link HistoryGraph}), short id and subject; author, date and a
+ * merge's parents in its tooltip) on the left; selecting a row shows that commit's files and its patch against its
+ * first parent on the right. The selected commit is the view's state ({@code {"selected": ID}}), so an event needs
+ * nothing else. Reads only.
  */
 final class HistoryView implements Addon {
     static final String VIEW = "git.history";
@@ -44,18 +45,27 @@ final class HistoryView implements Addon {
                 return column(selected, children);
             }
             List<VirtualNode> rows = new ArrayList<>();
-            for (GitHistory.Commit c : log) {
-                rows.add(text("commit|" + c.id(), ScmView.abbreviate(c.id()) + "  " + c.subject(), null).withProp("tooltip",
+            List<HistoryGraph.Row> graph = HistoryGraph.rows(log);
+            for (int i = 0; i < log.size(); i++) {
+                GitHistory.Commit c = log.get(i);
+                rows.add(text("commit|" + c.id(), graph.get(i).text() + ScmView.abbreviate(c.id()) + "  " + c.subject(), null).withProp("tooltip",
                         NODES.textNode(c.author() + " <" + c.email() + ">, " + DATE.format(Instant.ofEpochSecond(c.time()))
                                 + (c.parents().size() > 1 ? " (a merge of " + c.parents().size() + " parents)" : ""))));
             }
-            children.add(VirtualNode.of("log", "list").withChildren(rows.toArray(VirtualNode[]::new)).on("select", "show"));
+            List<VirtualNode> left = new ArrayList<>();
+            left.add(VirtualNode.of("log", "list").withChildren(rows.toArray(VirtualNode[]::new)).on("select", "show"));
             if (log.size() == MAX_COMMITS) {
-                children.add(text("more", "The newest " + MAX_COMMITS + " commits.", "muted"));
+                left.add(text("more", "The newest " + MAX_COMMITS + " commits.", "muted"));
             }
+            List<VirtualNode> right = new ArrayList<>();
             if (selected != null) {
-                details(children, history.show(selected));
+                details(right, history.show(selected));
+            } else {
+                right.add(text("hint", "Select a commit to see its files and patch.", "muted"));
             }
+            children.add(VirtualNode.of("panes", "split").withProp("orientation", NODES.textNode("horizontal")).withChildren(
+                    VirtualNode.of("logPane", "column").withChildren(left.toArray(VirtualNode[]::new)),
+                    VirtualNode.of("commitPane", "column").withChildren(right.toArray(VirtualNode[]::new))));
         } catch (GitActions.GitException | ExtensionException e) {
             children.add(text("notice", e.getMessage(), "caption"));
         }

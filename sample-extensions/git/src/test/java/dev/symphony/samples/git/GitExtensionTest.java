@@ -109,7 +109,8 @@ class GitExtensionTest {
         String first = repo.git("rev-parse", "HEAD^").trim();
         JsonNode view = h.call("history", JSON.readTree("{\"state\":{}}"));
         assertEquals(List.of("commit|" + second, "commit|" + first), ids(find(view, "log")).subList(1, 3));
-        assertEquals(second.substring(0, 7) + "  second", find(view, "commit|" + second).at("/props/text").asText());
+        assertEquals("● " + second.substring(0, 7) + "  second", find(view, "commit|" + second).at("/props/text").asText(),
+                "its lane in the graph, short id and subject");
         assertTrue(find(view, "commit|" + second).at("/props/tooltip").asText().startsWith("Scratch <scratch@example.org>, "));
         assertEquals(null, find(view, "patch"), "nothing selected");
 

@@ -29,13 +29,20 @@ public final class AgentLoop {
 
     private final ModelBackend backend;
     private final AgentTools tools;
+    private final String model;
     private volatile boolean cancelled;
     private volatile ModelBackend.Exchange current;
 
     /** @param tools null for plain chat (no tools, one turn) */
     public AgentLoop(ModelBackend backend, AgentTools tools) {
+        this(backend, tools, null);
+    }
+
+    /** @param model the model the person picked (a qualified id), or null for the role's */
+    public AgentLoop(ModelBackend backend, AgentTools tools, String model) {
         this.backend = backend;
         this.tools = tools;
+        this.model = model;
     }
 
     /**
@@ -43,14 +50,15 @@ public final class AgentLoop {
      * Throws {@link CallFailedException} (CANCELLED after {@link #cancel()}) with the conversation kept as far as it got.
      */
     public void run(List<Message> conversation, Listener listener) {
+        List<dev.symphony.contract.llm.LanguageModelProtocol.ToolSpec> specs = tools == null ? null : tools.toolSpecs();
         for (int step = 0; step < (tools == null ? 1 : MAX_STEPS); step++) {
             checkCancelled();
-            ModelBackend.Exchange exchange = backend.open(tools == null ? "chat" : "agent");
+            ModelBackend.Exchange exchange = backend.open(tools == null ? "chat" : "agent", model);
             current = exchange;
             checkCancelled();
             listener.turnStarted();
             ModelBackend.Turn turn = exchange.chat(new ChatRequest(null, List.copyOf(conversation), Sampling.defaults(),
-                    tools == null ? null : AgentTools.specs()), listener);
+                    specs), listener);
             Message said = turn.answer().message();
             conversation.add(new Message("assistant", said.content() == null ? "" : said.content(), said.toolCalls(), null));
             listener.turnDone(turn);

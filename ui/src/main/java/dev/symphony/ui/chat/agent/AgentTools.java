@@ -24,7 +24,15 @@ import java.util.stream.Stream;
  */
 public final class AgentTools {
     /** One tool call's outcome: a line for the chat, the text shown under it, the policy's decision, the model's result. */
-    public record Outcome(String title, String shown, Decision decision, boolean ran, String result) {
+    public record Outcome(String title, String shown, Decision decision, boolean ran, String result, int checkpoint) {
+        public Outcome(String title, String shown, Decision decision, boolean ran, String result) {
+            this(title, shown, decision, ran, result, 0);
+        }
+
+        /** This outcome, restorable to before it from the checkpoint {@code id} (0: none). */
+        Outcome at(java.util.OptionalInt id) {
+            return new Outcome(title, shown, decision, ran, result, id.orElse(0));
+        }
     }
 
     static final int MAX_READ_CHARS = 100_000;
@@ -36,8 +44,24 @@ public final class AgentTools {
     private final WorkspaceEdits edits;
     private final CommandRunner commands;
     private final WorkspaceGrep grep;
+    private final StepRecorder steps;
+    private final McpAgentTools mcp;
 
     public AgentTools(Path workspace, ApprovalPolicy policy, ApprovalGate gate, WorkspaceEdits edits, CommandRunner commands) {
+        this(workspace, policy, gate, edits, commands, StepRecorder.NONE);
+    }
+
+    /** @param steps where the steps that may write are recorded as checkpoints, before they run */
+    public AgentTools(Path workspace, ApprovalPolicy policy, ApprovalGate gate, WorkspaceEdits edits, CommandRunner commands,
+                      StepRecorder steps) {
+        this(workspace, policy, gate, edits, commands, steps, null);
+    }
+
+    /** @param mcp the user's MCP tools (judged by the hub's policy, asked about here), or null for none */
+    public AgentTools(Path workspace, ApprovalPolicy policy, ApprovalGate gate, WorkspaceEdits edits, CommandRunner commands,
+                      StepRecorder steps, dev.symphony.mcp.McpTools mcp) {
+        this.mcp = mcp == null ? null : new McpAgentTools(mcp, gate, steps);
+        this.steps = steps;
         this.workspace = workspace.toAbsolutePath().normalize();
         this.policy = policy;
         this.gate = gate;
@@ -46,7 +70,17 @@ public final class AgentTools {
         this.grep = new WorkspaceGrep(this.workspace, policy.agentIgnore());
     }
 
-    /** The tools as the model is told about them. */
+    /** The built-in tools and the user's MCP tools, as the model is told about them (starts MCP servers: the agent's thread). */
+    public List<ToolSpec> toolSpecs() {
+        if (mcp == null) {
+            return specs();
+        }
+        List<ToolSpec> all = new java.util.ArrayList<>(specs());
+        all.addAll(mcp.specs());
+        return all;
+    }
+
+    /** The built-in tools as the model is told about them. */
     public static List<ToolSpec> specs() {
         return List.of(
                 spec("read_file", "Read a text file of the workspace.", "{\"path\":{\"type\":\"string\",\"description\":\"relative to the workspace\"}}", "path"),
@@ -78,8 +112,8 @@ public final class AgentTools {
                 case "search" -> search(text(args, "query"), cancelled);
                 case "edit_file" -> edit(text(args, "path"), text(args, "oldText"), text(args, "newText"));
                 case "run_command" -> command(text(args, "command"), cancelled);
-                default -> failed("Unknown tool " + call.name(), "there is no tool '" + call.name() + "'; tools: "
-                        + specs().stream().map(ToolSpec::name).toList());
+                default -> mcp != null && McpAgentTools.isMcp(call.name()) ? mcp.run(call.name(), args) : failed("Unknown tool " + call.name(), "there is no tool '" + call.name() + "'; tools: "
+                        + (mcp == null ? specs() : toolSpecs()).stream().map(ToolSpec::name).toList());
             };
         } catch (IllegalArgumentException | IOException e) {
             return failed(call.name() + " failed", call.name() + " failed: " + e.getMessage());
@@ -151,16 +185,41 @@ public final class AgentTools {
         }
         ProposedEdit proposal = edits.propose(file, oldText, newText);
         String diff = UnifiedDiff.of(path, proposal.before(), proposal.after());
-        if (v.decision() == Decision.ASK && !approved("Edit " + path, diff, v)) {
+        List<EditHunks.Hunk> hunks = EditHunks.of(proposal.before(), proposal.after());
+        String partly = "";
+        if (v.decision() == Decision.ASK && hunks.size() > 1) {
+            List<Boolean> keep = approvedHunks("Edit " + path, hunks, v);
+            int kept = (int) keep.stream().filter(k -> k).count();
+            if (kept == 0) {
+                return new Outcome("Edit " + path + ": rejected", diff, v.decision(), false, "rejected by the user: " + path + " was not changed");
+            }
+            if (kept < hunks.size()) {
+                proposal = EditHunks.keep(proposal, keep);
+                StringBuilder rejected = new StringBuilder();
+                for (int i = 0; i < hunks.size(); i++) {
+                    if (!keep.get(i)) {
+                        rejected.append('\n').append(hunks.get(i).text());
+                    }
+                }
+                partly = " (" + kept + " of " + hunks.size() + " changes; the user rejected these:" + rejected + "\n)";
+                diff = UnifiedDiff.of(path, proposal.before(), proposal.after());
+            }
+        } else if (v.decision() == Decision.ASK && !approved("Edit " + path, diff, v)) {
             return new Outcome("Edit " + path + ": rejected", diff, v.decision(), false, "rejected by the user: " + path + " was not changed");
         }
+        StepRecorder.Step step = steps.begin("Edit " + path, List.of(file));
         try {
             edits.apply(proposal);
+        } catch (IOException e) {
+            step.end(); // a buffer edited but not saved: what reached the disk is recorded
+            throw e;
         } catch (StaleEditException e) {
+            step.end();
             return new Outcome("Edit " + path + ": not applied", e.getMessage(), v.decision(), false,
                     "not applied: the text changed while the edit waited (" + e.getMessage() + "); read the file again");
         }
-        return new Outcome("Edited " + path, diff, v.decision(), true, "applied: " + path + " changed and saved");
+        return new Outcome("Edited " + path + (partly.isEmpty() ? "" : ", " + partly.substring(2, partly.indexOf(';'))), diff, v.decision(), true,
+                "applied: " + path + " changed and saved" + partly).at(step.end());
     }
 
     private Outcome command(String command, BooleanSupplier cancelled) throws IOException {
@@ -169,9 +228,17 @@ public final class AgentTools {
         if (refused != null) {
             return refused;
         }
-        CommandRunner.Result r = commands.run(command, workspace, cancelled);
+        StepRecorder.Step step = steps.begin("Run " + command, null);
+        CommandRunner.Result r;
+        try {
+            r = commands.run(command, workspace, cancelled);
+        } catch (IOException e) {
+            step.end(); // what it did before failing is recorded
+            throw e;
+        }
+        java.util.OptionalInt checkpoint = step.end();
         String result = "exit code " + r.exitCode() + (r.timedOut() ? " (timed out)" : "") + "\n" + r.output();
-        return new Outcome("Ran " + command, result, v.decision(), true, result);
+        return new Outcome("Ran " + command, result, v.decision(), true, result).at(checkpoint);
     }
 
     /** Null to go ahead; otherwise the outcome of a denied or rejected call. */
@@ -186,6 +253,11 @@ public final class AgentTools {
     }
 
     private boolean approved(String title, String detail, Verdict v) {
+        return approved(gate, title, detail, v);
+    }
+
+    /** The person's answer at {@code gate}; no answer (interrupted, failed, cancelled) is a rejection. */
+    static boolean approved(ApprovalGate gate, String title, String detail, Verdict v) {
         try {
             return gate.ask(title, detail, v).get();
         } catch (InterruptedException e) {
@@ -194,6 +266,17 @@ public final class AgentTools {
         } catch (ExecutionException | CancellationException e) {
             return false;
         }
+    }
+
+    private List<Boolean> approvedHunks(String title, List<EditHunks.Hunk> hunks, Verdict v) {
+        try {
+            return gate.askHunks(title, hunks, v).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | CancellationException e) {
+            // no answer is a rejection
+        }
+        return java.util.Collections.nCopies(hunks.size(), false);
     }
 
     /** The parts and the rules that decided them, one per line. */

@@ -11,4 +11,13 @@ public interface ApprovalGate {
      * @param verdict the policy's answer (its decision is ask)
      */
     CompletableFuture<Boolean> ask(String title, String detail, Verdict verdict);
+
+    /**
+     * An edit reviewed change by change: the answer has one entry per hunk, true to apply it (all false: rejected).
+     * Without a review of its own, the gate asks about the whole edit.
+     */
+    default CompletableFuture<java.util.List<Boolean>> askHunks(String title, java.util.List<EditHunks.Hunk> hunks, Verdict verdict) {
+        String detail = String.join("\n", hunks.stream().map(EditHunks.Hunk::text).toList());
+        return ask(title, detail, verdict).thenApply(yes -> java.util.Collections.nCopies(hunks.size(), yes));
+    }
 }

@@ -26,4 +26,14 @@ public interface ModelBackend {
     }
 
     Exchange open(String role);
+
+    /** A request to {@code model} (a qualified model id) instead of the role's; null: the role's. */
+    default Exchange open(String role, String model) {
+        return open(role);
+    }
+
+    /** The models a person can pick (qualified ids; blocking: off the JavaFX thread). */
+    default java.util.List<String> models() {
+        return java.util.List.of();
+    }
 }

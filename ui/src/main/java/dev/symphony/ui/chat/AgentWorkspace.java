@@ -1,0 +1,19 @@
+package dev.symphony.ui.chat;
+
+import dev.symphony.ui.chat.agent.AgentTools;
+import dev.symphony.ui.chat.agent.ApprovalGate;
+import dev.symphony.ui.chat.agent.StepRecorder;
+import dev.symphony.ui.chat.checkpoint.Checkpoints;
+import java.util.Set;
+
+/** The open folder as the chat's agent sees it: its tools, its checkpoints, and the editor's tabs of its files. */
+public interface AgentWorkspace {
+    /** The agent's tools over the open folder, gated by {@code gate}, steps recorded by {@code steps}; null when no folder is open. */
+    AgentTools tools(ApprovalGate gate, StepRecorder steps);
+
+    /** The open folder's checkpoints (kept while the window is open); null when no folder is open. */
+    Checkpoints checkpoints();
+
+    /** On the JavaFX thread: the files (relative to the folder) whose tabs have unsaved edits. */
+    Set<String> unsaved();
+}

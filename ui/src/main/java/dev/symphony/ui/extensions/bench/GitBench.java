@@ -1,0 +1,224 @@
+package dev.symphony.ui.extensions.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.editor.file.LineDiff;
+import dev.symphony.editor.text.Rope;
+import dev.symphony.kernel.extensions.ActivationEvents;
+import dev.symphony.kernel.extensions.CapabilityCall;
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.KernelContext;
+import dev.symphony.ui.editor.ChangeMarks;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code symphony bench git [--files N] [--repo DIR] [--keystrokes N]}: issue 19's Git bars, side by side in one run.
+ * <ul>
+ * <li>A repository of N files (default 100,000, in 1,000 folders; 100 of them then modified and 100 new files added)
+ * is generated with the git executable, or {@code --repo DIR} is used as it is.</li>
+ * <li>{@code statusMs}: the folder is opened ({@code workspaceContains:.git} fired, as the workbench does) until the
+ * Git extension's file decorations reach the kernel (what the Explorer draws): host start, repository open and the
+ * whole status included. {@code statusCallMs}: the {@code status} capability called again (median of 5).</li>
+ * <li>{@code gitCliStatusMs}: {@code git status --porcelain=v1 -uall --ignored=matching} (what the extension reports)
+ * in the same repository, each run right after one of those calls (median of 5); {@code statusRatio} is
+ * {@code statusCallMs / gitCliStatusMs} (bar: ≤ 2), {@code statusEntries}/{@code gitCliEntries} the lines each found.</li>
+ * <li>{@code markerUpdateMs}: a 10 MB file's gutter markers after one keystroke: the line diff against its HEAD text
+ * and the marks, which is what the workbench's quick-diff thread does per keystroke (p50, p99 of N keystrokes typed
+ * at a seeded place, after 50 warm-up keystrokes; bar: ≤ 16 ms).</li>
+ * </ul>
+ * Prints the load average and core count beside the figures: compare figures only from a quiet machine (load below 0.5).
+ */
+public final class GitBench {
+    static final String GIT = "dev.symphony.samples.git";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GitBench() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        int files = 100_000;
+        int keystrokes = 200;
+        Path repo = null;
+        for (int i = 0; i < args.length; i++) {
+            try {
+                if (args[i].equals("--files") && i + 1 < args.length) {
+                    files = Math.max(1_000, Integer.parseInt(args[++i]));
+                } else if (args[i].equals("--keystrokes") && i + 1 < args.length) {
+                    keystrokes = Math.max(10, Integer.parseInt(args[++i]));
+                } else if (args[i].equals("--repo") && i + 1 < args.length) {
+                    repo = Path.of(args[++i]).toAbsolutePath().normalize();
+                    if (!Files.isDirectory(repo.resolve(".git"))) {
+                        err.println("symphony bench git: " + repo + " is not a git repository (no .git folder)");
+                        return 2;
+                    }
+                } else {
+                    err.println("symphony bench git: usage: bench git [--files N] [--repo DIR] [--keystrokes N] (did not understand '"
+                            + args[i] + "')");
+                    return 2;
+                }
+            } catch (NumberFormatException e) {
+                err.println("symphony bench git: " + args[i - 1] + " needs a number, not '" + args[i] + "'");
+                return 2;
+            }
+        }
+        Path generated = null;
+        try {
+            ObjectNode result = JSON.createObjectNode();
+            if (repo == null) {
+                generated = repo = Files.createTempDirectory("symphony-bench-git-");
+                err.println("symphony bench git: generating " + files + " files in " + repo + " …");
+                generate(repo, files);
+                result.put("files", files);
+            } else {
+                result.put("repo", repo.toString());
+            }
+            status(repo, result, err);
+            markers(keystrokes, result);
+            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            result.put("loadAverage", round(load));
+            result.put("cores", Runtime.getRuntime().availableProcessors());
+            result.put("quiet", load >= 0 && load < 0.5);
+            out.println(JSON.writeValueAsString(result));
+            return 0;
+        } catch (Exception e) {
+            err.println("symphony bench git: " + e);
+            return 1;
+        } finally {
+            if (generated != null) {
+                delete(generated);
+            }
+        }
+    }
+
+    /** {@code files} small files in folders of 100, committed; then 100 modified and 100 untracked. */
+    static void generate(Path repo, int files) throws IOException, InterruptedException {
+        git(repo, "init", "-q", "-b", "main");
+        Files.writeString(repo.resolve(".gitignore"), "*.log\n");
+        for (int i = 0; i < files; i++) {
+            Path dir = repo.resolve("src").resolve("d" + (i / 100));
+            if (i % 100 == 0) {
+                Files.createDirectories(dir);
+            }
+            Files.writeString(dir.resolve("f" + i + ".txt"), "file " + i + "\nline two\n");
+        }
+        git(repo, "add", "-A");
+        git(repo, "-c", "user.name=Bench", "-c", "user.email=bench@example.org", "commit", "-q", "-m", "generated");
+        for (int i = 0; i < 100; i++) {
+            int n = i * (files / 100);
+            Files.writeString(repo.resolve("src").resolve("d" + (n / 100)).resolve("f" + n + ".txt"), "changed " + n + "\n");
+            Files.writeString(repo.resolve("src").resolve("new" + i + ".txt"), "new\n");
+        }
+    }
+
+    private static void status(Path repo, ObjectNode result, PrintStream err) throws Exception {
+        try (Kernel kernel = Kernel.start(KernelContext.standard().workspace(repo))) {
+            if (kernel.player(GIT).filter(p -> p.manifest() != null).isEmpty()) {
+                throw new IllegalStateException(GIT + " is not built or installed (mvn -B package first)");
+            }
+            CompletableFuture<Long> decorated = new CompletableFuture<>();
+            try (AutoCloseable listening = kernel.onExtensionEvent((id, name, payload) -> {
+                if (id.equals(GIT) && name.equals("workbench.fileDecorations")) {
+                    decorated.complete(System.nanoTime());
+                }
+            })) {
+                long opened = System.nanoTime();
+                new ActivationEvents(kernel).workspaceOpened(repo);
+                result.put("statusMs", round((decorated.get(120, TimeUnit.SECONDS) - opened) / 1e6));
+            }
+            double[] ours = new double[5];
+            double[] cli = new double[5];
+            int entries = 0;
+            int cliEntries = 0;
+            for (int i = 0; i < ours.length; i++) {
+                long start = System.nanoTime();
+                JsonNode status = kernel.call(new CapabilityCall("bench", GIT, "status", JSON.createObjectNode(), Duration.ofMinutes(2))).output();
+                ours[i] = (System.nanoTime() - start) / 1e6;
+                entries = status.path("entries").size();
+                start = System.nanoTime();
+                String porcelain = git(repo, "--no-optional-locks", "status", "--porcelain=v1", "-uall", "--ignored=matching");
+                cli[i] = (System.nanoTime() - start) / 1e6;
+                cliEntries = porcelain.isEmpty() ? 0 : porcelain.split("\n").length;
+            }
+            double statusCall = median(ours);
+            double gitCli = median(cli);
+            result.put("statusCallMs", round(statusCall)).put("gitCliStatusMs", round(gitCli))
+                    .put("statusRatio", round(statusCall / gitCli)).put("statusEntries", entries).put("gitCliEntries", cliEntries);
+            if (entries != cliEntries) {
+                err.println("symphony bench git: the extension found " + entries + " changed paths, git " + cliEntries);
+            }
+        }
+    }
+
+    /** A 10 MB text (80-character lines) against itself while N characters are typed at a seeded place, one by one. */
+    static void markers(int keystrokes, ObjectNode result) {
+        StringBuilder text = new StringBuilder(10 * 1024 * 1024 + 100);
+        for (int line = 0; text.length() < 10 * 1024 * 1024; line++) {
+            text.append(String.format("%08d", line)).append(" the quick brown fox jumps over the lazy dog, line after line of it....\n");
+        }
+        Rope head = Rope.of(text);
+        Rope buffer = head;
+        Random random = new Random(19);
+        double[] ms = new double[keystrokes];
+        int warmUp = Math.min(50, keystrokes);
+        int at = random.nextInt(buffer.length());
+        for (int i = -warmUp; i < keystrokes; i++) {
+            String typed = (i + warmUp) % 40 == 39 ? "\n" : "x"; // typing at one place, a new line now and then
+            buffer = buffer.insert(at++, typed);
+            long start = System.nanoTime();
+            ChangeMarks marks = ChangeMarks.of(LineDiff.of(head, buffer));
+            double took = (System.nanoTime() - start) / 1e6;
+            if (marks.items().isEmpty()) {
+                throw new IllegalStateException("no markers after an edit");
+            }
+            if (i >= 0) {
+                ms[i] = took;
+            }
+        }
+        Arrays.sort(ms);
+        result.put("markerFileBytes", text.length()).put("markerKeystrokes", keystrokes)
+                .put("markerUpdateMsP50", round(ms[ms.length / 2])).put("markerUpdateMsP99", round(ms[(int) Math.ceil(ms.length * 0.99) - 1]));
+    }
+
+    static String git(Path repo, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed with exit " + p.exitValue());
+        }
+        return out;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static void delete(Path dir) {
+        try (var all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temporary folder left behind is not worth failing the figures for
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
