@@ -98,7 +98,7 @@ public final class RunInputs {
             case JSON -> json(field, t);
         };
         List<Problem> problems = field.schema() == null ? List.of()
-                : MelodySchema.problems(MelodySchema.compile(field.schema()), value, "$");
+                : MelodySchema.problems(field.schema(), value, "$");
         if (!problems.isEmpty()) {
             Problem p = problems.get(0);
             throw new IllegalArgumentException("input '" + field.id() + "' does not match its schema: "

@@ -249,6 +249,9 @@ class MelodyTabUiTest {
         MelodyTab tab = openFromTree(robot, "hello.melody.json");
         BoardViewModel vm = tab.board().viewModel();
         robot.clickOn("#" + MelodyTab.RUN_ID);
+        waitUntil("the input form asks for who, starting at its default", () -> robot.lookup("#" + RunInputsForm.ID + "-who")
+                .tryQuery().map(n -> ((TextField) n).getText().equals("world")).orElse(false));
+        robot.clickOn("#" + RunInputsForm.START_ID);
         try {
             waitUntil("the run colours its nodes from the conductor's events", 30,
                     () -> vm.states().get("greeting") == BoardViewModel.NodeState.SUCCEEDED
