@@ -82,6 +82,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         attached.languageFeatures = dev.symphony.ui.lsp.LanguageFeatures.attach(workbench, attached.syncs);
         problemNavigation(workbench);
         dev.symphony.ui.models.ModelsPage.attach(workbench, kernel);
+        workbench.keybindingsChanged(); // the keys of the commands above (F8, F12, Ctrl+Space, Ctrl+.): the scene's keymap was built before them
         return attached;
     }
 

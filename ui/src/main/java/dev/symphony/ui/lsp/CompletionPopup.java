@@ -94,6 +94,12 @@ final class CompletionPopup {
         return List.copyOf(list.getItems());
     }
 
+    /** The selected item as its resolve answered, or null before it did (tests). */
+    CompletionModel.Item selectedResolved() {
+        CompletionModel.Item item = list.getSelectionModel().getSelectedItem();
+        return item == null ? null : resolved.get(item.index());
+    }
+
     /** Answers dropped as stale: computed for a text they no longer fit (tests, bench). */
     int staleDropped() {
         return staleDropped;
@@ -134,7 +140,7 @@ final class CompletionPopup {
         int[] at = Positions.position(text, caret);
         requestVersion = requests.versionOf(document);
         requestId = requests.send(document, "completion", JsonNodeFactory.instance.objectNode().put("version", requestVersion)
-                .put("line", at[0]).put("column", at[1]), this::answered).orElse(-1L);
+                .put("line", at[0]).put("column", at[1]).put("prefix", text.substring(anchor, caret).toString()), this::answered).orElse(-1L);
     }
 
     private void answered(ServerRequests.Answer a) {

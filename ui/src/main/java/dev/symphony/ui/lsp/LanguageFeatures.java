@@ -21,7 +21,7 @@ import javafx.scene.layout.StackPane;
 /**
  * What language servers offer in the editor, wired to keys, mouse and the palette: completion (typing, Ctrl+Space),
  * go to definition (F12, Ctrl+click), hover (the mouse resting on a name, or Show Hover), rename (F2 in an editor,
- * Rename Symbol). Requests go to the extension that syncs the document ({@code documentSync.requests}) through
+ * Rename Symbol), quick fixes (Ctrl+., the light bulb), Format Document (Ctrl+Shift+I). Requests go to the extension that syncs the document ({@code documentSync.requests}) through
  * {@link ServerRequests}; nothing here waits for an answer. JavaFX thread.
  */
 public final class LanguageFeatures {
@@ -29,11 +29,15 @@ public final class LanguageFeatures {
     public static final String GO_TO_DEFINITION = "editor.action.revealDefinition";
     public static final String SHOW_HOVER = "editor.action.showHover";
     public static final String RENAME = "editor.action.rename";
+    public static final String QUICK_FIX = "editor.action.quickFix";
+    public static final String FORMAT = "editor.action.formatDocument";
     private final Workbench workbench;
     private final ServerRequests requests;
     private final CompletionPopup completion;
     private final HoverTip hover;
     private final RenameFlow rename;
+    private final CodeActionMenu codeActions;
+    private final DocumentFormatting formatting;
     private final Consumer<String> status;
     private long definitionId = -1;
 
@@ -48,6 +52,8 @@ public final class LanguageFeatures {
         completion = new CompletionPopup(requests, overlay, status);
         hover = new HoverTip(requests, overlay);
         rename = new RenameFlow(requests, overlay, workbench.tabs(), workbench.window().workspaceProperty()::get, status);
+        formatting = new DocumentFormatting(requests, status);
+        codeActions = new CodeActionMenu(requests, overlay, workbench.tabs(), workbench.window().workspaceProperty()::get, status);
     }
 
     /** Registers the commands and the editor area's key and mouse handling. */
@@ -58,26 +64,34 @@ public final class LanguageFeatures {
         w.command(GO_TO_DEFINITION, "Go to Definition", "Editor", "F12", () -> f.withEditor((v, d) -> f.definition(v, d, caret(v))));
         w.command(SHOW_HOVER, "Show Hover", "Editor", null, () -> f.withEditor(f.hover::atCaret));
         w.command(RENAME, "Rename Symbol", "Editor", null, () -> f.withEditor(f.rename::start));
+        w.command(QUICK_FIX, "Quick Fix…", "Editor", "Shortcut+Period", () -> f.withEditor(f.codeActions::show));
+        w.command(FORMAT, "Format Document", "Editor", "Shortcut+Shift+I", () -> f.withEditor(f.formatting::format));
         Node area = workbench.tabsView();
         area.addEventFilter(KeyEvent.KEY_PRESSED, f::keyPressed);
         area.addEventFilter(KeyEvent.KEY_TYPED, f::keyTyped);
+        area.addEventFilter(KeyEvent.KEY_RELEASED, e -> f.withEditor(f.codeActions::caretMoved));
+        area.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> f.withEditor(f.codeActions::caretMoved));
         area.addEventFilter(MouseEvent.MOUSE_MOVED, f::mouseMoved);
         area.addEventFilter(MouseEvent.MOUSE_EXITED, e -> f.hover.mouseLeft());
         area.addEventFilter(MouseEvent.MOUSE_PRESSED, f::mousePressed);
         area.addEventFilter(ScrollEvent.SCROLL, e -> {
             f.hover.hide();
             f.completion.close();
+            f.codeActions.close();
+            f.codeActions.hideBulb();
         });
         workbench.tabs().selectedProperty().addListener((o, was, now) -> {
             f.hover.hide();
             f.completion.close();
+            f.codeActions.close();
+            f.codeActions.hideBulb();
         });
         return f;
     }
 
     private void keyPressed(KeyEvent e) {
         hover.hide();
-        if (completion.key(e)) {
+        if (completion.key(e) || codeActions.key(e)) {
             e.consume();
         } else if (e.getCode() == KeyCode.F2 && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown() && editorFocused(e)) {
             e.consume();
@@ -106,6 +120,7 @@ public final class LanguageFeatures {
     private void mousePressed(MouseEvent e) {
         hover.hide();
         completion.close();
+        codeActions.close(); // the overlay is not inside the editor area: a click on the list or the bulb is not seen here
         EditorView view = viewOf(e.getTarget());
         if (view != null && e.isShortcutDown() && e.isPrimaryButtonDown()) {
             OpenDocument d = documentOf(view);
@@ -189,6 +204,10 @@ public final class LanguageFeatures {
 
     RenameFlow rename() {
         return rename;
+    }
+
+    CodeActionMenu codeActions() {
+        return codeActions;
     }
 
     ServerRequests requests() {

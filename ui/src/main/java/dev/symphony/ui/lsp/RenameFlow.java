@@ -2,10 +2,7 @@ package dev.symphony.ui.lsp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.symphony.editor.buffer.EditKind;
-import dev.symphony.editor.text.ChangeSet;
 import dev.symphony.editor.text.Rope;
-import dev.symphony.editor.text.TextEdit;
 import dev.symphony.ui.editor.EditorView;
 import dev.symphony.ui.tabs.EditorTabsViewModel;
 import dev.symphony.ui.tabs.OpenDocument;
@@ -25,8 +22,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * Rename Symbol (F2 in an editor): a box at the caret with the word, Enter asks the server; its workspace edit is
- * previewed (each file, each changed line before and after) and applied only on Apply: each file's edits as one
- * undoable step in its buffer (files not open are opened in tabs, left unsaved for the user to review and save). An
+ * previewed (each file, each changed line before and after) and applied only on Apply, checked as {@link WorkspaceEdits}
+ * says: each file's edits as one undoable step in its buffer (files not open are opened in tabs, left unsaved for the
+ * user to review and save). An
  * answer for a text that changed meanwhile is not applied. JavaFX thread.
  */
 final class RenameFlow {
@@ -146,6 +144,12 @@ final class RenameFlow {
     }
 
     private void showPreview(EditorView view, JsonNode edit, String old, String name) {
+        try {
+            WorkspaceEdits.check(edit, workspace.get(), this::textOf, file -> false);
+        } catch (WorkspaceEdits.Refused refused) {
+            status.accept("Rename Symbol: the server's edit was refused, nothing changed: " + refused.getMessage());
+            return;
+        }
         List<String> lines = new ArrayList<>();
         int count = 0;
         for (JsonNode f : edit.path("files")) {
@@ -171,7 +175,7 @@ final class RenameFlow {
         previewBox.requestFocus();
     }
 
-    /** Applies the previewed edit: each file's edits as one undoable change of its buffer. */
+    /** Applies the previewed edit ({@link WorkspaceEdits}: checked first, each file's edits one undoable change). */
     void applyPending() {
         JsonNode edit = pendingEdit;
         close();
@@ -179,23 +183,12 @@ final class RenameFlow {
             return;
         }
         List<String> done = new ArrayList<>();
-        for (JsonNode f : edit.path("files")) {
-            Path file = Path.of(f.path("file").asText());
-            JsonNode edits = f.path("edits");
-            Consumer<OpenDocument> applyTo = d -> {
-                List<TextEdit> changes = Positions.edits(edits, d.rope(), List.of());
-                if (changes == null || d.isReadOnly()) {
-                    status.accept("Rename Symbol: " + relative(file) + (changes == null ? ": the server's edits overlap" : " is read-only") + "; not changed");
-                    return;
-                }
-                d.buffer().closeGroup();
-                d.buffer().edit(new ChangeSet(changes), EditKind.COMMAND);
-                d.buffer().closeGroup();
-                done.add(relative(file));
-            };
-            tabs.find(file).ifPresentOrElse(applyTo, () -> tabs.open(file, applyTo));
-        }
         applied = done;
+        try {
+            WorkspaceEdits.apply(edit, workspace.get(), tabs, done::add);
+        } catch (WorkspaceEdits.Refused refused) {
+            status.accept("Rename Symbol: the server's edit was refused, nothing changed: " + refused.getMessage());
+        }
     }
 
     void close() {
@@ -217,7 +210,6 @@ final class RenameFlow {
     }
 
     private String relative(Path file) {
-        Path root = workspace.get();
-        return root != null && file.startsWith(root) ? root.relativize(file).toString().replace('\\', '/') : file.toString();
+        return WorkspaceEdits.relative(workspace.get(), file);
     }
 }

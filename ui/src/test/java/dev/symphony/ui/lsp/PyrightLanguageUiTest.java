@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.symphony.editor.selection.SelectionSet;
-import dev.symphony.kernel.extensions.Kernel;
-import dev.symphony.kernel.extensions.KernelContext;
 import dev.symphony.ui.TestWorkbench;
 import dev.symphony.ui.editor.EditorPane;
 import dev.symphony.ui.extensions.ExtensionsWorkbench;
-import dev.symphony.ui.shell.StatusBarView;
 import dev.symphony.ui.tabs.OpenDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -39,8 +34,8 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class PyrightLanguageUiTest {
+    private LspUiTests.Session session;
     private TestWorkbench bench;
-    private Kernel kernel;
     private ExtensionsWorkbench extensions;
 
     @BeforeAll
@@ -50,19 +45,15 @@ class PyrightLanguageUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        bench = TestWorkbench.start(stage, "lsp-language");
-        Path devRoot = Files.createTempDirectory("symphony-lsp-dev");
-        Files.createSymbolicLink(devRoot.resolve("lsp"), Path.of("..", "sample-extensions", "lsp").toAbsolutePath().normalize());
-        kernel = Kernel.start(new KernelContext().paths(bench.paths()).workspace(bench.workspace).developmentRoot(devRoot));
-        extensions = ExtensionsWorkbench.attach(bench.workbench, CompletableFuture.completedFuture(kernel), () -> null);
+        session = LspUiTests.Session.start(stage, "lsp-language");
+        bench = session.bench();
+        extensions = session.extensions();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (extensions != null) {
-            extensions.close();
-            kernel.close();
-            bench.close();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -153,23 +144,14 @@ class PyrightLanguageUiTest {
     }
 
     private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LspUiTests.sleep(ms);
     }
 
     private static String statusItem(FxRobot robot) {
-        return robot.lookup(n -> "status:lsp.status".equals(n.getId())).tryQueryAs(Label.class).map(Label::getText).orElse("");
+        return LspUiTests.statusItem(robot);
     }
 
     private void waitForServer(FxRobot robot, String what, Supplier<Boolean> condition) throws Exception {
-        try {
-            waitUntil(what, 120, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(e.getMessage() + "; the status bar says: "
-                    + robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText() + " / " + statusItem(robot));
-        }
+        LspUiTests.waitForServer(robot, bench, what, condition);
     }
 }

@@ -7,25 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.symphony.editor.buffer.EditKind;
 import dev.symphony.editor.text.ChangeSet;
 import dev.symphony.editor.text.TextEdit;
-import dev.symphony.kernel.extensions.Kernel;
-import dev.symphony.kernel.extensions.KernelContext;
 import dev.symphony.ui.TestWorkbench;
 import dev.symphony.ui.editor.EditorPane;
 import dev.symphony.ui.editor.Squiggles;
 import dev.symphony.ui.extensions.ExtensionsWorkbench;
 import dev.symphony.ui.problems.Problem;
 import dev.symphony.ui.problems.ProblemNavigation;
-import dev.symphony.ui.shell.StatusBarView;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,35 +35,26 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class PyrightUiTest {
     private static final String PYRIGHT_FOLDER = "pyright-1.1.414"; // the lsp extension's pinned install folder
+    private LspUiTests.Session session;
     private TestWorkbench bench;
-    private Kernel kernel;
     private ExtensionsWorkbench extensions;
 
     @BeforeAll
     static void pyrightInstalled() {
-        String tools = System.getenv("SYMPHONY_TOOLS_DIR");
-        boolean inTools = tools != null && Files.isExecutable(Path.of(tools, "lsp", PYRIGHT_FOLDER, "node_modules", ".bin", "pyright-langserver"));
-        boolean onPath = System.getenv().getOrDefault("PATH", "").isEmpty() ? false : java.util.Arrays.stream(System.getenv("PATH")
-                .split(File.pathSeparator)).anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, "pyright-langserver")));
-        Assumptions.assumeTrue(inTools || onPath, "pyright is not installed (SYMPHONY_TOOLS_DIR/lsp/" + PYRIGHT_FOLDER
-                + " nor the PATH): skipped; .ci/run installs it, or: symphony lsp install pyright");
+        LspUiTests.assumeInstalled("pyright", PYRIGHT_FOLDER, "pyright-langserver");
     }
 
     @Start
     void start(Stage stage) throws Exception {
-        bench = TestWorkbench.start(stage, "lsp");
-        Path devRoot = Files.createTempDirectory("symphony-lsp-dev");
-        Files.createSymbolicLink(devRoot.resolve("lsp"), Path.of("..", "sample-extensions", "lsp").toAbsolutePath().normalize());
-        kernel = Kernel.start(new KernelContext().paths(bench.paths()).workspace(bench.workspace).developmentRoot(devRoot));
-        extensions = ExtensionsWorkbench.attach(bench.workbench, CompletableFuture.completedFuture(kernel), () -> null);
+        session = LspUiTests.Session.start(stage, "lsp");
+        bench = session.bench();
+        extensions = session.extensions();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (extensions != null) {
-            extensions.close();
-            kernel.close();
-            bench.close();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -107,31 +91,11 @@ class PyrightUiTest {
         waitUntil("and the squiggle", () -> pane.view().squiggles().items().isEmpty());
     }
 
-    private String hostLog() {
-        StringBuilder b = new StringBuilder();
-        try (var files = Files.walk(bench.paths().data("logs"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                b.append(f.getFileName()).append(":\n").append(Files.readString(f)).append('\n');
-            }
-        } catch (java.io.IOException e) {
-            b.append(e);
-        }
-        return b.toString();
-    }
-
     private List<Problem> problemsOf(Path file) {
         return bench.workbench.window().problems().all().stream().filter(p -> p.file().equals(file)).toList();
     }
 
-    /** A wait that includes a host JVM's and a language server's start on a loaded machine: 120 s; a timeout shows the host's log. */
     private void waitForServer(FxRobot robot, String what, Supplier<Boolean> condition) throws Exception {
-        try {
-            waitUntil(what, 120, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(e.getMessage() + "; the status bar says: "
-                    + robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText() + " / "
-                    + robot.lookup(n -> "status:lsp.status".equals(n.getId())).tryQueryAs(Label.class).map(Label::getText).orElse("(no lsp item)")
-                    + "; the host's log:\n" + hostLog());
-        }
+        LspUiTests.waitForServer(robot, bench, what, condition);
     }
 }

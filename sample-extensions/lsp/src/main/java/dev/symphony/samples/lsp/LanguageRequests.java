@@ -12,20 +12,30 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CompletionContext;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.CompletionTriggerKind;
 import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 
 /**
  * The {@code language} capability ({@code documentSync.requests}): the workbench asks about a synced document
- * ({@code completion}, {@code resolve}, {@code definition}, {@code hover}, {@code rename}) and gets an answer at once;
+ * ({@code completion}, {@code resolve}, {@code definition}, {@code hover}, {@code rename}, {@code codeAction}: the range
+ * {@code line column endLine endColumn}, with the server's last published diagnostics that touch it as the context;
+ * {@code formatting}: the whole document's edits, with {@code tabSize} and {@code insertSpaces})
+ * and gets an answer at once;
  * the server's result comes back later as {@code workbench.languageResult} {@code {id, file, version, result}}, with the
  * version of the text it was computed for (the workbench drops it or maps it to the text shown by then). A request of
  * the same kind for the same document supersedes the one before, which is cancelled ({@code $/cancelRequest} when it was
@@ -39,10 +49,25 @@ final class LanguageRequests {
     private final Map<String, Long> latest = new ConcurrentHashMap<>(); // uri + kind -> id
     private final Map<String, List<CompletionItem>> lastCompletion = new ConcurrentHashMap<>(); // uri -> the items resolve indexes
     private final Map<String, Long> lastCompletionId = new ConcurrentHashMap<>();
+    private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>(); // uri -> last published
 
     LanguageRequests(ServerPool pool, BiConsumer<String, ObjectNode> emit) {
         this.pool = pool;
         this.emit = emit;
+    }
+
+    /** Keeps a document's diagnostics as its server last published them: a code action request's context. */
+    void published(PublishDiagnosticsParams p) {
+        if (p.getUri() != null) {
+            diagnostics.put(p.getUri(), p.getDiagnostics() == null ? List.of() : List.copyOf(p.getDiagnostics()));
+        }
+    }
+
+    /** Forgets what was kept about a closed document. */
+    void closed(String uri) {
+        diagnostics.remove(uri);
+        lastCompletion.remove(uri);
+        lastCompletionId.remove(uri);
     }
 
     /** Handles one input; returns the immediate answer. Throws {@link IllegalArgumentException} naming a bad field. */
@@ -56,21 +81,26 @@ final class LanguageRequests {
             CompletableFuture<?> f = pending.remove(id);
             return NODES.objectNode().put("cancelled", f != null && f.cancel(true));
         }
-        if (!List.of("completion", "resolve", "definition", "hover", "rename").contains(kind)) {
-            throw new IllegalArgumentException("$.request: must be completion, resolve, definition, hover, rename, cancel or stats, not '" + kind + "'");
+        if (!List.of("completion", "resolve", "definition", "hover", "rename", "codeAction", "formatting").contains(kind)) {
+            throw new IllegalArgumentException("$.request: must be completion, resolve, definition, hover, rename, codeAction, formatting,"
+                    + " cancel or stats, not '" + kind + "'");
         }
         String file = in.path("file").asText("");
         if (file.isEmpty() || !Path.of(file).isAbsolute()) {
             throw new IllegalArgumentException("$.file: an absolute path is required, not '" + file + "'");
         }
         String uri = Path.of(file).normalize().toUri().toString();
-        Position at = kind.equals("resolve") ? null : new Position((int) number(in, "line"), (int) number(in, "column"));
+        boolean positioned = !kind.equals("resolve") && !kind.equals("formatting");
+        Position at = positioned ? new Position((int) number(in, "line"), (int) number(in, "column")) : new Position(0, 0);
+        Position end = kind.equals("codeAction") ? new Position((int) number(in, "endLine"), (int) number(in, "endColumn")) : at;
         String newName = in.path("newName").asText("");
         if (kind.equals("rename") && newName.isEmpty()) {
             throw new IllegalArgumentException("$.newName: the new name is required for rename");
         }
-        int index = kind.equals("resolve") ? (int) number(in, "item") : -1;
-        long list = kind.equals("resolve") ? number(in, "list") : -1;
+        FormattingOptions options = kind.equals("formatting")
+                ? new FormattingOptions((int) Math.min(16, Math.max(1, number(in, "tabSize"))), in.path("insertSpaces").asBoolean(true)) : null;
+        Ask ask = new Ask(id, kind, uri, new Range(at, end), newName, kind.equals("resolve") ? (int) number(in, "item") : -1,
+                kind.equals("resolve") ? number(in, "list") : -1, options, in.path("prefix").asText(""));
         Long before = latest.put(uri + "\u0000" + kind, id);
         if (before != null && before != id) {
             CompletableFuture<?> old = pending.remove(before);
@@ -78,11 +108,23 @@ final class LanguageRequests {
                 old.cancel(true); // superseded: $/cancelRequest
             }
         }
-        pool.served(uri, served -> send(id, kind, uri, at, newName, index, list, served));
+        pool.served(uri, served -> send(ask, served));
         return NODES.objectNode().put("accepted", true);
     }
 
-    private void send(long id, String kind, String uri, Position at, String newName, int index, long list, ServerPool.Served served) {
+    /** One request as the workbench asked it (the fields its kind uses; the others are defaults). */
+    private record Ask(long id, String kind, String uri, Range range, String newName, int index, long list, FormattingOptions options,
+                       String prefix) {
+    }
+
+    private void send(Ask ask, ServerPool.Served served) {
+        long id = ask.id();
+        String kind = ask.kind();
+        String uri = ask.uri();
+        Range range = ask.range();
+        Position at = range.getStart();
+        int index = ask.index();
+        long list = ask.list();
         if (!Long.valueOf(id).equals(latest.get(uri + "\u0000" + kind))) {
             return; // superseded before it reached the server
         }
@@ -101,7 +143,7 @@ final class LanguageRequests {
                 yield track(id, key, served.session().request(s -> s.getTextDocumentService().completion(p)), r -> {
                     lastCompletion.put(uri, kept);
                     lastCompletionId.put(uri, id);
-                    return LspJson.completion(r, kept);
+                    return LspJson.completion(r, kept, ask.prefix());
                 });
             }
             case "resolve" -> {
@@ -116,7 +158,13 @@ final class LanguageRequests {
             case "definition" -> track(id, key, served.session().request(s -> s.getTextDocumentService().definition(new DefinitionParams(doc, at))),
                     LspJson::locations);
             case "hover" -> track(id, key, served.session().request(s -> s.getTextDocumentService().hover(new HoverParams(doc, at))), LspJson::hover);
-            default -> track(id, key, served.session().request(s -> s.getTextDocumentService().rename(new RenameParams(doc, at, newName))),
+            case "codeAction" -> {
+                CodeActionParams p = new CodeActionParams(doc, range, new CodeActionContext(touching(uri, range)));
+                yield track(id, key, served.session().request(s -> s.getTextDocumentService().codeAction(p)), LspJson::codeActions);
+            }
+            case "formatting" -> track(id, key, served.session().request(s -> s.getTextDocumentService()
+                    .formatting(new DocumentFormattingParams(doc, ask.options()))), r -> NODES.objectNode().<ObjectNode>set("edits", LspJson.edits(r == null ? List.of() : r)));
+            default -> track(id, key, served.session().request(s -> s.getTextDocumentService().rename(new RenameParams(doc, at, ask.newName()))),
                     LspJson::workspaceEdit);
         };
         long asked = System.nanoTime();
@@ -133,6 +181,23 @@ final class LanguageRequests {
                     ? served.spec().name() + ": " + re.getResponseError().getMessage() : String.valueOf(cause.getMessage()));
             answer(id, uri, served, version, out);
         });
+    }
+
+    /** The last published diagnostics of {@code uri} whose range meets {@code range} (LSP's code action context). */
+    private List<Diagnostic> touching(String uri, Range range) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : diagnostics.getOrDefault(uri, List.of())) {
+            Range r = d == null ? null : d.getRange();
+            if (r != null && r.getStart() != null && r.getEnd() != null
+                    && compare(r.getStart(), range.getEnd()) <= 0 && compare(range.getStart(), r.getEnd()) <= 0) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private static int compare(Position a, Position b) {
+        return a.getLine() != b.getLine() ? Integer.compare(a.getLine(), b.getLine()) : Integer.compare(a.getCharacter(), b.getCharacter());
     }
 
     /**

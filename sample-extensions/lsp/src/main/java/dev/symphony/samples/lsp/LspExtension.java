@@ -115,6 +115,9 @@ public class LspExtension implements SymphonyExtension {
             case CLOSE -> {
                 open.remove(e.uri());
                 pool().close(e.uri());
+                if (requests != null) {
+                    requests.closed(e.uri());
+                }
             }
         }
         return out;
@@ -133,6 +136,10 @@ public class LspExtension implements SymphonyExtension {
     private final class Events implements ServerPool.Listener {
         @Override
         public void diagnostics(ServerSpec spec, Path root, PublishDiagnosticsParams p) {
+            LanguageRequests r = requests;
+            if (r != null) {
+                r.published(p); // a code action's context
+            }
             Path file;
             try {
                 file = Path.of(java.net.URI.create(p.getUri()));

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.Hover;
@@ -32,21 +34,53 @@ final class LspJson {
     private LspJson() {
     }
 
-    /** {@code {items: [{index, label, kind, detail, sortText, filterText, insertText, caret, edit?, additionalEdits?, documentation?}], incomplete}}. */
-    static ObjectNode completion(Either<List<CompletionItem>, CompletionList> answer, List<CompletionItem> kept) {
+    /**
+     * {@code {items: [{index, label, kind, detail, sortText, filterText, insertText, caret, edit?, additionalEdits?, documentation?}], incomplete}}.
+     * A list longer than {@value #MAX_ITEMS} (a TypeScript file's globals are ~1,000) keeps the items whose filter text
+     * has {@code prefix}'s letters in order first (the word typed so far, as the workbench filters), then the rest, and
+     * is marked incomplete so that typing on asks again.
+     */
+    static ObjectNode completion(Either<List<CompletionItem>, CompletionList> answer, List<CompletionItem> kept, String prefix) {
         ObjectNode out = NODES.objectNode();
         List<CompletionItem> items = answer == null ? List.of() : answer.isLeft() ? answer.getLeft() : answer.getRight().getItems();
         boolean incomplete = answer != null && answer.isRight() && answer.getRight().isIncomplete();
-        ArrayNode a = out.putArray("items");
-        for (CompletionItem item : items == null ? List.<CompletionItem>of() : items) {
-            if (item == null || item.getLabel() == null || a.size() >= MAX_ITEMS) {
-                incomplete |= a.size() >= MAX_ITEMS;
-                continue;
+        items = items == null ? List.of() : items.stream().filter(i -> i != null && i.getLabel() != null).toList();
+        if (items.size() > MAX_ITEMS) {
+            incomplete = true;
+            List<CompletionItem> matching = new java.util.ArrayList<>();
+            List<CompletionItem> others = new java.util.ArrayList<>();
+            for (CompletionItem i : items) {
+                (lettersInOrder(prefix, i.getFilterText() != null ? i.getFilterText() : i.getLabel()) ? matching : others).add(i);
             }
+            matching.addAll(others);
+            items = matching.subList(0, MAX_ITEMS);
+        }
+        ArrayNode a = out.putArray("items");
+        for (CompletionItem item : items) {
             kept.add(item);
             a.add(item(item, kept.size() - 1));
         }
         return out.put("incomplete", incomplete);
+    }
+
+    /** True when {@code word}'s letters appear in {@code text} in order, ignoring case (an empty word matches all). */
+    static boolean lettersInOrder(String word, String text) {
+        int at = 0;
+        for (int i = 0; i < word.length() && at >= 0; i++) {
+            at = indexOfIgnoreCase(text, word.charAt(i), at);
+            at = at < 0 ? -1 : at + 1;
+        }
+        return at >= 0;
+    }
+
+    private static int indexOfIgnoreCase(String text, char c, int from) {
+        char lower = Character.toLowerCase(c);
+        for (int i = from; i < text.length(); i++) {
+            if (Character.toLowerCase(text.charAt(i)) == lower) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static ObjectNode item(CompletionItem item, int index) {
@@ -150,6 +184,32 @@ final class LspJson {
         return out;
     }
 
+    /**
+     * {@code {actions: [{index, title, kind?, preferred, edit: {files…}}], skipped}} of a code action answer. Only actions
+     * that carry their edit are offered: a bare command, or a command without an edit, would have the server change files
+     * through {@code workspace/applyEdit}, which this client does not run; those are counted as {@code skipped}. An
+     * action's own command beside its edit is not run either (typescript-language-server's only repeats the edit).
+     */
+    static ObjectNode codeActions(List<Either<Command, CodeAction>> answer) {
+        ObjectNode out = NODES.objectNode();
+        ArrayNode actions = out.putArray("actions");
+        int skipped = 0;
+        for (Either<Command, CodeAction> a : answer == null ? List.<Either<Command, CodeAction>>of() : answer) {
+            CodeAction action = a == null || a.isLeft() ? null : a.getRight();
+            if (action == null || action.getTitle() == null || action.getEdit() == null || action.getDisabled() != null
+                    || actions.size() >= MAX_ITEMS) {
+                skipped++;
+                continue;
+            }
+            ObjectNode o = actions.addObject().put("index", actions.size() - 1);
+            putText(o, "title", action.getTitle());
+            putText(o, "kind", action.getKind());
+            o.put("preferred", Boolean.TRUE.equals(action.getIsPreferred()));
+            o.set("edit", workspaceEdit(action.getEdit()));
+        }
+        return out.put("skipped", skipped);
+    }
+
     /** {@code {files: [{file, edits: [{startLine, …, text}]}]}} of a workspace edit (changes or documentChanges' text edits). */
     static ObjectNode workspaceEdit(WorkspaceEdit edit) {
         ObjectNode out = NODES.objectNode();
@@ -182,7 +242,7 @@ final class LspJson {
         }
     }
 
-    static ArrayNode edits(List<TextEdit> edits) {
+    static ArrayNode edits(List<? extends TextEdit> edits) {
         ArrayNode a = NODES.arrayNode();
         for (TextEdit e : edits) {
             if (e != null && e.getRange() != null && a.size() < 100_000) {

@@ -125,6 +125,11 @@ final class ServerSession implements AutoCloseable {
         text.setHover(new org.eclipse.lsp4j.HoverCapabilities(List.of("markdown", "plaintext"), false));
         text.setDefinition(new org.eclipse.lsp4j.DefinitionCapabilities(false, true));
         text.setRename(new org.eclipse.lsp4j.RenameCapabilities(false, false));
+        text.setFormatting(new org.eclipse.lsp4j.FormattingCapabilities(false));
+        // code actions as literals (a title, a kind and an edit), not bare commands: the edit is applied by the workbench
+        text.setCodeAction(new org.eclipse.lsp4j.CodeActionCapabilities(new org.eclipse.lsp4j.CodeActionLiteralSupportCapabilities(
+                new org.eclipse.lsp4j.CodeActionKindCapabilities(List.of("quickfix", "refactor", "refactor.extract", "refactor.inline",
+                        "refactor.rewrite", "source", "source.organizeImports"))), false, true));
         WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
         workspace.setConfiguration(true);
         workspace.setWorkspaceFolders(true);

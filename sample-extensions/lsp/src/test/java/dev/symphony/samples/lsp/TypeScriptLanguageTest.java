@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code language} capability with the real typescript-language-server (installed by {@code .ci/run}; skipped with
  * a message without it), one server for the whole test: completion lists a module's exports with kinds, resolve adds
  * documentation, definition jumps into another file, hover gives the declaration as Markdown, rename edits every file
- * that uses the name, and a request superseded while the server works is cancelled on the wire
+ * that uses the name, a code action offers the missing import as a quick fix with its edit, formatting
+ * gives the edits that indent and space a file, and a request superseded while the server works is cancelled on the wire
  * ({@code $/cancelRequest}) and its answer never emitted.
  */
 class TypeScriptLanguageTest {
@@ -67,6 +68,9 @@ class TypeScriptLanguageTest {
         open(libFile, lib);
         open(mainFile, main);
         open(otherFile, other);
+        String fix = "export const n: string = greet(\"z\");\n";
+        Path fixFile = write("fix.ts", fix);
+        open(fixFile, fix);
 
         // completion after "lib.gr": both exports, with kinds; the first answer may come while the project loads
         JsonNode completion = awaitResult(() -> call(request("completion", mainFile, 4, 6)), r -> r.path("items").size() > 0);
@@ -95,6 +99,33 @@ class TypeScriptLanguageTest {
         Set<String> files = new HashSet<>();
         edit.path("files").forEach(f -> files.add(Path.of(f.path("file").asText()).getFileName().toString()));
         assertEquals(Set.of("lib.ts", "main.ts", "other.ts"), files, edit.toString());
+
+        // a quick fix for the missing import in fix.ts (the server's published diagnostic is the request's context)
+        ObjectNode quickFix = request("codeAction", fixFile, 0, 27).put("endLine", 0).put("endColumn", 27);
+        JsonNode actions = awaitResult(() -> call(quickFix.put("id", nextId++)), r -> r.path("actions").size() > 0);
+        JsonNode addImport = StreamSupport.stream(actions.path("actions").spliterator(), false)
+                .filter(a -> a.path("title").asText().startsWith("Add import from \"./lib\"")).findFirst()
+                .orElseThrow(() -> new AssertionError("an Add import quick fix: " + actions));
+        assertEquals("quickfix", addImport.path("kind").asText(), addImport.toString());
+        JsonNode fixEdit = addImport.path("edit").path("files").path(0);
+        assertEquals(fixFile.toString(), fixEdit.path("file").asText(), addImport.toString());
+        assertTrue(fixEdit.path("edits").path(0).path("text").asText().contains("import { greet } from \"./lib\""), addImport.toString());
+
+        // formatting fmt.ts with two-space indents: the server's edits, applied last to first, give the formatted text
+        String messy = "export function f( a:number ){\nreturn a+1\n}\n";
+        Path fmtFile = write("fmt.ts", messy);
+        open(fmtFile, messy);
+        ObjectNode format = JSON.createObjectNode().put("request", "formatting").put("file", fmtFile.toString()).put("tabSize", 2)
+                .put("insertSpaces", true);
+        JsonNode formatted = awaitResult(() -> call(format.put("id", nextId++)), r -> r.path("edits").size() > 0);
+        TextMirror mirror = new TextMirror(messy, 1);
+        java.util.List<JsonNode> edits = new java.util.ArrayList<>();
+        formatted.path("edits").forEach(edits::add);
+        edits.sort(java.util.Comparator.comparingInt((JsonNode e) -> e.path("startLine").asInt()) // last first: they do not overlap
+                .thenComparingInt(e -> e.path("startColumn").asInt()).reversed());
+        edits.forEach(e -> mirror.replace(e.path("startLine").asInt(), e.path("startColumn").asInt(), e.path("endLine").asInt(),
+                e.path("endColumn").asInt(), e.path("text").asText()));
+        assertEquals("export function f(a: number) {\n  return a + 1\n}\n", mirror.text(), formatted.toString());
 
         // superseded while out: the first completion is cancelled on the wire and never answered
         boolean cancelledOnTheWire = false;

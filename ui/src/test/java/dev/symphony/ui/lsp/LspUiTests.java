@@ -1,0 +1,91 @@
+package dev.symphony.ui.lsp;
+
+import static dev.symphony.ui.TestWorkbench.waitUntil;
+
+import dev.symphony.kernel.extensions.Kernel;
+import dev.symphony.kernel.extensions.KernelContext;
+import dev.symphony.ui.TestWorkbench;
+import dev.symphony.ui.extensions.ExtensionsWorkbench;
+import dev.symphony.ui.shell.StatusBarView;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Assumptions;
+import org.testfx.api.FxRobot;
+
+/** What the UI tests against real language servers share: finding the server, waiting for it, saying why a wait failed. */
+final class LspUiTests {
+    private LspUiTests() {
+    }
+
+    /** A workbench with a real kernel that runs the lsp extension from its built module (development mode) in a real host. */
+    record Session(TestWorkbench bench, Kernel kernel, ExtensionsWorkbench extensions) implements AutoCloseable {
+        static Session start(Stage stage, String name) throws Exception {
+            TestWorkbench bench = TestWorkbench.start(stage, name);
+            Path devRoot = Files.createTempDirectory("symphony-lsp-dev");
+            Files.createSymbolicLink(devRoot.resolve("lsp"), Path.of("..", "sample-extensions", "lsp").toAbsolutePath().normalize());
+            Kernel kernel = Kernel.start(new KernelContext().paths(bench.paths()).workspace(bench.workspace).developmentRoot(devRoot));
+            return new Session(bench, kernel, ExtensionsWorkbench.attach(bench.workbench, CompletableFuture.completedFuture(kernel), () -> null));
+        }
+
+        @Override
+        public void close() throws Exception {
+            extensions.close();
+            kernel.close();
+            bench.close();
+        }
+    }
+
+    /**
+     * Skips the test with a message unless {@code program} is installed in the pinned {@code folder} under
+     * {@code SYMPHONY_TOOLS_DIR/lsp/} ({@code .ci/run} puts it there) or is on the {@code PATH}.
+     */
+    static void assumeInstalled(String server, String folder, String program) {
+        String tools = System.getenv("SYMPHONY_TOOLS_DIR");
+        boolean inTools = tools != null && Files.isExecutable(Path.of(tools, "lsp", folder, "node_modules", ".bin", program));
+        boolean onPath = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, program)));
+        Assumptions.assumeTrue(inTools || onPath, program + " is not installed (SYMPHONY_TOOLS_DIR/lsp/" + folder
+                + " nor the PATH): skipped; .ci/run installs it, or: symphony lsp install " + server);
+    }
+
+    /** The lsp extension's status-bar item's text ("" before it shows). */
+    static String statusItem(FxRobot robot) {
+        return robot.lookup(n -> "status:lsp.status".equals(n.getId())).tryQueryAs(Label.class).map(Label::getText).orElse("");
+    }
+
+    /** A wait that includes a host JVM's and a language server's start on a loaded machine: 120 s; a timeout shows the host's log. */
+    static void waitForServer(FxRobot robot, TestWorkbench bench, String what, Supplier<Boolean> condition) throws Exception {
+        try {
+            waitUntil(what, 120, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; the status bar says: "
+                    + robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText() + " / " + statusItem(robot)
+                    + "; the host's log:\n" + hostLog(bench));
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String hostLog(TestWorkbench bench) {
+        StringBuilder b = new StringBuilder();
+        try (var files = Files.walk(bench.paths().data("logs"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                b.append(f.getFileName()).append(":\n").append(Files.readString(f)).append('\n');
+            }
+        } catch (java.io.IOException e) {
+            b.append(e);
+        }
+        return b.toString();
+    }
+}
