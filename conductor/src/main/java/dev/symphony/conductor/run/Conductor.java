@@ -53,6 +53,23 @@ public final class Conductor {
      * the runs it started when the process that ran them died ({@link #abandonedRuns}).
      */
     public RunResult start(Melody melody, ObjectNode inputs, String runId, String startedBy) throws IOException, InterruptedException {
+        return start(melody, inputs, runId, startedBy, List.of());
+    }
+
+    /**
+     * A new run that reuses an earlier run's results (the Harmony Board's "run from this node"): every top-level
+     * node {@code earlierRunId} finished keeps its output, read back from the artifact store as a resume reads it,
+     * except the nodes in {@code rerun} and everything downstream of them, which run again. The reused nodes'
+     * {@code node.finished} events (reason "reused from run ID", no cost) open the new run's journal, so it resumes
+     * like any other run.
+     */
+    public RunResult startFrom(Melody melody, ObjectNode inputs, String earlierRunId, java.util.Set<String> rerun,
+                               String runId) throws IOException, InterruptedException {
+        return start(melody, inputs, runId, null, ReusedResults.from(context.runsRoot(), earlierRunId, melody, rerun));
+    }
+
+    private RunResult start(Melody melody, ObjectNode inputs, String runId, String startedBy,
+                            List<RunEvent.NodeFinished> reused) throws IOException, InterruptedException {
         ObjectNode info = JsonNodeFactory.instance.objectNode();
         info.put("runId", runId);
         info.put("melodyFile", melody.source() == null ? null : melody.source().toAbsolutePath().toString());
@@ -69,7 +86,13 @@ public final class Conductor {
             }
             RunEvents events = events(runId, journal, 0);
             events.emit(new RunEvent.RunStarted(melody.name(), context.preview(), context.policy().name()));
-            return execute(melody, inputs, journal, events, List.of(), info);
+            List<JsonNode> past = new java.util.ArrayList<>();
+            for (RunEvent.NodeFinished f : reused) {
+                events.emit(f);
+                past.add(JsonNodeFactory.instance.objectNode().put("type", f.type()).put("node", f.node())
+                        .put("artifactId", f.artifactId()).put("branch", f.branch()).put("cost", 0));
+            }
+            return execute(melody, inputs, journal, events, past, info);
         }
     }
 

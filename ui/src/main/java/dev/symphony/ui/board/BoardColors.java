@@ -28,6 +28,9 @@ record BoardColors(Color background, Color gridMinor, Color gridMajor, Color nod
         };
     }
 
+    /** The dot on a node a debugged run pauses before. */
+    static final Color BREAKPOINT = Color.web("#d1242f");
+
     static Color state(BoardViewModel.NodeState s) {
         return switch (s) {
             case READY -> Color.web("#8c959f");
@@ -37,6 +40,8 @@ record BoardColors(Color background, Color gridMinor, Color gridMajor, Color nod
             case RETRIED -> Color.web("#e16f24");
             case SKIPPED -> Color.web("#6e7781");
             case WAITING -> Color.web("#bf8700");
+            case APPROVAL -> Color.web("#e16f24");
+            case PAUSED -> Color.web("#8250df");
         };
     }
 }

@@ -95,6 +95,10 @@ final class BoardPainter {
             }
             drawnNodes++;
             node(g, n, nx, ny, s, c, sel, states.get(n.id()));
+            if (vm.breakpoints().contains(n.id())) {
+                g.setFill(BoardColors.BREAKPOINT);
+                g.fillOval(nx - 6, ny - 6, 12, 12);
+            }
         }
         overlays(g, graph, gesture, s, c);
     }
@@ -186,7 +190,7 @@ final class BoardPainter {
         if (state != null) {
             g.setFill(BoardColors.state(state));
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(state.name().toLowerCase(java.util.Locale.ROOT), x + W - 10, y + 7);
+            g.fillText(state.label(), x + W - 10, y + 7);
             g.setTextAlign(TextAlignment.LEFT);
         } else if (n.outType() != null && s >= LOD_LABELS) { // the output port's type, in the header's free corner
             g.setFill(c.subtext());

@@ -83,6 +83,7 @@ public final class BoardView extends Region {
             repaint();
         });
         vm.selection().addListener((SetChangeListener<String>) c -> repaint());
+        vm.breakpoints().addListener((SetChangeListener<String>) c -> repaint());
         vm.states().addListener((javafx.collections.MapChangeListener<String, BoardViewModel.NodeState>) c -> repaint());
         vm.messageProperty().addListener((o, a, m) -> {
             banner.setText(m);

@@ -48,8 +48,22 @@ public final class BoardViewModel {
     private boolean layoutRunning;
     private Runnable[] undoRedo;
 
-    /** What the board shows of a node in a run. */
-    public enum NodeState { READY, RUNNING, SUCCEEDED, FAILED, RETRIED, SKIPPED, WAITING }
+    /** What the board shows of a node in a run (APPROVAL: waits for an answer; PAUSED: held by a breakpoint). */
+    public enum NodeState {
+        READY, RUNNING, SUCCEEDED, FAILED, RETRIED, SKIPPED, WAITING, APPROVAL, PAUSED;
+
+        /** The word drawn on the node. */
+        public String label() {
+            return this == APPROVAL ? "approve?" : name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final ObservableSet<String> breakpoints = FXCollections.observableSet(new HashSet<>());
+
+    /** Nodes a debugged run pauses before (drawn as a red dot). */
+    public ObservableSet<String> breakpoints() {
+        return breakpoints;
+    }
 
     public BoardViewModel(BoardDocument document, Path source, FxBridge bridge) {
         this.document = document;

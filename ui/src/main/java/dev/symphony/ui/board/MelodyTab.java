@@ -40,6 +40,7 @@ public final class MelodyTab extends BorderPane implements TabContent {
     public static final String STOP_ID = "board-stop";
     public static final String RUN_STATUS_ID = "board-run-status";
     public static final String RUN_LOG_ID = "board-run-log";
+    public static final String RUN_FROM_ID = "board-run-from";
     private static final Duration REPARSE_AFTER = Duration.millis(300);
 
     private final OpenDocument document;
@@ -58,7 +59,9 @@ public final class MelodyTab extends BorderPane implements TabContent {
     private final javafx.scene.control.Button runButton = new javafx.scene.control.Button("▶ Run");
     private final javafx.scene.control.Button stopButton = new javafx.scene.control.Button("■ Stop");
     private final Label runStatus = new Label();
-    private final javafx.scene.control.ListView<String> runLog = new javafx.scene.control.ListView<>();
+    private final javafx.scene.control.Button runFromButton = new javafx.scene.control.Button("▶ From Node");
+    private RunPanel runPanel;
+    private java.util.Map<String, String> typedInputs;
     private BoardRun run;
     private BoardView board;
     private BoardPalette palette;
@@ -91,8 +94,9 @@ public final class MelodyTab extends BorderPane implements TabContent {
         runButton.setId(RUN_ID);
         stopButton.setId(STOP_ID);
         runStatus.setId(RUN_STATUS_ID);
-        runLog.setId(RUN_LOG_ID);
-        runLog.setPrefHeight(140);
+        runFromButton.setId(RUN_FROM_ID);
+        runFromButton.setDisable(true);
+        runFromButton.setOnAction(e -> runFromSelected());
         stopButton.setDisable(true);
         runButton.setDisable(runs == null);
         runButton.setOnAction(e -> run());
@@ -101,8 +105,8 @@ public final class MelodyTab extends BorderPane implements TabContent {
                 run.stop();
             }
         });
-        ToolBar bar = new ToolBar(showBoard, showJson, new javafx.scene.control.Separator(), runButton, stopButton,
-                runStatus, grow);
+        ToolBar bar = new ToolBar(showBoard, showJson, new javafx.scene.control.Separator(), runButton, runFromButton,
+                stopButton, runStatus, grow);
         setTop(new VBox(bar, error));
         views.selectedToggleProperty().addListener((o, was, is) -> {
             if (is == null) {
@@ -130,16 +134,54 @@ public final class MelodyTab extends BorderPane implements TabContent {
         return document;
     }
 
-    /** Runs the Melody as the board shows it; the log opens below the board. */
+    /**
+     * Runs the Melody as the board shows it; the run panel opens below the board. A Melody that declares inputs
+     * asks for them first ({@link RunInputsForm}).
+     */
     public void run() {
         if (run == null) {
             return;
         }
         showBoard();
-        if (boardShown()) {
-            boardArea.setBottom(runLog);
-            run.start();
+        if (!boardShown() || run.runningProperty().get()) {
+            return;
         }
+        boardArea.setBottom(runPanel);
+        var melody = run.melody();
+        var fields = melody == null ? java.util.List.<RunInputs.Field>of() : RunInputs.of(melody);
+        if (fields.isEmpty()) {
+            runPanel.showInputs(null);
+            run.start();
+            return;
+        }
+        RunInputsForm[] form = new RunInputsForm[1];
+        form[0] = new RunInputsForm(fields, typedInputs, inputs -> {
+            typedInputs = form[0].typed();
+            runPanel.showInputs(null);
+            run.start(inputs);
+            board.requestFocus();
+        }, () -> {
+            typedInputs = form[0].typed();
+            runPanel.showInputs(null);
+        });
+        runPanel.showInputs(form[0]);
+        javafx.application.Platform.runLater(() -> form[0].lookupAll(".text-field").stream().findFirst()
+                .ifPresent(javafx.scene.Node::requestFocus));
+    }
+
+    /** Runs the selected node and what follows it again, reusing the last run's results for the rest. */
+    public void runFromSelected() {
+        if (run == null || vm.selection().size() != 1) {
+            return;
+        }
+        showBoard();
+        boardArea.setBottom(runPanel);
+        run.startFrom(vm.selection().iterator().next());
+    }
+
+    /** The panel below the board (approvals, debugger, values, log); null without a board. */
+    public RunPanel runPanel() {
+        return runPanel;
     }
 
     /** The board's run (null while there is no board, or without a conductor to run it). */
@@ -260,10 +302,12 @@ public final class MelodyTab extends BorderPane implements TabContent {
                 acceptDrops();
                 if (runs != null) {
                     run = runs.apply(vm);
-                    runLog.setItems(run.log());
+                    runPanel = new RunPanel(run, vm);
                     runStatus.textProperty().bind(run.statusProperty());
                     stopButton.disableProperty().bind(run.runningProperty().not());
                     runButton.disableProperty().bind(run.runningProperty());
+                    runFromButton.disableProperty().bind(run.runningProperty().or(javafx.beans.binding.Bindings.size(
+                            run.log()).isEqualTo(0)).or(javafx.beans.binding.Bindings.size(vm.selection()).isNotEqualTo(1)));
                 }
             } else if (!text.equals(vm.document().text())) {
                 writing = true; // the board's change listener must not write the text back

@@ -100,6 +100,30 @@ public final class MelodyTabs {
                 t.boardRun().stop();
             }
         });
+        sink.command("board.runFromNode", "Run from the Selected Node (reuse the last run's results)", "Board", null, () -> {
+            MelodyTab t = tab.get();
+            if (t != null) {
+                t.runFromSelected();
+            }
+        });
+        sink.command("board.toggleBreakpoint", "Toggle Breakpoint on the Selected Node", "Board", "F9", () -> {
+            MelodyTab t = tab.get();
+            if (t != null && t.runPanel() != null) {
+                t.runPanel().toggleBreakpoint();
+            }
+        });
+        sink.command("board.step", "Step (start the held node, pause before the next)", "Board", "F10", () -> {
+            MelodyTab t = tab.get();
+            if (t != null && t.runPanel() != null) {
+                t.runPanel().step();
+            }
+        });
+        sink.command("board.continue", "Continue the Run (release every breakpoint)", "Board", "F5", () -> {
+            MelodyTab t = tab.get();
+            if (t != null && t.boardRun() != null) {
+                t.boardRun().continueRun();
+            }
+        });
         sink.command("board.focusPalette", "Focus the Palette (search nodes to add)", "Board", null, () -> {
             MelodyTab t = tab.get();
             if (t != null && t.palette() != null) {

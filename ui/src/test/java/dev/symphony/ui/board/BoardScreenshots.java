@@ -62,7 +62,7 @@ public final class BoardScreenshots {
         Platform.exit();
     }
 
-    private static BufferedImage toAwt(WritableImage image) {
+    static BufferedImage toAwt(WritableImage image) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

@@ -57,6 +57,18 @@ class MelodyTabUiTest {
                 """);
         Files.writeString(bench.workspace.resolve("sub.melody.json"),
                 "{\"formatVersion\": 1, \"name\": \"sub\", \"nodes\": [{\"id\": \"o\", \"type\": \"output\", \"value\": \"x\"}]}\n");
+        Files.writeString(bench.workspace.resolve("review.melody.json"), """
+                {"formatVersion": 1, "name": "review",
+                 "nodes": [
+                   {"id": "topic", "type": "input", "schema": {"type": "string", "minLength": 3}},
+                   {"id": "count", "type": "input", "schema": {"type": "integer", "minimum": 1}, "default": 2},
+                   {"id": "check", "type": "approval", "prompt": "Publish ${topic}?"},
+                   {"id": "draft", "type": "output", "value": "${topic} x ${count}"},
+                   {"id": "post", "type": "output", "value": "posted ${topic}, approved ${check.approved}"}
+                 ],
+                 "connections": [{"from": "topic", "to": "check"}, {"from": "topic", "to": "draft"},
+                   {"from": "count", "to": "draft"}, {"from": "check", "to": "post"}]}
+                """);
         original = Files.readString(BoardModelTest.EXAMPLES.resolve("fan-out.melody.json"));
         Files.writeString(bench.workspace.resolve("fan-out.melody.json"), original);
         Files.writeString(bench.workspace.resolve("broken.melody.json"),
@@ -237,6 +249,9 @@ class MelodyTabUiTest {
         MelodyTab tab = openFromTree(robot, "hello.melody.json");
         BoardViewModel vm = tab.board().viewModel();
         robot.clickOn("#" + MelodyTab.RUN_ID);
+        waitUntil("the input form asks for who, starting at its default", () -> robot.lookup("#" + RunInputsForm.ID + "-who")
+                .tryQuery().map(n -> ((TextField) n).getText().equals("world")).orElse(false));
+        robot.clickOn("#" + RunInputsForm.START_ID);
         try {
             waitUntil("the run colours its nodes from the conductor's events", 30,
                     () -> vm.states().get("greeting") == BoardViewModel.NodeState.SUCCEEDED
@@ -265,6 +280,80 @@ class MelodyTabUiTest {
         robot.clickOn("#" + MelodyTab.TOGGLE_BOARD_ID);
         robot.interact(() -> bench.workbench.window().run("board.run"));
         waitUntil("an invalid Melody is not run, and the reason shows", () -> tab.boardRun().statusProperty().get().startsWith("Not run: "));
+    }
+
+    @Test
+    void inputsApprovalsARunFromANodeAndABreakpointOnTheBoard(FxRobot robot) throws Exception {
+        MelodyTab tab = openFromTree(robot, "review.melody.json");
+        BoardViewModel vm = tab.board().viewModel();
+        BoardRun run = tab.boardRun();
+        robot.clickOn("#" + MelodyTab.RUN_ID);
+        waitUntil("a Melody with inputs asks for them", () -> robot.lookup("#" + RunInputsForm.ID).tryQuery().isPresent());
+        assertTrue(run.log().isEmpty(), "nothing runs before the inputs are given");
+        Label topicError = robot.lookup("#" + RunInputsForm.ID + "-topic-error").queryAs(Label.class);
+        assertTrue(topicError.getText().contains("input 'topic' does not match its schema"), topicError.getText());
+        assertTrue(robot.lookup("#" + RunInputsForm.START_ID).queryButton().isDisabled(), "an invalid form does not run");
+        robot.clickOn("#" + RunInputsForm.ID + "-topic").write("news");
+        robot.interact(() -> robot.lookup("#" + RunInputsForm.ID + "-count").queryAs(TextField.class).setText("x"));
+        Label countError = robot.lookup("#" + RunInputsForm.ID + "-count-error").queryAs(Label.class);
+        assertEquals("input 'count' must be a whole number, not 'x'", countError.getText());
+        robot.interact(() -> robot.lookup("#" + RunInputsForm.ID + "-count").queryAs(TextField.class).setText("3"));
+        assertEquals("", topicError.getText() + countError.getText());
+        robot.clickOn("#" + RunInputsForm.START_ID);
+
+        waitUntil("the approval waits on the board while the rest of the run goes on", 30,
+                () -> vm.states().get("check") == BoardViewModel.NodeState.APPROVAL
+                        && vm.states().get("draft") == BoardViewModel.NodeState.SUCCEEDED
+                        && robot.lookup("#board-approve-check").tryQuery().isPresent());
+        waitUntil("the run pauses for the answer", 30, () -> !run.runningProperty().get());
+        assertTrue(run.statusProperty().get().startsWith("waiting for approval: check"), run.statusProperty().get());
+        robot.interact(() -> {
+            vm.zoomToFit(tab.board().getWidth(), tab.board().getHeight());
+            vm.selection().add("check");
+            TestWorkbench.screenshot(tab.getScene(), "melody-tab-approval-light.png");
+        });
+        robot.clickOn("#board-approve-check");
+        waitUntil("the answer resumes the run through the conductor's approvals", 30,
+                () -> vm.states().get("post") == BoardViewModel.NodeState.SUCCEEDED && !run.runningProperty().get());
+        assertTrue(run.statusProperty().get().startsWith("succeeded"), run.statusProperty().get() + run.log());
+        assertTrue(Files.exists(bench.paths().data("runs").resolve(run.runId()).resolve("approvals/check.json")),
+                "the answer is filed as symphony approve files it");
+        robot.interact(() -> {
+            vm.selection().clear();
+            vm.selection().add("post");
+        });
+        Label value = robot.lookup("#" + RunPanel.VALUE_ID).queryAs(Label.class);
+        waitUntil("the selected node's value after the run", () -> value.getText().contains("\"posted news, approved true\""));
+
+        String first = run.runId();
+        robot.clickOn("#" + MelodyTab.RUN_FROM_ID);
+        waitUntil("a run from post reuses the answer and the inputs", 30,
+                () -> !first.equals(run.runId()) && !run.runningProperty().get() && run.statusProperty().get().startsWith("succeeded"));
+        assertTrue(run.log().stream().anyMatch(l -> l.startsWith("node.finished check") && l.contains("reused from run " + first)),
+                run.log().toString());
+        assertTrue(run.log().stream().noneMatch(l -> l.startsWith("approval.waiting")), "nothing asks again");
+
+        robot.interact(() -> {
+            vm.selection().clear();
+            vm.selection().add("draft");
+            bench.workbench.window().run("board.toggleBreakpoint");
+        });
+        assertEquals(java.util.Set.of("draft"), vm.breakpoints());
+        robot.clickOn("#" + MelodyTab.RUN_ID);
+        waitUntil("the form keeps what was typed", () -> robot.lookup("#" + RunInputsForm.ID + "-topic").tryQuery()
+                .map(n -> ((TextField) n).getText().equals("news")).orElse(false));
+        robot.clickOn("#" + RunInputsForm.START_ID);
+        waitUntil("the breakpoint holds draft with its input", 30,
+                () -> vm.states().get("draft") == BoardViewModel.NodeState.PAUSED
+                        && robot.lookup("#" + RunPanel.HELD_INPUT_ID).queryAs(TextField.class).getText().contains("news x 3"));
+        waitUntil("the unrelated branch is not paused: its approval asks", 30, () -> robot.lookup("#board-approve-check").tryQuery().isPresent());
+        robot.clickOn("#board-approve-check");
+        waitUntil("post finishes while draft is held", 30, () -> vm.states().get("post") == BoardViewModel.NodeState.SUCCEEDED);
+        assertEquals(BoardViewModel.NodeState.PAUSED, vm.states().get("draft"));
+        robot.clickOn("#" + RunPanel.STEP_ID);
+        waitUntil("a step lets draft run and the run ends", 30, () -> vm.states().get("draft") == BoardViewModel.NodeState.SUCCEEDED
+                && !run.runningProperty().get());
+        assertTrue(run.statusProperty().get().startsWith("succeeded"), run.statusProperty().get());
     }
 
     /** Reads a node's field from a Melody text. */
