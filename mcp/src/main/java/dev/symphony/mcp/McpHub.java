@@ -169,6 +169,9 @@ public final class McpHub implements McpTools {
         if (client != null) {
             return client;
         }
+        if (server.transport() == McpServerConfig.Transport.STDIO) {
+            requireRunnable(server.command()); // a missing program fails now, not after the handshake's timeout
+        }
         McpClientTransport transport = switch (server.transport()) {
             case STDIO -> new StdioClientTransport(ServerParameters.builder(server.command()).args(server.args()).env(server.env()).build(), mapper);
             case HTTP -> {
@@ -190,6 +193,30 @@ public final class McpHub implements McpTools {
         }
         clients.put(server.name(), client);
         return client;
+    }
+
+    /** Throws when {@code command} names no executable file (as a path, or on the PATH). */
+    static void requireRunnable(String command) {
+        if (command == null || command.isBlank()) {
+            throw new IllegalArgumentException("no command is configured");
+        }
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        if (command.contains("/") || command.contains(java.io.File.separator)) {
+            if (!java.nio.file.Files.isExecutable(java.nio.file.Path.of(command))) {
+                throw new IllegalArgumentException("the command " + command + " is not an executable file");
+            }
+            return;
+        }
+        if (windows) {
+            return; // PATHEXT and the App Paths registry decide there: the process start reports it
+        }
+        String path = System.getenv("PATH");
+        for (String dir : path == null ? new String[0] : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, command))) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("the command " + command + " is not on the PATH");
     }
 
     private static String message(Throwable e) {

@@ -66,7 +66,8 @@ class McpServersIT {
                 McpServerConfig.stdio("broken", dir.resolve("no-such-server").toString(), List.of(), Map.of()));
         try (McpHub hub = new McpHub(servers, policy(dir.resolve("config"), workspace, ALLOW_ECHO), Duration.ofSeconds(60))) {
             List<String> names = hub.tools().stream().map(McpTools.Tool::qualifiedName).toList();
-            assertTrue(names.contains("mcp__everything__echo") && names.contains("mcp__everything__get-sum"), names.toString());
+            assertTrue(names.contains("mcp__everything__echo") && names.contains("mcp__everything__get-sum"),
+                    names + "; problems: " + hub.problems());
             assertEquals(1, hub.problems().size(), "the broken server is reported, the others still serve: " + hub.problems());
             assertTrue(hub.problems().get(0).startsWith("broken: "), hub.problems().toString());
 
