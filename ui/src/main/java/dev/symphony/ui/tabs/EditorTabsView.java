@@ -75,12 +75,7 @@ public final class EditorTabsView extends TabPane {
                 }
                 from.getTabs().remove(tab);
             }
-            for (Tab twin : twins.getOrDefault(d, java.util.List.of())) {
-                ((EditorPane) twin.getContent()).dispose();
-                if (twin.getTabPane() != null) {
-                    twin.getTabPane().getTabs().remove(twin);
-                }
-            }
+            twins.getOrDefault(d, java.util.List.of()).forEach(this::dropView);
             twins.remove(d);
         }
         for (OpenDocument d : added) {
@@ -186,7 +181,6 @@ public final class EditorTabsView extends TabPane {
             closer.close(document);
             return;
         }
-        Tab gone = tab;
         if (tabs.get(document) == tab) { // the first view goes: the next one takes its place
             Tab next = others.remove(0);
             tabs.put(document, next);
@@ -197,16 +191,15 @@ public final class EditorTabsView extends TabPane {
         if (others.isEmpty()) {
             twins.remove(document);
         }
-        EditorPane pane = gone.getContent() instanceof TabContent content ? content.shownEditor()
-                : (EditorPane) gone.getContent();
-        if (gone.getContent() instanceof TabContent content) {
-            content.dispose();
+        groups.batch(() -> dropView(tab));
+    }
+
+    /** Frees one plain editor view of a document (only those have a second view) and takes its tab out of its group. */
+    private void dropView(Tab view) {
+        ((EditorPane) view.getContent()).dispose();
+        if (view.getTabPane() != null) {
+            view.getTabPane().getTabs().remove(view);
         }
-        if (pane != null) {
-            pane.dispose();
-        }
-        TabPane group = gone.getTabPane();
-        groups.batch(() -> group.getTabs().remove(gone));
     }
 
     private Tab decorate(Tab tab, OpenDocument document) {

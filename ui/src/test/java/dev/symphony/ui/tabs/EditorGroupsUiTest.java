@@ -85,6 +85,25 @@ class EditorGroupsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Closes {@code workbench} and starts {@link #second} on the same home and folder, as the next start would. */
+    private void restart(FxRobot robot, Workbench workbench) {
+        robot.interact(() -> {
+            try {
+                workbench.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        robot.interact(() -> {
+            try {
+                second = new Workbench(WorkbenchServices.start(SymphonyPaths.under(bench.home)), new Stage());
+                second.openFolder(bench.workspace);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     @Test
     void splitMoveFocusAndTheLayoutComesBack(FxRobot robot) throws Exception {
         Workbench first = bench.workbench;
@@ -143,21 +162,7 @@ class EditorGroupsUiTest {
             }
         });
 
-        robot.interact(() -> {
-            try {
-                first.close(); // remembers the tabs and their groups
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        robot.interact(() -> {
-            try {
-                second = new Workbench(WorkbenchServices.start(SymphonyPaths.under(bench.home)), new Stage());
-                second.openFolder(bench.workspace);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        restart(robot, first); // remembers the tabs and their groups
         waitUntil("the groups are back with their tabs", () -> {
             try {
                 return titles(second).equals(List.of(List.of("a.txt", "b.txt"), List.of("c.txt")));
@@ -225,21 +230,7 @@ class EditorGroupsUiTest {
                 .layout()).getChildren().get(0)).getOrientation()));
         assertEquals(2, onFx(() -> wb.tabsView().tabsOf(doc).size()));
 
-        robot.interact(() -> {
-            try {
-                wb.close(); // the unsaved text goes to hot exit; both views to the tab session
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        robot.interact(() -> {
-            try {
-                second = new Workbench(WorkbenchServices.start(SymphonyPaths.under(bench.home)), new Stage());
-                second.openFolder(bench.workspace);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        restart(robot, wb); // the unsaved text goes to hot exit; both views to the tab session
         waitUntil("both views of the document are back, one above the other", () -> {
             try {
                 return titles(second).size() == 2 && titles(second).stream().allMatch(g -> g.size() == 1
