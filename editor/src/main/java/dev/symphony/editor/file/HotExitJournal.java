@@ -112,16 +112,9 @@ public final class HotExitJournal implements Closeable {
 
     /** Records the move from {@code before} to {@code after} (undo, redo, reload) as its smallest single edit. */
     public void recordReplace(Rope before, Rope after) throws IOException {
-        int prefix = 0;
-        int max = Math.min(before.length(), after.length());
-        while (prefix < max && before.charAt(prefix) == after.charAt(prefix)) {
-            prefix++;
-        }
-        int suffix = 0;
-        while (suffix < max - prefix && before.charAt(before.length() - 1 - suffix) == after.charAt(after.length() - 1 - suffix)) {
-            suffix++;
-        }
-        record(ChangeSet.of(new TextEdit(prefix, before.length() - suffix, after.substring(prefix, after.length() - suffix))), after);
+        int end = before.length();
+        record(ChangeSet.of(dev.symphony.editor.text.MinimalEdit.between(before, after).orElse(new TextEdit(end, end, ""))),
+                after);
     }
 
     public void sync() throws IOException {

@@ -84,7 +84,7 @@ public final class EditorTabsViewModel {
     private void restore(OpenDocument document, HotExitJournal.Recovered recovered) {
         Rope text = document.rope();
         long revision = document.buffer().revision();
-        bridge.compute(() -> Optional.ofNullable(editBetween(text, recovered.text())), edit -> {
+        bridge.compute(() -> MinimalEdit.between(text, recovered.text()), edit -> {
             if (document.buffer().revision() != revision) {
                 lastError.set("Unsaved changes to " + document.title() + " were not restored: it was edited first ("
                         + recovered.journal() + " is kept)");
@@ -94,25 +94,6 @@ public final class EditorTabsViewModel {
             hotExit.forget(recovered.journal());
             progress.set("Restored unsaved changes to " + document.title());
         }, e -> lastError.set("Unsaved changes to " + document.title() + " were not restored: " + rootMessage(e)));
-    }
-
-    /** The one edit that turns {@code from} into {@code to} (their common head and tail kept), or null if equal. */
-    private static TextEdit editBetween(Rope from, Rope to) {
-        CharSequence a = from.asCharSequence();
-        CharSequence b = to.asCharSequence();
-        int head = 0;
-        int max = Math.min(a.length(), b.length());
-        while (head < max && a.charAt(head) == b.charAt(head)) {
-            head++;
-        }
-        int tail = 0;
-        while (tail < max - head && a.charAt(a.length() - 1 - tail) == b.charAt(b.length() - 1 - tail)) {
-            tail++;
-        }
-        if (head == a.length() && head == b.length()) {
-            return null; // the file on disk already has them
-        }
-        return new TextEdit(head, a.length() - tail, to.substring(head, b.length() - tail));
     }
 
     public ObservableList<OpenDocument> documents() {
