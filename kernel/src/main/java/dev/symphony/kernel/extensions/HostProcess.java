@@ -37,6 +37,8 @@ final class HostProcess {
     /** The OS limits the host runs under (tasks, memory). */
     final HostLimits limits;
     volatile boolean dead;
+    /** Why the kernel stopped it over a quota (its data folder), once it did; its callers get LIMIT_EXCEEDED with this. */
+    volatile String stoppedOverQuota;
     boolean writesArchive;
 
     private HostProcess(Player player, Process process, Endpoint endpoint, Path channelDir, long startedNanos, long readyNanos,
@@ -60,7 +62,7 @@ final class HostProcess {
             throws IOException {
         var manifest = player.manifest;
         long started = System.nanoTime();
-        DataQuota.checkBeforeStart(player.id(), player.roots.extensionData(), DataQuota.BYTES);
+        DataQuota.checkBeforeStart(player.id(), player.roots.extensionData(), context.dataQuotaBytes());
         Channels.Listener listener = bus.newChannel(player.id());
         Path dataDir = player.roots.extensionData();
         Files.createDirectories(dataDir);

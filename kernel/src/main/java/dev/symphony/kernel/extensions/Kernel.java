@@ -55,7 +55,8 @@ public final class Kernel implements AutoCloseable {
         this.bus = new KernelBus();
         this.lifecycle = new Lifecycle(context, store, schemas);
         this.models = new ModelStates(context.paths().data("models"));
-        this.broker = new KernelBroker(this, audit, context.paths().data("logs").resolve("extensions"), context.secrets());
+        this.broker = new KernelBroker(this, audit, context.paths().data("logs").resolve("extensions"), context.secrets(),
+                context.requestBytesPerSecond());
         this.supervisor = new Supervisor(context, bus, audit, broker, models, players.values());
         this.calls = new KernelCalls(supervisor, schemas, audit, models);
         this.events = new Listeners<>("extension-events",

@@ -51,9 +51,11 @@ final class KernelBroker implements AutoCloseable {
     });
 
     private final BrokeredHttp http;
+    private final long requestBytesPerSecond;
 
-    KernelBroker(Kernel kernel, AuditLog audit, Path logsDir, dev.symphony.kernel.secrets.KernelSecrets secrets) {
+    KernelBroker(Kernel kernel, AuditLog audit, Path logsDir, dev.symphony.kernel.secrets.KernelSecrets secrets, long requestBytesPerSecond) {
         this.kernel = kernel;
+        this.requestBytesPerSecond = requestBytesPerSecond;
         this.http = new BrokeredHttp(audit, secrets, BrokerHttpClient.standard());
         this.audit = audit;
         this.logsDir = logsDir;
@@ -68,7 +70,7 @@ final class KernelBroker implements AutoCloseable {
     }
 
     InboundHandler handlerFor(Player player, CompletableFuture<Void> hello) {
-        HostQuota quota = new HostQuota(player.id(), System::nanoTime);
+        HostQuota quota = new HostQuota(player.id(), System::nanoTime, requestBytesPerSecond);
         return new InboundHandler() {
             @Override
             public void onHello(Endpoint endpoint, Envelope message) {
@@ -77,6 +79,9 @@ final class KernelBroker implements AutoCloseable {
 
             @Override
             public void onRequest(Endpoint endpoint, Envelope request) {
+                if (overByteRate(endpoint, request)) {
+                    return;
+                }
                 String refused = quota.tryBroker();
                 if (refused != null) {
                     endpoint.respondError(request.correlationId(), ErrorCode.BUSY.code(), refused);
@@ -98,6 +103,9 @@ final class KernelBroker implements AutoCloseable {
 
             @Override
             public void onStreamRequest(Endpoint endpoint, Envelope request) {
+                if (overByteRate(endpoint, request)) {
+                    return;
+                }
                 BrokerProtocol.Request r;
                 HttpProtocol.Request h;
                 try {
@@ -120,6 +128,21 @@ final class KernelBroker implements AutoCloseable {
                     return;
                 }
                 http.start(acting, endpoint, request, h);
+            }
+
+            /** Refuses (undecoded) a request over the host's bytes a second; the refusals audited once a second at most. */
+            private boolean overByteRate(Endpoint endpoint, Envelope request) {
+                String refused = quota.admitRequest(request.payload().length);
+                if (refused == null) {
+                    return false;
+                }
+                endpoint.respondError(request.correlationId(), ErrorCode.LIMIT_EXCEEDED.code(), refused);
+                long count = quota.refusedRequestsToReport();
+                if (count > 0) {
+                    audit.record("kernel", "bus.quota", player.id(), false, "refused " + count + " requests: " + refused);
+                    log(player.id(), "refused " + count + " requests over its bus quota of " + quota.describeRequestRate());
+                }
+                return true;
             }
 
             @Override

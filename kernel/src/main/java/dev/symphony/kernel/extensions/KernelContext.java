@@ -25,6 +25,8 @@ public final class KernelContext {
     private final List<Path> bundledRoots = new ArrayList<>();
     private String hostClasspath;
     private Duration hangTimeout;
+    private long dataQuotaBytes;
+    private long requestBytesPerSecond;
     private Duration hostStartTimeout;
     private Sandbox.Mode sandbox;
     private final List<String> hostJvmArgs = new ArrayList<>();
@@ -96,6 +98,32 @@ public final class KernelContext {
         return this;
     }
 
+    /** The most an extension's data folder may hold, before a start and while its host runs ({@link DataFolderWatch}). */
+    public KernelContext dataQuota(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("a data quota must be positive, not " + bytes);
+        }
+        this.dataQuotaBytes = bytes;
+        return this;
+    }
+
+    public long dataQuotaBytes() {
+        return dataQuotaBytes;
+    }
+
+    /** The bytes a second of requests one host may send the kernel on the bus ({@link HostQuota}). */
+    public KernelContext requestBytesPerSecond(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("a bus quota must be positive, not " + bytes);
+        }
+        this.requestBytesPerSecond = bytes;
+        return this;
+    }
+
+    public long requestBytesPerSecond() {
+        return requestBytesPerSecond;
+    }
+
     public KernelContext hostStartTimeout(Duration timeout) {
         this.hostStartTimeout = timeout;
         return this;
@@ -157,6 +185,12 @@ public final class KernelContext {
         }
         if (hangTimeout == null) {
             hangTimeout = Duration.ofMillis(750);
+        }
+        if (requestBytesPerSecond == 0) {
+            requestBytesPerSecond = HostQuota.REQUEST_BYTES_PER_SECOND;
+        }
+        if (dataQuotaBytes == 0) {
+            dataQuotaBytes = DataQuota.BYTES;
         }
         if (hostStartTimeout == null) {
             hostStartTimeout = Duration.ofSeconds(30);

@@ -41,6 +41,7 @@ final class Supervisor implements AutoCloseable {
     private final ScheduledExecutorService restarter = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "restarter"));
     private final HostSpawner spawner = new HostSpawner();
     private final java.util.concurrent.ExecutorService reaper = Executors.newCachedThreadPool(r -> daemon(r, "reaper"));
+    private final DataFolderWatch dataWatch;
 
     Supervisor(KernelContext context, KernelBus bus, AuditLog audit, KernelBroker broker, ModelStates models,
                Collection<Player> players) {
@@ -51,6 +52,11 @@ final class Supervisor implements AutoCloseable {
         this.broker = broker;
         this.players = players;
         this.store = new ExtensionStore(context.paths().data("extensions"));
+        try {
+            this.dataWatch = new DataFolderWatch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch the extensions' data folders for their quota", e);
+        }
         this.ticker = daemon(this::tickLoop, "supervisor");
         ticker.start();
     }
@@ -143,6 +149,8 @@ final class Supervisor implements AutoCloseable {
                     broker.log(p.id(), "WARNING " + sandbox.reason());
                 }
                 h.process.onExit().thenRun(() -> died(p, h, "exited"));
+                Object watched = dataWatch.watch(p.roots.extensionData(), context.dataQuotaBytes(), reason -> overQuota(p, h, reason));
+                h.process.onExit().thenRun(() -> dataWatch.forget(watched));
                 return h;
             } catch (IOException e) {
                 p.state = PlayerState.FAILED;
@@ -154,6 +162,15 @@ final class Supervisor implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** Host {@code h}'s data folder passed its quota while it ran: it is stopped, its callers told why (LIMIT_EXCEEDED). */
+    private void overQuota(Player p, HostProcess h, String reason) {
+        h.stoppedOverQuota = reason;
+        reaper.execute(() -> {
+            h.process.destroyForcibly();
+            died(p, h, reason);
+        });
     }
 
     void channelClosed(Player p, Endpoint endpoint) {
@@ -187,12 +204,16 @@ final class Supervisor implements AutoCloseable {
             h.process.destroyForcibly();
         }
         boolean memory = false;
-        if (!h.process.isAlive()) {
+        String overQuota = h.stoppedOverQuota;
+        if (overQuota != null) {
+            reason = overQuota;
+            p.problem = reason;
+        } else if (!h.process.isAlive()) {
             memory = h.limits.stoppedAtMemoryLimit(h.process.exitValue());
             reason = memory ? memoryReason(p, h) : reason + " (exit code " + h.process.exitValue() + ")";
             p.problem = reason;
         }
-        h.endpoint.fail(memory ? new BusException(ErrorCode.LIMIT_EXCEEDED.code(), "extension " + p.id() + " was " + reason)
+        h.endpoint.fail(memory || overQuota != null ? new BusException(ErrorCode.LIMIT_EXCEEDED.code(), "extension " + p.id() + " was " + reason)
                 : new BusException(ErrorCode.CRASHED.code(), "extension " + p.id() + " crashed: host " + reason));
         h.release(bus);
         models.hostGone(p, "host " + reason);
@@ -230,6 +251,9 @@ final class Supervisor implements AutoCloseable {
      * gets LIMIT_EXCEEDED naming the extension and the limit instead (and the call is not retried).
      */
     CallFailedException explain(Player p, HostProcess h, CallFailedException e) {
+        if (e.code() == ErrorCode.CRASHED && h.stoppedOverQuota != null) {
+            return new CallFailedException(ErrorCode.LIMIT_EXCEEDED, "extension " + p.id() + " was " + h.stoppedOverQuota);
+        }
         if (e.code() != ErrorCode.CRASHED || !h.limits.oomKillSeen()) {
             return e; // the OS counts the kill before the host's exit reaches the bus: no wait for other crashes
         }
@@ -304,6 +328,7 @@ final class Supervisor implements AutoCloseable {
         LockSupport.unpark(ticker);
         restarter.shutdownNow();
         reaper.shutdownNow();
+        dataWatch.close();
     }
 
     /** Last, after every host was stopped: the spawner thread's end is the sandboxes' parent-death signal. */

@@ -51,4 +51,21 @@ class HostQuotaTest {
         assertTrue(quota.admitEvent((int) burstBytes / 2));
         assertFalse(quota.admitEvent(1000), "the bytes are spent although events are left");
     }
+
+    @Test
+    void requestsAreHeldToTheirBytesASecondAndTheLargestMessageAlwaysFitsTheBurst() {
+        HostQuota small = new HostQuota("dev.example.flood", now::get, 1 << 20);
+        int message = dev.symphony.ipc.api.MessageHeaderDescriptor.MAX_PAYLOAD_LENGTH;
+        assertNull(small.admitRequest(message), "a burst holds the largest message even when the rate is lower");
+        String refused = small.admitRequest(1);
+        assertNotNull(refused, "nothing left while the clock stands still");
+        assertTrue(refused.contains("dev.example.flood") && refused.contains("1 MiB a second"), refused);
+        assertEquals(1, small.refusedRequestsToReport());
+        assertNotNull(small.admitRequest(1));
+        assertEquals(0, small.refusedRequestsToReport(), "at most one report a second");
+        now.addAndGet(1_000_000_000L);
+        assertNull(small.admitRequest(1 << 20), "a second refills a second's worth");
+        assertNotNull(small.admitRequest(1));
+        assertEquals(2, small.refusedRequestsToReport());
+    }
 }

@@ -165,6 +165,34 @@ public class ProbeExtension implements SymphonyExtension {
             var out = obj().put("written", written);
             return error == null ? out : out.put("error", error);
         });
+        c.operator("hoard", (in, ctx) -> { // files of 1 MB each, kept, a pause between them, until a write fails
+            java.nio.file.Path dir = java.nio.file.Path.of(in.path("dir").asText());
+            byte[] mb = new byte[1 << 20];
+            int written = 0;
+            for (; written < in.path("files").asInt(); written++) {
+                java.nio.file.Files.write(dir.resolve("hoard-" + written), mb);
+                Thread.sleep(in.path("pauseMs").asLong(20));
+            }
+            return obj().put("written", written);
+        });
+        c.operator("bus-flood", (in, ctx) -> { // brokered requests of kb KiB each, one after another, as fast as answered
+            String big = "k".repeat(in.path("kb").asInt() << 10);
+            Map<String, Integer> outcomes = new java.util.TreeMap<>();
+            String refusal = "";
+            long start = System.nanoTime();
+            for (int i = 0; i < in.path("count").asInt(); i++) {
+                try {
+                    ctx.services().broker().request("settings.get", Map.of("key", big));
+                    outcomes.merge("answered", 1, Integer::sum);
+                } catch (dev.symphony.sdk.api.ExtensionException e) {
+                    outcomes.merge(e.code().name(), 1, Integer::sum);
+                    refusal = e.getMessage();
+                }
+            }
+            ObjectNode out = obj().put("seconds", (System.nanoTime() - start) / 1e9).put("refusal", refusal);
+            outcomes.forEach(out::put);
+            return out;
+        });
         c.operator("crash", (in, ctx) -> {
             Runtime.getRuntime().halt(42);
             return obj();
