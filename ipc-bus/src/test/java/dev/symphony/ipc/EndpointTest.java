@@ -224,6 +224,39 @@ class EndpointTest {
         }
     }
 
+    /** Before: every event was copied out of the queue (a byte array and an envelope each) only to be dropped. */
+    @Test
+    void eventsTheHandlerRefusesAreDroppedUnreadAndTheRestArriveInOrder() throws Exception {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        AtomicInteger asked = new AtomicInteger();
+        InboundHandler host = new InboundHandler() {
+            @Override
+            public void onRequest(Endpoint endpoint, Envelope request) {
+                endpoint.respond(request.correlationId(), new byte[0]);
+            }
+
+            @Override
+            public boolean admitEvent(Endpoint endpoint, int payloadLength) {
+                asked.incrementAndGet();
+                return payloadLength <= 4;
+            }
+
+            @Override
+            public void onEvent(Endpoint endpoint, Envelope event) {
+                heard.add(event.payloadText());
+            }
+        };
+        try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, host)) {
+            for (int i = 0; i < 1000; i++) {
+                channel.kernel.sendEvent(("e" + i + (i % 2 == 0 ? "" : "-too-long")).getBytes(StandardCharsets.UTF_8));
+            }
+            channel.kernel.call("sync".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5));
+            assertEquals(1000, asked.get(), "each event's length was offered once");
+            assertEquals(java.util.stream.IntStream.range(0, 1000).filter(i -> i % 2 == 0).mapToObj(i -> "e" + i).toList(), heard,
+                    "only the admitted events arrive, in order, and nothing after them was lost");
+        }
+    }
+
     @Test
     void sleepingPeersAreWokenByTheDoorbell() throws Exception {
         try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, new EchoHost())) {

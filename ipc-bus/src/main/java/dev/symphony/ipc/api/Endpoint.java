@@ -41,6 +41,8 @@ public final class Endpoint implements AutoCloseable {
     private final Doorbell doorbell;
     private final long peerHash;
     private final InboundHandler handler;
+    /** Asked before an event's payload is copied: a flood over its quota is dropped unread. */
+    private final java.util.function.IntPredicate admitEvent;
     private final ReentrantLock pumpLock = new ReentrantLock();
     private final Object writeLock = new Object();
     private final AtomicLong nextCorrelationId = new AtomicLong();
@@ -64,6 +66,7 @@ public final class Endpoint implements AutoCloseable {
         this.queues = new QueuePair(context.channelDir(), context.kernelSide(), context.rollCycle(), context.blockSize());
         this.peerHash = PeerIds.hash(context.peerName());
         this.handler = context.handler();
+        this.admitEvent = length -> handler.admitEvent(this, length);
         this.inFlight = new Semaphore(context.maxInFlight());
         this.heartbeatIntervalNanos = context.heartbeatInterval().toNanos();
     }
@@ -338,7 +341,7 @@ public final class Endpoint implements AutoCloseable {
         while (work < limit && !queuesClosed && closedCause == null) {
             Envelope e;
             try {
-                e = queues.read();
+                e = queues.read(admitEvent);
             } catch (RuntimeException unreadable) {
                 protocolViolation("an unreadable frame", unreadable);
                 return work;
@@ -347,6 +350,10 @@ public final class Endpoint implements AutoCloseable {
                 break;
             }
             lastInboundNanos = System.nanoTime();
+            if (e == MessageHeaderDescriptor.DROPPED_EVENT) {
+                work++;
+                continue;
+            }
             if (!dispatchSafely(e)) {
                 return work;
             }

@@ -17,6 +17,15 @@ public interface InboundHandler {
     default void onEvent(Endpoint endpoint, Envelope event) {
     }
 
+    /**
+     * Whether an event of {@code payloadLength} bytes is wanted, asked on the pump before its payload is copied out of
+     * the queue: {@code false} drops it unread, so a flood over a quota costs the reader its header only (no copy, no
+     * garbage). An admitted event reaches {@link #onEvent}.
+     */
+    default boolean admitEvent(Endpoint endpoint, int payloadLength) {
+        return true;
+    }
+
     /** The peer cancelled its request or stream with this correlation id. */
     default void onCancel(Endpoint endpoint, long correlationId) {
     }

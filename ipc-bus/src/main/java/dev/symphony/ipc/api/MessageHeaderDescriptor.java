@@ -77,6 +77,17 @@ public final class MessageHeaderDescriptor {
      * {@link IllegalStateException} naming what is wrong, never another exception.
      */
     public static Envelope read(Bytes<?> bytes) {
+        return read(bytes, length -> true);
+    }
+
+    /** What {@link #read(Bytes, java.util.function.IntPredicate)} returns for an event it was told to drop unread. */
+    public static final Envelope DROPPED_EVENT = new Envelope(MessageType.EVENT, 0, 0, 0, 0, new byte[0]);
+
+    /**
+     * The frame at {@code bytes}; an event whose payload length {@code admitEvent} refuses is checked like any frame
+     * but its payload is not copied: {@link #DROPPED_EVENT} is returned instead.
+     */
+    public static Envelope read(Bytes<?> bytes, java.util.function.IntPredicate admitEvent) {
         if (bytes.readRemaining() < HEADER_LENGTH) {
             throw new IllegalStateException("bus frame of " + bytes.readRemaining() + " bytes, shorter than the "
                     + HEADER_LENGTH + "-byte header");
@@ -99,6 +110,9 @@ public final class MessageHeaderDescriptor {
         long sentNanos = bytes.readLong();
         if (length < 0 || length > MAX_PAYLOAD_LENGTH || length > bytes.readRemaining()) {
             throw new IllegalStateException("bus payload length " + length + " but " + bytes.readRemaining() + " bytes left");
+        }
+        if (type == MessageType.EVENT && !admitEvent.test(length)) {
+            return DROPPED_EVENT;
         }
         byte[] payload = new byte[length];
         bytes.read(payload);

@@ -87,6 +87,11 @@ public final class QueuePair implements AutoCloseable {
 
     /** The next inbound message, or null when there is none yet. */
     public Envelope read() {
+        return read(length -> true);
+    }
+
+    /** The same, with events {@code admitEvent} refuses dropped unread ({@link MessageHeaderDescriptor#DROPPED_EVENT}). */
+    public Envelope read(java.util.function.IntPredicate admitEvent) {
         if (!released.isEmpty()) {
             deleteReleased();
         }
@@ -94,7 +99,7 @@ public final class QueuePair implements AutoCloseable {
             if (!dc.isPresent()) {
                 return null;
             }
-            return MessageHeaderDescriptor.read(dc.wire().bytes());
+            return MessageHeaderDescriptor.read(dc.wire().bytes(), admitEvent);
         }
     }
 

@@ -151,16 +151,21 @@ final class KernelBroker implements AutoCloseable {
             }
 
             @Override
-            public void onEvent(Endpoint endpoint, Envelope event) {
-                if (!quota.admitEvent(event.payload().length)) {
-                    long dropped = quota.droppedToReport(); // the flood is not even decoded; one entry a second at most
-                    if (dropped > 0) {
-                        audit.record("kernel", "event.quota", player.id(), false, "dropped " + dropped + " events over the quota of "
-                                + quota.describe() + " (" + quota.dropped() + " in all)");
-                        log(player.id(), "dropped " + dropped + " events over the quota of " + quota.describe());
-                    }
-                    return;
+            public boolean admitEvent(Endpoint endpoint, int payloadLength) {
+                if (quota.admitEvent(payloadLength)) {
+                    return true;
                 }
+                long dropped = quota.droppedToReport(); // the flood is not even copied out of the queue; one entry a second at most
+                if (dropped > 0) {
+                    audit.record("kernel", "event.quota", player.id(), false, "dropped " + dropped + " events over the quota of "
+                            + quota.describe() + " (" + quota.dropped() + " in all)");
+                    log(player.id(), "dropped " + dropped + " events over the quota of " + quota.describe());
+                }
+                return false;
+            }
+
+            @Override
+            public void onEvent(Endpoint endpoint, Envelope event) {
                 LogProtocol.HostEvent e = PayloadCodec.decode(event.payload(), LogProtocol.HostEvent.class);
                 if (ModelProtocol.EVENT_KIND.equals(e.kind())) {
                     try {
