@@ -71,6 +71,7 @@ final class KernelBroker implements AutoCloseable {
 
     InboundHandler handlerFor(Player player, CompletableFuture<Void> hello) {
         HostQuota quota = new HostQuota(player.id(), System::nanoTime, requestBytesPerSecond);
+        java.util.concurrent.atomic.AtomicBoolean throttled = new java.util.concurrent.atomic.AtomicBoolean();
         return new InboundHandler() {
             @Override
             public void onHello(Endpoint endpoint, Envelope message) {
@@ -161,7 +162,24 @@ final class KernelBroker implements AutoCloseable {
                             + quota.describe() + " (" + quota.dropped() + " in all)");
                     log(player.id(), "dropped " + dropped + " events over the quota of " + quota.describe());
                 }
+                if (quota.dropped() >= HostQuota.EVENTS_PER_SECOND && throttled.compareAndSet(false, true)) {
+                    throttle(endpoint); // a second's worth dropped: not a burst, a flood
+                }
                 return false;
+            }
+
+            /** The host floods past its quota: it runs on, at the lowest CPU priority (not on the bus pump: it starts renice). */
+            private void throttle(Endpoint endpoint) {
+                HostProcess h = player.host();
+                if (h == null || h.endpoint != endpoint) {
+                    return;
+                }
+                CompletableFuture.runAsync(() -> {
+                    String done = FloodThrottle.lowerPriority(h.process.toHandle());
+                    audit.record("kernel", "event.flood", player.id(), false, "flooding the bus past its quota of "
+                            + quota.describe() + ": " + done);
+                    log(player.id(), "flooding the bus past its quota of " + quota.describe() + ": " + done);
+                });
             }
 
             @Override

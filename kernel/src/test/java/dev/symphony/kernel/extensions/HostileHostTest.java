@@ -113,6 +113,26 @@ class HostileHostTest {
         assertTrue(reportedEvents <= allowed, "no audit entry per dropped event: " + reportedEvents);
         assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"), "the flooding host still answers");
         assertEquals(pid, kernel.player(PROBE).orElseThrow().hostPid(), "the same host: held to its quota, not killed");
+        if (Files.isExecutable(Path.of("/usr/bin/chrt"))) { // Linux: the flooder runs on at the lowest CPU priority
+            boolean audited = false;
+            for (long deadline = System.nanoTime() + 10_000_000_000L; !audited && System.nanoTime() < deadline; Thread.sleep(100)) {
+                kernel.audit().flush();
+                audited = AuditLog.readAll(paths.data("audit")).stream().anyMatch(e -> e.path("what").asText().equals("event.flood")
+                        && e.path("resource").asText().equals(PROBE) && e.path("detail").asText().contains("SCHED_IDLE"));
+            }
+            assertTrue(audited, "the lowered priority is audited");
+            ProcessHandle host = ProcessHandle.of(pid).orElseThrow();
+            for (ProcessHandle p : java.util.stream.Stream.concat(java.util.stream.Stream.of(host), host.descendants()).toList()) {
+                for (String tid : FloodThrottle.tasks(p.pid())) {
+                    try {
+                        assertEquals(FloodThrottle.SCHED_IDLE, FloodThrottle.policy(p.pid(), tid), "task " + tid + " of " + p.pid());
+                    } catch (java.nio.file.NoSuchFileException ended) {
+                        // a thread that ended meanwhile
+                    }
+                }
+            }
+            kernel.supervisor().stop(kernel.player(PROBE).orElseThrow()); // the other cases get a host at the usual priority
+        }
     }
 
     /** Before: the request was registered, the write threw, the slot leaked, and the supervisor killed the host as hung. */

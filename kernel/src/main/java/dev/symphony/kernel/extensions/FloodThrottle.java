@@ -1,0 +1,68 @@
+package dev.symphony.kernel.extensions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Lowers the CPU priority of a host that floods the bus past its quota. Dropping what is over the quota protects the
+ * kernel's memory and listeners, but a host that sends as fast as it can still takes a whole core writing frames
+ * that the kernel then reads and drops: on a small machine that is the other hosts' round trips (issue 14's flood
+ * bar). Its tasks are moved to Linux's {@code SCHED_IDLE} policy for the rest of its life: below even niceness 19
+ * (which the IDE's hosts already have), so it still runs, but gets little CPU while anything else wants it (a
+ * scheduler weight of 3 against 15 at niceness 19 and 1024 at 0). {@code chrt --all-tasks} sets every thread of the
+ * host's processes (the sandbox wrapper, the JVM and its children); threads started later inherit the policy.
+ * Lowering one's own processes needs no privilege. Linux only (elsewhere nothing is done and the log says so).
+ */
+final class FloodThrottle {
+    /** {@code SCHED_IDLE}, as {@code /proc/PID/task/TID/stat} reports a task's policy (field 41). */
+    static final int SCHED_IDLE = 5;
+
+    private FloodThrottle() {
+    }
+
+    /** Moves {@code host}'s tasks to {@code SCHED_IDLE}; what was done, for the log and the audit. */
+    static String lowerPriority(ProcessHandle host) {
+        if (!Files.isDirectory(Path.of("/proc/self/task")) || !Files.isExecutable(Path.of("/usr/bin/chrt"))) {
+            return "its priority could not be lowered here (no /proc or chrt)";
+        }
+        List<ProcessHandle> processes = Stream.concat(Stream.of(host), host.descendants()).toList();
+        int done = 0;
+        for (ProcessHandle p : processes) {
+            try {
+                Process chrt = new ProcessBuilder("/usr/bin/chrt", "--all-tasks", "--idle", "--pid", "0", Long.toString(p.pid()))
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!chrt.waitFor(5, TimeUnit.SECONDS)) {
+                    chrt.destroyForcibly();
+                } else if (chrt.exitValue() == 0) {
+                    done++;
+                }
+            } catch (IOException e) {
+                return "its priority could not be lowered: " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "lowering its priority was interrupted";
+            }
+        }
+        return "the tasks of " + done + " of its " + processes.size() + " processes scheduled as SCHED_IDLE (lowest CPU priority)";
+    }
+
+    /** The thread ids of process {@code pid} (none when it is gone). */
+    static List<String> tasks(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.map(t -> t.getFileName().toString()).toList();
+        } catch (IOException | java.io.UncheckedIOException gone) {
+            return List.of();
+        }
+    }
+
+    /** The scheduling policy of task {@code tid} of process {@code pid} as the OS reports it (field 41 of its stat line). */
+    static int policy(long pid, String tid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "task", tid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(fields[38]); // fields after the name start at state (3): policy is field 41
+    }
+}
