@@ -16,7 +16,7 @@ cp -a "${MAVEN_REPO:-$HOME/.m2/repository}" "$work/m2"
 mkdir -p "$work/home"
 chown -R "$user" "$work"
 chmod 700 "$work"
-tests='RedTeamTest,HostileHostTest,SeccompTest,KernelFilesRaceTest,KernelNetworkTest,EnvironmentLeakTest,MalformedFrameTest,OversizedMessageTest'
+tests='RedTeamTest,HostileHostTest,RunningQuotaTest,SeccompTest,KernelFilesRaceTest,KernelNetworkTest,EnvironmentLeakTest,MalformedFrameTest,OversizedMessageTest'
 echo "red-team: $tests as $user" >&2
 runuser -u "$user" -- env -i PATH="$PATH" HOME="$work/home" JAVA_HOME="${JAVA_HOME:-}" \
   SYMPHONY_HOME="$work/home/symphony" XDG_CONFIG_HOME="$work/home/config" \

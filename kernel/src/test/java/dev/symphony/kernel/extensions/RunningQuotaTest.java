@@ -35,10 +35,14 @@ class RunningQuotaTest {
     static final long BUS_BYTES_PER_SECOND = 1L << 20;
     SymphonyPaths paths;
     Kernel kernel;
+    DecoyHome decoy;
+    java.util.Map<String, String> before;
 
     @BeforeAll
     void start(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tmp) throws Exception {
-        paths = SymphonyPaths.under(tmp.resolve("home"));
+        decoy = DecoyHome.create(tmp.resolve("home"));
+        paths = SymphonyPaths.under(decoy.symphonyHome());
+        before = outsideSymphony();
         Path archive = TestPlugins.zip(TestPlugins.build("probe", tmp.resolve("build")), tmp.resolve("probe.zip"));
         TestPlugins.install(new ExtensionStore(paths.data("extensions")), archive);
         Files.createDirectories(tmp.resolve("ws"));
@@ -48,10 +52,17 @@ class RunningQuotaTest {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         if (kernel != null) {
             kernel.close();
         }
+        assertEquals(before, outsideSymphony(), "nothing in the user's home outside Symphony's folder changed");
+    }
+
+    private java.util.Map<String, String> outsideSymphony() throws Exception {
+        java.util.Map<String, String> listing = decoy.listing();
+        listing.keySet().removeIf(path -> path.startsWith(".symphony"));
+        return listing;
     }
 
     JsonNode call(String capability, String input) throws Exception {
