@@ -35,15 +35,33 @@ final class DataFolderWatch implements AutoCloseable {
     }
 
     private final WatchService service;
+    /** Why folders are not watched (the OS gave no watch service: e.g. the user's inotify instances are used up). */
+    private final String problem;
     private final Map<WatchKey, Watched> byKey = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean closed;
 
-    DataFolderWatch() throws IOException {
-        this.service = FileSystems.getDefault().newWatchService();
+    DataFolderWatch() {
+        WatchService made = null;
+        String why = null;
+        try {
+            made = FileSystems.getDefault().newWatchService();
+        } catch (IOException | UnsupportedOperationException e) {
+            why = "the data folder's total is checked only before each start, not while the host runs: no watch service ("
+                    + e.getMessage() + ")";
+        }
+        this.service = made;
+        this.problem = why;
         this.thread = new Thread(this::loop, "data-quota");
         thread.setDaemon(true);
-        thread.start();
+        if (service != null) {
+            thread.start();
+        }
+    }
+
+    /** Null while folders are watched; else why not, for the host's log. */
+    String problem() {
+        return problem;
     }
 
     /**
@@ -51,6 +69,9 @@ final class DataFolderWatch implements AutoCloseable {
      * the reason (naming the folder, its size and the quota), when the folder holds more than {@code quota} bytes.
      */
     Object watch(Path root, long quota, Consumer<String> stop) {
+        if (service == null) {
+            return null;
+        }
         Watched w = new Watched(root, quota, stop, ConcurrentHashMap.newKeySet(), new AtomicBoolean());
         registerTree(w, root);
         measure(w); // what it wrote before the first watch was registered
@@ -143,6 +164,9 @@ final class DataFolderWatch implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (service == null) {
+            return;
+        }
         try {
             service.close();
         } catch (IOException ignored) {

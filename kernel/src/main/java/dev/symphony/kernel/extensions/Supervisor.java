@@ -52,11 +52,7 @@ final class Supervisor implements AutoCloseable {
         this.broker = broker;
         this.players = players;
         this.store = new ExtensionStore(context.paths().data("extensions"));
-        try {
-            this.dataWatch = new DataFolderWatch();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch the extensions' data folders for their quota", e);
-        }
+        this.dataWatch = new DataFolderWatch();
         this.ticker = daemon(this::tickLoop, "supervisor");
         ticker.start();
     }
@@ -150,6 +146,9 @@ final class Supervisor implements AutoCloseable {
                 }
                 h.process.onExit().thenRun(() -> died(p, h, "exited"));
                 Object watched = dataWatch.watch(p.roots.extensionData(), context.dataQuotaBytes(), reason -> overQuota(p, h, reason));
+                if (dataWatch.problem() != null) {
+                    broker.log(p.id(), "WARNING " + dataWatch.problem());
+                }
                 h.process.onExit().thenRun(() -> dataWatch.forget(watched));
                 return h;
             } catch (IOException e) {
