@@ -83,7 +83,7 @@ public final class PolicyGradientTrainer {
                 if (ctx.imitate() != null) {
                     RolloutBuffer labels = new RolloutBuffer();
                     MixCheck mix = MixCheck.of(ctx);
-                    boolean bestWithinMix = false;
+                    boolean bestWithinMix = mix == null; // without a mix, only the main validation decides (as before)
                     for (int round = 0; round <= ctx.daggerRounds(); round++) {
                         steps += imitate(trainer, model, generator, labels, random, round);
                         double v = validate(model, validation);
