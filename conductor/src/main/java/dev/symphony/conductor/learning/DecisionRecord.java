@@ -18,9 +18,12 @@ import dev.symphony.conductor.policy.CandidateFeatures;
  *                   yet…; {@code unknown} in files written before this was recorded)
  * @param probability the probability with which that policy chose {@code chosen} (1 for a policy that takes its
  *                   best-scored candidate, as every shipped one does); the behaviour probability of off-policy learning
+ * @param decisionNanos wall time of the decision in the run, features included (the candidate rows, the planning
+ *                   features and the policy's scoring); -1 in files written before this was recorded
  */
 public record DecisionRecord(String node, String provider, float[] features, int count, int chosen, long durationMs,
-                             double cost, boolean failed, double reward, String policy, double probability) {
+                             double cost, boolean failed, double reward, String policy, double probability,
+                             long decisionNanos) {
     /** Weights of cost and time in a decision's reward (per unit of the run's mean cost and critical path). */
     public static final double COST_WEIGHT = 0.25;
     public static final double TIME_WEIGHT = 0.25;

@@ -87,7 +87,7 @@ public final class TrainingData {
             ObjectNode o = JsonNodeFactory.instance.objectNode().put("node", r.node()).put("provider", r.provider())
                     .put("count", r.count()).put("chosen", r.chosen()).put("durationMs", r.durationMs())
                     .put("cost", r.cost()).put("failed", r.failed()).put("reward", r.reward())
-                    .put("policy", r.policy()).put("probability", r.probability());
+                    .put("policy", r.policy()).put("probability", r.probability()).put("decisionNanos", r.decisionNanos());
             ArrayNode f = o.putArray("features");
             for (float x : r.features()) {
                 f.add(x);
@@ -153,6 +153,7 @@ public final class TrainingData {
         }
         return new DecisionRecord(o.path("node").asText(), o.path("provider").asText(), features, o.path("count").asInt(),
                 o.path("chosen").asInt(), o.path("durationMs").asLong(), o.path("cost").asDouble(), o.path("failed").asBoolean(),
-                o.path("reward").asDouble(), o.path("policy").asText("unknown"), o.path("probability").asDouble(1.0));
+                o.path("reward").asDouble(), o.path("policy").asText("unknown"), o.path("probability").asDouble(1.0),
+                o.path("decisionNanos").asLong(-1));
     }
 }

@@ -274,7 +274,9 @@ final class MelodyRun {
             if (ready.isEmpty()) {
                 return any;
             }
+            long decisionStart = System.nanoTime(); // features included: the bar is on the whole decision in a real run
             PolicyBridge.Choice choice = policy.choose(context.policy(), ready, plan, this, slots - state.runningCount(), slots);
+            long decisionNanos = System.nanoTime() - decisionStart;
             if (choice == null) {
                 onFailure(ready.get(0).step(), "budget exhausted: " + Money.text(budget.spentExact()) + " of " + Money.text(budget.limit) + " spent");
                 return true;
@@ -282,7 +284,8 @@ final class MelodyRun {
             PolicyBridge.Ready r = ready.stream().filter(x -> x.step() == choice.step()).findFirst().orElseThrow();
             CapabilitySpec chosen = r.providers().get(choice.provider());
             stats.recorder.decided(eventName(r.step()), chosen.key(), policy.lastFeatures(), policy.lastCount(),
-                    choice.candidate(), chosen.costPerCall(), policy.costUnit(plan, this), plan.criticalPathMs, policy.lastDecider(), policy.lastProbability());
+                    choice.candidate(), chosen.costPerCall(), policy.costUnit(plan, this), plan.criticalPathMs, policy.lastDecider(), policy.lastProbability(),
+                    decisionNanos);
             start(r.step(), NodeCall.list(r.providers().get(choice.provider()), r.providers()));
             any = true;
         }

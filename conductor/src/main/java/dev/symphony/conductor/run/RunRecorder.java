@@ -14,16 +14,16 @@ import java.util.Map;
  */
 final class RunRecorder {
     private record Pending(String provider, float[] features, int count, int chosen, double costPerCall, double costUnit,
-                           double criticalPathMs, String policy, double probability) {
+                           double criticalPathMs, String policy, double probability, long decisionNanos) {
     }
 
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final List<DecisionRecord> done = new ArrayList<>();
 
     synchronized void decided(String node, String provider, float[] features, int count, int chosen, double costPerCall,
-                              double costUnit, double criticalPathMs, String policy, double probability) {
+                              double costUnit, double criticalPathMs, String policy, double probability, long decisionNanos) {
         pending.put(node, new Pending(provider, features, count, chosen, costPerCall, costUnit, criticalPathMs, policy,
-                probability));
+                probability, decisionNanos));
     }
 
     /** The node ended (cost: what it was charged; on failure, one attempt's price when unknown). */
@@ -34,7 +34,7 @@ final class RunRecorder {
         }
         double c = failed && cost <= 0 ? p.costPerCall() : cost;
         done.add(new DecisionRecord(node, p.provider(), p.features(), p.count(), p.chosen(), durationMs, c, failed,
-                DecisionRecord.reward(failed, c, p.costUnit(), durationMs, p.criticalPathMs()), p.policy(), p.probability()));
+                DecisionRecord.reward(failed, c, p.costUnit(), durationMs, p.criticalPathMs()), p.policy(), p.probability(), p.decisionNanos()));
     }
 
     /** Finished decisions; a node still pending (cancelled, interrupted) has no outcome and is left out. */

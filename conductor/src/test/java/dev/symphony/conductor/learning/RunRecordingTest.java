@@ -57,11 +57,31 @@ class RunRecordingTest extends HarnessTest {
             assertTrue(r.durationMs() >= 0 && r.reward() <= 1 && r.reward() >= -2, r.toString());
             assertEquals("critical-path", r.policy(), "which policy decided (the harness runs the heuristic)");
             assertEquals(1.0, r.probability(), "the policy takes its best candidate: probability 1");
+            assertTrue(r.decisionNanos() > 0, "the decision's wall time in the run is recorded: " + r);
         }
+        // fqg latency reads them back: one line for the deciding policy, p50 <= p99 <= max, all > 0.
+        dev.symphony.conductor.CliRun latency = dev.symphony.conductor.CliRun.of(
+                dev.symphony.conductor.fqg.cli.FqgCommand::run, "latency", "--real", data.root().toString());
+        assertEquals(0, latency.code(), latency.err());
+        com.fasterxml.jackson.databind.JsonNode line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(latency.out());
+        assertEquals("critical-path", line.path("policy").asText(), latency.out());
+        assertEquals(4, line.path("decisions").asInt(), latency.out());
+        double p50 = line.path("p50Us").asDouble();
+        double p99 = line.path("p99Us").asDouble();
+        assertTrue(p50 > 0 && p50 <= p99 && p99 <= line.path("maxUs").asDouble(), latency.out());
+        assertTrue(latency.err().contains("load average"), latency.err());
         DecisionRecord bad = records.stream().filter(r -> r.node().equals("bad")).findFirst().orElseThrow();
         assertTrue(bad.failed());
         assertTrue(bad.reward() < records.stream().filter(r -> r.node().equals("s2")).findFirst().orElseThrow().reward());
         assertTrue(TrainingData.headerValue(files.get(0)) > 0.5f, "choices and a surprise: worth keeping");
+    }
+
+    @Test
+    void latencyWithoutRecordedRunsSaysSo() throws Exception {
+        dev.symphony.conductor.CliRun none = dev.symphony.conductor.CliRun.of(
+                dev.symphony.conductor.fqg.cli.FqgCommand::run, "latency", "--real", dir.resolve("nothing").toString());
+        assertEquals(1, none.code(), none.out());
+        assertTrue(none.err().contains("no recorded decision with its latency in " + dir.resolve("nothing")), none.err());
     }
 
     @Test
@@ -78,7 +98,7 @@ class RunRecordingTest extends HarnessTest {
         TrainingData data = new TrainingData(dir.resolve("real-runs"));
         record(h, data, 1);
         Path valuable = data.localFiles().get(0);
-        DecisionRecord single = new DecisionRecord("only", "x/y", new float[CandidateFeatures.COUNT], 1, 0, 5, 0, false, 0.9, "rl", 1.0);
+        DecisionRecord single = new DecisionRecord("only", "x/y", new float[CandidateFeatures.COUNT], 1, 0, 5, 0, false, 0.9, "rl", 1.0, 1000);
         Path worthless = data.write("worthless-run", "m", "succeeded", List.of(single));
         assertEquals(0f, TrainingData.headerValue(worthless));
         AtomicLong now = new AtomicLong(System.currentTimeMillis());

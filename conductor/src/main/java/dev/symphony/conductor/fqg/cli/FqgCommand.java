@@ -8,9 +8,10 @@ public final class FqgCommand {
     static final String USAGE = String.join("\n",
             "usage: symphony fqg generate --seed S --count N --out DIR [--preset default]",
             "       symphony fqg train [--seed S] [--episodes N] [--out FILE] [--continue [--real DIR|--no-real]] [--preset default]"
-            + " [--imitate BASELINE [--imitate-episodes N] [--dagger R]] [--entropy-final X]",
+            + " [--imitate BASELINE [--imitate-episodes N] [--dagger R] [--mix PRESET:BASELINE:N]] [--entropy-final X]",
             "       symphony fqg eval --seed S (--count N | --puzzles DIR) [--policies all|random,fifo,critical-path,rl,...]",
             "                         [--preset default|small|plain] [--slots K] [--policy-file FILE[,FILE...]] [--versus P] [--warmup N] [--table]",
+            "       symphony fqg latency [--real DIR]   (decision latency in recorded real runs, features included)",
             "Function Quest Game: generated scheduling puzzles and the learned policy (conductor/README.md).",
             "Exit status: 0 ok, 1 the operation failed, 2 bad usage or invalid input.");
 
@@ -30,6 +31,8 @@ public final class FqgCommand {
                 return TrainCommand.run(rest, out, err);
             case "eval":
                 return EvalCommand.run(rest, out, err);
+            case "latency":
+                return LatencyCommand.run(rest, out, err);
             default:
                 err.println("fqg: unknown subcommand '" + args[0] + "'");
                 err.println(USAGE);

@@ -27,7 +27,9 @@ import java.util.Set;
  * {@code --imitate BASELINE} first clones a baseline's choices (behaviour cloning on {@code --imitate-episodes N}
  * episodes, default 2,000) as a warm start, then {@code --dagger R} DAgger rounds (the network plays, the baseline
  * labels the states it reaches); {@code --entropy-final X} anneals the entropy bonus to X. With {@code --imitate},
- * {@code --episodes 0} skips REINFORCE.
+ * {@code --episodes 0} skips REINFORCE. {@code --mix PRESET:BASELINE:EPISODES} adds a second label stream to the
+ * imitation (BASELINE labels EPISODES puzzles of PRESET per round) and keeps only rounds whose PRESET validation
+ * is not below BASELINE's there.
  * Prints one JSON line with the training report.
  */
 public final class TrainCommand {
@@ -48,7 +50,7 @@ public final class TrainCommand {
         boolean resume;
         try {
             Args a = Args.parse(args, 0, Set.of("--seed", "--episodes", "--out", "--preset", "--real", "--imitate",
-                            "--imitate-episodes", "--entropy-final", "--dagger"),
+                            "--imitate-episodes", "--entropy-final", "--dagger", "--mix"),
                     Set.of("--continue", "--no-real"));
             long seed = a.longValue("--seed", 1L);
             file = Path.of(a.string("--out", defaultPolicyFile().toString()));
@@ -75,6 +77,10 @@ public final class TrainCommand {
                     .validationSeed(seed + 1).episodes(episodes).real(real).log(err)
                     .imitate(imitate).imitationEpisodes(a.positiveInt("--imitate-episodes", 2000))
                     .daggerRounds(a.nonNegativeInt("--dagger", 0));
+            String mix = a.string("--mix", null);
+            if (mix != null) {
+                mix(ctx, mix);
+            }
             String entropyFinal = a.string("--entropy-final", null);
             if (entropyFinal != null) {
                 try {
@@ -118,6 +124,21 @@ public final class TrainCommand {
                 }
             }
         }
+    }
+
+    /** {@code --mix PRESET:BASELINE:EPISODES}, e.g. {@code plain:cp-misf:20}. */
+    private static void mix(TrainingContext ctx, String spec) throws Args.UsageException {
+        String[] parts = spec.split(":", -1);
+        if (parts.length != 3) {
+            throw new Args.UsageException("--mix is PRESET:BASELINE:EPISODES (e.g. plain:cp-misf:20), not '" + spec + "'");
+        }
+        int episodes;
+        try {
+            episodes = Integer.parseInt(parts[2]);
+        } catch (NumberFormatException e) {
+            throw new Args.UsageException("--mix: EPISODES is a whole number, not '" + parts[2] + "' in '" + spec + "'");
+        }
+        ctx.mix(Preset.byName(parts[0]), parts[1], episodes);
     }
 
     /** The starting weights are copied first, so training may overwrite FILE itself. */

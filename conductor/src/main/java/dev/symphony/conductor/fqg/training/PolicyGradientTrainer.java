@@ -19,6 +19,7 @@ import dev.symphony.conductor.fqg.generator.PuzzleGenerator;
 import dev.symphony.conductor.fqg.simulator.EpisodeResult;
 import dev.symphony.conductor.fqg.simulator.Simulator;
 import dev.symphony.conductor.policy.CandidateFeatures;
+import dev.symphony.conductor.policy.SchedulingPolicy;
 import dev.symphony.conductor.policy.djl.MlpForward;
 import dev.symphony.conductor.policy.djl.MlpPolicy;
 import dev.symphony.conductor.policy.djl.PolicyFiles;
@@ -81,17 +82,35 @@ public final class PolicyGradientTrainer {
                 int steps = 0;
                 if (ctx.imitate() != null) {
                     RolloutBuffer labels = new RolloutBuffer();
+                    MixCheck mix = MixCheck.of(ctx);
+                    boolean bestWithinMix = mix == null; // without a mix, only the main validation decides (as before)
                     for (int round = 0; round <= ctx.daggerRounds(); round++) {
                         steps += imitate(trainer, model, generator, labels, random, round);
                         double v = validate(model, validation);
-                        boolean improved = v > best;
+                        String mixNote = "";
+                        boolean withinMix = true;
+                        if (mix != null) {
+                            double m = validate(model, mix.validation());
+                            withinMix = mix.holds(m);
+                            mixNote = String.format(Locale.ROOT, ", %s %.4f (%s %.4f: %s)", ctx.mixPreset().name(), m,
+                                    ctx.mixExpert(), mix.expertReward(), withinMix ? "within" : "below");
+                        }
+                        // Rounds that keep the mixed preset's validation are preferred; among equals, the main reward.
+                        boolean improved = (withinMix && !bestWithinMix) || (withinMix == bestWithinMix && v > best);
                         if (improved) {
                             best = v;
+                            bestWithinMix = withinMix;
                             PolicyFiles.save(model, out);
                         }
-                        ctx.log().printf(Locale.ROOT, "imitating %s, %s (%d episodes, %d labels, %d passes, %.0f s): validation reward %.4f%s%n",
-                                ctx.imitate(), round == 0 ? "cloning" : "DAgger round " + round, ctx.imitationEpisodes(),
-                                labels.decisions(), ctx.imitationEpochs(), (System.nanoTime() - started) / 1e9, v, improved ? " (saved)" : "");
+                        ctx.log().printf(Locale.ROOT, "imitating %s%s, %s (%d episodes, %d labels, %d passes, %.0f s): validation reward %.4f%s%s%n",
+                                ctx.imitate(), mix == null ? "" : " + " + ctx.mixExpert() + " on " + ctx.mixPreset().name(),
+                                round == 0 ? "cloning" : "DAgger round " + round, ctx.imitationEpisodes(),
+                                labels.decisions(), ctx.imitationEpochs(), (System.nanoTime() - started) / 1e9, v, mixNote,
+                                improved ? " (saved)" : "");
+                    }
+                    if (mix != null && !bestWithinMix) {
+                        ctx.log().printf(Locale.ROOT, "no round kept %s within %.2f %% of %s: the saved weights are the best on %s alone%n",
+                                ctx.mixPreset().name(), 100 * ctx.mixTolerance(), ctx.mixExpert(), ctx.preset().name());
                     }
                     if (ctx.episodes() > 0 && best > start) { // fine-tune from the best imitation, not the last round
                         try (InputStream in = Files.newInputStream(out)) {
@@ -163,6 +182,8 @@ public final class PolicyGradientTrainer {
 
     /** Puzzles the expert plays for imitation are their own stream of the training seed. */
     private static final long IMITATION_SALT = 0x696D697461746500L;
+    /** And the mixed stream's puzzles another. */
+    private static final long MIX_SALT = 0x6D69780000000000L;
 
     /**
      * Imitation of the expert baseline, round {@code round}: round 0 is behaviour cloning (the expert plays
@@ -182,10 +203,16 @@ public final class PolicyGradientTrainer {
             int i = round * ctx.imitationEpisodes() + e;
             Simulator sim = new Simulator(generator.puzzle(seed, i), ctx.preset());
             long outcomes = PuzzleGenerator.seedOf(seed ^ 0x6F7574636F6D65L, i);
-            if (round == 0) {
-                sim.run(Baselines.byName(ctx.imitate(), seed + i), outcomes, labels, null);
-            } else {
-                sim.run(new DaggerLabeler(learner, Baselines.byName(ctx.imitate(), seed + i), labels), outcomes);
+            play(sim, learner, Baselines.byName(ctx.imitate(), seed + i), labels, outcomes, round);
+        }
+        if (ctx.mixPreset() != null) { // the second stream: its own puzzles, its own expert, the same data set
+            PuzzleGenerator mixGenerator = new PuzzleGenerator(ctx.mixPreset());
+            long mixSeed = seed ^ MIX_SALT;
+            for (int e = 0; e < ctx.mixEpisodes(); e++) {
+                int i = round * ctx.mixEpisodes() + e;
+                Simulator sim = new Simulator(mixGenerator.puzzle(mixSeed, i), ctx.mixPreset());
+                play(sim, learner, Baselines.byName(ctx.mixExpert(), mixSeed + i), labels,
+                        PuzzleGenerator.seedOf(mixSeed ^ 0x6F7574636F6D65L, i), round);
             }
         }
         entropy = ctx.entropyCoefficient();
@@ -194,6 +221,32 @@ public final class PolicyGradientTrainer {
             steps += update(trainer, labels, random, false);
         }
         return steps;
+    }
+
+    /** Round 0 clones (the expert plays, its decisions are the labels); later rounds are DAgger's. */
+    private static void play(Simulator sim, SchedulingPolicy learner, SchedulingPolicy expert, RolloutBuffer labels, long outcomes,
+                             int round) {
+        if (round == 0) {
+            sim.run(expert, outcomes, labels, null);
+        } else {
+            sim.run(new DaggerLabeler(learner, expert, labels), outcomes);
+        }
+    }
+
+    /** The mixed preset's validation set and the expert's reward on it, the mark a round must keep. */
+    private record MixCheck(Evaluator validation, double expertReward, float tolerance) {
+        static MixCheck of(TrainingContext ctx) {
+            if (ctx.mixPreset() == null) {
+                return null;
+            }
+            Evaluator v = new Evaluator(ctx.mixPreset(), ctx.validationSeed(), ctx.mixValidationPuzzles());
+            return new MixCheck(v, v.evaluate(Baselines.byName(ctx.mixExpert(), ctx.validationSeed()), () -> 0).meanReward(),
+                    ctx.mixTolerance());
+        }
+
+        boolean holds(double reward) {
+            return reward >= expertReward - tolerance * Math.abs(expertReward);
+        }
     }
 
     private double validate(Model model, Evaluator validation) {

@@ -31,6 +31,11 @@ public final class TrainingContext {
     private int imitationEpochs = 8;
     private float entropyFinal = Float.NaN;
     private int daggerRounds;
+    private Preset mixPreset;
+    private String mixExpert;
+    private int mixEpisodes;
+    private int mixValidationPuzzles = 40;
+    private float mixTolerance = 0f;
 
     public TrainingContext preset(Preset v) { preset = v; return this; }
     public TrainingContext seed(long v) { seed = v; return this; }
@@ -67,6 +72,26 @@ public final class TrainingContext {
     public TrainingContext daggerRounds(int v) { daggerRounds = v; return this; }
     public int daggerRounds() { return daggerRounds; }
 
+    /**
+     * A second labelled stream in the same imitation (cloning and every DAgger round): {@code expert} labels
+     * {@code episodes} puzzles of {@code preset} per round, into the same aggregate data set. A round's weights are kept
+     * only if their validation on {@code preset} is within {@link #mixTolerance} (relative) of the expert's there
+     * (among rounds that are, the best on the main preset wins; if none is, the best on the main preset).
+     */
+    public TrainingContext mix(Preset preset, String expert, int episodes) {
+        mixPreset = preset;
+        mixExpert = expert;
+        mixEpisodes = episodes;
+        return this;
+    }
+    public TrainingContext mixValidationPuzzles(int v) { mixValidationPuzzles = v; return this; }
+    public TrainingContext mixTolerance(float v) { mixTolerance = v; return this; }
+    public Preset mixPreset() { return mixPreset; }
+    public String mixExpert() { return mixExpert; }
+    public int mixEpisodes() { return mixEpisodes; }
+    public int mixValidationPuzzles() { return mixValidationPuzzles; }
+    public float mixTolerance() { return mixTolerance; }
+
     public String imitate() { return imitate; }
     public int imitationEpisodes() { return imitationEpisodes; }
     public int imitationEpochs() { return imitationEpochs; }
@@ -91,6 +116,17 @@ public final class TrainingContext {
         }
         if (imitate != null) {
             dev.symphony.conductor.fqg.baselines.Baselines.byName(imitate, seed); // an unknown name fails here, by name
+        }
+        if (mixPreset != null) {
+            if (imitate == null) {
+                throw new IllegalArgumentException("a mixed label stream (" + mixPreset.name() + " labelled by " + mixExpert
+                        + ") goes with an expert to imitate");
+            }
+            if (mixEpisodes < 1 || mixValidationPuzzles < 1 || !(mixTolerance >= 0)) {
+                throw new IllegalArgumentException("a mixed label stream needs episodes and validation puzzles >= 1 and a tolerance >= 0, got "
+                        + mixEpisodes + ", " + mixValidationPuzzles + " and " + mixTolerance);
+            }
+            dev.symphony.conductor.fqg.baselines.Baselines.byName(mixExpert, seed);
         }
         if (validationSeed == seed) {
             throw new IllegalArgumentException("validation seed must differ from the training seed " + seed);

@@ -82,6 +82,15 @@ class FqgCommandTest {
         CliRun badNumber = fqg("train", "--episodes", "many");
         assertEquals(2, badNumber.code());
         assertTrue(badNumber.err().contains("--episodes"), badNumber.err());
+        CliRun badMix = fqg("train", "--imitate", "greedy", "--mix", "plain:cp-misf");
+        assertEquals(2, badMix.code());
+        assertTrue(badMix.err().contains("--mix is PRESET:BASELINE:EPISODES"), badMix.err());
+        CliRun mixAlone = fqg("train", "--mix", "plain:cp-misf:2");
+        assertEquals(2, mixAlone.code());
+        assertTrue(mixAlone.err().contains("goes with an expert to imitate"), mixAlone.err());
+        CliRun mixUnknown = fqg("train", "--imitate", "greedy", "--mix", "plain:cp-misfit:2");
+        assertEquals(2, mixUnknown.code());
+        assertTrue(mixUnknown.err().contains("cp-misfit"), mixUnknown.err());
         assertEquals(0, fqg("--help").code());
     }
 
@@ -102,5 +111,17 @@ class FqgCommandTest {
                 dir.resolve("none.params").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("none.params"), missing.err());
+    }
+
+    /** A mixed label stream: both experts label each round, and the log says whether the second preset held. */
+    @Test
+    void trainWithAMixedLabelStreamReportsBothValidations() throws Exception {
+        Path out = dir.resolve("mix.params");
+        CliRun r = fqg("train", "--seed", "5", "--episodes", "0", "--preset", "small", "--imitate", "greedy",
+                "--imitate-episodes", "6", "--dagger", "1", "--mix", "small:cp-misf:3", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("imitating greedy + cp-misf on small, DAgger round 1"), r.err());
+        assertTrue(r.err().matches("(?s).*small -?\\d+\\.\\d{4} \\(cp-misf -?\\d+\\.\\d{4}: (within|below)\\).*"), r.err());
+        assertTrue(Files.size(out) > 1000);
     }
 }
