@@ -27,7 +27,7 @@ record IgnoreLevel(IgnoreNode custom, IgnoreNode ignore, IgnoreNode git, int cut
     }
 
     static IgnoreNode parse(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (!file.toFile().isFile()) { // not Files.isRegularFile: it throws inside for a missing file, per folder walked
             return null;
         }
         IgnoreNode node = new IgnoreNode();

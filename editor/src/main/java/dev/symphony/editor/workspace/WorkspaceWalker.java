@@ -49,6 +49,7 @@ public final class WorkspaceWalker {
         boolean rootInRepo = options.respectIgnoreFiles() && loadAncestors(rules);
         Deque<Boolean> pushed = new ArrayDeque<>();
         Deque<Boolean> inRepo = new ArrayDeque<>();
+        Deque<String> dirs = new ArrayDeque<>(); // the '/'-separated path of each folder being walked, from the root
         Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -56,13 +57,14 @@ public final class WorkspaceWalker {
                         if (cancelled.getAsBoolean()) {
                             return FileVisitResult.TERMINATE;
                         }
-                        String rel = relative(dir);
-                        if (!rel.isEmpty() && excluded(rules, rel, true, dir.getFileName().toString())) {
+                        String name = dirs.isEmpty() ? "" : dir.getFileName().toString();
+                        String rel = dirs.isEmpty() ? relative(dir) : child(dirs.peek(), name);
+                        if (!rel.isEmpty() && excluded(rules, rel, true, name)) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         boolean repo = inRepo.isEmpty() ? rootInRepo : inRepo.peek();
                         if (options.respectIgnoreFiles()) {
-                            repo |= Files.exists(dir.resolve(".git"));
+                            repo |= exists(dir, ".git");
                             IgnoreLevel level;
                             try {
                                 level = IgnoreLevel.read(dir, repo, rel.isEmpty() ? 0 : rel.length() + 1, null);
@@ -76,6 +78,7 @@ public final class WorkspaceWalker {
                             pushed.push(level != null);
                         }
                         inRepo.push(repo);
+                        dirs.push(rel);
                         return FileVisitResult.CONTINUE;
                     }
 
@@ -85,8 +88,9 @@ public final class WorkspaceWalker {
                             return FileVisitResult.TERMINATE;
                         }
                         if (attrs.isRegularFile()) {
-                            String rel = relative(file);
-                            if (!excluded(rules, rel, false, file.getFileName().toString())) {
+                            String name = file.getFileName().toString();
+                            String rel = dirs.isEmpty() ? relative(file) : child(dirs.peek(), name);
+                            if (!excluded(rules, rel, false, name)) {
                                 visitor.file(file, rel, attrs.size());
                             }
                         }
@@ -108,6 +112,7 @@ public final class WorkspaceWalker {
                             rules.pop();
                         }
                         inRepo.pop();
+                        dirs.pop();
                         return FileVisitResult.CONTINUE;
                     }
                 });
@@ -184,6 +189,18 @@ public final class WorkspaceWalker {
             }
         }
         return options.skipHidden() && name.startsWith(".");
+    }
+
+    private static String child(String parent, String name) {
+        return parent.isEmpty() ? name : parent + "/" + name;
+    }
+
+    /**
+     * Whether {@code dir/name} exists, by {@link File#exists}: {@code Files.exists} reports a missing
+     * file by throwing inside (a {@code NoSuchFileException} with its stack), once per folder of a walk.
+     */
+    static boolean exists(Path dir, String name) {
+        return new File(dir.toString(), name).exists();
     }
 
     private String relative(Path p) {

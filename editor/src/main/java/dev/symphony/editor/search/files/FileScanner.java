@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  * Searches one file at a time for one worker thread (not thread-safe; each worker has its own).
  *
  * <p>A file is read in chunks of whole lines (at most {@link #CHUNK} bytes unless a line is
- * longer) into one reused buffer. Each chunk is viewed as a Latin-1 string of its bytes, so that
- * {@link String#indexOf} (vectorised by the JIT) finds the UTF-8 bytes of a literal, or of the
- * literal every regex match must contain ({@link LiteralPrefilter}); only the lines it finds are
+ * longer) into one reused buffer. {@link LiteralFinder} (one SWAR pass, which also notices NUL bytes)
+ * finds the UTF-8 bytes of a literal in it, or of the literal every regex match must contain
+ * ({@link LiteralPrefilter}); only the lines it finds are
  * decoded and run through the regex. A regex without such a literal runs over every line of the
  * decoded chunk. Matching is line by line like ripgrep: {@code ^}/{@code $} are line anchors and
  * no match spans a line break. A NUL byte marks the file binary (skipped); a UTF-16 byte-order mark
@@ -38,6 +38,8 @@ final class FileScanner {
     /** Bytes every match contains, for a regex; null when there are none to rely on. */
     private final String required;
     private final String requiredChars;
+    private final LiteralFinder literalFinder;
+    private final LiteralFinder requiredFinder;
     private byte[] buf = new byte[64 << 10];
 
     /** Set by {@link #scan}: why the last file was skipped, or null. */
@@ -56,6 +58,8 @@ final class FileScanner {
         }
         this.requiredChars = req;
         this.required = req == null ? null : latin1(req);
+        this.literalFinder = literal == null || literal.isEmpty() ? null : new LiteralFinder(literal.getBytes(StandardCharsets.ISO_8859_1));
+        this.requiredFinder = required == null || required.isEmpty() ? null : new LiteralFinder(required.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static String latin1(String s) {
@@ -81,7 +85,7 @@ final class FileScanner {
                         if (first && isUtf16(len)) {
                             return utf16(ch, len, out);
                         }
-                        if (chunk(0, len, lineBase, first, out) < 0) {
+                        if (chunk(0, len, lineBase, first, true, out) < 0) {
                             return null;
                         }
                     }
@@ -99,7 +103,7 @@ final class FileScanner {
                     buf = java.util.Arrays.copyOf(buf, buf.length * 2); // one line longer than the buffer
                     continue;
                 }
-                long lines = chunk(0, lastLf + 1, lineBase, first, out);
+                long lines = chunk(0, lastLf + 1, lineBase, first, false, out);
                 if (lines < 0) {
                     return null;
                 }
@@ -124,13 +128,15 @@ final class FileScanner {
         return -1;
     }
 
-    /** Searches buf[from, to) (whole lines); returns its line count, or -1 if it is binary. */
-    private long chunk(int from, int to, long lineBase, boolean first, List<LineMatch> out) {
+    /**
+     * Searches buf[from, to) (whole lines); returns its line count (0 may stand for it when {@code last}:
+     * no chunk follows to number), or -1 if it is binary.
+     */
+    private long chunk(int from, int to, long lineBase, boolean first, boolean last, List<LineMatch> out) {
         if (first && to - from >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
             from = 3;
         }
-        String needle = literal != null ? literal : required;
-        if (needle == null) {
+        if (literalFinder == null && requiredFinder == null) {
             long scan = AsciiScan.lineFeedsOrNul(buf, from, to);
             if ((scan & AsciiScan.HAS_NUL) != 0) {
                 return binary();
@@ -139,36 +145,37 @@ final class FileScanner {
             searchAllLines(text, lineBase, out);
             return scan & LINE_COUNT;
         }
-        // The NUL check rides on the line count between matches, which covers every byte of the chunk
-        // once: a NUL found after some matches still makes the whole file binary (scan drops them).
-        String s = new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
-        int counted = 0;
+        // Found by one SWAR pass that also checks for NUL (LiteralFinder): no Latin-1 copy of the chunk,
+        // and lines are counted only up to the matches (and past the last one when more chunks follow).
+        // Every byte is still checked for NUL once: a NUL after some matches makes the file binary too.
+        LiteralFinder finder = literalFinder != null ? literalFinder : requiredFinder;
+        int counted = from;
         long line = lineBase;
-        int i = s.indexOf(needle);
+        int i = finder.find(buf, from, to);
         while (i >= 0) {
-            int lineStart = s.lastIndexOf('\n', i - 1) + 1;
-            int lineEnd = s.indexOf('\n', i);
-            if (lineEnd < 0) {
-                lineEnd = s.length();
+            int lineStart = i;
+            while (lineStart > from && buf[lineStart - 1] != '\n') {
+                lineStart--;
             }
-            long gap = AsciiScan.lineFeedsOrNul(buf, from + counted, from + lineStart);
-            if ((gap & AsciiScan.HAS_NUL) != 0) {
-                return binary();
+            int lineEnd = i;
+            for (; lineEnd < to && buf[lineEnd] != '\n'; lineEnd++) {
+                if (buf[lineEnd] == 0) {
+                    return binary();
+                }
             }
-            line += gap & LINE_COUNT;
+            line += AsciiScan.lineFeeds(buf, counted, lineStart) & LINE_COUNT;
             counted = lineStart;
-            LineMatch m = literal != null ? literalLine(s, from, lineStart, lineEnd, i, line)
-                    : regexLine(new String(buf, from + lineStart, lineEnd - lineStart, StandardCharsets.UTF_8), line);
+            LineMatch m = literalFinder != null ? literalLine(lineStart, lineEnd, i, line)
+                    : regexLine(new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8), line);
             if (m != null) {
                 out.add(m);
             }
-            i = lineEnd + 1 < s.length() ? s.indexOf(needle, lineEnd + 1) : -1;
+            i = lineEnd + 1 < to ? finder.find(buf, lineEnd + 1, to) : -1;
         }
-        long rest = AsciiScan.lineFeedsOrNul(buf, from + counted, to);
-        if ((rest & AsciiScan.HAS_NUL) != 0) {
+        if (i == LiteralFinder.NUL) {
             return binary();
         }
-        return (line - lineBase) + (rest & LINE_COUNT);
+        return last ? line - lineBase : (line - lineBase) + (AsciiScan.lineFeeds(buf, counted, to) & LINE_COUNT);
     }
 
     private long binary() {
@@ -176,22 +183,26 @@ final class FileScanner {
         return -1;
     }
 
-    private LineMatch literalLine(String s, int from, int lineStart, int lineEnd, int first, long line) {
+    /** The matches of the literal in the line buf[lineStart, lineEnd), the first at {@code first} (all indexes into buf). */
+    private LineMatch literalLine(int lineStart, int lineEnd, int first, long line) {
+        int width = literalFinder.length();
         List<Integer> found = new ArrayList<>();
-        for (int j = first; j >= 0 && j + literal.length() <= lineEnd; j = s.indexOf(literal, j + literal.length())) {
+        for (int j = first; j >= 0 && j + width <= lineEnd; j = literalFinder.find(buf, j + width, lineEnd)) {
             found.add(j);
+        }
+        if (found.isEmpty()) {
+            return null;
         }
         int[] starts = new int[found.size()];
         int[] ends = new int[found.size()];
-        boolean ascii = (AsciiScan.lineFeeds(buf, from + lineStart, from + lineEnd) & AsciiScan.NON_ASCII) == 0;
-        String text = ascii ? s.substring(lineStart, lineEnd)
-                : new String(buf, from + lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
-        int literalUnits = ascii ? literal.length() : utf16Length(from + found.get(0), from + found.get(0) + literal.length());
+        boolean ascii = (AsciiScan.lineFeeds(buf, lineStart, lineEnd) & AsciiScan.NON_ASCII) == 0;
+        String text = new String(buf, lineStart, lineEnd - lineStart, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        int literalUnits = ascii ? width : utf16Length(found.get(0), found.get(0) + width);
         int bytePos = lineStart;
         int unitPos = 0;
         for (int k = 0; k < starts.length; k++) { // UTF-16 offsets by decoding only the gaps between matches
             int b = found.get(k);
-            unitPos += ascii ? b - bytePos : utf16Length(from + bytePos, from + b);
+            unitPos += ascii ? b - bytePos : utf16Length(bytePos, b);
             starts[k] = unitPos;
             ends[k] = unitPos + literalUnits;
             bytePos = b;
