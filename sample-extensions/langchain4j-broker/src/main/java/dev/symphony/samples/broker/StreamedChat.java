@@ -65,8 +65,10 @@ public final class StreamedChat {
         if (request.messages() == null || request.messages().isEmpty()) {
             throw new ExtensionException(ErrorCode.INVALID_INPUT, "chat needs at least one message");
         }
-        ChatRequestParameters withTools = request.tools() == null || request.tools().isEmpty() ? parameters
-                : parameters.overrideWith(DefaultChatRequestParameters.builder().toolSpecifications(ToolCalls.specifications(request.tools())).build());
+        boolean hasTools = request.tools() != null && !request.tools().isEmpty();
+        dev.langchain4j.model.chat.request.ToolChoice choice = ToolCalls.toolChoice(request.toolChoice(), hasTools);
+        ChatRequestParameters withTools = !hasTools ? parameters : parameters.overrideWith(DefaultChatRequestParameters.builder()
+                .toolSpecifications(ToolCalls.specifications(request.tools())).toolChoice(choice).build());
         dev.langchain4j.model.chat.request.ChatRequest lcRequest = dev.langchain4j.model.chat.request.ChatRequest.builder()
                 .messages(messages(request.messages())).parameters(withTools).build();
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
