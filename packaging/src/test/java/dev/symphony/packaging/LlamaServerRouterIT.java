@@ -181,7 +181,7 @@ class LlamaServerRouterIT {
                     + "\"properties\":{\"path\":{\"type\":\"string\",\"enum\":[\"hello.txt\"]}},\"required\":[\"path\"]}}]";
             String ask = "{\"role\":\"user\",\"content\":\"read hello.txt\"}";
             JsonNode first = finalAnswer(LauncherIT.symphony(home, "call", "dev.symphony.samples.openai-compatible", "chat",
-                    "{\"messages\":[" + ask + "],\"sampling\":{\"maxTokens\":48,\"seed\":1},\"tools\":" + tool + ",\"toolChoice\":\"required\"}"));
+                    "{\"messages\":[" + ask + "],\"sampling\":{\"maxTokens\":96,\"seed\":1},\"tools\":" + tool + ",\"toolChoice\":\"required\"}"));
             JsonNode call = first.at("/message/toolCalls/0");
             assertEquals("read_file", call.get("name").asText(), first.toString());
             assertEquals("hello.txt", call.at("/arguments/path").asText(), first.toString());

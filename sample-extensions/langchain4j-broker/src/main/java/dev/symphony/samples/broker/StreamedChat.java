@@ -73,6 +73,23 @@ public final class StreamedChat {
                 .messages(messages(request.messages())).parameters(withTools).build();
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         int[] streamed = {0};
+        try {
+            chat(model, lcRequest, done, streamed, out, context);
+        } catch (RuntimeException refused) { // the provider module refused the request before sending it
+            throw ProviderFailures.failure(refused, where);
+        }
+        ChatResponse response;
+        try {
+            response = done.get();
+        } catch (ExecutionException e) {
+            throw ProviderFailures.failure(e.getCause(), where);
+        }
+        return answer(response, answeredBy, where);
+    }
+
+    /** Sends; each streamed text delta becomes a token chunk; the response (or the failure) completes {@code done}. */
+    private static void chat(StreamingChatModel model, dev.langchain4j.model.chat.request.ChatRequest lcRequest,
+                             CompletableFuture<ChatResponse> done, int[] streamed, TokenSink out, CallContext context) {
         model.chat(lcRequest, new StreamingChatResponseHandler() {
             /** True (and the stream stopped) when the caller cancelled. */
             private boolean cancelled(StreamingHandle handle) {
@@ -110,12 +127,9 @@ public final class StreamedChat {
                 done.completeExceptionally(error);
             }
         });
-        ChatResponse response;
-        try {
-            response = done.get();
-        } catch (ExecutionException e) {
-            throw ProviderFailures.failure(e.getCause(), where);
-        }
+    }
+
+    private static Final answer(ChatResponse response, String answeredBy, String where) {
         TokenUsage usage = response.tokenUsage();
         AiMessage said = response.aiMessage();
         String text = said == null || said.text() == null ? "" : said.text();
