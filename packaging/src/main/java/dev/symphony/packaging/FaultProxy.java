@@ -18,6 +18,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link #stallAfterEvents}). It notices when the client closes its connection ({@link #awaitClientClosed}) and
  * times, per exchange, the server's first response byte and the client's close ({@link #lastFirstByteNanos},
  * {@link #lastClientClosedNanos}) for {@code symphony bench instruments}. Used by LlamaServerRouterIT and the bench.
+ *
+ * <p><b>One exchange per connection, said in the response</b>: the relayed response head's {@code Connection} and
+ * {@code Keep-Alive} fields are replaced by {@code Connection: close}, and the connection ends with the response.
+ * Why: llama-server answers a streamed request with {@code Keep-Alive: timeout=5, max=100} yet closes the connection
+ * after its last chunk (its content provider returns false after {@code sink.done()}, which cpp-httplib takes for a
+ * cancel, ending its keep-alive loop). Directly, the server's FIN arrives with that last chunk; through a relay it
+ * arrives a thread hop later, after the JDK's {@code HttpClient} has put the connection back in its pool, so the next
+ * POST went out on a dead connection and failed with "HTTP/1.1 header parser received no bytes" (the JDK does not
+ * retry a POST). Announcing the close makes every client open a fresh connection per request, which is what
+ * llama-server's streamed answers amount to anyway, and makes each connection's timestamps one exchange's.
  */
 final class FaultProxy implements AutoCloseable {
     private final ServerSocket listener;
@@ -154,13 +164,15 @@ final class FaultProxy implements AutoCloseable {
         byte[] buffer = new byte[1];
         int seen = 0;
         int matched = 0;
-        boolean first = true;
         byte[] marker = "data:".getBytes(StandardCharsets.US_ASCII);
+        int b = in.read();
+        if (b < 0) {
+            return;
+        }
+        firstByteNanos = System.nanoTime();
+        out.write(closingHead(b, in));
+        out.flush();
         while (in.read(buffer) == 1) { // byte by byte (buffered): the fault lands exactly after the n-th event's line
-            if (first) {
-                firstByteNanos = System.nanoTime();
-                first = false;
-            }
             out.write(buffer[0]);
             matched = buffer[0] == marker[matched] ? matched + 1 : buffer[0] == marker[0] ? 1 : 0;
             if (matched == marker.length) {
@@ -192,6 +204,25 @@ final class FaultProxy implements AutoCloseable {
                 out.flush();
             }
         }
+    }
+
+    /**
+     * The server's response head (status line and fields up to the blank line; {@code first} is its first byte) with
+     * {@code Connection} and {@code Keep-Alive} replaced by {@code Connection: close} (see the class comment).
+     */
+    private static byte[] closingHead(int first, InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder().append((char) first);
+        for (int b; !head.toString().endsWith("\r\n\r\n") && (b = in.read()) >= 0; ) {
+            head.append((char) b); // ISO-8859-1, as HTTP/1.1 field bytes are read
+        }
+        StringBuilder rewritten = new StringBuilder();
+        for (String line : head.toString().split("\r\n")) {
+            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            if (!line.isEmpty() && !lower.startsWith("connection:") && !lower.startsWith("keep-alive:")) {
+                rewritten.append(line).append("\r\n");
+            }
+        }
+        return rewritten.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Reads a request's head and its body (by content-length), so the answer is not cut by a reset. */

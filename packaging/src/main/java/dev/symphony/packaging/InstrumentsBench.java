@@ -139,7 +139,7 @@ final class InstrumentsBench {
 
     /** The server called directly (through the relay only): its server-sent events read line by line. */
     private static double[] direct(String base, int n, FaultProxy relay) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // as the broker's client: no h2c upgrade attempt
         HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/chat/completions")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body(true))).build();
         return measure(n, relay, token -> {

@@ -74,14 +74,20 @@ final class LlamaServer implements AutoCloseable {
      * context in tokens (the demo GGUF's tokens are about one character each).
      */
     static LlamaServer start(Path repo, Path binary, Path workDir, boolean lowPriority, int context) throws Exception {
+        return start(repo, binary, workDir, lowPriority, context, List.of());
+    }
+
+    /** {@code extraArgs}: more of llama-server's options (a chat template, a logit bias). */
+    static LlamaServer start(Path repo, Path binary, Path workDir, boolean lowPriority, int context, List<String> extraArgs) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Path log = workDir.resolve("llama-server.log");
+        Path log = Files.createTempFile(workDir, "llama-server", ".log");
         List<String> command = new java.util.ArrayList<>(lowPriority ? List.of("nice", "-n", "19") : List.of());
         command.addAll(List.of(binary.toString(), "-m", repo.resolve(DEMO_GGUF).toString(), "--host", "127.0.0.1",
                 "--port", Integer.toString(port), "--threads", "1", "--threads-batch", "1", "-c", Integer.toString(context), "-np", "1", "--no-webui"));
+        command.addAll(extraArgs);
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LlamaServer server = new LlamaServer(p, port, log);

@@ -155,6 +155,61 @@ class LlamaServerRouterIT {
         assertEquals(8, answer.at("/usage/outputTokens").asInt(), tools.out());
     }
 
+    /**
+     * A tool-call round trip with the real llama-server: its own tool-call grammar writes the call, its parser turns
+     * it into OpenAI's streamed {@code tool_calls}, langchain4j (in the Instrument's host, through the broker) puts
+     * it together, the test runs the tool on a real file, and the result goes back for the model's next answer. The
+     * demo GGUF is a bigram model and would never begin a call by itself, so a second server is started for this test
+     * with a chat template whose calls are bare JSON ({@code llama/bare-json-tools.jinja}) and a logit bias toward
+     * <code>{</code>; with {@code toolChoice} {@code required} llama-server's grammar allows nothing but the call.
+     */
+    @Test
+    void aToolCallRoundTripWithTheRealServer(@TempDir Path home) throws Exception {
+        java.net.http.HttpResponse<String> brace = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port + "/tokenize"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"content\":\"{\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        int braceToken = JSON.readTree(brace.body()).at("/tokens/0").asInt();
+        Path template = Path.of(LlamaServerRouterIT.class.getResource("/llama/bare-json-tools.jinja").toURI());
+        try (LlamaServer tools = LlamaServer.start(REPO, binary, server.log.getParent(), false, 2048,
+                List.of("--jinja", "--chat-template-file", template.toString(), "--logit-bias", braceToken + "+100"))) {
+            Files.createDirectories(home.resolve("config"));
+            Files.writeString(home.resolve("config/settings.json"), JSON.createObjectNode()
+                    .put("dev.symphony.samples.openai-compatible.baseUrl", "http://127.0.0.1:" + tools.port + "/v1").toString());
+            Files.writeString(home.resolve("hello.txt"), "Hello from a real file on disk");
+            String tool = "[{\"name\":\"read_file\",\"description\":\"Read a file\",\"parameters\":{\"type\":\"object\","
+                    + "\"properties\":{\"path\":{\"type\":\"string\",\"enum\":[\"hello.txt\"]}},\"required\":[\"path\"]}}]";
+            String ask = "{\"role\":\"user\",\"content\":\"read hello.txt\"}";
+            JsonNode first = finalAnswer(LauncherIT.symphony(home, "call", "dev.symphony.samples.openai-compatible", "chat",
+                    "{\"messages\":[" + ask + "],\"sampling\":{\"maxTokens\":96,\"seed\":1},\"tools\":" + tool + ",\"toolChoice\":\"required\"}"));
+            JsonNode call = first.at("/message/toolCalls/0");
+            assertEquals("read_file", call.get("name").asText(), first.toString());
+            assertEquals("hello.txt", call.at("/arguments/path").asText(), first.toString());
+            assertFalse(call.get("id").asText().isEmpty(), first.toString());
+            assertEquals(1, first.at("/message/toolCalls").size(), first.toString());
+
+            String result = Files.readString(home.resolve(call.at("/arguments/path").asText())); // the tool, run
+            ObjectNode assistant = JSON.createObjectNode().put("role", "assistant");
+            assistant.putArray("toolCalls").add(call);
+            ObjectNode answer = JSON.createObjectNode().put("role", "tool").put("content", result).put("toolCallId", call.get("id").asText());
+            JsonNode second = finalAnswer(LauncherIT.symphony(home, "call", "dev.symphony.samples.openai-compatible", "chat",
+                    "{\"messages\":[" + ask + "," + assistant + "," + answer + "],\"sampling\":{\"maxTokens\":6,\"seed\":1},\"tools\":"
+                    + tool + ",\"toolChoice\":\"none\"}"));
+            assertTrue(second.at("/message/toolCalls").isMissingNode() || second.at("/message/toolCalls").isNull(), second.toString());
+            assertEquals(6, second.at("/usage/outputTokens").asInt(), second.toString());
+            long grew = second.at("/usage/inputTokens").asLong() - first.at("/usage/inputTokens").asLong();
+            assertTrue(grew >= result.length(), "the tool's result (" + result.length() + " characters, one token each) reached the"
+                    + " server's prompt: it grew by " + grew + " tokens");
+        }
+    }
+
+    /** The {@code Final} of a {@code symphony call … chat}: the line before its closing {"done":true,…} line. */
+    private static JsonNode finalAnswer(LauncherIT.Result r) throws Exception {
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        return JSON.readTree(lines.get(lines.size() - 2));
+    }
+
     @Test
     void theServerKilledMidStreamFallsBackToLocalGguf(@TempDir Path home) throws Exception {
         configure(home, 60_000);

@@ -90,15 +90,25 @@ public final class LanguageModelProtocol {
     /**
      * {@code model} is an id from the Instrument's {@link Catalogue}; null means its first model. {@code tools}
      * (optional) are the tools the model may call; a model without {@link Feature#TOOLS} ignores them.
+     * {@code toolChoice} (optional, with tools): {@code auto} (the default: the model chooses), {@code required} (the
+     * answer must call a tool; OpenAI's and llama-server's {@code tool_choice}, Anthropic's {@code any}) or
+     * {@code none} (it must not).
      */
-    public record ChatRequest(String model, List<Message> messages, Sampling sampling, List<ToolSpec> tools) {
-        public ChatRequest(String model, List<Message> messages, Sampling sampling) {
-            this(model, messages, sampling, null);
+    public record ChatRequest(String model, List<Message> messages, Sampling sampling, List<ToolSpec> tools, String toolChoice) {
+        /** The values {@code toolChoice} may take (null means {@code auto}). */
+        public static final List<String> TOOL_CHOICES = List.of("auto", "required", "none");
+
+        public ChatRequest(String model, List<Message> messages, Sampling sampling, List<ToolSpec> tools) {
+            this(model, messages, sampling, tools, null);
         }
 
-        /** This request for another model or sampling, the same messages and tools. */
+        public ChatRequest(String model, List<Message> messages, Sampling sampling) {
+            this(model, messages, sampling, null, null);
+        }
+
+        /** This request for another model or sampling, the same messages, tools and tool choice. */
         public ChatRequest with(String otherModel, Sampling otherSampling) {
-            return new ChatRequest(otherModel, messages, otherSampling, tools);
+            return new ChatRequest(otherModel, messages, otherSampling, tools, toolChoice);
         }
     }
 

@@ -20,6 +20,9 @@ public final class ProviderFailures {
             if (t instanceof ExtensionException x) {
                 return x;
             }
+            if (t instanceof dev.langchain4j.exception.UnsupportedFeatureException u) { // e.g. a toolChoice the provider lacks
+                return new ExtensionException(ErrorCode.INVALID_INPUT, where + " cannot take this request: " + abbreviate(u.getMessage()));
+            }
             if (t instanceof HttpException h) {
                 int status = h.statusCode();
                 ErrorCode code = status == 429 || status == 503 || status == 529 ? ErrorCode.BUSY

@@ -65,12 +65,31 @@ public final class StreamedChat {
         if (request.messages() == null || request.messages().isEmpty()) {
             throw new ExtensionException(ErrorCode.INVALID_INPUT, "chat needs at least one message");
         }
-        ChatRequestParameters withTools = request.tools() == null || request.tools().isEmpty() ? parameters
-                : parameters.overrideWith(DefaultChatRequestParameters.builder().toolSpecifications(ToolCalls.specifications(request.tools())).build());
+        boolean hasTools = request.tools() != null && !request.tools().isEmpty();
+        dev.langchain4j.model.chat.request.ToolChoice choice = ToolCalls.toolChoice(request.toolChoice(), hasTools);
+        ChatRequestParameters withTools = !hasTools ? parameters : parameters.overrideWith(DefaultChatRequestParameters.builder()
+                .toolSpecifications(ToolCalls.specifications(request.tools())).toolChoice(choice).build());
         dev.langchain4j.model.chat.request.ChatRequest lcRequest = dev.langchain4j.model.chat.request.ChatRequest.builder()
                 .messages(messages(request.messages())).parameters(withTools).build();
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         int[] streamed = {0};
+        try {
+            chat(model, lcRequest, done, streamed, out, context);
+        } catch (RuntimeException refused) { // the provider module refused the request before sending it
+            throw ProviderFailures.failure(refused, where);
+        }
+        ChatResponse response;
+        try {
+            response = done.get();
+        } catch (ExecutionException e) {
+            throw ProviderFailures.failure(e.getCause(), where);
+        }
+        return answer(response, answeredBy, where);
+    }
+
+    /** Sends; each streamed text delta becomes a token chunk; the response (or the failure) completes {@code done}. */
+    private static void chat(StreamingChatModel model, dev.langchain4j.model.chat.request.ChatRequest lcRequest,
+                             CompletableFuture<ChatResponse> done, int[] streamed, TokenSink out, CallContext context) {
         model.chat(lcRequest, new StreamingChatResponseHandler() {
             /** True (and the stream stopped) when the caller cancelled. */
             private boolean cancelled(StreamingHandle handle) {
@@ -108,12 +127,9 @@ public final class StreamedChat {
                 done.completeExceptionally(error);
             }
         });
-        ChatResponse response;
-        try {
-            response = done.get();
-        } catch (ExecutionException e) {
-            throw ProviderFailures.failure(e.getCause(), where);
-        }
+    }
+
+    private static Final answer(ChatResponse response, String answeredBy, String where) {
         TokenUsage usage = response.tokenUsage();
         AiMessage said = response.aiMessage();
         String text = said == null || said.text() == null ? "" : said.text();

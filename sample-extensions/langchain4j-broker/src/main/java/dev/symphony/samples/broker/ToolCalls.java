@@ -12,6 +12,7 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.llm.LanguageModelProtocol.ChatRequest;
 import dev.symphony.contract.llm.LanguageModelProtocol.Message;
 import dev.symphony.contract.llm.LanguageModelProtocol.ToolCall;
 import dev.symphony.contract.llm.LanguageModelProtocol.ToolSpec;
@@ -53,6 +54,24 @@ public final class ToolCalls {
                     .parameters(schema(t.parameters(), where)).build());
         }
         return out;
+    }
+
+    /**
+     * The request's {@code toolChoice} as langchain4j's (each provider module writes its own: OpenAI's and
+     * llama-server's {@code tool_choice}, Anthropic's {@code any}); null is the provider's default (auto). Another
+     * value, or a choice without tools, is INVALID_INPUT naming it.
+     */
+    public static dev.langchain4j.model.chat.request.ToolChoice toolChoice(String choice, boolean hasTools) {
+        if (choice == null) {
+            return null;
+        }
+        if (!ChatRequest.TOOL_CHOICES.contains(choice)) {
+            throw new ExtensionException(ErrorCode.INVALID_INPUT, "toolChoice '" + choice + "' is none of " + ChatRequest.TOOL_CHOICES);
+        }
+        if (!hasTools) {
+            throw new ExtensionException(ErrorCode.INVALID_INPUT, "toolChoice '" + choice + "' needs tools: the request offers none");
+        }
+        return dev.langchain4j.model.chat.request.ToolChoice.valueOf(choice.toUpperCase(java.util.Locale.ROOT));
     }
 
     private static JsonObjectSchema schema(JsonNode parameters, String where) {

@@ -89,6 +89,17 @@ class OllamaProtocolReplayTest {
         assertEquals("string", tools.at("/0/function/parameters/properties/path/type").asText(), String.valueOf(tools));
     }
 
+    /** Ollama's API has no tool_choice: langchain4j's module refuses "required" before sending, and the caller is told why. */
+    @Test
+    void toolChoiceRequiredIsRefusedBeforeSending() throws Exception {
+        int before = replay.requests().size();
+        ToolSpec read = new ToolSpec("read_file", "Read a file.", JSON.readTree("{\"type\":\"object\"}"));
+        String refused = InstrumentConformance.failsWith(harness, ErrorCode.INVALID_INPUT, LanguageModelProtocol.CHAT,
+                LanguageModelProtocol.toJson(new ChatRequest(null, List.of(Message.user("x")), null, List.of(read), "required")));
+        assertTrue(refused.contains("cannot take this request"), refused);
+        assertEquals(before, replay.requests().size(), "nothing reached the server");
+    }
+
     @Test
     void replayNumPredictReachedIsFinishReasonLength() {
         replay.serve(getClass(), "chat-length.replay");

@@ -1,6 +1,7 @@
 package dev.symphony.samples.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,7 @@ class OpenAiCompatibleProtocolReplayTest {
         assertEquals(143, answer.usage().inputTokens());
         assertEquals(38, answer.usage().outputTokens());
 
+        assertFalse(lastRequestBody().has("tool_choice"), "no toolChoice: the server's default (auto)");
         JsonNode sent = lastRequestBody().get("tools");
         assertEquals(2, sent.size(), sent.toString());
         assertEquals("function", sent.get(0).get("type").asText());
@@ -141,9 +143,10 @@ class OpenAiCompatibleProtocolReplayTest {
         ToolCall call = new ToolCall("call_read_1", "read_file", JSON.readTree("{\"path\":\"hello.txt\"}"));
         Final answer = InstrumentConformance.chat(harness, new ChatRequest("gpt-4o-mini", List.of(Message.user("check hello.txt"),
                 new Message("assistant", "", List.of(call), null), Message.toolResult("call_read_1", "Hello, world")),
-                Sampling.defaults(), tools()));
+                Sampling.defaults(), tools(), "none"));
         assertEquals(FinishReason.STOP, answer.finishReason());
         assertNull(answer.message().toolCalls(), "a text answer has no calls");
+        assertEquals("none", lastRequestBody().get("tool_choice").asText(), "toolChoice goes out as OpenAI's tool_choice");
         JsonNode messages = lastRequestBody().get("messages");
         assertEquals("assistant", messages.at("/1/role").asText(), messages.toString());
         assertEquals("call_read_1", messages.at("/1/tool_calls/0/id").asText());
@@ -178,6 +181,12 @@ class OpenAiCompatibleProtocolReplayTest {
         String orphan = InstrumentConformance.failsWith(harness, ErrorCode.INVALID_INPUT, LanguageModelProtocol.CHAT,
                 LanguageModelProtocol.toJson(new ChatRequest(null, List.of(Message.user("hi"), Message.toolResult("nope", "x")), null)));
         assertTrue(orphan.contains("messages[1] is a tool result for 'nope'"), orphan);
+        String choice = InstrumentConformance.failsWith(harness, ErrorCode.INVALID_INPUT, LanguageModelProtocol.CHAT,
+                LanguageModelProtocol.toJson(new ChatRequest(null, List.of(Message.user("hi")), null, tools(), "always")));
+        assertTrue(choice.contains("$.toolChoice") && choice.contains("enumeration"), "the manifest's schema names it: " + choice);
+        String noTools = InstrumentConformance.failsWith(harness, ErrorCode.INVALID_INPUT, LanguageModelProtocol.CHAT,
+                LanguageModelProtocol.toJson(new ChatRequest(null, List.of(Message.user("hi")), null, null, "required")));
+        assertTrue(noTools.contains("toolChoice 'required' needs tools"), noTools);
         assertEquals(before, replay.requests().size(), "nothing reached the server");
     }
 }
