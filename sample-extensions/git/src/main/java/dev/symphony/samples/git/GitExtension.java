@@ -63,6 +63,7 @@ public class GitExtension implements SymphonyExtension, Addon {
             return out;
         });
         capabilities.operator("switch", this::switchBranch);
+        capabilities.operator("stash", this::stash);
         capabilities.operator("base-text", (in, ctx) -> {
             try {
                 GitActions.BaseText b = session(ctx).actions().baseText(session(ctx).repoPath(in.path("file").asText()));
@@ -218,6 +219,34 @@ public class GitExtension implements SymphonyExtension, Addon {
             s.actions().switchTo(branch.asText(), in.path("create").asBoolean(false));
             s.refresh();
             return NODES.objectNode().put("branch", branch.asText());
+        } catch (GitActions.GitException e) {
+            throw refused(ctx, e);
+        }
+    }
+
+    /** {@code {action: push|pop|list}}: push takes {@code message} and {@code includeUntracked}, pop an {@code index} (0). */
+    private synchronized JsonNode stash(JsonNode in, CallContext ctx) {
+        GitSession s = session(ctx);
+        try {
+            GitStash stash = s.stash();
+            ObjectNode out = NODES.objectNode();
+            switch (in.path("action").asText("list")) {
+                case "push" -> {
+                    out.put("stashed", stash.push(in.path("message").asText(null), in.path("includeUntracked").asBoolean(false), s.identity()));
+                    s.refresh();
+                }
+                case "pop" -> {
+                    stash.pop(in.path("index").asInt(0));
+                    s.refresh();
+                    out.put("popped", in.path("index").asInt(0));
+                }
+                case "list" -> {
+                    var entries = out.putArray("entries");
+                    stash.list().forEach(e -> entries.addObject().put("index", e.index()).put("id", e.id()).put("message", e.message()));
+                }
+                default -> throw new ExtensionException(ErrorCode.INVALID_INPUT, "$.action: push, pop or list, not '" + in.path("action").asText() + "'");
+            }
+            return out;
         } catch (GitActions.GitException e) {
             throw refused(ctx, e);
         }

@@ -84,6 +84,10 @@ final class GitSession implements AutoCloseable {
         return actions;
     }
 
+    GitStash stash() {
+        return new GitStash(repo);
+    }
+
     GitHistory history() {
         return history;
     }
