@@ -64,6 +64,22 @@ public class GitExtension implements SymphonyExtension, Addon {
         });
         capabilities.operator("switch", this::switchBranch);
         capabilities.operator("stash", this::stash);
+        capabilities.operator("blame", (in, ctx) -> {
+            GitSession s = session(ctx);
+            ObjectNode out = NODES.objectNode();
+            var lines = out.putArray("lines");
+            try {
+                for (GitBlame.Line l : new GitBlame(s.repository()).of(s.repoPath(in.path("file").asText()))) {
+                    ObjectNode o = lines.addObject().put("line", l.line()).put("commit", l.commit());
+                    if (l.commit() != null) {
+                        o.put("author", l.author()).put("time", l.time()).put("subject", l.subject());
+                    }
+                }
+            } catch (GitActions.GitException e) {
+                throw new ExtensionException(ErrorCode.INVALID_INPUT, e.getMessage());
+            }
+            return out;
+        });
         capabilities.operator("base-text", (in, ctx) -> {
             try {
                 GitActions.BaseText b = session(ctx).actions().baseText(session(ctx).repoPath(in.path("file").asText()));
