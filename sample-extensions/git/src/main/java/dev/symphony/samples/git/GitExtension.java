@@ -64,6 +64,16 @@ public class GitExtension implements SymphonyExtension, Addon {
         });
         capabilities.operator("switch", this::switchBranch);
         capabilities.operator("stash", this::stash);
+        capabilities.operator("fetch", (in, ctx) -> remote(in, ctx, (r, name) -> {
+            var moved = NODES.arrayNode();
+            r.fetch(name).forEach(moved::add);
+            return NODES.objectNode().set("updated", moved);
+        }));
+        capabilities.operator("pull", (in, ctx) -> remote(in, ctx, (r, name) -> NODES.objectNode().put("merge", r.pull(name))));
+        capabilities.operator("push", (in, ctx) -> remote(in, ctx, (r, name) -> {
+            r.push(name);
+            return NODES.objectNode().put("pushed", true);
+        }));
         capabilities.operator("blame", (in, ctx) -> {
             GitSession s = session(ctx);
             ObjectNode out = NODES.objectNode();
@@ -266,6 +276,27 @@ public class GitExtension implements SymphonyExtension, Addon {
         } catch (GitActions.GitException e) {
             throw refused(ctx, e);
         }
+    }
+
+    /**
+     * A fetch, pull or push to {@code {remote}} (origin by default): its progress in the status bar's Git item, cancelled
+     * when the caller gives up; the status read again after it, success or not.
+     */
+    private synchronized JsonNode remote(JsonNode in, CallContext ctx, RemoteAction action) {
+        GitSession s = session(ctx);
+        String name = in.path("remote").asText("origin");
+        try {
+            return action.run(new GitRemotes(s.repository(), step -> ctx.services().events().emit("workbench.statusBar",
+                    NODES.objectNode().put("id", "git.branch").put("text", "⎇ " + name + ": " + step)), ctx::cancelled), name);
+        } catch (GitActions.GitException e) {
+            throw refused(ctx, e);
+        } finally {
+            s.refresh();
+        }
+    }
+
+    private interface RemoteAction {
+        JsonNode run(GitRemotes remotes, String remote) throws GitActions.GitException;
     }
 
     private ExtensionException refused(CallContext ctx, GitActions.GitException e) {
