@@ -28,9 +28,7 @@ class StatusDifferentialTest {
     @Test
     void statusEqualsGitAfterEveryRandomChange() throws Exception {
         assumeTrue(ScratchRepo.gitInstalled(), "the git executable is needed to compare against");
-        String configured = System.getProperty("symphony.test.seed", System.getenv("SYMPHONY_TEST_SEED"));
-        long seed = configured == null ? System.nanoTime() : Long.parseLong(configured.trim());
-        System.out.println("StatusDifferentialTest seed = " + seed + " (rerun with -Dsymphony.test.seed=" + seed + ")");
+        long seed = ScratchRepo.seed("StatusDifferentialTest");
         Random random = new Random(seed);
         ScratchRepo repo = new ScratchRepo(dir);
         repo.write(".gitignore", "*.log\nout/\n");
