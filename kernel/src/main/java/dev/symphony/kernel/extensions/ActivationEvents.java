@@ -3,13 +3,13 @@ package dev.symphony.kernel.extensions;
 import dev.symphony.contract.manifest.ExtensionManifest;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,35 +85,45 @@ public final class ActivationEvents {
         return start(ids);
     }
 
+    /**
+     * Level by level (breadth first), so what sits at the top ({@code .git}, {@code pom.xml}) is found however large the
+     * folders beside it are: a depth-first walk in the disk's order could spend its {@link #MAX_ENTRIES} inside a
+     * 100,000-file {@code src} before it reached {@code .git}, and Git never activated. A glob without wildcards is one
+     * existence check.
+     */
     static boolean contains(Path workspace, String glob) throws IOException {
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        boolean[] found = {false};
-        int[] seen = {0};
-        Files.walkFileTree(workspace, java.util.Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return visit(dir);
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                return visit(file);
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE;
-            }
-
-            private FileVisitResult visit(Path p) {
-                if (!p.equals(workspace) && matcher.matches(workspace.relativize(p))) {
-                    found[0] = true;
-                    return FileVisitResult.TERMINATE;
+        if (glob.chars().noneMatch(c -> "*?[]{}\\".indexOf(c) >= 0)) {
+            Path literal = workspace.resolve(glob).normalize();
+            return literal.startsWith(workspace) && !literal.equals(workspace) && Files.exists(literal, LinkOption.NOFOLLOW_LINKS);
+        }
+        PathMatcher deep = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        // "**/pom.xml" also matches a pom.xml at the top, as in VS Code (Java's glob wants a "/" before it)
+        PathMatcher top = glob.startsWith("**/") ? FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)) : p -> false;
+        PathMatcher matcher = p -> deep.matches(p) || top.matches(p);
+        List<Path> level = List.of(workspace);
+        int seen = 0;
+        for (int depth = 1; depth <= MAX_DEPTH && !level.isEmpty(); depth++) {
+            List<Path> next = new ArrayList<>();
+            for (Path dir : level) {
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                    for (Path p : entries) {
+                        if (matcher.matches(workspace.relativize(p))) {
+                            return true;
+                        }
+                        if (++seen > MAX_ENTRIES) {
+                            return false;
+                        }
+                        if (depth < MAX_DEPTH && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                            next.add(p);
+                        }
+                    }
+                } catch (IOException | DirectoryIteratorException e) {
+                    // an unreadable folder is skipped, as the walk did
                 }
-                return ++seen[0] > MAX_ENTRIES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
             }
-        });
-        return found[0];
+            level = next;
+        }
+        return false;
     }
 
     private List<String> start(List<String> ids) {

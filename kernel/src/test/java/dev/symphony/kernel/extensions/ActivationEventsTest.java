@@ -36,4 +36,20 @@ class ActivationEventsTest {
         assertFalse(ActivationEvents.contains(ws, "*.xml"), "a glob without ** matches the top level only");
         assertFalse(ActivationEvents.contains(ws, "**/*.gradle"), "deeper than " + ActivationEvents.MAX_DEPTH + " levels is not searched");
     }
+
+    /** The bench's 100,000-file repository never activated Git: the walk spent its entries in src/ before .git. */
+    @Test
+    void whatSitsAtTheTopIsFoundBesideAFolderLargerThanTheSearch(@TempDir Path ws) throws Exception {
+        Path src = Files.createDirectories(ws.resolve("src"));
+        for (int i = 0; i <= ActivationEvents.MAX_ENTRIES; i++) {
+            Files.createFile(src.resolve("f" + i));
+        }
+        Files.createDirectories(ws.resolve(".git"));
+        Files.writeString(ws.resolve("pom.xml"), "<project/>");
+        assertTrue(ActivationEvents.contains(ws, ".git"));
+        assertTrue(ActivationEvents.contains(ws, "*.xml"));
+        assertTrue(ActivationEvents.contains(ws, "**/pom.xml"), "**/ matches at the top too, as in VS Code");
+        assertFalse(ActivationEvents.contains(ws, "**/*.gradle"), "nothing of the kind: the search stops after its entries");
+        assertFalse(ActivationEvents.contains(ws, "../" + ws.getFileName() + "/.git/.."), "a literal path outside or at the folder itself");
+    }
 }

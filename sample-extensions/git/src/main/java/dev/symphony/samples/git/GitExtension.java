@@ -63,6 +63,33 @@ public class GitExtension implements SymphonyExtension, Addon {
             return out;
         });
         capabilities.operator("switch", this::switchBranch);
+        capabilities.operator("stash", this::stash);
+        capabilities.operator("fetch", (in, ctx) -> remote(in, ctx, (r, name) -> {
+            var moved = NODES.arrayNode();
+            r.fetch(name).forEach(moved::add);
+            return NODES.objectNode().set("updated", moved);
+        }));
+        capabilities.operator("pull", (in, ctx) -> remote(in, ctx, (r, name) -> NODES.objectNode().put("merge", r.pull(name))));
+        capabilities.operator("push", (in, ctx) -> remote(in, ctx, (r, name) -> {
+            r.push(name);
+            return NODES.objectNode().put("pushed", true);
+        }));
+        capabilities.operator("blame", (in, ctx) -> {
+            GitSession s = session(ctx);
+            ObjectNode out = NODES.objectNode();
+            var lines = out.putArray("lines");
+            try {
+                for (GitBlame.Line l : new GitBlame(s.repository()).of(s.repoPath(in.path("file").asText()))) {
+                    ObjectNode o = lines.addObject().put("line", l.line()).put("commit", l.commit());
+                    if (l.commit() != null) {
+                        o.put("author", l.author()).put("time", l.time()).put("subject", l.subject());
+                    }
+                }
+            } catch (GitActions.GitException e) {
+                throw new ExtensionException(ErrorCode.INVALID_INPUT, e.getMessage());
+            }
+            return out;
+        });
         capabilities.operator("base-text", (in, ctx) -> {
             try {
                 GitActions.BaseText b = session(ctx).actions().baseText(session(ctx).repoPath(in.path("file").asText()));
@@ -221,6 +248,55 @@ public class GitExtension implements SymphonyExtension, Addon {
         } catch (GitActions.GitException e) {
             throw refused(ctx, e);
         }
+    }
+
+    /** {@code {action: push|pop|list}}: push takes {@code message} and {@code includeUntracked}, pop an {@code index} (0). */
+    private synchronized JsonNode stash(JsonNode in, CallContext ctx) {
+        GitSession s = session(ctx);
+        try {
+            GitStash stash = s.stash();
+            ObjectNode out = NODES.objectNode();
+            switch (in.path("action").asText("list")) {
+                case "push" -> {
+                    out.put("stashed", stash.push(in.path("message").asText(null), in.path("includeUntracked").asBoolean(false), s.identity()));
+                    s.refresh();
+                }
+                case "pop" -> {
+                    stash.pop(in.path("index").asInt(0));
+                    s.refresh();
+                    out.put("popped", in.path("index").asInt(0));
+                }
+                case "list" -> {
+                    var entries = out.putArray("entries");
+                    stash.list().forEach(e -> entries.addObject().put("index", e.index()).put("id", e.id()).put("message", e.message()));
+                }
+                default -> throw new ExtensionException(ErrorCode.INVALID_INPUT, "$.action: push, pop or list, not '" + in.path("action").asText() + "'");
+            }
+            return out;
+        } catch (GitActions.GitException e) {
+            throw refused(ctx, e);
+        }
+    }
+
+    /**
+     * A fetch, pull or push to {@code {remote}} (origin by default): its progress in the status bar's Git item, cancelled
+     * when the caller gives up; the status read again after it, success or not.
+     */
+    private synchronized JsonNode remote(JsonNode in, CallContext ctx, RemoteAction action) {
+        GitSession s = session(ctx);
+        String name = in.path("remote").asText("origin");
+        try {
+            return action.run(new GitRemotes(s.repository(), step -> ctx.services().events().emit("workbench.statusBar",
+                    NODES.objectNode().put("id", "git.branch").put("text", "⎇ " + name + ": " + step)), ctx::cancelled), name);
+        } catch (GitActions.GitException e) {
+            throw refused(ctx, e);
+        } finally {
+            s.refresh();
+        }
+    }
+
+    private interface RemoteAction {
+        JsonNode run(GitRemotes remotes, String remote) throws GitActions.GitException;
     }
 
     private ExtensionException refused(CallContext ctx, GitActions.GitException e) {

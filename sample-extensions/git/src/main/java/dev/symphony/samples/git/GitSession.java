@@ -84,6 +84,14 @@ final class GitSession implements AutoCloseable {
         return actions;
     }
 
+    Repository repository() {
+        return repo;
+    }
+
+    GitStash stash() {
+        return new GitStash(repo);
+    }
+
     GitHistory history() {
         return history;
     }

@@ -27,9 +27,7 @@ class HistoryGraphTest {
     @Test
     void lanesAreTheColumnsGitDraws() throws Exception {
         assumeTrue(ScratchRepo.gitInstalled(), "the git executable is needed to compare against");
-        String configured = System.getProperty("symphony.test.seed", System.getenv("SYMPHONY_TEST_SEED"));
-        long seed = configured == null ? System.nanoTime() : Long.parseLong(configured.trim());
-        System.out.println("HistoryGraphTest seed = " + seed + " (rerun with -Dsymphony.test.seed=" + seed + ")");
+        long seed = ScratchRepo.seed("HistoryGraphTest");
         Random random = new Random(seed);
         ScratchRepo repo = new ScratchRepo(dir);
         List<String> branches = new ArrayList<>(List.of("main"));

@@ -19,6 +19,14 @@ final class ScratchRepo {
         git("init", "-q", "-b", "main");
     }
 
+    /** The seed of a seeded test: {@code -Dsymphony.test.seed=N} or {@code SYMPHONY_TEST_SEED}, else a new one; printed. */
+    static long seed(String test) {
+        String configured = System.getProperty("symphony.test.seed", System.getenv("SYMPHONY_TEST_SEED"));
+        long seed = configured == null ? System.nanoTime() : Long.parseLong(configured.trim());
+        System.out.println(test + " seed = " + seed + " (rerun with -Dsymphony.test.seed=" + seed + ")");
+        return seed;
+    }
+
     static boolean gitInstalled() {
         try {
             return new ProcessBuilder("git", "--version").start().waitFor() == 0;
