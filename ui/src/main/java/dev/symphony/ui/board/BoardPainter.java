@@ -55,6 +55,7 @@ final class BoardPainter {
         double y1 = (height - ty) / s;
         BoardGraph graph = vm.graphProperty().get();
         Set<String> selected = vm.selection();
+        Map<String, String> values = vm.overlays().values();
         boolean far = s < LOD_BOXES;
         if (far) { // far out: every connection a straight line in one path, one stroke
             g.beginPath();
@@ -79,6 +80,10 @@ final class BoardPainter {
                 g.lineTo(bx, by);
             } else {
                 edge(g, e, ax, ay, bx, by, s, c, e.index() == selectedEdge);
+                String value = s >= LOD_LABELS ? values.get(e.from()) : null;
+                if (value != null) {
+                    edgeValue(g, value, (ax + bx) / 2, (ay + by) / 2, c);
+                }
             }
         }
         if (far) {
@@ -99,6 +104,7 @@ final class BoardPainter {
                 g.setFill(BoardColors.BREAKPOINT);
                 g.fillOval(nx - 6, ny - 6, 12, 12);
             }
+            marks(g, vm.overlays(), n.id(), nx, ny, s);
         }
         overlays(g, graph, gesture, s, c);
     }
@@ -208,6 +214,45 @@ final class BoardPainter {
         }
         port(g, n.inType(), x, y + H / 2, c);
         port(g, n.outType(), x + W, y + H / 2, c);
+    }
+
+    /** A pinned node's badge and a version diff's outline (added green, changed amber, moved blue). */
+    private static void marks(GraphicsContext g, BoardOverlays o, String id, double x, double y, double s) {
+        BoardOverlays.DiffMark mark = o.diff().isEmpty() ? null : o.diff().get(id);
+        if (mark != null) {
+            g.setStroke(switch (mark) {
+                case ADDED -> BoardColors.DIFF_ADDED;
+                case CHANGED -> BoardColors.DIFF_CHANGED;
+                case MOVED -> BoardColors.DIFF_MOVED;
+            });
+            g.setLineWidth(4 / Math.max(s, 0.35));
+            g.strokeRoundRect(x - 4, y - 4, W + 8, H + 8, 14, 14);
+        }
+        if (!o.pinned().isEmpty() && o.pinned().contains(id) && s >= LOD_BOXES) {
+            g.setFill(BoardColors.PIN);
+            g.fillRoundRect(x + W - 34, y + H - 16, 30, 13, 6, 6);
+            g.setFill(Color.WHITE);
+            g.setFont(SMALL);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("PIN", x + W - 19, y + H - 9.5);
+            g.setTextAlign(TextAlignment.LEFT);
+        }
+    }
+
+    /** The value the connection carried in the last run, in a small box at its middle. */
+    private static void edgeValue(GraphicsContext g, String value, double mx, double my, BoardColors c) {
+        g.setFont(SMALL);
+        double w = Math.min(value.length(), BoardOverlays.EDGE_VALUE_CHARS) * 5.6 + 8;
+        g.setFill(c.nodeFill());
+        g.fillRoundRect(mx - w / 2, my + 2, w, 14, 6, 6);
+        g.setStroke(c.nodeBorder());
+        g.setLineWidth(0.75);
+        g.strokeRoundRect(mx - w / 2, my + 2, w, 14, 6, 6);
+        g.setFill(c.text());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(value, mx, my + 9);
     }
 
     private static void port(GraphicsContext g, String type, double px, double py, BoardColors c) {

@@ -84,6 +84,9 @@ public final class BoardView extends Region {
         });
         vm.selection().addListener((SetChangeListener<String>) c -> repaint());
         vm.breakpoints().addListener((SetChangeListener<String>) c -> repaint());
+        vm.overlays().pinned().addListener((SetChangeListener<String>) c -> repaint());
+        vm.overlays().values().addListener((javafx.collections.MapChangeListener<String, String>) c -> repaint());
+        vm.overlays().diff().addListener((javafx.collections.MapChangeListener<String, BoardOverlays.DiffMark>) c -> repaint());
         vm.states().addListener((javafx.collections.MapChangeListener<String, BoardViewModel.NodeState>) c -> repaint());
         vm.messageProperty().addListener((o, a, m) -> {
             banner.setText(m);
