@@ -32,6 +32,12 @@ final class BoardPainter {
         static final Gesture NONE = new Gesture(0, 0, null, null, 0, 0);
     }
 
+    /**
+     * What to paint: everything; everything but the selection and its connections (the still picture a drag draws
+     * over); only the selection and its connections, with the gesture's offset, over that picture.
+     */
+    enum Layer { ALL, STILL, MOVING }
+
     private int drawnNodes;
 
     /** Nodes drawn in the last frame (culling at work). */
@@ -41,13 +47,20 @@ final class BoardPainter {
 
     void paint(GraphicsContext g, double width, double height, BoardViewModel vm, BoardColors c, Gesture gesture,
                int selectedEdge) {
+        paint(g, width, height, vm, c, gesture, selectedEdge, Layer.ALL);
+    }
+
+    void paint(GraphicsContext g, double width, double height, BoardViewModel vm, BoardColors c, Gesture gesture,
+               int selectedEdge, Layer layer) {
         double s = vm.scaleProperty().get();
         double tx = vm.translateXProperty().get();
         double ty = vm.translateYProperty().get();
         g.setTransform(1, 0, 0, 1, 0, 0);
-        g.setFill(c.background());
-        g.fillRect(0, 0, width, height);
-        grid(g, width, height, s, tx, ty, c);
+        if (layer != Layer.MOVING) {
+            g.setFill(c.background());
+            g.fillRect(0, 0, width, height);
+            grid(g, width, height, s, tx, ty, c);
+        }
         g.setTransform(s, 0, 0, s, tx, ty);
         double x0 = -tx / s - W;
         double y0 = -ty / s - H;
@@ -66,6 +79,9 @@ final class BoardPainter {
             BoardNode a = graph.node(e.from());
             BoardNode b = graph.node(e.to());
             if (a == null || b == null) {
+                continue;
+            }
+            if (layer != Layer.ALL && (selected.contains(a.id()) || selected.contains(b.id())) != (layer == Layer.MOVING)) {
                 continue;
             }
             double ax = a.outX() + (selected.contains(a.id()) ? gesture.dx() : 0);
@@ -89,10 +105,15 @@ final class BoardPainter {
         if (far) {
             g.stroke();
         }
-        drawnNodes = 0;
+        if (layer != Layer.MOVING) {
+            drawnNodes = 0;
+        }
         Map<String, BoardViewModel.NodeState> states = vm.states();
         for (BoardNode n : graph.nodes()) {
             boolean sel = selected.contains(n.id());
+            if (layer != Layer.ALL && sel != (layer == Layer.MOVING)) {
+                continue;
+            }
             double nx = n.x() + (sel ? gesture.dx() : 0);
             double ny = n.y() + (sel ? gesture.dy() : 0);
             if (nx < x0 || nx > x1 || ny < y0 || ny > y1) {
@@ -106,7 +127,9 @@ final class BoardPainter {
             }
             marks(g, vm.overlays(), n.id(), nx, ny, s);
         }
-        overlays(g, graph, gesture, s, c);
+        if (layer != Layer.STILL) {
+            overlays(g, graph, gesture, s, c);
+        }
     }
 
     private static void grid(GraphicsContext g, double width, double height, double s, double tx, double ty, BoardColors c) {
@@ -216,7 +239,7 @@ final class BoardPainter {
         port(g, n.outType(), x + W, y + H / 2, c);
     }
 
-    /** A pinned node's badge and a version diff's outline (added green, changed amber, moved blue). */
+    /** A pinned node's badge and a version diff's outline (added green, changed amber, moved purple). */
     private static void marks(GraphicsContext g, BoardOverlays o, String id, double x, double y, double s) {
         BoardOverlays.DiffMark mark = o.diff().isEmpty() ? null : o.diff().get(id);
         if (mark != null) {

@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
 /**
  * The Melody's version history beside the board ({@link MelodyHistory}): every version (number, time, why, size);
  * <b>Compare</b> two selected versions, or one with the text shown now, lists what changed ({@link MelodyDiff}) and
- * outlines the changed nodes on the board (added green, changed amber, moved blue); <b>Restore</b> puts a version's
+ * outlines the changed nodes on the board (added green, changed amber, moved purple); <b>Restore</b> puts a version's
  * text in the tab as one undoable edit and records it as a new version (the text before it too), so nothing is lost.
  * The history is read and written off the JavaFX thread.
  */
@@ -66,6 +66,7 @@ public final class HistoryPanel extends VBox {
             }
         });
         list.setPrefHeight(180);
+        list.setMinHeight(110);
         diff.setId(DIFF_ID);
         VBox.setVgrow(diff, Priority.ALWAYS);
         status.setWrapText(true);
@@ -99,8 +100,13 @@ public final class HistoryPanel extends VBox {
         }, e -> status.setText("The history cannot be read: " + e.getMessage()));
     }
 
-    /** Records {@code text} as a version (nothing when the history ends with it), then shows the list. */
-    void record(String text, String note) {
+    /** Work on the history, off the JavaFX thread. */
+    private interface HistoryWork<T> {
+        T on(MelodyHistory h) throws java.io.IOException;
+    }
+
+    /** Runs {@code work} on the history off the JavaFX thread (one at a time), then {@code done} on it. */
+    private <T> void withHistory(HistoryWork<T> work, Consumer<T> done, String failure) {
         MelodyHistory h = history;
         if (h == null) {
             return;
@@ -108,13 +114,23 @@ public final class HistoryPanel extends VBox {
         bridge.compute(() -> {
             synchronized (h) {
                 try {
-                    h.record(text, note);
+                    return work.on(h);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                return h.versions();
             }
-        }, this::show, e -> status.setText("The version was not recorded: " + e.getMessage()));
+        }, done, e -> {
+            Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e; // its words, not the wrapper's
+            status.setText(failure + cause.getMessage());
+        });
+    }
+
+    /** Records {@code text} as a version (nothing when the history ends with it), then shows the list. */
+    void record(String text, String note) {
+        withHistory(h -> {
+            h.record(text, note);
+            return h.versions();
+        }, this::show, "The version was not recorded: ");
     }
 
     /** The versions shown (for tests and the screenshot). */
@@ -137,22 +153,9 @@ public final class HistoryPanel extends VBox {
 
     /** Compares versions {@code older} and {@code newer} (0: the text shown now). */
     public void compare(int older, int newer) {
-        MelodyHistory h = history;
-        if (h == null) {
-            return;
-        }
         String now = shown.get();
-        bridge.compute(() -> {
-            synchronized (h) {
-                try {
-                    String a = h.text(older);
-                    String b = newer == 0 ? now : h.text(newer);
-                    return MelodyDiff.between(a, b, "version " + older, newer == 0 ? "the board" : "version " + newer);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-        }, d -> {
+        withHistory(h -> MelodyDiff.between(h.text(older), newer == 0 ? now : h.text(newer), "version " + older,
+                newer == 0 ? "the board" : "version " + newer), d -> {
             diff.setItems(FXCollections.observableArrayList(d.lines()));
             vm.overlays().diff().clear();
             d.addedNodes().forEach(n -> vm.overlays().diff().put(n, BoardOverlays.DiffMark.ADDED));
@@ -160,31 +163,19 @@ public final class HistoryPanel extends VBox {
             d.changedNodes().keySet().forEach(n -> vm.overlays().diff().put(n, BoardOverlays.DiffMark.CHANGED));
             status.setText("v" + older + " → " + (newer == 0 ? "the board" : "v" + newer) + ": "
                     + (d.isEmpty() ? "no changes" : d.lines().size() + " changes"));
-        }, e -> status.setText("Not compared: " + e.getMessage()));
+        }, "Not compared: ");
     }
 
     /** Restores {@code number}: its text goes into the tab (one undoable edit) and is recorded as a new version. */
     public void restore(int number) {
-        MelodyHistory h = history;
-        if (h == null) {
-            return;
-        }
         String now = shown.get();
-        bridge.compute(() -> {
-            synchronized (h) {
-                try {
-                    return java.util.Map.entry(h.restore(number, now), h.versions());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-        }, r -> {
+        withHistory(h -> java.util.Map.entry(h.restore(number, now), h.versions()), r -> {
             replace.accept(r.getKey());
             show(r.getValue());
             vm.overlays().diff().clear();
             status.setText("Restored version " + number + " as v" + r.getValue().size()
                     + " (the text before it is kept as a version; save to write it to the file)");
-        }, e -> status.setText("Not restored: " + e.getMessage()));
+        }, "Not restored: ");
     }
 
     private void compareSelected() {

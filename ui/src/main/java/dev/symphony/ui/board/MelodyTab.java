@@ -73,12 +73,6 @@ public final class MelodyTab extends BorderPane implements TabContent {
     private BoardViewModel vm;
     private boolean writing;
 
-    public MelodyTab(OpenDocument document, EditorPane editor, CapabilityCatalog catalog, FxBridge bridge,
-                     java.util.function.Supplier<java.util.List<PaletteEntry>> paletteEntries,
-                     java.util.function.Function<BoardViewModel, BoardRun> runs) {
-        this(document, editor, catalog, bridge, paletteEntries, runs, null, null);
-    }
-
     /**
      * {@code historyRoot}: where version histories are kept (null: no history); {@code opener}: opens a file in the
      * workbench (a sub-Melody from its node; null: not offered).
@@ -221,21 +215,10 @@ public final class MelodyTab extends BorderPane implements TabContent {
         boardArea.setRight(showHistory.isSelected() ? history : inspector);
     }
 
-    /**
-     * Opens the Melody the selected sub-Melody node runs, in its own tab; refused with the reason in the board's
-     * banner (not a sub-Melody node, no such file, the Melody itself).
-     */
+    /** Opens the Melody the selected sub-Melody node runs in its own tab ({@link SubMelodies#open}). */
     public void openSubMelody() {
-        if (vm == null || opener == null || vm.selection().size() != 1) {
-            if (vm != null) {
-                vm.messageProperty().set("Select one sub-Melody node to open the Melody it runs");
-            }
-            return;
-        }
-        try {
-            opener.accept(SubMelodies.target(vm.document(), vm.selection().iterator().next()));
-        } catch (IllegalArgumentException e) {
-            vm.messageProperty().set("Not opened: " + e.getMessage());
+        if (vm != null && opener != null) {
+            SubMelodies.open(vm, opener);
         }
     }
 

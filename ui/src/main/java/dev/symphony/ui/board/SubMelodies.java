@@ -14,6 +14,19 @@ final class SubMelodies {
     private SubMelodies() {
     }
 
+    /** Opens the file the one selected node runs; refused in the board's banner with the reason. */
+    static void open(BoardViewModel vm, java.util.function.Consumer<Path> opener) {
+        if (vm.selection().size() != 1) {
+            vm.messageProperty().set("Select one sub-Melody node to open the Melody it runs");
+            return;
+        }
+        try {
+            opener.accept(target(vm.document(), vm.selection().iterator().next()));
+        } catch (IllegalArgumentException e) {
+            vm.messageProperty().set("Not opened: " + e.getMessage());
+        }
+    }
+
     /** The file {@code node} runs; {@link IllegalArgumentException} with the reason when there is none to open. */
     static Path target(BoardDocument document, String node) {
         JsonNode n = null;

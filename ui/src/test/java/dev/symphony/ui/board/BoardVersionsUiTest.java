@@ -33,7 +33,8 @@ class BoardVersionsUiTest {
                {"id": "sub", "type": "melody", "path": "sub.melody.json", "inputs": {}},
                {"id": "res", "type": "output", "value": "got ${sub.o}"}
              ],
-             "connections": [{"from": "who", "to": "sub"}, {"from": "sub", "to": "res"}]}
+             "connections": [{"from": "who", "to": "sub"}, {"from": "sub", "to": "res"}],
+             "layout": {"who": {"x": 0, "y": 0}, "sub": {"x": 160, "y": 120}, "res": {"x": 320, "y": 240}}}
             """;
     private TestWorkbench bench;
 
@@ -64,20 +65,38 @@ class BoardVersionsUiTest {
                 .anyMatch(n -> name.equals(((TreeCell<?>) n).getText())));
         robot.interact(() -> bench.workbench.openFile(bench.workspace.resolve(name), d -> { }));
         waitUntil(name + " opens in a Melody tab", () -> melodyTab() != null && melodyTab().document().title().equals(name));
-        return melodyTab();
+        MelodyTab tab = melodyTab();
+        waitUntil("its board shows", () -> tab.getScene() != null && tab.boardShown()
+                && robot.lookup("#" + MelodyTab.RUN_ID).tryQuery().isPresent());
+        return tab;
     }
 
     private void runAndWait(FxRobot robot, MelodyTab tab, String expected) throws Exception {
         BoardRun run = tab.boardRun();
-        robot.clickOn("#" + MelodyTab.RUN_ID);
-        waitUntil("the input form", () -> robot.lookup("#" + RunInputsForm.START_ID).tryQuery().isPresent());
-        robot.clickOn("#" + RunInputsForm.START_ID);
+        fire(tab, "#" + MelodyTab.RUN_ID);
+        waitUntil("the input form", () -> tab.lookup("#" + RunInputsForm.START_ID) != null);
+        fire(tab, "#" + RunInputsForm.START_ID);
         try {
             waitUntil("the run ends with res = " + expected, 30, () -> !run.runningProperty().get()
                     && run.results().containsKey("res") && run.results().get("res").preview().equals("\"" + expected + "\""));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(run.statusProperty().get() + " " + run.log(), e);
         }
+    }
+
+    /** Presses the button {@code id} of this tab (its own lookup: another tab's parts are not in the way). */
+    private static void fire(MelodyTab tab, String id) throws Exception {
+        var done = new java.util.concurrent.CompletableFuture<Void>();
+        javafx.application.Platform.runLater(() -> {
+            ((javafx.scene.control.ButtonBase) tab.lookup(id)).fire();
+            done.complete(null);
+        });
+        done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private static void showPalette(MelodyTab tab, boolean shown) {
+        tab.palette().setVisible(shown);
+        tab.palette().setManaged(shown);
     }
 
     @Test
@@ -91,7 +110,7 @@ class BoardVersionsUiTest {
             vm.selection().clear();
             vm.selection().add("sub");
         });
-        robot.clickOn("#" + RunPanel.PIN_ID);
+        fire(tab, "#" + RunPanel.PIN_ID);
         waitUntil("sub is pinned", () -> vm.overlays().pinned().contains("sub"));
         assertTrue(run.statusProperty().get().startsWith("Pinned sub"), run.statusProperty().get());
         assertEquals(MELODY, tab.document().text(), "pinning does not change the Melody's text");
@@ -100,12 +119,16 @@ class BoardVersionsUiTest {
         runAndWait(robot, tab, "got first");
         assertTrue(run.log().stream().anyMatch(l -> l.startsWith("node.finished sub") && l.contains("reason pinned")), run.log().toString());
         robot.interact(() -> {
-            vm.zoomToFit(tab.board().getWidth(), tab.board().getHeight());
+            showPalette(tab, false); // room for the board in the test's small window
             vm.selection().clear();
+        });
+        robot.interact(() -> {
+            vm.zoomToFit(tab.board().getWidth(), tab.board().getHeight());
             TestWorkbench.screenshot(tab.getScene(), "board-pinned-light.png");
         });
+        robot.interact(() -> showPalette(tab, true));
         robot.interact(() -> vm.selection().add("sub"));
-        robot.clickOn("#" + RunPanel.PIN_ID);
+        fire(tab, "#" + RunPanel.PIN_ID);
         waitUntil("Unpin", () -> !vm.overlays().pinned().contains("sub"));
         runAndWait(robot, tab, "got second");
 
@@ -119,16 +142,25 @@ class BoardVersionsUiTest {
         MelodyTab board = open(robot, "pins.melody.json");
         waitUntil("the inspector shows sub's path", () -> board.inspector().field("/path").isPresent());
         TextField path = board.inspector().field("/path").get();
-        robot.interact(() -> path.setText("pins.melody.json"));
-        robot.clickOn(path).type(KeyCode.ENTER);
+        robot.interact(() -> {
+            path.setText("pins.melody.json");
+            path.fireEvent(new javafx.event.ActionEvent()); // Enter
+        });
         waitUntil("a sub-Melody cycle is refused with the reason", () -> board.inspector().error().getText().contains("sub-Melody cycle"));
         assertEquals(MELODY, board.document().text(), "the node keeps its path");
 
         // versions: opened (v1), a move saved (v2), diff, restore v1 as v3
-        robot.interact(board.board()::requestFocus);
-        robot.type(KeyCode.RIGHT);
+        robot.interact(() -> board.board().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                "", "", KeyCode.RIGHT, false, false, false, false)));
         waitUntil("the arrow moves sub", () -> !board.document().text().equals(MELODY));
-        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil("the inspector shows sub's title", () -> board.inspector().field("/title").isPresent());
+        TextField title = board.inspector().field("/title").get();
+        robot.interact(() -> {
+            title.setText("Sub-Melody");
+            title.fireEvent(new javafx.event.ActionEvent());
+        });
+        waitUntil("the title is set", () -> board.document().text().contains("\"title\": \"Sub-Melody\""));
+        robot.interact(() -> bench.workbench.window().run("workbench.action.files.save"));
         waitUntil("saved", () -> !board.document().dirtyProperty().get());
         String moved = Files.readString(bench.workspace.resolve("pins.melody.json"));
         robot.interact(() -> bench.workbench.window().run("board.history"));
@@ -136,12 +168,24 @@ class BoardVersionsUiTest {
         waitUntil("the save is a version", () -> history.versions().size() == 2);
         assertEquals(List.of("opened", "saved"), history.versions().stream().map(MelodyHistory.Version::note).toList());
         robot.interact(() -> history.compare(1, 2));
-        waitUntil("the diff lists the move and marks the node", () -> history.diffLines().contains("↔ node sub moved")
-                && vm.overlays().diff().get("sub") == BoardOverlays.DiffMark.MOVED);
-        robot.interact(() -> TestWorkbench.screenshot(board.getScene(), "board-diff-light.png"));
+        waitUntil("the diff lists the move and the title and marks the node", () -> history.diffLines().equals(List.of(
+                "~ node sub: title: (none) → \"Sub-Melody\"", "↔ node sub moved"))
+                && vm.overlays().diff().get("sub") == BoardOverlays.DiffMark.CHANGED);
+        robot.interact(() -> {
+            showPalette(board, false);
+            vm.selection().clear();
+            vm.messageProperty().set("");
+        });
+        robot.interact(() -> {
+            vm.zoomToFit(board.board().getWidth(), board.board().getHeight());
+            TestWorkbench.screenshot(board.getScene(), "board-diff-light.png");
+        });
         robot.interact(() -> bench.workbench.window().themeProperty().set("dark"));
         robot.interact(() -> TestWorkbench.screenshot(board.getScene(), "board-diff-dark.png"));
-        robot.interact(() -> bench.workbench.window().themeProperty().set("light"));
+        robot.interact(() -> {
+            bench.workbench.window().themeProperty().set("light");
+            showPalette(board, true);
+        });
 
         robot.interact(() -> history.restore(1));
         waitUntil("the first version is back in the tab", () -> board.document().text().equals(MELODY));
