@@ -368,10 +368,18 @@ public final class BoardRun {
         try (RunArtifacts artifacts = RunArtifacts.open(paths, 10_000, new PrintStream(PrintStream.nullOutputStream()))) {
             RunContext context = new RunContext().capabilities(caps).policy(new HeuristicPolicy()).artifacts(artifacts)
                     .runsRoot(paths.data("runs")).debugger(d).pinned(pinned).events(e -> {
+                        String edge = null;
                         if (e.path("type").asText().equals("node.finished")) {
                             finished.put(e.path("node").asText(), e.deepCopy());
+                            edge = edgeValue(artifacts, e); // shown on its connections while the run goes on
                         }
-                        bridge.onFx(() -> onEvent(e));
+                        String value = edge;
+                        bridge.onFx(() -> {
+                            if (value != null) {
+                                vm.overlays().values().put(e.path("node").asText(), value);
+                            }
+                            onEvent(e);
+                        });
                     });
             result = launch.run(new Conductor(context), id);
             values = RunValues.read(artifacts, finished);
@@ -390,6 +398,18 @@ public final class BoardRun {
         RunResult r = result;
         Map<String, NodeResult> v = values;
         bridge.onFx(() -> ended(done, r, v));
+    }
+
+    /** A top-level node's finished value as its connections show it, or null (nested, or not stored). */
+    private static String edgeValue(RunArtifacts artifacts, JsonNode finished) {
+        if (finished.path("node").asText().contains("/") || !finished.has("artifactId")) {
+            return null;
+        }
+        try {
+            return BoardOverlays.edgeText(RunValues.preview(artifacts.readJson(finished.path("artifactId").asLong())));
+        } catch (RuntimeException notStored) {
+            return null;
+        }
     }
 
     private void ended(String outcome, RunResult r, Map<String, NodeResult> values) {
