@@ -102,7 +102,7 @@ public final class Workbench implements AutoCloseable {
         EditorCommands.register(window::command, tabsView::activeEditor);
         dev.symphony.ui.tabs.EditorGroupCommands.register(window::command, tabsView.groups());
         tabsView.setContentFor(new dev.symphony.ui.board.MelodyTabs(services.bridge(), window.themeProperty(),
-                WorkbenchLauncher::kernelNow, services.paths())::contentFor);
+                WorkbenchLauncher::kernelNow, services.paths()).opener(f -> openFile(f, d -> { }))::contentFor);
         dev.symphony.ui.board.MelodyTabs.register(window::command, () -> tabsView.activeTabProperty().get() == null
                 ? null : tabsView.activeTabProperty().get().getContent());
         tabSession = new dev.symphony.ui.tabs.TabSession(services.paths().data("tab-session.json"), tabs, tabsView,

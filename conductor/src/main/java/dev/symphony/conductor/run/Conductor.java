@@ -65,7 +65,10 @@ public final class Conductor {
      */
     public RunResult startFrom(Melody melody, ObjectNode inputs, String earlierRunId, java.util.Set<String> rerun,
                                String runId) throws IOException, InterruptedException {
-        return start(melody, inputs, runId, null, ReusedResults.from(context.runsRoot(), earlierRunId, melody, rerun));
+        List<RunEvent.NodeFinished> reused = new java.util.ArrayList<>(
+                ReusedResults.from(context.runsRoot(), earlierRunId, melody, rerun));
+        reused.removeIf(f -> context.pinned().containsKey(f.node())); // a pin wins over an earlier result
+        return start(melody, inputs, runId, null, reused);
     }
 
     private RunResult start(Melody melody, ObjectNode inputs, String runId, String startedBy,

@@ -299,6 +299,15 @@ final class MelodyRun {
 
     private void start(int s, List<CapabilitySpec> providers) {
         MelodyNode n = plan.step(s).node();
+        PinnedOutput pin = prefix.isEmpty() ? context.pinned().get(n.id()) : null;
+        if (pin != null) { // its turn, but it does not run: it finishes with the pinned value
+            markStarted(s);
+            events.emit(new RunEvent.NodeStarted(eventName(s), null, null));
+            long now = context.clock().time();
+            completions.add(new Completion(s, new NodeCall.Outcome(pin.value(), PinnedOutput.PRODUCER, 0, null), null, now));
+            state.started(s, java.util.concurrent.CompletableFuture.completedFuture(null));
+            return;
+        }
         JsonNode editedInput = markStarted(s);
         boolean call = n.type() == NodeType.CALL;
         events.emit(new RunEvent.NodeStarted(eventName(s), call ? providers.get(0).extension() : null,

@@ -41,7 +41,8 @@ final class NodeResults {
         } else {
             run.tracker.complete(s);
         }
-        run.events.emit(new RunEvent.NodeFinished(name, id, Math.max(0, now - startedMs), Money.of(cost), null,
+        run.events.emit(new RunEvent.NodeFinished(name, id, Math.max(0, now - startedMs), Money.of(cost),
+                PinnedOutput.PRODUCER.equals(producer) ? PinnedOutput.REASON : null,
                 branch >= 0 ? step.node().branches().get(branch) : null, score));
         if (run.context.debugger() != null) {
             run.context.debugger().finished(name, output);

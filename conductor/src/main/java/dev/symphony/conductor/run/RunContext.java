@@ -35,6 +35,7 @@ public final class RunContext {
     private Sleeper sleeper;
     private int maxConcurrency;
     private StepDebugger debugger;
+    private java.util.Map<String, PinnedOutput> pinned = java.util.Map.of();
     private dev.symphony.conductor.learning.TrainingData trainingData;
     private Arbitration arbitration;
     private ModelSlots modelSlots;
@@ -60,6 +61,16 @@ public final class RunContext {
 
     /** Step-through debugging (null: none). */
     public RunContext debugger(StepDebugger d) { this.debugger = d; return this; }
+
+    /** Nodes whose output is pinned: they finish with the pinned value instead of running ({@link PinnedOutput}). */
+    public RunContext pinned(java.util.Collection<PinnedOutput> pins) {
+        java.util.Map<String, PinnedOutput> m = new java.util.HashMap<>();
+        pins.forEach(p -> m.put(p.node(), p));
+        this.pinned = java.util.Map.copyOf(m);
+        return this;
+    }
+
+    public java.util.Map<String, PinnedOutput> pinned() { return pinned; }
 
     /** Where finished runs' decisions go as policy training data (null: not recorded; preview runs never are). */
     public RunContext trainingData(dev.symphony.conductor.learning.TrainingData d) { this.trainingData = d; return this; }

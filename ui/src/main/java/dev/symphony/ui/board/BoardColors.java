@@ -30,6 +30,10 @@ record BoardColors(Color background, Color gridMinor, Color gridMajor, Color nod
 
     /** The dot on a node a debugged run pauses before. */
     static final Color BREAKPOINT = Color.web("#d1242f");
+    static final Color PIN = Color.web("#bf3989");
+    static final Color DIFF_ADDED = Color.web("#2da44e");
+    static final Color DIFF_CHANGED = Color.web("#d4a72c");
+    static final Color DIFF_MOVED = Color.web("#8250df");
 
     static Color state(BoardViewModel.NodeState s) {
         return switch (s) {

@@ -32,6 +32,12 @@ final class BoardPainter {
         static final Gesture NONE = new Gesture(0, 0, null, null, 0, 0);
     }
 
+    /**
+     * What to paint: everything; everything but the selection and its connections (the still picture a drag draws
+     * over); only the selection and its connections, with the gesture's offset, over that picture.
+     */
+    enum Layer { ALL, STILL, MOVING }
+
     private int drawnNodes;
 
     /** Nodes drawn in the last frame (culling at work). */
@@ -41,13 +47,20 @@ final class BoardPainter {
 
     void paint(GraphicsContext g, double width, double height, BoardViewModel vm, BoardColors c, Gesture gesture,
                int selectedEdge) {
+        paint(g, width, height, vm, c, gesture, selectedEdge, Layer.ALL);
+    }
+
+    void paint(GraphicsContext g, double width, double height, BoardViewModel vm, BoardColors c, Gesture gesture,
+               int selectedEdge, Layer layer) {
         double s = vm.scaleProperty().get();
         double tx = vm.translateXProperty().get();
         double ty = vm.translateYProperty().get();
         g.setTransform(1, 0, 0, 1, 0, 0);
-        g.setFill(c.background());
-        g.fillRect(0, 0, width, height);
-        grid(g, width, height, s, tx, ty, c);
+        if (layer != Layer.MOVING) {
+            g.setFill(c.background());
+            g.fillRect(0, 0, width, height);
+            grid(g, width, height, s, tx, ty, c);
+        }
         g.setTransform(s, 0, 0, s, tx, ty);
         double x0 = -tx / s - W;
         double y0 = -ty / s - H;
@@ -55,6 +68,7 @@ final class BoardPainter {
         double y1 = (height - ty) / s;
         BoardGraph graph = vm.graphProperty().get();
         Set<String> selected = vm.selection();
+        Map<String, String> values = vm.overlays().values();
         boolean far = s < LOD_BOXES;
         if (far) { // far out: every connection a straight line in one path, one stroke
             g.beginPath();
@@ -65,6 +79,9 @@ final class BoardPainter {
             BoardNode a = graph.node(e.from());
             BoardNode b = graph.node(e.to());
             if (a == null || b == null) {
+                continue;
+            }
+            if (layer != Layer.ALL && (selected.contains(a.id()) || selected.contains(b.id())) != (layer == Layer.MOVING)) {
                 continue;
             }
             double ax = a.outX() + (selected.contains(a.id()) ? gesture.dx() : 0);
@@ -79,15 +96,24 @@ final class BoardPainter {
                 g.lineTo(bx, by);
             } else {
                 edge(g, e, ax, ay, bx, by, s, c, e.index() == selectedEdge);
+                String value = s >= LOD_LABELS ? values.get(e.from()) : null;
+                if (value != null) {
+                    edgeValue(g, value, (ax + bx) / 2, (ay + by) / 2, c);
+                }
             }
         }
         if (far) {
             g.stroke();
         }
-        drawnNodes = 0;
+        if (layer != Layer.MOVING) {
+            drawnNodes = 0;
+        }
         Map<String, BoardViewModel.NodeState> states = vm.states();
         for (BoardNode n : graph.nodes()) {
             boolean sel = selected.contains(n.id());
+            if (layer != Layer.ALL && sel != (layer == Layer.MOVING)) {
+                continue;
+            }
             double nx = n.x() + (sel ? gesture.dx() : 0);
             double ny = n.y() + (sel ? gesture.dy() : 0);
             if (nx < x0 || nx > x1 || ny < y0 || ny > y1) {
@@ -99,8 +125,11 @@ final class BoardPainter {
                 g.setFill(BoardColors.BREAKPOINT);
                 g.fillOval(nx - 6, ny - 6, 12, 12);
             }
+            marks(g, vm.overlays(), n.id(), nx, ny, s);
         }
-        overlays(g, graph, gesture, s, c);
+        if (layer != Layer.STILL) {
+            overlays(g, graph, gesture, s, c);
+        }
     }
 
     private static void grid(GraphicsContext g, double width, double height, double s, double tx, double ty, BoardColors c) {
@@ -208,6 +237,45 @@ final class BoardPainter {
         }
         port(g, n.inType(), x, y + H / 2, c);
         port(g, n.outType(), x + W, y + H / 2, c);
+    }
+
+    /** A pinned node's badge and a version diff's outline (added green, changed amber, moved purple). */
+    private static void marks(GraphicsContext g, BoardOverlays o, String id, double x, double y, double s) {
+        BoardOverlays.DiffMark mark = o.diff().isEmpty() ? null : o.diff().get(id);
+        if (mark != null) {
+            g.setStroke(switch (mark) {
+                case ADDED -> BoardColors.DIFF_ADDED;
+                case CHANGED -> BoardColors.DIFF_CHANGED;
+                case MOVED -> BoardColors.DIFF_MOVED;
+            });
+            g.setLineWidth(4 / Math.max(s, 0.35));
+            g.strokeRoundRect(x - 4, y - 4, W + 8, H + 8, 14, 14);
+        }
+        if (!o.pinned().isEmpty() && o.pinned().contains(id) && s >= LOD_BOXES) {
+            g.setFill(BoardColors.PIN);
+            g.fillRoundRect(x + W - 34, y + H - 16, 30, 13, 6, 6);
+            g.setFill(Color.WHITE);
+            g.setFont(SMALL);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("PIN", x + W - 19, y + H - 9.5);
+            g.setTextAlign(TextAlignment.LEFT);
+        }
+    }
+
+    /** The value the connection carried in the last run, in a small box at its middle. */
+    private static void edgeValue(GraphicsContext g, String value, double mx, double my, BoardColors c) {
+        g.setFont(SMALL);
+        double w = Math.min(value.length(), BoardOverlays.EDGE_VALUE_CHARS) * 5.6 + 8;
+        g.setFill(c.nodeFill());
+        g.fillRoundRect(mx - w / 2, my + 2, w, 14, 6, 6);
+        g.setStroke(c.nodeBorder());
+        g.setLineWidth(0.75);
+        g.strokeRoundRect(mx - w / 2, my + 2, w, 14, 6, 6);
+        g.setFill(c.text());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(value, mx, my + 9);
     }
 
     private static void port(GraphicsContext g, String type, double px, double py, BoardColors c) {

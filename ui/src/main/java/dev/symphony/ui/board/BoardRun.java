@@ -57,8 +57,13 @@ public final class BoardRun {
     public record PendingApproval(String node, String prompt, String request) {
     }
 
-    /** What a node produced in the last run: a preview of its value, its size in bytes, its cost and time. */
-    public record NodeResult(String node, String preview, long bytes, String cost, long durationMs) {
+    /**
+     * What a node produced in the last run: a preview of its value, its size in bytes, its cost and time; the value
+     * itself (null when it was not stored or is over {@link RunValues#PIN_LIMIT_BYTES}), to pin; whether it was a
+     * pinned value.
+     */
+    public record NodeResult(String node, String preview, long bytes, String cost, long durationMs, JsonNode value,
+                             boolean pinned) {
     }
 
     private final BoardViewModel vm;
@@ -72,7 +77,10 @@ public final class BoardRun {
     private final Set<String> answeredHere = new HashSet<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** The kinds of node whose output can be pinned (the conductor pins these only). */
+    static final Set<String> PINNABLE = Set.of("call", "loop", "melody");
     private volatile StepDebugger debugger;
+    private BoardPins pins;
     private String runId;
     private Thread thread;
 
@@ -81,6 +89,7 @@ public final class BoardRun {
         this.capabilities = capabilities;
         this.paths = paths;
         this.bridge = bridge;
+        pins();
     }
 
     /** The run log: one line per event, and the outcome. */
@@ -164,6 +173,68 @@ public final class BoardRun {
             return false;
         }
         return launch("run from " + node, (conductor, id) -> conductor.startFrom(melody, null, earlier, Set.of(node), id));
+    }
+
+    /**
+     * The Melody's pinned data, read from Symphony's data folder the first time it is needed (a pin file that cannot
+     * be read is named in the status and the board runs without pins; the file is left as it is).
+     */
+    BoardPins pins() {
+        if (pins == null) {
+            java.nio.file.Path source = vm.document().source();
+            try {
+                pins = source == null ? BoardPins.inMemory() : BoardPins.load(paths.data("board-pins"), source);
+            } catch (java.io.IOException e) {
+                status.set("Pinned data not used: " + e.getMessage());
+                return BoardPins.inMemory();
+            }
+            vm.overlays().pinned().addAll(pins.all().keySet());
+        }
+        return pins;
+    }
+
+    /**
+     * Pins what {@code node} produced in the last run: later runs do not run it and use that value. Refused with the
+     * reason (in the status) when the node has no stored value in the last run.
+     */
+    public boolean pin(String node) {
+        var n = vm.graphProperty().get().node(node);
+        if (n == null || !PINNABLE.contains(n.type())) {
+            status.set("Not pinned: " + node + " is " + (n == null ? "not on the board" : "a " + n.type() + " node")
+                    + "; only call, loop and sub-Melody nodes (the ones that do work) are pinned");
+            return false;
+        }
+        NodeResult r = results.get(node);
+        if (r == null || r.value() == null) {
+            status.set("Not pinned: " + node + (r == null ? " has no value from the last run here; run it first"
+                    : " produced no value that can be pinned (not stored, or over " + RunValues.PIN_LIMIT_BYTES + " bytes)"));
+            return false;
+        }
+        try {
+            pins().pin(node, new BoardPins.Pin(r.value(), runId));
+        } catch (java.io.UncheckedIOException e) {
+            status.set("Not pinned: " + e.getMessage());
+            return false;
+        }
+        vm.overlays().pinned().add(node);
+        status.set("Pinned " + node + ": later runs use " + r.preview());
+        return true;
+    }
+
+    /** Unpins {@code node}: later runs run it again. */
+    public boolean unpin(String node) {
+        boolean had;
+        try {
+            had = pins().unpin(node);
+        } catch (java.io.UncheckedIOException e) {
+            status.set("Not unpinned: " + e.getMessage());
+            return false;
+        }
+        vm.overlays().pinned().remove(node);
+        if (had) {
+            status.set("Unpinned " + node + ": later runs run it again");
+        }
+        return had;
     }
 
     /** Answers the approval {@code node} waits for; a paused run continues. */
@@ -259,6 +330,7 @@ public final class BoardRun {
     private boolean launch(String what, Launch launch, String resuming) {
         if (resuming == null) {
             vm.states().clear();
+            vm.overlays().values().clear();
             results.clear();
             approvals.clear();
             answeredHere.clear();
@@ -270,11 +342,12 @@ public final class BoardRun {
         status.set("Running…");
         running.set(true);
         Capabilities caps = capabilities.get();
+        var pinned = pins().outputs();
         String id = resuming != null ? resuming : newRunId();
         runId = id;
         add(what + " " + id);
         long started = System.nanoTime();
-        thread = new Thread(() -> run(launch, caps, d, id, started), "board-run");
+        thread = new Thread(() -> run(launch, caps, pinned, d, id, started), "board-run");
         thread.setDaemon(true);
         thread.start();
         return true;
@@ -286,18 +359,27 @@ public final class BoardRun {
                 .nextInt(0x10000, 0xfffff));
     }
 
-    private void run(Launch launch, Capabilities caps, StepDebugger d, String id, long started) {
+    private void run(Launch launch, Capabilities caps, java.util.List<dev.symphony.conductor.run.PinnedOutput> pinned,
+                     StepDebugger d, String id, long started) {
         String outcome;
         RunResult result = null;
         Map<String, ObjectNode> finished = new ConcurrentHashMap<>();
         Map<String, NodeResult> values = Map.of();
         try (RunArtifacts artifacts = RunArtifacts.open(paths, 10_000, new PrintStream(PrintStream.nullOutputStream()))) {
             RunContext context = new RunContext().capabilities(caps).policy(new HeuristicPolicy()).artifacts(artifacts)
-                    .runsRoot(paths.data("runs")).debugger(d).events(e -> {
+                    .runsRoot(paths.data("runs")).debugger(d).pinned(pinned).events(e -> {
+                        String edge = null;
                         if (e.path("type").asText().equals("node.finished")) {
                             finished.put(e.path("node").asText(), e.deepCopy());
+                            edge = edgeValue(artifacts, e); // shown on its connections while the run goes on
                         }
-                        bridge.onFx(() -> onEvent(e));
+                        String value = edge;
+                        bridge.onFx(() -> {
+                            if (value != null) {
+                                vm.overlays().values().put(e.path("node").asText(), value);
+                            }
+                            onEvent(e);
+                        });
                     });
             result = launch.run(new Conductor(context), id);
             values = RunValues.read(artifacts, finished);
@@ -318,10 +400,23 @@ public final class BoardRun {
         bridge.onFx(() -> ended(done, r, v));
     }
 
+    /** A top-level node's finished value as its connections show it, or null (nested, or not stored). */
+    private static String edgeValue(RunArtifacts artifacts, JsonNode finished) {
+        if (finished.path("node").asText().contains("/") || !finished.has("artifactId")) {
+            return null;
+        }
+        try {
+            return BoardOverlays.edgeText(RunValues.preview(artifacts.readJson(finished.path("artifactId").asLong())));
+        } catch (RuntimeException notStored) {
+            return null;
+        }
+    }
+
     private void ended(String outcome, RunResult r, Map<String, NodeResult> values) {
         debugger = null;
         held.clear();
         results.putAll(values);
+        values.forEach((node, v) -> vm.overlays().values().put(node, BoardOverlays.edgeText(v.preview())));
         status.set(outcome);
         add(outcome);
         running.set(false); // last: whoever watches it sees the outcome above

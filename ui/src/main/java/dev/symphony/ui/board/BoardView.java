@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -37,6 +38,8 @@ public final class BoardView extends Region {
     private final BooleanProperty dark = new SimpleBooleanProperty();
     private boolean dirty = true;
     private BoardPainter.Gesture gesture = BoardPainter.Gesture.NONE;
+    /** While nodes are dragged: the board without them, painted once; each frame draws it and the moving nodes. */
+    private javafx.scene.image.WritableImage still;
     private int selectedEdge = -1;
     private Drag drag;
     private double lastBoardX;
@@ -84,6 +87,9 @@ public final class BoardView extends Region {
         });
         vm.selection().addListener((SetChangeListener<String>) c -> repaint());
         vm.breakpoints().addListener((SetChangeListener<String>) c -> repaint());
+        vm.overlays().pinned().addListener((SetChangeListener<String>) c -> repaint());
+        vm.overlays().values().addListener((javafx.collections.MapChangeListener<String, String>) c -> repaint());
+        vm.overlays().diff().addListener((javafx.collections.MapChangeListener<String, BoardOverlays.DiffMark>) c -> repaint());
         vm.states().addListener((javafx.collections.MapChangeListener<String, BoardViewModel.NodeState>) c -> repaint());
         vm.messageProperty().addListener((o, a, m) -> {
             banner.setText(m);
@@ -135,6 +141,22 @@ public final class BoardView extends Region {
 
     /** Asks for a repaint in this pulse's layout pass (many changes in one pulse paint once). */
     public void repaint() {
+        still = null; // something besides the dragged nodes changed: the still picture is out of date
+        dirty = true;
+        requestLayout();
+    }
+
+    /** The dragged nodes moved: only they are painted again, over the still picture of the rest. */
+    private void repaintMoving() {
+        if (still == null && canvas.getWidth() > 0 && canvas.getHeight() > 0) {
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            painter.paint(g, canvas.getWidth(), canvas.getHeight(), vm, colors(), BoardPainter.Gesture.NONE, selectedEdge,
+                    BoardPainter.Layer.STILL);
+            javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+            double scale = getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
+            p.setTransform(javafx.scene.transform.Transform.scale(scale, scale)); // crisp on HiDPI screens
+            still = canvas.snapshot(p, null);
+        }
         dirty = true;
         requestLayout();
     }
@@ -161,13 +183,21 @@ public final class BoardView extends Region {
             canvas.setWidth(w);
             canvas.setHeight(h);
             dirty = true;
+            still = null;
         }
         minimap.resizeRelocate(w - Minimap.WIDTH - 12, h - Minimap.HEIGHT - 12, Minimap.WIDTH, Minimap.HEIGHT);
         double bw = Math.min(w - 24, banner.prefWidth(-1));
         banner.resizeRelocate(12, 12, bw, banner.prefHeight(bw));
         if (dirty && w > 0 && h > 0) {
             dirty = false;
-            painter.paint(canvas.getGraphicsContext2D(), w, h, vm, colors(), gesture, selectedEdge);
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            if (still != null && drag != null && drag.mode == Mode.MOVE) {
+                g.setTransform(1, 0, 0, 1, 0, 0);
+                g.drawImage(still, 0, 0, w, h);
+                painter.paint(g, w, h, vm, colors(), gesture, selectedEdge, BoardPainter.Layer.MOVING);
+            } else {
+                painter.paint(g, w, h, vm, colors(), gesture, selectedEdge);
+            }
             minimap.paintViewport(w, h);
         }
     }
@@ -286,6 +316,10 @@ public final class BoardView extends Region {
                 if (drag.moved) {
                     gesture = new BoardPainter.Gesture(BoardViewModel.snap((e.getX() - drag.startX) / s),
                             BoardViewModel.snap((e.getY() - drag.startY) / s), null, null, 0, 0);
+                    drag.lastX = e.getX();
+                    drag.lastY = e.getY();
+                    repaintMoving();
+                    return;
                 }
             }
             case BOX -> gesture = new BoardPainter.Gesture(0, 0, new double[] {boardX(drag.startX), boardY(drag.startY),

@@ -59,6 +59,12 @@ public final class BoardViewModel {
     }
 
     private final ObservableSet<String> breakpoints = FXCollections.observableSet(new HashSet<>());
+    private final BoardOverlays overlays = new BoardOverlays();
+
+    /** Pins, values on connections and version-diff marks drawn over the Melody. */
+    public BoardOverlays overlays() {
+        return overlays;
+    }
 
     /** Nodes a debugged run pauses before (drawn as a red dot). */
     public ObservableSet<String> breakpoints() {

@@ -56,6 +56,10 @@ public final class MelodyTab extends BorderPane implements TabContent {
     private final BufferListener onText = (before, after, change) -> textChanged();
     private final java.util.function.Supplier<java.util.List<PaletteEntry>> paletteEntries;
     private final java.util.function.Function<BoardViewModel, BoardRun> runs;
+    private final Path historyRoot;
+    private final java.util.function.Consumer<Path> opener;
+    private final ToggleButton showHistory = new ToggleButton("History");
+    private HistoryPanel history;
     private final javafx.scene.control.Button runButton = new javafx.scene.control.Button("▶ Run");
     private final javafx.scene.control.Button stopButton = new javafx.scene.control.Button("■ Stop");
     private final Label runStatus = new Label();
@@ -69,9 +73,16 @@ public final class MelodyTab extends BorderPane implements TabContent {
     private BoardViewModel vm;
     private boolean writing;
 
+    /**
+     * {@code historyRoot}: where version histories are kept (null: no history); {@code opener}: opens a file in the
+     * workbench (a sub-Melody from its node; null: not offered).
+     */
     public MelodyTab(OpenDocument document, EditorPane editor, CapabilityCatalog catalog, FxBridge bridge,
                      java.util.function.Supplier<java.util.List<PaletteEntry>> paletteEntries,
-                     java.util.function.Function<BoardViewModel, BoardRun> runs) {
+                     java.util.function.Function<BoardViewModel, BoardRun> runs, Path historyRoot,
+                     java.util.function.Consumer<Path> opener) {
+        this.historyRoot = historyRoot;
+        this.opener = opener;
         this.paletteEntries = paletteEntries;
         this.runs = runs;
         this.document = document;
@@ -105,8 +116,11 @@ public final class MelodyTab extends BorderPane implements TabContent {
                 run.stop();
             }
         });
+        showHistory.setId(HistoryPanel.ID + "-toggle");
+        showHistory.setDisable(historyRoot == null);
+        showHistory.setOnAction(e -> boardArea.setRight(showHistory.isSelected() && history != null ? history : inspector));
         ToolBar bar = new ToolBar(showBoard, showJson, new javafx.scene.control.Separator(), runButton, runFromButton,
-                stopButton, runStatus, grow);
+                stopButton, runStatus, grow, showHistory);
         setTop(new VBox(bar, error));
         views.selectedToggleProperty().addListener((o, was, is) -> {
             if (is == null) {
@@ -187,6 +201,35 @@ public final class MelodyTab extends BorderPane implements TabContent {
     /** The board's run (null while there is no board, or without a conductor to run it). */
     public BoardRun boardRun() {
         return run;
+    }
+
+    /** The version history beside the board (null without a board or a history folder). */
+    public HistoryPanel history() {
+        return history;
+    }
+
+    /** Shows the version history beside the board (in place of the inspector), or the inspector again. */
+    public void toggleHistory() {
+        showBoard();
+        showHistory.setSelected(!showHistory.isSelected() && history != null);
+        boardArea.setRight(showHistory.isSelected() ? history : inspector);
+    }
+
+    /** Opens the Melody the selected sub-Melody node runs in its own tab ({@link SubMelodies#open}). */
+    public void openSubMelody() {
+        if (vm != null && opener != null) {
+            SubMelodies.open(vm, opener);
+        }
+    }
+
+    /** Puts {@code text} in the tab as one undoable command edit (only the characters that differ change). */
+    void replaceText(String text) {
+        String before = document.text();
+        if (before.equals(text)) {
+            return;
+        }
+        MelodyDocument.Change change = MelodyDocument.Change.between(before, text);
+        document.buffer().edit(ChangeSet.of(new TextEdit(change.start(), change.end(), change.replacement())), EditKind.COMMAND);
     }
 
     public BoardPalette palette() {
@@ -297,6 +340,15 @@ public final class MelodyTab extends BorderPane implements TabContent {
                     board.requestFocus();
                 });
                 inspector = new NodeInspector(vm);
+                if (historyRoot != null) {
+                    history = new HistoryPanel(historyRoot, document.isUntitled() ? null : document.path(), vm, bridge,
+                            document::text, this::replaceText);
+                    document.dirtyProperty().addListener((o, was, is) -> {
+                        if (was && !is) {
+                            history.record(document.text(), "saved");
+                        }
+                    });
+                }
                 boardArea.setLeft(palette);
                 boardArea.setRight(inspector);
                 acceptDrops();
@@ -340,10 +392,9 @@ public final class MelodyTab extends BorderPane implements TabContent {
         if (before.equals(after)) {
             return;
         }
-        MelodyDocument.Change change = MelodyDocument.Change.between(before, after);
         writing = true;
         try {
-            document.buffer().edit(ChangeSet.of(new TextEdit(change.start(), change.end(), change.replacement())), EditKind.COMMAND);
+            replaceText(after);
         } finally {
             writing = false;
         }

@@ -26,6 +26,7 @@ public final class MelodyTabs {
     private final ObservableValue<String> theme;
     private final Supplier<Kernel> kernel;
     private final SymphonyPaths paths;
+    private java.util.function.Consumer<java.nio.file.Path> opener;
 
     /** {@code kernel}: the extension kernel if it is up, else null; {@code paths}: where runs keep their data. */
     public MelodyTabs(FxBridge bridge, ObservableValue<String> theme, Supplier<Kernel> kernel, SymphonyPaths paths) {
@@ -33,6 +34,12 @@ public final class MelodyTabs {
         this.theme = theme;
         this.kernel = kernel;
         this.paths = paths;
+    }
+
+    /** How a board opens another file in the workbench (a sub-Melody from its node). */
+    public MelodyTabs opener(java.util.function.Consumer<java.nio.file.Path> opener) {
+        this.opener = opener;
+        return this;
     }
 
     private List<ExtensionManifest> installed() {
@@ -59,7 +66,7 @@ public final class MelodyTabs {
         List<ExtensionManifest> manifests = installed();
         CapabilityCatalog catalog = manifests.isEmpty() ? CapabilityCatalog.NONE : new ManifestCatalog(manifests);
         MelodyTab tab = new MelodyTab(document, editor, catalog, bridge, this::paletteEntries,
-                vm -> new BoardRun(vm, this::capabilities, paths, bridge));
+                vm -> new BoardRun(vm, this::capabilities, paths, bridge), paths.data("melody-history"), opener);
         tab.darkProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> "dark".equals(theme.getValue()), theme));
         return tab;
     }
@@ -122,6 +129,24 @@ public final class MelodyTabs {
             MelodyTab t = tab.get();
             if (t != null && t.boardRun() != null) {
                 t.boardRun().continueRun();
+            }
+        });
+        sink.command("board.pin", "Pin / Unpin the Selected Node's Output (later runs reuse it)", "Board", null, () -> {
+            MelodyTab t = tab.get();
+            if (t != null && t.runPanel() != null) {
+                t.runPanel().togglePin();
+            }
+        });
+        sink.command("board.history", "Show / Hide the Version History (compare, restore)", "Board", null, () -> {
+            MelodyTab t = tab.get();
+            if (t != null) {
+                t.toggleHistory();
+            }
+        });
+        sink.command("board.openSubMelody", "Open the Selected Sub-Melody", "Board", null, () -> {
+            MelodyTab t = tab.get();
+            if (t != null) {
+                t.openSubMelody();
             }
         });
         sink.command("board.focusPalette", "Focus the Palette (search nodes to add)", "Board", null, () -> {

@@ -27,6 +27,7 @@ public final class RunPanel extends VBox {
     public static final String CONTINUE_ID = "board-continue";
     public static final String HELD_INPUT_ID = "board-held-input";
     public static final String VALUE_ID = "board-node-value";
+    public static final String PIN_ID = "board-pin";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BoardRun run;
@@ -37,6 +38,7 @@ public final class RunPanel extends VBox {
     private final Label heldProblem = new Label();
     private final Button step = new Button("Step");
     private final Button resume = new Button("Continue");
+    private final Button pin = new Button("Pin Output");
     private final ListView<String> log = new ListView<>();
     private final VBox inputsSlot = new VBox();
 
@@ -61,10 +63,13 @@ public final class RunPanel extends VBox {
         resume.setId(CONTINUE_ID);
         resume.setOnAction(e -> run.continueRun());
         heldInput.setOnAction(e -> editHeldInput());
+        pin.setId(PIN_ID);
+        pin.setOnAction(e -> togglePin());
+        vm.overlays().pinned().addListener((SetChangeListener<String>) c -> showSelected());
         log.setId(MelodyTab.RUN_LOG_ID);
         log.setItems(run.log());
         log.setPrefHeight(120);
-        HBox debug = new HBox(6, breakpoint, step, resume, heldInput);
+        HBox debug = new HBox(6, breakpoint, step, resume, pin, heldInput);
         getChildren().addAll(inputsSlot, approvals, debug, heldProblem, value, log);
         run.approvals().addListener((ListChangeListener<BoardRun.PendingApproval>) c -> showApprovals());
         run.held().addListener((MapChangeListener<String, JsonNode>) c -> showSelected());
@@ -91,6 +96,19 @@ public final class RunPanel extends VBox {
         String node = target();
         if (node != null) {
             run.toggleBreakpoint(node);
+        }
+    }
+
+    /** Pins the target node's last output, or unpins it when it is pinned. */
+    public void togglePin() {
+        String node = target();
+        if (node == null) {
+            return;
+        }
+        if (vm.overlays().pinned().contains(node)) {
+            run.unpin(node);
+        } else {
+            run.pin(node);
         }
     }
 
@@ -146,9 +164,12 @@ public final class RunPanel extends VBox {
         } else {
             heldInput.setText("");
         }
+        boolean pinned = node != null && vm.overlays().pinned().contains(node);
+        pin.setText(pinned ? "Unpin" : "Pin Output");
+        pin.setDisable(node == null || !pinned && !run.results().containsKey(node));
         BoardRun.NodeResult r = node == null ? null : run.results().get(node);
         value.setText(held ? node + " is held before it starts: its input is above"
                 : r == null ? "" : node + " produced " + r.preview() + "  ·  " + (r.bytes() < 0 ? "" : r.bytes() + " bytes  ·  ")
-                + "cost " + r.cost() + "  ·  " + r.durationMs() + " ms");
+                + "cost " + r.cost() + "  ·  " + r.durationMs() + " ms" + (r.pinned() ? "  ·  pinned data" : ""));
     }
 }

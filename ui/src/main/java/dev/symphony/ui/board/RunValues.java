@@ -2,6 +2,7 @@ package dev.symphony.ui.board;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.symphony.conductor.run.PinnedOutput;
 import dev.symphony.conductor.run.RunArtifacts;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.Map;
  */
 final class RunValues {
     static final int PREVIEW_CHARS = 160;
+    /** Values above this size are not kept for pinning (the board says so). */
+    static final long PIN_LIMIT_BYTES = 1 << 20;
 
     private RunValues() {
     }
@@ -24,14 +27,17 @@ final class RunValues {
             long id = ev.path("artifactId").asLong(-1);
             String preview;
             long bytes = -1;
+            JsonNode value = null;
             try {
-                preview = preview(artifacts.readJson(id));
+                value = artifacts.readJson(id);
+                preview = preview(value);
                 bytes = artifacts.size(id);
             } catch (RuntimeException notThere) {
                 preview = "(not stored)";
             }
             out.put(e.getKey(), new BoardRun.NodeResult(e.getKey(), preview, bytes, ev.path("cost").asText("0"),
-                    ev.path("durationMs").asLong(0)));
+                    ev.path("durationMs").asLong(0), bytes <= PIN_LIMIT_BYTES ? value : null,
+                    ev.path("reason").asText("").equals(PinnedOutput.REASON)));
         }
         return out;
     }
