@@ -37,7 +37,7 @@ class CheckpointsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        checkpoints = new Checkpoints(new WorkspaceFiles(workspace, new BlobStore(store)));
+        checkpoints = new Checkpoints(new WorkspaceFiles(workspace, new BlobStore(store, BlobStore.newKey())));
         for (int i = 0; i < 60; i++) {
             write("src/f" + i + ".txt", "file " + i + "\nline two\n");
         }
