@@ -1,5 +1,7 @@
 package dev.symphony.ui.chat.agent;
 
+import dev.symphony.editor.workspace.WorkspaceWalker;
+import dev.symphony.ui.chat.checkpoint.WorkspaceFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.FileVisitResult;
@@ -59,21 +61,25 @@ public final class OverlayRun implements AutoCloseable {
     }
 
     /**
-     * The workspace's regular files {@link #apply} may write or delete (outside {@code .git}, which checkpoints never
-     * copy): the written files and every file now under a deleted or replaced path.
+     * The workspace's regular files {@link #apply} may write or delete that a checkpoint records: the written files and
+     * every file now under a deleted or replaced path, but not {@code .git} nor what the ignore files leave out (as
+     * {@link WorkspaceFiles#snapshot} leaves them out: a build's output is not copied).
      */
     public List<String> files() throws IOException {
+        WorkspaceWalker recorded = new WorkspaceWalker(workspace, WorkspaceFiles.WALK);
         TreeSet<String> out = new TreeSet<>();
         for (Map.Entry<String, Kind> e : changes.entrySet()) {
-            if (isGit(e.getKey())) {
+            Path in = workspace.resolve(e.getKey());
+            if (!recorded.accepts(in)) {
                 continue;
             }
-            Path in = workspace.resolve(e.getKey());
             if (Files.isDirectory(in, LinkOption.NOFOLLOW_LINKS)) { // deleted, replaced, or a file or link takes its place
                 try (Stream<Path> s = Files.walk(in)) {
-                    s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                            .map(p -> workspace.relativize(p).toString().replace('\\', '/'))
-                            .filter(p -> !isGit(p)).forEach(out::add);
+                    for (Path p : s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                        if (recorded.accepts(p)) {
+                            out.add(workspace.relativize(p).toString().replace('\\', '/'));
+                        }
+                    }
                 }
             }
             if (e.getValue() != Kind.REPLACED_FOLDER && !Files.isDirectory(upper.resolve(e.getKey()), LinkOption.NOFOLLOW_LINKS)) {
@@ -204,10 +210,6 @@ public final class OverlayRun implements AutoCloseable {
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
-    }
-
-    private static boolean isGit(String rel) {
-        return rel.equals(".git") || rel.startsWith(".git/") || rel.contains("/.git/") || rel.endsWith("/.git");
     }
 
     /** Deletes a file or folder (not following links); quietly does nothing for null or absent. */

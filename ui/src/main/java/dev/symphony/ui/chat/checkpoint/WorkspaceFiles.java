@@ -25,7 +25,7 @@ import java.util.TreeMap;
 public final class WorkspaceFiles {
     static final long RACY_NANOS = 2_000_000_000L;
     /** Hidden files are files too; ignore files are respected; {@code .git} (a folder, or a worktree's file) never. */
-    static final WalkOptions WALK = WalkOptions.defaults().withHidden(true).withExtraExcludes(List.of(".git"));
+    public static final WalkOptions WALK = WalkOptions.defaults().withHidden(true).withExtraExcludes(List.of(".git"));
     private final Path root;
     private final BlobStore blobs;
     /** What was read, with when it was read: the shortcut for the next snapshot. */

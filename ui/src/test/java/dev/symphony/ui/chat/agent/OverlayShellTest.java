@@ -34,6 +34,7 @@ class OverlayShellTest {
 
     static final String SCRIPT = "sed -i 's/two/2/' a.txt && rm b.txt && mkdir -p d && echo new > d/new.txt"
             + " && rm -rf old && mkdir old && echo fresh > old/only.txt && chmod +x run.sh && ln -s a.txt link"
+            + " && rm -rf build/old && mkdir -p build && echo out > build/out.o"
             + " && git checkout -q -b feature && git add -A && git -c user.email=a@b -c user.name=a commit -qm agent";
 
     @BeforeEach
@@ -45,6 +46,9 @@ class OverlayShellTest {
             Files.writeString(w.resolve("a.txt"), "one\ntwo\n");
             Files.writeString(w.resolve("b.txt"), "bee\n");
             Files.writeString(w.resolve("run.sh"), "echo run\n");
+            Files.writeString(w.resolve(".gitignore"), "build/\n");
+            Files.createDirectories(w.resolve("build/old"));
+            Files.writeString(w.resolve("build/old/stale.o"), "o\n");
             Files.createDirectories(w.resolve("old/deep"));
             Files.writeString(w.resolve("old/deep/x.txt"), "x\n");
             Files.writeString(w.resolve("old/y.txt"), "y\n");
@@ -69,7 +73,9 @@ class OverlayShellTest {
             assertEquals(OverlayRun.Kind.WRITTEN, changes.get("d/new.txt"));
             assertTrue(changes.keySet().stream().anyMatch(p -> p.startsWith(".git/")), "git's own changes are in the layer");
             assertEquals(List.of("a.txt", "b.txt", "d/new.txt", "link", "old/deep/x.txt", "old/only.txt", "old/y.txt", "run.sh"),
-                    run.files(), "the files a checkpoint must hold: written, deleted, and those of the replaced folder");
+                    run.files(), "the files a checkpoint must hold: written, deleted, and those of the replaced folder;"
+                            + " not the ignored build output nor .git");
+            assertEquals(OverlayRun.Kind.WRITTEN, changes.get("build/out.o"), "ignored output is applied all the same");
             run.apply();
         }
         assertEquals(tree(twin, false), tree(workspace, false), "applied, the workspace is what the command made of its twin");
