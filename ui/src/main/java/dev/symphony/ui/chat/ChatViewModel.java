@@ -335,9 +335,9 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         return (title, files) -> {
             if (files == null && !toldNoOverlay) {
                 toldNoOverlay = true;
-                bridge.onFx(() -> entries.add(new ChatEntry.Notice("Commands run in the folder itself: there is no sandbox with a "
-                        + "copy-on-write overlay here. Every file is snapshotted before each command, so Restore brings them back; "
-                        + "changes to .git are not undone.", false)));
+                bridge.onFx(() -> entries.add(new ChatEntry.Notice("This step runs in the folder itself, not in a copy-on-write "
+                        + "overlay (its line says why for a command). Every file is snapshotted before it, so Restore brings them back; "
+                        + "changes to .git and to ignored folders are not undone.", false)));
             }
             Checkpoints.Pending step = checkpoints.begin(title,
                     files == null ? null : files.stream().map(f -> checkpoints.files().relative(f)).toList(), requestStart);

@@ -37,9 +37,13 @@ public final class ChatWorkbench implements AutoCloseable {
     private CheckpointSession checkpoints;
     private final WindowMcp mcp = new WindowMcp();
 
+    /** Where the agent's commands run: a copy-on-write view of the workspace, their changes applied once accepted. */
+    private final dev.symphony.ui.chat.agent.OverlayShell overlay;
+
     private ChatWorkbench(Workbench workbench, CompletableFuture<Kernel> kernel) {
         this.workbench = workbench;
         var services = workbench.services();
+        this.overlay = new dev.symphony.ui.chat.agent.OverlayShell(services.paths().data("agent-overlay"));
         this.model = new ChatViewModel(services.bridge(), new KernelModelBackend(kernel, services.paths()), new AgentWorkspace() {
             @Override
             public AgentTools tools(ApprovalGate gate, StepRecorder steps) {
@@ -50,7 +54,7 @@ public final class ChatWorkbench implements AutoCloseable {
                 try {
                     ApprovalPolicy policy = ApprovalPolicy.load(services.paths().configDir(), folder);
                     return new AgentTools(folder, policy, gate, new BufferEdits(workbench.tabs(), services.bridge()),
-                            new CommandRunner(COMMAND_LIMIT), steps, mcp.tools(services.paths().configDir(), folder, policy));
+                            new CommandRunner(COMMAND_LIMIT).withOverlay(overlay), steps, mcp.tools(services.paths().configDir(), folder, policy));
                 } catch (PolicyException e) {
                     throw new IllegalStateException("the approval policy is invalid: " + e.getMessage(), e);
                 }
@@ -88,7 +92,8 @@ public final class ChatWorkbench implements AutoCloseable {
     private synchronized CheckpointSession checkpointSession() {
         if (checkpoints == null) {
             try {
-                checkpoints = CheckpointSession.open(workbench.services().paths().data("checkpoints"));
+                checkpoints = CheckpointSession.open(workbench.services().paths().data("checkpoints"),
+                        dev.symphony.ui.chat.checkpoint.CheckpointKeys.load(workbench.services().paths()));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("checkpoints cannot be kept in "
                         + workbench.services().paths().data("checkpoints") + ": " + e.getMessage(), e);

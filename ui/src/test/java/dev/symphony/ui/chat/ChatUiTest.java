@@ -161,6 +161,9 @@ class ChatUiTest {
         assertFalse(opened.get().dirtyProperty().get(), "and its tab saved it");
         assertEquals("Hello, Symphony\nSecond line\n", Files.readString(hello));
         assertEquals("1\n", Files.readString(bench.workspace.resolve("check.log")), "the accepted command ran in the workspace");
+        assertTrue(chat.model().entries().stream().anyMatch(e -> e instanceof ChatEntry.Tool t && t.title().startsWith("Ran grep")
+                && (t.shown().contains("[ran in an overlay; applied:]\n+ check.log") || t.shown().contains("[not in an overlay: "))),
+                "the command's line says whether it ran in an overlay: " + chat.model().entries());
         String usage = robot.lookup("#" + ChatView.USAGE_ID).queryAs(Label.class).getText();
         assertTrue(usage.matches(".*\\d+ in · \\d+ out tokens · 0\\.\\d{4} USD · day budget left 0\\.9\\d{3} USD"), usage);
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "agent-done.png"));

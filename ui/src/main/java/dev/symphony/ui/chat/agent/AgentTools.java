@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
@@ -228,6 +229,11 @@ public final class AgentTools {
         if (refused != null) {
             return refused;
         }
+        OverlayShell overlay = commands.overlay();
+        Optional<String> noOverlay = overlay == null ? Optional.empty() : overlay.unavailable(workspace);
+        if (overlay != null && noOverlay.isEmpty()) {
+            return commandInOverlay(overlay, command, v, cancelled);
+        }
         StepRecorder.Step step = steps.begin("Run " + command, null);
         CommandRunner.Result r;
         try {
@@ -237,8 +243,46 @@ public final class AgentTools {
             throw e;
         }
         java.util.OptionalInt checkpoint = step.end();
-        String result = "exit code " + r.exitCode() + (r.timedOut() ? " (timed out)" : "") + "\n" + r.output();
+        String result = exit(r) + r.output() + noOverlay.map(why -> "\n[not in an overlay: " + why
+                + "; the workspace's files were copied before it ran]").orElse("");
         return new Outcome("Ran " + command, result, v.decision(), true, result).at(checkpoint);
+    }
+
+    /**
+     * The command runs in the overlay; what it changed is applied to the workspace when the person accepted the command
+     * before it ran, or accepts the changes now (a command the policy allowed without asking should not write); the
+     * checkpoint holds exactly the files the changes touch. A rejected, stopped or failed-to-apply step changes nothing.
+     */
+    private Outcome commandInOverlay(OverlayShell overlay, String command, Verdict v, BooleanSupplier cancelled) throws IOException {
+        try (OverlayRun run = overlay.run(command, workspace, commands, cancelled)) {
+            CommandRunner.Result r = run.result();
+            String result = exit(r) + r.output();
+            if (run.changes().isEmpty() || v.decision() == Decision.ALLOW && run.changes().keySet().stream().allMatch(
+                    p -> p.equals(".git") || p.equals(".git/index"))) { // git status refreshing its stat cache: dropped
+                return new Outcome("Ran " + command, result, v.decision(), true, result + "\n[ran in an overlay: no file changed]");
+            }
+            if (cancelled.getAsBoolean()) {
+                return new Outcome("Ran " + command + ": stopped", result, v.decision(), true,
+                        result + "\n[stopped: what it changed in its overlay was dropped]\n" + run.describe());
+            }
+            if (v.decision() != Decision.ASK && !approved("Apply what " + command + " changed",
+                    "ran in an overlay; the workspace is unchanged until you accept:\n" + run.describe(), v)) {
+                return new Outcome("Ran " + command + ": changes rejected", result + "\n" + run.describe(), v.decision(), true,
+                        result + "\n[the user rejected what it changed; the workspace is unchanged]\n" + run.describe());
+            }
+            StepRecorder.Step step = steps.begin("Run " + command,
+                    run.files().stream().map(workspace::resolve).toList());
+            try {
+                run.apply();
+            } finally {
+                result += "\n[ran in an overlay; applied:]\n" + run.describe();
+            }
+            return new Outcome("Ran " + command, result, v.decision(), true, result).at(step.end());
+        }
+    }
+
+    private static String exit(CommandRunner.Result r) {
+        return "exit code " + r.exitCode() + (r.timedOut() ? " (timed out)" : "") + "\n";
     }
 
     /** Null to go ahead; otherwise the outcome of a denied or rejected call. */

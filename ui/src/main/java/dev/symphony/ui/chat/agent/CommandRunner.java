@@ -20,13 +20,34 @@ public final class CommandRunner {
 
     static final int MAX_OUTPUT = 16 * 1024;
     private final Duration limit;
+    private final OverlayShell overlay;
 
     public CommandRunner(Duration limit) {
+        this(limit, null);
+    }
+
+    private CommandRunner(Duration limit, OverlayShell overlay) {
         this.limit = limit;
+        this.overlay = overlay;
+    }
+
+    /** This runner, its commands run in {@code overlay}'s copy-on-write view of the workspace where it is available. */
+    public CommandRunner withOverlay(OverlayShell overlay) {
+        return new CommandRunner(limit, overlay);
+    }
+
+    /** The overlay commands run in, or null when they run in the workspace itself. */
+    public OverlayShell overlay() {
+        return overlay;
     }
 
     public Result run(String command, Path folder, BooleanSupplier cancelled) throws IOException {
-        Process p = new ProcessBuilder("bash", "-c", command).directory(folder.toFile()).redirectErrorStream(true)
+        return run(java.util.List.of("bash", "-c", command), folder, cancelled);
+    }
+
+    /** Runs {@code argv} in {@code folder} as {@link #run(String, Path, BooleanSupplier)} runs a command line. */
+    Result run(java.util.List<String> argv, Path folder, BooleanSupplier cancelled) throws IOException {
+        Process p = new ProcessBuilder(argv).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         Thread reader = new Thread(() -> drain(p.getInputStream(), kept), "agent-command-output");

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The checkpoints of one window, while it is open: one {@link Checkpoints} per folder, their copies in one
+ * The checkpoints of one window, while it is open: one {@link Checkpoints} per folder, their copies encrypted in one
  * {@link BlobStore} under {@code <base>/<pid>-<n>} (equal contents stored once across folders), deleted when the
  * window closes. Folders left by a process that no longer runs (a crash) are deleted when the next one opens, so the
  * disk they use is bounded by what open windows recorded.
@@ -20,12 +20,13 @@ public final class CheckpointSession implements AutoCloseable {
     private final BlobStore blobs;
     private final Map<Path, Checkpoints> byFolder = new HashMap<>();
 
-    private CheckpointSession(Path folder) throws IOException {
+    private CheckpointSession(Path folder, byte[] key) throws IOException {
         this.folder = folder;
-        this.blobs = new BlobStore(folder);
+        this.blobs = new BlobStore(folder, key);
     }
 
-    public static CheckpointSession open(Path base) throws IOException {
+    /** A session under {@code base}, its copies encrypted with {@code key} ({@link CheckpointKeys}). */
+    public static CheckpointSession open(Path base, byte[] key) throws IOException {
         Files.createDirectories(base);
         long pid = ProcessHandle.current().pid();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(base)) {
@@ -43,7 +44,7 @@ public final class CheckpointSession implements AutoCloseable {
         for (int n = 0; ; n++) {
             Path folder = base.resolve(pid + "-" + n);
             if (!Files.exists(folder)) {
-                return new CheckpointSession(Files.createDirectories(folder));
+                return new CheckpointSession(Files.createDirectories(folder), key);
             }
         }
     }

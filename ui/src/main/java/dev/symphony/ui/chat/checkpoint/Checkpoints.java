@@ -55,7 +55,13 @@ public final class Checkpoints {
 
         /** Records the step when it changed a file; empty when it changed none. */
         public Optional<Step> end() throws IOException {
-            return record(title, before, states(paths), conversation, false);
+            Map<String, FileState> after = states(paths);
+            for (String p : before.keySet()) {
+                if (!after.containsKey(p)) { // gone, or left out now (the step changed an ignore file): ask the file
+                    after.put(p, files.state(p));
+                }
+            }
+            return record(title, before, after, conversation, false);
         }
     }
 

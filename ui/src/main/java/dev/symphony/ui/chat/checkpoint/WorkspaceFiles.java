@@ -1,27 +1,31 @@
 package dev.symphony.ui.chat.checkpoint;
 
+import dev.symphony.editor.workspace.WalkOptions;
+import dev.symphony.editor.workspace.WorkspaceWalker;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The files of one workspace as checkpoints see them: {@link #state} of one file and {@link #snapshot} of them all
- * (regular files; {@code .git} folders, symbolic links and what cannot be read are left alone), their contents put in the
+ * (regular files; {@code .git}, what the ignore files leave out, symbolic links and what cannot be read are left alone), their contents put in the
  * {@link BlobStore}. A file whose size, modification time and file key are those of the state already known is not
  * read again, unless it was modified within {@link #RACY_NANOS} of when it was last read (an edit in the same
  * clock tick would keep its time).
  */
 public final class WorkspaceFiles {
     static final long RACY_NANOS = 2_000_000_000L;
+    /** Hidden files are files too; ignore files are respected; {@code .git} (a folder, or a worktree's file) never. */
+    public static final WalkOptions WALK = WalkOptions.defaults().withHidden(true).withExtraExcludes(List.of(".git"));
     private final Path root;
     private final BlobStore blobs;
     /** What was read, with when it was read: the shortcut for the next snapshot. */
@@ -60,39 +64,40 @@ public final class WorkspaceFiles {
         return attrs.isRegularFile() ? read(relative, file, attrs) : FileState.ABSENT;
     }
 
-    /** Every regular file of the workspace (outside {@code .git}) with its state, by relative path. */
+    /**
+     * Every regular file of the workspace with its state, by relative path — but what the workspace's ignore files
+     * leave out ({@link #WALK}: {@code .gitignore} in a git repository, {@code .ignore}, {@code .rgignore}, the
+     * repository's {@code info/exclude}; build output and dependency folders, as the Search view skips them) and
+     * {@code .git}: checkpoints stay small and fast, and a command's changes there are not undone.
+     */
     public synchronized Map<String, FileState> snapshot() throws IOException {
         Map<String, FileState> out = new TreeMap<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return dir.getFileName() != null && dir.getFileName().toString().equals(".git") && !dir.equals(root)
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile()) {
-                    String rel = root.relativize(file).toString().replace('\\', '/');
+        try {
+            new WorkspaceWalker(root, WALK).walk(() -> false, new WorkspaceWalker.Visitor() {
+                @Override
+                public void file(Path file, String rel, long size) {
                     try {
-                        out.put(rel, read(rel, file, attrs));
-                    } catch (NoSuchFileException gone) {
-                        // deleted while we walked: it is absent
-                    } catch (java.nio.file.AccessDeniedException unreadable) {
-                        // not ours to read: left out, so a restore leaves it alone too
+                        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                        if (attrs.isRegularFile()) {
+                            out.put(rel, read(rel, file, attrs));
+                        }
+                    } catch (NoSuchFileException | java.nio.file.AccessDeniedException gone) {
+                        // deleted while we walked (absent), or not ours to read (left out, so a restore leaves it alone)
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 }
-                return FileVisitResult.CONTINUE;
-            }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
-                    return FileVisitResult.CONTINUE;
+                @Override
+                public void error(Path path, IOException e) {
+                    if (!(e instanceof NoSuchFileException) && !(e instanceof java.nio.file.AccessDeniedException)) {
+                        throw new UncheckedIOException(new IOException("the checkpoint cannot read " + path + ": " + e.getMessage(), e));
+                    }
                 }
-                throw new IOException("the checkpoint cannot read " + file + ": " + e.getMessage(), e);
-            }
-        });
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         return out;
     }
 

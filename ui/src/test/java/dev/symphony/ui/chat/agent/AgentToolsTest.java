@@ -161,7 +161,7 @@ class AgentToolsTest {
     void stepsThatWriteAreCheckpointsThatRestoreTheFiles() throws Exception {
         dev.symphony.ui.chat.checkpoint.Checkpoints checkpoints = new dev.symphony.ui.chat.checkpoint.Checkpoints(
                 new dev.symphony.ui.chat.checkpoint.WorkspaceFiles(workspace,
-                        new dev.symphony.ui.chat.checkpoint.BlobStore(config.resolve("blobs"))));
+                        new dev.symphony.ui.chat.checkpoint.BlobStore(config.resolve("blobs"), dev.symphony.ui.chat.checkpoint.BlobStore.newKey())));
         StepRecorder recorder = (title, files) -> {
             var step = checkpoints.begin(title, files == null ? null : files.stream().map(f -> checkpoints.files().relative(f)).toList(), List.of());
             return () -> step.end().map(s -> java.util.OptionalInt.of(s.id())).orElse(java.util.OptionalInt.empty());
@@ -178,6 +178,56 @@ class AgentToolsTest {
         assertFalse(Files.exists(workspace.resolve("made.txt")));
         checkpoints.restore(checkpoints.plan(edit.checkpoint(), p -> false), false, List.of(), p -> false);
         assertEquals("alpha\nbeta\n", Files.readString(workspace.resolve("a.txt")), "to before the edit");
+    }
+
+    /**
+     * Commands in the overlay: an accepted command's changes are applied with a checkpoint of exactly what they touch;
+     * an allowed (read-only) command that writes anyway is asked about after it ran, and rejected changes nothing.
+     */
+    @Test
+    void commandsRunInTheOverlayAndTheirChangesApplyOnlyWhenAccepted() throws Exception {
+        OverlayShell overlay = new OverlayShell(config.resolve("overlay"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(overlay.unavailable(workspace).isEmpty(), () -> "no overlay: " + overlay.unavailable(workspace));
+        dev.symphony.ui.chat.checkpoint.Checkpoints checkpoints = new dev.symphony.ui.chat.checkpoint.Checkpoints(
+                new dev.symphony.ui.chat.checkpoint.WorkspaceFiles(workspace,
+                        new dev.symphony.ui.chat.checkpoint.BlobStore(config.resolve("blobs"), dev.symphony.ui.chat.checkpoint.BlobStore.newKey())));
+        List<java.util.Collection<Path>> recorded = new ArrayList<>();
+        StepRecorder recorder = (title, files) -> {
+            recorded.add(files);
+            var step = checkpoints.begin(title, files == null ? null : files.stream().map(f -> checkpoints.files().relative(f)).toList(), List.of());
+            return () -> step.end().map(s -> java.util.OptionalInt.of(s.id())).orElse(java.util.OptionalInt.empty());
+        };
+        answer = true;
+        tools = new AgentTools(workspace, ApprovalPolicy.load(config, workspace), (t, d, v) -> {
+            asked.add(t + "\n" + d);
+            return CompletableFuture.completedFuture(answer);
+        }, onDisk, new CommandRunner(Duration.ofSeconds(20)).withOverlay(overlay), recorder);
+        AgentTools.Outcome rm = call("run_command", "{\"command\":\"rm a.txt && echo made > made.txt\"}");
+        assertTrue(rm.result().contains("ran in an overlay; applied:") && rm.result().contains("- a.txt")
+                && rm.result().contains("+ made.txt"), rm.result());
+        assertEquals(List.of(List.of(workspace.resolve("a.txt"), workspace.resolve("made.txt"))), recorded,
+                "the checkpoint holds exactly what the command changed");
+        assertFalse(Files.exists(workspace.resolve("a.txt")));
+        checkpoints.restore(checkpoints.plan(rm.checkpoint(), p -> false), false, List.of(), p -> false);
+        assertEquals("alpha\nbeta\n", Files.readString(workspace.resolve("a.txt")));
+        assertFalse(Files.exists(workspace.resolve("made.txt")));
+
+        // a command the user's policy allows without asking that writes anyway: asked after it ran
+        Files.writeString(config.resolve("policy.json"), "{\"rules\": [{\"id\": \"touch\", \"decision\": \"allow\", \"command\": \"touch\","
+                + " \"reason\": \"the user trusts touch\", \"examples\": {\"match\": [\"touch x\"], \"noMatch\": [\"rm x\"]}}]}");
+        tools = new AgentTools(workspace, ApprovalPolicy.load(config, workspace), (t, d, v) -> {
+            asked.add(t + "\n" + d);
+            return CompletableFuture.completedFuture(answer);
+        }, onDisk, new CommandRunner(Duration.ofSeconds(20)).withOverlay(overlay), recorder);
+        asked.clear();
+        answer = false;
+        AgentTools.Outcome sneaky = call("run_command", "{\"command\":\"touch found.txt\"}");
+        assertTrue(sneaky.result().contains("rejected what it changed"), sneaky.result());
+        assertFalse(Files.exists(workspace.resolve("found.txt")), "nothing it wrote reached the workspace");
+        assertEquals(List.of("Apply what touch found.txt changed\nran in an overlay; the workspace is unchanged until you accept:\n+ found.txt"), asked);
+        answer = true;
+        call("run_command", "{\"command\":\"touch found.txt\"}");
+        assertTrue(Files.exists(workspace.resolve("found.txt")), "accepted, it is applied");
     }
 
     /**

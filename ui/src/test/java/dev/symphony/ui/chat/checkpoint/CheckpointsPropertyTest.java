@@ -36,7 +36,7 @@ class CheckpointsPropertyTest {
         Random random = new Random(seed);
         for (int run = 0; run < 40; run++) {
             Path ws = Files.createDirectories(root.resolve("w" + run));
-            Checkpoints checkpoints = new Checkpoints(new WorkspaceFiles(ws, new BlobStore(root.resolve("blobs"))));
+            Checkpoints checkpoints = new Checkpoints(new WorkspaceFiles(ws, new BlobStore(root.resolve("blobs"), BlobStore.newKey())));
             Map<Integer, Map<String, String>> before = new HashMap<>();
             Map<Integer, Map<String, String>> after = new HashMap<>();
             List<Integer> ids = new ArrayList<>();

@@ -37,7 +37,7 @@ class CheckpointsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        checkpoints = new Checkpoints(new WorkspaceFiles(workspace, new BlobStore(store)));
+        checkpoints = new Checkpoints(new WorkspaceFiles(workspace, new BlobStore(store, BlobStore.newKey())));
         for (int i = 0; i < 60; i++) {
             write("src/f" + i + ".txt", "file " + i + "\nline two\n");
         }
@@ -131,6 +131,36 @@ class CheckpointsTest {
             blobs = s.filter(Files::isRegularFile).count();
         }
         assertEquals(61, blobs, "60 files of two lines each differ, the script is one more");
+    }
+
+    @Test
+    void ignoredFoldersAreLeftOutAndAnIgnoreFileTheStepChangesCannotHideItsEdits() throws Exception {
+        write(".gitignore", "target/\n*.log\n");
+        write("target/classes/A.class", "built before\n");
+        Checkpoints.Pending build = checkpoints.begin("Run the build", null, ASKED);
+        run("mkdir -p target/classes node && head -c 100000 /dev/zero > target/classes/B.class && echo x > build.log"
+                + " && echo 'edited by the build' > src/f1.txt");
+        Checkpoints.Step step = build.end().orElseThrow();
+        assertEquals(Set.of("src/f1.txt"), step.after().keySet(), "build output and logs the .gitignore names are no checkpoint's");
+        try (Stream<Path> s = Files.walk(store)) {
+            assertTrue(s.filter(Files::isRegularFile).noneMatch(p -> {
+                try {
+                    return Files.size(p) == 100_000;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }), "the ignored output was not copied");
+        }
+
+        Checkpoints.Pending hide = checkpoints.begin("Run", null, ASKED);
+        run("echo 'src/f2.txt' >> .gitignore && echo 'hidden edit' > src/f2.txt");
+        Checkpoints.Step hidden = hide.end().orElseThrow();
+        assertEquals(Set.of(".gitignore", "src/f2.txt"), hidden.after().keySet(), "the edit of a file it made ignored is recorded");
+        checkpoints.restore(checkpoints.plan(step.id(), p -> false), false, List.of(), p -> false);
+        assertEquals("file 2\nline two\n", read("src/f2.txt"));
+        assertEquals("file 1\nline two\n", read("src/f1.txt"));
+        assertEquals("target/\n*.log\n", read(".gitignore"));
+        assertEquals("x\n", read("build.log"), "what the checkpoint never recorded is left alone");
     }
 
     private void command(String line) throws IOException {
