@@ -34,6 +34,13 @@ import java.util.concurrent.atomic.AtomicReference;
 final class LspBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LSP = "dev.symphony.samples.lsp";
+    /**
+     * Where the overhead goes, from the stamps the extension returns (one monotonic clock for the machine's processes):
+     * the call to the host's operator (kernel, bus, host dispatch), the operator to the request written (the pool's and
+     * the session's threads, LSP4J's serialisation), the answer parsed to emitted (conversion), emitted to the caller
+     * (host bus, kernel, its listener thread).
+     */
+    private static final String[] SPLIT = {"callToHost", "hostToServer", "convert", "emitToCaller"};
 
     private LspBench() {
     }
@@ -61,7 +68,7 @@ final class LspBench {
         ObjectNode result = JSON.createObjectNode().put("loadAverageAtStart", loadAverage()).put("projectLines", lines)
                 .put("keystrokes", keystrokes);
         Map<Long, long[]> asked = new ConcurrentHashMap<>(); // id -> {sent ns, version}
-        List<double[]> answers = java.util.Collections.synchronizedList(new ArrayList<>()); // {e2e ms, server ms}
+        List<double[]> answers = java.util.Collections.synchronizedList(new ArrayList<>()); // {e2e, server, then SPLIT's} ms
         AtomicReference<String> status = new AtomicReference<>("");
         long[] counters = new long[2]; // superseded answers emitted, answers for an older text
         long[] latest = {-1, 1}; // latest completion id, current version
@@ -82,61 +89,70 @@ final class LspBench {
                                  counters[1]++;
                              }
                          }
-                         answers.add(new double[] {(System.nanoTime() - a[0]) / 1e6, payload.path("result").path("serverMs").asDouble()});
+                         long now = System.nanoTime();
+                         JsonNode t = payload.path("result").path("timing");
+                         answers.add(new double[] {(now - a[0]) / 1e6, payload.path("result").path("serverMs").asDouble(),
+                             (t.path("receivedNs").asLong() - a[0]) / 1e6, (t.path("writtenNs").asLong() - t.path("receivedNs").asLong()) / 1e6,
+                             (t.path("emittedNs").asLong() - t.path("answeredNs").asLong()) / 1e6, (now - t.path("emittedNs").asLong()) / 1e6});
                      }
                  }
              })) {
-            String text = Files.readString(main);
+            LspTyping typing = LspTyping.trace(BenchCommand.repoRoot().resolveSibling("shared").resolve("bench-data")
+                    .resolve("editing-traces").resolve("sveltecomponent.json.gz"), keystrokes).orElse(LspTyping.synthetic(keystrokes));
+            result.put("typing", typing.name());
+            StringBuilder doc = new StringBuilder(Files.readString(main));
+            int base = doc.length(); // the typed text follows the file's own lines
+            doc.append(typing.startText());
+            Files.writeString(main, doc);
             call(kernel, "documents", JSON.createObjectNode().put("event", "open").put("root", project.toString())
-                    .put("file", main.toString()).put("version", 1).put("text", text));
+                    .put("file", main.toString()).put("version", 1).put("text", doc.toString()));
             long deadline = System.nanoTime() + 600_000_000_000L;
-            int line = (int) text.lines().count();
-            int column = 0;
             while (answers.isEmpty()) { // the server loads the project: ask until a completion answers
                 if (status.get().contains("not installed") || status.get().contains("gave up") || System.nanoTime() > deadline) {
                     err.println("symphony bench lsp: " + status.get());
                     return SymphonyMain.FAILED;
                 }
-                complete(kernel, main, asked, latest, line, column);
+                int[] end = LspTyping.lineColumn(doc, doc.length());
+                complete(kernel, main, asked, latest, end[0], end[1]);
                 Thread.sleep(1000);
             }
             answers.clear();
             long before = stats(kernel, "textDocument/didChange");
             long completionsBefore = stats(kernel, "textDocument/completion");
             long cancelsBefore = stats(kernel, "$/cancelRequest");
-            String typing = "m0.fn0(1);\n";
-            double[] sync = new double[keystrokes];
-            int wordStart = 0;
+            double[] sync = new double[typing.keystrokes().size()];
             int latestWordStart = -1;
-            for (int k = 0; k < keystrokes; k++) {
-                char c = typing.charAt(k % typing.length());
+            for (int k = 0; k < sync.length; k++) {
+                LspTyping.Keystroke key = typing.keystrokes().get(k);
+                int offset = Math.min(doc.length(), base + key.offset());
+                int endOffset = Math.min(doc.length(), offset + key.deleted());
+                int[] from = LspTyping.lineColumn(doc, offset);
+                int[] to = LspTyping.lineColumn(doc, endOffset);
                 long t0 = System.nanoTime();
                 synchronized (latest) {
                     latest[1]++;
                 }
                 ObjectNode change = JSON.createObjectNode().put("event", "change").put("file", main.toString()).put("version", latest[1]);
-                change.putArray("changes").addObject().put("startLine", line).put("startColumn", column).put("endLine", line)
-                        .put("endColumn", column).put("text", String.valueOf(c));
+                change.putArray("changes").addObject().put("startLine", from[0]).put("startColumn", from[1]).put("endLine", to[0])
+                        .put("endColumn", to[1]).put("text", key.text());
                 call(kernel, "documents", change);
                 sync[k] = (System.nanoTime() - t0) / 1e6;
-                if (c == '\n') {
-                    line++;
-                    column = 0;
-                    wordStart = 0;
-                } else {
-                    column++;
-                    boolean word = Character.isJavaIdentifierPart(c);
-                    boolean pending;
-                    synchronized (latest) {
-                        pending = asked.containsKey(latest[0]);
-                    }
-                    if (c == '.' || word && (!pending || wordStart != latestWordStart)) {
-                        complete(kernel, main, asked, latest, line, column); // as the workbench: one request out per word
-                        latestWordStart = wordStart;
-                    }
-                    if (!word) {
-                        wordStart = column;
-                    }
+                doc.replace(offset, endOffset, key.text());
+                int caret = offset + key.text().length();
+                char c = key.text().length() == 1 ? key.text().charAt(0) : '\n';
+                int wordStart = caret;
+                while (wordStart > base && Character.isJavaIdentifierPart(doc.charAt(wordStart - 1))) {
+                    wordStart--;
+                }
+                boolean word = Character.isJavaIdentifierPart(c);
+                boolean pending;
+                synchronized (latest) {
+                    pending = asked.containsKey(latest[0]);
+                }
+                if (c == '.' || word && (!pending || wordStart != latestWordStart)) {
+                    int[] at = LspTyping.lineColumn(doc, caret);
+                    complete(kernel, main, asked, latest, at[0], at[1]); // as the workbench: one request out per word
+                    latestWordStart = wordStart;
                 }
                 Thread.sleep(Math.max(0, 100 - (System.nanoTime() - t0) / 1_000_000));
             }
@@ -147,9 +163,15 @@ final class LspBench {
             result.set("completionOverheadP50Ms", figure(percentile(overhead, 0.5)));
             result.set("requestOverheadP99Ms", figure(percentile(overhead, 0.99)));
             result.set("serverP50Ms", figure(percentile(answers.stream().mapToDouble(a -> a[1]).sorted().toArray(), 0.5)));
+            ObjectNode split = result.putObject("overheadSplitMs");
+            for (int i = 0; i < SPLIT.length; i++) {
+                int at = i + 2;
+                double[] part = answers.stream().mapToDouble(a -> a[at]).sorted().toArray();
+                split.putObject(SPLIT[i]).<ObjectNode>set("p50", figure(percentile(part, 0.5))).set("p99", figure(percentile(part, 0.99)));
+            }
             result.put("syncCallP99Ms", round(percentile(sync, 0.99)));
-            result.put("didChangePerKeystroke", round((stats(kernel, "textDocument/didChange") - before) / (double) keystrokes));
-            result.put("completionPerKeystroke", round((stats(kernel, "textDocument/completion") - completionsBefore) / (double) keystrokes));
+            result.put("didChangePerKeystroke", round((stats(kernel, "textDocument/didChange") - before) / (double) sync.length));
+            result.put("completionPerKeystroke", round((stats(kernel, "textDocument/completion") - completionsBefore) / (double) sync.length));
             result.put("cancelRequestsSent", stats(kernel, "$/cancelRequest") - cancelsBefore);
             result.put("supersededAnswersEmitted", counters[0]);
             result.put("answersForOlderText", counters[1]);
