@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code symphony bench lsp [--quick]}: the lsp extension (from this repository's built module) in a real host with the
+ * {@code symphony bench lsp [--quick] [--pyright]}: the lsp extension (from this repository's built module) in a real host with the
  * real typescript-language-server, on a generated TypeScript project of 50,000 lines (5,000 with --quick). After the
  * server has loaded the project, keystrokes are sent at 10 per second into one file the way the workbench sends them
  * ({@code documents} change with one range, then a {@code language} completion that supersedes the one before), and
@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code completion}, {@code $/cancelRequest}), {@code supersededAnswersEmitted} (answers to superseded requests that
  * reached the workbench: it drops them by id), {@code answersForOlderText} (answers that arrived after more typing:
  * mapped or dropped by the workbench's rule), and the load average at start and end: figures count only below 0.5.
- * Needs the server installed ({@code symphony lsp install typescript}); it says so otherwise.
+ * With {@code --pyright}: the real pyright on a copy of the Python standard library's {@code json} and {@code asyncio}
+ * packages, typing a synthetic line into {@code main.py} (the trace is for TypeScript).
+ * Needs the server installed ({@code symphony lsp install typescript} or {@code pyright}); it says so otherwise.
  */
 final class LspBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,15 +49,27 @@ final class LspBench {
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
-        if (args.length > (quick ? 1 : 0)) {
-            err.println("usage: symphony bench lsp [--quick]");
+        boolean pyright = Arrays.asList(args).contains("--pyright");
+        if (args.length > (quick ? 1 : 0) + (pyright ? 1 : 0)) {
+            err.println("usage: symphony bench lsp [--quick] [--pyright]");
             return SymphonyMain.USAGE;
         }
         int lines = quick ? 5_000 : 50_000;
         int keystrokes = quick ? 100 : 1_000;
         Path work = Files.createTempDirectory("symphony-bench-lsp");
         Path project = work.resolve("project");
-        Path main = generate(project, lines);
+        Path main;
+        if (pyright) {
+            java.util.Optional<Path> stdlib = LspPythonProject.standardLibrary();
+            if (stdlib.isEmpty()) {
+                err.println("symphony bench lsp --pyright: no Python standard library found (python3 on the PATH is asked where json is)");
+                return SymphonyMain.FAILED;
+            }
+            main = LspPythonProject.copy(stdlib.get(), project);
+            lines = LspPythonProject.lines(project);
+        } else {
+            main = generate(project, lines);
+        }
         Path devRoot = Files.createDirectories(work.resolve("dev"));
         Files.createSymbolicLink(devRoot.resolve("lsp"), BenchCommand.repoRoot().resolve("sample-extensions").resolve("lsp"));
         Path tools = dev.symphony.kernel.paths.SymphonyPaths.resolve().tools(); // the user's installed servers, before the home moves
@@ -98,7 +112,9 @@ final class LspBench {
                  }
              })) {
             LspTyping typing = LspTyping.trace(BenchCommand.repoRoot().resolveSibling("shared").resolve("bench-data")
-                    .resolve("editing-traces").resolve("sveltecomponent.json.gz"), keystrokes).orElse(LspTyping.synthetic(keystrokes));
+                    .resolve("editing-traces").resolve("sveltecomponent.json.gz"), keystrokes).filter(t -> !pyright)
+                    .orElse(LspTyping.synthetic(pyright ? "json.dumps(asyncio.sleep(1))\n" : "m0.fn0(1);\n", keystrokes));
+            result.put("server", pyright ? "pyright" : "typescript");
             result.put("typing", typing.name());
             StringBuilder doc = new StringBuilder(Files.readString(main));
             int base = doc.length(); // the typed text follows the file's own lines

@@ -14,16 +14,15 @@ import java.util.zip.GZIPInputStream;
 /**
  * What {@code symphony bench lsp} types: the {@code sveltecomponent} editing trace (a real code-editing history from
  * {@code ../shared/bench-data/editing-traces/}: its first transaction is the starting text, each later patch one
- * keystroke, a paste or a deletion) appended to the project's {@code main.ts}, or, without the trace, a synthetic line
- * typed over and over ({@code m0.fn0(1);}).
+ * keystroke, a paste or a deletion) appended to the project's {@code main.ts}, or, without the trace (or for another
+ * language), a synthetic line typed over and over.
  */
 record LspTyping(String name, String startText, List<Keystroke> keystrokes) {
     /** Replace {@code deleted} characters at {@code offset} (of the typed text) with {@code text}. */
     record Keystroke(int offset, int deleted, String text) {
     }
 
-    static LspTyping synthetic(int count) {
-        String line = "m0.fn0(1);\n";
+    static LspTyping synthetic(String line, int count) {
         List<Keystroke> keys = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             keys.add(new Keystroke(k, 0, String.valueOf(line.charAt(k % line.length()))));
