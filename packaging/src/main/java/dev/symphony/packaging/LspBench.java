@@ -56,6 +56,7 @@ final class LspBench {
         }
         int lines = quick ? 5_000 : 50_000;
         int keystrokes = quick ? 100 : 1_000;
+        int warmUp = quick ? 50 : 200; // typed first and not counted: the JIT compiles the path (JMH's warm-up iterations)
         Path work = Files.createTempDirectory("symphony-bench-lsp");
         Path project = work.resolve("project");
         Path main;
@@ -80,11 +81,11 @@ final class LspBench {
             Files.createSymbolicLink(benchTools, tools);
         }
         ObjectNode result = JSON.createObjectNode().put("loadAverageAtStart", loadAverage()).put("projectLines", lines)
-                .put("keystrokes", keystrokes);
+                .put("keystrokes", keystrokes).put("warmUpKeystrokes", warmUp);
         Map<Long, long[]> asked = new ConcurrentHashMap<>(); // id -> {sent ns, version}
         List<double[]> answers = java.util.Collections.synchronizedList(new ArrayList<>()); // {e2e, server, then SPLIT's} ms
         AtomicReference<String> status = new AtomicReference<>("");
-        long[] counters = new long[2]; // superseded answers emitted, answers for an older text
+        long[] counters = new long[3]; // superseded answers emitted, answers for an older text, counted from (ns)
         long[] latest = {-1, 1}; // latest completion id, current version
         try (Kernel kernel = Kernel.start(KernelContext.standard().workspace(project).developmentRoot(devRoot)
                 // on a loaded machine a host starting beside tsserver misses heartbeats (killed as hung after ~0.8 s);
@@ -97,6 +98,9 @@ final class LspBench {
                      long[] a = asked.remove(payload.path("id").asLong());
                      if (a != null && !payload.path("result").has("error")) {
                          synchronized (latest) {
+                             if (a[0] < counters[2]) {
+                                 return; // asked while warming up
+                             }
                              if (payload.path("id").asLong() != latest[0]) {
                                  counters[0]++;
                              } else if (payload.path("version").asLong() != latest[1]) {
@@ -112,8 +116,8 @@ final class LspBench {
                  }
              })) {
             LspTyping typing = LspTyping.trace(BenchCommand.repoRoot().resolveSibling("shared").resolve("bench-data")
-                    .resolve("editing-traces").resolve("sveltecomponent.json.gz"), keystrokes).filter(t -> !pyright)
-                    .orElse(LspTyping.synthetic(pyright ? "json.dumps(asyncio.sleep(1))\n" : "m0.fn0(1);\n", keystrokes));
+                    .resolve("editing-traces").resolve("sveltecomponent.json.gz"), warmUp + keystrokes).filter(t -> !pyright)
+                    .orElse(LspTyping.synthetic(pyright ? "json.dumps(asyncio.sleep(1))\n" : "m0.fn0(1);\n", warmUp + keystrokes));
             result.put("server", pyright ? "pyright" : "typescript");
             result.put("typing", typing.name());
             StringBuilder doc = new StringBuilder(Files.readString(main));
@@ -132,13 +136,25 @@ final class LspBench {
                 complete(kernel, main, asked, latest, end[0], end[1]);
                 Thread.sleep(1000);
             }
-            answers.clear();
-            long before = stats(kernel, "textDocument/didChange");
-            long completionsBefore = stats(kernel, "textDocument/completion");
-            long cancelsBefore = stats(kernel, "$/cancelRequest");
-            double[] sync = new double[typing.keystrokes().size()];
+            long before = 0;
+            long completionsBefore = 0;
+            long cancelsBefore = 0;
+            int typed = typing.keystrokes().size();
+            int counted = Math.max(0, typed - warmUp);
+            double[] sync = new double[counted];
             int latestWordStart = -1;
-            for (int k = 0; k < sync.length; k++) {
+            for (int k = 0; k < typed; k++) {
+                if (k == typed - counted) { // warmed up: count from here
+                    synchronized (latest) {
+                        answers.clear();
+                        counters[0] = 0;
+                        counters[1] = 0;
+                        counters[2] = System.nanoTime();
+                    }
+                    before = stats(kernel, "textDocument/didChange");
+                    completionsBefore = stats(kernel, "textDocument/completion");
+                    cancelsBefore = stats(kernel, "$/cancelRequest");
+                }
                 LspTyping.Keystroke key = typing.keystrokes().get(k);
                 int offset = Math.min(doc.length(), base + key.offset());
                 int endOffset = Math.min(doc.length(), offset + key.deleted());
@@ -152,7 +168,9 @@ final class LspBench {
                 change.putArray("changes").addObject().put("startLine", from[0]).put("startColumn", from[1]).put("endLine", to[0])
                         .put("endColumn", to[1]).put("text", key.text());
                 call(kernel, "documents", change);
-                sync[k] = (System.nanoTime() - t0) / 1e6;
+                if (k >= typed - counted) {
+                    sync[k - (typed - counted)] = (System.nanoTime() - t0) / 1e6;
+                }
                 doc.replace(offset, endOffset, key.text());
                 int caret = offset + key.text().length();
                 char c = key.text().length() == 1 ? key.text().charAt(0) : '\n';

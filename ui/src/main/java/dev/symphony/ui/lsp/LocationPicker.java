@@ -53,6 +53,7 @@ final class LocationPicker {
     private long requestId = -1;
     private boolean asksServer; // workspace symbols: the query goes to the server
     private OpenDocument document;
+    private EditorView from; // gets the focus back on Escape
 
     LocationPicker(ServerRequests requests, Overlay overlay, Supplier<Path> workspace, Opener opener, Consumer<String> status) {
         this.requests = requests;
@@ -74,6 +75,9 @@ final class LocationPicker {
             int i = list.getSelectionModel().getSelectedIndex();
             if (e.getCode() == KeyCode.ESCAPE) {
                 close();
+                if (from != null) {
+                    from.requestFocus();
+                }
             } else if (e.getCode() == KeyCode.ENTER) {
                 open();
             } else if (e.getCode() == KeyCode.DOWN) {
@@ -125,6 +129,7 @@ final class LocationPicker {
             return;
         }
         document = d;
+        from = view;
         asksServer = server;
         title.setText(" " + name + " (Enter: go, Escape: close)");
         all.clear();

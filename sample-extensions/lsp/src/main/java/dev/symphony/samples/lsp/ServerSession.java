@@ -174,11 +174,11 @@ final class ServerSession implements AutoCloseable {
     }
 
     /** Sends {@code changes} (ranges, in order) or, to a server that wants whole documents, {@code wholeText}. */
-    void didChange(String uri, int version, List<TextDocumentContentChangeEvent> changes, String wholeText) {
+    void didChange(String uri, int version, List<TextDocumentContentChangeEvent> changes, java.util.function.Supplier<String> wholeText) {
         if (sync == TextDocumentSyncKind.None) {
             return;
         }
-        List<TextDocumentContentChangeEvent> sent = sync == TextDocumentSyncKind.Full ? List.of(new TextDocumentContentChangeEvent(wholeText)) : changes;
+        List<TextDocumentContentChangeEvent> sent = sync == TextDocumentSyncKind.Full ? List.of(new TextDocumentContentChangeEvent(wholeText.get())) : changes;
         send(() -> server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version), sent)));
     }
 
