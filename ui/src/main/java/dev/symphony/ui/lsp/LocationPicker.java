@@ -62,8 +62,7 @@ final class LocationPicker {
         this.opener = opener;
         this.status = status;
         box.setId(ID);
-        box.setStyle("-fx-background-color: -color-bg-overlay; -fx-border-color: -color-border-default;"
-                + "-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 8, 0, 0, 2);");
+        box.setStyle(Overlay.BOX_STYLE);
         list.setPrefWidth(520);
         list.setPrefHeight(22 * 12 + 4);
         list.setFixedCellSize(22);

@@ -4,15 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.symphony.ui.editor.EditorView;
 import dev.symphony.ui.tabs.OpenDocument;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import javafx.util.Duration;
 
 /**
- * Signature help: typing {@code (} or {@code ,} (or Trigger Parameter Hints, Ctrl+Shift+Space) asks the server for the
- * signature of the call at the caret and shows it above the caret, the active parameter in bold, its documentation
+ * Signature help: typing {@code (} or {@code ,} (asked 30 ms later, once the character is in the text) or Trigger
+ * Parameter Hints (Ctrl+Shift+Space) asks the server for the signature of the call at the caret and shows it above the caret, the active parameter in bold, its documentation
  * under it. Typing {@code )}, Escape, a click or scrolling hides it; an answer for a text changed meanwhile is dropped
  * and a newer request supersedes the one out. JavaFX thread.
  */
@@ -23,6 +25,7 @@ final class SignatureTip {
     private final VBox box = new VBox(4);
     private final TextFlow signature = new TextFlow();
     private final Label documentation = new Label();
+    private final PauseTransition typing = new PauseTransition(Duration.millis(30)); // the character is in the buffer then
     private long requestId = -1;
 
     SignatureTip(ServerRequests requests, Overlay overlay) {
@@ -30,8 +33,7 @@ final class SignatureTip {
         this.overlay = overlay;
         box.setId(ID);
         box.setMouseTransparent(true);
-        box.setStyle("-fx-background-color: -color-bg-overlay; -fx-border-color: -color-border-default; -fx-padding: 6 8 6 8;"
-                + "-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 8, 0, 0, 2);");
+        box.setStyle(Overlay.TIP_STYLE);
         signature.setMaxWidth(600);
         documentation.setWrapText(true);
         documentation.setMaxWidth(600);
@@ -58,7 +60,8 @@ final class SignatureTip {
     /** A character typed: {@code (} and {@code ,} ask, {@code )} hides. */
     void typed(EditorView view, OpenDocument document, char c) {
         if (c == '(' || c == ',') {
-            trigger(view, document);
+            typing.setOnFinished(e -> trigger(view, document));
+            typing.playFromStart();
         } else if (c == ')') {
             hide();
         }
@@ -66,6 +69,7 @@ final class SignatureTip {
 
     /** Asks for the signature at the primary caret. */
     void trigger(EditorView view, OpenDocument document) {
+        typing.stop();
         if (requestId >= 0) {
             requests.cancel(requestId);
         }
@@ -112,6 +116,7 @@ final class SignatureTip {
     }
 
     void hide() {
+        typing.stop();
         if (requestId >= 0) {
             requests.cancel(requestId);
             requestId = -1;
