@@ -12,6 +12,8 @@ import javafx.scene.input.KeyEvent;
  * instead ({@link EditorCommands}), which run before these.
  */
 final class EditorKeys {
+    private static final boolean MAC = System.getProperty("os.name", "").startsWith("Mac");
+
     private final EditorView view;
     private final EditorController editor;
 
@@ -94,7 +96,7 @@ final class EditorKeys {
 
     private void typed(KeyEvent e) {
         String ch = e.getCharacter();
-        if (ch.isEmpty() || e.isControlDown() && !e.isAltDown() || e.isMetaDown()) {
+        if (ch.isEmpty() || e.isControlDown() && !e.isAltDown() || e.isMetaDown() || altOnlyIsShortcut(e)) {
             return; // shortcuts, not text (AltGr arrives as Ctrl+Alt on Windows and types)
         }
         char c = ch.charAt(0);
@@ -103,5 +105,13 @@ final class EditorKeys {
         }
         editor.type(ch);
         e.consume();
+    }
+
+    /**
+     * Alt with a letter is a menu mnemonic or a binding on Linux and Windows and must not type the letter;
+     * on macOS Option is how accented and special characters are typed.
+     */
+    private static boolean altOnlyIsShortcut(KeyEvent e) {
+        return e.isAltDown() && !e.isControlDown() && !MAC;
     }
 }

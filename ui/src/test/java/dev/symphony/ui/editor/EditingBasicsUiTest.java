@@ -108,4 +108,22 @@ class EditingBasicsUiTest {
         robot.write("}");
         waitUntil("one level less", () -> document().text().equals("if (a) {\n    x();\n}\n"));
     }
+
+    @Test
+    void altWithALetterIsAShortcutNotTextButAltGrTypes(FxRobot robot) throws Exception {
+        EditorView view = open(robot, "c.txt", "", 0);
+        boolean mac = System.getProperty("os.name", "").startsWith("Mac");
+        robot.interact(() -> {
+            view.fireEvent(typed("f", false, true)); // Alt+F: a mnemonic on Linux and Windows
+            view.fireEvent(typed("@", true, true)); // AltGr+Q on a German layout arrives as Ctrl+Alt
+            view.fireEvent(typed("x", false, false));
+        });
+        waitUntil("only the AltGr character and the plain one are typed",
+                () -> document().text().equals(mac ? "f@x" : "@x"));
+    }
+
+    private static javafx.scene.input.KeyEvent typed(String ch, boolean control, boolean alt) {
+        return new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_TYPED, ch, "", KeyCode.UNDEFINED,
+                false, control, alt, false);
+    }
 }
