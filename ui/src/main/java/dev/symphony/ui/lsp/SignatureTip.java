@@ -14,9 +14,9 @@ import javafx.util.Duration;
 
 /**
  * Signature help: typing {@code (} or {@code ,} (asked 30 ms later, once the character is in the text) or Trigger
- * Parameter Hints (Ctrl+Shift+Space) asks the server for the signature of the call at the caret and shows it above the caret, the active parameter in bold, its documentation
- * under it. Typing {@code )}, Escape, a click or scrolling hides it; an answer for a text changed meanwhile is dropped
- * and a newer request supersedes the one out. JavaFX thread.
+ * Parameter Hints (Ctrl+Shift+Space) asks the server for the signature of the call at the caret and shows it by the
+ * caret, the active parameter in bold, its documentation under it. Typing {@code )}, Escape, a click or scrolling hides
+ * it; an answer for a text changed meanwhile is dropped and a newer request supersedes the one out. JavaFX thread.
  */
 final class SignatureTip {
     static final String ID = "signature-tip";
