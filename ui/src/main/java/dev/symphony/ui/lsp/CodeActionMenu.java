@@ -64,8 +64,7 @@ final class CodeActionMenu {
         this.workspace = workspace;
         this.status = status;
         box.setId(ID);
-        box.setStyle("-fx-background-color: -color-bg-overlay; -fx-border-color: -color-border-default;"
-                + "-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 8, 0, 0, 2);");
+        box.setStyle(Overlay.BOX_STYLE);
         list.setPrefWidth(460);
         list.setFixedCellSize(22);
         list.setFocusTraversable(false);

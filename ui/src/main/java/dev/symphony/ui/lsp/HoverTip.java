@@ -34,8 +34,7 @@ final class HoverTip {
         this.overlay = overlay;
         box.setId(ID);
         box.setMouseTransparent(true);
-        box.setStyle("-fx-background-color: -color-bg-overlay; -fx-border-color: -color-border-default; -fx-padding: 6 8 6 8;"
-                + "-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 8, 0, 0, 2);");
+        box.setStyle(Overlay.TIP_STYLE);
         text.setWrapText(true);
         text.setMaxWidth(520);
         box.setMaxWidth(540);

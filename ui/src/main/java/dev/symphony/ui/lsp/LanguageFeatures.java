@@ -21,7 +21,9 @@ import javafx.scene.layout.StackPane;
 /**
  * What language servers offer in the editor, wired to keys, mouse and the palette: completion (typing, Ctrl+Space),
  * go to definition (F12, Ctrl+click), hover (the mouse resting on a name, or Show Hover), rename (F2 in an editor,
- * Rename Symbol), quick fixes (Ctrl+., the light bulb), Format Document (Ctrl+Shift+I). Requests go to the extension that syncs the document ({@code documentSync.requests}) through
+ * Rename Symbol), quick fixes (Ctrl+., the light bulb), Format Document (Ctrl+Shift+I), signature help (typing {@code (}
+ * or {@code ,}, Ctrl+Shift+Space), Find All References (Shift+F12), Go to Symbol in Editor (Ctrl+Shift+O) and in
+ * Workspace (Ctrl+T). Requests go to the extension that syncs the document ({@code documentSync.requests}) through
  * {@link ServerRequests}; nothing here waits for an answer. JavaFX thread.
  */
 public final class LanguageFeatures {
@@ -31,6 +33,10 @@ public final class LanguageFeatures {
     public static final String RENAME = "editor.action.rename";
     public static final String QUICK_FIX = "editor.action.quickFix";
     public static final String FORMAT = "editor.action.formatDocument";
+    public static final String PARAMETER_HINTS = "editor.action.triggerParameterHints";
+    public static final String REFERENCES = "editor.action.referenceSearch.trigger";
+    public static final String DOCUMENT_SYMBOLS = "workbench.action.gotoSymbol";
+    public static final String WORKSPACE_SYMBOLS = "workbench.action.showAllSymbols";
     private final Workbench workbench;
     private final ServerRequests requests;
     private final CompletionPopup completion;
@@ -38,6 +44,8 @@ public final class LanguageFeatures {
     private final RenameFlow rename;
     private final CodeActionMenu codeActions;
     private final DocumentFormatting formatting;
+    private final SignatureTip signature;
+    private final LocationPicker places;
     private final Consumer<String> status;
     private long definitionId = -1;
 
@@ -53,6 +61,8 @@ public final class LanguageFeatures {
         hover = new HoverTip(requests, overlay);
         rename = new RenameFlow(requests, overlay, workbench.tabs(), workbench.window().workspaceProperty()::get, status);
         formatting = new DocumentFormatting(requests, status);
+        signature = new SignatureTip(requests, overlay);
+        places = new LocationPicker(requests, overlay, workbench.window().workspaceProperty()::get, workbench::openFileAt, status);
         codeActions = new CodeActionMenu(requests, overlay, workbench.tabs(), workbench.window().workspaceProperty()::get, status);
     }
 
@@ -66,6 +76,10 @@ public final class LanguageFeatures {
         w.command(RENAME, "Rename Symbol", "Editor", null, () -> f.withEditor(f.rename::start));
         w.command(QUICK_FIX, "Quick Fix…", "Editor", "Shortcut+Period", () -> f.withEditor(f.codeActions::show));
         w.command(FORMAT, "Format Document", "Editor", "Shortcut+Shift+I", () -> f.withEditor(f.formatting::format));
+        w.command(PARAMETER_HINTS, "Trigger Parameter Hints", "Editor", "Shortcut+Shift+Space", () -> f.withEditor(f.signature::trigger));
+        w.command(REFERENCES, "Find All References", "Editor", "Shift+F12", () -> f.withEditor(f.places::references));
+        w.command(DOCUMENT_SYMBOLS, "Go to Symbol in Editor…", "Editor", "Shortcut+Shift+O", () -> f.withEditor(f.places::documentSymbols));
+        w.command(WORKSPACE_SYMBOLS, "Go to Symbol in Workspace…", "Editor", "Shortcut+T", () -> f.withEditor(f.places::workspaceSymbols));
         Node area = workbench.tabsView();
         area.addEventFilter(KeyEvent.KEY_PRESSED, f::keyPressed);
         area.addEventFilter(KeyEvent.KEY_TYPED, f::keyTyped);
@@ -79,9 +93,12 @@ public final class LanguageFeatures {
             f.completion.close();
             f.codeActions.close();
             f.codeActions.hideBulb();
+            f.signature.hide();
         });
         workbench.tabs().selectedProperty().addListener((o, was, now) -> {
             f.hover.hide();
+            f.signature.hide();
+            f.places.close();
             f.completion.close();
             f.codeActions.close();
             f.codeActions.hideBulb();
@@ -92,6 +109,9 @@ public final class LanguageFeatures {
     private void keyPressed(KeyEvent e) {
         hover.hide();
         if (completion.key(e) || codeActions.key(e)) {
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && signature.isShowing()) {
+            signature.hide();
             e.consume();
         } else if (e.getCode() == KeyCode.F2 && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown() && editorFocused(e)) {
             e.consume();
@@ -104,7 +124,10 @@ public final class LanguageFeatures {
         if (c.length() != 1 || e.isShortcutDown() || e.isAltDown() || !editorFocused(e)) {
             return;
         }
-        withEditor((v, d) -> completion.typed(v, d, c.charAt(0)));
+        withEditor((v, d) -> {
+            completion.typed(v, d, c.charAt(0));
+            signature.typed(v, d, c.charAt(0));
+        });
     }
 
     private void mouseMoved(MouseEvent e) {
@@ -119,6 +142,8 @@ public final class LanguageFeatures {
 
     private void mousePressed(MouseEvent e) {
         hover.hide();
+        signature.hide();
+        places.close();
         completion.close();
         codeActions.close(); // the overlay is not inside the editor area: a click on the list or the bulb is not seen here
         EditorView view = viewOf(e.getTarget());
@@ -204,6 +229,14 @@ public final class LanguageFeatures {
 
     RenameFlow rename() {
         return rename;
+    }
+
+    SignatureTip signature() {
+        return signature;
+    }
+
+    LocationPicker places() {
+        return places;
     }
 
     CodeActionMenu codeActions() {

@@ -11,6 +11,11 @@ import javafx.scene.layout.Region;
  */
 final class Overlay extends Pane {
     static final String STYLE_CLASS = "language-overlay";
+    /** A box floating over the editor (a list, a box with a field). */
+    static final String BOX_STYLE = "-fx-background-color: -color-bg-overlay; -fx-border-color: -color-border-default;"
+            + "-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 8, 0, 0, 2);";
+    /** A tip: a floating box with padding around its text. */
+    static final String TIP_STYLE = BOX_STYLE + " -fx-padding: 6 8 6 8;";
 
     Overlay() {
         getStyleClass().add(STYLE_CLASS);

@@ -29,7 +29,8 @@ import org.testfx.framework.junit5.Start;
  * "./lib"" first (the server's preferred fix), Enter applies it, one undo takes it back and Enter again re-applies.
  * Then completing {@code farew} offers {@code farewell} from {@code lib.ts}; accepting it after its resolve inserts the
  * name and adds it to the import (the item's additional edit) in one undoable step. Ctrl+Shift+I formats the file in
- * one undoable step. Screenshot {@code lsp-quickfix.png}.
+ * one undoable step. Then signature help, references, the outline and workspace symbols ({@link #navigation}).
+ * Screenshots {@code lsp-quickfix.png}, {@code lsp-signature.png}, {@code lsp-references.png}.
  * Skipped with a message without the server.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -131,6 +132,55 @@ class TypeScriptUiTest {
         waitFor(robot, "Format Document took the spaces out", () -> pane.view().buffer().text().toString().contains("greet(\"x\");"));
         robot.interact(() -> pane.view().buffer().undo());
         assertEquals(undone, pane.view().buffer().text().toString(), "one undo takes the formatting back");
+        navigation(robot, pane, features);
+    }
+
+    /**
+     * Typing a call's "(" shows its signature with the parameter in bold; Shift+F12 lists greet's references, Enter
+     * opens the one in lib.ts; Ctrl+Shift+O lists main.ts's symbols; Ctrl+T with "farewell" finds it in lib.ts.
+     */
+    private void navigation(FxRobot robot, EditorPane pane, LanguageFeatures features) throws Exception {
+        robot.interact(() -> {
+            var b = pane.view().buffer();
+            b.setSelections(SelectionSet.cursorAt(b.text().length()));
+        });
+        robot.write("\nconst again = greet(");
+        waitFor(robot, "the signature of greet, its parameter marked", () -> features.signature().shownText()
+                .contains("greet([name: string]): string"), () -> "shown: " + features.signature().shownText());
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "lsp-signature.png"));
+        robot.write("\"y\")");
+        waitUntil("typing ) hides the signature", () -> !features.signature().isShowing());
+
+        robot.interact(() -> pane.view().buffer().setSelections(SelectionSet.cursorAt(pane.view().buffer().text().toString()
+                .indexOf("= greet(") + 3)));
+        robot.push(KeyCode.SHIFT, KeyCode.F12);
+        waitFor(robot, "greet's references: its declaration in lib.ts and the import and two calls in main.ts",
+                () -> features.places().shown().size() == 4, () -> "shown: " + features.places().shown());
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "lsp-references.png"));
+        robot.write("lib.ts");
+        waitUntil("typing filters to lib.ts", () -> features.places().shown().size() == 1);
+        robot.type(KeyCode.ENTER);
+        waitUntil("Enter opens lib.ts", () -> bench.workbench.tabsView().activeEditor() != pane
+                && bench.workbench.tabsView().activeEditor().view().buffer().text().toString().contains("export function farewell"));
+
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.O);
+        waitFor(robot, "lib.ts's outline", () -> {
+            if (features.places().shown().isEmpty()) { // lib.ts just opened: ask again, as the user would
+                LspUiTests.sleep(1000);
+                robot.interact(() -> bench.workbench.window().run(LanguageFeatures.DOCUMENT_SYMBOLS));
+            }
+            return features.places().shown().stream().map(e -> e.text().strip()).toList()
+                    .containsAll(java.util.List.of("greet   function   1:17", "farewell   function   5:17"));
+        }, () -> "shown: " + features.places().shown());
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Escape closes the outline", () -> !features.places().isShowing());
+
+        robot.push(KeyCode.CONTROL, KeyCode.T);
+        waitUntil("Go to Symbol in Workspace opens", () -> features.places().isShowing());
+        robot.write("farewell");
+        waitFor(robot, "farewell in lib.ts", () -> features.places().shown().stream()
+                .anyMatch(e -> e.text().startsWith("farewell") && e.text().endsWith("lib.ts:5:17")), () -> "shown: " + features.places().shown());
+        robot.type(KeyCode.ESCAPE);
     }
 
     private Path write(String name, String text) throws Exception {

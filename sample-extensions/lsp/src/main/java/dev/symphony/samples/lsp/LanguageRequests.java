@@ -21,20 +21,27 @@ import org.eclipse.lsp4j.CompletionTriggerKind;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 
 /**
  * The {@code language} capability ({@code documentSync.requests}): the workbench asks about a synced document
  * ({@code completion}, {@code resolve}, {@code definition}, {@code hover}, {@code rename}, {@code codeAction}: the range
  * {@code line column endLine endColumn}, with the server's last published diagnostics that touch it as the context;
- * {@code formatting}: the whole document's edits, with {@code tabSize} and {@code insertSpaces})
+ * {@code formatting}: the whole document's edits, with {@code tabSize} and {@code insertSpaces}; {@code signatureHelp},
+ * {@code references} (declaration included) at a position; {@code documentSymbol} (an outline); {@code workspaceSymbol}
+ * with a {@code query}, asked of the server of {@code file}'s folder)
  * and gets an answer at once;
  * the server's result comes back later as {@code workbench.languageResult} {@code {id, file, version, result}}, with the
  * version of the text it was computed for (the workbench drops it or maps it to the text shown by then). A request of
@@ -43,6 +50,8 @@ import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
  */
 final class LanguageRequests {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<String> KINDS = List.of("completion", "resolve", "definition", "hover", "rename", "codeAction", "formatting",
+            "signatureHelp", "references", "documentSymbol", "workspaceSymbol");
     private final ServerPool pool;
     private final BiConsumer<String, ObjectNode> emit;
     private final Map<Long, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
@@ -72,6 +81,7 @@ final class LanguageRequests {
 
     /** Handles one input; returns the immediate answer. Throws {@link IllegalArgumentException} naming a bad field. */
     ObjectNode handle(JsonNode in) {
+        RequestTiming timing = new RequestTiming();
         String kind = in.path("request").asText("");
         if (kind.equals("stats")) {
             return NODES.objectNode().<ObjectNode>set("sent", pool.counts().json()).put("pending", pending.size());
@@ -81,16 +91,15 @@ final class LanguageRequests {
             CompletableFuture<?> f = pending.remove(id);
             return NODES.objectNode().put("cancelled", f != null && f.cancel(true));
         }
-        if (!List.of("completion", "resolve", "definition", "hover", "rename", "codeAction", "formatting").contains(kind)) {
-            throw new IllegalArgumentException("$.request: must be completion, resolve, definition, hover, rename, codeAction, formatting,"
-                    + " cancel or stats, not '" + kind + "'");
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("$.request: must be " + String.join(", ", KINDS) + ", cancel or stats, not '" + kind + "'");
         }
         String file = in.path("file").asText("");
         if (file.isEmpty() || !Path.of(file).isAbsolute()) {
             throw new IllegalArgumentException("$.file: an absolute path is required, not '" + file + "'");
         }
         String uri = Path.of(file).normalize().toUri().toString();
-        boolean positioned = !kind.equals("resolve") && !kind.equals("formatting");
+        boolean positioned = !List.of("resolve", "formatting", "documentSymbol", "workspaceSymbol").contains(kind);
         Position at = positioned ? new Position((int) number(in, "line"), (int) number(in, "column")) : new Position(0, 0);
         Position end = kind.equals("codeAction") ? new Position((int) number(in, "endLine"), (int) number(in, "endColumn")) : at;
         String newName = in.path("newName").asText("");
@@ -100,7 +109,8 @@ final class LanguageRequests {
         FormattingOptions options = kind.equals("formatting")
                 ? new FormattingOptions((int) Math.min(16, Math.max(1, number(in, "tabSize"))), in.path("insertSpaces").asBoolean(true)) : null;
         Ask ask = new Ask(id, kind, uri, new Range(at, end), newName, kind.equals("resolve") ? (int) number(in, "item") : -1,
-                kind.equals("resolve") ? number(in, "list") : -1, options, in.path("prefix").asText(""));
+                kind.equals("resolve") ? number(in, "list") : -1, options, kind.equals("workspaceSymbol") ? in.path("query").asText("")
+                : in.path("prefix").asText(""), timing);
         Long before = latest.put(uri + "\u0000" + kind, id);
         if (before != null && before != id) {
             CompletableFuture<?> old = pending.remove(before);
@@ -112,9 +122,9 @@ final class LanguageRequests {
         return NODES.objectNode().put("accepted", true);
     }
 
-    /** One request as the workbench asked it (the fields its kind uses; the others are defaults). */
+    /** One request as the workbench asked it (the fields its kind uses; the others are defaults); text: a completion's word so far, a symbol query. */
     private record Ask(long id, String kind, String uri, Range range, String newName, int index, long list, FormattingOptions options,
-                       String prefix) {
+                       String text, RequestTiming timing) {
     }
 
     private void send(Ask ask, ServerPool.Served served) {
@@ -140,10 +150,10 @@ final class LanguageRequests {
             case "completion" -> {
                 CompletionParams p = new CompletionParams(doc, at, new CompletionContext(CompletionTriggerKind.Invoked));
                 List<CompletionItem> kept = new ArrayList<>();
-                yield track(id, key, served.session().request(s -> s.getTextDocumentService().completion(p)), r -> {
+                yield track(id, key, served.session().request(s -> s.getTextDocumentService().completion(p), ask.timing()), r -> {
                     lastCompletion.put(uri, kept);
                     lastCompletionId.put(uri, id);
-                    return LspJson.completion(r, kept, ask.prefix());
+                    return LspJson.completion(r, kept, ask.text());
                 });
             }
             case "resolve" -> {
@@ -152,26 +162,34 @@ final class LanguageRequests {
                     yield CompletableFuture.completedFuture(NODES.objectNode().put("error", "no such completion item (the list was replaced)"));
                 }
                 CompletionItem item = items.get(index);
-                yield track(id, key, served.session().request(s -> s.getTextDocumentService().resolveCompletionItem(item)),
+                yield track(id, key, served.session().request(s -> s.getTextDocumentService().resolveCompletionItem(item), ask.timing()),
                         r -> LspJson.item(r == null ? item : r, index));
             }
-            case "definition" -> track(id, key, served.session().request(s -> s.getTextDocumentService().definition(new DefinitionParams(doc, at))),
+            case "definition" -> track(id, key, served.session().request(s -> s.getTextDocumentService().definition(new DefinitionParams(doc, at)), ask.timing()),
                     LspJson::locations);
-            case "hover" -> track(id, key, served.session().request(s -> s.getTextDocumentService().hover(new HoverParams(doc, at))), LspJson::hover);
+            case "hover" -> track(id, key, served.session().request(s -> s.getTextDocumentService().hover(new HoverParams(doc, at)), ask.timing()), LspJson::hover);
             case "codeAction" -> {
                 CodeActionParams p = new CodeActionParams(doc, range, new CodeActionContext(touching(uri, range)));
-                yield track(id, key, served.session().request(s -> s.getTextDocumentService().codeAction(p)), LspJson::codeActions);
+                yield track(id, key, served.session().request(s -> s.getTextDocumentService().codeAction(p), ask.timing()), LspJson::codeActions);
             }
             case "formatting" -> track(id, key, served.session().request(s -> s.getTextDocumentService()
-                    .formatting(new DocumentFormattingParams(doc, ask.options()))), r -> NODES.objectNode().<ObjectNode>set("edits", LspJson.edits(r == null ? List.of() : r)));
-            default -> track(id, key, served.session().request(s -> s.getTextDocumentService().rename(new RenameParams(doc, at, ask.newName()))),
+                    .formatting(new DocumentFormattingParams(doc, ask.options())), ask.timing()), r -> NODES.objectNode().<ObjectNode>set("edits", LspJson.edits(r == null ? List.of() : r)));
+            case "signatureHelp" -> track(id, key, served.session().request(s -> s.getTextDocumentService()
+                    .signatureHelp(new SignatureHelpParams(doc, at)), ask.timing()), LspNavigationJson::signatureHelp);
+            case "references" -> track(id, key, served.session().request(s -> s.getTextDocumentService()
+                    .references(new ReferenceParams(doc, at, new ReferenceContext(true))), ask.timing()), LspNavigationJson::references);
+            case "documentSymbol" -> track(id, key, served.session().request(s -> s.getTextDocumentService()
+                    .documentSymbol(new DocumentSymbolParams(doc)), ask.timing()), LspNavigationJson::documentSymbols);
+            case "workspaceSymbol" -> track(id, key, served.session().request(s -> s.getWorkspaceService()
+                    .symbol(new WorkspaceSymbolParams(ask.text())), ask.timing()), LspNavigationJson::workspaceSymbols);
+            default -> track(id, key, served.session().request(s -> s.getTextDocumentService().rename(new RenameParams(doc, at, ask.newName())), ask.timing()),
                     LspJson::workspaceEdit);
         };
-        long asked = System.nanoTime();
         result.whenComplete((r, e) -> {
             pending.remove(id);
             if (r != null) {
-                r.put("serverMs", (System.nanoTime() - asked) / 1e6); // the server's time with its queue here (bench lsp)
+                r.put("serverMs", ask.timing().serverMs()); // bench lsp: the server's own time, and where the rest went
+                r.set("timing", ask.timing().json());
             }
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof CancellationException || result.isCancelled()) {

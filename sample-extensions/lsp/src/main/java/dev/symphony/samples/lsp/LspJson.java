@@ -35,7 +35,8 @@ final class LspJson {
     }
 
     /**
-     * {@code {items: [{index, label, kind, detail, sortText, filterText, insertText, caret, edit?, additionalEdits?, documentation?}], incomplete}}.
+     * {@code {items: [{index, label, kind, detail, sortText, filterText?, insertText?, caret, edit?, additionalEdits?, documentation?}], incomplete}}
+     * (filterText and insertText only when they are not the label).
      * A list longer than {@value #MAX_ITEMS} (a TypeScript file's globals are ~1,000) keeps the items whose filter text
      * has {@code prefix}'s letters in order first (the word typed so far, as the workbench filters), then the rest, and
      * is marked incomplete so that typing on asks again.
@@ -102,7 +103,9 @@ final class LspJson {
             }
         }
         Snippets plain = snippet ? Snippets.plain(insert == null ? "" : insert) : new Snippets(insert == null ? "" : insert, -1);
-        o.put("insertText", plain.text());
+        if (!plain.text().equals(item.getLabel())) {
+            o.put("insertText", plain.text()); // the label otherwise (most items): a list is up to 500 items on every word
+        }
         if (plain.caret() >= 0 && plain.caret() < plain.text().length()) {
             o.put("caret", plain.caret());
         }

@@ -113,7 +113,7 @@ final class ServerPool implements AutoCloseable {
                     }
                     d.text.setVersion(version);
                     if (f.session != null) {
-                        f.session.didChange(uri, version, changes, d.text.text());
+                        f.session.didChange(uri, version, changes, d.text::text); // the whole text only for a server that wants it
                     }
                 }
             }

@@ -126,6 +126,14 @@ final class ServerSession implements AutoCloseable {
         text.setDefinition(new org.eclipse.lsp4j.DefinitionCapabilities(false, true));
         text.setRename(new org.eclipse.lsp4j.RenameCapabilities(false, false));
         text.setFormatting(new org.eclipse.lsp4j.FormattingCapabilities(false));
+        org.eclipse.lsp4j.SignatureHelpCapabilities signature = new org.eclipse.lsp4j.SignatureHelpCapabilities(
+                new org.eclipse.lsp4j.SignatureInformationCapabilities(List.of("markdown", "plaintext")), false);
+        signature.getSignatureInformation().setParameterInformation(new org.eclipse.lsp4j.ParameterInformationCapabilities(true));
+        text.setSignatureHelp(signature);
+        text.setReferences(new org.eclipse.lsp4j.ReferencesCapabilities(false));
+        org.eclipse.lsp4j.DocumentSymbolCapabilities symbols = new org.eclipse.lsp4j.DocumentSymbolCapabilities(false);
+        symbols.setHierarchicalDocumentSymbolSupport(true);
+        text.setDocumentSymbol(symbols);
         // code actions as literals (a title, a kind and an edit), not bare commands: the edit is applied by the workbench
         text.setCodeAction(new org.eclipse.lsp4j.CodeActionCapabilities(new org.eclipse.lsp4j.CodeActionLiteralSupportCapabilities(
                 new org.eclipse.lsp4j.CodeActionKindCapabilities(List.of("quickfix", "refactor", "refactor.extract", "refactor.inline",
@@ -133,6 +141,7 @@ final class ServerSession implements AutoCloseable {
         WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
         workspace.setConfiguration(true);
         workspace.setWorkspaceFolders(true);
+        workspace.setSymbol(new org.eclipse.lsp4j.SymbolCapabilities(false));
         org.eclipse.lsp4j.WorkspaceEditCapabilities edits = new org.eclipse.lsp4j.WorkspaceEditCapabilities();
         edits.setDocumentChanges(true);
         workspace.setWorkspaceEdit(edits);
@@ -165,11 +174,11 @@ final class ServerSession implements AutoCloseable {
     }
 
     /** Sends {@code changes} (ranges, in order) or, to a server that wants whole documents, {@code wholeText}. */
-    void didChange(String uri, int version, List<TextDocumentContentChangeEvent> changes, String wholeText) {
+    void didChange(String uri, int version, List<TextDocumentContentChangeEvent> changes, java.util.function.Supplier<String> wholeText) {
         if (sync == TextDocumentSyncKind.None) {
             return;
         }
-        List<TextDocumentContentChangeEvent> sent = sync == TextDocumentSyncKind.Full ? List.of(new TextDocumentContentChangeEvent(wholeText)) : changes;
+        List<TextDocumentContentChangeEvent> sent = sync == TextDocumentSyncKind.Full ? List.of(new TextDocumentContentChangeEvent(wholeText.get())) : changes;
         send(() -> server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version), sent)));
     }
 
@@ -182,7 +191,7 @@ final class ServerSession implements AutoCloseable {
      * the text the changes before it made). Cancelling the answer before it is sent sends nothing; after, LSP4J sends
      * {@code $/cancelRequest} for it.
      */
-    <T> CompletableFuture<T> request(Function<LanguageServer, CompletableFuture<T>> call) {
+    <T> CompletableFuture<T> request(Function<LanguageServer, CompletableFuture<T>> call, RequestTiming timing) {
         CompletableFuture<T> answer = new CompletableFuture<>();
         if (closing) {
             answer.completeExceptionally(new IllegalStateException(spec.name() + " is shutting down"));
@@ -193,6 +202,7 @@ final class ServerSession implements AutoCloseable {
                 return; // superseded before it was sent
             }
             CompletableFuture<T> sent = call.apply(server);
+            timing.written();
             answer.whenComplete((v, e) -> {
                 if (answer.isCancelled() && !closing) {
                     // LSP4J writes $/cancelRequest on the cancelling thread: the writer's, never the host's bus thread
@@ -200,6 +210,7 @@ final class ServerSession implements AutoCloseable {
                 }
             });
             sent.whenComplete((v, e) -> {
+                timing.answered();
                 if (e != null) {
                     answer.completeExceptionally(e);
                 } else {

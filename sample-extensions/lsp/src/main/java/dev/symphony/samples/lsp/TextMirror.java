@@ -8,6 +8,12 @@ package dev.symphony.samples.lsp;
 final class TextMirror {
     private final StringBuilder text;
     private int version;
+    /**
+     * A line whose start is known ({@code -1}: none): typing stays on a few lines, so a position is found from here
+     * rather than by scanning the document from its start on every keystroke (a 50,000-line file is megabytes).
+     */
+    private int knownLine = -1;
+    private int knownLineStart;
 
     TextMirror(String text, int version) {
         this.text = new StringBuilder(text);
@@ -31,6 +37,9 @@ final class TextMirror {
                     + startLine + ":" + startChar + ")");
         }
         text.replace(from, to, with);
+        if (from <= knownLineStart) {
+            knownLine = -1; // the lines before the known start may have changed
+        }
     }
 
     void setVersion(int version) {
@@ -40,6 +49,7 @@ final class TextMirror {
     void setText(String all) {
         text.setLength(0);
         text.append(all);
+        knownLine = -1;
     }
 
     /** The offset of a position; a character past the line's end means its end (LSP's rule), a line past the last the text's end. */
@@ -47,14 +57,17 @@ final class TextMirror {
         if (line < 0 || character < 0) {
             throw new IllegalArgumentException("a position is not negative: " + line + ":" + character);
         }
-        int at = 0;
-        for (int l = 0; l < line; l++) {
+        boolean fromKnown = knownLine >= 0 && knownLine <= line;
+        int at = fromKnown ? knownLineStart : 0;
+        for (int l = fromKnown ? knownLine : 0; l < line; l++) {
             int next = lineEnd(at);
             if (next >= text.length()) {
                 return text.length();
             }
             at = next + (text.charAt(next) == '\r' && next + 1 < text.length() && text.charAt(next + 1) == '\n' ? 2 : 1);
         }
+        knownLine = line;
+        knownLineStart = at;
         return Math.min(at + character, lineEnd(at));
     }
 

@@ -94,6 +94,8 @@ class TypeScriptLanguageTest {
         JsonNode hover = awaitResult(() -> call(request("hover", mainFile, 3, 13)), r -> true);
         assertTrue(hover.path("markdown").asText().contains("greet(name: string): string") && hover.path("markdown").asText().contains("Says hello"), hover.toString());
 
+        navigation(libFile, mainFile);
+
         ObjectNode rename = request("rename", libFile, 1, 17).put("newName", "salute");
         JsonNode edit = awaitResult(() -> call(rename.put("id", nextId++)), r -> true);
         Set<String> files = new HashSet<>();
@@ -156,6 +158,36 @@ class TypeScriptLanguageTest {
 
     private long lastCompletionId = -1;
 
+
+    /** Signature help inside a call, references across the three files, lib.ts's outline, and a workspace symbol query. */
+    private void navigation(Path libFile, Path mainFile) throws Exception {
+        JsonNode signature = awaitResult(() -> call(request("signatureHelp", mainFile, 3, 18)), r -> r.path("signatures").size() > 0);
+        JsonNode active = signature.path("signatures").path(signature.path("activeSignature").asInt());
+        String label = active.path("label").asText();
+        assertTrue(label.contains("greet(name: string): string"), signature.toString());
+        JsonNode parameter = active.path("parameters").path(signature.path("activeParameter").asInt());
+        assertEquals("name: string", label.substring(parameter.path("start").asInt(), parameter.path("end").asInt()), signature.toString());
+
+        JsonNode references = awaitResult(() -> call(request("references", libFile, 1, 17)), r -> true);
+        Set<String> referencing = new HashSet<>();
+        references.path("locations").forEach(l -> referencing.add(Path.of(l.path("file").asText()).getFileName().toString()));
+        assertEquals(Set.of("lib.ts", "main.ts", "other.ts"), referencing, references.toString());
+        assertEquals(6, references.path("locations").size(), "the declaration, main.ts's import and call, other.ts's import and two calls: "
+                + references);
+
+        ObjectNode outline = JSON.createObjectNode().put("request", "documentSymbol").put("file", libFile.toString());
+        JsonNode symbols = awaitResult(() -> call(outline.put("id", nextId++)), r -> r.path("symbols").size() > 0);
+        JsonNode greetSymbol = StreamSupport.stream(symbols.path("symbols").spliterator(), false)
+                .filter(x -> x.path("name").asText().equals("greet")).findFirst().orElseThrow(() -> new AssertionError(symbols.toString()));
+        assertEquals("Function", greetSymbol.path("kind").asText(), symbols.toString());
+        assertEquals(1, greetSymbol.path("startLine").asInt(), symbols.toString());
+        assertTrue(symbols.toString().contains("\"greeting\""), symbols.toString());
+
+        ObjectNode query = JSON.createObjectNode().put("request", "workspaceSymbol").put("file", mainFile.toString()).put("query", "greet");
+        JsonNode found = awaitResult(() -> call(query.put("id", nextId++)), r -> r.path("symbols").size() > 0);
+        assertTrue(StreamSupport.stream(found.path("symbols").spliterator(), false).anyMatch(x -> x.path("name").asText().equals("greet")
+                && x.path("file").asText().equals(libFile.toString()) && x.path("startLine").asInt() == 1), found.toString());
+    }
     private Path write(String name, String text) throws Exception {
         Path f = workspace.resolve(name);
         Files.writeString(f, text);
