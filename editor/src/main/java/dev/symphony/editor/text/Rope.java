@@ -33,6 +33,8 @@ public final class Rope {
     /**
      * {@code base} with the pending chunk set, made on first need. A plain field is safe: a
      * {@link SumTree} is immutable with final fields, and threads that race here build equal trees.
+     * A thread that got this rope through a data race may still see it null even for a rope with no
+     * pending chunk (only final fields are guaranteed): {@link #tree()} then answers {@code base}.
      */
     private SumTree<String, TextSummary> merged;
 
@@ -81,7 +83,7 @@ public final class Rope {
     SumTree<String, TextSummary> tree() {
         SumTree<String, TextSummary> t = merged;
         if (t == null) {
-            t = base.set(pIndex, pChunk, pSum);
+            t = pIndex < 0 ? base : base.set(pIndex, pChunk, pSum);
             merged = t;
         }
         return t;
