@@ -1,12 +1,9 @@
 package dev.symphony.ui.lsp;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.symphony.ui.Workbench;
 import dev.symphony.ui.editor.EditorPane;
 import dev.symphony.ui.editor.EditorView;
 import dev.symphony.ui.tabs.OpenDocument;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
@@ -23,8 +20,10 @@ import javafx.scene.layout.StackPane;
  * go to definition (F12, Ctrl+click), hover (the mouse resting on a name, or Show Hover), rename (F2 in an editor,
  * Rename Symbol), quick fixes (Ctrl+., the light bulb), Format Document (Ctrl+Shift+I), signature help (typing {@code (}
  * or {@code ,}, Ctrl+Shift+Space), Find All References (Shift+F12), Go to Symbol in Editor (Ctrl+Shift+O) and in
- * Workspace (Ctrl+T). Requests go to the extension that syncs the document ({@code documentSync.requests}) through
- * {@link ServerRequests}; nothing here waits for an answer. JavaFX thread.
+ * Workspace (Ctrl+T), Go to Declaration, Type Definition and Implementations (Ctrl+F12), Format Selection (Shift+Alt+F)
+ * and format on save ({@code editor.formatOnSave}), document highlights (the caret resting on a name). Requests go to
+ * the extension that syncs the document ({@code documentSync.requests}) through {@link ServerRequests}; nothing here
+ * waits for an answer. JavaFX thread.
  */
 public final class LanguageFeatures {
     public static final String TRIGGER_SUGGEST = "editor.action.triggerSuggest";
@@ -33,6 +32,10 @@ public final class LanguageFeatures {
     public static final String RENAME = "editor.action.rename";
     public static final String QUICK_FIX = "editor.action.quickFix";
     public static final String FORMAT = "editor.action.formatDocument";
+    public static final String FORMAT_SELECTION = "editor.action.formatSelection";
+    public static final String GO_TO_DECLARATION = "editor.action.revealDeclaration";
+    public static final String GO_TO_TYPE_DEFINITION = "editor.action.goToTypeDefinition";
+    public static final String GO_TO_IMPLEMENTATION = "editor.action.goToImplementation";
     public static final String PARAMETER_HINTS = "editor.action.triggerParameterHints";
     public static final String REFERENCES = "editor.action.referenceSearch.trigger";
     public static final String DOCUMENT_SYMBOLS = "workbench.action.gotoSymbol";
@@ -46,8 +49,9 @@ public final class LanguageFeatures {
     private final DocumentFormatting formatting;
     private final SignatureTip signature;
     private final LocationPicker places;
+    private final GoTo goTo;
+    private final DocumentHighlights highlights;
     private final Consumer<String> status;
-    private long definitionId = -1;
 
     private LanguageFeatures(Workbench workbench, DocumentSyncs syncs) {
         this.workbench = workbench;
@@ -60,9 +64,15 @@ public final class LanguageFeatures {
         completion = new CompletionPopup(requests, overlay, status);
         hover = new HoverTip(requests, overlay);
         rename = new RenameFlow(requests, overlay, workbench.tabs(), workbench.window().workspaceProperty()::get, status);
-        formatting = new DocumentFormatting(requests, status);
+        var settings = workbench.services().settings();
+        formatting = new DocumentFormatting(requests, status, d -> {
+            EditorPane pane = workbench.tabsView().editorOf(d);
+            return pane != null ? pane.view().tabSize() : settings.getInt("editor.tabSize");
+        }, () -> settings.getBoolean("editor.formatOnSave"));
         signature = new SignatureTip(requests, overlay);
         places = new LocationPicker(requests, overlay, workbench.window().workspaceProperty()::get, workbench::openFileAt, status);
+        goTo = new GoTo(requests, places, workbench::openFileAt, status);
+        highlights = new DocumentHighlights(requests);
         codeActions = new CodeActionMenu(requests, overlay, workbench.tabs(), workbench.window().workspaceProperty()::get, status);
     }
 
@@ -71,11 +81,16 @@ public final class LanguageFeatures {
         LanguageFeatures f = new LanguageFeatures(workbench, syncs);
         var w = workbench.window();
         w.command(TRIGGER_SUGGEST, "Trigger Suggest", "Editor", "Shortcut+Space", () -> f.withEditor(f.completion::trigger));
-        w.command(GO_TO_DEFINITION, "Go to Definition", "Editor", "F12", () -> f.withEditor((v, d) -> f.definition(v, d, caret(v))));
+        w.command(GO_TO_DEFINITION, "Go to Definition", "Editor", "F12", () -> f.goTo(GoTo.Kind.DEFINITION));
+        w.command(GO_TO_DECLARATION, "Go to Declaration", "Editor", null, () -> f.goTo(GoTo.Kind.DECLARATION));
+        w.command(GO_TO_TYPE_DEFINITION, "Go to Type Definition", "Editor", null, () -> f.goTo(GoTo.Kind.TYPE_DEFINITION));
+        w.command(GO_TO_IMPLEMENTATION, "Go to Implementations", "Editor", "Shortcut+F12", () -> f.goTo(GoTo.Kind.IMPLEMENTATION));
         w.command(SHOW_HOVER, "Show Hover", "Editor", null, () -> f.withEditor(f.hover::atCaret));
         w.command(RENAME, "Rename Symbol", "Editor", null, () -> f.withEditor(f.rename::start));
         w.command(QUICK_FIX, "Quick Fix…", "Editor", "Shortcut+Period", () -> f.withEditor(f.codeActions::show));
         w.command(FORMAT, "Format Document", "Editor", "Shortcut+Shift+I", () -> f.withEditor(f.formatting::format));
+        w.command(FORMAT_SELECTION, "Format Selection", "Editor", "Shift+Alt+F", () -> f.withEditor(f.formatting::formatSelection));
+        workbench.tabs().setBeforeSave(f.formatting::beforeSave);
         w.command(PARAMETER_HINTS, "Trigger Parameter Hints", "Editor", "Shortcut+Shift+Space", () -> f.withEditor(f.signature::trigger));
         w.command(REFERENCES, "Find All References", "Editor", "Shift+F12", () -> f.withEditor(f.places::references));
         w.command(DOCUMENT_SYMBOLS, "Go to Symbol in Editor…", "Editor", "Shortcut+Shift+O", () -> f.withEditor(f.places::documentSymbols));
@@ -83,8 +98,8 @@ public final class LanguageFeatures {
         Node area = workbench.tabsView();
         area.addEventFilter(KeyEvent.KEY_PRESSED, f::keyPressed);
         area.addEventFilter(KeyEvent.KEY_TYPED, f::keyTyped);
-        area.addEventFilter(KeyEvent.KEY_RELEASED, e -> f.withEditor(f.codeActions::caretMoved));
-        area.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> f.withEditor(f.codeActions::caretMoved));
+        area.addEventFilter(KeyEvent.KEY_RELEASED, e -> f.withEditor(f::caretMoved));
+        area.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> f.withEditor(f::caretMoved));
         area.addEventFilter(MouseEvent.MOUSE_MOVED, f::mouseMoved);
         area.addEventFilter(MouseEvent.MOUSE_EXITED, e -> f.hover.mouseLeft());
         area.addEventFilter(MouseEvent.MOUSE_PRESSED, f::mousePressed);
@@ -96,6 +111,7 @@ public final class LanguageFeatures {
             f.signature.hide();
         });
         workbench.tabs().selectedProperty().addListener((o, was, now) -> {
+            f.highlights.reset();
             f.hover.hide();
             f.signature.hide();
             f.places.close();
@@ -151,37 +167,19 @@ public final class LanguageFeatures {
             OpenDocument d = documentOf(view);
             if (d != null && requests.serves(d)) {
                 Point2D p = view.sceneToLocal(e.getSceneX(), e.getSceneY());
-                definition(view, d, view.offsetAt(p.getX(), p.getY()));
+                goTo.go(GoTo.Kind.DEFINITION, view, d, view.offsetAt(p.getX(), p.getY()));
                 e.consume();
             }
         }
     }
 
-    /** Asks where the name at {@code offset} is defined and opens it (the first answer; a newer ask supersedes). */
-    void definition(EditorView view, OpenDocument document, int offset) {
-        if (definitionId >= 0) {
-            requests.cancel(definitionId);
-        }
-        int[] at = Positions.position(view.buffer().text(), offset);
-        int version = requests.versionOf(document);
-        definitionId = requests.send(document, "definition", JsonNodeFactory.instance.objectNode().put("version", version)
-                .put("line", at[0]).put("column", at[1]), a -> {
-                    definitionId = -1;
-                    JsonNode first = a.result().path("locations").path(0);
-                    if (a.error() != null) {
-                        status.accept("Go to Definition: " + a.error());
-                    } else if (a.version() != version || !a.since().isEmpty()) {
-                        return; // the text changed while the server looked: the answer may point elsewhere now
-                    } else if (first.isMissingNode()) {
-                        status.accept("Go to Definition: no definition found");
-                    } else {
-                        workbench.openFileAt(Path.of(first.path("file").asText()), first.path("startLine").asInt() + 1,
-                                first.path("startColumn").asInt() + 1);
-                    }
-                }).orElse(-1L);
-        if (definitionId < 0) {
-            status.accept("Go to Definition: no language server serves " + document.title());
-        }
+    private void goTo(GoTo.Kind kind) {
+        withEditor((v, d) -> goTo.go(kind, v, d, caret(v)));
+    }
+
+    private void caretMoved(EditorView view, OpenDocument document) {
+        codeActions.caretMoved(view, document);
+        highlights.caretMoved(view, document);
     }
 
     private void withEditor(java.util.function.BiConsumer<EditorView, OpenDocument> action) {
@@ -237,6 +235,10 @@ public final class LanguageFeatures {
 
     LocationPicker places() {
         return places;
+    }
+
+    DocumentHighlights highlights() {
+        return highlights;
     }
 
     CodeActionMenu codeActions() {

@@ -20,7 +20,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * A list of places to go, at the caret: Find All References (Shift+F12), Go to Symbol in Editor (Ctrl+Shift+O: the
- * document's outline, indented) and Go to Symbol in Workspace (Ctrl+T: the server is asked again as the query changes).
+ * document's outline, indented), Go to Symbol in Workspace (Ctrl+T: the server is asked again as the query changes) and
+ * the places of a go-to answer with more than one ({@link GoTo}, e.g. an interface's implementations).
  * Typing filters (references and the outline on the client), Up/Down move, Enter or a click opens the place, Escape
  * closes. Each answer replaces the one before; a newer request cancels the one out. JavaFX thread.
  */
@@ -121,12 +122,27 @@ final class LocationPicker {
         start(view, d, "Go to Symbol in Workspace", true, "workspaceSymbol", JsonNodeFactory.instance.objectNode().put("query", ""));
     }
 
+    /** Lists {@code locations} ({@code [{file, startLine…}]}, a server's answer already in) under {@code name}. */
+    void show(EditorView view, OpenDocument d, String name, JsonNode locations) {
+        close();
+        prepare(view, d, name, false);
+        locations.forEach(i -> all.add(entry(i)));
+        filter("");
+        place(view);
+    }
+
     private void start(EditorView view, OpenDocument d, String name, boolean server, String request, ObjectNode fields) {
         close();
         if (!requests.serves(d)) {
             status.accept(name + ": no language server serves " + d.title());
             return;
         }
+        prepare(view, d, name, server);
+        ask(name, request, fields);
+        place(view);
+    }
+
+    private void prepare(EditorView view, OpenDocument d, String name, boolean server) {
         document = d;
         from = view;
         asksServer = server;
@@ -134,7 +150,9 @@ final class LocationPicker {
         all.clear();
         list.getItems().clear();
         query.setText("");
-        ask(name, request, fields);
+    }
+
+    private void place(EditorView view) {
         Point2D caret = view.caretPoint();
         overlay.place(box, view, caret == null ? new Point2D(0, 0) : caret, view.metrics().lineHeight());
         query.requestFocus();

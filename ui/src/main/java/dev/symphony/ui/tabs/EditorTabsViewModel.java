@@ -48,6 +48,7 @@ public final class EditorTabsViewModel {
     private boolean shutDown; // the window closed: a disk change reported just before is not followed
     private int untitledCount;
     private java.util.function.Function<OpenDocument, Optional<Path>> savePathAsker = d -> Optional.empty();
+    private java.util.function.Function<OpenDocument, CompletableFuture<Void>> beforeSave = d -> CompletableFuture.completedFuture(null);
 
     public EditorTabsViewModel(FxBridge bridge) {
         this.bridge = bridge;
@@ -237,6 +238,18 @@ public final class EditorTabsViewModel {
         if (document == null || document.isReadOnly() || !document.dirtyProperty().get()) {
             return CompletableFuture.completedFuture(document == null || !document.dirtyProperty().get());
         }
+        return beforeSave.apply(document).handle((v, e) -> null).thenCompose(v -> write(document));
+    }
+
+    /**
+     * What runs before a save writes (format on save: ui.lsp); the save writes the text as it is when the returned
+     * future completes, on the JavaFX thread, however it completes.
+     */
+    public void setBeforeSave(java.util.function.Function<OpenDocument, CompletableFuture<Void>> beforeSave) {
+        this.beforeSave = beforeSave;
+    }
+
+    private CompletableFuture<Boolean> write(OpenDocument document) {
         CompletableFuture<Boolean> clean = new CompletableFuture<>();
         Rope text = document.rope();
         long revision = document.buffer().revision();

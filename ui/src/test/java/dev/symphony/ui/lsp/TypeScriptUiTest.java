@@ -29,7 +29,8 @@ import org.testfx.framework.junit5.Start;
  * "./lib"" first (the server's preferred fix), Enter applies it, one undo takes it back and Enter again re-applies.
  * Then completing {@code farew} offers {@code farewell} from {@code lib.ts}; accepting it after its resolve inserts the
  * name and adds it to the import (the item's additional edit) in one undoable step. Ctrl+Shift+I formats the file in
- * one undoable step. Then signature help, references, the outline and workspace symbols ({@link #navigation}).
+ * one undoable step. Then signature help, references, the outline and workspace symbols ({@link #navigation}), and
+ * document highlights, type definition, implementations, Format Selection and format on save ({@link #typesAndFormatting}).
  * Screenshots {@code lsp-quickfix.png}, {@code lsp-signature.png}, {@code lsp-references.png}.
  * Skipped with a message without the server.
  */
@@ -62,6 +63,8 @@ class TypeScriptUiTest {
     @Test
     void quickFixAddsTheMissingImportAndCompletionAutoImports(FxRobot robot) throws Exception {
         write("tsconfig.json", "{\"compilerOptions\": {\"strict\": true, \"target\": \"es2020\", \"module\": \"commonjs\"}}");
+        write("shapes.ts", SHAPES);
+        write("use.ts", USE);
         write("lib.ts", "export function greet(name: string): string {\n  return \"hello \" + name;\n}\n"
                 + "/** Says goodbye. */\nexport function farewell(name: string): string {\n  return \"bye \" + name;\n}\n");
         String mainText = "const message: string = greet(  \"x\" );\n"; // spaces for Format Document
@@ -133,6 +136,7 @@ class TypeScriptUiTest {
         robot.interact(() -> pane.view().buffer().undo());
         assertEquals(undone, pane.view().buffer().text().toString(), "one undo takes the formatting back");
         navigation(robot, pane, features);
+        typesAndFormatting(robot, features);
     }
 
     /**
@@ -181,6 +185,107 @@ class TypeScriptUiTest {
         waitFor(robot, "farewell in lib.ts", () -> features.places().shown().stream()
                 .anyMatch(e -> e.text().startsWith("farewell") && e.text().endsWith("lib.ts:5:17")), () -> "shown: " + features.places().shown());
         robot.type(KeyCode.ESCAPE);
+    }
+
+    private static final String SHAPES = "export interface Shape {\n  area(): number;\n}\n"
+            + "export class Square implements Shape {\n  area(): number { return 4; }\n}\n"
+            + "export class Circle implements Shape {\n  area(): number { return 3; }\n}\n";
+    private static final String USE = "import { Shape, Square } from \"./shapes\";\nconst s: Shape = new Square();\ns.area();\n"
+            + "const a =   1;\nconst b =   2;\n";
+
+    /**
+     * In use.ts, the caret resting on {@code s} marks its two places (document highlights) and an edit never leaves them on
+     * moved text; Go to Type Definition opens shapes.ts at {@code Shape}; Ctrl+F12 there lists Square and Circle;
+     * Shift+Alt+F formats the caret's line only (one undo); with {@code editor.formatOnSave} on, Ctrl+S writes the
+     * formatted text.
+     */
+    private void typesAndFormatting(FxRobot robot, LanguageFeatures features) throws Exception {
+        robot.interact(() -> bench.workbench.openFile(bench.workspace.resolve("use.ts"), d -> { }));
+        waitUntil("use.ts is shown", () -> bench.workbench.tabsView().activeEditor().view().buffer().text().toString().equals(USE));
+        EditorPane pane = bench.workbench.tabsView().activeEditor();
+        int onS = USE.indexOf("s.area");
+        int declared = USE.indexOf("s: Shape");
+        robot.interact(() -> {
+            pane.view().requestFocus();
+            pane.view().buffer().setSelections(SelectionSet.cursorAt(onS - 1));
+        });
+        robot.type(KeyCode.RIGHT); // a key moves the caret onto s: it rests there
+        long[] nudged = {System.currentTimeMillis()};
+        waitFor(robot, "s's two places are marked", () -> {
+            if (features.highlights().shown().isEmpty() && System.currentTimeMillis() - nudged[0] > 2000) {
+                nudged[0] = System.currentTimeMillis(); // use.ts just opened: rest again, as the user's next key would ask
+                robot.type(KeyCode.RIGHT).type(KeyCode.LEFT);
+            }
+            return features.highlights().shown().stream().map(b -> b.start() + "-" + b.end()).toList()
+                    .equals(java.util.List.of(declared + "-" + (declared + 1), onS + "-" + (onS + 1)));
+        }, () -> "marked: " + features.highlights().shown().stream().map(b -> b.start() + "-" + b.end()).toList());
+        assertEquals(2, pane.view().backgroundMarks().texts().size(), "painted behind the text");
+        robot.write("x"); // "xs.area()": the marks of s are gone at once; any new ones are xs's, never the moved old ones
+        assertTrue(pane.view().backgroundMarks().texts().stream().allMatch(b -> b.start() == onS && b.end() == onS + 2),
+                "marks only for the text shown: " + pane.view().backgroundMarks().texts());
+        robot.interact(() -> {
+            pane.view().buffer().undo();
+            features.completion().close(); // "xs" may have asked for completions
+            pane.view().buffer().setSelections(SelectionSet.cursorAt(onS));
+        });
+        robot.interact(() -> bench.workbench.window().run(LanguageFeatures.GO_TO_TYPE_DEFINITION));
+        waitFor(robot, "Go to Type Definition opens shapes.ts at Shape", () -> {
+            EditorPane now = bench.workbench.tabsView().activeEditor();
+            return now != pane && now.view().buffer().text().toString().equals(SHAPES)
+                    && now.view().buffer().selections().get(0).head() == SHAPES.indexOf("Shape");
+        });
+        robot.push(KeyCode.CONTROL, KeyCode.F12);
+        long[] asked = {System.currentTimeMillis()};
+        waitFor(robot, "Ctrl+F12 lists Shape's two implementations", () -> {
+            if (!features.places().isShowing() && System.currentTimeMillis() - asked[0] > 3000) {
+                asked[0] = System.currentTimeMillis(); // shapes.ts just opened: ask again, as the user would
+                robot.push(KeyCode.CONTROL, KeyCode.F12);
+            }
+            return features.places().shown().stream().map(e -> e.text().substring(0, e.text().lastIndexOf(':'))).sorted().toList()
+                    .equals(java.util.List.of("shapes.ts:4", "shapes.ts:7"));
+        }, () -> "shown: " + features.places().shown());
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Escape closes the list", () -> !features.places().isShowing());
+
+        robot.interact(() -> bench.workbench.openFile(bench.workspace.resolve("use.ts"), d -> { }));
+        waitUntil("use.ts is back", () -> bench.workbench.tabsView().activeEditor() == pane);
+        robot.interact(() -> {
+            pane.view().requestFocus();
+            pane.view().buffer().setSelections(SelectionSet.cursorAt(USE.indexOf("const a") + 3));
+        });
+        robot.push(KeyCode.SHIFT, KeyCode.ALT, KeyCode.F);
+        waitFor(robot, "Format Selection formats the caret's line only", () -> pane.view().buffer().text().toString()
+                .contains("const a = 1;\nconst b =   2;"), () -> "text: " + pane.view().buffer().text());
+        robot.interact(() -> pane.view().buffer().undo());
+        assertEquals(USE, pane.view().buffer().text().toString(), "one undo takes Format Selection back");
+        robot.interact(() -> pane.view().buffer().redo());
+
+        bench.workbench.services().settings().set(dev.symphony.kernel.settings.SettingsScope.USER, "editor.formatOnSave",
+                com.fasterxml.jackson.databind.node.BooleanNode.TRUE);
+        Path use = bench.workspace.resolve("use.ts");
+        var document = bench.workbench.tabs().selectedProperty().get();
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        waitFor(robot, "Ctrl+S formats use.ts, then writes it", () -> {
+            String disk = read(use);
+            if (!document.dirtyProperty().get() && disk.contains("const b =   2;")) {
+                // the server did not answer within the save's wait (a loaded machine): the save went ahead as it should;
+                // make an edit and save again, as the user would
+                robot.interact(() -> pane.view().buffer().setSelections(SelectionSet.cursorAt(pane.view().buffer().text().length())));
+                robot.write(" ");
+                robot.push(KeyCode.CONTROL, KeyCode.S);
+                return false;
+            }
+            return disk.contains("const a = 1;\nconst b = 2;") && !document.dirtyProperty().get();
+        }, () -> "on disk: " + read(use));
+        assertEquals(read(use), pane.view().buffer().text().toString(), "the formatted text is what was saved");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     private Path write(String name, String text) throws Exception {

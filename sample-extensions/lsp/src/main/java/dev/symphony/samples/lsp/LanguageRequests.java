@@ -18,12 +18,16 @@ import org.eclipse.lsp4j.CompletionContext;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.CompletionTriggerKind;
+import org.eclipse.lsp4j.DeclarationParams;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.ImplementationParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
@@ -32,6 +36,7 @@ import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TypeDefinitionParams;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 
@@ -39,9 +44,11 @@ import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
  * The {@code language} capability ({@code documentSync.requests}): the workbench asks about a synced document
  * ({@code completion}, {@code resolve}, {@code definition}, {@code hover}, {@code rename}, {@code codeAction}: the range
  * {@code line column endLine endColumn}, with the server's last published diagnostics that touch it as the context;
- * {@code formatting}: the whole document's edits, with {@code tabSize} and {@code insertSpaces}; {@code signatureHelp},
- * {@code references} (declaration included) at a position; {@code documentSymbol} (an outline); {@code workspaceSymbol}
- * with a {@code query}, asked of the server of {@code file}'s folder)
+ * {@code formatting}: the whole document's edits, with {@code tabSize} and {@code insertSpaces}; {@code rangeFormatting}:
+ * the same for the range {@code line column endLine endColumn}; {@code signatureHelp}, {@code references} (declaration
+ * included), {@code declaration}, {@code typeDefinition}, {@code implementation} and {@code documentHighlight} at a
+ * position; {@code documentSymbol} (an outline); {@code workspaceSymbol} with a {@code query}, asked of the server of
+ * {@code file}'s folder)
  * and gets an answer at once;
  * the server's result comes back later as {@code workbench.languageResult} {@code {id, file, version, result}}, with the
  * version of the text it was computed for (the workbench drops it or maps it to the text shown by then). A request of
@@ -51,7 +58,8 @@ import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 final class LanguageRequests {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> KINDS = List.of("completion", "resolve", "definition", "hover", "rename", "codeAction", "formatting",
-            "signatureHelp", "references", "documentSymbol", "workspaceSymbol");
+            "signatureHelp", "references", "documentSymbol", "workspaceSymbol", "declaration", "typeDefinition", "implementation",
+            "documentHighlight", "rangeFormatting");
     private final ServerPool pool;
     private final BiConsumer<String, ObjectNode> emit;
     private final Map<Long, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
@@ -101,12 +109,13 @@ final class LanguageRequests {
         String uri = Path.of(file).normalize().toUri().toString();
         boolean positioned = !List.of("resolve", "formatting", "documentSymbol", "workspaceSymbol").contains(kind);
         Position at = positioned ? new Position((int) number(in, "line"), (int) number(in, "column")) : new Position(0, 0);
-        Position end = kind.equals("codeAction") ? new Position((int) number(in, "endLine"), (int) number(in, "endColumn")) : at;
+        boolean ranged = kind.equals("codeAction") || kind.equals("rangeFormatting");
+        Position end = ranged ? new Position((int) number(in, "endLine"), (int) number(in, "endColumn")) : at;
         String newName = in.path("newName").asText("");
         if (kind.equals("rename") && newName.isEmpty()) {
             throw new IllegalArgumentException("$.newName: the new name is required for rename");
         }
-        FormattingOptions options = kind.equals("formatting")
+        FormattingOptions options = kind.endsWith("ormatting")
                 ? new FormattingOptions((int) Math.min(16, Math.max(1, number(in, "tabSize"))), in.path("insertSpaces").asBoolean(true)) : null;
         Ask ask = new Ask(id, kind, uri, new Range(at, end), newName, kind.equals("resolve") ? (int) number(in, "item") : -1,
                 kind.equals("resolve") ? number(in, "list") : -1, options, kind.equals("workspaceSymbol") ? in.path("query").asText("")
@@ -173,7 +182,22 @@ final class LanguageRequests {
                 yield track(id, key, served.session().request(s -> s.getTextDocumentService().codeAction(p), ask.timing()), LspJson::codeActions);
             }
             case "formatting" -> track(id, key, served.session().request(s -> s.getTextDocumentService()
-                    .formatting(new DocumentFormattingParams(doc, ask.options())), ask.timing()), r -> NODES.objectNode().<ObjectNode>set("edits", LspJson.edits(r == null ? List.of() : r)));
+                    .formatting(new DocumentFormattingParams(doc, ask.options())), ask.timing()), LanguageRequests::edits);
+            case "rangeFormatting" -> {
+                DocumentRangeFormattingParams p = new DocumentRangeFormattingParams();
+                p.setTextDocument(doc);
+                p.setOptions(ask.options());
+                p.setRange(range);
+                yield track(id, key, served.session().request(s -> s.getTextDocumentService().rangeFormatting(p), ask.timing()), LanguageRequests::edits);
+            }
+            case "declaration" -> track(id, key, served.session().request(s -> s.getTextDocumentService()
+                    .declaration(new DeclarationParams(doc, at)), ask.timing()), LspJson::locations);
+            case "typeDefinition" -> track(id, key, served.session().request(s -> s.getTextDocumentService()
+                    .typeDefinition(new TypeDefinitionParams(doc, at)), ask.timing()), LspJson::locations);
+            case "implementation" -> track(id, key, served.session().request(s -> s.getTextDocumentService()
+                    .implementation(new ImplementationParams(doc, at)), ask.timing()), LspJson::locations);
+            case "documentHighlight" -> track(id, key, served.session().request(s -> s.getTextDocumentService()
+                    .documentHighlight(new DocumentHighlightParams(doc, at)), ask.timing()), LspNavigationJson::highlights);
             case "signatureHelp" -> track(id, key, served.session().request(s -> s.getTextDocumentService()
                     .signatureHelp(new SignatureHelpParams(doc, at)), ask.timing()), LspNavigationJson::signatureHelp);
             case "references" -> track(id, key, served.session().request(s -> s.getTextDocumentService()
@@ -199,6 +223,10 @@ final class LanguageRequests {
                     ? served.spec().name() + ": " + re.getResponseError().getMessage() : String.valueOf(cause.getMessage()));
             answer(id, uri, served, version, out);
         });
+    }
+
+    private static ObjectNode edits(List<? extends org.eclipse.lsp4j.TextEdit> r) {
+        return NODES.objectNode().set("edits", LspJson.edits(r == null ? List.of() : r));
     }
 
     /** The last published diagnostics of {@code uri} whose range meets {@code range} (LSP's code action context). */

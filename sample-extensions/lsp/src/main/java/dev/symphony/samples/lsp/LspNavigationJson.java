@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.ParameterInformation;
@@ -16,7 +17,7 @@ import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * Signature help and symbols as results of the {@code language} capability, in {@link LspJson}'s conventions (LSP's
+ * Signature help, document highlights and symbols as results of the {@code language} capability, in {@link LspJson}'s conventions (LSP's
  * 0-based positions, absolute files, hostile input: missing fields skipped, lists capped at {@value LspJson#MAX_ITEMS},
  * text cut at 2,000 characters).
  */
@@ -77,6 +78,22 @@ final class LspNavigationJson {
         Integer start = t.getFirst();
         Integer end = t.getSecond();
         return start == null || end == null || start < 0 || end < start || end > label.length() ? null : new int[] {start, end};
+    }
+
+    /**
+     * {@code {highlights: [{startLine…, kind}]}} of a document highlight answer: the places of the symbol at a position in
+     * its document, each {@code read}, {@code write} or {@code text} (LSP's default when a server gives no kind).
+     */
+    static ObjectNode highlights(List<? extends DocumentHighlight> answer) {
+        ObjectNode out = NODES.objectNode();
+        ArrayNode a = out.putArray("highlights");
+        for (DocumentHighlight h : answer == null ? List.<DocumentHighlight>of() : answer) {
+            Range r = h == null ? null : h.getRange();
+            if (r != null && r.getStart() != null && r.getEnd() != null && a.size() < LspJson.MAX_ITEMS) {
+                a.add(LspJson.range(r).put("kind", h.getKind() == null ? "text" : h.getKind().name().toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+        return out;
     }
 
     /** {@code {locations: […]}} of a references answer. */

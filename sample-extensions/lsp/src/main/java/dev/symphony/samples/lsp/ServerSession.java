@@ -124,8 +124,13 @@ final class ServerSession implements AutoCloseable {
         text.setCompletion(new CompletionCapabilities(item));
         text.setHover(new org.eclipse.lsp4j.HoverCapabilities(List.of("markdown", "plaintext"), false));
         text.setDefinition(new org.eclipse.lsp4j.DefinitionCapabilities(false, true));
+        text.setDeclaration(new org.eclipse.lsp4j.DeclarationCapabilities(false, true));
+        text.setTypeDefinition(new org.eclipse.lsp4j.TypeDefinitionCapabilities(false, true));
+        text.setImplementation(new org.eclipse.lsp4j.ImplementationCapabilities(false, true));
+        text.setDocumentHighlight(new org.eclipse.lsp4j.DocumentHighlightCapabilities(false));
         text.setRename(new org.eclipse.lsp4j.RenameCapabilities(false, false));
         text.setFormatting(new org.eclipse.lsp4j.FormattingCapabilities(false));
+        text.setRangeFormatting(new org.eclipse.lsp4j.RangeFormattingCapabilities(false));
         org.eclipse.lsp4j.SignatureHelpCapabilities signature = new org.eclipse.lsp4j.SignatureHelpCapabilities(
                 new org.eclipse.lsp4j.SignatureInformationCapabilities(List.of("markdown", "plaintext")), false);
         signature.getSignatureInformation().setParameterInformation(new org.eclipse.lsp4j.ParameterInformationCapabilities(true));
