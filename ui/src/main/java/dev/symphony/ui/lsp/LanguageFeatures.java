@@ -21,7 +21,8 @@ import javafx.scene.layout.StackPane;
  * Rename Symbol), quick fixes (Ctrl+., the light bulb), Format Document (Ctrl+Shift+I), signature help (typing {@code (}
  * or {@code ,}, Ctrl+Shift+Space), Find All References (Shift+F12), Go to Symbol in Editor (Ctrl+Shift+O) and in
  * Workspace (Ctrl+T), Go to Declaration, Type Definition and Implementations (Ctrl+F12), Format Selection (Shift+Alt+F)
- * and format on save ({@code editor.formatOnSave}), document highlights (the caret resting on a name). Requests go to
+ * and format on save ({@code editor.formatOnSave}), document highlights (the caret resting on a name), the References
+ * view (Shift+Alt+F12, docked in the panel) and the Outline view (Focus on Outline View, in the side bar). Requests go to
  * the extension that syncs the document ({@code documentSync.requests}) through {@link ServerRequests}; nothing here
  * waits for an answer. JavaFX thread.
  */
@@ -39,6 +40,8 @@ public final class LanguageFeatures {
     public static final String PARAMETER_HINTS = "editor.action.triggerParameterHints";
     public static final String REFERENCES = "editor.action.referenceSearch.trigger";
     public static final String DOCUMENT_SYMBOLS = "workbench.action.gotoSymbol";
+    public static final String REFERENCES_VIEW = "references-view.findReferences";
+    public static final String OUTLINE = "outline.focus";
     public static final String WORKSPACE_SYMBOLS = "workbench.action.showAllSymbols";
     private final Workbench workbench;
     private final ServerRequests requests;
@@ -51,6 +54,8 @@ public final class LanguageFeatures {
     private final LocationPicker places;
     private final GoTo goTo;
     private final DocumentHighlights highlights;
+    private final ReferencesView referencesView;
+    private final OutlineView outline;
     private final Consumer<String> status;
 
     private LanguageFeatures(Workbench workbench, DocumentSyncs syncs) {
@@ -73,6 +78,9 @@ public final class LanguageFeatures {
         places = new LocationPicker(requests, overlay, workbench.window().workspaceProperty()::get, workbench::openFileAt, status);
         goTo = new GoTo(requests, places, workbench::openFileAt, status);
         highlights = new DocumentHighlights(requests);
+        referencesView = new ReferencesView(requests, workbench.tabs(), workbench.window().workspaceProperty()::get, workbench::openFileAt,
+                status, workbench.services().bridge(), workbench.mainView()::showInPanel);
+        outline = new OutlineView(requests, workbench.window().workspaceProperty()::get, workbench::openFileAt);
         codeActions = new CodeActionMenu(requests, overlay, workbench.tabs(), workbench.window().workspaceProperty()::get, status);
     }
 
@@ -93,6 +101,11 @@ public final class LanguageFeatures {
         workbench.tabs().setBeforeSave(f.formatting::beforeSave);
         w.command(PARAMETER_HINTS, "Trigger Parameter Hints", "Editor", "Shortcut+Shift+Space", () -> f.withEditor(f.signature::trigger));
         w.command(REFERENCES, "Find All References", "Editor", "Shift+F12", () -> f.withEditor(f.places::references));
+        w.command(REFERENCES_VIEW, "Find All References in View", "Editor", "Shift+Alt+F12", () -> f.withEditor(f.referencesView::find));
+        w.command(OUTLINE, "Focus on Outline View", "View", null, () -> {
+            workbench.mainView().showInSideBar(f.outline);
+            f.outline.follow(workbench.tabs().selectedProperty().get());
+        });
         w.command(DOCUMENT_SYMBOLS, "Go to Symbol in Editor…", "Editor", "Shortcut+Shift+O", () -> f.withEditor(f.places::documentSymbols));
         w.command(WORKSPACE_SYMBOLS, "Go to Symbol in Workspace…", "Editor", "Shortcut+T", () -> f.withEditor(f.places::workspaceSymbols));
         Node area = workbench.tabsView();
@@ -112,6 +125,9 @@ public final class LanguageFeatures {
         });
         workbench.tabs().selectedProperty().addListener((o, was, now) -> {
             f.highlights.reset();
+            if (f.outline.isShown()) {
+                f.outline.follow(now);
+            }
             f.hover.hide();
             f.signature.hide();
             f.places.close();
@@ -235,6 +251,14 @@ public final class LanguageFeatures {
 
     LocationPicker places() {
         return places;
+    }
+
+    ReferencesView referencesView() {
+        return referencesView;
+    }
+
+    OutlineView outline() {
+        return outline;
     }
 
     DocumentHighlights highlights() {

@@ -180,14 +180,22 @@ final class LocationPicker {
     }
 
     private Entry entry(JsonNode i) {
-        Path file = i.has("file") ? Path.of(i.path("file").asText()) : document.path();
-        Path root = workspace.get();
-        String where = (root != null && file.startsWith(root) ? root.relativize(file) : file) + ":" + (i.path("startLine").asInt() + 1)
+        return entry(i, document.path(), workspace.get());
+    }
+
+    /**
+     * A place of an answer ({@code {file?, startLine, startColumn, name?, kind?, depth?}}; without a file, {@code file})
+     * as listed: {@code name   kind   line:column} (with the file, relative to {@code root}, for a workspace symbol) or
+     * {@code file:line:column}.
+     */
+    static Entry entry(JsonNode i, Path file, Path root) {
+        Path at = i.has("file") ? Path.of(i.path("file").asText()) : file;
+        String where = (root != null && at.startsWith(root) ? root.relativize(at) : at) + ":" + (i.path("startLine").asInt() + 1)
                 + ":" + (i.path("startColumn").asInt() + 1);
         String text = i.has("name") ? "  ".repeat(Math.min(8, i.path("depth").asInt())) + i.path("name").asText() + "   "
                 + i.path("kind").asText().toLowerCase(Locale.ROOT) + "   " + (i.has("file") ? where : where.substring(where.indexOf(':') + 1))
                 : where;
-        return new Entry(text, file, i.path("startLine").asInt(), i.path("startColumn").asInt());
+        return new Entry(text, at, i.path("startLine").asInt(), i.path("startColumn").asInt());
     }
 
     private void queryChanged(String now) {

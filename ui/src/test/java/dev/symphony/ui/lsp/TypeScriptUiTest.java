@@ -30,7 +30,8 @@ import org.testfx.framework.junit5.Start;
  * Then completing {@code farew} offers {@code farewell} from {@code lib.ts}; accepting it after its resolve inserts the
  * name and adds it to the import (the item's additional edit) in one undoable step. Ctrl+Shift+I formats the file in
  * one undoable step. Then signature help, references, the outline and workspace symbols ({@link #navigation}), and
- * document highlights, type definition, implementations, Format Selection and format on save ({@link #typesAndFormatting}).
+ * the References and Outline views ({@link #docked}), document highlights, type definition, implementations, Format
+ * Selection and format on save ({@link #typesAndFormatting}). Screenshot {@code lsp-views.png} too.
  * Screenshots {@code lsp-quickfix.png}, {@code lsp-signature.png}, {@code lsp-references.png}.
  * Skipped with a message without the server.
  */
@@ -136,6 +137,7 @@ class TypeScriptUiTest {
         robot.interact(() -> pane.view().buffer().undo());
         assertEquals(undone, pane.view().buffer().text().toString(), "one undo takes the formatting back");
         navigation(robot, pane, features);
+        docked(robot, features);
         typesAndFormatting(robot, features);
     }
 
@@ -185,6 +187,59 @@ class TypeScriptUiTest {
         waitFor(robot, "farewell in lib.ts", () -> features.places().shown().stream()
                 .anyMatch(e -> e.text().startsWith("farewell") && e.text().endsWith("lib.ts:5:17")), () -> "shown: " + features.places().shown());
         robot.type(KeyCode.ESCAPE);
+    }
+
+    /**
+     * Shift+Alt+F12 on greet in lib.ts docks its four places with their lines in the panel, Enter on one opens it; the
+     * Outline view lists lib.ts's functions, shows a function added by an edit once the text rests, and follows the
+     * active editor to main.ts.
+     */
+    private void docked(FxRobot robot, LanguageFeatures features) throws Exception {
+        robot.interact(() -> bench.workbench.openFile(bench.workspace.resolve("lib.ts"), d -> { }));
+        waitUntil("lib.ts is shown", () -> bench.workbench.tabsView().activeEditor().view().buffer().text().toString().contains("farewell"));
+        EditorPane lib = bench.workbench.tabsView().activeEditor();
+        robot.interact(() -> {
+            lib.view().requestFocus();
+            lib.view().buffer().setSelections(SelectionSet.cursorAt(lib.view().buffer().text().toString().indexOf("greet") + 1));
+        });
+        robot.push(KeyCode.SHIFT, KeyCode.ALT, KeyCode.F12);
+        waitFor(robot, "the References view lists greet's four places", () -> features.referencesView().shown().size() == 4
+                && bench.workbench.mainView().panelView() == features.referencesView(), () -> "shown: " + features.referencesView().shown());
+        var places = features.referencesView().shown().stream().map(LocationPicker.Entry::text).toList();
+        assertTrue(places.contains("lib.ts:1:17   export function greet(name: string): string {"), places.toString());
+        int again = places.indexOf(places.stream().filter(t -> t.startsWith("main.ts:") && t.endsWith("const again = greet(\"y\")"))
+                .findFirst().orElseThrow(() -> new AssertionError("the call in main.ts, its line from the buffer: " + places)));
+        robot.interact(() -> {
+            features.referencesView().list().requestFocus();
+            features.referencesView().list().getSelectionModel().select(again);
+        });
+        robot.type(KeyCode.ENTER);
+        waitUntil("Enter opens main.ts at the call", () -> {
+            var b = bench.workbench.tabsView().activeEditor().view().buffer();
+            return b.text().toString().contains("const again = greet(") && b.text().lineOf(b.selections().get(0).head())
+                    == features.referencesView().shown().get(again).line();
+        });
+
+        robot.interact(() -> bench.workbench.openFile(bench.workspace.resolve("lib.ts"), d -> { }));
+        waitUntil("lib.ts is back", () -> bench.workbench.tabsView().activeEditor() == lib);
+        robot.interact(() -> bench.workbench.window().run(LanguageFeatures.OUTLINE));
+        waitFor(robot, "the Outline view lists lib.ts's functions", () -> outline(features)
+                .containsAll(java.util.List.of("greet   function   1:17", "farewell   function   5:17")), () -> "shown: " + outline(features));
+        robot.interact(() -> {
+            var b = lib.view().buffer();
+            b.edit(new dev.symphony.editor.text.ChangeSet(java.util.List.of(new dev.symphony.editor.text.TextEdit(b.text().length(),
+                    b.text().length(), "export function hello(): void {}\n"))), dev.symphony.editor.buffer.EditKind.TYPING);
+        });
+        waitFor(robot, "the Outline shows the function the edit added", () -> outline(features).contains("hello   function   8:17"),
+                () -> "shown: " + outline(features));
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "lsp-views.png"));
+        robot.interact(() -> bench.workbench.openFile(bench.workspace.resolve("main.ts"), d -> { }));
+        waitFor(robot, "the Outline follows the active editor to main.ts", () -> outline(features).stream().anyMatch(t -> t.startsWith("again")),
+                () -> "shown: " + outline(features));
+    }
+
+    private static java.util.List<String> outline(LanguageFeatures features) {
+        return features.outline().shown().stream().map(e -> e.text().strip()).toList();
     }
 
     private static final String SHAPES = "export interface Shape {\n  area(): number;\n}\n"
