@@ -129,6 +129,20 @@ class TypeScriptLanguageTest {
                 e.path("endColumn").asInt(), e.path("text").asText()));
         assertEquals("export function f(a: number) {\n  return a + 1\n}\n", mirror.text(), formatted.toString());
 
+        // range formatting of the second line only: the first keeps its spaces
+        ObjectNode formatRange = request("rangeFormatting", fmtFile, 1, 0).put("endLine", 1).put("endColumn", 10).put("tabSize", 2)
+                .put("insertSpaces", true);
+        JsonNode rangeFormatted = awaitResult(() -> call(formatRange.put("id", nextId++)), r -> r.path("edits").size() > 0);
+        TextMirror rangeMirror = new TextMirror(messy, 1);
+        java.util.List<JsonNode> rangeEdits = new java.util.ArrayList<>();
+        rangeFormatted.path("edits").forEach(rangeEdits::add);
+        rangeEdits.sort(java.util.Comparator.comparingInt((JsonNode e) -> e.path("startLine").asInt())
+                .thenComparingInt(e -> e.path("startColumn").asInt()).reversed());
+        rangeEdits.forEach(e -> rangeMirror.replace(e.path("startLine").asInt(), e.path("startColumn").asInt(), e.path("endLine").asInt(),
+                e.path("endColumn").asInt(), e.path("text").asText()));
+        assertTrue(rangeMirror.text().startsWith("export function f( a:number ){\n") && rangeMirror.text().contains("return a + 1\n"),
+                rangeMirror.text() + " from " + rangeFormatted);
+
         // superseded while out: the first completion is cancelled on the wire and never answered
         boolean cancelledOnTheWire = false;
         for (int attempt = 0; attempt < 10 && !cancelledOnTheWire; attempt++) {
@@ -159,7 +173,10 @@ class TypeScriptLanguageTest {
     private long lastCompletionId = -1;
 
 
-    /** Signature help inside a call, references across the three files, lib.ts's outline, and a workspace symbol query. */
+    /**
+     * Signature help inside a call, references across the three files, greet's highlights in main.ts, lib.ts's outline,
+     * and a workspace symbol query.
+     */
     private void navigation(Path libFile, Path mainFile) throws Exception {
         JsonNode signature = awaitResult(() -> call(request("signatureHelp", mainFile, 3, 18)), r -> r.path("signatures").size() > 0);
         JsonNode active = signature.path("signatures").path(signature.path("activeSignature").asInt());
@@ -174,6 +191,11 @@ class TypeScriptLanguageTest {
         assertEquals(Set.of("lib.ts", "main.ts", "other.ts"), referencing, references.toString());
         assertEquals(6, references.path("locations").size(), "the declaration, main.ts's import and call, other.ts's import and two calls: "
                 + references);
+
+        JsonNode highlights = awaitResult(() -> call(request("documentHighlight", mainFile, 3, 13)), r -> r.path("highlights").size() > 0);
+        Set<String> marked = new HashSet<>();
+        highlights.path("highlights").forEach(h -> marked.add(h.path("startLine").asInt() + ":" + h.path("startColumn").asInt()));
+        assertEquals(Set.of("0:9", "3:12"), marked, "greet's import and call in main.ts: " + highlights);
 
         ObjectNode outline = JSON.createObjectNode().put("request", "documentSymbol").put("file", libFile.toString());
         JsonNode symbols = awaitResult(() -> call(outline.put("id", nextId++)), r -> r.path("symbols").size() > 0);
