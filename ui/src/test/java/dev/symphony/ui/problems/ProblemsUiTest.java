@@ -24,7 +24,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A broken JSON file open in a tab is counted in the status bar (defect 3) and listed in the Problems view. */
+/**
+ * A broken JSON file open in a tab is counted in the status bar (defect 3) and listed in the Problems view, which its
+ * filter narrows (a word of the file, {@code !} to exclude, every word must match).
+ */
 @ExtendWith(ApplicationExtension.class)
 class ProblemsUiTest {
     private TestWorkbench bench;
@@ -56,6 +59,16 @@ class ProblemsUiTest {
         ListCell<?> first = robot.lookup("#" + ProblemsView.ID + " .list-cell").queryAll().stream()
                 .map(n -> (ListCell<?>) n).filter(c -> c.getItem() != null).findFirst().orElseThrow();
         assertTrue(first.getText().startsWith("data.json:3:3: "), first.getText());
+        javafx.scene.control.ListView<?> list = robot.lookup("#" + ProblemsView.ID).queryAs(javafx.scene.control.ListView.class);
+        robot.clickOn("#" + ProblemsView.FILTER_ID).write("!data");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(list.getItems().isEmpty(), "!data hides data.json's problem: " + list.getItems());
+        robot.interact(() -> robot.lookup("#" + ProblemsView.FILTER_ID).queryAs(javafx.scene.control.TextField.class).setText("DATA.json"));
+        assertEquals(1, list.getItems().size(), "a word of its file keeps it (case ignored)");
+        robot.interact(() -> robot.lookup("#" + ProblemsView.FILTER_ID).queryAs(javafx.scene.control.TextField.class).setText("data nosuchword"));
+        assertTrue(list.getItems().isEmpty(), "every word must match");
+        robot.interact(() -> robot.lookup("#" + ProblemsView.FILTER_ID).queryAs(javafx.scene.control.TextField.class).setText(""));
+        assertEquals(1, list.getItems().size());
         robot.clickOn(first);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workbench.tabsView().activeEditor() != null
                 && workbench.tabsView().activeEditor().view().controller().caretLineColumn()[0] == 3);
