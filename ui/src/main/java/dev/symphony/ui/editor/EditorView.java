@@ -69,6 +69,8 @@ public final class EditorView extends Region {
     private Runnable onCaretMoved = () -> {};
     private final SharedCarets carets;
 
+    private StyleLayer styleLayer;
+
     public EditorView(Buffer buffer) {
         this(buffer, null);
     }
@@ -137,6 +139,22 @@ public final class EditorView extends Region {
     }
 
     // ---------------------------------------------------------------- appearance
+
+    /** Restyles spans of a line over the style source's (semantic tokens over TextMate's). */
+    public interface StyleLayer {
+        /** {@code base} (null: not styled) of {@code line}, which starts at offset {@code lineStart}, with the layer's looks. */
+        StyledLine apply(int line, int lineStart, int lineLength, StyledLine base);
+    }
+
+    /** Paints {@code layer}'s looks over the style source's from now on (null: none); the owner calls {@link #stylesChanged}. */
+    public void setStyleLayer(StyleLayer layer) {
+        styleLayer = layer;
+        invalidate();
+    }
+
+    public StyleLayer styleLayer() {
+        return styleLayer;
+    }
 
     /** Uses a style source (a syntax session) from now on; the old one is closed. */
     public void setStyleSource(LineStyleSource source) {
@@ -418,6 +436,8 @@ public final class EditorView extends Region {
             StyledLine lineStyles = styles.styles(line);
             if (lineStyles == null && slot.line == line) {
                 lineStyles = slot.styles(); // keep the last styles until fresh ones arrive: no plain-text flash while typing
+            } else if (styleLayer != null) {
+                lineStyles = styleLayer.apply(line, start, length, lineStyles);
             }
             slot.update(ctx, line, rope.substring(start + windowStart, start + windowEnd), windowStart, length, lineStyles);
             slot.lineStart = start;

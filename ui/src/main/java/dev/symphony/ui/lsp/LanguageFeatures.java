@@ -22,7 +22,8 @@ import javafx.scene.layout.StackPane;
  * or {@code ,}, Ctrl+Shift+Space), Find All References (Shift+F12), Go to Symbol in Editor (Ctrl+Shift+O) and in
  * Workspace (Ctrl+T), Go to Declaration, Type Definition and Implementations (Ctrl+F12), Format Selection (Shift+Alt+F)
  * and format on save ({@code editor.formatOnSave}), document highlights (the caret resting on a name), the References
- * view (Shift+Alt+F12, docked in the panel) and the Outline view (Focus on Outline View, in the side bar). Requests go to
+ * view (Shift+Alt+F12, docked in the panel), the Outline view (Focus on Outline View, in the side bar) and semantic
+ * tokens over TextMate's styles in the active editor ({@link SemanticHighlighting}). Requests go to
  * the extension that syncs the document ({@code documentSync.requests}) through {@link ServerRequests}; nothing here
  * waits for an answer. JavaFX thread.
  */
@@ -56,6 +57,7 @@ public final class LanguageFeatures {
     private final DocumentHighlights highlights;
     private final ReferencesView referencesView;
     private final OutlineView outline;
+    private final SemanticHighlighting semantic;
     private final Consumer<String> status;
 
     private LanguageFeatures(Workbench workbench, DocumentSyncs syncs) {
@@ -80,6 +82,7 @@ public final class LanguageFeatures {
         highlights = new DocumentHighlights(requests);
         referencesView = new ReferencesView(requests, workbench.tabs(), workbench.window().workspaceProperty()::get, workbench::openFileAt,
                 status, workbench.services().bridge(), workbench.mainView()::showInPanel);
+        semantic = new SemanticHighlighting(requests);
         outline = new OutlineView(requests, workbench.window().workspaceProperty()::get, workbench::openFileAt);
         codeActions = new CodeActionMenu(requests, overlay, workbench.tabs(), workbench.window().workspaceProperty()::get, status);
     }
@@ -124,6 +127,7 @@ public final class LanguageFeatures {
             f.signature.hide();
         });
         workbench.tabs().selectedProperty().addListener((o, was, now) -> {
+            javafx.application.Platform.runLater(() -> f.withEditor(f.semantic::shown)); // once its editor is the active one
             f.highlights.reset();
             if (f.outline.isShown()) {
                 f.outline.follow(now);
@@ -135,6 +139,7 @@ public final class LanguageFeatures {
             f.codeActions.close();
             f.codeActions.hideBulb();
         });
+        f.withEditor(f.semantic::shown);
         return f;
     }
 
@@ -251,6 +256,10 @@ public final class LanguageFeatures {
 
     LocationPicker places() {
         return places;
+    }
+
+    SemanticHighlighting semantic() {
+        return semantic;
     }
 
     ReferencesView referencesView() {

@@ -34,6 +34,9 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SemanticTokensDeltaParams;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensRangeParams;
 import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TypeDefinitionParams;
@@ -48,7 +51,8 @@ import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
  * the same for the range {@code line column endLine endColumn}; {@code signatureHelp}, {@code references} (declaration
  * included), {@code declaration}, {@code typeDefinition}, {@code implementation} and {@code documentHighlight} at a
  * position; {@code documentSymbol} (an outline); {@code workspaceSymbol} with a {@code query}, asked of the server of
- * {@code file}'s folder)
+ * {@code file}'s folder; {@code semanticTokens}: the whole document's ({@link SemanticTokensJson}, by delta when the server
+ * offers it), or lines {@code line} to {@code endLine} when given and the server offers ranges)
  * and gets an answer at once;
  * the server's result comes back later as {@code workbench.languageResult} {@code {id, file, version, result}}, with the
  * version of the text it was computed for (the workbench drops it or maps it to the text shown by then). A request of
@@ -59,7 +63,7 @@ final class LanguageRequests {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> KINDS = List.of("completion", "resolve", "definition", "hover", "rename", "codeAction", "formatting",
             "signatureHelp", "references", "documentSymbol", "workspaceSymbol", "declaration", "typeDefinition", "implementation",
-            "documentHighlight", "rangeFormatting");
+            "documentHighlight", "rangeFormatting", "semanticTokens");
     private final ServerPool pool;
     private final BiConsumer<String, ObjectNode> emit;
     private final Map<Long, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
@@ -67,6 +71,7 @@ final class LanguageRequests {
     private final Map<String, List<CompletionItem>> lastCompletion = new ConcurrentHashMap<>(); // uri -> the items resolve indexes
     private final Map<String, Long> lastCompletionId = new ConcurrentHashMap<>();
     private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>(); // uri -> last published
+    private final Map<String, LastTokens> lastTokens = new ConcurrentHashMap<>(); // uri -> a delta's base
 
     LanguageRequests(ServerPool pool, BiConsumer<String, ObjectNode> emit) {
         this.pool = pool;
@@ -85,6 +90,7 @@ final class LanguageRequests {
         diagnostics.remove(uri);
         lastCompletion.remove(uri);
         lastCompletionId.remove(uri);
+        lastTokens.remove(uri);
     }
 
     /** Handles one input; returns the immediate answer. Throws {@link IllegalArgumentException} naming a bad field. */
@@ -107,10 +113,13 @@ final class LanguageRequests {
             throw new IllegalArgumentException("$.file: an absolute path is required, not '" + file + "'");
         }
         String uri = Path.of(file).normalize().toUri().toString();
-        boolean positioned = !List.of("resolve", "formatting", "documentSymbol", "workspaceSymbol").contains(kind);
-        Position at = positioned ? new Position((int) number(in, "line"), (int) number(in, "column")) : new Position(0, 0);
+        boolean lines = kind.equals("semanticTokens") && in.has("endLine");
+        boolean positioned = !List.of("resolve", "formatting", "documentSymbol", "workspaceSymbol", "semanticTokens").contains(kind);
+        Position at = positioned ? new Position((int) number(in, "line"), (int) number(in, "column"))
+                : lines ? new Position((int) number(in, "line"), 0) : new Position(0, 0);
         boolean ranged = kind.equals("codeAction") || kind.equals("rangeFormatting");
-        Position end = ranged ? new Position((int) number(in, "endLine"), (int) number(in, "endColumn")) : at;
+        Position end = ranged ? new Position((int) number(in, "endLine"), (int) number(in, "endColumn"))
+                : lines ? new Position((int) Math.max(at.getLine(), number(in, "endLine")), 0) : at;
         String newName = in.path("newName").asText("");
         if (kind.equals("rename") && newName.isEmpty()) {
             throw new IllegalArgumentException("$.newName: the new name is required for rename");
@@ -206,6 +215,7 @@ final class LanguageRequests {
                     .documentSymbol(new DocumentSymbolParams(doc)), ask.timing()), LspNavigationJson::documentSymbols);
             case "workspaceSymbol" -> track(id, key, served.session().request(s -> s.getWorkspaceService()
                     .symbol(new WorkspaceSymbolParams(ask.text())), ask.timing()), LspNavigationJson::workspaceSymbols);
+            case "semanticTokens" -> semanticTokens(ask, served, doc, key);
             default -> track(id, key, served.session().request(s -> s.getTextDocumentService().rename(new RenameParams(doc, at, ask.newName())), ask.timing()),
                     LspJson::workspaceEdit);
         };
@@ -223,6 +233,68 @@ final class LanguageRequests {
                     ? served.spec().name() + ": " + re.getResponseError().getMessage() : String.valueOf(cause.getMessage()));
             answer(id, uri, served, version, out);
         });
+    }
+
+    /**
+     * Semantic tokens: lines when asked and the server offers ranges; else by delta from this session's last answer for
+     * the document when the server offers deltas (applied here, {@link SemanticTokensJson#applyDelta}); else whole.
+     */
+    private CompletableFuture<ObjectNode> semanticTokens(Ask ask, ServerPool.Served served, TextDocumentIdentifier doc, String key) {
+        ServerSession session = served.session();
+        var provider = session.semanticTokens();
+        if (provider == null) {
+            return CompletableFuture.completedFuture(NODES.objectNode().put("error", served.spec().name() + " offers no semantic tokens"));
+        }
+        var legend = provider.getLegend();
+        String uri = ask.uri();
+        boolean lines = ask.range().getEnd().getLine() > ask.range().getStart().getLine();
+        boolean range = provider.getRange() != null && (provider.getRange().isRight() || Boolean.TRUE.equals(provider.getRange().getLeft()));
+        boolean delta = provider.getFull() != null && provider.getFull().isRight() && provider.getFull().getRight() != null
+                && Boolean.TRUE.equals(provider.getFull().getRight().getDelta());
+        if (lines && range) {
+            return track(ask.id(), key, session.request(s -> s.getTextDocumentService()
+                    .semanticTokensRange(new SemanticTokensRangeParams(doc, ask.range())), ask.timing()),
+                    r -> SemanticTokensJson.of(legend, r == null ? null : r.getData(), null));
+        }
+        LastTokens last = lastTokens.get(uri);
+        if (delta && last != null && last.session() == session && last.resultId() != null) {
+            return track(ask.id(), key, session.request(s -> s.getTextDocumentService()
+                    .semanticTokensFullDelta(new SemanticTokensDeltaParams(doc, last.resultId())), ask.timing()), r -> {
+                        if (r == null) {
+                            lastTokens.remove(uri);
+                            return SemanticTokensJson.of(legend, List.of(), null);
+                        }
+                        List<Integer> data;
+                        String resultId;
+                        try {
+                            data = r.isLeft() ? r.getLeft().getData() : SemanticTokensJson.applyDelta(last.data(), r.getRight().getEdits());
+                            resultId = r.isLeft() ? r.getLeft().getResultId() : r.getRight().getResultId();
+                        } catch (IllegalArgumentException e) {
+                            lastTokens.remove(uri); // the next ask is whole
+                            return NODES.objectNode().put("error", served.spec().name() + ": " + e.getMessage());
+                        }
+                        keep(uri, session, resultId, data);
+                        return SemanticTokensJson.of(legend, data, resultId);
+                    });
+        }
+        return track(ask.id(), key, session.request(s -> s.getTextDocumentService()
+                .semanticTokensFull(new SemanticTokensParams(doc)), ask.timing()), r -> {
+                    List<Integer> data = r == null || r.getData() == null ? List.of() : r.getData();
+                    keep(uri, session, r == null ? null : r.getResultId(), data);
+                    return SemanticTokensJson.of(legend, data, r == null ? null : r.getResultId());
+                });
+    }
+
+    /** A document's last whole semantic tokens from a session: a delta's base. */
+    private record LastTokens(ServerSession session, String resultId, List<Integer> data) {
+    }
+
+    private void keep(String uri, ServerSession session, String resultId, List<Integer> data) {
+        if (resultId != null && data.size() / 5 <= SemanticTokensJson.MAX_TOKENS) {
+            lastTokens.put(uri, new LastTokens(session, resultId, data.stream().map(v -> v == null ? 0 : v).toList()));
+        } else {
+            lastTokens.remove(uri);
+        }
     }
 
     private static ObjectNode edits(List<? extends org.eclipse.lsp4j.TextEdit> r) {

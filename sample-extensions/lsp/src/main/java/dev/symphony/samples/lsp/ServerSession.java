@@ -55,14 +55,17 @@ final class ServerSession implements AutoCloseable {
     private final LanguageServer server;
     private final ExecutorService writer;
     private final TextDocumentSyncKind sync;
+    private final org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions semanticTokens;
     private volatile boolean closing;
 
-    private ServerSession(ServerSpec spec, Process process, LanguageServer server, ExecutorService writer, TextDocumentSyncKind sync) {
+    private ServerSession(ServerSpec spec, Process process, LanguageServer server, ExecutorService writer, TextDocumentSyncKind sync,
+                          org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions semanticTokens) {
         this.spec = spec;
         this.process = process;
         this.server = server;
         this.writer = writer;
         this.sync = sync;
+        this.semanticTokens = semanticTokens == null || semanticTokens.getLegend() == null ? null : semanticTokens;
     }
 
     /** Starts {@code program} for {@code root} and initializes it; blocks (not on the bus thread) until it answered. */
@@ -91,7 +94,7 @@ final class ServerSession implements AutoCloseable {
             var s = result.getCapabilities().getTextDocumentSync();
             TextDocumentSyncKind kind = s == null ? TextDocumentSyncKind.None
                     : s.isLeft() ? s.getLeft() : s.getRight().getChange() == null ? TextDocumentSyncKind.None : s.getRight().getChange();
-            return new ServerSession(spec, process, server, writer, kind);
+            return new ServerSession(spec, process, server, writer, kind, result.getCapabilities().getSemanticTokensProvider());
         } catch (Exception e) {
             process.destroyForcibly();
             writer.shutdownNow();
@@ -131,6 +134,10 @@ final class ServerSession implements AutoCloseable {
         text.setRename(new org.eclipse.lsp4j.RenameCapabilities(false, false));
         text.setFormatting(new org.eclipse.lsp4j.FormattingCapabilities(false));
         text.setRangeFormatting(new org.eclipse.lsp4j.RangeFormattingCapabilities(false));
+        org.eclipse.lsp4j.SemanticTokensClientCapabilitiesRequestsFull delta = new org.eclipse.lsp4j.SemanticTokensClientCapabilitiesRequestsFull(true);
+        text.setSemanticTokens(new org.eclipse.lsp4j.SemanticTokensCapabilities(false,
+                new org.eclipse.lsp4j.SemanticTokensClientCapabilitiesRequests(delta, true), SemanticTokensJson.TYPES, SemanticTokensJson.MODIFIERS,
+                List.of("relative")));
         org.eclipse.lsp4j.SignatureHelpCapabilities signature = new org.eclipse.lsp4j.SignatureHelpCapabilities(
                 new org.eclipse.lsp4j.SignatureInformationCapabilities(List.of("markdown", "plaintext")), false);
         signature.getSignatureInformation().setParameterInformation(new org.eclipse.lsp4j.ParameterInformationCapabilities(true));
@@ -224,6 +231,11 @@ final class ServerSession implements AutoCloseable {
             });
         });
         return answer;
+    }
+
+    /** The server's semantic tokens provider (its legend, full / delta / range), or null when it has none. */
+    org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions semanticTokens() {
+        return semanticTokens;
     }
 
     TextDocumentSyncKind syncKind() {

@@ -100,6 +100,16 @@ public final class SyntaxStyles implements StyleSources {
         return source instanceof SyntaxStyleSource s && s.session().fullyTokenized();
     }
 
+    /**
+     * How the default theme (dark or light) paints a token whose innermost scope is {@code scope} (semantic tokens use
+     * it, by VS Code's fallback scopes); a null fill when no rule gives it a colour of its own.
+     */
+    public static dev.symphony.ui.editor.TokenLook lookOfScope(boolean dark, String scope) {
+        dev.symphony.editor.syntax.TokenStyle s = theme(dark).styleOfScope(scope);
+        return new dev.symphony.ui.editor.TokenLook(s.foreground() == null ? null : javafx.scene.paint.Color.web(s.foreground()),
+                s.bold(), s.italic(), s.underline());
+    }
+
     static Theme theme(boolean dark) {
         return dark ? Themes.defaultDark() : Themes.defaultLight();
     }
