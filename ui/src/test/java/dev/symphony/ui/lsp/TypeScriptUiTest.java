@@ -249,7 +249,7 @@ class TypeScriptUiTest {
             + "const a =   1;\nconst b =   2;\n";
 
     /**
-     * In use.ts, the caret resting on {@code s} marks its two places (document highlights) and an edit never leaves them on
+     * In use.ts, semantic tokens paint the const {@code s} as a constant; the caret resting on {@code s} marks its two places (document highlights) and an edit never leaves them on
      * moved text; Go to Type Definition opens shapes.ts at {@code Shape}; Ctrl+F12 there lists Square and Circle;
      * Shift+Alt+F formats the caret's line only (one undo); with {@code editor.formatOnSave} on, Ctrl+S writes the
      * formatted text.
@@ -258,6 +258,11 @@ class TypeScriptUiTest {
         robot.interact(() -> bench.workbench.openFile(bench.workspace.resolve("use.ts"), d -> { }));
         waitUntil("use.ts is shown", () -> bench.workbench.tabsView().activeEditor().view().buffer().text().toString().equals(USE));
         EditorPane pane = bench.workbench.tabsView().activeEditor();
+        javafx.scene.paint.Color constant = dev.symphony.ui.editor.syntax.SyntaxStyles.lookOfScope(
+                pane.view().colors().background().getBrightness() < 0.5, "variable.other.constant").fill();
+        assertTrue(constant != null, "the theme colours constants");
+        waitFor(robot, "semantic tokens paint s (a const) as a constant over TextMate's style", () -> constant.equals(pane.view().paintedFill(2, 0)),
+                () -> "painted " + pane.view().paintedFill(2, 0) + ", tokens " + features.semantic().tokens(pane.view()).size());
         int onS = USE.indexOf("s.area");
         int declared = USE.indexOf("s: Shape");
         robot.interact(() -> {
