@@ -29,13 +29,15 @@ final class Decorations {
     private final Path brackets = new Path();
     private final Path carets = new Path();
     private final Path findMatches = new Path();
+    private final Group symbols = new Group();
     private final Text composition = new Text();
-    private final Group behind = new Group(lineHighlight, findMatches, selection, brackets);
+    private final Group behind = new Group(lineHighlight, symbols, findMatches, selection, brackets);
     private final Group inFront = new Group(carets, composition);
     private final Timeline blink;
     private int blinks;
     private boolean focused;
     private List<int[]> highlightedRanges = List.of();
+    private List<BackgroundMarks.TextBand> textHighlights = List.of();
 
     Decorations() {
         lineHighlight.setStrokeWidth(0);
@@ -108,6 +110,15 @@ final class Decorations {
         highlightedRanges = ranges;
     }
 
+    /** Character ranges with their fills (a symbol's places), above the current line's highlight; sorted. */
+    void setTextHighlights(List<BackgroundMarks.TextBand> bands) {
+        textHighlights = List.copyOf(bands);
+    }
+
+    List<BackgroundMarks.TextBand> textHighlights() {
+        return textHighlights;
+    }
+
     void showComposition(String text, double x, double y, javafx.scene.text.Font font) {
         composition.setText(text);
         composition.setFont(font);
@@ -158,6 +169,21 @@ final class Decorations {
             }
         }
         findMatches.getElements().setAll(matches);
+        java.util.Map<javafx.scene.paint.Paint, List<PathElement>> bands = new java.util.LinkedHashMap<>();
+        for (BackgroundMarks.TextBand b : textHighlights) {
+            if (b.end() >= from && b.start() <= to) {
+                addRange(view, rope, Math.max(b.start(), from), Math.min(b.end(), to), b.end(),
+                        bands.computeIfAbsent(b.fill(), f -> new ArrayList<>()));
+            }
+        }
+        List<Path> paths = new ArrayList<>();
+        bands.forEach((fill, elements) -> {
+            Path path = new Path(elements);
+            path.setStrokeWidth(0);
+            path.setFill(fill);
+            paths.add(path);
+        });
+        symbols.getChildren().setAll(paths);
         List<PathElement> bracketShapes = new ArrayList<>();
         if (sels.size() == 1 && sels.get(0).isEmpty()) {
             int[] pair = BracketMatcher.match(rope, sels.get(0).head());

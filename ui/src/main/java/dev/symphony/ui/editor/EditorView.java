@@ -587,6 +587,16 @@ public final class EditorView extends Region {
         invalidate();
     }
 
+    /** Character ranges filled behind the text, above the current line's highlight (a symbol's places); sorted. */
+    public void setTextHighlights(List<BackgroundMarks.TextBand> bands) {
+        decorations.setTextHighlights(bands);
+        invalidate();
+    }
+
+    public List<BackgroundMarks.TextBand> textHighlights() {
+        return decorations.textHighlights();
+    }
+
     /** Colours behind lines and characters that the view's owner decides (a diff's changes). */
     public void setBackgroundMarks(BackgroundMarks backgroundMarks) {
         marks.set(backgroundMarks);

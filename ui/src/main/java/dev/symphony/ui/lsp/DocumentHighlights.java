@@ -31,7 +31,7 @@ final class DocumentHighlights {
     private long requestId = -1;
     private EditorView pendingView;
     private OpenDocument pendingDocument;
-    private EditorView shownIn; // the view whose background marks are ours
+    private EditorView shownIn; // the view whose text highlights are ours
     private long shownRevision;
     private List<BackgroundMarks.TextBand> shown = List.of();
     private BufferListener clearOnEdit;
@@ -101,7 +101,7 @@ final class DocumentHighlights {
         shown = List.copyOf(bands);
         shownIn = view;
         shownRevision = revision;
-        view.setBackgroundMarks(new BackgroundMarks(List.of(), shown));
+        view.setTextHighlights(shown);
         BufferListener listener = new BufferListener() {
             @Override
             public void onTextChanged(Rope before, Rope after, dev.symphony.editor.text.ChangeSet change) {
@@ -123,7 +123,7 @@ final class DocumentHighlights {
 
     private void clear(boolean unlisten) {
         if (shownIn != null) {
-            shownIn.setBackgroundMarks(BackgroundMarks.NONE);
+            shownIn.setTextHighlights(List.of());
             if (unlisten && clearOnEdit != null) {
                 shownIn.buffer().removeListener(clearOnEdit);
             }

@@ -279,10 +279,10 @@ class TypeScriptUiTest {
             return features.highlights().shown().stream().map(b -> b.start() + "-" + b.end()).toList()
                     .equals(java.util.List.of(declared + "-" + (declared + 1), onS + "-" + (onS + 1)));
         }, () -> "marked: " + features.highlights().shown().stream().map(b -> b.start() + "-" + b.end()).toList());
-        assertEquals(2, pane.view().backgroundMarks().texts().size(), "painted behind the text");
+        assertEquals(2, pane.view().textHighlights().size(), "painted behind the text");
         robot.write("x"); // "xs.area()": the marks of s are gone at once; any new ones are xs's, never the moved old ones
-        assertTrue(pane.view().backgroundMarks().texts().stream().allMatch(b -> b.start() == onS && b.end() == onS + 2),
-                "marks only for the text shown: " + pane.view().backgroundMarks().texts());
+        assertTrue(pane.view().textHighlights().stream().allMatch(b -> b.start() == onS && b.end() == onS + 2),
+                "marks only for the text shown: " + pane.view().textHighlights());
         robot.interact(() -> {
             pane.view().buffer().undo();
             features.completion().close(); // "xs" may have asked for completions
