@@ -104,7 +104,7 @@ final class SemanticTokens {
             case "enumMember" -> "variable.other.enummember";
             case "event" -> "variable.other.event";
             case "function" -> library ? "support.function" : "entity.name.function";
-            case "method" -> library ? "support.function" : "entity.name.function.member";
+            case "method", "member" -> library ? "support.function" : "entity.name.function.member"; // member: tsserver's method
             case "macro" -> "entity.name.function.preprocessor";
             case "keyword" -> "keyword";
             case "modifier" -> "storage.modifier";
