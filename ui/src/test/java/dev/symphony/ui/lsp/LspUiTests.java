@@ -22,20 +22,33 @@ final class LspUiTests {
     private LspUiTests() {
     }
 
-    /** A workbench with a real kernel that runs the lsp extension from its built module (development mode) in a real host. */
-    record Session(TestWorkbench bench, Kernel kernel, ExtensionsWorkbench extensions) implements AutoCloseable {
+    /**
+     * A workbench with a real kernel that runs the lsp extension from its built module (development mode) in a real host.
+     * The kernel starts in the background, as the launcher starts it beside the window: the test's waits cover it, while
+     * TestFX's 60 s bound on {@code @Start} would not on a loaded machine (a kernel start took longer at load average 32).
+     */
+    record Session(TestWorkbench bench, CompletableFuture<Kernel> kernel, ExtensionsWorkbench extensions) implements AutoCloseable {
         static Session start(Stage stage, String name) throws Exception {
             TestWorkbench bench = TestWorkbench.start(stage, name);
             Path devRoot = Files.createTempDirectory("symphony-lsp-dev");
             Files.createSymbolicLink(devRoot.resolve("lsp"), Path.of("..", "sample-extensions", "lsp").toAbsolutePath().normalize());
-            Kernel kernel = Kernel.start(new KernelContext().paths(bench.paths()).workspace(bench.workspace).developmentRoot(devRoot));
-            return new Session(bench, kernel, ExtensionsWorkbench.attach(bench.workbench, CompletableFuture.completedFuture(kernel), () -> null));
+            CompletableFuture<Kernel> kernel = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Kernel.start(new KernelContext().paths(bench.paths()).workspace(bench.workspace).developmentRoot(devRoot));
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            return new Session(bench, kernel, ExtensionsWorkbench.attach(bench.workbench, kernel, () -> null));
         }
 
         @Override
         public void close() throws Exception {
             extensions.close();
-            kernel.close();
+            Kernel k = kernel.handle((started, failed) -> started).join();
+            if (k != null) {
+                k.close();
+            }
             bench.close();
         }
     }
