@@ -162,8 +162,14 @@ class TypeScriptUiTest {
         robot.interact(() -> pane.view().buffer().setSelections(SelectionSet.cursorAt(pane.view().buffer().text().toString()
                 .indexOf("= greet(") + 3)));
         robot.push(KeyCode.SHIFT, KeyCode.F12);
-        waitFor(robot, "greet's references: its declaration in lib.ts and the import and two calls in main.ts",
-                () -> features.places().shown().size() == 4, () -> "shown: " + features.places().shown());
+        long[] referencesAsked = {System.currentTimeMillis()};
+        waitFor(robot, "greet's references: its declaration in lib.ts and the import and two calls in main.ts", () -> {
+            if (features.places().shown().isEmpty() && System.currentTimeMillis() - referencesAsked[0] > 5000) {
+                referencesAsked[0] = System.currentTimeMillis(); // a host restarted under load meanwhile: ask again
+                robot.push(KeyCode.SHIFT, KeyCode.F12);
+            }
+            return features.places().shown().size() == 4;
+        }, () -> "shown: " + features.places().shown());
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "lsp-references.png"));
         robot.write("lib.ts");
         waitUntil("typing filters to lib.ts", () -> features.places().shown().size() == 1);
@@ -186,8 +192,19 @@ class TypeScriptUiTest {
         robot.push(KeyCode.CONTROL, KeyCode.T);
         waitUntil("Go to Symbol in Workspace opens", () -> features.places().isShowing());
         robot.write("farewell");
-        waitFor(robot, "farewell in lib.ts", () -> features.places().shown().stream()
-                .anyMatch(e -> e.text().startsWith("farewell") && e.text().contains("lib.ts:5:")), () -> "shown: " + features.places().shown());
+        long[] asked = {System.currentTimeMillis()};
+        waitFor(robot, "farewell in lib.ts", () -> {
+            if (features.places().shown().isEmpty() && System.currentTimeMillis() - asked[0] > 3000) {
+                // under load the kernel may have restarted the host (a hung heartbeat) and the query reached it before
+                // lib.ts was reopened ("the document is not open here"): type the query again, as the user would
+                asked[0] = System.currentTimeMillis();
+                robot.interact(() -> {
+                    features.places().query().setText("");
+                    features.places().query().setText("farewell");
+                });
+            }
+            return features.places().shown().stream().anyMatch(e -> e.text().startsWith("farewell") && e.text().contains("lib.ts:5:"));
+        }, () -> "shown: " + features.places().shown());
         robot.type(KeyCode.ESCAPE);
     }
 
