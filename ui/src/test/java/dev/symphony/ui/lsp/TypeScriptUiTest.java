@@ -222,8 +222,14 @@ class TypeScriptUiTest {
             lib.view().buffer().setSelections(SelectionSet.cursorAt(lib.view().buffer().text().toString().indexOf("greet") + 1));
         });
         robot.push(KeyCode.SHIFT, KeyCode.ALT, KeyCode.F12);
-        waitFor(robot, "the References view lists greet's four places", () -> features.referencesView().shown().size() == 4
-                && bench.workbench.mainView().panelView() == features.referencesView(), () -> "shown: " + features.referencesView().shown());
+        long[] asked = {System.currentTimeMillis()};
+        waitFor(robot, "the References view lists greet's four places", () -> {
+            if (features.referencesView().shown().isEmpty() && System.currentTimeMillis() - asked[0] > 5000) {
+                asked[0] = System.currentTimeMillis(); // a host restarted under load meanwhile: ask again, as the user would
+                robot.push(KeyCode.SHIFT, KeyCode.ALT, KeyCode.F12);
+            }
+            return features.referencesView().shown().size() == 4 && bench.workbench.mainView().panelView() == features.referencesView();
+        }, () -> "shown: " + features.referencesView().shown());
         var places = features.referencesView().shown().stream().map(LocationPicker.Entry::text).toList();
         assertTrue(places.contains("lib.ts:1:17   export function greet(name: string): string {"), places.toString());
         int again = places.indexOf(places.stream().filter(t -> t.startsWith("main.ts:") && t.endsWith("const again = greet(\"y\")"))
@@ -242,8 +248,14 @@ class TypeScriptUiTest {
         robot.interact(() -> bench.workbench.openFile(bench.workspace.resolve("lib.ts"), d -> { }));
         waitUntil("lib.ts is back", () -> bench.workbench.tabsView().activeEditor() == lib);
         robot.interact(() -> bench.workbench.window().run(LanguageFeatures.OUTLINE));
-        waitFor(robot, "the Outline view lists lib.ts's functions", () -> outline(features)
-                .containsAll(java.util.List.of("greet   function   1:17", "farewell   function   5:17")), () -> "shown: " + outline(features));
+        asked[0] = System.currentTimeMillis();
+        waitFor(robot, "the Outline view lists lib.ts's functions", () -> {
+            if (outline(features).isEmpty() && System.currentTimeMillis() - asked[0] > 5000) {
+                asked[0] = System.currentTimeMillis();
+                robot.interact(() -> bench.workbench.window().run(LanguageFeatures.OUTLINE));
+            }
+            return outline(features).containsAll(java.util.List.of("greet   function   1:17", "farewell   function   5:17"));
+        }, () -> "shown: " + outline(features));
         robot.interact(() -> {
             var b = lib.view().buffer();
             b.edit(new dev.symphony.editor.text.ChangeSet(java.util.List.of(new dev.symphony.editor.text.TextEdit(b.text().length(),
@@ -280,8 +292,15 @@ class TypeScriptUiTest {
         javafx.scene.paint.Color constant = dev.symphony.ui.editor.syntax.SyntaxStyles.lookOfScope(
                 pane.view().colors().background().getBrightness() < 0.5, "variable.other.constant").fill();
         assertTrue(constant != null, "the theme colours constants");
-        waitFor(robot, "semantic tokens paint s (a const) as a constant over TextMate's style", () -> constant.equals(pane.view().paintedFill(2, 0)),
-                () -> "painted " + pane.view().paintedFill(2, 0) + ", tokens " + features.semantic().tokens(pane.view()).size());
+        var useDocument = bench.workbench.tabs().selectedProperty().get();
+        long[] activated = {System.currentTimeMillis()};
+        waitFor(robot, "semantic tokens paint s (a const) as a constant over TextMate's style", () -> {
+            if (features.semantic().tokens(pane.view()).size() == 0 && System.currentTimeMillis() - activated[0] > 5000) {
+                activated[0] = System.currentTimeMillis(); // a host restarted under load meanwhile: ask as activating the tab does
+                robot.interact(() -> features.semantic().shown(pane.view(), useDocument));
+            }
+            return constant.equals(pane.view().paintedFill(2, 0));
+        }, () -> "painted " + pane.view().paintedFill(2, 0) + ", tokens " + features.semantic().tokens(pane.view()).size());
         int onS = USE.indexOf("s.area");
         int declared = USE.indexOf("s: Shape");
         robot.interact(() -> {
@@ -308,8 +327,13 @@ class TypeScriptUiTest {
             pane.view().buffer().setSelections(SelectionSet.cursorAt(onS));
         });
         robot.interact(() -> bench.workbench.window().run(LanguageFeatures.GO_TO_TYPE_DEFINITION));
+        long[] typeAsked = {System.currentTimeMillis()};
         waitFor(robot, "Go to Type Definition opens shapes.ts on Shape's line", () -> {
             EditorPane now = bench.workbench.tabsView().activeEditor();
+            if (now == pane && System.currentTimeMillis() - typeAsked[0] > 5000) {
+                typeAsked[0] = System.currentTimeMillis(); // a host restarted under load meanwhile: ask again
+                robot.interact(() -> bench.workbench.window().run(LanguageFeatures.GO_TO_TYPE_DEFINITION));
+            }
             return now != pane && now.view().buffer().text().toString().equals(SHAPES)
                     && now.view().buffer().text().lineOf(now.view().buffer().selections().get(0).head()) == 0;
         });
