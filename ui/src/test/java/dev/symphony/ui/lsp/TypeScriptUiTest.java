@@ -123,10 +123,10 @@ class TypeScriptUiTest {
                 "the resolved item carries the import edit: " + features.completion().selectedResolved());
         robot.type(KeyCode.ENTER);
         Pattern bothImported = Pattern.compile("import \\{ (farewell, greet|greet, farewell) \\} from \"./lib\";\n");
-        waitUntil("farewell was inserted and imported", () -> {
+        waitFor(robot, "farewell was inserted and imported", () -> {
             String text = pane.view().buffer().text().toString();
             return text.endsWith("const bye = farewell") && bothImported.matcher(text).find();
-        });
+        }, () -> "text: " + pane.view().buffer().text());
         robot.interact(() -> pane.view().buffer().undo());
         String undone = pane.view().buffer().text().toString();
         assertTrue(undone.startsWith(imported) && undone.endsWith("const bye = farew"), "one undo takes back name and import: " + undone);
