@@ -206,7 +206,10 @@ public final class DocumentSyncs implements AutoCloseable {
         sender.execute(() -> {
             sendPending(k, s);
             try {
-                k.call(new CapabilityCall("workbench", s.extension, s.requests, input));
+                JsonNode out = k.call(new CapabilityCall("workbench", s.extension, s.requests, input)).output();
+                if (out != null && out.path("reopen").asBoolean(false)) {
+                    reopen(k, s, 0); // its host restarted and lost the document; this request is lost, the next one is answered
+                }
             } catch (RuntimeException e) {
                 bridge.onFx(() -> status.accept(s.extension + ": " + input.path("request").asText() + " failed: " + e.getMessage()));
             }

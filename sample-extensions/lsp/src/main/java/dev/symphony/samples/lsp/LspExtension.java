@@ -78,6 +78,13 @@ public class LspExtension implements SymphonyExtension {
             services = context.services();
         }
         pool();
+        String file = input.path("file").asText("");
+        if (!file.isEmpty() && java.nio.file.Path.of(file).isAbsolute()
+                && !open.contains(java.nio.file.Path.of(file).normalize().toUri().toString())) {
+            // this host restarted since the workbench opened the document (a crash, or killed as hung): no change may
+            // follow to find that out, so the request says it and the workbench opens the document here again
+            return NODES.objectNode().put("accepted", false).put("reopen", true);
+        }
         try {
             return requests.handle(input);
         } catch (IllegalArgumentException bad) {
