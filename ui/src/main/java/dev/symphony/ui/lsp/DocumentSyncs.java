@@ -203,17 +203,23 @@ public final class DocumentSyncs implements AutoCloseable {
         if (k == null) {
             return;
         }
-        sender.execute(() -> {
-            sendPending(k, s);
-            try {
-                JsonNode out = k.call(new CapabilityCall("workbench", s.extension, s.requests, input)).output();
-                if (out != null && out.path("reopen").asBoolean(false)) {
-                    reopen(k, s, 0); // its host restarted and lost the document; this request is lost, the next one is answered
-                }
-            } catch (RuntimeException e) {
-                bridge.onFx(() -> status.accept(s.extension + ": " + input.path("request").asText() + " failed: " + e.getMessage()));
+        try {
+            sender.execute(() -> request(k, s, input));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the workbench closed (a feature's timer fired after it): nothing to ask
+        }
+    }
+
+    private void request(Kernel k, SyncedDocument s, ObjectNode input) {
+        sendPending(k, s);
+        try {
+            JsonNode out = k.call(new CapabilityCall("workbench", s.extension, s.requests, input)).output();
+            if (out != null && out.path("reopen").asBoolean(false)) {
+                reopen(k, s, 0); // its host restarted and lost the document; this request is lost, the next one is answered
             }
-        });
+        } catch (RuntimeException e) {
+            bridge.onFx(() -> status.accept(s.extension + ": " + input.path("request").asText() + " failed: " + e.getMessage()));
+        }
     }
 
     /** Where language results go (ui.lsp.LanguageFeatures). */
