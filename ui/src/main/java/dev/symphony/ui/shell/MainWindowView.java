@@ -54,7 +54,10 @@ public final class MainWindowView extends BorderPane {
                 sideBar.getChildren().setAll(heading, welcome);
             }
         };
-        model.workspaceProperty().addListener((obs, old, folder) -> showTreeOrWelcome.run());
+        model.workspaceProperty().addListener((obs, old, folder) -> {
+            showTreeOrWelcome.run();
+            this.activityBar.showing(null, true);
+        });
         showTreeOrWelcome.run();
 
         Label hint = new Label("Open a file from the Explorer\nCtrl+Shift+P shows all commands");
@@ -111,6 +114,7 @@ public final class MainWindowView extends BorderPane {
         StackPane.setAlignment(palette, Pos.TOP_CENTER);
         StackPane.setMargin(palette, new Insets(8, 0, 0, 0));
         setLeft(activityBar = new ActivityBar(model));
+        activityBar.onShowExplorer(() -> showInSideBar(null));
         contributedPanel.setOnClose(() -> showInPanel(null, null));
         setCenter(center);
         setBottom(statusBar = new StatusBarView(model, javafx.beans.binding.Bindings.createStringBinding(() -> {
@@ -123,6 +127,14 @@ public final class MainWindowView extends BorderPane {
 
     /** Shows {@code view} in the side bar in place of the Explorer (null: the Explorer again), opening the side bar. */
     public void showInSideBar(Node view) {
+        showInSideBar(null, view);
+    }
+
+    /**
+     * Shows {@code view} as {@link #showInSideBar(Node)} does; the activity bar highlights the button {@code activityId}
+     * ({@link ActivityBar#addView}'s id; null: a view without one).
+     */
+    public void showInSideBar(String activityId, Node view) {
         if (view == null) {
             showTreeOrWelcome.run();
         } else {
@@ -130,6 +142,7 @@ public final class MainWindowView extends BorderPane {
             VBox.setVgrow(view, javafx.scene.layout.Priority.ALWAYS);
         }
         model.sideBarVisibleProperty().set(true);
+        activityBar.showing(activityId, view == null);
     }
 
     /**

@@ -90,6 +90,7 @@ public class GitExtension implements SymphonyExtension, Addon {
             }
             return out;
         });
+        new EditorCapabilities(this::session, this::refused).register(capabilities, this);
         capabilities.operator("base-text", (in, ctx) -> {
             try {
                 GitActions.BaseText b = session(ctx).actions().baseText(session(ctx).repoPath(in.path("file").asText()));
@@ -154,7 +155,7 @@ public class GitExtension implements SymphonyExtension, Addon {
         } catch (ExtensionException e) {
             return VirtualNode.of("scm", "column").withChildren(VirtualNode.of("notice", "text").withProp("text", NODES.textNode(e.getMessage())));
         }
-        return ScmView.render(s.last(), new ScmView.Extras(s.branchesOrEmpty(), notice, s.reading(), amend));
+        return ScmView.render(s.last(), new ScmView.Extras(s.branchesOrEmpty(), notice, s.reading(), amend, s.stashCount()));
     }
 
     /**
@@ -192,7 +193,8 @@ public class GitExtension implements SymphonyExtension, Addon {
                 case "diff" -> ctx.services().events().emit("workbench.openDiff",
                         NODES.objectNode().put("file", s.workspacePath(ScmView.pathOf(event.nodeId()))));
                 case "refresh" -> { }
-                default -> notice = "Unknown action '" + action + "'";
+                default -> notice = ScmToolbar.handles(action) ? ScmToolbar.run(action, event.value() == null ? null : event.value().asText(null), s, ctx)
+                        : "Unknown action '" + action + "'";
             }
             if (!action.equals("amend") && !action.equals("diff")) {
                 s.readAndAnnounce(); // the answer shows the result of the action at once
@@ -286,8 +288,7 @@ public class GitExtension implements SymphonyExtension, Addon {
         GitSession s = session(ctx);
         String name = in.path("remote").asText("origin");
         try {
-            return action.run(new GitRemotes(s.repository(), step -> ctx.services().events().emit("workbench.statusBar",
-                    NODES.objectNode().put("id", "git.branch").put("text", "⎇ " + name + ": " + step)), ctx::cancelled), name);
+            return action.run(ScmToolbar.remotes(s, ctx, name), name);
         } catch (GitActions.GitException e) {
             throw refused(ctx, e);
         } finally {

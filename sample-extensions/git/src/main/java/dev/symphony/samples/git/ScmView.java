@@ -22,7 +22,7 @@ final class ScmView {
     }
 
     /** What the view shows besides the status: the branches, the last message to the user, whether a read is running. */
-    record Extras(List<String> branches, String notice, boolean reading, boolean amend) {
+    record Extras(List<String> branches, String notice, boolean reading, boolean amend, int stashes) {
     }
 
     static VirtualNode render(GitStatus status, Extras extras) {
@@ -44,6 +44,7 @@ final class ScmView {
                 VirtualNode.of("refresh", "button").withProp("text", NODES.textNode("⟳")).withProp("tooltip", NODES.textNode("Refresh"))
                         .on("click", "refresh"));
         children.add(head);
+        children.add(toolbar(extras));
         if (extras.reading()) {
             children.add(VirtualNode.of("reading", "progress").withProp("value", NODES.numberNode(-1)));
         }
@@ -59,6 +60,26 @@ final class ScmView {
             children.add(VirtualNode.of("clean", "text").withProp("text", NODES.textNode("No changes.")).withProp("style", NODES.textNode("muted")));
         }
         return column(children);
+    }
+
+    /** Stash and pop, fetch, pull and push to origin, and a new branch's name (Enter makes it and switches to it). */
+    private static VirtualNode toolbar(Extras extras) {
+        List<VirtualNode> buttons = new ArrayList<>();
+        buttons.add(button("stash", "Stash", "Stash the local changes, untracked files too (git stash push -u)"));
+        if (extras.stashes() > 0) {
+            buttons.add(button("stashPop", "Pop Stash (" + extras.stashes() + ")", "Apply the newest stash entry and drop it (git stash pop)"));
+        }
+        buttons.add(button("fetch", "Fetch", "git fetch " + ScmToolbar.REMOTE));
+        buttons.add(button("pull", "Pull", "git pull " + ScmToolbar.REMOTE + " (the current branch)"));
+        buttons.add(button("push", "Push", "git push " + ScmToolbar.REMOTE + " (the current branch)"));
+        return VirtualNode.of("toolbar", "column").withChildren(
+                VirtualNode.of("actions", "row").withChildren(buttons.toArray(VirtualNode[]::new)),
+                VirtualNode.of("newBranch", "textField").withProp("placeholder", NODES.textNode("New branch from HEAD (Enter creates and switches)"))
+                        .on("change", "createBranch"));
+    }
+
+    private static VirtualNode button(String action, String text, String tooltip) {
+        return VirtualNode.of(action, "button").withProp("text", NODES.textNode(text)).withProp("tooltip", NODES.textNode(tooltip)).on("click", action);
     }
 
     private static VirtualNode column(List<VirtualNode> children) {
