@@ -30,6 +30,7 @@ public class GitExtension implements SymphonyExtension, Addon {
     private volatile GitSession session;
     private volatile boolean amend;
     private volatile String notice;
+    private final ScmHunks hunks = new ScmHunks();
 
     @Override
     public void register(Capabilities capabilities) {
@@ -155,7 +156,8 @@ public class GitExtension implements SymphonyExtension, Addon {
         } catch (ExtensionException e) {
             return VirtualNode.of("scm", "column").withChildren(VirtualNode.of("notice", "text").withProp("text", NODES.textNode(e.getMessage())));
         }
-        return ScmView.render(s.last(), new ScmView.Extras(s.branchesOrEmpty(), notice, s.reading(), amend, s.stashCount()));
+        GitStatus last = s.last();
+        return ScmView.render(last, new ScmView.Extras(s.branchesOrEmpty(), notice, s.reading(), amend, s.stashCount(), hunks.shown(s, last)));
     }
 
     /**
@@ -194,9 +196,9 @@ public class GitExtension implements SymphonyExtension, Addon {
                         NODES.objectNode().put("file", s.workspacePath(ScmView.pathOf(event.nodeId()))));
                 case "refresh" -> { }
                 default -> notice = ScmToolbar.handles(action) ? ScmToolbar.run(action, event.value() == null ? null : event.value().asText(null), s, ctx)
-                        : "Unknown action '" + action + "'";
+                        : ScmHunks.handles(action) ? hunks.run(action, event.nodeId(), s) : "Unknown action '" + action + "'";
             }
-            if (!action.equals("amend") && !action.equals("diff")) {
+            if (!action.equals("amend") && !action.equals("diff") && !action.equals("expand")) {
                 s.readAndAnnounce(); // the answer shows the result of the action at once
             }
             if (action.equals("commit")) {

@@ -139,6 +139,36 @@ class GitHunksTest {
         assertTrue(bad.getMessage().contains("there is no hunk 7"), bad.getMessage());
     }
 
+    @Test
+    void theSourceControlViewListsAFilesHunksAndStagesAndUnstagesOne() throws Exception {
+        assumeTrue(ScratchRepo.gitInstalled(), "the git executable is needed to compare against");
+        ScratchRepo repo = new ScratchRepo(dir);
+        repo.write("f.txt", "a\nb\nc\nd\ne\nf\ng\nh\n");
+        repo.git("add", "-A");
+        repo.git("commit", "-q", "-m", "base");
+        repo.write("f.txt", "a\nB\nc\nd\ne\nf\nG\nh\n");
+        ExtensionHarness h = new ExtensionHarness(Path.of("symphony-extension.json"), new GitExtension(), dir);
+        JsonNode view = GitExtensionTest.render(h, null);
+        for (long end = System.currentTimeMillis() + 20_000; GitExtensionTest.find(view, "reading") != null && System.currentTimeMillis() < end; ) {
+            Thread.sleep(50);
+            view = GitExtensionTest.render(h, null);
+        }
+        view = GitExtensionTest.render(h, GitExtensionTest.event("expand|changes|f.txt", "click", "expand", null));
+        assertEquals("@@ -7 +7 @@\n-g\n+G", GitExtensionTest.find(view, "patch|changes|1|f.txt").at("/props/code").asText());
+        view = GitExtensionTest.render(h, GitExtensionTest.event("stageHunk|changes|1|f.txt", "click", "stageHunk", null));
+        assertEquals("Staged hunk 2 of f.txt", GitExtensionTest.find(view, "notice").at("/props/text").asText());
+        assertEquals(List.of("@@ -7 +7 @@"), headers(repo.git("diff", "--cached", "-U0", "f.txt")));
+        assertEquals(List.of("@@ -2 +2 @@"), headers(repo.git("diff", "-U0", "f.txt")));
+        assertEquals(List.of("MM f.txt"), repo.porcelain());
+        assertTrue(GitExtensionTest.ids(view).contains("stageHunk|changes|0|f.txt"), "the file stays expanded: " + GitExtensionTest.ids(view));
+
+        view = GitExtensionTest.render(h, GitExtensionTest.event("expand|staged|f.txt", "click", "expand", null));
+        view = GitExtensionTest.render(h, GitExtensionTest.event("unstageHunk|staged|0|f.txt", "click", "unstageHunk", null));
+        assertEquals(List.of(" M f.txt"), repo.porcelain());
+        assertEquals(List.of("@@ -2 +2 @@", "@@ -7 +7 @@"), headers(repo.git("diff", "-U0", "f.txt")));
+        assertTrue(GitExtensionTest.ids(view).stream().noneMatch(id -> id.startsWith("unstageHunk|")), "nothing staged, no staged hunks");
+    }
+
     /** The patch of {@code diff} (git diff -U0 of one file) with only hunks {@code pick}, their positions as the subset leaves them. */
     private static String subsetPatch(String diff, List<Integer> pick, boolean reverse) {
         StringBuilder out = new StringBuilder();
