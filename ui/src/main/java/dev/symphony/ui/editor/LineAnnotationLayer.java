@@ -20,7 +20,7 @@ final class LineAnnotationLayer {
     private Text shown; // kept while the annotation is the same, so its tooltip is made once
 
     LineAnnotationLayer() {
-        group.getStyleClass().add(STYLE_CLASS);
+        group.getStyleClass().add(STYLE_CLASS + "s");
     }
 
     Group node() {
