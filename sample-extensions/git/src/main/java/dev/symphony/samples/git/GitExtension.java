@@ -20,7 +20,8 @@ import java.util.List;
  * Entry class of {@code dev.symphony.samples.git}. Capabilities: the Source Control view ({@code scm}), {@code status},
  * {@code stage}, {@code unstage}, {@code commit}, {@code branches}, {@code switch}, {@code base-text} (HEAD's text of a
  * file, for the workbench's diff view and gutter markers), {@code refresh}, and the History view ({@code history},
- * {@link HistoryView}) with {@code log} and {@code show}. The status is read on the extension's
+ * {@link HistoryView}) with {@code log} and {@code show}; stash, blame and fetch/pull/push; hunks and the editor's
+ * commands ({@link EditorCapabilities}); the view's toolbar ({@link ScmToolbar}) and hunks ({@link ScmHunks}). The status is read on the extension's
  * own thread ({@link GitSession}); the view renders the last one read, so no call blocks the host's bus thread on a
  * large repository. Every change it makes is one the user asked for through a capability.
  */
