@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GitHunksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HEADER = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@");
-    private static final int ROUNDS = 12;
+    private static final int ROUNDS = 6;
     @TempDir
     Path dir;
     private int made;
