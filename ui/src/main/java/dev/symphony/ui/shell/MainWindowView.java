@@ -33,6 +33,7 @@ public final class MainWindowView extends BorderPane {
 
     public MainWindowView(MainWindowViewModel model, Node explorer, EditorTabsView tabs,
                           CommandPaletteView palette, Supplier<Node> settingsPage, Runnable openFolder, Supplier<? extends Node> bottomPanel) {
+        activityBar = new ActivityBar(model);
         sideBar.getStyleClass().add(Styles.SIDE_BAR);
         sideBar.setMinWidth(160);
         Label heading = new Label("EXPLORER");
@@ -56,7 +57,7 @@ public final class MainWindowView extends BorderPane {
         };
         model.workspaceProperty().addListener((obs, old, folder) -> {
             showTreeOrWelcome.run();
-            this.activityBar.showing(null, true);
+            activityBar.showing(null, true);
         });
         showTreeOrWelcome.run();
 
@@ -113,7 +114,7 @@ public final class MainWindowView extends BorderPane {
         center = new StackPane(split, palette);
         StackPane.setAlignment(palette, Pos.TOP_CENTER);
         StackPane.setMargin(palette, new Insets(8, 0, 0, 0));
-        setLeft(activityBar = new ActivityBar(model));
+        setLeft(activityBar);
         activityBar.onShowExplorer(() -> showInSideBar(null));
         contributedPanel.setOnClose(() -> showInPanel(null, null));
         setCenter(center);
