@@ -65,16 +65,17 @@ final class ScmView {
 
     /** Stash and pop, fetch, pull and push to origin, and a new branch's name (Enter makes it and switches to it). */
     private static VirtualNode toolbar(Extras extras) {
-        List<VirtualNode> buttons = new ArrayList<>();
-        buttons.add(button("stash", "Stash", "Stash the local changes, untracked files too (git stash push -u)"));
+        List<VirtualNode> stash = new ArrayList<>();
+        stash.add(button("stash", "Stash", "Stash the local changes, untracked files too (git stash push -u)"));
         if (extras.stashes() > 0) {
-            buttons.add(button("stashPop", "Pop Stash (" + extras.stashes() + ")", "Apply the newest stash entry and drop it (git stash pop)"));
+            stash.add(button("stashPop", "Pop Stash (" + extras.stashes() + ")", "Apply the newest stash entry and drop it (git stash pop)"));
         }
-        buttons.add(button("fetch", "Fetch", "git fetch " + ScmToolbar.REMOTE));
-        buttons.add(button("pull", "Pull", "git pull " + ScmToolbar.REMOTE + " (the current branch)"));
-        buttons.add(button("push", "Push", "git push " + ScmToolbar.REMOTE + " (the current branch)"));
+        // two rows: five buttons do not fit the side bar's width and would be cut to "…"
         return VirtualNode.of("toolbar", "column").withChildren(
-                VirtualNode.of("actions", "row").withChildren(buttons.toArray(VirtualNode[]::new)),
+                VirtualNode.of("remoteActions", "row").withChildren(button("fetch", "Fetch", "git fetch " + ScmToolbar.REMOTE),
+                        button("pull", "Pull", "git pull " + ScmToolbar.REMOTE + " (the current branch)"),
+                        button("push", "Push", "git push " + ScmToolbar.REMOTE + " (the current branch)")),
+                VirtualNode.of("stashActions", "row").withChildren(stash.toArray(VirtualNode[]::new)),
                 VirtualNode.of("newBranch", "textField").withProp("placeholder", NODES.textNode("New branch from HEAD (Enter creates and switches)"))
                         .on("change", "createBranch"));
     }
