@@ -129,6 +129,14 @@ public final class OverlayShell {
                 }
                 Files.createDirectories(f.getParent());
                 Files.writeString(f, e.getValue());
+                Path lower = ws.resolve(e.getKey());
+                if (Files.isRegularFile(lower)) { // a staged script stays executable
+                    try {
+                        Files.setPosixFilePermissions(f, Files.getPosixFilePermissions(lower));
+                    } catch (UnsupportedOperationException notPosix) {
+                        // no overlay there either
+                    }
+                }
             }
             CommandRunner.Result r = runner.run(List.of("unshare", "--user", "--map-root-user", "--mount", "--", "bash", "-c", MOUNT,
                     "symphony-overlay", ws.toString(), upper.toString(), work.toString(), command), ws, cancelled);

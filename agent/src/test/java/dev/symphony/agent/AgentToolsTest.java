@@ -72,6 +72,17 @@ class AgentToolsTest {
     }
 
     @Test
+    void onlyTheOfferedToolsAreSentToTheModelAndRun() throws Exception {
+        tools.offering(List.of("read_file", "search"));
+        assertEquals(List.of("read_file", "search"), tools.toolSpecs().stream().map(t -> t.name()).toList());
+        AgentTools.Outcome o = call("run_command", "{\"command\":\"echo hi\"}");
+        assertFalse(o.ran());
+        assertTrue(o.result().contains("is not offered here"), o.result());
+        assertTrue(asked.isEmpty(), "nothing was asked about a tool that is not offered");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> tools.offering(List.of("rm_rf")));
+    }
+
+    @Test
     void readsAndListsWithoutAskingButNeverWhatTheAgentignoreKeeps() throws Exception {
         AgentTools.Outcome read = call("read_file", "{\"path\":\"a.txt\"}");
         assertEquals("alpha\nbeta\n", read.result());
@@ -222,7 +233,7 @@ class AgentToolsTest {
         asked.clear();
         answer = false;
         AgentTools.Outcome sneaky = call("run_command", "{\"command\":\"touch found.txt\"}");
-        assertTrue(sneaky.result().contains("rejected what it changed"), sneaky.result());
+        assertTrue(sneaky.result().contains("rejected by the user: what it changed was not applied"), sneaky.result());
         assertFalse(Files.exists(workspace.resolve("found.txt")), "nothing it wrote reached the workspace");
         assertEquals(List.of("Apply what touch found.txt changed\nran in an overlay; the workspace is unchanged until you accept:\n+ found.txt"), asked);
         answer = true;

@@ -156,7 +156,8 @@ public final class AgentOperators implements Capabilities, AutoCloseable {
             input.get("tools").forEach(t -> names.add(t.asText()));
             tools.offering(names);
         }
-        CapabilitiesModelBackend model = new CapabilitiesModelBackend(delegate, input.get("model").asText(), timeout);
+        CapabilitiesModelBackend model = new CapabilitiesModelBackend(delegate, input.get("model").asText(), timeout,
+                input.path("maxTurns").asInt(dev.symphony.agent.AgentLoop.MAX_STEPS));
         ObjectNode out = AgentPhase.run(input, model, tools, stage);
         return new Reply(out, model.tokens(), model.cost());
     }

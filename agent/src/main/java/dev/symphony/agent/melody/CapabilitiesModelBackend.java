@@ -24,14 +24,17 @@ final class CapabilitiesModelBackend implements ModelBackend {
     private final CapabilitySpec chat;
     private final String model;
     private final long deadlineNanos;
+    private final int maxTurns;
+    private final java.util.concurrent.atomic.AtomicInteger turns = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong tokens = new AtomicLong();
     private final DoubleAdder cost = new DoubleAdder();
 
     /**
      * @param qualified {@code EXTENSION/MODEL}, a model Instrument's extension id and one of its models
      * @param timeout   the node's time: no turn starts after it
+     * @param maxTurns  the most model turns the phase may take
      */
-    CapabilitiesModelBackend(Capabilities capabilities, String qualified, Duration timeout) {
+    CapabilitiesModelBackend(Capabilities capabilities, String qualified, Duration timeout, int maxTurns) {
         int slash = qualified.indexOf('/');
         if (slash <= 0 || slash == qualified.length() - 1) {
             throw new IllegalArgumentException("model: expected EXTENSION/MODEL (a model Instrument and one of its models, as"
@@ -43,6 +46,7 @@ final class CapabilitiesModelBackend implements ModelBackend {
         this.capabilities = capabilities;
         this.model = qualified.substring(slash + 1);
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+        this.maxTurns = maxTurns;
     }
 
     long tokens() {
@@ -63,6 +67,9 @@ final class CapabilitiesModelBackend implements ModelBackend {
                 long left = deadlineNanos - System.nanoTime();
                 if (cancelled || Thread.currentThread().isInterrupted()) {
                     throw new CallFailedException(ErrorCode.CANCELLED, "the phase was stopped");
+                }
+                if (turns.incrementAndGet() > maxTurns) {
+                    throw new CallFailedException(ErrorCode.LIMIT_EXCEEDED, "the phase stopped after " + maxTurns + " model turns (maxTurns)");
                 }
                 if (left <= 0) {
                     throw new CallFailedException(ErrorCode.TIMEOUT, "the phase ran out of time before its next model turn");

@@ -36,6 +36,7 @@ final class StagedEdits implements WorkspaceEdits {
 
     @Override
     public ProposedEdit propose(Path file, String oldText, String newText) throws IOException {
+        rel(file); // only the workspace's files are staged: nothing outside it is read for an edit
         return DiskEdits.replacing(file, ProposedEdit.ON_DISK, read(file), oldText, newText);
     }
 

@@ -90,6 +90,14 @@ class AgentOperatorsTest {
     }
 
     @Test
+    void symphonyRunFindsTheseOperatorsThroughTheConductorsServiceLoader() throws Exception {
+        try (AutoCloseable found = (AutoCloseable) dev.symphony.conductor.run.OperatorProvider.aroundAll(NONE, home, workspace)) {
+            Capabilities caps = (Capabilities) found;
+            assertTrue(caps.find(AgentOperators.EXTENSION, "phase").isPresent(), "the provider in META-INF/services is found");
+        }
+    }
+
+    @Test
     void anEditIsStagedNotWrittenAndLaterNodesReadTheStage() throws Exception {
         JsonNode edited = call("edit_file", "{\"path\": \"hello.txt\", \"oldText\": \"world\", \"newText\": \"Symphony\"}");
         assertTrue(edited.path("result").asText().startsWith("staged: hello.txt"), edited.toString());
@@ -179,7 +187,10 @@ class AgentOperatorsTest {
             List<Path> melodies = files.filter(p -> p.toString().endsWith(".melody.json")).sorted().toList();
             assertEquals(2, melodies.size(), melodies.toString());
             for (Path m : melodies) {
-                new MelodyReader(ops).read(m); // throws with every problem and its JSON path
+                var melody = new MelodyReader(ops).read(m); // throws with every problem and its JSON path
+                var board = dev.symphony.conductor.melody.MelodyDocument.read(m); // what the Harmony Board edits
+                assertEquals(Files.readString(m), board.text(), "read and written byte for byte: " + m);
+                assertEquals(melody.nodes().size(), board.layout().size(), "every node has its place on the board: " + m);
             }
         }
     }
