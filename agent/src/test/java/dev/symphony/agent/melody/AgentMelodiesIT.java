@@ -75,7 +75,7 @@ class AgentMelodiesIT {
         Path devRoot = Files.createDirectories(root.resolve("dev"));
         Files.createSymbolicLink(devRoot.resolve("replay-agent"), Path.of("..", "sample-extensions", "replay-agent").toAbsolutePath().normalize());
         SymphonyPaths paths = SymphonyPaths.under(root.resolve("home"));
-        kernel = Kernel.start(new KernelContext().paths(paths).workspace(workspace).developmentRoot(devRoot));
+        kernel = Kernel.start(new KernelContext().paths(paths).workspace(Files.createDirectories(root.resolve("kernel-workspace"))).developmentRoot(devRoot));
         ops = new AgentOperators(new KernelCapabilities(kernel), paths, workspace);
     }
 
