@@ -9,7 +9,6 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
@@ -173,7 +172,7 @@ public final class McpHub implements McpTools {
             requireRunnable(server.command()); // a missing program fails now, not after the handshake's timeout
         }
         McpClientTransport transport = switch (server.transport()) {
-            case STDIO -> new StdioClientTransport(ServerParameters.builder(server.command()).args(server.args()).env(server.env()).build(), mapper);
+            case STDIO -> new SerialStdioTransport(ServerParameters.builder(server.command()).args(server.args()).env(server.env()).build(), mapper);
             case HTTP -> {
                 URI uri = URI.create(server.url());
                 String base = uri.getScheme() + "://" + uri.getRawAuthority();

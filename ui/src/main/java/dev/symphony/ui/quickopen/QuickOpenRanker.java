@@ -19,8 +19,12 @@ import java.util.PriorityQueue;
 final class QuickOpenRanker {
 
     /** Higher score first, then the shorter path, then path order. */
-    private static final Comparator<FuzzyMatch<String>> BEST_FIRST = Comparator.comparingInt((FuzzyMatch<String> m) -> -m.score())
-            .thenComparingInt(m -> m.text().length()).thenComparing(FuzzyMatch::text);
+    private static final Comparator<Scored> BEST_FIRST = Comparator.comparingInt((Scored m) -> -m.score())
+            .thenComparingInt(m -> m.path().length()).thenComparing(Scored::path);
+
+    /** A path and its score: what the ranking keeps while it scans (the matched positions only for the shown ones). */
+    private record Scored(String path, int score) {
+    }
 
     private final int maxResults;
     private List<String> narrowedFrom;
@@ -54,24 +58,37 @@ final class QuickOpenRanker {
         if (room <= 0) {
             return out;
         }
-        // The best `room` matches in a heap whose head is the worst kept: sorting every match of a short
-        // query (most of 100,000 paths) cost more than scoring them.
-        PriorityQueue<FuzzyMatch<String>> best = new PriorityQueue<>(room + 1, BEST_FIRST.reversed());
+        // The best `room` scores in a heap whose head is the worst kept: sorting every match of a short
+        // query (most of 100,000 paths) cost more than scoring them. Scoring reuses one scorer's rows (a
+        // match per path made two query-by-path tables: ~240 MB of garbage per keystroke over 100,000
+        // paths); the positions to highlight are worked out for the shown paths only.
+        FuzzyMatcher.Scorer scorer = FuzzyMatcher.scorer(q);
+        PriorityQueue<Scored> best = new PriorityQueue<>(room + 1, BEST_FIRST.reversed());
         for (String rel : candidates(lower, files)) {
             if (seen.contains(rel)) {
                 continue;
             }
-            FuzzyMatch<String> m = FuzzyMatcher.match(q, rel).orElse(null);
-            if (m != null && (best.size() < room || BEST_FIRST.compare(m, best.peek()) < 0)) {
-                best.add(m);
+            Scored worst = best.peek();
+            if (best.size() == room && scorer.bound(rel.length()) < worst.score()) {
+                continue; // even its best possible score would not be shown
+            }
+            int score = scorer.score(rel);
+            if (score == FuzzyMatcher.NO_MATCH) {
+                continue;
+            }
+            if (best.size() < room || score > worst.score() || score == worst.score()
+                    && BEST_FIRST.compare(new Scored(rel, score), worst) < 0) {
+                best.add(new Scored(rel, score));
                 if (best.size() > room) {
                     best.poll();
                 }
             }
         }
-        List<FuzzyMatch<String>> top = new ArrayList<>(best);
+        List<Scored> top = new ArrayList<>(best);
         top.sort(BEST_FIRST);
-        out.addAll(top);
+        for (Scored m : top) {
+            FuzzyMatcher.match(q, m.path()).ifPresent(out::add);
+        }
         return out;
     }
 

@@ -3,6 +3,7 @@ package dev.symphony.ui.quickopen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.symphony.kernel.commands.FuzzyMatch;
+import dev.symphony.kernel.commands.FuzzyMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,7 +15,9 @@ class QuickOpenRankerTest {
     private static long seed() {
         String fromEnv = System.getenv("SYMPHONY_TEST_SEED");
         String value = fromEnv != null ? fromEnv : System.getProperty("symphony.test.seed");
-        return value != null ? Long.parseLong(value) : System.nanoTime();
+        long seed = value != null ? Long.parseLong(value) : System.nanoTime();
+        System.out.println("QuickOpenRankerTest seed " + seed + " (-Dsymphony.test.seed=" + seed + ")");
+        return seed;
     }
 
     @Test
@@ -41,6 +44,32 @@ class QuickOpenRankerTest {
                 assertEquals(texts(fresh), texts(narrowed), "seed " + seed + ", query '" + q + "'");
             }
         }
+    }
+
+    @Test
+    void theShownPathsAreTheBestMatchesOfAllWithTheirMatchedPositions() {
+        long seed = seed();
+        Random r = new Random(seed);
+        for (int round = 0; round < 40; round++) {
+            List<String> index = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                index.add(word(r) + "/" + word(r) + (r.nextBoolean() ? ".java" : ".md"));
+            }
+            String q = word(r) + (r.nextBoolean() ? "" : word(r));
+            List<FuzzyMatch<String>> all = new ArrayList<>();
+            for (String path : index) {
+                FuzzyMatcher.match(q, path).ifPresent(all::add);
+            }
+            all.sort(java.util.Comparator.comparingInt((FuzzyMatch<String> m) -> -m.score())
+                    .thenComparingInt(m -> m.text().length()).thenComparing(FuzzyMatch::text));
+            List<FuzzyMatch<String>> expected = all.subList(0, Math.min(20, all.size()));
+            List<FuzzyMatch<String>> shown = new QuickOpenRanker(20).rank(q, index, List.of());
+            assertEquals(describe(expected), describe(shown), "seed " + seed + ", query '" + q + "'");
+        }
+    }
+
+    private static List<String> describe(List<FuzzyMatch<String>> ms) {
+        return ms.stream().map(m -> m.text() + " " + m.score() + " " + java.util.Arrays.toString(m.positions())).toList();
     }
 
     private static List<String> texts(List<FuzzyMatch<String>> ms) {
