@@ -190,6 +190,13 @@ public final class AgentOperators implements Capabilities, AutoCloseable {
     }
 
     @Override
+    public Reply stream(CapabilitySpec spec, JsonNode input, Duration timeout, java.util.function.Consumer<JsonNode> chunks)
+            throws Exception {
+        return EXTENSION.equals(spec.extension()) ? Capabilities.super.stream(spec, input, timeout, chunks)
+                : delegate.stream(spec, input, timeout, chunks);
+    }
+
+    @Override
     public CompletableFuture<?> warmUp(CapabilitySpec spec) {
         return EXTENSION.equals(spec.extension()) ? CompletableFuture.completedFuture(null) : delegate.warmUp(spec);
     }

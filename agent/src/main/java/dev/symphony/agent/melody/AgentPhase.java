@@ -54,7 +54,7 @@ final class AgentPhase {
 
             @Override
             public void token(String text) {
-                // unary calls: no tokens stream here
+                // a headless phase shows no tokens; its answer is read from the conversation
             }
 
             @Override

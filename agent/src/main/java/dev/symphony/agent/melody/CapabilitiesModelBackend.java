@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.DoubleAdder;
 /**
  * A phase's model: the {@code chat} capability of one model Instrument ({@code EXTENSION/MODEL}), called through the
  * run's capabilities like any node's call (the kernel checks the input and output schemas, audits the call), one
- * unary call per turn. The tokens and money of every turn add up, so the phase's node reports them to the run's budget.
+ * streamed call per turn (a unary call would answer its text without the tool calls). The tokens and money of every turn add up, so the phase's node reports them to the run's budget.
  */
 final class CapabilitiesModelBackend implements ModelBackend {
     private final Capabilities capabilities;
@@ -76,23 +76,36 @@ final class CapabilitiesModelBackend implements ModelBackend {
                 }
                 ChatRequest asked = new ChatRequest(model, request.messages(), request.sampling(), request.tools(), request.toolChoice());
                 ObjectNode input = LanguageModelProtocol.toJson(asked);
+                Duration wait = Duration.ofNanos(Math.min(left, Duration.ofMillis(chat.timeoutMs()).toNanos()));
                 Reply reply;
                 try {
-                    reply = capabilities.invoke(chat, input, Duration.ofNanos(Math.min(left, Duration.ofMillis(chat.timeoutMs()).toNanos())));
+                    if (turns.get() == 1) { // the model loads before the first turn's time starts
+                        capabilities.warmUp(chat).get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    }
+                    reply = capabilities.stream(chat, input, wait, chunk -> {
+                        if (chunk != null && chunk.path("token").isTextual()) {
+                            listener.token(chunk.get("token").asText());
+                        }
+                    });
                 } catch (CallFailedException e) {
                     throw e;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new CallFailedException(ErrorCode.EXTENSION_ERROR, chat.key() + " did not warm up: " + e.getCause().getMessage());
                 } catch (Exception e) {
                     throw new CallFailedException(ErrorCode.EXTENSION_ERROR, chat.key() + ": " + e.getMessage());
                 }
                 tokens.addAndGet(reply.tokens());
                 cost.add(reply.cost());
+                if (reply.output() == null || !Final.isFinal(reply.output())) {
+                    throw new CallFailedException(ErrorCode.EXTENSION_ERROR, chat.key() + "'s stream ended without its final answer");
+                }
                 Final answer;
                 try {
                     answer = LanguageModelProtocol.fromJson(reply.output(), Final.class);
                 } catch (IllegalArgumentException e) {
-                    throw new CallFailedException(ErrorCode.EXTENSION_ERROR, chat.key() + " answered what is not a chat answer: " + e.getMessage());
+                    throw new CallFailedException(ErrorCode.EXTENSION_ERROR, chat.key() + " sent a bad final answer: " + e.getMessage());
                 }
-                if (answer == null || answer.message() == null) {
+                if (answer.message() == null) {
                     throw new CallFailedException(ErrorCode.EXTENSION_ERROR, chat.key() + " answered without a message");
                 }
                 return new Turn(chat.extension() + "/" + model, answer, reply.cost(), null, Double.POSITIVE_INFINITY);
