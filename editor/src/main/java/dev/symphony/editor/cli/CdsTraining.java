@@ -44,7 +44,7 @@ final class CdsTraining {
                 byte[] sample = "int n = list.size(); // caf\u00e9\nok\n".getBytes(StandardCharsets.UTF_8);
                 Utf8LineReplace.Result fast = new Utf8LineReplace(new LineReplacer(Pattern.compile("(\\w+)\\.size\\(\\)"), "$1.length()"))
                         .replace(sample, sample.length);
-                AtomicWriter.write(file, fast::writeTo);
+                AtomicWriter.write(file, fast);
                 Files.writeString(file, "caf\u00e9 \ud83d\ude00\n", StandardCharsets.UTF_8);
                 return TextFiles.load(file).text().length() == 8 && r.matches() == 2 && fast.matches() == 1;
             } finally {

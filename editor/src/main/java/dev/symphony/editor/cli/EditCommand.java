@@ -147,7 +147,7 @@ public final class EditCommand {
         Path target = a.outFile != null ? a.outFile : a.file;
         if (result.matches() > 0 || a.outFile != null) {
             try {
-                AtomicWriter.write(target, result::writeTo);
+                AtomicWriter.write(target, result);
             } catch (IOException e) {
                 err.println("edit: cannot write " + target + ": " + e.getMessage());
                 return 1;

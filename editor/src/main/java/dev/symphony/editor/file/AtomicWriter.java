@@ -68,11 +68,12 @@ public final class AtomicWriter {
      * (as {@link Files#createTempFile} makes it). Named from a per-process counter rather than by
      * {@code createTempFile}, whose {@code SecureRandom} loads and seeds the security providers: about
      * a hundred classes and a read of the system's entropy, in every {@code symphony edit --replace}.
+     * Base 32, not 36: {@code Long.toUnsignedString} prints a negative long in base 36 through a {@code BigInteger}.
      */
     static Path createTemporary(Path dir, String prefix) throws IOException {
         boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
         for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve(prefix + Long.toUnsignedString(TEMP_NAMES.getAndIncrement() * 0x9E3779B97F4A7C15L, 36) + ".tmp");
+            Path tmp = dir.resolve(prefix + Long.toUnsignedString(TEMP_NAMES.getAndIncrement() * 0x9E3779B97F4A7C15L, 32) + ".tmp");
             try {
                 if (posix) {
                     Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));

@@ -80,7 +80,17 @@ public final class ReplacementTemplate {
         if (text.length() > 0) {
             parts.add(text.toString());
         }
-        literal = parts.stream().allMatch(p -> p instanceof String) ? String.join("", parts.stream().map(Object::toString).toList()) : null;
+        // A plain loop, no stream: `symphony edit --replace` runs this once in a cold JVM, where a stream
+        // pipeline and its lambdas cost more class loading and bootstrapping than the whole parse.
+        StringBuilder all = new StringBuilder();
+        for (Object part : parts) {
+            if (!(part instanceof String)) {
+                all = null;
+                break;
+            }
+            all.append((String) part);
+        }
+        literal = all == null ? null : all.toString();
     }
 
     public static ReplacementTemplate parse(String template, Pattern pattern) {

@@ -1,11 +1,15 @@
 package dev.symphony.editor.search;
 
+import dev.symphony.editor.file.AtomicWriter;
 import dev.symphony.editor.file.TextDecoder;
 import dev.symphony.editor.text.AsciiScan;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -14,8 +18,8 @@ import java.util.regex.Matcher;
 /**
  * {@link LineReplacer}'s replace-all straight on a file's bytes, for the common case: UTF-8 without
  * a byte-order mark, LF line ends only (no CR anywhere), no NUL where {@link TextDecoder} looks for one, and a
- * per-line pattern with a required literal. The bytes are viewed as a Latin-1 string, so
- * {@link String#indexOf} finds the literal's UTF-8 bytes; only the lines holding it are decoded,
+ * per-line pattern with a required literal. One pass over the bytes finds the literal's UTF-8 bytes
+ * (from its rarest byte, {@link ByteRarity}); only the lines holding it are decoded,
  * matched and re-encoded, and every other byte is copied as it is. No rope, no whole-file decode:
  * {@code symphony edit --replace} spent most of its own time building and writing back a rope of
  * text that did not change.
@@ -31,8 +35,10 @@ public final class Utf8LineReplace {
      * The replaced text as the input's bytes with the changed lines swapped in ({@code lines[k]}
      * replaces {@code input[starts[k], ends[k])}): written out piece by piece, never copied whole.
      */
-    public record Result(byte[] input, int length, int[] starts, int[] ends, byte[][] lines, int changed, int matches) {
+    public record Result(byte[] input, int length, int[] starts, int[] ends, byte[][] lines, int changed, int matches)
+            implements AtomicWriter.Body {
 
+        @Override
         public void writeTo(OutputStream out) throws IOException {
             int copied = 0;
             for (int k = 0; k < changed; k++) {
@@ -55,57 +61,142 @@ public final class Utf8LineReplace {
         }
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long CRS = ONES * '\r';
+
     private final LineReplacer replacer;
-    private final String needle;
+    /** The UTF-8 bytes of the literal every match holds, or null (this path does not apply). */
+    private final byte[] needle;
+    private final int rare;
+    private final long rareWord;
 
     public Utf8LineReplace(LineReplacer replacer) {
         this.replacer = replacer;
         Optional<String> lit = replacer.prefilterLiteral();
-        this.needle = lit.map(s -> new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)).orElse(null);
+        this.needle = lit.isPresent() && !lit.get().isEmpty() ? lit.get().getBytes(StandardCharsets.UTF_8) : null;
+        this.rare = needle == null ? 0 : ByteRarity.rarestIndex(needle);
+        this.rareWord = needle == null ? 0 : ONES * (needle[rare] & 0xFF);
     }
 
-    /** The replaced bytes of {@code b[0, n)}, or null when this fast path does not apply (see the class note). */
+    /**
+     * The replaced bytes of {@code b[0, n)}, or null when this fast path does not apply (see the class note).
+     * One pass over the bytes, eight at a time, stops only at a byte above 0x7F (its UTF-8 sequence is
+     * checked), a CR (this path gives up) and the needle's rarest byte (a candidate match): the UTF-8
+     * check, the CR check and the literal search used to be three passes plus a Latin-1 copy of the
+     * file, which C1 (the {@code edit} command's only compiler) runs as scalar loops.
+     */
     public Result replace(byte[] b, int n) {
-        if (needle == null || needle.isEmpty() || n == 0 || hasBom(b, n) || hasNul(b, Math.min(n, TextDecoder.BINARY_SNIFF))) {
+        if (needle == null || n == 0 || hasBom(b, n) || hasNul(b, Math.min(n, TextDecoder.BINARY_SNIFF))) {
             return null;
         }
-        if (!validUtf8(b, n)) {
-            return null;
-        }
-        String s = new String(b, 0, n, StandardCharsets.ISO_8859_1);
-        if (s.indexOf('\r') >= 0) {
-            return null;
-        }
-        Matcher m = replacer.pattern().matcher("");
-        StringBuilder line = new StringBuilder();
-        int[] starts = new int[16];
-        int[] ends = new int[16];
-        byte[][] lines = new byte[16][];
-        int changed = 0;
-        int matches = 0;
-        int i = s.indexOf(needle);
-        while (i >= 0) {
-            int start = s.lastIndexOf('\n', i - 1) + 1;
-            int end = s.indexOf('\n', i);
-            if (end < 0) {
-                end = n;
+        Lines lines = new Lines(b, n);
+        byte rareByte = needle[rare];
+        int i = 0;
+        while (i < n) {
+            int k = nextStop(b, i, n, rareByte);
+            if (k == n) {
+                break;
             }
+            int c = b[k];
+            if (c == '\r') {
+                return null;
+            }
+            if (c < 0) {
+                int len = utf8Length(b, k, n);
+                if (len < 0) {
+                    return null;
+                }
+                for (int j = k; j < k + len; j++) { // the rarest byte may be one of this sequence's
+                    if (b[j] == rareByte) {
+                        lines.candidate(j - rare);
+                    }
+                }
+                i = k + len;
+            } else {
+                lines.candidate(k - rare);
+                i = k + 1;
+            }
+        }
+        return lines.result();
+    }
+
+    /** The first index from {@code i} of a byte above 0x7F, a CR or {@code rareByte}; {@code n} if none. */
+    private int nextStop(byte[] b, int i, int n, byte rareByte) {
+        int j = i;
+        for (; j + 8 <= n; j += 8) {
+            long w = (long) LONGS.get(b, j);
+            long stops = (w & HIGHS) | zeroBytes(w ^ CRS) | zeroBytes(w ^ rareWord);
+            if (stops != 0) {
+                return j + (Long.numberOfTrailingZeros(stops) >>> 3);
+            }
+        }
+        for (; j < n; j++) {
+            byte c = b[j];
+            if (c < 0 || c == '\r' || c == rareByte) {
+                return j;
+            }
+        }
+        return n;
+    }
+
+    /** The changed lines found so far: each line holding the needle is replaced once. */
+    private final class Lines {
+        private final byte[] b;
+        private final int n;
+        private final Matcher m = replacer.pattern().matcher("");
+        private final StringBuilder line = new StringBuilder();
+        private int[] starts = new int[16];
+        private int[] ends = new int[16];
+        private byte[][] texts = new byte[16][];
+        private int changed;
+        private int matches;
+        /** The end (its LF, or n) of the last line handed to the regex: candidates up to it are done. */
+        private int doneTo = -1;
+
+        Lines(byte[] b, int n) {
+            this.b = b;
+            this.n = n;
+        }
+
+        void candidate(int at) {
+            if (at <= doneTo || at < 0 || at + needle.length > n) {
+                return;
+            }
+            for (int k = 0; k < needle.length; k++) {
+                if (b[at + k] != needle[k]) {
+                    return;
+                }
+            }
+            int start = at;
+            while (start > 0 && b[start - 1] != '\n') {
+                start--;
+            }
+            int end = at + needle.length;
+            while (end < n && b[end] != '\n') {
+                end++;
+            }
+            doneTo = end;
             String text = new String(b, start, end - start, StandardCharsets.UTF_8);
             int found = replaceLine(m, text, line);
             if (found > 0) {
                 if (changed == starts.length) {
                     starts = Arrays.copyOf(starts, changed * 2);
                     ends = Arrays.copyOf(ends, changed * 2);
-                    lines = Arrays.copyOf(lines, changed * 2);
+                    texts = Arrays.copyOf(texts, changed * 2);
                 }
                 starts[changed] = start;
                 ends[changed] = end;
-                lines[changed++] = line.toString().getBytes(StandardCharsets.UTF_8);
+                texts[changed++] = line.toString().getBytes(StandardCharsets.UTF_8);
                 matches += found;
             }
-            i = end + 1 < n ? s.indexOf(needle, end + 1) : -1;
         }
-        return new Result(b, n, starts, ends, lines, changed, matches);
+
+        Result result() {
+            return new Result(b, n, starts, ends, texts, changed, matches);
+        }
     }
 
     /** As {@code LineReplacer.replaceIn} over one line: the replaced line into {@code out}, the match count returned. */
@@ -148,41 +239,49 @@ public final class Utf8LineReplace {
     static boolean validUtf8(byte[] b, int n) {
         int i = AsciiScan.firstNonAscii(b, 0, n);
         while (i < n) {
-            int c = b[i] & 0xFF;
-            if (c < 0x80) {
-                i = AsciiScan.firstNonAscii(b, i + 1, n);
-                continue;
-            }
-            int len;
-            int min;
-            if (c >= 0xC2 && c <= 0xDF) {
-                len = 2;
-                min = 0x80;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                len = 3;
-                min = 0x800;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                len = 4;
-                min = 0x10000;
-            } else {
+            int len = utf8Length(b, i, n);
+            if (len < 0) {
                 return false;
             }
-            if (i + len > n) {
-                return false;
-            }
-            int cp = c & (0xFF >> (len + 1));
-            for (int k = 1; k < len; k++) {
-                int cc = b[i + k] & 0xFF;
-                if ((cc & 0xC0) != 0x80) {
-                    return false;
-                }
-                cp = (cp << 6) | (cc & 0x3F);
-            }
-            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                return false;
-            }
-            i += len;
+            i = AsciiScan.firstNonAscii(b, i + len, n);
         }
         return true;
+    }
+
+    /** The length of the strict UTF-8 sequence that starts with the non-ASCII byte {@code b[i]}, or -1 if malformed. */
+    private static int utf8Length(byte[] b, int i, int n) {
+        int c = b[i] & 0xFF;
+        int len;
+        int min;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            min = 0x10000;
+        } else {
+            return -1;
+        }
+        if (i + len > n) {
+            return -1;
+        }
+        int cp = c & (0xFF >> (len + 1));
+        for (int k = 1; k < len; k++) {
+            int cc = b[i + k] & 0xFF;
+            if ((cc & 0xC0) != 0x80) {
+                return -1;
+            }
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        return cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? -1 : len;
+    }
+
+    /** The high bit of every zero byte of {@code x}, exactly (no false positives after a zero). */
+    private static long zeroBytes(long x) {
+        long y = (x & LOW7) + LOW7;
+        return ~(y | x | LOW7);
     }
 }

@@ -25,7 +25,7 @@ class Utf8LineReplaceTest {
     @Test
     void sameBytesAsTheRopePath() {
         Seeds.run("Utf8LineReplace vs LineReplacer", r -> {
-            String[] atoms = {"x.size()", "a", "b", " ", "\u00e9", "\ud83d\ude00", "size", "\u4e2d"};
+            String[] atoms = {"x.size()", "a", "b", " ", "\u00e9", "\ud83d\ude00", "size", "\u4e2d", "z", ".siz", "e(", "\u00e9\u00e9b"};
             for (int round = 0; round < 300; round++) {
                 StringBuilder sb = new StringBuilder();
                 int lines = r.nextInt(30);
@@ -56,6 +56,12 @@ class Utf8LineReplaceTest {
                 assertEquals(slow.text().toString(), new String(fast.toBytes(), StandardCharsets.UTF_8),
                         "pattern " + c[0] + " on " + sb);
                 assertEquals(slow.matches(), fast.matches(), "pattern " + c[0]);
+                // one CR or one invalid byte anywhere, even after the last match, sends the file to the rope path
+                byte[] spoilt = Arrays.copyOf(in, in.length + 1);
+                int at = r.nextInt(spoilt.length);
+                System.arraycopy(in, at, spoilt, at + 1, in.length - at);
+                spoilt[at] = r.nextBoolean() ? (byte) '\r' : (byte) 0xFF;
+                assertNull(new Utf8LineReplace(replacer).replace(spoilt, spoilt.length), "byte " + spoilt[at] + " at " + at + " of " + sb);
             }
         });
     }

@@ -57,6 +57,16 @@ public final class PriceTable {
         return Optional.ofNullable(prices.get(modelId));
     }
 
+    /**
+     * The price of {@code modelId} as {@code instrument} serves it: the entry {@code INSTRUMENT/MODEL}, else
+     * {@code MODEL}, else {@code INSTRUMENT/*} (every model of an Instrument that runs models on this machine, such as
+     * local-gguf's files, whose ids the user chooses).
+     */
+    public Optional<Price> price(String instrument, String modelId) {
+        return Optional.ofNullable(prices.get(instrument + "/" + modelId)).or(() -> price(modelId))
+                .or(() -> Optional.ofNullable(prices.get(instrument + "/*")));
+    }
+
     /** When the shipped prices were checked (ISO date). */
     public String asOf() {
         return asOf;

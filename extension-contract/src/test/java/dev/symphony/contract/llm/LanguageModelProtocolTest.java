@@ -56,4 +56,16 @@ class LanguageModelProtocolTest {
                 () -> table.withOverrides(JSON.readTree("{\"models\":{\"x\":{\"input\":-1,\"output\":2,\"currency\":\"EUR\"}}}"), "mine.json"));
         assertTrue(bad.getMessage().startsWith("mine.json: /models/x"), bad.getMessage());
     }
+
+    @Test
+    void anInstrumentsOwnEntryWinsThenTheModelsThenTheInstrumentsWildcard() throws Exception {
+        PriceTable table = PriceTable.shipped();
+        assertEquals(0.0, table.price("dev.symphony.samples.local-gguf", "my-qwen").orElseThrow().outputPerMillion(),
+                "a user's GGUF file run by local-gguf: local, free");
+        assertTrue(table.price("dev.symphony.samples.openai-compatible", "my-qwen").isEmpty(), "no wildcard for a remote Instrument");
+        assertEquals(10.0, table.price("dev.symphony.samples.openai-compatible", "gpt-4o").orElseThrow().outputPerMillion());
+        PriceTable mine = table.withOverrides(JSON.readTree("{\"models\":{\"dev.symphony.samples.local-gguf/my-qwen\":"
+                + "{\"input\":1,\"output\":2,\"currency\":\"EUR\"}}}"), "mine.json");
+        assertEquals("EUR", mine.price("dev.symphony.samples.local-gguf", "my-qwen").orElseThrow().currency());
+    }
 }

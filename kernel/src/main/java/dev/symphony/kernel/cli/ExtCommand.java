@@ -131,6 +131,7 @@ public final class ExtCommand {
             try {
                 prepared = installer.prepare(file, sha);
             } catch (InstallException e) {
+                kernel.audit().record("user", "ext.install", archive, false, "refused: " + e.getMessage());
                 err.println("symphony ext install: " + e.getMessage());
                 return e.exitCode();
             }
@@ -143,6 +144,7 @@ public final class ExtCommand {
             }
             if (!missing.isEmpty()) {
                 installer.abort(prepared);
+                kernel.audit().record("user", "ext.install", m.id(), false, "refused: needs " + String.join(", ", missing));
                 err.println("symphony ext install: " + m.id() + " needs " + String.join(", ", missing) + ": install those first");
                 return 1;
             }
@@ -160,6 +162,7 @@ public final class ExtCommand {
                 BufferedReader tty = terminal.get();
                 if (tty == null) {
                     installer.abort(prepared);
+                    kernel.audit().record("user", "ext.install", m.id(), false, "not approved: no terminal to ask");
                     err.println("symphony ext install: approval needed and there is no terminal to ask; re-run with "
                             + (changed ? "--accept-new-permissions to approve the changed permissions" : "--yes to approve these permissions"));
                     return 1;
@@ -169,6 +172,7 @@ public final class ExtCommand {
                 String answer = tty.readLine();
                 if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
                     installer.abort(prepared);
+                    kernel.audit().record("user", "ext.install", m.id(), false, "not approved at the prompt");
                     err.println("symphony ext install: not approved; nothing installed");
                     return 1;
                 }
@@ -177,6 +181,7 @@ public final class ExtCommand {
             try {
                 dir = installer.commit(prepared);
             } catch (InstallException e) {
+                kernel.audit().record("user", "ext.install", m.id(), false, "refused: " + e.getMessage());
                 err.println("symphony ext install: " + e.getMessage());
                 return e.exitCode();
             }

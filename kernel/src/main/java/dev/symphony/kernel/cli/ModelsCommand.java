@@ -62,7 +62,7 @@ public final class ModelsCommand {
                 for (ServedModel s : instruments.listed(args[2], Duration.ofSeconds(30))) {
                     ObjectNode line = JSON.createObjectNode().put("model", s.qualifiedId()).put("id", s.model().id())
                             .put("displayName", s.model().displayName()).put("contextLength", s.model().contextLength());
-                    prices.price(s.model().id()).ifPresentOrElse(p -> line.putObject("pricePerMillion")
+                    prices.price(s.instrument(), s.model().id()).ifPresentOrElse(p -> line.putObject("pricePerMillion")
                             .put("input", p.inputPerMillion()).put("output", p.outputPerMillion()).put("currency", p.currency()),
                             () -> line.putNull("pricePerMillion"));
                     out.println(line);
@@ -126,7 +126,7 @@ public final class ModelsCommand {
                     .put("instrument", s.instrument()).put("displayName", s.model().displayName())
                     .put("contextLength", s.model().contextLength()).put("demo", s.model().demo());
             line.set("features", JSON.valueToTree(s.model().features()));
-            prices.price(s.model().id()).ifPresentOrElse(p -> line.putObject("pricePerMillion")
+            prices.price(s.instrument(), s.model().id()).ifPresentOrElse(p -> line.putObject("pricePerMillion")
                     .put("input", p.inputPerMillion()).put("output", p.outputPerMillion()).put("currency", p.currency()),
                     () -> line.putNull("pricePerMillion"));
             out.println(line);

@@ -76,13 +76,16 @@ final class HostProcess {
                 || manifest.capabilities().stream().anyMatch(c -> c.kind() == dev.symphony.contract.manifest.ExtensionManifest.Kind.INSTRUMENT);
         List<Path> djlCaches = Sandbox.djlCaches(instrument, env);
         List<String> cmd = new ArrayList<>(niceness(context.hostNiceness()));
+        SettingFiles.Grant settingFiles = SettingFiles.grant(manifest, context.paths().userSettingsFile());
         HostLimits limits = HostLimits.create(player.id(), HostLimits.MAX_TASKS,
-                HostLimits.memoryBytes(manifest.permissions().maxHeapMb(), HostTools.granted(manifest)));
+                HostLimits.memoryBytes(manifest.permissions().maxHeapMb(), HostTools.granted(manifest)) + settingFiles.bytes());
         cmd.addAll(DataQuota.prefix(DataQuota.BYTES)); // each file it writes, in its data folder or anywhere
         cmd.addAll(limits.prefix()); // before the sandbox: bwrap, the JVM and whatever it starts are all inside
         broker.log(player.id(), "limits: " + limits.describe());
         List<Path> readOnly = new ArrayList<>(HostTools.readOnlyBinds(manifest, context.paths().tools(), player.roots.workspace()));
         readOnly.addAll(djlCaches); // read-only: the IDE and every other Instrument load the natives there
+        readOnly.addAll(settingFiles.files()); // the files the user's settings name (permissions.settingFiles), each alone
+        settingFiles.skipped().forEach(why -> broker.log(player.id(), "setting file not given to the host: " + why));
         cmd.addAll(Sandbox.prefix(sandboxed, context.hostClasspath(), player.dir(),
                 listener.dir(), dataDir, cdsDir, List.of(), readOnly, Sandbox.workspaceBind(manifest.permissions(), player.roots.workspace())));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

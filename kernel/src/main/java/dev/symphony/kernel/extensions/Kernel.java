@@ -293,7 +293,8 @@ public final class Kernel implements AutoCloseable {
         if (declared.isEmpty()) {
             return null;
         }
-        JsonNode value = context.settings().apply(name);
+        JsonNode value = p.manifest() != null && SettingFiles.declares(p.manifest(), key) // files it may read: the user's choice only
+                ? SettingFiles.userValue(context.paths().userSettingsFile(), p.id(), key) : context.settings().apply(name);
         if (value != null) {
             var problems = schema.validate(JsonNodeFactory.instance.objectNode().set(name, value));
             if (problems.isEmpty()) {

@@ -9,6 +9,7 @@ import dev.symphony.kernel.audit.AuditLog;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -19,6 +20,7 @@ import java.nio.file.Path;
  */
 final class KernelFiles {
     private static final long MAX_READ = 3L << 20;
+    private static final int MAX_LINKS = 40; // as the OS's own limit on links followed in one lookup
     private final AuditLog audit;
     /** Runs between the check and the operation; tests use it to swap a link in, as an attacker racing the broker would. */
     java.util.function.Consumer<Path> afterCheck = real -> { };
@@ -68,7 +70,13 @@ final class KernelFiles {
     /** Checked for the host and, when it serves another extension's call, for every caller too ({@link Acting}). */
     private Path check(Acting a, String op, String path, boolean write) throws IOException {
         Path asked = Path.of(path).toAbsolutePath().normalize();
-        Path real = realPath(asked);
+        Path real;
+        try {
+            real = realPath(asked);
+        } catch (CallFailedException e) {
+            audit.record(a.host().id(), op, asked.toString(), false, e.getMessage() + a.behalf());
+            throw e;
+        }
         Player refuser = a.refuser(permissions -> write
                 ? permissions.canWrite(asked) && permissions.canWrite(real)
                 : op.equals(BrokerProtocol.FILES_LIST)
@@ -84,15 +92,31 @@ final class KernelFiles {
         return real;
     }
 
-    /** The real path of the longest existing prefix, with the rest appended. */
+    /**
+     * The real path of the longest existing prefix, with the rest appended. A link whose target does not exist yet
+     * (dangling) is resolved too: a write through it would create its target, so the target is what is checked —
+     * before, the check saw the link's own path inside the permitted folder (a repository can carry such a link to
+     * {@code ~/.config/autostart/x.desktop}).
+     */
     private static Path realPath(Path asked) throws IOException {
-        Path existing = asked;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
+        Path path = asked;
+        for (int links = 0; ; links++) {
+            Path existing = path;
+            while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                return path;
+            }
+            Path rest = existing.relativize(path);
+            if (Files.exists(existing)) {
+                return existing.toRealPath().resolve(rest).normalize();
+            }
+            if (links >= MAX_LINKS || !Files.isSymbolicLink(existing)) { // a loop of links, or a folder it may not enter
+                throw new CallFailedException(ErrorCode.PERMISSION_DENIED, asked + " cannot be resolved to a real path");
+            }
+            Path target = Files.readSymbolicLink(existing);
+            path = existing.getParent().toRealPath().resolve(target).normalize().resolve(rest).normalize();
         }
-        if (existing == null) {
-            return asked;
-        }
-        return existing.toRealPath().resolve(existing.relativize(asked)).normalize();
     }
 }

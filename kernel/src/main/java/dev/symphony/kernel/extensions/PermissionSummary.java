@@ -44,6 +44,10 @@ public final class PermissionSummary {
         if (HostTools.granted(m)) {
             lines.add(new Line("tools folder", "read-only, with the workspace its read globs name (programs it runs itself, e.g. language servers, see them)"));
         }
+        if (!SettingFiles.keys(m).isEmpty()) {
+            lines.add(new Line("chosen files", "read-only, the files you name in its setting" + (SettingFiles.keys(m).size() > 1 ? "s " : " ")
+                    + String.join(", ", SettingFiles.keys(m)) + " (in your user settings.json only)"));
+        }
         lines.add(new Line("memory", p.maxHeapMb() + " MB heap; CPU share " + p.maxCpuShare()));
         lines.add(new Line("OS sandbox", sandboxed()
                 ? "bubblewrap (no network, only its own folders writable)"

@@ -119,7 +119,7 @@ public final class ModelRouter {
                 attempts.add(new Attempt(model.qualifiedId(), "circuit open after repeated failures"));
                 continue;
             }
-            Optional<PriceTable.Price> price = prices.price(model.model().id());
+            Optional<PriceTable.Price> price = prices.price(model.instrument(), model.model().id());
             ChatRequest bounded = request;
             List<Budget.Reservation> held = new ArrayList<>();
             Usage reservedUsage = null;

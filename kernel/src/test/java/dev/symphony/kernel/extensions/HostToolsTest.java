@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code permissions.tools} binds into a host's sandbox: the tools folder (made when missing), the workspace only with a read grant. */
 class HostToolsTest {
-    private static ExtensionManifest manifest(String permissions) throws Exception {
+    /** A small operator manifest {@code dev.example.tools} with these permissions (other tests of this package use it too). */
+    static ExtensionManifest manifest(String permissions) throws Exception {
         String json = """
                 {"id": "dev.example.tools", "version": "1.0.0", "publisher": "Example", "kind": "operator",
                  "entryClass": "dev.example.T", "engine": "[0.1.0,1.0.0)",

@@ -176,7 +176,7 @@ class HostileHostTest {
     }
 
     /** True where this process may make pids and memory groups (root, or a delegated hierarchy): then they must bind the host. */
-    private static boolean groupsCanBeMade() throws java.io.IOException {
+    static boolean groupsCanBeMade() throws java.io.IOException {
         return CpuQuota.ownGroup(false, "pids").filter(Files::isWritable).isPresent()
                 && CpuQuota.ownGroup(false, "memory").filter(Files::isWritable).isPresent()
                 || CpuQuota.ownGroup(true, "").filter(Files::isWritable).filter(HostileHostTest::delegatesPidsAndMemory).isPresent();

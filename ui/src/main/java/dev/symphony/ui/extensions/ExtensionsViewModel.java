@@ -184,6 +184,7 @@ public final class ExtensionsViewModel implements AutoCloseable {
                     pending.set(prepared);
                 });
             } catch (InstallException e) {
+                k.audit().record("user", "ext.install", archive.toString(), false, "refused: " + e.getMessage());
                 bridge.onFx(() -> message.set("Not installed: " + e.getMessage()));
             }
         });
@@ -217,6 +218,7 @@ public final class ExtensionsViewModel implements AutoCloseable {
             try {
                 new ArchiveInstaller(k.store()).commit(prepared);
             } catch (InstallException e) {
+                k.audit().record("user", "ext.install", prepared.manifest().id(), false, "refused: " + e.getMessage());
                 bridge.onFx(() -> message.set("Not installed: " + e.getMessage()));
                 return;
             }
@@ -261,6 +263,7 @@ public final class ExtensionsViewModel implements AutoCloseable {
         if (prepared != null) {
             run(k -> {
                 new ArchiveInstaller(k.store()).abort(prepared);
+                k.audit().record("user", "ext.install", prepared.manifest().id(), false, "not approved in the Extensions view");
                 bridge.onFx(() -> message.set("Not approved; nothing installed"));
             });
         }

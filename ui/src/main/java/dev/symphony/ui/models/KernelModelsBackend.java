@@ -53,7 +53,7 @@ public final class KernelModelsBackend implements ModelsBackend {
     public List<ModelChoice> models() {
         PriceTable prices = Prices.load(paths);
         return new ModelInstruments(kernel.join()).models().stream().map(s -> new ModelChoice(s.qualifiedId(),
-                prices.price(s.model().id()).map(KernelModelsBackend::price).orElse("price unknown"))).toList();
+                prices.price(s.instrument(), s.model().id()).map(KernelModelsBackend::price).orElse("price unknown"))).toList();
     }
 
     static String price(PriceTable.Price p) {

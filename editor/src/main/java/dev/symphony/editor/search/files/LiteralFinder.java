@@ -1,5 +1,6 @@
 package dev.symphony.editor.search.files;
 
+import dev.symphony.editor.search.ByteRarity;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -9,7 +10,7 @@ import java.nio.ByteOrder;
  * way, in one pass. Built for the command-line search, which runs with C1 only: C1 does not
  * vectorise {@code String.indexOf}, and the chunk's copy into a Latin-1 string plus a separate NUL
  * pass cost more than the search itself. Like ripgrep's {@code memchr} prefilter, it looks for the
- * needle's rarest byte (by a fixed table of how often bytes occur in source text), then compares the
+ * needle's rarest byte ({@link ByteRarity}), then compares the
  * whole needle at each candidate. Stateless apart from the needle; safe to share between threads.
  */
 final class LiteralFinder {
@@ -20,12 +21,6 @@ final class LiteralFinder {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-    /**
-     * Printable ASCII from the most to the least common in source code and prose (a rough order:
-     * only the choice of the rarest needle byte depends on it). Bytes not listed (controls, non-ASCII)
-     * count as rarer than all of them.
-     */
-    private static final String COMMON = " etnsriaoldcu\n;.()pm\"fg=,hb_y{}vwkST*/ECAIRNLOP:<>x[]DMF-'B0#1UGHj2q+z|&!$@X%WKVYJ?Q^Z~`\\";
 
     private final byte[] needle;
     private final int rare;
@@ -36,18 +31,8 @@ final class LiteralFinder {
             throw new IllegalArgumentException("empty needle");
         }
         this.needle = needle.clone();
-        int best = 0;
-        int bestRank = -1;
-        for (int i = 0; i < needle.length; i++) {
-            int c = needle[i] & 0xFF;
-            int rank = c < 128 && COMMON.indexOf(c) >= 0 ? COMMON.indexOf(c) : COMMON.length();
-            if (rank > bestRank) {
-                bestRank = rank;
-                best = i;
-            }
-        }
-        this.rare = best;
-        this.rareWord = ONES * (needle[best] & 0xFF);
+        this.rare = ByteRarity.rarestIndex(needle);
+        this.rareWord = ONES * (needle[rare] & 0xFF);
     }
 
     int length() {

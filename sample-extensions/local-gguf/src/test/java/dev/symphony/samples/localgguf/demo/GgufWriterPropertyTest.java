@@ -3,6 +3,7 @@ package dev.symphony.samples.localgguf.demo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.symphony.samples.localgguf.TestSeed;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,9 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GgufWriterPropertyTest {
     @Test
     void whatIsWrittenIsReadBack(@TempDir Path dir) throws Exception {
-        String configured = System.getProperty("symphony.test.seed", System.getenv("SYMPHONY_TEST_SEED"));
-        long seed = configured != null ? Long.parseLong(configured) : System.nanoTime();
-        System.out.println("GgufWriterPropertyTest seed = " + seed + " (rerun with -Dsymphony.test.seed=" + seed + ")");
+        long seed = TestSeed.of("GgufWriterPropertyTest");
         SplittableRandom random = new SplittableRandom(seed);
         for (int round = 0; round < 40; round++) {
             GgufWriter writer = new GgufWriter();
