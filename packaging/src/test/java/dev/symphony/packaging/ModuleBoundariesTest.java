@@ -169,14 +169,24 @@ class ModuleBoundariesTest {
     void conductorDoesNotReachIntoTheUiOrEditor() {
         noClasses().that().resideInAPackage("dev.symphony.conductor..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.symphony.ui..", "dev.symphony.editor..",
-                        "dev.symphony.packaging..", "dev.symphony.sdk..")
+                        "dev.symphony.packaging..", "dev.symphony.sdk..", "dev.symphony.agent..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void theAgentIsBelowTheWorkbench() {
+        // the chat's agent and the agent Operators of headless runs: no JavaFX, no workbench, no launcher
+        noClasses().that().resideInAPackage("dev.symphony.agent..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.symphony.ui..", "dev.symphony.packaging..",
+                        "dev.symphony.sdk..", "dev.symphony.samples..", "dev.symphony.ipc..")
+                .because("agent sits between the conductor and the workbench (docs/architecture.md)")
                 .allowEmptyShould(true).check(classes);
     }
 
     @Test
     void internalPackagesAreNotUsedFromOtherModules() {
         String[][] modules = {{"ipc"}, {"contract"}, {"kernel"}, {"approvals"}, {"mcp"}, {"editor"}, {"pit.pool"}, {"pit.dag"}, {"pit.artifact"},
-                {"pit.arbitration"}, {"pit.stale"}, {"conductor"}, {"sdk"}, {"ui"}};
+                {"pit.arbitration"}, {"pit.stale"}, {"conductor"}, {"agent"}, {"sdk"}, {"ui"}};
         for (String[] module : modules) {
             String root = "dev.symphony." + module[0];
             noClasses().that().resideOutsideOfPackage(root + "..")
@@ -189,7 +199,7 @@ class ModuleBoundariesTest {
     /** Every one of our packages except the allowed ones. */
     private static String[] ours(String... allowed) {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("dev.symphony.ipc..", "dev.symphony.contract..", "dev.symphony.kernel..",
-                "dev.symphony.approvals..", "dev.symphony.mcp..",
+                "dev.symphony.approvals..", "dev.symphony.mcp..", "dev.symphony.agent..",
                 "dev.symphony.editor..", "dev.symphony.pit..", "dev.symphony.conductor..", "dev.symphony.sdk..",
                 "dev.symphony.samples..", "dev.symphony.ui..", "dev.symphony.packaging.."));
         all.removeAll(java.util.List.of(allowed));

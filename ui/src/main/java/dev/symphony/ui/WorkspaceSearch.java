@@ -62,7 +62,7 @@ public final class WorkspaceSearch {
             quickOpen.show();
         });
         window.command("workbench.action.findInFiles", "Search: Find in Files", "Search", "Shortcut+Shift+F", () -> {
-            view.showInSideBar(searchView());
+            view.showInSideBar("search", searchView());
             searchView().focusQuery();
         });
         view.activityBar().addView("search", "M9 3a6 6 0 1 1 0 12a6 6 0 1 1 0-12zM13.5 13.5L19 19", "Search (Ctrl+Shift+F)",

@@ -125,7 +125,8 @@ public final class RunCommand {
         Capabilities caps = null;
         try {
             caps = capabilities != null ? capabilities.get()
-                    : dev.symphony.conductor.run.McpOperators.around(KernelCapabilities.start(), paths.configDir(), Path.of("").toAbsolutePath());
+                    : dev.symphony.conductor.run.OperatorProvider.aroundAll(dev.symphony.conductor.run.McpOperators.around(
+                            KernelCapabilities.start(), paths.configDir(), Path.of("").toAbsolutePath()), paths.configDir(), Path.of("").toAbsolutePath());
             Melody melody = null;
             ObjectNode inputs = null;
             if (file != null) {

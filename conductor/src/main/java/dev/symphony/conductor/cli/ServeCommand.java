@@ -94,7 +94,9 @@ public final class ServeCommand {
             return 2;
         }
         SymphonyPaths paths = SymphonyPaths.resolve();
-        dev.symphony.conductor.run.Capabilities caps = capabilities != null ? capabilities.get() : KernelCapabilities.start();
+        KernelCapabilities kernelCaps = capabilities != null ? null : KernelCapabilities.start();
+        dev.symphony.conductor.run.Capabilities caps = capabilities != null ? capabilities.get()
+                : dev.symphony.conductor.run.OperatorProvider.aroundAll(kernelCaps, paths.configDir(), Path.of("").toAbsolutePath());
         try (RunArtifacts artifacts = RunArtifacts.open(paths, 60_000, err)) {
             RunContext context = new RunContext().capabilities(caps).artifacts(artifacts).runsRoot(paths.data("runs"))
                     .autoApprove(yes, "--yes")
@@ -117,7 +119,8 @@ public final class ServeCommand {
                     err.println("symphony serve: resuming " + resumed + " run" + (resumed == 1 ? "" : "s")
                             + " left running by a serve process that ended");
                 }
-                if (caps instanceof KernelCapabilities kernel) {
+                KernelCapabilities kernel = caps instanceof KernelCapabilities k ? k : kernelCaps;
+                if (kernel != null) {
                     kernel.listenToExtensions(server::extensionEvent);
                 }
                 err.println("symphony serve: " + n + " Melodies from " + dir.toAbsolutePath().normalize()

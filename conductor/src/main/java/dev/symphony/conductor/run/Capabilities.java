@@ -28,6 +28,18 @@ public interface Capabilities extends CapabilityCatalog {
     }
 
     /**
+     * Calls {@code spec} as a stream: each chunk to {@code chunks} as it comes (a language model's tokens, then its final
+     * answer, which a unary call does not carry); the {@link Reply}'s output is the last chunk. Implementations without
+     * streams give the unary answer as the one chunk.
+     */
+    default Reply stream(CapabilitySpec spec, JsonNode input, Duration timeout, java.util.function.Consumer<JsonNode> chunks)
+            throws Exception {
+        Reply r = invoke(spec, input, timeout);
+        chunks.accept(r.output());
+        return r;
+    }
+
+    /**
      * Loads the model behind an Instrument capability ahead of its first call (the pool manager's
      * LOADING → WARM): completes when it is warm, exceptionally when loading failed. Implementations
      * without a separate load (in-process Operators, tests) are warm at once.

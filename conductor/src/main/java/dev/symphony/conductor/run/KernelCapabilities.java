@@ -71,6 +71,22 @@ public final class KernelCapabilities implements Capabilities, AutoCloseable {
     }
 
     @Override
+    public Reply stream(CapabilitySpec spec, JsonNode input, Duration timeout, java.util.function.Consumer<JsonNode> chunks) {
+        try (dev.symphony.kernel.extensions.KernelStream s = kernel.stream(
+                new CapabilityCall("conductor", spec.extension(), spec.capability(), input, timeout))) {
+            JsonNode last = null;
+            JsonNode chunk;
+            while ((chunk = s.next()) != null) {
+                chunks.accept(chunk);
+                last = chunk;
+            }
+            JsonNode summary = s.summary();
+            return new Reply(last, summary == null ? 0 : summary.path("tokens").asLong(),
+                    summary == null ? spec.costPerCall() : summary.path("cost").asDouble(spec.costPerCall()));
+        }
+    }
+
+    @Override
     public CompletableFuture<?> warmUp(CapabilitySpec spec) {
         return kernel.warmUp("conductor", spec.extension(), spec.capability());
     }

@@ -127,6 +127,13 @@ public final class McpOperators implements Capabilities, AutoCloseable {
     }
 
     @Override
+    public Reply stream(CapabilitySpec spec, JsonNode input, Duration timeout, java.util.function.Consumer<JsonNode> chunks)
+            throws Exception {
+        return spec.extension().startsWith(PREFIX) ? Capabilities.super.stream(spec, input, timeout, chunks)
+                : delegate.stream(spec, input, timeout, chunks);
+    }
+
+    @Override
     public CompletableFuture<?> warmUp(CapabilitySpec spec) {
         return spec.extension().startsWith(PREFIX) ? CompletableFuture.completedFuture(null) : delegate.warmUp(spec);
     }

@@ -21,6 +21,7 @@ public final class WorkbenchProtocol {
     public static final String QUICK_DIFF = "workbench.quickDiff";
     public static final String OPEN_DIFF = "workbench.openDiff";
     public static final String LANGUAGE_RESULT = "workbench.languageResult";
+    public static final String LINE_ANNOTATIONS = "workbench.lineAnnotations";
 
     private WorkbenchProtocol() {
     }
@@ -77,6 +78,16 @@ public final class WorkbenchProtocol {
      * draws the editor's gutter markers against it (needs {@code editorDecorations}).
      */
     public record QuickDiff(String capability) {
+    }
+
+    /**
+     * The extension annotates lines (VS Code's {@code after} decoration, as blame does): while {@code enabled}, the
+     * workbench calls {@code capability} with {@code {"file": workspace-relative}} for each open, saved file and shows
+     * the caret line's {@code text} (its {@code tooltip} on hover) after the line's end, from the answer
+     * {@code {"lines": [{"line": 1-based, "text", "tooltip"}]}}; {@code enabled: false} withdraws them (needs
+     * {@code editorDecorations}).
+     */
+    public record LineAnnotations(String capability, boolean enabled) {
     }
 
     /** Opens the diff view of a workspace-relative {@code file}: its original text (from the quick-diff provider) against it. */
@@ -147,6 +158,12 @@ public final class WorkbenchProtocol {
             case VIEW_CHANGED -> new ViewChanged(text(p, "$", "view", 100));
             case QUICK_DIFF -> new QuickDiff(text(p, "$", "capability", 100));
             case OPEN_DIFF -> new OpenDiff(text(p, "$", "file", 1000));
+            case LINE_ANNOTATIONS -> {
+                if (p.has("enabled") && !p.get("enabled").isBoolean()) {
+                    throw new IllegalArgumentException("$.enabled: true or false, not " + p.get("enabled"));
+                }
+                yield new LineAnnotations(text(p, "$", "capability", 100), p.path("enabled").asBoolean(true));
+            }
             case LANGUAGE_RESULT -> {
                 if (!p.path("id").canConvertToLong() || !p.path("version").canConvertToLong() || !p.path("result").isObject()) {
                     throw new IllegalArgumentException("$: id and version (integers) and result (an object) are required");

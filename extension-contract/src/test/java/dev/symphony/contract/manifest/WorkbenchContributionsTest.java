@@ -88,4 +88,17 @@ class WorkbenchContributionsTest {
                 JSON.readTree("{\"items\":[{\"path\":\"a\",\"color\":\"red\"}]}")));
         assertEquals("$.items[0].color: must be #rrggbb, not 'red'", color.getMessage());
     }
+
+    @Test
+    void lineAnnotationsNameTheirCapabilityAndAreOnUnlessSaidOtherwise() throws Exception {
+        assertEquals(new WorkbenchProtocol.LineAnnotations("blame-lines", true), WorkbenchProtocol.decode(WorkbenchProtocol.LINE_ANNOTATIONS,
+                JSON.readTree("{\"capability\":\"blame-lines\"}")));
+        assertEquals(new WorkbenchProtocol.LineAnnotations("blame-lines", false), WorkbenchProtocol.decode(WorkbenchProtocol.LINE_ANNOTATIONS,
+                JSON.readTree("{\"capability\":\"blame-lines\",\"enabled\":false}")));
+        var none = assertThrows(IllegalArgumentException.class, () -> WorkbenchProtocol.decode(WorkbenchProtocol.LINE_ANNOTATIONS, JSON.readTree("{}")));
+        assertEquals("$.capability: a non-empty string is required", none.getMessage());
+        var notBoolean = assertThrows(IllegalArgumentException.class, () -> WorkbenchProtocol.decode(WorkbenchProtocol.LINE_ANNOTATIONS,
+                JSON.readTree("{\"capability\":\"c\",\"enabled\":\"no\"}")));
+        assertEquals("$.enabled: true or false, not \"no\"", notBoolean.getMessage());
+    }
 }

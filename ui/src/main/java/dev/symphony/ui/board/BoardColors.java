@@ -15,16 +15,24 @@ record BoardColors(Color background, Color gridMinor, Color gridMajor, Color nod
             Color.web("#8b949e"), Color.web("#3fb950"), Color.web("#d29922"), Color.web("#a371f7"), Color.web("#6e7681"),
             Color.web("#e6edf3"), Color.web("#161b22d0"));
 
-    /** The header colour of a node kind. */
+    private static final Color KIND_INPUT = Color.web("#2da44e");
+    private static final Color KIND_OUTPUT = Color.web("#cf222e");
+    private static final Color KIND_CONDITION = Color.web("#bf8700");
+    private static final Color KIND_LOOP = Color.web("#8250df");
+    private static final Color KIND_APPROVAL = Color.web("#e16f24");
+    private static final Color KIND_MELODY = Color.web("#1b7c83");
+    private static final Color KIND_CALL = Color.web("#0969da");
+
+    /** The header colour of a node kind (constants: the painter asks for each node of every frame). */
     static Color kind(String type) {
         return switch (type) {
-            case "input" -> Color.web("#2da44e");
-            case "output" -> Color.web("#cf222e");
-            case "condition" -> Color.web("#bf8700");
-            case "loop" -> Color.web("#8250df");
-            case "approval" -> Color.web("#e16f24");
-            case "melody" -> Color.web("#1b7c83");
-            default -> Color.web("#0969da");
+            case "input" -> KIND_INPUT;
+            case "output" -> KIND_OUTPUT;
+            case "condition" -> KIND_CONDITION;
+            case "loop" -> KIND_LOOP;
+            case "approval" -> KIND_APPROVAL;
+            case "melody" -> KIND_MELODY;
+            default -> KIND_CALL;
         };
     }
 
@@ -35,17 +43,13 @@ record BoardColors(Color background, Color gridMinor, Color gridMajor, Color nod
     static final Color DIFF_CHANGED = Color.web("#d4a72c");
     static final Color DIFF_MOVED = Color.web("#8250df");
 
+    private static final Color[] STATES = {Color.web("#8c959f"), Color.web("#0969da"), Color.web("#1a7f37"),
+            Color.web("#cf222e"), Color.web("#e16f24"), Color.web("#6e7781"), Color.web("#bf8700"), Color.web("#e16f24"),
+            Color.web("#8250df")};
+
+    /** A run state's colour, in {@link BoardViewModel.NodeState}'s order: ready, running, succeeded, failed, retried,
+     * skipped, waiting, approval, paused. */
     static Color state(BoardViewModel.NodeState s) {
-        return switch (s) {
-            case READY -> Color.web("#8c959f");
-            case RUNNING -> Color.web("#0969da");
-            case SUCCEEDED -> Color.web("#1a7f37");
-            case FAILED -> Color.web("#cf222e");
-            case RETRIED -> Color.web("#e16f24");
-            case SKIPPED -> Color.web("#6e7781");
-            case WAITING -> Color.web("#bf8700");
-            case APPROVAL -> Color.web("#e16f24");
-            case PAUSED -> Color.web("#8250df");
-        };
+        return STATES[s.ordinal()];
     }
 }

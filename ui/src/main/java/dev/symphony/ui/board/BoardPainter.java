@@ -3,29 +3,29 @@ package dev.symphony.ui.board;
 import dev.symphony.ui.board.BoardGraph.BoardEdge;
 import dev.symphony.ui.board.BoardGraph.BoardNode;
 import dev.symphony.ui.board.BoardGraph.EdgeKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
- * Paints the board on a canvas: grid, connections, nodes, then what a gesture shows (the moved selection, a box,
- * a connection being drawn). Only what intersects the viewport is painted (culling), and the farther out the
- * zoom, the less of each node is drawn (level of detail: full nodes with ports and labels; boxes with titles;
- * plain boxes and straight lines).
+ * Paints the board onto one or more targets at once (the view's tiles, or one canvas): grid, connections, nodes,
+ * then what a gesture shows (the moved selection, a box, a connection being drawn). Each connection and node is
+ * looked at once and drawn into every target it touches; what touches none is not drawn (culling). The farther out
+ * the zoom, the less of each node is drawn (level of detail, {@link NodePainter}); connections of one kind are
+ * stroked as one path per target, not one stroke each.
  */
 final class BoardPainter {
     /** Below this zoom nodes are plain boxes and connections straight lines. */
     static final double LOD_BOXES = 0.35;
     /** Below this zoom port types and connection labels are left out. */
     static final double LOD_LABELS = 0.7;
-    private static final Font TITLE = Font.font("System", 13);
-    private static final Font SMALL = Font.font("System", 10.5);
     private static final double W = BoardGraph.NODE_WIDTH;
-    private static final double H = BoardGraph.NODE_HEIGHT;
+    private static final int STYLES = EdgeKind.values().length * 2;
 
     /** What a gesture in progress adds: selected nodes moved by (dx, dy); a box; a connection from a node. */
     record Gesture(double dx, double dy, double[] box, String connectFrom, double connectX, double connectY) {
@@ -38,97 +38,257 @@ final class BoardPainter {
      */
     enum Layer { ALL, STILL, MOVING }
 
+    /**
+     * A surface of {@code width} × {@code height} pixels showing the board with board point (0, 0) at pixel
+     * ({@code tx}, {@code ty}) (at the scale given to {@link #paint}).
+     */
+    record Target(GraphicsContext g, double tx, double ty, double width, double height) {
+    }
+
+    /** One connection as drawn this frame: its ends (with a gesture's offset) and what it covers, in board units. */
+    private record Line(BoardEdge edge, double ax, double ay, double bx, double by, double x0, double y0, double x1,
+                        double y1, boolean selected, String value) {
+    }
+
     private int drawnNodes;
 
-    /** Nodes drawn in the last frame (culling at work). */
+    /** Node drawings in the last paint (a node in two targets counts twice). */
     int drawnNodes() {
         return drawnNodes;
     }
 
-    void paint(GraphicsContext g, double width, double height, BoardViewModel vm, BoardColors c, Gesture gesture,
-               int selectedEdge) {
-        paint(g, width, height, vm, c, gesture, selectedEdge, Layer.ALL);
-    }
-
+    /** Paints on one canvas of the given size at the view model's viewport. */
     void paint(GraphicsContext g, double width, double height, BoardViewModel vm, BoardColors c, Gesture gesture,
                int selectedEdge, Layer layer) {
-        double s = vm.scaleProperty().get();
-        double tx = vm.translateXProperty().get();
-        double ty = vm.translateYProperty().get();
-        g.setTransform(1, 0, 0, 1, 0, 0);
-        if (layer != Layer.MOVING) {
-            g.setFill(c.background());
-            g.fillRect(0, 0, width, height);
-            grid(g, width, height, s, tx, ty, c);
+        paint(List.of(new Target(g, vm.translateXProperty().get(), vm.translateYProperty().get(), width, height)),
+                vm.scaleProperty().get(), vm, c, gesture, selectedEdge, layer);
+    }
+
+    void paint(List<Target> targets, double s, BoardViewModel vm, BoardColors c, Gesture gesture, int selectedEdge,
+               Layer layer) {
+        int n = targets.size();
+        double[] area = new double[n * 4]; // each target's board rectangle
+        double[] all = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int i = 0; i < n; i++) {
+            Target t = targets.get(i);
+            GraphicsContext g = t.g();
+            g.setTransform(1, 0, 0, 1, 0, 0);
+            if (layer != Layer.MOVING) {
+                g.setFill(c.background());
+                g.fillRect(0, 0, t.width(), t.height());
+                grid(g, t.width(), t.height(), s, t.tx(), t.ty(), c);
+            }
+            g.setTransform(s, 0, 0, s, t.tx(), t.ty());
+            area[i * 4] = -t.tx() / s;
+            area[i * 4 + 1] = -t.ty() / s;
+            area[i * 4 + 2] = (t.width() - t.tx()) / s;
+            area[i * 4 + 3] = (t.height() - t.ty()) / s;
+            all[0] = Math.min(all[0], area[i * 4]);
+            all[1] = Math.min(all[1], area[i * 4 + 1]);
+            all[2] = Math.max(all[2], area[i * 4 + 2]);
+            all[3] = Math.max(all[3], area[i * 4 + 3]);
         }
-        g.setTransform(s, 0, 0, s, tx, ty);
-        double x0 = -tx / s - W;
-        double y0 = -ty / s - H;
-        double x1 = (width - tx) / s;
-        double y1 = (height - ty) / s;
         BoardGraph graph = vm.graphProperty().get();
-        Set<String> selected = vm.selection();
-        Map<String, String> values = vm.overlays().values();
-        boolean far = s < LOD_BOXES;
-        if (far) { // far out: every connection a straight line in one path, one stroke
-            g.beginPath();
-            g.setStroke(c.edge());
-            g.setLineWidth(1 / s);
+        List<List<Line>> styles = lines(graph, vm, s, gesture, selectedEdge, layer, all);
+        if (s < LOD_BOXES) {
+            farLines(targets, area, styles, s, c);
+        } else {
+            curves(targets, area, styles, s, c);
         }
+        drawnNodes = 0;
+        Set<String> selected = vm.selection();
+        Map<String, BoardViewModel.NodeState> states = vm.states();
+        for (BoardNode node : graph.nodes()) {
+            boolean sel = selected.contains(node.id());
+            if (layer != Layer.ALL && sel != (layer == Layer.MOVING)) {
+                continue;
+            }
+            double nx = node.x() + (sel ? gesture.dx() : 0);
+            double ny = node.y() + (sel ? gesture.dy() : 0);
+            double m = NodePainter.MARGIN;
+            if (!touches(all, 0, nx - m, ny - m, nx + W + m, ny + NodePainter.H + m)) {
+                continue;
+            }
+            BoardViewModel.NodeState state = states.isEmpty() ? null : states.get(node.id());
+            for (int i = 0; i < n; i++) {
+                if (touches(area, i, nx - m, ny - m, nx + W + m, ny + NodePainter.H + m)) {
+                    Target t = targets.get(i);
+                    drawnNodes++;
+                    NodePainter.node(t.g(), s, t.tx(), t.ty(), node, nx, ny, c, sel, state);
+                    NodePainter.marks(t.g(), s, t.tx(), t.ty(), vm, node.id(), nx, ny);
+                }
+            }
+        }
+        if (layer != Layer.STILL) {
+            for (Target t : targets) {
+                overlays(t.g(), graph, gesture, s, c);
+            }
+        }
+    }
+
+    /** Only what a gesture adds (a box, a connection being drawn), on a transparent canvas over the board. */
+    void paintGesture(GraphicsContext g, double width, double height, BoardViewModel vm, BoardColors c, Gesture gesture) {
+        double s = vm.scaleProperty().get();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.clearRect(0, 0, width, height);
+        g.setTransform(s, 0, 0, s, vm.translateXProperty().get(), vm.translateYProperty().get());
+        overlays(g, vm.graphProperty().get(), gesture, s, c);
+    }
+
+    private static boolean touches(double[] area, int i, double x0, double y0, double x1, double y1) {
+        return x1 >= area[i * 4] && x0 <= area[i * 4 + 2] && y1 >= area[i * 4 + 1] && y0 <= area[i * 4 + 3];
+    }
+
+    /** The connections that touch {@code all}, by style (kind, then selected or not). */
+    private static List<List<Line>> lines(BoardGraph graph, BoardViewModel vm, double s, Gesture gesture,
+                                          int selectedEdge, Layer layer, double[] all) {
+        List<List<Line>> styles = new ArrayList<>(STYLES);
+        for (int i = 0; i < STYLES; i++) {
+            styles.add(new ArrayList<>());
+        }
+        Set<String> selected = vm.selection();
+        Map<String, String> values = s >= LOD_LABELS ? vm.overlays().values() : Map.of();
+        boolean far = s < LOD_BOXES;
         for (BoardEdge e : graph.edges()) {
             BoardNode a = graph.node(e.from());
             BoardNode b = graph.node(e.to());
             if (a == null || b == null) {
                 continue;
             }
-            if (layer != Layer.ALL && (selected.contains(a.id()) || selected.contains(b.id())) != (layer == Layer.MOVING)) {
+            boolean moving = selected.contains(a.id()) || selected.contains(b.id());
+            if (layer != Layer.ALL && moving != (layer == Layer.MOVING)) {
                 continue;
             }
             double ax = a.outX() + (selected.contains(a.id()) ? gesture.dx() : 0);
             double ay = a.portY() + (selected.contains(a.id()) ? gesture.dy() : 0);
             double bx = b.x() + (selected.contains(b.id()) ? gesture.dx() : 0);
             double by = b.portY() + (selected.contains(b.id()) ? gesture.dy() : 0);
-            if (Math.max(ax, bx) < x0 || Math.min(ax, bx) > x1 + W || Math.max(ay, by) < y0 || Math.min(ay, by) > y1 + H) {
+            double bend = far ? 0 : Math.max(40, Math.abs(bx - ax) / 2);
+            double x0 = Math.min(ax, bx - bend) - 10;
+            double x1 = Math.max(ax + bend, bx) + 10;
+            double y0 = Math.min(ay, by) - 10;
+            double y1 = Math.max(ay, by) + 10;
+            String value = values.isEmpty() ? null : values.get(e.from());
+            if (!far && (value != null || (e.label() != null && s >= LOD_LABELS))) { // the label above, the value below
+                double mx = (ax + bx) / 2;
+                double my = (ay + by) / 2;
+                x0 = Math.min(x0, mx - 130);
+                x1 = Math.max(x1, mx + 130);
+                y0 = Math.min(y0, my - 18);
+                y1 = Math.max(y1, my + 20);
+            }
+            if (x1 < all[0] || x0 > all[2] || y1 < all[1] || y0 > all[3]) {
                 continue;
             }
-            if (far) {
-                g.moveTo(ax, ay);
-                g.lineTo(bx, by);
-            } else {
-                edge(g, e, ax, ay, bx, by, s, c, e.index() == selectedEdge);
-                String value = s >= LOD_LABELS ? values.get(e.from()) : null;
-                if (value != null) {
-                    edgeValue(g, value, (ax + bx) / 2, (ay + by) / 2, c);
+            boolean sel = e.index() == selectedEdge;
+            styles.get(e.kind().ordinal() * 2 + (sel ? 1 : 0)).add(new Line(e, ax, ay, bx, by, x0, y0, x1, y1, sel, value));
+        }
+        return styles;
+    }
+
+    /** Far out: every connection a straight line, all of them one path per target, one stroke. */
+    private static void farLines(List<Target> targets, double[] area, List<List<Line>> styles, double s, BoardColors c) {
+        for (int i = 0; i < targets.size(); i++) {
+            GraphicsContext g = targets.get(i).g();
+            g.beginPath();
+            for (List<Line> style : styles) {
+                for (Line l : style) {
+                    if (touches(area, i, l.x0(), l.y0(), l.x1(), l.y1())) {
+                        g.moveTo(l.ax(), l.ay());
+                        g.lineTo(l.bx(), l.by());
+                    }
+                }
+            }
+            g.setStroke(c.edge());
+            g.setLineWidth(1 / s);
+            g.stroke();
+        }
+    }
+
+    /** Curves with arrowheads, one stroke (and one fill of the heads) per style and target; then labels and values. */
+    private static void curves(List<Target> targets, double[] area, List<List<Line>> styles, double s, BoardColors c) {
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            GraphicsContext g = t.g();
+            for (List<Line> style : styles) {
+                if (style.isEmpty()) {
+                    continue;
+                }
+                Line first = style.get(0);
+                Color color = first.selected() ? c.selection() : color(first.edge().kind(), c);
+                boolean any = false;
+                for (Line l : style) {
+                    if (touches(area, i, l.x0(), l.y0(), l.x1(), l.y1())) {
+                        if (!any) {
+                            any = true;
+                            g.beginPath();
+                        }
+                        double bend = Math.max(40, Math.abs(l.bx() - l.ax()) / 2);
+                        g.moveTo(l.ax(), l.ay());
+                        g.bezierCurveTo(l.ax() + bend, l.ay(), l.bx() - bend, l.by(), l.bx(), l.by());
+                    }
+                }
+                if (!any) {
+                    continue;
+                }
+                EdgeKind kind = first.edge().kind();
+                g.setStroke(color);
+                g.setLineWidth((first.selected() ? 3 : kind == EdgeKind.PARALLEL ? 2 : 1.5) / Math.max(s, 0.5));
+                g.setLineDashes(kind == EdgeKind.SOFT || kind == EdgeKind.CONDITIONAL ? new double[] {6, 4} : null);
+                g.stroke();
+                g.setLineDashes(null);
+                g.beginPath();
+                for (Line l : style) {
+                    if (touches(area, i, l.x0(), l.y0(), l.x1(), l.y1())) {
+                        g.moveTo(l.bx(), l.by());
+                        g.lineTo(l.bx() - 8, l.by() - 4);
+                        g.lineTo(l.bx() - 8, l.by() + 4);
+                        g.closePath();
+                    }
+                }
+                g.setFill(color);
+                g.fill();
+            }
+            for (List<Line> style : styles) {
+                for (Line l : style) {
+                    if ((l.value() != null || l.edge().label() != null) && touches(area, i, l.x0(), l.y0(), l.x1(), l.y1())) {
+                        labels(t, l, s, c);
+                    }
                 }
             }
         }
-        if (far) {
-            g.stroke();
+    }
+
+    private static Color color(EdgeKind kind, BoardColors c) {
+        return switch (kind) {
+            case PARALLEL -> c.edgeParallel();
+            case CONDITIONAL -> c.edgeConditional();
+            case LOOP -> c.edgeLoop();
+            case SOFT -> c.edgeSoft();
+            default -> c.edge();
+        };
+    }
+
+    /** A connection's label (its condition or bound) above its middle, and the value it carried below. */
+    private static void labels(Target t, Line l, double s, BoardColors c) {
+        GraphicsContext g = t.g();
+        double mx = (l.ax() + l.bx()) / 2;
+        double my = (l.ay() + l.by()) / 2;
+        BoardEdge e = l.edge();
+        if (e.label() != null && s >= LOD_LABELS) {
+            String label = (e.kind() == EdgeKind.CONDITIONAL ? "if " : "") + e.label();
+            BoardText.draw(g, s, t.tx(), t.ty(), NodePainter.clip(label, 40), mx, my - 3, BoardText.SMALL,
+                    color(e.kind(), c), TextAlignment.CENTER, VPos.BOTTOM);
         }
-        if (layer != Layer.MOVING) {
-            drawnNodes = 0;
-        }
-        Map<String, BoardViewModel.NodeState> states = vm.states();
-        for (BoardNode n : graph.nodes()) {
-            boolean sel = selected.contains(n.id());
-            if (layer != Layer.ALL && sel != (layer == Layer.MOVING)) {
-                continue;
-            }
-            double nx = n.x() + (sel ? gesture.dx() : 0);
-            double ny = n.y() + (sel ? gesture.dy() : 0);
-            if (nx < x0 || nx > x1 || ny < y0 || ny > y1) {
-                continue;
-            }
-            drawnNodes++;
-            node(g, n, nx, ny, s, c, sel, states.get(n.id()));
-            if (vm.breakpoints().contains(n.id())) {
-                g.setFill(BoardColors.BREAKPOINT);
-                g.fillOval(nx - 6, ny - 6, 12, 12);
-            }
-            marks(g, vm.overlays(), n.id(), nx, ny, s);
-        }
-        if (layer != Layer.STILL) {
-            overlays(g, graph, gesture, s, c);
+        if (l.value() != null) {
+            double w = Math.min(l.value().length(), BoardOverlays.EDGE_VALUE_CHARS) * 5.6 + 8;
+            g.setFill(c.nodeFill());
+            g.fillRoundRect(mx - w / 2, my + 2, w, 14, 6, 6);
+            g.setStroke(c.nodeBorder());
+            g.setLineWidth(0.75);
+            g.strokeRoundRect(mx - w / 2, my + 2, w, 14, 6, 6);
+            BoardText.draw(g, s, t.tx(), t.ty(), l.value(), mx, my + 9, BoardText.SMALL, c.text(), TextAlignment.CENTER,
+                    VPos.CENTER);
         }
     }
 
@@ -162,133 +322,6 @@ final class BoardPainter {
         }
     }
 
-    private static void edge(GraphicsContext g, BoardEdge e, double ax, double ay, double bx, double by, double s,
-                             BoardColors c, boolean selected) {
-        Color color = switch (e.kind()) {
-            case PARALLEL -> c.edgeParallel();
-            case CONDITIONAL -> c.edgeConditional();
-            case LOOP -> c.edgeLoop();
-            case SOFT -> c.edgeSoft();
-            default -> c.edge();
-        };
-        g.setStroke(selected ? c.selection() : color);
-        g.setLineWidth((selected ? 3 : e.kind() == EdgeKind.PARALLEL ? 2 : 1.5) / Math.max(s, 0.5));
-        g.setLineDashes(e.kind() == EdgeKind.SOFT || e.kind() == EdgeKind.CONDITIONAL ? new double[] {6, 4} : null);
-        double bend = Math.max(40, Math.abs(bx - ax) / 2);
-        g.beginPath();
-        g.moveTo(ax, ay);
-        g.bezierCurveTo(ax + bend, ay, bx - bend, by, bx, by);
-        g.stroke();
-        g.setFill(g.getStroke());
-        g.fillPolygon(new double[] {bx, bx - 8, bx - 8}, new double[] {by, by - 4, by + 4}, 3);
-        g.setLineDashes(null);
-        if (e.label() != null && s >= LOD_LABELS) {
-            g.setFont(SMALL);
-            g.setFill(color);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.BOTTOM);
-            String label = (e.kind() == EdgeKind.CONDITIONAL ? "if " : "") + e.label();
-            g.fillText(label.length() > 40 ? label.substring(0, 39) + "…" : label, (ax + bx) / 2, (ay + by) / 2 - 3);
-        }
-    }
-
-    private static void node(GraphicsContext g, BoardNode n, double x, double y, double s, BoardColors c, boolean selected,
-                             BoardViewModel.NodeState state) {
-        Color kind = BoardColors.kind(n.type());
-        if (s < LOD_BOXES) {
-            g.setFill(selected ? c.selection() : kind);
-            g.fillRect(x, y, W, H);
-            if (state != null) {
-                g.setFill(BoardColors.state(state));
-                g.fillRect(x, y + H - 14, W, 14);
-            }
-            return;
-        }
-        g.setFill(c.nodeFill());
-        g.fillRoundRect(x, y, W, H, 10, 10);
-        g.setFill(kind);
-        g.fillRoundRect(x, y, 6, H, 6, 6);
-        g.setStroke(selected ? c.selection() : state != null ? BoardColors.state(state) : c.nodeBorder());
-        g.setLineWidth(selected || state != null ? 2.5 : 1);
-        g.strokeRoundRect(x, y, W, H, 10, 10);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.setFont(SMALL);
-        g.setFill(kind);
-        g.fillText(n.type().toUpperCase(java.util.Locale.ROOT), x + 14, y + 7);
-        if (state != null) {
-            g.setFill(BoardColors.state(state));
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(state.label(), x + W - 10, y + 7);
-            g.setTextAlign(TextAlignment.LEFT);
-        } else if (n.outType() != null && s >= LOD_LABELS) { // the output port's type, in the header's free corner
-            g.setFill(c.subtext());
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(n.outType() + " ▸", x + W - 10, y + 7);
-            g.setTextAlign(TextAlignment.LEFT);
-        }
-        g.setFont(TITLE);
-        g.setFill(c.text());
-        g.fillText(clip(n.title(), 24), x + 14, y + 22);
-        if (s >= LOD_LABELS) {
-            g.setFont(SMALL);
-            g.setFill(c.subtext());
-            g.fillText(clip(n.detail(), 30), x + 14, y + 42);
-        }
-        port(g, n.inType(), x, y + H / 2, c);
-        port(g, n.outType(), x + W, y + H / 2, c);
-    }
-
-    /** A pinned node's badge and a version diff's outline (added green, changed amber, moved purple). */
-    private static void marks(GraphicsContext g, BoardOverlays o, String id, double x, double y, double s) {
-        BoardOverlays.DiffMark mark = o.diff().isEmpty() ? null : o.diff().get(id);
-        if (mark != null) {
-            g.setStroke(switch (mark) {
-                case ADDED -> BoardColors.DIFF_ADDED;
-                case CHANGED -> BoardColors.DIFF_CHANGED;
-                case MOVED -> BoardColors.DIFF_MOVED;
-            });
-            g.setLineWidth(4 / Math.max(s, 0.35));
-            g.strokeRoundRect(x - 4, y - 4, W + 8, H + 8, 14, 14);
-        }
-        if (!o.pinned().isEmpty() && o.pinned().contains(id) && s >= LOD_BOXES) {
-            g.setFill(BoardColors.PIN);
-            g.fillRoundRect(x + W - 34, y + H - 16, 30, 13, 6, 6);
-            g.setFill(Color.WHITE);
-            g.setFont(SMALL);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText("PIN", x + W - 19, y + H - 9.5);
-            g.setTextAlign(TextAlignment.LEFT);
-        }
-    }
-
-    /** The value the connection carried in the last run, in a small box at its middle. */
-    private static void edgeValue(GraphicsContext g, String value, double mx, double my, BoardColors c) {
-        g.setFont(SMALL);
-        double w = Math.min(value.length(), BoardOverlays.EDGE_VALUE_CHARS) * 5.6 + 8;
-        g.setFill(c.nodeFill());
-        g.fillRoundRect(mx - w / 2, my + 2, w, 14, 6, 6);
-        g.setStroke(c.nodeBorder());
-        g.setLineWidth(0.75);
-        g.strokeRoundRect(mx - w / 2, my + 2, w, 14, 6, 6);
-        g.setFill(c.text());
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(value, mx, my + 9);
-    }
-
-    private static void port(GraphicsContext g, String type, double px, double py, BoardColors c) {
-        if (type == null) {
-            return;
-        }
-        g.setFill(c.nodeFill());
-        g.fillOval(px - 5, py - 5, 10, 10);
-        g.setStroke(c.subtext());
-        g.setLineWidth(1.5);
-        g.strokeOval(px - 5, py - 5, 10, 10);
-    }
-
     private static void overlays(GraphicsContext g, BoardGraph graph, Gesture gesture, double s, BoardColors c) {
         if (gesture.box() != null) {
             double[] b = gesture.box();
@@ -310,9 +343,5 @@ final class BoardPainter {
                 g.setLineDashes(null);
             }
         }
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
     }
 }

@@ -20,7 +20,6 @@ import dev.symphony.kernel.paths.SymphonyPaths;
 import dev.symphony.ui.FxBridge;
 import dev.symphony.ui.board.BoardViewModel.NodeState;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
@@ -77,10 +76,8 @@ public final class BoardRun {
     private final Set<String> answeredHere = new HashSet<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    /** The kinds of node whose output can be pinned (the conductor pins these only). */
-    static final Set<String> PINNABLE = Set.of("call", "loop", "melody");
     private volatile StepDebugger debugger;
-    private BoardPins pins;
+    private final RunPins pins;
     private String runId;
     private Thread thread;
 
@@ -89,7 +86,8 @@ public final class BoardRun {
         this.capabilities = capabilities;
         this.paths = paths;
         this.bridge = bridge;
-        pins();
+        this.pins = new RunPins(vm, paths, status::set);
+        pins.pins(); // the pinned nodes are marked on the board from the start
     }
 
     /** The run log: one line per event, and the outcome. */
@@ -175,22 +173,9 @@ public final class BoardRun {
         return launch("run from " + node, (conductor, id) -> conductor.startFrom(melody, null, earlier, Set.of(node), id));
     }
 
-    /**
-     * The Melody's pinned data, read from Symphony's data folder the first time it is needed (a pin file that cannot
-     * be read is named in the status and the board runs without pins; the file is left as it is).
-     */
+    /** The Melody's pinned data ({@link RunPins#pins}). */
     BoardPins pins() {
-        if (pins == null) {
-            java.nio.file.Path source = vm.document().source();
-            try {
-                pins = source == null ? BoardPins.inMemory() : BoardPins.load(paths.data("board-pins"), source);
-            } catch (java.io.IOException e) {
-                status.set("Pinned data not used: " + e.getMessage());
-                return BoardPins.inMemory();
-            }
-            vm.overlays().pinned().addAll(pins.all().keySet());
-        }
-        return pins;
+        return pins.pins();
     }
 
     /**
@@ -198,43 +183,12 @@ public final class BoardRun {
      * reason (in the status) when the node has no stored value in the last run.
      */
     public boolean pin(String node) {
-        var n = vm.graphProperty().get().node(node);
-        if (n == null || !PINNABLE.contains(n.type())) {
-            status.set("Not pinned: " + node + " is " + (n == null ? "not on the board" : "a " + n.type() + " node")
-                    + "; only call, loop and sub-Melody nodes (the ones that do work) are pinned");
-            return false;
-        }
-        NodeResult r = results.get(node);
-        if (r == null || r.value() == null) {
-            status.set("Not pinned: " + node + (r == null ? " has no value from the last run here; run it first"
-                    : " produced no value that can be pinned (not stored, or over " + RunValues.PIN_LIMIT_BYTES + " bytes)"));
-            return false;
-        }
-        try {
-            pins().pin(node, new BoardPins.Pin(r.value(), runId));
-        } catch (java.io.UncheckedIOException e) {
-            status.set("Not pinned: " + e.getMessage());
-            return false;
-        }
-        vm.overlays().pinned().add(node);
-        status.set("Pinned " + node + ": later runs use " + r.preview());
-        return true;
+        return pins.pin(node, results.get(node), runId);
     }
 
     /** Unpins {@code node}: later runs run it again. */
     public boolean unpin(String node) {
-        boolean had;
-        try {
-            had = pins().unpin(node);
-        } catch (java.io.UncheckedIOException e) {
-            status.set("Not unpinned: " + e.getMessage());
-            return false;
-        }
-        vm.overlays().pinned().remove(node);
-        if (had) {
-            status.set("Unpinned " + node + ": later runs run it again");
-        }
-        return had;
+        return pins.unpin(node);
     }
 
     /** Answers the approval {@code node} waits for; a paused run continues. */
@@ -371,7 +325,7 @@ public final class BoardRun {
                         String edge = null;
                         if (e.path("type").asText().equals("node.finished")) {
                             finished.put(e.path("node").asText(), e.deepCopy());
-                            edge = edgeValue(artifacts, e); // shown on its connections while the run goes on
+                            edge = RunEvents.edgeValue(artifacts, e); // shown on its connections while the run goes on
                         }
                         String value = edge;
                         bridge.onFx(() -> {
@@ -383,12 +337,7 @@ public final class BoardRun {
                     });
             result = launch.run(new Conductor(context), id);
             values = RunValues.read(artifacts, finished);
-            long ms = (System.nanoTime() - started) / 1_000_000;
-            outcome = result.status() == RunStatus.PAUSED
-                    ? "waiting for approval: " + String.join(", ", result.waiting()) + " (answer it on the board)"
-                    : result.status().name().toLowerCase(java.util.Locale.ROOT) + " in " + ms + " ms · cost "
-                    + dev.symphony.conductor.run.Money.text(result.cost())
-                    + (result.error() == null ? "" : ": " + result.error()) + " (run " + result.runId() + ")";
+            outcome = RunEvents.outcome(result, (System.nanoTime() - started) / 1_000_000);
         } catch (InterruptedException e) {
             outcome = "stopped";
         } catch (Exception | LinkageError e) { // whatever ends the run, the board says so and is not left "running"
@@ -398,18 +347,6 @@ public final class BoardRun {
         RunResult r = result;
         Map<String, NodeResult> v = values;
         bridge.onFx(() -> ended(done, r, v));
-    }
-
-    /** A top-level node's finished value as its connections show it, or null (nested, or not stored). */
-    private static String edgeValue(RunArtifacts artifacts, JsonNode finished) {
-        if (finished.path("node").asText().contains("/") || !finished.has("artifactId")) {
-            return null;
-        }
-        try {
-            return BoardOverlays.edgeText(RunValues.preview(artifacts.readJson(finished.path("artifactId").asLong())));
-        } catch (RuntimeException notStored) {
-            return null;
-        }
     }
 
     private void ended(String outcome, RunResult r, Map<String, NodeResult> values) {
@@ -428,17 +365,7 @@ public final class BoardRun {
     private void onEvent(ObjectNode e) {
         String type = e.path("type").asText();
         String node = e.path("node").asText(null);
-        NodeState state = switch (type) {
-            case "node.ready" -> NodeState.READY;
-            case "node.started" -> NodeState.RUNNING;
-            case "node.finished" -> NodeState.SUCCEEDED;
-            case "node.failed", "node.halted" -> NodeState.FAILED;
-            case "node.retried" -> NodeState.RETRIED;
-            case "node.skipped", "node.cancelled" -> NodeState.SKIPPED;
-            case "approval.waiting" -> NodeState.APPROVAL;
-            case "node.paused" -> NodeState.PAUSED;
-            default -> null;
-        };
+        NodeState state = RunEvents.state(type);
         if (type.equals("approval.waiting") && node != null && approvals.stream().noneMatch(a -> a.node().equals(node))) {
             approvals.add(new PendingApproval(node, e.path("prompt").asText(""), e.path("request").asText(node)));
         } else if (type.equals("approval.answered") || type.equals("node.finished")) {
@@ -454,17 +381,7 @@ public final class BoardRun {
         if (state != null && node != null && vm.graphProperty().get().node(node) != null) {
             vm.states().put(node, state);
         }
-        add(type + (node == null ? "" : " " + node) + detail(e));
-    }
-
-    private static String detail(JsonNode e) {
-        StringBuilder out = new StringBuilder();
-        for (String field : new String[] {"durationMs", "cost", "branch", "error", "reason", "status", "prompt"}) {
-            if (e.hasNonNull(field)) {
-                out.append(out.length() == 0 ? " · " : ", ").append(field).append(' ').append(e.get(field).asText());
-            }
-        }
-        return out.toString();
+        add(RunEvents.line(e));
     }
 
     private void add(String line) {

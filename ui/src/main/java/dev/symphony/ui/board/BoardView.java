@@ -19,8 +19,10 @@ import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
 
 /**
- * The Harmony Board's canvas: one {@link Canvas} the size of the view, repainted at most once per pulse, showing
- * only what is in the viewport ({@link BoardPainter}), a {@link Minimap} and a banner for refusals. Mouse: drag a
+ * The Harmony Board's canvas: the board's picture in tiles ({@link BoardTiles}) painted at most once per pulse and
+ * only where something changed or came into view, culled and at a level of detail ({@link BoardPainter}); over them a
+ * transparent canvas for what a gesture draws (a box, a connection being made, the dragged nodes), a {@link Minimap}
+ * and a banner for refusals. Mouse: drag a
  * node to move the selection (snapped to the grid), drag from an output port onto a node to connect, drag on the
  * empty board to select a box, middle/right drag or scroll to pan, Ctrl+scroll or pinch to zoom. Keys in
  * {@link BoardKeys}.
@@ -31,15 +33,29 @@ public final class BoardView extends Region {
     private static final double DRAG_THRESHOLD = 3;
 
     private final BoardViewModel vm;
-    private final Canvas canvas = new Canvas();
+    /** Tile size in pixels: a pan that brings a new row or column into view paints that strip only. */
+    static final int TILE = 256;
+    private final BoardTiles tiles = new BoardTiles(TILE);
+    /**
+     * The whole view in one piece, over the tiles, for a frame whose scale changed (a zoom step): the tiles in view
+     * would all be painted anew anyway, and one canvas paints less (no tile reaching past the view's edge, no
+     * connection cut at tile edges). The next frame at an unchanged scale paints the tiles and hides it.
+     */
+    private final Canvas direct = new Canvas();
+    /** Transparent, over the tiles: a gesture's box or line, and while nodes are dragged, those nodes. */
+    private final Canvas overlay = new Canvas();
     private final Minimap minimap;
     private final Label banner = new Label();
     private final BoardPainter painter = new BoardPainter();
     private final BooleanProperty dark = new SimpleBooleanProperty();
     private boolean dirty = true;
     private BoardPainter.Gesture gesture = BoardPainter.Gesture.NONE;
-    /** While nodes are dragged: the board without them, painted once; each frame draws it and the moving nodes. */
-    private javafx.scene.image.WritableImage still;
+    /** While nodes are dragged the tiles show the board without them (their layer), the overlay the moving nodes. */
+    private boolean moving;
+    private boolean overlayShown;
+    private int visibleNodes;
+    private int paintedTiles;
+    private double lastScale = Double.NaN;
     private int selectedEdge = -1;
     private Drag drag;
     private double lastBoardX;
@@ -76,7 +92,9 @@ public final class BoardView extends Region {
         banner.setAlignment(Pos.CENTER_LEFT);
         styleBanner();
         banner.setOnMouseClicked(e -> vm.messageProperty().set(""));
-        getChildren().addAll(canvas, minimap, banner);
+        overlay.setVisible(false);
+        direct.setVisible(false);
+        getChildren().addAll(tiles.node(), direct, overlay, minimap, banner);
         vm.translateXProperty().addListener(this::viewportChanged);
         vm.translateYProperty().addListener(this::viewportChanged);
         vm.scaleProperty().addListener(this::viewportChanged);
@@ -85,12 +103,13 @@ public final class BoardView extends Region {
             minimap.paintNodes();
             repaint();
         });
-        vm.selection().addListener((SetChangeListener<String>) c -> repaint());
-        vm.breakpoints().addListener((SetChangeListener<String>) c -> repaint());
-        vm.overlays().pinned().addListener((SetChangeListener<String>) c -> repaint());
+        // a change to some nodes paints the tiles under those nodes only
+        vm.selection().addListener((SetChangeListener<String>) c -> nodeChanged(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved()));
+        vm.breakpoints().addListener((SetChangeListener<String>) c -> nodeChanged(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved()));
+        vm.overlays().pinned().addListener((SetChangeListener<String>) c -> nodeChanged(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved()));
         vm.overlays().values().addListener((javafx.collections.MapChangeListener<String, String>) c -> repaint());
-        vm.overlays().diff().addListener((javafx.collections.MapChangeListener<String, BoardOverlays.DiffMark>) c -> repaint());
-        vm.states().addListener((javafx.collections.MapChangeListener<String, BoardViewModel.NodeState>) c -> repaint());
+        vm.overlays().diff().addListener((javafx.collections.MapChangeListener<String, BoardOverlays.DiffMark>) c -> nodeChanged(c.getKey()));
+        vm.states().addListener((javafx.collections.MapChangeListener<String, BoardViewModel.NodeState>) c -> nodeChanged(c.getKey()));
         vm.messageProperty().addListener((o, a, m) -> {
             banner.setText(m);
             banner.setVisible(m != null && !m.isEmpty());
@@ -119,9 +138,14 @@ public final class BoardView extends Region {
         return dark;
     }
 
-    /** Nodes painted in the last frame. */
+    /** Nodes inside the viewport in the last frame (what culling leaves). */
     public int paintedNodes() {
-        return painter.drawnNodes();
+        return visibleNodes;
+    }
+
+    /** Tiles painted in the last frame (a pan paints only those that came into view; a zoom step none). */
+    int paintedTiles() {
+        return paintedTiles;
     }
 
     /** The selected connection's index in the file (-1: none). */
@@ -130,8 +154,15 @@ public final class BoardView extends Region {
     }
 
     void clearSelectedEdge() {
-        selectedEdge = -1;
-        repaint();
+        selectEdge(-1);
+    }
+
+    /** Selects connection {@code index} of the file (-1: none); a change paints the tiles again (a curve spans many). */
+    private void selectEdge(int index) {
+        if (index != selectedEdge) {
+            selectedEdge = index;
+            repaint();
+        }
     }
 
     /** The board point last under the mouse (where Paste puts things). */
@@ -139,30 +170,54 @@ public final class BoardView extends Region {
         return new Point(lastBoardX, lastBoardY);
     }
 
-    /** Asks for a repaint in this pulse's layout pass (many changes in one pulse paint once). */
+    /** Everything may have changed: every tile is painted again, in this pulse's layout pass (once per pulse). */
     public void repaint() {
-        still = null; // something besides the dragged nodes changed: the still picture is out of date
+        tiles.invalidateAll();
+        redraw();
+    }
+
+    /** Shows the tiles at the current viewport in this pulse's layout pass, painting only those not up to date. */
+    private void redraw() {
         dirty = true;
         requestLayout();
     }
 
-    /** The dragged nodes moved: only they are painted again, over the still picture of the rest. */
-    private void repaintMoving() {
-        if (still == null && canvas.getWidth() > 0 && canvas.getHeight() > 0) {
-            GraphicsContext g = canvas.getGraphicsContext2D();
-            painter.paint(g, canvas.getWidth(), canvas.getHeight(), vm, colors(), BoardPainter.Gesture.NONE, selectedEdge,
-                    BoardPainter.Layer.STILL);
-            javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
-            double scale = getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
-            p.setTransform(javafx.scene.transform.Transform.scale(scale, scale)); // crisp on HiDPI screens
-            still = canvas.snapshot(p, null);
+    /** Node {@code id} is drawn differently (selected, its run state, a mark): the tiles under it are painted again. */
+    private void nodeChanged(String id) {
+        BoardGraph g = vm.graphProperty().get();
+        BoardNode n = g.node(id);
+        if (n == null) {
+            return;
         }
-        dirty = true;
-        requestLayout();
+        if (g.byId().size() != g.nodes().size()) { // a half-written Melody with a duplicate id: it is drawn twice
+            repaint();
+            return;
+        }
+        double m = NodePainter.MARGIN;
+        tiles.invalidate(n.x() - m, n.y() - m, n.x() + BoardGraph.NODE_WIDTH + m, n.y() + BoardGraph.NODE_HEIGHT + m);
+        redraw();
+    }
+
+    /** The selection and its connections start or stop being drawn on the overlay: the tiles under them change. */
+    private void selectionLifted() {
+        BoardGraph g = vm.graphProperty().get();
+        for (String id : vm.selection()) {
+            nodeChanged(id);
+        }
+        for (BoardEdge e : g.edges()) {
+            BoardNode a = g.node(e.from());
+            BoardNode b = g.node(e.to());
+            if (a != null && b != null && (vm.selection().contains(a.id()) || vm.selection().contains(b.id()))) {
+                double bend = Math.max(40, Math.abs(b.x() - a.outX()) / 2); // the curve's reach, as BoardPainter draws it
+                tiles.invalidate(Math.min(a.outX(), b.x() - bend) - 10, Math.min(a.portY(), b.portY()) - 10,
+                        Math.max(a.outX() + bend, b.x()) + 10, Math.max(a.portY(), b.portY()) + 10);
+            }
+        }
+        redraw();
     }
 
     private void viewportChanged(Observable o) {
-        repaint();
+        redraw(); // tiles move; only those coming into view (all of them after a zoom) are painted
     }
 
     private void styleBanner() {
@@ -179,27 +234,76 @@ public final class BoardView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (overlay.getWidth() != w || overlay.getHeight() != h) {
+            overlay.setWidth(w);
+            overlay.setHeight(h);
             dirty = true;
-            still = null;
         }
+        tiles.node().resizeRelocate(0, 0, w, h);
         minimap.resizeRelocate(w - Minimap.WIDTH - 12, h - Minimap.HEIGHT - 12, Minimap.WIDTH, Minimap.HEIGHT);
         double bw = Math.min(w - 24, banner.prefWidth(-1));
         banner.resizeRelocate(12, 12, bw, banner.prefHeight(bw));
         if (dirty && w > 0 && h > 0) {
             dirty = false;
-            GraphicsContext g = canvas.getGraphicsContext2D();
-            if (still != null && drag != null && drag.mode == Mode.MOVE) {
-                g.setTransform(1, 0, 0, 1, 0, 0);
-                g.drawImage(still, 0, 0, w, h);
-                painter.paint(g, w, h, vm, colors(), gesture, selectedEdge, BoardPainter.Layer.MOVING);
+            double s = vm.scaleProperty().get();
+            double tx = vm.translateXProperty().get();
+            double ty = vm.translateYProperty().get();
+            BoardColors c = colors();
+            BoardPainter.Layer layer = moving ? BoardPainter.Layer.STILL : BoardPainter.Layer.ALL;
+            boolean zoomStep = s != lastScale && !Double.isNaN(lastScale);
+            lastScale = s;
+            if (zoomStep) {
+                if (direct.getWidth() != w || direct.getHeight() != h) {
+                    direct.setWidth(w);
+                    direct.setHeight(h);
+                }
+                painter.paint(direct.getGraphicsContext2D(), w, h, vm, c, BoardPainter.Gesture.NONE, selectedEdge, layer);
+                direct.setVisible(true);
+                tiles.node().setVisible(false);
+                paintedTiles = 0;
             } else {
-                painter.paint(g, w, h, vm, colors(), gesture, selectedEdge);
+                tiles.update(w, h, s, tx, ty, (targets, scale) -> painter.paint(targets, scale, vm, c,
+                        BoardPainter.Gesture.NONE, selectedEdge, layer));
+                tiles.node().setVisible(true);
+                direct.setVisible(false);
+                paintedTiles = tiles.paintedLast();
             }
+            paintOverlay(w, h, c);
+            visibleNodes = visible(w, h, s, tx, ty);
             minimap.paintViewport(w, h);
         }
+    }
+
+    /** The overlay shows the dragged nodes, or a gesture's box or line; with nothing to show it is hidden (not drawn). */
+    private void paintOverlay(double w, double h, BoardColors c) {
+        boolean show = moving || gesture.box() != null || gesture.connectFrom() != null;
+        if (!show && !overlayShown) {
+            return;
+        }
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        if (moving) {
+            g.setTransform(1, 0, 0, 1, 0, 0);
+            g.clearRect(0, 0, w, h);
+            painter.paint(g, w, h, vm, c, gesture, selectedEdge, BoardPainter.Layer.MOVING);
+        } else {
+            painter.paintGesture(g, w, h, vm, c, gesture); // clears it when there is no gesture
+        }
+        overlay.setVisible(show);
+        overlayShown = show;
+    }
+
+    private int visible(double w, double h, double s, double tx, double ty) {
+        double x0 = -tx / s - BoardGraph.NODE_WIDTH;
+        double y0 = -ty / s - BoardGraph.NODE_HEIGHT;
+        double x1 = (w - tx) / s;
+        double y1 = (h - ty) / s;
+        int count = 0;
+        for (BoardNode n : vm.graphProperty().get().nodes()) {
+            if (n.x() >= x0 && n.x() <= x1 && n.y() >= y0 && n.y() <= y1) {
+                count++;
+            }
+        }
+        return count;
     }
 
     // --- coordinates --------------------------------------------------------------------------------
@@ -272,7 +376,7 @@ public final class BoardView extends Region {
         BoardNode hit = vm.graphProperty().get().nodeAt(lastBoardX, lastBoardY);
         boolean toggle = e.isShortcutDown() || e.isShiftDown();
         if (hit != null) {
-            selectedEdge = -1;
+            selectEdge(-1);
             if (toggle) {
                 if (!vm.selection().remove(hit.id())) {
                     vm.selection().add(hit.id());
@@ -286,18 +390,17 @@ public final class BoardView extends Region {
         }
         int edge = edgeAt(e.getX(), e.getY());
         if (edge >= 0) {
-            selectedEdge = edge;
+            selectEdge(edge);
             vm.selection().clear();
-            repaint();
             drag = null;
             return;
         }
-        selectedEdge = -1;
+        selectEdge(-1);
         if (!toggle) {
             vm.selection().clear();
         }
         drag = new Drag(Mode.BOX, e, null);
-        repaint();
+        redraw();
     }
 
     private void dragged(MouseEvent e) {
@@ -318,7 +421,11 @@ public final class BoardView extends Region {
                             BoardViewModel.snap((e.getY() - drag.startY) / s), null, null, 0, 0);
                     drag.lastX = e.getX();
                     drag.lastY = e.getY();
-                    repaintMoving();
+                    if (!moving) { // the first moved frame: the tiles under the selection are painted without it
+                        moving = true;
+                        selectionLifted();
+                    }
+                    redraw(); // the tiles stay; the overlay draws the moving nodes
                     return;
                 }
             }
@@ -330,7 +437,7 @@ public final class BoardView extends Region {
         }
         drag.lastX = e.getX();
         drag.lastY = e.getY();
-        repaint();
+        redraw(); // a box or a line on the overlay; a pan moves the tiles
     }
 
     private void released(MouseEvent e) {
@@ -338,6 +445,10 @@ public final class BoardView extends Region {
         BoardPainter.Gesture g = gesture;
         drag = null;
         gesture = BoardPainter.Gesture.NONE;
+        if (moving) { // the selection goes back onto the tiles (at its new place, if the move is written)
+            moving = false;
+            selectionLifted();
+        }
         if (d == null) {
             return;
         }
@@ -362,7 +473,7 @@ public final class BoardView extends Region {
             default -> {
             }
         }
-        repaint();
+        redraw(); // the overlay is cleared; edits and selection changes marked their tiles
     }
 
     private void scrolled(ScrollEvent e) {

@@ -60,13 +60,7 @@ public final class MelodyTab extends BorderPane implements TabContent {
     private final java.util.function.Consumer<Path> opener;
     private final ToggleButton showHistory = new ToggleButton("History");
     private HistoryPanel history;
-    private final javafx.scene.control.Button runButton = new javafx.scene.control.Button("▶ Run");
-    private final javafx.scene.control.Button stopButton = new javafx.scene.control.Button("■ Stop");
-    private final Label runStatus = new Label();
-    private final javafx.scene.control.Button runFromButton = new javafx.scene.control.Button("▶ From Node");
-    private RunPanel runPanel;
-    private java.util.Map<String, String> typedInputs;
-    private BoardRun run;
+    private final MelodyRunControls runControls;
     private BoardView board;
     private BoardPalette palette;
     private NodeInspector inspector;
@@ -102,25 +96,13 @@ public final class MelodyTab extends BorderPane implements TabContent {
         error.setVisible(false);
         Region grow = new Region();
         javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
-        runButton.setId(RUN_ID);
-        stopButton.setId(STOP_ID);
-        runStatus.setId(RUN_STATUS_ID);
-        runFromButton.setId(RUN_FROM_ID);
-        runFromButton.setDisable(true);
-        runFromButton.setOnAction(e -> runFromSelected());
-        stopButton.setDisable(true);
-        runButton.setDisable(runs == null);
-        runButton.setOnAction(e -> run());
-        stopButton.setOnAction(e -> {
-            if (run != null) {
-                run.stop();
-            }
-        });
+        runControls = new MelodyRunControls(boardArea, runs != null, this::run, this::runFromSelected);
         showHistory.setId(HistoryPanel.ID + "-toggle");
         showHistory.setDisable(historyRoot == null);
         showHistory.setOnAction(e -> boardArea.setRight(showHistory.isSelected() && history != null ? history : inspector));
-        ToolBar bar = new ToolBar(showBoard, showJson, new javafx.scene.control.Separator(), runButton, runFromButton,
-                stopButton, runStatus, grow, showHistory);
+        ToolBar bar = new ToolBar(showBoard, showJson, new javafx.scene.control.Separator());
+        bar.getItems().addAll(runControls.toolbarItems());
+        bar.getItems().addAll(grow, showHistory);
         setTop(new VBox(bar, error));
         views.selectedToggleProperty().addListener((o, was, is) -> {
             if (is == null) {
@@ -153,54 +135,32 @@ public final class MelodyTab extends BorderPane implements TabContent {
      * asks for them first ({@link RunInputsForm}).
      */
     public void run() {
-        if (run == null) {
+        if (runControls.run() == null) {
             return;
         }
         showBoard();
-        if (!boardShown() || run.runningProperty().get()) {
-            return;
+        if (boardShown()) {
+            runControls.start();
         }
-        boardArea.setBottom(runPanel);
-        var melody = run.melody();
-        var fields = melody == null ? java.util.List.<RunInputs.Field>of() : RunInputs.of(melody);
-        if (fields.isEmpty()) {
-            runPanel.showInputs(null);
-            run.start();
-            return;
-        }
-        RunInputsForm[] form = new RunInputsForm[1];
-        form[0] = new RunInputsForm(fields, typedInputs, inputs -> {
-            typedInputs = form[0].typed();
-            runPanel.showInputs(null);
-            run.start(inputs);
-            board.requestFocus();
-        }, () -> {
-            typedInputs = form[0].typed();
-            runPanel.showInputs(null);
-        });
-        runPanel.showInputs(form[0]);
-        javafx.application.Platform.runLater(() -> form[0].lookupAll(".text-field").stream().findFirst()
-                .ifPresent(javafx.scene.Node::requestFocus));
     }
 
     /** Runs the selected node and what follows it again, reusing the last run's results for the rest. */
     public void runFromSelected() {
-        if (run == null || vm.selection().size() != 1) {
+        if (runControls.run() == null || vm.selection().size() != 1) {
             return;
         }
         showBoard();
-        boardArea.setBottom(runPanel);
-        run.startFrom(vm.selection().iterator().next());
+        runControls.startFromSelected();
     }
 
     /** The panel below the board (approvals, debugger, values, log); null without a board. */
     public RunPanel runPanel() {
-        return runPanel;
+        return runControls.panel();
     }
 
     /** The board's run (null while there is no board, or without a conductor to run it). */
     public BoardRun boardRun() {
-        return run;
+        return runControls.run();
     }
 
     /** The version history beside the board (null without a board or a history folder). */
@@ -305,8 +265,8 @@ public final class MelodyTab extends BorderPane implements TabContent {
     @Override
     public void dispose() {
         reparseLater.stop();
-        if (run != null) {
-            run.stop();
+        if (runControls.run() != null) {
+            runControls.run().stop();
         }
         document.buffer().removeListener(onText);
     }
@@ -353,13 +313,7 @@ public final class MelodyTab extends BorderPane implements TabContent {
                 boardArea.setRight(inspector);
                 acceptDrops();
                 if (runs != null) {
-                    run = runs.apply(vm);
-                    runPanel = new RunPanel(run, vm);
-                    runStatus.textProperty().bind(run.statusProperty());
-                    stopButton.disableProperty().bind(run.runningProperty().not());
-                    runButton.disableProperty().bind(run.runningProperty());
-                    runFromButton.disableProperty().bind(run.runningProperty().or(javafx.beans.binding.Bindings.size(
-                            run.log()).isEqualTo(0)).or(javafx.beans.binding.Bindings.size(vm.selection()).isNotEqualTo(1)));
+                    runControls.attach(runs.apply(vm), vm, board);
                 }
             } else if (!text.equals(vm.document().text())) {
                 writing = true; // the board's change listener must not write the text back

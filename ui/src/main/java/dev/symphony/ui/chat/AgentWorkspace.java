@@ -1,9 +1,9 @@
 package dev.symphony.ui.chat;
 
-import dev.symphony.ui.chat.agent.AgentTools;
-import dev.symphony.ui.chat.agent.ApprovalGate;
-import dev.symphony.ui.chat.agent.StepRecorder;
-import dev.symphony.ui.chat.checkpoint.Checkpoints;
+import dev.symphony.agent.AgentTools;
+import dev.symphony.agent.ApprovalGate;
+import dev.symphony.agent.StepRecorder;
+import dev.symphony.agent.checkpoint.Checkpoints;
 import java.util.Set;
 
 /** The open folder as the chat's agent sees it: its tools, its checkpoints, and the editor's tabs of its files. */

@@ -1,14 +1,12 @@
 package dev.symphony.ui.chat;
 
 import dev.symphony.editor.buffer.Buffer;
-import dev.symphony.editor.buffer.EditKind;
 import dev.symphony.editor.buffer.StaleEditException;
 import dev.symphony.editor.file.DocumentFile;
-import dev.symphony.editor.text.ChangeSet;
-import dev.symphony.editor.text.TextEdit;
 import dev.symphony.ui.FxBridge;
-import dev.symphony.ui.chat.agent.ProposedEdit;
-import dev.symphony.ui.chat.agent.WorkspaceEdits;
+import dev.symphony.agent.DiskEdits;
+import dev.symphony.agent.ProposedEdit;
+import dev.symphony.agent.WorkspaceEdits;
 import dev.symphony.ui.tabs.EditorTabsViewModel;
 import dev.symphony.ui.tabs.OpenDocument;
 import java.io.IOException;
@@ -49,18 +47,7 @@ final class BufferEdits implements WorkspaceEdits {
         if (seen == null) {
             seen = new Seen(DocumentFile.open(file).text().toString(), ProposedEdit.ON_DISK);
         }
-        if (oldText.isEmpty()) {
-            throw new IllegalArgumentException("oldText is empty; give the text to replace");
-        }
-        int at = seen.text().indexOf(oldText);
-        if (at < 0) {
-            throw new IllegalArgumentException("oldText does not occur in " + file.getFileName() + "; read the file again");
-        }
-        if (seen.text().indexOf(oldText, at + 1) >= 0) {
-            throw new IllegalArgumentException("oldText occurs more than once in " + file.getFileName() + "; give more of the text around it");
-        }
-        String after = seen.text().substring(0, at) + newText + seen.text().substring(at + oldText.length());
-        return new ProposedEdit(file, seen.revision(), seen.text(), after, ChangeSet.of(new TextEdit(at, at + oldText.length(), newText)));
+        return DiskEdits.replacing(file, seen.revision(), seen.text(), oldText, newText);
     }
 
     @Override
@@ -94,13 +81,7 @@ final class BufferEdits implements WorkspaceEdits {
             awaitSaved(inBuffer.get().saved(), edit.file()); // the step's checkpoint reads the file after it
             return;
         }
-        DocumentFile.Opened opened = DocumentFile.open(edit.file());
-        if (!opened.text().toString().equals(edit.before())) {
-            throw new StaleEditException(edit.file().getFileName() + " changed on disk since the edit was proposed");
-        }
-        Buffer buffer = new Buffer(opened.text(), System::currentTimeMillis);
-        buffer.edit(edit.change(), EditKind.EXTERNAL);
-        opened.file().save(buffer.text(), false);
+        DiskEdits.apply(edit);
     }
 
     private static void awaitSaved(CompletableFuture<Boolean> saved, Path file) throws IOException {

@@ -53,8 +53,8 @@ public sealed interface ChatEntry {
     }
 
     /** One change of an edit under review, and whether the person keeps it (on by default). */
-    record Hunk(dev.symphony.ui.chat.agent.EditHunks.Hunk change, BooleanProperty keep) {
-        Hunk(dev.symphony.ui.chat.agent.EditHunks.Hunk change) {
+    record Hunk(dev.symphony.agent.EditHunks.Hunk change, BooleanProperty keep) {
+        Hunk(dev.symphony.agent.EditHunks.Hunk change) {
             this(change, new SimpleBooleanProperty(true));
         }
     }
@@ -83,9 +83,9 @@ public sealed interface ChatEntry {
         }
 
         /** An edit reviewed change by change: each hunk is applied when its {@link Hunk#keep()} is on at Accept. */
-        public Approval(String title, java.util.List<dev.symphony.ui.chat.agent.EditHunks.Hunk> hunks) {
+        public Approval(String title, java.util.List<dev.symphony.agent.EditHunks.Hunk> hunks) {
             this.title = title;
-            this.detail = String.join("\n", hunks.stream().map(dev.symphony.ui.chat.agent.EditHunks.Hunk::text).toList());
+            this.detail = String.join("\n", hunks.stream().map(dev.symphony.agent.EditHunks.Hunk::text).toList());
             this.labels = new String[] {"The approval policy asks before this edit: untick the changes you do not want.",
                     "Accept selected", "Reject all", "Accepted", "Rejected: nothing was changed"};
             this.hunks = hunks.stream().map(Hunk::new).toList();

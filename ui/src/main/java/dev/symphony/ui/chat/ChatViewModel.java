@@ -5,11 +5,11 @@ import dev.symphony.contract.CallFailedException;
 import dev.symphony.contract.ErrorCode;
 import dev.symphony.contract.llm.LanguageModelProtocol.Message;
 import dev.symphony.ui.FxBridge;
-import dev.symphony.ui.chat.agent.AgentLoop;
-import dev.symphony.ui.chat.agent.AgentTools;
-import dev.symphony.ui.chat.agent.ApprovalGate;
-import dev.symphony.ui.chat.agent.ModelBackend;
-import dev.symphony.ui.chat.checkpoint.Checkpoints;
+import dev.symphony.agent.AgentLoop;
+import dev.symphony.agent.AgentTools;
+import dev.symphony.agent.ApprovalGate;
+import dev.symphony.agent.ModelBackend;
+import dev.symphony.agent.checkpoint.Checkpoints;
 import java.util.ArrayList;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -213,7 +213,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<List<Boolean>> askHunks(String title, List<dev.symphony.ui.chat.agent.EditHunks.Hunk> hunks, Verdict verdict) {
+    public CompletableFuture<List<Boolean>> askHunks(String title, List<dev.symphony.agent.EditHunks.Hunk> hunks, Verdict verdict) {
         return prompt(new ChatEntry.Approval(title, hunks)).hunkAnswer();
     }
 
@@ -312,7 +312,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         }
 
         @Override
-        public void toolDone(dev.symphony.ui.chat.agent.AgentTools.Outcome outcome) {
+        public void toolDone(dev.symphony.agent.AgentTools.Outcome outcome) {
             bridge.onFx(() -> entries.add(new ChatEntry.Tool(outcome.title(), outcome.shown(), outcome.ran(), outcome.checkpoint())));
         }
 
@@ -327,10 +327,10 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
     }
 
     /** The agent's steps recorded in the open folder's checkpoints, with the thread as it was before the request. */
-    private dev.symphony.ui.chat.agent.StepRecorder recorder() {
+    private dev.symphony.agent.StepRecorder recorder() {
         Checkpoints checkpoints = workspace.checkpoints();
         if (checkpoints == null) {
-            return dev.symphony.ui.chat.agent.StepRecorder.NONE;
+            return dev.symphony.agent.StepRecorder.NONE;
         }
         return (title, files) -> {
             if (files == null && !toldNoOverlay) {

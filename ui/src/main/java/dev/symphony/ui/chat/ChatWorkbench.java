@@ -5,14 +5,14 @@ import dev.symphony.approvals.policy.PolicyException;
 import dev.symphony.editor.selection.Selection;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.ui.Workbench;
-import dev.symphony.ui.chat.agent.AgentTools;
-import dev.symphony.ui.chat.agent.CommandRunner;
+import dev.symphony.agent.AgentTools;
+import dev.symphony.agent.CommandRunner;
 import dev.symphony.ui.editor.EditorPane;
 import dev.symphony.ui.tabs.OpenDocument;
-import dev.symphony.ui.chat.agent.ApprovalGate;
-import dev.symphony.ui.chat.agent.StepRecorder;
-import dev.symphony.ui.chat.checkpoint.CheckpointSession;
-import dev.symphony.ui.chat.checkpoint.Checkpoints;
+import dev.symphony.agent.ApprovalGate;
+import dev.symphony.agent.StepRecorder;
+import dev.symphony.agent.checkpoint.CheckpointSession;
+import dev.symphony.agent.checkpoint.Checkpoints;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,12 +38,12 @@ public final class ChatWorkbench implements AutoCloseable {
     private final WindowMcp mcp = new WindowMcp();
 
     /** Where the agent's commands run: a copy-on-write view of the workspace, their changes applied once accepted. */
-    private final dev.symphony.ui.chat.agent.OverlayShell overlay;
+    private final dev.symphony.agent.OverlayShell overlay;
 
     private ChatWorkbench(Workbench workbench, CompletableFuture<Kernel> kernel) {
         this.workbench = workbench;
         var services = workbench.services();
-        this.overlay = new dev.symphony.ui.chat.agent.OverlayShell(services.paths().data("agent-overlay"));
+        this.overlay = new dev.symphony.agent.OverlayShell(services.paths().data("agent-overlay"));
         this.model = new ChatViewModel(services.bridge(), new KernelModelBackend(kernel, services.paths()), new AgentWorkspace() {
             @Override
             public AgentTools tools(ApprovalGate gate, StepRecorder steps) {
@@ -93,7 +93,7 @@ public final class ChatWorkbench implements AutoCloseable {
         if (checkpoints == null) {
             try {
                 checkpoints = CheckpointSession.open(workbench.services().paths().data("checkpoints"),
-                        dev.symphony.ui.chat.checkpoint.CheckpointKeys.load(workbench.services().paths()));
+                        dev.symphony.agent.checkpoint.CheckpointKeys.load(workbench.services().paths()));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("checkpoints cannot be kept in "
                         + workbench.services().paths().data("checkpoints") + ": " + e.getMessage(), e);

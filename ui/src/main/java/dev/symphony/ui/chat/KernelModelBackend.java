@@ -8,7 +8,7 @@ import dev.symphony.kernel.models.ModelInstruments.ServedModel;
 import dev.symphony.kernel.models.ModelRouter;
 import dev.symphony.kernel.models.RoleChat;
 import dev.symphony.kernel.paths.SymphonyPaths;
-import dev.symphony.ui.chat.agent.ModelBackend;
+import dev.symphony.agent.ModelBackend;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 

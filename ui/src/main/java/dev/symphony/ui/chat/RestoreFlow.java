@@ -2,7 +2,7 @@ package dev.symphony.ui.chat;
 
 import dev.symphony.contract.llm.LanguageModelProtocol.Message;
 import dev.symphony.ui.FxBridge;
-import dev.symphony.ui.chat.checkpoint.Checkpoints;
+import dev.symphony.agent.checkpoint.Checkpoints;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;

@@ -36,6 +36,7 @@ public final class EditorView extends Region {
     private final MarkLayer marks = new MarkLayer();
     private final SquiggleLayer squiggles = new SquiggleLayer();
     private final GhostTextLayer ghost = new GhostTextLayer();
+    private final LineAnnotationLayer annotation = new LineAnnotationLayer();
     private final List<Runnable> caretListeners = new ArrayList<>();
     private final ChangeMarkLayer changeMarks = new ChangeMarkLayer();
     private final dev.symphony.editor.buffer.BufferListener bufferListener;
@@ -92,7 +93,7 @@ public final class EditorView extends Region {
         content.setClip(contentClip);
         gutter.setClip(gutterClip);
         gutter.getChildren().add(changeMarks.node());
-        content.getChildren().addAll(marks.node(), decorations.behind(), lines, squiggles.node(), ghost.node(), decorations.inFront());
+        content.getChildren().addAll(marks.node(), decorations.behind(), lines, squiggles.node(), ghost.node(), annotation.node(), decorations.inFront());
         getChildren().addAll(content, gutter, vbar, hbar);
         vbar.valueProperty().addListener((o, a, b) -> invalidate());
         hbar.valueProperty().addListener((o, a, b) -> invalidate());
@@ -275,6 +276,22 @@ public final class EditorView extends Region {
         invalidate();
     }
 
+    /** Shows {@code text} after the end of {@code line} (0-based; {@link LineAnnotationLayer}); null, "" or -1 hides it. */
+    public void setLineAnnotation(int line, String text, String tooltip) {
+        annotation.set(line, text, tooltip);
+        invalidate();
+    }
+
+    /** The line annotation shown, or "". */
+    public String lineAnnotation() {
+        return annotation.text();
+    }
+
+    /** The line the annotation is shown after, or -1. */
+    public int lineAnnotationLine() {
+        return annotation.line();
+    }
+
     /** The inline suggestion shown, or "" (for tests and the bench). */
     public String ghostText() {
         return ghost.text();
@@ -396,6 +413,7 @@ public final class EditorView extends Region {
         marks.paint(this, rope);
         squiggles.paint(this, rope);
         ghost.paint(this, rope, colors);
+        annotation.paint(this, rope, colors);
         decorations.paint(this, rope, shownSelections());
         if (!styledOnce && allVisibleStyled()) {
             styledOnce = true;

@@ -53,6 +53,7 @@ public final class ExtensionContributions implements AutoCloseable {
     private final Runnable keysChanged;
     private AutoCloseable events;
     private RequestHandler more = (id, request, contributions) -> false;
+    private java.util.function.Supplier<com.fasterxml.jackson.databind.node.ObjectNode> editorContext = () -> null;
 
     /** Handles run-time requests this class does not (source control's); false: not one of its kinds. JavaFX thread. */
     public interface RequestHandler {
@@ -81,6 +82,11 @@ public final class ExtensionContributions implements AutoCloseable {
     /** Hands the requests this class does not handle to {@code handler}. */
     public void handleMore(RequestHandler handler) {
         more = handler;
+    }
+
+    /** What a command's input says of the active editor ({@code editor}: {@link EditorContext}); null: none is active. */
+    public void editorContext(java.util.function.Supplier<com.fasterxml.jackson.databind.node.ObjectNode> context) {
+        this.editorContext = context;
     }
 
     /** Where diagnostics of synced documents go (instead of straight into the Problems view). */
@@ -169,11 +175,15 @@ public final class ExtensionContributions implements AutoCloseable {
 
     private void runCommand(Kernel k, String extension, WorkbenchContributions.CommandItem item) {
         window.statusMessageProperty().set("Running " + item.title() + "…");
+        var input = JsonNodeFactory.instance.objectNode().put("command", item.id());
+        var editor = editorContext.get(); // taken on the JavaFX thread, where the editor lives
+        if (editor != null) {
+            input.set("editor", editor);
+        }
         calls.execute(() -> {
             try {
                 new ActivationEvents(k).fire(ActivationEvents.command(item.id()));
-                JsonNode out = k.call(new CapabilityCall("workbench", extension, item.capability(),
-                        JsonNodeFactory.instance.objectNode().put("command", item.id()))).output();
+                JsonNode out = k.call(new CapabilityCall("workbench", extension, item.capability(), input)).output();
                 services.bridge().onFx(() -> window.statusMessageProperty().set(item.title() + ": " + brief(out)));
             } catch (RuntimeException e) {
                 services.bridge().onFx(() -> window.statusMessageProperty().set(item.title() + " failed: " + e.getMessage()));
@@ -205,7 +215,7 @@ public final class ExtensionContributions implements AutoCloseable {
             pane.hideHeading();
             view.showInPanel(v.title(), pane);
         } else {
-            view.showInSideBar(pane);
+            view.showInSideBar(v.id(), pane);
         }
         pane.refresh();
     }

@@ -50,6 +50,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
         model.onInstalled(contributions::wireNew);
         SourceControlRequests sourceControl = new SourceControlRequests(workbench, kernel);
         contributions.handleMore(sourceControl);
+        contributions.editorContext(() -> EditorContext.of(workbench));
         ExtensionsWorkbench attached = new ExtensionsWorkbench(contributions, model);
         attached.sourceControl = sourceControl;
         workbench.mainView().activityBar().addView("extensions", EXTENSIONS_ICON, "Extensions (Ctrl+Shift+X)",
@@ -60,7 +61,7 @@ public final class ExtensionsWorkbench implements AutoCloseable {
             } else {
                 model.refresh();
             }
-            workbench.mainView().showInSideBar(attached.view);
+            workbench.mainView().showInSideBar("extensions", attached.view);
         });
         workbench.window().workspaceProperty().addListener((o, was, folder) -> workspaceOpened(kernel, folder));
         workbench.tabs().documents().addListener((javafx.collections.ListChangeListener<dev.symphony.ui.tabs.OpenDocument>) change -> {
@@ -131,6 +132,11 @@ public final class ExtensionsWorkbench implements AutoCloseable {
 
     public dev.symphony.ui.lsp.LanguageFeatures languageFeatures() {
         return languageFeatures;
+    }
+
+    /** Source control's requests: gutter markers and line annotations (tests). */
+    SourceControlRequests sourceControl() {
+        return sourceControl;
     }
 
     public ExtensionContributions contributions() {

@@ -23,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
  * drawn by the Explorer), being the provider of files' original texts ({@code workbench.quickDiff}) and opening a
  * file's changes against that text in the diff view ({@code workbench.openDiff}). Each is refused unless the manifest
  * declares it ({@code fileDecorations}, {@code editorDecorations}); every path must be inside the open folder. The
- * provider's texts also give the editors' gutter change markers ({@link QuickDiffMarkers}). Calls
+ * provider's texts also give the editors' gutter change markers ({@link QuickDiffMarkers}); a line-annotation
+ * provider ({@code workbench.lineAnnotations}) the caret line's annotation ({@link LineAnnotations}). Calls
  * to the extension run off the JavaFX thread.
  */
 final class SourceControlRequests implements ExtensionContributions.RequestHandler, AutoCloseable {
@@ -31,12 +32,20 @@ final class SourceControlRequests implements ExtensionContributions.RequestHandl
     private final CompletableFuture<Kernel> kernel;
     private final Map<String, String> originals = new HashMap<>();
     private final QuickDiffMarkers markers;
+    private final LineAnnotations annotations;
 
     SourceControlRequests(Workbench workbench, CompletableFuture<Kernel> kernel) {
         this.workbench = workbench;
         this.kernel = kernel;
         this.markers = new QuickDiffMarkers(kernel, workbench.services().bridge(), workbench.window().workspaceProperty()::get,
                 workbench.tabs().documents(), workbench.tabsView()::editorOf);
+        this.annotations = new LineAnnotations(kernel, workbench.services().bridge(), workbench.window().workspaceProperty()::get,
+                workbench.tabs().documents(), workbench.tabsView()::editorOf);
+    }
+
+    /** The caret line's annotation from a line-annotation provider (blame). */
+    LineAnnotations annotations() {
+        return annotations;
     }
 
     /** The gutter markers of open documents against the quick-diff provider's texts. */
@@ -47,6 +56,7 @@ final class SourceControlRequests implements ExtensionContributions.RequestHandl
     @Override
     public void close() {
         markers.close();
+        annotations.close();
     }
 
     @Override
@@ -66,6 +76,11 @@ final class SourceControlRequests implements ExtensionContributions.RequestHandl
             ExtensionContributions.require(c, WorkbenchContributions.Feature.EDITOR_DECORATIONS, "editor decorations");
             originals.put(id, q.capability());
             markers.provider(id, q.capability());
+            return true;
+        }
+        if (request instanceof WorkbenchProtocol.LineAnnotations a) {
+            ExtensionContributions.require(c, WorkbenchContributions.Feature.EDITOR_DECORATIONS, "editor decorations");
+            annotations.provider(id, a.capability(), a.enabled());
             return true;
         }
         if (request instanceof WorkbenchProtocol.OpenDiff o) {

@@ -33,6 +33,7 @@ public final class MainWindowView extends BorderPane {
 
     public MainWindowView(MainWindowViewModel model, Node explorer, EditorTabsView tabs,
                           CommandPaletteView palette, Supplier<Node> settingsPage, Runnable openFolder, Supplier<? extends Node> bottomPanel) {
+        activityBar = new ActivityBar(model);
         sideBar.getStyleClass().add(Styles.SIDE_BAR);
         sideBar.setMinWidth(160);
         Label heading = new Label("EXPLORER");
@@ -54,7 +55,10 @@ public final class MainWindowView extends BorderPane {
                 sideBar.getChildren().setAll(heading, welcome);
             }
         };
-        model.workspaceProperty().addListener((obs, old, folder) -> showTreeOrWelcome.run());
+        model.workspaceProperty().addListener((obs, old, folder) -> {
+            showTreeOrWelcome.run();
+            activityBar.showing(null, true);
+        });
         showTreeOrWelcome.run();
 
         Label hint = new Label("Open a file from the Explorer\nCtrl+Shift+P shows all commands");
@@ -110,7 +114,8 @@ public final class MainWindowView extends BorderPane {
         center = new StackPane(split, palette);
         StackPane.setAlignment(palette, Pos.TOP_CENTER);
         StackPane.setMargin(palette, new Insets(8, 0, 0, 0));
-        setLeft(activityBar = new ActivityBar(model));
+        setLeft(activityBar);
+        activityBar.onShowExplorer(() -> showInSideBar(null));
         contributedPanel.setOnClose(() -> showInPanel(null, null));
         setCenter(center);
         setBottom(statusBar = new StatusBarView(model, javafx.beans.binding.Bindings.createStringBinding(() -> {
@@ -123,6 +128,14 @@ public final class MainWindowView extends BorderPane {
 
     /** Shows {@code view} in the side bar in place of the Explorer (null: the Explorer again), opening the side bar. */
     public void showInSideBar(Node view) {
+        showInSideBar(null, view);
+    }
+
+    /**
+     * Shows {@code view} as {@link #showInSideBar(Node)} does; the activity bar highlights the button {@code activityId}
+     * ({@link ActivityBar#addView}'s id; null: a view without one).
+     */
+    public void showInSideBar(String activityId, Node view) {
         if (view == null) {
             showTreeOrWelcome.run();
         } else {
@@ -130,6 +143,7 @@ public final class MainWindowView extends BorderPane {
             VBox.setVgrow(view, javafx.scene.layout.Priority.ALWAYS);
         }
         model.sideBarVisibleProperty().set(true);
+        activityBar.showing(activityId, view == null);
     }
 
     /**

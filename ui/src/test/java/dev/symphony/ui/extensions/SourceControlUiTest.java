@@ -156,6 +156,65 @@ class SourceControlUiTest {
         assertTrue(robot.lookup(id("vnode:commit|" + GitFixture.git(repo, "rev-parse", "HEAD^").trim())).tryQuery().isPresent(), "the first commit is listed");
         assertEquals("M  README.md", robot.lookup(id("vnode:files")).queryAs(Label.class).getText());
         screenshot(robot, "history.png");
+        stageAHunkBlameAndANewBranch(robot, repo);
+    }
+
+    /**
+     * A file with two changed lines: the caret on the second and Git: Stage Selected Ranges stages only that hunk (git
+     * diff --cached shows it alone); Git: Toggle Blame Annotation shows the caret line's blame after the line, and
+     * "Not committed yet" on a changed line; a name typed into the view's new-branch field makes the branch and
+     * switches to it. The activity bar highlights Source Control while it shows, the Explorer after.
+     */
+    private void stageAHunkBlameAndANewBranch(FxRobot robot, Path repo) throws Exception {
+        Path file = repo.resolve("hunks.txt");
+        Files.writeString(file, "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\n");
+        GitFixture.git(repo, "add", "hunks.txt");
+        GitFixture.git(repo, "commit", "-q", "-m", "hunks base");
+        Files.writeString(file, "one\nTWO\nthree\nfour\nfive\nsix\nseven\nEIGHT\nnine\n");
+        robot.interact(() -> bench.workbench.openFile(file, d -> {}));
+        waitLong(robot, "hunks.txt opens", () -> bench.workbench.tabsView().activeEditor() != null
+                && file.equals(bench.workbench.tabsView().activeEditor().file()));
+        EditorView view = bench.workbench.tabsView().activeEditor().view();
+        waitLong(robot, "its two changes are marked", () -> marks(new Mark(1, 1, Kind.MODIFIED), new Mark(7, 1, Kind.MODIFIED)).equals(view.changeMarks()));
+        robot.interact(() -> view.controller().setSelections(SelectionSet.cursorAt(view.buffer().text().lineStart(7) + 2), 0));
+        robot.interact(() -> bench.workbench.window().run("git.stageSelectedRanges"));
+        waitLong(robot, "only the caret's hunk is staged", () -> {
+            try {
+                String staged = GitFixture.git(repo, "diff", "--cached", "-U0", "hunks.txt"); // a header may end in git's function context
+                String unstaged = GitFixture.git(repo, "diff", "-U0", "hunks.txt");
+                return staged.contains("@@ -8 +8 @@") && staged.contains("\n-eight\n+EIGHT\n") && !staged.contains("two")
+                        && unstaged.contains("@@ -2 +2 @@") && unstaged.contains("\n-two\n+TWO\n") && !unstaged.contains("eight");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertTrue(GitFixture.porcelain(repo).contains("MM hunks.txt"), GitFixture.porcelain(repo).toString());
+        assertEquals("one\nTWO\nthree\nfour\nfive\nsix\nseven\nEIGHT\nnine\n", Files.readString(file), "the file is not written");
+
+        robot.interact(() -> bench.workbench.window().run("git.toggleBlame"));
+        waitLong(robot, "the caret line's blame shows after it", () -> view.lineAnnotation().equals("Not committed yet") && view.lineAnnotationLine() == 7);
+        robot.interact(() -> view.controller().setSelections(SelectionSet.cursorAt(0), 0));
+        waitLong(robot, "the blame follows the caret", () -> view.lineAnnotation().startsWith("Scratch, ") && view.lineAnnotation().endsWith(" • hunks base")
+                && view.lineAnnotationLine() == 0);
+        assertTrue(robot.lookup(".line-annotation").tryQuery().isPresent(), "the annotation is painted");
+        screenshot(robot, "blame.png");
+        robot.interact(() -> bench.workbench.window().run("git.toggleBlame"));
+        waitLong(robot, "toggled off, it goes", () -> view.lineAnnotation().isEmpty());
+
+        robot.interact(() -> bench.workbench.window().run("view.git.scm"));
+        assertEquals("git.scm", bench.workbench.mainView().activityBar().highlighted(), "the activity bar follows the side bar");
+        TextField branch = robot.lookup(id("vnode:newBranch")).queryAs(TextField.class);
+        robot.clickOn(branch).write("topic");
+        robot.type(KeyCode.ENTER);
+        waitLong(robot, "the branch is made and checked out", () -> {
+            try {
+                return GitFixture.git(repo, "branch", "--show-current").trim().equals("topic");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        robot.interact(() -> bench.workbench.window().run("workbench.view.explorer"));
+        assertEquals("explorer", bench.workbench.mainView().activityBar().highlighted());
     }
 
     /**

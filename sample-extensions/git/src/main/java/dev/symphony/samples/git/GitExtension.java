@@ -20,7 +20,8 @@ import java.util.List;
  * Entry class of {@code dev.symphony.samples.git}. Capabilities: the Source Control view ({@code scm}), {@code status},
  * {@code stage}, {@code unstage}, {@code commit}, {@code branches}, {@code switch}, {@code base-text} (HEAD's text of a
  * file, for the workbench's diff view and gutter markers), {@code refresh}, and the History view ({@code history},
- * {@link HistoryView}) with {@code log} and {@code show}. The status is read on the extension's
+ * {@link HistoryView}) with {@code log} and {@code show}; stash, blame and fetch/pull/push; hunks and the editor's
+ * commands ({@link EditorCapabilities}); the view's toolbar ({@link ScmToolbar}) and hunks ({@link ScmHunks}). The status is read on the extension's
  * own thread ({@link GitSession}); the view renders the last one read, so no call blocks the host's bus thread on a
  * large repository. Every change it makes is one the user asked for through a capability.
  */
@@ -30,6 +31,7 @@ public class GitExtension implements SymphonyExtension, Addon {
     private volatile GitSession session;
     private volatile boolean amend;
     private volatile String notice;
+    private final ScmHunks hunks = new ScmHunks();
 
     @Override
     public void register(Capabilities capabilities) {
@@ -90,6 +92,7 @@ public class GitExtension implements SymphonyExtension, Addon {
             }
             return out;
         });
+        new EditorCapabilities(this::session, this::refused).register(capabilities, this);
         capabilities.operator("base-text", (in, ctx) -> {
             try {
                 GitActions.BaseText b = session(ctx).actions().baseText(session(ctx).repoPath(in.path("file").asText()));
@@ -154,7 +157,8 @@ public class GitExtension implements SymphonyExtension, Addon {
         } catch (ExtensionException e) {
             return VirtualNode.of("scm", "column").withChildren(VirtualNode.of("notice", "text").withProp("text", NODES.textNode(e.getMessage())));
         }
-        return ScmView.render(s.last(), new ScmView.Extras(s.branchesOrEmpty(), notice, s.reading(), amend));
+        GitStatus last = s.last();
+        return ScmView.render(last, new ScmView.Extras(s.branchesOrEmpty(), notice, s.reading(), amend, s.stashCount(), hunks.shown(s, last)));
     }
 
     /**
@@ -192,9 +196,10 @@ public class GitExtension implements SymphonyExtension, Addon {
                 case "diff" -> ctx.services().events().emit("workbench.openDiff",
                         NODES.objectNode().put("file", s.workspacePath(ScmView.pathOf(event.nodeId()))));
                 case "refresh" -> { }
-                default -> notice = "Unknown action '" + action + "'";
+                default -> notice = ScmToolbar.handles(action) ? ScmToolbar.run(action, event.value() == null ? null : event.value().asText(null), s, ctx)
+                        : ScmHunks.handles(action) ? hunks.run(action, event.nodeId(), s) : "Unknown action '" + action + "'";
             }
-            if (!action.equals("amend") && !action.equals("diff")) {
+            if (!action.equals("amend") && !action.equals("diff") && !action.equals("expand")) {
                 s.readAndAnnounce(); // the answer shows the result of the action at once
             }
             if (action.equals("commit")) {
@@ -286,8 +291,7 @@ public class GitExtension implements SymphonyExtension, Addon {
         GitSession s = session(ctx);
         String name = in.path("remote").asText("origin");
         try {
-            return action.run(new GitRemotes(s.repository(), step -> ctx.services().events().emit("workbench.statusBar",
-                    NODES.objectNode().put("id", "git.branch").put("text", "⎇ " + name + ": " + step)), ctx::cancelled), name);
+            return action.run(ScmToolbar.remotes(s, ctx, name), name);
         } catch (GitActions.GitException e) {
             throw refused(ctx, e);
         } finally {

@@ -43,6 +43,7 @@ final class GitSession implements AutoCloseable {
     private volatile List<String> branches = List.of();
     private final java.util.concurrent.atomic.AtomicReference<String> announcedHead = new java.util.concurrent.atomic.AtomicReference<>();
     private final StatusWatcher watcher;
+    private volatile boolean blameShown;
 
     private GitSession(KernelServices services, Repository repo) {
         this.services = services;
@@ -90,6 +91,15 @@ final class GitSession implements AutoCloseable {
 
     GitStash stash() {
         return new GitStash(repo);
+    }
+
+    /** How many stash entries there are (0 when they cannot be read). */
+    int stashCount() {
+        try {
+            return stash().list().size();
+        } catch (GitActions.GitException e) {
+            return 0;
+        }
     }
 
     GitHistory history() {
@@ -168,7 +178,20 @@ final class GitSession implements AutoCloseable {
         if (!head.equals(announcedHead.getAndSet(head))) { // HEAD moved (commit, switch, reset): originals changed
             services.events().emit("workbench.quickDiff", NODES.objectNode().put("capability", "base-text"));
             services.events().emit("workbench.viewChanged", NODES.objectNode().put("view", HistoryView.VIEW));
+            if (blameShown) {
+                showBlame(true); // the lines' commits changed: the workbench asks again
+            }
         }
+    }
+
+    boolean blameShown() {
+        return blameShown;
+    }
+
+    /** Turns the editor's blame annotation on or off: the workbench asks {@code blame-lines} for each file while it is on. */
+    void showBlame(boolean on) {
+        blameShown = on;
+        services.events().emit("workbench.lineAnnotations", NODES.objectNode().put("capability", EditorCapabilities.BLAME_LINES).put("enabled", on));
     }
 
     /** The paths of one group of the view ("staged", "changes", "untracked", "conflicts"). */

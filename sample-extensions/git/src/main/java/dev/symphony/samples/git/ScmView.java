@@ -22,7 +22,8 @@ final class ScmView {
     }
 
     /** What the view shows besides the status: the branches, the last message to the user, whether a read is running. */
-    record Extras(List<String> branches, String notice, boolean reading, boolean amend) {
+    record Extras(List<String> branches, String notice, boolean reading, boolean amend, int stashes,
+                  java.util.Map<String, List<GitHunks.Hunk>> hunks) {
     }
 
     static VirtualNode render(GitStatus status, Extras extras) {
@@ -44,6 +45,7 @@ final class ScmView {
                 VirtualNode.of("refresh", "button").withProp("text", NODES.textNode("⟳")).withProp("tooltip", NODES.textNode("Refresh"))
                         .on("click", "refresh"));
         children.add(head);
+        children.add(toolbar(extras));
         if (extras.reading()) {
             children.add(VirtualNode.of("reading", "progress").withProp("value", NODES.numberNode(-1)));
         }
@@ -51,14 +53,35 @@ final class ScmView {
                 NODES.textNode("Message (Enter to commit" + (extras.amend() ? ", amending HEAD)" : ")"))).on("change", "commit"));
         children.add(VirtualNode.of("amend", "checkbox").withProp("text", NODES.textNode("Amend the last commit"))
                 .withProp("checked", NODES.booleanNode(extras.amend())).on("change", "amend"));
-        group(children, status, "conflicts", "Merge Conflicts", GitStatus.Entry::conflicted, "stage", "+", "Mark resolved (stage)");
-        group(children, status, "staged", "Staged Changes", GitStatus.Entry::staged, "unstage", "−", "Unstage");
-        group(children, status, "changes", "Changes", GitStatus.Entry::changedInWorkTree, "stage", "+", "Stage");
-        group(children, status, "untracked", "Untracked", GitStatus.Entry::untracked, "stage", "+", "Stage");
+        group(children, status, "conflicts", "Merge Conflicts", GitStatus.Entry::conflicted, "stage", "+", "Mark resolved (stage)", extras);
+        group(children, status, "staged", "Staged Changes", GitStatus.Entry::staged, "unstage", "−", "Unstage", extras);
+        group(children, status, "changes", "Changes", GitStatus.Entry::changedInWorkTree, "stage", "+", "Stage", extras);
+        group(children, status, "untracked", "Untracked", GitStatus.Entry::untracked, "stage", "+", "Stage", extras);
         if (status.entries().stream().allMatch(GitStatus.Entry::ignored)) {
             children.add(VirtualNode.of("clean", "text").withProp("text", NODES.textNode("No changes.")).withProp("style", NODES.textNode("muted")));
         }
         return column(children);
+    }
+
+    /** Stash and pop, fetch, pull and push to origin, and a new branch's name (Enter makes it and switches to it). */
+    private static VirtualNode toolbar(Extras extras) {
+        List<VirtualNode> stash = new ArrayList<>();
+        stash.add(button("stash", "Stash", "Stash the local changes, untracked files too (git stash push -u)"));
+        if (extras.stashes() > 0) {
+            stash.add(button("stashPop", "Pop Stash (" + extras.stashes() + ")", "Apply the newest stash entry and drop it (git stash pop)"));
+        }
+        // two rows: five buttons do not fit the side bar's width and would be cut to "…"
+        return VirtualNode.of("toolbar", "column").withChildren(
+                VirtualNode.of("remoteActions", "row").withChildren(button("fetch", "Fetch", "git fetch " + ScmToolbar.REMOTE),
+                        button("pull", "Pull", "git pull " + ScmToolbar.REMOTE + " (the current branch)"),
+                        button("push", "Push", "git push " + ScmToolbar.REMOTE + " (the current branch)")),
+                VirtualNode.of("stashActions", "row").withChildren(stash.toArray(VirtualNode[]::new)),
+                VirtualNode.of("newBranch", "textField").withProp("placeholder", NODES.textNode("New branch from HEAD (Enter creates and switches)"))
+                        .on("change", "createBranch"));
+    }
+
+    private static VirtualNode button(String action, String text, String tooltip) {
+        return VirtualNode.of(action, "button").withProp("text", NODES.textNode(text)).withProp("tooltip", NODES.textNode(tooltip)).on("click", action);
     }
 
     private static VirtualNode column(List<VirtualNode> children) {
@@ -66,7 +89,7 @@ final class ScmView {
     }
 
     private static void group(List<VirtualNode> out, GitStatus status, String group, String title, Predicate<GitStatus.Entry> in,
-                              String action, String sign, String tip) {
+                              String action, String sign, String tip, Extras extras) {
         List<GitStatus.Entry> files = status.entries().stream().filter(in).toList();
         if (files.isEmpty()) {
             return;
@@ -80,18 +103,48 @@ final class ScmView {
             GitStatus.Entry e = files.get(i);
             String[] look = Decorations.look(e);
             String key = group + "|" + e.path();
-            out.add(VirtualNode.of("file|" + key, "row").withChildren(
-                    VirtualNode.of("code|" + key, "badge").withProp("text", NODES.textNode(letter(e, group)))
+            boolean hunked = group.equals("changes") || group.equals("staged");
+            List<GitHunks.Hunk> hunks = extras.hunks().get(key);
+            List<VirtualNode> row = new ArrayList<>();
+            if (hunked) {
+                row.add(VirtualNode.of("expand|" + key, "button").withProp("text", NODES.textNode(hunks == null ? "▸" : "▾"))
+                        .withProp("tooltip", NODES.textNode(hunks == null ? "Show the hunks, to " + tip.toLowerCase(java.util.Locale.ROOT) + " one by one" : "Hide the hunks"))
+                        .on("click", "expand"));
+            }
+            row.addAll(List.of(VirtualNode.of("code|" + key, "badge").withProp("text", NODES.textNode(letter(e, group)))
                             .withProp("color", NODES.textNode(look[1])).withProp("tooltip", NODES.textNode(look[2])),
                     VirtualNode.of("path|" + key, "text").withProp("text", NODES.textNode(e.from() == null ? e.path() : e.from() + " → " + e.path())),
                     VirtualNode.of("diff|" + key, "button").withProp("text", NODES.textNode("Diff"))
                             .withProp("tooltip", NODES.textNode("Open the changes against HEAD")).on("click", "diff"),
                     VirtualNode.of(action + "|" + key, "button").withProp("text", NODES.textNode(sign))
                             .withProp("tooltip", NODES.textNode(tip)).on("click", action)));
+            out.add(VirtualNode.of("file|" + key, "row").withChildren(row.toArray(VirtualNode[]::new)));
+            if (hunks != null) {
+                hunkRows(out, group, e.path(), hunks, action + "Hunk", sign, tip);
+            }
         }
         if (files.size() > MAX_ROWS) {
             out.add(VirtualNode.of("more|" + group, "text").withProp("text", NODES.textNode("… and " + (files.size() - MAX_ROWS) + " more"))
                     .withProp("style", NODES.textNode("muted")));
+        }
+    }
+
+    /** A row per hunk under an expanded file: its button ({@code ACTION|GROUP|INDEX|PATH}) and its patch (cut at 40 lines). */
+    private static void hunkRows(List<VirtualNode> out, String group, String path, List<GitHunks.Hunk> hunks, String action, String sign, String tip) {
+        if (hunks.isEmpty()) {
+            out.add(VirtualNode.of("nohunks|" + group + "|" + path, "text").withProp("style", NODES.textNode("muted"))
+                    .withProp("text", NODES.textNode("No hunks: new, deleted or binary — " + tip.toLowerCase(java.util.Locale.ROOT) + " the whole file")));
+            return;
+        }
+        for (GitHunks.Hunk h : hunks) {
+            String key = group + "|" + h.index() + "|" + path;
+            String[] lines = h.patch().split("\n", -1);
+            String patch = lines.length > 41 ? String.join("\n", java.util.Arrays.copyOf(lines, 40)) + "\n… " + (lines.length - 41) + " more lines"
+                    : h.patch().stripTrailing();
+            out.add(VirtualNode.of("hunk|" + key, "row").withChildren(
+                    VirtualNode.of(action + "|" + key, "button").withProp("text", NODES.textNode(sign))
+                            .withProp("tooltip", NODES.textNode(tip + " this hunk (" + h.header() + ")")).on("click", action),
+                    VirtualNode.of("patch|" + key, "code").withProp("code", NODES.textNode(patch))));
         }
     }
 

@@ -131,25 +131,25 @@ class GitExtensionTest {
         assertTrue(find(render(h, null), "notice").at("/props/text").asText().contains("is not in a Git repository"));
     }
 
-    private static JsonNode render(ExtensionHarness h, JsonNode event) throws Exception {
+    static JsonNode render(ExtensionHarness h, JsonNode event) throws Exception {
         return h.call("scm", event == null ? JSON.readTree("{\"state\":{}}") : JSON.createObjectNode().set("event", event));
     }
 
-    private static JsonNode event(String nodeId, String name, String action, JsonNode value) {
+    static JsonNode event(String nodeId, String name, String action, JsonNode value) {
         var e = JSON.createObjectNode().put("nodeId", nodeId).put("event", name).put("action", action);
         e.set("value", value == null ? JSON.getNodeFactory().nullNode() : value);
         e.set("state", JSON.createObjectNode());
         return e;
     }
 
-    private static List<String> ids(JsonNode node) {
+    static List<String> ids(JsonNode node) {
         List<String> out = new ArrayList<>();
         out.add(node.path("id").asText());
         node.path("children").forEach(c -> out.addAll(ids(c)));
         return out;
     }
 
-    private static JsonNode find(JsonNode node, String id) {
+    static JsonNode find(JsonNode node, String id) {
         if (id.equals(node.path("id").asText())) {
             return node;
         }

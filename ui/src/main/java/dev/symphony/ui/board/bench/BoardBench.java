@@ -34,7 +34,8 @@ import javafx.stage.Stage;
  * of detail), {@code dragP99Ms} (a node dragged by mouse events), each an input event → the rendered pulse showing
  * it ({@link PulseDriver}); {@code *FxCpuP99Ms}: the JavaFX thread's CPU time for the event, CSS, layout and
  * painting commands (not the rasterizing render thread); {@code parseMs}: the part of {@code openMs} before the
- * window (read, parse, graph); the load average beside them. A small board is opened first ({@link #warmUp}).
+ * window (read, parse, graph); {@code *Worst}: the three slowest frames of each run as {@code ms@frame}; the load
+ * average beside them. A small board is opened first ({@link #warmUp}).
  */
 public final class BoardBench {
     private static final long SEED = 20;
@@ -171,6 +172,9 @@ public final class BoardBench {
         line.put("panFxCpuP99Ms", round(EditorViewBench.percentile(panCpu, 99)));
         line.put("zoomFxCpuP99Ms", round(EditorViewBench.percentile(zoomCpu, 99)));
         line.put("dragFxCpuP99Ms", round(EditorViewBench.percentile(dragRun[1], 99)));
+        line.put("panWorst", worst(pan));
+        line.put("zoomWorst", worst(zoom));
+        line.put("dragWorst", worst(drag));
         line.put("frames", frames);
         line.put("loadAverageAtStart", round(loadAtStart));
         line.put("loadAverage", round(load()));
@@ -201,6 +205,20 @@ public final class BoardBench {
     private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type, double x, double y) {
         return new MouseEvent(type, x, y, x, y, MouseButton.PRIMARY, 1, false, false, false, false, true, false, false,
                 true, false, false, null);
+    }
+
+    /** The three slowest frames as "ms@frame" (frame 0 is the first of its run): where a p99 comes from. */
+    static String worst(double[] ms) {
+        Integer[] order = new Integer[ms.length];
+        for (int i = 0; i < ms.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(ms[b], ms[a]));
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(3, order.length); i++) {
+            out.append(i == 0 ? "" : " ").append(round(ms[order[i]])).append('@').append(order[i]);
+        }
+        return out.toString();
     }
 
     private static double load() {

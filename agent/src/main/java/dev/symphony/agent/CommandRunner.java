@@ -1,0 +1,109 @@
+package dev.symphony.agent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs an agent's command line with {@code bash -c} in the workspace folder: output and errors together, kept up to
+ * {@link #MAX_OUTPUT} bytes (the rest is read and dropped so the command never blocks on a full pipe), a time limit,
+ * and a cancel that ends the command and every process it started.
+ */
+public final class CommandRunner {
+    public record Result(int exitCode, String output, boolean timedOut) {
+    }
+
+    static final int MAX_OUTPUT = 16 * 1024;
+    private final Duration limit;
+    private final OverlayShell overlay;
+    private final boolean overlayRequired;
+
+    public CommandRunner(Duration limit) {
+        this(limit, null, false);
+    }
+
+    private CommandRunner(Duration limit, OverlayShell overlay, boolean overlayRequired) {
+        this.limit = limit;
+        this.overlay = overlay;
+        this.overlayRequired = overlayRequired;
+    }
+
+    /** This runner, its commands run in {@code overlay}'s copy-on-write view of the workspace where it is available. */
+    public CommandRunner withOverlay(OverlayShell overlay) {
+        return new CommandRunner(limit, overlay, overlayRequired);
+    }
+
+    /** This runner, refusing to run a command in the workspace itself where no overlay can be had (a Melody's phase). */
+    public CommandRunner overlayOnly() {
+        return new CommandRunner(limit, overlay, true);
+    }
+
+    /** True when commands must not run without an overlay. */
+    public boolean overlayRequired() {
+        return overlayRequired;
+    }
+
+    /** The overlay commands run in, or null when they run in the workspace itself. */
+    public OverlayShell overlay() {
+        return overlay;
+    }
+
+    public Result run(String command, Path folder, BooleanSupplier cancelled) throws IOException {
+        return run(java.util.List.of("bash", "-c", command), folder, cancelled);
+    }
+
+    /** Runs {@code argv} in {@code folder} as {@link #run(String, Path, BooleanSupplier)} runs a command line. */
+    Result run(java.util.List<String> argv, Path folder, BooleanSupplier cancelled) throws IOException {
+        Process p = new ProcessBuilder(argv).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> drain(p.getInputStream(), kept), "agent-command-output");
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + limit.toNanos();
+        boolean timedOut = false;
+        try {
+            while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
+                if (cancelled.getAsBoolean() || System.nanoTime() > deadline) {
+                    timedOut = !cancelled.getAsBoolean();
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                    p.waitFor(2, TimeUnit.SECONDS);
+                    break;
+                }
+            }
+            reader.join(2000);
+        } catch (InterruptedException e) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        String out;
+        synchronized (kept) {
+            out = kept.toString(StandardCharsets.UTF_8);
+        }
+        if (kept.size() >= MAX_OUTPUT) {
+            out += "\n[… output cut at " + MAX_OUTPUT + " bytes]";
+        }
+        return new Result(p.isAlive() ? -1 : p.exitValue(), out, timedOut);
+    }
+
+    private static void drain(InputStream in, ByteArrayOutputStream kept) {
+        byte[] buf = new byte[8192];
+        try (in) {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                synchronized (kept) {
+                    kept.write(buf, 0, Math.max(0, Math.min(n, MAX_OUTPUT - kept.size())));
+                }
+            }
+        } catch (IOException ended) {
+            // the process was ended; what was read is kept
+        }
+    }
+}
