@@ -73,6 +73,9 @@ public final class AddonViewPane extends BorderPane {
     }
 
     private void submit(Function<AddonBackend, JsonNode> call) {
+        if (calls.isShutdown()) {
+            return; // closed: a control still on screen may fire while the window is torn down (JavaFX thread, as close)
+        }
         calls.execute(() -> {
             TreeDiff.Plan plan;
             try {

@@ -97,6 +97,20 @@ class AddonViewPaneUiTest {
         assertEquals(new AddonBackend.UiEventRecord("b", "click", "go", JSON.nullNode(), JSON.readTree("{\"n\":7}")), event);
     }
 
+    @Test
+    void aControlThatFiresAfterTheViewClosedIsIgnored(FxRobot robot) throws Exception {
+        next.set("{\"id\":\"r\",\"component\":\"column\",\"children\":["
+                + "{\"id\":\"b\",\"component\":\"button\",\"props\":{\"text\":\"go\"},\"handlers\":[{\"event\":\"click\",\"action\":\"go\"}]}]}");
+        robot.interact(pane::refresh);
+        waitUntil("the tree renders", () -> robot.lookup(id("vnode:b")).tryQuery().isPresent());
+        javafx.scene.control.Button button = robot.lookup(id("vnode:b")).queryAs(javafx.scene.control.Button.class);
+        robot.interact(() -> {
+            pane.close(); // a side bar view closed while the window is torn down: its controls may still fire
+            button.fire();
+        });
+        assertEquals(null, received.get(), "no event reaches the extension from a closed view");
+    }
+
     /** Node ids of extension content hold ':' and '.', which CSS selectors cannot name. */
     private static java.util.function.Predicate<javafx.scene.Node> id(String id) {
         return n -> id.equals(n.getId());
