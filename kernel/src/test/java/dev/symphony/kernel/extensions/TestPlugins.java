@@ -40,7 +40,7 @@ public final class TestPlugins {
         Files.createDirectories(classes);
         Files.copy(src.resolve("symphony-extension.json"), out.resolve("symphony-extension.json"));
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", HostClasspath.resolve(),
-                "-proc:none", "--release", "17"));
+                "-proc:none", "--release", "17", "-encoding", "UTF-8")); // the sources are UTF-8 whatever the locale (CI's unprivileged user has an ASCII one)
         try (Stream<Path> files = Files.walk(src.resolve("src"))) {
             files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
         }
