@@ -6,21 +6,32 @@ import dev.symphony.ipc.api.Channels;
 import dev.symphony.ipc.api.DoorbellIdleStrategy;
 import dev.symphony.ipc.api.Endpoint;
 import dev.symphony.ipc.api.EndpointPump;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One pump thread for all host channels (Agrona {@link AgentRunner} with the doorbell idle
  * strategy: spins while busy, sleeps in a selector when idle), and the per-kernel channel folder
- * under {@link BusPaths}. Leftover folders of dead kernels are deleted at start.
+ * under {@link BusPaths}. Leftover folders of dead kernels are deleted at start. A channel that floods can be moved
+ * to a pump thread of its own ({@link #isolate}), so that reading it no longer takes the shared thread's time.
  */
 public final class KernelBus implements AutoCloseable {
     private final Path root;
     private final EndpointPump pump = new EndpointPump("kernel-bus", false);
     private final AgentRunner runner;
     private final AtomicInteger channels = new AtomicInteger();
+    private final Map<Endpoint, Isolated> isolated = new HashMap<>();
+    private boolean closed;
+
+    /** A channel's own pump: its runner and the thread it runs on. */
+    private record Isolated(AgentRunner runner, Thread[] thread) {
+    }
 
     public KernelBus() {
         BusPaths.deleteStale(BusPaths.root());
@@ -50,10 +61,89 @@ public final class KernelBus implements AutoCloseable {
 
     public void remove(Endpoint endpoint) {
         pump.remove(endpoint);
+        Isolated own;
+        synchronized (isolated) {
+            own = isolated.remove(endpoint);
+        }
+        if (own != null) {
+            stop(own);
+        }
+    }
+
+    /**
+     * Moves {@code endpoint} off the shared pump onto a pump thread of its own, named {@code "kernel-bus-" + name},
+     * which runs {@code onThread} before it pumps (the kernel lowers that thread's CPU priority there: a host that floods
+     * is then read only with CPU nobody else wants, and the other channels' round trips keep the shared thread and the
+     * cores). The endpoint's handler is then called on that thread, still one thread at a time. Nothing happens when
+     * the endpoint is closed, already on its own thread, or the bus is closed. {@link #remove} stops that thread.
+     */
+    public void isolate(Endpoint endpoint, String name, Runnable onThread) {
+        synchronized (isolated) {
+            if (closed || endpoint.isClosed() || isolated.containsKey(endpoint)) {
+                return;
+            }
+            EndpointPump own = new EndpointPump("kernel-bus-" + name, false);
+            Agent agent = new Agent() {
+                @Override
+                public void onStart() {
+                    onThread.run();
+                }
+
+                @Override
+                public int doWork() {
+                    return own.doWork();
+                }
+
+                @Override
+                public void onClose() {
+                    own.onClose();
+                }
+
+                @Override
+                public String roleName() {
+                    return own.roleName();
+                }
+            };
+            AgentRunner ownRunner = new AgentRunner(new DoorbellIdleStrategy(own, 2_000_000, 1000),
+                    t -> System.err.println("symphony: bus pump error (" + name + "): " + t), null, agent);
+            Thread[] thread = new Thread[1];
+            isolated.put(endpoint, new Isolated(ownRunner, thread));
+            pump.remove(endpoint);
+            own.add(endpoint);
+            AgentRunner.startOnThread(ownRunner, r -> {
+                Thread t = new Thread(r, "kernel-bus-" + name);
+                t.setDaemon(true);
+                thread[0] = t;
+                return t;
+            });
+        }
+    }
+
+    /** Whether {@code endpoint} is pumped on a thread of its own ({@link #isolate}). */
+    public boolean isIsolated(Endpoint endpoint) {
+        synchronized (isolated) {
+            return isolated.containsKey(endpoint);
+        }
+    }
+
+    /** Stops a channel's own pump; from that pump's own thread (its handler removing it) the stop runs on another. */
+    private static void stop(Isolated own) {
+        if (Thread.currentThread() == own.thread()[0]) {
+            CompletableFuture.runAsync(own.runner()::close);
+        } else {
+            own.runner().close();
+        }
     }
 
     @Override
     public void close() {
+        java.util.List<Isolated> own;
+        synchronized (isolated) {
+            closed = true;
+            own = java.util.List.copyOf(isolated.values());
+            isolated.clear();
+        }
+        own.forEach(KernelBus::stop);
         runner.close();
         BusPaths.deleteRecursively(root);
     }

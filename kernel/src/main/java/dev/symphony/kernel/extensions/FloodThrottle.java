@@ -50,6 +50,33 @@ final class FloodThrottle {
         return "the tasks of " + done + " of its " + processes.size() + " processes scheduled as SCHED_IDLE (lowest CPU priority)";
     }
 
+    /**
+     * Moves the calling thread alone to {@code SCHED_IDLE} (the kernel's pump thread for a flooding host's channel): its
+     * thread id from {@code /proc/thread-self}, then {@code chrt} on that id. What was done, for the audit.
+     */
+    static String lowerCurrentThread() {
+        Path self = Path.of("/proc/thread-self");
+        if (!Files.isExecutable(Path.of("/usr/bin/chrt")) || !Files.isSymbolicLink(self)) {
+            return "its priority could not be lowered here (no /proc/thread-self or chrt)";
+        }
+        try {
+            String tid = Files.readSymbolicLink(self).getFileName().toString(); // "PID/task/TID"
+            Process chrt = new ProcessBuilder("/usr/bin/chrt", "--idle", "--pid", "0", tid)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!chrt.waitFor(5, TimeUnit.SECONDS)) {
+                chrt.destroyForcibly();
+                return "lowering its priority timed out";
+            }
+            return chrt.exitValue() == 0 ? "thread " + tid + " scheduled as SCHED_IDLE"
+                    : "lowering its priority failed (chrt exited with " + chrt.exitValue() + ")";
+        } catch (IOException e) {
+            return "its priority could not be lowered: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "lowering its priority was interrupted";
+        }
+    }
+
     /** The thread ids of process {@code pid} (none when it is gone). */
     static List<String> tasks(long pid) {
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {

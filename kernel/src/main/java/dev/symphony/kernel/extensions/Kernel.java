@@ -163,6 +163,10 @@ public final class Kernel implements AutoCloseable {
         return supervisor;
     }
 
+    KernelBus bus() {
+        return bus;
+    }
+
     /** The classpath extension hosts run on (the SDK and its libraries); tools an extension contributes run on it too. */
     public String hostClasspath() {
         return context.hostClasspath();

@@ -168,14 +168,21 @@ final class KernelBroker implements AutoCloseable {
                 return false;
             }
 
-            /** The host floods past its quota: it runs on, at the lowest CPU priority (not on the bus pump: it starts renice). */
+            /**
+             * The host floods past its quota: it runs on, at the lowest CPU priority, and its channel is read on a pump
+             * thread of its own at that priority too, so that draining the flood no longer takes the shared pump's
+             * thread and a core from the other hosts' round trips (not on the bus pump: it starts chrt).
+             */
             private void throttle(Endpoint endpoint) {
                 HostProcess h = player.host();
                 if (h == null || h.endpoint != endpoint) {
                     return;
                 }
+                CompletableFuture<String> drain = new CompletableFuture<>();
+                kernel.bus().isolate(endpoint, "flood-" + h.process.pid(), () -> drain.complete(FloodThrottle.lowerCurrentThread()));
                 CompletableFuture.runAsync(() -> {
-                    String done = FloodThrottle.lowerPriority(h.process.toHandle());
+                    String done = FloodThrottle.lowerPriority(h.process.toHandle()) + "; its channel is read on a thread of its"
+                            + " own: " + drain.completeOnTimeout("that thread did not start", 5, java.util.concurrent.TimeUnit.SECONDS).join();
                     audit.record("kernel", "event.flood", player.id(), false, "flooding the bus past its quota of "
                             + quota.describe() + ": " + done);
                     log(player.id(), "flooding the bus past its quota of " + quota.describe() + ": " + done);

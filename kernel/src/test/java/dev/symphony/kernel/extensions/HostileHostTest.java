@@ -131,7 +131,23 @@ class HostileHostTest {
                     }
                 }
             }
+            // The kernel reads the flood on a thread of its own, at the same priority: the shared pump is left to the others.
+            assertTrue(kernel.bus().isIsolated(kernel.player(PROBE).orElseThrow().host().endpoint), "the channel has its own pump");
+            String detail = AuditLog.readAll(paths.data("audit")).stream().filter(e -> e.path("what").asText().equals("event.flood"))
+                    .map(e -> e.path("detail").asText()).findFirst().orElseThrow();
+            java.util.regex.Matcher drainer = java.util.regex.Pattern.compile("thread (\\d+) scheduled as SCHED_IDLE").matcher(detail);
+            assertTrue(drainer.find(), detail);
+            assertEquals(FloodThrottle.SCHED_IDLE, FloodThrottle.policy(ProcessHandle.current().pid(), drainer.group(1)),
+                    "the kernel's pump thread for the flooding channel");
+            assertEquals(JSON.readTree("{\"echo\":{}}"), call("echo", "{}"), "calls to the flooding host are answered from there");
             kernel.supervisor().stop(kernel.player(PROBE).orElseThrow()); // the other cases get a host at the usual priority
+            String name = "kernel-bus-flood-" + pid;
+            for (long deadline = System.nanoTime() + 5_000_000_000L; System.nanoTime() < deadline
+                    && Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name)); ) {
+                Thread.sleep(20);
+            }
+            assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals(name)),
+                    "the channel's own pump thread ends with its host");
         }
     }
 
