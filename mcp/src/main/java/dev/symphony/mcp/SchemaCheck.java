@@ -2,10 +2,8 @@ package dev.symphony.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.symphony.contract.schema.JsonSchemas;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import java.util.Map;
 import java.util.Set;
@@ -13,21 +11,19 @@ import java.util.stream.Collectors;
 
 /**
  * JSON Schema checks of tool arguments (before a call) and of structured results (the SDK's {@link JsonSchemaValidator},
- * handed to its client), by the json-schema-validator version the rest of Symphony uses (the SDK's own validator needs
- * 2.x; parent pom). Draft 2020-12 unless a schema names its draft.
+ * handed to its client), through the project's one JSON-Schema set-up ({@link JsonSchemas}: the json-schema-validator
+ * version the rest of Symphony uses; the SDK's own validator needs 2.x, parent pom). Draft 2020-12 unless a schema names
+ * its draft.
  */
 final class SchemaCheck implements JsonSchemaValidator {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            b -> b.defaultMetaSchemaIri(SpecVersion.VersionFlag.V202012.getId()));
 
     /** The problems of {@code value} against {@code schema}, "" when none. */
     static String problems(JsonNode schema, JsonNode value) {
         if (schema == null || schema.isNull() || schema.isEmpty()) {
             return "";
         }
-        JsonSchema s = FACTORY.getSchema(schema);
-        Set<ValidationMessage> errors = s.validate(value);
+        Set<ValidationMessage> errors = JsonSchemas.compile(schema).validate(value);
         return errors.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; "));
     }
 

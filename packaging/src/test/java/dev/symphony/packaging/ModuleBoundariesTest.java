@@ -1,10 +1,21 @@
 package dev.symphony.packaging;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * dependencies; this test also catches package-level rules Maven cannot see.
  */
 class ModuleBoundariesTest {
+    private static final String HOST_MAIN = "dev.symphony.sdk.host.ExtensionHostMain";
+    private static final String HARNESS = "dev.symphony.sdk.testing.ExtensionHarness";
     private static JavaClasses classes;
 
     @BeforeAll
@@ -65,11 +78,29 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void mcpDependsOnlyOnTheApprovalPolicy() {
-        // MCP tools are judged by the same policy as every other tool; agents (ui) and Melodies (conductor) use them
+    void mcpDependsOnlyOnTheApprovalPolicyAndTheContractsSchemas() {
+        // MCP tools are judged by the same policy as every other tool; agents (ui) and Melodies (conductor) use them.
+        // Their schemas are checked by the project's one JSON-Schema set-up, the contract's.
         noClasses().that().resideInAPackage("dev.symphony.mcp..")
-                .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.mcp..", "dev.symphony.approvals.."))
+                .should().dependOnClassesThat().resideInAnyPackage(ours("dev.symphony.mcp..", "dev.symphony.approvals..",
+                        "dev.symphony.contract.."))
                 .because("mcp sits below the conductor and the workbench, beside the approval policy (docs/architecture.md)")
+                .allowEmptyShould(true).check(classes);
+        noClasses().that().resideInAPackage("dev.symphony.mcp..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("are of the contract outside its schema package",
+                        c -> c.getPackageName().startsWith("dev.symphony.contract")
+                                && !c.getPackageName().equals("dev.symphony.contract.schema")))
+                .because("mcp uses the contract only for its JSON-Schema set-up (docs/architecture.md)")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void oneJsonSchemaSetUp() {
+        // manifests, capability schemas, settings, Melodies, agent Operators and MCP tools all compile their schemas
+        // through the contract's JsonSchemas: one validator configuration (draft, keywords) for the whole product
+        noClasses().that().resideOutsideOfPackage("dev.symphony.contract.schema..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.networknt.schema.JsonSchemaFactory")
+                .because("the project's one JSON-Schema set-up is the contract's JsonSchemas (docs/architecture.md)")
                 .allowEmptyShould(true).check(classes);
     }
 
@@ -108,11 +139,43 @@ class ModuleBoundariesTest {
 
     @Test
     void onlyTheHostMainAndTheHarnessUseTheHostRuntime() {
-        noClasses().that().resideOutsideOfPackages("dev.symphony.sdk.internal..", "dev.symphony.sdk.host..",
-                        "dev.symphony.sdk.testing..")
+        noClasses().that().resideOutsideOfPackage("dev.symphony.sdk.internal..")
+                .and(areNeitherNorNestedIn(HOST_MAIN, HARNESS))
                 .should().dependOnClassesThat().resideInAPackage("dev.symphony.sdk.internal..")
                 .because("the host runtime is not SDK surface: the host main starts it, the harness drives it (docs/architecture.md)")
                 .allowEmptyShould(true).check(classes);
+        // the two exceptions are real classes of this import, so a rename cannot silently widen the rule
+        for (String allowed : List.of(HOST_MAIN, HARNESS)) {
+            assertTrue(classes.contain(allowed), allowed + " is not among the imported classes: update this rule");
+        }
+    }
+
+    /**
+     * The import must hold every sample module's classes, or the rules about samples check nothing for the ones left
+     * out: each module of sample-extensions/pom.xml is a test dependency of packaging (its pom).
+     */
+    @Test
+    void everySampleModuleIsChecked() throws IOException {
+        Path samples = Path.of("..", "sample-extensions").toAbsolutePath().normalize();
+        Matcher modules = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(samples.resolve("pom.xml")));
+        List<String> unchecked = new ArrayList<>();
+        int seen = 0;
+        while (modules.find()) {
+            seen++;
+            Path sources = samples.resolve(modules.group(1)).resolve("src/main/java");
+            if (!Files.isDirectory(sources)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(sources)) {
+                files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java"))
+                        .map(f -> sources.relativize(f).toString().replace(java.io.File.separatorChar, '.').replaceFirst("\\.java$", ""))
+                        .filter(name -> !classes.contain(name))
+                        .findFirst().ifPresent(name -> unchecked.add(modules.group(1) + " (" + name + ")"));
+            }
+        }
+        assertTrue(seen > 0, "no <module> in " + samples.resolve("pom.xml"));
+        assertTrue(unchecked.isEmpty(), "sample modules whose classes ModuleBoundariesTest does not see: " + unchecked
+                + "; add each as a test-scoped dependency of packaging (packaging/pom.xml)");
     }
 
     @Test
@@ -132,7 +195,7 @@ class ModuleBoundariesTest {
                     continue;
                 }
                 noClasses().that().resideInAPackage("dev.symphony.pit." + service + "..")
-                        .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        .should().dependOnClassesThat(DescribedPredicate.describe(
                                 "are in pit." + sibling + " outside its api package",
                                 c -> c.getPackageName().startsWith("dev.symphony.pit." + sibling)
                                         && !c.getPackageName().startsWith("dev.symphony.pit." + sibling + ".api")))
@@ -159,7 +222,7 @@ class ModuleBoundariesTest {
         // An api's static factory names the implementation class; no other api signature exposes internals.
         noClasses().that().resideInAPackage("dev.symphony.pit.*.api..")
                 .and().haveSimpleNameNotEndingWith("Factory")
-                .and(com.tngtech.archunit.base.DescribedPredicate.describe("are not a service entry point",
+                .and(DescribedPredicate.describe("are not a service entry point",
                         c -> !c.getSimpleName().matches("PoolManager|DagTracker|GraphBuilder|Arbiter|ArtifactStore|StaleManager")))
                 .should().dependOnClassesThat().resideInAPackage("dev.symphony.pit..internal..")
                 .allowEmptyShould(true).check(classes);
@@ -194,6 +257,18 @@ class ModuleBoundariesTest {
                     .because(root + "'s internal packages are its own")
                     .allowEmptyShould(true).check(classes);
         }
+    }
+
+    /** Classes other than those named and the classes nested in them (inner and anonymous classes compile to those). */
+    private static DescribedPredicate<JavaClass> areNeitherNorNestedIn(String... names) {
+        return DescribedPredicate.describe("are not " + String.join(" nor ", names), c -> {
+            for (String name : names) {
+                if (c.getName().equals(name) || c.getName().startsWith(name + "$")) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     /** Every one of our packages except the allowed ones. */

@@ -12,6 +12,7 @@ import dev.symphony.agent.OverlayShell;
 import dev.symphony.conductor.melody.CapabilitySpec;
 import dev.symphony.conductor.melody.MelodyReader;
 import dev.symphony.conductor.run.Capabilities;
+import dev.symphony.conductor.run.NoExtensions;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,32 +38,10 @@ class AgentOperatorsTest {
     Path home;
     private AgentOperators ops;
 
-    private static final Capabilities NONE = new Capabilities() {
-        @Override
-        public JsonNode call(CapabilitySpec spec, JsonNode input, Duration timeout) {
-            throw new IllegalStateException("nothing to call");
-        }
-
-        @Override
-        public boolean hasExtension(String extension) {
-            return false;
-        }
-
-        @Override
-        public Optional<CapabilitySpec> find(String extension, String capability) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<CapabilitySpec> offering(String capability, String kind) {
-            return List.of();
-        }
-    };
-
     @BeforeEach
     void setUp() throws Exception {
         Files.writeString(workspace.resolve("hello.txt"), "Hello, world\nSecond line\n");
-        ops = new AgentOperators(NONE, SymphonyPaths.under(home), workspace);
+        ops = new AgentOperators(NoExtensions.INSTANCE, SymphonyPaths.under(home), workspace);
     }
 
     @AfterEach
@@ -91,7 +70,7 @@ class AgentOperatorsTest {
 
     @Test
     void symphonyRunFindsTheseOperatorsThroughTheConductorsServiceLoader() throws Exception {
-        try (AutoCloseable found = (AutoCloseable) dev.symphony.conductor.run.OperatorProvider.aroundAll(NONE, home, workspace)) {
+        try (AutoCloseable found = (AutoCloseable) dev.symphony.conductor.run.OperatorProvider.aroundAll(NoExtensions.INSTANCE, home, workspace)) {
             Capabilities caps = (Capabilities) found;
             assertTrue(caps.find(AgentOperators.EXTENSION, "phase").isPresent(), "the provider in META-INF/services is found");
         }

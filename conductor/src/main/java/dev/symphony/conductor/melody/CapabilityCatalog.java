@@ -9,27 +9,34 @@ import java.util.Optional;
  */
 public interface CapabilityCatalog {
     /** No registry available: extension references are not checked. */
-    CapabilityCatalog NONE = new CapabilityCatalog() {
+    CapabilityCatalog NONE = new Empty() {
+    };
+
+    /**
+     * Nothing installed and no registry to check against: {@link #NONE}, and the catalog half of the conductor's
+     * {@code run.NoExtensions} (no capabilities to call either).
+     */
+    interface Empty extends CapabilityCatalog {
         @Override
-        public boolean available() {
+        default boolean available() {
             return false;
         }
 
         @Override
-        public Optional<CapabilitySpec> find(String extension, String capability) {
+        default Optional<CapabilitySpec> find(String extension, String capability) {
             return Optional.empty();
         }
 
         @Override
-        public List<CapabilitySpec> offering(String capability, String kind) {
+        default List<CapabilitySpec> offering(String capability, String kind) {
             return List.of();
         }
 
         @Override
-        public boolean hasExtension(String extension) {
+        default boolean hasExtension(String extension) {
             return false;
         }
-    };
+    }
 
     /** False when there is no registry to check against. */
     default boolean available() {

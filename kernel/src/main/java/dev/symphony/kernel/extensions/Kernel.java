@@ -396,7 +396,6 @@ public final class Kernel implements AutoCloseable {
         return broker.logFile(require(id).id());
     }
 
-    /** Hot reload: stops the host and re-reads the manifest from disk; the next call starts the new code. */
     /**
      * After an installed extension's files were replaced (an update or a rollback in a running workbench): stops the
      * host of the old version and reads the extension again, so its next call runs the new one.
@@ -416,6 +415,7 @@ public final class Kernel implements AutoCloseable {
         catalogueChanged();
     }
 
+    /** Hot reload: stops the host and re-reads the manifest from disk; the next call starts the new code. */
     public void reload(String id) {
         Player p = require(id);
         supervisor.stop(p);

@@ -4,6 +4,7 @@ import dev.symphony.conductor.melody.CapabilityCatalog;
 import dev.symphony.conductor.run.Capabilities;
 import dev.symphony.conductor.run.KernelCapabilities;
 import dev.symphony.conductor.run.ManifestCatalog;
+import dev.symphony.conductor.run.NoExtensions;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import dev.symphony.contract.manifest.ExtensionManifest;

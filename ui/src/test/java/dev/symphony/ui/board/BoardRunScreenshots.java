@@ -2,6 +2,7 @@ package dev.symphony.ui.board;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.symphony.conductor.melody.CapabilityCatalog;
+import dev.symphony.conductor.run.NoExtensions;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import dev.symphony.ui.FxBridge;
 import dev.symphony.ui.editor.bench.EditorViewBench;

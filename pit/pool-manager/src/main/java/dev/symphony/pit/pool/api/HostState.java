@@ -1,7 +1,7 @@
 package dev.symphony.pit.pool.api;
 
 /**
- * The Player states of the extension host that serves a model (ARCHITECTURE.md, "Extensions"), as the kernel's
+ * The Player states of the extension host that serves a model (kernel/README.md, "Lifecycle and Player states"), as the kernel's
  * supervisor reports them to the pool. The pool loads and allocates models only while their host
  * {@link #canServe() can serve}; a host that becomes FAILED or DISABLED (or misses heartbeats) fails its models.
  */
