@@ -20,7 +20,7 @@ dist="$target/symphony"; work="$target/installer-work"; out="$target/installers"
 say() { echo "installers: $*" >&2; }
 die() { say "$*"; exit 1; }
 
-jdk="$("$maven_jdk/bin/java" "$here/InstallerJdk.java" "--jdk=$requested" "$maven_jdk")" || exit 1
+jdk="$("$maven_jdk/bin/java" "$here/InstallerJdk.java" "--jdk=$requested" "$3")" || exit 1 # "$3": the path as the JVM spells it
 jdk="$(unix_path "$jdk")"
 feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
 case "$(uname -s)" in
