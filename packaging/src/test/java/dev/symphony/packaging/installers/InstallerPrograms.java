@@ -15,8 +15,8 @@ import javax.tools.ToolProvider;
 /**
  * Runs the installers' build-time programs ({@code src/installers/*.java}, single-file programs the shell scripts
  * start with {@code java NAME.java}) in a JVM of their own, as the scripts do: they are in no module's sources
- * and call {@link System#exit}. They are compiled once per test JVM; {@link #runAsSourceFile} starts one exactly
- * as the scripts do, to show each still runs that way.
+ * and call {@link System#exit}. They are compiled once per test JVM (into target/installer-programs);
+ * {@link #runAsSourceFile} starts one exactly as the scripts do, to show each still runs that way.
  */
 final class InstallerPrograms {
     static final Path SOURCES = Path.of("src/installers").toAbsolutePath();
@@ -57,8 +57,8 @@ final class InstallerPrograms {
 
     private static synchronized Path classes() throws IOException {
         if (compiled == null) {
-            Path out = Files.createTempDirectory("installer-programs");
-            List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-encoding", "UTF-8"));
+            Path out = Files.createDirectories(Path.of("target", "installer-programs").toAbsolutePath());
+            List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-encoding", "UTF-8", "-proc:none"));
             try (var sources = Files.list(SOURCES)) {
                 sources.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> args.add(f.toString()));
             }
