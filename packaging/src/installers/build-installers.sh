@@ -6,22 +6,23 @@
 # platform packages: .deb and .rpm from the distributions' own builders (dpkg-deb, rpmbuild), so that
 # every file - /usr/bin/symphony, the desktop entry, icons, MIME type - is in the package's file list and
 # no maintainer script runs; .msi on Windows and .dmg/.pkg on macOS from jpackage.
-# Arguments: TARGET (packaging/target) VERSION (the project's) JDK (the one whose jlink/jpackage build
-# the runtime; 22+) TYPES (comma-separated: app-image,deb,rpm,msi,dmg,pkg; empty = this OS's default).
+# Arguments: TARGET (packaging/target) VERSION (the project's) MAVEN_JAVA_HOME (the JDK running Maven)
+# --jdk=[JDK] (installer.jdk: the one whose jlink/jpackage build the runtime, 22+; empty: Maven's when new
+# enough, else the newest JDK 22+ installed, InstallerJdk.java) --types=[TYPES] (comma-separated:
+# app-image,deb,rpm,msi,dmg,pkg; empty = this OS's default).
 set -euo pipefail
-target="$(cd "$1" && pwd)"; version="$2"; jdk="$3"; types="${4:-}"
-case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) jdk="$(cygpath -u "$jdk")" ;; esac # Maven passes C:\...
+target="$(cd "$1" && pwd)"; version="$2"; maven_jdk="$3"; requested="${4#--jdk=}"; types="${5#--types=}"
+unix_path() { case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) cygpath -u "$1" ;; *) printf '%s' "$1" ;; esac; } # Maven passes C:\...
+maven_jdk="$(unix_path "$maven_jdk")"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
 dist="$target/symphony"; work="$target/installer-work"; out="$target/installers"
 say() { echo "installers: $*" >&2; }
 die() { say "$*"; exit 1; }
 
-[ -x "$jdk/bin/jpackage" ] || [ -x "$jdk/bin/jpackage.exe" ] || die "no jpackage in $jdk (set -Dinstaller.jdk=JDK_HOME)"
+jdk="$("$maven_jdk/bin/java" "$here/InstallerJdk.java" "--jdk=$requested" "$3")" || exit 1 # "$3": the path as the JVM spells it
+jdk="$(unix_path "$jdk")"
 feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
-[ "${feature:-0}" -ge 22 ] || die "the bundled runtime needs JDK 22 or newer (found ${feature:-?} in $jdk): \
-its AOT cache must stay valid when the payload moves to its install folder, which JDK 17 does not allow. \
-Run with -Dinstaller.jdk=/path/to/jdk-25"
 case "$(uname -s)" in
   Linux) os=linux; default_types="app-image,deb,rpm" ;;
   Darwin) os=mac; default_types="dmg,pkg" ;;
