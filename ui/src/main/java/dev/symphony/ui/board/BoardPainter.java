@@ -16,8 +16,9 @@ import javafx.scene.text.TextAlignment;
  * Paints the board onto one or more targets at once (the view's tiles, or one canvas): grid, connections, nodes,
  * then what a gesture shows (the moved selection, a box, a connection being drawn). Each connection and node is
  * looked at once and drawn into every target it touches; what touches none is not drawn (culling). The farther out
- * the zoom, the less of each node is drawn (level of detail, {@link NodePainter}); connections of one kind are
- * stroked as one path per target, not one stroke each.
+ * the zoom, the less of each node is drawn (level of detail, {@link NodePainter}). The still picture's background,
+ * grid, connections and far and middle node rectangles are painted in pixels ({@link StillPicture}); the drag
+ * overlay's few connections are canvas strokes, those of one kind one path per target.
  */
 final class BoardPainter {
     /** Below this zoom nodes are plain boxes and connections straight lines. */
@@ -26,6 +27,8 @@ final class BoardPainter {
     static final double LOD_LABELS = 0.7;
     private static final double W = BoardGraph.NODE_WIDTH;
     private static final int STYLES = EdgeKind.values().length * 2;
+    static final double DASH_ON = 6;
+    static final double DASH_OFF = 4;
 
     /** What a gesture in progress adds: selected nodes moved by (dx, dy); a box; a connection from a node. */
     record Gesture(double dx, double dy, double[] box, String connectFrom, double connectX, double connectY) {
@@ -46,10 +49,11 @@ final class BoardPainter {
     }
 
     /** One connection as drawn this frame: its ends (with a gesture's offset) and what it covers, in board units. */
-    private record Line(BoardEdge edge, double ax, double ay, double bx, double by, double x0, double y0, double x1,
+    record Line(BoardEdge edge, double ax, double ay, double bx, double by, double x0, double y0, double x1,
                         double y1, boolean selected, String value) {
     }
 
+    private final BoardRaster raster = new BoardRaster();
     private int drawnNodes;
 
     /** Node drawings in the last paint (a node in two targets counts twice). */
@@ -71,14 +75,6 @@ final class BoardPainter {
         double[] all = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
         for (int i = 0; i < n; i++) {
             Target t = targets.get(i);
-            GraphicsContext g = t.g();
-            g.setTransform(1, 0, 0, 1, 0, 0);
-            if (layer != Layer.MOVING) {
-                g.setFill(c.background());
-                g.fillRect(0, 0, t.width(), t.height());
-                grid(g, t.width(), t.height(), s, t.tx(), t.ty(), c);
-            }
-            g.setTransform(s, 0, 0, s, t.tx(), t.ty());
             area[i * 4] = -t.tx() / s;
             area[i * 4 + 1] = -t.ty() / s;
             area[i * 4 + 2] = (t.width() - t.tx()) / s;
@@ -90,32 +86,46 @@ final class BoardPainter {
         }
         BoardGraph graph = vm.graphProperty().get();
         List<List<Line>> styles = lines(graph, vm, s, gesture, selectedEdge, layer, all);
-        if (s < LOD_BOXES) {
-            farLines(targets, area, styles, s, c);
+        List<Placed> placed = placed(graph, vm, gesture, layer, all);
+        boolean pixels = layer != Layer.MOVING && n > 0 && logicalPixels(targets.get(0).g());
+        if (!pixels) { // the drag overlay (transparent, a few nodes) or a HiDPI window: the canvas's own strokes
+            for (Target t : targets) {
+                GraphicsContext g = t.g();
+                if (layer != Layer.MOVING) {
+                    g.setTransform(1, 0, 0, 1, 0, 0);
+                    g.setFill(c.background());
+                    g.fillRect(0, 0, t.width(), t.height());
+                    StillPicture.grid(BoardRaster.on(g), t.width(), t.height(), s, t.tx(), t.ty(), c);
+                }
+                g.setTransform(s, 0, 0, s, t.tx(), t.ty());
+            }
+            if (s < LOD_BOXES) {
+                farLines(targets, area, styles, s, c);
+            } else {
+                curves(targets, area, styles, s, c);
+            }
         } else {
-            curves(targets, area, styles, s, c);
+            for (int i = 0; i < n; i++) {
+                StillPicture.paint(raster, targets.get(i), area, i, styles, placed, s, c);
+            }
         }
         drawnNodes = 0;
-        Set<String> selected = vm.selection();
-        Map<String, BoardViewModel.NodeState> states = vm.states();
-        for (BoardNode node : graph.nodes()) {
-            boolean sel = selected.contains(node.id());
-            if (layer != Layer.ALL && sel != (layer == Layer.MOVING)) {
-                continue;
-            }
-            double nx = node.x() + (sel ? gesture.dx() : 0);
-            double ny = node.y() + (sel ? gesture.dy() : 0);
+        boolean shapesDone = pixels && s < LOD_LABELS; // in the raster: the readable text is left
+        boolean glyphs = s >= LOD_BOXES && BoardText.readable(BoardText.TITLE, s);
+        for (Placed p : placed) {
             double m = NodePainter.MARGIN;
-            if (!touches(all, 0, nx - m, ny - m, nx + W + m, ny + NodePainter.H + m)) {
-                continue;
-            }
-            BoardViewModel.NodeState state = states.isEmpty() ? null : states.get(node.id());
             for (int i = 0; i < n; i++) {
-                if (touches(area, i, nx - m, ny - m, nx + W + m, ny + NodePainter.H + m)) {
+                if (touches(area, i, p.x() - m, p.y() - m, p.x() + W + m, p.y() + NodePainter.H + m)) {
                     Target t = targets.get(i);
                     drawnNodes++;
-                    NodePainter.node(t.g(), s, t.tx(), t.ty(), node, nx, ny, c, sel, state);
-                    NodePainter.marks(t.g(), s, t.tx(), t.ty(), vm, node.id(), nx, ny);
+                    if (!shapesDone) {
+                        NodePainter.node(t.g(), s, t.tx(), t.ty(), p.node(), p.x(), p.y(), c, p.selected(), p.state());
+                    } else if (glyphs) {
+                        t.g().setTransform(1, 0, 0, 1, 0, 0);
+                        NodePainter.glyphs(t.g(), s, t.tx(), t.ty(), p.node(), p.x(), p.y(), c, p.state());
+                        t.g().setTransform(s, 0, 0, s, t.tx(), t.ty());
+                    }
+                    NodePainter.marks(t.g(), s, t.tx(), t.ty(), vm, p.node().id(), p.x(), p.y());
                 }
             }
         }
@@ -124,6 +134,41 @@ final class BoardPainter {
                 overlays(t.g(), graph, gesture, s, c);
             }
         }
+    }
+
+    /**
+     * Whether a pixel written on {@code g}'s canvas is a pixel on screen: a canvas's pixel writer writes logical
+     * pixels, which a window at a render scale other than 1 (HiDPI) would enlarge; there the canvas draws the strokes
+     * at its own resolution instead of the raster.
+     */
+    private static boolean logicalPixels(GraphicsContext g) {
+        javafx.scene.Scene scene = g.getCanvas().getScene();
+        javafx.stage.Window window = scene == null ? null : scene.getWindow();
+        return window == null || window.getRenderScaleX() == 1 && window.getRenderScaleY() == 1;
+    }
+
+    /** A node as drawn this frame: where (with a gesture's offset), whether selected, its run state. */
+    record Placed(BoardNode node, double x, double y, boolean selected, BoardViewModel.NodeState state) {
+    }
+
+    /** The nodes of {@code layer} that touch {@code all}, in the file's order (later ones drawn over earlier ones). */
+    private static List<Placed> placed(BoardGraph graph, BoardViewModel vm, Gesture gesture, Layer layer, double[] all) {
+        List<Placed> out = new ArrayList<>();
+        Set<String> selected = vm.selection();
+        Map<String, BoardViewModel.NodeState> states = vm.states();
+        double m = NodePainter.MARGIN;
+        for (BoardNode node : graph.nodes()) {
+            boolean sel = selected.contains(node.id());
+            if (layer != Layer.ALL && sel != (layer == Layer.MOVING)) {
+                continue;
+            }
+            double nx = node.x() + (sel ? gesture.dx() : 0);
+            double ny = node.y() + (sel ? gesture.dy() : 0);
+            if (touches(all, 0, nx - m, ny - m, nx + W + m, ny + NodePainter.H + m)) {
+                out.add(new Placed(node, nx, ny, sel, states.isEmpty() ? null : states.get(node.id())));
+            }
+        }
+        return out;
     }
 
     /** Only what a gesture adds (a box, a connection being drawn), on a transparent canvas over the board. */
@@ -135,7 +180,7 @@ final class BoardPainter {
         overlays(g, vm.graphProperty().get(), gesture, s, c);
     }
 
-    private static boolean touches(double[] area, int i, double x0, double y0, double x1, double y1) {
+    static boolean touches(double[] area, int i, double x0, double y0, double x1, double y1) {
         return x1 >= area[i * 4] && x0 <= area[i * 4 + 2] && y1 >= area[i * 4 + 1] && y0 <= area[i * 4 + 3];
     }
 
@@ -215,7 +260,7 @@ final class BoardPainter {
                     continue;
                 }
                 Line first = style.get(0);
-                Color color = first.selected() ? c.selection() : color(first.edge().kind(), c);
+                Color color = strokeColor(first, c);
                 boolean any = false;
                 for (Line l : style) {
                     if (touches(area, i, l.x0(), l.y0(), l.x1(), l.y1())) {
@@ -231,10 +276,9 @@ final class BoardPainter {
                 if (!any) {
                     continue;
                 }
-                EdgeKind kind = first.edge().kind();
                 g.setStroke(color);
-                g.setLineWidth((first.selected() ? 3 : kind == EdgeKind.PARALLEL ? 2 : 1.5) / Math.max(s, 0.5));
-                g.setLineDashes(kind == EdgeKind.SOFT || kind == EdgeKind.CONDITIONAL ? new double[] {6, 4} : null);
+                g.setLineWidth(strokeWidth(first, s));
+                g.setLineDashes(dashed(first.edge().kind()) ? new double[] {DASH_ON, DASH_OFF} : null);
                 g.stroke();
                 g.setLineDashes(null);
                 g.beginPath();
@@ -249,17 +293,37 @@ final class BoardPainter {
                 g.setFill(color);
                 g.fill();
             }
-            for (List<Line> style : styles) {
-                for (Line l : style) {
-                    if ((l.value() != null || l.edge().label() != null) && touches(area, i, l.x0(), l.y0(), l.x1(), l.y1())) {
-                        labels(t, l, s, c);
-                    }
+            labels(t, area, i, styles, s, c);
+        }
+    }
+
+    /** The labels and values of the connections that touch target {@code i}. */
+    static void labels(Target t, double[] area, int i, List<List<Line>> styles, double s, BoardColors c) {
+        for (List<Line> style : styles) {
+            for (Line l : style) {
+                if ((l.value() != null || l.edge().label() != null) && touches(area, i, l.x0(), l.y0(), l.x1(), l.y1())) {
+                    labels(t, l, s, c);
                 }
             }
         }
     }
 
-    private static Color color(EdgeKind kind, BoardColors c) {
+    /** The stroke width of a style (its first connection), in board units: never under 0.75 pixels' width. */
+    static double strokeWidth(Line first, double s) {
+        return (first.selected() ? 3 : first.edge().kind() == EdgeKind.PARALLEL ? 2 : 1.5) / Math.max(s, 0.5);
+    }
+
+    /** Soft and conditional connections are dashed ({@link #DASH_ON}, {@link #DASH_OFF} board units). */
+    static boolean dashed(EdgeKind kind) {
+        return kind == EdgeKind.SOFT || kind == EdgeKind.CONDITIONAL;
+    }
+
+    /** A style's colour: the selection's for the selected connection, else its kind's. */
+    static Color strokeColor(Line first, BoardColors c) {
+        return first.selected() ? c.selection() : color(first.edge().kind(), c);
+    }
+
+    static Color color(EdgeKind kind, BoardColors c) {
         return switch (kind) {
             case PARALLEL -> c.edgeParallel();
             case CONDITIONAL -> c.edgeConditional();
@@ -289,36 +353,6 @@ final class BoardPainter {
             g.strokeRoundRect(mx - w / 2, my + 2, w, 14, 6, 6);
             BoardText.draw(g, s, t.tx(), t.ty(), l.value(), mx, my + 9, BoardText.SMALL, c.text(), TextAlignment.CENTER,
                     VPos.CENTER);
-        }
-    }
-
-    private static void grid(GraphicsContext g, double width, double height, double s, double tx, double ty, BoardColors c) {
-        double step = BoardViewModel.GRID * s;
-        if (step < 6) {
-            step *= 5; // the minor grid would be noise: show the major lines only
-            if (step < 6) {
-                return;
-            }
-        }
-        g.setLineWidth(1);
-        for (int major = 0; major < 2; major++) { // one path per colour: two strokes, not one per line
-            g.beginPath();
-            int first = (int) Math.floor(-tx / step);
-            for (double x = tx + first * step; x < width; x += step) {
-                if ((Math.round((x - tx) / step) % 5 == 0) == (major == 1)) {
-                    g.moveTo(Math.floor(x) + 0.5, 0);
-                    g.lineTo(Math.floor(x) + 0.5, height);
-                }
-            }
-            first = (int) Math.floor(-ty / step);
-            for (double y = ty + first * step; y < height; y += step) {
-                if ((Math.round((y - ty) / step) % 5 == 0) == (major == 1)) {
-                    g.moveTo(0, Math.floor(y) + 0.5);
-                    g.lineTo(width, Math.floor(y) + 0.5);
-                }
-            }
-            g.setStroke(major == 1 ? c.gridMajor() : c.gridMinor());
-            g.stroke();
         }
     }
 

@@ -58,14 +58,31 @@ final class BoardText {
      */
     static void screen(GraphicsContext g, String text, double sx, double sy, double size, double s, Color color,
                        TextAlignment align, VPos baseline) {
+        if (!bar(BoardRaster.on(g), text, sx, sy, size, s, color, align, baseline)) {
+            glyphs(g, text, sx, sy, size, s, color, align, baseline);
+        }
+    }
+
+    /** Draws text too small to read as its bar on {@code r}; false, drawing nothing, when it is readable. */
+    static boolean bar(BoardRaster.Rects r, String text, double sx, double sy, double size, double s, Color color,
+                       TextAlignment align, VPos baseline) {
+        double px = size * s;
+        if (px >= MIN_PX) {
+            return false;
+        }
+        double w = Math.max(1, Math.round(text.length() * px * 0.55));
+        double h = Math.max(1, Math.round(px * 0.5));
+        double x = align == TextAlignment.CENTER ? sx - w / 2 : align == TextAlignment.RIGHT ? sx - w : sx;
+        double y = baseline == VPos.TOP ? sy + px * 0.35 : baseline == VPos.CENTER ? sy - h / 2 : sy - px * 0.2 - h;
+        r.fill(Math.round(x), Math.round(y), w, h, color.deriveColor(0, 1, 1, 0.45));
+        return true;
+    }
+
+    /** Draws readable text as glyphs (text too small to read: nothing); the target's transform must be the identity. */
+    static void glyphs(GraphicsContext g, String text, double sx, double sy, double size, double s, Color color,
+                       TextAlignment align, VPos baseline) {
         double px = size * s;
         if (px < MIN_PX) {
-            double w = Math.max(1, Math.round(text.length() * px * 0.55));
-            double h = Math.max(1, Math.round(px * 0.5));
-            double x = align == TextAlignment.CENTER ? sx - w / 2 : align == TextAlignment.RIGHT ? sx - w : sx;
-            double y = baseline == VPos.TOP ? sy + px * 0.35 : baseline == VPos.CENTER ? sy - h / 2 : sy - px * 0.2 - h;
-            g.setFill(color.deriveColor(0, 1, 1, 0.45));
-            g.fillRect(Math.round(x), Math.round(y), w, h);
             return;
         }
         g.setFont(font((int) Math.round(px)));

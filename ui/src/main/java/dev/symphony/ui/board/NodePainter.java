@@ -24,21 +24,14 @@ final class NodePainter {
 
     static void node(GraphicsContext g, double s, double tx, double ty, BoardNode n, double x, double y, BoardColors c,
                      boolean selected, BoardViewModel.NodeState state) {
-        Color kind = BoardColors.kind(n.type());
         if (s < BoardPainter.LOD_LABELS) {
             g.setTransform(1, 0, 0, 1, 0, 0); // whole-pixel rectangles: the renderer's cheapest shape
-            int x0 = (int) Math.round(x * s + tx);
-            int y0 = (int) Math.round(y * s + ty);
-            int w = Math.max(1, (int) Math.round((x + W) * s + tx) - x0);
-            int h = Math.max(1, (int) Math.round((y + H) * s + ty) - y0);
-            if (s < BoardPainter.LOD_BOXES) {
-                box(g, x0, y0, w, h, s, c, kind, selected, state);
-            } else {
-                card(g, x0, y0, w, h, s, n, c, kind, selected, state);
-            }
+            shapes(BoardRaster.on(g), s, tx, ty, n, x, y, c, selected, state);
+            glyphs(g, s, tx, ty, n, x, y, c, state);
             g.setTransform(s, 0, 0, s, tx, ty);
             return;
         }
+        Color kind = BoardColors.kind(n.type());
         g.setFill(c.nodeFill());
         g.fillRoundRect(x, y, W, H, 10, 10);
         g.setFill(kind);
@@ -67,47 +60,87 @@ final class NodePainter {
         g.setTransform(s, 0, 0, s, tx, ty);
     }
 
+    /**
+     * Below {@link BoardPainter#LOD_LABELS}, in the target's pixels: a node's whole-pixel rectangles — far out its box,
+     * between its card (border, fill, kind bar, ports) and the bars of its text too small to read. Its readable text
+     * is {@link #glyphs}.
+     */
+    static void shapes(BoardRaster.Rects r, double s, double tx, double ty, BoardNode n, double x, double y,
+                       BoardColors c, boolean selected, BoardViewModel.NodeState state) {
+        Color kind = BoardColors.kind(n.type());
+        int x0 = (int) Math.round(x * s + tx);
+        int y0 = (int) Math.round(y * s + ty);
+        int w = Math.max(1, (int) Math.round((x + W) * s + tx) - x0);
+        int h = Math.max(1, (int) Math.round((y + H) * s + ty) - y0);
+        if (s < BoardPainter.LOD_BOXES) {
+            box(r, x0, y0, w, h, s, c, kind, selected, state);
+        } else {
+            card(r, x0, y0, w, h, s, n, c, kind, selected, state);
+            cardText(r, null, x0, y0, w, s, n, c, kind, state);
+        }
+    }
+
+    /** Between far and near, in the target's pixels (identity transform): the card's text that is readable. */
+    static void glyphs(GraphicsContext g, double s, double tx, double ty, BoardNode n, double x, double y, BoardColors c,
+                       BoardViewModel.NodeState state) {
+        if (s < BoardPainter.LOD_BOXES || !BoardText.readable(BoardText.TITLE, s)) {
+            return;
+        }
+        int x0 = (int) Math.round(x * s + tx);
+        int y0 = (int) Math.round(y * s + ty);
+        int w = Math.max(1, (int) Math.round((x + W) * s + tx) - x0);
+        cardText(null, g, x0, y0, w, s, n, c, BoardColors.kind(n.type()), state);
+    }
+
     /** Far out: a box in the kind's colour (the selection's when selected), a run state as a strip at its foot. */
-    private static void box(GraphicsContext g, int x0, int y0, int w, int h, double s, BoardColors c, Color kind,
+    private static void box(BoardRaster.Rects r, int x0, int y0, int w, int h, double s, BoardColors c, Color kind,
                             boolean selected, BoardViewModel.NodeState state) {
-        g.setFill(selected ? c.selection() : kind);
-        g.fillRect(x0, y0, w, h);
+        r.fill(x0, y0, w, h, selected ? c.selection() : kind);
         if (state != null) {
             int strip = Math.max(1, (int) Math.round(14 * s));
-            g.setFill(BoardColors.state(state));
-            g.fillRect(x0, y0 + h - strip, w, strip);
+            r.fill(x0, y0 + h - strip, w, strip, BoardColors.state(state));
+        }
+    }
+
+    /** Between far and near: the card of whole-pixel rectangles (border, fill, kind bar, ports); no port types. */
+    private static void card(BoardRaster.Rects r, int x0, int y0, int w, int h, double s, BoardNode n, BoardColors c,
+                             Color kind, boolean selected, BoardViewModel.NodeState state) {
+        int border = selected || state != null ? 2 : 1;
+        r.fill(x0, y0, w, h, selected ? c.selection() : state != null ? BoardColors.state(state) : c.nodeBorder());
+        r.fill(x0 + border, y0 + border, w - 2 * border, h - 2 * border, c.nodeFill());
+        r.fill(x0 + border, y0 + border, Math.max(2, (int) Math.round(6 * s)), h - 2 * border, kind);
+        int port = Math.max(2, (int) Math.round(4 * s));
+        if (n.inType() != null) {
+            r.fill(x0 - port, y0 + h / 2 - port, 2 * port, 2 * port, c.subtext());
+        }
+        if (n.outType() != null) {
+            r.fill(x0 + w - port, y0 + h / 2 - port, 2 * port, 2 * port, c.subtext());
         }
     }
 
     /**
-     * Between far and near: the card of whole-pixel rectangles (border, fill, kind bar, ports) with its kind and title
-     * (bars where they would be smaller than {@link BoardText#MIN_PX}); no port types, no detail line.
+     * The card's kind, run state and title (no detail line): as bars on {@code bars} where too small to read, as
+     * glyphs on {@code glyphs} where readable (either may be null: that part is left out).
      */
-    private static void card(GraphicsContext g, int x0, int y0, int w, int h, double s, BoardNode n, BoardColors c,
-                             Color kind, boolean selected, BoardViewModel.NodeState state) {
-        int border = selected || state != null ? 2 : 1;
-        g.setFill(selected ? c.selection() : state != null ? BoardColors.state(state) : c.nodeBorder());
-        g.fillRect(x0, y0, w, h);
-        g.setFill(c.nodeFill());
-        g.fillRect(x0 + border, y0 + border, w - 2 * border, h - 2 * border);
-        g.setFill(kind);
-        g.fillRect(x0 + border, y0 + border, Math.max(2, (int) Math.round(6 * s)), h - 2 * border);
-        int port = Math.max(2, (int) Math.round(4 * s));
-        g.setFill(c.subtext());
-        if (n.inType() != null) {
-            g.fillRect(x0 - port, y0 + h / 2 - port, 2 * port, 2 * port);
-        }
-        if (n.outType() != null) {
-            g.fillRect(x0 + w - port, y0 + h / 2 - port, 2 * port, 2 * port);
-        }
-        BoardText.screen(g, n.type().toUpperCase(java.util.Locale.ROOT), x0 + 14 * s, y0 + 7 * s, BoardText.SMALL, s,
-                kind, TextAlignment.LEFT, VPos.TOP);
+    private static void cardText(BoardRaster.Rects bars, GraphicsContext glyphs, int x0, int y0, int w, double s,
+                                 BoardNode n, BoardColors c, Color kind, BoardViewModel.NodeState state) {
+        text(bars, glyphs, n.type().toUpperCase(java.util.Locale.ROOT), x0 + 14 * s, y0 + 7 * s, BoardText.SMALL, s,
+                kind, TextAlignment.LEFT);
         if (state != null) {
-            BoardText.screen(g, state.label(), x0 + w - 10 * s, y0 + 7 * s, BoardText.SMALL, s, BoardColors.state(state),
-                    TextAlignment.RIGHT, VPos.TOP);
+            text(bars, glyphs, state.label(), x0 + w - 10 * s, y0 + 7 * s, BoardText.SMALL, s, BoardColors.state(state),
+                    TextAlignment.RIGHT);
         }
-        BoardText.screen(g, clip(n.title(), 24), x0 + 14 * s, y0 + 22 * s, BoardText.TITLE, s, c.text(),
-                TextAlignment.LEFT, VPos.TOP);
+        text(bars, glyphs, clip(n.title(), 24), x0 + 14 * s, y0 + 22 * s, BoardText.TITLE, s, c.text(), TextAlignment.LEFT);
+    }
+
+    private static void text(BoardRaster.Rects bars, GraphicsContext glyphs, String text, double sx, double sy,
+                             double size, double s, Color color, TextAlignment align) {
+        if (bars != null) {
+            BoardText.bar(bars, text, sx, sy, size, s, color, align, VPos.TOP);
+        }
+        if (glyphs != null) {
+            BoardText.glyphs(glyphs, text, sx, sy, size, s, color, align, VPos.TOP);
+        }
     }
 
     /** A breakpoint's dot, a pinned node's badge and a version diff's outline (added green, changed amber, moved purple). */

@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,9 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The board's tiles on the headless platform: a pan paints only the tiles that come into view, a zoom step none (the
- * view in one piece) and the next frame all of them, a node's change only the tiles under it; and after pans, zooms and changes the tiles show what one paint of the whole
- * view shows, pixel for pixel.
+ * view in one piece) and the next frame all of them, a node's change only the tiles under it; after pans, zooms and
+ * changes the tiles show what one paint of the whole view shows, pixel for pixel; and the connections are drawn where
+ * they run, near, between and far, light and dark.
  */
 @ExtendWith(ApplicationExtension.class)
 class BoardTilesUiTest {
@@ -111,6 +113,83 @@ class BoardTilesUiTest {
         frame(robot, () -> vm.selection().add(vm.graphProperty().get().nodes().get(120).id())); // far out a box filled
         frame(robot, () -> vm.states().put(vm.graphProperty().get().nodes().get(141).id(), BoardViewModel.NodeState.SKIPPED));
         assertSamePicture(robot, "far (20 %)");
+    }
+
+    @Test
+    void connectionsAreDrawnWhereTheyRunAtEveryLevelOfDetailAndTheme(FxRobot robot) {
+        record View(double scale, boolean dark) {
+        }
+        for (View v : new View[] {new View(1, false), new View(0.5, true), new View(0.2, false)}) {
+            frame(robot, () -> {
+                board.darkProperty().set(v.dark());
+                vm.scaleProperty().set(v.scale());
+                vm.translateXProperty().set(40);
+                vm.translateYProperty().set(40);
+            });
+            assertConnectionsAtTheirMiddles(robot, v.scale() + (v.dark() ? " dark" : " light") + ", the view in one piece");
+            frame(robot, () -> vm.pan(0, 0.25)); // same scale: the tiles
+            assertConnectionsAtTheirMiddles(robot, v.scale() + (v.dark() ? " dark" : " light") + ", tiles");
+        }
+    }
+
+    /**
+     * A connection's curve passes through the middle of its two ports (its control points are symmetric), and far
+     * out it is a straight line through it: there, in its colour, for at least 90 % of the connections in view whose
+     * middle no node covers (another connection may cross a few of them; a dashed one may have a gap there).
+     */
+    private void assertConnectionsAtTheirMiddles(FxRobot robot, String where) {
+        AtomicReference<WritableImage> shot = new AtomicReference<>();
+        robot.interact(() -> shot.set(board.snapshot(null, null)));
+        PixelReader px = shot.get().getPixelReader();
+        BoardColors c = board.darkProperty().get() ? BoardColors.DARK : BoardColors.LIGHT;
+        double s = vm.scaleProperty().get();
+        BoardGraph g = vm.graphProperty().get();
+        int checked = 0;
+        int found = 0;
+        StringBuilder missing = new StringBuilder();
+        for (BoardGraph.BoardEdge e : g.edges()) {
+            BoardGraph.BoardNode a = g.node(e.from());
+            BoardGraph.BoardNode b = g.node(e.to());
+            double mx = (a.outX() + b.x()) / 2;
+            double my = (a.portY() + b.portY()) / 2;
+            int x = (int) Math.floor(mx * s + vm.translateXProperty().get());
+            int y = (int) Math.floor(my * s + vm.translateYProperty().get());
+            boolean covered = g.nodes().stream().anyMatch(n -> mx > n.x() - 14 && mx < n.x() + BoardGraph.NODE_WIDTH + 14
+                    && my > n.y() - 14 && my < n.y() + BoardGraph.NODE_HEIGHT + 14);
+            if (covered || BoardPainter.dashed(e.kind()) || x < 2 || y < 2 || x > WIDTH - Minimap.WIDTH - 20 || y > HEIGHT - 3) {
+                continue;
+            }
+            Color want = s < BoardPainter.LOD_BOXES ? c.edge() : BoardPainter.color(e.kind(), c);
+            double best = 0;
+            for (int dy = -1; dy <= 1; dy++) {
+                for (int dx = -1; dx <= 1; dx++) {
+                    best = Math.max(best, coverage(px.getColor(x + dx, y + dy), want, c.background()));
+                }
+            }
+            checked++;
+            if (best >= 0.4) {
+                found++;
+            } else if (missing.length() < 300) {
+                missing.append(' ').append(e.from()).append("→").append(e.to()).append(" at ").append(x).append(',').append(y);
+            }
+        }
+        assertTrue(checked >= 10, where + ": only " + checked + " connections' middles in view");
+        if (found < checked * 0.9) {
+            write(shot.get(), "middles " + where);
+        }
+        assertTrue(found >= checked * 0.9, where + ": " + found + " of " + checked
+                + " connections drawn at their middle; not:" + missing + " (target/screenshots/board-tiles-middles-*.png)");
+    }
+
+    /** How much of {@code want} over {@code background} pixel {@code p} shows (0: background, 1: the colour). */
+    private static double coverage(Color p, Color want, Color background) {
+        double full = distance(want, background);
+        return full == 0 ? 0 : Math.max(0, 1 - distance(p, want) / full);
+    }
+
+    private static double distance(Color a, Color b) {
+        return Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2) + Math.pow(a.getGreen() - b.getGreen(), 2)
+                + Math.pow(a.getBlue() - b.getBlue(), 2));
     }
 
     /** The board's picture (without the minimap) against the painter's picture of the same view on one canvas. */

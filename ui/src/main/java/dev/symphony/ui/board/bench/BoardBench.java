@@ -33,7 +33,9 @@ import javafx.stage.Stage;
  * board; no auto-layout), {@code panP99Ms}, {@code zoomP99Ms} (stepping between 100 % and 10 %, through every level
  * of detail), {@code dragP99Ms} (a node dragged by mouse events), each an input event → the rendered pulse showing
  * it ({@link PulseDriver}); {@code *FxCpuP99Ms}: the JavaFX thread's CPU time for the event, CSS, layout and
- * painting commands (not the rasterizing render thread); {@code parseMs}: the part of {@code openMs} before the
+ * painting commands (not the rasterizing render thread); {@code *RenderCpuP50Ms}, {@code *RenderCpuP99Ms}: the
+ * render thread's CPU time for that frame (the software rasterizer; NaN if the thread is not found); both CPU
+ * times are inflated much less by a loaded machine than the wall-clock frame times; {@code parseMs}: the part of {@code openMs} before the
  * window (read, parse, graph); {@code *Worst}: the three slowest frames of each run as {@code ms@frame}; the load
  * average beside them. A small board is opened first ({@link #warmUp}).
  */
@@ -136,17 +138,21 @@ public final class BoardBench {
         BoardViewModel vm = s.board().viewModel();
         double[] pan = new double[frames];
         double[] panCpu = new double[frames];
+        double[] panRender = new double[frames];
         for (int i = 0; i < frames; i++) {
             double dx = i % 40 < 20 ? -23 : 23;
             pan[i] = s.driver().measure(() -> vm.pan(dx, -7 * Math.signum(dx)));
             panCpu[i] = s.driver().lastFxCpuMs();
+            panRender[i] = s.driver().lastRenderCpuMs();
         }
         double[] zoom = new double[frames];
         double[] zoomCpu = new double[frames];
+        double[] zoomRender = new double[frames];
         for (int i = 0; i < frames; i++) {
             double factor = i % 50 < 25 ? 0.912 : 1 / 0.912; // 25 steps of 0.912 ≈ 100 % → 10 % and back
             zoom[i] = s.driver().measure(() -> vm.zoomAt(factor, 640, 400));
             zoomCpu[i] = s.driver().lastFxCpuMs();
+            zoomRender[i] = s.driver().lastRenderCpuMs();
         }
         PulseDriver.onFx(() -> {
             vm.scaleProperty().set(1);
@@ -172,6 +178,12 @@ public final class BoardBench {
         line.put("panFxCpuP99Ms", round(EditorViewBench.percentile(panCpu, 99)));
         line.put("zoomFxCpuP99Ms", round(EditorViewBench.percentile(zoomCpu, 99)));
         line.put("dragFxCpuP99Ms", round(EditorViewBench.percentile(dragRun[1], 99)));
+        line.put("panRenderCpuP50Ms", round(EditorViewBench.percentile(panRender, 50)));
+        line.put("panRenderCpuP99Ms", round(EditorViewBench.percentile(panRender, 99)));
+        line.put("zoomRenderCpuP50Ms", round(EditorViewBench.percentile(zoomRender, 50)));
+        line.put("zoomRenderCpuP99Ms", round(EditorViewBench.percentile(zoomRender, 99)));
+        line.put("dragRenderCpuP50Ms", round(EditorViewBench.percentile(dragRun[2], 50)));
+        line.put("dragRenderCpuP99Ms", round(EditorViewBench.percentile(dragRun[2], 99)));
         line.put("panWorst", worst(pan));
         line.put("zoomWorst", worst(zoom));
         line.put("dragWorst", worst(drag));
@@ -184,7 +196,10 @@ public final class BoardBench {
         return line;
     }
 
-    /** Presses on a node, drags it {@code frames} steps (each timed), releases (the move is written, not timed). */
+    /**
+     * Presses on a node, drags it {@code frames} steps (each timed), releases (the move is written, not timed): each
+     * frame's time, FX-thread CPU and render-thread CPU.
+     */
     private static double[][] drag(Session s, BoardViewModel vm, int frames) throws Exception {
         BoardGraph.BoardNode node = vm.graphProperty().get().nodes().get(BoardMelodies.ROWS + 3);
         double x = 40 + node.x() + BoardGraph.NODE_WIDTH / 2;
@@ -192,14 +207,16 @@ public final class BoardBench {
         PulseDriver.onFx(() -> Event.fireEvent(s.board(), mouse(MouseEvent.MOUSE_PRESSED, x, y)));
         double[] out = new double[frames];
         double[] cpu = new double[frames];
+        double[] render = new double[frames];
         for (int i = 0; i < frames; i++) {
             double dx = 4.0 * (i % 60 < 30 ? i % 60 : 60 - i % 60);
             double dy = dx / 2;
             out[i] = s.driver().measure(() -> Event.fireEvent(s.board(), mouse(MouseEvent.MOUSE_DRAGGED, x + dx, y + dy)));
             cpu[i] = s.driver().lastFxCpuMs();
+            render[i] = s.driver().lastRenderCpuMs();
         }
         PulseDriver.onFx(() -> Event.fireEvent(s.board(), mouse(MouseEvent.MOUSE_RELEASED, x + 40, y + 20)));
-        return new double[][] {out, cpu};
+        return new double[][] {out, cpu, render};
     }
 
     private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type, double x, double y) {
