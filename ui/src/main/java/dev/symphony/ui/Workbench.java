@@ -314,8 +314,18 @@ public final class Workbench implements AutoCloseable {
         return services;
     }
 
+    /**
+     * Closes the window's services (on the JavaFX thread, as the window's close does): it stops the tab session's
+     * timer and reads the tabs, which belong to the JavaFX thread. Called on another thread it raced the JavaFX
+     * thread's animation timer and scene (a test's clean-up did that); it is refused with an error instead.
+     */
     @Override
     public void close() throws Exception {
+        if (!javafx.application.Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("Workbench.close() runs on the JavaFX thread (it stops the tab session's"
+                    + " timer and reads the tabs); it was called on thread '" + Thread.currentThread().getName()
+                    + "': close it through Platform.runLater");
+        }
         tabSession.close(); // before the tabs go
         tabs.shutdown();
         terminals.close(); // no terminal process outlives the window
