@@ -97,6 +97,17 @@ public final class Workbench implements AutoCloseable {
         EditorEnvironment editorEnv = new EditorEnvironment(services.bridge(), services.settings(),
                 window.themeProperty(), StyleSourcesFactory.create(services.settings()));
         tabsView = new EditorTabsView(tabs, prompter, editorEnv);
+        tabsView.setEditorMenuCommands(new dev.symphony.ui.editor.EditorContextMenu.Commands() {
+            @Override
+            public boolean has(String id) {
+                return services.commands().find(id).isPresent();
+            }
+
+            @Override
+            public void run(String id) {
+                services.commands().execute(id);
+            }
+        });
         diffs = new DiffEditors(tabsView, editorEnv, window.statusMessageProperty()::set);
         diffs.register(window::command, tabs.selectedProperty()::get);
         EditorCommands.register(window::command, tabsView::activeEditor);
