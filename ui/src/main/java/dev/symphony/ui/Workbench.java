@@ -97,6 +97,17 @@ public final class Workbench implements AutoCloseable {
         EditorEnvironment editorEnv = new EditorEnvironment(services.bridge(), services.settings(),
                 window.themeProperty(), StyleSourcesFactory.create(services.settings()));
         tabsView = new EditorTabsView(tabs, prompter, editorEnv);
+        tabsView.setEditorMenuCommands(new dev.symphony.ui.editor.EditorContextMenu.Commands() {
+            @Override
+            public boolean has(String id) {
+                return services.commands().find(id).isPresent();
+            }
+
+            @Override
+            public void run(String id) {
+                services.commands().execute(id);
+            }
+        });
         diffs = new DiffEditors(tabsView, editorEnv, window.statusMessageProperty()::set);
         diffs.register(window::command, tabs.selectedProperty()::get);
         EditorCommands.register(window::command, tabsView::activeEditor);
@@ -314,8 +325,18 @@ public final class Workbench implements AutoCloseable {
         return services;
     }
 
+    /**
+     * Closes the window's services (on the JavaFX thread, as the window's close does): it stops the tab session's
+     * timer and reads the tabs, which belong to the JavaFX thread. Called on another thread it raced the JavaFX
+     * thread's animation timer and scene (a test's clean-up did that); it is refused with an error instead.
+     */
     @Override
     public void close() throws Exception {
+        if (!javafx.application.Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("Workbench.close() runs on the JavaFX thread (it stops the tab session's"
+                    + " timer and reads the tabs); it was called on thread '" + Thread.currentThread().getName()
+                    + "': close it through Platform.runLater");
+        }
         tabSession.close(); // before the tabs go
         tabs.shutdown();
         terminals.close(); // no terminal process outlives the window

@@ -60,6 +60,27 @@ public final class TestWorkbench implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes {@code workbench} on the JavaFX thread and waits for it (what a test's clean-up calls). Not through
+     * TestFX's {@code asyncFx}, which would first rethrow an earlier test failure and leave the workbench open.
+     */
+    public static void closeOnFx(Workbench workbench) throws Exception {
+        java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> {
+            try {
+                workbench.close();
+                closed.complete(null);
+            } catch (Throwable t) {
+                closed.completeExceptionally(t);
+            }
+        });
+        try {
+            closed.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
     /** What the window showed, for a person to look at: target/screenshots/NAME (not an assertion). JavaFX thread. */
     public static void screenshot(javafx.scene.Scene scene, String name) {
         javafx.scene.image.WritableImage image = scene.snapshot(null);
@@ -77,9 +98,14 @@ public final class TestWorkbench implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the workbench on the JavaFX thread, as the window's close does (it stops the tab session's timer and
+     * reads the tabs: run on the test thread it raced the JavaFX thread's animation timer and scene), then deletes
+     * both folders.
+     */
     @Override
     public void close() throws Exception {
-        workbench.close();
+        closeOnFx(workbench);
         for (Path dir : new Path[] {home, workspace}) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

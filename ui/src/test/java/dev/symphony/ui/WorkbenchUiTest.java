@@ -57,7 +57,7 @@ class WorkbenchUiTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        workbench.close();
+        TestWorkbench.closeOnFx(workbench);
         for (Path dir : new Path[] {home, workspace}) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -328,6 +328,24 @@ public final class EditorController {
         return buffer.selections().all().stream().anyMatch(s -> !s.isEmpty());
     }
 
+    /** Copies {@link #selectedText} to the system clipboard (Ctrl+C, the context menu's Copy). */
+    public void copy() {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(selectedText());
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** Copies, then removes the selections (Ctrl+X, the context menu's Cut); with nothing selected only copies. */
+    public void cut() {
+        copy();
+        deleteSelections();
+    }
+
+    /** Pastes the system clipboard's text (Ctrl+V, the context menu's Paste). */
+    public void pasteFromClipboard() {
+        paste(javafx.scene.input.Clipboard.getSystemClipboard().getString());
+    }
+
     /** Removes the selections (cut); nothing when all are empty. */
     public void deleteSelections() {
         if (editable() && hasSelection()) {

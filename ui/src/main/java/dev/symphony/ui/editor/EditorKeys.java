@@ -1,8 +1,6 @@
 package dev.symphony.ui.editor;
 
 import dev.symphony.editor.selection.Motion;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
@@ -62,14 +60,9 @@ final class EditorKeys {
     private boolean shortcutKey(KeyCode code, boolean shift) {
         switch (code) {
             case A -> editor.selectAll();
-            case C, INSERT -> copy();
-            case X -> {
-                copy();
-                if (editor.hasSelection()) {
-                    editor.deleteSelections();
-                }
-            }
-            case V -> editor.paste(Clipboard.getSystemClipboard().getString());
+            case C, INSERT -> editor.copy();
+            case X -> editor.cut();
+            case V -> editor.pasteFromClipboard();
             case Z -> {
                 if (shift) {
                     editor.redo();
@@ -86,12 +79,6 @@ final class EditorKeys {
             }
         }
         return true;
-    }
-
-    private void copy() {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(editor.selectedText());
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private void typed(KeyEvent e) {

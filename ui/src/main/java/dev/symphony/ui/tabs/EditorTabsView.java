@@ -1,6 +1,7 @@
 package dev.symphony.ui.tabs;
 
 import dev.symphony.editor.file.LineEnding;
+import dev.symphony.ui.editor.EditorContextMenu;
 import dev.symphony.ui.editor.EditorEnvironment;
 import dev.symphony.ui.editor.EditorPane;
 import dev.symphony.ui.editor.EditorView;
@@ -33,6 +34,7 @@ public final class EditorTabsView extends TabPane {
     private java.util.function.Consumer<OpenDocument> onReveal = d -> { };
     private final EditorGroups groups;
     private final javafx.beans.property.ReadOnlyObjectWrapper<Tab> activeTab = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private EditorContextMenu.Commands editorMenu;
 
     public EditorTabsView(EditorTabsViewModel model, Prompter prompter, EditorEnvironment env) {
         this.model = model;
@@ -134,6 +136,14 @@ public final class EditorTabsView extends TabPane {
         env.applySettings(pane.view());
         pane.highlight(env.styles(), env.dark());
         pane.view().setOnCaretMoved(this::updateStatus);
+        if (editorMenu != null) {
+            EditorContextMenu.install(pane.view(), editorMenu);
+        }
+    }
+
+    /** The commands the editors' right-click menus offer from now on (the workbench's registry). */
+    public void setEditorMenuCommands(EditorContextMenu.Commands commands) {
+        this.editorMenu = commands;
     }
 
     /**

@@ -119,6 +119,28 @@ class DiffViewUiTest {
         TestWorkbench.waitUntil("the right side followed", () -> diff.rightView().scrollLines() == 60);
     }
 
+    /** Edit review's shape: the document on the left (editable), a proposed text on the right; Accept takes one change. */
+    @Test
+    void acceptChangeTakesTheProposedLinesIntoTheDocumentOneUndoStepEach(FxRobot robot) throws Exception {
+        Path file = Files.writeString(bench.workspace.resolve("Edit.java"), "a\nb\nc\nd\n");
+        OpenDocument doc = open(robot, file);
+        robot.interact(() -> workbench.diffs().open(new DiffSide("Edit.java", file, doc.buffer(), true),
+                DiffSide.ofText("Edit.java (proposed)", file, "a\nB\nc\nd\nE\n")));
+        TestWorkbench.waitUntil("the diff counted", () -> "2 changes".equals(countText(robot)));
+        assertTrue(robot.lookup("#" + DiffView.REVERT_ID).tryQuery().isEmpty(), "nothing to revert into a read-only right");
+
+        robot.clickOn("#" + DiffView.NEXT_ID);
+        TestWorkbench.waitUntil("the first change current", () -> "1 of 2 changes".equals(countText(robot)));
+        robot.clickOn("#" + DiffView.ACCEPT_ID);
+        TestWorkbench.waitUntil("the document takes the proposed line", () -> "a\nB\nc\nd\n".equals(doc.text()));
+        TestWorkbench.waitUntil("one change left", () -> "1 of 1 changes".equals(countText(robot)));
+        robot.clickOn("#" + DiffView.ACCEPT_ID);
+        TestWorkbench.waitUntil("and the added one", () -> "a\nB\nc\nd\nE\n".equals(doc.text()));
+        assertTrue(doc.dirtyProperty().get());
+        robot.interact(() -> doc.buffer().undo());
+        TestWorkbench.waitUntil("one undo takes one change back", () -> "a\nB\nc\nd\n".equals(doc.text()));
+    }
+
     private OpenDocument open(FxRobot robot, Path file) throws Exception {
         AtomicReference<OpenDocument> opened = new AtomicReference<>();
         robot.interact(() -> workbench.openFile(file, opened::set));

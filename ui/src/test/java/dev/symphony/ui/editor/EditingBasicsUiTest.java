@@ -48,6 +48,11 @@ class EditingBasicsUiTest {
         return workbench.tabs().selectedProperty().get();
     }
 
+    /** The selected document's text, read on the JavaFX thread (where the tabs and the buffer change). */
+    private String text() {
+        return EditorViewUiTest.onFx(() -> document().text());
+    }
+
     private int caret(EditorView view) {
         return EditorViewUiTest.onFx(() -> view.buffer().selections().get(0).head());
     }
@@ -56,24 +61,24 @@ class EditingBasicsUiTest {
     void bracketsAndQuotesCloseTypeOverSurroundAndIndent(FxRobot robot) throws Exception {
         EditorView view = open(robot, "Main.java", "class A \n", 8);
         robot.write("{");
-        waitUntil("the brace is closed", () -> document().text().equals("class A {}\n"));
+        waitUntil("the brace is closed", () -> text().equals("class A {}\n"));
         assertEquals(9, caret(view), "caret between the braces");
         robot.type(KeyCode.ENTER);
         waitUntil("Enter between the braces indents and puts the closer on its own line",
-                () -> document().text().equals("class A {\n    \n}\n"));
+                () -> text().equals("class A {\n    \n}\n"));
         robot.write("f(\"x\");");
         waitUntil("the parenthesis and quotes close and are typed over",
-                () -> document().text().equals("class A {\n    f(\"x\");\n}\n"));
+                () -> text().equals("class A {\n    f(\"x\");\n}\n"));
         robot.write("[");
         robot.type(KeyCode.BACK_SPACE);
-        waitUntil("Backspace in an empty pair removes both", () -> document().text().equals("class A {\n    f(\"x\");\n}\n"));
-        int x = document().text().indexOf('x');
+        waitUntil("Backspace in an empty pair removes both", () -> text().equals("class A {\n    f(\"x\");\n}\n"));
+        int x = text().indexOf('x');
         robot.interact(() -> view.controller().setSelections(SelectionSet.single(Selection.of(x, x + 1)), x + 1));
         robot.write("(");
-        waitUntil("a selection is surrounded", () -> document().text().equals("class A {\n    f(\"(x)\");\n}\n"));
+        waitUntil("a selection is surrounded", () -> text().equals("class A {\n    f(\"(x)\");\n}\n"));
         assertEquals(x + 2, caret(view), "and stays selected");
         robot.interact(() -> view.buffer().undo());
-        waitUntil("one undo step", () -> document().text().equals("class A {\n    f(\"x\");\n}\n"));
+        waitUntil("one undo step", () -> text().equals("class A {\n    f(\"x\");\n}\n"));
     }
 
     @Test
@@ -88,16 +93,16 @@ class EditingBasicsUiTest {
         });
         robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
         String pasted = "class A {\n    void f() {\n        if (x) {\n          g();\n        }\n    }\n}\n";
-        waitUntil("the block is indented to the caret's level", () -> document().text().equals(pasted));
+        waitUntil("the block is indented to the caret's level", () -> text().equals(pasted));
         robot.interact(() -> view.buffer().undo());
-        waitUntil("one undo step", () -> document().text().equals(text));
+        waitUntil("one undo step", () -> text().equals(text));
 
         int a = text.indexOf('{') + 1;
         int b = text.indexOf("{", a) + 1;
         robot.interact(() -> view.controller().setSelections(SelectionSet.of(java.util.List.of(
                 Selection.cursor(a), Selection.cursor(b))), b));
         robot.type(KeyCode.ENTER);
-        waitUntil("each caret gets its own indentation", () -> document().text().equals(
+        waitUntil("each caret gets its own indentation", () -> text().equals(
                 "class A {\n    \n    void f() {\n        \n        \n    }\n}\n"));
     }
 
@@ -106,7 +111,7 @@ class EditingBasicsUiTest {
         String text = "if (a) {\n    x();\n    \n";
         open(robot, "b.js", text, text.length() - 1);
         robot.write("}");
-        waitUntil("one level less", () -> document().text().equals("if (a) {\n    x();\n}\n"));
+        waitUntil("one level less", () -> text().equals("if (a) {\n    x();\n}\n"));
     }
 
     @Test
@@ -119,7 +124,7 @@ class EditingBasicsUiTest {
             view.fireEvent(typed("x", false, false));
         });
         waitUntil("only the AltGr character and the plain one are typed",
-                () -> document().text().equals(mac ? "f@x" : "@x"));
+                () -> text().equals(mac ? "f@x" : "@x"));
     }
 
     private static javafx.scene.input.KeyEvent typed(String ch, boolean control, boolean alt) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.symphony.editor.selection.Selection;
 import dev.symphony.kernel.paths.SymphonyPaths;
+import dev.symphony.ui.TestWorkbench;
 import dev.symphony.ui.Workbench;
 import dev.symphony.ui.editor.find.FindBar;
 import dev.symphony.ui.editor.find.GoToLineBar;
@@ -53,7 +54,7 @@ class EditorViewUiTest {
     void cleanUp(FxRobot robot) throws Exception {
         robot.release(new KeyCode[0]); // no key or button stays down for the next test
         robot.release(new MouseButton[0]);
-        workbench.close();
+        TestWorkbench.closeOnFx(workbench);
         for (Path dir : new Path[] {home, workspace}) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -87,9 +88,9 @@ class EditorViewUiTest {
     static EditorView open(FxRobot robot, Workbench workbench, Path file, String text, int caret) throws Exception {
         Files.writeString(file, text);
         robot.interact(() -> workbench.openFile(file, d -> {}));
-        waitUntil(file.getFileName() + " opens", () -> workbench.tabsView().activeEditor() != null
-                && file.equals(workbench.tabsView().activeEditor().file()));
-        EditorView view = workbench.tabsView().activeEditor().view();
+        waitUntil(file.getFileName() + " opens", () -> onFx(() -> workbench.tabsView().activeEditor() != null
+                && file.equals(workbench.tabsView().activeEditor().file())));
+        EditorView view = onFx(() -> workbench.tabsView().activeEditor().view());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(view);
         robot.interact(() -> view.controller().setSelections(dev.symphony.editor.selection.SelectionSet.cursorAt(caret), caret));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.symphony.editor.search.files.FileMatches;
 import dev.symphony.kernel.paths.SymphonyPaths;
+import dev.symphony.ui.TestWorkbench;
 import dev.symphony.ui.Workbench;
 import dev.symphony.ui.quickopen.QuickOpenView;
 import dev.symphony.ui.shell.WorkbenchServices;
@@ -53,7 +54,7 @@ class WorkspaceSearchUiTest {
     void cleanUp(FxRobot robot) throws Exception {
         robot.release(new KeyCode[0]);
         robot.release(new MouseButton[0]);
-        workbench.close();
+        TestWorkbench.closeOnFx(workbench);
         for (Path dir : new Path[] {home, workspace}) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
