@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The extension's status against {@code git status --porcelain} after seeded random changes made with the git
  * executable and plain file writes: edits (some keeping the size, which only a content check finds), deletions, new
  * files in new folders, ignored files, {@code git add}, {@code git rm --cached}, {@code git mv} (then edited or not),
- * commits and new branches. Compared after every step. {@code -Dsymphony.test.seed=N} (or {@code SYMPHONY_TEST_SEED})
+ * commits and new branches. Compared after every step, read in one walk and in parts of a single entry and more
+ * ({@link WalkPlan}). {@code -Dsymphony.test.seed=N} (or {@code SYMPHONY_TEST_SEED})
  * repeats a run.
  */
 class StatusDifferentialTest {
@@ -90,7 +91,9 @@ class StatusDifferentialTest {
                 what = "rewrite " + pick;
             }
             done.add(what);
-            assertEquals(repo.porcelain(), StatusReaderTest.ours(dir), "seed " + seed + ", after step " + step + ": " + done);
+            List<String> git = repo.porcelain();
+            assertEquals(git, StatusReaderTest.ours(dir), "seed " + seed + ", after step " + step + ": " + done);
+            assertEquals(git, StatusReaderTest.oursInParts(dir), "in parts: seed " + seed + ", after step " + step + ": " + done);
         }
     }
 
