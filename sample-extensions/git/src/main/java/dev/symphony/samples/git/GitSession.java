@@ -44,7 +44,7 @@ final class GitSession implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final StatusReader statusReader = new StatusReader(walkers, WALKERS, WALKERS == 0 ? 1 : 2 * (WALKERS + 1), 4096);
+    private final StatusReader statusReader = StatusReader.sideBySide(walkers, WALKERS);
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean reading;
     private volatile GitStatus last;

@@ -44,6 +44,16 @@ public final class StatusReader {
         this.minPartEntries = minPartEntries;
     }
 
+    /**
+     * The extension's reader: the caller and {@code helpers} threads of {@code executor}, one part each (of at least
+     * 4,096 entries). Each part lists the split folders on its way whole, so more parts than hands cost more than they
+     * balance (StatusReadComparison under load, 100,000 files on 2 processors: 4 parts took 11 % more CPU than one
+     * walk, 2 parts 3 %).
+     */
+    public static StatusReader sideBySide(Executor executor, int helpers) {
+        return new StatusReader(executor, helpers, helpers + 1, 4096);
+    }
+
     /** The status read on the caller's thread alone (the work tree in one walk). */
     public static GitStatus read(Repository repo) throws IOException {
         return ON_CALLER.status(repo);
