@@ -135,7 +135,7 @@ final class GitSession implements AutoCloseable {
         return branches;
     }
 
-    /** Reads the status now, on the caller's thread (the {@code status} capability), and keeps it. */
+    /** Reads the status now, on the caller's thread and the walkers (the {@code status} capability), and keeps it. */
     GitStatus readNow() {
         try {
             GitStatus s = statusReader.status(repo);
