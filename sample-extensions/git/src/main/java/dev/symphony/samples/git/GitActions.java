@@ -24,9 +24,12 @@ public final class GitActions {
     /** Larger files are not sent as HEAD texts (a diff of them would not be read anyway). */
     static final int MAX_BASE_BYTES = 16 << 20;
     private final Repository repo;
+    private final StatusReader status;
 
-    public GitActions(Repository repo) {
+    /** {@code status}: how the commit's checks read the status. */
+    public GitActions(Repository repo, StatusReader status) {
         this.repo = repo;
+        this.status = status;
     }
 
     public void stage(List<String> paths) throws GitException {
@@ -66,10 +69,11 @@ public final class GitActions {
             throw new GitException("the commit message is empty: write one to commit");
         }
         try (Git git = new Git(repo)) {
-            if (!amend && StatusReader.read(repo).entries().stream().noneMatch(GitStatus.Entry::staged)) {
+            List<GitStatus.Entry> entries = status.status(repo).entries();
+            if (!amend && entries.stream().noneMatch(GitStatus.Entry::staged)) {
                 throw new GitException("nothing is staged: stage the changes to commit first");
             }
-            if (StatusReader.read(repo).entries().stream().anyMatch(GitStatus.Entry::conflicted)) {
+            if (entries.stream().anyMatch(GitStatus.Entry::conflicted)) {
                 throw new GitException("the merge has unresolved conflicts: resolve them and stage the files first");
             }
             var commit = git.commit().setMessage(message).setAmend(amend).setAllowEmpty(amend);

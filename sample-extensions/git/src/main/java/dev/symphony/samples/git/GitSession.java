@@ -27,6 +27,7 @@ import org.eclipse.jgit.util.FS;
  */
 final class GitSession implements AutoCloseable {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int WALKERS = Math.min(7, Runtime.getRuntime().availableProcessors() - 1);
     private final KernelServices services;
     private final Repository repo;
     private final Path workTree;
@@ -37,6 +38,13 @@ final class GitSession implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** The threads that read parts of a large work tree beside the reading thread (none on one processor). */
+    private final ExecutorService walkers = Executors.newFixedThreadPool(Math.max(1, WALKERS), r -> {
+        Thread t = new Thread(r, "git-status-walk");
+        t.setDaemon(true);
+        return t;
+    });
+    private final StatusReader statusReader = StatusReader.sideBySide(walkers, WALKERS);
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean reading;
     private volatile GitStatus last;
@@ -49,7 +57,7 @@ final class GitSession implements AutoCloseable {
         this.services = services;
         this.repo = repo;
         this.workTree = repo.getWorkTree().toPath().toAbsolutePath().normalize();
-        this.actions = new GitActions(repo);
+        this.actions = new GitActions(repo, statusReader);
         this.history = new GitHistory(repo);
         this.watcher = StatusWatcher.start(workTree, this::refresh);
         refresh();
@@ -127,10 +135,10 @@ final class GitSession implements AutoCloseable {
         return branches;
     }
 
-    /** Reads the status now, on the caller's thread (the {@code status} capability), and keeps it. */
+    /** Reads the status now, on the caller's thread and the walkers (the {@code status} capability), and keeps it. */
     GitStatus readNow() {
         try {
-            GitStatus s = StatusReader.read(repo);
+            GitStatus s = statusReader.status(repo);
             last = s;
             return s;
         } catch (IOException e) {
@@ -154,7 +162,7 @@ final class GitSession implements AutoCloseable {
             queued.set(false);
             reading = true;
             try {
-                GitStatus s = StatusReader.read(repo);
+                GitStatus s = statusReader.status(repo);
                 branches = actions.branches();
                 last = s;
                 watcher.skip(s);
@@ -254,6 +262,7 @@ final class GitSession implements AutoCloseable {
     public void close() {
         watcher.close();
         reader.shutdownNow();
+        walkers.shutdownNow();
         repo.close();
     }
 }

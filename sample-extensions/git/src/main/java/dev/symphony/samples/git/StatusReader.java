@@ -1,129 +1,133 @@
 package dev.symphony.samples.git;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import org.eclipse.jgit.diff.DiffEntry;
-import org.eclipse.jgit.diff.RenameDetector;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.IndexDiff;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 /**
- * Reads a repository's status with JGit's {@link IndexDiff} (HEAD against the index against the work tree) and
- * reports it as {@code git status --porcelain=v1 -uall --ignored=matching} does, staged renames included (JGit's
- * {@link RenameDetector} at git's 50 % similarity). It only reads: unlike {@code git status}, which refreshes the
- * index's stat data when it may, nothing in the repository is written (the user's index is changed only by what they
- * ask for).
+ * Reads a repository's status as JGit's {@link IndexDiff} finds it (HEAD against the index against the work tree) and
+ * reports it as {@code git status --porcelain=v1 -uall --ignored=matching} does ({@link PorcelainStatus}). It only
+ * reads: unlike {@code git status}, which refreshes the index's stat data when it may, nothing in the repository is
+ * written (the user's index is changed only by what they ask for).
+ * <p>
+ * {@link StatusWalk} compares HEAD with the index in one walk (folders the index's cache tree says are unchanged are
+ * skipped) and the index with the work tree in parts of a large tree ({@link WalkPlan}); the caller's thread and up to
+ * {@code helpers} threads of {@code executor} take walks until none is left, so a busy executor only means fewer
+ * hands. An index with gitlinks (submodules) is read by {@code IndexDiff} itself, which looks into them.
  */
 public final class StatusReader {
-    private StatusReader() {
+    private static final StatusReader ON_CALLER = new StatusReader(Runnable::run, 0, 1, Integer.MAX_VALUE);
+    private final Executor executor;
+    private final int helpers;
+    private final int parts;
+    private final int minPartEntries;
+
+    /**
+     * {@code parts}: at most this many walks, each of at least {@code minPartEntries} index entries; {@code helpers}:
+     * how many of {@code executor}'s threads join the caller's.
+     */
+    public StatusReader(Executor executor, int helpers, int parts, int minPartEntries) {
+        this.executor = executor;
+        this.helpers = helpers;
+        this.parts = parts;
+        this.minPartEntries = minPartEntries;
     }
 
+    /**
+     * The extension's reader: the caller and {@code helpers} threads of {@code executor}, one part each (of at least
+     * 4,096 entries). Each part lists the split folders on its way whole, so more parts than hands cost more than they
+     * balance (StatusReadComparison under load, 100,000 files on 2 processors: 4 parts took 11 % more CPU than one
+     * walk, 2 parts 3 %).
+     */
+    public static StatusReader sideBySide(Executor executor, int helpers) {
+        return new StatusReader(executor, helpers, helpers + 1, 4096);
+    }
+
+    /** The status read on the caller's thread alone (the work tree in one walk). */
     public static GitStatus read(Repository repo) throws IOException {
+        return ON_CALLER.status(repo);
+    }
+
+    public GitStatus status(Repository repo) throws IOException {
+        DirCache index = repo.readDirCache();
+        return PorcelainStatus.of(repo, index, hasGitlinks(index) ? indexDiff(repo) : walk(repo, index));
+    }
+
+    /** JGit's {@link IndexDiff} of HEAD, the index and the work tree, submodules included. */
+    static StatusWalk.Changes indexDiff(Repository repo) throws IOException {
         IndexDiff diff = new IndexDiff(repo, Constants.HEAD, new FileTreeIterator(repo));
         diff.diff();
-        Map<String, char[]> tracked = new TreeMap<>();
-        Map<String, IndexDiff.StageState> conflicts = diff.getConflictingStageStates();
-        for (String p : diff.getAdded()) {
-            code(tracked, p)[0] = 'A';
-        }
-        for (String p : diff.getChanged()) {
-            code(tracked, p)[0] = 'M';
-        }
-        for (String p : diff.getRemoved()) {
-            code(tracked, p)[0] = 'D';
-        }
-        for (String p : diff.getModified()) {
-            code(tracked, p)[1] = 'M';
-        }
-        for (String p : diff.getMissing()) {
-            code(tracked, p)[1] = 'D';
-        }
-        conflicts.keySet().forEach(tracked::remove);
-        Map<String, String> renamedFrom = renames(repo, diff.getAdded(), diff.getRemoved());
-        List<GitStatus.Entry> entries = new ArrayList<>();
-        for (Map.Entry<String, IndexDiff.StageState> c : conflicts.entrySet()) {
-            String xy = conflictCode(c.getValue());
-            entries.add(new GitStatus.Entry(xy.charAt(0), xy.charAt(1), c.getKey(), null));
-        }
-        Set<String> renamedAway = new HashSet<>(renamedFrom.values());
-        for (Map.Entry<String, char[]> t : tracked.entrySet()) {
-            char[] xy = t.getValue();
-            String from = renamedFrom.get(t.getKey());
-            if (from != null) {
-                xy[0] = 'R';
-            } else if (renamedAway.contains(t.getKey()) && xy[0] == 'D') {
-                continue; // shown as the rename's old path
-            }
-            entries.add(new GitStatus.Entry(xy[0], xy[1], t.getKey(), from));
-        }
-        for (String p : diff.getUntracked()) {
-            entries.add(new GitStatus.Entry('?', '?', p, null));
-        }
-        for (String p : diff.getIgnoredNotInIndex()) {
-            entries.add(new GitStatus.Entry('!', '!', p, null));
-        }
-        entries.sort(Comparator.comparing(GitStatus.Entry::path));
-        return new GitStatus(repo.getWorkTree().getAbsolutePath(), repo.getBranch() == null || ObjectId.isId(repo.getBranch())
-                ? null : repo.getBranch(), head(repo), List.copyOf(entries));
+        return StatusWalk.Changes.of(diff);
     }
 
-    private static char[] code(Map<String, char[]> tracked, String path) {
-        return tracked.computeIfAbsent(path, p -> new char[] {' ', ' '});
-    }
-
-    private static String head(Repository repo) throws IOException {
-        ObjectId id = repo.resolve(Constants.HEAD);
-        return id == null ? null : id.name();
-    }
-
-    /** New path → old path of every staged rename (a removed and an added path with ≥ 50 % similar content). */
-    private static Map<String, String> renames(Repository repo, Set<String> added, Set<String> removed) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        ObjectId head = repo.resolve(Constants.HEAD + "^{tree}");
-        if (added.isEmpty() || removed.isEmpty() || head == null) {
-            return out;
+    /** HEAD against the index in one walk, the index against the work tree in the plan's parts, side by side. */
+    private StatusWalk.Changes walk(Repository repo, DirCache index) throws IOException {
+        WalkPlan plan = WalkPlan.of(index, parts, minPartEntries);
+        ObjectId headTree = repo.resolve(Constants.HEAD + "^{tree}");
+        int n = plan.parts() + 1;
+        DirCacheIterator[] iterators = new DirCacheIterator[n];
+        for (int w = 0; w < n; w++) {
+            iterators[w] = new DirCacheIterator(index);
         }
-        Set<String> paths = new HashSet<>(added);
-        paths.addAll(removed);
-        try (RevWalk rw = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
-            tw.addTree(rw.parseTree(head));
-            tw.addTree(new DirCacheIterator(repo.readDirCache()));
-            tw.setRecursive(true);
-            tw.setFilter(PathFilterGroup.createFromStrings(paths));
-            RenameDetector detector = new RenameDetector(repo);
-            detector.setRenameScore(50);
-            detector.addAll(DiffEntry.scan(tw));
-            for (DiffEntry e : detector.compute()) {
-                if (e.getChangeType() == DiffEntry.ChangeType.RENAME) {
-                    out.put(e.getNewPath(), e.getOldPath());
+        StatusWalk.Changes[] found = new StatusWalk.Changes[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(n);
+        Runnable hand = () -> {
+            for (int w; (w = next.getAndIncrement()) < n;) {
+                try {
+                    found[w] = w == 0 ? StatusWalk.staged(repo, headTree, iterators[w])
+                            : StatusWalk.unstaged(repo, iterators[w], plan.filter(w - 1));
+                } catch (IOException | RuntimeException e) {
+                    failed.compareAndSet(null, e);
+                } finally {
+                    done.countDown();
                 }
             }
+        };
+        for (int h = 0; h < Math.min(helpers, n - 1); h++) {
+            try {
+                executor.execute(hand);
+            } catch (RejectedExecutionException e) {
+                break; // shutting down: the caller walks the rest
+            }
         }
-        return out;
+        hand.run();
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the status of " + repo.getWorkTree(), e);
+        }
+        if (failed.get() instanceof IOException e) {
+            throw e;
+        } else if (failed.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        StatusWalk.Changes all = found[0];
+        for (int w = 1; w < n; w++) {
+            all.add(found[w]);
+        }
+        return all;
     }
 
-    private static String conflictCode(IndexDiff.StageState state) {
-        return switch (state) {
-            case BOTH_DELETED -> "DD";
-            case ADDED_BY_US -> "AU";
-            case DELETED_BY_THEM -> "UD";
-            case ADDED_BY_THEM -> "UA";
-            case DELETED_BY_US -> "DU";
-            case BOTH_ADDED -> "AA";
-            case BOTH_MODIFIED -> "UU";
-        };
+    private static boolean hasGitlinks(DirCache index) {
+        for (int i = 0; i < index.getEntryCount(); i++) {
+            if (index.getEntry(i).getRawMode() == FileMode.GITLINK.getBits()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The extension's status against {@code git status --porcelain} after seeded random changes made with the git
  * executable and plain file writes: edits (some keeping the size, which only a content check finds), deletions, new
  * files in new folders, ignored files, {@code git add}, {@code git rm --cached}, {@code git mv} (then edited or not),
- * commits and new branches. Compared after every step. {@code -Dsymphony.test.seed=N} (or {@code SYMPHONY_TEST_SEED})
+ * commits, new branches, switches to an earlier branch (so branches diverge) and merges of one into another, whose
+ * conflicts stay for the steps after them to edit, stage or commit. Compared after every step, read in one walk and in
+ * parts of a single entry and more ({@link WalkPlan}). {@code -Dsymphony.test.seed=N} (or {@code SYMPHONY_TEST_SEED})
  * repeats a run.
  */
 class StatusDifferentialTest {
@@ -38,11 +40,13 @@ class StatusDifferentialTest {
         repo.git("add", "-A");
         repo.git("commit", "-q", "-m", "base");
         List<String> done = new ArrayList<>();
+        List<String> branches = new ArrayList<>(List.of("main"));
         int counter = 100;
+        int conflictedSteps = 0;
         for (int step = 0; step < STEPS; step++) {
             List<String> files = files();
             String pick = files.isEmpty() ? null : files.get(random.nextInt(files.size()));
-            int op = random.nextInt(11);
+            int op = random.nextInt(13);
             String what;
             if (pick == null || op == 0) {
                 String name = fileName(random, counter++);
@@ -78,20 +82,40 @@ class StatusDifferentialTest {
                 repo.write(random.nextBoolean() ? "d" + random.nextInt(3) + "/trace" + counter++ + ".log" : "out/bin" + counter++, "ignored\n");
                 what = "ignored file";
             } else if (op == 8) {
-                repo.gitAllowing(new int[] {0, 1}, "commit", "-q", "-m", "step " + step); // 1: nothing staged
+                // 1: nothing staged; 128: a merge's conflicts not all staged yet
+                repo.gitAllowing(new int[] {0, 1, 128}, "commit", "-q", "-m", "step " + step);
                 what = "commit";
             } else if (op == 9) {
                 repo.git("add", "-A");
                 repo.gitAllowing(new int[] {0, 1}, "commit", "-q", "-m", "all at step " + step);
                 repo.git("checkout", "-q", "-b", "b" + step);
+                branches.add("b" + step);
                 what = "commit all, branch b" + step;
+            } else if (op == 11 && branches.size() > 1) {
+                String to = branches.get(random.nextInt(branches.size()));
+                repo.git("add", "-A");
+                repo.gitAllowing(new int[] {0, 1}, "commit", "-q", "-m", "all at step " + step); // a merge's conflicts too
+                repo.gitAllowing(new int[] {0, 1}, "checkout", "-q", to); // 1: an untracked file in the way
+                what = "commit all, switch to " + to; // its own commits after this make the branches diverge
+            } else if (op == 12 && branches.size() > 1) {
+                String other = branches.get(random.nextInt(branches.size()));
+                repo.git("add", "-A");
+                repo.gitAllowing(new int[] {0, 1}, "commit", "-q", "-m", "all at step " + step);
+                // 1: conflicts, left in the index and the files for the next steps (or an untracked file in the way)
+                repo.gitAllowing(new int[] {0, 1}, "merge", "-q", "--no-edit", other);
+                what = "commit all, merge " + other;
             } else {
                 repo.write(pick, body(counter++, random.nextInt(4)));
                 what = "rewrite " + pick;
             }
             done.add(what);
-            assertEquals(repo.porcelain(), StatusReaderTest.ours(dir), "seed " + seed + ", after step " + step + ": " + done);
+            List<String> git = repo.porcelain();
+            assertEquals(git, StatusReaderTest.ours(dir), "seed " + seed + ", after step " + step + ": " + done);
+            assertEquals(git, StatusReaderTest.oursInParts(dir), "in parts: seed " + seed + ", after step " + step + ": " + done);
+            conflictedSteps += git.stream().anyMatch(l -> l.matches("(UU|AA|DD|AU|UA|DU|UD) .*")) ? 1 : 0;
         }
+        System.out.println("StatusDifferentialTest: " + done.stream().filter(w -> w.contains("merge ")).count() + " merges, "
+                + conflictedSteps + " steps compared with conflicts in the index");
     }
 
     /** A path in one of a few folders (some nested), so changes share folders and new folders appear. */

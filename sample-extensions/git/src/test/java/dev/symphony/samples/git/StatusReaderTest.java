@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,14 @@ class StatusReaderTest {
         }
     }
 
+    /** The same read in parts of a single entry and more (at most 8, walked by the caller and two helpers side by side). */
+    static List<String> oursInParts(Path dir) throws Exception {
+        try (Repository repo = new FileRepositoryBuilder().setWorkTree(dir.toFile()).setMustExist(true).build()) {
+            return new StatusReader(ForkJoinPool.commonPool(), 2, 8, 1).status(repo).entries().stream()
+                    .map(GitStatus.Entry::porcelain).sorted().toList();
+        }
+    }
+
     @Test
     void matchesGitWithRenamesDeletionsUntrackedIgnoredAndConflicts() throws Exception {
         ScratchRepo repo = new ScratchRepo(dir);
@@ -42,6 +51,23 @@ class StatusReaderTest {
             assertTrue(git.contains(expected), "git's status lacks '" + expected + "': " + git);
         }
         assertEquals(git, ours(dir));
+        assertEquals(git, oursInParts(dir));
+    }
+
+    @Test
+    void anIgnoredFileTakenOutOfTheIndexIsIgnoredNotUntracked() throws Exception {
+        ScratchRepo repo = new ScratchRepo(dir);
+        repo.write(".gitignore", "*.log\nbuild/\n");
+        repo.write("kept.log", "added with -f\n");
+        repo.write("build/out.txt", "added with -f\n");
+        repo.git("add", ".gitignore");
+        repo.git("add", "-f", "kept.log", "build/out.txt");
+        repo.git("commit", "-q", "-m", "base");
+        repo.git("rm", "-q", "--cached", "kept.log", "build/out.txt");
+        List<String> git = repo.porcelain();
+        assertEquals(List.of("!! build", "!! kept.log", "D  build/out.txt", "D  kept.log"), git); // no "??": IndexDiff says so
+        assertEquals(git, ours(dir));
+        assertEquals(git, oursInParts(dir));
     }
 
     @Test
@@ -67,7 +93,7 @@ class StatusReaderTest {
         Thread.sleep(1100);
         Map<String, String> before = repo.snapshot();
         ours(dir);
-        ours(dir);
+        oursInParts(dir);
         assertEquals(before, repo.snapshot());
     }
 }
