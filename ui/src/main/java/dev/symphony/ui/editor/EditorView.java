@@ -71,6 +71,7 @@ public final class EditorView extends Region {
     private final SharedCarets carets;
 
     private StyleLayer styleLayer;
+    private InlayLayer inlayLayer;
 
     public EditorView(Buffer buffer) {
         this(buffer, null);
@@ -155,6 +156,25 @@ public final class EditorView extends Region {
 
     public StyleLayer styleLayer() {
         return styleLayer;
+    }
+
+    /** Text shown inside lines that is not in the buffer ({@link Inlay}: inlay hints). */
+    public interface InlayLayer {
+        /** The inlays of {@code line} (which starts at {@code lineStart}), sorted by their offset in the line; empty for none. */
+        List<Inlay> inlays(int line, int lineStart, int lineLength);
+    }
+
+    /**
+     * Shows {@code layer}'s inlays from now on (null: none), on short lines without wrapping; the owner calls
+     * {@link #stylesChanged} when they change.
+     */
+    public void setInlayLayer(InlayLayer layer) {
+        inlayLayer = layer;
+        invalidate();
+    }
+
+    public InlayLayer inlayLayer() {
+        return inlayLayer;
     }
 
     /** Uses a style source (a syntax session) from now on; the old one is closed. */
@@ -457,7 +477,9 @@ public final class EditorView extends Region {
             } else if (styleLayer != null) {
                 lineStyles = styleLayer.apply(line, start, length, lineStyles);
             }
-            slot.update(ctx, line, rope.substring(start + windowStart, start + windowEnd), windowStart, length, lineStyles);
+            List<Inlay> inlays = inlayLayer == null || wrapColumns > 0 || length > ViewportMath.LONG_LINE ? List.of()
+                    : inlayLayer.inlays(line, start, length);
+            slot.update(ctx, line, rope.substring(start + windowStart, start + windowEnd), windowStart, length, lineStyles, inlays);
             slot.lineStart = start;
             if (i == 0) {
                 y = -fraction * slot.rows() * lh;
@@ -668,6 +690,12 @@ public final class EditorView extends Region {
     public String paintedLine(int line) {
         LineSlot slot = slotOf(line);
         return slot == null ? null : slot.paintedText();
+    }
+
+    /** For tests: the inlays painted in a visible line (their labels, in order), or null when the line is not on screen. */
+    public List<String> paintedInlays(int line) {
+        LineSlot slot = slotOf(line);
+        return slot == null ? null : slot.paintedInlays();
     }
 
     /** For tests: the fill painted at {@code offset} of visible line {@code line}, or null. */

@@ -21,6 +21,10 @@ import javafx.geometry.VPos;
  *
  * <p>Only {@code content} is painted: the whole line when it is short, otherwise the window of it
  * that is on screen, starting at offset {@code windowStart} of the line.
+ *
+ * <p>{@link Inlay}s (inlay hints) take columns of their own on a short simple line: the characters from an inlay's
+ * offset on are drawn after it, while the caret at that offset stays before it ({@code caretColumns}). Another line
+ * (long, complex, or wrapped) does not show them.
  */
 final class LineSlot {
     final Group group = new Group();
@@ -32,7 +36,10 @@ final class LineSlot {
     private int lineLength;
     private StyledLine styles;
     private long version = -1;
-    private int[] columns; // display column of each offset of a short simple line (tabs expanded)
+    private int[] columns; // display column of each offset of a short simple line (tabs expanded, inlays before it)
+    private int[] caretColumns; // the caret's column at each offset: before the inlays there (null: no inlays)
+    private List<Inlay> inlays = List.of();
+    private final List<Text> inlayTexts = new ArrayList<>();
     private boolean complex;
     private int rows = 1;
     private RenderContext ctx;
@@ -41,10 +48,17 @@ final class LineSlot {
 
     /** Paints {@code content} unless exactly this is painted already; returns true when nodes changed. */
     boolean update(RenderContext ctx, int line, String content, int windowStart, int lineLength, StyledLine styles) {
+        return update(ctx, line, content, windowStart, lineLength, styles, List.of());
+    }
+
+    /** The same with {@code inlays} (sorted by offset, line-relative), shown when the line is short, simple and not wrapped. */
+    boolean update(RenderContext ctx, int line, String content, int windowStart, int lineLength, StyledLine styles, List<Inlay> inlays) {
         if (line == this.line && ctx.version() == version && windowStart == this.windowStart
-                && java.util.Objects.equals(styles, this.styles) && lineLength == this.lineLength && content.equals(this.content)) {
+                && java.util.Objects.equals(styles, this.styles) && lineLength == this.lineLength && content.equals(this.content)
+                && inlays.equals(this.inlays)) {
             return false;
         }
+        this.inlays = inlays;
         this.ctx = ctx;
         this.line = line;
         this.content = content;
@@ -65,7 +79,42 @@ final class LineSlot {
         for (int i = usedRuns; i < runs.size(); i++) {
             runs.get(i).setVisible(false);
         }
+        paintInlays();
         return true;
+    }
+
+    /** Whether this line shows its inlays: short, simple and not wrapped (the others keep plain columns). */
+    private boolean showsInlays() {
+        return !inlays.isEmpty() && !complex && !isLong() && !ctx.wraps();
+    }
+
+    private void paintInlays() {
+        int used = 0;
+        if (showsInlays()) {
+            double advance = ctx.metrics().advance();
+            for (Inlay inlay : inlays) {
+                if (inlay.offset() > content.length() || inlay.label().isEmpty()) {
+                    continue;
+                }
+                if (used == inlayTexts.size()) {
+                    Text t = new Text();
+                    t.setTextOrigin(VPos.TOP);
+                    t.getStyleClass().add("inlay-hint");
+                    inlayTexts.add(t);
+                    group.getChildren().add(t);
+                }
+                Text t = inlayTexts.get(used++);
+                t.setText(inlay.label());
+                t.setFont(ctx.metrics().font(false, true));
+                t.setFill(ctx.colors().lineNumber());
+                t.setX(caretColumns[inlay.offset()] * advance);
+                t.setY(0);
+                t.setVisible(true);
+            }
+        }
+        for (int i = used; i < inlayTexts.size(); i++) {
+            inlayTexts.get(i).setVisible(false);
+        }
     }
 
     static boolean isSimple(CharSequence s) {
@@ -85,6 +134,7 @@ final class LineSlot {
     private void paintRuns() {
         boolean longLine = isLong();
         columns = longLine ? null : new int[content.length() + 1];
+        caretColumns = null;
         if (!longLine) {
             int col = 0;
             for (int i = 0; i < content.length(); i++) {
@@ -92,6 +142,9 @@ final class LineSlot {
                 col = content.charAt(i) == '\t' ? (col / ctx.tabSize() + 1) * ctx.tabSize() : col + 1;
             }
             columns[content.length()] = col;
+            if (showsInlays()) {
+                shiftForInlays();
+            }
         }
         int totalColumns = longLine ? lineLength : columns[content.length()];
         rows = ctx.wraps() ? ViewportMath.rows(totalColumns, ctx.wrapColumns()) : 1;
@@ -109,9 +162,44 @@ final class LineSlot {
                 next++;
             }
             int to = next < spanCount ? Math.max(from + 1, Math.min(end, styles.start(next) - windowStart)) : end;
+            to = Math.min(to, nextInlayAfter(from, to)); // a run never spans an inlay's gap
             emitRun(from, to, look);
             from = to;
         }
+    }
+
+    /** Moves each column right by the inlays at or before it; the caret's columns stay before the inlays at their offset. */
+    private void shiftForInlays() {
+        caretColumns = new int[columns.length];
+        int shift = 0;
+        int k = 0;
+        for (int i = 0; i < columns.length; i++) {
+            caretColumns[i] = columns[i] + shift;
+            while (k < inlays.size() && inlays.get(k).offset() == i) {
+                shift += inlays.get(k++).label().length();
+            }
+            while (k < inlays.size() && inlays.get(k).offset() < i) {
+                k++; // out of order: not shown
+            }
+            columns[i] += shift;
+        }
+    }
+
+    /** The first inlay offset in (from, to], or {@code to}. */
+    private int nextInlayAfter(int from, int to) {
+        if (caretColumns == null) {
+            return to;
+        }
+        for (Inlay inlay : inlays) {
+            if (inlay.offset() > from && inlay.offset() < to) {
+                return inlay.offset();
+            }
+        }
+        return to;
+    }
+
+    private int caretColumnAt(int index) {
+        return caretColumns != null ? caretColumns[index] : columnAt(index);
     }
 
     private static boolean sameLook(TokenLook a, TokenLook b) {
@@ -160,7 +248,7 @@ final class LineSlot {
         for (int k = from; k < to; k++) {
             char c = content.charAt(k);
             if (c == '\t') {
-                sb.append(" ".repeat(columns == null ? 1 : columnAt(k + 1) - columnAt(k)));
+                sb.append(" ".repeat(columns == null ? 1 : caretColumnAt(k + 1) - columnAt(k)));
             } else {
                 sb.append(c);
             }
@@ -243,7 +331,7 @@ final class LineSlot {
             return new double[] {flow.getLayoutX(), 0};
         }
         int col = offset < windowStart ? offset : (offset > windowStart + content.length() && columns == null)
-                ? offset : columnAt(local);
+                ? offset : caretColumnAt(local);
         if (!ctx.wraps()) {
             return new double[] {col * advance, 0};
         }
@@ -264,7 +352,32 @@ final class LineSlot {
         if (columns == null) {
             return (int) Math.max(0, Math.min(lineLength, Math.round(column)));
         }
+        if (caretColumns != null) {
+            return nearestCaret(column);
+        }
         return ViewportMath.offsetAtColumn(content, column, ctx.tabSize());
+    }
+
+    /** The offset whose caret column is nearest to {@code column}; a click on an inlay lands before it (its offset). */
+    private int nearestCaret(double column) {
+        for (int i = 0; i < content.length(); i++) {
+            double middle = (columns[i] + caretColumnAt(i + 1)) / 2.0; // the character's middle, past any inlay before it
+            if (column < middle) {
+                return i;
+            }
+        }
+        return content.length();
+    }
+
+    /** For tests: the labels of the inlays painted, in the line's order. */
+    List<String> paintedInlays() {
+        List<String> out = new ArrayList<>();
+        for (Text t : inlayTexts) {
+            if (t.isVisible()) {
+                out.add(t.getText());
+            }
+        }
+        return out;
     }
 
     /** Adds rectangles covering offsets [from, to) of this line (plus a little for the line break if {@code eol}). */

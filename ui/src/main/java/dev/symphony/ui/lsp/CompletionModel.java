@@ -17,19 +17,29 @@ import java.util.Locale;
  * stale and dropped ({@link #fits}). No JavaFX: the popup ({@link CompletionPopup}) shows it.
  */
 final class CompletionModel {
-    /** One item; {@code range} (LSP positions in the list's version) may be null: the word is replaced. */
+    /**
+     * One item; {@code range} (LSP positions in the list's version) may be null: the word is replaced. {@code stops}
+     * ({@code [[number, from, to]…]} in {@code insertText}) is null unless the item is a snippet with tab stops.
+     */
     record Item(int index, String label, String kind, String detail, String sortText, String filterText, String insertText,
-                int caret, JsonNode range, JsonNode additionalEdits, String documentation) {
+                int caret, JsonNode stops, JsonNode range, JsonNode additionalEdits, String documentation) {
         static Item of(JsonNode o) {
             String label = o.path("label").asText("");
             return new Item(o.path("index").asInt(-1), label, o.path("kind").asText(""), o.path("detail").asText(""),
                     o.path("sortText").asText(label), o.path("filterText").asText(label), o.path("insertText").asText(label),
-                    o.path("caret").asInt(-1), o.get("range"), o.get("additionalEdits"), o.path("documentation").asText(""));
+                    o.path("caret").asInt(-1), o.get("stops"), o.get("range"), o.get("additionalEdits"), o.path("documentation").asText(""));
         }
 
-        /** This item with what a resolve added (documentation, detail, additional edits). */
+        /**
+         * This item with what a resolve added (documentation, detail, additional edits), and its text when the resolve
+         * made it a snippet with tab stops (typescript-language-server's {@code completeFunctionCalls} does:
+         * {@code pair(${1:first}, ${2:second})$0}).
+         */
         Item resolvedWith(Item r) {
-            return new Item(index, label, kind, r.detail.isEmpty() ? detail : r.detail, sortText, filterText, insertText, caret, range,
+            boolean snippet = r.stops != null;
+            return new Item(index, label, kind, r.detail.isEmpty() ? detail : r.detail, sortText, filterText,
+                    snippet ? r.insertText : insertText, snippet ? r.caret : caret, snippet ? r.stops : stops,
+                    snippet && r.range != null ? r.range : range,
                     r.additionalEdits != null ? r.additionalEdits : additionalEdits, r.documentation.isEmpty() ? documentation : r.documentation);
         }
     }
@@ -101,7 +111,8 @@ final class CompletionModel {
     /**
      * The edits accepting {@code item} makes in the text shown now, and where the caret goes: its text over its range
      * (mapped from {@code then} through {@code since}) or over the word from {@code anchor} to {@code caret}, plus
-     * {@code additional} (auto-imports: edits elsewhere, already mapped). Null when they overlap.
+     * {@code additional} (auto-imports: edits elsewhere, already mapped), and a snippet's tab stops in the text after
+     * them (null when it has none to tab through). Null when the edits overlap.
      */
     static Accepted accept(Item item, int anchor, int caret, Rope then, List<ChangeSet> since, List<TextEdit> additional) {
         int from = anchor;
@@ -123,10 +134,23 @@ final class CompletionModel {
                 shift += all.get(i).delta();
             }
         }
+        int start = from + shift;
         int inText = item.caret >= 0 ? item.caret : item.insertText.length();
-        return new Accepted(new ChangeSet(all), from + shift + inText);
+        return new Accepted(new ChangeSet(all), start + inText, snippet(item, start));
     }
 
-    record Accepted(ChangeSet change, int caret) {
+    private static SnippetSession snippet(Item item, int start) {
+        if (item.stops == null || !item.stops.isArray()) {
+            return null;
+        }
+        List<SnippetSession.TabStop> stops = new ArrayList<>();
+        for (JsonNode s : item.stops) {
+            stops.add(new SnippetSession.TabStop(s.path(0).asInt(-1), start + s.path(1).asInt(-1), start + s.path(2).asInt(-1)));
+        }
+        return SnippetSession.of(stops, start, start + item.insertText.length());
+    }
+
+    /** What accepting an item does: {@code change}, then the caret at {@code caret}, or snippet mode when {@code snippet} is not null. */
+    record Accepted(ChangeSet change, int caret, SnippetSession snippet) {
     }
 }

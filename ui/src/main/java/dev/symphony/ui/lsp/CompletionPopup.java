@@ -27,9 +27,9 @@ import javafx.util.Duration;
 /**
  * The completion list at the caret: asked for after a short pause in typing (or at once on Ctrl+Space), filtered as
  * the user types on within the word, the selected item resolved (documentation, auto-import edits) after a pause,
- * accepted with Enter or Tab as one edit, closed with Escape or by leaving the word. Each new request supersedes (and
- * cancels) the one before; an answer for an older text is used only when it still fits ({@link CompletionModel#fits}).
- * JavaFX thread.
+ * accepted with Enter or Tab as one edit (a snippet with tab stops then in {@link SnippetMode}), closed with Escape or by
+ * leaving the word. Each new request supersedes (and cancels) the one before; an answer for an older text is used only
+ * when it still fits ({@link CompletionModel#fits}). JavaFX thread.
  */
 final class CompletionPopup {
     static final String ID = "completion-popup";
@@ -38,6 +38,7 @@ final class CompletionPopup {
     private final ServerRequests requests;
     private final Overlay overlay;
     private final Consumer<String> status;
+    private final SnippetMode snippets;
     private final VBox box = new VBox();
     private final ListView<CompletionModel.Item> list = new ListView<>();
     private final Label docs = new Label();
@@ -57,10 +58,11 @@ final class CompletionPopup {
     private ServerRequests.Answer answer;
     private int staleDropped;
 
-    CompletionPopup(ServerRequests requests, Overlay overlay, Consumer<String> status) {
+    CompletionPopup(ServerRequests requests, Overlay overlay, Consumer<String> status, SnippetMode snippets) {
         this.requests = requests;
         this.overlay = overlay;
         this.status = status;
+        this.snippets = snippets;
         box.setId(ID);
         box.getStyleClass().add("completion-popup");
         box.setStyle("-fx-background-color: -color-bg-overlay, -color-border-default; -fx-background-insets: 0, 0;"
@@ -223,7 +225,11 @@ final class CompletionPopup {
         }
         v.buffer().closeGroup();
         v.buffer().edit(accepted.change(), EditKind.COMMAND);
-        v.buffer().setSelections(SelectionSet.cursorAt(accepted.caret()));
+        if (accepted.snippet() != null) {
+            snippets.start(v, accepted.snippet()); // its first stop selected; Tab goes on
+        } else {
+            v.buffer().setSelections(SelectionSet.cursorAt(accepted.caret()));
+        }
         v.buffer().closeGroup();
     }
 

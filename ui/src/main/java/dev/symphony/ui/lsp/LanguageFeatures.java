@@ -16,16 +16,17 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 
 /**
- * What language servers offer in the editor, wired to keys, mouse and the palette: completion (typing, Ctrl+Space),
- * go to definition (F12, Ctrl+click), hover (the mouse resting on a name, or Show Hover), rename (F2 in an editor,
- * Rename Symbol), quick fixes (Ctrl+., the light bulb), Format Document (Ctrl+Shift+I), signature help (typing {@code (}
- * or {@code ,}, Ctrl+Shift+Space), Find All References (Shift+F12), Go to Symbol in Editor (Ctrl+Shift+O) and in
- * Workspace (Ctrl+T), Go to Declaration, Type Definition and Implementations (Ctrl+F12), Format Selection (Shift+Alt+F)
- * and format on save ({@code editor.formatOnSave}), document highlights (the caret resting on a name), the References
- * view (Shift+Alt+F12, docked in the panel), the Outline view (Focus on Outline View, in the side bar) and semantic
- * tokens over TextMate's styles in the active editor ({@link SemanticHighlighting}). Requests go to
- * the extension that syncs the document ({@code documentSync.requests}) through {@link ServerRequests}; nothing here
- * waits for an answer. JavaFX thread.
+ * What language servers offer in the editor, wired to keys, mouse and the palette: completion (typing, Ctrl+Space)
+ * and its snippets' tab stops (Tab, Shift+Tab, Escape; {@link SnippetMode}), go to definition (F12, Ctrl+click), hover
+ * (the mouse resting on a name, or Show Hover), rename (F2 in an editor, Rename Symbol), quick fixes (Ctrl+., the light
+ * bulb), Format Document (Ctrl+Shift+I), signature help (typing {@code (} or {@code ,}, Ctrl+Shift+Space), Find All
+ * References (Shift+F12), Go to Symbol in Editor (Ctrl+Shift+O) and in Workspace (Ctrl+T), Go to Declaration, Type
+ * Definition and Implementations (Ctrl+F12), Format Selection (Shift+Alt+F) and format on save
+ * ({@code editor.formatOnSave}), document highlights (the caret resting on a name), the References view (Shift+Alt+F12,
+ * docked in the panel), the Outline view (Focus on Outline View, in the side bar), and semantic tokens over TextMate's
+ * styles and inlay hints inside the lines of the active editor ({@link SemanticHighlighting}, {@link InlayHints}).
+ * Requests go to the extension that syncs the document ({@code documentSync.requests}) through {@link ServerRequests};
+ * nothing here waits for an answer. JavaFX thread.
  */
 public final class LanguageFeatures {
     public static final String TRIGGER_SUGGEST = "editor.action.triggerSuggest";
@@ -47,6 +48,7 @@ public final class LanguageFeatures {
     private final Workbench workbench;
     private final ServerRequests requests;
     private final CompletionPopup completion;
+    private final SnippetMode snippets = new SnippetMode();
     private final HoverTip hover;
     private final RenameFlow rename;
     private final CodeActionMenu codeActions;
@@ -58,6 +60,7 @@ public final class LanguageFeatures {
     private final ReferencesView referencesView;
     private final OutlineView outline;
     private final SemanticHighlighting semantic;
+    private final InlayHints inlayHints;
     private final Consumer<String> status;
 
     private LanguageFeatures(Workbench workbench, DocumentSyncs syncs) {
@@ -68,7 +71,7 @@ public final class LanguageFeatures {
         workbench.mainView().addOverlay(overlay);
         StackPane.setAlignment(overlay, Pos.TOP_LEFT);
         StackPane.setMargin(overlay, Insets.EMPTY);
-        completion = new CompletionPopup(requests, overlay, status);
+        completion = new CompletionPopup(requests, overlay, status, snippets);
         hover = new HoverTip(requests, overlay);
         rename = new RenameFlow(requests, overlay, workbench.tabs(), workbench.window().workspaceProperty()::get, status);
         var settings = workbench.services().settings();
@@ -83,6 +86,7 @@ public final class LanguageFeatures {
         referencesView = new ReferencesView(requests, workbench.tabs(), workbench.window().workspaceProperty()::get, workbench::openFileAt,
                 status, workbench.services().bridge(), workbench.mainView()::showInPanel);
         semantic = new SemanticHighlighting(requests);
+        inlayHints = new InlayHints(requests);
         outline = new OutlineView(requests, workbench.window().workspaceProperty()::get, workbench::openFileAt);
         codeActions = new CodeActionMenu(requests, overlay, workbench.tabs(), workbench.window().workspaceProperty()::get, status);
     }
@@ -127,7 +131,7 @@ public final class LanguageFeatures {
             f.signature.hide();
         });
         workbench.tabs().selectedProperty().addListener((o, was, now) -> {
-            javafx.application.Platform.runLater(() -> f.withEditor(f.semantic::shown)); // once its editor is the active one
+            javafx.application.Platform.runLater(() -> f.withEditor(f::shown)); // once its editor is the active one
             f.highlights.reset();
             if (f.outline.isShown()) {
                 f.outline.follow(now);
@@ -136,11 +140,18 @@ public final class LanguageFeatures {
             f.signature.hide();
             f.places.close();
             f.completion.close();
+            f.snippets.end();
             f.codeActions.close();
             f.codeActions.hideBulb();
         });
-        f.withEditor(f.semantic::shown);
+        f.withEditor(f::shown);
         return f;
+    }
+
+    /** {@code view} became the active editor: its semantic tokens and inlay hints follow it. */
+    private void shown(EditorView view, OpenDocument document) {
+        semantic.shown(view, document);
+        inlayHints.shown(view, document);
     }
 
     private void keyPressed(KeyEvent e) {
@@ -149,6 +160,8 @@ public final class LanguageFeatures {
             e.consume();
         } else if (e.getCode() == KeyCode.ESCAPE && signature.isShowing()) {
             signature.hide();
+            e.consume();
+        } else if (snippets.key(e, viewOf(e.getTarget()))) {
             e.consume();
         } else if (e.getCode() == KeyCode.F2 && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown() && editorFocused(e)) {
             e.consume();
@@ -242,6 +255,10 @@ public final class LanguageFeatures {
         return completion;
     }
 
+    SnippetMode snippets() {
+        return snippets;
+    }
+
     HoverTip hover() {
         return hover;
     }
@@ -260,6 +277,10 @@ public final class LanguageFeatures {
 
     SemanticHighlighting semantic() {
         return semantic;
+    }
+
+    InlayHints inlayHints() {
+        return inlayHints;
     }
 
     ReferencesView referencesView() {

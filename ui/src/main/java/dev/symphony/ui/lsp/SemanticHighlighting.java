@@ -12,8 +12,6 @@ import dev.symphony.ui.editor.syntax.SyntaxStyles;
 import dev.symphony.ui.tabs.OpenDocument;
 import java.util.HashMap;
 import java.util.Map;
-import javafx.animation.PauseTransition;
-import javafx.util.Duration;
 
 /**
  * Semantic tokens layered over TextMate's styles ({@link EditorView#setStyleLayer}) in the active editor: asked when
@@ -28,7 +26,6 @@ final class SemanticHighlighting {
     static final int REST_MS = 300;
     static final int LARGE_LINES = 3000;
     static final int MARGIN = 100;
-    private static final int NOT_SERVED_RETRIES = 40;
     private final ServerRequests requests;
     private final Map<String, TokenLook> light = new HashMap<>();
     private final Map<String, TokenLook> dark = new HashMap<>();
@@ -56,28 +53,25 @@ final class SemanticHighlighting {
     private final class Layer implements EditorView.StyleLayer, BufferListener {
         private final EditorView view;
         private final OpenDocument document;
-        private final PauseTransition rest = new PauseTransition();
+        private final RestingRequests asking;
         private SemanticTokens tokens = SemanticTokens.NONE;
         private int[] lines; // {first, last} asked for on a large file; null: the whole document
-        private long requestId = -1;
-        private int notServed;
 
         Layer(EditorView view, OpenDocument document) {
             this.view = view;
             this.document = document;
-            rest.setOnFinished(e -> ask());
+            asking = new RestingRequests(requests, view, document, this::ask);
             view.buffer().addListener(this);
             view.setStyleLayer(this);
             view.scrollLinesProperty().addListener((o, was, now) -> {
-                if (lines != null && (view.topLine() < lines[0] || view.topLine() + view.visibleLines() > lines[1])) {
+                if (lines != null && RestingRequests.scrolledOutOf(lines, now, view)) {
                     askSoon(REST_MS);
                 }
             });
         }
 
         void askSoon(int ms) {
-            rest.setDuration(Duration.millis(Math.max(1, ms)));
-            rest.playFromStart();
+            asking.askSoon(ms);
         }
 
         @Override
@@ -92,25 +86,12 @@ final class SemanticHighlighting {
         @Override
         public void onTextChanged(Rope before, Rope after, ChangeSet change) {
             tokens = change == null ? SemanticTokens.NONE : tokens.edited(change);
-            notServed = 0;
+            asking.edited();
             askSoon(REST_MS);
         }
 
         private void ask() {
-            if (view.getScene() == null) {
-                return; // not shown: asked again when it is
-            }
-            if (!requests.serves(document)) {
-                if (notServed++ < NOT_SERVED_RETRIES) {
-                    askSoon(500); // its sync starts (the extension activates) just after it opens
-                }
-                return;
-            }
-            if (requestId >= 0) {
-                requests.cancel(requestId);
-            }
-            int version = requests.versionOf(document);
-            ObjectNode fields = JsonNodeFactory.instance.objectNode().put("version", version);
+            ObjectNode fields = JsonNodeFactory.instance.objectNode().put("version", asking.version());
             int lineCount = view.buffer().text().lineCount();
             int[] asked = null;
             if (lineCount > LARGE_LINES) {
@@ -118,8 +99,7 @@ final class SemanticHighlighting {
                 fields.put("line", asked[0]).put("endLine", asked[1] + 1);
             }
             int[] range = asked;
-            requestId = requests.send(document, "semanticTokens", fields, a -> {
-                requestId = -1;
+            asking.send("semanticTokens", fields, a -> {
                 if (a.error() != null || a.textThen() == null) {
                     return; // no tokens from this server (or for a text long gone): TextMate's styles stay; the next edit asks again
                 }
@@ -130,7 +110,7 @@ final class SemanticHighlighting {
                 lines = range;
                 tokens = got;
                 view.stylesChanged();
-            }).orElse(-1L);
+            });
         }
     }
 }

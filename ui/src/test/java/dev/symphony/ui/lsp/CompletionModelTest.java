@@ -61,6 +61,22 @@ class CompletionModelTest {
     }
 
     @Test
+    void aResolveThatMakesTheItemASnippetBringsItsTextAndStops() throws Exception {
+        CompletionModel.Item listed = CompletionModel.Item.of(JSON.readTree("{\"index\":3,\"label\":\"pair\",\"kind\":\"Function\"}"));
+        CompletionModel.Item plainResolve = listed.resolvedWith(CompletionModel.Item.of(JSON.readTree(
+                "{\"index\":3,\"label\":\"pair\",\"documentation\":\"Pairs.\"}")));
+        assertEquals("pair", plainResolve.insertText());
+        assertNull(plainResolve.stops());
+        assertEquals("Pairs.", plainResolve.documentation());
+        CompletionModel.Item snippet = listed.resolvedWith(CompletionModel.Item.of(JSON.readTree("{\"index\":3,\"label\":\"pair\","
+                + "\"insertText\":\"pair(first, second)\",\"caret\":5,\"stops\":[[1,5,10],[2,12,18],[0,19,19]]}")));
+        assertEquals("pair(first, second)", snippet.insertText());
+        assertEquals(5, snippet.caret());
+        assertEquals(3, snippet.stops().size());
+        assertEquals("Function", snippet.kind(), "what the list said stays");
+    }
+
+    @Test
     void overlappingServerEditsAreRefused() throws Exception {
         JsonNode edits = JSON.readTree("[{\"startLine\":0,\"startColumn\":0,\"endLine\":0,\"endColumn\":3,\"text\":\"a\"},"
                 + "{\"startLine\":0,\"startColumn\":2,\"endLine\":0,\"endColumn\":4,\"text\":\"b\"}]");

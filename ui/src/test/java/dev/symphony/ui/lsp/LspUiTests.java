@@ -29,7 +29,20 @@ final class LspUiTests {
      */
     record Session(TestWorkbench bench, CompletableFuture<Kernel> kernel, ExtensionsWorkbench extensions) implements AutoCloseable {
         static Session start(Stage stage, String name) throws Exception {
+            return start(stage, name, null);
+        }
+
+        /**
+         * The same with {@code workspaceSettings} (JSON text, or null) as the workspace's {@code .symphony/settings.json},
+         * written before the kernel starts (it reads the settings files once, on an extension's first request).
+         */
+        static Session start(Stage stage, String name, String workspaceSettings) throws Exception {
             TestWorkbench bench = TestWorkbench.start(stage, name);
+            if (workspaceSettings != null) {
+                Path file = dev.symphony.kernel.settings.SettingsService.workspaceFileOf(bench.workspace);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, workspaceSettings);
+            }
             Path devRoot = Files.createTempDirectory("symphony-lsp-dev");
             Files.createSymbolicLink(devRoot.resolve("lsp"), Path.of("..", "sample-extensions", "lsp").toAbsolutePath().normalize());
             CompletableFuture<Kernel> kernel = CompletableFuture.supplyAsync(() -> {
@@ -79,6 +92,16 @@ final class LspUiTests {
             throw new AssertionError(e.getMessage() + "; the status bar says: "
                     + robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText() + " / " + statusItem(robot)
                     + "; the host's log:\n" + hostLog(bench));
+        }
+    }
+
+    /** {@link #waitForServer}; a timeout also says {@code state}. */
+    static void waitForServer(FxRobot robot, TestWorkbench bench, String what, Supplier<Boolean> condition, Supplier<String> state)
+            throws Exception {
+        try {
+            waitForServer(robot, bench, what, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(state.get() + "; " + e.getMessage(), e);
         }
     }
 

@@ -407,10 +407,6 @@ class TypeScriptUiTest {
 
     /** Waits; a timeout also says {@code state}. */
     private void waitFor(FxRobot robot, String what, Supplier<Boolean> condition, Supplier<String> state) throws Exception {
-        try {
-            LspUiTests.waitForServer(robot, bench, what, condition);
-        } catch (AssertionError e) {
-            throw new AssertionError(state.get() + "; " + e.getMessage(), e);
-        }
+        LspUiTests.waitForServer(robot, bench, what, condition, state);
     }
 }

@@ -28,6 +28,7 @@ import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.ImplementationParams;
+import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
@@ -52,8 +53,8 @@ import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
  * included), {@code declaration}, {@code typeDefinition}, {@code implementation} and {@code documentHighlight} at a
  * position; {@code documentSymbol} (an outline); {@code workspaceSymbol} with a {@code query}, asked of the server of
  * {@code file}'s folder; {@code semanticTokens}: the whole document's ({@link SemanticTokensJson}, by delta when the server
- * offers it), or lines {@code line} to {@code endLine} when given and the server offers ranges)
- * and gets an answer at once;
+ * offers it), or lines {@code line} to {@code endLine} when given and the server offers ranges); {@code inlayHint}: the
+ * hints of lines {@code line} to {@code endLine} ({@link InlayHintsJson}) and gets an answer at once;
  * the server's result comes back later as {@code workbench.languageResult} {@code {id, file, version, result}}, with the
  * version of the text it was computed for (the workbench drops it or maps it to the text shown by then). A request of
  * the same kind for the same document supersedes the one before, which is cancelled ({@code $/cancelRequest} when it was
@@ -63,7 +64,7 @@ final class LanguageRequests {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> KINDS = List.of("completion", "resolve", "definition", "hover", "rename", "codeAction", "formatting",
             "signatureHelp", "references", "documentSymbol", "workspaceSymbol", "declaration", "typeDefinition", "implementation",
-            "documentHighlight", "rangeFormatting", "semanticTokens");
+            "documentHighlight", "rangeFormatting", "semanticTokens", "inlayHint");
     private final ServerPool pool;
     private final BiConsumer<String, ObjectNode> emit;
     private final Map<Long, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
@@ -113,8 +114,8 @@ final class LanguageRequests {
             throw new IllegalArgumentException("$.file: an absolute path is required, not '" + file + "'");
         }
         String uri = Path.of(file).normalize().toUri().toString();
-        boolean lines = kind.equals("semanticTokens") && in.has("endLine");
-        boolean positioned = !List.of("resolve", "formatting", "documentSymbol", "workspaceSymbol", "semanticTokens").contains(kind);
+        boolean lines = kind.equals("semanticTokens") && in.has("endLine") || kind.equals("inlayHint");
+        boolean positioned = !List.of("resolve", "formatting", "documentSymbol", "workspaceSymbol", "semanticTokens", "inlayHint").contains(kind);
         Position at = positioned ? new Position((int) number(in, "line"), (int) number(in, "column"))
                 : lines ? new Position((int) number(in, "line"), 0) : new Position(0, 0);
         boolean ranged = kind.equals("codeAction") || kind.equals("rangeFormatting");
@@ -216,6 +217,10 @@ final class LanguageRequests {
             case "workspaceSymbol" -> track(id, key, served.session().request(s -> s.getWorkspaceService()
                     .symbol(new WorkspaceSymbolParams(ask.text())), ask.timing()), LspNavigationJson::workspaceSymbols);
             case "semanticTokens" -> semanticTokens(ask, served, doc, key);
+            case "inlayHint" -> served.session().inlayHints()
+                    ? track(id, key, served.session().request(s -> s.getTextDocumentService()
+                            .inlayHint(new InlayHintParams(doc, range)), ask.timing()), InlayHintsJson::of)
+                    : CompletableFuture.completedFuture(NODES.objectNode().put("error", served.spec().name() + " offers no inlay hints"));
             default -> track(id, key, served.session().request(s -> s.getTextDocumentService().rename(new RenameParams(doc, at, ask.newName())), ask.timing()),
                     LspJson::workspaceEdit);
         };

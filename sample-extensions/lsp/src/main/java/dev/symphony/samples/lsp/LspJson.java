@@ -35,8 +35,9 @@ final class LspJson {
     }
 
     /**
-     * {@code {items: [{index, label, kind, detail, sortText, filterText?, insertText?, caret, edit?, additionalEdits?, documentation?}], incomplete}}
-     * (filterText and insertText only when they are not the label).
+     * {@code {items: [{index, label, kind, detail, sortText, filterText?, insertText?, caret, stops?, edit?, additionalEdits?, documentation?}], incomplete}}
+     * (filterText and insertText only when they are not the label; {@code stops}, {@code [[number, from, to]…]} in insertText, for a
+     * snippet with tab stops).
      * A list longer than {@value #MAX_ITEMS} (a TypeScript file's globals are ~1,000) keeps the items whose filter text
      * has {@code prefix}'s letters in order first (the word typed so far, as the workbench filters), then the rest, and
      * is marked incomplete so that typing on asks again.
@@ -102,12 +103,16 @@ final class LspJson {
                 o.set("range", range(r));
             }
         }
-        Snippets plain = snippet ? Snippets.plain(insert == null ? "" : insert) : new Snippets(insert == null ? "" : insert, -1);
+        Snippets plain = snippet ? Snippets.parse(insert == null ? "" : insert) : Snippets.text(insert == null ? "" : insert);
         if (!plain.text().equals(item.getLabel())) {
             o.put("insertText", plain.text()); // the label otherwise (most items): a list is up to 500 items on every word
         }
         if (plain.caret() >= 0 && plain.caret() < plain.text().length()) {
             o.put("caret", plain.caret());
+        }
+        if (plain.stops().stream().anyMatch(s -> s.number() > 0)) {
+            ArrayNode stops = o.putArray("stops"); // [number, from, to] in insertText: the editor's snippet mode
+            plain.stops().forEach(s -> stops.addArray().add(s.number()).add(s.from()).add(s.to()));
         }
         if (item.getAdditionalTextEdits() != null && !item.getAdditionalTextEdits().isEmpty()) {
             o.set("additionalEdits", edits(item.getAdditionalTextEdits()));

@@ -56,10 +56,14 @@ final class ServerSession implements AutoCloseable {
     private final ExecutorService writer;
     private final TextDocumentSyncKind sync;
     private final org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions semanticTokens;
+    private final boolean inlayHints;
     private volatile boolean closing;
 
     private ServerSession(ServerSpec spec, Process process, LanguageServer server, ExecutorService writer, TextDocumentSyncKind sync,
-                          org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions semanticTokens) {
+                          org.eclipse.lsp4j.ServerCapabilities capabilities) {
+        var semanticTokens = capabilities.getSemanticTokensProvider();
+        var inlay = capabilities.getInlayHintProvider();
+        this.inlayHints = inlay != null && (inlay.isRight() || Boolean.TRUE.equals(inlay.getLeft()));
         this.spec = spec;
         this.process = process;
         this.server = server;
@@ -84,17 +88,22 @@ final class ServerSession implements AutoCloseable {
         Process process = builder.start();
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> daemon(r, "lsp-" + spec.name() + "-out"));
         ExecutorService reader = Executors.newCachedThreadPool(r -> daemon(r, "lsp-" + spec.name() + "-in"));
-        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(diagnostics, log),
+        com.google.gson.JsonObject settings = spec.settings() == null ? new com.google.gson.JsonObject()
+                : JsonParser.parseString(spec.settings()).getAsJsonObject();
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(diagnostics, log, settings),
                 process.getInputStream(), process.getOutputStream(), reader, counts::wrapOutgoing);
         launcher.startListening();
         LanguageServer server = launcher.getRemoteProxy();
         try {
             InitializeResult result = server.initialize(initializeParams(spec, root)).get(INITIALIZE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             server.initialized(new InitializedParams());
+            if (spec.settings() != null) {
+                server.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(settings));
+            }
             var s = result.getCapabilities().getTextDocumentSync();
             TextDocumentSyncKind kind = s == null ? TextDocumentSyncKind.None
                     : s.isLeft() ? s.getLeft() : s.getRight().getChange() == null ? TextDocumentSyncKind.None : s.getRight().getChange();
-            return new ServerSession(spec, process, server, writer, kind, result.getCapabilities().getSemanticTokensProvider());
+            return new ServerSession(spec, process, server, writer, kind, result.getCapabilities());
         } catch (Exception e) {
             process.destroyForcibly();
             writer.shutdownNow();
@@ -120,7 +129,7 @@ final class ServerSession implements AutoCloseable {
         PublishDiagnosticsCapabilities diagnostics = new PublishDiagnosticsCapabilities();
         diagnostics.setVersionSupport(true);
         text.setPublishDiagnostics(diagnostics);
-        CompletionItemCapabilities item = new CompletionItemCapabilities(true); // snippets: inserted as plain text (Snippets)
+        CompletionItemCapabilities item = new CompletionItemCapabilities(true); // snippets: text and tab stops (Snippets), the editor's snippet mode
         item.setDocumentationFormat(List.of("markdown", "plaintext"));
         item.setResolveSupport(new org.eclipse.lsp4j.CompletionItemResolveSupportCapabilities(
                 List.of("documentation", "detail", "additionalTextEdits")));
@@ -135,6 +144,7 @@ final class ServerSession implements AutoCloseable {
         text.setFormatting(new org.eclipse.lsp4j.FormattingCapabilities(false));
         text.setRangeFormatting(new org.eclipse.lsp4j.RangeFormattingCapabilities(false));
         org.eclipse.lsp4j.SemanticTokensClientCapabilitiesRequestsFull delta = new org.eclipse.lsp4j.SemanticTokensClientCapabilitiesRequestsFull(true);
+        text.setInlayHint(new org.eclipse.lsp4j.InlayHintCapabilities());
         text.setSemanticTokens(new org.eclipse.lsp4j.SemanticTokensCapabilities(false,
                 new org.eclipse.lsp4j.SemanticTokensClientCapabilitiesRequests(delta, true), SemanticTokensJson.TYPES, SemanticTokensJson.MODIFIERS,
                 List.of("relative")));
@@ -238,6 +248,11 @@ final class ServerSession implements AutoCloseable {
         return semanticTokens;
     }
 
+    /** True when the server offers {@code textDocument/inlayHint}. */
+    boolean inlayHints() {
+        return inlayHints;
+    }
+
     TextDocumentSyncKind syncKind() {
         return sync;
     }
@@ -265,8 +280,12 @@ final class ServerSession implements AutoCloseable {
         }
     }
 
-    /** What the server may ask of the client: diagnostics, messages, configuration (none: the server's defaults). */
-    private record Client(Consumer<PublishDiagnosticsParams> diagnostics, Consumer<String> log) implements LanguageClient {
+    /**
+     * What the server may ask of the client: diagnostics, messages, configuration (the section of the server's
+     * {@code settings}, a dotted path; null where it has none: the server's defaults).
+     */
+    private record Client(Consumer<PublishDiagnosticsParams> diagnostics, Consumer<String> log, com.google.gson.JsonObject settings)
+            implements LanguageClient {
         @Override
         public void telemetryEvent(Object object) {
         }
@@ -293,9 +312,17 @@ final class ServerSession implements AutoCloseable {
 
         @Override
         public CompletableFuture<List<Object>> configuration(ConfigurationParams p) {
-            List<Object> none = new ArrayList<>();
-            p.getItems().forEach(i -> none.add(null));
-            return CompletableFuture.completedFuture(none);
+            List<Object> sections = new ArrayList<>();
+            p.getItems().forEach(i -> sections.add(section(i.getSection())));
+            return CompletableFuture.completedFuture(sections);
+        }
+
+        private Object section(String path) {
+            com.google.gson.JsonElement at = settings;
+            for (String part : path == null || path.isEmpty() ? new String[0] : path.split("\\.")) {
+                at = at != null && at.isJsonObject() ? at.getAsJsonObject().get(part) : null;
+            }
+            return at;
         }
 
         @Override

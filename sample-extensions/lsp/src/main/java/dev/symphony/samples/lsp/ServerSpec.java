@@ -7,10 +7,18 @@ import java.util.Map;
 /**
  * How to run one language server: its {@code name} (what {@code symphony lsp install NAME} takes), the program and
  * its arguments, the file types it serves with the LSP language id of each, and the npm packages (pinned) that
- * provide the program. {@code initializationOptions} is JSON text or null.
+ * provide the program. {@code initializationOptions} is JSON text or null; so is {@code settings}, the workspace
+ * configuration the server is told after it initialized ({@code workspace/didChangeConfiguration}) and answered from
+ * when it asks ({@code workspace/configuration}, by section), e.g. typescript-language-server's
+ * {@code {"completions": {"completeFunctionCalls": true}}}.
  */
 public record ServerSpec(String name, String command, List<String> args, Map<String, String> languageByFileType,
-                         List<String> npmPackages, String initializationOptions) {
+                         List<String> npmPackages, String initializationOptions, String settings) {
+    public ServerSpec(String name, String command, List<String> args, Map<String, String> languageByFileType,
+                      List<String> npmPackages, String initializationOptions) {
+        this(name, command, args, languageByFileType, npmPackages, initializationOptions, null);
+    }
+
     public ServerSpec {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,63}")) {
             throw new IllegalArgumentException("a server name is lower-case letters, digits and '-', not '" + name + "'");

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The servers the extension knows: the defaults below, each replaceable (or a new one added) by the setting
- * {@code servers} ({@code {"NAME": {"command", "args", "fileTypes": {"ext": "languageId"}, "initializationOptions"}}}).
+ * {@code servers} ({@code {"NAME": {"command", "args", "fileTypes": {"ext": "languageId"}, "initializationOptions", "settings"}}}).
  * Versions are pinned here; changing one is a reviewed change, never a download of "latest".
  */
 public final class ServerSpecs {
@@ -89,8 +89,12 @@ public final class ServerSpecs {
             }
             String init = c.has("initializationOptions") ? c.get("initializationOptions").toString()
                     : base == null ? null : base.initializationOptions();
+            if (c.has("settings") && !c.get("settings").isObject()) {
+                throw new IllegalArgumentException(at + ".settings: an object (the server's workspace configuration) is required");
+            }
+            String settings = c.has("settings") ? c.get("settings").toString() : base == null ? null : base.settings();
             try {
-                m.put(e.getKey(), new ServerSpec(e.getKey(), command, args, types, base == null ? List.of() : base.npmPackages(), init));
+                m.put(e.getKey(), new ServerSpec(e.getKey(), command, args, types, base == null ? List.of() : base.npmPackages(), init, settings));
             } catch (IllegalArgumentException bad) {
                 throw new IllegalArgumentException(at + ": " + bad.getMessage());
             }

@@ -43,6 +43,16 @@ class ServerSpecsTest {
     }
 
     @Test
+    void aServersWorkspaceSettingsAreAnObjectKeptAsJson() throws Exception {
+        ServerSpecs s = ServerSpecs.defaults().with(JSON.readTree("{\"typescript\": {\"settings\": {\"completions\": {\"completeFunctionCalls\": true}}}}"));
+        assertEquals("{\"completions\":{\"completeFunctionCalls\":true}}", s.named("typescript").orElseThrow().settings());
+        assertEquals(List.of("--stdio"), s.named("typescript").orElseThrow().args(), "fields not given stay");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ServerSpecs.defaults().with(JSON.readTree("{\"typescript\": {\"settings\": true}}")));
+        assertEquals("setting servers.typescript.settings: an object (the server's workspace configuration) is required", e.getMessage());
+    }
+
+    @Test
     void theToolsFolderComesBeforeThePath(@TempDir Path dir) throws Exception {
         ServerSpec pyright = ServerSpecs.defaults().named("pyright").orElseThrow();
         Path onPath = Files.createDirectories(dir.resolve("bin")).resolve("pyright-langserver");
