@@ -39,6 +39,9 @@ final class FaultProxy implements AutoCloseable {
     private volatile CountDownLatch clientClosed = new CountDownLatch(1);
     private volatile CountDownLatch eventsSeen = new CountDownLatch(1);
     private volatile long firstByteNanos;
+    private volatile long firstContentNanos;
+    private volatile long acceptedNanos;
+    private volatile long lastByteNanos;
     private volatile long clientClosedNanos;
 
     FaultProxy(int upstreamPort) throws IOException {
@@ -60,6 +63,24 @@ final class FaultProxy implements AutoCloseable {
     /** {@link System#nanoTime()} when the server's last response began to arrive here. */
     long lastFirstByteNanos() {
         return firstByteNanos;
+    }
+
+    /**
+     * {@link System#nanoTime()} when the last response's first text delta passed here (the first {@code "content":"}
+     * with text after it: the first token's event), 0 when it had none.
+     */
+    long lastFirstContentNanos() {
+        return firstContentNanos;
+    }
+
+    /** {@link System#nanoTime()} when the last connection was accepted (a client's request began to arrive). */
+    long lastAcceptedNanos() {
+        return acceptedNanos;
+    }
+
+    /** {@link System#nanoTime()} when the last response's last byte passed here. */
+    long lastResponseEndNanos() {
+        return lastByteNanos;
     }
 
     /** {@link System#nanoTime()} when a client last closed its side (0: not since {@link #resetClientClosed}). */
@@ -105,6 +126,7 @@ final class FaultProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                acceptedNanos = System.nanoTime();
                 connections.incrementAndGet();
                 Thread t = new Thread(() -> serve(client), "fault-proxy-conn");
                 t.setDaemon(true);
@@ -165,15 +187,26 @@ final class FaultProxy implements AutoCloseable {
         int seen = 0;
         int matched = 0;
         byte[] marker = "data:".getBytes(StandardCharsets.US_ASCII);
+        byte[] content = "\"content\":\"".getBytes(StandardCharsets.US_ASCII);
+        int contentMatched = 0;
         int b = in.read();
         if (b < 0) {
             return;
         }
         firstByteNanos = System.nanoTime();
+        firstContentNanos = 0;
         out.write(closingHead(b, in));
         out.flush();
         while (in.read(buffer) == 1) { // byte by byte (buffered): the fault lands exactly after the n-th event's line
             out.write(buffer[0]);
+            if (contentMatched == content.length) { // the byte after "content":" — a quote means an empty delta
+                contentMatched = 0;
+                if (buffer[0] != '"' && firstContentNanos == 0) {
+                    firstContentNanos = System.nanoTime();
+                }
+            } else {
+                contentMatched = buffer[0] == content[contentMatched] ? contentMatched + 1 : buffer[0] == content[0] ? 1 : 0;
+            }
             matched = buffer[0] == marker[matched] ? matched + 1 : buffer[0] == marker[0] ? 1 : 0;
             if (matched == marker.length) {
                 matched = 0;
@@ -202,6 +235,7 @@ final class FaultProxy implements AutoCloseable {
             }
             if (in.available() == 0) {
                 out.flush();
+                lastByteNanos = System.nanoTime();
             }
         }
     }
