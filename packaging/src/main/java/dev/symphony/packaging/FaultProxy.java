@@ -179,11 +179,15 @@ final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** Server to client, counting "data:" events, applying the mode after the n-th. */
+    /**
+     * Server to client, counting "data:" events, applying the mode after the n-th. Whatever one read brings is
+     * forwarded at once (a relay must not hold bytes back: a buffer flushed only when nothing more was waiting kept
+     * tokens here for tens of milliseconds on a busy machine, inside every latency the bench measures), cut after the
+     * n-th event's line when a fault is due.
+     */
     private void down(Socket upstream, Socket client, String m) throws IOException {
         InputStream in = new java.io.BufferedInputStream(upstream.getInputStream());
-        OutputStream out = new java.io.BufferedOutputStream(client.getOutputStream());
-        byte[] buffer = new byte[1];
+        OutputStream out = client.getOutputStream();
         int seen = 0;
         int matched = 0;
         byte[] marker = "data:".getBytes(StandardCharsets.US_ASCII);
@@ -197,23 +201,35 @@ final class FaultProxy implements AutoCloseable {
         firstContentNanos = 0;
         out.write(closingHead(b, in));
         out.flush();
-        while (in.read(buffer) == 1) { // byte by byte (buffered): the fault lands exactly after the n-th event's line
-            out.write(buffer[0]);
-            if (contentMatched == content.length) { // the byte after "content":" — a quote means an empty delta
-                contentMatched = 0;
-                if (buffer[0] != '"' && firstContentNanos == 0) {
-                    firstContentNanos = System.nanoTime();
+        byte[] chunk = new byte[16 * 1024];
+        for (int n; (n = in.read(chunk)) > 0; ) {
+            long readNanos = System.nanoTime();
+            int forward = n;
+            boolean fault = false;
+            for (int i = 0; i < n && !fault; i++) {
+                byte c = chunk[i];
+                if (contentMatched == content.length) { // the byte after "content":" — a quote means an empty delta
+                    contentMatched = 0;
+                    if (c != '"' && firstContentNanos == 0) {
+                        firstContentNanos = readNanos;
+                    }
+                } else {
+                    contentMatched = c == content[contentMatched] ? contentMatched + 1 : c == content[0] ? 1 : 0;
                 }
-            } else {
-                contentMatched = buffer[0] == content[contentMatched] ? contentMatched + 1 : buffer[0] == content[0] ? 1 : 0;
+                matched = c == marker[matched] ? matched + 1 : c == marker[0] ? 1 : 0;
+                if (matched == marker.length) {
+                    matched = 0;
+                    seen++;
+                }
+                if (seen >= events && c == '\n' && !m.equals("relay")) {
+                    forward = i + 1; // the fault lands exactly after the n-th event's line
+                    fault = true;
+                }
             }
-            matched = buffer[0] == marker[matched] ? matched + 1 : buffer[0] == marker[0] ? 1 : 0;
-            if (matched == marker.length) {
-                matched = 0;
-                seen++;
-            }
-            if (seen >= events && buffer[0] == '\n' && !m.equals("relay")) {
-                out.flush();
+            out.write(chunk, 0, forward);
+            out.flush();
+            lastByteNanos = System.nanoTime();
+            if (fault) {
                 eventsSeen.countDown();
                 if (m.equals("kill")) {
                     server.destroyForcibly();
@@ -224,18 +240,12 @@ final class FaultProxy implements AutoCloseable {
                     }
                     return; // the connection ends mid-stream with the server gone
                 }
-                if (m.equals("stall")) {
-                    try {
-                        clientClosed.await(120, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return;
+                try { // stall
+                    clientClosed.await(120, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            }
-            if (in.available() == 0) {
-                out.flush();
-                lastByteNanos = System.nanoTime();
+                return;
             }
         }
     }
