@@ -11,11 +11,10 @@ import java.util.Map;
 /**
  * The host's side of the kernel's latency trace (the kernel's {@code KernelTrace}; on with {@code --trace}, which
  * the kernel passes when it traces): named {@link System#nanoTime()} marks, the first of each name kept, sent as one
- * host event of kind {@value #EVENT_KIND} when a stream has ended ({@link #flush}), never on the measured path.
+ * host event of kind {@link LogProtocol#TRACE_EVENT} when a stream has ended ({@link #flush}), never on the measured path.
  * Off, every mark is a field read.
  */
 final class HostTrace {
-    static final String EVENT_KIND = "trace";
     static final HostTrace OFF = new HostTrace(false);
     private final boolean on;
     private final Map<String, Long> marks = new LinkedHashMap<>();
@@ -43,7 +42,7 @@ final class HostTrace {
             marks.clear();
         }
         if (!data.isEmpty() && !endpoint.isClosed()) {
-            endpoint.sendEvent(PayloadCodec.encode(new LogProtocol.HostEvent(EVENT_KIND, "info", "trace", data)));
+            endpoint.sendEvent(PayloadCodec.encode(new LogProtocol.HostEvent(LogProtocol.TRACE_EVENT, "info", "trace", data)));
         }
     }
 }

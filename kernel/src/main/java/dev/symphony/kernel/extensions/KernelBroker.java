@@ -199,7 +199,7 @@ final class KernelBroker implements AutoCloseable {
                 } else if (LogProtocol.EXTENSION_EVENT.equals(e.kind())) {
                     audit.reported(player.id(), "event", e.message(), false);
                     kernel.extensionEvent(player.id(), e.message(), e.data());
-                } else if (KernelTrace.EVENT_KIND.equals(e.kind())) {
+                } else if (LogProtocol.TRACE_EVENT.equals(e.kind())) {
                     if (trace != KernelTrace.NONE && e.data() != null) { // the host's marks, when the kernel asked for them
                         e.data().fields().forEachRemaining(m -> trace.mark(m.getKey(), m.getValue().asLong()));
                     }

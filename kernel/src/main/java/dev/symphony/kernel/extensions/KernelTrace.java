@@ -4,7 +4,8 @@ package dev.symphony.kernel.extensions;
  * Where time goes on the model-streaming path, for benchmarks: named {@link System#nanoTime()} marks (the
  * system-wide monotonic clock, so a host's marks compare with the kernel's). Set with {@link KernelContext#trace};
  * the default, {@link #NONE}, costs a field read per mark. With a trace set, hosts are started with {@code --trace}
- * and send their own marks ({@code host.*}) once per stream, after it ended, as a host event of kind {@value #EVENT_KIND}.
+ * and send their own marks ({@code host.*}) once per stream, after it ended, as a host event of kind
+ * {@link dev.symphony.contract.protocol.LogProtocol#TRACE_EVENT}.
  * <p>
  * Marks, in the order a first token passes them: {@code broker.head} (the server's response head reached the
  * broker), {@code broker.firstBodyRead} / {@code broker.firstBodySent} (the first body bytes read from the socket /
@@ -16,7 +17,6 @@ package dev.symphony.kernel.extensions;
 @FunctionalInterface
 public interface KernelTrace {
     KernelTrace NONE = (point, nanos) -> { };
-    String EVENT_KIND = "trace";
 
     void mark(String point, long nanos);
 }
