@@ -150,7 +150,9 @@ final class FaultProxy implements AutoCloseable {
                 out.flush();
                 return;
             }
+            client.setTcpNoDelay(true); // a relay forwards each write at once: Nagle would hold a small one back for an ACK
             try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+                upstream.setTcpNoDelay(true);
                 Thread up = new Thread(() -> pump(client, upstream), "fault-proxy-up");
                 up.setDaemon(true);
                 up.start();
