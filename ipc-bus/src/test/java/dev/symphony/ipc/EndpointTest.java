@@ -213,6 +213,37 @@ class EndpointTest {
     }
 
     @Test
+    void anInterruptedReaderGivesUpItsStreamAndThePeerHearsAtOnce() throws Exception {
+        EchoHost host = new EchoHost();
+        try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, host)) {
+            StreamCall stream = channel.kernel.openStream("stall".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(60));
+            Thread reader = Thread.currentThread();
+            Thread interrupter = new Thread(() -> {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                reader.interrupt(); // as a host's dispatcher does to the worker whose call the kernel cancelled
+            });
+            interrupter.start();
+            long start = System.nanoTime();
+            BusException e = assertThrows(BusException.class, stream::next, "an interrupted reader stops waiting");
+            long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(Thread.interrupted(), "the interrupt stays set for the reader's caller");
+            assertEquals(BusStatus.CANCELLED, e.status());
+            assertTrue(waitedMs < 20_000, "next() gave up " + waitedMs + " ms after it began, not at the 60 s idle timeout");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (host.cancelled.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(List.of(stream.correlationId()), host.cancelled, "the producer is told to stop");
+            assertEquals(0, channel.kernel.pendingCalls(), "the in-flight slot is freed");
+            interrupter.join();
+        }
+    }
+
+    @Test
     void eventsAreOneWay() throws Exception {
         EchoHost host = new EchoHost();
         try (ChannelFixture channel = new ChannelFixture(dir, KERNEL, host)) {

@@ -39,6 +39,9 @@ final class FaultProxy implements AutoCloseable {
     private volatile CountDownLatch clientClosed = new CountDownLatch(1);
     private volatile CountDownLatch eventsSeen = new CountDownLatch(1);
     private volatile long firstByteNanos;
+    private volatile long firstContentNanos;
+    private volatile long acceptedNanos;
+    private volatile long lastByteNanos;
     private volatile long clientClosedNanos;
 
     FaultProxy(int upstreamPort) throws IOException {
@@ -60,6 +63,24 @@ final class FaultProxy implements AutoCloseable {
     /** {@link System#nanoTime()} when the server's last response began to arrive here. */
     long lastFirstByteNanos() {
         return firstByteNanos;
+    }
+
+    /**
+     * {@link System#nanoTime()} when the last response's first text delta passed here (the first {@code "content":"}
+     * with text after it: the first token's event), 0 when it had none.
+     */
+    long lastFirstContentNanos() {
+        return firstContentNanos;
+    }
+
+    /** {@link System#nanoTime()} when the last connection was accepted (a client's request began to arrive). */
+    long lastAcceptedNanos() {
+        return acceptedNanos;
+    }
+
+    /** {@link System#nanoTime()} when the last response's last byte passed here. */
+    long lastResponseEndNanos() {
+        return lastByteNanos;
     }
 
     /** {@link System#nanoTime()} when a client last closed its side (0: not since {@link #resetClientClosed}). */
@@ -105,6 +126,7 @@ final class FaultProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                acceptedNanos = System.nanoTime();
                 connections.incrementAndGet();
                 Thread t = new Thread(() -> serve(client), "fault-proxy-conn");
                 t.setDaemon(true);
@@ -128,7 +150,9 @@ final class FaultProxy implements AutoCloseable {
                 out.flush();
                 return;
             }
+            client.setTcpNoDelay(true); // a relay forwards each write at once: Nagle would hold a small one back for an ACK
             try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+                upstream.setTcpNoDelay(true);
                 Thread up = new Thread(() -> pump(client, upstream), "fault-proxy-up");
                 up.setDaemon(true);
                 up.start();
@@ -157,30 +181,57 @@ final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** Server to client, counting "data:" events, applying the mode after the n-th. */
+    /**
+     * Server to client, counting "data:" events, applying the mode after the n-th. Whatever one read brings is
+     * forwarded at once (a relay must not hold bytes back: a buffer flushed only when nothing more was waiting kept
+     * tokens here for tens of milliseconds on a busy machine, inside every latency the bench measures), cut after the
+     * n-th event's line when a fault is due.
+     */
     private void down(Socket upstream, Socket client, String m) throws IOException {
         InputStream in = new java.io.BufferedInputStream(upstream.getInputStream());
-        OutputStream out = new java.io.BufferedOutputStream(client.getOutputStream());
-        byte[] buffer = new byte[1];
+        OutputStream out = client.getOutputStream();
         int seen = 0;
         int matched = 0;
         byte[] marker = "data:".getBytes(StandardCharsets.US_ASCII);
+        byte[] content = "\"content\":\"".getBytes(StandardCharsets.US_ASCII);
+        int contentMatched = 0;
         int b = in.read();
         if (b < 0) {
             return;
         }
         firstByteNanos = System.nanoTime();
+        firstContentNanos = 0;
         out.write(closingHead(b, in));
         out.flush();
-        while (in.read(buffer) == 1) { // byte by byte (buffered): the fault lands exactly after the n-th event's line
-            out.write(buffer[0]);
-            matched = buffer[0] == marker[matched] ? matched + 1 : buffer[0] == marker[0] ? 1 : 0;
-            if (matched == marker.length) {
-                matched = 0;
-                seen++;
+        byte[] chunk = new byte[16 * 1024];
+        for (int n; (n = in.read(chunk)) > 0; ) {
+            long readNanos = System.nanoTime();
+            int forward = n;
+            boolean fault = false;
+            for (int i = 0; i < n && !fault; i++) {
+                byte c = chunk[i];
+                if (contentMatched == content.length) { // the byte after "content":" — a quote means an empty delta
+                    contentMatched = 0;
+                    if (c != '"' && firstContentNanos == 0) {
+                        firstContentNanos = readNanos;
+                    }
+                } else {
+                    contentMatched = c == content[contentMatched] ? contentMatched + 1 : c == content[0] ? 1 : 0;
+                }
+                matched = c == marker[matched] ? matched + 1 : c == marker[0] ? 1 : 0;
+                if (matched == marker.length) {
+                    matched = 0;
+                    seen++;
+                }
+                if (seen >= events && c == '\n' && !m.equals("relay")) {
+                    forward = i + 1; // the fault lands exactly after the n-th event's line
+                    fault = true;
+                }
             }
-            if (seen >= events && buffer[0] == '\n' && !m.equals("relay")) {
-                out.flush();
+            out.write(chunk, 0, forward);
+            out.flush();
+            lastByteNanos = System.nanoTime();
+            if (fault) {
                 eventsSeen.countDown();
                 if (m.equals("kill")) {
                     server.destroyForcibly();
@@ -191,17 +242,12 @@ final class FaultProxy implements AutoCloseable {
                     }
                     return; // the connection ends mid-stream with the server gone
                 }
-                if (m.equals("stall")) {
-                    try {
-                        clientClosed.await(120, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return;
+                try { // stall
+                    clientClosed.await(120, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            }
-            if (in.available() == 0) {
-                out.flush();
+                return;
             }
         }
     }

@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code symphony bench instruments [--quick]}: a real llama.cpp server ({@code --threads 1}, the demo GGUF; built
@@ -68,13 +69,18 @@ final class InstrumentsBench {
         try (LlamaServer server = LlamaServer.start(repo, LlamaServer.build(repo), work);
              FaultProxy relay = new FaultProxy(server.port)) {
             String base = "http://127.0.0.1:" + relay.port() + "/v1";
-            double[] direct = direct(base, n, relay);
+            LatencySplit directSplit = new LatencySplit("relay.firstContent", "caller.token");
+            LatencySplit directRequest = new LatencySplit(REQUEST_POINTS);
+            double[] direct = direct(base, n, relay, directSplit, directRequest);
             System.setProperty("symphony.home", work.resolve("home").toString());
             Files.createDirectories(work.resolve("home/config"));
             Files.writeString(work.resolve("home/config/settings.json"),
                     JSON.createObjectNode().put(INSTRUMENT + ".baseUrl", base).toString());
-            try (Kernel kernel = Kernel.start(KernelContext.standard())) {
-                double[] brokered = brokered(kernel, n, relay);
+            LatencySplit[] tracing = {new LatencySplit(FIRST_TOKEN_POINTS)};
+            try (Kernel kernel = Kernel.start(KernelContext.standard().trace((point, nanos) -> tracing[0].mark(point, nanos)))) {
+                LatencySplit brokeredSplit = tracing[0];
+                LatencySplit brokeredRequest = new LatencySplit(REQUEST_POINTS);
+                double[] brokered = brokered(kernel, n, relay, brokeredSplit, brokeredRequest);
                 long[] overhead = new long[n];
                 for (int i = 0; i < n; i++) {
                     overhead[i] = (long) (brokered[i] - direct[i]);
@@ -84,7 +90,14 @@ final class InstrumentsBench {
                 result.put("firstTokenOverheadP50Ms", ms(overhead[n / 2]));
                 result.put("firstTokenOverheadP99Ms", ms(overhead[(int) (n * 0.99)]));
                 result.put("throughputRatio", Math.round(brokered[n] / direct[n] * 1000) / 1000.0);
-                result.put("cancelP99Ms", ms(cancel(kernel, quick ? 10 : 100, relay)));
+                LatencySplit cancelSplit = new LatencySplit(CANCEL_POINTS);
+                tracing[0] = cancelSplit;
+                result.put("cancelP99Ms", ms(cancel(kernel, quick ? 10 : 100, relay, cancelSplit)));
+                result.set("firstTokenSplitP50Us", brokeredSplit.json(JSON));
+                result.set("directFirstTokenSplitP50Us", directSplit.json(JSON));
+                result.set("cancelSplitP50Us", cancelSplit.json(JSON));
+                result.set("requestSplitP50Us", brokeredRequest.json(JSON));
+                result.set("directRequestSplitP50Us", directRequest.json(JSON));
             }
         }
         result.put("routerDecisionP99Us", routerDecisionP99Us(quick ? 20_000 : 200_000));
@@ -103,34 +116,65 @@ final class InstrumentsBench {
         return "{\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}],\"max_tokens\":" + TOKENS + ",\"seed\":1,\"stream\":" + stream + "}";
     }
 
-    /** One streamed request; calls {@code token} at each token event as it arrives. */
+    /**
+     * The points a first token passes through Symphony, in order ({@link LatencySplit}): the relay forwards the
+     * server's first text delta, the broker reads it from the socket and appends it to the host's queue, the host's
+     * HTTP stream hands it to langchain4j, the Instrument emits its token chunk, the host appends it to the kernel's
+     * queue (the frame's stamp), the kernel reads it off the queue, the caller takes it and has decoded it.
+     */
+    private static final String[] FIRST_TOKEN_POINTS = {"relay.firstContent", "broker.firstBodyRead", "broker.firstBodySent",
+            "host.httpFirstBody", "host.firstChunk", "bus.chunkSent", "kernel.chunkRead", "caller.chunkTaken", "caller.token"};
+    /**
+     * A whole request's points (where the throughput goes): the caller starts, the relay accepts the connection, sees
+     * the server's first byte, its first text delta, its last byte; the caller's first token, its end.
+     */
+    private static final String[] REQUEST_POINTS = {"caller.start", "relay.accepted", "relay.firstByte", "relay.firstContent",
+            "caller.token", "relay.end", "caller.end"};
+    /**
+     * A cancel's points: the caller closes its stream, the kernel's cancel reaches the host, the extension closes its
+     * HTTP stream, that close reaches the broker, the broker has closed the connection, the relay sees it closed.
+     */
+    private static final String[] CANCEL_POINTS = {"caller.close", "host.cancel", "host.httpCancel", "broker.cancel", "broker.closed",
+            "relay.closed"};
+
+    /** One streamed request; calls {@code token} at each token event as it arrives; returns the stamps it took itself. */
     @FunctionalInterface
     private interface Streamed {
-        void run(Runnable token) throws Exception;
+        Map<String, Long> run(Runnable token) throws Exception;
     }
 
     /**
      * {@code n} requests after 5 warm-ups. Per request: nanoseconds from the server's first byte (at the relay) to
      * the first token event at the caller; element n: tokens/s over all requests.
      */
-    private static double[] measure(int n, FaultProxy relay, Streamed request) throws Exception {
+    private static double[] measure(int n, FaultProxy relay, Streamed request, LatencySplit split, LatencySplit whole) throws Exception {
         double[] first = new double[n + 1];
         long tokens = 0;
         long total = 0;
         for (int i = -5; i < n; i++) {
+            split.clearMarks();
             long start = System.nanoTime();
             long[] firstToken = {0};
             long[] seen = {0};
-            request.run(() -> {
+            Map<String, Long> stamps = request.run(() -> {
                 if (firstToken[0] == 0) {
                     firstToken[0] = System.nanoTime();
                 }
                 seen[0]++;
             });
+            long end = System.nanoTime();
+            split.awaitMark("host.firstChunk", 2000); // the host reports its marks after its stream's end (untimed)
             if (i >= 0) {
                 first[i] = firstToken[0] - relay.lastFirstByteNanos();
                 tokens += seen[0];
-                total += System.nanoTime() - start;
+                total += end - start;
+                Map<String, Long> all = new java.util.HashMap<>(stamps);
+                all.put("relay.firstContent", relay.lastFirstContentNanos());
+                all.put("caller.token", firstToken[0]);
+                split.endRun(all);
+                whole.endRun(Map.of("caller.start", start, "relay.accepted", relay.lastAcceptedNanos(), "relay.firstByte",
+                        relay.lastFirstByteNanos(), "relay.firstContent", relay.lastFirstContentNanos(), "caller.token", firstToken[0],
+                        "relay.end", relay.lastResponseEndNanos(), "caller.end", end));
             }
         }
         first[n] = tokens / (total / 1e9);
@@ -138,7 +182,7 @@ final class InstrumentsBench {
     }
 
     /** The server called directly (through the relay only): its server-sent events read line by line. */
-    private static double[] direct(String base, int n, FaultProxy relay) throws Exception {
+    private static double[] direct(String base, int n, FaultProxy relay, LatencySplit split, LatencySplit whole) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // as the broker's client: no h2c upgrade attempt
         HttpRequest post = HttpRequest.newBuilder(URI.create(base + "/chat/completions")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body(true))).build();
@@ -151,26 +195,30 @@ final class InstrumentsBench {
                     }
                 }
             }
-        });
+            return Map.of();
+        }, split, whole);
     }
 
     /** Through Symphony: the kernel's stream from the openai-compatible Instrument. */
-    private static double[] brokered(Kernel kernel, int n, FaultProxy relay) throws Exception {
+    private static double[] brokered(Kernel kernel, int n, FaultProxy relay, LatencySplit split, LatencySplit whole) throws Exception {
         JsonNode input = LanguageModelProtocol.toJson(new ChatRequest(null, List.of(Message.user("hello")),
                 new Sampling(TOKENS, null, null, 1L, null)));
         return measure(n, relay, token -> {
+            long[] bus;
             try (KernelStream s = kernel.stream(new CapabilityCall("bench", INSTRUMENT, LanguageModelProtocol.CHAT, input, Duration.ofSeconds(60)))) {
                 for (JsonNode chunk; (chunk = s.next()) != null; ) {
                     if (chunk.has("token")) {
                         token.run();
                     }
                 }
+                bus = s.firstChunkNanos();
             }
-        });
+            return Map.of("bus.chunkSent", bus[0], "kernel.chunkRead", bus[1], "caller.chunkTaken", bus[2]);
+        }, split, whole);
     }
 
     /** p99 of: the caller closes its stream after the first token → the relay sees the kernel close the connection. */
-    private static long cancel(Kernel kernel, int n, FaultProxy relay) throws Exception {
+    private static long cancel(Kernel kernel, int n, FaultProxy relay, LatencySplit split) throws Exception {
         JsonNode input = LanguageModelProtocol.toJson(new ChatRequest(null, List.of(Message.user("hello")),
                 new Sampling(2000, null, null, 1L, null)));
         long[] ns = new long[n];
@@ -178,6 +226,7 @@ final class InstrumentsBench {
         try {
             for (int i = 0; i < n; i++) {
                 relay.resetClientClosed();
+                split.clearMarks();
                 KernelStream s = kernel.stream(new CapabilityCall("bench", INSTRUMENT, LanguageModelProtocol.CHAT, input, Duration.ofSeconds(60)));
                 s.next();
                 long closed = System.nanoTime();
@@ -186,6 +235,8 @@ final class InstrumentsBench {
                     throw new IllegalStateException("the connection was not closed within 10 s of the cancel");
                 }
                 ns[i] = relay.lastClientClosedNanos() - closed;
+                split.awaitMark("host.cancel", 2000); // the host reports its marks after the stream's end
+                split.endRun(Map.of("caller.close", closed, "relay.closed", relay.lastClientClosedNanos()));
             }
         } finally {
             relay.relay();

@@ -17,10 +17,17 @@ import java.time.Duration;
 final class BusBroker implements Broker {
     private final Endpoint endpoint;
     private final Duration timeout;
+    private final HostTrace trace;
 
-    BusBroker(Endpoint endpoint, Duration timeout) {
+    BusBroker(Endpoint endpoint, Duration timeout, HostTrace trace) {
         this.endpoint = endpoint;
         this.timeout = timeout;
+        this.trace = trace;
+    }
+
+    @Override
+    public void trace(String point, long nanos) {
+        trace.mark(point, nanos);
     }
 
     @Override

@@ -30,10 +30,12 @@ final class HostDispatcher implements InboundHandler {
     private final CapabilityDispatcher dispatcher;
     private final ExecutorService workers;
     private final Runnable onShutdown;
+    private final HostTrace trace;
 
     HostDispatcher(ExtensionManifest manifest, CapabilityRegistry registry, KernelServices services,
-                   ExecutorService workers, Runnable onShutdown) {
+                   ExecutorService workers, Runnable onShutdown, HostTrace trace) {
         this.manifest = manifest;
+        this.trace = trace;
         this.workers = workers;
         this.onShutdown = onShutdown;
         this.dispatcher = new CapabilityDispatcher(manifest, registry, services, state -> services.broker().event(
@@ -68,8 +70,13 @@ final class HostDispatcher implements InboundHandler {
         StreamWriter writer = endpoint.streamWriter(request);
         CapabilityDispatcher.Call call = dispatcher.begin(request.correlationId(), invoke.capability(), true);
         submit(endpoint, request, call, () -> {
+            boolean[] first = {true};
             try {
                 writer.end(PayloadCodec.encode(dispatcher.stream(call, invoke, chunk -> {
+                    if (first[0]) {
+                        first[0] = false;
+                        trace.mark("host.firstChunk", System.nanoTime());
+                    }
                     try {
                         writer.write(PayloadCodec.encode(chunk));
                     } catch (BusException e) { // the receiver gave up, or the channel closed
@@ -80,6 +87,8 @@ final class HostDispatcher implements InboundHandler {
                 writer.fail(e.code().code(), e.getMessage());
             } catch (RuntimeException e) { // a chunk or summary that cannot be encoded
                 writer.fail(ErrorCode.EXTENSION_ERROR.code(), String.valueOf(e));
+            } finally {
+                trace.flush(endpoint); // after the stream's last frame: the marks never delay it
             }
         });
     }
@@ -105,6 +114,7 @@ final class HostDispatcher implements InboundHandler {
 
     @Override
     public void onCancel(Endpoint endpoint, long correlationId) {
+        trace.mark("host.cancel", System.nanoTime());
         dispatcher.cancel(correlationId);
     }
 

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The extension host process's runtime, started by {@code dev.symphony.sdk.host.ExtensionHostMain}.
  * Arguments (all given by the kernel's supervisor): {@code --channel DIR --extension-dir DIR
- * --kernel-pid PID --workspace DIR --home DIR --extension-data DIR [--dev]}. Exits when the kernel says
+ * --kernel-pid PID --workspace DIR --home DIR --extension-data DIR [--dev] [--trace]}. Exits when the kernel says
  * so, when the kernel process ends, or when the channel's doorbell connection closes; never outlives
  * the kernel.
  */
@@ -74,12 +74,13 @@ public final class HostRuntime {
         workers.allowCoreThreadTimeOut(true);
         LateBroker broker = new LateBroker();
         KernelServices services = new KernelServices(broker, new PermissionChecker(manifest.permissions(), roots), roots);
-        HostDispatcher dispatcher = new HostDispatcher(manifest, registry, services, workers, () -> running.set(false));
+        HostTrace trace = a.containsKey("--trace") ? new HostTrace(true) : HostTrace.OFF;
+        HostDispatcher dispatcher = new HostDispatcher(manifest, registry, services, workers, () -> running.set(false), trace);
         chronicleInit.join();
         Endpoint endpoint = Channels.connect(new EndpointContext().channelDir(Path.of(a.get("--channel")))
                 .kernelSide(false).peerName(manifest.id()).handler(dispatcher).heartbeatInterval(HEARTBEAT));
         long connectedNanos = System.nanoTime();
-        broker.bind(new BusBroker(endpoint, Duration.ofSeconds(30)));
+        broker.bind(new BusBroker(endpoint, Duration.ofSeconds(30), trace));
         endpoint.busyWhen(dispatcher::busy);
         extension.activate(new ExtensionContext() {
             @Override
@@ -127,8 +128,8 @@ public final class HostRuntime {
     private static Map<String, String> parse(String[] args) {
         Map<String, String> out = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--dev")) {
-                out.put("--dev", "true");
+            if (args[i].equals("--dev") || args[i].equals("--trace")) {
+                out.put(args[i], "true");
             } else if (args[i].startsWith("--") && i + 1 < args.length) {
                 out.put(args[i], args[++i]);
             } else {

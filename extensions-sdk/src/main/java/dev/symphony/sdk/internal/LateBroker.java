@@ -23,6 +23,11 @@ final class LateBroker implements Broker {
     }
 
     @Override
+    public void trace(String point, long nanos) {
+        delegate.trace(point, nanos);
+    }
+
+    @Override
     public Stream stream(String op, Object args, java.time.Duration idleTimeout) {
         return delegate.stream(op, args, idleTimeout);
     }

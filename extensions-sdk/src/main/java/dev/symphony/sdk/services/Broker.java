@@ -20,6 +20,13 @@ public interface Broker {
                 "brokered streams (" + op + ") need the kernel's bus; this broker has none");
     }
 
+    /**
+     * A latency mark ({@link System#nanoTime()}) for the kernel's trace, kept only when the kernel asked its hosts to
+     * trace (benchmarks); otherwise nothing happens.
+     */
+    default void trace(String point, long nanos) {
+    }
+
     /** The receiving side of a brokered stream; {@link #close()} before the end cancels it. */
     interface Stream extends AutoCloseable {
         /** The next chunk, or null after the last; throws {@code ExtensionException} on failure. */

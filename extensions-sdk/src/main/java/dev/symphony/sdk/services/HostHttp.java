@@ -46,7 +46,7 @@ public final class HostHttp {
         Duration idle = Duration.ofMillis((timeoutMs == 0 ? HttpProtocol.MAX_TIMEOUT_MS : timeoutMs) + 5_000);
         Broker.Stream stream = broker.stream(BrokerProtocol.NETWORK_HTTP, wire, idle);
         try {
-            return new HttpStream(stream);
+            return new HttpStream(stream, broker);
         } catch (RuntimeException e) {
             stream.close();
             throw e;

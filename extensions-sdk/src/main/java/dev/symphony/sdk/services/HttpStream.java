@@ -26,12 +26,15 @@ import java.util.Optional;
 public final class HttpStream implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Broker.Stream stream;
+    private final Broker broker;
+    private boolean bodyStarted;
     private final int status;
     private final Map<String, List<String>> headers;
     private boolean ended;
 
-    HttpStream(Broker.Stream stream) {
+    HttpStream(Broker.Stream stream, Broker broker) {
         this.stream = stream;
+        this.broker = broker;
         byte[] head = stream.next();
         if (head == null) {
             throw new ExtensionException(ErrorCode.EXTENSION_ERROR, "the kernel ended the HTTP stream without a response head");
@@ -65,9 +68,20 @@ public final class HttpStream implements AutoCloseable {
         if (ended) {
             return null;
         }
-        byte[] chunk = stream.next();
+        byte[] chunk;
+        try {
+            chunk = stream.next();
+        } catch (ExtensionException e) {
+            if (e.code() == ErrorCode.CANCELLED) { // the reading thread was interrupted: the kernel has been told to stop
+                broker.trace("host.httpCancel", System.nanoTime());
+            }
+            throw e;
+        }
         if (chunk == null) {
             ended = true;
+        } else if (!bodyStarted) {
+            bodyStarted = true;
+            broker.trace("host.httpFirstBody", System.nanoTime());
         }
         return chunk;
     }
@@ -144,6 +158,7 @@ public final class HttpStream implements AutoCloseable {
     public void close() {
         if (!ended) {
             ended = true;
+            broker.trace("host.httpCancel", System.nanoTime());
             stream.close();
         }
     }

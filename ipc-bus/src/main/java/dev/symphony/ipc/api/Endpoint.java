@@ -195,6 +195,14 @@ public final class Endpoint implements AutoCloseable {
                 cancel(call);
                 break;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                // the waiter was told to stop (a host's worker whose call the kernel cancelled): the peer hears it now,
+                // not when the answer comes; the flag stays set for the caller (and parkNanos would no longer park)
+                call.fail(new BusException(BusStatus.CANCELLED, "interrupted while waiting for " + context.peerName()
+                        + " (correlation id " + call.correlationId + ")"));
+                cancel(call);
+                break;
+            }
             long idle = now - idleSince;
             if (work > 0) {
                 idleSince = now;

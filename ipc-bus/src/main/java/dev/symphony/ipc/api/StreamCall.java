@@ -21,6 +21,10 @@ public final class StreamCall extends PendingCall implements AutoCloseable {
     private volatile boolean closed;
     /** Closed before its end: {@link #next()}'s null then means "stopped", not "complete". */
     private volatile boolean cancelled;
+    /** {@link System#nanoTime()} stamps of the first chunk (0 until then): sent by the peer (its header), read here, taken. */
+    private volatile long firstSentNanos;
+    private volatile long firstReadNanos;
+    private volatile long firstTakenNanos;
 
     StreamCall(Endpoint endpoint, long correlationId, int window, Duration idleTimeout) {
         super(correlationId);
@@ -34,6 +38,10 @@ public final class StreamCall extends PendingCall implements AutoCloseable {
     boolean onMessage(Envelope envelope) {
         switch (envelope.type()) {
             case STREAM_CHUNK -> {
+                if (firstReadNanos == 0) {
+                    firstSentNanos = envelope.sentNanos();
+                    firstReadNanos = System.nanoTime();
+                }
                 if (!chunks.offer(envelope)) {
                     fail(new BusException(BusStatus.HANDLER_FAILED, "stream sender ignored flow control"));
                     return true;
@@ -78,6 +86,9 @@ public final class StreamCall extends PendingCall implements AutoCloseable {
             chunk = chunks.poll();
         }
         if (chunk != null) {
+            if (firstTakenNanos == 0) {
+                firstTakenNanos = System.nanoTime();
+            }
             if (++consumedSinceCredit >= window / 2) {
                 endpoint.sendCredit(correlationId, consumedSinceCredit);
                 consumedSinceCredit = 0;
@@ -101,6 +112,15 @@ public final class StreamCall extends PendingCall implements AutoCloseable {
     /** True when {@link #close()} stopped the stream before its end (a null from {@link #next()} is then no end). */
     public boolean cancelled() {
         return cancelled;
+    }
+
+    /**
+     * Where the first chunk's time went, as {@link System#nanoTime()} stamps (the system-wide monotonic clock, so the
+     * peer's stamp compares with this process's): {@code [sent by the peer, read off the queue here, taken by the
+     * consumer]}, zeros until it came. Three stamps per stream, for benchmarks' latency splits.
+     */
+    public long[] firstChunkNanos() {
+        return new long[] {firstSentNanos, firstReadNanos, firstTakenNanos};
     }
 
     public long correlationId() {

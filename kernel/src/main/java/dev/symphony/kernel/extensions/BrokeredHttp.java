@@ -78,10 +78,13 @@ final class BrokeredHttp implements AutoCloseable {
     private record Key(Endpoint endpoint, long correlationId) {
     }
 
-    BrokeredHttp(AuditLog audit, KernelSecrets secrets, HttpClient client) {
+    private final KernelTrace trace;
+
+    BrokeredHttp(AuditLog audit, KernelSecrets secrets, HttpClient client, KernelTrace trace) {
         this.audit = audit;
         this.secrets = secrets;
         this.client = client;
+        this.trace = trace;
     }
 
     /** Starts the exchange on a broker thread; the stream writer answers the host. */
@@ -117,7 +120,9 @@ final class BrokeredHttp implements AutoCloseable {
     void cancel(Endpoint endpoint, long correlationId) {
         Exchange x = live.get(new Key(endpoint, correlationId));
         if (x != null) {
+            trace.mark("broker.cancel", System.nanoTime());
             x.abort(ErrorCode.CANCELLED, "cancelled by the extension");
+            trace.mark("broker.closed", System.nanoTime());
         }
     }
 
@@ -202,6 +207,7 @@ final class BrokeredHttp implements AutoCloseable {
                     sent = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
                 }
                 HttpResponse<InputStream> response = sent.get();
+                trace.mark("broker.head", System.nanoTime());
                 body = response.body();
                 if (abortCode != null) {
                     closeBody();
@@ -297,7 +303,9 @@ final class BrokeredHttp implements AutoCloseable {
         private void stream(SecretRedactor redactor, long limit) throws IOException, CallFailedException {
             byte[] buf = new byte[READ_BYTES];
             int n;
+            boolean first = true;
             while ((n = body.read(buf)) >= 0) {
+                long readNanos = first ? System.nanoTime() : 0;
                 if (abortCode != null) {
                     throw new CallFailedException(abortCode, abortReason);
                 }
@@ -309,6 +317,11 @@ final class BrokeredHttp implements AutoCloseable {
                 byte[] out = redactor.next(buf, n);
                 if (out.length > 0) {
                     writer.write(out);
+                }
+                if (first && n > 0) {
+                    first = false;
+                    trace.mark("broker.firstBodyRead", readNanos);
+                    trace.mark("broker.firstBodySent", System.nanoTime());
                 }
             }
             if (abortCode != null) {

@@ -116,6 +116,9 @@ final class HostProcess {
         if (player.development()) {
             cmd.add("--dev");
         }
+        if (context.trace() != KernelTrace.NONE) {
+            cmd.add("--trace");
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dataDir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         HostEnvironment.apply(pb.environment(), System.getenv()); // no API keys or tokens from the IDE's environment

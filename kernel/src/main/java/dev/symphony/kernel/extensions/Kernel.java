@@ -56,7 +56,7 @@ public final class Kernel implements AutoCloseable {
         this.lifecycle = new Lifecycle(context, store, schemas);
         this.models = new ModelStates(context.paths().data("models"));
         this.broker = new KernelBroker(this, audit, context.paths().data("logs").resolve("extensions"), context.secrets(),
-                context.requestBytesPerSecond());
+                context.requestBytesPerSecond(), context.trace());
         this.supervisor = new Supervisor(context, bus, audit, broker, models, players.values());
         this.calls = new KernelCalls(supervisor, schemas, audit, models);
         this.events = new Listeners<>("extension-events",

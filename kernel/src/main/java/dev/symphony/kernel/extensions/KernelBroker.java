@@ -52,11 +52,14 @@ final class KernelBroker implements AutoCloseable {
 
     private final BrokeredHttp http;
     private final long requestBytesPerSecond;
+    private final KernelTrace trace;
 
-    KernelBroker(Kernel kernel, AuditLog audit, Path logsDir, dev.symphony.kernel.secrets.KernelSecrets secrets, long requestBytesPerSecond) {
+    KernelBroker(Kernel kernel, AuditLog audit, Path logsDir, dev.symphony.kernel.secrets.KernelSecrets secrets, long requestBytesPerSecond,
+                 KernelTrace trace) {
         this.kernel = kernel;
         this.requestBytesPerSecond = requestBytesPerSecond;
-        this.http = new BrokeredHttp(audit, secrets, BrokerHttpClient.standard());
+        this.trace = trace;
+        this.http = new BrokeredHttp(audit, secrets, BrokerHttpClient.standard(), trace);
         this.audit = audit;
         this.logsDir = logsDir;
         this.files = new KernelFiles(audit);
@@ -203,6 +206,10 @@ final class KernelBroker implements AutoCloseable {
                 } else if (LogProtocol.EXTENSION_EVENT.equals(e.kind())) {
                     audit.reported(player.id(), "event", e.message(), false);
                     kernel.extensionEvent(player.id(), e.message(), e.data());
+                } else if (LogProtocol.TRACE_EVENT.equals(e.kind())) {
+                    if (trace != KernelTrace.NONE && e.data() != null) { // the host's marks, when the kernel asked for them
+                        e.data().fields().forEachRemaining(m -> trace.mark(m.getKey(), m.getValue().asLong()));
+                    }
                 } else if ("denied".equals(e.kind())) {
                     audit.reported(player.id(), "denial", e.message(), true); // its SDK client refused a request
                 } else {

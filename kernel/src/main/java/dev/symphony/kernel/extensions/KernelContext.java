@@ -33,6 +33,7 @@ public final class KernelContext {
     private int hostNiceness;
     private Function<String, JsonNode> settings;
     private dev.symphony.kernel.secrets.KernelSecrets secrets;
+    private KernelTrace trace;
 
     /** Set by the installed product's launcher: the folder of the extensions it ships. */
     public static final String BUNDLED_PROPERTY = "symphony.bundled.extensions";
@@ -164,6 +165,16 @@ public final class KernelContext {
         return secrets;
     }
 
+    /** Marks where streamed model output spends its time (benchmarks); hosts then report theirs too. Default: none. */
+    public KernelContext trace(KernelTrace trace) {
+        this.trace = trace;
+        return this;
+    }
+
+    public KernelTrace trace() {
+        return trace;
+    }
+
     public KernelContext hostNiceness(int niceness) {
         this.hostNiceness = niceness;
         return this;
@@ -197,6 +208,9 @@ public final class KernelContext {
         }
         if (sandbox == null) {
             sandbox = Sandbox.Mode.fromProperty();
+        }
+        if (trace == null) {
+            trace = KernelTrace.NONE;
         }
         if (secrets == null) {
             secrets = dev.symphony.kernel.secrets.KernelSecrets.standard(paths);

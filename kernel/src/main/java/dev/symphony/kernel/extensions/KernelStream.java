@@ -39,6 +39,14 @@ public final class KernelStream implements AutoCloseable {
         return end == null ? null : BusFailures.onBus(() -> PayloadCodec.decode(end));
     }
 
+    /**
+     * {@link System#nanoTime()} stamps of the first chunk: {@code [the host sent it, the kernel read it, the caller
+     * took it]} (zeros until then); see {@link KernelTrace} for the marks before.
+     */
+    public long[] firstChunkNanos() {
+        return call.firstChunkNanos();
+    }
+
     @Override
     public void close() {
         call.close();

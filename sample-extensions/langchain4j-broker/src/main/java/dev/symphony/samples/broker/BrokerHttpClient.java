@@ -33,7 +33,12 @@ import java.util.function.BooleanSupplier;
 public final class BrokerHttpClient implements HttpClient {
     private static final long MAX_RESPONSE_BYTES = 16L << 20;
     private final HostHttp http;
-    /** Watches streams for their caller's cancel while the reader waits for the server (a stalled stream included). */
+    /**
+     * Watches streams for their caller's cancel while the reader waits for the server (a stalled stream included): a
+     * backstop for callers whose cancel does not interrupt the reading thread. In an extension host it does (the
+     * dispatcher interrupts the call's worker, and the bus then gives up the wait and tells the kernel at once), so
+     * there the connection closes within a bus round trip, not at this watch's next 20 ms tick.
+     */
     private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "brokered-http-cancel-watch");
         t.setDaemon(true);

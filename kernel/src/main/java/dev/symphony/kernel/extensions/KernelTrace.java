@@ -1,0 +1,22 @@
+package dev.symphony.kernel.extensions;
+
+/**
+ * Where time goes on the model-streaming path, for benchmarks: named {@link System#nanoTime()} marks (the
+ * system-wide monotonic clock, so a host's marks compare with the kernel's). Set with {@link KernelContext#trace};
+ * the default, {@link #NONE}, costs a field read per mark. With a trace set, hosts are started with {@code --trace}
+ * and send their own marks ({@code host.*}) once per stream, after it ended, as a host event of kind
+ * {@link dev.symphony.contract.protocol.LogProtocol#TRACE_EVENT}.
+ * <p>
+ * Marks, in the order a first token passes them: {@code broker.head} (the server's response head reached the
+ * broker), {@code broker.firstBodyRead} / {@code broker.firstBodySent} (the first body bytes read from the socket /
+ * appended to the host's queue), {@code host.httpFirstBody} (the extension took them), {@code host.firstChunk} (the
+ * Instrument emitted its first chunk); a cancel: {@code host.cancel} (the kernel's cancel reached the host),
+ * {@code host.httpCancel} (the extension gave up its HTTP stream), {@code broker.cancel} (that close reached the
+ * broker), {@code broker.closed} (the broker closed the connection).
+ */
+@FunctionalInterface
+public interface KernelTrace {
+    KernelTrace NONE = (point, nanos) -> { };
+
+    void mark(String point, long nanos);
+}
