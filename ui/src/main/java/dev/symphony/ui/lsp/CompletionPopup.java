@@ -35,6 +35,8 @@ final class CompletionPopup {
     static final String ID = "completion-popup";
     static final Duration TYPING_PAUSE = Duration.millis(30);
     static final Duration RESOLVE_PAUSE = Duration.millis(80);
+    /** How long Enter on an item not resolved yet waits for its resolve (its auto-import edits) before inserting it as it is. */
+    static final Duration ACCEPT_WAIT = Duration.millis(750);
     private final ServerRequests requests;
     private final Overlay overlay;
     private final Consumer<String> status;
@@ -45,6 +47,9 @@ final class CompletionPopup {
     private final PauseTransition typing = new PauseTransition(TYPING_PAUSE);
     private final PauseTransition resolving = new PauseTransition(RESOLVE_PAUSE);
     private final Map<Integer, CompletionModel.Item> resolved = new HashMap<>();
+    private final PauseTransition acceptWait = new PauseTransition(ACCEPT_WAIT);
+    /** The item Enter accepted before its resolve answered: inserted when it does (or when {@link #acceptWait} ends). */
+    private CompletionModel.Item acceptWhenResolved;
     private EditorView view;
     private OpenDocument document;
     private BufferListener following;
@@ -85,6 +90,12 @@ final class CompletionPopup {
             }
         });
         resolving.setOnFinished(e -> resolveSelected());
+        acceptWait.setOnFinished(e -> {
+            if (acceptWhenResolved != null) {
+                acceptWhenResolved = null;
+                acceptNow(); // the server is slow to resolve: the item as the list gave it
+            }
+        });
     }
 
     boolean isShowing() {
@@ -147,6 +158,9 @@ final class CompletionPopup {
 
     private void answered(ServerRequests.Answer a) {
         requestId = -1;
+        if (acceptWhenResolved != null) {
+            return; // Enter already chose from the list shown: a later list must not replace it under the user
+        }
         if (a.error() != null) {
             status.accept("Completion: " + a.error());
             return;
@@ -204,8 +218,31 @@ final class CompletionPopup {
         return true;
     }
 
-    /** Inserts the selected item (with its auto-import edits) as one undoable edit and closes the list. */
+    /**
+     * Inserts the selected item (with its auto-import edits) as one undoable edit and closes the list. An item whose
+     * resolve has not answered yet (its import edits may come with it) is inserted when it answers, or after
+     * {@link #ACCEPT_WAIT} as it is, as VS Code does; typing or moving the selection meanwhile drops the wait.
+     */
     void accept() {
+        CompletionModel.Item item = list.getSelectionModel().getSelectedItem();
+        if (item != null && view != null && answer != null && document != null && listId >= 0
+                && !resolved.containsKey(item.index())) {
+            acceptWhenResolved = item;
+            resolving.stop();
+            resolveSelected();
+            if (acceptWhenResolved != item) {
+                return; // already answered and inserted
+            }
+            if (resolveId >= 0) {
+                acceptWait.playFromStart();
+                return;
+            }
+            dropPendingAccept(); // no resolve could be sent: insert as it is
+        }
+        acceptNow();
+    }
+
+    private void acceptNow() {
         CompletionModel.Item item = list.getSelectionModel().getSelectedItem();
         if (item == null || view == null || answer == null) {
             close();
@@ -236,6 +273,8 @@ final class CompletionPopup {
     void close() {
         typing.stop();
         resolving.stop();
+        acceptWait.stop();
+        acceptWhenResolved = null;
         cancelPending();
         overlay.hide(box);
         if (following != null && view != null) {
@@ -277,6 +316,7 @@ final class CompletionPopup {
         }
         int caret = caret();
         Rope text = view.buffer().text();
+        dropPendingAccept(); // typed on after Enter: the list follows the typing again
         if (caret < anchor || !CompletionModel.fits(anchor, List.of(), text, caret)) {
             close();
         } else if (isShowing() && !incomplete) {
@@ -284,7 +324,15 @@ final class CompletionPopup {
         }
     }
 
+    private void dropPendingAccept() {
+        acceptWhenResolved = null;
+        acceptWait.stop();
+    }
+
     private void selected(CompletionModel.Item item) {
+        if (item != acceptWhenResolved) {
+            dropPendingAccept();
+        }
         CompletionModel.Item r = item == null ? null : resolved.getOrDefault(item.index(), item);
         docs.setText(r == null ? "" : MarkdownText.plain(r.documentation().isEmpty() ? r.detail() : r.documentation()));
         resolving.playFromStart();
@@ -308,6 +356,10 @@ final class CompletionPopup {
                         if (this.list.getSelectionModel().getSelectedItem() == item) {
                             selected(item);
                         }
+                    }
+                    if (acceptWhenResolved == item) { // Enter was pressed on it: insert now, resolved or not (an error)
+                        dropPendingAccept();
+                        acceptNow();
                     }
                 }).orElse(-1L);
     }
