@@ -39,9 +39,21 @@ public final class FxBridge implements AutoCloseable {
 
     /**
      * Computes {@code work} off the JavaFX thread, then hands the result (or the failure) to the
-     * JavaFX thread.
+     * JavaFX thread. After {@link #close} nothing is computed: the workbench the result was for is gone
+     * (a view's timer that fires after the window closed, say), so the work is dropped, not failed.
      */
     public <T> void compute(Supplier<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure) {
+        if (background.isShutdown()) {
+            return;
+        }
+        try {
+            submit(work, onResult, onFailure);
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            // closed between the check and the submission: dropped as above
+        }
+    }
+
+    private <T> void submit(Supplier<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure) {
         background.execute(() -> {
             try {
                 T result = work.get();

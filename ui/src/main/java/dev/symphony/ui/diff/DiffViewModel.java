@@ -81,6 +81,9 @@ public final class DiffViewModel {
     }
 
     private void compute() {
+        if (disposed) {
+            return; // a timer that fired after the view closed
+        }
         long mine = ++generation;
         Rope l = left.buffer().text();
         Rope r = right.buffer().text();
