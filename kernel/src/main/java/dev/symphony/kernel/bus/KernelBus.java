@@ -30,7 +30,7 @@ public final class KernelBus implements AutoCloseable {
     private boolean closed;
 
     /** A channel's own pump: its runner and the thread it runs on. */
-    private record Isolated(AgentRunner runner, Thread[] thread) {
+    private record Isolated(AgentRunner runner, Thread thread) {
     }
 
     public KernelBus() {
@@ -39,11 +39,7 @@ public final class KernelBus implements AutoCloseable {
         this.runner = new AgentRunner(new DoorbellIdleStrategy(pump, 2_000_000, 1000),
                 t -> System.err.println("symphony: bus pump error: " + t), null, pump);
         ChronicleRuntime.prepareInBackground(); // before the first host starts
-        AgentRunner.startOnThread(runner, r -> {
-            Thread t = new Thread(r, "kernel-bus");
-            t.setDaemon(true);
-            return t;
-        });
+        start(runner, "kernel-bus");
     }
 
     /** A new channel folder for one host incarnation (short: Unix socket paths are limited to ~100 bytes). */
@@ -106,17 +102,21 @@ public final class KernelBus implements AutoCloseable {
             };
             AgentRunner ownRunner = new AgentRunner(new DoorbellIdleStrategy(own, 2_000_000, 1000),
                     t -> System.err.println("symphony: bus pump error (" + name + "): " + t), null, agent);
-            Thread[] thread = new Thread[1];
-            isolated.put(endpoint, new Isolated(ownRunner, thread));
             pump.remove(endpoint);
             own.add(endpoint);
-            AgentRunner.startOnThread(ownRunner, r -> {
-                Thread t = new Thread(r, "kernel-bus-" + name);
-                t.setDaemon(true);
-                thread[0] = t;
-                return t;
-            });
+            isolated.put(endpoint, new Isolated(ownRunner, start(ownRunner, "kernel-bus-" + name)));
         }
+    }
+
+    /** Starts {@code runner} on a daemon thread named {@code name}; that thread. */
+    private static Thread start(AgentRunner runner, String name) {
+        Thread[] thread = new Thread[1];
+        AgentRunner.startOnThread(runner, r -> {
+            thread[0] = new Thread(r, name);
+            thread[0].setDaemon(true);
+            return thread[0];
+        });
+        return thread[0];
     }
 
     /** Whether {@code endpoint} is pumped on a thread of its own ({@link #isolate}). */
@@ -128,7 +128,7 @@ public final class KernelBus implements AutoCloseable {
 
     /** Stops a channel's own pump; from that pump's own thread (its handler removing it) the stop runs on another. */
     private static void stop(Isolated own) {
-        if (Thread.currentThread() == own.thread()[0]) {
+        if (Thread.currentThread() == own.thread()) {
             CompletableFuture.runAsync(own.runner()::close);
         } else {
             own.runner().close();

@@ -33,11 +33,7 @@ final class FloodThrottle {
         int done = 0;
         for (ProcessHandle p : processes) {
             try {
-                Process chrt = new ProcessBuilder("/usr/bin/chrt", "--all-tasks", "--idle", "--pid", "0", Long.toString(p.pid()))
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (!chrt.waitFor(5, TimeUnit.SECONDS)) {
-                    chrt.destroyForcibly();
-                } else if (chrt.exitValue() == 0) {
+                if (chrtIdle("--all-tasks", Long.toString(p.pid())) == 0) {
                     done++;
                 }
             } catch (IOException e) {
@@ -61,20 +57,31 @@ final class FloodThrottle {
         }
         try {
             String tid = Files.readSymbolicLink(self).getFileName().toString(); // "PID/task/TID"
-            Process chrt = new ProcessBuilder("/usr/bin/chrt", "--idle", "--pid", "0", tid)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!chrt.waitFor(5, TimeUnit.SECONDS)) {
-                chrt.destroyForcibly();
-                return "lowering its priority timed out";
-            }
-            return chrt.exitValue() == 0 ? "thread " + tid + " scheduled as SCHED_IDLE"
-                    : "lowering its priority failed (chrt exited with " + chrt.exitValue() + ")";
+            int exit = chrtIdle(tid);
+            return exit == 0 ? "thread " + tid + " scheduled as SCHED_IDLE"
+                    : exit == TIMED_OUT ? "lowering its priority timed out"
+                    : "lowering its priority failed (chrt exited with " + exit + ")";
         } catch (IOException e) {
             return "its priority could not be lowered: " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "lowering its priority was interrupted";
         }
+    }
+
+    private static final int TIMED_OUT = -1;
+
+    /** {@code chrt [OPTION] --idle --pid 0 ID}: its exit value, or {@link #TIMED_OUT} after 5 s (then it is killed). */
+    private static int chrtIdle(String... optionAndId) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/chrt"));
+        cmd.addAll(List.of(optionAndId).subList(0, optionAndId.length - 1));
+        cmd.addAll(List.of("--idle", "--pid", "0", optionAndId[optionAndId.length - 1]));
+        Process chrt = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!chrt.waitFor(5, TimeUnit.SECONDS)) {
+            chrt.destroyForcibly();
+            return TIMED_OUT;
+        }
+        return chrt.exitValue();
     }
 
     /** The thread ids of process {@code pid} (none when it is gone). */
