@@ -79,13 +79,19 @@ diff "$work/before.txt" "$work/after.txt" >&2 || die "the installed product wrot
 [ -z "$(dpkg --verify symphony)" ] || die "dpkg --verify: $(dpkg --verify symphony | head -3)"
 
 if [ "$compare" -gt 0 ]; then
-  start_load=$(cut -d' ' -f1 /proc/loadavg)
-  say "first frame, installed vs source checkout ($repo), $compare runs each, alternating; load at the start $(load)"
   installed_probe() { xvfb-run -a symphony startup-probe 2>/dev/null; }
   checkout_probe() { SYMPHONY_NO_REBUILD=1 xvfb-run -a "$repo/symphony" startup-probe 2>/dev/null; }
   # One untimed start of each first: the checkout writes its class-data archive on its first run, as it would for a user.
   installed_probe >/dev/null || die "the installed IDE did not start (warm-up)"
   checkout_probe >/dev/null || die "the checkout's IDE did not start (warm-up; is $repo built?)"
+  # The install and the warm-ups lift the load average themselves: wait (up to 10 minutes) for it to settle below
+  # 0.5 so that the timed pairs start on a quiet machine when the machine is otherwise idle.
+  for _ in $(seq 60); do
+    awk -v l="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN { exit !(l < 0.5) }' && break
+    sleep 10
+  done
+  start_load=$(cut -d' ' -f1 /proc/loadavg)
+  say "first frame, installed vs source checkout ($repo), $compare runs each, alternating; load at the start $(load)"
   for i in $(seq "$compare"); do
     l=$(cut -d' ' -f1 /proc/loadavg); printf 'installed\t%s\t%s\n' "$l" "$(installed_probe)" | tee -a "$report/startup-runs.tsv" >&2
     l=$(cut -d' ' -f1 /proc/loadavg); printf 'checkout\t%s\t%s\n' "$l" "$(checkout_probe)" | tee -a "$report/startup-runs.tsv" >&2
