@@ -59,8 +59,8 @@ final class GitSession implements AutoCloseable {
         this.workTree = repo.getWorkTree().toPath().toAbsolutePath().normalize();
         this.actions = new GitActions(repo, statusReader);
         this.history = new GitHistory(repo);
-        this.watcher = StatusWatcher.start(workTree, this::refresh);
-        refresh();
+        this.watcher = StatusWatcher.create(workTree, this::refresh);
+        refresh(); // the watcher starts once this first status is out
     }
 
     /** Opens the repository of the open folder, or refuses, saying why. */
@@ -172,6 +172,7 @@ final class GitSession implements AutoCloseable {
             } finally {
                 reading = false;
                 services.events().emit("workbench.viewChanged", NODES.objectNode().put("view", GitExtension.VIEW));
+                watcher.start();
             }
         });
     }

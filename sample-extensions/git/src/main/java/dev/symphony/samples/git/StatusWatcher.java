@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Asks for a new status when something changes on disk: every folder of the work tree but ignored ones, and
@@ -29,6 +30,7 @@ final class StatusWatcher implements AutoCloseable {
     private final Runnable onChange;
     private final Set<Path> ignored = ConcurrentHashMap.newKeySet();
     private final Thread thread;
+    private final AtomicBoolean started = new AtomicBoolean();
 
     private StatusWatcher(Path root, WatchService service, Runnable onChange) {
         this.root = root;
@@ -38,14 +40,23 @@ final class StatusWatcher implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    static StatusWatcher start(Path root, Runnable onChange) {
+    /** A watcher of the work tree that watches nothing until {@link #start()}. */
+    static StatusWatcher create(Path root, Runnable onChange) {
         try {
-            StatusWatcher w = new StatusWatcher(root, FileSystems.getDefault().newWatchService(), onChange);
-            w.registerTree(root);
-            w.thread.start();
-            return w;
+            return new StatusWatcher(root, FileSystems.getDefault().newWatchService(), onChange);
         } catch (IOException e) {
             return new StatusWatcher(root, null, onChange); // no watching here: refresh by hand
+        }
+    }
+
+    /**
+     * Starts watching, once: the tree is registered on the watcher's own thread (a walk of every folder, seconds in a
+     * large tree, so it comes after the first status rather than before it), then one more refresh covers what
+     * changed before the watches were in place.
+     */
+    void start() {
+        if (service != null && started.compareAndSet(false, true)) {
+            thread.start();
         }
     }
 
@@ -80,6 +91,12 @@ final class StatusWatcher implements AutoCloseable {
 
     private void run() {
         try {
+            try {
+                registerTree(root);
+            } catch (IOException e) {
+                // out of watches: the rest stays unwatched
+            }
+            onChange.run();
             while (true) {
                 WatchKey key = service.take();
                 boolean relevant = drain(key);
