@@ -1,8 +1,6 @@
 package dev.symphony.ui.extensions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.symphony.kernel.extensions.CapabilityCall;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.ui.FxBridge;
 import dev.symphony.ui.editor.EditorPane;
@@ -15,11 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.value.ChangeListener;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -29,53 +25,25 @@ import javafx.collections.ObservableList;
  * the file as saved, so a file with unsaved changes shows none until it is saved again. The JavaFX thread only picks
  * the caret line's text from the answer kept.
  */
-final class LineAnnotations implements AutoCloseable {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private final CompletableFuture<Kernel> kernel;
-    private final FxBridge bridge;
-    private final Supplier<Path> root;
-    private final Function<OpenDocument, EditorPane> editors;
-    private final ObservableList<OpenDocument> documents;
+final class LineAnnotations extends PerFileProvider {
     private final Map<OpenDocument, Map<Integer, String[]>> lines = new HashMap<>(); // JavaFX thread
     private final Map<OpenDocument, ChangeListener<Boolean>> saves = new HashMap<>();
     private final Set<EditorPane> listening = new HashSet<>();
-    private final ExecutorService asks = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "line-annotations");
-        t.setDaemon(true);
-        return t;
-    });
-    private String provider; // JavaFX thread
-    private String capability;
-    private long generation;
+    private final ExecutorService asks = daemon("line-annotations");
 
     LineAnnotations(CompletableFuture<Kernel> kernel, FxBridge bridge, Supplier<Path> root, ObservableList<OpenDocument> documents,
                     Function<OpenDocument, EditorPane> editors) {
-        this.kernel = kernel;
-        this.bridge = bridge;
-        this.root = root;
-        this.documents = documents;
-        this.editors = editors;
-        documents.addListener((ListChangeListener<OpenDocument>) change -> {
-            while (change.next()) {
-                change.getRemoved().forEach(this::forget);
-                change.getAddedSubList().forEach(this::fetch);
-            }
-        });
+        super(kernel, bridge, root, documents, editors);
     }
 
     /** {@code extension}'s {@code capability} annotates lines ({@code enabled}) or no longer does. JavaFX thread. */
     void provider(String extension, String capability, boolean enabled) {
-        generation++;
-        if (!enabled) {
-            if (extension.equals(provider)) {
-                provider = null;
-                List.copyOf(lines.keySet()).forEach(this::forget);
-            }
-            return;
+        if (enabled) {
+            use(extension, capability);
+        } else if (extension.equals(provider)) {
+            stopUsing();
+            List.copyOf(lines.keySet()).forEach(this::forget);
         }
-        provider = extension;
-        this.capability = capability;
-        documents.forEach(this::fetch);
     }
 
     /** The annotation shown in {@code document}'s editor now (tests), or "". */
@@ -84,7 +52,8 @@ final class LineAnnotations implements AutoCloseable {
         return pane == null ? "" : pane.view().lineAnnotation();
     }
 
-    private void fetch(OpenDocument document) {
+    @Override
+    void fetch(OpenDocument document) {
         saves.computeIfAbsent(document, d -> {
             ChangeListener<Boolean> l = (o, was, dirty) -> {
                 if (was && !dirty) {
@@ -95,41 +64,23 @@ final class LineAnnotations implements AutoCloseable {
             d.dirtyProperty().addListener(l);
             return l;
         });
-        Path folder = root.get();
-        Path file = document.path();
-        if (provider == null || folder == null || file == null) {
-            return;
-        }
-        Path base = folder.toAbsolutePath().normalize();
-        Path p = file.toAbsolutePath().normalize();
-        if (!p.startsWith(base) || p.equals(base)) {
-            return;
-        }
-        String relative = base.relativize(p).toString().replace(java.io.File.separatorChar, '/');
-        String extension = provider;
-        String cap = capability;
-        long asked = generation;
-        asks.execute(() -> {
-            Map<Integer, String[]> answer = new HashMap<>();
-            try {
-                JsonNode out = kernel.join().call(new CapabilityCall("workbench", extension, cap, NODES.objectNode().put("file", relative))).output();
-                for (JsonNode l : out.path("lines")) {
-                    if (l.path("line").canConvertToInt() && l.path("text").isTextual()) {
-                        String text = l.get("text").asText();
-                        answer.put(l.get("line").asInt() - 1, new String[] {text.length() > 200 ? text.substring(0, 199) + "…" : text,
-                                l.path("tooltip").isTextual() ? l.get("tooltip").asText() : null});
-                    }
-                }
-            } catch (RuntimeException e) {
-                // untracked, refused or the extension stopped: no annotations for the file
-            }
-            bridge.onFx(() -> {
-                if (asked == generation && documents.contains(document)) {
-                    lines.put(document, answer);
-                    show(document);
-                }
-            });
+        ask(document, asks, LineAnnotations::read, answer -> {
+            lines.put(document, answer == null ? Map.of() : answer);
+            show(document);
         });
+    }
+
+    /** The provider's lines by 0-based line: the text (cut to 200 characters) and the tooltip, if any. */
+    private static Map<Integer, String[]> read(JsonNode out) {
+        Map<Integer, String[]> answer = new HashMap<>();
+        for (JsonNode l : out.path("lines")) {
+            if (l.path("line").canConvertToInt() && l.path("text").isTextual()) {
+                String text = l.get("text").asText();
+                answer.put(l.get("line").asInt() - 1, new String[] {text.length() > 200 ? text.substring(0, 199) + "…" : text,
+                        l.path("tooltip").isTextual() ? l.get("tooltip").asText() : null});
+            }
+        }
+        return answer;
     }
 
     /** Shows the caret line's annotation in {@code document}'s editor (none while it has unsaved changes). */
@@ -151,7 +102,8 @@ final class LineAnnotations implements AutoCloseable {
         pane.view().setLineAnnotation(line, a == null ? null : a[0], a == null ? null : a[1]);
     }
 
-    private void forget(OpenDocument document) {
+    @Override
+    void forget(OpenDocument document) {
         lines.remove(document);
         EditorPane pane = editors.apply(document);
         if (pane != null) {

@@ -1,11 +1,8 @@
 package dev.symphony.ui.extensions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.symphony.editor.buffer.BufferListener;
 import dev.symphony.editor.file.LineDiff;
 import dev.symphony.editor.text.Rope;
-import dev.symphony.kernel.extensions.CapabilityCall;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.ui.FxBridge;
 import dev.symphony.ui.editor.ChangeMarks;
@@ -17,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -32,41 +27,19 @@ import javafx.collections.ObservableList;
  * text then. The JavaFX thread only takes the buffer's (immutable) text and sets the result. A file the provider has
  * no text for (untracked, binary, outside the folder) gets no markers.
  */
-final class QuickDiffMarkers implements AutoCloseable {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private final CompletableFuture<Kernel> kernel;
-    private final FxBridge bridge;
-    private final Supplier<Path> root;
-    private final Function<OpenDocument, EditorPane> editors;
-    private final ObservableList<OpenDocument> documents;
+final class QuickDiffMarkers extends PerFileProvider {
     private final Map<OpenDocument, Tracked> tracked = new HashMap<>(); // JavaFX thread
     private final ExecutorService bases = daemon("quick-diff-base");
     private final ExecutorService diffs = daemon("quick-diff");
-    private String provider; // JavaFX thread
-    private String capability;
-    private long generation;
 
     QuickDiffMarkers(CompletableFuture<Kernel> kernel, FxBridge bridge, Supplier<Path> root, ObservableList<OpenDocument> documents,
                      Function<OpenDocument, EditorPane> editors) {
-        this.kernel = kernel;
-        this.bridge = bridge;
-        this.root = root;
-        this.documents = documents;
-        this.editors = editors;
-        documents.addListener((ListChangeListener<OpenDocument>) change -> {
-            while (change.next()) {
-                change.getRemoved().forEach(this::forget);
-                change.getAddedSubList().forEach(this::fetch);
-            }
-        });
+        super(kernel, bridge, root, documents, editors);
     }
 
     /** {@code extension}'s {@code capability} gives original texts (again): every open document's is asked for anew. */
     void provider(String extension, String capability) {
-        this.provider = extension;
-        this.capability = capability;
-        generation++;
-        documents.forEach(this::fetch);
+        use(extension, capability);
     }
 
     /** The markers shown for {@code document} now (for tests), or null when it has no original. */
@@ -75,38 +48,10 @@ final class QuickDiffMarkers implements AutoCloseable {
         return t == null ? null : t.marks;
     }
 
-    private void fetch(OpenDocument document) {
-        Path folder = root.get();
-        Path file = document.path();
-        if (provider == null || folder == null || file == null) {
-            return;
-        }
-        Path base = folder.toAbsolutePath().normalize();
-        Path p = file.toAbsolutePath().normalize();
-        if (!p.startsWith(base) || p.equals(base)) {
-            return;
-        }
-        String relative = base.relativize(p).toString().replace(java.io.File.separatorChar, '/');
-        String extension = provider;
-        String cap = capability;
-        long asked = generation;
-        bases.execute(() -> {
-            Rope original = null;
-            try {
-                JsonNode out = kernel.join().call(new CapabilityCall("workbench", extension, cap, NODES.objectNode().put("file", relative))).output();
-                if (out.path("text").isTextual() && !out.path("binary").asBoolean(false)) {
-                    original = Rope.of(out.get("text").asText());
-                }
-            } catch (RuntimeException e) {
-                // not there, refused or the extension stopped: no markers until it announces itself again
-            }
-            Rope text = original;
-            bridge.onFx(() -> {
-                if (asked == generation && documents.contains(document)) {
-                    track(document, text);
-                }
-            });
-        });
+    @Override
+    void fetch(OpenDocument document) {
+        ask(document, bases, out -> out.path("text").isTextual() && !out.path("binary").asBoolean(false)
+                ? Rope.of(out.get("text").asText()) : null, original -> track(document, original));
     }
 
     private void track(OpenDocument document, Rope original) {
@@ -115,19 +60,12 @@ final class QuickDiffMarkers implements AutoCloseable {
         t.diff();
     }
 
-    private void forget(OpenDocument document) {
+    @Override
+    void forget(OpenDocument document) {
         Tracked t = tracked.remove(document);
         if (t != null) {
             document.buffer().removeListener(t.listener);
         }
-    }
-
-    private static ExecutorService daemon(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @Override
