@@ -270,7 +270,7 @@ public final class AgentTools {
         }
         java.util.OptionalInt checkpoint = step.end();
         String result = exit(r) + r.output() + noOverlay.map(why -> "\n[not in an overlay: " + why
-                + "; the workspace's files were copied before it ran]").orElse("");
+                + "; the workspace's files were copied before it ran]").orElse("") + unconfinedNote(commands.unconfined());
         return new Outcome("Ran " + command, result, v.decision(), true, result).at(checkpoint);
     }
 
@@ -282,7 +282,7 @@ public final class AgentTools {
     private Outcome commandInOverlay(OverlayShell overlay, String command, Verdict v, BooleanSupplier cancelled) throws IOException {
         try (OverlayRun run = overlay.run(command, workspace, commands, cancelled, edits.staged())) {
             CommandRunner.Result r = run.result();
-            String result = exit(r) + r.output();
+            String result = exit(r) + r.output() + unconfinedNote(overlay.unconfined(workspace, commands));
             if (run.changes().isEmpty() || v.decision() == Decision.ALLOW && run.changes().keySet().stream().allMatch(
                     p -> p.equals(".git") || p.equals(".git/index"))) { // git status refreshing its stat cache: dropped
                 return new Outcome("Ran " + command, result, v.decision(), true, result + "\n[ran in an overlay: no file changed]");
@@ -305,6 +305,12 @@ public final class AgentTools {
             }
             return new Outcome("Ran " + command, result, v.decision(), true, result).at(step.end());
         }
+    }
+
+    /** What the person and the model are told when a command ran without bubblewrap's confinement. */
+    static String unconfinedNote(Optional<String> why) {
+        return why.map(w -> "\n[not confined by bubblewrap: " + w + "; it could reach the network and write outside the workspace]")
+                .orElse("");
     }
 
     private static String exit(CommandRunner.Result r) {
