@@ -48,6 +48,11 @@ public final class AgentTools {
     private final StepRecorder steps;
     private final McpAgentTools mcp;
     private volatile java.util.Set<String> offered;
+    private volatile WorkspaceDiagnostics diagnostics;
+    static final int MAX_PROBLEMS = 200;
+    static final ToolSpec DIAGNOSTICS = spec("diagnostics", "The problems (errors, warnings) the editor knows of in one file of the"
+            + " workspace, or in all of them when no path is given; answers file:line:column: message.",
+            "{\"path\":{\"type\":\"string\",\"description\":\"relative to the workspace; omit for every file\"}}");
 
     public AgentTools(Path workspace, ApprovalPolicy policy, ApprovalGate gate, WorkspaceEdits edits, CommandRunner commands) {
         this(workspace, policy, gate, edits, commands, StepRecorder.NONE);
@@ -75,6 +80,9 @@ public final class AgentTools {
     /** The built-in tools and the user's MCP tools, as the model is told about them (starts MCP servers: the agent's thread). */
     public List<ToolSpec> toolSpecs() {
         List<ToolSpec> all = new java.util.ArrayList<>(specs());
+        if (diagnostics != null) {
+            all.add(DIAGNOSTICS);
+        }
         if (mcp != null) {
             all.addAll(mcp.specs());
         }
@@ -90,11 +98,20 @@ public final class AgentTools {
     public AgentTools offering(java.util.Collection<String> names) {
         List<String> known = specs().stream().map(ToolSpec::name).toList();
         for (String n : names) {
-            if (!known.contains(n) && !(mcp != null && McpAgentTools.isMcp(n))) {
+            if (!known.contains(n) && !(mcp != null && McpAgentTools.isMcp(n)) && !(diagnostics != null && n.equals(DIAGNOSTICS.name()))) {
                 throw new IllegalArgumentException("there is no tool '" + n + "'; tools: " + known);
             }
         }
         offered = java.util.Set.copyOf(names);
+        return this;
+    }
+
+    /**
+     * Offers the {@code diagnostics} tool from now on, reading {@code problems} (the workbench's Problems panel); judged
+     * by the policy as a read of the file it names ({@code diagnostics PATH}), or of the workspace.
+     */
+    public AgentTools withDiagnostics(WorkspaceDiagnostics problems) {
+        this.diagnostics = problems;
         return this;
     }
 
@@ -134,6 +151,8 @@ public final class AgentTools {
                 case "search" -> search(text(args, "query"), cancelled);
                 case "edit_file" -> edit(text(args, "path"), text(args, "oldText"), text(args, "newText"));
                 case "run_command" -> command(text(args, "command"), cancelled);
+                case "diagnostics" -> diagnostics != null ? diagnostics(args.hasNonNull("path") ? text(args, "path") : null)
+                        : failed("Unknown tool diagnostics", "there is no tool 'diagnostics' here; tools: " + toolSpecs().stream().map(ToolSpec::name).toList());
                 default -> mcp != null && McpAgentTools.isMcp(call.name()) ? mcp.run(call.name(), args) : failed("Unknown tool " + call.name(), "there is no tool '" + call.name() + "'; tools: "
                         + (mcp == null ? specs() : toolSpecs()).stream().map(ToolSpec::name).toList());
             };
@@ -168,6 +187,30 @@ public final class AgentTools {
         String text = edits.read(resolve(path));
         String result = text.length() > MAX_READ_CHARS ? text.substring(0, MAX_READ_CHARS) + "\n[… cut at " + MAX_READ_CHARS + " characters]" : text;
         return new Outcome("Read " + path, text.lines().count() + " lines", v.decision(), true, result);
+    }
+
+    /** The problems of {@code path} (null: of every file of the workspace the agentignore does not keep), at most {@link #MAX_PROBLEMS}. */
+    private Outcome diagnostics(String path) throws IOException {
+        String what = path == null ? "the workspace" : path;
+        Verdict v = policy.checkTool("diagnostics", path);
+        Outcome refused = refusedOrRejected(v, "Problems of " + what, "read the problems of " + what);
+        if (refused != null) {
+            return refused;
+        }
+        List<WorkspaceDiagnostics.Problem> all;
+        try {
+            all = diagnostics.problems();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the problems", e);
+        } catch (Exception e) {
+            throw new IOException("the problems cannot be read: " + e.getMessage(), e);
+        }
+        WorkspaceDiagnostics.Listing found = WorkspaceDiagnostics.list(all, workspace, path == null ? null : resolve(path),
+                rel -> policy.agentIgnore().ignored(rel, false), MAX_PROBLEMS);
+        int n = found.count();
+        return new Outcome("Problems of " + what, n + (n == 1 ? " problem" : " problems"), v.decision(), true,
+                n == 0 ? "no problems known in " + what : found.text());
     }
 
     private Outcome list(String path) throws IOException {
@@ -270,7 +313,7 @@ public final class AgentTools {
         }
         java.util.OptionalInt checkpoint = step.end();
         String result = exit(r) + r.output() + noOverlay.map(why -> "\n[not in an overlay: " + why
-                + "; the workspace's files were copied before it ran]").orElse("");
+                + "; the workspace's files were copied before it ran]").orElse("") + unconfinedNote(commands.unconfined());
         return new Outcome("Ran " + command, result, v.decision(), true, result).at(checkpoint);
     }
 
@@ -282,7 +325,7 @@ public final class AgentTools {
     private Outcome commandInOverlay(OverlayShell overlay, String command, Verdict v, BooleanSupplier cancelled) throws IOException {
         try (OverlayRun run = overlay.run(command, workspace, commands, cancelled, edits.staged())) {
             CommandRunner.Result r = run.result();
-            String result = exit(r) + r.output();
+            String result = exit(r) + r.output() + unconfinedNote(overlay.unconfined(workspace, commands));
             if (run.changes().isEmpty() || v.decision() == Decision.ALLOW && run.changes().keySet().stream().allMatch(
                     p -> p.equals(".git") || p.equals(".git/index"))) { // git status refreshing its stat cache: dropped
                 return new Outcome("Ran " + command, result, v.decision(), true, result + "\n[ran in an overlay: no file changed]");
@@ -305,6 +348,12 @@ public final class AgentTools {
             }
             return new Outcome("Ran " + command, result, v.decision(), true, result).at(step.end());
         }
+    }
+
+    /** What the person and the model are told when a command ran without bubblewrap's confinement. */
+    static String unconfinedNote(Optional<String> why) {
+        return why.map(w -> "\n[not confined by bubblewrap: " + w + "; it could reach the network and write outside the workspace]")
+                .orElse("");
     }
 
     private static String exit(CommandRunner.Result r) {

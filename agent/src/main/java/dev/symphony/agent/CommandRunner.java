@@ -1,5 +1,6 @@
 package dev.symphony.agent;
 
+import dev.symphony.kernel.extensions.Sandbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,10 @@ import java.util.function.BooleanSupplier;
 /**
  * Runs an agent's command line with {@code bash -c} in the workspace folder: output and errors together, kept up to
  * {@link #MAX_OUTPUT} bytes (the rest is read and dropped so the command never blocks on a full pipe), a time limit,
- * and a cancel that ends the command and every process it started.
+ * and a cancel that ends the command and every process it started. Where bubblewrap works, the command is confined as
+ * the kernel confines an extension's programs ({@link Sandbox#commandPrefix}: no network, the workspace — or the
+ * overlay over it — the only folder it may write, the system folders read-only, the rest hidden); where it does not,
+ * {@link #unconfined} says why and the caller tells the person.
  */
 public final class CommandRunner {
     public record Result(int exitCode, String output, boolean timedOut) {
@@ -53,8 +57,21 @@ public final class CommandRunner {
         return overlay;
     }
 
+    /** Why commands are not confined by bubblewrap here (none installed, no user namespaces, turned off), or empty when they are. */
+    public java.util.Optional<String> unconfined() {
+        return Sandbox.unconfinedReason();
+    }
+
+    /** The prefix that confines a command to writing {@code writable} only; empty where {@link #unconfined} says why not. */
+    java.util.List<String> confinement(Path writable) {
+        return unconfined().isPresent() ? java.util.List.of() : Sandbox.commandPrefix(writable);
+    }
+
+    /** Runs {@code command} in {@code folder}, confined to writing that folder where bubblewrap works ({@link #unconfined}). */
     public Result run(String command, Path folder, BooleanSupplier cancelled) throws IOException {
-        return run(java.util.List.of("bash", "-c", command), folder, cancelled);
+        java.util.List<String> argv = new java.util.ArrayList<>(confinement(folder));
+        argv.addAll(java.util.List.of("bash", "-c", command));
+        return run(argv, folder, cancelled);
     }
 
     /** Runs {@code argv} in {@code folder} as {@link #run(String, Path, BooleanSupplier)} runs a command line. */

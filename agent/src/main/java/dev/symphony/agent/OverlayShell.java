@@ -1,5 +1,6 @@
 package dev.symphony.agent;
 
+import dev.symphony.kernel.extensions.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,17 @@ import java.util.function.BooleanSupplier;
  * {@link OverlayRun} reads what it changed from the upper folder and applies it when the step is accepted. Bubblewrap
  * 0.8 has no overlay options, hence {@code unshare}; where the kernel refuses an overlay in a user namespace (before
  * Linux 5.11, user namespaces disabled, another OS) {@link #unavailable} says why and commands run in the workspace.
+ * Inside that namespace the command runs confined by bubblewrap ({@link CommandRunner#confinement}: no network, the
+ * overlay the only folder it may write, the rest of the file system read-only or hidden); where bubblewrap is missing or
+ * does not run there, {@link #unconfined} says why.
  */
 public final class OverlayShell {
     private static final String MOUNT = "mount -t overlay overlay -o \"lowerdir=$1,upperdir=$2,workdir=$3,userxattr\" \"$1\""
-            + " || { echo \"symphony: the overlay cannot be mounted\" >&2; exit 125; }; cd \"$1\" && exec bash -c \"$4\"";
+            + " || { echo \"symphony: the overlay cannot be mounted\" >&2; exit 125; }; cd \"$1\" && c=\"$4\" && shift 4 && exec \"$@\" bash -c \"$c\"";
     private final Path scratch;
     private volatile Optional<String> probed;
+    /** Why bubblewrap does not run inside the overlay's namespace though it runs outside it; empty when it does (set by the probe). */
+    private volatile Optional<String> sandboxInOverlay = Optional.empty();
 
     /** @param scratch where the upper layers are kept while a command runs (not inside a workspace; same disk as the data folder) */
     public OverlayShell(Path scratch) {
@@ -57,17 +63,13 @@ public final class OverlayShell {
             for (String d : List.of("lower", "upper", "work")) {
                 Files.createDirectories(dir.resolve(d));
             }
-            Process p = new ProcessBuilder("unshare", "--user", "--map-root-user", "--mount", "--", "bash", "-c",
-                    MOUNT.replace("exec bash -c \"$4\"", "touch probe"), "probe", dir.resolve("lower").toString(),
-                    dir.resolve("upper").toString(), dir.resolve("work").toString())
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.of("unshare did not answer within 20 s");
+            Optional<String> overlay = probeRun(dir, "probe", List.of());
+            if (overlay.isPresent()) {
+                return Optional.of("no overlay in a user namespace here (" + overlay.get() + ")");
             }
-            if (p.exitValue() != 0 || !Files.exists(dir.resolve("upper").resolve("probe")) || Files.exists(dir.resolve("lower").resolve("probe"))) {
-                return Optional.of("no overlay in a user namespace here (unshare exit " + p.exitValue() + (out.isEmpty() ? "" : ": " + out) + ")");
+            if (Sandbox.unconfinedReason().isEmpty()) {
+                sandboxInOverlay = probeRun(dir, "confined", Sandbox.commandPrefix(dir.resolve("lower")))
+                        .map(why -> "bubblewrap does not run inside the overlay's namespace (" + why + ")");
             }
             return Optional.empty();
         } catch (IOException e) {
@@ -78,6 +80,37 @@ public final class OverlayShell {
         } finally {
             OverlayRun.deleteTree(dir);
         }
+    }
+
+    /** Mounts the probe's overlay and {@code touch}es {@code file} in it through {@code prefix}: empty when it landed in the upper layer only. */
+    private static Optional<String> probeRun(Path dir, String file, List<String> prefix) throws IOException, InterruptedException {
+        List<String> argv = new java.util.ArrayList<>(List.of("unshare", "--user", "--map-root-user", "--mount", "--", "bash", "-c",
+                MOUNT, "probe", dir.resolve("lower").toString(), dir.resolve("upper").toString(), dir.resolve("work").toString(),
+                "touch " + file));
+        argv.addAll(prefix);
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return Optional.of("no answer within 20 s");
+        }
+        if (p.exitValue() != 0 || !Files.exists(dir.resolve("upper").resolve(file)) || Files.exists(dir.resolve("lower").resolve(file))) {
+            return Optional.of("exit " + p.exitValue() + (out.isEmpty() ? "" : ": " + out));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why commands in this overlay are not confined by bubblewrap (as {@code runner} would confine them elsewhere), or
+     * empty when they are. Ask after {@link #unavailable}, which probes.
+     */
+    public Optional<String> unconfined(Path workspace, CommandRunner runner) {
+        Optional<String> why = runner.unconfined();
+        if (why.isPresent()) {
+            return why;
+        }
+        unavailable(workspace);
+        return sandboxInOverlay;
     }
 
     /** Deletes the layers of runs whose process no longer lives (a crash mid-command): disk use stays bounded. */
@@ -138,8 +171,12 @@ public final class OverlayShell {
                     }
                 }
             }
-            CommandRunner.Result r = runner.run(List.of("unshare", "--user", "--map-root-user", "--mount", "--", "bash", "-c", MOUNT,
-                    "symphony-overlay", ws.toString(), upper.toString(), work.toString(), command), ws, cancelled);
+            List<String> argv = new java.util.ArrayList<>(List.of("unshare", "--user", "--map-root-user", "--mount", "--", "bash", "-c",
+                    MOUNT, "symphony-overlay", ws.toString(), upper.toString(), work.toString(), command));
+            if (unconfined(ws, runner).isEmpty()) {
+                argv.addAll(runner.confinement(ws)); // bwrap inside the namespace: it binds the overlay, not the workspace under it
+            }
+            CommandRunner.Result r = runner.run(argv, ws, cancelled);
             if (r.exitCode() == 125 && r.output().contains("symphony: the overlay cannot be mounted")) {
                 throw new IOException("the overlay could not be mounted over " + ws + ": " + r.output().strip());
             }

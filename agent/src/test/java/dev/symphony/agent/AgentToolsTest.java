@@ -132,6 +132,31 @@ class AgentToolsTest {
         assertTrue(call("nope", "{}").result().contains("there is no tool 'nope'"));
     }
 
+    /** The Problems panel as the workbench hands it over, here a fixed list: only the workspace's files the agentignore does not keep. */
+    @Test
+    void theDiagnosticsToolReadsTheProblemsOfAFileOrOfTheWorkspace() throws Exception {
+        assertFalse(tools.toolSpecs().stream().anyMatch(t -> t.name().equals("diagnostics")), "not offered without a Problems panel");
+        assertTrue(call("diagnostics", "{}").result().contains("there is no tool 'diagnostics' here"));
+        Path outside = config.resolve("Other.java");
+        tools.withDiagnostics(() -> List.of(new WorkspaceDiagnostics.Problem(workspace.resolve("a.txt"), 2, 1, "beta is not defined"),
+                new WorkspaceDiagnostics.Problem(workspace.resolve("src/B.java"), 7, 12, "';' expected"),
+                new WorkspaceDiagnostics.Problem(workspace.resolve(".env"), 1, 1, "TOKEN=secret is not valid"),
+                new WorkspaceDiagnostics.Problem(outside, 1, 1, "elsewhere")));
+        assertTrue(tools.toolSpecs().stream().anyMatch(t -> t.name().equals("diagnostics")));
+        AgentTools.Outcome all = call("diagnostics", "{}");
+        assertEquals(Decision.ALLOW, all.decision(), "reading problems is reading the workspace");
+        assertEquals("a.txt:2:1: beta is not defined\nsrc/B.java:7:12: ';' expected\n", all.result(),
+                "the workspace's problems, not those of .env (agentignore) nor of a file outside it");
+        assertEquals("2 problems", all.shown());
+        assertEquals("src/B.java:7:12: ';' expected\n", call("diagnostics", "{\"path\":\"src/B.java\"}").result());
+        assertEquals("no problems known in notes.md", call("diagnostics", "{\"path\":\"notes.md\"}").result());
+        AgentTools.Outcome secret = call("diagnostics", "{\"path\":\".env\"}");
+        assertEquals(Decision.DENY, secret.decision());
+        assertFalse(secret.result().contains("TOKEN"), secret.result());
+        tools.offering(List.of("diagnostics"));
+        assertEquals(List.of("diagnostics"), tools.toolSpecs().stream().map(t -> t.name()).toList());
+    }
+
     @Test
     void aCancelEndsARunningCommandAndItsChildren() throws Exception {
         long start = System.nanoTime();

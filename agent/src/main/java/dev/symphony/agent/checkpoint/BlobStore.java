@@ -27,7 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
  * and moved into place; a read checks the tag and the name, so a damaged or swapped blob is refused rather than
  * restored. The 32-byte key comes from {@link CheckpointKeys} (the user's secret store), never from this folder.
  */
-public final class BlobStore {
+public final class BlobStore implements Blobs {
     private static final byte[] MAGIC = "SYC1".getBytes(StandardCharsets.US_ASCII);
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
@@ -77,6 +77,7 @@ public final class BlobStore {
     }
 
     /** Stores {@code bytes} (once per content) and returns their name. */
+    @Override
     public String put(byte[] bytes) throws IOException {
         String name = name(bytes);
         Path target = path(name);
@@ -99,6 +100,7 @@ public final class BlobStore {
     }
 
     /** The bytes stored under {@code name}; an IOException names the blob when it is missing, damaged or not ours. */
+    @Override
     public byte[] read(String name) throws IOException {
         Path file = path(name);
         byte[] sealed;

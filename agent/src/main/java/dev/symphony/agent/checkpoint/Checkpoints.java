@@ -21,9 +21,42 @@ import java.util.function.Predicate;
  * of its own, so restoring to before it undoes it. Thread-safe; called off the JavaFX thread.
  */
 public final class Checkpoints {
-    /** One recorded step: the files it changed ({@code before}/{@code after} have the same keys). */
+    /** One recorded step: the files it changed ({@code before}/{@code after} have the same keys), and when (epoch ms). */
     public record Step(int id, String title, Map<String, FileState> before, Map<String, FileState> after,
-                       List<Message> conversation, boolean restore) {
+                       List<Message> conversation, boolean restore, long atMs) {
+    }
+
+    /**
+     * Where the steps are kept beyond this object: {@link #NONE} (while it lives) or the checkpoint store
+     * ({@link StoredSteps}: they survive the window, so a restore works after the workspace is opened again).
+     */
+    public interface Journal {
+        /** The steps recorded before, oldest first. */
+        List<Step> load() throws IOException;
+
+        /** Keeps {@code steps} (all of them, oldest first) in place of what was kept. */
+        void save(List<Step> steps) throws IOException;
+
+        /** Now, in epoch ms: when a step is recorded. */
+        long nowMs();
+
+        /** Kept in memory only. */
+        Journal NONE = new Journal() {
+            @Override
+            public List<Step> load() {
+                return List.of();
+            }
+
+            @Override
+            public void save(List<Step> steps) {
+                // nothing beyond memory
+            }
+
+            @Override
+            public long nowMs() {
+                return System.currentTimeMillis();
+            }
+        };
     }
 
     /**
@@ -66,10 +99,20 @@ public final class Checkpoints {
     }
 
     private final WorkspaceFiles files;
+    private final Journal journal;
     private final List<Step> steps = new ArrayList<>();
 
+    /** Checkpoints kept while this object lives. */
     public Checkpoints(WorkspaceFiles files) {
         this.files = files;
+        this.journal = Journal.NONE;
+    }
+
+    /** Checkpoints kept in {@code journal}, starting with the steps it kept before. */
+    public Checkpoints(WorkspaceFiles files, Journal journal) throws IOException {
+        this.files = files;
+        this.journal = journal;
+        this.steps.addAll(journal.load());
     }
 
     public WorkspaceFiles files() {
@@ -149,8 +192,8 @@ public final class Checkpoints {
             }
             String title = "Restore to before step " + plan.stepId();
             // kept even when no file changed (conflicts left alone): the conversation it set back can be undone too
-            return record(title, before, after, List.copyOf(conversationNow), true)
-                    .orElseGet(() -> append(title, Map.of(), Map.of(), List.copyOf(conversationNow), true));
+            Optional<Step> done = record(title, before, after, List.copyOf(conversationNow), true);
+            return done.isPresent() ? done.get() : append(title, Map.of(), Map.of(), List.copyOf(conversationNow), true);
         }
     }
 
@@ -166,7 +209,7 @@ public final class Checkpoints {
     }
 
     private Optional<Step> record(String title, Map<String, FileState> before, Map<String, FileState> after,
-                                  List<Message> conversation, boolean restore) {
+                                  List<Message> conversation, boolean restore) throws IOException {
         Map<String, FileState> changedBefore = new TreeMap<>();
         Map<String, FileState> changedAfter = new TreeMap<>();
         TreeSet<String> all = new TreeSet<>(before.keySet());
@@ -185,11 +228,14 @@ public final class Checkpoints {
         return Optional.of(append(title, changedBefore, changedAfter, conversation, restore));
     }
 
+    /** Records a step and keeps all of them in the journal; a step the journal could not keep stays for this window (the IOException says so). */
     private synchronized Step append(String title, Map<String, FileState> before, Map<String, FileState> after,
-                                     List<Message> conversation, boolean restore) {
+                                     List<Message> conversation, boolean restore) throws IOException {
         Step s = new Step(steps.isEmpty() ? 1 : steps.get(steps.size() - 1).id() + 1, title,
-                java.util.Collections.unmodifiableMap(before), java.util.Collections.unmodifiableMap(after), conversation, restore);
+                java.util.Collections.unmodifiableMap(before), java.util.Collections.unmodifiableMap(after), conversation, restore,
+                journal.nowMs());
         steps.add(s);
+        journal.save(List.copyOf(steps));
         return s;
     }
 }

@@ -3,7 +3,7 @@ package dev.symphony.agent.checkpoint;
 import java.util.Objects;
 
 /**
- * A file as a checkpoint knows it: the SHA-256 of its bytes in the {@link BlobStore} ({@code null}: it does not
+ * A file as a checkpoint knows it: the name of its bytes in the {@link Blobs} ({@code null}: it does not
  * exist), and its size, modification time and file key, which let a later snapshot skip reading it when they are
  * unchanged. Two states are the same file when their hashes are equal.
  */

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 /**
  * The files of one workspace as checkpoints see them: {@link #state} of one file and {@link #snapshot} of them all
  * (regular files; {@code .git}, what the ignore files leave out, symbolic links and what cannot be read are left alone), their contents put in the
- * {@link BlobStore}. A file whose size, modification time and file key are those of the state already known is not
+ * {@link Blobs}. A file whose size, modification time and file key are those of the state already known is not
  * read again, unless it was modified within {@link #RACY_NANOS} of when it was last read (an edit in the same
  * clock tick would keep its time).
  */
@@ -27,14 +27,14 @@ public final class WorkspaceFiles {
     /** Hidden files are files too; ignore files are respected; {@code .git} (a folder, or a worktree's file) never. */
     public static final WalkOptions WALK = WalkOptions.defaults().withHidden(true).withExtraExcludes(List.of(".git"));
     private final Path root;
-    private final BlobStore blobs;
+    private final Blobs blobs;
     /** What was read, with when it was read: the shortcut for the next snapshot. */
     private final Map<String, Known> known = new HashMap<>();
 
     private record Known(FileState state, long readAtNanos) {
     }
 
-    public WorkspaceFiles(Path root, BlobStore blobs) {
+    public WorkspaceFiles(Path root, Blobs blobs) {
         this.root = root.toAbsolutePath().normalize();
         this.blobs = blobs;
     }

@@ -50,6 +50,12 @@ public final class RunArtifacts implements AutoCloseable {
     /** {@code keys}: where the store's key is kept; null: the key file beside {@code root}. */
     public static RunArtifacts open(Path root, dev.symphony.pit.artifact.api.ArtifactKeySource keys, long waitMs,
                                     PrintStream notices) throws IOException {
+        return open(new ArtifactStoreContext().root(root).keySource(keys), waitMs, notices);
+    }
+
+    /** As above, with the store's whole context (its root, key source, clocks). */
+    public static RunArtifacts open(ArtifactStoreContext context, long waitMs, PrintStream notices) throws IOException {
+        Path root = context.root();
         Files.createDirectories(root);
         FileChannel ch = FileChannel.open(root.resolve("conductor.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         long deadline = System.currentTimeMillis() + waitMs;
@@ -73,7 +79,7 @@ public final class RunArtifacts implements AutoCloseable {
             }
         }
         try {
-            ArtifactStore store = ArtifactStore.open(new ArtifactStoreContext().root(root).keySource(keys));
+            ArtifactStore store = ArtifactStore.open(context);
             return new RunArtifacts(store, ch, lock);
         } catch (RuntimeException e) {
             lock.release();

@@ -41,13 +41,28 @@ public final class RunRetention {
     private final RetentionPolicy policy;
     private final DiskBudget budget;
     private final EpochClock clock;
+    private final java.util.Set<String> kept;
 
     public RunRetention(RunArtifacts artifacts, Path runsRoot, RetentionPolicy policy, DiskBudget budget, EpochClock clock) {
+        this(artifacts, runsRoot, policy, budget, clock, java.util.Set.of());
+    }
+
+    private RunRetention(RunArtifacts artifacts, Path runsRoot, RetentionPolicy policy, DiskBudget budget, EpochClock clock,
+                         java.util.Set<String> kept) {
         this.artifacts = artifacts;
         this.runsRoot = runsRoot;
         this.policy = policy;
         this.budget = budget;
         this.clock = clock;
+        this.kept = kept;
+    }
+
+    /**
+     * This retention, keeping the artifacts whose provenance names one of {@code runs} as those of an unfinished run
+     * (never moved), and so what they were derived from (never deleted).
+     */
+    public RunRetention keeping(java.util.Set<String> runs) {
+        return new RunRetention(artifacts, runsRoot, policy, budget, clock, java.util.Set.copyOf(runs));
     }
 
     /** The seed's rules (a day hot, a month local, archived until the archive budget needs room): 4 GiB local, 16 archived. */
@@ -71,6 +86,7 @@ public final class RunRetention {
             stored.manager(manager);
             int tracked = trackJournals(manager, runsRoot, Tier.HOT) + trackJournals(manager, archive(), Tier.COLD);
             int artifactCount = stored.sync();
+            kept.forEach(manager::runStarted);
             // Each sweep decides at most one move per item (HOT -> WARM -> COLD -> DELETED): sweep until nothing moves.
             for (int quiet = 0, rounds = 0; quiet < 2 && rounds < 16; rounds++) {
                 quiet = manager.doWork() == 0 ? quiet + 1 : 0;

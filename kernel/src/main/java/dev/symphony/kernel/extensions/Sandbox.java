@@ -158,18 +158,54 @@ public final class Sandbox {
     }
 
     /**
+     * What every sandbox starts with: bubblewrap under the {@link Seccomp} filter (which binds the program too), no
+     * network and namespaces of its own, dying with its parent, fresh {@code /proc}, {@code /dev}, {@code /tmp}, and the
+     * system folders read-only.
+     */
+    private static List<String> base() {
+        List<String> cmd = new ArrayList<>(Seccomp.bwrapPrefix());
+        cmd.addAll(List.of("--die-with-parent", "--unshare-all", "--new-session", "--proc", "/proc"));
+        cmd.addAll(ramFolders());
+        for (String sys : SYSTEM_FOLDERS) {
+            cmd.addAll(List.of("--ro-bind-try", sys, sys));
+        }
+        return cmd;
+    }
+
+    /**
+     * Why commands cannot be confined here ({@link #commandPrefix}): the sandbox is turned off
+     * ({@code -Dsymphony.sandbox=off}) or not available ({@link #available()}); empty when they can.
+     */
+    public static java.util.Optional<String> unconfinedReason() {
+        if (Mode.fromProperty() == Mode.OFF) {
+            return java.util.Optional.of("the sandbox is turned off (symphony.sandbox=off)");
+        }
+        return available() ? java.util.Optional.empty() : java.util.Optional.of(unavailableReason());
+    }
+
+    /**
+     * The command prefix that confines a command run for the user by an agent as a host's programs are confined: the
+     * system folders read-only, {@code writable} (the workspace, or the copy-on-write overlay mounted over it) read-write
+     * and the working folder, nothing else of the file system (the home folder, {@code /etc}, other projects hidden), no
+     * network, a private {@code /tmp}, its own PID namespace, the seccomp filter; it dies with its parent. Check
+     * {@link #unconfinedReason()} first: without a sandbox this prefix cannot run.
+     */
+    public static List<String> commandPrefix(Path writable) {
+        String dir = writable.toAbsolutePath().normalize().toString();
+        List<String> cmd = base();
+        cmd.addAll(List.of("--bind", dir, dir, "--chdir", dir));
+        cmd.addAll(READ_ONLY_DEV);
+        return cmd;
+    }
+
+    /**
      * The command prefix that runs a program a sandboxed host asked for ({@code processes} permission) in a sandbox
      * of its own, seeing no more than its host: the system folders and the extension's folder read-only, the
      * extension's data folder, and its working folder (read-write only when the manifest lets it write there), no
      * network, a private {@code /tmp}, its own PID namespace; it dies with the kernel.
      */
     static List<String> programPrefix(Path extensionDir, Path dataDir, Path workingDir, boolean workingDirWritable) {
-        List<String> cmd = new ArrayList<>(Seccomp.bwrapPrefix()); // the filter binds the program too
-        cmd.addAll(List.of("--die-with-parent", "--unshare-all", "--new-session", "--proc", "/proc"));
-        cmd.addAll(ramFolders());
-        for (String sys : SYSTEM_FOLDERS) {
-            cmd.addAll(List.of("--ro-bind-try", sys, sys));
-        }
+        List<String> cmd = base();
         cmd.addAll(List.of("--ro-bind", extensionDir.toAbsolutePath().toString(), extensionDir.toAbsolutePath().toString()));
         cmd.addAll(List.of("--bind", dataDir.toAbsolutePath().toString(), dataDir.toAbsolutePath().toString()));
         if (!workingDir.startsWith(dataDir)) {
@@ -222,12 +258,7 @@ public final class Sandbox {
         if (!sandboxed) {
             return List.of(); // SandboxPolicy allowed this host to run without one, and said so
         }
-        List<String> cmd = new ArrayList<>(Seccomp.bwrapPrefix()); // the filter binds the program too
-        cmd.addAll(List.of("--die-with-parent", "--unshare-all", "--new-session", "--proc", "/proc"));
-        cmd.addAll(ramFolders());
-        for (String sys : SYSTEM_FOLDERS) {
-            cmd.addAll(List.of("--ro-bind-try", sys, sys));
-        }
+        List<String> cmd = base();
         cmd.addAll(workspaceBind);
         Set<Path> readOnly = new LinkedHashSet<>();
         Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();

@@ -54,7 +54,8 @@ public final class ChatWorkbench implements AutoCloseable {
                 try {
                     ApprovalPolicy policy = ApprovalPolicy.load(services.paths().configDir(), folder);
                     return new AgentTools(folder, policy, gate, new BufferEdits(workbench.tabs(), services.bridge()),
-                            new CommandRunner(COMMAND_LIMIT).withOverlay(overlay), steps, mcp.tools(services.paths().configDir(), folder, policy));
+                            new CommandRunner(COMMAND_LIMIT).withOverlay(overlay), steps, mcp.tools(services.paths().configDir(), folder, policy))
+                            .withDiagnostics(new dev.symphony.ui.problems.AgentProblems(workbench.window().problems(), services.bridge()));
                 } catch (PolicyException e) {
                     throw new IllegalStateException("the approval policy is invalid: " + e.getMessage(), e);
                 }
