@@ -145,6 +145,7 @@ public final class RunCommand {
                 RunContext context = new RunContext().capabilities(caps).policy(policy).artifacts(artifacts)
                         .runsRoot(paths.data("runs")).preview(preview).autoApprove(yes, "--yes")
                         .trainingData(new dev.symphony.conductor.learning.TrainingData(paths.data("policy").resolve("real-runs")))
+                        .instrumentStats(paths.data("pool").resolve("instrument-stats.json"))
                         .approver(console == null || yes ? null : (run, node, prompt, details) -> ask(console, node, prompt, details))
                         .events(e -> {
                             synchronized (out) {

@@ -101,6 +101,7 @@ public final class ServeCommand {
             RunContext context = new RunContext().capabilities(caps).artifacts(artifacts).runsRoot(paths.data("runs"))
                     .autoApprove(yes, "--yes")
                     .trainingData(new dev.symphony.conductor.learning.TrainingData(paths.data("policy").resolve("real-runs")))
+                    .instrumentStats(paths.data("pool").resolve("instrument-stats.json"))
                     .policy(policy.equals("rl") ? LazyPolicy.onFirstUse("rl", new HeuristicPolicy(), DjlPolicy::loadCurrent)
                             : new HeuristicPolicy())
                     .events(e -> {

@@ -4,7 +4,8 @@ package dev.symphony.conductor.policy;
  * The feature vector of one candidate (a ready node paired with one allowed Instrument), by index. Times
  * are divided by the run's reference critical path ({@code cp}: the longest path of fastest expected times
  * to success); costs by the run's unit cost (mean over nodes of the cheapest expected cost to success).
- * Whoever builds a {@link Decision} (the FQG simulator, later the executor) fills all of them.
+ * Whoever builds a {@link Decision} (the FQG simulator, the executor) fills all of them through {@link CandidateRows},
+ * the one definition of their values.
  */
 public final class CandidateFeatures {
     /** Instrument's expected latency of one attempt / cp. */

@@ -172,7 +172,7 @@ public final class Conductor {
         List<dev.symphony.conductor.learning.DecisionRecord> records;
         RunStats stats = new RunStats(context.modelSlots());
         try {
-            RunPlan plan = RunPlan.compile(melody, context.capabilities());
+            RunPlan plan = RunPlan.compile(melody, context.capabilities(), stats.estimates);
             MelodyRun run = new MelodyRun(context, plan, events, "", journal, new Approvals(journal.dir()), inputs,
                     workers, calls, new RunBudget(melody.limits().budget(), 0), stats);
             run.replay(past);
@@ -182,6 +182,7 @@ public final class Conductor {
             workers.shutdownNow();
             calls.shutdownNow();
             stats.slots.closeRun(stats.account);
+            stats.slots.saveStats(); // the Instrument statistics this run added, for the next runs and processes
         }
         context.artifacts().sync();
         events.emit(new RunEvent.RunFinished(result.status().jsonName(), Money.of(result.cost()),

@@ -49,6 +49,8 @@ final class MelodyRun {
     final List<Integer> newlySkipped = new ArrayList<>();
     private final long[] readySeq;
     private long readyCounter;
+    /** When this execution started on the run's clock: its timeout counts from here. */
+    long startedMs;
     /** Outputs, running calls, withdrawals, halts and how the run ends: owned by the thread that made this run. */
     final RunState state = new RunState();
     private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
@@ -105,9 +107,14 @@ final class MelodyRun {
 
     // ---- the loop ----
 
+    /** Who may run a worker node: a call's providers, or the conductor itself for a loop or sub-Melody. */
+    List<CapabilitySpec> providers(MelodyNode n) {
+        return n.type() == NodeType.CALL ? services.providers(n) : List.of(Estimates.nested(n.type()));
+    }
+
     RunResult execute() throws InterruptedException {
-        long deadline = plan.melody.limits().timeoutMs() > 0
-                ? context.clock().time() + plan.melody.limits().timeoutMs() : Long.MAX_VALUE;
+        startedMs = context.clock().time();
+        long deadline = plan.melody.limits().timeoutMs() > 0 ? startedMs + plan.melody.limits().timeoutMs() : Long.MAX_VALUE;
         int slots = context.maxConcurrency() > 0 ? context.maxConcurrency() : plan.melody.limits().maxConcurrency();
         activation.choices.begin();
         flush();
@@ -260,8 +267,7 @@ final class MelodyRun {
                 if (n == null || !isWorker(n)) {
                     continue;
                 }
-                List<CapabilitySpec> providers = n.type() == NodeType.CALL ? services.providers(n)
-                        : List.of(new CapabilitySpec("conductor", n.type().jsonName(), "operator", null, null, 0, 50, 0));
+                List<CapabilitySpec> providers = providers(n);
                 if (providers.isEmpty() && !context.preview()) {
                     onFailure(s, "no installed extension offers " + (n.extension() == null ? "" : n.extension() + "/") + n.capability());
                     return true;

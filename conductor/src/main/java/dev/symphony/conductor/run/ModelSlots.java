@@ -38,8 +38,21 @@ final class ModelSlots {
     private final Map<Integer, String> loadFailures = new HashMap<>();
     private final Map<Long, Integer> revoked = new HashMap<>(); // task -> model whose failed load revoked its slot
     private long nextTask;
+    /** Where the per-Instrument statistics persist across runs (null: this process only). */
+    private final java.nio.file.Path statsFile;
+    private String statsProblem;
 
     ModelSlots() {
+        this(null);
+    }
+
+    /**
+     * Slots whose per-Instrument statistics ({@link #recordCall}) persist in {@code statsFile}: read here, written at
+     * the end of every run ({@link #saveStats}). A file that cannot be read is reported on stderr with the reason and
+     * kept beside it as {@code .corrupt}; the runs go on with empty statistics.
+     */
+    ModelSlots(java.nio.file.Path statsFile) {
+        this.statsFile = statsFile;
         // Memory: manifests do not declare a model's footprint yet (registered as 0), so the budget is nominal.
         // Heartbeats: the kernel's supervisor does not report extension hosts to the conductor, so a quiet host is
         // not presumed dead (a dead one shows as failed calls); the pool's heartbeat timeout is effectively off.
@@ -59,6 +72,78 @@ final class ModelSlots {
             public void unload(int modelId, ModelSpec spec) {
             }
         }));
+        if (statsFile != null) {
+            restoreStats(statsFile);
+        }
+    }
+
+    private void restoreStats(java.nio.file.Path file) {
+        try {
+            InstrumentStatsFile.read(file).forEach(pool::restoreCallHistory);
+        } catch (java.io.IOException | RuntimeException e) {
+            java.nio.file.Path kept = file.resolveSibling(file.getFileName() + ".corrupt");
+            try {
+                java.nio.file.Files.copy(file, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.IOException notKept) {
+                kept = null;
+            }
+            statsProblem = "the Instrument statistics in " + file + " cannot be read (" + e.getMessage()
+                    + "): runs go on with empty statistics and the file is rewritten at the end of the run"
+                    + (kept == null ? "" : "; the unreadable file is kept as " + kept);
+            System.err.println("symphony: " + statsProblem);
+        }
+    }
+
+    /** Why the statistics file could not be read when these slots were made, or null. */
+    synchronized String statsProblem() {
+        return statsProblem;
+    }
+
+    /**
+     * One finished call (or attempt) of {@code spec}, model or operator, for its statistics across runs: how long it
+     * took on the run's clock, whether it succeeded, what it was charged and the tokens it reported.
+     */
+    synchronized void recordCall(CapabilitySpec spec, long latencyMs, boolean succeeded, double cost, long tokens) {
+        pool.recordCall(spec.key(), new dev.symphony.pit.pool.api.CallSample(Math.max(0, latencyMs) * 1_000_000L, succeeded,
+                Math.max(0, Math.round(cost * 1e6)), Math.max(0, tokens)));
+    }
+
+    /** The pool's statistics of {@code spec} across runs, or null before its first recorded call. */
+    dev.symphony.pit.pool.api.InstrumentStats stats(CapabilitySpec spec) {
+        return stats(spec.key());
+    }
+
+    /** The same by the provider's {@link CapabilitySpec#key} (the decision's hot path looks each key up once). */
+    synchronized dev.symphony.pit.pool.api.InstrumentStats stats(String key) {
+        return pool.instrumentStats(key);
+    }
+
+    /** Calls an Instrument's model may serve at once (1 for an operator: it is not pooled, never busy). */
+    synchronized int capacity(String key) {
+        Integer model = models.get(key);
+        return model == null ? 1 : pool.modelSpec(model).maxConcurrency();
+    }
+
+    /** Calls the Instrument's model serves now (0 for an operator or a model not yet called). */
+    synchronized int busy(String key) {
+        Integer model = models.get(key);
+        return model == null ? 0 : pool.tasks(model);
+    }
+
+    /** Writes the statistics to the file they came from (atomically); advisory: a failure is a notice. */
+    synchronized void saveStats() {
+        if (statsFile == null) {
+            return;
+        }
+        java.util.Map<String, List<dev.symphony.pit.pool.api.CallSample>> all = new java.util.LinkedHashMap<>();
+        for (String instrument : pool.instrumentsWithHistory()) {
+            all.put(instrument, pool.callHistory(instrument));
+        }
+        try {
+            InstrumentStatsFile.write(statsFile, all);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("symphony: could not save the Instrument statistics to " + statsFile + ": " + e.getMessage());
+        }
     }
 
     /**

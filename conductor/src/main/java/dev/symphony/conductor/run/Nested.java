@@ -31,7 +31,7 @@ final class Nested {
     }
 
     NodeCall.Outcome loop(MelodyNode n, String name, Expr.Scope scope) throws NodeFailure, InterruptedException {
-        RunPlan body = RunPlan.compile(n.body(), parent.context.capabilities());
+        RunPlan body = RunPlan.compile(n.body(), parent.context.capabilities(), parent.stats.estimates);
         NodeSpec.Loop spec = (NodeSpec.Loop) n.spec();
         int max = spec.maxIterations();
         Expr until = spec.until() != null ? Expr.parse(spec.until()) : null;
@@ -109,7 +109,7 @@ final class Nested {
         }
         ObjectNode inputs = (ObjectNode) Template.render(spec.inputs() != null ? spec.inputs()
                 : JsonNodeFactory.instance.objectNode(), scope);
-        RunResult r = nested(RunPlan.compile(sub, parent.context.capabilities()), name + "/", inputs, interruptedAttempt(name));
+        RunResult r = nested(RunPlan.compile(sub, parent.context.capabilities(), parent.stats.estimates), name + "/", inputs, interruptedAttempt(name));
         return new NodeCall.Outcome(r.outputs(), "melody:" + spec.path(), r.cost(), null);
     }
 

@@ -160,68 +160,60 @@ final class NodeCall {
         JsonNode output;
         if (run.preview()) {
             output = node.call().preview() != null ? node.call().preview() : PreviewData.mock(spec.outputSchema(), node.id());
-        } else {
-            long timeoutMs = node.timeoutMs(spec.timeoutMs() > 0 ? spec.timeoutMs() : 30_000);
-            int slot = "instrument".equals(spec.kind()) ? slot(spec, timeoutMs) : -1;
-            double reserved = price(spec, input);
-            if (!run.sharedBudget().tryCharge(reserved)) {
-                if (slot >= 0) {
-                    run.stats().slots.release(slot, true);
-                }
-                throw new NodeFailure("budget exhausted: " + spec.key() + " " + (reserved == spec.costPerCall() ? "costs " : "may cost ")
-                        + Money.text(reserved) + ", " + Money.text(run.sharedBudget().left()) + " left");
+            return new Outcome(output, spec.key(), cost().doubleValue(), gate(output));
+        }
+        long timeoutMs = node.timeoutMs(spec.timeoutMs() > 0 ? spec.timeoutMs() : 30_000);
+        int slot = "instrument".equals(spec.kind()) ? slot(spec, timeoutMs) : -1;
+        CallBudget.Reservation reserved;
+        try {
+            reserved = CallBudget.reserve(spec, input, run.sharedBudget(), run.stats().estimates);
+        } catch (NodeFailure refused) {
+            if (slot >= 0) {
+                run.stats().slots.release(slot, true);
             }
-            double charged = spec.costPerCall(); // what an attempt that fails or times out costs
-            Future<Reply> f = calls.submit(() -> run.capabilities().invoke(spec, input, Duration.ofMillis(timeoutMs)));
-            boolean ok = false;
-            long tokens = 0;
-            try {
-                Reply done = f.get(timeoutMs, TimeUnit.MILLISECONDS);
-                output = done.output();
-                tokens = done.tokens();
-                ok = output != null;
-                charged = Math.max(spec.costPerCall(), done.cost()); // what the call reports it cost
-                run.stats().recordTokens(spec, tokens);
-            } catch (TimeoutException e) {
-                f.cancel(true);
-                run.stats().recordOutcome(spec, false);
-                throw new NodeFailure(spec.key() + " timed out after " + timeoutMs + " ms");
-            } catch (InterruptedException e) {
-                f.cancel(true);
-                throw e;
-            } catch (java.util.concurrent.ExecutionException e) {
-                run.stats().recordOutcome(spec, false);
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                throw new NodeFailure(spec.key() + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
-            } finally {
-                run.sharedBudget().settle(reserved, charged); // the reservation becomes what it really cost
-                addCost(Money.of(charged));
-                if (slot >= 0) {
-                    run.stats().slots.release(slot, tokens, ok);
-                }
-            }
+            throw refused;
+        }
+        JsonNode in = reserved.input();
+        double charged = spec.costPerCall(); // what an attempt that fails or times out costs
+        long started = run.clock().time();
+        Future<Reply> f = calls.submit(() -> run.capabilities().invoke(spec, in, Duration.ofMillis(timeoutMs)));
+        boolean answered = false; // the model answered (the pool's health); ok: and the answer passed the gate
+        boolean ok = false;
+        boolean interrupted = false;
+        long tokens = 0;
+        Float score;
+        try {
+            Reply done = f.get(timeoutMs, TimeUnit.MILLISECONDS);
+            output = done.output();
+            tokens = done.tokens();
+            charged = Math.max(spec.costPerCall(), done.cost()); // what the call reports it cost
             if (output == null) {
-                run.stats().recordOutcome(spec, false);
                 throw new NodeFailure(spec.key() + " returned nothing");
             }
+            answered = true;
+            score = gate(output);
+            ok = true;
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new NodeFailure(spec.key() + " timed out after " + timeoutMs + " ms");
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            interrupted = true;
+            throw e;
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new NodeFailure(spec.key() + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+        } finally {
+            run.sharedBudget().settle(reserved.cost(), charged); // the reservation becomes what it really cost
+            addCost(Money.of(charged));
+            if (slot >= 0) {
+                run.stats().slots.release(slot, tokens, answered);
+            }
+            if (!interrupted) { // a cancelled call says nothing about its Instrument
+                run.stats().slots.recordCall(spec, run.clock().time() - started, ok, charged, tokens);
+            }
         }
-        Float score = gate(output);
-        run.stats().recordOutcome(spec, true);
         return new Outcome(output, spec.key(), cost().doubleValue(), score);
-    }
-
-    /**
-     * What to reserve against the budget before a call starts: the price per call plus, for a per-token
-     * Instrument, the price of the most tokens the call may produce ({@link CapabilitySpec#tokenBound}); where
-     * nothing bounds them, of the most it produced so far in this run (an estimate: such a call can overspend).
-     */
-    private double price(CapabilitySpec spec, JsonNode input) {
-        if (spec.costPerToken() <= 0) {
-            return spec.costPerCall();
-        }
-        long bound = spec.tokenBound(input);
-        long tokens = bound >= 0 ? bound : run.stats().maxTokens(spec);
-        return Money.of(spec.costPerCall()).add(Money.of(spec.costPerToken()).multiply(java.math.BigDecimal.valueOf(tokens))).doubleValue();
     }
 
     /** Waits for a model slot of an Instrument (bounded by the call's timeout); a budget refusal fails the attempt. */

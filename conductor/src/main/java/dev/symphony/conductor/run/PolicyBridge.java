@@ -1,17 +1,21 @@
 package dev.symphony.conductor.run;
 
-import static dev.symphony.conductor.policy.CandidateFeatures.*;
-
 import dev.symphony.conductor.melody.CapabilitySpec;
+import dev.symphony.conductor.policy.CandidateRows;
 import dev.symphony.conductor.policy.Decision;
 import dev.symphony.conductor.policy.SchedulingPolicy;
+import dev.symphony.pit.dag.api.NodeState;
+import dev.symphony.pit.pool.api.InstrumentStats;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Asks the scheduling policy what to start next among ready worker nodes: one candidate per (node, allowed
- * provider), features as in {@link dev.symphony.conductor.policy.CandidateFeatures} (manifest latency and
- * cost, failure rates observed in this run, the node's static critical-path tail). Only affordable
- * providers are offered: the budget is enforced here, outside the policy.
+ * provider), every feature computed by {@link CandidateRows} exactly as the FQG simulator computes it, from the live
+ * run (its state, budget, clock and deadline), the DAG tracker (which steps are done, running, ready) over the
+ * run's reference plan ({@link RunPlan}: tails, heads, descendants, successors) and the pool manager (each
+ * provider's statistics across runs through {@link Estimates}, its model's free capacity). Only affordable providers
+ * are offered: the budget is enforced here, outside the policy. Owned by the run's thread.
  */
 final class PolicyBridge {
     /** A ready node and the providers it may run on (a single pseudo-provider for loops and sub-Melodies). */
@@ -22,59 +26,85 @@ final class PolicyBridge {
     record Choice(int step, int provider, int candidate) {
     }
 
+    /** Real-run cost and time weights of {@code greedy}'s score per cost unit and per critical path (the FQG default's scale). */
+    private static final double COST_WEIGHT = 0.01;
+    private static final double TIME_WEIGHT = 0.4;
+
     private final Decision decision = new Decision();
+    private final RunView view = new RunView();
     private double costUnit = -1;
+    private double[] cheapestCts;
     private float[] scores = new float[64];
+    private double[] greedyScores = new double[64];
+    /** Per provider of the node being added: its key and estimates (reused, so a decision allocates little). */
+    private String[] keys = new String[8];
+    private double[] latency = new double[8];
+    private double[] failure = new double[8];
+    private double[] cost = new double[8];
     private String lastDecider = "";
     private double lastProbability = 1;
 
     Choice choose(SchedulingPolicy policy, List<Ready> ready, RunPlan plan, MelodyRun run, int freeSlots, int slots) {
         decision.clear();
-        double maxTail = 1e-9;
-        for (Ready r : ready) {
-            maxTail = Math.max(maxTail, plan.tailMs[r.step()]);
-        }
-        // The DAG tracker's critical path of the work that remains (not the whole plan's): what bounds the finish now.
-        long remaining = run.tracker.criticalPath().remainingNanos();
-        double cp = remaining > 0 ? remaining / 1e6 : plan.criticalPathMs;
-        double unit = Math.max(1e-6, costUnit(plan, run));
-        for (Ready r : ready) {
-            double fastest = Double.MAX_VALUE;
-            double cheapest = Double.MAX_VALUE;
-            for (CapabilitySpec s : r.providers()) {
-                fastest = Math.min(fastest, tts(s, run));
-                cheapest = Math.min(cheapest, cts(s, run));
+        Estimates est = run.stats.estimates;
+        double unit = costUnit(plan, run);
+        double cp = plan.criticalPathMs;
+        double now = run.context.clock().time() - run.startedMs;
+        long timeout = plan.melody.limits().timeoutMs();
+        double deadline = timeout > 0 ? timeout : Double.POSITIVE_INFINITY;
+        double budget = run.budget.limit;
+        double left = run.budget.left();
+        double openTail = 0;
+        for (int j = 0; j < plan.graph.nodeCount(); j++) {
+            NodeState st = run.tracker.state(j);
+            if (st != NodeState.DONE && st != NodeState.SKIPPED) {
+                openTail = Math.max(openTail, plan.tailMs[j]);
             }
-            for (int k = 0; k < r.providers().size(); k++) {
+        }
+        double maxReadyTail = 0;
+        for (Ready r : ready) {
+            maxReadyTail = Math.max(maxReadyTail, plan.tailMs[r.step()]);
+        }
+        view.begin(plan, run);
+        for (Ready r : ready) {
+            int i = r.step();
+            int np = r.providers().size();
+            if (keys.length < np) {
+                keys = new String[np * 2];
+                latency = new double[np * 2];
+                failure = new double[np * 2];
+                cost = new double[np * 2];
+            }
+            double fastest = Double.MAX_VALUE;
+            for (int k = 0; k < np; k++) { // one statistics lookup per provider
                 CapabilitySpec s = r.providers().get(k);
-                if (s.costPerCall() > run.budget.left()) {
+                keys[k] = s.key();
+                InstrumentStats st = est.stats(keys[k]);
+                latency[k] = Estimates.latencyMs(s, st);
+                failure[k] = Estimates.failureRate(st);
+                cost[k] = Estimates.attemptCost(s, st);
+                fastest = Math.min(fastest, CandidateRows.timeToSuccess(latency[k], failure[k]));
+            }
+            for (int k = 0; k < np; k++) {
+                if (r.providers().get(k).costPerCall() > left) {
                     continue;
                 }
-                int o = decision.add(r.step(), k, r.readySeq());
+                int o = decision.add(i, k, r.readySeq());
+                view.candidate(decision.count() - 1, CandidateRows.timeToSuccess(latency[k], failure[k]),
+                        CandidateRows.costToSuccess(cost[k], failure[k]));
                 float[] x = decision.features();
-                x[o + EXPECTED_DURATION] = (float) (latency(s) / cp);
-                x[o + TIME_TO_SUCCESS] = (float) (tts(s, run) / cp);
-                x[o + COST] = (float) (s.costPerCall() / unit);
-                x[o + COST_TO_SUCCESS] = (float) (cts(s, run) / unit);
-                x[o + FAILURE_RATE] = (float) run.stats.failureRate(s);
-                x[o + CRITICAL_TAIL] = (float) (plan.tailMs[r.step()] / cp);
-                x[o + DESCENDANTS] = 0f;
-                x[o + SLOWER_THAN_FASTEST] = (float) Math.log(tts(s, run) / fastest);
-                x[o + DEARER_THAN_CHEAPEST] = (float) Math.log(Math.max(1e-9, cts(s, run)) / Math.max(1e-9, cheapest));
-                x[o + INSTRUMENT_FREE] = 1f;
-                x[o + SLOTS_FREE] = (float) freeSlots / slots;
-                x[o + BUDGET_LEFT] = budgetFraction(run.budget);
-                x[o + TIME_LEFT] = 1f;
-                x[o + URGENCY] = 0f;
-                x[o + FAILED_ATTEMPTS] = 0f;
-                x[o + READY_PRESSURE] = Math.min(4f, (float) ready.size() / slots);
-                x[o + TAIL_RANK] = (float) (plan.tailMs[r.step()] / maxTail);
+                CandidateRows.instrument(x, o, latency[k], failure[k], cost[k], cp, unit, plan.tailMs[i], plan.headMs[i],
+                        fastest, cheapestCts[i], plan.descendants[i], Math.max(1, plan.workers));
+                CandidateRows.moment(x, o, run.stats.slots.capacity(keys[k]), run.stats.slots.busy(keys[k]), freeSlots,
+                        slots, left, budget, deadline - now, deadline, openTail, run.state.attempts(i), ready.size(),
+                        plan.tailMs[i], maxReadyTail);
             }
         }
         if (decision.count() == 0) {
             return null;
         }
-        fillPlanning(plan, run);
+        greedyScores = CandidateRows.planning(decision, view, now, left, budget, deadline, COST_WEIGHT / unit,
+                TIME_WEIGHT / cp, greedyScores);
         if (scores.length < decision.count()) {
             scores = new float[decision.count() * 2];
         }
@@ -87,56 +117,9 @@ final class PolicyBridge {
         return new Choice(decision.node(best), decision.instrument(best), best);
     }
 
-    /** Real-run cost and time weights of the {@code greedy} score in feature units (the FQG default's typical scale). */
-    private static final double COST_WEIGHT = 0.01;
-    private static final double TIME_WEIGHT = 0.4;
-
-    /**
-     * The planning features in a real run: the top-level node among the candidates, the budget left after this
-     * provider's expected cost (the other nodes' reserve is not counted), and {@code greedy}'s score without a
-     * deadline (the Melody's timeout is not projected: lateness reads -1, "far from late"); successors read 0.
-     */
-    private void fillPlanning(RunPlan plan, MelodyRun run) {
-        int count = decision.count();
-        float[] x = decision.features();
-        int top = 0;
-        for (int c = 1; c < count; c++) {
-            double t = plan.tailMs[decision.node(c)];
-            double best = plan.tailMs[decision.node(top)];
-            if (t > best || (t == best && decision.readyOrder(c) < decision.readyOrder(top))) {
-                top = c;
-            }
-        }
-        double unit = costUnit;
-        int pick = -1;
-        for (int c = 0; c < count; c++) {
-            int o = c * COUNT;
-            x[o + TOP_LEVEL] = decision.node(c) == decision.node(top) ? 1f : 0f;
-            x[o + SUCCESSORS] = 0f;
-            x[o + RESERVE_AFTER] = Double.isInfinite(run.budget.limit) ? 1f : (float) Math.max(-1, Math.min(1,
-                    (run.budget.left() - x[o + COST_TO_SUCCESS] * unit) / Math.max(1e-9, run.budget.limit)));
-            x[o + PROJECTED_LATENESS] = -1f;
-            double best = Double.MAX_VALUE;
-            for (int k = 0; k < count; k++) {
-                if (decision.node(k) == decision.node(c)) {
-                    best = Math.min(best, greedyScore(x, k * COUNT));
-                }
-            }
-            x[o + GREEDY_REGRET] = (float) Math.min(2, 10 * (greedyScore(x, o) - best));
-            if (x[o + TOP_LEVEL] == 1f && x[o + RESERVE_AFTER] >= 0 && (pick < 0 || greedyScore(x, o) < greedyScore(x, pick * COUNT))) {
-                pick = c;
-            }
-        }
-        x[(pick >= 0 ? pick : top) * COUNT + GREEDY_PICK] = 1f;
-    }
-
-    private static double greedyScore(float[] x, int o) {
-        return COST_WEIGHT * x[o + COST_TO_SUCCESS] + TIME_WEIGHT * (x[o + TIME_TO_SUCCESS] + x[o + CRITICAL_TAIL] - x[o + EXPECTED_DURATION]);
-    }
-
     /** A copy of the last decision's candidate rows (what the policy saw), for {@link RunRecorder}. */
     float[] lastFeatures() {
-        return java.util.Arrays.copyOf(decision.features(), decision.count() * COUNT);
+        return Arrays.copyOf(decision.features(), decision.count() * dev.symphony.conductor.policy.CandidateFeatures.COUNT);
     }
 
     /** Which policy made the last decision, and the probability it gave the chosen candidate (for the record). */
@@ -152,35 +135,64 @@ final class PolicyBridge {
         return decision.count();
     }
 
-    private static double latency(CapabilitySpec s) {
-        return s.latencyP50Ms() > 0 ? s.latencyP50Ms() : 10;
-    }
-
-    private static double tts(CapabilitySpec s, MelodyRun run) {
-        return latency(s) / Math.max(0.05, 1 - run.stats.failureRate(s));
-    }
-
-    private static double cts(CapabilitySpec s, MelodyRun run) {
-        return s.costPerCall() / Math.max(0.05, 1 - run.stats.failureRate(s));
-    }
-
-    /** The run's cost unit for the features: the mean price over every node's providers (computed once). */
+    /**
+     * The run's cost unit, as the game's: the mean over worker nodes of their cheapest expected cost to success
+     * (1 when every provider is free); each step's cheapest one is kept for the reserve. Computed at the first
+     * decision from the estimates then, like the plan.
+     */
     double costUnit(RunPlan plan, MelodyRun run) {
         if (costUnit < 0) {
+            cheapestCts = new double[plan.graph.nodeCount()];
             double sum = 0;
-            int n = 0;
-            for (dev.symphony.conductor.melody.MelodyNode node : plan.melody.nodes()) {
-                for (CapabilitySpec s : run.services.providers(node)) {
-                    sum += s.costPerCall();
-                    n++;
+            for (RunPlan.Step step : plan.steps) {
+                if (step.node() == null || !MelodyRun.isWorker(step.node())) {
+                    continue;
                 }
+                List<CapabilitySpec> providers = run.providers(step.node());
+                double cheapest = providers.isEmpty() ? 0 : Double.MAX_VALUE;
+                for (CapabilitySpec s : providers) {
+                    cheapest = Math.min(cheapest, run.stats.estimates.costToSuccess(s));
+                }
+                cheapestCts[step.id()] = cheapest;
+                sum += cheapest;
             }
-            costUnit = n == 0 || sum == 0 ? 1 : sum / n;
+            costUnit = plan.workers == 0 || sum == 0 ? 1 : sum / plan.workers;
         }
         return costUnit;
     }
 
-    private static float budgetFraction(RunBudget budget) {
-        return Double.isInfinite(budget.limit) ? 1f : (float) Math.max(0, budget.left() / Math.max(1e-9, budget.limit));
+    /** The run as {@link CandidateRows.Plan} reads it; the candidates' estimates are kept as they are added. */
+    private final class RunView implements CandidateRows.Plan {
+        private RunPlan plan;
+        private MelodyRun run;
+        private double[] ets = new double[16];
+        private double[] cts = new double[16];
+
+        void begin(RunPlan p, MelodyRun r) {
+            plan = p;
+            run = r;
+        }
+
+        void candidate(int c, double timeToSuccess, double costToSuccess) {
+            if (c >= ets.length) {
+                ets = Arrays.copyOf(ets, c * 2);
+                cts = Arrays.copyOf(cts, c * 2);
+            }
+            ets[c] = timeToSuccess;
+            cts[c] = costToSuccess;
+        }
+
+        @Override public int nodes() { return plan.graph.nodeCount(); }
+        @Override public boolean done(int node) {
+            NodeState s = run.tracker.state(node);
+            return s == NodeState.DONE || s == NodeState.SKIPPED;
+        }
+        @Override public boolean running(int node) { return run.tracker.state(node) == NodeState.RUNNING; }
+        @Override public double tail(int node) { return plan.tailMs[node]; }
+        @Override public double reference(int node) { return plan.referenceMs[node]; }
+        @Override public double cheapestCostToSuccess(int node) { return cheapestCts[node]; }
+        @Override public int successors(int node) { return plan.successors[node]; }
+        @Override public double timeToSuccess(int candidate) { return ets[candidate]; }
+        @Override public double costToSuccess(int candidate) { return cts[candidate]; }
     }
 }

@@ -39,6 +39,7 @@ public final class RunContext {
     private dev.symphony.conductor.learning.TrainingData trainingData;
     private Arbitration arbitration;
     private ModelSlots modelSlots;
+    private Path instrumentStats;
     private RunInbox inbox;
 
     public RunContext capabilities(Capabilities c) { this.capabilities = c; return this; }
@@ -74,6 +75,13 @@ public final class RunContext {
 
     /** Where finished runs' decisions go as policy training data (null: not recorded; preview runs never are). */
     public RunContext trainingData(dev.symphony.conductor.learning.TrainingData d) { this.trainingData = d; return this; }
+
+    /**
+     * Where the pool manager's per-Instrument statistics (latency, failures, cost, tokens) persist across runs and
+     * processes (null: kept for this context's runs only). {@code symphony run} and {@code serve} use
+     * {@code <data>/pool/instrument-stats.json}.
+     */
+    public RunContext instrumentStats(Path file) { this.instrumentStats = file; return this; }
 
     /** The arbitration engine for contested resources nodes declare (default: one per {@link Conductor}). */
     public RunContext arbitration(Arbitration a) { this.arbitration = a; return this; }
@@ -111,7 +119,7 @@ public final class RunContext {
         sleeper = sleeper == null ? Sleeper.REAL : sleeper;
         approvedBy = approvedBy == null ? "--yes" : approvedBy;
         arbitration = arbitration == null ? new Arbitration(clock) : arbitration;
-        modelSlots = modelSlots == null ? new ModelSlots() : modelSlots;
+        modelSlots = modelSlots == null ? new ModelSlots(instrumentStats) : modelSlots;
         inbox = inbox == null ? new RunInbox() : inbox;
         return this;
     }

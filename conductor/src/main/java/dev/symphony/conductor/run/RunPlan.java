@@ -39,20 +39,57 @@ final class RunPlan {
     final List<Step> steps;
     /** DAG ids by Melody node id (several for a join: each node). */
     final Map<String, List<Integer>> idsOf = new HashMap<>();
-    /** Static remaining critical path from each step (its expected ms plus its longest successor chain). */
+    /**
+     * The reference plan, as the FQG game defines it ({@code PuzzleGraph}), from the estimates when the plan was made:
+     * each step's reference duration (its fastest expected time to success over its providers, ms), its tail (that
+     * plus its longest successor chain) and head (the longest chain before it can start).
+     */
+    final double[] referenceMs;
     final double[] tailMs;
+    final double[] headMs;
+    /** The reference critical path: the longest head + tail (ms). */
     final double criticalPathMs;
+    /** Per step: worker steps (calls, loops, sub-Melodies) depending on it transitively, and the next ones (through gates and built-ins). */
+    final int[] descendants;
+    final int[] successors;
+    /** Worker steps in the plan: the nodes the descendants are a share of. */
+    final int workers;
 
-    private RunPlan(Melody melody, DagGraph graph, List<Step> steps, double[] tailMs) {
+    private RunPlan(Melody melody, DagGraph graph, List<Step> steps, double[] referenceMs) {
         this.melody = melody;
         this.graph = graph;
         this.steps = steps;
-        this.tailMs = tailMs;
+        this.referenceMs = referenceMs;
+        int n = graph.nodeCount();
+        tailMs = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            int v = graph.topologicalOrder(i);
+            double best = 0;
+            for (int e = 0; e < graph.outDegree(v); e++) {
+                best = Math.max(best, tailMs[graph.edgeTarget(graph.outEdge(v, e))]);
+            }
+            tailMs[v] = referenceMs[v] + best;
+        }
+        headMs = new double[n];
         double cp = 0;
-        for (double t : tailMs) {
-            cp = Math.max(cp, t);
+        for (int i = 0; i < n; i++) {
+            int v = graph.topologicalOrder(i);
+            for (int e = 0; e < graph.outDegree(v); e++) {
+                int t = graph.edgeTarget(graph.outEdge(v, e));
+                headMs[t] = Math.max(headMs[t], headMs[v] + referenceMs[v]);
+            }
+            cp = Math.max(cp, headMs[v] + tailMs[v]);
         }
         this.criticalPathMs = Math.max(cp, 1e-3);
+        descendants = new int[n];
+        successors = new int[n];
+        int w = 0;
+        for (int v = 0; v < n; v++) {
+            w += isWorker(steps.get(v)) ? 1 : 0;
+            descendants[v] = reach(v, false);
+            successors[v] = reach(v, true);
+        }
+        this.workers = w;
         for (Step s : steps) {
             if (s.node() != null) {
                 idsOf.computeIfAbsent(s.node().id(), k -> new ArrayList<>()).add(s.id());
@@ -60,7 +97,40 @@ final class RunPlan {
         }
     }
 
+    private static boolean isWorker(Step s) {
+        return s.node() != null && MelodyRun.isWorker(s.node());
+    }
+
+    /** Worker steps reachable from {@code from}; with {@code next}, only the first worker on each path. */
+    private int reach(int from, boolean next) {
+        boolean[] seen = new boolean[graph.nodeCount()];
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+        todo.push(from);
+        int count = 0;
+        while (!todo.isEmpty()) {
+            int v = todo.pop();
+            for (int e = 0; e < graph.outDegree(v); e++) {
+                int t = graph.edgeTarget(graph.outEdge(v, e));
+                if (seen[t]) {
+                    continue;
+                }
+                seen[t] = true;
+                boolean worker = isWorker(steps.get(t));
+                count += worker ? 1 : 0;
+                if (!worker || !next) {
+                    todo.push(t);
+                }
+            }
+        }
+        return count;
+    }
+
+    /** The plan with manifest estimates only (no statistics). */
     static RunPlan compile(Melody m, CapabilityCatalog catalog) {
+        return compile(m, catalog, new Estimates(null));
+    }
+
+    static RunPlan compile(Melody m, CapabilityCatalog catalog, Estimates estimates) {
         GraphBuilder b = new GraphBuilder();
         List<Step> steps = new ArrayList<>();
         java.util.Set<String> compensations = m.compensations();
@@ -74,7 +144,7 @@ final class RunPlan {
             for (int k = 1; k <= copies; k++) {
                 String name = copies == 1 ? n.id() : n.id() + "#" + k;
                 names.add(name);
-                int id = b.node(name, expectedNanos(n, catalog), n.essential());
+                int id = b.node(name, Math.round(referenceMs(n, catalog, estimates) * 1e6), n.essential());
                 steps.add(new Step(id, name, n, null));
             }
             instances.put(n.id(), names);
@@ -118,31 +188,29 @@ final class RunPlan {
         }
         DagGraph g = b.build();
         steps.sort(java.util.Comparator.comparingInt(Step::id));
-        double[] tail = new double[g.nodeCount()];
-        for (int i = g.nodeCount() - 1; i >= 0; i--) {
-            int n = g.topologicalOrder(i);
-            double best = 0;
-            for (int e = 0; e < g.outDegree(n); e++) {
-                best = Math.max(best, tail[g.edgeTarget(g.outEdge(n, e))]);
-            }
-            tail[n] = g.expectedDurationNanos(n) / 1e6 + best;
+        double[] reference = new double[g.nodeCount()];
+        for (Step s : steps) {
+            reference[s.id()] = s.node() == null ? 0 : referenceMs(s.node(), catalog, estimates);
         }
-        return new RunPlan(m, g, List.copyOf(steps), tail);
+        return new RunPlan(m, g, List.copyOf(steps), reference);
     }
 
     /**
-     * Expected duration: the manifest's p50 latency for calls (for a Maestro node the fastest provider's, which
-     * the policy prefers on the critical path; 10 ms only when no manifest says), ~0 for built-ins.
+     * A node's reference duration: its fastest expected time to success over its providers (for a Maestro node the
+     * fastest provider's, which the policy prefers on the critical path), 0.01 ms for built-ins.
      */
-    private static long expectedNanos(MelodyNode n, CapabilityCatalog catalog) {
+    private static double referenceMs(MelodyNode n, CapabilityCatalog catalog, Estimates estimates) {
         if (n.type() == NodeType.CALL) {
             java.util.List<CapabilitySpec> providers = n.extension() != null
                     ? catalog.find(n.extension(), n.capability()).map(java.util.List::of).orElse(java.util.List.of())
                     : catalog.offering(n.capability(), n.call().kind());
-            double ms = providers.stream().mapToDouble(CapabilitySpec::latencyP50Ms).filter(v -> v > 0).min().orElse(10.0);
-            return (long) (ms * 1e6);
+            double fastest = Double.MAX_VALUE;
+            for (CapabilitySpec s : providers) {
+                fastest = Math.min(fastest, estimates.timeToSuccess(s));
+            }
+            return providers.isEmpty() ? Estimates.unknownTimeToSuccess() : fastest;
         }
-        return n.type() == NodeType.LOOP || n.type() == NodeType.MELODY ? 50_000_000L : 10_000L;
+        return n.type() == NodeType.LOOP || n.type() == NodeType.MELODY ? estimates.timeToSuccess(Estimates.nested(n.type())) : 0.01;
     }
 
     Step step(int id) {

@@ -29,6 +29,7 @@ final class RunState {
     private final List<Integer> finishedOrder = new ArrayList<>();
     private final Map<Integer, Future<?>> running = new HashMap<>();
     private final Set<Integer> withdrawn = new HashSet<>();
+    private int[] attempts = new int[16];
     /** Halts so far per step (never reset: each halt is a new question, NODE.haltN) and the unanswered ones. */
     private final Map<Integer, Integer> halts = new HashMap<>();
     private final Set<Integer> halted = new HashSet<>();
@@ -101,6 +102,15 @@ final class RunState {
     void started(int s, Future<?> call) {
         owned();
         running.put(s, call);
+        if (s >= attempts.length) {
+            attempts = java.util.Arrays.copyOf(attempts, Math.max(s + 1, attempts.length * 2));
+        }
+        attempts[s]++;
+    }
+
+    /** Times step {@code s} started in this run (ready again, each ended without finishing: failed, withdrawn, reset). */
+    int attempts(int s) {
+        return s < attempts.length ? attempts[s] : 0;
     }
 
     /** A call's outcome arrived; returns false if the step had been withdrawn meanwhile (its result is not used). */

@@ -121,7 +121,7 @@ class RunRecordingTest extends HarnessTest {
     }
 
     @Test
-    void theCriticalTailIsMeasuredAgainstTheRemainingCriticalPathOfTheDagTracker() throws Exception {
+    void theCriticalTailIsAShareOfTheRunsReferenceCriticalPathAsInTheGame() throws Exception {
         h.ops.add("test.slow", "step", "{\"type\":\"object\"}", "{\"type\":\"object\"}", 100, 0, in -> in);
         TrainingData data = new TrainingData(dir.resolve("real-runs"));
         h.trainingData = data;
@@ -132,11 +132,12 @@ class RunRecordingTest extends HarnessTest {
                 + "\"connections\":[{\"from\":\"a\",\"to\":\"b\"},{\"from\":\"b\",\"to\":\"c\"}]}";
         assertEquals(RunStatus.SUCCEEDED, h.run(chain).status());
         List<DecisionRecord> records = TrainingData.read(data.localFiles());
-        for (DecisionRecord r : records) {
-            // Each node is the head of what remains: its tail is the whole remaining critical path (a static
-            // whole-plan normalizer would give 1, 2/3 and 1/3).
-            assertEquals(1.0, r.features()[CandidateFeatures.CRITICAL_TAIL], 0.02, r.node());
-        }
+        // As the FQG simulator defines it (CandidateRows): the node's reference tail over the run's reference critical
+        // path, fixed for the run; what remains of the path shows in URGENCY (remaining path / time left).
         assertEquals(List.of("a", "b", "c"), records.stream().map(DecisionRecord::node).toList());
+        double[] share = {1, 2 / 3.0, 1 / 3.0};
+        for (int i = 0; i < 3; i++) {
+            assertEquals(share[i], records.get(i).features()[CandidateFeatures.CRITICAL_TAIL], 1e-5, records.get(i).node());
+        }
     }
 }

@@ -62,7 +62,9 @@ class ModelWarmUpTest {
     @Test
     void theRunPaysWhatACallReportsPerTokenNotOnlyTheDeclaredPricePerCall(@TempDir Path dir) throws Exception {
         try (Harness h = new Harness(dir)) {
-            h.ops.add("instrument", "test.lm", "gen", TEXT, TEXT, 5, 0.5, in -> in);
+            // priced per token, so its input must take maxTokens (the conductor bounds the call with it under a budget)
+            String bounded = "{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"},\"maxTokens\":{\"type\":\"integer\"}}}";
+            h.ops.add("instrument", "test.lm", "gen", bounded, TEXT, 5, 0.5, in -> in);
             h.ops.usage.put("test.lm/gen", new TestOperators.Usage(10, 0.01)); // each call: 0.5 + 10 × 0.01 = 0.6
             RunResult r = h.run(TWO_CALLS.replace("\"name\":\"warm\",", "\"name\":\"warm\",\"limits\":{\"budget\":1.0},"));
             assertEquals(RunStatus.FAILED, r.status(), "two calls at 0.6 do not fit a budget of 1.0 (two at 0.5 would)");

@@ -45,6 +45,17 @@ class ShippedPolicyTest {
         assertTrue(rl.successRate() >= fifo.successRate(), rl + "\n vs " + fifo);
     }
 
+    /**
+     * The README's held-out figures for the shipped policy (500 {@code default} puzzles of seed 20260), to the digits
+     * printed there: the policy reads the simulator's features, so any change of their values in the game shows here.
+     */
+    @Test
+    void playsTheHeldOutSetExactlyAsMeasured() {
+        PolicyReport rl = new Evaluator(Preset.DEFAULT, 20260, 500).evaluate(lazy, lazy::fallbacks);
+        assertEquals("0.3784 0.992 107.56 91.65", String.format(java.util.Locale.ROOT, "%.4f %.3f %.2f %.2f",
+                rl.meanReward(), rl.successRate(), rl.meanMakespan(), rl.meanCost()), rl.toString());
+    }
+
     @Test
     void plainJavaForwardMatchesDjlForward() {
         DjlPolicy policy = (DjlPolicy) lazy.learned().orElseThrow();

@@ -85,5 +85,26 @@ public interface PoolManager extends Agent {
 
     PoolSnapshot snapshot();
 
+    /** Tasks the model serves now (slots granted and not released); with its {@code maxConcurrency}, its free capacity. */
+    int tasks(int modelId);
+
+    /**
+     * Records one finished call of {@code instrument} (any capability, pooled model or not) for its statistics across
+     * runs. Off the hot path: it recomputes the Instrument's summary (allocates).
+     */
+    void recordCall(String instrument, CallSample sample);
+
+    /** The Instrument's statistics over its recent calls, or null before its first recorded call. Allocation-free. */
+    InstrumentStats instrumentStats(String instrument);
+
+    /** Every Instrument with recorded calls. */
+    java.util.List<String> instrumentsWithHistory();
+
+    /** The Instrument's recorded calls, oldest first (at most {@link InstrumentStats#WINDOW}), for the caller to persist. */
+    java.util.List<CallSample> callHistory(String instrument);
+
+    /** Records saved calls again (oldest first), as after a restart: what {@link #callHistory} gave. */
+    void restoreCallHistory(String instrument, java.util.List<CallSample> samples);
+
     int slotsInUse();
 }

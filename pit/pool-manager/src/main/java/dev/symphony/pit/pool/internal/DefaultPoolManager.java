@@ -1,6 +1,8 @@
 package dev.symphony.pit.pool.internal;
 
+import dev.symphony.pit.pool.api.CallSample;
 import dev.symphony.pit.pool.api.HostState;
+import dev.symphony.pit.pool.api.InstrumentStats;
 import dev.symphony.pit.pool.api.ModelLoader;
 import dev.symphony.pit.pool.api.ModelSpec;
 import dev.symphony.pit.pool.api.ModelState;
@@ -31,6 +33,7 @@ public final class DefaultPoolManager implements PoolManager {
     private final EvictionPolicy eviction;
     private final Preloader preloader;
     private final RefusalRecorder refusals = new RefusalRecorder();
+    private final CallHistory history = new CallHistory();
     private long nextPredictionNanos;
 
     public DefaultPoolManager(final PoolManagerContext ctx) {
@@ -333,6 +336,37 @@ public final class DefaultPoolManager implements PoolManager {
         }
         return new PoolSnapshot(slots.inUse(), slots.capacity(), models.residentMemory(), ctx.memoryBudgetBytes(),
             models.residentVram(), ctx.vramBudgetBytes(), models.speculativeMemory(), List.copyOf(list));
+    }
+
+    @Override
+    public int tasks(final int modelId) {
+        models.check(modelId);
+        return models.tasks(modelId);
+    }
+
+    @Override
+    public void recordCall(final String instrument, final CallSample sample) {
+        history.record(instrument, sample);
+    }
+
+    @Override
+    public void restoreCallHistory(final String instrument, final List<CallSample> samples) {
+        history.restore(instrument, samples);
+    }
+
+    @Override
+    public InstrumentStats instrumentStats(final String instrument) {
+        return history.stats(instrument);
+    }
+
+    @Override
+    public List<String> instrumentsWithHistory() {
+        return history.instruments();
+    }
+
+    @Override
+    public List<CallSample> callHistory(final String instrument) {
+        return history.samples(instrument);
     }
 
     @Override
