@@ -20,6 +20,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
+ * Kept in one file because its steps (replay, ready, start, complete, fail, withdraw, skip) all read and change the DAG
+ * tracker and the run state that only the run's thread may touch; the parts that do not (a node's call, the policy's
+ * features, reconstruction, compensation, nesting) are classes of their own.
+ * <p>
  * One execution of a Melody graph (a run, a loop iteration or a sub-Melody). The thread calling
  * {@link #execute()} owns the DAG tracker: it replays the journal (on resume), runs built-in nodes inline,
  * starts capability calls, loops and sub-Melodies on worker threads in the policy's order up to the
