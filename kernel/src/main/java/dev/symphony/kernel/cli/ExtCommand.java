@@ -25,14 +25,16 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * {@code symphony ext install ARCHIVE [--sha256 HEX] [--allow-unsigned] [--yes] | list [--json] | enable ID | disable ID | remove ID};
- * {@code pack}, {@code keygen}, {@code sign} and {@code trust add|list|remove} are {@link ExtSigningCommands}.
- * Install checks the signature ({@link SignaturePolicy}), shows the permissions an extension asks for and needs
- * approval: typed on a terminal, or {@code --yes}; without a terminal and without {@code --yes} it refuses at once.
+ * {@code symphony ext install ARCHIVE [--sha256 HEX] [--allow-unsigned] [--yes] [--accept-new-permissions] | list [--json] |
+ * enable ID | disable ID | remove ID}; {@code pack}, {@code keygen}, {@code sign} and {@code trust add|list|remove} are
+ * {@link ExtSigningCommands}. Install checks the signature ({@link SignaturePolicy}), shows the permissions an extension
+ * asks for and needs approval: typed on a terminal, or {@code --yes}; without a terminal and without {@code --yes} it
+ * refuses at once. Installing over an extension that is already there is an update, whatever the command: the prompt
+ * shows the permission difference, and a difference needs a terminal answer or {@code --accept-new-permissions}.
  */
 public final class ExtCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String USAGE = "usage: symphony ext install ARCHIVE [--sha256 HEX] [--allow-unsigned] [--yes] | list [--json]"
+    static final String USAGE = "usage: symphony ext install ARCHIVE [--sha256 HEX] [--allow-unsigned] [--yes] [--accept-new-permissions] | list [--json]"
             + " | enable ID | disable ID | remove ID | trust ID | untrust ID\n       " + ExtSigningCommands.USAGE
             + "\n       symphony ext install ID[@VERSION] | search [QUERY] [--category C] | update [ID] [--yes] [--accept-new-permissions]"
             + " | rollback ID [--yes]\n       " + ExtAuthorCommands.USAGE;
@@ -84,10 +86,12 @@ public final class ExtCommand {
         String sha = null;
         boolean yes = false;
         boolean allowUnsigned = false;
+        boolean acceptNew = false;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--yes", "-y" -> yes = true;
                 case "--allow-unsigned" -> allowUnsigned = true;
+                case "--accept-new-permissions" -> acceptNew = true;
                 case "--sha256" -> {
                     if (++i >= args.length || !args[i].matches("[0-9A-Fa-f]{64}")) {
                         return usage(err, "--sha256 needs 64 hexadecimal digits");
@@ -113,14 +117,14 @@ public final class ExtCommand {
                 }
                 archive = downloaded.toString();
             }
-            return install(kernel, Path.of(archive), sha, allowUnsigned, yes, null, out, err, terminal);
+            return install(kernel, Path.of(archive), sha, allowUnsigned, yes, new ExtIndexCommands.Update(null, acceptNew), out, err, terminal);
         }
     }
 
     /**
-     * Installs {@code file} with every check and prompt; {@code update} (an update or rollback: the installed
-     * manifest) makes the permission prompt show what changed, and a change needs an answer at a terminal
-     * unless the user passed {@code --accept-new-permissions}.
+     * Installs {@code file} with every check and prompt. When a version is installed ({@code update}'s manifest, or
+     * else the one installed under the archive's id) the prompt shows what changes in the permissions, and a change
+     * needs an answer at a terminal unless {@code update} accepts new permissions ({@code --accept-new-permissions}).
      */
     static int install(Kernel kernel, Path file, String sha, boolean allowUnsigned, boolean yes, ExtIndexCommands.Update update,
                        PrintStream out, PrintStream err, Supplier<BufferedReader> terminal) throws IOException {
@@ -153,8 +157,10 @@ public final class ExtCommand {
                 return 1;
             }
             boolean changed = false;
-            if (update != null) {
-                changed = ExtIndexCommands.describeChange(update.installed(), m, err) && !update.acceptNewPermissions();
+            ExtensionManifest before = update.installed() != null ? update.installed()
+                    : kernel.player(m.id()).filter(p -> p.origin() == Player.Origin.INSTALLED).map(Player::manifest).orElse(null);
+            if (before != null) {
+                changed = ExtIndexCommands.describeChange(before, m, err) && !update.acceptNewPermissions();
             } else {
                 describePermissions(m, err);
             }

@@ -150,7 +150,10 @@ final class ExtIndexCommands {
         }
     }
 
-    /** An update or rollback over {@code installed}; {@code acceptNewPermissions}: changed permissions need no terminal. */
+    /**
+     * An update or rollback over {@code installed} (null: whatever is installed under the archive's id, if anything);
+     * {@code acceptNewPermissions}: changed permissions need no terminal.
+     */
     record Update(ExtensionManifest installed, boolean acceptNewPermissions) {
     }
 

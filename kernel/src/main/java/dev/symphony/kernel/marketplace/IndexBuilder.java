@@ -1,8 +1,6 @@
 package dev.symphony.kernel.marketplace;
 
 import dev.symphony.contract.manifest.ExtensionManifest;
-import dev.symphony.contract.manifest.ManifestException;
-import dev.symphony.contract.manifest.ManifestReader;
 import dev.symphony.contract.manifest.Version;
 import dev.symphony.kernel.extensions.ArchiveInstaller;
 import dev.symphony.kernel.fs.AtomicFiles;
@@ -12,7 +10,6 @@ import dev.symphony.kernel.signing.PublisherKey;
 import dev.symphony.kernel.signing.SignatureException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
@@ -88,14 +84,8 @@ public final class IndexBuilder {
                 if (ArchiveSignature.verify(zip, archive.getFileName().toString()).isEmpty()) {
                     throw new IndexException(archive + " is not signed: `symphony ext sign " + archive + " --key FILE` first");
                 }
-                ZipEntry manifest = zip.getEntry(ManifestReader.FILE_NAME);
-                if (manifest == null) {
-                    throw new IndexException(archive + " has no " + ManifestReader.FILE_NAME);
-                }
-                try (InputStream in = zip.getInputStream(manifest)) {
-                    m = ManifestReader.read(in.readNBytes(1 << 20), archive + "!/" + ManifestReader.FILE_NAME);
-                }
-            } catch (SignatureException | ManifestException e) {
+                m = ListedArchive.manifest(zip, archive.toString());
+            } catch (SignatureException e) {
                 throw new IndexException(e.getMessage());
             }
             checkFileName(archive);

@@ -29,9 +29,14 @@ public final class Marketplace {
 
     /** A release found in an index, with the index it came from. */
     public record Found(IndexSource.Loaded index, ExtensionIndex.Extension extension, ExtensionIndex.Release release) {
-        /** Downloads the archive into {@code <cache>/downloads/}, its size and SHA-256 checked against the index. */
+        /**
+         * Downloads the archive into {@code <cache>/downloads/}, its size and SHA-256 checked against the index, and its
+         * manifest's id, version and permissions against the listing ({@link ListedArchive}).
+         */
         public Path download(SymphonyPaths paths) throws IndexException {
-            return index.source().download(release, paths.cache("downloads"));
+            Path archive = index.source().download(release, paths.cache("downloads"));
+            ListedArchive.check(archive, extension, release, index.source().location());
+            return archive;
         }
     }
 

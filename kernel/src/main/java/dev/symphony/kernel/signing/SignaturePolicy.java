@@ -29,16 +29,26 @@ public final class SignaturePolicy {
         REFUSED
     }
 
+    /** As {@link #decide(Optional, String, TrustedPublishers, String, String)}, an unsigned archive allowed by {@code --allow-unsigned}. */
     public static Decision decide(Optional<ArchiveSignature.Verified> signature, String manifestPublisher,
                                   TrustedPublishers trust, boolean allowUnsigned, String archive) {
+        return decide(signature, manifestPublisher, trust, allowUnsigned ? "--allow-unsigned" : null, archive);
+    }
+
+    /**
+     * {@code unsignedAllowedBy}: what allows an unsigned archive, as the prompt and the audit name it ({@code
+     * --allow-unsigned} at the command line, the review in the Extensions view); null: an unsigned archive is refused.
+     */
+    public static Decision decide(Optional<ArchiveSignature.Verified> signature, String manifestPublisher,
+                                  TrustedPublishers trust, String unsignedAllowedBy, String archive) {
         if (signature.isEmpty()) {
-            if (!allowUnsigned) {
+            if (unsignedAllowedBy == null) {
                 return new Decision(Kind.REFUSED, archive + " is not signed (it has no " + ArchiveSignature.ENTRY
                         + "; a signature stripped from a signed archive looks the same). Install it only if you trust where it came from, "
                         + "with --allow-unsigned", "refused: UNSIGNED", null);
             }
             return new Decision(Kind.UNSIGNED_ALLOWED, "WARNING: " + archive + " is UNSIGNED: nobody vouches for its contents "
-                    + "(installing because of --allow-unsigned)", "UNSIGNED, allowed by --allow-unsigned", null);
+                    + "(installing because of " + unsignedAllowedBy + ")", "UNSIGNED, allowed by " + unsignedAllowedBy, null);
         }
         ArchiveSignature.Verified v = signature.get();
         String fp = PublisherKey.display(v.fingerprint());

@@ -99,6 +99,14 @@ class ExtIndexCommandsTest {
         assertTrue(blind.err().contains("+ network hosts: example.com"), blind.err());
         assertTrue(blind.err().contains("--accept-new-permissions"), blind.err());
         assertEquals("1.0.0", installedVersion(), "--yes alone does not install changed permissions");
+        // nor does `install` by id or from the archive: installing over what is installed is an update, with the difference
+        for (String what : new String[]{ID, repo.resolve(ID + "-1.1.0.zip").toString()}) {
+            ExtSigningCommandsTest.Result sideDoor = ext(() -> null, "install", what, "--yes");
+            assertEquals(1, sideDoor.code(), sideDoor.err());
+            assertTrue(sideDoor.err().contains(ID + " 1.0.0 -> 1.1.0 asks for DIFFERENT permissions")
+                    && sideDoor.err().contains("+ network hosts: example.com") && sideDoor.err().contains("--accept-new-permissions"), sideDoor.err());
+            assertEquals("1.0.0", installedVersion(), "install " + what + " --yes does not install changed permissions");
+        }
 
         ExtSigningCommandsTest.Result no = ext(() -> new BufferedReader(new StringReader("n\n")), "update", ID);
         assertEquals(1, no.code());

@@ -2,6 +2,7 @@ package dev.symphony.kernel.signing;
 
 import dev.symphony.kernel.extensions.ArchiveInstaller;
 import dev.symphony.kernel.extensions.ExtensionStore;
+import dev.symphony.kernel.extensions.HostileZip;
 import dev.symphony.kernel.extensions.InstallException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,52 @@ class ArchiveSignatureTest {
     }
 
     @Test
+    void anEntryRenamedAfterSigningIsRefusedByItsNewName() throws Exception {
+        Path signed = SignedArchives.signed(tmp, key, "dev.example.ok", "1.0.0");
+        Path renamed = SignedArchives.rewrite(signed, tmp.resolve("renamed.zip"), m -> {
+            m.put("classes/x/W.class", m.remove("classes/x/Z.class")); // the same bytes under another name
+            return m;
+        });
+        assertTrue(refusal(renamed).contains("entry 'classes/x/W.class' was added after signing"), refusal(renamed));
+    }
+
+    /**
+     * Two entries of one name: {@code java.util.zip} would read one and an unzip tool might extract the other, so which
+     * bytes the signature covered is ambiguous. Refused by name before the signature is looked at, for a class and
+     * for the signature itself (a second signature by another key, hoping a reader picks that one).
+     */
+    @Test
+    void aSignedArchiveWithTwoEntriesOfOneNameIsRefused() throws Exception {
+        Path signed = SignedArchives.signed(tmp, key, "dev.example.ok", "1.0.0");
+        Path otherSigned = SignedArchives.signed(tmp.resolve("other"), PublisherKey.generate(SignedArchives.PUBLISHER), "dev.example.ok", "1.0.0");
+        String[][] duplicates = {
+                {"classes/x/Q.class", "classes/x/Y.class", "evil"},
+                {"META-INF/symphony-signaturX.json", ArchiveSignature.ENTRY,
+                        new String(SignedArchives.read(otherSigned).get(ArchiveSignature.ENTRY), java.nio.charset.StandardCharsets.UTF_8)}};
+        for (String[] d : duplicates) {
+            HostileZip zip = new HostileZip();
+            SignedArchives.read(signed).forEach((name, bytes) -> {
+                if (!name.endsWith("/")) { // folders are implied; HostileZip writes files
+                    zip.file(name, bytes);
+                }
+            });
+            Path archive = zip.renamed(d[0], d[1], d[2]).write(tmp.resolve("twice.zip"));
+            assertTrue(refusal(archive).contains("entry " + d[1] + " appears twice"), refusal(archive));
+        }
+    }
+
+    @Test
+    void aSignatureNestedTooDeeplyIsRefusedAsNotJson() throws Exception {
+        Path signed = SignedArchives.signed(tmp, key, "dev.example.ok", "1.0.0");
+        Path deep = SignedArchives.rewrite(signed, tmp.resolve("deep.zip"), m -> {
+            m.put(ArchiveSignature.ENTRY, SignedArchives.utf8("[".repeat(200_000)));
+            return m;
+        });
+        String message = refusal(deep);
+        assertTrue(message.contains(ArchiveSignature.ENTRY + " is not JSON") && message.contains("depth"), message);
+    }
+
+    @Test
     void anAlteredSignatureDocumentIsRefused() throws Exception {
         Path signed = SignedArchives.signed(tmp, key, "dev.example.ok", "1.0.0");
         // the attacker changes a class and puts its digest into the signed list
@@ -126,6 +173,9 @@ class ArchiveSignatureTest {
             assertTrue(d.message().contains("stripped.zip is not signed"), d.message());
             assertTrue(d.message().contains("--allow-unsigned"), d.message());
             assertEquals(SignaturePolicy.Kind.UNSIGNED_ALLOWED, SignaturePolicy.decide(p.signature(), "dev.example", trust, true, "s").kind());
+            SignaturePolicy.Decision reviewed = SignaturePolicy.decide(p.signature(), "dev.example", trust, "the review in a view", "s");
+            assertEquals("UNSIGNED, allowed by the review in a view", reviewed.audit(), "the audit names what allowed it, not a flag nobody passed");
+            assertTrue(reviewed.message().contains("is UNSIGNED") && !reviewed.message().contains("--allow-unsigned"), reviewed.message());
         } finally {
             installer().abort(p);
         }

@@ -35,6 +35,8 @@ import javafx.collections.ObservableList;
  * {@link #approve} or {@link #deny}.
  */
 public final class ExtensionsViewModel implements AutoCloseable {
+    /** What allows an unsigned archive here, as its warning and the audit say: the user's approval of the review. */
+    static final String UNSIGNED_ALLOWED_BY = "your approval in the Extensions view";
     private final CompletableFuture<Kernel> kernel;
     private final Path auditDir;
     private final FxBridge bridge;
@@ -158,8 +160,8 @@ public final class ExtensionsViewModel implements AutoCloseable {
     }
 
     /**
-     * As {@link #review(Path)}; {@code installed} (null: a new install) is the version an update replaces: the review
-     * then shows how the permissions change.
+     * As {@link #review(Path)}; {@code installed} (null: the version installed here under the archive's id, if any) is
+     * the version an update replaces: the review then shows how the permissions change.
      */
     public void review(Path archive, ExtensionManifest installed) {
         run(k -> {
@@ -167,17 +169,20 @@ public final class ExtensionsViewModel implements AutoCloseable {
                 ArchiveInstaller.Prepared prepared = new ArchiveInstaller(k.store()).prepare(archive, null);
                 // the review is the explicit approval an unsigned archive needs here (--allow-unsigned at the CLI)
                 SignaturePolicy.Decision d = SignaturePolicy.decide(prepared.signature(), prepared.manifest().publisher(),
-                        new TrustedPublishers(k.paths().configDir()), true, archive.getFileName().toString());
+                        new TrustedPublishers(k.paths().configDir()), UNSIGNED_ALLOWED_BY, archive.getFileName().toString());
                 if (d.refused()) {
                     new ArchiveInstaller(k.store()).abort(prepared);
                     k.audit().record("user", "ext.install", prepared.manifest().id(), false, d.audit());
                     bridge.onFx(() -> message.set("Not installed: " + d.message()));
                     return;
                 }
+                // installing over what is there is an update, however it was started: the review shows the difference
+                ExtensionManifest before = installed != null ? installed
+                        : k.player(prepared.manifest().id()).filter(p -> p.origin() == Player.Origin.INSTALLED).map(Player::manifest).orElse(null);
                 pendingSignature = d;
-                pendingUpdateOf = installed;
+                pendingUpdateOf = before;
                 pendingArchive = archive;
-                String diff = installed == null ? "" : describeChange(installed, prepared.manifest());
+                String diff = before == null ? "" : describeChange(before, prepared.manifest());
                 bridge.onFx(() -> {
                     changes.set(diff);
                     signature.set(d.message() + (d.kind() == SignaturePolicy.Kind.ASK_TRUST ? "\nApproving trusts this key." : ""));

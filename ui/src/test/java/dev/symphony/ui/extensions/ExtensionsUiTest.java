@@ -77,7 +77,8 @@ class ExtensionsUiTest {
                 && robot.lookup("#" + ExtensionsView.APPROVE_ID).tryQuery().isPresent());
         String review = text(robot.lookup("#" + ExtensionsView.REVIEW_ID).query());
         assertTrue(review.contains("Hello Addon (" + ID) && review.contains("network hosts: none") && review.contains("OS sandbox"), review);
-        assertTrue(review.contains("is UNSIGNED: nobody vouches for its contents"), "the review says the archive is unsigned: " + review);
+        assertTrue(review.contains("is UNSIGNED: nobody vouches for its contents (installing because of " + ExtensionsViewModel.UNSIGNED_ALLOWED_BY + ")"),
+                "the review says the archive is unsigned, and what allows it here (no --allow-unsigned in the view): " + review);
         robot.lookup("#" + ExtensionsView.TRUST_ID).tryQueryAs(CheckBox.class)
                 .filter(Node::isVisible).ifPresent(trust -> robot.clickOn(trust)); // only where no OS sandbox is usable
         robot.clickOn(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));

@@ -95,6 +95,16 @@ class MarketplaceUiTest {
         ArchiveSigner.sign(next, key);
         IndexBuilder.build(repo, key);
 
+        // installing the new archive itself (from a file, or Install on a search result) is an update all the same
+        extensions.model().review(next);
+        waitUntil("the review of an install over the installed version shows the difference", 60,
+                () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery()
+                        .map(n -> ((Label) n).getText().contains("+ network hosts: api.example.com")).orElse(false));
+        assertTrue(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(javafx.scene.control.Button.class).getText().equals("Approve and Update"));
+        robot.clickOn(robot.lookup("#" + ExtensionsView.DENY_ID).queryAs(Node.class));
+        waitUntil("the review is closed", 60, () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery().isEmpty());
+        assertEquals(installed, kernel.player(ID).orElseThrow().manifest().version(), "denied: still the installed version");
+
         robot.clickOn(robot.lookup("#" + MarketplacePane.CHECK_UPDATES_ID).queryAs(Node.class));
         Label status = robot.lookup("#" + MarketplacePane.STATUS_ID).queryAs(Label.class);
         waitUntil("the updates are checked", 60, () -> !status.getText().startsWith("Checking"));
