@@ -252,8 +252,10 @@ public final class AgentTools {
         String diff = UnifiedDiff.of(path, proposal.before(), proposal.after());
         List<EditHunks.Hunk> hunks = EditHunks.of(proposal.before(), proposal.after());
         String partly = "";
-        if (v.decision() == Decision.ASK && hunks.size() > 1 && !edits.stages()) {
-            List<Boolean> keep = approvedHunks("Edit " + path, hunks, v);
+        if (v.decision() == Decision.ASK && !edits.stages() && hunks.isEmpty() && !approved("Edit " + path, diff, v)) {
+            return new Outcome("Edit " + path + ": rejected", diff, v.decision(), false, gate.rejection() + ": " + path + " was not changed");
+        } else if (v.decision() == Decision.ASK && !edits.stages() && !hunks.isEmpty()) {
+            List<Boolean> keep = approvedEdit("Edit " + path, proposal, diff, hunks, v);
             int kept = (int) keep.stream().filter(k -> k).count();
             if (kept == 0) {
                 return new Outcome("Edit " + path + ": rejected", diff, v.decision(), false, gate.rejection() + ": " + path + " was not changed");
@@ -269,8 +271,6 @@ public final class AgentTools {
                 partly = " (" + kept + " of " + hunks.size() + " changes; the user rejected these:" + rejected + "\n)";
                 diff = UnifiedDiff.of(path, proposal.before(), proposal.after());
             }
-        } else if (v.decision() == Decision.ASK && !edits.stages() && !approved("Edit " + path, diff, v)) {
-            return new Outcome("Edit " + path + ": rejected", diff, v.decision(), false, gate.rejection() + ": " + path + " was not changed");
         }
         StepRecorder.Step step = steps.begin("Edit " + path, List.of(file));
         try {
@@ -387,9 +387,9 @@ public final class AgentTools {
         }
     }
 
-    private List<Boolean> approvedHunks(String title, List<EditHunks.Hunk> hunks, Verdict v) {
+    private List<Boolean> approvedEdit(String title, ProposedEdit edit, String diff, List<EditHunks.Hunk> hunks, Verdict v) {
         try {
-            return gate.askHunks(title, hunks, v).get();
+            return gate.askEdit(title, edit, diff, hunks, v).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | CancellationException e) {

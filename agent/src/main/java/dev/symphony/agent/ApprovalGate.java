@@ -25,4 +25,18 @@ public interface ApprovalGate {
         String detail = String.join("\n", hunks.stream().map(EditHunks.Hunk::text).toList());
         return ask(title, detail, verdict).thenApply(yes -> java.util.Collections.nCopies(hunks.size(), yes));
     }
+
+    /**
+     * A proposed edit the person reviews, with its texts (before: the buffer at the edit's base revision; after: the
+     * proposal) for a gate that shows them side by side. The answer has one entry per hunk, true to apply it. Without
+     * a review of its own, the gate asks change by change when there are several ({@link #askHunks}), else about the
+     * whole edit with its {@code diff}.
+     */
+    default CompletableFuture<java.util.List<Boolean>> askEdit(String title, ProposedEdit edit, String diff,
+            java.util.List<EditHunks.Hunk> hunks, Verdict verdict) {
+        if (hunks.size() > 1) {
+            return askHunks(title, hunks, verdict);
+        }
+        return ask(title, diff, verdict).thenApply(yes -> java.util.Collections.nCopies(hunks.size(), yes));
+    }
 }

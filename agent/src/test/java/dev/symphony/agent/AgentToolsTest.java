@@ -194,6 +194,35 @@ class AgentToolsTest {
     }
 
     @Test
+    void anEditIsAskedAboutWithTheTextsItIsBetween() throws Exception {
+        Files.writeString(workspace.resolve("b.txt"), "one\ntwo\nthree\n");
+        List<ProposedEdit> asked = new ArrayList<>();
+        ApprovalGate sideBySide = new ApprovalGate() {
+            @Override
+            public CompletableFuture<Boolean> ask(String title, String detail, dev.symphony.approvals.policy.Verdict verdict) {
+                return CompletableFuture.completedFuture(false);
+            }
+
+            @Override
+            public CompletableFuture<List<Boolean>> askEdit(String title, ProposedEdit edit, String diff, List<EditHunks.Hunk> hunks,
+                    dev.symphony.approvals.policy.Verdict v) {
+                asked.add(edit);
+                return CompletableFuture.completedFuture(List.of(false, true)); // as a diff view answers, change by change
+            }
+        };
+        AgentTools review = new AgentTools(workspace, ApprovalPolicy.load(config, workspace), sideBySide, onDisk,
+                new CommandRunner(Duration.ofSeconds(20)));
+        AgentTools.Outcome o = review.run(new ToolCall("c", "edit_file",
+                JSON.readTree("{\"path\":\"b.txt\",\"oldText\":\"one\\ntwo\\nthree\",\"newText\":\"ONE\\ntwo\\nTHREE\"}")), () -> false);
+        assertEquals(1, asked.size());
+        assertEquals("one\ntwo\nthree\n", asked.get(0).before(), "the text the edit was proposed on");
+        assertEquals("ONE\ntwo\nTHREE\n", asked.get(0).after(), "the proposal");
+        assertEquals(ProposedEdit.ON_DISK, asked.get(0).baseRevision(), "no buffer: the file on disk");
+        assertEquals("one\ntwo\nTHREE\n", Files.readString(workspace.resolve("b.txt")), "only the accepted change");
+        assertTrue(o.result().contains("-one\n+ONE"), "the model is told which change was rejected: " + o.result());
+    }
+
+    @Test
     void stepsThatWriteAreCheckpointsThatRestoreTheFiles() throws Exception {
         dev.symphony.agent.checkpoint.Checkpoints checkpoints = new dev.symphony.agent.checkpoint.Checkpoints(
                 new dev.symphony.agent.checkpoint.WorkspaceFiles(workspace,

@@ -81,6 +81,23 @@ public final class TestWorkbench implements AutoCloseable {
         }
     }
 
+    /**
+     * Clicks the middle of {@code node}'s part inside its window, its bounds read on the JavaFX thread. TestFX's
+     * {@code clickOn(node)} reads them on the test thread, and reading a node's bounds computes and caches them in
+     * its parents: beside a pulse doing the same, a parent's count of children with changed bounds went above the
+     * children flagged, and the pulse failed in {@code Parent.updateCachedBounds} with "Index -1 out of bounds".
+     */
+    public static void clickOn(org.testfx.api.FxRobot robot, javafx.scene.Node node) throws Exception {
+        javafx.geometry.Point2D middle = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Scene scene = node.getScene();
+            javafx.geometry.Bounds b = node.localToScene(node.getBoundsInLocal());
+            double x = (Math.max(0, b.getMinX()) + Math.min(scene.getWidth(), b.getMaxX())) / 2;
+            double y = (Math.max(0, b.getMinY()) + Math.min(scene.getHeight(), b.getMaxY())) / 2;
+            return new javafx.geometry.Point2D(scene.getWindow().getX() + scene.getX() + x, scene.getWindow().getY() + scene.getY() + y);
+        }).get(10, TimeUnit.SECONDS);
+        robot.clickOn(middle);
+    }
+
     /** What the window showed, for a person to look at: target/screenshots/NAME (not an assertion). JavaFX thread. */
     public static void screenshot(javafx.scene.Scene scene, String name) {
         javafx.scene.image.WritableImage image = scene.snapshot(null);

@@ -69,6 +69,7 @@ public sealed interface ChatEntry {
         private final java.util.List<Hunk> hunks;
         private final ObjectProperty<State> state = new SimpleObjectProperty<>(this, "state", State.PENDING);
         private final CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        private Runnable review; // set before the prompt shows
 
         public Approval(String title, String detail) {
             this(title, detail, "The approval policy asks before this step.", "Accept", "Reject", "Accepted", "Rejected: nothing was changed");
@@ -89,6 +90,15 @@ public sealed interface ChatEntry {
             this.labels = new String[] {"The approval policy asks before this edit: untick the changes you do not want.",
                     "Accept selected", "Reject all", "Accepted", "Rejected: nothing was changed"};
             this.hunks = hunks.stream().map(Hunk::new).toList();
+        }
+
+        /** Opens the edit under review in the window's diff view: the prompt's button; none for other questions. */
+        public java.util.Optional<Runnable> review() {
+            return java.util.Optional.ofNullable(review);
+        }
+
+        void reviewWith(Runnable open) {
+            this.review = open;
         }
 
         /** The edit's changes when it is reviewed change by change; empty otherwise. */

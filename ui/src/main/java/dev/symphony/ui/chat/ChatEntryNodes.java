@@ -11,6 +11,8 @@ import javafx.scene.text.TextFlow;
 /** The nodes of the chat's non-Markdown entries: tool lines, notices and approval prompts. */
 final class ChatEntryNodes {
     static final int SHOWN_LINES = 30;
+    /** The id of a pending edit prompt's "Review in Diff View" button. */
+    static final String REVIEW_ID = "chat-review-in-diff";
 
     private ChatEntryNodes() {
     }
@@ -82,6 +84,7 @@ final class ChatEntryNodes {
         reject.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         state.setWrapText(true);
         HBox buttons = new HBox(6, accept, reject);
+        a.review().ifPresent(open -> buttons.getChildren().add(reviewButton(a, open)));
         Runnable show = () -> {
             boolean open = a.stateProperty().get() == ChatEntry.Approval.State.PENDING;
             accept.setDisable(!open);
@@ -117,6 +120,17 @@ final class ChatEntryNodes {
         box.getChildren().addAll(buttons, state);
         box.getStyleClass().add("chat-approval");
         return box;
+    }
+
+    /** Opens the edit in the diff view, to accept or reject each change there; off once the prompt is answered. */
+    private static Button reviewButton(ChatEntry.Approval a, Runnable open) {
+        Button review = new Button("Review in Diff View");
+        review.setId(REVIEW_ID);
+        review.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        review.setOnAction(e -> open.run());
+        review.disableProperty().bind(a.stateProperty().isNotEqualTo(ChatEntry.Approval.State.PENDING));
+        review.disableProperty().addListener((o, was, off) -> review.setId(off ? null : REVIEW_ID));
+        return review;
     }
 
     /** Monospaced text; in a diff, added and removed lines take their colours. */

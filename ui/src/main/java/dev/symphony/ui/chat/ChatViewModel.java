@@ -60,6 +60,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
     private String currency = "USD";
 
     private volatile boolean toldNoOverlay;
+    private volatile DiffEditReview diffReview;
     private volatile List<Message> requestStart = List.of(); // the thread before the request that runs
 
     /** @param workspace the open folder: the agent's tools (gated by this view-model), its checkpoints, the tabs */
@@ -215,6 +216,29 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
     @Override
     public CompletableFuture<List<Boolean>> askHunks(String title, List<dev.symphony.agent.EditHunks.Hunk> hunks, Verdict verdict) {
         return prompt(new ChatEntry.Approval(title, hunks)).hunkAnswer();
+    }
+
+    /**
+     * A proposed edit: the chat's prompt (change by change when there are several), and the edit opened in the diff
+     * view when the window has one ({@link #reviewEditsIn}), where each change is accepted or rejected; either answers.
+     */
+    @Override
+    public CompletableFuture<List<Boolean>> askEdit(String title, dev.symphony.agent.ProposedEdit edit, String diff,
+            List<dev.symphony.agent.EditHunks.Hunk> hunks, Verdict verdict) {
+        ChatEntry.Approval approval = hunks.size() > 1 ? new ChatEntry.Approval(title, hunks) : new ChatEntry.Approval(title, diff);
+        DiffEditReview reviews = diffReview;
+        if (reviews != null) {
+            approval.reviewWith(reviews.opener(approval, edit, hunks.size()));
+        }
+        prompt(approval);
+        approval.review().ifPresent(bridge::onFx); // after the prompt: a prompt rejected at once opens nothing
+        return hunks.size() > 1 ? approval.hunkAnswer()
+                : approval.answer().thenApply(yes -> java.util.Collections.nCopies(hunks.size(), yes));
+    }
+
+    /** Proposed edits open in {@code review}'s diff view too (null: in the chat only). */
+    void reviewEditsIn(DiffEditReview review) {
+        this.diffReview = review;
     }
 
     private ChatEntry.Approval prompt(ChatEntry.Approval approval) {

@@ -74,6 +74,7 @@ public final class ChatWorkbench implements AutoCloseable {
                         && folder != null && d.path().startsWith(folder)).map(d -> relative(folder, d.path())).collect(Collectors.toSet());
             }
         });
+        model.reviewEditsIn(new DiffEditReview(workbench.diffs()));
         var window = workbench.window();
         window.command(OPEN, "Chat: Open Chat", "Chat", "Shortcut+Alt+I", () -> show(false));
         window.command(OPEN_AGENT, "Chat: Open in Agent Mode", "Chat", null, () -> show(true));

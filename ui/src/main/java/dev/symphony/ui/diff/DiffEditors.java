@@ -43,6 +43,33 @@ public final class DiffEditors {
         return view;
     }
 
+    /**
+     * Shows {@code left} against {@code right} (neither may be edited: the review's change numbers are the diff's)
+     * with Accept Change / Reject Change for {@code review}; the tab closes when the review is over. A tab of the
+     * same review that is still open is selected instead of a second one.
+     */
+    public DiffView review(DiffSide left, DiffSide right, ChangeReview review) {
+        if (left.editable() || right.editable()) {
+            throw new IllegalArgumentException("a reviewed diff has read-only sides: " + left.title() + ", " + right.title());
+        }
+        for (Tab open : tabs.getTabs()) {
+            if (open.getUserData() == review && open.getContent() instanceof DiffView view) {
+                tabs.getSelectionModel().select(open);
+                return view;
+            }
+        }
+        DiffView view = open(left, right);
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        tab.setUserData(review);
+        ChangeReviewBar.attach(view, review);
+        review.overProperty().addListener((o, was, over) -> {
+            if (over && tab.getTabPane() != null && tab.getTabPane().getTabs().remove(tab)) {
+                view.dispose(); // in whichever group it is now
+            }
+        });
+        return view;
+    }
+
     /** The diff view of the selected tab, or null. */
     public DiffView active() {
         Tab tab = tabs.getSelectionModel().getSelectedItem();

@@ -96,7 +96,7 @@ public final class DiffView extends BorderPane {
         return bar;
     }
 
-    private static Button button(String text, String id, String tip, Runnable action) {
+    static Button button(String text, String id, String tip, Runnable action) {
         Button b = new Button(text);
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
@@ -121,6 +121,16 @@ public final class DiffView extends BorderPane {
     /** The inline editor while inline mode shows, else null. */
     public EditorView inlineView() {
         return inlinePane == null || getCenter() != inlinePane ? null : inlinePane.view();
+    }
+
+    /** Puts {@code tools} at the end of the tool bar (a review's buttons). */
+    public void addTools(javafx.scene.Node... tools) {
+        ((HBox) getTop()).getChildren().addAll(tools);
+    }
+
+    /** Goes to change {@code index} of the latest diff and shows it (nothing when there is no such change). */
+    public void goTo(int index) {
+        reveal(model.select(index));
     }
 
     /** Goes to the next change (after the last, the first) and shows it. */

@@ -116,6 +116,16 @@ public final class DiffViewModel {
         return step(-1);
     }
 
+    /** Makes change {@code index} of the latest diff the current one; returns it, or null when there is none. */
+    public DiffChange select(int index) {
+        TextDiff d = diff.get();
+        if (d == null || index < 0 || index >= d.changes().size()) {
+            return null;
+        }
+        current.set(index);
+        return d.changes().get(index);
+    }
+
     private DiffChange step(int direction) {
         TextDiff d = diff.get();
         if (d == null || d.isEmpty()) {

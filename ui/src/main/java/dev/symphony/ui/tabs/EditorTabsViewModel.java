@@ -46,7 +46,7 @@ public final class EditorTabsViewModel {
     private final DiskChanges diskChanges;
     private final ClosedTabs closedPaths = new ClosedTabs();
     private boolean shutDown; // the window closed: a disk change reported just before is not followed
-    private int untitledCount;
+    private final UntitledDocuments untitled = new UntitledDocuments(documents);
     private java.util.function.Function<OpenDocument, Optional<Path>> savePathAsker = d -> Optional.empty();
     private java.util.function.Function<OpenDocument, CompletableFuture<Void>> beforeSave = d -> CompletableFuture.completedFuture(null);
 
@@ -66,15 +66,36 @@ public final class EditorTabsViewModel {
         hotExit = new HotExit(dir, problem -> bridge.later(() -> lastError.set(problem)));
         documents.forEach(d -> d.journalTo(hotExit));
         hotExit.leftBehind().thenAccept(found -> bridge.later(() -> {
+            List<HotExitJournal.Recovered> untitledFound = new java.util.ArrayList<>();
             for (HotExitJournal.Recovered r : found) {
-                if (r.problem() != null || r.file() == null) {
-                    lastError.set("Unsaved changes in " + r.journal() + " could not be restored: "
-                            + (r.problem() == null ? "an untitled document" : r.problem()) + " (the journal is kept)");
-                    continue;
+                if (r.problem() != null) {
+                    lastError.set("Unsaved changes in " + r.journal() + " could not be restored: " + r.problem()
+                            + " (the journal is kept)");
+                } else if (r.file() == null) {
+                    untitledFound.add(r); // the tab session puts it back in its place
+                } else {
+                    open(r.file(), document -> restore(document, r));
                 }
-                open(r.file(), document -> restore(document, r));
             }
+            untitled.found(untitledFound, hotExit);
         }));
+    }
+
+    /**
+     * Reopens the untitled document hot exit kept as {@code id}, named {@code title}, with its text (unsaved), once
+     * the journals are read; {@code onOpened} gets it, or null when there is no such journal (or no hot exit).
+     */
+    public void reopenUntitled(String id, String title, Consumer<OpenDocument> onOpened) {
+        if (hotExit == null) {
+            onOpened.accept(null);
+        } else {
+            untitled.reopen(id, title, onOpened);
+        }
+    }
+
+    /** Reopens the untitled documents hot exit kept that {@link #reopenUntitled} was not asked for. */
+    public void reopenOtherUntitled() {
+        untitled.reopenRest();
     }
 
     /**
@@ -278,7 +299,10 @@ public final class EditorTabsViewModel {
 
     /** New File: an untitled document ("Untitled-1", …) in a new tab, selected; Save asks for its path. */
     public OpenDocument newUntitled() {
-        OpenDocument document = OpenDocument.untitled("Untitled-" + ++untitledCount);
+        OpenDocument document = untitled.create();
+        if (hotExit != null) {
+            document.journalTo(hotExit);
+        }
         documents.add(document);
         selected.set(document);
         return document;

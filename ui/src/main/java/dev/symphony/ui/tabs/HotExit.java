@@ -1,6 +1,7 @@
 package dev.symphony.ui.tabs;
 
 import dev.symphony.editor.file.HotExitJournal;
+import dev.symphony.editor.file.TextEncoding;
 import dev.symphony.editor.text.ChangeSet;
 import dev.symphony.editor.text.Rope;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
  * {@link HotExitJournal} (one per dirty document, in {@code dir}), so a crash or a quit with unsaved
  * work loses nothing; the next start restores it. Journal I/O runs in order on one background thread
  * (the JavaFX thread only hands over immutable ropes); a document that is saved, closed without
- * saving, or undone back to its saved text has no journal.
+ * saving, or undone back to its saved text has no journal. An untitled document's journal is named by the
+ * document's own id, so the next start reopens it as the same tab ({@link UntitledDocuments}).
  */
 final class HotExit implements AutoCloseable {
     private final Path dir;
@@ -40,6 +42,11 @@ final class HotExit implements AutoCloseable {
 
     /** {@code before} became {@code after} ({@code change}, or null for undo/redo); {@code dirty} afterwards. */
     void changed(OpenDocument doc, Rope before, Rope after, ChangeSet change, boolean dirty) {
+        // read on the JavaFX thread: Save As gives an untitled document its file
+        boolean untitled = doc.file() == null;
+        String untitledId = untitled ? doc.untitledId() : null; // its own id, kept across starts
+        Path file = untitled ? null : doc.path();
+        TextEncoding encoding = untitled ? TextEncoding.UTF_8 : doc.file().encoding();
         run(() -> {
             try {
                 HotExitJournal j = journals.get(doc);
@@ -47,7 +54,7 @@ final class HotExit implements AutoCloseable {
                     discardNow(doc);
                 } else if (j == null) {
                     // the first unsaved change: the journal's base is the text as saved
-                    j = HotExitJournal.start(dir, UUID.randomUUID().toString(), doc.path(), doc.file().encoding(), before);
+                    j = HotExitJournal.start(dir, untitled ? untitledId : UUID.randomUUID().toString(), file, encoding, before);
                     journals.put(doc, j);
                     record(j, before, after, change);
                 } else {
@@ -90,7 +97,7 @@ final class HotExit implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return HotExitJournal.recoverAll(dir);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) { // a damaged journal is reported, never the end of the others
                 onProblem.accept("Could not read unsaved changes from " + dir + ": " + e.getMessage());
                 return List.<HotExitJournal.Recovered>of();
             }

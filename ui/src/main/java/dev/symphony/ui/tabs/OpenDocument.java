@@ -18,6 +18,7 @@ public final class OpenDocument {
     private final Buffer buffer;
     private DocumentFile file;
     private boolean untitled;
+    private String untitledId;
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final BooleanProperty preview = new SimpleBooleanProperty();
     private final boolean readOnly;
@@ -52,16 +53,25 @@ public final class OpenDocument {
         return path.getReadOnlyProperty();
     }
 
-    /** A new document that has no file yet (New File): Save asks where to write it. */
-    static OpenDocument untitled(String name) {
+    /**
+     * A new document that has no file yet (New File): Save asks where to write it. {@code id} names its hot-exit
+     * journal, the same from one start to the next, so the tab session finds it again.
+     */
+    static OpenDocument untitled(String name, String id) {
         OpenDocument document = new OpenDocument(Path.of(name), new Buffer(Rope.empty(), System::currentTimeMillis), null,
                 false, null);
         document.untitled = true;
+        document.untitledId = id;
         return document;
     }
 
     public boolean isUntitled() {
         return untitled;
+    }
+
+    /** The journal id of an untitled document (see {@link #untitled}); null once it has a file. */
+    String untitledId() {
+        return untitled ? untitledId : null;
     }
 
     /** Save As wrote {@code revision} to {@code newFile}: the document lives there from now on. */
@@ -113,7 +123,7 @@ public final class OpenDocument {
 
     /** From now on unsaved edits are journaled (not for read-only documents, which are never edited). */
     void journalTo(HotExit journal) {
-        if (!readOnly && file != null) {
+        if (!readOnly && (file != null || untitled)) {
             this.hotExit = journal;
         }
     }

@@ -25,8 +25,9 @@ import javafx.util.Duration;
 /**
  * The open tabs of each folder with their carets and scroll positions ({@code data/tab-session.json}),
  * so the next start on that folder shows every tab as it was (unsaved text comes back through
- * {@link HotExit}). Remembered a second after the tabs, the active tab, its caret or its scroll change,
- * and when the window closes; read and written off the JavaFX thread.
+ * {@link HotExit}; an untitled document's text too, so it comes back in its place). Remembered a second
+ * after the tabs, the active tab, its caret or its scroll change, and when the window closes; read and
+ * written off the JavaFX thread.
  */
 public final class TabSession implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,10 +46,16 @@ public final class TabSession implements AutoCloseable {
     private boolean restoring;
     private boolean frozen;
 
-    /** One document's tab as remembered; {@code alsoIn}: the other groups that show it too (second views). */
+    /**
+     * One document's tab as remembered; {@code alsoIn}: the other groups that show it too (second views);
+     * {@code untitled}: an untitled document's journal id (its {@code path} is its name), else null.
+     */
     record Entry(Path path, int anchor, int head, double scroll, boolean preview, boolean active, int group,
-            List<Integer> alsoIn) {
+            List<Integer> alsoIn, String untitled) {
     }
+
+    /** What "active" holds for an untitled document: this and its id (a file's is its path). */
+    private static final String UNTITLED = "untitled:";
 
     /** A folder's remembered tabs and editor-group layout (empty: one group). */
     record Session(List<Entry> entries, java.util.Optional<EditorGroups.Layout> layout) {
@@ -98,6 +105,7 @@ public final class TabSession implements AutoCloseable {
     private void open(Session session, int index, OpenDocument active) {
         List<Entry> entries = session.entries();
         if (index >= entries.size()) {
+            tabs.reopenOtherUntitled(); // kept by hot exit, named by no session: after the remembered tabs
             session.layout().ifPresent(layout -> view.groups().restore(layout, tab -> groupOf(tab, entries),
                     tab -> entryOf(tab, entries).map(Entry::alsoIn).orElse(List.of())));
             restoring = false;
@@ -107,14 +115,24 @@ public final class TabSession implements AutoCloseable {
             return;
         }
         Entry entry = entries.get(index);
-        if (!Files.isRegularFile(entry.path())) {
-            open(session, index + 1, active);
-            return;
-        }
         java.util.function.Consumer<OpenDocument> placed = document -> {
             bridge.later(() -> place(document, entry));
             open(session, index + 1, entry.active() ? document : active);
         };
+        if (entry.untitled() != null) {
+            tabs.reopenUntitled(entry.untitled(), entry.path().toString(), document -> {
+                if (document == null) { // its text was not kept (empty, or saved meanwhile)
+                    open(session, index + 1, active);
+                } else {
+                    placed.accept(document);
+                }
+            });
+            return;
+        }
+        if (!Files.isRegularFile(entry.path())) {
+            open(session, index + 1, active);
+            return;
+        }
         if (entry.preview()) {
             tabs.openPreview(entry.path(), placed);
         } else {
@@ -154,12 +172,14 @@ public final class TabSession implements AutoCloseable {
             JsonNode session = JSON.readTree(file.toFile()).path(root.toString());
             String active = session.path("active").asText("");
             for (JsonNode tab : session.path("tabs")) {
-                String path = tab.path("path").asText();
+                String untitled = tab.hasNonNull("untitled") ? tab.get("untitled").asText() : null;
+                String path = untitled == null ? tab.path("path").asText() : tab.path("title").asText("Untitled");
                 List<Integer> alsoIn = new ArrayList<>();
                 tab.path("alsoIn").forEach(g -> alsoIn.add(g.asInt()));
                 entries.add(new Entry(Path.of(path), tab.path("anchor").asInt(), tab.path("head").asInt(),
-                        tab.path("scroll").asDouble(), tab.path("preview").asBoolean(), path.equals(active),
-                        Math.max(0, tab.path("group").asInt()), List.copyOf(alsoIn)));
+                        tab.path("scroll").asDouble(), tab.path("preview").asBoolean(),
+                        (untitled == null ? path : UNTITLED + untitled).equals(active),
+                        Math.max(0, tab.path("group").asInt()), List.copyOf(alsoIn), untitled));
             }
             layout = GroupLayoutJson.read(session.get("groups"));
         } catch (IOException | RuntimeException e) {
@@ -174,10 +194,8 @@ public final class TabSession implements AutoCloseable {
         }
         ArrayNode list = JSON.createArrayNode();
         for (OpenDocument d : tabs.documents()) {
-            if (d.isUntitled()) {
-                continue;
-            }
-            ObjectNode tab = list.addObject().put("path", d.path().toString());
+            ObjectNode tab = d.isUntitled() ? list.addObject().put("untitled", d.untitledId()).put("title", d.title())
+                    : list.addObject().put("path", d.path().toString());
             Selection s = d.buffer().selections().get(d.buffer().selections().size() - 1);
             EditorPane pane = view.editorOf(d);
             tab.put("anchor", s.anchor()).put("head", s.head())
@@ -195,7 +213,7 @@ public final class TabSession implements AutoCloseable {
         }
         JsonNode layout = GroupLayoutJson.write(view.groups().describe());
         OpenDocument active = tabs.selectedProperty().get();
-        String activePath = active == null ? "" : active.path().toString();
+        String activePath = active == null ? "" : active.isUntitled() ? UNTITLED + active.untitledId() : active.path().toString();
         String key = folder.toString();
         writer.execute(() -> write(key, list, activePath, layout));
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.kernel.extensions.KernelContext;
 import dev.symphony.ui.TestWorkbench;
+import dev.symphony.ui.diff.ChangeReviewBar;
+import dev.symphony.ui.diff.DiffView;
 import dev.symphony.ui.tabs.OpenDocument;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -216,6 +218,47 @@ class ChatUiTest {
         assertEquals("Hello, Symphony\nSecond line\nBye, world\n", Files.readString(hello), "only the accepted change is applied");
         assertEquals("Hello, Symphony\nSecond line\nBye, world\n", opened.get().text(), "through the open buffer");
         assertTrue(lastAnswer().startsWith("Only the greeting changed"), "the model is told which change was rejected: " + lastAnswer());
+    }
+
+    @Test
+    void anEditIsReviewedInTheDiffView(FxRobot robot) throws Exception {
+        Path hello = bench.workspace.resolve("hello.txt");
+        AtomicReference<OpenDocument> opened = open(robot, hello, "Hello, world\nSecond line\nBye, world\n");
+        robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN_AGENT));
+        robot.interact(() -> {
+            chat.model().models().add(HUNKS);
+            chat.model().modelProperty().set(HUNKS);
+        });
+        ask(robot, "Change the greeting and the farewell in hello.txt");
+        awaitPrompt(robot, "Edit hello.txt", 150); // the replay's host starts first
+        // the proposed edit opened in the diff view by itself: the text at the edit's base revision against the proposal
+        waitUntil("the diff view shows the edit's first change", () -> bench.workbench.diffs().active() != null
+                && "1 of 2 changes".equals(robot.lookup("#" + DiffView.COUNT_ID).queryAs(Label.class).getText()));
+        DiffView diff = bench.workbench.diffs().active();
+        assertEquals("Hello, world\nSecond line\nBye, world\n", diff.leftView().buffer().text().toString());
+        assertEquals("Hello, Symphony\nSecond line\nBye, Symphony\n", diff.rightView().buffer().text().toString());
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "agent-review-in-diff.png"));
+        robot.interact(() -> bench.workbench.tabsView().getTabs().remove(bench.workbench.tabsView().getSelectionModel().getSelectedItem()));
+        waitUntil("the diff tab is closed", () -> bench.workbench.diffs().active() == null);
+        answer(robot, ChatEntryNodes.REVIEW_ID); // the chat's prompt opens it again
+        waitUntil("the prompt's button opens the diff view again", () -> bench.workbench.diffs().active() != null
+                && "1 of 2 changes".equals(robot.lookup("#" + DiffView.COUNT_ID).queryAs(Label.class).getText()));
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ChangeReviewBar.ACCEPT_ID).queryAs(Node.class)); // the greeting
+        waitUntil("the review moves on to the second change", () -> "2 of 2 changes".equals(
+                robot.lookup("#" + DiffView.COUNT_ID).queryAs(Label.class).getText()));
+        ChatEntry.Approval review = (ChatEntry.Approval) chat.model().entries().stream()
+                .filter(e -> e instanceof ChatEntry.Approval).findFirst().orElseThrow();
+        assertEquals(ChatEntry.Approval.State.PENDING, review.stateProperty().get(), "one answer of two does not answer the prompt");
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ChangeReviewBar.REJECT_ID).queryAs(Node.class)); // the farewell
+        awaitIdle(robot);
+        assertEquals(ChatEntry.Approval.State.ACCEPTED, review.stateProperty().get(), "the last answer in the diff view answered the prompt");
+        assertTrue(review.hunks().get(0).keep().get() && !review.hunks().get(1).keep().get(), "the prompt's changes follow the diff view's answers");
+        waitUntil("the review's tab closed", () -> bench.workbench.diffs().active() == null);
+        assertEquals("Hello, Symphony\nSecond line\nBye, world\n", opened.get().text(), "only the accepted change reached the buffer");
+        assertEquals("Hello, Symphony\nSecond line\nBye, world\n", Files.readString(hello), "and the file");
+        assertTrue(lastAnswer().startsWith("Only the greeting changed"), "the model is told which change was rejected: " + lastAnswer());
+        robot.interact(() -> opened.get().buffer().undo());
+        assertEquals("Hello, world\nSecond line\nBye, world\n", opened.get().text(), "the accepted change is one undo step");
     }
 
     /** Writes {@code file} and opens it in a tab; the reference holds its document. */

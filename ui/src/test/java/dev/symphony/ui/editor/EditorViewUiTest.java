@@ -92,7 +92,7 @@ class EditorViewUiTest {
                 && file.equals(workbench.tabsView().activeEditor().file())));
         EditorView view = onFx(() -> workbench.tabsView().activeEditor().view());
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(view);
+        TestWorkbench.clickOn(robot, view); // its bounds read on the JavaFX thread, not beside a pulse
         robot.interact(() -> view.controller().setSelections(dev.symphony.editor.selection.SelectionSet.cursorAt(caret), caret));
         return view;
     }
@@ -283,7 +283,7 @@ class EditorViewUiTest {
         robot.interact(() -> replacement.setText("[$1]"));
         robot.clickOn("#find-replace-all");
         assertEquals("[a] [b]\n[c]\n", document().text(), "size(x) -> [x] with the group");
-        robot.clickOn(view);
+        TestWorkbench.clickOn(robot, view);
         ctrl(robot, KeyCode.Z);
         assertEquals("size(a) size(b)\nsize(c)\n", document().text(), "replace all is one undo step");
     }
