@@ -219,8 +219,8 @@ final class Supervisor implements AutoCloseable {
         audit.record("kernel", "host.crash", p.id(), true, reason);
         broker.log(p.id(), "host " + h.pid() + " " + reason);
         var policy = p.manifest.restartPolicy();
-        if (policy.mode() == ExtensionManifest.RestartMode.MANUAL) {
-            return;
+        if (policy.mode() == ExtensionManifest.RestartMode.MANUAL || closed) {
+            return; // closed: a host that died while the kernel shuts down is not restarted (its restarter is gone)
         }
         synchronized (p) {
             if (System.nanoTime() - h.readyNanos > TimeUnit.SECONDS.toNanos(60)) {
@@ -233,7 +233,11 @@ final class Supervisor implements AutoCloseable {
             long delay = policy.mode() == ExtensionManifest.RestartMode.IMMEDIATE ? 0
                     : policy.initialBackoffMs() << Math.min(p.restarts, 10);
             p.restarts++;
-            restarter.schedule(() -> restart(p), delay, TimeUnit.MILLISECONDS);
+            try {
+                restarter.schedule(() -> restart(p), delay, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the kernel closed between the check above and here: nothing to restart into
+            }
         }
     }
 
