@@ -75,6 +75,7 @@ public final class ChatView extends VBox {
     public static final String RULES_ID = "chat-rules";
     /** A chip that failed (its label says why). */
     public static final String CHIP_ERROR_CLASS = "chat-chip-error";
+    private static final int CHIP_CHARS = 40;
 
     private final ChatViewModel model;
     private final VBox messages = new VBox(10);
@@ -180,7 +181,10 @@ public final class ChatView extends VBox {
         model.chips().addListener((ListChangeListener<ContextChip>) c -> {
             chips.getChildren().clear();
             for (ContextChip chip : model.chips()) {
-                Button remove = new Button(chip.label() + (chip.usable() ? "" : " — " + chip.error()) + "  ×");
+                String said = chip.label() + (chip.usable() ? "" : " — " + chip.error());
+                // cut, whole in the tooltip: a flow pane is as wide as its widest chip, and the side bar is narrow
+                Button remove = new Button((said.length() > CHIP_CHARS ? said.substring(0, CHIP_CHARS - 1) + "…" : said) + "  ×");
+                remove.setTooltip(new javafx.scene.control.Tooltip(said));
                 remove.getStyleClass().addAll("small", "chat-chip");
                 if (!chip.usable()) {
                     remove.getStyleClass().add(CHIP_ERROR_CLASS);

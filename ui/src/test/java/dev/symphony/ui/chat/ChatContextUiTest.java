@@ -55,6 +55,7 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class ChatContextUiTest {
+    private static final long DAY = java.time.Instant.parse("2026-12-05T09:30:00Z").toEpochMilli();
     private TestWorkbench bench;
     private ChatWorkbench chat;
 
@@ -79,11 +80,11 @@ class ChatContextUiTest {
     void threadsAreKeptPerFolderFoundByTheirTextReopenedAndContinued(FxRobot robot) throws Exception {
         ChatThreads store = store();
         String answer = "Use this:\n\n```java\nclass Build { // runs gradle\n    String task = \"assemble\";\n}\n```\n";
-        store.save(new ChatThreads.Saved("0000000000002-00000001", "How do I run the gradle build?", 2_000,
+        store.save(new ChatThreads.Saved("0000000000002-00000001", "How do I run the gradle build?", DAY + 3_600_000,
                 List.of(Message.user("How do I run the gradle build?"), new Message("assistant", answer)),
                 List.of(new ChatThreads.Shown("user", "How do I run the gradle build?", null, List.of(), false),
                         new ChatThreads.Shown("assistant", answer, "replay · 1 in / 2 out", null, false))));
-        store.save(new ChatThreads.Saved("0000000000001-00000002", "Set up a venv", 1_000, List.of(Message.user("Set up a venv")),
+        store.save(new ChatThreads.Saved("0000000000001-00000002", "Set up a venv", DAY, List.of(Message.user("Set up a venv")),
                 List.of(new ChatThreads.Shown("user", "Set up a venv", null, List.of(), false),
                         new ChatThreads.Shown("assistant", "python -m venv .venv", "", null, false))));
         Path damaged = store.file("0000000000000-0000000d");
