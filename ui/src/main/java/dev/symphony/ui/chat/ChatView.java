@@ -70,7 +70,7 @@ public final class ChatView extends VBox {
         }
     }
 
-    /** The style class of the thread's kept-threads toggle and of the rules line. */
+    /** The ids of the kept-threads toggle and of the line naming the rules the last request went with. */
     public static final String THREADS_TOGGLE_ID = "chat-threads-toggle";
     public static final String RULES_ID = "chat-rules";
     /** A chip that failed (its label says why). */
@@ -123,13 +123,7 @@ public final class ChatView extends VBox {
                 threadList.lookup("#" + ThreadListView.SEARCH_ID).requestFocus();
             }
         });
-        Label rules = new Label();
-        rules.setId(RULES_ID);
-        rules.getStyleClass().add("chat-meta");
-        rules.setWrapText(true);
-        rules.textProperty().bind(model.rulesProperty());
-        rules.visibleProperty().bind(model.rulesProperty().isNotEmpty());
-        rules.managedProperty().bind(rules.visibleProperty());
+        Label rules = ThreadListView.note(RULES_ID, "chat-meta", model.rulesProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         javafx.scene.control.ComboBox<String> picker = new javafx.scene.control.ComboBox<>(model.models());

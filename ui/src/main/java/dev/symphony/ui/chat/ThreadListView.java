@@ -64,13 +64,18 @@ final class ThreadListView extends VBox {
                 e.consume();
             }
         });
-        Label problem = new Label();
-        problem.setId(PROBLEM_ID);
-        problem.getStyleClass().add("chat-error");
-        problem.setWrapText(true);
-        problem.textProperty().bind(history.problemProperty());
-        problem.visibleProperty().bind(history.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        getChildren().addAll(search, list, problem);
+        getChildren().addAll(search, list, note(PROBLEM_ID, "chat-error", history.problemProperty()));
+    }
+
+    /** A wrapping line that shows {@code text}, and takes no room while it is empty. */
+    static Label note(String id, String styleClass, javafx.beans.value.ObservableStringValue text) {
+        Label note = new Label();
+        note.setId(id);
+        note.getStyleClass().add(styleClass);
+        note.setWrapText(true);
+        note.textProperty().bind(text);
+        note.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        note.managedProperty().bind(note.visibleProperty());
+        return note;
     }
 }
