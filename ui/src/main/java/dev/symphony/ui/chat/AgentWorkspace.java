@@ -16,4 +16,9 @@ public interface AgentWorkspace {
 
     /** On the JavaFX thread: the files (relative to the folder) whose tabs have unsaved edits. */
     Set<String> unsaved();
+
+    /** The open folder (its rules files go with every request); null when none is open. On the JavaFX thread. */
+    default java.nio.file.Path folder() {
+        return null;
+    }
 }

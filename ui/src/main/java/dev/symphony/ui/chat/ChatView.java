@@ -1,5 +1,6 @@
 package dev.symphony.ui.chat;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
@@ -47,15 +48,48 @@ public final class ChatView extends VBox {
         Optional<ContextChip> currentFile();
 
         Optional<ContextChip> selection();
+
+        /** Every open tab's text as one chip, given to {@code add} on the JavaFX thread. */
+        default void openTabs(Consumer<ContextChip> add) {
+        }
+
+        /** A folder's listing (ignore files and agentignore respected), given to {@code add} when listed. */
+        default void folder(Consumer<ContextChip> add) {
+        }
+
+        /** The active terminal's recent output. */
+        default void terminal(Consumer<ContextChip> add) {
+        }
+
+        /** The Problems panel's entries. */
+        default void problems(Consumer<ContextChip> add) {
+        }
+
+        /** The text of the page at {@code address}, fetched now: a "fetching" chip first, then the page or the error. */
+        default void url(String address, Consumer<ContextChip> add) {
+        }
     }
+
+    /** The ids of the kept-threads toggle and of the line naming the rules the last request went with. */
+    public static final String THREADS_TOGGLE_ID = "chat-threads-toggle";
+    public static final String RULES_ID = "chat-rules";
+    /** A chip that failed (its label says why). */
+    public static final String CHIP_ERROR_CLASS = "chat-chip-error";
+    private static final int CHIP_CHARS = 40;
 
     private final ChatViewModel model;
     private final VBox messages = new VBox(10);
     private final ScrollPane scroll = new ScrollPane(messages);
     private final TextArea input = new TextArea();
     private final MarkdownNodes.CodeActions codeActions;
+    private final CodeBlockStyler styler;
+    private final java.util.List<Runnable> renders = new java.util.ArrayList<>(); // the answers shown, to colour again
 
-    public ChatView(ChatViewModel model, ContextSource context, Consumer<String> insertAtCaret) {
+    /**
+     * @param history the folder's kept threads (New keeps the old one)
+     * @param styler colours code blocks with the editor's grammars once an answer is complete
+     */
+    public ChatView(ChatViewModel model, ContextSource context, Consumer<String> insertAtCaret, ChatHistory history, CodeBlockStyler styler) {
         this.model = model;
         setId(ID);
         getStyleClass().add("chat-view");
@@ -73,7 +107,23 @@ public final class ChatView extends VBox {
         agent.selectedProperty().bindBidirectional(model.agentModeProperty());
         Button newThread = new Button("New");
         newThread.disableProperty().bind(model.busyProperty());
-        newThread.setOnAction(e -> model.clear());
+        newThread.setOnAction(e -> history.newThread());
+        this.styler = styler;
+        styler.darkProperty().addListener((o, was, now) -> List.copyOf(renders).forEach(Runnable::run));
+        ToggleButton threads = new ToggleButton("Threads");
+        threads.setId(THREADS_TOGGLE_ID);
+        threads.setTooltip(new javafx.scene.control.Tooltip("This folder's kept threads: search them, open one to continue it"));
+        threads.setMinWidth(Region.USE_PREF_SIZE);
+        ThreadListView threadList = new ThreadListView(history);
+        threadList.visibleProperty().bind(threads.selectedProperty());
+        threadList.managedProperty().bind(threadList.visibleProperty());
+        threads.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                history.refresh();
+                threadList.lookup("#" + ThreadListView.SEARCH_ID).requestFocus();
+            }
+        });
+        Label rules = ThreadListView.note(RULES_ID, "chat-meta", model.rulesProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         javafx.scene.control.ComboBox<String> picker = new javafx.scene.control.ComboBox<>(model.models());
@@ -93,7 +143,7 @@ public final class ChatView extends VBox {
         title.setMinWidth(Region.USE_PREF_SIZE);
         agent.setMinWidth(Region.USE_PREF_SIZE);
         newThread.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(6, title, spacer, agent, newThread);
+        HBox header = new HBox(6, title, spacer, agent, threads, newThread);
         header.setAlignment(Pos.CENTER_LEFT);
 
         messages.setId(MESSAGES_ID);
@@ -107,6 +157,7 @@ public final class ChatView extends VBox {
             while (c.next()) {
                 if (c.wasRemoved() && c.getFrom() == 0 && model.entries().isEmpty()) {
                     messages.getChildren().clear();
+                    renders.clear();
                 }
                 if (c.wasAdded()) {
                     int at = c.getFrom();
@@ -124,8 +175,14 @@ public final class ChatView extends VBox {
         model.chips().addListener((ListChangeListener<ContextChip>) c -> {
             chips.getChildren().clear();
             for (ContextChip chip : model.chips()) {
-                Button remove = new Button(chip.label() + "  ×");
+                String said = chip.label() + (chip.usable() ? "" : " — " + chip.error());
+                // cut, whole in the tooltip: a flow pane is as wide as its widest chip, and the side bar is narrow
+                Button remove = new Button((said.length() > CHIP_CHARS ? said.substring(0, CHIP_CHARS - 1) + "…" : said) + "  ×");
+                remove.setTooltip(new javafx.scene.control.Tooltip(said));
                 remove.getStyleClass().addAll("small", "chat-chip");
+                if (!chip.usable()) {
+                    remove.getStyleClass().add(CHIP_ERROR_CLASS);
+                }
                 remove.setOnAction(e -> model.chips().remove(chip));
                 chips.getChildren().add(remove);
             }
@@ -143,7 +200,7 @@ public final class ChatView extends VBox {
         addFile.setMinWidth(Region.USE_PREF_SIZE);
         addSelection.setMinWidth(Region.USE_PREF_SIZE);
         HBox contextButtons = new HBox(4, addFile, addSelection);
-        VBox contextRow = new VBox(4, contextButtons, chips);
+        VBox contextRow = new VBox(4, contextButtons, new ContextBar(context, model::addChip), chips);
 
         input.setId(INPUT_ID);
         input.setPromptText("Ask, or switch on Agent to let it work (Enter sends, Shift+Enter is a new line)");
@@ -182,7 +239,7 @@ public final class ChatView extends VBox {
 
         setSpacing(6);
         setPadding(new Insets(6));
-        getChildren().addAll(header, modelRow, scroll, contextRow, input, actions);
+        getChildren().addAll(header, modelRow, threadList, rules, scroll, contextRow, input, actions);
     }
 
     private Node node(ChatEntry entry) {
@@ -220,9 +277,13 @@ public final class ChatView extends VBox {
         meta.getStyleClass().add("chat-meta");
         meta.textProperty().bind(a.metaProperty());
         meta.setWrapText(true);
-        Runnable render = () -> box.getChildren().setAll(MarkdownNodes.render(a.textProperty().get(), codeActions), meta);
+        // code blocks are coloured once the answer is complete: a block still streaming changes every frame
+        Runnable render = () -> box.getChildren().setAll(MarkdownNodes.render(a.textProperty().get(),
+                a.streamingProperty().get() ? codeActions : codeActions.styledBy(styler)), meta);
         render.run();
+        renders.add(render);
         a.textProperty().addListener((o, was, now) -> render.run());
+        a.streamingProperty().addListener((o, was, now) -> render.run());
         return box;
     }
 }

@@ -39,6 +39,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
     private final ObservableList<ContextChip> chips = FXCollections.observableArrayList();
     private final StringProperty input = new SimpleStringProperty(this, "input", "");
     private final StringProperty usage = new SimpleStringProperty(this, "usage", "");
+    private final StringProperty rules = new SimpleStringProperty(this, "rules", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final BooleanProperty agentMode = new SimpleBooleanProperty(this, "agentMode");
     /** The model picked for the next requests (a qualified id); {@link #AUTO}: the role's, as the settings say. */
@@ -53,11 +54,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
     private final List<Message> conversation = new ArrayList<>(); // the chat thread's own
     private final List<ChatEntry.Approval> pending = new ArrayList<>();
     private volatile AgentLoop running;
-    private long inputTokens;
-    private long outputTokens;
-    private double cost;
-    private boolean costUnknown;
-    private String currency = "USD";
+    private final ThreadUsage tally = new ThreadUsage(); // the JavaFX thread's
 
     private volatile boolean toldNoOverlay;
     private volatile DiffEditReview diffReview;
@@ -85,6 +82,11 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
     /** "N tokens · COST · day budget left X" for the thread so far. */
     public StringProperty usageProperty() {
         return usage;
+    }
+
+    /** Which rules files went with the last request ({@link WorkspaceRules#summary()}). */
+    public StringProperty rulesProperty() {
+        return rules;
     }
 
     public BooleanProperty busyProperty() {
@@ -144,6 +146,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
             }
         }
         StringBuilder content = new StringBuilder();
+        chips.removeIf(c -> !c.usable()); // a chip that failed (or is still fetching) says so on itself and is not sent
         chips.forEach(c -> content.append(c.asMessagePart()).append('\n'));
         content.append(text);
         entries.add(new ChatEntry.User(text, chips.stream().map(ContextChip::label).toList()));
@@ -153,15 +156,25 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         AgentLoop loop = new AgentLoop(backend, agentTools, AUTO.equals(model.get()) ? null : model.get());
         running = loop;
         Message user = Message.user(content.toString());
-        worker.execute(() -> answer(loop, user));
+        java.nio.file.Path folder = workspace.folder();
+        worker.execute(() -> answer(loop, user, folder));
     }
 
-    private void answer(AgentLoop loop, Message user) {
+    private void answer(AgentLoop loop, Message user, java.nio.file.Path folder) {
         List<Message> thread;
         synchronized (conversation) {
             thread = new ArrayList<>(conversation);
         }
         requestStart = List.copyOf(thread);
+        WorkspaceRules workspaceRules = WorkspaceRules.read(folder); // read afresh: edits apply to the next request
+        bridge.onFx(() -> {
+            rules.set(workspaceRules.summary());
+            workspaceRules.problems().forEach(p -> entries.add(new ChatEntry.Notice(p, true)));
+        });
+        Message system = workspaceRules.system();
+        if (system != null) {
+            thread.add(0, system);
+        }
         thread.add(user);
         StreamToFx stream = new StreamToFx();
         try {
@@ -175,7 +188,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
             stream.finish();
             synchronized (conversation) {
                 conversation.clear();
-                conversation.addAll(thread); // as far as it got: the next message continues it
+                conversation.addAll(system == null ? thread : thread.subList(1, thread.size())); // as far as it got; rules re-read next time
             }
             bridge.onFx(() -> {
                 running = null;
@@ -202,10 +215,28 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         synchronized (conversation) {
             conversation.clear();
         }
-        inputTokens = outputTokens = 0;
-        cost = 0;
-        costUnknown = false;
+        tally.reset();
         usage.set("");
+    }
+
+    /** The conversation so far, as the model was told it (without the rules), to keep the thread. */
+    public List<Message> conversation() {
+        synchronized (conversation) {
+            return List.copyOf(conversation);
+        }
+    }
+
+    /** Shows a kept thread and continues it (only when nothing runs); false when busy. On the JavaFX thread. */
+    public boolean resume(List<Message> said, List<ChatEntry> shown) {
+        if (busy.get()) {
+            return false;
+        }
+        clear();
+        entries.addAll(shown);
+        synchronized (conversation) {
+            conversation.addAll(said);
+        }
+        return true;
     }
 
     @Override
@@ -251,23 +282,6 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
             }
         });
         return approval;
-    }
-
-    private void counted(ModelBackend.Turn turn) {
-        if (turn.answer().usage() != null) {
-            inputTokens += turn.answer().usage().inputTokens();
-            outputTokens += turn.answer().usage().outputTokens();
-        }
-        if (turn.cost() == null) {
-            costUnknown = true;
-        } else {
-            cost += turn.cost();
-            currency = turn.currency() == null ? currency : turn.currency();
-        }
-        String money = costUnknown ? "cost unknown" : String.format(Locale.ROOT, "%.4f %s", cost, currency);
-        String budget = Double.isInfinite(turn.budgetLeft()) || Double.isNaN(turn.budgetLeft()) ? "no day budget"
-                : String.format(Locale.ROOT, "day budget left %.4f %s", turn.budgetLeft(), currency);
-        usage.set(String.format(Locale.ROOT, "%,d in · %,d out tokens · %s · %s", inputTokens, outputTokens, money, budget));
     }
 
     /** The loop's events on the JavaFX thread; tokens gathered here and shown at most once per pulse. */
@@ -331,7 +345,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
                     current.metaProperty().set(turn.model() + (u == null ? "" : " · " + u.inputTokens() + " in / " + u.outputTokens() + " out")
                             + (turn.cost() == null ? " · cost unknown" : String.format(Locale.ROOT, " · %.4f %s", turn.cost(), turn.currency())));
                 }
-                counted(turn);
+                usage.set(tally.add(turn));
             });
         }
 

@@ -2,13 +2,11 @@ package dev.symphony.ui.chat;
 
 import dev.symphony.approvals.policy.ApprovalPolicy;
 import dev.symphony.approvals.policy.PolicyException;
-import dev.symphony.editor.selection.Selection;
 import dev.symphony.kernel.extensions.Kernel;
 import dev.symphony.ui.Workbench;
 import dev.symphony.agent.AgentTools;
 import dev.symphony.agent.CommandRunner;
 import dev.symphony.ui.editor.EditorPane;
-import dev.symphony.ui.tabs.OpenDocument;
 import dev.symphony.agent.ApprovalGate;
 import dev.symphony.agent.StepRecorder;
 import dev.symphony.agent.checkpoint.CheckpointSession;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,6 +33,8 @@ public final class ChatWorkbench implements AutoCloseable {
     private ChatView view;
     private CheckpointSession checkpoints;
     private final WindowMcp mcp = new WindowMcp();
+    private final ChatHistory history;
+    private final CodeBlockStyler styler;
 
     /** Where the agent's commands run: a copy-on-write view of the workspace, their changes applied once accepted. */
     private final dev.symphony.agent.OverlayShell overlay;
@@ -68,6 +67,11 @@ public final class ChatWorkbench implements AutoCloseable {
             }
 
             @Override
+            public Path folder() {
+                return ChatWorkbench.this.folder();
+            }
+
+            @Override
             public Set<String> unsaved() {
                 Path folder = folder();
                 return workbench.tabs().documents().stream().filter(d -> d.dirtyProperty().get() && d.path() != null
@@ -76,6 +80,10 @@ public final class ChatWorkbench implements AutoCloseable {
         });
         model.reviewEditsIn(new DiffEditReview(workbench.diffs()));
         var window = workbench.window();
+        this.history = new ChatHistory(model, services.bridge(), services.paths().data("chat-threads"), window.workspaceProperty(),
+                System::currentTimeMillis);
+        this.styler = new CodeBlockStyler(services.bridge());
+        styler.darkProperty().bind(window.themeProperty().isEqualTo(dev.symphony.ui.shell.Themes.DARK));
         window.command(OPEN, "Chat: Open Chat", "Chat", "Shortcut+Alt+I", () -> show(false));
         window.command(OPEN_AGENT, "Chat: Open in Agent Mode", "Chat", null, () -> show(true));
         window.command(STOP, "Chat: Stop", "Chat", null, model::cancel);
@@ -147,28 +155,7 @@ public final class ChatWorkbench implements AutoCloseable {
     /** The panel, built on first use (on the JavaFX thread). */
     public ChatView view() {
         if (view == null) {
-            view = new ChatView(model, new ChatView.ContextSource() {
-                @Override
-                public Optional<ContextChip> currentFile() {
-                    OpenDocument doc = workbench.tabs().selectedProperty().get();
-                    return doc == null ? Optional.empty() : Optional.of(new ContextChip(label(doc), doc.text()));
-                }
-
-                @Override
-                public Optional<ContextChip> selection() {
-                    EditorPane pane = workbench.tabsView().activeEditor();
-                    OpenDocument doc = workbench.tabs().selectedProperty().get();
-                    if (pane == null || doc == null) {
-                        return Optional.empty();
-                    }
-                    Selection s = doc.buffer().selections().get(0);
-                    if (s.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    int line = doc.buffer().text().lineOf(s.start()) + 1;
-                    return Optional.of(new ContextChip(label(doc) + ":" + line, doc.buffer().text().substring(s.start(), s.end())));
-                }
-            }, text -> {
+            view = new ChatView(model, new WorkbenchContext(workbench), text -> {
                 EditorPane pane = workbench.tabsView().activeEditor();
                 if (pane == null) {
                     workbench.window().statusMessageProperty().set("Insert: no editor is open");
@@ -176,21 +163,20 @@ public final class ChatWorkbench implements AutoCloseable {
                     pane.view().controller().paste(text);
                     pane.view().requestFocus();
                 }
-            });
+            }, history, styler);
         }
         return view;
     }
 
-    private String label(OpenDocument doc) {
-        Path folder = workbench.window().workspaceProperty().get();
-        if (doc.path() != null && folder != null && doc.path().startsWith(folder)) {
-            return folder.relativize(doc.path()).toString().replace('\\', '/');
-        }
-        return doc.title();
+    /** The open folder's kept threads. */
+    public ChatHistory history() {
+        return history;
     }
 
     @Override
     public void close() {
+        history.close();
+        styler.close();
         model.close();
         mcp.close();
         synchronized (this) {

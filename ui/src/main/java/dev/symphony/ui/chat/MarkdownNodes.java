@@ -46,8 +46,20 @@ final class MarkdownNodes {
     static final String COPY_ID_PREFIX = "chat-code-copy";
     static final String INSERT_ID_PREFIX = "chat-code-insert";
 
-    /** What a code block's buttons do with its text. */
-    record CodeActions(Consumer<String> copy, Consumer<String> insert) {
+    /** What a code block's buttons do with its text, and what colours it ({@code styler}: null leaves it plain). */
+    record CodeActions(Consumer<String> copy, Consumer<String> insert, Styler styler) {
+        CodeActions(Consumer<String> copy, Consumer<String> insert) {
+            this(copy, insert, null);
+        }
+
+        CodeActions styledBy(Styler with) {
+            return new CodeActions(copy, insert, with);
+        }
+    }
+
+    /** Colours a code block: may replace {@code flow}'s plain text later, on the JavaFX thread. */
+    interface Styler {
+        void style(String language, String text, TextFlow flow);
     }
 
     private static final Parser PARSER = Parser.builder().build();
@@ -167,6 +179,9 @@ final class MarkdownNodes {
             Text body = new Text(text);
             body.getStyleClass().add(CODE_TEXT);
             TextFlow flow = new TextFlow(body);
+            if (actions.styler() != null) {
+                actions.styler().style(language, text, flow);
+            }
             VBox block = new VBox(2, header, flow);
             block.getStyleClass().add(CODE_BLOCK);
             return block;

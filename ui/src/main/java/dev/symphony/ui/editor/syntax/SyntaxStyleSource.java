@@ -33,12 +33,18 @@ final class SyntaxStyleSource implements LineStyleSource {
         this.session = session;
         this.worker = worker;
         this.onEdit = onEdit;
-        this.looks = new TokenLook[theme.styleCount()];
+        this.looks = looks(theme);
+    }
+
+    /** The paint of each of {@code theme}'s style ids. */
+    static TokenLook[] looks(Theme theme) {
+        TokenLook[] looks = new TokenLook[theme.styleCount()];
         for (int i = 0; i < looks.length; i++) {
             TokenStyle s = theme.style(i);
             looks[i] = new TokenLook(s.foreground() == null ? null : Color.web(s.foreground()), s.bold(), s.italic(),
                     s.underline());
         }
+        return looks;
     }
 
     /** Called on the worker with every "styles ready" of the session. */
