@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.symphony.conductor.melody.MelodyDocument;
 import dev.symphony.ui.TestWorkbench;
 import dev.symphony.ui.board.BoardViewModel.NodeState;
-import dev.symphony.ui.files.FileTreeView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -61,11 +59,6 @@ class BoardUserPathUiTest {
     @AfterEach
     void cleanUp() throws Exception {
         bench.close();
-    }
-
-    private MelodyTab melodyTab() {
-        var tab = bench.workbench.tabsView().getSelectionModel().getSelectedItem();
-        return tab != null && tab.getContent() instanceof MelodyTab m ? m : null;
     }
 
     @Test
@@ -203,23 +196,9 @@ class BoardUserPathUiTest {
     // --- steps --------------------------------------------------------------------------------------
 
     private MelodyTab openFromTree(FxRobot robot, String name) throws Exception {
-        waitUntil(name + " shows in the tree", () -> cell(robot, name) != null);
-        robot.doubleClickOn(cell(robot, name));
-        for (int i = 0; i < 50 && melodyTab() == null; i++) {
-            Thread.sleep(100);
-        }
-        if (melodyTab() == null) { // the tree's watcher may have redrawn the cell between the lookup and the click
-            robot.doubleClickOn(cell(robot, name));
-        }
-        waitUntil(name + " opens in a Melody tab", () -> melodyTab() != null && melodyTab().document().title().equals(name));
-        MelodyTab tab = melodyTab();
+        MelodyTab tab = OpenMelodyTab.fromTree(robot, bench, name);
         waitUntil("its board shows", () -> tab.getScene() != null && tab.board() != null && tab.boardShown());
         return tab;
-    }
-
-    private static javafx.scene.Node cell(FxRobot robot, String name) {
-        return robot.lookup("#" + FileTreeView.ID + " .tree-cell").queryAll().stream()
-                .filter(n -> name.equals(((TreeCell<?>) n).getText())).findFirst().orElse(null);
     }
 
     private static void dragFromPalette(FxRobot robot, MelodyTab tab, String title, Point2D to) {
@@ -321,8 +300,11 @@ class BoardUserPathUiTest {
             tab.palette().setManaged(false);
         });
         robot.interact(() -> {
+            java.util.Set<String> selected = java.util.Set.copyOf(vm.selection());
+            vm.selection().clear(); // zoom to fit fits the selection, if any: the whole Melody here
             vm.zoomToFit(tab.board().getWidth(), tab.board().getHeight());
             vm.zoomAt(1 / vm.scaleProperty().get(), tab.board().getWidth() / 2, tab.board().getHeight() / 2);
+            vm.selection().addAll(selected);
         });
         for (String theme : new String[] {"light", "dark"}) {
             robot.interact(() -> bench.workbench.window().themeProperty().set(theme));
