@@ -55,6 +55,12 @@ final class BoardPainter {
 
     private final BoardRaster raster = new BoardRaster();
     private int drawnNodes;
+    private boolean stillInPixels;
+
+    /** Whether the last paint of the still picture (not the drag overlay) was in pixels, not canvas strokes (HiDPI). */
+    boolean stillInPixels() {
+        return stillInPixels;
+    }
 
     /** Node drawings in the last paint (a node in two targets counts twice). */
     int drawnNodes() {
@@ -88,6 +94,9 @@ final class BoardPainter {
         List<List<Line>> styles = lines(graph, vm, s, gesture, selectedEdge, layer, all);
         List<Placed> placed = placed(graph, vm, gesture, layer, all);
         boolean pixels = layer != Layer.MOVING && n > 0 && logicalPixels(targets.get(0).g());
+        if (layer != Layer.MOVING) {
+            stillInPixels = pixels;
+        }
         if (!pixels) { // the drag overlay (transparent, a few nodes) or a HiDPI window: the canvas's own strokes
             for (Target t : targets) {
                 GraphicsContext g = t.g();

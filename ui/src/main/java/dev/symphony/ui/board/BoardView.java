@@ -119,6 +119,12 @@ public final class BoardView extends Region {
             minimap.setColors(colors());
             repaint();
         });
+        // the window moved to a screen of another scale: pixels at 1, canvas strokes otherwise (BoardPainter), all anew
+        for (var renderScale : java.util.List.of(
+                sceneProperty().flatMap(javafx.scene.Scene::windowProperty).flatMap(javafx.stage.Window::renderScaleXProperty),
+                sceneProperty().flatMap(javafx.scene.Scene::windowProperty).flatMap(javafx.stage.Window::renderScaleYProperty))) {
+            renderScale.addListener((o, was, is) -> repaint());
+        }
         minimap.paintNodes();
         banner.setOnMousePressed(javafx.event.Event::consume);
         setOnMousePressed(this::pressed); // on the view, not the canvas: the minimap and the banner consume their own
@@ -146,6 +152,11 @@ public final class BoardView extends Region {
     /** Tiles painted in the last frame (a pan paints only those that came into view; a zoom step none). */
     int paintedTiles() {
         return paintedTiles;
+    }
+
+    /** Whether the tiles (or the view in one piece) were last painted in pixels; false: canvas strokes (HiDPI). */
+    boolean paintedInPixels() {
+        return painter.stillInPixels();
     }
 
     /** The selected connection's index in the file (-1: none). */

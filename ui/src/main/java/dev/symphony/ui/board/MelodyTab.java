@@ -286,6 +286,9 @@ public final class MelodyTab extends BorderPane implements TabContent {
     private void reparse() {
         reparseLater.stop();
         String text = document.text();
+        if (text.isBlank()) { // a new, empty file: an empty Melody on the board, written with the first board edit
+            text = newMelody(document.path());
+        }
         try {
             if (vm == null) {
                 Path source = document.path();
@@ -334,6 +337,18 @@ public final class MelodyTab extends BorderPane implements TabContent {
                 showJson();
             }
         }
+    }
+
+    /**
+     * What an empty {@code *.melody.json} file shows on the board: a Melody named after the file with no nodes. The
+     * file stays empty until the board's first edit writes this text with the edit (one undo step back to empty).
+     */
+    static String newMelody(Path file) {
+        String name = file == null || file.getFileName() == null ? "melody"
+                : file.getFileName().toString().replaceFirst("\\.melody\\.json$", "");
+        return "{\n  \"formatVersion\": 1,\n  \"name\": "
+                + com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(name) + ",\n"
+                + "  \"nodes\": [],\n  \"connections\": []\n}\n";
     }
 
     /** The board changed the document: the same change goes into the buffer, as one undoable command edit. */

@@ -62,6 +62,16 @@ public final class BoardScreenshots {
         Platform.exit();
     }
 
+    /** Writes {@code image} to target/screenshots/NAME: for a person to look at, not an assertion. */
+    static void write(WritableImage image, String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            ImageIO.write(toAwt(image), "png", dir.resolve(name).toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static BufferedImage toAwt(WritableImage image) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();

@@ -1,6 +1,7 @@
 package dev.symphony.ui.board;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.symphony.conductor.melody.CapabilityCatalog;
@@ -34,9 +35,13 @@ class BoardTilesUiTest {
     private BoardView board;
     private BoardViewModel vm;
     private FxBridge bridge;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
+        stage.setRenderScaleX(1); // the same stage for each test: one that changed it may have failed before resetting it
+        stage.setRenderScaleY(1);
         bridge = new FxBridge();
         String text = BoardMelodies.generate(200, 7);
         vm = new BoardViewModel(new BoardDocument(text, CapabilityCatalog.NONE), Path.of("tiles.melody.json"), bridge);
@@ -130,6 +135,42 @@ class BoardTilesUiTest {
             frame(robot, () -> vm.pan(0, 0.25)); // same scale: the tiles
             assertConnectionsAtTheirMiddles(robot, v.scale() + (v.dark() ? " dark" : " light") + ", tiles");
         }
+    }
+
+    /**
+     * HiDPI: at a render scale other than 1 the pixels of the raster would be enlarged, so the board strokes on the
+     * canvas instead; a window whose render scale changes (moved to a screen of another scale) is painted anew, every
+     * tile in view, the other way. Monocle's screen scale is fixed at 1, so the test sets the window's render scale
+     * ({@code Window.setRenderScaleX/Y}, what JavaFX does when a window moves to another screen).
+     */
+    @Test
+    void aWindowAtAnotherRenderScaleIsStrokedAndPaintedAnewWhenItsScaleChanges(FxRobot robot) {
+        frame(robot, () -> {
+            vm.scaleProperty().set(1);
+            vm.translateXProperty().set(40);
+            vm.translateYProperty().set(40);
+            board.repaint();
+        });
+        assertTrue(board.paintedInPixels(), "at render scale 1 the still picture is painted in pixels");
+        assertEquals(12, frame(robot, () -> {
+            stage.setRenderScaleX(2);
+            stage.setRenderScaleY(2);
+        }), "render scale 2: every tile in view is painted anew, 4 × 3 from the view's corner");
+        assertFalse(board.paintedInPixels(), "at render scale 2 the board strokes on the canvas");
+        assertConnectionsAtTheirMiddles(robot, "render scale 2, canvas strokes");
+        frame(robot, () -> vm.zoomAt(0.5, 0, 0));
+        assertFalse(board.paintedInPixels(), "a zoom step at render scale 2 (the view in one piece) strokes too");
+        assertConnectionsAtTheirMiddles(robot, "render scale 2, 50 %, the view in one piece");
+        frame(robot, () -> {
+            vm.scaleProperty().set(1);
+            vm.translateXProperty().set(40);
+            vm.translateYProperty().set(40);
+        });
+        assertEquals(12, frame(robot, () -> {
+            stage.setRenderScaleX(1);
+            stage.setRenderScaleY(1);
+        }), "back at render scale 1: every tile in view painted anew");
+        assertTrue(board.paintedInPixels(), "and in pixels again");
     }
 
     /**
@@ -244,20 +285,7 @@ class BoardTilesUiTest {
     }
 
     private static void write(WritableImage image, String name) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, image.getPixelReader().getArgb(x, y));
-            }
-        }
-        try {
-            java.nio.file.Path dir = java.nio.file.Files.createDirectories(Path.of("target", "screenshots"));
-            javax.imageio.ImageIO.write(out, "png", dir.resolve("board-tiles-" + name.replaceAll("[^A-Za-z0-9]+", "-") + ".png").toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        BoardScreenshots.write(image, "board-tiles-" + name.replaceAll("[^A-Za-z0-9]+", "-") + ".png");
     }
 
     private static int channelDiff(int p, int q) {

@@ -12,15 +12,11 @@ import dev.symphony.editor.buffer.EditKind;
 import dev.symphony.editor.text.ChangeSet;
 import dev.symphony.editor.text.TextEdit;
 import dev.symphony.ui.TestWorkbench;
-import dev.symphony.ui.files.FileTreeView;
 import dev.symphony.ui.tabs.OpenDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -80,32 +76,8 @@ class MelodyTabUiTest {
         bench.close();
     }
 
-    private Optional<Node> cell(FxRobot robot, String name) {
-        return robot.lookup("#" + FileTreeView.ID + " .tree-cell").queryAll().stream()
-                .filter(n -> name.equals(((TreeCell<?>) n).getText())).findFirst();
-    }
-
-    private MelodyTab melodyTab() {
-        var tab = bench.workbench.tabsView().getSelectionModel().getSelectedItem();
-        return tab != null && tab.getContent() instanceof MelodyTab m ? m : null;
-    }
-
     private MelodyTab openFromTree(FxRobot robot, String name) throws Exception {
-        waitUntil(name + " shows in the tree", () -> cell(robot, name).isPresent());
-        robot.doubleClickOn(cell(robot, name).get());
-        for (int i = 0; i < 50 && melodyTab() == null; i++) {
-            Thread.sleep(100);
-        }
-        if (melodyTab() == null) { // the tree's watcher may have redrawn the cell between the lookup and the click
-            robot.doubleClickOn(cell(robot, name).get());
-        }
-        try {
-            waitUntil(name + " opens in a Melody tab", () -> melodyTab() != null && melodyTab().document().title().equals(name));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("tabs " + bench.workbench.tabs().documents().stream().map(OpenDocument::title).toList()
-                    + ", status '" + bench.workbench.window().statusMessageProperty().get() + "'", e);
-        }
-        return melodyTab();
+        return OpenMelodyTab.fromTree(robot, bench, name);
     }
 
     private String tabTitle() {
