@@ -22,6 +22,7 @@ public final class WorkbenchProtocol {
     public static final String OPEN_DIFF = "workbench.openDiff";
     public static final String LANGUAGE_RESULT = "workbench.languageResult";
     public static final String LINE_ANNOTATIONS = "workbench.lineAnnotations";
+    public static final String APPLY_EDIT = "workbench.applyEdit";
 
     private WorkbenchProtocol() {
     }
@@ -102,6 +103,16 @@ public final class WorkbenchProtocol {
     public record LanguageResult(long id, String file, long version, JsonNode result) {
     }
 
+    /**
+     * A language server's own workspace edit ({@code workspace/applyEdit}, e.g. from a command a code action ran), sent
+     * by the extension that syncs documents ({@code documentSync.requests}): {@code edit} is
+     * {@code {files: [{file, edits: [{startLine, startColumn, endLine, endColumn, text}]}]}} (0-based, absolute paths),
+     * checked where it is applied. The workbench answers {@code documentSync.requests} with
+     * {@code {"request": "applyEditResult", "id", "applied", "reason"}}.
+     */
+    public record ApplyEdit(long id, String server, String label, JsonNode edit) {
+    }
+
     /** The record for event {@code name}; throws {@link IllegalArgumentException} naming the JSON path of a problem. */
     public static Object decode(String name, JsonNode p) {
         return switch (name) {
@@ -169,6 +180,12 @@ public final class WorkbenchProtocol {
                     throw new IllegalArgumentException("$: id and version (integers) and result (an object) are required");
                 }
                 yield new LanguageResult(p.get("id").asLong(), text(p, "$", "file", 1000), p.get("version").asLong(), p.get("result"));
+            }
+            case APPLY_EDIT -> {
+                if (!p.path("id").canConvertToLong() || p.get("id").asLong() < 0 || !p.path("edit").path("files").isArray()) {
+                    throw new IllegalArgumentException("$: id (an integer, 0 or more) and edit.files (an array) are required");
+                }
+                yield new ApplyEdit(p.get("id").asLong(), text(p, "$", "server", 100), optionalMax(p, "$", "label", 200), p.get("edit"));
             }
             default -> throw new IllegalArgumentException("$: no workbench request named '" + name + "'");
         };

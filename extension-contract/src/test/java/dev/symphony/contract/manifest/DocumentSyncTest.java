@@ -86,4 +86,18 @@ class DocumentSyncTest {
                 WorkbenchProtocol.LANGUAGE_RESULT, JSON.readTree("{\"id\": 3, \"file\": \"a.py\", \"result\": []}")));
         assertTrue(bad.getMessage().contains("result (an object)"), bad.getMessage());
     }
+
+    @Test
+    void aServersOwnEditNeedsAnIdAServerAndFiles() throws Exception {
+        var e = (WorkbenchProtocol.ApplyEdit) WorkbenchProtocol.decode(WorkbenchProtocol.APPLY_EDIT,
+                JSON.readTree("{\"id\": 4, \"server\": \"typescript\", \"label\": \"Extract\", \"edit\": {\"files\": []}}"));
+        assertEquals(4, e.id());
+        assertEquals("Extract", e.label());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> WorkbenchProtocol.decode(
+                WorkbenchProtocol.APPLY_EDIT, JSON.readTree("{\"id\": 4, \"server\": \"ts\", \"edit\": {}}")));
+        assertTrue(bad.getMessage().contains("edit.files (an array)"), bad.getMessage());
+        bad = assertThrows(IllegalArgumentException.class, () -> WorkbenchProtocol.decode(
+                WorkbenchProtocol.APPLY_EDIT, JSON.readTree("{\"id\": 4, \"edit\": {\"files\": []}}")));
+        assertTrue(bad.getMessage().startsWith("$.server"), bad.getMessage());
+    }
 }

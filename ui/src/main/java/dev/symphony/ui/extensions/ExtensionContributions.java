@@ -256,6 +256,10 @@ public final class ExtensionContributions implements AutoCloseable {
                 if (documentSyncs != null) {
                     documentSyncs.languageResult(id, lr); // matched to its request by id; unknown ids are dropped
                 }
+            } else if (r instanceof WorkbenchProtocol.ApplyEdit ae) {
+                if (documentSyncs == null || !documentSyncs.applyEdit(id, ae)) {
+                    throw new IllegalArgumentException("no language features take a server's edit here (documentSync.requests)");
+                }
             } else if (r instanceof WorkbenchProtocol.QuickPick q) {
                 require(c, WorkbenchContributions.Feature.PROMPTS, "prompts");
                 Kernel k = kernel.join();

@@ -29,15 +29,19 @@ import javafx.scene.shape.SVGPath;
  * Code actions and quick fixes (Ctrl+., or a click on the light bulb that shows at the start of the caret's line when
  * the caret is on a diagnostic): the server's actions for the selection (or the caret) with the diagnostics they fix,
  * the preferred ones first, in a list at the caret; Enter or a click applies the chosen one's workspace edit through
- * {@link WorkspaceEdits} (checked, one undoable step per file). An answer for a text changed meanwhile is dropped; a
+ * {@link WorkspaceEdits} (checked, one undoable step per file) and runs its server command, if it has one
+ * ({@code executeCommand}: the server's own edits then come through {@link ServerEdits}). An answer for a text changed meanwhile is dropped; a
  * newer request supersedes (and cancels) the one out. JavaFX thread.
  */
 final class CodeActionMenu {
     static final String ID = "code-actions";
     static final String BULB_ID = "code-actions-bulb";
 
-    /** One action as the list shows it. */
-    record Action(String title, String kind, boolean preferred, JsonNode edit) {
+    /**
+     * One action as the list shows it: its edit (null when it has none) and its server command ({@code command}: the
+     * index the extension gave it among the actions answered to request {@code list}; -1 when it has none).
+     */
+    record Action(String title, String kind, boolean preferred, JsonNode edit, int command, long list) {
         @Override
         public String toString() {
             return (preferred ? "★ " : "") + title;
@@ -55,6 +59,7 @@ final class CodeActionMenu {
     private EditorView bulbView;
     private OpenDocument bulbDocument;
     private long requestId = -1;
+    private OpenDocument listedFor;
     private String lastApplied;
 
     CodeActionMenu(ServerRequests requests, Overlay overlay, EditorTabsViewModel tabs, Supplier<Path> workspace, Consumer<String> status) {
@@ -133,16 +138,20 @@ final class CodeActionMenu {
                     } else if (a.version() != version || !a.since().isEmpty()) {
                         status.accept("Quick Fix: the file changed while the server worked; ask again (Ctrl+.)");
                     } else {
-                        listed(view, actions(a.result()), a.result().path("skipped").asInt(0));
+                        listedFor = document;
+                        listed(view, actions(a.result(), a.id()), a.result().path("skipped").asInt(0));
                     }
                 }).orElse(-1L);
     }
 
-    static List<Action> actions(JsonNode result) {
+    /** The actions of answer {@code list} that carry an edit, a server command, or both. */
+    static List<Action> actions(JsonNode result, long list) {
         List<Action> out = new ArrayList<>();
         for (JsonNode a : result.path("actions")) {
-            if (a.path("title").isTextual() && a.path("edit").isObject()) {
-                out.add(new Action(a.get("title").asText(), a.path("kind").asText(""), a.path("preferred").asBoolean(false), a.get("edit")));
+            int command = a.path("command").canConvertToInt() ? a.get("command").asInt() : -1;
+            if (a.path("title").isTextual() && (a.path("edit").isObject() || command >= 0)) {
+                out.add(new Action(a.get("title").asText(), a.path("kind").asText(""), a.path("preferred").asBoolean(false),
+                        a.path("edit").isObject() ? a.get("edit") : null, command, list));
             }
         }
         out.sort(Comparator.comparing((Action a) -> !a.preferred())); // stable: the server's order within each
@@ -151,7 +160,7 @@ final class CodeActionMenu {
 
     private void listed(EditorView view, List<Action> actions, int skipped) {
         if (actions.isEmpty()) {
-            status.accept("Quick Fix: no code actions here" + (skipped > 0 ? " (" + skipped + " that run server commands are not offered)" : ""));
+            status.accept("Quick Fix: no code actions here" + (skipped > 0 ? " (" + skipped + " disabled or empty ones left out)" : ""));
             return;
         }
         list.getItems().setAll(actions);
@@ -180,19 +189,30 @@ final class CodeActionMenu {
         return true;
     }
 
-    /** Applies the selected action's edit (checked first; nothing changes when it is refused). */
+    /**
+     * Applies the selected action's edit (checked first; nothing changes when it is refused), then asks the server to
+     * run its command (LSP's order); what the command changes comes back as the server's own edit ({@link ServerEdits}).
+     */
     void apply() {
         Action a = list.getSelectionModel().getSelectedItem();
+        OpenDocument document = listedFor;
         close();
         if (a == null) {
             return;
         }
         try {
-            WorkspaceEdits.apply(a.edit(), workspace.get(), tabs, file -> { });
+            if (a.edit() != null) {
+                WorkspaceEdits.apply(a.edit(), workspace.get(), tabs, file -> { });
+            }
             lastApplied = a.title();
             status.accept("Quick Fix: " + a.title());
         } catch (WorkspaceEdits.Refused refused) {
             status.accept("Quick Fix: the server's edit for '" + a.title() + "' was refused, nothing changed: " + refused.getMessage());
+            return;
+        }
+        if (a.command() >= 0 && document != null) {
+            requests.send(document, "executeCommand", JsonNodeFactory.instance.objectNode().put("list", a.list()).put("item", a.command()),
+                    r -> status.accept("Quick Fix: " + a.title() + (r.error() != null ? ": the server's command failed: " + r.error() : "")));
         }
     }
 

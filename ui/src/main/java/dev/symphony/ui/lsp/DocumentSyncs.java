@@ -48,6 +48,7 @@ public final class DocumentSyncs implements AutoCloseable {
     private final Consumer<String> status;
     private final List<SyncedDocument> synced = new ArrayList<>(); // JavaFX thread
     private java.util.function.BiConsumer<String, WorkbenchProtocol.LanguageResult> languageResults = (e, r) -> { };
+    private java.util.function.BiConsumer<String, WorkbenchProtocol.ApplyEdit> applyEdits;
     private static final int MAX_RETRIES = 5;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "document-sync-retry");
@@ -230,6 +231,61 @@ public final class DocumentSyncs implements AutoCloseable {
     /** A {@code workbench.languageResult} of {@code extension}. JavaFX thread. */
     public void languageResult(String extension, WorkbenchProtocol.LanguageResult r) {
         languageResults.accept(extension, r);
+    }
+
+    /** Where a server's own edits go (ui.lsp.ServerEdits). */
+    void onApplyEdit(java.util.function.BiConsumer<String, WorkbenchProtocol.ApplyEdit> handler) {
+        applyEdits = handler;
+    }
+
+    /**
+     * A {@code workbench.applyEdit} of {@code extension}: false when nothing here takes it (no language features, or
+     * the extension answers no language requests). JavaFX thread.
+     */
+    public boolean applyEdit(String extension, WorkbenchProtocol.ApplyEdit e) {
+        if (applyEdits == null || requestsOf(extension) == null) {
+            return false;
+        }
+        applyEdits.accept(extension, e);
+        return true;
+    }
+
+    /** Answers a server's edit {@code id} through {@code extension}'s request capability, on the sync thread. */
+    void answerApplyEdit(String extension, long id, boolean applied, String reason) {
+        Kernel k = kernel.getNow(null);
+        String capability = requestsOf(extension);
+        if (k == null || capability == null) {
+            return;
+        }
+        ObjectNode input = NODES.objectNode().put("request", "applyEditResult").put("id", id).put("applied", applied);
+        if (reason != null) {
+            input.put("reason", reason);
+        }
+        try {
+            sender.execute(() -> {
+                try {
+                    k.call(new CapabilityCall("workbench", extension, capability, input));
+                } catch (RuntimeException e) {
+                    bridge.onFx(() -> status.accept(extension + ": the answer to its server's edit failed: " + e.getMessage()));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the workbench closed: the extension's wait runs out and answers the server
+        }
+    }
+
+    /** The request capability ({@code documentSync.requests}) of {@code extension}, or null. */
+    private String requestsOf(String extension) {
+        Kernel k = kernel.getNow(null);
+        if (k == null) {
+            return null;
+        }
+        for (ExtensionManifest m : k.catalogue()) {
+            if (m.id().equals(extension)) {
+                return DocumentSync.of(m).flatMap(DocumentSync::requests).orElse(null);
+            }
+        }
+        return null;
     }
 
     private void showDiagnostics(SyncedDocument s) {

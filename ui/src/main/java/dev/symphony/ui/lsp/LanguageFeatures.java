@@ -61,6 +61,8 @@ public final class LanguageFeatures {
     private final OutlineView outline;
     private final SemanticHighlighting semantic;
     private final InlayHints inlayHints;
+    private final ServerEdits serverEdits;
+    private final EditPreview serverEditPreview;
     private final Consumer<String> status;
 
     private LanguageFeatures(Workbench workbench, DocumentSyncs syncs) {
@@ -89,6 +91,18 @@ public final class LanguageFeatures {
         inlayHints = new InlayHints(requests);
         outline = new OutlineView(requests, workbench.window().workspaceProperty()::get, workbench::openFileAt);
         codeActions = new CodeActionMenu(requests, overlay, workbench.tabs(), workbench.window().workspaceProperty()::get, status);
+        serverEditPreview = new EditPreview(overlay, ServerEdits.PREVIEW_ID, ServerEdits.APPLY_ID, ServerEdits.CANCEL_ID);
+        var bridge = workbench.services().bridge();
+        serverEdits = new ServerEdits(p -> workbench.tabs().find(p).map(OpenDocument::buffer).orElse(null),
+                p -> workbench.tabs().find(p).map(OpenDocument::isReadOnly).orElse(false), workbench.window().workspaceProperty()::get,
+                (title, lines, apply, reject) -> serverEditPreview.show(title, lines, apply, reject, box -> overlay.placeAt(box, 40, 40)),
+                syncs::answerApplyEdit, new ServerEdits.Offload() {
+                    @Override
+                    public <T> void compute(java.util.function.Supplier<T> work, Consumer<T> onResult) {
+                        bridge.compute(work, onResult, e -> status.accept("A server's edit failed: " + e.getMessage()));
+                    }
+                }, status);
+        syncs.onApplyEdit(serverEdits::handle);
     }
 
     /** Registers the commands and the editor area's key and mouse handling. */
@@ -293,6 +307,11 @@ public final class LanguageFeatures {
 
     DocumentHighlights highlights() {
         return highlights;
+    }
+
+    /** The approval prompt of a server's edit to files not open (tests). */
+    EditPreview serverEditPreview() {
+        return serverEditPreview;
     }
 
     CodeActionMenu codeActions() {

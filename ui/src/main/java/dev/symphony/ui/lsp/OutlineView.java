@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
@@ -23,35 +19,19 @@ import javafx.util.Duration;
  * {@value #REST_MS} ms after the last edit; a newer ask cancels the one out, and an answer for an older text is dropped
  * (the next rest asks again). Nothing is asked while it is not shown. JavaFX thread.
  */
-final class OutlineView extends VBox {
+final class OutlineView extends PlacesPane {
     static final String ID = "outline-view";
     static final int REST_MS = 500;
-    private final ServerRequests requests;
     private final Supplier<Path> workspace;
-    private final LocationPicker.Opener opener;
-    private final Label title = new Label();
-    private final ListView<LocationPicker.Entry> list = new ListView<>();
     private final PauseTransition rest = new PauseTransition(Duration.millis(REST_MS));
     private final BufferListener edited = (before, after, change) -> rest.playFromStart();
     private OpenDocument document;
     private Buffer listenedTo;
-    private long requestId = -1;
 
     OutlineView(ServerRequests requests, Supplier<Path> workspace, LocationPicker.Opener opener) {
-        this.requests = requests;
+        super(ID, requests, opener);
         this.workspace = workspace;
-        this.opener = opener;
-        setId(ID);
         rest.setOnFinished(e -> ask());
-        list.setOnMouseClicked(e -> open());
-        list.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                open();
-                e.consume();
-            }
-        });
-        VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().setAll(title, list);
     }
 
     /** True while the view is in the window. */
@@ -107,24 +87,5 @@ final class OutlineView extends VBox {
         if (requestId < 0) {
             list.setPlaceholder(new Label("No language server serves " + d.title()));
         }
-    }
-
-    private void open() {
-        LocationPicker.Entry e = list.getSelectionModel().getSelectedItem();
-        if (e != null) {
-            opener.open(e.file(), e.line() + 1, e.column() + 1);
-        }
-    }
-
-    private void cancel() {
-        if (requestId >= 0) {
-            requests.cancel(requestId);
-            requestId = -1;
-        }
-    }
-
-    /** The symbols listed now (tests). */
-    List<LocationPicker.Entry> shown() {
-        return List.copyOf(list.getItems());
     }
 }

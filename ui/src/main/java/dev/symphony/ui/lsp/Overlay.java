@@ -41,6 +41,18 @@ final class Overlay extends Pane {
         box.setVisible(true);
     }
 
+    /** Shows {@code box} at ({@code x}, {@code y}) of this layer, kept inside it: a box about no caret. */
+    void placeAt(Region box, double x, double y) {
+        if (!getChildren().contains(box)) {
+            getChildren().add(box);
+        }
+        box.applyCss();
+        box.autosize();
+        double w = box.prefWidth(-1);
+        box.resizeRelocate(Math.max(0, Math.min(x, getWidth() - w - 4)), y, w, box.prefHeight(w));
+        box.setVisible(true);
+    }
+
     void hide(Region box) {
         getChildren().remove(box);
     }

@@ -23,9 +23,6 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 
 /**
  * The References view (Shift+Alt+F12, palette Find All References in View): the places of the symbol at the caret,
@@ -34,42 +31,26 @@ import javafx.scene.layout.VBox;
  * the JavaFX thread for a file not open; cut at {@value #MAX_LINE} characters). A click or Enter opens the place. An
  * answer for a text changed meanwhile is dropped (its positions would be off) and said; a newer ask cancels the one out.
  */
-final class ReferencesView extends VBox {
+final class ReferencesView extends PlacesPane {
     static final String ID = "references-view";
     static final int MAX_LINE = 200;
     private static final long MAX_FILE_BYTES = 8L << 20;
-    private final ServerRequests requests;
     private final EditorTabsViewModel tabs;
     private final Supplier<Path> workspace;
-    private final LocationPicker.Opener opener;
     private final Consumer<String> status;
     private final FxBridge bridge;
     private final BiConsumer<String, Node> dock;
-    private final Label title = new Label();
-    private final ListView<LocationPicker.Entry> list = new ListView<>();
-    private long requestId = -1;
     private long generation; // lines read for an older answer are not shown
 
     ReferencesView(ServerRequests requests, EditorTabsViewModel tabs, Supplier<Path> workspace, LocationPicker.Opener opener,
                    Consumer<String> status, FxBridge bridge, BiConsumer<String, Node> dock) {
-        this.requests = requests;
+        super(ID, requests, opener);
         this.tabs = tabs;
         this.workspace = workspace;
-        this.opener = opener;
         this.status = status;
         this.bridge = bridge;
         this.dock = dock;
-        setId(ID);
         list.setPlaceholder(new Label("No references"));
-        list.setOnMouseClicked(e -> open());
-        list.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                open();
-                e.consume();
-            }
-        });
-        VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().setAll(title, list);
     }
 
     /** Asks for the references of the name at {@code view}'s caret; the view shows them when they are in. */
@@ -162,26 +143,7 @@ final class ReferencesView extends VBox {
         }
     }
 
-    private void open() {
-        LocationPicker.Entry e = list.getSelectionModel().getSelectedItem();
-        if (e != null) {
-            opener.open(e.file(), e.line() + 1, e.column() + 1);
-        }
-    }
-
-    private void cancel() {
-        if (requestId >= 0) {
-            requests.cancel(requestId);
-            requestId = -1;
-        }
-    }
-
     ListView<LocationPicker.Entry> list() {
         return list;
-    }
-
-    /** The places listed now (tests). */
-    List<LocationPicker.Entry> shown() {
-        return List.copyOf(list.getItems());
     }
 }

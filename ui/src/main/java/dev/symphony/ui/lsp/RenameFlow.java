@@ -12,12 +12,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.geometry.Point2D;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
@@ -31,6 +28,7 @@ final class RenameFlow {
     static final String INPUT_ID = "rename-input";
     static final String PREVIEW_ID = "rename-preview";
     static final String APPLY_ID = "rename-apply";
+    static final String CANCEL_ID = "rename-cancel";
     private final ServerRequests requests;
     private final Overlay overlay;
     private final EditorTabsViewModel tabs;
@@ -38,11 +36,7 @@ final class RenameFlow {
     private final Consumer<String> status;
     private final VBox inputBox = new VBox(4);
     private final TextField input = new TextField();
-    private final VBox previewBox = new VBox(6);
-    private final ListView<String> preview = new ListView<>();
-    private final Label heading = new Label();
-    private final Button apply = new Button("Apply");
-    private JsonNode pendingEdit;
+    private final EditPreview preview;
     private List<String> applied = List.of();
 
     RenameFlow(ServerRequests requests, Overlay overlay, EditorTabsViewModel tabs, Supplier<Path> workspace, Consumer<String> status) {
@@ -51,40 +45,20 @@ final class RenameFlow {
         this.tabs = tabs;
         this.workspace = workspace;
         this.status = status;
-        String look = "-fx-background-color: -color-bg-overlay; -fx-border-color: -color-border-default; -fx-padding: 6;"
-                + "-fx-effect: dropshadow(gaussian, rgba(0,0,0,0.25), 8, 0, 0, 2);";
         input.setId(INPUT_ID);
         input.setPrefColumnCount(24);
-        inputBox.setStyle(look);
+        inputBox.setStyle(Overlay.BOX_STYLE + " -fx-padding: 6;");
         inputBox.getChildren().setAll(new Label("Rename to (Enter: preview, Escape: cancel)"), input);
-        previewBox.setId(PREVIEW_ID);
-        previewBox.setStyle(look);
-        previewBox.setPrefWidth(640);
-        preview.setPrefHeight(220);
-        apply.setId(APPLY_ID);
-        apply.setDefaultButton(false);
-        Button cancel = new Button("Cancel");
-        cancel.setOnAction(e -> close());
-        apply.setOnAction(e -> applyPending());
-        previewBox.getChildren().setAll(heading, preview, new HBox(8, apply, cancel));
-        previewBox.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                applyPending();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                close();
-                e.consume();
-            }
-        });
+        preview = new EditPreview(overlay, PREVIEW_ID, APPLY_ID, CANCEL_ID);
     }
 
     boolean isPreviewShowing() {
-        return overlay.getChildren().contains(previewBox);
+        return preview.isShowing();
     }
 
     /** The preview's lines (tests). */
     List<String> previewLines() {
-        return List.copyOf(preview.getItems());
+        return preview.items();
     }
 
     /** Files whose buffers the last Apply edited (tests). */
@@ -150,38 +124,24 @@ final class RenameFlow {
             status.accept("Rename Symbol: the server's edit was refused, nothing changed: " + refused.getMessage());
             return;
         }
-        List<String> lines = new ArrayList<>();
-        int count = 0;
-        for (JsonNode f : edit.path("files")) {
-            Path file = Path.of(f.path("file").asText());
-            Rope text = textOf(file);
-            lines.add(relative(file) + " — " + f.path("edits").size() + " edit(s)");
-            for (JsonNode e : f.path("edits")) {
-                count++;
-                int line = e.path("startLine").asInt();
-                String before = text == null || line >= text.lineCount() ? "" : text.substring(text.lineStart(line), text.lineEnd(line)).toString();
-                lines.add("    " + (line + 1) + ": " + before.strip());
-            }
-        }
-        if (count == 0) {
+        int[] count = {0};
+        List<String> lines = EditPreview.lines(edit, this::textOf, this::relative, count);
+        if (count[0] == 0) {
             status.accept("Rename Symbol: the server has nothing to rename here");
             return;
         }
-        pendingEdit = edit;
-        heading.setText("Rename '" + old + "' to '" + name + "': " + count + " edit(s) in " + edit.path("files").size()
-                + " file(s). Enter or Apply: apply, one undo step per file; Escape: cancel");
-        preview.getItems().setAll(lines);
-        overlay.place(previewBox, view, new Point2D(40, 20), 0);
-        previewBox.requestFocus();
+        preview.show("Rename '" + old + "' to '" + name + "': " + count[0] + " edit(s) in " + edit.path("files").size()
+                + " file(s). Enter or Apply: apply, one undo step per file; Escape: cancel", lines, () -> applyPending(edit), () -> { },
+                box -> overlay.place(box, view, new Point2D(40, 20), 0));
     }
 
-    /** Applies the previewed edit ({@link WorkspaceEdits}: checked first, each file's edits one undoable change). */
+    /** Applies the previewed edit (Apply; tests). */
     void applyPending() {
-        JsonNode edit = pendingEdit;
-        close();
-        if (edit == null) {
-            return;
-        }
+        preview.apply();
+    }
+
+    /** Applies {@code edit} ({@link WorkspaceEdits}: checked first, each file's edits one undoable change). */
+    private void applyPending(JsonNode edit) {
         List<String> done = new ArrayList<>();
         applied = done;
         try {
@@ -192,21 +152,12 @@ final class RenameFlow {
     }
 
     void close() {
-        pendingEdit = null;
         overlay.hide(inputBox);
-        overlay.hide(previewBox);
+        preview.close();
     }
 
     private Rope textOf(Path file) {
-        var open = tabs.find(file);
-        if (open.isPresent()) {
-            return open.get().rope();
-        }
-        try {
-            return dev.symphony.editor.file.DocumentFile.open(file).text();
-        } catch (java.io.IOException | RuntimeException e) {
-            return null;
-        }
+        return WorkspaceEdits.textOf(tabs, file);
     }
 
     private String relative(Path file) {

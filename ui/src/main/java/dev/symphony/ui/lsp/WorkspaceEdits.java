@@ -1,6 +1,7 @@
 package dev.symphony.ui.lsp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.symphony.editor.buffer.Buffer;
 import dev.symphony.editor.buffer.EditKind;
 import dev.symphony.editor.text.ChangeSet;
 import dev.symphony.editor.text.Rope;
@@ -39,24 +40,39 @@ final class WorkspaceEdits {
      * file's), then applies it; {@code applied} gets each file's workspace-relative name once its buffer changed.
      */
     static void apply(JsonNode edit, Path workspace, EditorTabsViewModel tabs, Consumer<String> applied) throws Refused {
-        List<Path> files = check(edit, workspace, file -> tabs.find(file).map(OpenDocument::rope).orElseGet(() -> read(file)),
-                file -> tabs.find(file).map(OpenDocument::isReadOnly).orElse(!Files.isWritable(file)));
+        List<Path> files = check(edit, workspace, tabs);
         int i = 0;
         for (JsonNode f : edit.path("files")) {
             Path file = files.get(i++);
             JsonNode edits = f.path("edits");
             String name = relative(workspace, file);
             Consumer<OpenDocument> applyTo = d -> {
-                List<TextEdit> changes = Positions.edits(edits, d.rope(), List.of());
-                if (changes != null && !changes.isEmpty()) {
-                    d.buffer().closeGroup();
-                    d.buffer().edit(new ChangeSet(changes), EditKind.COMMAND);
-                    d.buffer().closeGroup();
-                }
+                edit(d.buffer(), edits);
                 applied.accept(name);
             };
             tabs.find(file).ifPresentOrElse(applyTo, () -> tabs.open(file, applyTo));
         }
+    }
+
+    /** Applies a file's checked {@code edits} to {@code buffer} as one undoable step of its own. */
+    static void edit(Buffer buffer, JsonNode edits) {
+        List<TextEdit> changes = Positions.edits(edits, buffer.text(), List.of());
+        if (changes != null && !changes.isEmpty()) {
+            buffer.closeGroup();
+            buffer.edit(new ChangeSet(changes), EditKind.COMMAND);
+            buffer.closeGroup();
+        }
+    }
+
+    /** {@link #check} against the open buffers' texts, else the files'. */
+    static List<Path> check(JsonNode edit, Path workspace, EditorTabsViewModel tabs) throws Refused {
+        return check(edit, workspace, file -> textOf(tabs, file),
+                file -> tabs.find(file).map(OpenDocument::isReadOnly).orElse(!Files.isWritable(file)));
+    }
+
+    /** The text of {@code file}: its open buffer's, else the file's (null when it cannot be read). */
+    static Rope textOf(EditorTabsViewModel tabs, Path file) {
+        return tabs.find(file).map(OpenDocument::rope).orElseGet(() -> read(file));
     }
 
     /** The files of {@code edit}, in its order, each checked with its edits; throws {@link Refused} naming the first problem. */
@@ -141,7 +157,7 @@ final class WorkspaceEdits {
         }
     }
 
-    private static Rope read(Path file) {
+    static Rope read(Path file) {
         try {
             return dev.symphony.editor.file.DocumentFile.open(file).text();
         } catch (IOException | RuntimeException e) {

@@ -79,6 +79,11 @@ final class LspUiTests {
                 + " nor the PATH): skipped; .ci/run installs it, or: symphony lsp install " + server);
     }
 
+    /** Skips the test with a message unless typescript-language-server is installed at the lsp extension's pins. */
+    static void assumeTypeScript() {
+        assumeInstalled("typescript", "typescript-6.0.2-5.9.3", "typescript-language-server"); // the extension's pinned install folder
+    }
+
     /** The lsp extension's status-bar item's text ("" before it shows). */
     static String statusItem(FxRobot robot) {
         return robot.lookup(n -> "status:lsp.status".equals(n.getId())).tryQueryAs(Label.class).map(Label::getText).orElse("");

@@ -39,7 +39,6 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class TypeScriptInlineUiTest {
-    private static final String FOLDER = "typescript-6.0.2-5.9.3"; // the lsp extension's pinned install folder
     private static final String SETTINGS = "{\"dev.symphony.samples.lsp.servers\": {\"typescript\": {\"settings\": {"
             + "\"completions\": {\"completeFunctionCalls\": true},"
             + "\"typescript\": {\"inlayHints\": {\"includeInlayParameterNameHints\": \"all\", \"includeInlayVariableTypeHints\": true}}}}}}";
@@ -48,7 +47,7 @@ class TypeScriptInlineUiTest {
 
     @BeforeAll
     static void serverInstalled() {
-        LspUiTests.assumeInstalled("typescript", FOLDER, "typescript-language-server");
+        LspUiTests.assumeTypeScript();
     }
 
     @Start

@@ -37,14 +37,13 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class TypeScriptUiTest {
-    private static final String FOLDER = "typescript-6.0.2-5.9.3"; // the lsp extension's pinned install folder
     private LspUiTests.Session session;
     private TestWorkbench bench;
     private ExtensionsWorkbench extensions;
 
     @BeforeAll
     static void serverInstalled() {
-        LspUiTests.assumeInstalled("typescript", FOLDER, "typescript-language-server");
+        LspUiTests.assumeTypeScript();
     }
 
     @Start

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionContext;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
@@ -25,6 +26,7 @@ import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.ImplementationParams;
@@ -54,7 +56,8 @@ import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
  * position; {@code documentSymbol} (an outline); {@code workspaceSymbol} with a {@code query}, asked of the server of
  * {@code file}'s folder; {@code semanticTokens}: the whole document's ({@link SemanticTokensJson}, by delta when the server
  * offers it), or lines {@code line} to {@code endLine} when given and the server offers ranges); {@code inlayHint}: the
- * hints of lines {@code line} to {@code endLine} ({@link InlayHintsJson}) and gets an answer at once;
+ * hints of lines {@code line} to {@code endLine} ({@link InlayHintsJson}); {@code executeCommand}: runs command
+ * {@code item} of the code actions answered to request {@code list} (its edits come as {@link WorkbenchEdits}) and gets an answer at once;
  * the server's result comes back later as {@code workbench.languageResult} {@code {id, file, version, result}}, with the
  * version of the text it was computed for (the workbench drops it or maps it to the text shown by then). A request of
  * the same kind for the same document supersedes the one before, which is cancelled ({@code $/cancelRequest} when it was
@@ -64,13 +67,15 @@ final class LanguageRequests {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> KINDS = List.of("completion", "resolve", "definition", "hover", "rename", "codeAction", "formatting",
             "signatureHelp", "references", "documentSymbol", "workspaceSymbol", "declaration", "typeDefinition", "implementation",
-            "documentHighlight", "rangeFormatting", "semanticTokens", "inlayHint");
+            "documentHighlight", "rangeFormatting", "semanticTokens", "inlayHint", "executeCommand");
     private final ServerPool pool;
     private final BiConsumer<String, ObjectNode> emit;
     private final Map<Long, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
     private final Map<String, Long> latest = new ConcurrentHashMap<>(); // uri + kind -> id
     private final Map<String, List<CompletionItem>> lastCompletion = new ConcurrentHashMap<>(); // uri -> the items resolve indexes
     private final Map<String, Long> lastCompletionId = new ConcurrentHashMap<>();
+    private final Map<String, List<Command>> lastCommands = new ConcurrentHashMap<>(); // uri -> the last code actions' commands
+    private final Map<String, Long> lastCommandsId = new ConcurrentHashMap<>();
     private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>(); // uri -> last published
     private final Map<String, LastTokens> lastTokens = new ConcurrentHashMap<>(); // uri -> a delta's base
 
@@ -91,6 +96,8 @@ final class LanguageRequests {
         diagnostics.remove(uri);
         lastCompletion.remove(uri);
         lastCompletionId.remove(uri);
+        lastCommands.remove(uri);
+        lastCommandsId.remove(uri);
         lastTokens.remove(uri);
     }
 
@@ -115,7 +122,8 @@ final class LanguageRequests {
         }
         String uri = Path.of(file).normalize().toUri().toString();
         boolean lines = kind.equals("semanticTokens") && in.has("endLine") || kind.equals("inlayHint");
-        boolean positioned = !List.of("resolve", "formatting", "documentSymbol", "workspaceSymbol", "semanticTokens", "inlayHint").contains(kind);
+        boolean positioned = !List.of("resolve", "formatting", "documentSymbol", "workspaceSymbol", "semanticTokens", "inlayHint",
+                "executeCommand").contains(kind);
         Position at = positioned ? new Position((int) number(in, "line"), (int) number(in, "column"))
                 : lines ? new Position((int) number(in, "line"), 0) : new Position(0, 0);
         boolean ranged = kind.equals("codeAction") || kind.equals("rangeFormatting");
@@ -127,8 +135,9 @@ final class LanguageRequests {
         }
         FormattingOptions options = kind.endsWith("ormatting")
                 ? new FormattingOptions((int) Math.min(16, Math.max(1, number(in, "tabSize"))), in.path("insertSpaces").asBoolean(true)) : null;
-        Ask ask = new Ask(id, kind, uri, new Range(at, end), newName, kind.equals("resolve") ? (int) number(in, "item") : -1,
-                kind.equals("resolve") ? number(in, "list") : -1, options, kind.equals("workspaceSymbol") ? in.path("query").asText("")
+        boolean indexed = kind.equals("resolve") || kind.equals("executeCommand");
+        Ask ask = new Ask(id, kind, uri, new Range(at, end), newName, indexed ? (int) number(in, "item") : -1,
+                indexed ? number(in, "list") : -1, options, kind.equals("workspaceSymbol") ? in.path("query").asText("")
                 : in.path("prefix").asText(""), timing);
         Long before = latest.put(uri + "\u0000" + kind, id);
         if (before != null && before != id) {
@@ -189,7 +198,25 @@ final class LanguageRequests {
             case "hover" -> track(id, key, served.session().request(s -> s.getTextDocumentService().hover(new HoverParams(doc, at)), ask.timing()), LspJson::hover);
             case "codeAction" -> {
                 CodeActionParams p = new CodeActionParams(doc, range, new CodeActionContext(touching(uri, range)));
-                yield track(id, key, served.session().request(s -> s.getTextDocumentService().codeAction(p), ask.timing()), LspJson::codeActions);
+                List<Command> kept = new ArrayList<>();
+                yield track(id, key, served.session().request(s -> s.getTextDocumentService().codeAction(p), ask.timing()), r -> {
+                    ObjectNode out = LspJson.codeActions(r, kept);
+                    lastCommands.put(uri, kept);
+                    lastCommandsId.put(uri, id);
+                    return out;
+                });
+            }
+            case "executeCommand" -> {
+                // a command of the last code actions listed ({@code list}: their request's id, {@code item}: the command's
+                // index); what it changes comes back as the server's workspace/applyEdit (WorkbenchEdits)
+                List<Command> commands = lastCommands.get(uri);
+                if (commands == null || !Long.valueOf(list).equals(lastCommandsId.get(uri)) || index < 0 || index >= commands.size()) {
+                    yield CompletableFuture.completedFuture(NODES.objectNode().put("error", "no such command (the code actions were asked again)"));
+                }
+                Command c = commands.get(index);
+                yield track(id, key, served.session().request(s -> s.getWorkspaceService()
+                        .executeCommand(new ExecuteCommandParams(c.getCommand(), c.getArguments())), ask.timing()),
+                        r -> NODES.objectNode().put("done", true).put("command", c.getCommand()));
             }
             case "formatting" -> track(id, key, served.session().request(s -> s.getTextDocumentService()
                     .formatting(new DocumentFormattingParams(doc, ask.options())), ask.timing()), LanguageRequests::edits);

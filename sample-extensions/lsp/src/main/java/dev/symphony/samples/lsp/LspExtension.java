@@ -23,7 +23,8 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
  * (capability {@code documents}, contribution {@code documentSync}): opened with their text, then changed by ranges,
  * then closed. It answers at once; the servers (one per server and workspace folder, {@link ServerPool}) get the
  * notifications on their own threads, and what they publish comes back to the workbench as
- * {@code workbench.diagnostics} events, their state as the status-bar item {@code lsp.status}.
+ * {@code workbench.diagnostics} events, their state as the status-bar item {@code lsp.status}, their own workspace
+ * edits as {@code workbench.applyEdit} ({@link WorkbenchEdits}).
  */
 public class LspExtension implements SymphonyExtension {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -31,6 +32,7 @@ public class LspExtension implements SymphonyExtension {
     private final ToolsFolder tools;
     private volatile ServerPool pool;
     private volatile LanguageRequests requests;
+    private volatile WorkbenchEdits edits;
     private volatile KernelServices services;
     private volatile ServerSpecs specs;
     /** The documents the workbench opened here: a change of another (this host restarted meanwhile) asks it to reopen. */
@@ -67,6 +69,7 @@ public class LspExtension implements SymphonyExtension {
 
     synchronized ServerPool pool() {
         if (pool == null) {
+            edits = new WorkbenchEdits((name, payload) -> services.events().emit(name, payload), WorkbenchEdits.WAIT);
             pool = new ServerPool(poolContext, tools, new Events());
             requests = new LanguageRequests(pool, (name, payload) -> services.events().emit(name, payload));
         }
@@ -78,6 +81,13 @@ public class LspExtension implements SymphonyExtension {
             services = context.services();
         }
         pool();
+        if (input.path("request").asText("").equals("applyEditResult")) {
+            try {
+                return edits.answer(input); // the workbench's answer to a server's workspace/applyEdit
+            } catch (IllegalArgumentException bad) {
+                throw new ExtensionException(ErrorCode.INVALID_INPUT, bad.getMessage());
+            }
+        }
         String file = input.path("file").asText("");
         if (!file.isEmpty() && java.nio.file.Path.of(file).isAbsolute()
                 && !open.contains(java.nio.file.Path.of(file).normalize().toUri().toString())) {
@@ -141,6 +151,12 @@ public class LspExtension implements SymphonyExtension {
 
     /** What the pool reports, as workbench requests. */
     private final class Events implements ServerPool.Listener {
+        @Override
+        public java.util.concurrent.CompletableFuture<org.eclipse.lsp4j.ApplyWorkspaceEditResponse> applyEdit(ServerSpec spec, Path root,
+                                                                                                    org.eclipse.lsp4j.ApplyWorkspaceEditParams p) {
+            return edits.ask(spec.name(), p);
+        }
+
         @Override
         public void diagnostics(ServerSpec spec, Path root, PublishDiagnosticsParams p) {
             LanguageRequests r = requests;

@@ -29,6 +29,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  */
 final class LspJson {
     static final int MAX_ITEMS = 500;
+    /** LSP4J's Gson, with its adapters for LSP's unions: reads a command's argument as a workspace edit. */
+    static final com.google.gson.Gson LSP_GSON = new org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler(Map.of()).getGson();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private LspJson() {
@@ -193,18 +195,25 @@ final class LspJson {
     }
 
     /**
-     * {@code {actions: [{index, title, kind?, preferred, edit: {files…}}], skipped}} of a code action answer. Only actions
-     * that carry their edit are offered: a bare command, or a command without an edit, would have the server change files
-     * through {@code workspace/applyEdit}, which this client does not run; those are counted as {@code skipped}. An
-     * action's own command beside its edit is not run either (typescript-language-server's only repeats the edit).
+     * {@code {actions: [{index, title, kind?, preferred, edit?: {files…}, command?: INDEX, commandName?}], skipped}} of a
+     * code action answer: each action with its edit, its server command (an index into {@code commands}, which gets the
+     * command: run by {@code executeCommand}), or both (the edit first, then the command, as LSP orders them). A command
+     * whose only argument is the action's edit again is left out: running it would apply the edit twice (older
+     * typescript-language-servers' {@code _typescript.applyWorkspaceEdit}; 6.0.2's quick fixes carry
+     * {@code _typescript.applyCodeActionCommand}, which runs only the fix's own tsserver commands). Disabled actions, and
+     * actions with neither, are skipped.
      */
-    static ObjectNode codeActions(List<Either<Command, CodeAction>> answer) {
+    static ObjectNode codeActions(List<Either<Command, CodeAction>> answer, List<Command> commands) {
         ObjectNode out = NODES.objectNode();
         ArrayNode actions = out.putArray("actions");
         int skipped = 0;
         for (Either<Command, CodeAction> a : answer == null ? List.<Either<Command, CodeAction>>of() : answer) {
-            CodeAction action = a == null || a.isLeft() ? null : a.getRight();
-            if (action == null || action.getTitle() == null || action.getEdit() == null || action.getDisabled() != null
+            CodeAction action = a == null ? null : a.isLeft() ? commandOnly(a.getLeft()) : a.getRight();
+            Command command = action == null ? null : action.getCommand();
+            ObjectNode edit = action == null || action.getEdit() == null ? null : workspaceEdit(action.getEdit());
+            boolean runnable = command != null && command.getCommand() != null && !command.getCommand().isEmpty()
+                    && !repeats(command, edit);
+            if (action == null || action.getTitle() == null || edit == null && !runnable || action.getDisabled() != null
                     || actions.size() >= MAX_ITEMS) {
                 skipped++;
                 continue;
@@ -213,9 +222,39 @@ final class LspJson {
             putText(o, "title", action.getTitle());
             putText(o, "kind", action.getKind());
             o.put("preferred", Boolean.TRUE.equals(action.getIsPreferred()));
-            o.set("edit", workspaceEdit(action.getEdit()));
+            if (edit != null) {
+                o.set("edit", edit);
+            }
+            if (runnable) {
+                o.put("command", commands.size());
+                putText(o, "commandName", command.getCommand());
+                commands.add(command);
+            }
         }
         return out.put("skipped", skipped);
+    }
+
+    /** True when {@code command}'s only argument is a workspace edit equal to {@code edit} (as the workbench gets it). */
+    static boolean repeats(Command command, ObjectNode edit) {
+        List<Object> args = command.getArguments();
+        if (edit == null || args == null || args.size() != 1 || args.get(0) == null) {
+            return false;
+        }
+        try {
+            com.google.gson.JsonElement argument = args.get(0) instanceof com.google.gson.JsonElement e ? e : LSP_GSON.toJsonTree(args.get(0));
+            return argument.isJsonObject() && workspaceEdit(LSP_GSON.fromJson(argument, WorkspaceEdit.class)).equals(edit);
+        } catch (RuntimeException notAnEdit) {
+            return false;
+        }
+    }
+
+    private static CodeAction commandOnly(Command c) {
+        if (c == null) {
+            return null;
+        }
+        CodeAction a = new CodeAction(c.getTitle());
+        a.setCommand(c);
+        return a;
     }
 
     /** {@code {files: [{file, edits: [{startLine, …, text}]}]}} of a workspace edit (changes or documentChanges' text edits). */

@@ -36,6 +36,10 @@ final class ServerPool implements AutoCloseable {
         void diagnostics(ServerSpec spec, Path root, PublishDiagnosticsParams params);
 
         void status(ServerSpec spec, Path root, String message);
+
+        /** The server's {@code workspace/applyEdit}: completes with the workbench's answer. */
+        java.util.concurrent.CompletableFuture<org.eclipse.lsp4j.ApplyWorkspaceEditResponse> applyEdit(ServerSpec spec, Path root,
+                                                                                              org.eclipse.lsp4j.ApplyWorkspaceEditParams params);
     }
 
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -159,7 +163,7 @@ final class ServerPool implements AutoCloseable {
         Thread starter = new Thread(() -> {
             try {
                 ServerSession s = ServerSession.start(f.spec, program.get(), f.root, p -> listener.diagnostics(f.spec, f.root, p),
-                        m -> listener.status(f.spec, f.root, m), counts);
+                        m -> listener.status(f.spec, f.root, m), counts, p -> listener.applyEdit(f.spec, f.root, p));
                 thread.execute(() -> started(f, s));
             } catch (Exception e) {
                 thread.execute(() -> crashed(f, e.getMessage()));

@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.eclipse.lsp4j.ApplyWorkspaceEditParams;
+import org.eclipse.lsp4j.ApplyWorkspaceEditResponse;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CompletionCapabilities;
 import org.eclipse.lsp4j.CompletionItemCapabilities;
@@ -74,7 +76,8 @@ final class ServerSession implements AutoCloseable {
 
     /** Starts {@code program} for {@code root} and initializes it; blocks (not on the bus thread) until it answered. */
     static ServerSession start(ServerSpec spec, Path program, Path root, Consumer<PublishDiagnosticsParams> diagnostics,
-                               Consumer<String> log, MessageCounts counts) throws IOException {
+                               Consumer<String> log, MessageCounts counts,
+                               Function<ApplyWorkspaceEditParams, CompletableFuture<ApplyWorkspaceEditResponse>> applyEdit) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(program.toString());
         cmd.addAll(spec.args());
@@ -90,7 +93,7 @@ final class ServerSession implements AutoCloseable {
         ExecutorService reader = Executors.newCachedThreadPool(r -> daemon(r, "lsp-" + spec.name() + "-in"));
         com.google.gson.JsonObject settings = spec.settings() == null ? new com.google.gson.JsonObject()
                 : JsonParser.parseString(spec.settings()).getAsJsonObject();
-        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(diagnostics, log, settings),
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(diagnostics, log, settings, applyEdit),
                 process.getInputStream(), process.getOutputStream(), reader, counts::wrapOutgoing);
         launcher.startListening();
         LanguageServer server = launcher.getRemoteProxy();
@@ -162,6 +165,8 @@ final class ServerSession implements AutoCloseable {
                         "refactor.rewrite", "source", "source.organizeImports"))), false, true));
         WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
         workspace.setConfiguration(true);
+        workspace.setApplyEdit(true); // a server's own edits (its commands'): to the workbench, which asks the user about files not open
+        workspace.setExecuteCommand(new org.eclipse.lsp4j.ExecuteCommandCapabilities(false));
         workspace.setWorkspaceFolders(true);
         workspace.setSymbol(new org.eclipse.lsp4j.SymbolCapabilities(false));
         org.eclipse.lsp4j.WorkspaceEditCapabilities edits = new org.eclipse.lsp4j.WorkspaceEditCapabilities();
@@ -281,11 +286,17 @@ final class ServerSession implements AutoCloseable {
     }
 
     /**
-     * What the server may ask of the client: diagnostics, messages, configuration (the section of the server's
+     * What the server may ask of the client: diagnostics, messages, workspace edits (to the workbench), configuration (the section of the server's
      * {@code settings}, a dotted path; null where it has none: the server's defaults).
      */
-    private record Client(Consumer<PublishDiagnosticsParams> diagnostics, Consumer<String> log, com.google.gson.JsonObject settings)
+    private record Client(Consumer<PublishDiagnosticsParams> diagnostics, Consumer<String> log, com.google.gson.JsonObject settings,
+                          Function<ApplyWorkspaceEditParams, CompletableFuture<ApplyWorkspaceEditResponse>> applyEdits)
             implements LanguageClient {
+        @Override
+        public CompletableFuture<ApplyWorkspaceEditResponse> applyEdit(ApplyWorkspaceEditParams p) {
+            return applyEdits.apply(p);
+        }
+
         @Override
         public void telemetryEvent(Object object) {
         }

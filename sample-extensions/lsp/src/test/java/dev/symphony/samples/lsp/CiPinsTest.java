@@ -11,7 +11,7 @@ class CiPinsTest {
     @Test
     void ciInstallsTheExtensionsPinsWhereItLooks() throws Exception {
         String ci = Files.readString(Path.of("..", "..", ".ci", "run"));
-        for (String name : new String[] {"pyright", "typescript"}) {
+        for (String name : new String[] {"pyright", "typescript", "bash", "yaml", "json"}) {
             ServerSpec spec = ServerSpecs.defaults().named(name).orElseThrow();
             String line = "lsp_install " + spec.installFolder() + " " + String.join(" ", spec.npmPackages());
             assertTrue(ci.contains(line + "\n"), ".ci/run should say: " + line);

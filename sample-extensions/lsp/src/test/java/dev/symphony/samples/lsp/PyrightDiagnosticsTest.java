@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,24 +28,21 @@ class PyrightDiagnosticsTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     @TempDir
     Path workspace;
+    private RealServer server;
     private LspExtension extension;
     private ExtensionHarness harness;
 
     @BeforeEach
     void setUp() throws Exception {
-        ToolsFolder tools = ToolsFolder.fromEnvironment(System.getenv());
-        ServerSpec pyright = ServerSpecs.defaults().named("pyright").orElseThrow();
-        Assumptions.assumeTrue(tools.find(pyright).isPresent(), "pyright is not installed (neither on the PATH nor in "
-                + tools.installDir(pyright).map(Path::toString).orElse(ToolsFolder.ENV + " (unset)")
-                + "): skipped; .ci/run installs it, or: symphony lsp install pyright");
-        extension = new LspExtension(new ServerPool.Context(Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(1), 3), tools);
-        harness = new ExtensionHarness(Path.of("symphony-extension.json"), extension, workspace);
+        server = RealServer.start("pyright", workspace, Duration.ofSeconds(2));
+        extension = server.extension();
+        harness = server.harness();
     }
 
     @AfterEach
     void tearDown() {
-        if (extension != null) {
-            extension.deactivate();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -105,15 +101,6 @@ class PyrightDiagnosticsTest {
     }
 
     private JsonNode awaitDiagnostics(Predicate<JsonNode> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (var e : harness.events()) {
-                if (e.name().equals("workbench.diagnostics") && wanted.test(e.payload())) {
-                    return e.payload();
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no such diagnostics within " + WAIT + "; events: " + harness.events());
+        return server.await("workbench.diagnostics", wanted, WAIT);
     }
 }

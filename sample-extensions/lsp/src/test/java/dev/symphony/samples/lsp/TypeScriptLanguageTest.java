@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,32 +25,28 @@ import org.junit.jupiter.api.io.TempDir;
  * documentation, definition jumps into another file, hover gives the declaration as Markdown, rename edits every file
  * that uses the name, a code action offers the missing import as a quick fix with its edit, formatting
  * gives the edits that indent and space a file, and a request superseded while the server works is cancelled on the wire
- * ({@code $/cancelRequest}) and its answer never emitted.
+ * ({@code $/cancelRequest}) and its answer never emitted. A refactoring runs as the server's command and its edit comes
+ * back as {@code workbench.applyEdit}, answered by the workbench ({@link #aRefactoringsCommandComesBackAsTheServersEditForTheWorkbench}).
  */
 class TypeScriptLanguageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(120);
     @TempDir
     Path workspace;
-    private LspExtension extension;
+    private RealServer server;
     private ExtensionHarness harness;
     private long nextId = 1;
 
     @BeforeEach
     void setUp() throws Exception {
-        ToolsFolder tools = ToolsFolder.fromEnvironment(System.getenv());
-        ServerSpec ts = ServerSpecs.defaults().named("typescript").orElseThrow();
-        Assumptions.assumeTrue(tools.find(ts).isPresent(), "typescript-language-server is not installed (neither on the PATH nor in "
-                + tools.installDir(ts).map(Path::toString).orElse(ToolsFolder.ENV + " (unset)")
-                + "): skipped; .ci/run installs it, or: symphony lsp install typescript");
-        extension = new LspExtension(new ServerPool.Context(Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1), 3), tools);
-        harness = new ExtensionHarness(Path.of("symphony-extension.json"), extension, workspace);
+        server = RealServer.start("typescript", workspace, Duration.ofSeconds(30));
+        harness = server.harness();
     }
 
     @AfterEach
     void tearDown() {
-        if (extension != null) {
-            extension.deactivate();
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -171,7 +166,55 @@ class TypeScriptLanguageTest {
     }
 
     private long lastCompletionId = -1;
+    private long lastCodeActionId = -1;
 
+    /**
+     * A refactoring is a code action that only carries a server command ({@code _typescript.applyRefactoring}): it is
+     * listed with its command, {@code executeCommand} runs it, and the edit the server then sends
+     * ({@code workspace/applyEdit}) comes out as {@code workbench.applyEdit}; the server waits for the workbench's answer
+     * (no result before it), a rejection and an approval are each passed back.
+     */
+    @Test
+    void aRefactoringsCommandComesBackAsTheServersEditForTheWorkbench() throws Exception {
+        Files.writeString(workspace.resolve("tsconfig.json"), "{\"compilerOptions\": {\"strict\": true, \"target\": \"es2020\"}}");
+        String calc = "export function area(w: number, h: number): number {\n  return w * h + 2 * 3;\n}\n";
+        Path calcFile = write("calc.ts", calc);
+        open(calcFile, calc);
+        long lastEdit = 0;
+        for (boolean approve : new boolean[] {false, true}) {
+            ObjectNode ask = request("codeAction", calcFile, 1, 17).put("endLine", 1).put("endColumn", 22); // "2 * 3"
+            JsonNode actions = awaitResult(() -> call(ask.put("id", nextId++)), r -> extractToConstant(r) != null);
+            JsonNode extract = extractToConstant(actions);
+            assertTrue(extract.path("edit").isMissingNode(), "a refactoring carries its command, not an edit: " + extract);
+            ObjectNode run = JSON.createObjectNode().put("request", "executeCommand").put("id", nextId++).put("file", calcFile.toString())
+                    .put("list", lastCodeActionId).put("item", extract.path("command").asInt());
+            long runId = call(run);
+            long seen = lastEdit;
+            JsonNode edit = server.await(WorkbenchEdits.EVENT, p -> p.path("id").asLong() > seen, WAIT);
+            lastEdit = edit.path("id").asLong();
+            assertEquals("typescript", edit.path("server").asText(), edit.toString());
+            JsonNode file = edit.path("edit").path("files").path(0);
+            assertEquals(calcFile.toString(), file.path("file").asText(), edit.toString());
+            assertTrue(file.path("edits").toString().contains("2 * 3"), "the constant's declaration: " + edit);
+            assertFalse(harness.events().stream().anyMatch(e -> e.name().equals("workbench.languageResult")
+                    && e.payload().path("id").asLong() == runId), "the server waits for the workbench's answer");
+            ObjectNode answer = JSON.createObjectNode().put("request", "applyEditResult").put("id", edit.path("id").asLong())
+                    .put("applied", approve);
+            if (!approve) {
+                answer.put("reason", "the user rejected the edit");
+            }
+            assertTrue(harness.call("language", answer).path("waiting").asBoolean(), "the edit was waiting for the answer");
+            resultOf(runId); // the command finishes once answered (its result, or the server's error after it)
+        }
+        assertFalse(harness.call("language", JSON.createObjectNode().put("request", "applyEditResult").put("id", 999).put("applied", true))
+                .path("waiting").asBoolean(), "an answer nothing waits for");
+    }
+
+    private static JsonNode extractToConstant(JsonNode actions) {
+        return StreamSupport.stream(actions.path("actions").spliterator(), false)
+                .filter(a -> a.path("title").asText().startsWith("Extract to constant") && a.path("command").canConvertToInt())
+                .findFirst().orElse(null);
+    }
 
     /**
      * Signature help inside a call, references across the three files, greet's highlights in main.ts, lib.ts's outline,
@@ -231,6 +274,8 @@ class TypeScriptLanguageTest {
         assertTrue(harness.call("language", input).path("accepted").asBoolean(), input.toString());
         if (input.path("request").asText().equals("completion")) {
             lastCompletionId = input.path("id").asLong();
+        } else if (input.path("request").asText().equals("codeAction")) {
+            lastCodeActionId = input.path("id").asLong();
         }
         return input.path("id").asLong();
     }
