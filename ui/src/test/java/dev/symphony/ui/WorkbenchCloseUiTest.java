@@ -42,7 +42,7 @@ class WorkbenchCloseUiTest {
         robot.interact(() -> bench.workbench.openFile(file, d -> { }));
         TestWorkbench.waitUntil("a.txt opens", () -> bench.workbench.tabsView().activeEditor() != null);
         EditorView view = bench.workbench.tabsView().activeEditor().view();
-        robot.clickOn(view);
+        TestWorkbench.clickOn(robot, view); // bounds read on the JavaFX thread (see there)
         robot.interact(() -> view.controller().setSelections(SelectionSet.cursorAt(3), 3));
         robot.write("!"); // the tab session now follows the change: its one-second timer runs, as after any typing test
 

@@ -228,7 +228,7 @@ class SourceControlUiTest {
         EditorView view = bench.workbench.tabsView().activeEditor().view();
         waitLong(robot, "the gutter marks the changes against HEAD",
                 () -> marks(new Mark(2, 1, Kind.MODIFIED), new Mark(4, 1, Kind.ADDED)).equals(view.changeMarks()));
-        robot.clickOn(view);
+        TestWorkbench.clickOn(robot, view); // bounds read on the JavaFX thread
         robot.interact(() -> view.controller().setSelections(SelectionSet.cursorAt(0), 0));
         robot.write("Title");
         robot.type(KeyCode.ENTER);

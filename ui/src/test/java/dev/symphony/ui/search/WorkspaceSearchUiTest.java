@@ -208,7 +208,7 @@ class WorkspaceSearchUiTest {
         waitUntil("the second replace ends", () -> onFx(() -> model.statusProperty().get()).startsWith("Replaced"));
         robot.interact(() -> workbench.openFile(a, d -> { }));
         waitUntil("a.txt is the active editor", () -> workbench.tabsView().activeEditor() != null && selected().path().equals(a));
-        robot.clickOn(workbench.tabsView().activeEditor().view());
+        TestWorkbench.clickOn(robot, workbench.tabsView().activeEditor().view()); // bounds read on the JavaFX thread
         keys(robot, KeyCode.CONTROL, KeyCode.Z);
         waitUntil("one Undo reverts the whole file", () -> onFx(() -> selected().text()).equals("foo bar\nbaz foo\n"));
 

@@ -111,7 +111,7 @@ class EditorGroupsUiTest {
             Files.writeString(bench.workspace.resolve(name), name + " text\n");
             open(robot, bench.workspace.resolve(name));
         }
-        robot.clickOn(first.tabsView().activeEditor().view());
+        TestWorkbench.clickOn(robot, first.tabsView().activeEditor().view()); // bounds read on the JavaFX thread
         keys(robot, KeyCode.CONTROL, KeyCode.BACK_SLASH); // Split Editor Right
         assertEquals(List.of(List.of("a.txt", "b.txt"), List.of("c.txt")), titles(first));
         assertEquals("c.txt", active(first));
