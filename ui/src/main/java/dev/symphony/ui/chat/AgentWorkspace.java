@@ -11,7 +11,7 @@ public interface AgentWorkspace {
     /** The agent's tools over the open folder, gated by {@code gate}, steps recorded by {@code steps}; null when no folder is open. */
     AgentTools tools(ApprovalGate gate, StepRecorder steps);
 
-    /** The open folder's checkpoints (kept while the window is open); null when no folder is open. */
+    /** The open folder's checkpoints (kept in the checkpoint store under the data folder, so they outlive the window); null when no folder is open. */
     Checkpoints checkpoints();
 
     /** On the JavaFX thread: the files (relative to the folder) whose tabs have unsaved edits. */
