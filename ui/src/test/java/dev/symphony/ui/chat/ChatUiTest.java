@@ -205,11 +205,12 @@ class ChatUiTest {
         ChatEntry.Approval review = (ChatEntry.Approval) chat.model().entries().stream()
                 .filter(e -> e instanceof ChatEntry.Approval).findFirst().orElseThrow();
         assertEquals(2, review.hunks().size(), "one change per changed block: " + review.detail());
-        java.util.List<javafx.scene.control.CheckBox> boxes = new java.util.ArrayList<>(
-                chat.view().lookupAll("." + ChatView.HUNK_CLASS).stream().map(n -> (javafx.scene.control.CheckBox) n).toList());
-        assertEquals(2, boxes.size());
+        // the prompt's boxes as shown now, read on the JavaFX thread: the prompt is drawn again when the diff view
+        // opens beside it, and a box looked up before that is no longer in the scene (CI run 52)
+        waitUntil("the prompt shows its two changes", () -> hunkBoxes().size() == 2);
+        java.util.List<javafx.scene.control.CheckBox> boxes = hunkBoxes();
         assertTrue(boxes.get(0).isSelected() && boxes.get(1).isSelected(), "every change is kept until the person unticks it");
-        robot.clickOn(boxes.get(1)); // the farewell stays
+        TestWorkbench.clickOn(robot, boxes.get(1)); // the farewell stays
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertFalse(review.hunks().get(1).keep().get());
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "agent-diff-review.png"));
@@ -366,5 +367,16 @@ class ChatUiTest {
             }
         }
         return out;
+    }
+
+    /** The change boxes of the prompt that are in the scene now (read on the JavaFX thread). */
+    private java.util.List<javafx.scene.control.CheckBox> hunkBoxes() {
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> chat.view().lookupAll("." + ChatView.HUNK_CLASS).stream()
+                    .filter(n -> n.getScene() != null).map(n -> (javafx.scene.control.CheckBox) n).toList())
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the prompt's change boxes", e);
+        }
     }
 }
