@@ -189,6 +189,12 @@ public final class Endpoint implements AutoCloseable {
                 }
             }
             long now = System.nanoTime();
+            if (!context.kernelSide()) {
+                // a host's handler waiting on the kernel (a brokered request made on the bus thread) holds up the pump
+                // that sends the heartbeats: the waiter sends them, or the kernel calls the host hung while it is the
+                // kernel that owes the answer
+                heartbeatIfDue(now);
+            }
             if (now - deadline >= 0) {
                 call.fail(new BusException(BusStatus.TIMEOUT, "no answer from " + context.peerName()
                         + " within the timeout (correlation id " + call.correlationId + ")"));
