@@ -146,11 +146,12 @@ public final class WorkbenchLauncher {
             }
         }, runnable -> new Thread(runnable, "workbench-services-start").start());
         CompletableFuture<Void> firstFrame = new CompletableFuture<>();
-        // Extensions start at once, beside the toolkit: their host JVMs run at the lowest priority
+        // Extensions start at once, beside the toolkit: their host JVMs start at the lowest priority
         // (WorkbenchExtensions.HOST_NICENESS), so the window's first frame still gets the CPU first
-        // and the hosts take what is left of two cores (docs/startup.md).
+        // and the hosts take what is left of two cores (docs/startup.md); normal once the window is up.
         WorkbenchExtensions extensions = WorkbenchExtensions.start(services.thenApply(WorkbenchServices::settings),
                 extensionsAfter, err);
+        extensions.normalPriorityAfter(firstFrame, java.time.Duration.ofSeconds(3));
         current = extensions;
         StartupTrace.mark("toolkit starting");
         Platform.startup(() -> {

@@ -51,13 +51,13 @@ class CpuQuota implements AutoCloseable {
                 group = Files.createDirectories(parent.get().resolve(name));
                 if (unified) {
                     write(group.resolve("cpu.max"), quota + " " + PERIOD_US);
-                    write(group.resolve("cpu.weight"), Long.toString(Math.max(1, Math.round(weight(niceness) * 100.0 / 1024))));
                 } else {
                     write(group.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_US));
                     write(group.resolve("cpu.cfs_quota_us"), Long.toString(quota));
-                    write(group.resolve("cpu.shares"), Long.toString(Math.max(2, weight(niceness))));
                 }
-                return Optional.of(new CpuQuota(group, unified));
+                CpuQuota made = new CpuQuota(group, unified);
+                made.weigh(niceness);
+                return Optional.of(made);
             } catch (IOException | RuntimeException e) {
                 // not permitted here (no delegation, a read-only container, v2 without the cpu controller)
                 if (group != null) {
@@ -73,13 +73,14 @@ class CpuQuota implements AutoCloseable {
         long quota = Math.max(1000, Math.round(share * Runtime.getRuntime().availableProcessors() * PERIOD_US));
         try {
             write(group.resolve("cpu.max"), quota + " " + PERIOD_US);
-            write(group.resolve("cpu.weight"), Long.toString(Math.max(1, Math.round(weight(niceness) * 100.0 / 1024))));
-            return Optional.of(new CpuQuota(group, true) {
+            CpuQuota existing = new CpuQuota(group, true) {
                 @Override
                 void add(ProcessHandle process) {
                     // already a member, from before its first instruction
                 }
-            });
+            };
+            existing.weigh(niceness);
+            return Optional.of(existing);
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // the cpu controller is not enabled for children here
         }
@@ -88,6 +89,15 @@ class CpuQuota implements AutoCloseable {
     /** The scheduler's weight of a task with this niceness (1024 at 0, each step 1.25 times less). */
     static long weight(int niceness) {
         return Math.round(1024 / Math.pow(1.25, Math.max(-20, Math.min(19, niceness))));
+    }
+
+    /** Gives the group the scheduling weight of a process of this {@code niceness} (v1 {@code cpu.shares}, v2 {@code cpu.weight}). */
+    void weigh(int niceness) throws IOException {
+        if (v2) {
+            write(group.resolve("cpu.weight"), Long.toString(Math.max(1, Math.round(weight(niceness) * 100.0 / 1024))));
+        } else {
+            write(group.resolve("cpu.shares"), Long.toString(Math.max(2, weight(niceness))));
+        }
     }
 
     /** The group's scheduling weight as the OS reports it (v1 {@code cpu.shares}, v2 {@code cpu.weight}). */

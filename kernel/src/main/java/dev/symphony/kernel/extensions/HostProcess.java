@@ -57,8 +57,8 @@ final class HostProcess {
         return process.pid();
     }
 
-    static HostProcess start(Player player, KernelContext context, KernelBus bus, KernelBroker broker, Path logFile,
-                             HostSpawner spawner, boolean sandboxed)
+    static HostProcess start(Player player, KernelContext context, HostPriority priority, KernelBus bus, KernelBroker broker,
+                             Path logFile, HostSpawner spawner, boolean sandboxed)
             throws IOException {
         var manifest = player.manifest;
         long started = System.nanoTime();
@@ -75,7 +75,8 @@ final class HostProcess {
         boolean instrument = manifest.kind() == dev.symphony.contract.manifest.ExtensionManifest.Kind.INSTRUMENT
                 || manifest.capabilities().stream().anyMatch(c -> c.kind() == dev.symphony.contract.manifest.ExtensionManifest.Kind.INSTRUMENT);
         List<Path> djlCaches = Sandbox.djlCaches(instrument, env);
-        List<String> cmd = new ArrayList<>(niceness(context.hostNiceness()));
+        int niceness = priority.niceness();
+        List<String> cmd = new ArrayList<>(niceness(niceness));
         SettingFiles.Grant settingFiles = SettingFiles.grant(manifest, context.paths().userSettingsFile());
         HostLimits limits = HostLimits.create(player.id(), HostLimits.MAX_TASKS,
                 HostLimits.memoryBytes(manifest.permissions().maxHeapMb(), HostTools.granted(manifest)) + settingFiles.bytes());
@@ -144,8 +145,9 @@ final class HostProcess {
             }
         });
         Optional<CpuQuota> quota = share >= 1.0 ? Optional.empty() : limits.unifiedGroup().isPresent()
-                ? CpuQuota.inGroup(limits.unifiedGroup().get(), share, context.hostNiceness())
-                : CpuQuota.create(CpuQuota.groupName(player.id()), share, context.hostNiceness());
+                ? CpuQuota.inGroup(limits.unifiedGroup().get(), share, niceness)
+                : CpuQuota.create(CpuQuota.groupName(player.id()), share, niceness);
+        quota.ifPresent(q -> process.onExit().thenRun(priority.track(player.id(), q)));
         joinQuota(quota, process, broker, player, share);
         CompletableFuture<Void> hello = new CompletableFuture<>();
         Endpoint endpoint;

@@ -123,6 +123,15 @@ public final class Kernel implements AutoCloseable {
         return started;
     }
 
+    /**
+     * Ends the start-up priority ({@link KernelContext#hostNiceness}): hosts started from now on run at normal CPU
+     * priority, and running hosts' CPU groups get the normal weight (see {@link HostPriority}). The workbench calls
+     * it once its window is up.
+     */
+    public void normalHostPriority() {
+        supervisor.normalPriority();
+    }
+
     public List<Player> players() {
         List<Player> list = new ArrayList<>(players.values());
         list.sort(java.util.Comparator.comparing(Player::id));

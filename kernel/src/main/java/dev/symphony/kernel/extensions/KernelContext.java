@@ -151,10 +151,6 @@ public final class KernelContext {
         return this;
     }
 
-    /**
-     * Runs hosts at a lower CPU priority ({@code nice}, Unix only): the IDE's window then never waits
-     * for an extension host, not even while several start beside it; hosts still get every idle cycle.
-     */
     /** Where the HTTP broker finds the secrets it adds to requests; default: the user's store, then the kernel's environment. */
     public KernelContext secrets(dev.symphony.kernel.secrets.KernelSecrets secrets) {
         this.secrets = secrets;
@@ -175,6 +171,11 @@ public final class KernelContext {
         return trace;
     }
 
+    /**
+     * Starts hosts at a lower CPU priority ({@code nice}, Unix only; their CPU groups at the matching weight) until
+     * {@link Kernel#normalHostPriority()}: the IDE's window then never waits for an extension host, not even while
+     * several start beside it. Default 0 (normal).
+     */
     public KernelContext hostNiceness(int niceness) {
         this.hostNiceness = niceness;
         return this;

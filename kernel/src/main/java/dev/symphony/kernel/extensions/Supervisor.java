@@ -42,6 +42,7 @@ final class Supervisor implements AutoCloseable {
     private final HostSpawner spawner = new HostSpawner();
     private final java.util.concurrent.ExecutorService reaper = Executors.newCachedThreadPool(r -> daemon(r, "reaper"));
     private final DataFolderWatch dataWatch;
+    private final HostPriority priority;
 
     Supervisor(KernelContext context, KernelBus bus, AuditLog audit, KernelBroker broker, ModelStates models,
                Collection<Player> players) {
@@ -53,6 +54,7 @@ final class Supervisor implements AutoCloseable {
         this.players = players;
         this.store = new ExtensionStore(context.paths().data("extensions"));
         this.dataWatch = new DataFolderWatch();
+        this.priority = new HostPriority(context.hostNiceness());
         this.ticker = daemon(this::tickLoop, "supervisor");
         ticker.start();
     }
@@ -134,7 +136,7 @@ final class Supervisor implements AutoCloseable {
                 throw new CallFailedException(ErrorCode.PERMISSION_DENIED, sandbox.reason());
             }
             try {
-                HostProcess h = HostProcess.start(p, context, bus, broker, broker.logFile(p.id()), spawner, sandbox.sandboxed());
+                HostProcess h = HostProcess.start(p, context, priority, bus, broker, broker.logFile(p.id()), spawner, sandbox.sandboxed());
                 p.host = h;
                 p.lastStartNanos = h.startedNanos;
                 p.state = PlayerState.ACTIVE;
@@ -308,6 +310,11 @@ final class Supervisor implements AutoCloseable {
             System.err.println("symphony: supervisor tick failed: " + e);
         }
         return inFlight;
+    }
+
+    /** Hosts start at normal priority from now on; running ones' groups get the normal weight. */
+    void normalPriority() {
+        priority.normal(broker::log);
     }
 
     /** Stops the host of {@code p} on purpose (disable, reload, shutdown); no restart follows. */

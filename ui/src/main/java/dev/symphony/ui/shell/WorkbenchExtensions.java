@@ -5,9 +5,11 @@ import dev.symphony.kernel.extensions.KernelContext;
 import dev.symphony.kernel.settings.SettingsService;
 import dev.symphony.ui.probe.StartupTrace;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -17,8 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class WorkbenchExtensions implements AutoCloseable {
     /**
-     * Extension hosts run at the lowest priority (and their CPU groups at the matching weight), so
-     * the window never waits for them: they start beside the toolkit and use what it leaves.
+     * Extension hosts start at the lowest priority (and their CPU groups at the matching weight), so
+     * the window never waits for them: they start beside the toolkit and use what it leaves. Once the
+     * window is up they get the normal priority ({@link #normalPriorityAfter}).
      */
     static final int HOST_NICENESS = 19;
     private final CompletableFuture<Kernel> kernel;
@@ -78,6 +81,20 @@ public final class WorkbenchExtensions implements AutoCloseable {
             return null;
         });
         return new WorkbenchExtensions(kernel, ready, closed);
+    }
+
+    /**
+     * Once the window has drawn its first frame and the startup extensions are ready, or {@code grace} after
+     * that frame if they are not, hosts get the normal CPU priority: the lowest one was for the window's start
+     * only; kept, it starved every host whenever anything else kept the machine busy.
+     */
+    public CompletableFuture<Kernel> normalPriorityAfter(CompletableFuture<?> firstFrame, Duration grace) {
+        return firstFrame.thenCompose(shown -> ready.handle((r, e) -> null)
+                        .completeOnTimeout(null, grace.toMillis(), TimeUnit.MILLISECONDS))
+                .thenCombine(kernel, (x, k) -> {
+                    k.normalHostPriority();
+                    return k;
+                });
     }
 
     private static void thread(Runnable task) {
