@@ -12,25 +12,18 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
-import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
 
 /**
  * The Harmony Board's canvas: the board's picture in tiles ({@link BoardTiles}) painted at most once per pulse and
  * only where something changed or came into view, culled and at a level of detail ({@link BoardPainter}); over them a
  * transparent canvas for what a gesture draws (a box, a connection being made, the dragged nodes), a {@link Minimap}
- * and a banner for refusals. Mouse: drag a
- * node to move the selection (snapped to the grid), drag from an output port onto a node to connect, drag on the
- * empty board to select a box, middle/right drag or scroll to pan, Ctrl+scroll or pinch to zoom. Keys in
- * {@link BoardKeys}.
+ * and a banner for refusals. Mouse ({@link BoardMouse}): drag a node to move the selection (snapped to the grid),
+ * drag from an output port onto a node to connect, drag on the empty board to select a box, middle/right drag or
+ * scroll to pan, Ctrl+scroll or pinch to zoom. Keys in {@link BoardKeys}.
  */
 public final class BoardView extends Region {
     public static final String STYLE_CLASS = "harmony-board";
-    private static final double PORT_HIT = 12;
-    private static final double DRAG_THRESHOLD = 3;
 
     private final BoardViewModel vm;
     /** Tile size in pixels: a pan that brings a new row or column into view paints that strip only. */
@@ -47,43 +40,18 @@ public final class BoardView extends Region {
     private final Minimap minimap;
     private final Label banner = new Label();
     private final BoardPainter painter = new BoardPainter();
+    private final BoardMouse mouse;
     private final BooleanProperty dark = new SimpleBooleanProperty();
     private boolean dirty = true;
-    private BoardPainter.Gesture gesture = BoardPainter.Gesture.NONE;
-    /** While nodes are dragged the tiles show the board without them (their layer), the overlay the moving nodes. */
-    private boolean moving;
     private boolean overlayShown;
     private int visibleNodes;
     private int paintedTiles;
     private double lastScale = Double.NaN;
     private int selectedEdge = -1;
-    private Drag drag;
-    private double lastBoardX;
-    private double lastBoardY;
-
-    private enum Mode { MOVE, BOX, PAN, CONNECT }
-
-    private static final class Drag {
-        final Mode mode;
-        final double startX;
-        final double startY;
-        final String node;
-        double lastX;
-        double lastY;
-        boolean moved;
-
-        Drag(Mode mode, MouseEvent e, String node) {
-            this.mode = mode;
-            this.startX = e.getX();
-            this.startY = e.getY();
-            this.lastX = e.getX();
-            this.lastY = e.getY();
-            this.node = node;
-        }
-    }
 
     public BoardView(BoardViewModel vm) {
         this.vm = vm;
+        this.mouse = new BoardMouse(this, vm);
         getStyleClass().add(STYLE_CLASS);
         setFocusTraversable(true);
         minimap = new Minimap(vm, this::getWidth, this::getHeight);
@@ -127,11 +95,11 @@ public final class BoardView extends Region {
         }
         minimap.paintNodes();
         banner.setOnMousePressed(javafx.event.Event::consume);
-        setOnMousePressed(this::pressed); // on the view, not the canvas: the minimap and the banner consume their own
-        setOnMouseDragged(this::dragged);
-        setOnMouseReleased(this::released);
-        setOnScroll(this::scrolled);
-        setOnZoom(this::zoomed);
+        setOnMousePressed(mouse::pressed); // on the view, not the canvas: the minimap and the banner consume their own
+        setOnMouseDragged(mouse::dragged);
+        setOnMouseReleased(mouse::released);
+        setOnScroll(mouse::scrolled);
+        setOnZoom(mouse::zoomed);
         addEventHandler(KeyEvent.KEY_PRESSED, new BoardKeys(this, vm)::handle);
     }
 
@@ -169,7 +137,7 @@ public final class BoardView extends Region {
     }
 
     /** Selects connection {@code index} of the file (-1: none); a change paints the tiles again (a curve spans many). */
-    private void selectEdge(int index) {
+    void selectEdge(int index) {
         if (index != selectedEdge) {
             selectedEdge = index;
             repaint();
@@ -178,7 +146,7 @@ public final class BoardView extends Region {
 
     /** The board point last under the mouse (where Paste puts things). */
     Point pointer() {
-        return new Point(lastBoardX, lastBoardY);
+        return mouse.pointer();
     }
 
     /** Everything may have changed: every tile is painted again, in this pulse's layout pass (once per pulse). */
@@ -188,7 +156,7 @@ public final class BoardView extends Region {
     }
 
     /** Shows the tiles at the current viewport in this pulse's layout pass, painting only those not up to date. */
-    private void redraw() {
+    void redraw() {
         dirty = true;
         requestLayout();
     }
@@ -210,7 +178,7 @@ public final class BoardView extends Region {
     }
 
     /** The selection and its connections start or stop being drawn on the overlay: the tiles under them change. */
-    private void selectionLifted() {
+    void selectionLifted() {
         BoardGraph g = vm.graphProperty().get();
         for (String id : vm.selection()) {
             nodeChanged(id);
@@ -260,7 +228,7 @@ public final class BoardView extends Region {
             double tx = vm.translateXProperty().get();
             double ty = vm.translateYProperty().get();
             BoardColors c = colors();
-            BoardPainter.Layer layer = moving ? BoardPainter.Layer.STILL : BoardPainter.Layer.ALL;
+            BoardPainter.Layer layer = mouse.moving() ? BoardPainter.Layer.STILL : BoardPainter.Layer.ALL;
             boolean zoomStep = s != lastScale && !Double.isNaN(lastScale);
             lastScale = s;
             if (zoomStep) {
@@ -287,12 +255,13 @@ public final class BoardView extends Region {
 
     /** The overlay shows the dragged nodes, or a gesture's box or line; with nothing to show it is hidden (not drawn). */
     private void paintOverlay(double w, double h, BoardColors c) {
-        boolean show = moving || gesture.box() != null || gesture.connectFrom() != null;
+        BoardPainter.Gesture gesture = mouse.gesture();
+        boolean show = mouse.moving() || gesture.box() != null || gesture.connectFrom() != null;
         if (!show && !overlayShown) {
             return;
         }
         GraphicsContext g = overlay.getGraphicsContext2D();
-        if (moving) {
+        if (mouse.moving()) {
             g.setTransform(1, 0, 0, 1, 0, 0);
             g.clearRect(0, 0, w, h);
             painter.paint(g, w, h, vm, c, gesture, selectedEdge, BoardPainter.Layer.MOVING);
@@ -327,179 +296,4 @@ public final class BoardView extends Region {
         return (sy - vm.translateYProperty().get()) / vm.scaleProperty().get();
     }
 
-    /** The node whose output port is under screen point (sx, sy), or null. */
-    private BoardNode outPortAt(double sx, double sy) {
-        double r = PORT_HIT / vm.scaleProperty().get();
-        double bx = boardX(sx);
-        double by = boardY(sy);
-        for (BoardNode n : vm.graphProperty().get().nodes()) {
-            if (n.outType() != null && Math.abs(bx - n.outX()) <= r && Math.abs(by - n.portY()) <= r) {
-                return n;
-            }
-        }
-        return null;
-    }
-
-    /** The connection drawn near screen point (sx, sy) (straight-line distance between its ports), or -1. */
-    private int edgeAt(double sx, double sy) {
-        BoardGraph g = vm.graphProperty().get();
-        double bx = boardX(sx);
-        double by = boardY(sy);
-        double best = 6 / vm.scaleProperty().get();
-        int found = -1;
-        for (BoardEdge e : g.edges()) {
-            BoardNode a = g.node(e.from());
-            BoardNode b = g.node(e.to());
-            if (a != null && b != null) {
-                double d = segmentDistance(bx, by, a.outX(), a.portY(), b.x(), b.portY());
-                if (d < best) {
-                    best = d;
-                    found = e.index();
-                }
-            }
-        }
-        return found;
-    }
-
-    private static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {
-        double dx = bx - ax;
-        double dy = by - ay;
-        double len = dx * dx + dy * dy;
-        double t = len == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len));
-        return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
-    }
-
-    // --- mouse --------------------------------------------------------------------------------------
-
-    private void pressed(MouseEvent e) {
-        requestFocus();
-        lastBoardX = boardX(e.getX());
-        lastBoardY = boardY(e.getY());
-        if (e.getButton() != MouseButton.PRIMARY) {
-            drag = new Drag(Mode.PAN, e, null);
-            return;
-        }
-        BoardNode port = outPortAt(e.getX(), e.getY());
-        if (port != null) {
-            drag = new Drag(Mode.CONNECT, e, port.id());
-            return;
-        }
-        BoardNode hit = vm.graphProperty().get().nodeAt(lastBoardX, lastBoardY);
-        boolean toggle = e.isShortcutDown() || e.isShiftDown();
-        if (hit != null) {
-            selectEdge(-1);
-            if (toggle) {
-                if (!vm.selection().remove(hit.id())) {
-                    vm.selection().add(hit.id());
-                }
-            } else if (!vm.selection().contains(hit.id())) {
-                vm.selection().clear();
-                vm.selection().add(hit.id());
-            }
-            drag = new Drag(Mode.MOVE, e, hit.id());
-            return;
-        }
-        int edge = edgeAt(e.getX(), e.getY());
-        if (edge >= 0) {
-            selectEdge(edge);
-            vm.selection().clear();
-            drag = null;
-            return;
-        }
-        selectEdge(-1);
-        if (!toggle) {
-            vm.selection().clear();
-        }
-        drag = new Drag(Mode.BOX, e, null);
-        redraw();
-    }
-
-    private void dragged(MouseEvent e) {
-        if (drag == null) {
-            return;
-        }
-        lastBoardX = boardX(e.getX());
-        lastBoardY = boardY(e.getY());
-        if (Math.hypot(e.getX() - drag.startX, e.getY() - drag.startY) > DRAG_THRESHOLD) {
-            drag.moved = true;
-        }
-        double s = vm.scaleProperty().get();
-        switch (drag.mode) {
-            case PAN -> vm.pan(e.getX() - drag.lastX, e.getY() - drag.lastY);
-            case MOVE -> {
-                if (drag.moved) {
-                    gesture = new BoardPainter.Gesture(BoardViewModel.snap((e.getX() - drag.startX) / s),
-                            BoardViewModel.snap((e.getY() - drag.startY) / s), null, null, 0, 0);
-                    drag.lastX = e.getX();
-                    drag.lastY = e.getY();
-                    if (!moving) { // the first moved frame: the tiles under the selection are painted without it
-                        moving = true;
-                        selectionLifted();
-                    }
-                    redraw(); // the tiles stay; the overlay draws the moving nodes
-                    return;
-                }
-            }
-            case BOX -> gesture = new BoardPainter.Gesture(0, 0, new double[] {boardX(drag.startX), boardY(drag.startY),
-                    lastBoardX, lastBoardY}, null, 0, 0);
-            case CONNECT -> gesture = new BoardPainter.Gesture(0, 0, null, drag.node, lastBoardX, lastBoardY);
-            default -> {
-            }
-        }
-        drag.lastX = e.getX();
-        drag.lastY = e.getY();
-        redraw(); // a box or a line on the overlay; a pan moves the tiles
-    }
-
-    private void released(MouseEvent e) {
-        Drag d = drag;
-        BoardPainter.Gesture g = gesture;
-        drag = null;
-        gesture = BoardPainter.Gesture.NONE;
-        if (moving) { // the selection goes back onto the tiles (at its new place, if the move is written)
-            moving = false;
-            selectionLifted();
-        }
-        if (d == null) {
-            return;
-        }
-        switch (d.mode) {
-            case MOVE -> {
-                if (d.moved && (g.dx() != 0 || g.dy() != 0)) {
-                    vm.moveSelection(g.dx(), g.dy());
-                }
-            }
-            case BOX -> {
-                if (d.moved && g.box() != null) {
-                    double[] b = g.box();
-                    vm.selectBox(b[0], b[1], b[2], b[3], e.isShortcutDown() || e.isShiftDown());
-                }
-            }
-            case CONNECT -> {
-                BoardNode target = vm.graphProperty().get().nodeAt(boardX(e.getX()), boardY(e.getY()));
-                if (target != null) {
-                    vm.connect(d.node, target.id());
-                }
-            }
-            default -> {
-            }
-        }
-        redraw(); // the overlay is cleared; edits and selection changes marked their tiles
-    }
-
-    private void scrolled(ScrollEvent e) {
-        if (e.isShortcutDown()) {
-            // a wheel notch is ~40 px and zooms 10 %; tiny deltas (touchpads, some platforms' 1 px notches) still count
-            double notches = Math.signum(e.getDeltaY()) * Math.max(0.25, Math.abs(e.getDeltaY()) / 40);
-            vm.zoomAt(Math.pow(1.1, notches), e.getX(), e.getY());
-        } else {
-            vm.pan(e.getDeltaX(), e.getDeltaY());
-        }
-        e.consume();
-    }
-
-    private void zoomed(ZoomEvent e) {
-        vm.zoomAt(e.getZoomFactor(), e.getX(), e.getY());
-        e.consume();
-    }
 }
