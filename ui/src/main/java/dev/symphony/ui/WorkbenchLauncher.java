@@ -185,6 +185,7 @@ public final class WorkbenchLauncher {
             } catch (Exception | Error e) {
                 firstFrame.cancel(false);
                 err.println("symphony: the workbench could not start: " + e);
+                e.printStackTrace(err); // a bug or a broken installation: where it failed is what a report needs
                 status.set(1);
                 closed.countDown();
             }
