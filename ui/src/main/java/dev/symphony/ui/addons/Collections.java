@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -34,46 +34,87 @@ final class Collections {
         this.events = events;
     }
 
-    ListView<VNode> list() {
-        ListView<VNode> list = new ListView<>();
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(VNode item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                setGraphic(empty || item == null ? null : cellGraphic(getGraphic(), item));
-            }
-        });
-        list.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> select(list, row));
+    ListView<RowModel> list() {
+        ListView<RowModel> list = new ListView<>();
+        list.setCellFactory(v -> new RowCell());
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> select(list, row == null ? null : row.node()));
         return list;
+    }
+
+    /**
+     * A list cell: follows the one row it shows (a change to that row renders this cell alone) and keeps the control
+     * it built while it is empty, so the next row of the same component reconfigures it instead of building a new one.
+     */
+    private final class RowCell extends ListCell<RowModel> {
+        private final javafx.beans.InvalidationListener rowChanged = o -> show(getItem());
+        private RowModel shown;
+        private Node spare;
+
+        @Override
+        protected void updateItem(RowModel item, boolean empty) {
+            super.updateItem(item, empty);
+            RowModel next = empty ? null : item;
+            if (next != shown) {
+                if (shown != null) {
+                    shown.nodeProperty().removeListener(rowChanged);
+                }
+                shown = next;
+                if (next != null) {
+                    next.nodeProperty().addListener(rowChanged);
+                }
+            }
+            show(next);
+        }
+
+        private void show(RowModel row) {
+            setText(null);
+            if (row == null) {
+                if (getGraphic() != null) {
+                    spare = getGraphic();
+                }
+                setGraphic(null);
+                return;
+            }
+            Node graphic = cellGraphic(getGraphic() != null ? getGraphic() : spare, row.node());
+            spare = null;
+            if (graphic != getGraphic()) {
+                setGraphic(graphic);
+            }
+        }
     }
 
     /** A leaf row reuses the cell's control when the component is the same (a cell re-renders without new nodes). */
     private Node cellGraphic(Node current, VNode row) {
         if (current != null && row.children().isEmpty() && current.getStyleClass().contains(ComponentFactory.NODE_CLASS + "-" + row.component())
                 && Components.LEAVES.contains(row.component())) {
-            current.setId("vnode:" + row.id());
+            String id = "vnode:" + row.id();
+            if (!id.equals(current.getId())) {
+                current.setId(id);
+            }
             reconfigure.accept(current, row);
             return current;
         }
         return rows.apply(row);
     }
 
-    TableView<VNode> table() {
-        TableView<VNode> table = new TableView<>();
+    TableView<RowModel> table() {
+        TableView<RowModel> table = new TableView<>();
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> select(table, row));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> select(table, row == null ? null : row.node()));
         return table;
     }
 
     void configureTable(Node fx, VNode n) {
         @SuppressWarnings("unchecked")
-        TableView<VNode> table = (TableView<VNode>) fx;
+        TableView<RowModel> table = (TableView<RowModel>) fx;
         table.getColumns().clear();
         for (JsonNode c : n.props().path("columns")) {
             String key = c.path("key").asText();
-            TableColumn<VNode, String> column = new TableColumn<>(c.path("title").asText(key));
-            column.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().props().path("cells").path(key).asText("")));
+            TableColumn<RowModel, String> column = new TableColumn<>(c.path("title").asText(key));
+            column.setCellValueFactory(row -> {
+                RowModel r = row.getValue();
+                return Bindings.createStringBinding(() -> r.node().props().path("cells").path(key).asText(""), r.nodeProperty());
+            });
             table.getColumns().add(column);
         }
     }
@@ -102,12 +143,18 @@ final class Collections {
     @SuppressWarnings("unchecked")
     void setChildren(Node fx, VNode n) {
         if (fx instanceof ListView<?> list) {
-            ((ListView<VNode>) list).getItems().setAll(n.children());
+            ((ListView<RowModel>) list).getItems().setAll(models(n.children()));
         } else if (fx instanceof TableView<?> table) {
-            ((TableView<VNode>) table).getItems().setAll(n.children());
+            ((TableView<RowModel>) table).getItems().setAll(models(n.children()));
         } else if (fx instanceof TreeView<?> tree) {
             fill(((TreeView<VNode>) tree).getRoot(), n.children());
         }
+    }
+
+    private static List<RowModel> models(List<VNode> rows) {
+        List<RowModel> models = new java.util.ArrayList<>(rows.size());
+        rows.forEach(r -> models.add(new RowModel(r)));
+        return models;
     }
 
     private void fill(TreeItem<VNode> parent, List<VNode> children) {
@@ -122,13 +169,13 @@ final class Collections {
         parent.getChildren().setAll(items);
     }
 
-    /** Replaces row {@code row} of collection {@code fx} in place: only its cell renders again. */
+    /** Replaces row {@code row} of collection {@code fx} in its row model: only the cell showing it renders again. */
     @SuppressWarnings("unchecked")
     void updateRow(Node fx, int index, VNode row) {
         if (fx instanceof ListView<?> list) {
-            ((ListView<VNode>) list).getItems().set(index, row);
+            ((ListView<RowModel>) list).getItems().get(index).nodeProperty().set(row);
         } else if (fx instanceof TableView<?> table) {
-            ((TableView<VNode>) table).getItems().set(index, row);
+            ((TableView<RowModel>) table).getItems().get(index).nodeProperty().set(row);
         } else {
             TreeItem<VNode> item = treeItems.get(row.id());
             if (item != null) {

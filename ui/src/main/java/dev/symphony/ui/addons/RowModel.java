@@ -1,0 +1,26 @@
+package dev.symphony.ui.addons;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * One row of a list or table as its control holds it. A one-row change sets {@link #node} and leaves the control's
+ * items alone, so only the cell showing the row (if one does) renders again: replacing an item would make the
+ * control reconfigure every visible cell and size rows anew. Only cells listen, and a cell listens to the one row it
+ * shows, so a change reaches at most the visible cell and the control's measuring cell.
+ */
+final class RowModel {
+    private final ObjectProperty<VNode> node;
+
+    RowModel(VNode node) {
+        this.node = new SimpleObjectProperty<>(node);
+    }
+
+    VNode node() {
+        return node.get();
+    }
+
+    ObjectProperty<VNode> nodeProperty() {
+        return node;
+    }
+}
