@@ -24,7 +24,7 @@ final class Collections {
     private final java.util.function.BiConsumer<Node, VNode> reconfigure;
     private final ComponentFactory.Events events;
     /** Tree items by node id, for in-place updates. */
-    private final Map<String, TreeItem<VNode>> treeItems = new HashMap<>();
+    private final Map<String, TreeItem<RowModel>> treeItems = new HashMap<>();
 
     /** {@code reconfigure} applies a row's props to a cell's control built for a row of the same component. */
     Collections(java.util.function.Function<VNode, Node> rows, java.util.function.BiConsumer<Node, VNode> reconfigure,
@@ -46,24 +46,14 @@ final class Collections {
      * it built while it is empty, so the next row of the same component reconfigures it instead of building a new one.
      */
     private final class RowCell extends ListCell<RowModel> {
-        private final javafx.beans.InvalidationListener rowChanged = o -> show(getItem());
-        private RowModel shown;
+        private final RowModel.Follower follower = new RowModel.Follower(() -> show(getItem()));
         private Node spare;
 
         @Override
         protected void updateItem(RowModel item, boolean empty) {
             super.updateItem(item, empty);
-            RowModel next = empty ? null : item;
-            if (next != shown) {
-                if (shown != null) {
-                    shown.nodeProperty().removeListener(rowChanged);
-                }
-                shown = next;
-                if (next != null) {
-                    next.nodeProperty().addListener(rowChanged);
-                }
-            }
-            show(next);
+            follower.follow(empty ? null : item);
+            show(empty ? null : item);
         }
 
         private void show(RowModel row) {
@@ -119,17 +109,25 @@ final class Collections {
         }
     }
 
-    TreeView<VNode> tree() {
-        TreeView<VNode> tree = new TreeView<>(new TreeItem<>());
+    TreeView<RowModel> tree() {
+        TreeView<RowModel> tree = new TreeView<>(new TreeItem<>());
         tree.setShowRoot(false);
         tree.setCellFactory(v -> new javafx.scene.control.TreeCell<>() {
+            private final RowModel.Follower follower = new RowModel.Follower(() -> show(getItem()));
+
             @Override
-            protected void updateItem(VNode item, boolean empty) {
+            protected void updateItem(RowModel item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.text("text", ""));
+                follower.follow(empty ? null : item);
+                show(empty ? null : item);
+            }
+
+            private void show(RowModel item) {
+                setText(item == null ? null : item.node().text("text", ""));
             }
         });
-        tree.getSelectionModel().selectedItemProperty().addListener((o, was, item) -> select(tree, item == null ? null : item.getValue()));
+        tree.getSelectionModel().selectedItemProperty().addListener((o, was, item) ->
+                select(tree, item == null || item.getValue() == null ? null : item.getValue().node()));
         return tree;
     }
 
@@ -147,7 +145,7 @@ final class Collections {
         } else if (fx instanceof TableView<?> table) {
             ((TableView<RowModel>) table).getItems().setAll(models(n.children()));
         } else if (fx instanceof TreeView<?> tree) {
-            fill(((TreeView<VNode>) tree).getRoot(), n.children());
+            fill(((TreeView<RowModel>) tree).getRoot(), n.children());
         }
     }
 
@@ -157,11 +155,12 @@ final class Collections {
         return models;
     }
 
-    private void fill(TreeItem<VNode> parent, List<VNode> children) {
-        List<TreeItem<VNode>> items = new java.util.ArrayList<>(children.size());
+    /** A known id keeps its item and row model (setting an item's value would make the tree rebuild every cell). */
+    private void fill(TreeItem<RowModel> parent, List<VNode> children) {
+        List<TreeItem<RowModel>> items = new java.util.ArrayList<>(children.size());
         for (VNode c : children) {
-            TreeItem<VNode> item = treeItems.computeIfAbsent(c.id(), id -> new TreeItem<>());
-            item.setValue(c);
+            TreeItem<RowModel> item = treeItems.computeIfAbsent(c.id(), id -> new TreeItem<>(new RowModel(c)));
+            item.getValue().nodeProperty().set(c);
             item.setExpanded(c.props().path("expanded").asBoolean(item.isExpanded()));
             fill(item, c.children());
             items.add(item);
@@ -177,9 +176,9 @@ final class Collections {
         } else if (fx instanceof TableView<?> table) {
             ((TableView<RowModel>) table).getItems().get(index).nodeProperty().set(row);
         } else {
-            TreeItem<VNode> item = treeItems.get(row.id());
+            TreeItem<RowModel> item = treeItems.get(row.id());
             if (item != null) {
-                item.setValue(row);
+                item.getValue().nodeProperty().set(row);
             }
         }
     }

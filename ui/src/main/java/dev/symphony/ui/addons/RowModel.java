@@ -23,4 +23,28 @@ final class RowModel {
     ObjectProperty<VNode> nodeProperty() {
         return node;
     }
+
+    /** A cell's hold on the one row it shows: {@link #follow} moves it, and a change to that row runs the cell's update. */
+    static final class Follower {
+        private final javafx.beans.InvalidationListener changed;
+        private RowModel shown;
+
+        Follower(Runnable onChange) {
+            this.changed = o -> onChange.run();
+        }
+
+        /** Follows {@code row} (null: none) from now on. */
+        void follow(RowModel row) {
+            if (row == shown) {
+                return;
+            }
+            if (shown != null) {
+                shown.node.removeListener(changed);
+            }
+            shown = row;
+            if (row != null) {
+                row.node.addListener(changed);
+            }
+        }
+    }
 }
