@@ -4,9 +4,9 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * One row of a list or table as its control holds it. A one-row change sets {@link #node} and leaves the control's
- * items alone, so only the cell showing the row (if one does) renders again: replacing an item would make the
- * control reconfigure every visible cell and size rows anew. Only cells listen, and a cell listens to the one row it
+ * One row of a list or table, or one item of a tree, as its control holds it. A one-row change sets {@link #node}
+ * and leaves the control's items alone, so only the cell showing the row (if one does) renders again: replacing an
+ * item would make a list or table reconfigure every visible cell and size rows anew, and a tree rebuild its cells. Only cells listen, and a cell listens to the one row it
  * shows, so a change reaches at most the visible cell and the control's measuring cell.
  */
 final class RowModel {
