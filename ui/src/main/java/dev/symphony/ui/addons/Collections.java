@@ -46,14 +46,13 @@ final class Collections {
      * it built while it is empty, so the next row of the same component reconfigures it instead of building a new one.
      */
     private final class RowCell extends ListCell<RowModel> {
-        private final RowModel.Follower follower = new RowModel.Follower(() -> show(getItem()));
+        private final RowModel.Follower follower = new RowModel.Follower(this::show);
         private Node spare;
 
         @Override
         protected void updateItem(RowModel item, boolean empty) {
             super.updateItem(item, empty);
-            follower.follow(empty ? null : item);
-            show(empty ? null : item);
+            follower.show(empty ? null : item);
         }
 
         private void show(RowModel row) {
@@ -113,17 +112,12 @@ final class Collections {
         TreeView<RowModel> tree = new TreeView<>(new TreeItem<>());
         tree.setShowRoot(false);
         tree.setCellFactory(v -> new javafx.scene.control.TreeCell<>() {
-            private final RowModel.Follower follower = new RowModel.Follower(() -> show(getItem()));
+            private final RowModel.Follower follower = new RowModel.Follower(row -> setText(row == null ? null : row.node().text("text", "")));
 
             @Override
             protected void updateItem(RowModel item, boolean empty) {
                 super.updateItem(item, empty);
-                follower.follow(empty ? null : item);
-                show(empty ? null : item);
-            }
-
-            private void show(RowModel item) {
-                setText(item == null ? null : item.node().text("text", ""));
+                follower.show(empty ? null : item);
             }
         });
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, item) ->

@@ -24,27 +24,33 @@ final class RowModel {
         return node;
     }
 
-    /** A cell's hold on the one row it shows: {@link #follow} moves it, and a change to that row runs the cell's update. */
+    /**
+     * A cell's hold on the one row it shows: {@link #show} moves it and renders the row, and a change to that row
+     * renders it again.
+     */
     static final class Follower {
+        private final java.util.function.Consumer<RowModel> render;
         private final javafx.beans.InvalidationListener changed;
         private RowModel shown;
 
-        Follower(Runnable onChange) {
-            this.changed = o -> onChange.run();
+        /** {@code render} shows a row in the cell (null: the cell is empty). */
+        Follower(java.util.function.Consumer<RowModel> render) {
+            this.render = render;
+            this.changed = o -> render.accept(shown);
         }
 
-        /** Follows {@code row} (null: none) from now on. */
-        void follow(RowModel row) {
-            if (row == shown) {
-                return;
+        /** Shows {@code row} (null: none) and follows it from now on. */
+        void show(RowModel row) {
+            if (row != shown) {
+                if (shown != null) {
+                    shown.node.removeListener(changed);
+                }
+                shown = row;
+                if (row != null) {
+                    row.node.addListener(changed);
+                }
             }
-            if (shown != null) {
-                shown.node.removeListener(changed);
-            }
-            shown = row;
-            if (row != null) {
-                row.node.addListener(changed);
-            }
+            render.accept(row);
         }
     }
 }
