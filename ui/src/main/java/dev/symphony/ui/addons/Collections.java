@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -24,7 +24,7 @@ final class Collections {
     private final java.util.function.BiConsumer<Node, VNode> reconfigure;
     private final ComponentFactory.Events events;
     /** Tree items by node id, for in-place updates. */
-    private final Map<String, TreeItem<VNode>> treeItems = new HashMap<>();
+    private final Map<String, TreeItem<RowModel>> treeItems = new HashMap<>();
 
     /** {@code reconfigure} applies a row's props to a cell's control built for a row of the same component. */
     Collections(java.util.function.Function<VNode, Node> rows, java.util.function.BiConsumer<Node, VNode> reconfigure,
@@ -34,61 +34,94 @@ final class Collections {
         this.events = events;
     }
 
-    ListView<VNode> list() {
-        ListView<VNode> list = new ListView<>();
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(VNode item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                setGraphic(empty || item == null ? null : cellGraphic(getGraphic(), item));
-            }
-        });
-        list.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> select(list, row));
+    ListView<RowModel> list() {
+        ListView<RowModel> list = new ListView<>();
+        list.setCellFactory(v -> new RowCell());
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> select(list, row == null ? null : row.node()));
         return list;
+    }
+
+    /**
+     * A list cell: follows the one row it shows (a change to that row renders this cell alone) and keeps the control
+     * it built while it is empty, so the next row of the same component reconfigures it instead of building a new one.
+     */
+    private final class RowCell extends ListCell<RowModel> {
+        private final RowModel.Follower follower = new RowModel.Follower(this::show);
+        private Node spare;
+
+        @Override
+        protected void updateItem(RowModel item, boolean empty) {
+            super.updateItem(item, empty);
+            follower.show(empty ? null : item);
+        }
+
+        private void show(RowModel row) {
+            setText(null);
+            if (row == null) {
+                if (getGraphic() != null) {
+                    spare = getGraphic();
+                }
+                setGraphic(null);
+                return;
+            }
+            Node graphic = cellGraphic(getGraphic() != null ? getGraphic() : spare, row.node());
+            spare = null;
+            if (graphic != getGraphic()) {
+                setGraphic(graphic);
+            }
+        }
     }
 
     /** A leaf row reuses the cell's control when the component is the same (a cell re-renders without new nodes). */
     private Node cellGraphic(Node current, VNode row) {
         if (current != null && row.children().isEmpty() && current.getStyleClass().contains(ComponentFactory.NODE_CLASS + "-" + row.component())
                 && Components.LEAVES.contains(row.component())) {
-            current.setId("vnode:" + row.id());
+            String id = "vnode:" + row.id();
+            if (!id.equals(current.getId())) {
+                current.setId(id);
+            }
             reconfigure.accept(current, row);
             return current;
         }
         return rows.apply(row);
     }
 
-    TableView<VNode> table() {
-        TableView<VNode> table = new TableView<>();
+    TableView<RowModel> table() {
+        TableView<RowModel> table = new TableView<>();
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> select(table, row));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> select(table, row == null ? null : row.node()));
         return table;
     }
 
     void configureTable(Node fx, VNode n) {
         @SuppressWarnings("unchecked")
-        TableView<VNode> table = (TableView<VNode>) fx;
+        TableView<RowModel> table = (TableView<RowModel>) fx;
         table.getColumns().clear();
         for (JsonNode c : n.props().path("columns")) {
             String key = c.path("key").asText();
-            TableColumn<VNode, String> column = new TableColumn<>(c.path("title").asText(key));
-            column.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().props().path("cells").path(key).asText("")));
+            TableColumn<RowModel, String> column = new TableColumn<>(c.path("title").asText(key));
+            column.setCellValueFactory(row -> {
+                RowModel r = row.getValue();
+                return Bindings.createStringBinding(() -> r.node().props().path("cells").path(key).asText(""), r.nodeProperty());
+            });
             table.getColumns().add(column);
         }
     }
 
-    TreeView<VNode> tree() {
-        TreeView<VNode> tree = new TreeView<>(new TreeItem<>());
+    TreeView<RowModel> tree() {
+        TreeView<RowModel> tree = new TreeView<>(new TreeItem<>());
         tree.setShowRoot(false);
         tree.setCellFactory(v -> new javafx.scene.control.TreeCell<>() {
+            private final RowModel.Follower follower = new RowModel.Follower(row -> setText(row == null ? null : row.node().text("text", "")));
+
             @Override
-            protected void updateItem(VNode item, boolean empty) {
+            protected void updateItem(RowModel item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.text("text", ""));
+                follower.show(empty ? null : item);
             }
         });
-        tree.getSelectionModel().selectedItemProperty().addListener((o, was, item) -> select(tree, item == null ? null : item.getValue()));
+        tree.getSelectionModel().selectedItemProperty().addListener((o, was, item) ->
+                select(tree, item == null || item.getValue() == null ? null : item.getValue().node()));
         return tree;
     }
 
@@ -102,19 +135,26 @@ final class Collections {
     @SuppressWarnings("unchecked")
     void setChildren(Node fx, VNode n) {
         if (fx instanceof ListView<?> list) {
-            ((ListView<VNode>) list).getItems().setAll(n.children());
+            ((ListView<RowModel>) list).getItems().setAll(models(n.children()));
         } else if (fx instanceof TableView<?> table) {
-            ((TableView<VNode>) table).getItems().setAll(n.children());
+            ((TableView<RowModel>) table).getItems().setAll(models(n.children()));
         } else if (fx instanceof TreeView<?> tree) {
-            fill(((TreeView<VNode>) tree).getRoot(), n.children());
+            fill(((TreeView<RowModel>) tree).getRoot(), n.children());
         }
     }
 
-    private void fill(TreeItem<VNode> parent, List<VNode> children) {
-        List<TreeItem<VNode>> items = new java.util.ArrayList<>(children.size());
+    private static List<RowModel> models(List<VNode> rows) {
+        List<RowModel> models = new java.util.ArrayList<>(rows.size());
+        rows.forEach(r -> models.add(new RowModel(r)));
+        return models;
+    }
+
+    /** A known id keeps its item and row model (setting an item's value would make the tree rebuild every cell). */
+    private void fill(TreeItem<RowModel> parent, List<VNode> children) {
+        List<TreeItem<RowModel>> items = new java.util.ArrayList<>(children.size());
         for (VNode c : children) {
-            TreeItem<VNode> item = treeItems.computeIfAbsent(c.id(), id -> new TreeItem<>());
-            item.setValue(c);
+            TreeItem<RowModel> item = treeItems.computeIfAbsent(c.id(), id -> new TreeItem<>(new RowModel(c)));
+            item.getValue().nodeProperty().set(c);
             item.setExpanded(c.props().path("expanded").asBoolean(item.isExpanded()));
             fill(item, c.children());
             items.add(item);
@@ -122,17 +162,17 @@ final class Collections {
         parent.getChildren().setAll(items);
     }
 
-    /** Replaces row {@code row} of collection {@code fx} in place: only its cell renders again. */
+    /** Replaces row {@code row} of collection {@code fx} in its row model: only the cell showing it renders again. */
     @SuppressWarnings("unchecked")
     void updateRow(Node fx, int index, VNode row) {
         if (fx instanceof ListView<?> list) {
-            ((ListView<VNode>) list).getItems().set(index, row);
+            ((ListView<RowModel>) list).getItems().get(index).nodeProperty().set(row);
         } else if (fx instanceof TableView<?> table) {
-            ((TableView<VNode>) table).getItems().set(index, row);
+            ((TableView<RowModel>) table).getItems().get(index).nodeProperty().set(row);
         } else {
-            TreeItem<VNode> item = treeItems.get(row.id());
+            TreeItem<RowModel> item = treeItems.get(row.id());
             if (item != null) {
-                item.setValue(row);
+                item.getValue().nodeProperty().set(row);
             }
         }
     }

@@ -152,7 +152,7 @@ class VirtualRendererUiTest {
         } else if (node instanceof javafx.scene.control.Button btn) {
             b.append('"').append(btn.getText()).append('"');
         } else if (node instanceof ListView<?> list) {
-            b.append(list.getItems().stream().map(r -> ((VNode) r).id() + "=" + ((VNode) r).props()).toList());
+            b.append(list.getItems().stream().map(r -> ((RowModel) r).node().id() + "=" + ((RowModel) r).node().props()).toList());
         } else if (node instanceof TabPane tabs) {
             b.append('[');
             tabs.getTabs().forEach(t -> b.append(t.getText()).append(':').append(dump(t.getContent())).append(','));
