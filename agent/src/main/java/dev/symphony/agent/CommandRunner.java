@@ -86,9 +86,15 @@ public final class CommandRunner {
      * {@code commandLine} is what the watch shows.
      */
     Result run(String commandLine, java.util.List<String> argv, Path folder, BooleanSupplier cancelled) throws IOException {
-        Process p = new ProcessBuilder(argv).directory(folder.toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         CommandWatch.Shown shown = watch.started(commandLine, folder);
+        Process p;
+        try {
+            p = new ProcessBuilder(argv).directory(folder.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        } catch (IOException e) {
+            shown.ended(-1, "not started: " + e.getMessage());
+            throw e;
+        }
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         Thread reader = new Thread(() -> drain(p.getInputStream(), kept, shown), "agent-command-output");
         reader.setDaemon(true);

@@ -29,7 +29,10 @@ public interface CommandWatch {
         /** What the command wrote (output and errors together), as it arrives, every byte (not only the kept ones). */
         void output(byte[] bytes, int offset, int length);
 
-        /** The command ended with {@code exitCode}; {@code how} is "" for an ordinary end, else "stopped" or "timed out". */
+        /**
+         * The command ended with {@code exitCode}; {@code how} is "" for an ordinary end, else "stopped", "timed out"
+         * or "not started: WHY" (exit code -1).
+         */
         void ended(int exitCode, String how);
     }
 }
