@@ -47,6 +47,7 @@ class ChatUiTest {
     private static final String REPLAY = "dev.symphony.samples.replay-agent/edit-and-run";
     private static final String CHAT = "dev.symphony.samples.replay-agent/markdown-answer";
     private static final String HUNKS = "dev.symphony.samples.replay-agent/review-hunks";
+    private static final String LONG = "dev.symphony.samples.replay-agent/run-and-stop";
     /** One kernel for the class: the replay's host starts once. */
     private static Path kernelHome;
     private static Kernel kernel;
@@ -80,7 +81,8 @@ class ChatUiTest {
         Files.writeString(bench.paths().configDir().resolve("model-prices.json"),
                 "{\"models\": {\"edit-and-run\": {\"input\": 2.5, \"output\": 10, \"currency\": \"USD\"},"
                 + " \"markdown-answer\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"},"
-                + " \"review-hunks\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"}}}\n");
+                + " \"review-hunks\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"},"
+                + " \"run-and-stop\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"}}}\n");
     }
 
     @AfterEach
@@ -215,6 +217,37 @@ class ChatUiTest {
     }
 
     @Test
+    void theAgentsCommandShowsLiveInItsThreadsTerminalTabAndStopEndsIt(FxRobot robot) throws Exception {
+        robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN_AGENT));
+        waitUntil("the chat shows in agent mode", () -> robot.lookup("#" + ChatView.ID).tryQuery().isPresent()
+                && chat.model().agentModeProperty().get());
+        robot.interact(() -> chat.model().modelProperty().set(LONG));
+        ask(robot, "Run the long check");
+        awaitPrompt(robot, "Run echo started-long-check; sleep 47.25; echo finished-long-check", 150); // the replay's host starts first
+        answer(robot, ChatView.ACCEPT_ID);
+        String tab = "Agent: Run the long check";
+        waitUntil("the command line and its first output show in the thread's tab while it runs", 30, () -> {
+            String screen = agentScreen(tab);
+            return screen.contains("$ echo started-long-check; sleep 47.25") && screen.contains("\nstarted-long-check");
+        });
+        waitUntil("the command's sleep runs", () -> sleeping()); // read from /proc: its line shows a moment after the echo
+
+        assertTrue(chat.model().busyProperty().get(), "and the agent waits for it");
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ChatView.STOP_ID).queryAs(Node.class));
+        waitUntil("the tab says the command was stopped", 15, () -> agentScreen(tab).contains("[stopped, exit"));
+        waitUntil("the command's processes ended", 10, () -> !sleeping());
+        awaitIdle(robot);
+        assertFalse(agentScreen(tab).contains("\nfinished-long-check"), "its last line never came: " + agentScreen(tab));
+        assertTrue(chat.model().entries().stream().anyMatch(e -> e instanceof ChatEntry.Notice n && n.text().equals("Stopped.")),
+                String.valueOf(chat.model().entries()));
+    }
+
+    /** True while the long check's {@code sleep 47.25} runs: a process this test's JVM started, inside the sandbox or not. */
+    private static boolean sleeping() {
+        return ProcessHandle.current().descendants().anyMatch(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains("47.25")).orElse(false));
+    }
+
+    @Test
     void maestroAutoChoosesAModelByRoleAndBudgetAndTheReplySaysWhich(FxRobot robot) throws Exception {
         robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN));
         waitUntil("the chat shows", () -> robot.lookup("#" + ChatView.ID).tryQuery().isPresent());
@@ -224,8 +257,8 @@ class ChatUiTest {
         waitUntil("the answer is complete", 150, () -> !chat.model().busyProperty().get()); // the replay's host starts first
         ChatEntry.Assistant answer = chat.model().entries().stream().filter(e -> e instanceof ChatEntry.Assistant)
                 .map(e -> (ChatEntry.Assistant) e).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(chat.model().entries().toString()));
-        // chat: the three priced replays fit the day's budget (1 USD) and have no context length: the free ones first, then the id
-        assertTrue(answer.metaProperty().get().startsWith(CHAT + " (auto: chat: chat, the largest context, then the cheapest, of 3 that may cost at most 0.1000"),
+        // chat: the four priced replays fit the day's budget (1 USD) and have no context length: the free ones first, then the id
+        assertTrue(answer.metaProperty().get().startsWith(CHAT + " (auto: chat: chat, the largest context, then the cheapest, of 4 that may cost at most 0.1000"),
                 answer.metaProperty().get());
     }
 
