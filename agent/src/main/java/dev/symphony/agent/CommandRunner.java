@@ -26,25 +26,32 @@ public final class CommandRunner {
     private final Duration limit;
     private final OverlayShell overlay;
     private final boolean overlayRequired;
+    private final CommandWatch watch;
 
     public CommandRunner(Duration limit) {
-        this(limit, null, false);
+        this(limit, null, false, CommandWatch.NONE);
     }
 
-    private CommandRunner(Duration limit, OverlayShell overlay, boolean overlayRequired) {
+    private CommandRunner(Duration limit, OverlayShell overlay, boolean overlayRequired, CommandWatch watch) {
         this.limit = limit;
         this.overlay = overlay;
         this.overlayRequired = overlayRequired;
+        this.watch = watch;
     }
 
     /** This runner, its commands run in {@code overlay}'s copy-on-write view of the workspace where it is available. */
     public CommandRunner withOverlay(OverlayShell overlay) {
-        return new CommandRunner(limit, overlay, overlayRequired);
+        return new CommandRunner(limit, overlay, overlayRequired, watch);
     }
 
     /** This runner, refusing to run a command in the workspace itself where no overlay can be had (a Melody's phase). */
     public CommandRunner overlayOnly() {
-        return new CommandRunner(limit, overlay, true);
+        return new CommandRunner(limit, overlay, true, watch);
+    }
+
+    /** This runner, each command line and its output shown by {@code watch} as it runs (the workbench's terminal). */
+    public CommandRunner watchedBy(CommandWatch watch) {
+        return new CommandRunner(limit, overlay, overlayRequired, watch);
     }
 
     /** True when commands must not run without an overlay. */
@@ -71,15 +78,25 @@ public final class CommandRunner {
     public Result run(String command, Path folder, BooleanSupplier cancelled) throws IOException {
         java.util.List<String> argv = new java.util.ArrayList<>(confinement(folder));
         argv.addAll(java.util.List.of("bash", "-c", command));
-        return run(argv, folder, cancelled);
+        return run(command, argv, folder, cancelled);
     }
 
-    /** Runs {@code argv} in {@code folder} as {@link #run(String, Path, BooleanSupplier)} runs a command line. */
-    Result run(java.util.List<String> argv, Path folder, BooleanSupplier cancelled) throws IOException {
-        Process p = new ProcessBuilder(argv).directory(folder.toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    /**
+     * Runs {@code argv} in {@code folder} as {@link #run(String, Path, BooleanSupplier)} runs a command line;
+     * {@code commandLine} is what the watch shows.
+     */
+    Result run(String commandLine, java.util.List<String> argv, Path folder, BooleanSupplier cancelled) throws IOException {
+        CommandWatch.Shown shown = watch.started(commandLine, folder);
+        Process p;
+        try {
+            p = new ProcessBuilder(argv).directory(folder.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        } catch (IOException e) {
+            shown.ended(-1, "not started: " + e.getMessage());
+            throw e;
+        }
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        Thread reader = new Thread(() -> drain(p.getInputStream(), kept), "agent-command-output");
+        Thread reader = new Thread(() -> drain(p.getInputStream(), kept, shown), "agent-command-output");
         reader.setDaemon(true);
         reader.start();
         long deadline = System.nanoTime() + limit.toNanos();
@@ -100,6 +117,8 @@ public final class CommandRunner {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        boolean stopped = cancelled.getAsBoolean();
+        shown.ended(p.isAlive() ? -1 : p.exitValue(), stopped ? "stopped" : timedOut ? "timed out" : "");
         String out;
         synchronized (kept) {
             out = kept.toString(StandardCharsets.UTF_8);
@@ -110,11 +129,12 @@ public final class CommandRunner {
         return new Result(p.isAlive() ? -1 : p.exitValue(), out, timedOut);
     }
 
-    private static void drain(InputStream in, ByteArrayOutputStream kept) {
+    private static void drain(InputStream in, ByteArrayOutputStream kept, CommandWatch.Shown shown) {
         byte[] buf = new byte[8192];
         try (in) {
             int n;
             while ((n = in.read(buf)) >= 0) {
+                shown.output(buf, 0, n);
                 synchronized (kept) {
                     kept.write(buf, 0, Math.max(0, Math.min(n, MAX_OUTPUT - kept.size())));
                 }

@@ -176,7 +176,7 @@ public final class OverlayShell {
             if (unconfined(ws, runner).isEmpty()) {
                 argv.addAll(runner.confinement(ws)); // bwrap inside the namespace: it binds the overlay, not the workspace under it
             }
-            CommandRunner.Result r = runner.run(argv, ws, cancelled);
+            CommandRunner.Result r = runner.run(command, argv, ws, cancelled);
             if (r.exitCode() == 125 && r.output().contains("symphony: the overlay cannot be mounted")) {
                 throw new IOException("the overlay could not be mounted over " + ws + ": " + r.output().strip());
             }

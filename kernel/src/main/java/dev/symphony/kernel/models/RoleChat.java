@@ -31,7 +31,10 @@ public final class RoleChat {
         return new Request(role, null);
     }
 
-    /** A request to {@code model} (a model's qualified id or name, as in the settings) instead of the role's; its fallbacks still follow. */
+    /**
+     * A request to {@code model} (a model's qualified id or name, as in the settings) instead of the role's; its
+     * fallbacks still follow. {@link Maestro#AUTO}: the model {@link Maestro} chooses for the role and the money left.
+     */
     public Request request(String role, String model) {
         return new Request(role, model);
     }
@@ -44,6 +47,7 @@ public final class RoleChat {
         private volatile ModelRouter router;
         private volatile boolean cancelled;
         private volatile Budget day;
+        private volatile Maestro.Choice choice;
 
         private Request(String role, String model) {
             this.role = role;
@@ -62,7 +66,7 @@ public final class RoleChat {
                 throw new CallFailedException(ErrorCode.CANCELLED, "cancelled");
             }
             try {
-                return router.chat(chain(settings), request, listener);
+                return router.chat(chain(settings, prices, request), request, listener);
             } finally {
                 if (day.limit() != Double.POSITIVE_INFINITY) {
                     ledger.record(day.spent());
@@ -76,8 +80,19 @@ public final class RoleChat {
             return b == null ? Double.NaN : b.limit() - b.spent();
         }
 
-        private List<ServedModel> chain(RouterSettings settings) {
+        /** Maestro's choice for the last request when it was asked for {@link Maestro#AUTO}; empty otherwise. */
+        public java.util.Optional<Maestro.Choice> choice() {
+            return java.util.Optional.ofNullable(choice);
+        }
+
+        private List<ServedModel> chain(RouterSettings settings, PriceTable prices, ChatRequest request) {
             ModelInstruments instruments = new ModelInstruments(kernel);
+            if (Maestro.AUTO.equals(model)) {
+                Maestro.Choice chosen = new Maestro(prices).choose(role, instruments.models(), request,
+                        RouterSettings.limit(settings.perRequest()), day.remaining());
+                choice = chosen;
+                return withFallbacks(instruments, chosen.model(), settings);
+            }
             String name = model != null ? model : settings.roleModel();
             if (name == null && !"chat".equals(role)) {
                 name = RouterSettings.read(paths, "chat").roleModel();
@@ -85,6 +100,10 @@ public final class RoleChat {
             ServedModel first = name != null ? instruments.find(name) : instruments.demo().orElseThrow(() -> new CallFailedException(
                     ErrorCode.INVALID_INPUT, "no model configured (the setting models." + role + ") and no demo model installed"
                     + instruments.problemsNote()));
+            return withFallbacks(instruments, first, settings);
+        }
+
+        private static List<ServedModel> withFallbacks(ModelInstruments instruments, ServedModel first, RouterSettings settings) {
             List<ServedModel> chain = new ArrayList<>(List.of(first));
             for (String fallback : settings.fallback()) {
                 ServedModel m = instruments.find(fallback);

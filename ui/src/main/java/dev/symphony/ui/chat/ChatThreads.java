@@ -31,9 +31,14 @@ final class ChatThreads {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a thread showed: one entry of the chat, as data ({@code kind}: user, assistant, tool, notice). */
-    record Shown(String kind, String text, String meta, List<String> context, boolean flag) {
+    record Shown(String kind, String text, String meta, List<String> context, boolean flag, int checkpoint) {
         Shown {
             context = context == null ? List.of() : List.copyOf(context);
+        }
+
+        /** An entry without a checkpoint (a thread kept before they were, or not a step). */
+        Shown(String kind, String text, String meta, List<String> context, boolean flag) {
+            this(kind, text, meta, context, flag, 0);
         }
     }
 

@@ -42,10 +42,14 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
     private final StringProperty rules = new SimpleStringProperty(this, "rules", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final BooleanProperty agentMode = new SimpleBooleanProperty(this, "agentMode");
-    /** The model picked for the next requests (a qualified id); {@link #AUTO}: the role's, as the settings say. */
+    /**
+     * The model picked for the next requests (a qualified id); {@link #AUTO}: the role's, as the settings say;
+     * {@link #MAESTRO}: Maestro's choice for each request, by role and the money left.
+     */
     private final StringProperty model = new SimpleStringProperty(this, "model", AUTO);
-    private final ObservableList<String> models = FXCollections.observableArrayList(AUTO);
     public static final String AUTO = "auto (the role's model)";
+    public static final String MAESTRO = "auto (Maestro: by role and budget)";
+    private final ObservableList<String> models = FXCollections.observableArrayList(AUTO, MAESTRO);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "chat");
         t.setDaemon(true);
@@ -101,7 +105,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         return model;
     }
 
-    /** What the model picker offers: {@link #AUTO}, then every model of every model Instrument ({@link #refreshModels}). */
+    /** What the model picker offers: {@link #AUTO}, {@link #MAESTRO}, then every model of every model Instrument ({@link #refreshModels}). */
     public ObservableList<String> models() {
         return models;
     }
@@ -111,7 +115,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         CompletableFuture.supplyAsync(backend::models, worker).whenComplete((list, e) -> bridge.onFx(() -> {
             if (list != null) {
                 String picked = model.get();
-                models.setAll(AUTO);
+                models.setAll(AUTO, MAESTRO);
                 list.stream().distinct().forEach(models::add);
                 if (!models.contains(picked)) {
                     models.add(picked);
@@ -135,7 +139,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         AgentTools agentTools = null;
         if (agentMode.get()) {
             try {
-                agentTools = workspace.tools(this, recorder());
+                agentTools = workspace.tools(this, recorder(), threadTitle(text));
             } catch (RuntimeException e) {
                 entries.add(new ChatEntry.Notice("Agent mode cannot start: " + e.getMessage(), true));
                 return;
@@ -153,11 +157,19 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         chips.clear();
         input.set("");
         busy.set(true);
-        AgentLoop loop = new AgentLoop(backend, agentTools, AUTO.equals(model.get()) ? null : model.get());
+        String picked = model.get();
+        AgentLoop loop = new AgentLoop(backend, agentTools, AUTO.equals(picked) ? null
+                : MAESTRO.equals(picked) ? dev.symphony.kernel.models.Maestro.AUTO : picked);
         running = loop;
         Message user = Message.user(content.toString());
         java.nio.file.Path folder = workspace.folder();
         worker.execute(() -> answer(loop, user, folder));
+    }
+
+    /** The thread's title as the thread list shows it: its first question's, or {@code asking}'s when this is the first. */
+    private String threadTitle(String asking) {
+        return ThreadEntries.title(entries.stream().filter(e -> e instanceof ChatEntry.User).map(e -> ((ChatEntry.User) e).text())
+                .findFirst().orElse(asking));
     }
 
     private void answer(AgentLoop loop, Message user, java.nio.file.Path folder) {

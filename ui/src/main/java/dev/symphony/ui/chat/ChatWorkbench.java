@@ -38,14 +38,17 @@ public final class ChatWorkbench implements AutoCloseable {
 
     /** Where the agent's commands run: a copy-on-write view of the workspace, their changes applied once accepted. */
     private final dev.symphony.agent.OverlayShell overlay;
+    /** Where the agent's commands show while they run: a terminal tab per thread. */
+    private final AgentTerminal terminal;
 
     private ChatWorkbench(Workbench workbench, CompletableFuture<Kernel> kernel) {
         this.workbench = workbench;
         var services = workbench.services();
+        this.terminal = new AgentTerminal(services.bridge(), workbench.terminals());
         this.overlay = new dev.symphony.agent.OverlayShell(services.paths().data("agent-overlay"));
         this.model = new ChatViewModel(services.bridge(), new KernelModelBackend(kernel, services.paths()), new AgentWorkspace() {
             @Override
-            public AgentTools tools(ApprovalGate gate, StepRecorder steps) {
+            public AgentTools tools(ApprovalGate gate, StepRecorder steps, String thread) {
                 Path folder = folder();
                 if (folder == null) {
                     return null;
@@ -53,7 +56,7 @@ public final class ChatWorkbench implements AutoCloseable {
                 try {
                     ApprovalPolicy policy = ApprovalPolicy.load(services.paths().configDir(), folder);
                     return new AgentTools(folder, policy, gate, new BufferEdits(workbench.tabs(), services.bridge()),
-                            new CommandRunner(COMMAND_LIMIT).withOverlay(overlay), steps, mcp.tools(services.paths().configDir(), folder, policy))
+                            new CommandRunner(COMMAND_LIMIT).withOverlay(overlay).watchedBy(terminal.forThread(thread)), steps, mcp.tools(services.paths().configDir(), folder, policy))
                             .withDiagnostics(new dev.symphony.ui.problems.AgentProblems(workbench.window().problems(), services.bridge()));
                 } catch (PolicyException e) {
                     throw new IllegalStateException("the approval policy is invalid: " + e.getMessage(), e);
@@ -175,6 +178,9 @@ public final class ChatWorkbench implements AutoCloseable {
 
     @Override
     public void close() {
+        for (String id : new String[] {OPEN, OPEN_AGENT, STOP}) {
+            workbench.services().commands().unregister(id); // a chat attached again registers its own
+        }
         history.close();
         styler.close();
         model.close();

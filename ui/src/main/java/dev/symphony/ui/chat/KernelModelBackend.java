@@ -63,7 +63,9 @@ final class KernelModelBackend implements ModelBackend {
                         listener.restarted(from.qualifiedId() + ": " + cause, to.qualifiedId());
                     }
                 });
-                return new Turn(routed.model().qualifiedId(), routed.answer(), routed.cost(), routed.currency(), r.dayBudgetLeft());
+                String answered = routed.model().qualifiedId() + r.choice().map(c -> c.model().equals(routed.model())
+                        ? " (auto: " + c.reason() + ")" : " (auto chose " + c.model().qualifiedId() + ": it failed)").orElse("");
+                return new Turn(answered, routed.answer(), routed.cost(), routed.currency(), r.dayBudgetLeft());
             }
 
             @Override

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A thread's entries as data to keep ({@link ChatThreads.Shown}) and back. What only lives while the window is open
- * does not come back live: an approval is kept as the line of its outcome, a step's Restore and a restore's Undo
- * (their checkpoints are the window's) as plain tool lines.
+ * A thread's entries as data to keep ({@link ChatThreads.Shown}) and back. A step's Restore and a restore's Undo come
+ * back live: they keep their checkpoint's id, and the checkpoints are the workspace's, kept in the checkpoint store
+ * beyond the window. What only lives while the window is open does not: an approval is kept as the line of its outcome.
  */
 final class ThreadEntries {
     static final int TITLE_CHARS = 80;
@@ -22,9 +22,9 @@ final class ThreadEntries {
             } else if (e instanceof ChatEntry.Assistant a) {
                 out.add(new ChatThreads.Shown("assistant", a.textProperty().get(), a.metaProperty().get(), null, false));
             } else if (e instanceof ChatEntry.Tool t) {
-                out.add(new ChatThreads.Shown("tool", t.shown(), t.title(), null, t.ran()));
+                out.add(new ChatThreads.Shown("tool", t.shown(), t.title(), null, t.ran(), t.checkpoint()));
             } else if (e instanceof ChatEntry.Restored r) {
-                out.add(new ChatThreads.Shown("tool", r.shown(), r.title(), null, true));
+                out.add(new ChatThreads.Shown("restored", r.shown(), r.title(), null, true, r.checkpoint()));
             } else if (e instanceof ChatEntry.Approval p) {
                 String outcome = switch (p.stateProperty().get()) {
                     case ACCEPTED -> p.labels().get(3);
@@ -52,7 +52,9 @@ final class ThreadEntries {
                     a.streamingProperty().set(false);
                     out.add(a);
                 }
-                case "tool" -> out.add(new ChatEntry.Tool(s.meta() == null ? "" : s.meta(), text, s.flag()));
+                case "tool" -> out.add(new ChatEntry.Tool(s.meta() == null ? "" : s.meta(), text, s.flag(), s.checkpoint()));
+                case "restored" -> out.add(s.checkpoint() > 0 ? new ChatEntry.Restored(s.meta() == null ? "" : s.meta(), text, s.checkpoint())
+                        : new ChatEntry.Tool(s.meta() == null ? "" : s.meta(), text, true));
                 default -> out.add(new ChatEntry.Notice(text, s.flag()));
             }
         }
@@ -61,9 +63,12 @@ final class ThreadEntries {
 
     /** The first line of the first question, cut to {@link #TITLE_CHARS}; "(empty thread)" when nothing was asked. */
     static String title(List<ChatThreads.Shown> shown) {
-        return shown.stream().filter(s -> "user".equals(s.kind())).findFirst().map(s -> {
-            String line = s.text().strip().lines().findFirst().orElse("");
-            return line.length() > TITLE_CHARS ? line.substring(0, TITLE_CHARS - 1) + "…" : line;
-        }).orElse("(empty thread)");
+        return shown.stream().filter(s -> "user".equals(s.kind())).findFirst().map(s -> title(s.text())).orElse("(empty thread)");
+    }
+
+    /** A thread's title from its first question: the first line, cut to {@link #TITLE_CHARS}. */
+    static String title(String question) {
+        String line = question.strip().lines().findFirst().orElse("");
+        return line.length() > TITLE_CHARS ? line.substring(0, TITLE_CHARS - 1) + "…" : line;
     }
 }

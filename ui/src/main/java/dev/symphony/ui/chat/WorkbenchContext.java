@@ -1,6 +1,5 @@
 package dev.symphony.ui.chat;
 
-import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import dev.symphony.editor.selection.Selection;
 import dev.symphony.ui.Workbench;
 import dev.symphony.ui.editor.EditorPane;
@@ -8,7 +7,6 @@ import dev.symphony.ui.tabs.OpenDocument;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -83,17 +81,7 @@ final class WorkbenchContext implements ChatView.ContextSource {
             add.accept(ContextChip.failed("terminal", "no terminal is open (Terminal: New Terminal)"));
             return;
         }
-        TerminalTextBuffer buffer = view.get().buffer();
-        List<String> lines = new ArrayList<>();
-        buffer.lock();
-        try {
-            int history = Math.min(buffer.getHistoryLinesCount(), ContextTexts.TERMINAL_LINES);
-            for (int i = -history; i < buffer.getScreenLinesCount(); i++) {
-                lines.add(buffer.getLine(i).getText());
-            }
-        } finally {
-            buffer.unlock();
-        }
+        List<String> lines = view.get().lines(ContextTexts.TERMINAL_LINES);
         String title = view.get().terminal().titleProperty().get();
         add.accept(new ContextChip("terminal " + (title == null || title.isBlank() ? view.get().terminal().id() : title),
                 ContextTexts.terminal(lines)));

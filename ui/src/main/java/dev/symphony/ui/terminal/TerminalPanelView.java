@@ -139,7 +139,9 @@ public final class TerminalPanelView extends BorderPane {
         Tab tab = group == null ? null : tabOf.get(group);
         if (tab != null) {
             tabs.getSelectionModel().select(tab);
-            viewOf(terminal).ifPresent(TerminalView::focusTerminal);
+            if (terminal.feed().isEmpty()) { // a feed takes no input: the keyboard stays where the person types (the chat)
+                viewOf(terminal).ifPresent(TerminalView::focusTerminal);
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.symphony.ui.terminal;
 
-import com.pty4j.PtyProcess;
 import dev.symphony.kernel.settings.SettingsService;
 import dev.symphony.ui.FxBridge;
 import dev.symphony.ui.shell.Prompter;
@@ -134,6 +133,19 @@ public final class TerminalPanelViewModel implements TerminalRunner, AutoCloseab
         return result;
     }
 
+    /**
+     * A new tab, titled {@code title}, that shows what {@link TerminalFeed#append} gets (what runs elsewhere: the
+     * chat's agent's commands), and shows the panel. On the JavaFX thread.
+     */
+    public TerminalFeed openFeed(String title) {
+        visible.set(true);
+        TerminalFeed feed = new TerminalFeed(title);
+        ShellCommand where = shellCommand();
+        ShellCommand shows = new ShellCommand(List.of(title), java.util.Map.of(), where.directory(), where.columns(), where.rows());
+        add(new TerminalInstance(nextId++, shows, feed, title), null);
+        return feed;
+    }
+
     private CompletableFuture<TerminalInstance> start(ShellCommand command, String title, boolean capture, TerminalGroup into) {
         CompletableFuture<TerminalInstance> started = new CompletableFuture<>();
         int id = nextId++;
@@ -143,7 +155,8 @@ public final class TerminalPanelViewModel implements TerminalRunner, AutoCloseab
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, process -> started.complete(add(id, command, process, title, capture, into)), failure -> {
+        }, process -> started.complete(add(new TerminalInstance(id, command, process,
+                title != null ? title : command.programName(), capture, bridge), into)), failure -> {
             Throwable cause = failure instanceof UncheckedIOException u ? u.getCause() : failure;
             message.set("Terminal: " + cause.getMessage());
             started.completeExceptionally(cause);
@@ -151,9 +164,7 @@ public final class TerminalPanelViewModel implements TerminalRunner, AutoCloseab
         return started;
     }
 
-    private TerminalInstance add(int id, ShellCommand command, PtyProcess process, String title, boolean capture, TerminalGroup into) {
-        TerminalInstance terminal = new TerminalInstance(id, command, process,
-                title != null ? title : command.programName(), capture, bridge);
+    private TerminalInstance add(TerminalInstance terminal, TerminalGroup into) {
         if (into != null && groups.contains(into)) {
             into.terminals().add(terminal);
         } else {

@@ -71,6 +71,21 @@ public final class TerminalView extends BorderPane {
         return widget.getTerminalTextBuffer();
     }
 
+    /** The text of the screen's lines and of up to {@code history} lines of scrollback above them, oldest first. */
+    public java.util.List<String> lines(int history) {
+        TerminalTextBuffer buffer = buffer();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        buffer.lock();
+        try {
+            for (int i = -Math.min(buffer.getHistoryLinesCount(), history); i < buffer.getScreenLinesCount(); i++) {
+                lines.add(buffer.getLine(i).getText());
+            }
+        } finally {
+            buffer.unlock();
+        }
+        return lines;
+    }
+
     /** What the banner below the terminal says; empty while the process runs. */
     public String exitMessage() {
         return exitBanner.isVisible() ? exitBanner.getText() : "";

@@ -220,7 +220,7 @@ class ChatContextUiTest {
         Recording model = new Recording();
         ChatViewModel vm = new ChatViewModel(bench.workbench.services().bridge(), model, new AgentWorkspace() {
             @Override
-            public AgentTools tools(ApprovalGate gate, StepRecorder steps) {
+            public AgentTools tools(ApprovalGate gate, StepRecorder steps, String thread) {
                 return null;
             }
 

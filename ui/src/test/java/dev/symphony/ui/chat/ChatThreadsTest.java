@@ -48,6 +48,23 @@ class ChatThreadsTest {
     }
 
     @Test
+    void aStepKeepsItsCheckpointSoItsRestoreAndItsUndoComeBackLive() throws IOException {
+        List<ChatEntry> shown = List.of(new ChatEntry.User("fix it", List.of()), new ChatEntry.Tool("Edited a.txt", "diff", true, 7),
+                new ChatEntry.Tool("Read a.txt", "1 line", true), new ChatEntry.Restored("Restored to before step 7: Edit a.txt", "  restored a.txt", 9));
+        ChatThreads threads = ChatThreads.of(root, workspace);
+        threads.save(new ChatThreads.Saved("0000000000002-0000000b", "fix it", 2, List.of(Message.user("fix it")),
+                ThreadEntries.toShown(shown)));
+        List<ChatEntry> back = ThreadEntries.toEntries(threads.load("0000000000002-0000000b").shown());
+        assertEquals(shown.subList(1, 4), back.subList(1, 4), "the step's checkpoint (Restore) and the restore's (Undo) are kept");
+        // a thread kept before checkpoints were: its lines stay plain
+        Path old = threads.file("0000000000003-0000000c");
+        Files.writeString(old, Files.readString(threads.file("0000000000002-0000000b")).replaceAll(",\\s*\"checkpoint\" : \\d+", "")
+                .replace("0000000000002-0000000b", "0000000000003-0000000c"));
+        assertEquals(new ChatEntry.Tool("Edited a.txt", "diff", true, 0),
+                ThreadEntries.toEntries(threads.load("0000000000003-0000000c").shown()).get(1));
+    }
+
+    @Test
     void eachWorkspaceHasItsOwnThreads() throws IOException {
         Path other = Files.createDirectories(workspace.resolve("other"));
         ChatThreads.of(root, workspace).save(thread("1", "here", 1, "here", "a"));
@@ -94,7 +111,7 @@ class ChatThreadsTest {
         assertTrue(back.get(1) instanceof ChatEntry.Assistant b && b.textProperty().get().equals("**yes**")
                 && !b.streamingProperty().get() && b.metaProperty().get().equals("m · 1 in / 2 out"));
         assertEquals(new ChatEntry.Notice("Run rm x: Rejected: nothing was changed", false), back.get(2), "an approval is kept as its outcome");
-        assertEquals(new ChatEntry.Tool("Read x", "1 line", true, 0), back.get(3), "a kept step has no live checkpoint");
+        assertEquals(new ChatEntry.Tool("Read x", "1 line", true, 4), back.get(3), "a kept step keeps its checkpoint: Restore is live again");
         assertEquals(new ChatEntry.Notice("Stopped.", false), back.get(4));
     }
 

@@ -47,6 +47,7 @@ class ChatUiTest {
     private static final String REPLAY = "dev.symphony.samples.replay-agent/edit-and-run";
     private static final String CHAT = "dev.symphony.samples.replay-agent/markdown-answer";
     private static final String HUNKS = "dev.symphony.samples.replay-agent/review-hunks";
+    private static final String LONG = "dev.symphony.samples.replay-agent/run-and-stop";
     /** One kernel for the class: the replay's host starts once. */
     private static Path kernelHome;
     private static Kernel kernel;
@@ -80,7 +81,8 @@ class ChatUiTest {
         Files.writeString(bench.paths().configDir().resolve("model-prices.json"),
                 "{\"models\": {\"edit-and-run\": {\"input\": 2.5, \"output\": 10, \"currency\": \"USD\"},"
                 + " \"markdown-answer\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"},"
-                + " \"review-hunks\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"}}}\n");
+                + " \"review-hunks\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"},"
+                + " \"run-and-stop\": {\"input\": 0, \"output\": 0, \"currency\": \"USD\"}}}\n");
     }
 
     @AfterEach
@@ -163,6 +165,13 @@ class ChatUiTest {
         assertFalse(opened.get().dirtyProperty().get(), "and its tab saved it");
         assertEquals("Hello, Symphony\nSecond line\n", Files.readString(hello));
         assertEquals("1\n", Files.readString(bench.workspace.resolve("check.log")), "the accepted command ran in the workspace");
+        String tab = "Agent: Change the greeting in hello.txt to Symphony and run the check";
+        waitUntil("the command shows in the thread's terminal tab, with how it ended", 15, () -> {
+            String screen = agentScreen(tab);
+            return screen.contains("$ grep -c Symphony hello.txt > check.log") && screen.contains("[exit 0]");
+        });
+        assertEquals(1, onFx(() -> bench.workbench.terminals().all().stream().filter(t -> t.titleProperty().get().equals(tab)).count()),
+                "one tab for the thread");
         assertTrue(chat.model().entries().stream().anyMatch(e -> e instanceof ChatEntry.Tool t && t.title().startsWith("Ran grep")
                 && (t.shown().contains("[ran in an overlay; applied:]\n+ check.log") || t.shown().contains("[not in an overlay: "))),
                 "the command's line says whether it ran in an overlay: " + chat.model().entries());
@@ -186,6 +195,71 @@ class ChatUiTest {
         waitUntil("the restore is undone", 30, () -> read(hello).equals("Hello, Symphony\nSecond line\n")
                 && read(bench.workspace.resolve("check.log")).equals("1\n"));
         waitUntil("and the buffer", () -> opened.get().text().equals("Hello, Symphony\nSecond line\n"));
+        awaitIdle(robot);
+
+        // a new chat of the window — its own checkpoint session, the steps read back from the checkpoint store —
+        // reopens the kept thread from the list: its Restore and Undo are live controls again, and restore
+        chat.close(); // keeps the thread and closes the checkpoint session
+        chat = ChatWorkbench.attach(bench.workbench, CompletableFuture.completedFuture(kernel));
+        robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN));
+        waitUntil("the kept thread is listed", () -> chat.history().threads().stream()
+                .anyMatch(t -> t.title().equals("Change the greeting in hello.txt to Symphony and run the check")));
+        String kept = chat.history().threads().stream().filter(t -> t.title().startsWith("Change the greeting"))
+                .findFirst().orElseThrow().id();
+        robot.interact(() -> chat.history().open(kept));
+        waitUntil("the reopened thread shows its steps with Restore", () -> chat.view().lookupAll("." + ChatView.RESTORE_CLASS).size() >= 2);
+        clickRestoreButton(robot, 0);
+        waitUntil("the reopened thread's Restore brings the files back", 30, () -> read(hello).equals("Hello, world\nSecond line\n")
+                && !Files.exists(bench.workspace.resolve("check.log")));
+        waitUntil("and the open buffer", () -> opened.get().text().equals("Hello, world\nSecond line\n"));
+        awaitIdle(robot);
+        assertEquals(before, files(), "restored from the store: every file as before the agent's steps");
+    }
+
+    @Test
+    void theAgentsCommandShowsLiveInItsThreadsTerminalTabAndStopEndsIt(FxRobot robot) throws Exception {
+        robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN_AGENT));
+        waitUntil("the chat shows in agent mode", () -> robot.lookup("#" + ChatView.ID).tryQuery().isPresent()
+                && chat.model().agentModeProperty().get());
+        robot.interact(() -> chat.model().modelProperty().set(LONG));
+        ask(robot, "Run the long check");
+        awaitPrompt(robot, "Run echo started-long-check; sleep 47.25; echo finished-long-check", 150); // the replay's host starts first
+        answer(robot, ChatView.ACCEPT_ID);
+        String tab = "Agent: Run the long check";
+        waitUntil("the command line and its first output show in the thread's tab while it runs", 30, () -> {
+            String screen = agentScreen(tab);
+            return screen.contains("$ echo started-long-check; sleep 47.25") && screen.contains("\nstarted-long-check");
+        });
+        waitUntil("the command's sleep runs", () -> sleeping()); // read from /proc: its line shows a moment after the echo
+
+        assertTrue(chat.model().busyProperty().get(), "and the agent waits for it");
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ChatView.STOP_ID).queryAs(Node.class));
+        waitUntil("the tab says the command was stopped", 15, () -> agentScreen(tab).contains("[stopped, exit"));
+        waitUntil("the command's processes ended", 10, () -> !sleeping());
+        awaitIdle(robot);
+        assertFalse(agentScreen(tab).contains("\nfinished-long-check"), "its last line never came: " + agentScreen(tab));
+        assertTrue(chat.model().entries().stream().anyMatch(e -> e instanceof ChatEntry.Notice n && n.text().equals("Stopped.")),
+                String.valueOf(chat.model().entries()));
+    }
+
+    /** True while the long check's {@code sleep 47.25} runs: a process this test's JVM started, inside the sandbox or not. */
+    private static boolean sleeping() {
+        return ProcessHandle.current().descendants().anyMatch(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains("47.25")).orElse(false));
+    }
+
+    @Test
+    void maestroAutoChoosesAModelByRoleAndBudgetAndTheReplySaysWhich(FxRobot robot) throws Exception {
+        robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN));
+        waitUntil("the chat shows", () -> robot.lookup("#" + ChatView.ID).tryQuery().isPresent());
+        assertTrue(chat.model().models().contains(ChatViewModel.MAESTRO), "the picker offers Maestro's auto: " + chat.model().models());
+        robot.interact(() -> chat.model().modelProperty().set(ChatViewModel.MAESTRO));
+        ask(robot, "What does hello.txt say?");
+        waitUntil("the answer is complete", 150, () -> !chat.model().busyProperty().get()); // the replay's host starts first
+        ChatEntry.Assistant answer = chat.model().entries().stream().filter(e -> e instanceof ChatEntry.Assistant)
+                .map(e -> (ChatEntry.Assistant) e).reduce((a, b) -> b).orElseThrow(() -> new AssertionError(chat.model().entries().toString()));
+        // chat: the four priced replays fit the day's budget (1 USD) and have no context length: the free ones first, then the id
+        assertTrue(answer.metaProperty().get().startsWith(CHAT + " (auto: chat: chat, the largest context, then the cheapest, of 4 that may cost at most 0.1000"),
+                answer.metaProperty().get());
     }
 
     @Test
@@ -277,6 +351,20 @@ class ChatUiTest {
             return Files.readString(file);
         } catch (java.io.IOException e) {
             return "";
+        }
+    }
+
+    /** The screen of the terminal tab titled {@code title} (the agent's), read on the JavaFX thread; "" when there is none. */
+    private String agentScreen(String title) {
+        return onFx(() -> bench.workbench.terminals().all().stream().filter(t -> t.titleProperty().get().equals(title)).findFirst()
+                .flatMap(t -> bench.workbench.terminalPanel().viewOf(t)).map(v -> String.join("\n", v.lines(0))).orElse(""));
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) {
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(work).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the JavaFX thread did not answer", e);
         }
     }
 
