@@ -17,7 +17,23 @@ public final class FoldState {
     private record Fold(int headerEnd, int end) {
     }
 
+    private final boolean unfoldOnHiddenEdit;
     private List<Fold> folds = new ArrayList<>();
+    private Rope cachedFor; // the text cached holds the regions of; null after any change to the folds
+    private List<FoldRegion> cached = List.of();
+
+    /** Folded regions: an edit in hidden text unfolds its region. */
+    public FoldState() {
+        this(true);
+    }
+
+    /**
+     * With {@code unfoldOnHiddenEdit} false, a set of regions that only moves with the edits (a region an edit lands in
+     * grows or shrinks with it): the foldable regions between two computations of them.
+     */
+    public FoldState(boolean unfoldOnHiddenEdit) {
+        this.unfoldOnHiddenEdit = unfoldOnHiddenEdit;
+    }
 
     /** Folds {@code region} of {@code text}; false when it was folded already or lies outside the text. */
     public boolean fold(FoldRegion region, Rope text) {
@@ -25,30 +41,51 @@ public final class FoldState {
             return false;
         }
         folds.add(new Fold(text.lineEnd(region.startLine()), text.lineEnd(region.endLine())));
+        cachedFor = null;
         return true;
+    }
+
+    /**
+     * Replaces every fold with {@code regions} (sorted by start line, as {@link IndentFolding} gives them) in one pass:
+     * of regions starting on the same line the first is kept; regions past the text's end are left out.
+     */
+    public void set(List<FoldRegion> regions, Rope text) {
+        List<Fold> out = new ArrayList<>(regions.size());
+        int lastStart = -1;
+        for (FoldRegion r : regions) {
+            if (r.startLine() != lastStart && r.endLine() < text.lineCount()) {
+                out.add(new Fold(text.lineEnd(r.startLine()), text.lineEnd(r.endLine())));
+                lastStart = r.startLine();
+            }
+        }
+        folds = out;
+        cachedFor = null;
     }
 
     /** Unfolds the fold starting at {@code startLine}; false when there is none. */
     public boolean unfold(int startLine, Rope text) {
-        return folds.removeIf(f -> text.lineOf(f.headerEnd) == startLine);
+        return changed(folds.removeIf(f -> text.lineOf(f.headerEnd) == startLine));
     }
 
     public boolean isFolded(int startLine, Rope text) {
-        for (Fold f : folds) {
-            if (text.lineOf(f.headerEnd) == startLine) {
-                return true;
-            }
-        }
-        return false;
+        return outermostAt(startLine, text) != null;
     }
 
     /** Unfolds every fold that hides {@code line}; true when one was unfolded (the line is shown now). */
     public boolean reveal(int line, Rope text) {
-        return folds.removeIf(f -> region(f, text).hides(line));
+        return changed(folds.removeIf(f -> region(f, text).hides(line)));
     }
 
     public void clear() {
         folds.clear();
+        cachedFor = null;
+    }
+
+    private boolean changed(boolean changed) {
+        if (changed) {
+            cachedFor = null;
+        }
+        return changed;
     }
 
     public boolean isEmpty() {
@@ -57,12 +94,32 @@ public final class FoldState {
 
     /** The folded regions in {@code text}, sorted by start line (nested folds included). */
     public List<FoldRegion> regions(Rope text) {
-        List<FoldRegion> out = new ArrayList<>(folds.size());
-        for (Fold f : folds) {
-            out.add(region(f, text));
+        if (cachedFor != text) {
+            List<FoldRegion> out = new ArrayList<>(folds.size());
+            for (Fold f : folds) {
+                out.add(region(f, text));
+            }
+            out.sort(null);
+            cached = List.copyOf(out);
+            cachedFor = text;
         }
-        out.sort(null);
-        return out;
+        return cached;
+    }
+
+    /** The outermost region starting at {@code line}, or null (a binary search: regions are sorted, the outer first). */
+    public FoldRegion outermostAt(int line, Rope text) {
+        List<FoldRegion> all = regions(text);
+        int lo = 0;
+        int hi = all.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (all.get(mid).startLine() < line) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < all.size() && all.get(lo).startLine() == line ? all.get(lo) : null;
     }
 
     /**
@@ -70,22 +127,19 @@ public final class FoldState {
      * goes on after it.
      */
     public int lastHiddenAfter(int line, Rope text) {
-        int last = line;
-        for (Fold f : folds) {
-            if (text.lineOf(f.headerEnd) == line) {
-                last = Math.max(last, text.lineOf(f.end));
-            }
-        }
-        return last;
+        FoldRegion r = folds.isEmpty() ? null : outermostAt(line, text);
+        return r == null ? line : r.endLine();
     }
 
     /** The first line of the outermost fold hiding {@code line}, or {@code line} when it is shown. */
     public int shownLineOf(int line, Rope text) {
         int shown = line;
-        for (Fold f : folds) {
-            FoldRegion r = region(f, text);
+        for (FoldRegion r : regions(text)) {
+            if (r.startLine() >= shown) {
+                break;
+            }
             if (r.hides(line)) {
-                shown = Math.min(shown, r.startLine());
+                shown = r.startLine();
             }
         }
         return shown;
@@ -108,7 +162,7 @@ public final class FoldState {
         }
         List<Fold> out = new ArrayList<>(folds.size());
         for (Fold f : folds) {
-            if (touchesHidden(change, f)) {
+            if (unfoldOnHiddenEdit && touchesHidden(change, f)) {
                 continue;
             }
             int headerEnd = change.map(f.headerEnd, true);

@@ -64,6 +64,18 @@ class FoldStateTest {
     }
 
     @Test
+    void regionsThatOnlyMoveKeepARegionAnEditLandsIn() {
+        FoldState regions = new FoldState(false);
+        regions.set(List.of(new FoldRegion(1, 3), new FoldRegion(1, 2), new FoldRegion(3, 9)), text);
+        assertEquals(List.of(new FoldRegion(1, 3)), regions.regions(text), "one region per start line, none past the end");
+        Rope before = text;
+        ChangeSet change = ChangeSet.of(TextEdit.insert(text.lineStart(2), "    x = 0\n"));
+        text = change.apply(before);
+        regions.map(before, text, change);
+        assertEquals(List.of(new FoldRegion(1, 4)), regions.regions(text), "typing inside grows the region");
+    }
+
+    @Test
     void revealingAHiddenLineUnfoldsOnlyTheFoldsHidingIt() {
         text = Rope.of("a\n b\n  c\n  d\ne\n f\n");
         state.fold(new FoldRegion(1, 3), text);

@@ -51,6 +51,41 @@ class IndentFoldingTest {
         assertEquals(List.of(), regions("a\nb\n\nc"));
     }
 
+    /** The width of a line's leading blanks (tabs to the next stop), -1 when the line is blank: the plain way. */
+    private static int referenceIndent(String line, int tabSize) {
+        int width = 0;
+        for (char c : line.toCharArray()) {
+            if (c == ' ') {
+                width++;
+            } else if (c == '\t') {
+                width = (width / tabSize + 1) * tabSize;
+            } else {
+                return width;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void moreRegionsThanTheCapKeepTheOuterLevels() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < IndentFolding.MAX_REGIONS; i++) {
+            sb.append("a\n  b\n    c\n");
+        }
+        List<FoldRegion> got = regions(sb.toString());
+        assertEquals(IndentFolding.MAX_REGIONS, got.size());
+        assertTrue(got.stream().allMatch(g -> g.endLine() == g.startLine() + 2), "the outer regions, not the inner ones");
+    }
+
+    @Test
+    void moreOuterRegionsThanTheCapKeepTheFirstOnes() {
+        String text = "a\n  b\n".repeat(IndentFolding.MAX_REGIONS + 7);
+        List<FoldRegion> got = regions(text);
+        assertEquals(IndentFolding.MAX_REGIONS, got.size());
+        assertEquals(new FoldRegion(0, 1), got.get(0));
+        assertEquals(new FoldRegion(2 * (IndentFolding.MAX_REGIONS - 1), 2 * IndentFolding.MAX_REGIONS - 1), got.get(got.size() - 1));
+    }
+
     @Test
     void randomTextsGiveRegionsThatNestOrAreDisjoint() {
         long seed = Seeds.seed();
@@ -69,16 +104,23 @@ class IndentFoldingTest {
                     }
                     sb.append("x".repeat(1 + r.nextInt(4)));
                 }
-                sb.append(r.nextInt(10) == 0 ? "\r\n" : "\n");
+                int br = r.nextInt(12);
+                sb.append(br == 0 ? "\r\n" : br == 1 ? "\r" : "\n");
             }
-            Rope text = Rope.of(sb);
-            List<FoldRegion> got = IndentFolding.regions(text, 1 + r.nextInt(8));
+            Rope text = Rope.of(sb, 2 + r.nextInt(30), 4); // small chunks: CR LF split across them
+            int tabSize = 1 + r.nextInt(8);
+            int[] indents = IndentFolding.indents(text, tabSize);
+            for (int line = 0; line < text.lineCount(); line++) {
+                assertEquals(referenceIndent(text.substring(text.lineStart(line), text.lineEnd(line)), tabSize), indents[line],
+                        "line " + line + "; seed " + seed + " round " + round);
+            }
+            List<FoldRegion> got = IndentFolding.regions(text, tabSize);
             String where = "seed " + seed + " round " + round + " text " + sb.toString().replace("\n", "\\n");
             for (int i = 0; i < got.size(); i++) {
                 FoldRegion a = got.get(i);
                 assertTrue(a.startLine() < a.endLine(), where);
                 assertTrue(a.endLine() < text.lineCount(), where);
-                assertTrue(IndentFolding.indent(text, a.endLine(), 4) >= 0, "a region ends on a non-blank line; " + where);
+                assertTrue(indents[a.endLine()] >= 0, "a region ends on a non-blank line; " + where);
                 for (int j = i + 1; j < got.size(); j++) {
                     FoldRegion b = got.get(j);
                     boolean nested = b.startLine() > a.startLine() && b.endLine() <= a.endLine();

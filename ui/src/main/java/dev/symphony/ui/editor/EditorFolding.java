@@ -4,26 +4,36 @@ import dev.symphony.editor.fold.FoldRegion;
 import dev.symphony.editor.fold.FoldState;
 import dev.symphony.editor.fold.IndentFolding;
 import dev.symphony.editor.selection.Selection;
+import dev.symphony.editor.selection.SelectionSet;
 import dev.symphony.editor.text.ChangeSet;
 import dev.symphony.editor.text.Rope;
 import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.util.Duration;
 
 /**
  * Folding in one view: the foldable regions of the text shown now (a language server's when its owner gives some,
- * otherwise by indentation) and which of them are folded ({@link FoldState}, moved through every edit).
+ * otherwise by indentation, computed again once the text rests; between computations they move with the edits) and which of them are folded ({@link FoldState}, moved through every edit).
  * Folds never hide a caret: a caret that lands in a folded region (a motion, a find, go to line) unfolds it.
  * JavaFX thread only.
  */
 public final class EditorFolding {
+    /** How long the text rests before its indentation regions are computed again (they move with the edits meanwhile). */
+    static final int REST_MS = 300;
     private final EditorView view;
     private final FoldState state = new FoldState();
-    private final FoldState given = new FoldState(); // a server's regions, moved through the edits since its answer
+    private final FoldState available = new FoldState(false); // the last regions computed, moved through the edits since
+    private final PauseTransition rest = new PauseTransition(Duration.millis(REST_MS));
     private boolean fromServer;
-    private Rope regionsText;
-    private List<FoldRegion> regions = List.of();
+    private Rope computedFor; // null: never computed
 
     EditorFolding(EditorView view) {
         this.view = view;
+        rest.setOnFinished(e -> {
+            if (!fromServer) {
+                computeByIndentation();
+            }
+        });
     }
 
     FoldState state() {
@@ -33,22 +43,37 @@ public final class EditorFolding {
     /**
      * Uses {@code computed} (from a language server, for {@code text}) as the foldable regions from now on; null goes
      * back to indentation. Regions for a text the buffer no longer shows are dropped: false. Until the next answer the
-     * regions move with the edits, and one whose hidden lines an edit touches is left out.
+     * regions move with the edits (growing or shrinking with an edit inside one).
      */
     public boolean setRegions(Rope text, List<FoldRegion> computed) {
         if (computed != null && text != view.buffer().text()) {
             return false;
         }
-        given.clear();
         fromServer = computed != null;
-        if (computed != null) {
-            for (FoldRegion r : computed) {
-                given.fold(r, text);
-            }
+        if (computed == null) {
+            computeByIndentation();
+        } else {
+            place(computed, text);
         }
-        regionsText = null;
-        view.invalidate();
         return true;
+    }
+
+    /** Regions by indentation: once per text that rested {@value #REST_MS} ms (one pass over every line). */
+    private void computeByIndentation() {
+        Rope text = view.buffer().text();
+        place(IndentFolding.regions(text, view.tabSize()), text);
+    }
+
+    private void ensureComputed() {
+        if (computedFor == null) {
+            computeByIndentation();
+        }
+    }
+
+    private void place(List<FoldRegion> computed, Rope text) {
+        available.set(computed, text);
+        computedFor = text;
+        view.invalidate();
     }
 
     /** Whether the regions are a language server's (not indentation's). */
@@ -58,28 +83,14 @@ public final class EditorFolding {
 
     /** The foldable regions of the text shown now, sorted by start line (the outer first). */
     public List<FoldRegion> regions() {
-        Rope text = view.buffer().text();
-        if (regionsText != text) {
-            regions = fromServer ? given.regions(text) : IndentFolding.regions(text, view.tabSize());
-            regionsText = text;
-        }
-        return regions;
+        ensureComputed();
+        return available.regions(view.buffer().text());
     }
 
     /** The outermost region starting at {@code line}, or null. */
     public FoldRegion regionStartingAt(int line) {
-        List<FoldRegion> all = regions();
-        int lo = 0;
-        int hi = all.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (all.get(mid).startLine() < line) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo < all.size() && all.get(lo).startLine() == line ? all.get(lo) : null;
+        ensureComputed();
+        return available.outermostAt(line, view.buffer().text());
     }
 
     public boolean isFolded(int startLine) {
@@ -100,7 +111,7 @@ public final class EditorFolding {
                 return;
             }
             state.fold(region, text);
-            moveCaretsOutOf(region);
+            moveCaretOutOfFolds();
         }
         changed();
     }
@@ -120,7 +131,7 @@ public final class EditorFolding {
         }
         if (inner != null) {
             state.fold(inner, text);
-            moveCaretsOutOf(inner);
+            moveCaretOutOfFolds();
             changed();
         }
     }
@@ -133,13 +144,8 @@ public final class EditorFolding {
     }
 
     public void foldAll() {
-        Rope text = view.buffer().text();
-        for (FoldRegion r : regions()) {
-            state.fold(r, text);
-        }
-        for (FoldRegion r : regions()) {
-            moveCaretsOutOf(r);
-        }
+        state.set(regions(), view.buffer().text());
+        moveCaretOutOfFolds();
         changed();
     }
 
@@ -150,7 +156,10 @@ public final class EditorFolding {
 
     void textChanged(Rope before, Rope after, ChangeSet change) {
         state.map(before, after, change);
-        given.map(before, after, change);
+        available.map(before, after, change);
+        if (!fromServer) {
+            rest.playFromStart();
+        }
     }
 
     /** Unfolds the folds that hide a caret (after a motion, a find, go to line or an edit). */
@@ -168,12 +177,14 @@ public final class EditorFolding {
         }
     }
 
-    private void moveCaretsOutOf(FoldRegion region) {
+    /** A fold made just now hides the primary caret: it goes to the end of the fold's first line, as the only caret. */
+    private void moveCaretOutOfFolds() {
         Rope text = view.buffer().text();
-        Selection primary = primary();
-        if (region.hides(text.lineOf(primary.head()))) {
-            int at = text.lineEnd(region.startLine());
-            view.controller().setSelections(dev.symphony.editor.selection.SelectionSet.single(Selection.of(at, at)), at);
+        int line = caretLine(text);
+        int shown = state.shownLineOf(line, text);
+        if (shown != line) {
+            int at = text.lineEnd(shown);
+            view.controller().setSelections(SelectionSet.single(Selection.of(at, at)), at);
         }
     }
 

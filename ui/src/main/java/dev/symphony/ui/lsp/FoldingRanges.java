@@ -15,11 +15,13 @@ import java.util.List;
  * A server's folding ranges as the active editor's foldable regions ({@link dev.symphony.ui.editor.EditorFolding}):
  * asked when an editor becomes active and {@value #REST_MS} ms after its last edit. An answer computed for an older
  * text than the buffer's is dropped (the edit since asked again); between answers the regions move with the edits.
- * A server without folding ranges leaves the editor's indentation regions in place and is not asked again until the
- * next edit. One request at most is out (a newer one cancels it). JavaFX thread.
+ * A server that is still starting is asked again every second for a minute; one without folding ranges leaves the
+ * editor's indentation regions in place and is not asked again until the next edit. One request at most is out (a newer one cancels it). JavaFX thread.
  */
 final class FoldingRanges {
     static final int REST_MS = 300;
+    /** While the server starts (its first seconds) it is asked again every second, this many times at most. */
+    static final int STARTING_RETRIES = 60;
     private final ServerRequests requests;
 
     FoldingRanges(ServerRequests requests) {
@@ -38,6 +40,7 @@ final class FoldingRanges {
         private final OpenDocument document;
         private final RestingRequests asking;
         private boolean offered = true;
+        private int startingRetries;
 
         Asker(EditorView view, OpenDocument document) {
             this.view = view;
@@ -55,6 +58,7 @@ final class FoldingRanges {
                 return;
             }
             offered = true;
+            startingRetries = 0;
             asking.edited();
             asking.askSoon(REST_MS);
         }
@@ -66,6 +70,9 @@ final class FoldingRanges {
             asking.send("foldingRange", JsonNodeFactory.instance.objectNode().put("version", asking.version()), a -> {
                 if (a.error() != null) {
                     offered = !a.error().endsWith("offers no folding ranges");
+                    if (a.error().contains("is not running") && startingRetries++ < STARTING_RETRIES) {
+                        asking.askSoon(1000); // the server is starting: the file that started it is asked about once it runs
+                    }
                     return;
                 }
                 if (a.textThen() == null || !a.since().isEmpty()) {

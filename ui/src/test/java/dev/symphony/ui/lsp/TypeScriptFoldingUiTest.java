@@ -55,8 +55,13 @@ class TypeScriptFoldingUiTest {
         }
     }
 
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    /** {@code read} on the JavaFX thread, where the view and its buffer change. */
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -67,8 +72,8 @@ class TypeScriptFoldingUiTest {
         waitUntil("fold.ts opens", () -> bench.workbench.tabsView().activeEditor() != null);
         EditorView view = onFx(() -> bench.workbench.tabsView().activeEditor().view());
         LspUiTests.waitForServer(robot, bench, "the server's folding ranges replace the indentation regions",
-                () -> WaitForAsyncUtils.asyncFx(() -> view.folding().regionsFromServer()
-                        && view.folding().regions().contains(new FoldRegion(0, 2))).join());
+                () -> onFx(() -> view.folding().regionsFromServer()
+                        && view.folding().regions().contains(new FoldRegion(0, 2))));
         assertEquals(List.of("0:⌄", "4:⌄"), onFx(view::foldChevrons), "the array's chevron is the server's: indentation has none");
 
         robot.interact(() -> view.folding().toggle(0));
@@ -76,10 +81,10 @@ class TypeScriptFoldingUiTest {
         assertEquals("];", onFx(() -> view.paintedLine(3)), "the closing line stays, as the server's range leaves it out");
 
         robot.interact(() -> view.buffer().edit(ChangeSet.of(TextEdit.insert(0, "const b = [\n3,\n];\n")), EditKind.COMMAND));
-        waitUntil("the fold moved down with its text", () -> WaitForAsyncUtils.asyncFx(() -> view.folding().folded()).join()
+        waitUntil("the fold moved down with its text", () -> onFx(() -> view.folding().folded())
                 .equals(List.of(new FoldRegion(3, 5))));
         LspUiTests.waitForServer(robot, bench, "the server's answer for the new text: b's array is foldable",
-                () -> WaitForAsyncUtils.asyncFx(() -> view.folding().regions().contains(new FoldRegion(0, 1))).join());
+                () -> onFx(() -> view.folding().regions().contains(new FoldRegion(0, 1))));
         assertEquals(List.of(new FoldRegion(3, 5)), onFx(() -> view.folding().folded()), "the fold is kept");
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "lsp-folding.png"));
     }
