@@ -40,7 +40,8 @@ public final class FoldState {
         if (region.endLine() >= text.lineCount() || isFolded(region.startLine(), text)) {
             return false;
         }
-        folds.add(new Fold(text.lineEnd(region.startLine()), text.lineEnd(region.endLine())));
+        Fold fold = new Fold(text.lineEnd(region.startLine()), text.lineEnd(region.endLine()));
+        folds.add(firstAtOrAfter(fold.headerEnd), fold); // sorted by where the hidden text begins
         cachedFor = null;
         return true;
     }
@@ -58,6 +59,7 @@ public final class FoldState {
                 lastStart = r.startLine();
             }
         }
+        out.sort(java.util.Comparator.comparingInt(Fold::headerEnd));
         folds = out;
         cachedFor = null;
     }
@@ -106,20 +108,32 @@ public final class FoldState {
         return cached;
     }
 
-    /** The outermost region starting at {@code line}, or null (a binary search: regions are sorted, the outer first). */
+    /**
+     * The outermost region starting at {@code line}, or null: a binary search of the folds, which stay sorted by where
+     * their hidden text begins (edits move offsets in order), without listing the regions.
+     */
     public FoldRegion outermostAt(int line, Rope text) {
-        List<FoldRegion> all = regions(text);
+        int lineEnd = text.lineEnd(line);
+        int end = -1;
+        for (int i = firstAtOrAfter(text.lineStart(line)); i < folds.size() && folds.get(i).headerEnd <= lineEnd; i++) {
+            end = Math.max(end, folds.get(i).end);
+        }
+        return end < 0 ? null : new FoldRegion(line, Math.max(line + 1, text.lineOf(end)));
+    }
+
+    /** The index of the first fold whose hidden text begins at or after {@code offset}. */
+    private int firstAtOrAfter(int offset) {
         int lo = 0;
-        int hi = all.size();
+        int hi = folds.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (all.get(mid).startLine() < line) {
+            if (folds.get(mid).headerEnd < offset) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        return lo < all.size() && all.get(lo).startLine() == line ? all.get(lo) : null;
+        return lo;
     }
 
     /**
