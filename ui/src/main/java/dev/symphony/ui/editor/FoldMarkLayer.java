@@ -51,9 +51,4 @@ final class FoldMarkLayer {
         }
         group.getChildren().setAll(marks);
     }
-
-    /** For tests: how many lines show the fold marker now. */
-    int shown() {
-        return group.getChildren().size();
-    }
 }
