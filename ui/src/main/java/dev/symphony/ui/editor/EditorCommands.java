@@ -43,6 +43,10 @@ public final class EditorCommands {
                 p -> p.view().controller().zoom(0));
         on(sink, active, "editor.action.commentLine", "Toggle Line Comment", "Shortcut+Slash", p -> comment(p, true));
         on(sink, active, "editor.action.blockComment", "Toggle Block Comment", "Shift+Alt+A", p -> comment(p, false));
+        on(sink, active, "editor.fold", "Fold", "Shortcut+Shift+Bracketleft", p -> p.view().folding().foldAtCaret());
+        on(sink, active, "editor.unfold", "Unfold", "Shortcut+Shift+Bracketright", p -> p.view().folding().unfoldAtCaret());
+        on(sink, active, "editor.foldAll", "Fold All", null, p -> p.view().folding().foldAll());
+        on(sink, active, "editor.unfoldAll", "Unfold All", null, p -> p.view().folding().unfoldAll());
         on(sink, active, "undo", "Undo (Ctrl+Z in the editor)", null, p -> p.view().controller().undo());
         on(sink, active, "redo", "Redo (Ctrl+Shift+Z / Ctrl+Y in the editor)", null, p -> p.view().controller().redo());
         on(sink, active, "editor.action.selectAll", "Select All (Ctrl+A in the editor)", null,

@@ -7,15 +7,12 @@ import dev.symphony.editor.text.Rope;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Orientation;
-import javafx.scene.Group;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.PathElement;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.text.Text;
-import javafx.geometry.VPos;
 
 /**
  * The virtualized editor view over a {@link Buffer}: each layout pass reads the rope for the lines
@@ -29,25 +26,21 @@ import javafx.geometry.VPos;
 public final class EditorView extends Region {
     public static final String STYLE_CLASS = "editor-view";
     private final Buffer buffer;
-    private final Pane gutter = new Pane();
+    private final EditorGutter gutter = new EditorGutter();
     private final Pane content = new Pane();
-    private final Group lines = new Group();
+    private final PaintedLines lines = new PaintedLines();
+    private final EditorFolding folding = new EditorFolding(this);
+    private final FoldMarkLayer foldMarks = new FoldMarkLayer();
     private final Decorations decorations = new Decorations();
     private final MarkLayer marks = new MarkLayer();
     private final SquiggleLayer squiggles = new SquiggleLayer();
     private final GhostTextLayer ghost = new GhostTextLayer();
     private final LineAnnotationLayer annotation = new LineAnnotationLayer();
     private final List<Runnable> caretListeners = new ArrayList<>();
-    private final ChangeMarkLayer changeMarks = new ChangeMarkLayer();
     private final dev.symphony.editor.buffer.BufferListener bufferListener;
-    private java.util.function.IntFunction<String> lineLabels;
-    private int lineLabelColumns;
     private final ScrollBar vbar = new ScrollBar();
     private final ScrollBar hbar = new ScrollBar();
     private final Rectangle contentClip = new Rectangle();
-    private final Rectangle gutterClip = new Rectangle();
-    private final List<LineSlot> slots = new ArrayList<>();
-    private final List<Text> numbers = new ArrayList<>();
     private final List<Runnable> afterStyledPaint = new ArrayList<>();
     private final EditorController controller;
     private LineStyleSource styles = LineStyleSource.PLAIN;
@@ -61,10 +54,8 @@ public final class EditorView extends Region {
     private long version;
     private RenderContext ctx;
     private int topLine;
-    private int shownSlots;
     private double textWidth;
     private double textHeight;
-    private int maxColumnsSeen = 80;
     private boolean readOnly;
     private boolean styledOnce;
     private Runnable onCaretMoved = () -> {};
@@ -92,14 +83,14 @@ public final class EditorView extends Region {
         setFocusTraversable(true);
         vbar.setOrientation(Orientation.VERTICAL);
         content.setClip(contentClip);
-        gutter.setClip(gutterClip);
-        gutter.getChildren().add(changeMarks.node());
-        content.getChildren().addAll(marks.node(), decorations.behind(), lines, squiggles.node(), ghost.node(), annotation.node(), decorations.inFront());
-        getChildren().addAll(content, gutter, vbar, hbar);
+        content.getChildren().addAll(marks.node(), decorations.behind(), lines.node(), squiggles.node(), ghost.node(),
+                annotation.node(), foldMarks.node(), decorations.inFront());
+        getChildren().addAll(content, gutter.node(), vbar, hbar);
         vbar.valueProperty().addListener((o, a, b) -> invalidate());
         hbar.valueProperty().addListener((o, a, b) -> invalidate());
         bufferListener = (before, after, change) -> {
             carets.textChanged(this, change, after.length());
+            folding.textChanged(before, after, change);
             styles.textChanged(before, after, change);
             invalidate();
         };
@@ -138,6 +129,11 @@ public final class EditorView extends Region {
 
     public EditorController controller() {
         return controller;
+    }
+
+    /** Folded regions and the commands over them. */
+    public EditorFolding folding() {
+        return folding;
     }
 
     // ---------------------------------------------------------------- appearance
@@ -279,6 +275,7 @@ public final class EditorView extends Region {
 
     /** The carets or selections changed (no text change): repaint decorations, restart the blink. */
     void selectionsChanged() {
+        folding.revealCarets();
         decorations.caretActivity();
         invalidate();
         onCaretMoved.run();
@@ -398,13 +395,11 @@ public final class EditorView extends Region {
         int lineCount = rope.lineCount();
         double advance = metrics.advance();
         double lh = metrics.lineHeight();
-        double gutterWidth = ((lineLabels != null ? lineLabelColumns : ViewportMath.gutterDigits(lineCount)) + 2) * advance;
+        double gutterWidth = gutter.width(lineCount, advance);
         textWidth = Math.max(advance, w - gutterWidth - vbarWidth);
         textHeight = Math.max(lh, h - hbarHeight);
-        gutter.resizeRelocate(0, 0, gutterWidth, textHeight);
+        gutter.resize(gutterWidth, textHeight);
         content.resizeRelocate(gutterWidth, 0, textWidth, textHeight);
-        gutterClip.setWidth(gutterWidth);
-        gutterClip.setHeight(textHeight);
         contentClip.setWidth(textWidth);
         contentClip.setHeight(textHeight);
         vbar.resizeRelocate(w - vbarWidth, 0, vbarWidth, textHeight);
@@ -421,24 +416,31 @@ public final class EditorView extends Region {
         vbar.setBlockIncrement(Math.max(1, visibleLines() - 1));
         double scroll = Math.min(vbar.getValue(), vbar.getMax());
         topLine = ViewportMath.topLine(scroll, lineCount);
+        double fraction = scroll - topLine;
+        int shownTop = folding.state().shownLineOf(topLine, rope);
+        if (shownTop != topLine) {
+            topLine = shownTop; // the top line is folded away: its fold's first line is the top one
+            fraction = 0;
+        }
         double scrollX = wrap ? 0 : hbar.getValue();
-        paintLines(rope, scroll - topLine, scrollX, wrapColumns);
-        paintGutter(gutterWidth);
-        hbar.setMax(Math.max(hbar.getValue(), maxColumnsSeen * advance + 4 * advance - textWidth));
+        lines.paint(this, rope, ctx, topLine, fraction, scrollX, textHeight, folding.state());
+        gutter.paint(this, lines, folding);
+        hbar.setMax(Math.max(hbar.getValue(), lines.maxColumnsSeen() * advance + 4 * advance - textWidth));
         hbar.setVisibleAmount(textWidth);
         hbar.setUnitIncrement(advance * 4);
         hbar.setBlockIncrement(textWidth / 2);
-        int lastLine = topLine + Math.max(0, shownSlots - 1);
+        int lastLine = lines.shown() == 0 ? topLine : lines.get(lines.shown() - 1).line;
         styles.setViewport(topLine, lastLine);
         marks.paint(this, rope);
         squiggles.paint(this, rope);
         ghost.paint(this, rope, colors);
         annotation.paint(this, rope, colors);
+        foldMarks.paint(this, rope, folding.state());
         decorations.paint(this, rope, shownSelections());
-        if (!styledOnce && allVisibleStyled()) {
+        if (!styledOnce && lines.allStyled(styles)) {
             styledOnce = true;
         }
-        if (!afterStyledPaint.isEmpty() && allVisibleStyled()) {
+        if (!afterStyledPaint.isEmpty() && lines.allStyled(styles)) {
             dev.symphony.ui.probe.StartupTrace.mark("editor laid out with styles");
             List<Runnable> run = List.copyOf(afterStyledPaint);
             afterStyledPaint.clear();
@@ -446,115 +448,11 @@ public final class EditorView extends Region {
         }
     }
 
-    private void paintLines(Rope rope, double fraction, double scrollX, int wrapColumns) {
-        double lh = metrics.lineHeight();
-        int lineCount = rope.lineCount();
-        double y = 0;
-        int i = 0;
-        for (int line = topLine; line < lineCount && y < textHeight; line++, i++) {
-            LineSlot slot = slot(i);
-            int start = rope.lineStart(line);
-            int length = rope.lineEnd(line) - start;
-            int windowStart = 0;
-            int windowEnd = length;
-            if (length > ViewportMath.LONG_LINE) {
-                if (wrapColumns == 0) {
-                    int[] cols = ViewportMath.paintedColumns(scrollX, textWidth, metrics.advance(), length);
-                    windowStart = cols[0];
-                    windowEnd = cols[1];
-                } else {
-                    int rows = ViewportMath.rows(length, wrapColumns);
-                    double top = i == 0 ? -fraction * rows * lh : y;
-                    int firstRow = Math.max(0, (int) Math.floor(-top / lh) - 1);
-                    int rowCount = (int) Math.ceil(textHeight / lh) + 2;
-                    windowStart = Math.min(length, firstRow * wrapColumns);
-                    windowEnd = Math.min(length, windowStart + rowCount * wrapColumns);
-                }
-            }
-            StyledLine lineStyles = styles.styles(line);
-            if (lineStyles == null && slot.line == line) {
-                lineStyles = slot.styles(); // keep the last styles until fresh ones arrive: no plain-text flash while typing
-            } else if (styleLayer != null) {
-                lineStyles = styleLayer.apply(line, start, length, lineStyles);
-            }
-            List<Inlay> inlays = inlayLayer == null || wrapColumns > 0 || length > ViewportMath.LONG_LINE ? List.of()
-                    : inlayLayer.inlays(line, start, length);
-            slot.update(ctx, line, rope.substring(start + windowStart, start + windowEnd), windowStart, length, lineStyles, inlays);
-            slot.lineStart = start;
-            if (i == 0) {
-                y = -fraction * slot.rows() * lh;
-            }
-            slot.group.setVisible(true);
-            slot.group.setLayoutX(wrapColumns > 0 ? 0 : -scrollX);
-            slot.group.setLayoutY(y);
-            y += slot.rows() * lh;
-            if (wrapColumns == 0) {
-                maxColumnsSeen = Math.max(maxColumnsSeen, length);
-            }
-        }
-        shownSlots = i;
-        for (int k = i; k < slots.size(); k++) {
-            slots.get(k).group.setVisible(false);
-            slots.get(k).line = -1;
-        }
-    }
-
-    private LineSlot slot(int index) {
-        while (slots.size() <= index) {
-            LineSlot slot = new LineSlot();
-            slots.add(slot);
-            lines.getChildren().add(slot.group);
-        }
-        return slots.get(index);
-    }
-
-    private void paintGutter(double gutterWidth) {
-        double advance = metrics.advance();
-        SelectionSet shown = shownSelections();
-        int caretLine = buffer.text().lineOf(shown.get(shown.size() - 1).head());
-        for (int i = 0; i < shownSlots; i++) {
-            while (numbers.size() <= i) {
-                Text text = new Text();
-                text.setTextOrigin(VPos.TOP);
-                numbers.add(text);
-                gutter.getChildren().add(text);
-            }
-            Text number = numbers.get(i);
-            LineSlot slot = slots.get(i);
-            String label = lineLabels != null ? lineLabels.apply(slot.line) : Integer.toString(slot.line + 1);
-            if (!label.equals(number.getText())) {
-                number.setText(label);
-            }
-            number.setFont(metrics.regular());
-            number.setFill(slot.line == caretLine ? colors.foreground() : colors.lineNumber());
-            number.setX(gutterWidth - advance * (label.length() + 1));
-            number.setY(slot.group.getLayoutY());
-            number.setVisible(true);
-        }
-        for (int i = shownSlots; i < numbers.size(); i++) {
-            numbers.get(i).setVisible(false);
-        }
-        changeMarks.paint(this);
-    }
-
-    private boolean allVisibleStyled() {
-        if (styles.isPlain()) {
-            return true;
-        }
-        for (int i = 0; i < shownSlots; i++) {
-            if (styles.styles(slots.get(i).line) == null) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     // ---------------------------------------------------------------- geometry for decorations and input
 
     /** The visible slot showing {@code line}, or null. */
     LineSlot slotOf(int line) {
-        int index = line - topLine;
-        return index >= 0 && index < shownSlots ? slots.get(index) : null;
+        return lines.slotOf(line);
     }
 
     /** {x, y} of the caret at {@code offset} in content coordinates, or null when its line is not on screen. */
@@ -574,35 +472,16 @@ public final class EditorView extends Region {
     }
 
     int shownSlots() {
-        return shownSlots;
+        return lines.shown();
     }
 
     LineSlot shownSlot(int index) {
-        return slots.get(index);
+        return lines.get(index);
     }
 
     /** The text offset at a point of the view (local coordinates), clamped to the lines on screen. */
     public int offsetAt(double viewX, double viewY) {
-        Rope rope = buffer.text();
-        double x = viewX - content.getLayoutX();
-        double y = viewY - content.getLayoutY();
-        if (shownSlots == 0) {
-            return 0;
-        }
-        double lh = metrics.lineHeight();
-        for (int i = 0; i < shownSlots; i++) {
-            LineSlot slot = slots.get(i);
-            double top = slot.group.getLayoutY();
-            if (y < top + slot.rows() * lh || i == shownSlots - 1) {
-                if (y < top && i == 0) {
-                    return Math.min(rope.length(), slot.lineStart);
-                }
-                int offset = slot.lineStart + slot.offsetAt(x - slot.group.getLayoutX(), y - top);
-                return Math.max(0, Math.min(rope.length(), Math.min(offset, rope.lineEnd(Math.min(slot.line,
-                        rope.lineCount() - 1)))));
-            }
-        }
-        return rope.length();
+        return lines.offsetAt(buffer.text(), viewX - content.getLayoutX(), viewY - content.getLayoutY(), metrics.lineHeight());
     }
 
     Pane contentPane() {
@@ -659,18 +538,17 @@ public final class EditorView extends Region {
 
     /** Change markers in the gutter (a quick diff against an original); the owner keeps their lines current. */
     public void setChangeMarks(ChangeMarks marks) {
-        changeMarks.set(marks);
+        gutter.changeMarks().set(marks);
         invalidate();
     }
 
     public ChangeMarks changeMarks() {
-        return changeMarks.marks();
+        return gutter.changeMarks().marks();
     }
 
     /** Gutter labels instead of line numbers (an inline diff's two numbers), {@code columns} wide; null: numbers. */
     public void setLineLabels(java.util.function.IntFunction<String> labels, int columns) {
-        lineLabels = labels;
-        lineLabelColumns = columns;
+        gutter.setLineLabels(labels, columns);
         invalidate();
     }
 
@@ -690,6 +568,11 @@ public final class EditorView extends Region {
     public String paintedLine(int line) {
         LineSlot slot = slotOf(line);
         return slot == null ? null : slot.paintedText();
+    }
+
+    /** For tests: the fold chevrons on screen as "line:⌄" (open) or "line:›" (folded), 0-based lines, top to bottom. */
+    public List<String> foldChevrons() {
+        return gutter.chevronsShown();
     }
 
     /** For tests: the inlays painted in a visible line (their labels, in order), or null when the line is not on screen. */

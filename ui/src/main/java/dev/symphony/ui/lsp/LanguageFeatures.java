@@ -24,7 +24,8 @@ import javafx.scene.layout.StackPane;
  * Definition and Implementations (Ctrl+F12), Format Selection (Shift+Alt+F) and format on save
  * ({@code editor.formatOnSave}), document highlights (the caret resting on a name), the References view (Shift+Alt+F12,
  * docked in the panel), the Outline view (Focus on Outline View, in the side bar), and semantic tokens over TextMate's
- * styles and inlay hints inside the lines of the active editor ({@link SemanticHighlighting}, {@link InlayHints}).
+ * styles and inlay hints inside the lines of the active editor ({@link SemanticHighlighting}, {@link InlayHints}), and its
+ * foldable regions ({@link FoldingRanges}).
  * Requests go to the extension that syncs the document ({@code documentSync.requests}) through {@link ServerRequests};
  * nothing here waits for an answer. JavaFX thread.
  */
@@ -61,6 +62,7 @@ public final class LanguageFeatures {
     private final OutlineView outline;
     private final SemanticHighlighting semantic;
     private final InlayHints inlayHints;
+    private final FoldingRanges foldingRanges;
     private final ServerEdits serverEdits;
     private final EditPreview serverEditPreview;
     private final Consumer<String> status;
@@ -89,6 +91,7 @@ public final class LanguageFeatures {
                 status, workbench.services().bridge(), workbench.mainView()::showInPanel);
         semantic = new SemanticHighlighting(requests);
         inlayHints = new InlayHints(requests);
+        foldingRanges = new FoldingRanges(requests);
         outline = new OutlineView(requests, workbench.window().workspaceProperty()::get, workbench::openFileAt);
         codeActions = new CodeActionMenu(requests, overlay, workbench.tabs(), workbench.window().workspaceProperty()::get, status);
         serverEditPreview = new EditPreview(overlay, ServerEdits.PREVIEW_ID, ServerEdits.APPLY_ID, ServerEdits.CANCEL_ID);
@@ -162,10 +165,11 @@ public final class LanguageFeatures {
         return f;
     }
 
-    /** {@code view} became the active editor: its semantic tokens and inlay hints follow it. */
+    /** {@code view} became the active editor: its semantic tokens, inlay hints and folding ranges follow it. */
     private void shown(EditorView view, OpenDocument document) {
         semantic.shown(view, document);
         inlayHints.shown(view, document);
+        foldingRanges.shown(view, document);
     }
 
     private void keyPressed(KeyEvent e) {

@@ -27,6 +27,7 @@ import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.ImplementationParams;
@@ -56,7 +57,8 @@ import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
  * position; {@code documentSymbol} (an outline); {@code workspaceSymbol} with a {@code query}, asked of the server of
  * {@code file}'s folder; {@code semanticTokens}: the whole document's ({@link SemanticTokensJson}, by delta when the server
  * offers it), or lines {@code line} to {@code endLine} when given and the server offers ranges); {@code inlayHint}: the
- * hints of lines {@code line} to {@code endLine} ({@link InlayHintsJson}); {@code executeCommand}: runs command
+ * hints of lines {@code line} to {@code endLine} ({@link InlayHintsJson}); {@code foldingRange}: the document's foldable
+ * regions ({@link FoldingRangesJson}); {@code executeCommand}: runs command
  * {@code item} of the code actions answered to request {@code list} (its edits come as {@link WorkbenchEdits}) and gets an answer at once;
  * the server's result comes back later as {@code workbench.languageResult} {@code {id, file, version, result}}, with the
  * version of the text it was computed for (the workbench drops it or maps it to the text shown by then). A request of
@@ -67,7 +69,7 @@ final class LanguageRequests {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> KINDS = List.of("completion", "resolve", "definition", "hover", "rename", "codeAction", "formatting",
             "signatureHelp", "references", "documentSymbol", "workspaceSymbol", "declaration", "typeDefinition", "implementation",
-            "documentHighlight", "rangeFormatting", "semanticTokens", "inlayHint", "executeCommand");
+            "documentHighlight", "rangeFormatting", "semanticTokens", "inlayHint", "foldingRange", "executeCommand");
     private final ServerPool pool;
     private final BiConsumer<String, ObjectNode> emit;
     private final Map<Long, CompletableFuture<?>> pending = new ConcurrentHashMap<>();
@@ -123,7 +125,7 @@ final class LanguageRequests {
         String uri = Path.of(file).normalize().toUri().toString();
         boolean lines = kind.equals("semanticTokens") && in.has("endLine") || kind.equals("inlayHint");
         boolean positioned = !List.of("resolve", "formatting", "documentSymbol", "workspaceSymbol", "semanticTokens", "inlayHint",
-                "executeCommand").contains(kind);
+                "foldingRange", "executeCommand").contains(kind);
         Position at = positioned ? new Position((int) number(in, "line"), (int) number(in, "column"))
                 : lines ? new Position((int) number(in, "line"), 0) : new Position(0, 0);
         boolean ranged = kind.equals("codeAction") || kind.equals("rangeFormatting");
@@ -248,6 +250,10 @@ final class LanguageRequests {
                     ? track(id, key, served.session().request(s -> s.getTextDocumentService()
                             .inlayHint(new InlayHintParams(doc, range)), ask.timing()), InlayHintsJson::of)
                     : CompletableFuture.completedFuture(NODES.objectNode().put("error", served.spec().name() + " offers no inlay hints"));
+            case "foldingRange" -> served.session().foldingRanges()
+                    ? track(id, key, served.session().request(s -> s.getTextDocumentService()
+                            .foldingRange(new FoldingRangeRequestParams(doc)), ask.timing()), FoldingRangesJson::of)
+                    : CompletableFuture.completedFuture(NODES.objectNode().put("error", served.spec().name() + " offers no folding ranges"));
             default -> track(id, key, served.session().request(s -> s.getTextDocumentService().rename(new RenameParams(doc, at, ask.newName())), ask.timing()),
                     LspJson::workspaceEdit);
         };

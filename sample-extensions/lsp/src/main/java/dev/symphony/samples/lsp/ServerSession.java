@@ -59,6 +59,7 @@ final class ServerSession implements AutoCloseable {
     private final TextDocumentSyncKind sync;
     private final org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions semanticTokens;
     private final boolean inlayHints;
+    private final boolean foldingRanges;
     private volatile boolean closing;
 
     private ServerSession(ServerSpec spec, Process process, LanguageServer server, ExecutorService writer, TextDocumentSyncKind sync,
@@ -66,6 +67,8 @@ final class ServerSession implements AutoCloseable {
         var semanticTokens = capabilities.getSemanticTokensProvider();
         var inlay = capabilities.getInlayHintProvider();
         this.inlayHints = inlay != null && (inlay.isRight() || Boolean.TRUE.equals(inlay.getLeft()));
+        var folding = capabilities.getFoldingRangeProvider();
+        this.foldingRanges = folding != null && (folding.isRight() || Boolean.TRUE.equals(folding.getLeft()));
         this.spec = spec;
         this.process = process;
         this.server = server;
@@ -148,6 +151,9 @@ final class ServerSession implements AutoCloseable {
         text.setRangeFormatting(new org.eclipse.lsp4j.RangeFormattingCapabilities(false));
         org.eclipse.lsp4j.SemanticTokensClientCapabilitiesRequestsFull delta = new org.eclipse.lsp4j.SemanticTokensClientCapabilitiesRequestsFull(true);
         text.setInlayHint(new org.eclipse.lsp4j.InlayHintCapabilities());
+        org.eclipse.lsp4j.FoldingRangeCapabilities folding = new org.eclipse.lsp4j.FoldingRangeCapabilities();
+        folding.setLineFoldingOnly(true); // the editor folds whole lines
+        text.setFoldingRange(folding);
         text.setSemanticTokens(new org.eclipse.lsp4j.SemanticTokensCapabilities(false,
                 new org.eclipse.lsp4j.SemanticTokensClientCapabilitiesRequests(delta, true), SemanticTokensJson.TYPES, SemanticTokensJson.MODIFIERS,
                 List.of("relative")));
@@ -256,6 +262,11 @@ final class ServerSession implements AutoCloseable {
     /** True when the server offers {@code textDocument/inlayHint}. */
     boolean inlayHints() {
         return inlayHints;
+    }
+
+    /** True when the server offers {@code textDocument/foldingRange}. */
+    boolean foldingRanges() {
+        return foldingRanges;
     }
 
     TextDocumentSyncKind syncKind() {

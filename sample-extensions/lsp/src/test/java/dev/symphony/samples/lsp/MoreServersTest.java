@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -78,11 +77,7 @@ class MoreServersTest {
     }
 
     private Path open(String name, String text) throws Exception {
-        Path file = workspace.resolve(name);
-        Files.writeString(file, text);
-        server.harness().call("documents", JSON.createObjectNode().put("event", "open").put("root", workspace.toString())
-                .put("file", file.toString()).put("version", 1).put("text", text));
-        return file;
+        return server.open(workspace, name, text);
     }
 
     private JsonNode await(String event, Predicate<JsonNode> wanted) throws InterruptedException {

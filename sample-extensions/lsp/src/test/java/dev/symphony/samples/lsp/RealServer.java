@@ -38,6 +38,15 @@ record RealServer(LspExtension extension, ExtensionHarness harness) implements A
         throw new AssertionError("no such " + name + " within " + wait + "; events: " + harness.events());
     }
 
+    /** Writes {@code text} to {@code name} in {@code workspace} and opens it in the extension as version 1. */
+    Path open(Path workspace, String name, String text) throws Exception {
+        Path file = workspace.resolve(name);
+        java.nio.file.Files.writeString(file, text);
+        harness.call("documents", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("event", "open")
+                .put("root", workspace.toString()).put("file", file.toString()).put("version", 1).put("text", text));
+        return file;
+    }
+
     @Override
     public void close() {
         extension.deactivate();
