@@ -69,28 +69,28 @@ class DiffViewUiTest {
         assertEquals(List.of(1, 3), right.lines().stream().map(BackgroundMarks.LineBand::line).toList());
         assertEquals("total", word(diff.rightView(), right.texts().get(0)));
 
-        robot.clickOn("#" + DiffView.NEXT_ID);
+        TestWorkbench.clickOn(robot, "#" + DiffView.NEXT_ID);
         TestWorkbench.waitUntil("the first change current", () -> "1 of 2 changes".equals(countText(robot)));
         assertEquals(2, diff.rightView().controller().caretLineColumn()[0]);
         robot.press(KeyCode.ALT, KeyCode.F5).release(KeyCode.F5, KeyCode.ALT);
         TestWorkbench.waitUntil("the second change current", () -> "2 of 2 changes".equals(countText(robot)));
-        robot.clickOn("#" + DiffView.PREVIOUS_ID);
+        TestWorkbench.clickOn(robot, "#" + DiffView.PREVIOUS_ID);
         TestWorkbench.waitUntil("back to the first", () -> "1 of 2 changes".equals(countText(robot)));
-        robot.clickOn("#" + DiffView.NEXT_ID);
+        TestWorkbench.clickOn(robot, "#" + DiffView.NEXT_ID);
 
-        robot.clickOn("#" + DiffView.REVERT_ID); // the appended line goes, the renamed field stays
+        TestWorkbench.clickOn(robot, "#" + DiffView.REVERT_ID); // the appended line goes, the renamed field stays
         TestWorkbench.waitUntil("one change left", () -> "1 of 1 changes".equals(countText(robot)));
         assertEquals("class Main {\n    int total = 1;\n}\n", doc.text());
         assertTrue(doc.dirtyProperty().get());
 
-        robot.clickOn("#" + DiffView.INLINE_ID);
+        TestWorkbench.clickOn(robot, "#" + DiffView.INLINE_ID);
         TestWorkbench.waitUntil("the inline view", () -> diff.inlineView() != null);
         EditorView inline = diff.inlineView();
         TestWorkbench.waitUntil("inline lines painted", () -> "    int total = 1;".equals(inline.paintedLine(2)));
         assertEquals("    int count = 1;", inline.paintedLine(1));
         assertEquals(List.of(1, 2), inline.backgroundMarks().lines().stream().map(BackgroundMarks.LineBand::line).toList());
 
-        robot.clickOn("#" + DiffView.INLINE_ID);
+        TestWorkbench.clickOn(robot, "#" + DiffView.INLINE_ID);
         TestWorkbench.waitUntil("side by side again", () -> diff.inlineView() == null);
         robot.interact(() -> workbench.tabsView().getTabs().remove(workbench.tabsView().getSelectionModel().getSelectedItem()));
     }
@@ -129,12 +129,12 @@ class DiffViewUiTest {
         TestWorkbench.waitUntil("the diff counted", () -> "2 changes".equals(countText(robot)));
         assertTrue(robot.lookup("#" + DiffView.REVERT_ID).tryQuery().isEmpty(), "nothing to revert into a read-only right");
 
-        robot.clickOn("#" + DiffView.NEXT_ID);
+        TestWorkbench.clickOn(robot, "#" + DiffView.NEXT_ID);
         TestWorkbench.waitUntil("the first change current", () -> "1 of 2 changes".equals(countText(robot)));
-        robot.clickOn("#" + DiffView.ACCEPT_ID);
+        TestWorkbench.clickOn(robot, "#" + DiffView.ACCEPT_ID);
         TestWorkbench.waitUntil("the document takes the proposed line", () -> "a\nB\nc\nd\n".equals(doc.text()));
         TestWorkbench.waitUntil("one change left", () -> "1 of 1 changes".equals(countText(robot)));
-        robot.clickOn("#" + DiffView.ACCEPT_ID);
+        TestWorkbench.clickOn(robot, "#" + DiffView.ACCEPT_ID);
         TestWorkbench.waitUntil("and the added one", () -> "a\nB\nc\nd\nE\n".equals(doc.text()));
         assertTrue(doc.dirtyProperty().get());
         robot.interact(() -> doc.buffer().undo());
