@@ -99,7 +99,8 @@ class MarketplaceUiTest {
         extensions.model().review(next);
         waitUntil("the review of an install over the installed version shows the difference", 60,
                 () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery()
-                        .map(n -> ((Label) n).getText().contains("+ network hosts: api.example.com")).orElse(false));
+                        .map(n -> ((Label) n).getText().contains("+ network hosts: api.example.com")).orElse(false)
+                        && reviewBuilt(robot));
         assertTrue(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(javafx.scene.control.Button.class).getText().equals("Approve and Update"));
         TestWorkbench.clickOn(robot, robot.lookup("#" + ExtensionsView.DENY_ID).queryAs(Node.class));
         waitUntil("the review is closed", 60, () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery().isEmpty());
@@ -113,7 +114,8 @@ class MarketplaceUiTest {
         assertEquals(1, updates.getItems().size(), status.getText());
         robot.interact(() -> updates.getSelectionModel().select(0));
         TestWorkbench.clickOn(robot, robot.lookup("#" + MarketplacePane.UPDATE_ID).queryAs(Node.class));
-        waitUntil("the review of the update shows", 60, () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery().isPresent());
+        waitUntil("the review of the update shows", 60, () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery().isPresent()
+                && reviewBuilt(robot));
         String changes = robot.lookup("#" + ExtensionsView.CHANGES_ID).queryAs(Label.class).getText();
         assertTrue(changes.contains(installed + " → 9.0.0") && changes.contains("DIFFERENT permissions")
                 && changes.contains("+ network hosts: api.example.com") && changes.contains("- network hosts: none"), changes);
@@ -130,7 +132,8 @@ class MarketplaceUiTest {
         TestWorkbench.clickOn(robot, robot.lookup(".button").match(n -> n instanceof javafx.scene.control.Button b && "Roll Back".equals(b.getText()))
                 .queryAs(Node.class));
         waitUntil("the review of the rollback shows", 60, () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery()
-                .map(n -> ((Label) n).getText().startsWith("Roll back 9.0.0 → " + installed)).orElse(false));
+                .map(n -> ((Label) n).getText().startsWith("Roll back 9.0.0 → " + installed)).orElse(false)
+                && reviewBuilt(robot));
         String back = robot.lookup("#" + ExtensionsView.CHANGES_ID).queryAs(Label.class).getText();
         assertTrue(back.contains("- network hosts: api.example.com"), back);
         TestWorkbench.clickOn(robot, robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
@@ -158,4 +161,13 @@ class MarketplaceUiTest {
         }
         return out;
     }
+
+    /**
+     * The review's buttons are there: the JavaFX thread builds the review label by label, its approve button last, so
+     * a wait that saw only the changes label could look the button up before it was added (CI: no #extensions-approve).
+     */
+    private static boolean reviewBuilt(FxRobot robot) {
+        return robot.lookup("#" + ExtensionsView.APPROVE_ID).tryQuery().isPresent();
+    }
+
 }
