@@ -91,7 +91,22 @@ public final class TestWorkbench implements AutoCloseable {
      */
     public static org.testfx.api.FxRobotInterface clickOn(org.testfx.api.FxRobot robot, javafx.scene.Node node,
             javafx.scene.input.MouseButton... buttons) throws Exception {
-        return robot.clickOn(pointOn(node, javafx.geometry.Pos.CENTER, javafx.geometry.Point2D.ZERO), buttons);
+        javafx.geometry.Point2D middle = pointOn(node, javafx.geometry.Pos.CENTER, javafx.geometry.Point2D.ZERO);
+        target(robot, node);
+        return robot.clickOn(middle, buttons);
+    }
+
+    /**
+     * Makes {@code node}'s window the one TestFX's {@code write} types into (it sends the characters to that window's
+     * scene, not to the focused one): its {@code clickOn(node)} does this, a click on a point does not, so a name typed
+     * after a click into a dialog went to the window behind it.
+     */
+    private static void target(org.testfx.api.FxRobot robot, javafx.scene.Node node) throws Exception {
+        javafx.stage.Window window = WaitForAsyncUtils.asyncFx(() -> node.getScene() == null ? null : node.getScene().getWindow())
+                .get(10, TimeUnit.SECONDS);
+        if (window != null) {
+            robot.targetWindow(window);
+        }
     }
 
     /** The first visible node {@code query} (a CSS selector, or a labeled node's text as TestFX reads it) finds, clicked as above. */
@@ -102,8 +117,9 @@ public final class TestWorkbench implements AutoCloseable {
 
     /** A double click on {@code node}, its bounds read on the JavaFX thread (see {@link #clickOn}). */
     public static org.testfx.api.FxRobotInterface doubleClickOn(org.testfx.api.FxRobot robot, javafx.scene.Node node) throws Exception {
-        return robot.doubleClickOn(pointOn(node, javafx.geometry.Pos.CENTER, javafx.geometry.Point2D.ZERO),
-                javafx.scene.input.MouseButton.PRIMARY);
+        javafx.geometry.Point2D middle = pointOn(node, javafx.geometry.Pos.CENTER, javafx.geometry.Point2D.ZERO);
+        target(robot, node);
+        return robot.doubleClickOn(middle, javafx.scene.input.MouseButton.PRIMARY);
     }
 
     /** The first visible node {@code query} finds, looked up on the JavaFX thread; an error naming the query if none. */

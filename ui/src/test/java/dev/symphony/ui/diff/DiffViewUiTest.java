@@ -154,11 +154,22 @@ class DiffViewUiTest {
 
     /**
      * The tool bar in a narrow editor area (a 900 px window, two editor groups side by side, both sides editable: every
-     * button there is): nothing overlaps, nothing is cut, what has no room is in the "⋯" menu and works from there.
+     * button there is): nothing overlaps, nothing is cut, what has no room is in the "⋯" menu and works from there. (In
+     * a wide one the other tests click every button on the bar.) Not wider than Monocle's 1280 px screen: a window
+     * beyond it fails in the frame buffer.
      */
     @Test
     void aNarrowEditorGroupKeepsEveryActionReachableWithoutOverlap(FxRobot robot) throws Exception {
+        double width = fx(() -> workbench.stage().getWidth());
         robot.interact(() -> workbench.stage().setWidth(900));
+        try {
+            narrowToolBar(robot);
+        } finally {
+            robot.interact(() -> workbench.stage().setWidth(width)); // the primary stage is the next test's too
+        }
+    }
+
+    private void narrowToolBar(FxRobot robot) throws Exception {
         Path file = Files.writeString(bench.workspace.resolve("Narrow.java"), "a\nb\nc\nd\n");
         OpenDocument doc = open(robot, file);
         robot.interact(() -> workbench.window().run("workbench.action.splitEditorRightCopy"));
@@ -192,11 +203,6 @@ class DiffViewUiTest {
         assertTrue(items.containsAll(List.of("1 change", "Inline", "Revert Change", "Accept Change")), String.valueOf(items));
         TestWorkbench.clickOn(robot, "Inline");
         TestWorkbench.waitUntil("the menu's Inline shows the changes inline", () -> diff.get().inlineView() != null);
-
-        robot.interact(() -> workbench.stage().setWidth(1600));
-        TestWorkbench.waitUntil("a wide window has room for every item", () -> bar.overflowing().isEmpty()
-                && !bar.moreButton().isVisible());
-        assertEquals(List.of(), fx(() -> layoutProblems(bar)), "the tool bar, wide");
     }
 
     /** Visible items that overlap, run out of the bar, or are narrower than they ask (their text cut). */
