@@ -140,6 +140,10 @@ public final class TestWorkbench implements AutoCloseable {
             if (scene == null || scene.getWindow() == null) {
                 throw new IllegalStateException("cannot point at " + node + ": it is not in a shown window");
             }
+            // what the next pulse would do first: a node added since the last one has no place yet (Deny of a review
+            // just rebuilt was clicked where it was not)
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
             javafx.geometry.Bounds b = node.localToScene(node.getBoundsInLocal());
             double minX = Math.max(0, b.getMinX());
             double maxX = Math.min(scene.getWidth(), b.getMaxX());
