@@ -107,7 +107,7 @@ class ClosePromptsUiTest {
     @Test
     void theTabsCloseButtonAsksTheSameQuestion(FxRobot robot) throws Exception {
         OpenDocument doc = openDirty(robot, a, "X");
-        robot.clickOn((Node) robot.lookup(".tab-close-button").query());
+        TestWorkbench.clickOn(robot, (Node) robot.lookup(".tab-close-button").query());
         click(robot, awaitDialog(robot), "Save");
         waitUntil("the tab closes", () -> !workbench.tabs().documents().contains(doc));
         assertEquals("Xalpha\n", Files.readString(a));
@@ -237,8 +237,8 @@ class ClosePromptsUiTest {
                 .filter(n -> ((Button) n).isDefaultButton()).map(n -> ((Button) n).getText()).findFirst().orElse("none");
     }
 
-    private static void click(FxRobot robot, DialogPane dialog, String label) {
-        robot.clickOn((Node) dialog.getButtonTypes().stream().map(dialog::lookupButton)
+    private static void click(FxRobot robot, DialogPane dialog, String label) throws Exception {
+        TestWorkbench.clickOn(robot, (Node) dialog.getButtonTypes().stream().map(dialog::lookupButton)
                 .filter(n -> label.equals(((Button) n).getText())).findFirst().orElseThrow(() -> new AssertionError(
                         "no " + label + " button in " + dialog.getButtonTypes())));
     }

@@ -53,7 +53,7 @@ class FileCommandsUiTest {
         assertEquals(List.of(bench.workspace + RecentlyOpened.FOLDER_SUFFIX, b.toString(), a.toString()), list.getItems());
         robot.interact(() -> list.getSelectionModel().select(a.toString()));
         DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
-        robot.clickOn((Node) dialog.getButtonTypes().stream().map(dialog::lookupButton)
+        TestWorkbench.clickOn(robot, (Node) dialog.getButtonTypes().stream().map(dialog::lookupButton)
                 .filter(n -> "OK".equals(((Button) n).getText())).findFirst().orElseThrow());
         TestWorkbench.waitUntil("a.txt open again", () -> workbench.tabs().find(a).isPresent());
 

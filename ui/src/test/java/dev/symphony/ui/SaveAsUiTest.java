@@ -110,8 +110,8 @@ class SaveAsUiTest {
         return robot.lookup(".dialog-pane").query();
     }
 
-    private static void click(FxRobot robot, DialogPane dialog, String label) {
-        robot.clickOn((Node) dialog.getButtonTypes().stream().map(dialog::lookupButton)
+    private static void click(FxRobot robot, DialogPane dialog, String label) throws Exception {
+        TestWorkbench.clickOn(robot, (Node) dialog.getButtonTypes().stream().map(dialog::lookupButton)
                 .filter(n -> label.equals(((Button) n).getText())).findFirst().orElseThrow(() -> new AssertionError(
                         "no " + label + " button in " + dialog.getButtonTypes())));
     }

@@ -82,20 +82,91 @@ public final class TestWorkbench implements AutoCloseable {
     }
 
     /**
-     * Clicks the middle of {@code node}'s part inside its window, its bounds read on the JavaFX thread. TestFX's
-     * {@code clickOn(node)} reads them on the test thread, and reading a node's bounds computes and caches them in
-     * its parents: beside a pulse doing the same, a parent's count of children with changed bounds went above the
-     * children flagged, and the pulse failed in {@code Parent.updateCachedBounds} with "Index -1 out of bounds".
+     * Clicks the middle of {@code node}'s part inside its window (a stage, a dialog or a popup such as a context
+     * menu), its bounds read on the JavaFX thread. TestFX's {@code clickOn(node)} (and {@code clickOn(query)},
+     * {@code doubleClickOn}, {@code moveTo(node)}) read them on the test thread, and reading a node's bounds computes
+     * and caches them in its parents: beside a pulse doing the same, a parent's count of children with changed bounds
+     * went above the children flagged, and the pulse failed in {@code Parent.updateCachedBounds} with "Index -1 out of
+     * bounds". Returns {@code robot}, to go on typing.
      */
-    public static void clickOn(org.testfx.api.FxRobot robot, javafx.scene.Node node) throws Exception {
-        javafx.geometry.Point2D middle = WaitForAsyncUtils.asyncFx(() -> {
+    public static org.testfx.api.FxRobotInterface clickOn(org.testfx.api.FxRobot robot, javafx.scene.Node node,
+            javafx.scene.input.MouseButton... buttons) throws Exception {
+        javafx.geometry.Point2D middle = pointOn(node, javafx.geometry.Pos.CENTER, javafx.geometry.Point2D.ZERO);
+        target(robot, node);
+        return robot.clickOn(middle, buttons);
+    }
+
+    /**
+     * Makes {@code node}'s window the one TestFX's {@code write} types into (it sends the characters to that window's
+     * scene, not to the focused one): its {@code clickOn(node)} does this, a click on a point does not, so a name typed
+     * after a click into a dialog went to the window behind it.
+     */
+    private static void target(org.testfx.api.FxRobot robot, javafx.scene.Node node) throws Exception {
+        javafx.stage.Window window = WaitForAsyncUtils.asyncFx(() -> node.getScene() == null ? null : node.getScene().getWindow())
+                .get(10, TimeUnit.SECONDS);
+        if (window != null) {
+            robot.targetWindow(window);
+        }
+    }
+
+    /** The first visible node {@code query} (a CSS selector, or a labeled node's text as TestFX reads it) finds, clicked as above. */
+    public static org.testfx.api.FxRobotInterface clickOn(org.testfx.api.FxRobot robot, String query,
+            javafx.scene.input.MouseButton... buttons) throws Exception {
+        return clickOn(robot, node(robot, query), buttons);
+    }
+
+    /** A double click on {@code node}, its bounds read on the JavaFX thread (see {@link #clickOn}). */
+    public static org.testfx.api.FxRobotInterface doubleClickOn(org.testfx.api.FxRobot robot, javafx.scene.Node node) throws Exception {
+        javafx.geometry.Point2D middle = pointOn(node, javafx.geometry.Pos.CENTER, javafx.geometry.Point2D.ZERO);
+        target(robot, node);
+        return robot.doubleClickOn(middle, javafx.scene.input.MouseButton.PRIMARY);
+    }
+
+    /** The first visible node {@code query} finds, looked up on the JavaFX thread; an error naming the query if none. */
+    public static javafx.scene.Node node(org.testfx.api.FxRobot robot, String query) throws Exception {
+        java.util.Optional<javafx.scene.Node> found = WaitForAsyncUtils.asyncFx(
+                () -> robot.lookup(query).match(javafx.scene.Node::isVisible).tryQuery()).get(10, TimeUnit.SECONDS);
+        return found.orElseThrow(() -> new AssertionError("no visible node matches the query \"" + query + "\""));
+    }
+
+    /**
+     * The screen point at {@code pos} of {@code node}'s part inside its window, moved by {@code offset}, read on the
+     * JavaFX thread (see {@link #clickOn}).
+     */
+    public static javafx.geometry.Point2D pointOn(javafx.scene.Node node, javafx.geometry.Pos pos,
+            javafx.geometry.Point2D offset) throws Exception {
+        java.util.concurrent.Future<javafx.geometry.Point2D> point = WaitForAsyncUtils.asyncFx(() -> {
             javafx.scene.Scene scene = node.getScene();
+            if (scene == null || scene.getWindow() == null) {
+                throw new IllegalStateException("cannot point at " + node + ": it is not in a shown window");
+            }
+            // what the next pulse would do first: a node added since the last one has no place yet (Deny of a review
+            // just rebuilt was clicked where it was not)
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
             javafx.geometry.Bounds b = node.localToScene(node.getBoundsInLocal());
-            double x = (Math.max(0, b.getMinX()) + Math.min(scene.getWidth(), b.getMaxX())) / 2;
-            double y = (Math.max(0, b.getMinY()) + Math.min(scene.getHeight(), b.getMaxY())) / 2;
-            return new javafx.geometry.Point2D(scene.getWindow().getX() + scene.getX() + x, scene.getWindow().getY() + scene.getY() + y);
-        }).get(10, TimeUnit.SECONDS);
-        robot.clickOn(middle);
+            double minX = Math.max(0, b.getMinX());
+            double maxX = Math.min(scene.getWidth(), b.getMaxX());
+            double minY = Math.max(0, b.getMinY());
+            double maxY = Math.min(scene.getHeight(), b.getMaxY());
+            double x = switch (pos.getHpos()) {
+                case LEFT -> minX;
+                case RIGHT -> maxX;
+                default -> (minX + maxX) / 2;
+            };
+            double y = switch (pos.getVpos()) {
+                case TOP -> minY;
+                case BOTTOM -> maxY;
+                default -> (minY + maxY) / 2;
+            };
+            return new javafx.geometry.Point2D(scene.getWindow().getX() + scene.getX() + x + offset.getX(),
+                    scene.getWindow().getY() + scene.getY() + y + offset.getY());
+        });
+        try {
+            return point.get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IllegalStateException detached ? detached : e;
+        }
     }
 
     /** What the window showed, for a person to look at: target/screenshots/NAME (not an assertion). JavaFX thread. */

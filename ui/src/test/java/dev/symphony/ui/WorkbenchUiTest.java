@@ -78,9 +78,9 @@ class WorkbenchUiTest {
     }
 
     /** Types an answer into the dialog that asks for a name (replacing its suggestion) and confirms. */
-    private static void answerDialog(FxRobot robot, String answer) throws TimeoutException {
+    private static void answerDialog(FxRobot robot, String answer) throws Exception {
         waitUntil("a dialog asks for a name", () -> robot.lookup(".dialog-pane .text-field").tryQuery().isPresent());
-        robot.clickOn(".dialog-pane .text-field");
+        TestWorkbench.clickOn(robot, ".dialog-pane .text-field");
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         robot.write(answer).type(KeyCode.ENTER);
     }
@@ -103,7 +103,7 @@ class WorkbenchUiTest {
     void openFolderShowsItsFilesAndOpensOneInATab(FxRobot robot) throws Exception {
         waitUntil("README.md shows in the tree", () -> treeCell(robot, "README.md").isPresent());
         assertTrue(treeCell(robot, "src").isPresent());
-        robot.doubleClickOn(treeCell(robot, "README.md").get());
+        TestWorkbench.doubleClickOn(robot, treeCell(robot, "README.md").get());
         waitUntil("README.md opens in a tab", () -> workbench.tabs().selectedProperty().get() != null);
         assertEquals("# Hello\n", workbench.tabs().selectedProperty().get().text());
         // the tab's header is laid out on a later pulse than the one that selected the document
@@ -151,24 +151,24 @@ class WorkbenchUiTest {
     @Test
     void createRenameAndDeleteAFileFromTheTree(FxRobot robot) throws Exception {
         waitUntil("src shows in the tree", () -> treeCell(robot, "src").isPresent());
-        robot.clickOn(treeCell(robot, "src").get());
-        robot.clickOn("#" + ExplorerView.NEW_FILE_ID);
+        TestWorkbench.clickOn(robot, treeCell(robot, "src").get());
+        TestWorkbench.clickOn(robot, "#" + ExplorerView.NEW_FILE_ID);
         answerDialog(robot, "notes.txt");
         Path created = workspace.resolve("src/notes.txt");
         waitUntil("notes.txt exists on disk", () -> Files.exists(created));
         waitUntil("the new file opens in a tab", () -> workbench.tabs().find(created).isPresent());
-        robot.doubleClickOn(treeCell(robot, "src").get()); // expand src
+        TestWorkbench.doubleClickOn(robot, treeCell(robot, "src").get()); // expand src
         waitUntil("notes.txt shows in the tree", () -> treeCell(robot, "notes.txt").isPresent());
 
-        robot.clickOn(treeCell(robot, "notes.txt").get()).type(KeyCode.F2);
+        TestWorkbench.clickOn(robot, treeCell(robot, "notes.txt").get()).type(KeyCode.F2);
         answerDialog(robot, "todo.txt");
         waitUntil("renamed on disk", () -> Files.exists(workspace.resolve("src/todo.txt")) && !Files.exists(created));
         waitUntil("todo.txt shows in the tree", () -> treeCell(robot, "todo.txt").isPresent());
 
-        robot.clickOn(treeCell(robot, "todo.txt").get()).type(KeyCode.DELETE);
+        TestWorkbench.clickOn(robot, treeCell(robot, "todo.txt").get()).type(KeyCode.DELETE);
         waitUntil("the confirmation asks first", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         assertTrue(Files.exists(workspace.resolve("src/todo.txt")), "nothing is deleted before confirmation");
-        robot.clickOn((Node) robot.lookup(".dialog-pane .button").queryAll().stream()
+        TestWorkbench.clickOn(robot, (Node) robot.lookup(".dialog-pane .button").queryAll().stream()
                 .filter(b -> "Delete".equals(((javafx.scene.control.Button) b).getText())).findFirst().orElseThrow());
         waitUntil("deleted on disk", () -> !Files.exists(workspace.resolve("src/todo.txt")));
         waitUntil("gone from the tree", () -> treeCell(robot, "todo.txt").isEmpty());
@@ -177,13 +177,13 @@ class WorkbenchUiTest {
     @Test
     void aFileNameThatExistsIsRefusedWithAClearError(FxRobot robot) throws Exception {
         waitUntil("README.md shows in the tree", () -> treeCell(robot, "README.md").isPresent());
-        robot.clickOn(treeCell(robot, "README.md").get());
-        robot.clickOn("#" + ExplorerView.NEW_FILE_ID);
+        TestWorkbench.clickOn(robot, treeCell(robot, "README.md").get());
+        TestWorkbench.clickOn(robot, "#" + ExplorerView.NEW_FILE_ID);
         answerDialog(robot, "README.md");
         waitUntil("an error dialog explains", () -> robot.lookup(".dialog-pane").queryAll().stream()
                 .anyMatch(p -> ((javafx.scene.control.DialogPane) p).getContentText().contains("already exists")));
         assertEquals("# Hello\n", Files.readString(workspace.resolve("README.md")), "the existing file is untouched");
-        robot.clickOn("OK");
+        TestWorkbench.clickOn(robot, "OK");
     }
 
     @Test
@@ -214,7 +214,7 @@ class WorkbenchUiTest {
 
     @Test
     void aSettingChangedInTheSettingsPageIsPersisted(FxRobot robot) throws Exception {
-        robot.clickOn("#" + ActivityBar.SETTINGS_ID);
+        TestWorkbench.clickOn(robot, "#" + ActivityBar.SETTINGS_ID);
         waitUntil("the settings page shows", () -> robot.lookup("#" + SettingsView.ID).tryQuery().isPresent());
         waitUntil("the tab size editor shows", () -> robot.lookup((Node n) -> "setting:editor.tabSize".equals(n.getId()))
                 .tryQuery().isPresent());
@@ -226,7 +226,7 @@ class WorkbenchUiTest {
             page.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / range)));
         });
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(tabSize.getEditor());
+        TestWorkbench.clickOn(robot, tabSize.getEditor());
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         robot.write("8").type(KeyCode.ENTER);
         waitUntil("settings.json has the new value", () -> {
@@ -241,7 +241,7 @@ class WorkbenchUiTest {
 
     @Test
     void settingsAnExtensionContributesAppearOnTheOpenSettingsPage(FxRobot robot) throws Exception {
-        robot.clickOn("#" + ActivityBar.SETTINGS_ID);
+        TestWorkbench.clickOn(robot, "#" + ActivityBar.SETTINGS_ID);
         waitUntil("the settings page shows", () -> robot.lookup("#" + SettingsView.ID).tryQuery().isPresent());
         assertTrue(robot.lookup((Node n) -> "setting:dev.example.ext.step".equals(n.getId())).tryQuery().isEmpty());
         workbench.services().settings().contribute("dev.example.ext", "Extension: dev.example.ext",
@@ -257,7 +257,7 @@ class WorkbenchUiTest {
 
     @Test
     void anObjectSettingIsWrittenOnlyOnceItsJsonTextIsAnObject(FxRobot robot) throws Exception {
-        robot.clickOn("#" + ActivityBar.SETTINGS_ID);
+        TestWorkbench.clickOn(robot, "#" + ActivityBar.SETTINGS_ID);
         waitUntil("the associations editor shows", () -> robot.lookup((Node n) -> "setting:files.associations".equals(n.getId()))
                 .tryQuery().isPresent());
         javafx.scene.control.TextField field = (javafx.scene.control.TextField)
@@ -287,7 +287,7 @@ class WorkbenchUiTest {
         Label problems = robot.lookup("#" + StatusBarView.PROBLEMS_ID).queryAs(Label.class);
         waitUntil("the status bar counts the problem", () -> problems.getText().startsWith("1 problem"));
 
-        robot.clickOn("#" + ActivityBar.SETTINGS_ID);
+        TestWorkbench.clickOn(robot, "#" + ActivityBar.SETTINGS_ID);
         waitUntil("the banner names file, line and column", () -> robot.lookup("#" + SettingsView.PROBLEMS_ID)
                 .tryQuery().map(b -> ((VBox) b).getChildren().stream()
                         .anyMatch(l -> ((Label) l).getText().contains("settings.json:4:"))).orElse(false));

@@ -3,6 +3,7 @@ package dev.symphony.ui.diff;
 import dev.symphony.editor.diff.TextDiff;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 
 /**
  * A diff view's buttons for a {@link ChangeReview}: Accept Change and Reject Change answer the current change and go
@@ -24,14 +25,19 @@ public final class ChangeReviewBar {
         Button reject = DiffView.button("Reject Change", REJECT_ID, "Leave this change out of the proposed edit", () -> answer(view, review, false));
         accept.getStyleClass().add("success");
         reject.getStyleClass().add("danger");
-        accept.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the titles shorten first in a narrow editor area
-        reject.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         accept.disableProperty().bind(review.overProperty());
         reject.disableProperty().bind(review.overProperty());
+        MenuItem acceptItem = DiffView.menuItem("Accept Change", () -> answer(view, review, true));
+        MenuItem rejectItem = DiffView.menuItem("Reject Change", () -> answer(view, review, false));
+        acceptItem.disableProperty().bind(review.overProperty());
+        rejectItem.disableProperty().bind(review.overProperty());
         for (int i = 0; i < review.size(); i++) {
             review.answerProperty(i).addListener((o, a, b) -> state.setText(review.summary()));
         }
-        view.addTools(state, accept, reject);
+        // in a narrow editor area the answers stay longest; the count of answers goes into the "⋯" menu first
+        view.addTool(state, 40, DiffView.label(state));
+        view.addTool(accept, 100, acceptItem);
+        view.addTool(reject, 100, rejectItem);
         TextDiff shown = view.model().diffProperty().get();
         if (shown != null) {
             view.goTo(Math.max(0, review.firstOpen(0)));

@@ -7,23 +7,21 @@ import dev.symphony.editor.diff.TextDiff;
 import dev.symphony.ui.editor.EditorEnvironment;
 import dev.symphony.ui.editor.EditorPane;
 import dev.symphony.ui.editor.EditorView;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 /**
  * A diff editor: the two sides in editor views side by side (scrolling together, unchanged lines
  * level), or one inline view with each change's old lines above its new ones. Changed lines and words
  * are coloured; a tool bar counts the changes, steps through them, switches the layout and reverts
- * or accepts the current change when that side may be edited. Build it with {@link DiffEditors} or
+ * or accepts the current change when that side may be edited (in a narrow editor area, the items it has no room for
+ * are in its "⋯" menu). Build it with {@link DiffEditors} or
  * directly; {@link #dispose} when it closes.
  */
 public final class DiffView extends BorderPane {
@@ -51,7 +49,7 @@ public final class DiffView extends BorderPane {
         leftPane = side(model.left().file(), model.left().buffer(), !model.left().editable());
         rightPane = side(model.right().file(), model.right().buffer(), !model.right().editable());
         sideBySide = new SplitPane(leftPane, rightPane);
-        setTop(toolBar());
+        setTop(buildToolBar());
         setCenter(sideBySide);
         follow(leftPane.view(), rightPane.view(), true);
         follow(rightPane.view(), leftPane.view(), false);
@@ -68,32 +66,48 @@ public final class DiffView extends BorderPane {
         return pane;
     }
 
-    private HBox toolBar() {
+    private OverflowToolBar buildToolBar() {
         Label titles = new Label(model.left().title() + "  ↔  " + model.right().title());
         titles.setTooltip(new Tooltip(model.left().file() + "\n" + model.right().file()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        OverflowToolBar bar = new OverflowToolBar(titles);
         count.setId(COUNT_ID);
-        Button previous = button("↑", PREVIOUS_ID, "Previous Change (Shift+Alt+F5)", this::previous);
-        Button next = button("↓", NEXT_ID, "Next Change (Alt+F5)", this::next);
+        bar.add(count, 60, label(count));
+        bar.add(button("↑", PREVIOUS_ID, "Previous Change (Shift+Alt+F5)", this::previous), 90,
+                menuItem("Previous Change", this::previous));
+        bar.add(button("↓", NEXT_ID, "Next Change (Alt+F5)", this::next), 90, menuItem("Next Change", this::next));
         ToggleButton inline = new ToggleButton("Inline");
         inline.setId(INLINE_ID);
         inline.setTooltip(new Tooltip("Show the changes inline instead of side by side"));
         inline.selectedProperty().bindBidirectional(model.inlineModeProperty());
         inline.setFocusTraversable(false);
-        HBox bar = new HBox(8, titles, spacer, count, previous, next, inline);
+        CheckMenuItem inlineItem = new CheckMenuItem("Inline");
+        inlineItem.selectedProperty().bindBidirectional(model.inlineModeProperty());
+        bar.add(inline, 50, inlineItem);
         if (model.right().editable()) {
-            bar.getChildren().add(button("Revert Change", REVERT_ID,
-                    "Put the left side's lines back in place of the current change", this::revertCurrent));
+            bar.add(button("Revert Change", REVERT_ID, "Put the left side's lines back in place of the current change",
+                    this::revertCurrent), 80, menuItem("Revert Change", this::revertCurrent));
         }
         if (model.left().editable()) {
-            bar.getChildren().add(button("Accept Change", ACCEPT_ID,
-                    "Take the right side's lines into the left for the current change", this::acceptCurrent));
+            bar.add(button("Accept Change", ACCEPT_ID, "Take the right side's lines into the left for the current change",
+                    this::acceptCurrent), 80, menuItem("Accept Change", this::acceptCurrent));
         }
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("diff-tool-bar");
         return bar;
+    }
+
+    /** What stands for a button in the tool bar's "⋯" menu. */
+    static MenuItem menuItem(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** What stands for a label in the tool bar's "⋯" menu: its text, not clickable. */
+    static MenuItem label(Label label) {
+        MenuItem item = new MenuItem();
+        item.textProperty().bind(label.textProperty());
+        item.setDisable(true);
+        return item;
     }
 
     static Button button(String text, String id, String tip, Runnable action) {
@@ -123,9 +137,17 @@ public final class DiffView extends BorderPane {
         return inlinePane == null || getCenter() != inlinePane ? null : inlinePane.view();
     }
 
-    /** Puts {@code tools} at the end of the tool bar (a review's buttons). */
-    public void addTools(javafx.scene.Node... tools) {
-        ((HBox) getTop()).getChildren().addAll(tools);
+    /**
+     * Puts {@code tool} at the end of the tool bar (a review's buttons); {@code priority} and {@code menuItem} as in
+     * {@link OverflowToolBar#add}.
+     */
+    public void addTool(javafx.scene.Node tool, int priority, MenuItem menuItem) {
+        toolBar().add(tool, priority, menuItem);
+    }
+
+    /** The tool bar: a narrow editor area moves its lower-priority items into its "⋯" menu. */
+    public OverflowToolBar toolBar() {
+        return (OverflowToolBar) getTop();
     }
 
     /** Goes to change {@code index} of the latest diff and shows it (nothing when there is no such change). */

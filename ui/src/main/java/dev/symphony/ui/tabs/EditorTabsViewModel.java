@@ -9,7 +9,6 @@ import dev.symphony.editor.file.TextEncoding;
 import dev.symphony.editor.text.ChangeSet;
 import dev.symphony.editor.text.MinimalEdit;
 import dev.symphony.editor.text.Rope;
-import dev.symphony.editor.text.TextEdit;
 import dev.symphony.ui.FxBridge;
 import dev.symphony.ui.probe.StartupTrace;
 import java.io.IOException;
@@ -30,7 +29,8 @@ import javafx.util.Duration;
 
 /**
  * The open files: opening (decoded into a rope off the JavaFX thread, any size), selecting, saving
- * atomically through {@link DocumentFile} (which refuses to overwrite external changes), closing.
+ * atomically through {@link DocumentFile} (which refuses to overwrite external changes; {@link DocumentSaves}),
+ * following changes on disk ({@link DiskFollower}), hot exit, closing.
  */
 public final class EditorTabsViewModel {
     /** Opening that takes longer than this shows progress. */
@@ -43,16 +43,15 @@ public final class EditorTabsViewModel {
     private Consumer<Path> onReadStarting = path -> { };
     private boolean keepFocus;
     private HotExit hotExit; // null: unsaved edits are not journaled (tests that do not ask for it)
-    private final DiskChanges diskChanges;
+    private final DiskFollower disk;
+    private final DocumentSaves saves;
     private final ClosedTabs closedPaths = new ClosedTabs();
-    private boolean shutDown; // the window closed: a disk change reported just before is not followed
     private final UntitledDocuments untitled = new UntitledDocuments(documents);
-    private java.util.function.Function<OpenDocument, Optional<Path>> savePathAsker = d -> Optional.empty();
-    private java.util.function.Function<OpenDocument, CompletableFuture<Void>> beforeSave = d -> CompletableFuture.completedFuture(null);
 
     public EditorTabsViewModel(FxBridge bridge) {
         this.bridge = bridge;
-        this.diskChanges = new DiskChanges(path -> bridge.later(() -> changedOnDisk(path)));
+        this.disk = new DiskFollower(bridge, this::find, lastError::set);
+        this.saves = new DocumentSaves(bridge, this::find, lastError::set, disk, () -> hotExit);
     }
 
     /**
@@ -211,7 +210,7 @@ public final class EditorTabsViewModel {
             keepFocus = asPreview;
             try {
                 if (replaced.isPresent()) {
-                    diskChanges.unwatch(replaced.get().path());
+                    disk.unwatch(replaced.get().path());
                     replaced.get().closed();
                     documents.set(documents.indexOf(replaced.get()), document);
                 } else {
@@ -221,7 +220,7 @@ public final class EditorTabsViewModel {
                 keepFocus = false;
             }
             select(document, !asPreview);
-            watchDisk(document);
+            disk.watch(document);
             onOpened.accept(document);
         }, e -> {
             progressDelay.stop();
@@ -253,13 +252,7 @@ public final class EditorTabsViewModel {
      * The future (completed on the JavaFX thread) says whether the document is clean afterwards.
      */
     public CompletableFuture<Boolean> save(OpenDocument document) {
-        if (document != null && document.isUntitled()) {
-            return saveAs(document);
-        }
-        if (document == null || document.isReadOnly() || !document.dirtyProperty().get()) {
-            return CompletableFuture.completedFuture(document == null || !document.dirtyProperty().get());
-        }
-        return beforeSave.apply(document).handle((v, e) -> null).thenCompose(v -> write(document));
+        return saves.save(document);
     }
 
     /**
@@ -267,34 +260,12 @@ public final class EditorTabsViewModel {
      * future completes, on the JavaFX thread, however it completes.
      */
     public void setBeforeSave(java.util.function.Function<OpenDocument, CompletableFuture<Void>> beforeSave) {
-        this.beforeSave = beforeSave;
-    }
-
-    private CompletableFuture<Boolean> write(OpenDocument document) {
-        CompletableFuture<Boolean> clean = new CompletableFuture<>();
-        Rope text = document.rope();
-        long revision = document.buffer().revision();
-        bridge.compute(() -> {
-            try {
-                document.file().save(text, false);
-                return revision;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, saved -> {
-            document.saved(saved);
-            lastError.set(null);
-            clean.complete(!document.dirtyProperty().get());
-        }, e -> {
-            lastError.set("Cannot save " + document.path() + ": " + rootMessage(e));
-            clean.complete(false);
-        });
-        return clean;
+        saves.setBeforeSave(beforeSave);
     }
 
     /** Asks where Save As writes a document (the view layer's dialog); empty: cancelled. */
     public void setSavePathAsker(java.util.function.Function<OpenDocument, Optional<Path>> asker) {
-        this.savePathAsker = asker;
+        saves.setSavePathAsker(asker);
     }
 
     /** New File: an untitled document ("Untitled-1", …) in a new tab, selected; Save asks for its path. */
@@ -310,11 +281,7 @@ public final class EditorTabsViewModel {
 
     /** Save As: asks for a path, then writes the document there; the future says whether it is clean. */
     public CompletableFuture<Boolean> saveAs(OpenDocument document) {
-        if (document == null || document.isReadOnly()) {
-            return CompletableFuture.completedFuture(false);
-        }
-        return savePathAsker.apply(document).map(target -> saveAs(document, target))
-                .orElse(CompletableFuture.completedFuture(false));
+        return saves.saveAs(document);
     }
 
     /**
@@ -322,93 +289,14 @@ public final class EditorTabsViewModel {
      * file: the tab is renamed, the old file is left as it was on disk, later saves go to the new one.
      */
     public CompletableFuture<Boolean> saveAs(OpenDocument document, Path target) {
-        Path to = target.toAbsolutePath().normalize();
-        Optional<OpenDocument> other = find(to).filter(d -> d != document);
-        if (other.isPresent()) {
-            lastError.set("Cannot save as " + to + ": that file is open in another tab; close it first");
-            return CompletableFuture.completedFuture(false);
-        }
-        CompletableFuture<Boolean> clean = new CompletableFuture<>();
-        Rope text = document.rope();
-        long revision = document.buffer().revision();
-        DocumentFile from = document.file();
-        Path oldPath = document.path();
-        bridge.compute(() -> {
-            try {
-                return DocumentFile.saveAs(from, to, text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, written -> {
-            if (from != null) {
-                diskChanges.unwatch(oldPath);
-            }
-            document.movedTo(written, revision);
-            if (hotExit != null) {
-                document.journalTo(hotExit);
-            }
-            watchDisk(document);
-            lastError.set(null);
-            clean.complete(!document.dirtyProperty().get());
-        }, e -> {
-            lastError.set("Cannot save " + to + ": " + rootMessage(e));
-            clean.complete(false);
-        });
-        return clean;
+        return saves.saveAs(document, target);
     }
 
     /** The window closes: journals of documents still dirty are synced and kept for the next start. */
     public void shutdown() {
-        shutDown = true;
-        diskChanges.close();
+        disk.shutdown();
         if (hotExit != null) {
             hotExit.close();
-        }
-    }
-
-    private void watchDisk(OpenDocument document) {
-        if (document.file() == null) {
-            return;
-        }
-        try {
-            diskChanges.watch(document.path(), document.file().knownFingerprint());
-        } catch (IOException e) {
-            lastError.set("Changes on disk to " + document.title() + " will not be noticed: " + rootMessage(e));
-        }
-    }
-
-    /**
-     * An open file may have changed on disk (JavaFX thread): the watcher also reports our own saves
-     * and touches, which the document's known fingerprint tells apart. A clean tab follows the disk;
-     * a tab with unsaved edits keeps them and says so (its save refuses to overwrite the outside change).
-     */
-    private void changedOnDisk(Path path) {
-        if (shutDown) {
-            return;
-        }
-        Optional<OpenDocument> found = find(path);
-        if (found.isEmpty() || found.get().file() == null) {
-            return;
-        }
-        OpenDocument document = found.get();
-        bridge.compute(() -> changed(document), changed -> {
-            if (!changed) {
-                return;
-            }
-            if (document.dirtyProperty().get()) {
-                lastError.set(document.title() + " changed on disk. Your unsaved edits are kept and Save will not "
-                        + "overwrite the file; \"Revert File\" loads the disk version (Undo brings your edits back).");
-            } else {
-                reload(document);
-            }
-        }, e -> { });
-    }
-
-    private static boolean changed(OpenDocument document) {
-        try {
-            return document.file().changedOnDisk();
-        } catch (IOException e) {
-            return true; // deleted or unreadable: worth telling
         }
     }
 
@@ -417,32 +305,7 @@ public final class EditorTabsViewModel {
      * (carets and highlighting elsewhere stay); unsaved edits are dropped, but Undo brings them back.
      */
     public void reload(OpenDocument document) {
-        if (document == null || document.file() == null) {
-            return;
-        }
-        Rope current = document.rope();
-        long revision = document.buffer().revision();
-        bridge.compute(() -> {
-            try {
-                DocumentFile.DiskText disk = document.file().readDisk();
-                return new Reload(disk, MinimalEdit.between(current, disk.text()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, reload -> {
-            if (document.buffer().revision() != revision) {
-                lastError.set(document.title() + " changed on disk while you were editing it; your edits are kept.");
-                return;
-            }
-            reload.edit().ifPresent(e -> document.buffer().edit(ChangeSet.of(e), EditKind.EXTERNAL));
-            document.file().accept(reload.disk());
-            document.saved(document.buffer().revision());
-        }, e -> lastError.set(java.nio.file.Files.exists(document.path())
-                ? "Cannot reload " + document.path() + ": " + rootMessage(e)
-                : document.title() + " was deleted or moved on disk; its text stays open here and Save writes it again."));
-    }
-
-    private record Reload(DocumentFile.DiskText disk, Optional<TextEdit> edit) {
+        disk.reload(document);
     }
 
     /**
@@ -455,7 +318,7 @@ public final class EditorTabsViewModel {
         }
         int index = documents.indexOf(document);
         documents.remove(document);
-        diskChanges.unwatch(document.path());
+        disk.unwatch(document.path());
         document.closed();
         if (selected.get() == document) {
             selected.set(documents.isEmpty() ? null : documents.get(Math.max(0, index - 1)));
@@ -471,16 +334,10 @@ public final class EditorTabsViewModel {
 
     /** Saves every document with unsaved changes; the future says whether all of them are clean afterwards. */
     public CompletableFuture<Boolean> saveAll() {
-        CompletableFuture<Boolean> all = CompletableFuture.completedFuture(true);
-        for (OpenDocument d : List.copyOf(documents)) {
-            if (d.dirtyProperty().get() && !d.isReadOnly()) {
-                all = all.thenCompose(ok -> save(d).thenApply(saved -> ok && saved));
-            }
-        }
-        return all;
+        return saves.saveAll(documents);
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }

@@ -1,5 +1,6 @@
 package dev.symphony.ui.addons;
 
+import dev.symphony.ui.TestWorkbench;
 import static dev.symphony.ui.TestWorkbench.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,7 +89,7 @@ class AddonViewPaneUiTest {
                 + "{\"id\":\"t\",\"component\":\"text\",\"props\":{\"text\":\"clicked\"}},"
                 + "{\"id\":\"b\",\"component\":\"button\",\"props\":{\"text\":\"go\"},\"handlers\":[{\"event\":\"click\",\"action\":\"go\"}]}]}");
         hung = true;
-        robot.clickOn(robot.lookup(id("vnode:b")).queryAs(javafx.scene.Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup(id("vnode:b")).queryAs(javafx.scene.Node.class));
         robot.interact(() -> { }); // the JavaFX thread answers while the extension hangs
         assertEquals("good", robot.lookup(id("vnode:t")).queryAs(Label.class).getText());
         hang.countDown();

@@ -77,7 +77,7 @@ class BoardUserPathUiTest {
         assertEquals("", tab.document().text(), "nothing is written before the first edit");
 
         // build: Input by search and Enter, then moved; Sub-Melody and Output dragged from the palette
-        robot.clickOn("#" + BoardPalette.SEARCH_ID).write("input");
+        TestWorkbench.clickOn(robot, "#" + BoardPalette.SEARCH_ID).write("input");
         waitUntil("the search finds the input node", () -> tab.palette().list().getItems().size() == 1);
         robot.type(KeyCode.ENTER);
         waitUntil("Enter adds it", () -> vm.graphProperty().get().node("input") != null);
@@ -123,19 +123,19 @@ class BoardUserPathUiTest {
         select(robot, vm, "melody");
         robot.interact(() -> bench.workbench.window().run("board.toggleBreakpoint"));
         assertEquals(java.util.Set.of("melody"), vm.breakpoints());
-        robot.clickOn("#" + MelodyTab.RUN_ID);
+        TestWorkbench.clickOn(robot, "#" + MelodyTab.RUN_ID);
         waitUntil("the input form asks for input", () -> robot.lookup("#" + RunInputsForm.ID + "-input").tryQuery().isPresent());
-        robot.clickOn("#" + RunInputsForm.ID + "-input").write("world");
-        robot.clickOn("#" + RunInputsForm.START_ID);
+        TestWorkbench.clickOn(robot, "#" + RunInputsForm.ID + "-input").write("world");
+        TestWorkbench.clickOn(robot, "#" + RunInputsForm.START_ID);
         waitFor(run, "the breakpoint holds melody after input succeeded", () -> vm.states().get("input") == NodeState.SUCCEEDED
                 && vm.states().get("melody") == NodeState.PAUSED && run.held().containsKey("melody"));
         assertTrue(vm.states().get("output") != NodeState.SUCCEEDED, "nothing after it ran: " + vm.states());
         screenshots(robot, tab, vm, "run");
-        robot.clickOn("#" + RunPanel.STEP_ID);
+        TestWorkbench.clickOn(robot, "#" + RunPanel.STEP_ID);
         waitFor(run, "Step starts melody and holds before the sub-Melody's own node (a step into it)",
                 () -> run.held().containsKey("melody/o") && !run.held().containsKey("melody"));
         assertTrue(vm.states().get("output") != NodeState.SUCCEEDED, "output waits for melody: " + vm.states());
-        robot.clickOn("#" + RunPanel.CONTINUE_ID);
+        TestWorkbench.clickOn(robot, "#" + RunPanel.CONTINUE_ID);
         waitFor(run, "Continue ends the run with output's value", () -> !run.runningProperty().get()
                 && run.results().containsKey("output"));
         assertTrue(run.statusProperty().get().startsWith("succeeded"), run.statusProperty().get());
@@ -146,14 +146,14 @@ class BoardUserPathUiTest {
         select(robot, vm, "melody");
         robot.interact(() -> bench.workbench.window().run("board.toggleBreakpoint"));
         assertTrue(vm.breakpoints().isEmpty());
-        robot.clickOn("#" + RunPanel.PIN_ID);
+        TestWorkbench.clickOn(robot, "#" + RunPanel.PIN_ID);
         waitUntil("melody is pinned", () -> vm.overlays().pinned().contains("melody"));
         Files.writeString(bench.workspace.resolve("sub.melody.json"), SUB.formatted("second"));
         String firstRun = run.runId();
-        robot.clickOn("#" + MelodyTab.RUN_ID);
+        TestWorkbench.clickOn(robot, "#" + MelodyTab.RUN_ID);
         waitUntil("the form keeps what was typed", () -> robot.lookup("#" + RunInputsForm.ID + "-input").tryQuery()
                 .map(n -> ((TextField) n).getText().equals("world")).orElse(false));
-        robot.clickOn("#" + RunInputsForm.START_ID);
+        TestWorkbench.clickOn(robot, "#" + RunInputsForm.START_ID);
         waitFor(run, "the second run ends", () -> !firstRun.equals(run.runId()) && !run.runningProperty().get()
                 && run.results().containsKey("output"));
         assertEquals("\"got first\"", run.results().get("output").preview(), "the pinned value, not the changed file's");
@@ -201,11 +201,11 @@ class BoardUserPathUiTest {
         return tab;
     }
 
-    private static void dragFromPalette(FxRobot robot, MelodyTab tab, String title, Point2D to) {
+    private static void dragFromPalette(FxRobot robot, MelodyTab tab, String title, Point2D to) throws Exception {
         robot.interact(() -> tab.palette().searchField().setText(""));
-        robot.drag(robot.lookup("#" + BoardPalette.LIST_ID + " .list-cell").queryAll().stream()
+        robot.drag(TestWorkbench.pointOn(robot.lookup("#" + BoardPalette.LIST_ID + " .list-cell").queryAll().stream()
                 .filter(n -> ((ListCell<?>) n).getText() != null && ((ListCell<?>) n).getText().endsWith(title))
-                .findFirst().orElseThrow(), MouseButton.PRIMARY).dropTo(to);
+                .findFirst().orElseThrow(), javafx.geometry.Pos.CENTER, Point2D.ZERO), MouseButton.PRIMARY).dropTo(to);
     }
 
     private static void connect(FxRobot robot, MelodyTab tab, String from, String to) throws TimeoutException {
@@ -225,12 +225,12 @@ class BoardUserPathUiTest {
 
     /** Selects node {@code id}, types {@code value} into its inspector field {@code pointer} and presses Enter. */
     private static void setInInspector(FxRobot robot, MelodyTab tab, String id, String pointer, String value)
-            throws TimeoutException {
+            throws Exception {
         select(robot, tab.board().viewModel(), id);
         waitUntil("the inspector shows " + id + "'s " + pointer, () -> tab.inspector().field(pointer).isPresent());
         TextField field = tab.inspector().field(pointer).get();
         robot.interact(() -> field.setText(""));
-        robot.clickOn(field).write(value).type(KeyCode.ENTER);
+        TestWorkbench.clickOn(robot, field).write(value).type(KeyCode.ENTER);
     }
 
     private static void waitFor(BoardRun run, String what, java.util.function.Supplier<Boolean> condition) {

@@ -113,13 +113,13 @@ class MelodyTabUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil("redo moves it again", () -> doc.text().equals(expected));
 
-        robot.clickOn("#" + MelodyTab.TOGGLE_JSON_ID);
+        TestWorkbench.clickOn(robot, "#" + MelodyTab.TOGGLE_JSON_ID);
         waitUntil("the JSON shows", () -> !tab.boardShown() && bench.workbench.tabsView().activeEditor() != null);
         assertEquals(expected, bench.workbench.tabsView().activeEditor().view().buffer().text().toString(),
                 "the JSON view is the same document");
         robot.interact(() -> doc.buffer().edit(ChangeSet.of(TextEdit.insert(original.indexOf("\"Fan-out") + 1, "My ")),
                 EditKind.TYPING));
-        robot.clickOn("#" + MelodyTab.TOGGLE_BOARD_ID);
+        TestWorkbench.clickOn(robot, "#" + MelodyTab.TOGGLE_BOARD_ID);
         waitUntil("the board shows the text's edit", () -> tab.boardShown()
                 && vm.document().tree().path("name").asText().equals("My Fan-out / fan-in"));
 
@@ -151,7 +151,7 @@ class MelodyTabUiTest {
         MelodyTab tab = openFromTree(robot, "fan-out.melody.json");
         BoardViewModel vm = tab.board().viewModel();
         OpenDocument doc = tab.document();
-        robot.clickOn("#" + BoardPalette.SEARCH_ID).write("approval");
+        TestWorkbench.clickOn(robot, "#" + BoardPalette.SEARCH_ID).write("approval");
         waitUntil("the search finds the approval node", () -> tab.palette().list().getItems().size() == 1);
         robot.type(KeyCode.ENTER);
         waitUntil("Enter adds it", () -> vm.graphProperty().get().node("approval") != null);
@@ -163,13 +163,13 @@ class MelodyTabUiTest {
 
         waitUntil("the inspector shows the node", () -> tab.inspector().field("/prompt").isPresent());
         TextField prompt = tab.inspector().field("/prompt").get();
-        robot.doubleClickOn(prompt).interact(() -> prompt.setText("Ship it?"));
-        robot.clickOn(prompt).type(KeyCode.ENTER);
+        TestWorkbench.doubleClickOn(robot, prompt).interact(() -> prompt.setText("Ship it?"));
+        TestWorkbench.clickOn(robot, prompt).type(KeyCode.ENTER);
         waitUntil("the prompt is set", () -> vm.document().tree().path("nodes").get(9).path("prompt").asText().equals("Ship it?"));
 
         TextField again = tab.inspector().field("/prompt").get();
         robot.interact(() -> again.setText(""));
-        robot.clickOn(again).type(KeyCode.ENTER);
+        TestWorkbench.clickOn(robot, again).type(KeyCode.ENTER);
         waitUntil("an empty prompt is refused with the reason", () -> tab.inspector().error().getText().contains("prompt"));
         assertEquals("Ship it?", vm.document().tree().path("nodes").get(9).path("prompt").asText(), "the node keeps its value");
 
@@ -181,10 +181,11 @@ class MelodyTabUiTest {
         waitUntil("the next undo removes the node", () -> doc.text().equals(original));
 
         robot.interact(() -> tab.palette().searchField().setText(""));
-        robot.drag(robot.lookup("#" + BoardPalette.LIST_ID + " .list-cell").queryAll().stream()
+        robot.drag(TestWorkbench.pointOn(robot.lookup("#" + BoardPalette.LIST_ID + " .list-cell").queryAll().stream()
                         .filter(n -> ((javafx.scene.control.ListCell<?>) n).getText() != null
                                 && ((javafx.scene.control.ListCell<?>) n).getText().endsWith("Output")).findFirst().orElseThrow(),
-                javafx.scene.input.MouseButton.PRIMARY).dropTo(tab.board());
+                javafx.geometry.Pos.CENTER, javafx.geometry.Point2D.ZERO), javafx.scene.input.MouseButton.PRIMARY)
+                .dropTo(TestWorkbench.pointOn(tab.board(), javafx.geometry.Pos.CENTER, javafx.geometry.Point2D.ZERO));
         waitUntil("a drag from the palette adds an output node", () -> vm.graphProperty().get().node("output") != null);
     }
 
@@ -198,16 +199,16 @@ class MelodyTabUiTest {
         assertTrue(error.isVisible());
         assertTrue(error.getText().contains(file.toAbsolutePath().normalize() + ":3:"), error.getText());
         assertEquals(text, tab.document().text(), "nothing of the text is lost or changed");
-        robot.clickOn("#" + MelodyTab.TOGGLE_BOARD_ID);
+        TestWorkbench.clickOn(robot, "#" + MelodyTab.TOGGLE_BOARD_ID);
         assertFalse(tab.boardShown(), "the board is refused while the text is not a Melody");
 
         robot.interact(() -> tab.document().buffer().edit(ChangeSet.of(TextEdit.insert(text.indexOf(" \"type\""), ",")),
                 EditKind.TYPING));
         waitUntil("the fix clears the problem", () -> !error.isVisible());
-        robot.clickOn("#" + MelodyTab.TOGGLE_BOARD_ID);
+        TestWorkbench.clickOn(robot, "#" + MelodyTab.TOGGLE_BOARD_ID);
         waitUntil("and the board shows", () -> tab.boardShown() && tab.board().viewModel().graphProperty().get().node("a") != null);
 
-        robot.clickOn("#" + MelodyTab.TOGGLE_JSON_ID);
+        TestWorkbench.clickOn(robot, "#" + MelodyTab.TOGGLE_JSON_ID);
         String fixed = tab.document().text();
         robot.interact(() -> tab.document().buffer().edit(ChangeSet.of(TextEdit.insert(fixed.length() - 2, "]")),
                 EditKind.TYPING));
@@ -220,10 +221,10 @@ class MelodyTabUiTest {
     void runsOnTheBoardWithLiveNodeStatesALogAndStop(FxRobot robot) throws Exception {
         MelodyTab tab = openFromTree(robot, "hello.melody.json");
         BoardViewModel vm = tab.board().viewModel();
-        robot.clickOn("#" + MelodyTab.RUN_ID);
+        TestWorkbench.clickOn(robot, "#" + MelodyTab.RUN_ID);
         waitUntil("the input form asks for who, starting at its default", () -> robot.lookup("#" + RunInputsForm.ID + "-who")
                 .tryQuery().map(n -> ((TextField) n).getText().equals("world")).orElse(false));
-        robot.clickOn("#" + RunInputsForm.START_ID);
+        TestWorkbench.clickOn(robot, "#" + RunInputsForm.START_ID);
         try {
             waitUntil("the run colours its nodes from the conductor's events", 30,
                     () -> vm.states().get("greeting") == BoardViewModel.NodeState.SUCCEEDED
@@ -241,7 +242,7 @@ class MelodyTabUiTest {
         });
         robot.interact(() -> TestWorkbench.screenshot(tab.getScene(), "melody-tab-run-dark.png"));
         robot.interact(() -> bench.workbench.window().themeProperty().set("light"));
-        robot.clickOn("#" + MelodyTab.STOP_ID);
+        TestWorkbench.clickOn(robot, "#" + MelodyTab.STOP_ID);
         waitUntil("Stop ends the run", 30, () -> !tab.boardRun().runningProperty().get());
         assertEquals("stopped", tab.boardRun().statusProperty().get(), tab.boardRun().log().toString());
         assertTrue(Files.isDirectory(bench.paths().data("runs")), "the run is journaled under Symphony's data folder");
@@ -249,7 +250,7 @@ class MelodyTabUiTest {
         String text = tab.document().text();
         robot.interact(() -> tab.document().buffer().edit(ChangeSet.of(TextEdit.insert(text.indexOf("\"world\""), "1, \"x\": ")),
                 EditKind.TYPING));
-        robot.clickOn("#" + MelodyTab.TOGGLE_BOARD_ID);
+        TestWorkbench.clickOn(robot, "#" + MelodyTab.TOGGLE_BOARD_ID);
         robot.interact(() -> bench.workbench.window().run("board.run"));
         waitUntil("an invalid Melody is not run, and the reason shows", () -> tab.boardRun().statusProperty().get().startsWith("Not run: "));
     }
@@ -259,19 +260,19 @@ class MelodyTabUiTest {
         MelodyTab tab = openFromTree(robot, "review.melody.json");
         BoardViewModel vm = tab.board().viewModel();
         BoardRun run = tab.boardRun();
-        robot.clickOn("#" + MelodyTab.RUN_ID);
+        TestWorkbench.clickOn(robot, "#" + MelodyTab.RUN_ID);
         waitUntil("a Melody with inputs asks for them", () -> robot.lookup("#" + RunInputsForm.ID).tryQuery().isPresent());
         assertTrue(run.log().isEmpty(), "nothing runs before the inputs are given");
         Label topicError = robot.lookup("#" + RunInputsForm.ID + "-topic-error").queryAs(Label.class);
         assertTrue(topicError.getText().contains("input 'topic' does not match its schema"), topicError.getText());
         assertTrue(robot.lookup("#" + RunInputsForm.START_ID).queryButton().isDisabled(), "an invalid form does not run");
-        robot.clickOn("#" + RunInputsForm.ID + "-topic").write("news");
+        TestWorkbench.clickOn(robot, "#" + RunInputsForm.ID + "-topic").write("news");
         robot.interact(() -> robot.lookup("#" + RunInputsForm.ID + "-count").queryAs(TextField.class).setText("x"));
         Label countError = robot.lookup("#" + RunInputsForm.ID + "-count-error").queryAs(Label.class);
         assertEquals("input 'count' must be a whole number, not 'x'", countError.getText());
         robot.interact(() -> robot.lookup("#" + RunInputsForm.ID + "-count").queryAs(TextField.class).setText("3"));
         assertEquals("", topicError.getText() + countError.getText());
-        robot.clickOn("#" + RunInputsForm.START_ID);
+        TestWorkbench.clickOn(robot, "#" + RunInputsForm.START_ID);
 
         waitUntil("the approval waits on the board while the rest of the run goes on", 30,
                 () -> vm.states().get("check") == BoardViewModel.NodeState.APPROVAL
@@ -284,7 +285,7 @@ class MelodyTabUiTest {
             vm.selection().add("check");
             TestWorkbench.screenshot(tab.getScene(), "melody-tab-approval-light.png");
         });
-        robot.clickOn("#board-approve-check");
+        TestWorkbench.clickOn(robot, "#board-approve-check");
         waitUntil("the answer resumes the run through the conductor's approvals", 30,
                 () -> vm.states().get("post") == BoardViewModel.NodeState.SUCCEEDED && !run.runningProperty().get());
         assertTrue(run.statusProperty().get().startsWith("succeeded"), run.statusProperty().get() + run.log());
@@ -298,7 +299,7 @@ class MelodyTabUiTest {
         waitUntil("the selected node's value after the run", () -> value.getText().contains("\"posted news, approved true\""));
 
         String first = run.runId();
-        robot.clickOn("#" + MelodyTab.RUN_FROM_ID);
+        TestWorkbench.clickOn(robot, "#" + MelodyTab.RUN_FROM_ID);
         waitUntil("a run from post reuses the answer and the inputs", 30,
                 () -> !first.equals(run.runId()) && !run.runningProperty().get() && run.statusProperty().get().startsWith("succeeded"));
         assertTrue(run.log().stream().anyMatch(l -> l.startsWith("node.finished check") && l.contains("reused from run " + first)),
@@ -311,18 +312,18 @@ class MelodyTabUiTest {
             bench.workbench.window().run("board.toggleBreakpoint");
         });
         assertEquals(java.util.Set.of("draft"), vm.breakpoints());
-        robot.clickOn("#" + MelodyTab.RUN_ID);
+        TestWorkbench.clickOn(robot, "#" + MelodyTab.RUN_ID);
         waitUntil("the form keeps what was typed", () -> robot.lookup("#" + RunInputsForm.ID + "-topic").tryQuery()
                 .map(n -> ((TextField) n).getText().equals("news")).orElse(false));
-        robot.clickOn("#" + RunInputsForm.START_ID);
+        TestWorkbench.clickOn(robot, "#" + RunInputsForm.START_ID);
         waitUntil("the breakpoint holds draft with its input", 30,
                 () -> vm.states().get("draft") == BoardViewModel.NodeState.PAUSED
                         && robot.lookup("#" + RunPanel.HELD_INPUT_ID).queryAs(TextField.class).getText().contains("news x 3"));
         waitUntil("the unrelated branch is not paused: its approval asks", 30, () -> robot.lookup("#board-approve-check").tryQuery().isPresent());
-        robot.clickOn("#board-approve-check");
+        TestWorkbench.clickOn(robot, "#board-approve-check");
         waitUntil("post finishes while draft is held", 30, () -> vm.states().get("post") == BoardViewModel.NodeState.SUCCEEDED);
         assertEquals(BoardViewModel.NodeState.PAUSED, vm.states().get("draft"));
-        robot.clickOn("#" + RunPanel.STEP_ID);
+        TestWorkbench.clickOn(robot, "#" + RunPanel.STEP_ID);
         waitUntil("a step lets draft run and the run ends", 30, () -> vm.states().get("draft") == BoardViewModel.NodeState.SUCCEEDED
                 && !run.runningProperty().get());
         assertTrue(run.statusProperty().get().startsWith("succeeded"), run.statusProperty().get());

@@ -28,12 +28,12 @@ final class OpenMelodyTab {
 
     static MelodyTab fromTree(FxRobot robot, TestWorkbench bench, String name) throws Exception {
         waitUntil(name + " shows in the tree", () -> cell(robot, name).isPresent());
-        robot.doubleClickOn(cell(robot, name).get());
+        TestWorkbench.doubleClickOn(robot, cell(robot, name).get());
         for (int i = 0; i < 50 && selected(bench) == null; i++) {
             Thread.sleep(100);
         }
         if (selected(bench) == null) { // the tree's watcher may have redrawn the cell between the lookup and the click
-            robot.doubleClickOn(cell(robot, name).get());
+            TestWorkbench.doubleClickOn(robot, cell(robot, name).get());
         }
         try {
             waitUntil(name + " opens in a Melody tab", () -> selected(bench) != null && selected(bench).document().title().equals(name));

@@ -94,7 +94,7 @@ class ChatContextUiTest {
         Files.writeString(bench.workspace.resolve(".symphony/rules/style.md"), "Tabs, not spaces.");
 
         robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN));
-        robot.clickOn(robot.lookup("#" + ChatView.THREADS_TOGGLE_ID).queryAs(Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ChatView.THREADS_TOGGLE_ID).queryAs(Node.class));
         @SuppressWarnings("unchecked")
         ListView<ChatThreads.Saved> list = robot.lookup("#" + ThreadListView.LIST_ID).queryAs(ListView.class);
         waitUntil("both kept threads are listed, newest first", () -> list.getItems().size() == 2
@@ -103,11 +103,11 @@ class ChatContextUiTest {
         waitUntil("the damaged file is named", () -> problem.isVisible() && problem.getText().contains(damaged.toString()));
         assertEquals("{ this is not json", Files.readString(damaged), "and left as it was");
 
-        robot.clickOn(robot.lookup("#" + ThreadListView.SEARCH_ID).queryAs(Node.class)).write("VENV");
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ThreadListView.SEARCH_ID).queryAs(Node.class)).write("VENV");
         waitUntil("the search finds the thread whose answer says venv", () -> list.getItems().size() == 1
                 && list.getItems().get(0).title().equals("Set up a venv"));
         robot.interact(() -> chat.history().queryProperty().set(""));
-        robot.clickOn(robot.lookup("#" + ThreadListView.SEARCH_ID).queryAs(Node.class)).write("assemble");
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ThreadListView.SEARCH_ID).queryAs(Node.class)).write("assemble");
         waitUntil("a word of a code block finds its thread", () -> list.getItems().size() == 1
                 && list.getItems().get(0).title().startsWith("How do I run"));
         robot.type(KeyCode.DOWN).type(KeyCode.ENTER); // into the list, open the first
@@ -123,7 +123,7 @@ class ChatContextUiTest {
         robot.interact(() -> bench.workbench.window().run("workbench.action.toggleTheme"));
 
         // continued: the next request (it fails: no model) is kept in the same file, with the rules it was sent with
-        robot.clickOn(robot.lookup("#" + ChatView.INPUT_ID).queryAs(Node.class)).write("And with maven").type(KeyCode.ENTER);
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ChatView.INPUT_ID).queryAs(Node.class)).write("And with maven").type(KeyCode.ENTER);
         waitUntil("the request ends", 30, () -> !chat.model().busyProperty().get() && chat.model().entries().size() >= 4);
         Label rules = robot.lookup("#" + ChatView.RULES_ID).queryAs(Label.class);
         waitUntil("the panel names the rules that went along", () -> rules.isVisible()
@@ -131,7 +131,7 @@ class ChatContextUiTest {
         waitUntil("the continued thread is written to its own file", () -> read(store.file("0000000000002-00000001")).contains("And with maven"));
         assertFalse(read(store.file("0000000000002-00000001")).contains("Answer briefly."), "the rules are re-read, not kept in the thread");
 
-        robot.clickOn(chat.view().lookupAll(".button").stream().filter(b -> b instanceof Button button && "New".equals(button.getText()))
+        TestWorkbench.clickOn(robot, chat.view().lookupAll(".button").stream().filter(b -> b instanceof Button button && "New".equals(button.getText()))
                 .findFirst().orElseThrow());
         waitUntil("New empties the panel", () -> chat.model().entries().isEmpty());
         robot.interact(() -> chat.history().queryProperty().set(""));
@@ -202,7 +202,7 @@ class ChatContextUiTest {
             robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "chat-chips.png"));
 
             robot.interact(() -> robot.lookup("#" + ChatView.INPUT_ID).queryAs(TextArea.class).setText("Summarise"));
-            robot.clickOn(robot.lookup("#" + ChatView.SEND_ID).queryAs(Node.class));
+            TestWorkbench.clickOn(robot, robot.lookup("#" + ChatView.SEND_ID).queryAs(Node.class));
             waitUntil("the request ends", 30, () -> !chat.model().busyProperty().get() && !chat.model().entries().isEmpty());
             ChatEntry.User asked = (ChatEntry.User) chat.model().entries().get(0);
             assertEquals(List.of("problems (1)", "open tabs (1)", folderLabel, "terminal chip-test", "URL " + page), asked.context(),
@@ -294,11 +294,11 @@ class ChatContextUiTest {
     }
 
     /** + URL, the address into the field that opens, Enter. */
-    private static void typeUrl(FxRobot robot, String address) {
+    private static void typeUrl(FxRobot robot, String address) throws Exception {
         click(robot, ContextBar.URL_ID);
         javafx.scene.control.TextField field = robot.lookup("#" + ContextBar.URL_INPUT_ID).queryAs(javafx.scene.control.TextField.class);
         robot.interact(() -> field.setText(address));
-        robot.clickOn(field).type(KeyCode.ENTER);
+        TestWorkbench.clickOn(robot, field).type(KeyCode.ENTER);
     }
 
     /** {@code read} on the JavaFX thread (the window's parts are built and read there). */
@@ -310,8 +310,8 @@ class ChatContextUiTest {
         }
     }
 
-    private static void click(FxRobot robot, String id) {
-        robot.clickOn(robot.lookup("#" + id).queryAs(Node.class));
+    private static void click(FxRobot robot, String id) throws Exception {
+        TestWorkbench.clickOn(robot, robot.lookup("#" + id).queryAs(Node.class));
     }
 
     /** The distinct inline fills of the shown code blocks' tokens. */

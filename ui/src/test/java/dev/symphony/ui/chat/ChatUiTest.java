@@ -97,7 +97,7 @@ class ChatUiTest {
         AtomicReference<OpenDocument> opened = open(robot, hello, "Hello, world\nSecond line\n");
         robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN));
         waitUntil("the chat shows", () -> robot.lookup("#" + ChatView.ID).tryQuery().isPresent());
-        robot.clickOn(robot.lookup("#" + ChatView.ADD_FILE_ID).queryAs(Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ChatView.ADD_FILE_ID).queryAs(Node.class));
         assertEquals("hello.txt", chat.model().chips().get(0).label(), "the current file is a chip");
         ask(robot, "What does hello.txt say?");
         waitUntil("the answer streams in", 120, () -> lastAnswer().contains("What"));
@@ -109,10 +109,10 @@ class ChatUiTest {
         Button insert = robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> "Insert".equals(b.getText()))
                 .findFirst().orElseThrow(() -> new AssertionError("no Insert button on the code block"));
         robot.interact(() -> bench.workbench.tabsView().activeEditor().view().controller().goToLine(3, 1));
-        robot.clickOn(insert);
+        TestWorkbench.clickOn(robot, insert);
         waitUntil("Insert put the code at the editor's caret", () -> opened.get().text().equals("Hello, world\nSecond line\nHello, Symphony"));
         Button copy = robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> "Copy".equals(b.getText())).findFirst().orElseThrow();
-        robot.clickOn(copy);
+        TestWorkbench.clickOn(robot, copy);
         AtomicReference<String> clip = new AtomicReference<>();
         robot.interact(() -> clip.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
         assertEquals("Hello, Symphony", clip.get());
@@ -122,7 +122,7 @@ class ChatUiTest {
 
         ask(robot, "Tell me more");
         waitUntil("the long answer streams", 30, () -> lastAnswer().startsWith("Here is the long version."));
-        robot.clickOn(robot.lookup("#" + ChatView.STOP_ID).queryAs(Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ChatView.STOP_ID).queryAs(Node.class));
         awaitIdle(robot);
         ChatEntry last = chat.model().entries().get(chat.model().entries().size() - 1);
         assertTrue(last instanceof ChatEntry.Notice n && n.text().equals("Stopped."), String.valueOf(last));
@@ -391,7 +391,7 @@ class ChatUiTest {
             }
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(button.get());
+        TestWorkbench.clickOn(robot, button.get());
     }
 
     /** Clicks Accept or Reject of the pending prompt in this test's chat panel. */
@@ -407,12 +407,12 @@ class ChatUiTest {
             return at.getWidth() > 0 && at.getMinY() >= 0 && at.getMaxY() <= b.getScene().getHeight();
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(button.get());
+        TestWorkbench.clickOn(robot, button.get());
     }
 
     private void ask(FxRobot robot, String text) throws Exception {
         robot.interact(() -> robot.lookup("#" + ChatView.INPUT_ID).queryAs(TextArea.class).setText(text));
-        robot.clickOn(robot.lookup("#" + ChatView.SEND_ID).queryAs(Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ChatView.SEND_ID).queryAs(Node.class));
         try {
             waitUntil("the request runs", () -> chat.model().busyProperty().get());
         } catch (java.util.concurrent.TimeoutException e) {

@@ -78,7 +78,7 @@ class EditorContextMenuUiTest {
     private void choose(FxRobot robot, EditorView view, int offset, String item) throws Exception {
         rightClick(robot, view, offset);
         waitUntil("the menu shows " + item, () -> shownItems(robot).contains(item));
-        robot.clickOn(item);
+        TestWorkbench.clickOn(robot, item);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -95,7 +95,7 @@ class EditorContextMenuUiTest {
         waitUntil("Paste inserts where the right-click was", () -> text().equals("albetapha = \n"));
         assertTrue(shownItemsAfterRightClick(robot, view).containsAll(List.of("Cut", "Copy", "Paste",
                 "Toggle Line Comment", "Toggle Block Comment", "Command Palette…")));
-        robot.clickOn("Toggle Line Comment");
+        TestWorkbench.clickOn(robot, "Toggle Line Comment");
         waitUntil("the line is commented in the language's way", () -> text().equals("# albetapha = \n"));
 
         OpenDocument document = onFx(() -> workbench.tabs().selectedProperty().get());

@@ -271,7 +271,7 @@ class EditorViewUiTest {
         waitUntil("the first is selected", () -> "1 of 3".equals(status.getText()));
         assertEquals(Selection.of(0, 4), view.buffer().selections().get(0));
 
-        robot.clickOn("#find-regex");
+        TestWorkbench.clickOn(robot, "#find-regex");
         // set rather than typed: the headless robot's key map does not cover every regex character
         javafx.scene.control.TextField query = robot.lookup("#" + FindBar.QUERY_ID).queryAs(javafx.scene.control.TextField.class);
         robot.interact(() -> query.setText("size("));
@@ -281,7 +281,7 @@ class EditorViewUiTest {
         javafx.scene.control.TextField replacement = robot.lookup("#" + FindBar.REPLACE_ID)
                 .queryAs(javafx.scene.control.TextField.class);
         robot.interact(() -> replacement.setText("[$1]"));
-        robot.clickOn("#find-replace-all");
+        TestWorkbench.clickOn(robot, "#find-replace-all");
         assertEquals("[a] [b]\n[c]\n", document().text(), "size(x) -> [x] with the group");
         TestWorkbench.clickOn(robot, view);
         ctrl(robot, KeyCode.Z);

@@ -72,16 +72,18 @@ class ExtensionsUiTest {
         waitUntil("the Extensions view shows", () -> robot.lookup("#" + ExtensionsView.ID).tryQuery().isPresent());
         assertTrue(kernel.player(ID).isEmpty(), "nothing installed yet");
 
-        robot.clickOn(robot.lookup("#" + ExtensionsView.INSTALL_ID).queryAs(Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ExtensionsView.INSTALL_ID).queryAs(Node.class));
         waitUntil("the permission review shows", () -> robot.lookup("#" + ExtensionsView.REVIEW_ID).query().isVisible()
                 && robot.lookup("#" + ExtensionsView.APPROVE_ID).tryQuery().isPresent());
         String review = text(robot.lookup("#" + ExtensionsView.REVIEW_ID).query());
         assertTrue(review.contains("Hello Addon (" + ID) && review.contains("network hosts: none") && review.contains("OS sandbox"), review);
         assertTrue(review.contains("is UNSIGNED: nobody vouches for its contents (installing because of " + ExtensionsViewModel.UNSIGNED_ALLOWED_BY + ")"),
                 "the review says the archive is unsigned, and what allows it here (no --allow-unsigned in the view): " + review);
-        robot.lookup("#" + ExtensionsView.TRUST_ID).tryQueryAs(CheckBox.class)
-                .filter(Node::isVisible).ifPresent(trust -> robot.clickOn(trust)); // only where no OS sandbox is usable
-        robot.clickOn(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
+        java.util.Optional<CheckBox> trust = robot.lookup("#" + ExtensionsView.TRUST_ID).tryQueryAs(CheckBox.class).filter(Node::isVisible);
+        if (trust.isPresent()) { // only where no OS sandbox is usable
+            TestWorkbench.clickOn(robot, trust.get());
+        }
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
 
         ListView<?> list = robot.lookup("#" + ExtensionsView.LIST_ID).queryAs(ListView.class);
         waitUntil("the installed extension is listed", () -> list.getItems().stream()
@@ -96,7 +98,7 @@ class ExtensionsUiTest {
         waitUntil("its answer is shown", () -> robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText()
                 .equals("Increment the Counter: {\"count\":1}"));
 
-        robot.clickOn(robot.lookup(id("activity:hello.counter")).queryAs(Node.class)); // its icon in the activity bar
+        TestWorkbench.clickOn(robot, robot.lookup(id("activity:hello.counter")).queryAs(Node.class)); // its icon in the activity bar
         waitUntil("the view renders", () -> labelText(robot, "vnode:label").equals("Clicked 1 times"));
         clickOnScreen(robot, "vnode:plus");
         waitUntil("a click reaches the extension and the view updates", () -> labelText(robot, "vnode:label").equals("Clicked 2 times"));
@@ -113,7 +115,7 @@ class ExtensionsUiTest {
         assertTrue(details.contains(sandbox), "the view shows how the extension runs: " + details);
         assertTrue(list.getItems().stream().anyMatch(r -> ((ExtensionRow) r).summary().contains(sandbox.substring(9))),
                 "and so does its row in the list");
-        robot.clickOn(robot.lookup("#extensions-disable").queryAs(Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup("#extensions-disable").queryAs(Node.class));
         waitUntil("disabled", () -> list.getItems().stream().anyMatch(r -> ((ExtensionRow) r).id().equals(ID)
                 && ((ExtensionRow) r).state().equals("DISABLED")));
         assertEquals(-1, kernel.player(ID).orElseThrow().hostPid(), "its host stopped");
@@ -121,7 +123,7 @@ class ExtensionsUiTest {
         waitUntil("a disabled extension's command fails visibly",
                 () -> robot.lookup("#" + StatusBarView.MESSAGE_ID).queryAs(Label.class).getText().contains("failed"));
 
-        robot.clickOn(robot.lookup("#extensions-enable").queryAs(Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup("#extensions-enable").queryAs(Node.class));
         waitUntil("enabled again", () -> list.getItems().stream().anyMatch(r -> ((ExtensionRow) r).id().equals(ID)
                 && ((ExtensionRow) r).state().equals("VALIDATED")));
         robot.interact(() -> window.run("hello.increment"));
@@ -151,13 +153,13 @@ class ExtensionsUiTest {
      * Clicks the node with {@code nodeId} that is on screen at the time of the click: between a lookup and the click
      * the view may render again (the extension's own change notice after the command) and detach what was found.
      */
-    private static void clickOnScreen(FxRobot robot, String nodeId) {
+    private static void clickOnScreen(FxRobot robot, String nodeId) throws Exception {
         for (int attempt = 1; ; attempt++) {
             Node node = robot.lookup(id(nodeId)).queryAs(Node.class);
             try {
-                robot.clickOn(node);
+                TestWorkbench.clickOn(robot, node);
                 return;
-            } catch (NullPointerException detached) { // no scene: replaced after the lookup
+            } catch (IllegalStateException detached) { // no scene: replaced after the lookup
                 if (attempt == 3) {
                     throw detached;
                 }

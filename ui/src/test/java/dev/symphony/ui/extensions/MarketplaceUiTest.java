@@ -66,7 +66,7 @@ class MarketplaceUiTest {
     void searchAnIndexAndInstallFromItThroughThePermissionReview(FxRobot robot) throws Exception {
         robot.interact(() -> bench.workbench.window().run(ExtensionContributions.SHOW_EXTENSIONS));
         waitUntil("the Extensions view shows", () -> robot.lookup("#" + MarketplacePane.SEARCH_ID).tryQuery().isPresent());
-        robot.clickOn("#" + MarketplacePane.SEARCH_ID).write("hello").type(KeyCode.ENTER);
+        TestWorkbench.clickOn(robot, "#" + MarketplacePane.SEARCH_ID).write("hello").type(KeyCode.ENTER);
         @SuppressWarnings("unchecked")
         ListView<Object> results = robot.lookup("#" + MarketplacePane.RESULTS_ID).queryAs(ListView.class);
         Label status = robot.lookup("#" + MarketplacePane.STATUS_ID).queryAs(Label.class);
@@ -74,13 +74,13 @@ class MarketplaceUiTest {
         assertEquals("1 found", status.getText());
         assertEquals(1, results.getItems().size());
         robot.interact(() -> results.getSelectionModel().select(0));
-        robot.clickOn(robot.lookup("#" + MarketplacePane.INSTALL_ID).queryAs(Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup("#" + MarketplacePane.INSTALL_ID).queryAs(Node.class));
         waitUntil("the permission review shows", 60, () -> robot.lookup("#" + ExtensionsView.REVIEW_ID).query().isVisible()
                 && robot.lookup("#" + ExtensionsView.APPROVE_ID).tryQuery().isPresent());
         String signer = robot.lookup("#" + ExtensionsView.SIGNATURE_ID).queryAs(Label.class).getText();
         assertTrue(signer.contains("Signed by Symphony, a trusted publisher key"), signer);
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "marketplace-review.png"));
-        robot.clickOn(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
         waitUntil("the extension is installed and read", 60, () -> kernel.player(ID).map(p -> p.manifest()).isPresent());
         assertTrue(Files.isRegularFile(bench.paths().data("extensions").resolve(ID).resolve("symphony-extension.json")));
     }
@@ -99,26 +99,28 @@ class MarketplaceUiTest {
         extensions.model().review(next);
         waitUntil("the review of an install over the installed version shows the difference", 60,
                 () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery()
-                        .map(n -> ((Label) n).getText().contains("+ network hosts: api.example.com")).orElse(false));
+                        .map(n -> ((Label) n).getText().contains("+ network hosts: api.example.com")).orElse(false)
+                        && reviewBuilt(robot));
         assertTrue(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(javafx.scene.control.Button.class).getText().equals("Approve and Update"));
-        robot.clickOn(robot.lookup("#" + ExtensionsView.DENY_ID).queryAs(Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ExtensionsView.DENY_ID).queryAs(Node.class));
         waitUntil("the review is closed", 60, () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery().isEmpty());
         assertEquals(installed, kernel.player(ID).orElseThrow().manifest().version(), "denied: still the installed version");
 
-        robot.clickOn(robot.lookup("#" + MarketplacePane.CHECK_UPDATES_ID).queryAs(Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup("#" + MarketplacePane.CHECK_UPDATES_ID).queryAs(Node.class));
         Label status = robot.lookup("#" + MarketplacePane.STATUS_ID).queryAs(Label.class);
         waitUntil("the updates are checked", 60, () -> !status.getText().startsWith("Checking"));
         @SuppressWarnings("unchecked")
         ListView<Object> updates = robot.lookup("#" + MarketplacePane.UPDATES_ID).queryAs(ListView.class);
         assertEquals(1, updates.getItems().size(), status.getText());
         robot.interact(() -> updates.getSelectionModel().select(0));
-        robot.clickOn(robot.lookup("#" + MarketplacePane.UPDATE_ID).queryAs(Node.class));
-        waitUntil("the review of the update shows", 60, () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery().isPresent());
+        TestWorkbench.clickOn(robot, robot.lookup("#" + MarketplacePane.UPDATE_ID).queryAs(Node.class));
+        waitUntil("the review of the update shows", 60, () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery().isPresent()
+                && reviewBuilt(robot));
         String changes = robot.lookup("#" + ExtensionsView.CHANGES_ID).queryAs(Label.class).getText();
         assertTrue(changes.contains(installed + " → 9.0.0") && changes.contains("DIFFERENT permissions")
                 && changes.contains("+ network hosts: api.example.com") && changes.contains("- network hosts: none"), changes);
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "marketplace-update-review.png"));
-        robot.clickOn(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
         waitUntil("the kernel runs the new version", 60,
                 () -> kernel.player(ID).map(p -> p.manifest().version()).orElse("").equals("9.0.0"));
         waitUntil("no update is left", 60, () -> updates.getItems().isEmpty());
@@ -127,13 +129,14 @@ class MarketplaceUiTest {
         ListView<ExtensionRow> rows = robot.lookup("#" + ExtensionsView.LIST_ID).queryAs(ListView.class);
         waitUntil("the list shows 9.0.0", 60, () -> rows.getItems().stream().anyMatch(r -> r.id().equals(ID) && r.summary().contains("9.0.0")));
         robot.interact(() -> rows.getSelectionModel().select(rows.getItems().stream().filter(r -> r.id().equals(ID)).findFirst().orElseThrow()));
-        robot.clickOn(robot.lookup(".button").match(n -> n instanceof javafx.scene.control.Button b && "Roll Back".equals(b.getText()))
+        TestWorkbench.clickOn(robot, robot.lookup(".button").match(n -> n instanceof javafx.scene.control.Button b && "Roll Back".equals(b.getText()))
                 .queryAs(Node.class));
         waitUntil("the review of the rollback shows", 60, () -> robot.lookup("#" + ExtensionsView.CHANGES_ID).tryQuery()
-                .map(n -> ((Label) n).getText().startsWith("Roll back 9.0.0 → " + installed)).orElse(false));
+                .map(n -> ((Label) n).getText().startsWith("Roll back 9.0.0 → " + installed)).orElse(false)
+                && reviewBuilt(robot));
         String back = robot.lookup("#" + ExtensionsView.CHANGES_ID).queryAs(Label.class).getText();
         assertTrue(back.contains("- network hosts: api.example.com"), back);
-        robot.clickOn(robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ExtensionsView.APPROVE_ID).queryAs(Node.class));
         waitUntil("the kernel runs the older version again", 60,
                 () -> kernel.player(ID).map(p -> p.manifest().version()).orElse("").equals(installed));
     }
@@ -158,4 +161,13 @@ class MarketplaceUiTest {
         }
         return out;
     }
+
+    /**
+     * The review's buttons are there: the JavaFX thread builds the review label by label, its approve button last, so
+     * a wait that saw only the changes label could look the button up before it was added (CI: no #extensions-approve).
+     */
+    private static boolean reviewBuilt(FxRobot robot) {
+        return robot.lookup("#" + ExtensionsView.APPROVE_ID).tryQuery().isPresent();
+    }
+
 }

@@ -119,7 +119,7 @@ class SourceControlUiTest {
         screenshot(robot, "source-control.png");
 
         TextField message = robot.lookup(id("vnode:message")).queryAs(TextField.class);
-        robot.clickOn(message).write("Edit the README");
+        TestWorkbench.clickOn(robot, message).write("Edit the README");
         robot.type(KeyCode.ENTER);
         waitLong(robot, "committed", () -> {
             try {
@@ -142,8 +142,8 @@ class SourceControlUiTest {
         robot.interact(() -> bench.workbench.window().run("view.git.history"));
         waitLong(robot, "the History view lists HEAD", () -> robot.lookup(id("vnode:commit|" + head)).tryQuery().map(n -> n.getScene() != null).orElse(false));
         assertEquals("addon-view:git.history", bench.workbench.mainView().panelView().getId(), "a panel view shows below the editors");
-        robot.moveTo(robot.lookup(id("vnode:commit|" + head)).queryAs(Node.class), javafx.geometry.Pos.CENTER_LEFT, new javafx.geometry.Point2D(8, 0),
-                org.testfx.robot.Motion.DIRECT).clickOn(javafx.scene.input.MouseButton.PRIMARY); // the row's start: a long row runs past the side bar
+        robot.moveTo(TestWorkbench.pointOn(robot.lookup(id("vnode:commit|" + head)).queryAs(Node.class), javafx.geometry.Pos.CENTER_LEFT,
+                new javafx.geometry.Point2D(8, 0)), org.testfx.robot.Motion.DIRECT).clickOn(javafx.scene.input.MouseButton.PRIMARY); // the row's start: a long row runs past the side bar
         try {
             waitLong(robot, "the selected commit's patch shows", () -> robot.lookup(id("vnode:patch")).tryQueryAs(javafx.scene.control.TextArea.class)
                     .map(t -> t.getText().contains("\n+line two, edited\n")).orElse(false)
@@ -204,7 +204,7 @@ class SourceControlUiTest {
         robot.interact(() -> bench.workbench.window().run("view.git.scm"));
         assertEquals("git.scm", bench.workbench.mainView().activityBar().highlighted(), "the activity bar follows the side bar");
         TextField branch = robot.lookup(id("vnode:newBranch")).queryAs(TextField.class);
-        robot.clickOn(branch).write("topic");
+        TestWorkbench.clickOn(robot, branch).write("topic");
         robot.type(KeyCode.ENTER);
         waitLong(robot, "the branch is made and checked out", () -> {
             try {
@@ -253,9 +253,9 @@ class SourceControlUiTest {
         for (int attempt = 0; ; attempt++) {
             waitLong(robot, nodeId + " is on screen", () -> robot.lookup(id(nodeId)).tryQuery().map(n -> n.getScene() != null).orElse(false));
             try {
-                robot.clickOn(robot.lookup(id(nodeId)).queryAs(Node.class));
+                TestWorkbench.clickOn(robot, robot.lookup(id(nodeId)).queryAs(Node.class));
                 return;
-            } catch (NullPointerException | org.testfx.service.query.EmptyNodeQueryException replaced) {
+            } catch (IllegalStateException | org.testfx.service.query.EmptyNodeQueryException replaced) {
                 if (attempt == 5) {
                     throw replaced;
                 }

@@ -118,8 +118,8 @@ class ModelsPageUiTest {
         waitUntil("the providers show", 60, () -> robot.lookup("#models-key-state-ANTHROPIC_API_KEY").tryQuery().isPresent());
         assertEquals("ANTHROPIC_API_KEY: no key", robot.lookup("#models-key-state-ANTHROPIC_API_KEY").queryLabeled().getText());
 
-        robot.clickOn("#models-key-ANTHROPIC_API_KEY").write(KEY);
-        robot.clickOn("#models-store-key-ANTHROPIC_API_KEY");
+        TestWorkbench.clickOn(robot, "#models-key-ANTHROPIC_API_KEY").write(KEY);
+        TestWorkbench.clickOn(robot, "#models-store-key-ANTHROPIC_API_KEY");
         // the encrypted file derives its key with 600,000 PBKDF2 rounds per open: seconds on a loaded machine
         waitUntil("the key is stored", 90, () -> robot.lookup("#models-key-state-ANTHROPIC_API_KEY").tryQuery()
                 .map(n -> ((Labeled) n).getText().endsWith("key stored")).orElse(false));
@@ -138,12 +138,12 @@ class ModelsPageUiTest {
 
         ComboBox<ModelsBackend.ModelChoice> testModel = robot.lookup("#" + ModelsPageView.TEST_MODEL_ID).queryComboBox();
         robot.interact(() -> testModel.setValue(testModel.getItems().get(0)));
-        robot.clickOn("#" + ModelsPageView.TEST_ID);
+        TestWorkbench.clickOn(robot, "#" + ModelsPageView.TEST_ID);
         waitUntil("the test shows its progress and a Cancel button", () -> robot.lookup("#" + ModelsPageView.CANCEL_ID).query().isVisible()
                 && robot.lookup("#" + ModelsPageView.PROGRESS_ID).query().isVisible()
                 && robot.lookup("#" + ModelsPageView.RESULT_ID).queryLabeled().getText().startsWith("asking "));
         robot.interact(() -> TestWorkbench.screenshot(robot.lookup("#" + ModelsPageView.ID).query().getScene(), "models-page.png"));
-        robot.clickOn("#" + ModelsPageView.CANCEL_ID);
+        TestWorkbench.clickOn(robot, "#" + ModelsPageView.CANCEL_ID);
         assertTrue(backend.cancelled.await(10, TimeUnit.SECONDS), "the running test saw the cancel");
         waitUntil("the test ends cancelled", () -> "Cancelled.".equals(robot.lookup("#" + ModelsPageView.RESULT_ID).queryLabeled().getText())
                 && !robot.lookup("#" + ModelsPageView.CANCEL_ID).query().isVisible());

@@ -54,13 +54,13 @@ class ProblemsUiTest {
         robot.interact(() -> workbench.openFile(broken, d -> { }));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "1 problem".equals(count.getText()));
 
-        robot.clickOn(count);
+        TestWorkbench.clickOn(robot, count);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#" + ProblemsView.ID).tryQuery().isPresent());
         ListCell<?> first = robot.lookup("#" + ProblemsView.ID + " .list-cell").queryAll().stream()
                 .map(n -> (ListCell<?>) n).filter(c -> c.getItem() != null).findFirst().orElseThrow();
         assertTrue(first.getText().startsWith("data.json:3:3: "), first.getText());
         javafx.scene.control.ListView<?> list = robot.lookup("#" + ProblemsView.ID).queryAs(javafx.scene.control.ListView.class);
-        robot.clickOn("#" + ProblemsView.FILTER_ID).write("!data");
+        TestWorkbench.clickOn(robot, "#" + ProblemsView.FILTER_ID).write("!data");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(list.getItems().isEmpty(), "!data hides data.json's problem: " + list.getItems());
         robot.interact(() -> robot.lookup("#" + ProblemsView.FILTER_ID).queryAs(javafx.scene.control.TextField.class).setText("DATA.json"));
@@ -69,7 +69,7 @@ class ProblemsUiTest {
         assertTrue(list.getItems().isEmpty(), "every word must match");
         robot.interact(() -> robot.lookup("#" + ProblemsView.FILTER_ID).queryAs(javafx.scene.control.TextField.class).setText(""));
         assertEquals(1, list.getItems().size());
-        robot.clickOn(first);
+        TestWorkbench.clickOn(robot, first);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workbench.tabsView().activeEditor() != null
                 && workbench.tabsView().activeEditor().view().controller().caretLineColumn()[0] == 3);
 

@@ -166,7 +166,7 @@ class WorkspaceSearchUiTest {
 
         keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F);
         waitUntil("the Search view shows", () -> onFx(() -> robot.lookup("#" + SearchView.QUERY_ID).query().isVisible()));
-        robot.clickOn("#" + SearchView.QUERY_ID).write("foo");
+        TestWorkbench.clickOn(robot, "#" + SearchView.QUERY_ID).write("foo");
         keys(robot, KeyCode.ENTER);
         waitUntil("the search ends", () -> onFx(() -> model.statusProperty().get()).contains("results"));
         assertEquals("3 results in 2 files", onFx(() -> model.statusProperty().get()));
@@ -179,23 +179,23 @@ class WorkspaceSearchUiTest {
                 .filter(n -> n instanceof javafx.scene.control.TreeCell<?> cell && cell.getItem() instanceof SearchView.LineItem li
                         && li.file().relative().equals("sub/b.txt"))
                 .findFirst().orElseThrow());
-        robot.clickOn(bLine);
+        TestWorkbench.clickOn(robot, bLine);
         waitUntil("clicking a match opens its file", () -> selected() != null && selected().path().equals(b));
         waitUntil("at the match", () -> onFx(() -> selected().buffer().selections().get(0).head()) == "nothing\n".length());
 
-        robot.clickOn("#" + SearchView.REPLACE_ID).write("qux");
+        TestWorkbench.clickOn(robot, "#" + SearchView.REPLACE_ID).write("qux");
         waitUntil("the preview shows the replaced lines", () -> onFx(() -> robot.lookup(".search-preview").queryAll().stream()
                 .map(n -> ((Text) n).getText()).toList()).containsAll(List.of("qux bar", "baz qux", "qux")));
         assertEquals("foo bar\nbaz foo\n", Files.readString(a), "a preview writes nothing");
 
-        robot.clickOn("#" + SearchView.REPLACE_ALL_ID);
+        TestWorkbench.clickOn(robot, "#" + SearchView.REPLACE_ALL_ID);
         waitUntil("the replace ends", () -> onFx(() -> model.statusProperty().get()).startsWith("Replaced"));
         assertEquals("Replaced 3 matches in 2 files", onFx(() -> model.statusProperty().get()));
         waitUntil("the open a.txt is saved", () -> readQuietly(a).equals("qux bar\nbaz qux\n"));
         assertEquals("nothing\nqux\n", Files.readString(b));
         assertEquals("qux bar\nbaz qux\n", onFx(() -> workbench.tabs().find(a).orElseThrow().text()));
 
-        robot.clickOn("#" + SearchView.UNDO_REPLACE_ID);
+        TestWorkbench.clickOn(robot, "#" + SearchView.UNDO_REPLACE_ID);
         waitUntil("the replace is undone", () -> onFx(() -> model.statusProperty().get()).equals("Replace undone"));
         assertEquals("nothing\nfoo\n", Files.readString(b));
         waitUntil("a.txt is back on disk", () -> readQuietly(a).equals("foo bar\nbaz foo\n"));
@@ -204,7 +204,7 @@ class WorkspaceSearchUiTest {
         // Once more, then the editor's own Undo reverts the open file in one step.
         robot.interact(model::search);
         waitUntil("the second search ends", () -> onFx(() -> model.statusProperty().get()).contains("results"));
-        robot.clickOn("#" + SearchView.REPLACE_ALL_ID);
+        TestWorkbench.clickOn(robot, "#" + SearchView.REPLACE_ALL_ID);
         waitUntil("the second replace ends", () -> onFx(() -> model.statusProperty().get()).startsWith("Replaced"));
         robot.interact(() -> workbench.openFile(a, d -> { }));
         waitUntil("a.txt is the active editor", () -> workbench.tabsView().activeEditor() != null && selected().path().equals(a));

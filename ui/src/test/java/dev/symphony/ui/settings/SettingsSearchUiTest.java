@@ -44,10 +44,10 @@ class SettingsSearchUiTest {
 
     @Test
     void wordsAndModifiedFilterTheSettings(FxRobot robot) throws Exception {
-        robot.clickOn("#" + ActivityBar.SETTINGS_ID);
+        TestWorkbench.clickOn(robot, "#" + ActivityBar.SETTINGS_ID);
         waitUntil("the settings page shows", () -> robot.lookup("#" + SettingsView.SEARCH_ID).tryQuery().isPresent());
         int all = shownKeys(robot).size();
-        robot.clickOn("#" + SettingsView.SEARCH_ID).write("tab size");
+        TestWorkbench.clickOn(robot, "#" + SettingsView.SEARCH_ID).write("tab size");
         waitUntil("only the tab size is left", () -> shownKeys(robot).equals(List.of("editor.tabSize")));
         assertEquals(false, robot.lookup("#" + SettingsView.NONE_FOUND_ID).query().isVisible());
 
@@ -62,7 +62,7 @@ class SettingsSearchUiTest {
             }
         });
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#" + SettingsView.SEARCH_ID).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+        TestWorkbench.clickOn(robot, "#" + SettingsView.SEARCH_ID).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
                 .write("@modified font");
         waitUntil("the changed setting shows", () -> shownKeys(robot).equals(List.of("editor.fontSize")));
 

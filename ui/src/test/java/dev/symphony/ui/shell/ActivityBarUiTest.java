@@ -35,21 +35,21 @@ class ActivityBarUiTest {
     }
 
     @Test
-    void theHighlightFollowsTheSideBar(FxRobot robot) {
+    void theHighlightFollowsTheSideBar(FxRobot robot) throws Exception {
         ActivityBar bar = bench.workbench.mainView().activityBar();
         assertEquals("explorer", bar.highlighted(), "a folder is open: the Explorer shows");
         robot.interact(() -> bench.workbench.window().run("workbench.action.findInFiles"));
         assertEquals("search", bar.highlighted(), "Search shown from the palette is highlighted, not the Explorer");
         assertTrue(search(robot).getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("selected")));
 
-        robot.clickOn("#" + ActivityBar.EXPLORER_ID);
+        TestWorkbench.clickOn(robot, "#" + ActivityBar.EXPLORER_ID);
         assertEquals("explorer", bar.highlighted(), "the Explorer's button shows the Explorer again (it does not hide the side bar)");
         assertTrue(bench.workbench.window().sideBarVisibleProperty().get());
-        robot.clickOn("#" + ActivityBar.EXPLORER_ID);
+        TestWorkbench.clickOn(robot, "#" + ActivityBar.EXPLORER_ID);
         assertFalse(bench.workbench.window().sideBarVisibleProperty().get(), "a second click hides the side bar");
         assertNull(bar.highlighted());
 
-        robot.clickOn(search(robot));
+        TestWorkbench.clickOn(robot, search(robot));
         assertEquals("search", bar.highlighted());
         robot.interact(() -> bench.workbench.mainView().showInSideBar(new javafx.scene.control.Label("a view without a button")));
         assertNull(bar.highlighted());

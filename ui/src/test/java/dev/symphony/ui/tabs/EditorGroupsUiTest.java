@@ -183,7 +183,7 @@ class EditorGroupsUiTest {
         open(robot, a);
         OpenDocument doc = wb.tabs().find(a).orElseThrow();
         dev.symphony.ui.editor.EditorView left = onFx(() -> wb.tabsView().activeEditor().view());
-        robot.clickOn(left);
+        TestWorkbench.clickOn(robot, left);
         robot.interact(() -> left.controller().setSelections(SelectionSet.cursorAt(5), 5));
         keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.BACK_SLASH); // Split Editor Right, Keeping It Here
         assertEquals(List.of(List.of("a.txt"), List.of("a.txt")), titles(wb), "a second view in a new group");

@@ -65,7 +65,7 @@ class PreviewTabUiTest {
         waitUntil("a long name ends in an ellipsis instead of widening the tree", () -> cell(robot, LONG_NAME)
                 .map(n -> n.lookupAll(".text").stream().map(t -> ((javafx.scene.text.Text) t).getText())
                         .anyMatch(t -> t.startsWith("a-file") && (t.endsWith("...") || t.endsWith("…")))).orElse(false));
-        robot.clickOn(cell(robot, "a.txt").get());
+        TestWorkbench.clickOn(robot, cell(robot, "a.txt").get());
         waitUntil("a.txt opens as a preview", () -> openNames().equals(List.of("a.txt")));
         OpenDocument a = bench.workbench.tabs().find(file("a.txt")).orElseThrow();
         assertTrue(a.previewProperty().get());
@@ -73,21 +73,21 @@ class PreviewTabUiTest {
         assertTrue(cell(robot, "a.txt").get().getScene().getFocusOwner() instanceof javafx.scene.control.TreeView,
                 "the focus stays in the tree");
 
-        robot.clickOn(cell(robot, "b.txt").get());
+        TestWorkbench.clickOn(robot, cell(robot, "b.txt").get());
         waitUntil("b.txt replaces the preview", () -> openNames().equals(List.of("b.txt")));
 
         OpenDocument b = bench.workbench.tabs().find(file("b.txt")).orElseThrow();
         robot.interact(() -> b.buffer().edit(dev.symphony.editor.text.ChangeSet.of(
                 dev.symphony.editor.text.TextEdit.insert(0, "edited ")), dev.symphony.editor.buffer.EditKind.TYPING));
         assertFalse(b.previewProperty().get(), "an edit keeps the tab");
-        robot.clickOn(cell(robot, "c.txt").get());
+        TestWorkbench.clickOn(robot, cell(robot, "c.txt").get());
         waitUntil("c.txt opens beside the edited tab", () -> openNames().equals(List.of("b.txt", "c.txt")));
         assertEquals("edited b.txt\n", b.text(), "nothing typed is lost");
 
-        robot.doubleClickOn(cell(robot, "c.txt").get());
+        TestWorkbench.doubleClickOn(robot, cell(robot, "c.txt").get());
         waitUntil("a double click keeps c.txt", () -> !bench.workbench.tabs().find(file("c.txt")).orElseThrow()
                 .previewProperty().get());
-        robot.clickOn(cell(robot, "d.txt").get());
+        TestWorkbench.clickOn(robot, cell(robot, "d.txt").get());
         waitUntil("d.txt is a new preview", () -> openNames().equals(List.of("b.txt", "c.txt", "d.txt")));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, robot.lookup(".tab." + EditorTabsView.PREVIEW).queryAll().size(), "one preview tab");

@@ -1,5 +1,6 @@
 package dev.symphony.ui.terminal;
 
+import dev.symphony.ui.TestWorkbench;
 import static dev.symphony.ui.terminal.TerminalTestSupport.onFx;
 import static dev.symphony.ui.terminal.TerminalTestSupport.rowStartingWith;
 import static dev.symphony.ui.terminal.TerminalTestSupport.screen;
@@ -165,14 +166,14 @@ class TerminalPanelUiTest {
         List<ProcessHandle> tree = ProcessHandle.of(terminal.pid()).orElseThrow().descendants().toList();
 
         prompter.answer = false;
-        robot.clickOn(closeButton(robot));
+        TestWorkbench.clickOn(robot, closeButton(robot));
         waitUntil("the person is asked", () -> prompter.questions.size() == 1);
         assertTrue(prompter.questions.get(0).contains("sleep"), prompter.questions.get(0));
         assertEquals(1, workbench.terminals().groups().size(), "declined: the terminal stays");
         assertTrue(terminal.isRunning());
 
         prompter.answer = true;
-        robot.clickOn(closeButton(robot));
+        TestWorkbench.clickOn(robot, closeButton(robot));
         waitUntil("the terminal is gone", () -> workbench.terminals().groups().isEmpty());
         waitUntil("its processes ended", () -> !terminal.isRunning() && tree.stream().noneMatch(ProcessHandle::isAlive));
         assertFalse(workbench.window().panelVisibleProperty().get(), "an empty panel hides");
