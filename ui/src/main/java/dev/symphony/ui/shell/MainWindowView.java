@@ -120,10 +120,8 @@ public final class MainWindowView extends BorderPane {
         setCenter(center);
         setBottom(statusBar = new StatusBarView(model, javafx.beans.binding.Bindings.createStringBinding(() -> {
             Tab tab = tabs.activeTabProperty().get();
-            String file = tab == null ? "" : tab.getId() != null && tab.getId().startsWith("tab:") ? tab.getId().substring(4) : tab.getText();
-            String editor = tabs.statusProperty().get();
-            return editor.isEmpty() ? file : file + "    " + editor;
-        }, tabs.activeTabProperty(), tabs.statusProperty())));
+            return tab == null ? "" : tab.getId() != null && tab.getId().startsWith("tab:") ? tab.getId().substring(4) : tab.getText();
+        }, tabs.activeTabProperty()), tabs.statusProperty()));
     }
 
     /** Shows {@code view} in the side bar in place of the Explorer (null: the Explorer again), opening the side bar. */

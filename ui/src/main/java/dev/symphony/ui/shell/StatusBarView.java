@@ -6,7 +6,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The status bar: folder, problems in settings files, the latest message, the open file, theme. */
+/**
+ * The status bar: folder, problems, the latest message, the open file, the editor's caret and language, theme. When
+ * the bar is too narrow the folder, the message and the file's path give way (shortened with an ellipsis); the
+ * problem count, the caret and language, the theme and extensions' items keep their whole text.
+ */
 public final class StatusBarView extends HBox {
     public static final String ID = "status-bar";
     public static final String PROBLEMS_ID = "status-problems";
@@ -17,6 +21,9 @@ public final class StatusBarView extends HBox {
 
     /** Adds an extension's item at the left (before the spacer) or the right end. */
     public void addItem(javafx.scene.Node item, boolean right) {
+        if (item instanceof Region region) {
+            region.setMinWidth(Region.USE_PREF_SIZE);
+        }
         if (right) {
             getChildren().add(item);
         } else {
@@ -24,7 +31,9 @@ public final class StatusBarView extends HBox {
         }
     }
 
-    public StatusBarView(MainWindowViewModel model, javafx.beans.value.ObservableValue<String> currentFile) {
+    /** {@code currentFile}: the active tab's path or title; {@code editorStatus}: its caret and language ("" for none). */
+    public StatusBarView(MainWindowViewModel model, javafx.beans.value.ObservableValue<String> currentFile,
+                         javafx.beans.value.ObservableValue<String> editorStatus) {
         setId(ID);
         getStyleClass().add(Styles.STATUS_BAR);
         Label folder = item(Bindings.createStringBinding(() -> model.workspaceProperty().get() == null
@@ -42,11 +51,17 @@ public final class StatusBarView extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label file = item(currentFile);
+        Label editor = item(editorStatus);
+        editor.visibleProperty().bind(Bindings.createBooleanBinding(() -> !editor.getText().isEmpty(), editor.textProperty()));
+        editor.managedProperty().bind(editor.visibleProperty());
         Label theme = item(Bindings.concat("Theme: ", model.themeProperty()));
         theme.setId(THEME_ID);
         theme.setCursor(javafx.scene.Cursor.HAND);
         theme.setOnMouseClicked(e -> model.run(ThemePickerViewModel.COMMAND_ID));
-        getChildren().addAll(folder, problems, message, spacer, file, theme);
+        for (Label whole : new Label[] {problems, editor, theme}) {
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        getChildren().addAll(folder, problems, message, spacer, file, editor, theme);
         this.spacer = spacer;
         visibleProperty().bind(model.statusBarVisibleProperty());
         managedProperty().bind(model.statusBarVisibleProperty());

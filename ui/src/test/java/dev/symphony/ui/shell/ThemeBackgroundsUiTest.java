@@ -98,6 +98,9 @@ class ThemeBackgroundsUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.BACK_QUOTE).release(KeyCode.BACK_QUOTE, KeyCode.CONTROL);
         waitUntil("a terminal shows", () -> bench.workbench.terminals().activeProperty().get() != null
                 && bench.workbench.terminalPanel().activeView().isPresent());
+        // the screenshots show what a person sees: the shell's prompt, not a terminal still starting (its buffer is locked for the read)
+        waitUntil("the shell's prompt shows", 20, () -> bench.workbench.terminalPanel().activeView().orElseThrow()
+                .lines(0).stream().anyMatch(line -> !line.isBlank()));
         WaitForAsyncUtils.waitForFxEvents();
         Backgrounds light = sample(robot);
         assertTrue(light.editor().getBrightness() > 0.9, "light: " + light);
@@ -121,5 +124,16 @@ class ThemeBackgroundsUiTest {
         List<String> items = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#" + StatusBarView.ID + " .label")
                 .queryAllAs(Labeled.class).stream().map(Labeled::getText).toList()).get(10, TimeUnit.SECONDS);
         assertEquals(1, items.stream().filter(text -> text.contains("dark")).count(), "the status bar: " + items);
+        // a long message and the workspace's long temporary path fill the bar: they give way, the short items keep
+        // their whole text (before, "No proble…", "Theme: d…" and the caret's "Ln 1, Col 1 · Ja…" were cut)
+        robot.interact(() -> bench.workbench.window().statusMessageProperty().set("Indexing " + "very/".repeat(40) + "deep/files"));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#" + StatusBarView.ID + " .label")
+                .queryAllAs(Labeled.class).stream()
+                .filter(l -> l.isVisible() && (l.getText().startsWith("Theme") || l.getText().startsWith("Ln ")
+                        || l.getText().endsWith("problems") || l.getText().endsWith("problem")))
+                .filter(l -> l.getWidth() < l.prefWidth(-1) - 0.5)
+                .map(l -> l.getText() + " (" + l.getWidth() + " of " + l.prefWidth(-1) + " px)").toList()).get(10, TimeUnit.SECONDS);
+        assertTrue(cut.isEmpty(), "status items cut short: " + cut);
     }
 }
