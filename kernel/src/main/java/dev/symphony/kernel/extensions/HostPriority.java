@@ -29,11 +29,14 @@ final class HostPriority {
         return niceness;
     }
 
-    /** A running host's CPU group, re-weighted by {@link #normal()}; the returned action forgets it (its host exited). */
-    Runnable track(String id, CpuQuota group) {
+    /**
+     * A host's CPU group, made with the weight of {@code startedAt}, re-weighted by {@link #normal()}; the returned
+     * action forgets it (its host exited).
+     */
+    Runnable track(String id, CpuQuota group, int startedAt) {
         Tracked t = new Tracked(id, group);
         groups.add(t);
-        if (niceness == 0) { // normal() ran while this host was starting
+        if (startedAt > 0 && niceness == 0) { // normal() ran between this host's start and now
             weigh(t, (who, why) -> { });
         }
         return () -> groups.remove(t);

@@ -147,7 +147,7 @@ final class HostProcess {
         Optional<CpuQuota> quota = share >= 1.0 ? Optional.empty() : limits.unifiedGroup().isPresent()
                 ? CpuQuota.inGroup(limits.unifiedGroup().get(), share, niceness)
                 : CpuQuota.create(CpuQuota.groupName(player.id()), share, niceness);
-        quota.ifPresent(q -> process.onExit().thenRun(priority.track(player.id(), q)));
+        quota.ifPresent(q -> process.onExit().thenRun(priority.track(player.id(), q, niceness)));
         joinQuota(quota, process, broker, player, share);
         CompletableFuture<Void> hello = new CompletableFuture<>();
         Endpoint endpoint;
