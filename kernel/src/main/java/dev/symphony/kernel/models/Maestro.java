@@ -57,7 +57,7 @@ public final class Maestro {
             suited = models.stream().filter(m -> suits(role, m)).toList();
         }
         if (suited.isEmpty()) {
-            throw new CallFailedException(ErrorCode.INVALID_INPUT, "auto: no model of the model Instruments suits the role '" + role
+            throw new CallFailedException(ErrorCode.INVALID_INPUT, "auto: no installed model suits the role '" + role
                     + "' (" + needs(role) + "); models: " + models.stream().map(ServedModel::qualifiedId).toList());
         }
         boolean budgeted = perRequest != Double.POSITIVE_INFINITY || dayLeft != Double.POSITIVE_INFINITY;
