@@ -8,6 +8,7 @@ import dev.symphony.editor.buffer.EditKind;
 import dev.symphony.editor.text.ChangeSet;
 import dev.symphony.editor.text.TextEdit;
 import dev.symphony.ui.palette.CommandPaletteView;
+import dev.symphony.ui.tabs.EditorTabsView;
 import dev.symphony.ui.tabs.OpenDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +108,9 @@ class ClosePromptsUiTest {
     @Test
     void theTabsCloseButtonAsksTheSameQuestion(FxRobot robot) throws Exception {
         OpenDocument doc = openDirty(robot, a, "X");
-        TestWorkbench.clickOn(robot, (Node) robot.lookup(".tab-close-button").query());
+        // the editor's tab, not the first close button of the window (a panel's tab has one too)
+        TestWorkbench.clickOn(robot, (Node) robot.from(robot.lookup("#" + EditorTabsView.ID).queryAs(Node.class))
+                .lookup(".tab-close-button").match(Node::isVisible).query());
         click(robot, awaitDialog(robot), "Save");
         waitUntil("the tab closes", () -> !workbench.tabs().documents().contains(doc));
         assertEquals("Xalpha\n", Files.readString(a));

@@ -135,6 +135,45 @@ public final class TestWorkbench implements AutoCloseable {
      */
     public static javafx.geometry.Point2D pointOn(javafx.scene.Node node, javafx.geometry.Pos pos,
             javafx.geometry.Point2D offset) throws Exception {
+        // a node that moves from pulse to pulse (a tab's header grows in over 150 ms, its close button riding on its
+        // right edge) is pointed at where it comes to rest: a click on the close button's first place hit the title
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        javafx.geometry.Point2D point = placeOf(node, pos, offset);
+        while (true) {
+            awaitPulse(node);
+            javafx.geometry.Point2D again = placeOf(node, pos, offset);
+            if (again.equals(point) || System.nanoTime() > deadline) {
+                return again;
+            }
+            point = again;
+        }
+    }
+
+    /** Waits (at most 100 ms) for the JavaFX pulse after this moment, when animations take their next step. */
+    private static void awaitPulse(javafx.scene.Node node) throws Exception {
+        java.util.concurrent.CountDownLatch pulsed = new java.util.concurrent.CountDownLatch(1);
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Scene scene = node.getScene();
+            if (scene == null) {
+                pulsed.countDown();
+                return;
+            }
+            Runnable listener = new Runnable() {
+                @Override
+                public void run() {
+                    pulsed.countDown();
+                    // not inside the scene's walk over its listeners
+                    javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(this));
+                }
+            };
+            scene.addPostLayoutPulseListener(listener);
+            javafx.application.Platform.requestNextPulse();
+        }).get(10, TimeUnit.SECONDS);
+        pulsed.await(100, TimeUnit.MILLISECONDS);
+    }
+
+    private static javafx.geometry.Point2D placeOf(javafx.scene.Node node, javafx.geometry.Pos pos,
+            javafx.geometry.Point2D offset) throws Exception {
         java.util.concurrent.Future<javafx.geometry.Point2D> point = WaitForAsyncUtils.asyncFx(() -> {
             javafx.scene.Scene scene = node.getScene();
             if (scene == null || scene.getWindow() == null) {
