@@ -76,10 +76,7 @@ final class Collections {
     private Node cellGraphic(Node current, VNode row) {
         if (current != null && row.children().isEmpty() && current.getStyleClass().contains(ComponentFactory.NODE_CLASS + "-" + row.component())
                 && Components.LEAVES.contains(row.component())) {
-            String id = "vnode:" + row.id();
-            if (!id.equals(current.getId())) {
-                current.setId(id);
-            }
+            current.getProperties().put(VirtualRenderer.NODE_ID, row.id());
             reconfigure.accept(current, row);
             return current;
         }

@@ -82,7 +82,7 @@ final class ComponentFactory {
             case "chart" -> Charts.create(n);
             default -> throw new IllegalArgumentException("no component " + n.component()); // the reader refused it before
         };
-        fx.setId("vnode:" + n.id());
+        fx.getProperties().put(VirtualRenderer.NODE_ID, n.id());
         fx.getStyleClass().addAll(NODE_CLASS, NODE_CLASS + "-" + n.component());
         configure(fx, n);
         return fx;
@@ -90,7 +90,7 @@ final class ComponentFactory {
 
     /** The node a control shows now (a list cell's control may show another row later). */
     static String idOf(Node control) {
-        return control.getId().substring("vnode:".length());
+        return VirtualRenderer.nodeIdOf(control);
     }
 
     private static TextArea code() {

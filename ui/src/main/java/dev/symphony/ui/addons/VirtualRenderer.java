@@ -25,6 +25,8 @@ public final class VirtualRenderer {
         void action(String nodeId, String event, String action, JsonNode value);
     }
 
+    /** The key of a control's VirtualNode id in its {@link Node#getProperties() properties}. */
+    static final Object NODE_ID = "symphony.vnode.id";
     private final ComponentFactory factory;
     private final Map<String, Node> controls = new HashMap<>();
     private final Map<String, VNode> nodes = new HashMap<>();
@@ -35,6 +37,20 @@ public final class VirtualRenderer {
     private final Map<String, String> rowTop = new HashMap<>();
     private VNode root;
     private Node rootControl;
+
+    /**
+     * The VirtualNode id a control shows now, or null for a node that is not one. It is kept in the control's
+     * properties, not as its JavaFX id: JavaFX's style cache is keyed by id, and an id per row made every row a cell
+     * showed for the first time miss it (a quarter of a list view's first frame).
+     */
+    public static String nodeIdOf(Node node) {
+        return node.getProperties().get(NODE_ID) instanceof String id ? id : null;
+    }
+
+    /** Matches the control that shows the VirtualNode {@code id} (for lookups: tests, tools). */
+    public static java.util.function.Predicate<Node> withNodeId(String id) {
+        return n -> id.equals(nodeIdOf(n));
+    }
 
     public VirtualRenderer(ActionSink sink) {
         this.factory = new ComponentFactory(this::detached, (id, event, value) -> {

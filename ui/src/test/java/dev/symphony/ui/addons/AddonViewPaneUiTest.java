@@ -76,24 +76,24 @@ class AddonViewPaneUiTest {
                 + "{\"id\":\"t\",\"component\":\"text\",\"props\":{\"text\":\"good\"}},"
                 + "{\"id\":\"b\",\"component\":\"button\",\"props\":{\"text\":\"go\"},\"handlers\":[{\"event\":\"click\",\"action\":\"go\"}]}]}");
         robot.interact(pane::refresh);
-        waitUntil("the tree renders", () -> robot.lookup(id("vnode:t")).tryQueryAs(Label.class).map(Label::getText).orElse("").equals("good"));
+        waitUntil("the tree renders", () -> robot.lookup(VirtualRenderer.withNodeId("t")).tryQueryAs(Label.class).map(Label::getText).orElse("").equals("good"));
 
         next.set("{\"id\":\"r\",\"component\":\"column\",\"children\":[{\"id\":\"t\",\"component\":\"chart\",\"props\":{\"type\":\"line\"}}]}");
         robot.interact(pane::refresh);
         Label error = robot.lookup("#" + AddonViewPane.ERROR_ID).queryAs(Label.class);
         waitUntil("the error shows", error::isVisible);
         assertTrue(error.getText().contains("$.children[0].props.series: a chart needs an array"), error.getText());
-        assertEquals("good", robot.lookup(id("vnode:t")).queryAs(Label.class).getText(), "the last good tree stays");
+        assertEquals("good", robot.lookup(VirtualRenderer.withNodeId("t")).queryAs(Label.class).getText(), "the last good tree stays");
 
         next.set("{\"id\":\"r\",\"component\":\"column\",\"props\":{\"state\":{\"n\":7}},\"children\":["
                 + "{\"id\":\"t\",\"component\":\"text\",\"props\":{\"text\":\"clicked\"}},"
                 + "{\"id\":\"b\",\"component\":\"button\",\"props\":{\"text\":\"go\"},\"handlers\":[{\"event\":\"click\",\"action\":\"go\"}]}]}");
         hung = true;
-        TestWorkbench.clickOn(robot, robot.lookup(id("vnode:b")).queryAs(javafx.scene.Node.class));
+        TestWorkbench.clickOn(robot, robot.lookup(VirtualRenderer.withNodeId("b")).queryAs(javafx.scene.Node.class));
         robot.interact(() -> { }); // the JavaFX thread answers while the extension hangs
-        assertEquals("good", robot.lookup(id("vnode:t")).queryAs(Label.class).getText());
+        assertEquals("good", robot.lookup(VirtualRenderer.withNodeId("t")).queryAs(Label.class).getText());
         hang.countDown();
-        waitUntil("the answer arrives", () -> robot.lookup(id("vnode:t")).queryAs(Label.class).getText().equals("clicked"));
+        waitUntil("the answer arrives", () -> robot.lookup(VirtualRenderer.withNodeId("t")).queryAs(Label.class).getText().equals("clicked"));
         AddonBackend.UiEventRecord event = received.get();
         assertEquals(new AddonBackend.UiEventRecord("b", "click", "go", JSON.nullNode(), JSON.readTree("{\"n\":7}")), event);
     }
@@ -103,8 +103,8 @@ class AddonViewPaneUiTest {
         next.set("{\"id\":\"r\",\"component\":\"column\",\"children\":["
                 + "{\"id\":\"b\",\"component\":\"button\",\"props\":{\"text\":\"go\"},\"handlers\":[{\"event\":\"click\",\"action\":\"go\"}]}]}");
         robot.interact(pane::refresh);
-        waitUntil("the tree renders", () -> robot.lookup(id("vnode:b")).tryQuery().isPresent());
-        javafx.scene.control.Button button = robot.lookup(id("vnode:b")).queryAs(javafx.scene.control.Button.class);
+        waitUntil("the tree renders", () -> robot.lookup(VirtualRenderer.withNodeId("b")).tryQuery().isPresent());
+        javafx.scene.control.Button button = robot.lookup(VirtualRenderer.withNodeId("b")).queryAs(javafx.scene.control.Button.class);
         robot.interact(() -> {
             pane.close(); // a side bar view closed while the window is torn down: its controls may still fire
             button.fire();
@@ -113,7 +113,4 @@ class AddonViewPaneUiTest {
     }
 
     /** Node ids of extension content hold ':' and '.', which CSS selectors cannot name. */
-    private static java.util.function.Predicate<javafx.scene.Node> id(String id) {
-        return n -> id.equals(n.getId());
-    }
 }

@@ -146,7 +146,7 @@ class VirtualRendererUiTest {
 
     /** What the screen shows: ids, texts and structure (list rows by their items). */
     static String dump(Node node) {
-        StringBuilder b = new StringBuilder(node.getId() == null ? "?" : node.getId());
+        StringBuilder b = new StringBuilder(VirtualRenderer.nodeIdOf(node) == null ? "?" : VirtualRenderer.nodeIdOf(node));
         if (node instanceof Label l) {
             b.append('"').append(l.getText()).append('"');
         } else if (node instanceof javafx.scene.control.Button btn) {

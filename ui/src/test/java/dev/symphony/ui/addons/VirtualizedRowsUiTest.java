@@ -88,6 +88,10 @@ class VirtualizedRowsUiTest {
                     + " nodes in the scene (not virtualized: at most " + MAX_NODES + " expected)");
             Map<IndexedCell<?>, String> textsBefore = cellTexts(control);
             assertTrue(textsBefore.values().stream().anyMatch(t -> t.equals("Row 3")), "row 3 is on screen: " + textsBefore.values());
+            assertTrue(nodesBefore.stream().anyMatch(n -> VirtualRenderer.nodeIdOf(n) != null), "the rows' controls know their nodes");
+            // JavaFX's style cache is keyed by a node's id among other things: an id per row made every new row miss it
+            assertEquals(List.of(), nodesBefore.stream().filter(n -> VirtualRenderer.nodeIdOf(n) != null && n.getId() != null)
+                    .map(Node::getId).limit(3).toList(), "controls of rows with a JavaFX id of their own");
 
             AtomicInteger itemChanges = new AtomicInteger();
             items(control).addListener((ListChangeListener<Object>) c -> itemChanges.incrementAndGet());

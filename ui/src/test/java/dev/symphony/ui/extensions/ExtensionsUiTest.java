@@ -1,5 +1,6 @@
 package dev.symphony.ui.extensions;
 
+import dev.symphony.ui.addons.VirtualRenderer;
 import static dev.symphony.ui.TestWorkbench.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,11 +100,11 @@ class ExtensionsUiTest {
                 .equals("Increment the Counter: {\"count\":1}"));
 
         TestWorkbench.clickOn(robot, robot.lookup(id("activity:hello.counter")).queryAs(Node.class)); // its icon in the activity bar
-        waitUntil("the view renders", () -> labelText(robot, "vnode:label").equals("Clicked 1 times"));
-        clickOnScreen(robot, "vnode:plus");
-        waitUntil("a click reaches the extension and the view updates", () -> labelText(robot, "vnode:label").equals("Clicked 2 times"));
+        waitUntil("the view renders", () -> labelText(robot, "label").equals("Clicked 1 times"));
+        clickOnScreen(robot, "plus");
+        waitUntil("a click reaches the extension and the view updates", () -> labelText(robot, "label").equals("Clicked 2 times"));
         robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.H).release(KeyCode.H, KeyCode.ALT, KeyCode.CONTROL);
-        waitUntil("the view follows the command (run by its key binding)", () -> labelText(robot, "vnode:label").equals("Clicked 3 times"));
+        waitUntil("the view follows the command (run by its key binding)", () -> labelText(robot, "label").equals("Clicked 3 times"));
 
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "hello-view.png"));
         robot.interact(() -> window.run(ExtensionContributions.SHOW_EXTENSIONS));
@@ -155,7 +156,7 @@ class ExtensionsUiTest {
      */
     private static void clickOnScreen(FxRobot robot, String nodeId) throws Exception {
         for (int attempt = 1; ; attempt++) {
-            Node node = robot.lookup(id(nodeId)).queryAs(Node.class);
+            Node node = robot.lookup(VirtualRenderer.withNodeId(nodeId)).queryAs(Node.class);
             try {
                 TestWorkbench.clickOn(robot, node);
                 return;
@@ -169,7 +170,7 @@ class ExtensionsUiTest {
     }
 
     private static String labelText(FxRobot robot, String nodeId) {
-        return robot.lookup(id(nodeId)).tryQueryAs(Label.class).map(Label::getText).orElse("");
+        return robot.lookup(VirtualRenderer.withNodeId(nodeId)).tryQueryAs(Label.class).map(Label::getText).orElse("");
     }
 
     private static String text(Node node) {

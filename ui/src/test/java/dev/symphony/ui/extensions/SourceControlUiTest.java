@@ -1,5 +1,6 @@
 package dev.symphony.ui.extensions;
 
+import dev.symphony.ui.addons.VirtualRenderer;
 import static dev.symphony.ui.TestWorkbench.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,12 +105,12 @@ class SourceControlUiTest {
         EditorView readme = gutterMarkersFollowTyping(robot, repo.resolve("README.md"));
 
         robot.interact(() -> bench.workbench.window().run("view.git.scm"));
-        waitLong(robot, "the view lists the changes", () -> robot.lookup(id("vnode:stage|changes|README.md")).tryQuery().isPresent());
-        click(robot, "vnode:stage|changes|README.md");
-        waitLong(robot, "staged", () -> robot.lookup(id("vnode:unstage|staged|README.md")).tryQuery().isPresent());
+        waitLong(robot, "the view lists the changes", () -> robot.lookup(VirtualRenderer.withNodeId("stage|changes|README.md")).tryQuery().isPresent());
+        click(robot, "stage|changes|README.md");
+        waitLong(robot, "staged", () -> robot.lookup(VirtualRenderer.withNodeId("unstage|staged|README.md")).tryQuery().isPresent());
         assertEquals(List.of("!! build.log", "?? notes.txt", "M  README.md"), GitFixture.porcelain(repo));
 
-        click(robot, "vnode:diff|staged|README.md");
+        click(robot, "diff|staged|README.md");
         waitLong(robot, "the diff against HEAD opens", () -> bench.workbench.diffs().active() != null);
         DiffView diff = bench.workbench.diffs().active();
         assertEquals("# Scratch\n\nline two\nline three\n", diff.model().left().buffer().text().toString(), "HEAD's text on the left");
@@ -118,7 +119,7 @@ class SourceControlUiTest {
         robot.interact(() -> bench.workbench.window().run("view.git.scm"));
         screenshot(robot, "source-control.png");
 
-        TextField message = robot.lookup(id("vnode:message")).queryAs(TextField.class);
+        TextField message = robot.lookup(VirtualRenderer.withNodeId("message")).queryAs(TextField.class);
         TestWorkbench.clickOn(robot, message).write("Edit the README");
         robot.type(KeyCode.ENTER);
         waitLong(robot, "committed", () -> {
@@ -129,9 +130,9 @@ class SourceControlUiTest {
             }
         });
         assertEquals(List.of("!! build.log", "?? notes.txt"), GitFixture.porcelain(repo));
-        waitLong(robot, "the view follows", () -> robot.lookup(id("vnode:notice")).tryQueryAs(Label.class)
+        waitLong(robot, "the view follows", () -> robot.lookup(VirtualRenderer.withNodeId("notice")).tryQueryAs(Label.class)
                 .map(l -> l.getText().startsWith("Committed ")).orElse(false)
-                && robot.lookup(id("vnode:unstage|staged|README.md")).tryQuery().isEmpty());
+                && robot.lookup(VirtualRenderer.withNodeId("unstage|staged|README.md")).tryQuery().isEmpty());
         waitUntil("the README is no longer decorated", () -> decorations.of(repo.resolve("README.md")) == null);
         waitLong(robot, "HEAD moved: the gutter shows only the unsaved deletion against the new HEAD",
                 () -> marks(new Mark(0, 0, Kind.DELETED)).equals(readme.changeMarks()));
@@ -140,21 +141,21 @@ class SourceControlUiTest {
         assertEquals("Scm Tester <scm@example.org>", GitFixture.git(repo, "log", "-1", "--format=%an <%ae>").trim(),
                 "the identity of the user's ~/.gitconfig, read through the kernel");
         robot.interact(() -> bench.workbench.window().run("view.git.history"));
-        waitLong(robot, "the History view lists HEAD", () -> robot.lookup(id("vnode:commit|" + head)).tryQuery().map(n -> n.getScene() != null).orElse(false));
+        waitLong(robot, "the History view lists HEAD", () -> robot.lookup(VirtualRenderer.withNodeId("commit|" + head)).tryQuery().map(n -> n.getScene() != null).orElse(false));
         assertEquals("addon-view:git.history", bench.workbench.mainView().panelView().getId(), "a panel view shows below the editors");
-        robot.moveTo(TestWorkbench.pointOn(robot.lookup(id("vnode:commit|" + head)).queryAs(Node.class), javafx.geometry.Pos.CENTER_LEFT,
+        robot.moveTo(TestWorkbench.pointOn(robot.lookup(VirtualRenderer.withNodeId("commit|" + head)).queryAs(Node.class), javafx.geometry.Pos.CENTER_LEFT,
                 new javafx.geometry.Point2D(8, 0)), org.testfx.robot.Motion.DIRECT).clickOn(javafx.scene.input.MouseButton.PRIMARY); // the row's start: a long row runs past the side bar
         try {
-            waitLong(robot, "the selected commit's patch shows", () -> robot.lookup(id("vnode:patch")).tryQueryAs(javafx.scene.control.TextArea.class)
+            waitLong(robot, "the selected commit's patch shows", () -> robot.lookup(VirtualRenderer.withNodeId("patch")).tryQueryAs(javafx.scene.control.TextArea.class)
                     .map(t -> t.getText().contains("\n+line two, edited\n")).orElse(false)
-                    && robot.lookup(id("vnode:shown")).queryAs(Label.class).getText().startsWith(head));
+                    && robot.lookup(VirtualRenderer.withNodeId("shown")).queryAs(Label.class).getText().startsWith(head));
         } catch (AssertionError e) {
             screenshot(robot, "history-failed.png");
-            throw new AssertionError(e.getMessage() + "; the view's nodes: " + robot.lookup(n -> n.getId() != null && n.getId().startsWith("vnode:"))
-                    .queryAll().stream().map(n -> n.getId() + (n instanceof javafx.scene.control.Labeled l ? "=" + l.getText() : "")).toList(), e);
+            throw new AssertionError(e.getMessage() + "; the view's nodes: " + robot.lookup(n -> VirtualRenderer.nodeIdOf(n) != null)
+                    .queryAll().stream().map(n -> VirtualRenderer.nodeIdOf(n) + (n instanceof javafx.scene.control.Labeled l ? "=" + l.getText() : "")).toList(), e);
         }
-        assertTrue(robot.lookup(id("vnode:commit|" + GitFixture.git(repo, "rev-parse", "HEAD^").trim())).tryQuery().isPresent(), "the first commit is listed");
-        assertEquals("M  README.md", robot.lookup(id("vnode:files")).queryAs(Label.class).getText());
+        assertTrue(robot.lookup(VirtualRenderer.withNodeId("commit|" + GitFixture.git(repo, "rev-parse", "HEAD^").trim())).tryQuery().isPresent(), "the first commit is listed");
+        assertEquals("M  README.md", robot.lookup(VirtualRenderer.withNodeId("files")).queryAs(Label.class).getText());
         screenshot(robot, "history.png");
         stageAHunkBlameAndANewBranch(robot, repo);
     }
@@ -203,7 +204,7 @@ class SourceControlUiTest {
 
         robot.interact(() -> bench.workbench.window().run("view.git.scm"));
         assertEquals("git.scm", bench.workbench.mainView().activityBar().highlighted(), "the activity bar follows the side bar");
-        TextField branch = robot.lookup(id("vnode:newBranch")).queryAs(TextField.class);
+        TextField branch = robot.lookup(VirtualRenderer.withNodeId("newBranch")).queryAs(TextField.class);
         TestWorkbench.clickOn(robot, branch).write("topic");
         robot.type(KeyCode.ENTER);
         waitLong(robot, "the branch is made and checked out", () -> {
@@ -251,9 +252,9 @@ class SourceControlUiTest {
     /** Clicks a node of the extension's view; the view may re-render in between (a status read finished), so look again. */
     private static void click(FxRobot robot, String nodeId) throws Exception {
         for (int attempt = 0; ; attempt++) {
-            waitLong(robot, nodeId + " is on screen", () -> robot.lookup(id(nodeId)).tryQuery().map(n -> n.getScene() != null).orElse(false));
+            waitLong(robot, nodeId + " is on screen", () -> robot.lookup(VirtualRenderer.withNodeId(nodeId)).tryQuery().map(n -> n.getScene() != null).orElse(false));
             try {
-                TestWorkbench.clickOn(robot, robot.lookup(id(nodeId)).queryAs(Node.class));
+                TestWorkbench.clickOn(robot, robot.lookup(VirtualRenderer.withNodeId(nodeId)).queryAs(Node.class));
                 return;
             } catch (IllegalStateException | org.testfx.service.query.EmptyNodeQueryException replaced) {
                 if (attempt == 5) {
