@@ -70,6 +70,7 @@ public sealed interface ChatEntry {
         private final ObjectProperty<State> state = new SimpleObjectProperty<>(this, "state", State.PENDING);
         private final CompletableFuture<Boolean> answer = new CompletableFuture<>();
         private Runnable review; // set before the prompt shows
+        private boolean automatic;
 
         public Approval(String title, String detail) {
             this(title, detail, "The approval policy asks before this step.", "Accept", "Reject", "Accepted", "Rejected: nothing was changed");
@@ -90,6 +91,22 @@ public sealed interface ChatEntry {
             this.labels = new String[] {"The approval policy asks before this edit: untick the changes you do not want.",
                     "Accept selected", "Reject all", "Accepted", "Rejected: nothing was changed"};
             this.hunks = hunks.stream().map(Hunk::new).toList();
+        }
+
+        /**
+         * An edit the thread applies without asking (its auto-apply is on): shown as a line without buttons, answered
+         * Accept while the run still goes on ({@link ChatViewModel}); its step's Restore brings back what was before.
+         */
+        static Approval autoApplied(String title, String diff) {
+            Approval applied = new Approval(title, diff, "applying without asking (auto-apply is on)", "Accept", "Reject",
+                    "applied without asking (auto-apply is on)", "not applied: the run had ended");
+            applied.automatic = true;
+            return applied;
+        }
+
+        /** True for an edit applied by the thread's auto-apply: nothing to answer. */
+        public boolean automatic() {
+            return automatic;
         }
 
         /** Opens the edit under review in the window's diff view: the prompt's button; none for other questions. */

@@ -64,6 +64,9 @@ final class ChatEntryNodes {
     }
 
     static Node approval(ChatEntry.Approval a) {
+        if (a.automatic()) {
+            return autoApplied(a);
+        }
         Label title = new Label(a.labels().get(1).startsWith("Accept") ? "Approve? " + a.title() : a.title());
         title.setWrapText(true);
         title.getStyleClass().add("chat-approval-title");
@@ -120,6 +123,21 @@ final class ChatEntryNodes {
         box.getChildren().addAll(buttons, state);
         box.getStyleClass().add("chat-approval");
         return box;
+    }
+
+    /** An edit the thread's auto-apply answered: one line (its diff shows on the step's own line, with Restore). */
+    private static Node autoApplied(ChatEntry.Approval a) {
+        Label line = new Label();
+        line.getStyleClass().add("chat-meta");
+        line.setWrapText(true);
+        Runnable show = () -> line.setText(a.title() + ": " + switch (a.stateProperty().get()) {
+            case PENDING -> a.labels().get(0);
+            case ACCEPTED -> a.labels().get(3);
+            case REJECTED -> a.labels().get(4);
+        });
+        show.run();
+        a.stateProperty().addListener((o, was, now) -> show.run());
+        return line;
     }
 
     /** Opens the edit in the diff view, to accept or reject each change there; off once the prompt is answered. */

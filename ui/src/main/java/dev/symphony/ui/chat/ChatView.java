@@ -31,6 +31,7 @@ public final class ChatView extends VBox {
     public static final String SEND_ID = "chat-send";
     public static final String STOP_ID = "chat-stop";
     public static final String AGENT_ID = "chat-agent";
+    public static final String AUTO_APPLY_ID = "chat-auto-apply";
     public static final String USAGE_ID = "chat-usage";
     public static final String MODEL_ID = "chat-model";
     public static final String MESSAGES_ID = "chat-messages";
@@ -138,7 +139,16 @@ public final class ChatView extends VBox {
         Label modelLabel = new Label("Model");
         modelLabel.getStyleClass().add("chat-meta");
         modelLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox modelRow = new HBox(6, modelLabel, picker);
+        ToggleButton autoApply = new ToggleButton("Auto-apply");
+        autoApply.setId(AUTO_APPLY_ID);
+        autoApply.getStyleClass().add("small");
+        autoApply.setTooltip(new javafx.scene.control.Tooltip("Apply this thread's proposed edits without asking (commands still"
+                + " ask as the approval policy says; Restore on a step brings back what was before). Off in every new thread."));
+        autoApply.setMinWidth(Region.USE_PREF_SIZE);
+        autoApply.selectedProperty().bindBidirectional(model.autoApplyProperty());
+        autoApply.visibleProperty().bind(model.agentModeProperty());
+        autoApply.managedProperty().bind(autoApply.visibleProperty());
+        HBox modelRow = new HBox(6, modelLabel, picker, autoApply);
         modelRow.setAlignment(Pos.CENTER_LEFT);
         title.setMinWidth(Region.USE_PREF_SIZE);
         agent.setMinWidth(Region.USE_PREF_SIZE);

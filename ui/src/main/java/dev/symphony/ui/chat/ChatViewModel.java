@@ -42,6 +42,9 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
     private final StringProperty rules = new SimpleStringProperty(this, "rules", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final BooleanProperty agentMode = new SimpleBooleanProperty(this, "agentMode");
+    /** The thread's proposed edits are applied without asking (commands still ask); off in every new or reopened thread. */
+    private final BooleanProperty autoApply = new SimpleBooleanProperty(this, "autoApply");
+    private volatile boolean autoApplying; // autoApply, read by the agent's thread
     /**
      * The model picked for the next requests (a qualified id); {@link #AUTO}: the role's, as the settings say;
      * {@link #MAESTRO}: Maestro's choice for each request, by role and the money left.
@@ -69,6 +72,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         this.bridge = bridge;
         this.backend = backend;
         this.workspace = workspace;
+        autoApply.addListener((o, was, now) -> autoApplying = now);
     }
 
     public ObservableList<ChatEntry> entries() {
@@ -99,6 +103,10 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
 
     public BooleanProperty agentModeProperty() {
         return agentMode;
+    }
+
+    public BooleanProperty autoApplyProperty() {
+        return autoApply;
     }
 
     public StringProperty modelProperty() {
@@ -229,6 +237,7 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         }
         tally.reset();
         usage.set("");
+        autoApply.set(false);
     }
 
     /** The conversation so far, as the model was told it (without the rules), to keep the thread. */
@@ -268,6 +277,15 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
     @Override
     public CompletableFuture<List<Boolean>> askEdit(String title, dev.symphony.agent.ProposedEdit edit, String diff,
             List<dev.symphony.agent.EditHunks.Hunk> hunks, Verdict verdict) {
+        if (autoApplying) {
+            ChatEntry.Approval applied = prompt(ChatEntry.Approval.autoApplied(title, diff));
+            bridge.onFx(() -> {
+                if (running != null) { // after prompt's own turn, which answers no when the run has ended
+                    applied.accept();
+                }
+            });
+            return applied.answer().thenApply(yes -> java.util.Collections.nCopies(hunks.size(), yes));
+        }
         ChatEntry.Approval approval = hunks.size() > 1 ? new ChatEntry.Approval(title, hunks) : new ChatEntry.Approval(title, diff);
         DiffEditReview reviews = diffReview;
         if (reviews != null) {

@@ -268,11 +268,7 @@ class ChatUiTest {
         AtomicReference<OpenDocument> opened = open(robot, hello, "Hello, world\nSecond line\nBye, world\n");
         robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN_AGENT));
         // the model picker: the kernel's models listed, the recording of this review picked over models.agent's
-        @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<String> picker = robot.lookup("#" + ChatView.MODEL_ID).queryAs(javafx.scene.control.ComboBox.class);
-        robot.interact(() -> picker.getOnShowing().handle(null)); // what opening the list does, without its popup window
-        waitUntil("the picker lists the kernel's models (the replay's host may start first)", 150, () -> chat.model().models().contains(HUNKS));
-        robot.interact(() -> picker.setValue(HUNKS));
+        pick(robot, HUNKS);
         assertEquals(HUNKS, chat.model().modelProperty().get(), "the pick is the view-model's");
         ask(robot, "Change the greeting and the farewell in hello.txt");
         awaitPrompt(robot, "Edit hello.txt", 120);
@@ -293,6 +289,37 @@ class ChatUiTest {
         assertEquals("Hello, Symphony\nSecond line\nBye, world\n", Files.readString(hello), "only the accepted change is applied");
         assertEquals("Hello, Symphony\nSecond line\nBye, world\n", opened.get().text(), "through the open buffer");
         assertTrue(lastAnswer().startsWith("Only the greeting changed"), "the model is told which change was rejected: " + lastAnswer());
+    }
+
+    @Test
+    void autoApplyAppliesTheThreadsEditsWithoutAskingAndRestoreBringsThemBack(FxRobot robot) throws Exception {
+        Path hello = bench.workspace.resolve("hello.txt");
+        AtomicReference<OpenDocument> opened = open(robot, hello, "Hello, world\nSecond line\nBye, world\n");
+        Map<String, String> before = files();
+        robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN_AGENT));
+        waitUntil("the chat shows in agent mode", () -> robot.lookup("#" + ChatView.AUTO_APPLY_ID).tryQuery().map(Node::isVisible).orElse(false));
+        pick(robot, HUNKS);
+        TestWorkbench.clickOn(robot, robot.lookup("#" + ChatView.AUTO_APPLY_ID).queryAs(Node.class));
+        assertTrue(chat.model().autoApplyProperty().get(), "the toggle turns the thread's auto-apply on");
+        ask(robot, "Change the greeting and the farewell in hello.txt");
+        waitUntil("the agent finishes (the replay's host may start first)", 150, () -> !chat.model().busyProperty().get());
+        assertEquals("Both lines changed.", lastAnswer(), "the model is told the whole edit was applied");
+        assertTrue(robot.lookup("#" + ChatView.ACCEPT_ID).tryQuery().isEmpty(), "nothing was asked");
+        ChatEntry.Approval applied = (ChatEntry.Approval) chat.model().entries().stream()
+                .filter(e -> e instanceof ChatEntry.Approval).findFirst().orElseThrow();
+        assertTrue(applied.automatic() && applied.stateProperty().get() == ChatEntry.Approval.State.ACCEPTED, applied.title());
+        assertTrue(applied.detail().contains("+Bye, Symphony"), "the thread shows what was applied: " + applied.detail());
+        assertEquals("Hello, Symphony\nSecond line\nBye, Symphony\n", Files.readString(hello));
+        assertEquals("Hello, Symphony\nSecond line\nBye, Symphony\n", opened.get().text(), "through the open buffer");
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "agent-auto-applied.png"));
+
+        clickRestoreButton(robot, 0);
+        waitUntil("the restore brings the file back", 30, () -> read(hello).equals("Hello, world\nSecond line\nBye, world\n"));
+        waitUntil("and the open buffer", () -> opened.get().text().equals("Hello, world\nSecond line\nBye, world\n"));
+        awaitIdle(robot);
+        assertEquals(before, files(), "restored: every file as before the auto-applied edit");
+        robot.interact(() -> chat.model().clear());
+        assertFalse(chat.model().autoApplyProperty().get(), "a new thread asks again");
     }
 
     @Test
@@ -392,6 +419,22 @@ class ChatUiTest {
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         TestWorkbench.clickOn(robot, button.get());
+    }
+
+    /** Opens the model picker's list (as its popup does) and picks {@code model} once the kernel's models are listed. */
+    private void pick(FxRobot robot, String model) throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> picker = robot.lookup("#" + ChatView.MODEL_ID).queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> picker.getOnShowing().handle(null)); // what opening the list does, without its popup window
+        long[] listed = {System.nanoTime()};
+        waitUntil("the picker lists the kernel's models (the replay's host may start first)", 150, () -> {
+            if (System.nanoTime() - listed[0] > 10_000_000_000L) { // a catalogue call that timed out under load lists
+                listed[0] = System.nanoTime();                   // nothing: a person opens the list again
+                javafx.application.Platform.runLater(() -> picker.getOnShowing().handle(null));
+            }
+            return chat.model().models().contains(model);
+        });
+        robot.interact(() -> picker.setValue(model));
     }
 
     /** Clicks Accept or Reject of the pending prompt in this test's chat panel. */
