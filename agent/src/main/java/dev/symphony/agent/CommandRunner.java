@@ -16,7 +16,8 @@ import java.util.function.BooleanSupplier;
  * and a cancel that ends the command and every process it started. Where bubblewrap works, the command is confined as
  * the kernel confines an extension's programs ({@link Sandbox#commandPrefix}: no network, the workspace — or the
  * overlay over it — the only folder it may write, the system folders read-only, the rest hidden); where it does not,
- * {@link #unconfined} says why and the caller tells the person.
+ * {@link #unconfined} says why and the caller tells the person. The command gets the workbench's environment without
+ * the variables that carry secrets ({@link CommandEnvironment}).
  */
 public final class CommandRunner {
     public record Result(int exitCode, String output, boolean timedOut) {
@@ -89,8 +90,10 @@ public final class CommandRunner {
         CommandWatch.Shown shown = watch.started(commandLine, folder);
         Process p;
         try {
-            p = new ProcessBuilder(argv).directory(folder.toFile()).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            ProcessBuilder builder = new ProcessBuilder(argv).directory(folder.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            CommandEnvironment.hideSecrets(builder.environment());
+            p = builder.start();
         } catch (IOException e) {
             shown.ended(-1, "not started: " + e.getMessage());
             throw e;
