@@ -110,7 +110,7 @@ public final class ChatHistory implements AutoCloseable {
             try {
                 ChatThreads.Saved saved = from.load(id);
                 bridge.onFx(() -> {
-                    if (from == store && chat.resume(saved.conversation(), ThreadEntries.toEntries(saved.shown()))) {
+                    if (from == store && chat.resume(saved.conversation(), ThreadEntries.toEntries(saved.shown()), saved.usage())) {
                         currentId = id;
                     }
                 });
@@ -133,7 +133,8 @@ public final class ChatHistory implements AutoCloseable {
         if (currentId == null) {
             currentId = ChatThreads.newId(now);
         }
-        ChatThreads.Saved thread = new ChatThreads.Saved(currentId, ThreadEntries.title(shown), now, chat.conversation(), shown);
+        ChatThreads.Saved thread = new ChatThreads.Saved(currentId, ThreadEntries.title(shown), now, chat.conversation(), shown,
+                chat.usageTotals());
         ChatThreads to = store;
         background(() -> {
             try {

@@ -42,11 +42,17 @@ final class ChatThreads {
         }
     }
 
-    /** A whole thread: what the model was told ({@code conversation}) and what the panel showed. */
-    record Saved(String id, String title, long updated, List<Message> conversation, List<Shown> shown) {
+    /** A whole thread: what the model was told ({@code conversation}), what the panel showed, and its tokens and money. */
+    record Saved(String id, String title, long updated, List<Message> conversation, List<Shown> shown, ThreadUsage.Totals usage) {
         Saved {
             conversation = List.copyOf(conversation);
             shown = List.copyOf(shown);
+            usage = usage == null ? ThreadUsage.Totals.NONE : usage;
+        }
+
+        /** A thread whose usage is not known (kept before threads counted it): none. */
+        Saved(String id, String title, long updated, List<Message> conversation, List<Shown> shown) {
+            this(id, title, updated, conversation, shown, ThreadUsage.Totals.NONE);
         }
 
         /** Every word of {@code query} (case-insensitive) is in the title or a message's text; an empty query matches all. */
@@ -118,6 +124,7 @@ final class ChatThreads {
         thread.conversation().forEach(m -> conversation.add(LanguageModelProtocol.toJson(m)));
         ArrayNode shown = root.putArray("shown");
         thread.shown().forEach(s -> shown.add(JSON.valueToTree(s)));
+        root.set("usage", JSON.valueToTree(thread.usage()));
         AtomicFiles.writeString(file(thread.id()), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     }
 
@@ -169,7 +176,9 @@ final class ChatThreads {
             for (JsonNode s : root.path("shown")) {
                 shown.add(JSON.treeToValue(s, Shown.class));
             }
-            return new Saved(root.path("id").asText(), root.path("title").asText(""), root.path("updated").asLong(), conversation, shown);
+            JsonNode usage = root.path("usage"); // absent in threads kept before it was counted
+            return new Saved(root.path("id").asText(), root.path("title").asText(""), root.path("updated").asLong(), conversation, shown,
+                    usage.isObject() ? JSON.treeToValue(usage, ThreadUsage.Totals.class) : ThreadUsage.Totals.NONE);
         } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(where + e.getMessage(), e);
         }

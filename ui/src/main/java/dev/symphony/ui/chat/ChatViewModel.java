@@ -247,8 +247,8 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         }
     }
 
-    /** Shows a kept thread and continues it (only when nothing runs); false when busy. On the JavaFX thread. */
-    public boolean resume(List<Message> said, List<ChatEntry> shown) {
+    /** Shows a kept thread and continues it, its tokens and money counted on (only when nothing runs); false when busy. On the JavaFX thread. */
+    boolean resume(List<Message> said, List<ChatEntry> shown, ThreadUsage.Totals used) {
         if (busy.get()) {
             return false;
         }
@@ -257,7 +257,13 @@ public final class ChatViewModel implements ApprovalGate, AutoCloseable {
         synchronized (conversation) {
             conversation.addAll(said);
         }
+        usage.set(tally.resume(used));
         return true;
+    }
+
+    /** The thread's tokens and money so far, to keep with it. On the JavaFX thread. */
+    ThreadUsage.Totals usageTotals() {
+        return tally.totals();
     }
 
     @Override

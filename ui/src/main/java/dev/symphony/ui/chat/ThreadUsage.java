@@ -5,6 +5,15 @@ import java.util.Locale;
 
 /** A thread's tokens and money so far, and the footer line that says them with the day's budget left. */
 final class ThreadUsage {
+    /** What a thread used so far, as its file keeps it. */
+    record Totals(long inputTokens, long outputTokens, double cost, boolean costUnknown, String currency) {
+        static final Totals NONE = new Totals(0, 0, 0, false, "USD");
+
+        Totals {
+            currency = currency == null || currency.isBlank() ? "USD" : currency;
+        }
+    }
+
     private long inputTokens;
     private long outputTokens;
     private double cost;
@@ -23,15 +32,32 @@ final class ThreadUsage {
             cost += turn.cost();
             currency = turn.currency() == null ? currency : turn.currency();
         }
-        String money = costUnknown ? "cost unknown" : String.format(Locale.ROOT, "%.4f %s", cost, currency);
         String budget = Double.isInfinite(turn.budgetLeft()) || Double.isNaN(turn.budgetLeft()) ? "no day budget"
                 : String.format(Locale.ROOT, "day budget left %.4f %s", turn.budgetLeft(), currency);
-        return String.format(Locale.ROOT, "%,d in · %,d out tokens · %s · %s", inputTokens, outputTokens, money, budget);
+        return line() + " · " + budget;
+    }
+
+    /** "N in · M out tokens · COST" so far. */
+    private String line() {
+        String money = costUnknown ? "cost unknown" : String.format(Locale.ROOT, "%.4f %s", cost, currency);
+        return String.format(Locale.ROOT, "%,d in · %,d out tokens · %s", inputTokens, outputTokens, money);
+    }
+
+    Totals totals() {
+        return new Totals(inputTokens, outputTokens, cost, costUnknown, currency);
+    }
+
+    /** Starts from a kept thread's totals; the footer line for them (empty when the thread used nothing yet). */
+    String resume(Totals kept) {
+        inputTokens = kept.inputTokens();
+        outputTokens = kept.outputTokens();
+        cost = kept.cost();
+        costUnknown = kept.costUnknown();
+        currency = kept.currency();
+        return kept.equals(Totals.NONE) ? "" : line();
     }
 
     void reset() {
-        inputTokens = outputTokens = 0;
-        cost = 0;
-        costUnknown = false;
+        resume(Totals.NONE);
     }
 }

@@ -65,6 +65,23 @@ class ChatThreadsTest {
     }
 
     @Test
+    void aThreadKeepsItsTokensAndMoneyAndAnOlderFileHasNone() throws IOException {
+        ChatThreads threads = ChatThreads.of(root, workspace);
+        ChatThreads.Saved t = thread("0000000000004-0000000d", "spend", 4, "spend", "spent");
+        ThreadUsage.Totals used = new ThreadUsage.Totals(1_234, 56, 0.0125, false, "EUR");
+        threads.save(new ChatThreads.Saved(t.id(), t.title(), t.updated(), t.conversation(), t.shown(), used));
+        assertEquals(used, threads.load(t.id()).usage());
+        ThreadUsage tally = new ThreadUsage();
+        assertEquals("1,234 in · 56 out tokens · 0.0125 EUR", tally.resume(threads.load(t.id()).usage()), "the footer of the reopened thread");
+        assertEquals(used, tally.totals(), "counted on from there");
+        // a thread kept before usage was: none, and an empty footer
+        Files.writeString(threads.file(t.id()), Files.readString(threads.file(t.id())).replaceAll(",\\s*\"usage\" : \\{[^}]*\\}", ""));
+        assertFalse(Files.readString(threads.file(t.id())).contains("usage"), "the older file has no usage");
+        assertEquals(ThreadUsage.Totals.NONE, threads.load(t.id()).usage());
+        assertEquals("", new ThreadUsage().resume(ThreadUsage.Totals.NONE));
+    }
+
+    @Test
     void eachWorkspaceHasItsOwnThreads() throws IOException {
         Path other = Files.createDirectories(workspace.resolve("other"));
         ChatThreads.of(root, workspace).save(thread("1", "here", 1, "here", "a"));

@@ -177,6 +177,7 @@ class ChatUiTest {
                 "the command's line says whether it ran in an overlay: " + chat.model().entries());
         String usage = robot.lookup("#" + ChatView.USAGE_ID).queryAs(Label.class).getText();
         assertTrue(usage.matches(".*\\d+ in · \\d+ out tokens · 0\\.\\d{4} USD · day budget left 0\\.9\\d{3} USD"), usage);
+        String tokensAndMoney = usage.substring(0, usage.indexOf(" · day budget"));
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "agent-done.png"));
 
         // Restore on the edit's line: the files, the open buffer and the thread go back to before the edit
@@ -208,6 +209,8 @@ class ChatUiTest {
                 .findFirst().orElseThrow().id();
         robot.interact(() -> chat.history().open(kept));
         waitUntil("the reopened thread shows its steps with Restore", () -> chat.view().lookupAll("." + ChatView.RESTORE_CLASS).size() >= 2);
+        assertEquals(tokensAndMoney, robot.lookup("#" + ChatView.USAGE_ID).queryAs(Label.class).getText(),
+                "the reopened thread's tokens and money, counted on from there");
         clickRestoreButton(robot, 0);
         waitUntil("the reopened thread's Restore brings the files back", 30, () -> read(hello).equals("Hello, world\nSecond line\n")
                 && !Files.exists(bench.workspace.resolve("check.log")));
