@@ -1,13 +1,9 @@
 package dev.symphony.ui.lsp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.symphony.editor.text.ChangeSet;
-import dev.symphony.editor.text.Rope;
 import dev.symphony.ui.editor.EditorView;
 import dev.symphony.ui.tabs.OpenDocument;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -23,12 +19,8 @@ final class FeatureAsker {
     enum OlderAnswers {
         /** It is dropped: the edits since asked again. */
         DROPPED,
-        /** It is used, carried through the edits since by the feature ({@link Result#since}). */
+        /** It is used, carried through the edits since by the feature ({@link ServerRequests.Answer#carried}). */
         CARRIED
-    }
-
-    /** An answer to show: the server's result, the text it was computed for, the edits since (none when older answers are dropped). */
-    record Result(JsonNode result, Rope textThen, List<ChangeSet> since) {
     }
 
     private final RestingRequests asking;
@@ -74,10 +66,10 @@ final class FeatureAsker {
 
     /**
      * Sends the request with {@code fields} (the one out before it is cancelled) unless the server offers none;
-     * {@code onResult} gets an answer to show, {@code onError} any error (after a server without the feature was
+     * {@code onResult} gets an answer to show (with the text it was computed for), {@code onError} any error (after a server without the feature was
      * marked so).
      */
-    void send(ObjectNode fields, Consumer<Result> onResult, Consumer<String> onError) {
+    void send(ObjectNode fields, Consumer<ServerRequests.Answer> onResult, Consumer<String> onError) {
         if (!offered) {
             return;
         }
@@ -86,7 +78,7 @@ final class FeatureAsker {
                 offered = !a.error().endsWith(offersNone);
                 onError.accept(a.error());
             } else if (a.textThen() != null && (older == OlderAnswers.CARRIED || a.since().isEmpty())) {
-                onResult.accept(new Result(a.result(), a.textThen(), a.since()));
+                onResult.accept(a);
             } // else computed for a text long gone, or older while such answers are dropped: the edits since asked again
         });
     }

@@ -74,12 +74,8 @@ final class InlayHints {
             int lineCount = view.buffer().text().lineCount();
             int[] asked = {Math.max(0, view.topLine() - MARGIN), Math.min(lineCount - 1, view.topLine() + view.visibleLines() + MARGIN)};
             asking.send(asking.fields().put("line", asked[0]).put("endLine", asked[1] + 1), a -> {
-                InlayHintSet got = InlayHintSet.decode(a.result(), a.textThen());
-                for (ChangeSet c : a.since()) {
-                    got = got.edited(c);
-                }
                 lines = asked;
-                hints = got;
+                hints = a.carried(InlayHintSet.decode(a.result(), a.textThen()), InlayHintSet::edited);
                 view.stylesChanged();
             }, error -> { });
         }
