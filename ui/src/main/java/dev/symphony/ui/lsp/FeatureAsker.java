@@ -66,8 +66,8 @@ final class FeatureAsker {
 
     /**
      * Sends the request with {@code fields} (the one out before it is cancelled) unless the server offers none;
-     * {@code onResult} gets an answer to show (with the text it was computed for), {@code onError} any error (after a server without the feature was
-     * marked so).
+     * {@code onResult} gets an answer to show (with the text it was computed for), {@code onError} any error (a server
+     * without the feature is marked so first).
      */
     void send(ObjectNode fields, Consumer<ServerRequests.Answer> onResult, Consumer<String> onError) {
         if (!offered) {
