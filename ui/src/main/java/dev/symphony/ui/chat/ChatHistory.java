@@ -48,6 +48,8 @@ public final class ChatHistory implements AutoCloseable {
         chat.busyProperty().addListener((o, was, now) -> {
             if (!now) {
                 save();
+            } else if (currentId == null) {
+                currentId = ChatThreads.newId(clock.getAsLong()); // from the first request on: its commands' tab is keyed by it
             }
         });
         folder.addListener((o, was, now) -> {
@@ -83,7 +85,7 @@ public final class ChatHistory implements AutoCloseable {
         return problem;
     }
 
-    /** The id of the thread shown (null until its first request ends). */
+    /** The id of the thread shown (null until its first request starts). */
     public String currentId() {
         return currentId;
     }

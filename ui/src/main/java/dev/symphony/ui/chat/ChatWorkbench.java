@@ -56,11 +56,16 @@ public final class ChatWorkbench implements AutoCloseable {
                 try {
                     ApprovalPolicy policy = ApprovalPolicy.load(services.paths().configDir(), folder);
                     return new AgentTools(folder, policy, gate, new BufferEdits(workbench.tabs(), services.bridge()),
-                            new CommandRunner(COMMAND_LIMIT).withOverlay(overlay).watchedBy(terminal.forThread(thread)), steps, mcp.tools(services.paths().configDir(), folder, policy))
+                            new CommandRunner(COMMAND_LIMIT).withOverlay(overlay).watchedBy(shownIn(thread)), steps, mcp.tools(services.paths().configDir(), folder, policy))
                             .withDiagnostics(new dev.symphony.ui.problems.AgentProblems(workbench.window().problems(), services.bridge()));
                 } catch (PolicyException e) {
                     throw new IllegalStateException("the approval policy is invalid: " + e.getMessage(), e);
                 }
+            }
+
+            /** The thread's tab, by the id the history gives it; closing the tab while a command runs is the chat's Stop. */
+            private dev.symphony.agent.CommandWatch shownIn(String thread) {
+                return terminal.forThread(() -> ChatWorkbench.this.history.currentId(), thread, () -> ChatWorkbench.this.model.cancel());
             }
 
             @Override

@@ -1,7 +1,6 @@
 package dev.symphony.ui.lsp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.symphony.editor.buffer.BufferListener;
 import dev.symphony.editor.fold.FoldRegion;
 import dev.symphony.editor.text.ChangeSet;
@@ -19,7 +18,7 @@ import java.util.List;
  * editor's indentation regions in place and is not asked again until the next edit. One request at most is out (a newer one cancels it). JavaFX thread.
  */
 final class FoldingRanges {
-    static final int REST_MS = 300;
+    static final int REST_MS = FeatureAsker.REST_MS;
     /** While the server starts (its first seconds) it is asked again every second, this many times at most. */
     static final int STARTING_RETRIES = 60;
     private final ServerRequests requests;
@@ -37,15 +36,13 @@ final class FoldingRanges {
     /** One view's requests, following its buffer's edits; replaced (and detached) when the view is shown again. */
     private final class Asker implements BufferListener {
         private final EditorView view;
-        private final OpenDocument document;
-        private final RestingRequests asking;
-        private boolean offered = true;
+        private final FeatureAsker asking;
         private int startingRetries;
 
         Asker(EditorView view, OpenDocument document) {
             this.view = view;
-            this.document = document;
-            asking = new RestingRequests(requests, view, document, this::ask);
+            asking = new FeatureAsker(requests, view, document, "foldingRange", "offers no folding ranges",
+                    FeatureAsker.OlderAnswers.DROPPED, this::ask);
             if (view.getProperties().put(FoldingRanges.class, this) instanceof Asker before) {
                 view.buffer().removeListener(before);
             }
@@ -57,28 +54,15 @@ final class FoldingRanges {
             if (view.getProperties().get(FoldingRanges.class) != this) {
                 return;
             }
-            offered = true;
             startingRetries = 0;
             asking.edited();
-            asking.askSoon(REST_MS);
         }
 
         private void ask() {
-            if (!offered) {
-                return;
-            }
-            asking.send("foldingRange", JsonNodeFactory.instance.objectNode().put("version", asking.version()), a -> {
-                if (a.error() != null) {
-                    offered = !a.error().endsWith("offers no folding ranges");
-                    if (a.error().contains("is not running") && startingRetries++ < STARTING_RETRIES) {
-                        asking.askSoon(1000); // the server is starting: the file that started it is asked about once it runs
-                    }
-                    return;
+            asking.send(asking.fields(), a -> view.folding().setRegions(a.textThen(), decode(a.result())), error -> {
+                if (error.contains("is not running") && startingRetries++ < STARTING_RETRIES) {
+                    asking.askSoon(1000); // the server is starting: the file that started it is asked about once it runs
                 }
-                if (a.textThen() == null || !a.since().isEmpty()) {
-                    return; // computed for an older text: the edits since asked again
-                }
-                view.folding().setRegions(a.textThen(), decode(a.result()));
             });
         }
     }

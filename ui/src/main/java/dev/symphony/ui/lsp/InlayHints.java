@@ -1,6 +1,5 @@
 package dev.symphony.ui.lsp;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.symphony.editor.buffer.BufferListener;
 import dev.symphony.editor.text.ChangeSet;
 import dev.symphony.editor.text.Rope;
@@ -18,7 +17,7 @@ import java.util.List;
  * server without inlay hints is not asked again until the next edit. JavaFX thread.
  */
 final class InlayHints {
-    static final int REST_MS = 300;
+    static final int REST_MS = FeatureAsker.REST_MS;
     static final int MARGIN = 100;
     private final ServerRequests requests;
 
@@ -41,20 +40,20 @@ final class InlayHints {
     private final class Layer implements EditorView.InlayLayer, BufferListener {
         private final EditorView view;
         private final OpenDocument document;
-        private final RestingRequests asking;
+        private final FeatureAsker asking;
         private InlayHintSet hints = InlayHintSet.NONE;
         private int[] lines = {0, -1}; // the lines asked for
-        private boolean offered = true; // false once the server said it has none: asked again after an edit
 
         Layer(EditorView view, OpenDocument document) {
             this.view = view;
             this.document = document;
-            asking = new RestingRequests(requests, view, document, this::ask);
+            asking = new FeatureAsker(requests, view, document, "inlayHint", "offers no inlay hints",
+                    FeatureAsker.OlderAnswers.CARRIED, this::ask);
             view.buffer().addListener(this);
             view.setInlayLayer(this);
             view.scrollLinesProperty().addListener((o, was, now) -> {
                 boolean whole = lines[0] == 0 && lines[1] >= view.buffer().text().lineCount() - 1;
-                if (offered && !whole && RestingRequests.scrolledOutOf(lines, now, view)) {
+                if (asking.offered() && !whole && RestingRequests.scrolledOutOf(lines, now, view)) {
                     asking.askSoon(REST_MS);
                 }
             });
@@ -68,31 +67,17 @@ final class InlayHints {
         @Override
         public void onTextChanged(Rope before, Rope after, ChangeSet change) {
             hints = change == null ? InlayHintSet.NONE : hints.edited(change);
-            offered = true;
             asking.edited();
-            asking.askSoon(REST_MS);
         }
 
         private void ask() {
             int lineCount = view.buffer().text().lineCount();
             int[] asked = {Math.max(0, view.topLine() - MARGIN), Math.min(lineCount - 1, view.topLine() + view.visibleLines() + MARGIN)};
-            asking.send("inlayHint", JsonNodeFactory.instance.objectNode().put("version", asking.version())
-                    .put("line", asked[0]).put("endLine", asked[1] + 1), a -> {
-                        if (a.error() != null) {
-                            offered = !a.error().endsWith("offers no inlay hints");
-                            return;
-                        }
-                        if (a.textThen() == null) {
-                            return; // for a text long gone: the next edit asks again
-                        }
-                        InlayHintSet got = InlayHintSet.decode(a.result(), a.textThen());
-                        for (ChangeSet c : a.since()) {
-                            got = got.edited(c);
-                        }
-                        lines = asked;
-                        hints = got;
-                        view.stylesChanged();
-                    });
+            asking.send(asking.fields().put("line", asked[0]).put("endLine", asked[1] + 1), a -> {
+                lines = asked;
+                hints = a.carried(InlayHintSet.decode(a.result(), a.textThen()), InlayHintSet::edited);
+                view.stylesChanged();
+            }, error -> { });
         }
     }
 }

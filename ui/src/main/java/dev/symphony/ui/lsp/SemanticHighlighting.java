@@ -103,12 +103,8 @@ final class SemanticHighlighting {
                 if (a.error() != null || a.textThen() == null) {
                     return; // no tokens from this server (or for a text long gone): TextMate's styles stay; the next edit asks again
                 }
-                SemanticTokens got = SemanticTokens.decode(a.result(), a.textThen());
-                for (ChangeSet c : a.since()) {
-                    got = got.edited(c);
-                }
                 lines = range;
-                tokens = got;
+                tokens = a.carried(SemanticTokens.decode(a.result(), a.textThen()), SemanticTokens::edited);
                 view.stylesChanged();
             });
         }

@@ -25,6 +25,15 @@ final class ServerRequests {
         String error() {
             return result.path("error").isTextual() ? result.get("error").asText() : null;
         }
+
+        /** {@code decoded} (computed for {@link #textThen}) carried through the edits {@link #since} by {@code edited}. */
+        <T> T carried(T decoded, java.util.function.BiFunction<T, ChangeSet, T> edited) {
+            T now = decoded;
+            for (ChangeSet change : since) {
+                now = edited.apply(now, change);
+            }
+            return now;
+        }
     }
 
     private record Pending(SyncedDocument document, String extension, Consumer<Answer> onAnswer) {

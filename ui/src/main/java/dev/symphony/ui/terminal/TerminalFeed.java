@@ -7,7 +7,8 @@ import java.io.IOException;
  * A terminal that shows what another part of the workbench runs (the chat's agent runs its commands confined, on
  * processes of its own): text appended from any thread is what the emulator reads, line ends made {@code \r\n} as a
  * pty would. Read-only: what the person types here goes nowhere. At most {@link #LIMIT} characters wait for an
- * emulator (the panel may not be built yet); beyond that the oldest are dropped.
+ * emulator (the panel may not be built yet); beyond that the oldest are dropped. Closing the tab while something runs
+ * stops it the way its owner stops it ({@link #running(String, Runnable)}), as closing a terminal ends its process.
  */
 public final class TerminalFeed implements TtyConnector {
     static final int LIMIT = 1 << 20;
@@ -15,6 +16,7 @@ public final class TerminalFeed implements TtyConnector {
     private final StringBuilder pending = new StringBuilder();
     private boolean closed;
     private volatile String running;
+    private volatile Runnable stop = () -> { };
 
     TerminalFeed(String name) {
         this.name = name;
@@ -32,9 +34,22 @@ public final class TerminalFeed implements TtyConnector {
         notifyAll();
     }
 
-    /** What runs now (a command line), or null when nothing does: a terminal that runs something asks before it closes. */
-    public void running(String commandLine) {
+    /**
+     * What runs now (a command line), or null when nothing does: a terminal that runs something asks before it closes,
+     * and closing it then calls {@code stop} (from a background thread).
+     */
+    public void running(String commandLine, Runnable stop) {
+        this.stop = commandLine == null ? () -> { } : stop;
         this.running = commandLine;
+    }
+
+    /** The tab closes: what runs is stopped (as its owner's Stop does), and nothing more is shown. */
+    void closeAndStop() {
+        Runnable stopping = running == null ? null : stop;
+        close();
+        if (stopping != null) {
+            stopping.run();
+        }
     }
 
     String runningNow() {

@@ -131,7 +131,7 @@ public final class TerminalInstance {
     /** Ends the process tree (hang-up, then SIGTERM, then SIGKILL); blocks up to about half a second. */
     void kill(ChildProcesses children) {
         if (feed != null) {
-            feed.close(); // what it shows runs elsewhere and is stopped there
+            feed.closeAndStop(); // what it shows runs elsewhere: its owner stops it, as a closed terminal's process ends
             return;
         }
         children.end(process);

@@ -40,12 +40,24 @@ class TerminalFeedTest {
     @Test
     void closedTheReaderEndsAndWhatArrivesLaterIsDropped() throws Exception {
         TerminalFeed feed = new TerminalFeed("Agent: t");
-        feed.running("sleep 5");
+        java.util.concurrent.atomic.AtomicInteger stops = new java.util.concurrent.atomic.AtomicInteger();
+        feed.running("sleep 5", stops::incrementAndGet);
         assertEquals("sleep 5", feed.runningNow());
-        feed.close();
+        feed.closeAndStop();
         feed.append("late");
         assertFalse(feed.isOpen());
         assertEquals(null, read(feed));
+        assertEquals(1, stops.get(), "closed while it ran, what runs is stopped");
+    }
+
+    @Test
+    void closedWhenNothingRunsNothingIsStopped() {
+        TerminalFeed feed = new TerminalFeed("Agent: t");
+        java.util.concurrent.atomic.AtomicInteger stops = new java.util.concurrent.atomic.AtomicInteger();
+        feed.running("true", stops::incrementAndGet);
+        feed.running(null, null);
+        feed.closeAndStop();
+        assertEquals(0, stops.get(), "the command had ended: closing stops nothing");
     }
 
     @Test
