@@ -8,6 +8,8 @@ import dev.symphony.sdk.api.ExtensionException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,10 +21,13 @@ import java.util.Set;
 public record ProviderEndpoint(String baseUrl, String modelName, String apiKeySecret, Duration timeout) {
     /** langchain4j requires a key; this placeholder is dropped by {@link BrokerHttpClient} before the request leaves. */
     public static final String NO_KEY = "added-by-the-kernel";
+    private static final List<String> KEYS = List.of("baseUrl", "model", "apiKeySecret", "timeoutMs");
 
     /** The endpoint the settings name, with the Instrument's defaults for what they leave out; a bad URL is INVALID_INPUT naming the setting. */
     public static ProviderEndpoint of(CallContext context, String defaultBaseUrl, String defaultModel, String defaultSecret) {
-        String baseUrl = text(context, "baseUrl", defaultBaseUrl);
+        // one bus round trip for the four, on every request (never cached: a change in settings.json reaches the next)
+        Map<String, JsonNode> settings = context.services().settings().get(KEYS);
+        String baseUrl = text(settings.get("baseUrl"), defaultBaseUrl);
         try {
             URI uri = new URI(baseUrl);
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
@@ -31,16 +36,15 @@ public record ProviderEndpoint(String baseUrl, String modelName, String apiKeySe
         } catch (URISyntaxException e) {
             throw new ExtensionException(ErrorCode.INVALID_INPUT, "setting " + context.extensionId() + ".baseUrl: " + e.getMessage());
         }
-        JsonNode timeout = context.services().settings().get("timeoutMs");
-        JsonNode secret = context.services().settings().get("apiKeySecret");
+        JsonNode timeout = settings.get("timeoutMs");
+        JsonNode secret = settings.get("apiKeySecret");
         return new ProviderEndpoint(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl,
-                text(context, "model", defaultModel),
-                secret != null && secret.isNull() ? null : text(context, "apiKeySecret", defaultSecret),
+                text(settings.get("model"), defaultModel),
+                secret != null && secret.isNull() ? null : text(secret, defaultSecret),
                 Duration.ofMillis(timeout != null && timeout.canConvertToLong() && timeout.asLong() > 0 ? timeout.asLong() : 120_000));
     }
 
-    private static String text(CallContext context, String key, String fallback) {
-        JsonNode v = context.services().settings().get(key);
+    private static String text(JsonNode v, String fallback) {
         return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText() : fallback;
     }
 
