@@ -27,6 +27,7 @@ public record ProviderEndpoint(String baseUrl, String modelName, String apiKeySe
     public static ProviderEndpoint of(CallContext context, String defaultBaseUrl, String defaultModel, String defaultSecret) {
         // one bus round trip for the four, on every request (never cached: a change in settings.json reaches the next)
         Map<String, JsonNode> settings = context.services().settings().get(KEYS);
+        context.services().broker().trace("host.settingsRead", System.nanoTime());
         String baseUrl = text(settings.get("baseUrl"), defaultBaseUrl);
         try {
             URI uri = new URI(baseUrl);
