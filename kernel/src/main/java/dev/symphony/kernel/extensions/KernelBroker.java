@@ -256,7 +256,8 @@ final class KernelBroker implements AutoCloseable {
     /** {@link BrokerProtocol#SETTINGS_GET_MANY}: each key resolved as {@code settings.get} resolves it, in one answer. */
     private JsonNode settings(Player p, JsonNode keys) {
         if (!keys.isArray() || keys.size() > 64) {
-            throw new CallFailedException(ErrorCode.INVALID_INPUT, BrokerProtocol.SETTINGS_GET_MANY + " takes 'keys', an array of at most 64 setting names");
+            throw new CallFailedException(ErrorCode.INVALID_INPUT, BrokerProtocol.SETTINGS_GET_MANY
+                    + " takes 'keys', an array of at most 64 setting names");
         }
         ObjectNode values = JsonNodeFactory.instance.objectNode();
         keys.forEach(k -> values.set(k.asText(), kernel.extensionSetting(p, k.asText())));

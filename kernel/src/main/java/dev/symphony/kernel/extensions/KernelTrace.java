@@ -10,7 +10,9 @@ package dev.symphony.kernel.extensions;
  * Marks of a request's setup, in order: {@code host.callStart} (the host's worker began the call),
  * {@code host.settingsRead} (a model Instrument has its settings), {@code host.httpOpen} (it asks for its HTTP
  * exchange), {@code broker.start} (that request reached the kernel), {@code broker.send} (checked and audited: handed
- * to the JDK's client, which connects). Marks, in the order a first token passes them: {@code broker.head} (the server's response head reached the
+ * to the JDK's client, which connects).
+ * <p>
+ * Marks, in the order a first token passes them: {@code broker.head} (the server's response head reached the
  * broker), {@code broker.firstBodyRead} / {@code broker.firstBodySent} (the first body bytes read from the socket /
  * appended to the host's queue), {@code host.httpFirstBody} (the extension took them), {@code host.firstChunk} (the
  * Instrument emitted its first chunk); a cancel: {@code host.cancel} (the kernel's cancel reached the host),

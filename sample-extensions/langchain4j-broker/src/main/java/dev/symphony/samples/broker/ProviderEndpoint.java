@@ -1,6 +1,7 @@
 package dev.symphony.samples.broker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.symphony.contract.ErrorCode;
 import dev.symphony.sdk.api.CallContext;
@@ -52,7 +53,7 @@ public record ProviderEndpoint(String baseUrl, String modelName, String apiKeySe
 
     /** A setting read with the endpoint's ({@code extraKeys} of {@link #of}); a JSON null when unset and undeclared. */
     public JsonNode setting(String key) {
-        return settings.getOrDefault(key, com.fasterxml.jackson.databind.node.NullNode.getInstance());
+        return settings.getOrDefault(key, NullNode.getInstance());
     }
 
     private static String text(JsonNode v, String fallback) {
