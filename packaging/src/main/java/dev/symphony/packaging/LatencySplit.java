@@ -30,6 +30,11 @@ final class LatencySplit {
         marks.put(point, nanos);
     }
 
+    /** The marks of this run so far (the kernel's and, once its stream ended, the host's). */
+    Map<String, Long> marks() {
+        return Map.copyOf(marks);
+    }
+
     /** Forgets the marks of the last run (before a new one). */
     void clearMarks() {
         marks.clear();

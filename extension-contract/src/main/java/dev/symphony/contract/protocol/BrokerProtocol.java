@@ -18,6 +18,8 @@ public final class BrokerProtocol {
     public static final String NETWORK_HTTP = "network.http";
     public static final String PROCESS_RUN = "process.run";
     public static final String SETTINGS_GET = "settings.get";
+    /** Several of the extension's settings in one round trip ({@link SettingsProtocol.GetMany}). */
+    public static final String SETTINGS_GET_MANY = "settings.getMany";
     public static final String EXTENSION_CALL = "extension.call";
 
     private BrokerProtocol() {

@@ -12,4 +12,12 @@ public final class SettingsProtocol {
 
     public record Value(JsonNode value) {
     }
+
+    /**
+     * Several keys at once, each resolved as {@link Get} resolves it: one bus round trip where a request reads its
+     * whole configuration (a model Instrument's server, model, key and timeout). Answered as {@code {"values": {key:
+     * value}}}, null for a key the extension contributes no schema for.
+     */
+    public record GetMany(java.util.List<String> keys) {
+    }
 }

@@ -70,6 +70,7 @@ final class HostDispatcher implements InboundHandler {
         StreamWriter writer = endpoint.streamWriter(request);
         CapabilityDispatcher.Call call = dispatcher.begin(request.correlationId(), invoke.capability(), true);
         submit(endpoint, request, call, () -> {
+            trace.mark("host.callStart", System.nanoTime());
             boolean[] first = {true};
             try {
                 writer.end(PayloadCodec.encode(dispatcher.stream(call, invoke, chunk -> {

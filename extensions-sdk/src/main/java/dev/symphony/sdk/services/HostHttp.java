@@ -29,6 +29,7 @@ public final class HostHttp {
 
     /** Sends the request; returns once the response head arrived. Close the stream to cancel. */
     public HttpStream open(BrokeredRequest request) {
+        broker.trace("host.httpOpen", System.nanoTime());
         URI uri = URI.create(request.url());
         int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         if (uri.getHost() == null || !permissions.canConnect(uri.getHost(), port)) {

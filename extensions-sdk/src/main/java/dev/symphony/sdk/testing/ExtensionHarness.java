@@ -48,6 +48,7 @@ public final class ExtensionHarness {
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final AtomicLong callIds = new AtomicLong();
     private final java.util.Map<String, JsonNode> settings = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, AtomicLong> brokerRequests = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ExtensionHarness(Path manifestFile, SymphonyExtension extension, Path workspace) throws Exception {
         this.manifest = ManifestReader.read(Files.readAllBytes(manifestFile), manifestFile.toString());
@@ -108,6 +109,15 @@ public final class ExtensionHarness {
         return List.copyOf(modelStates);
     }
 
+    /**
+     * How many brokered requests of {@code op} ({@link BrokerProtocol}) the extension made so far: each is one bus
+     * round trip to the kernel in a real host, on the path of the call that makes it.
+     */
+    public long brokerRequests(String op) {
+        AtomicLong n = brokerRequests.get(op);
+        return n == null ? 0 : n.get();
+    }
+
     /** Operations the permission rules refused so far (as the kernel's audit log would record them). */
     public List<String> denials() {
         return List.copyOf(denials);
@@ -154,6 +164,7 @@ public final class ExtensionHarness {
 
         @Override
         public JsonNode request(String op, Object args) {
+            brokerRequests.computeIfAbsent(op, o -> new AtomicLong()).incrementAndGet();
             JsonNode a = JSON.valueToTree(args);
             Path path = Path.of(a.path("path").asText("."));
             try {
@@ -173,13 +184,12 @@ public final class ExtensionHarness {
                         return JSON.createObjectNode();
                     }
                     case BrokerProtocol.SETTINGS_GET -> {
-                        JsonNode set = settings.get(a.path("key").asText());
-                        if (set != null) {
-                            return JSON.createObjectNode().set("value", set.deepCopy());
-                        }
-                        JsonNode defaults = manifest.contributes().settings();
-                        return JSON.createObjectNode().set("value",
-                                defaults == null ? null : defaults.path("properties").path(a.path("key").asText()).get("default"));
+                        return JSON.createObjectNode().set("value", setting(a.path("key").asText()));
+                    }
+                    case BrokerProtocol.SETTINGS_GET_MANY -> {
+                        com.fasterxml.jackson.databind.node.ObjectNode values = JSON.createObjectNode();
+                        a.path("keys").forEach(k -> values.set(k.asText(), setting(k.asText())));
+                        return JSON.createObjectNode().set("values", values);
                     }
                     default -> throw new ExtensionException(ErrorCode.PERMISSION_DENIED,
                             op + " is not available in the in-process harness");
@@ -187,6 +197,16 @@ public final class ExtensionHarness {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** The value {@link #setting} set, else the declared default (null when neither). */
+        private JsonNode setting(String key) {
+            JsonNode set = settings.get(key);
+            if (set != null) {
+                return set.deepCopy();
+            }
+            JsonNode defaults = manifest.contributes().settings();
+            return defaults == null ? null : defaults.path("properties").path(key).get("default");
         }
 
         /** Brokered HTTP, sent from the test's JVM ({@link LocalHttpStream}); the SDK's client checked the permissions. */

@@ -89,6 +89,7 @@ final class BrokeredHttp implements AutoCloseable {
 
     /** Starts the exchange on a broker thread; the stream writer answers the host. */
     void start(Acting acting, Endpoint endpoint, Envelope request, HttpProtocol.Request r) {
+        trace.mark("broker.start", System.nanoTime());
         Player p = acting.host();
         StreamWriter writer = endpoint.streamWriter(request);
         AtomicInteger count = perExtension.computeIfAbsent(p.id(), id -> new AtomicInteger());
@@ -204,6 +205,7 @@ final class BrokeredHttp implements AutoCloseable {
                     if (abortCode != null) {
                         throw new CallFailedException(abortCode, abortReason);
                     }
+                    trace.mark("broker.send", System.nanoTime()); // checked, audited: what is left is the JDK's
                     sent = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
                 }
                 HttpResponse<InputStream> response = sent.get();

@@ -2,6 +2,7 @@ package dev.symphony.kernel.extensions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.symphony.contract.CallFailedException;
 import dev.symphony.ipc.api.BusException;
 import dev.symphony.ipc.api.Endpoint;
@@ -237,6 +238,7 @@ final class KernelBroker implements AutoCloseable {
                 case BrokerProtocol.PROCESS_RUN -> processes.run(acting, PayloadCodec.json().treeToValue(a, ProcessProtocol.Run.class));
                 case BrokerProtocol.SETTINGS_GET -> JsonNodeFactory.instance.objectNode()
                         .set("value", kernel.extensionSetting(p, a.path("key").asText()));
+                case BrokerProtocol.SETTINGS_GET_MANY -> settings(p, a.path("keys"));
                 case BrokerProtocol.EXTENSION_CALL -> kernel.callFromExtension(acting,
                         PayloadCodec.json().treeToValue(a, CallProtocol.ExtensionCall.class));
                 default -> throw new CallFailedException(ErrorCode.INVALID_INPUT, "unknown brokered operation " + r.op());
@@ -249,6 +251,17 @@ final class KernelBroker implements AutoCloseable {
         } catch (Exception e) {
             endpoint.respondError(request.correlationId(), ErrorCode.EXTENSION_ERROR.code(), String.valueOf(e));
         }
+    }
+
+    /** {@link BrokerProtocol#SETTINGS_GET_MANY}: each key resolved as {@code settings.get} resolves it, in one answer. */
+    private JsonNode settings(Player p, JsonNode keys) {
+        if (!keys.isArray() || keys.size() > 64) {
+            throw new CallFailedException(ErrorCode.INVALID_INPUT, BrokerProtocol.SETTINGS_GET_MANY
+                    + " takes 'keys', an array of at most 64 setting names");
+        }
+        ObjectNode values = JsonNodeFactory.instance.objectNode();
+        keys.forEach(k -> values.set(k.asText(), kernel.extensionSetting(p, k.asText())));
+        return JsonNodeFactory.instance.objectNode().set("values", values);
     }
 
     /** Who the request acts for; a delegation token that is not a call to this host in flight is refused and audited. */

@@ -7,6 +7,12 @@ package dev.symphony.kernel.extensions;
  * and send their own marks ({@code host.*}) once per stream, after it ended, as a host event of kind
  * {@link dev.symphony.contract.protocol.LogProtocol#TRACE_EVENT}.
  * <p>
+ * Marks of a request's setup, in order: {@code host.callStart} (the host's worker began the call),
+ * {@code host.settingsRead} (a model Instrument has its settings), {@code host.modelBuilt} (openai-compatible has
+ * built langchain4j's model), {@code host.httpOpen} (it asks for its HTTP
+ * exchange), {@code broker.start} (that request reached the kernel), {@code broker.send} (checked and audited: handed
+ * to the JDK's client, which connects).
+ * <p>
  * Marks, in the order a first token passes them: {@code broker.head} (the server's response head reached the
  * broker), {@code broker.firstBodyRead} / {@code broker.firstBodySent} (the first body bytes read from the socket /
  * appended to the host's queue), {@code host.httpFirstBody} (the extension took them), {@code host.firstChunk} (the

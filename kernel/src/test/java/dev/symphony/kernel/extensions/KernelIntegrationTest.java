@@ -116,6 +116,15 @@ class KernelIntegrationTest {
     }
 
     @Test
+    void severalSettingsInOneRoundTripResolveEachAsASingleReadDoes() throws Exception {
+        JsonNode values = call("settings", "{\"keys\":[\"greeting\",\"limit\",\"unset\",\"undeclared\"]}").path("values");
+        assertEquals("hi from settings.json", values.path("greeting").asText(), values.toString());
+        assertEquals(5, values.path("limit").asInt(), "0 breaks minimum 1: the default");
+        assertTrue(values.path("unset").asBoolean(), "not in the file: the default");
+        assertTrue(values.path("undeclared").isNull(), "only contributed keys are served: " + values);
+    }
+
+    @Test
     void inputIsValidatedAgainstTheCapabilitySchemaBeforeTheHostSeesIt() {
         assertEquals(ErrorCode.INVALID_INPUT, failure("strict", "{\"n\":\"two\"}", Duration.ofSeconds(5)));
         assertEquals(ErrorCode.UNKNOWN_CAPABILITY, failure("nope", "{}", Duration.ofSeconds(5)));

@@ -255,5 +255,12 @@ public class ProbeExtension implements SymphonyExtension {
             sink.emit(obj().put("exit", r.exitCode()).put("out", r.stdout()).put("err", r.stderr()));
         });
         c.operator("setting", (in, ctx) -> obj().set("value", ctx.services().settings().get(in.path("key").asText())));
+        c.operator("settings", (in, ctx) -> { // several in one round trip (settings.getMany)
+            List<String> keys = new ArrayList<>();
+            in.path("keys").forEach(k -> keys.add(k.asText()));
+            var values = obj();
+            ctx.services().settings().get(keys).forEach(values::set);
+            return obj().set("values", values);
+        });
     }
 }

@@ -40,6 +40,7 @@ import java.util.Set;
 final class OllamaLanguageModel implements LanguageModel {
     static final String DEFAULT_BASE_URL = "http://127.0.0.1:11434";
     private static final Set<String> KEY_HEADERS = Set.of("Authorization");
+    private static final String KEEP_ALIVE = "keepAliveSeconds";
 
     @Override
     public Catalogue models() {
@@ -49,7 +50,7 @@ final class OllamaLanguageModel implements LanguageModel {
     }
 
     static ProviderEndpoint endpoint(CallContext context) {
-        return ProviderEndpoint.of(context, DEFAULT_BASE_URL, "llama3.2", null);
+        return ProviderEndpoint.of(context, DEFAULT_BASE_URL, "llama3.2", null, KEEP_ALIVE);
     }
 
     @Override
@@ -61,13 +62,13 @@ final class OllamaLanguageModel implements LanguageModel {
         Sampling s = request.sampling() == null ? Sampling.defaults() : request.sampling();
         OllamaChatRequestParameters parameters = OllamaChatRequestParameters.builder()
                 .overrideWith(StreamedChat.parameters(s, model).build())
-                .seed(s.seed() == null ? null : (int) (long) s.seed()).keepAlive(keepAliveSeconds(context)).build();
+                .seed(s.seed() == null ? null : (int) (long) s.seed()).keepAlive(keepAliveSeconds(endpoint)).build();
         return StreamedChat.run(chat, request, parameters, out, context,
                 request.model() == null ? LocalServer.SERVER_MODEL : request.model(), endpoint.baseUrl());
     }
 
-    private static int keepAliveSeconds(CallContext context) {
-        JsonNode v = context.services().settings().get("keepAliveSeconds");
+    private static int keepAliveSeconds(ProviderEndpoint endpoint) {
+        JsonNode v = endpoint.setting(KEEP_ALIVE);
         return v != null && v.canConvertToInt() ? v.asInt() : 300;
     }
 

@@ -20,6 +20,7 @@ import dev.symphony.contract.llm.LanguageModelProtocol.Sampling;
 import dev.symphony.contract.llm.LanguageModelProtocol.ToolCall;
 import dev.symphony.contract.llm.LanguageModelProtocol.ToolSpec;
 import dev.symphony.contract.llm.PriceTable;
+import dev.symphony.contract.protocol.BrokerProtocol;
 import dev.symphony.samples.broker.testing.InstrumentConformance;
 import dev.symphony.samples.broker.testing.ProtocolReplay;
 import dev.symphony.sdk.testing.ExtensionHarness;
@@ -55,6 +56,8 @@ class OllamaProtocolReplayTest {
     @Test
     void replayStreamedChatLinesBecomeTokensThenTheFinalAnswer() throws Exception {
         replay.serve(getClass(), "chat-stream.replay");
+        long single = harness.brokerRequests(BrokerProtocol.SETTINGS_GET);
+        long many = harness.brokerRequests(BrokerProtocol.SETTINGS_GET_MANY);
         Final answer = InstrumentConformance.chat(harness, new ChatRequest(null, List.of(Message.user("why is the sky blue?")),
                 new Sampling(32, 0.0, null, 42L, null)));
         assertEquals("The sky is blue.", answer.message().content());
@@ -69,6 +72,8 @@ class OllamaProtocolReplayTest {
         assertEquals(32, body.at("/options/num_predict").asInt(), body.toString());
         assertEquals(42, body.at("/options/seed").asInt(), body.toString());
         assertEquals(600, body.path("keep_alive").asInt(), "the model is kept loaded for keepAliveSeconds: " + body);
+        assertEquals(single, harness.brokerRequests(BrokerProtocol.SETTINGS_GET), "keepAliveSeconds too comes with the endpoint's settings");
+        assertEquals(many + 1, harness.brokerRequests(BrokerProtocol.SETTINGS_GET_MANY), "one settings round trip per chat");
     }
 
     /** Tools go out in Ollama's shape; its call (no id, arguments an object) comes back as the contract's, named by position. */

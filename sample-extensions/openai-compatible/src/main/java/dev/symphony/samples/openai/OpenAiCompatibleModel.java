@@ -72,6 +72,7 @@ final class OpenAiCompatibleModel implements LanguageModel {
         String model = LocalServer.modelFor(endpoint, request.model(), context);
         OpenAiStreamingChatModel chat = OpenAiStreamingChatModel.builder().baseUrl(endpoint.baseUrl())
                 .apiKey(ProviderEndpoint.NO_KEY).modelName(model).httpClientBuilder(endpoint.httpClient(context, KEY_HEADERS)).build();
+        context.services().broker().trace("host.modelBuilt", System.nanoTime());
         Sampling s = request.sampling() == null ? Sampling.defaults() : request.sampling();
         OpenAiChatRequestParameters parameters = OpenAiChatRequestParameters.builder()
                 .overrideWith(StreamedChat.parameters(s, model).build())

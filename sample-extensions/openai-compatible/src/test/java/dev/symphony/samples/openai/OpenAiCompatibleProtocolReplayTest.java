@@ -18,6 +18,7 @@ import dev.symphony.contract.llm.LanguageModelProtocol.Sampling;
 import dev.symphony.contract.llm.LanguageModelProtocol.ToolCall;
 import dev.symphony.contract.llm.LanguageModelProtocol.ToolSpec;
 import dev.symphony.contract.llm.PriceTable;
+import dev.symphony.contract.protocol.BrokerProtocol;
 import dev.symphony.samples.broker.testing.InstrumentConformance;
 import dev.symphony.samples.broker.testing.ProtocolReplay;
 import dev.symphony.sdk.testing.ExtensionHarness;
@@ -77,6 +78,29 @@ class OpenAiCompatibleProtocolReplayTest {
         assertEquals(3, body.get("seed").asInt(), body.toString());
         assertTrue(replay.requests().get(replay.requests().size() - 1).headers().get("authorization") == null,
                 "no key leaves the extension");
+    }
+
+    /**
+     * A request's settings (server, model, key, timeout) cost one bus round trip, not one per key (each is ~1 ms of a
+     * request's setup on a busy machine); they are still read per request, so a change reaches the next one.
+     */
+    @Test
+    void aChatReadsItsSettingsInOneRoundTripAndASettingsChangeReachesTheNextChat() throws Exception {
+        replay.serve(getClass(), "chat-stream.replay");
+        ChatRequest serverModel = new ChatRequest(null, List.of(Message.user("hi")), new Sampling(16, null, null, 3L, null));
+        long single = harness.brokerRequests(BrokerProtocol.SETTINGS_GET);
+        long many = harness.brokerRequests(BrokerProtocol.SETTINGS_GET_MANY);
+        InstrumentConformance.chat(harness, serverModel);
+        assertEquals(single, harness.brokerRequests(BrokerProtocol.SETTINGS_GET), "no setting read on its own round trip");
+        assertEquals(many + 1, harness.brokerRequests(BrokerProtocol.SETTINGS_GET_MANY), "one round trip for all of them");
+        assertEquals("default", lastRequestBody().get("model").asText(), "the declared default of the model setting");
+        harness.setting("model", "changed-in-settings");
+        try {
+            InstrumentConformance.chat(harness, serverModel);
+            assertEquals("changed-in-settings", lastRequestBody().get("model").asText(), "the next chat sends the new setting");
+        } finally {
+            harness.setting("model", "default");
+        }
     }
 
     @Test
