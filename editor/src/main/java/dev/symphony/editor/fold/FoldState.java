@@ -162,7 +162,11 @@ public final class FoldState {
      */
     public VisibleLines visibleLines(Rope text) {
         if (visibleFor != text) {
-            visible = folds.isEmpty() ? VisibleLines.all(text.lineCount()) : VisibleLines.of(regions(text), text.lineCount());
+            if (!folds.isEmpty()) {
+                visible = VisibleLines.of(regions(text), text.lineCount());
+            } else if (visible == null || visible.lineCount() != text.lineCount() || visible.visibleCount() != text.lineCount()) {
+                visible = VisibleLines.all(text.lineCount()); // typing within a line without folds allocates nothing
+            }
             visibleFor = text;
         }
         return visible;

@@ -362,6 +362,17 @@ public final class EditorView extends Region {
         vbar.setValue(Math.max(0, Math.min(vbar.getMax(), rows)));
     }
 
+    /**
+     * {first, last}: the document lines from the scroll position of now to a screenful of shown rows below it (read
+     * from the scroll value, ahead of the next layout; a fold on screen makes it span more lines; past the text's end
+     * the last goes on counting).
+     */
+    public int[] linesOnScreen() {
+        VisibleLines shown = shownLines();
+        int row = Math.max(0, Math.min(shown.visibleCount() - 1, (int) Math.floor(vbar.getValue())));
+        return new int[] {shown.lineAt(row), shown.lineAt(row + visibleLines())};
+    }
+
     /** The lines shown with the folds of now: visible row ↔ document line. */
     VisibleLines shownLines() {
         return folding.state().visibleLines(buffer.text());

@@ -54,7 +54,7 @@ final class InlayHints {
             view.setInlayLayer(this);
             view.scrollLinesProperty().addListener((o, was, now) -> {
                 boolean whole = lines[0] == 0 && lines[1] >= view.buffer().text().lineCount() - 1;
-                if (offered && !whole && RestingRequests.scrolledOutOf(lines, now, view)) {
+                if (offered && !whole && RestingRequests.scrolledOutOf(lines, view)) {
                     asking.askSoon(REST_MS);
                 }
             });
@@ -74,8 +74,7 @@ final class InlayHints {
         }
 
         private void ask() {
-            int lineCount = view.buffer().text().lineCount();
-            int[] asked = {Math.max(0, view.topLine() - MARGIN), Math.min(lineCount - 1, view.topLine() + view.visibleLines() + MARGIN)};
+            int[] asked = RestingRequests.linesAround(view, MARGIN);
             asking.send("inlayHint", JsonNodeFactory.instance.objectNode().put("version", asking.version())
                     .put("line", asked[0]).put("endLine", asked[1] + 1), a -> {
                         if (a.error() != null) {
