@@ -77,6 +77,7 @@ class FoldingScrollUiTest {
         double maxAfter = onFx(() -> view.verticalBar().getMax());
         assertEquals(maxBefore - BODY, maxAfter, "the bar lost the 5,000 hidden lines");
 
+        robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "editor-folded-scroll.png"));
         robot.interact(() -> view.verticalBar().setValue(view.verticalBar().getMax()));
         waitUntil("the bar's end shows the last line", () -> onFx(() -> view.paintedLine(LAST)) != null);
         assertEquals(LAST, onFx(view::topLine), "at the bar's end the last line is at the top, as unfolded");
