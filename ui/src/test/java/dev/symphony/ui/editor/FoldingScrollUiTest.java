@@ -5,7 +5,6 @@ import static dev.symphony.ui.editor.EditorViewUiTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.symphony.editor.fold.FoldRegion;
 import dev.symphony.editor.selection.Selection;
