@@ -21,6 +21,8 @@ public final class FoldState {
     private List<Fold> folds = new ArrayList<>();
     private Rope cachedFor; // the text cached holds the regions of; null after any change to the folds
     private List<FoldRegion> cached = List.of();
+    private Rope visibleFor; // the text visible holds the shown lines of; null after any change to the folds
+    private VisibleLines visible;
 
     /** Folded regions: an edit in hidden text unfolds its region. */
     public FoldState() {
@@ -43,6 +45,7 @@ public final class FoldState {
         Fold fold = new Fold(text.lineEnd(region.startLine()), text.lineEnd(region.endLine()));
         folds.add(firstAtOrAfter(fold.headerEnd), fold); // sorted by where the hidden text begins
         cachedFor = null;
+        visibleFor = null;
         return true;
     }
 
@@ -62,6 +65,7 @@ public final class FoldState {
         out.sort(java.util.Comparator.comparingInt(Fold::headerEnd));
         folds = out;
         cachedFor = null;
+        visibleFor = null;
     }
 
     /** Unfolds the fold starting at {@code startLine}; false when there is none. */
@@ -81,11 +85,13 @@ public final class FoldState {
     public void clear() {
         folds.clear();
         cachedFor = null;
+        visibleFor = null;
     }
 
     private boolean changed(boolean changed) {
         if (changed) {
             cachedFor = null;
+            visibleFor = null;
         }
         return changed;
     }
@@ -147,16 +153,23 @@ public final class FoldState {
 
     /** The first line of the outermost fold hiding {@code line}, or {@code line} when it is shown. */
     public int shownLineOf(int line, Rope text) {
-        int shown = line;
-        for (FoldRegion r : regions(text)) {
-            if (r.startLine() >= shown) {
-                break;
+        return visibleLines(text).shownLineOf(line);
+    }
+
+    /**
+     * The lines of {@code text} shown with these folds (visible row ↔ line): built once per text and fold change,
+     * O(folds); with no folds, every line.
+     */
+    public VisibleLines visibleLines(Rope text) {
+        if (visibleFor != text) {
+            if (!folds.isEmpty()) {
+                visible = VisibleLines.of(regions(text), text.lineCount());
+            } else if (visible == null || visible.lineCount() != text.lineCount() || visible.visibleCount() != text.lineCount()) {
+                visible = VisibleLines.all(text.lineCount()); // typing within a line without folds allocates nothing
             }
-            if (r.hides(line)) {
-                shown = r.startLine();
-            }
+            visibleFor = text;
         }
-        return shown;
+        return visible;
     }
 
     /**

@@ -15,8 +15,8 @@ final class Motions {
     private Motions() {
     }
 
-    /** New head offset; {@code goal[0]} is updated with the goal column for vertical moves. */
-    static int move(Rope rope, int head, Motion motion, int[] goal) {
+    /** New head offset; {@code goal[0]} is updated with the goal column for vertical moves, which go over the lines {@code shown} shows. */
+    static int move(Rope rope, int head, Motion motion, int[] goal, ShownLines shown) {
         int len = rope.length();
         switch (motion) {
             case CHAR_LEFT:
@@ -50,7 +50,7 @@ final class Motions {
                 int line = rope.lineOf(head);
                 int col = goal[0] >= 0 ? goal[0] : head - rope.lineStart(line);
                 goal[0] = col;
-                int target = motion == Motion.LINE_UP ? line - 1 : line + 1;
+                int target = shown.lineBy(line, motion == Motion.LINE_UP ? -1 : 1);
                 if (target < 0) {
                     return 0;
                 }

@@ -67,6 +67,11 @@ public final class MultiCursor {
 
     /** Moves every caret; {@code extend} keeps anchors (shift+arrow). No text change. */
     public static Transaction move(Rope rope, SelectionSet sels, Motion motion, boolean extend) {
+        return move(rope, sels, motion, extend, ShownLines.ALL);
+    }
+
+    /** As {@link #move(Rope, SelectionSet, Motion, boolean)}, Up and Down over the lines {@code shown} shows (folds). */
+    public static Transaction move(Rope rope, SelectionSet sels, Motion motion, boolean extend, ShownLines shown) {
         List<Selection> out = new ArrayList<>(sels.size());
         int[] goal = new int[1];
         for (Selection s : sels.all()) {
@@ -76,7 +81,7 @@ public final class MultiCursor {
             if (!extend && !s.isEmpty() && (motion == Motion.CHAR_LEFT || motion == Motion.CHAR_RIGHT)) {
                 head = motion == Motion.CHAR_LEFT ? s.start() : s.end();
             } else {
-                head = Motions.move(rope, s.head(), motion, goal);
+                head = Motions.move(rope, s.head(), motion, goal, shown);
             }
             out.add(new Selection(extend ? s.anchor() : head, head, vertical ? goal[0] : -1));
         }

@@ -103,4 +103,16 @@ class MultiCursorTest {
                 MultiCursor.delete(rope, SelectionSet.cursorAt(8), false).change().apply(rope).toString(),
                 "Backspace after CRLF removes both");
     }
+
+    @Test
+    void upAndDownStepOverFoldedLinesKeepingTheGoalColumn() {
+        Rope rope = Rope.of("line0\nline1\nline2\nline3\nline4\nline5\n");
+        ShownLines shown = dev.symphony.editor.fold.VisibleLines.of(List.of(new dev.symphony.editor.fold.FoldRegion(1, 3)), 7)::lineBy;
+        SelectionSet down = MultiCursor.move(rope, SelectionSet.cursorAt(2), Motion.LINE_DOWN, false, shown).selectionsAfter();
+        assertEquals(8, down.get(0).head(), "down from line 0 lands on the fold's first line");
+        down = MultiCursor.move(rope, down, Motion.LINE_DOWN, false, shown).selectionsAfter();
+        assertEquals(26, down.get(0).head(), "down from the fold's first line lands after the fold, same column");
+        SelectionSet up = MultiCursor.move(rope, down, Motion.LINE_UP, false, shown).selectionsAfter();
+        assertEquals(8, up.get(0).head(), "up from after the fold lands on its first line");
+    }
 }

@@ -214,7 +214,7 @@ public final class DiffView extends BorderPane {
             }
             syncing = true;
             try {
-                double v = value.doubleValue();
+                double v = from.scrollLines(); // the value is in shown rows; folds may hide lines
                 int top = (int) Math.floor(v);
                 to.scrollTo((fromLeft ? d.rightLineFor(top) : d.leftLineFor(top)) + (v - top));
             } finally {

@@ -2,6 +2,7 @@ package dev.symphony.ui.editor;
 
 import dev.symphony.editor.buffer.Buffer;
 import dev.symphony.editor.buffer.EditKind;
+import dev.symphony.editor.fold.VisibleLines;
 import dev.symphony.editor.indent.IndentStyle;
 import dev.symphony.editor.indent.PasteIndent;
 import dev.symphony.editor.indent.SmartIndent;
@@ -149,21 +150,22 @@ public final class EditorController {
 
     // ---------------------------------------------------------------- carets
 
+    /** Moves every caret; Up and Down step over folded lines (a folded region is one line for them). */
     public void move(Motion motion, boolean extend) {
-        Transaction tx = MultiCursor.move(buffer.text(), buffer.selections(), motion, extend);
+        Transaction tx = MultiCursor.move(buffer.text(), buffer.selections(), motion, extend, view.shownLines()::lineBy);
         buffer.setSelections(tx.selectionsAfter());
         done(primary().head());
     }
 
-    /** Page up/down: the carets move by a screenful and the view scrolls with them. */
+    /** Page up/down: the carets move by a screenful of shown lines and the view scrolls with them. */
     public void page(boolean down, boolean extend) {
-        int lines = Math.max(1, view.visibleLines() - 1);
-        SelectionSet sels = buffer.selections();
-        for (int i = 0; i < lines; i++) {
-            sels = MultiCursor.move(buffer.text(), sels, down ? Motion.LINE_DOWN : Motion.LINE_UP, extend).selectionsAfter();
-        }
+        int rows = Math.max(1, view.visibleLines() - 1);
+        VisibleLines shown = view.shownLines();
+        // one vertical step that goes a screenful of shown rows: the goal column kept, as line by line
+        SelectionSet sels = MultiCursor.move(buffer.text(), buffer.selections(), down ? Motion.LINE_DOWN : Motion.LINE_UP,
+                extend, (line, step) -> shown.lineBy(line, step * rows)).selectionsAfter();
         buffer.setSelections(sels);
-        view.scrollTo(view.scrollLines() + (down ? lines : -lines));
+        view.scrollRowsTo(view.scrollRows() + (down ? rows : -rows));
         done(primary().head());
     }
 
@@ -413,7 +415,8 @@ public final class EditorController {
         int start = rope.lineStart(l);
         int offset = Math.min(rope.lineEnd(l), start + Math.max(0, column - 1));
         buffer.setSelections(SelectionSet.cursorAt(offset));
-        view.scrollTo(l - view.visibleLines() / 2.0);
+        view.folding().revealCarets(); // before scrolling: a fold that hid the line unfolds and the rows change
+        view.scrollRowsTo(view.shownLines().rowOf(l) - view.visibleLines() / 2.0);
         done(offset);
     }
 

@@ -3,10 +3,12 @@ package dev.symphony.ui.editor;
 import dev.symphony.editor.fold.FoldRegion;
 import dev.symphony.editor.fold.FoldState;
 import dev.symphony.editor.fold.IndentFolding;
+import dev.symphony.editor.fold.VisibleLines;
 import dev.symphony.editor.selection.Selection;
 import dev.symphony.editor.selection.SelectionSet;
 import dev.symphony.editor.text.ChangeSet;
 import dev.symphony.editor.text.Rope;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
@@ -14,7 +16,9 @@ import javafx.util.Duration;
 /**
  * Folding in one view: the foldable regions of the text shown now (a language server's when its owner gives some,
  * otherwise by indentation, computed again once the text rests; between computations they move with the edits) and which of them are folded ({@link FoldState}, moved through every edit).
- * Folds never hide a caret: a caret that lands in a folded region (a motion, a find, go to line) unfolds it.
+ * Folds never hide a caret: a fold made over carets moves each to the end of the fold's first line, and a caret that
+ * lands in a folded region (a find, go to line, a click on "⋯") unfolds it; Up and Down step over folded lines.
+ * A fold change keeps the line at the top of the view where it is (the view scrolls in shown rows).
  * JavaFX thread only.
  */
 public final class EditorFolding {
@@ -105,15 +109,16 @@ public final class EditorFolding {
     /** Folds or unfolds the region starting at {@code line} (the gutter's chevron). */
     public void toggle(int line) {
         Rope text = view.buffer().text();
-        if (!state.unfold(line, text)) {
-            FoldRegion region = regionStartingAt(line);
-            if (region == null) {
-                return;
-            }
-            state.fold(region, text);
-            moveCaretOutOfFolds();
+        VisibleLines before = state.visibleLines(text);
+        if (state.unfold(line, text)) {
+            changed(before);
+            return;
         }
-        changed();
+        FoldRegion region = regionStartingAt(line);
+        if (region != null && state.fold(region, text)) {
+            changed(before);
+            moveCaretsOutOfFolds();
+        }
     }
 
     /** Folds the innermost open region around the primary caret's line (VS Code's Fold). */
@@ -129,29 +134,34 @@ public final class EditorFolding {
                 inner = r;
             }
         }
-        if (inner != null) {
-            state.fold(inner, text);
-            moveCaretOutOfFolds();
-            changed();
+        VisibleLines before = state.visibleLines(text);
+        if (inner != null && state.fold(inner, text)) {
+            changed(before);
+            moveCaretsOutOfFolds();
         }
     }
 
     /** Unfolds the fold on the primary caret's line (VS Code's Unfold). */
     public void unfoldAtCaret() {
-        if (state.unfold(caretLine(view.buffer().text()), view.buffer().text())) {
-            changed();
+        Rope text = view.buffer().text();
+        VisibleLines before = state.visibleLines(text);
+        if (state.unfold(caretLine(text), text)) {
+            changed(before);
         }
     }
 
     public void foldAll() {
-        state.set(regions(), view.buffer().text());
-        moveCaretOutOfFolds();
-        changed();
+        Rope text = view.buffer().text();
+        VisibleLines before = state.visibleLines(text);
+        state.set(regions(), text);
+        changed(before);
+        moveCaretsOutOfFolds();
     }
 
     public void unfoldAll() {
+        VisibleLines before = state.visibleLines(view.buffer().text());
         state.clear();
-        changed();
+        changed(before);
     }
 
     void textChanged(Rope before, Rope after, ChangeSet change) {
@@ -168,23 +178,37 @@ public final class EditorFolding {
             return;
         }
         Rope text = view.buffer().text();
+        VisibleLines before = state.visibleLines(text);
         boolean unfolded = false;
         for (Selection s : view.shownSelections().all()) {
             unfolded |= state.reveal(text.lineOf(s.head()), text);
         }
         if (unfolded) {
-            view.invalidate();
+            changed(before);
         }
     }
 
-    /** A fold made just now hides the primary caret: it goes to the end of the fold's first line, as the only caret. */
-    private void moveCaretOutOfFolds() {
+    /**
+     * A fold made just now hides carets: each goes to the end of the first line of the fold hiding it, as VS Code does
+     * (carets meeting there merge); the others stay.
+     */
+    private void moveCaretsOutOfFolds() {
         Rope text = view.buffer().text();
-        int line = caretLine(text);
-        int shown = state.shownLineOf(line, text);
-        if (shown != line) {
-            int at = text.lineEnd(shown);
-            view.controller().setSelections(SelectionSet.single(Selection.of(at, at)), at);
+        VisibleLines shown = state.visibleLines(text);
+        List<Selection> out = new ArrayList<>();
+        boolean moved = false;
+        for (Selection s : view.shownSelections().all()) {
+            int line = text.lineOf(s.head());
+            if (shown.isHidden(line)) {
+                out.add(Selection.cursor(text.lineEnd(shown.shownLineOf(line))));
+                moved = true;
+            } else {
+                out.add(s);
+            }
+        }
+        if (moved) {
+            SelectionSet after = SelectionSet.of(out);
+            view.controller().setSelections(after, after.get(after.size() - 1).head());
         }
     }
 
@@ -197,7 +221,7 @@ public final class EditorFolding {
         return sels.get(sels.size() - 1);
     }
 
-    private void changed() {
-        view.invalidate();
+    private void changed(VisibleLines before) {
+        view.foldsChanged(before);
     }
 }

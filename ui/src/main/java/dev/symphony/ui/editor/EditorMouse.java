@@ -92,9 +92,9 @@ final class EditorMouse {
         dragging = true;
         double y = e.getY();
         if (y < 0) {
-            view.scrollTo(view.scrollLines() - 1);
+            view.scrollRowsTo(view.scrollRows() - 1);
         } else if (y > view.contentPane().getHeight()) {
-            view.scrollTo(view.scrollLines() + 1);
+            view.scrollRowsTo(view.scrollRows() + 1);
         }
         editor.dragTo(anchor, view.offsetAt(e.getX(), Math.max(0, Math.min(y, view.contentPane().getHeight() - 1))),
                 e.isAltDown());
@@ -157,7 +157,7 @@ final class EditorMouse {
             double dx = e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
             view.scrollXTo(Math.max(0, Math.min(view.horizontalBar().getMax(), view.scrollX() - dx)));
         } else {
-            view.scrollTo(view.scrollLines() - e.getDeltaY() / view.metrics().lineHeight());
+            view.scrollRowsTo(view.scrollRows() - e.getDeltaY() / view.metrics().lineHeight());
         }
         e.consume();
     }

@@ -1,6 +1,7 @@
 package dev.symphony.ui.editor;
 
 import dev.symphony.editor.buffer.Buffer;
+import dev.symphony.editor.fold.VisibleLines;
 import dev.symphony.editor.selection.Selection;
 import dev.symphony.editor.selection.SelectionSet;
 import dev.symphony.editor.text.Rope;
@@ -17,8 +18,9 @@ import javafx.scene.shape.Rectangle;
 /**
  * The virtualized editor view over a {@link Buffer}: each layout pass reads the rope for the lines
  * on screen only and paints them into a small pool of {@link LineSlot}s; nothing else holds the
- * text. Scrolling is in lines (the vertical bar's value is the top line, its fraction a part of that
- * line), so going to line 3,000,000 of a 100 MB file costs the same as going to line 3.
+ * text. Scrolling is in shown lines (the vertical bar's value is the top line's row among the lines folds
+ * leave, its fraction a part of that line; {@link VisibleLines} maps rows to lines in O(log folds)), so going
+ * to line 3,000,000 of a 100 MB file costs the same as going to line 3, and a folded region takes one row.
  *
  * <p>Edits and caret moves arrive through {@link EditorController}; this class paints. It never
  * starts work on its own: a change marks it for layout, and the next pulse paints it.
@@ -334,14 +336,56 @@ public final class EditorView extends Region {
         return topLine;
     }
 
+    /** The top line (a document line) and, as its fraction, the part of it scrolled away. */
     public double scrollLines() {
+        VisibleLines shown = shownLines();
+        double rows = vbar.getValue();
+        int row = (int) Math.floor(rows);
+        return shown.lineAt(Math.max(0, Math.min(shown.visibleCount() - 1, row))) + (rows - row);
+    }
+
+    /** Scrolls so that {@code line} (a document line) is the top line (fraction: part of the line scrolled away). */
+    public void scrollTo(double lines) {
+        VisibleLines shown = shownLines();
+        double clamped = Math.max(0, Math.min(shown.lineCount() - 1, lines));
+        int line = (int) Math.floor(clamped);
+        scrollRowsTo(shown.rowOf(line) + (shown.isHidden(line) ? 0 : clamped - line));
+    }
+
+    /** The vertical scroll position in shown rows (a folded region is one row). */
+    double scrollRows() {
         return vbar.getValue();
     }
 
-    /** Scrolls so that {@code line} is the top line (fraction: part of the line scrolled away). */
-    public void scrollTo(double lines) {
-        vbar.setMax(Math.max(0, buffer.text().lineCount() - 1));
-        vbar.setValue(Math.max(0, Math.min(vbar.getMax(), lines)));
+    void scrollRowsTo(double rows) {
+        vbar.setMax(ViewportMath.maxScroll(shownLines().visibleCount(), visibleLines()));
+        vbar.setValue(Math.max(0, Math.min(vbar.getMax(), rows)));
+    }
+
+    /**
+     * {first, last}: the document lines from the scroll position of now to a screenful of shown rows below it (read
+     * from the scroll value, ahead of the next layout; a fold on screen makes it span more lines; past the text's end
+     * the last goes on counting).
+     */
+    public int[] linesOnScreen() {
+        VisibleLines shown = shownLines();
+        int row = Math.max(0, Math.min(shown.visibleCount() - 1, (int) Math.floor(vbar.getValue())));
+        return new int[] {shown.lineAt(row), shown.lineAt(row + visibleLines())};
+    }
+
+    /** The lines shown with the folds of now: visible row ↔ document line. */
+    VisibleLines shownLines() {
+        return folding.state().visibleLines(buffer.text());
+    }
+
+    /** Folds changed from {@code before}: the line at the top stays at the top (the rows above it changed). */
+    void foldsChanged(VisibleLines before) {
+        double rows = vbar.getValue();
+        int row = (int) Math.floor(rows);
+        int top = before.lineAt(Math.max(0, Math.min(before.visibleCount() - 1, row)));
+        VisibleLines after = shownLines();
+        scrollRowsTo(after.rowOf(top) + (after.isHidden(top) ? 0 : rows - row));
+        invalidate();
     }
 
     public double scrollX() {
@@ -364,9 +408,11 @@ public final class EditorView extends Region {
 
     /** Scrolls as little as possible so that {@code offset} is on screen. */
     void reveal(int offset) {
+        folding.revealCarets(); // first: a caret in a fold unfolds it, and the rows below change
         Rope rope = buffer.text();
         int line = rope.lineOf(offset);
-        scrollTo(ViewportMath.revealLine(vbar.getValue(), line, visibleLines(), 2, rope.lineCount()));
+        VisibleLines shown = shownLines();
+        scrollRowsTo(ViewportMath.revealLine(vbar.getValue(), shown.rowOf(line), visibleLines(), 2, shown.visibleCount()));
         if (wrap) {
             return;
         }
@@ -411,19 +457,17 @@ public final class EditorView extends Region {
                 || ctx.wrapColumns() != wrapColumns || ctx.version() != version) {
             ctx = new RenderContext(metrics, colors, tabSize, wrapColumns, version);
         }
-        vbar.setMax(ViewportMath.maxScroll(lineCount, visibleLines()));
+        VisibleLines shown = folding.state().visibleLines(rope); // cached: rebuilt only after an edit or a fold change
+        int rowCount = shown.visibleCount();
+        vbar.setMax(ViewportMath.maxScroll(rowCount, visibleLines()));
         vbar.setVisibleAmount(visibleLines());
         vbar.setBlockIncrement(Math.max(1, visibleLines() - 1));
         double scroll = Math.min(vbar.getValue(), vbar.getMax());
-        topLine = ViewportMath.topLine(scroll, lineCount);
-        double fraction = scroll - topLine;
-        int shownTop = folding.state().shownLineOf(topLine, rope);
-        if (shownTop != topLine) {
-            topLine = shownTop; // the top line is folded away: its fold's first line is the top one
-            fraction = 0;
-        }
+        int topRow = ViewportMath.topLine(scroll, rowCount);
+        double fraction = scroll - topRow;
+        topLine = shown.lineAt(topRow);
         double scrollX = wrap ? 0 : hbar.getValue();
-        lines.paint(this, rope, ctx, topLine, fraction, scrollX, textHeight, folding.state());
+        lines.paint(this, rope, ctx, topLine, fraction, scrollX, textHeight, shown);
         gutter.paint(this, lines, folding);
         hbar.setMax(Math.max(hbar.getValue(), lines.maxColumnsSeen() * advance + 4 * advance - textWidth));
         hbar.setVisibleAmount(textWidth);
@@ -552,7 +596,7 @@ public final class EditorView extends Region {
         invalidate();
     }
 
-    /** The vertical scroll position in lines (what {@link #scrollLines} reads), to follow it. */
+    /** The vertical scroll position in shown rows, to follow it ({@link #scrollLines} reads it as a document line). */
     public javafx.beans.value.ObservableValue<Number> scrollLinesProperty() {
         return vbar.valueProperty();
     }

@@ -1,6 +1,6 @@
 package dev.symphony.ui.editor;
 
-import dev.symphony.editor.fold.FoldState;
+import dev.symphony.editor.fold.VisibleLines;
 import dev.symphony.editor.text.Rope;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ final class PaintedLines {
 
     /** Paints from {@code topLine} down until {@code textHeight} is filled; {@code fraction} of the top line is scrolled away. */
     void paint(EditorView view, Rope rope, RenderContext ctx, int topLine, double fraction, double scrollX, double textHeight,
-               FoldState folds) {
+               VisibleLines visible) {
         EditorMetrics metrics = ctx.metrics();
         int wrapColumns = ctx.wrapColumns();
         double lh = metrics.lineHeight();
@@ -45,7 +45,7 @@ final class PaintedLines {
         EditorView.InlayLayer inlayLayer = view.inlayLayer();
         double y = 0;
         int i = 0;
-        for (int line = topLine; line < lineCount && y < textHeight; line = folds.lastHiddenAfter(line, rope) + 1, i++) {
+        for (int line = topLine; line < lineCount && y < textHeight; line = visible.nextShown(line), i++) {
             LineSlot slot = slot(i);
             int start = rope.lineStart(line);
             int length = rope.lineEnd(line) - start;

@@ -53,7 +53,7 @@ final class InlayHints {
             view.setInlayLayer(this);
             view.scrollLinesProperty().addListener((o, was, now) -> {
                 boolean whole = lines[0] == 0 && lines[1] >= view.buffer().text().lineCount() - 1;
-                if (asking.offered() && !whole && RestingRequests.scrolledOutOf(lines, now, view)) {
+                if (asking.offered() && !whole && RestingRequests.scrolledOutOf(lines, view)) {
                     asking.askSoon(REST_MS);
                 }
             });
@@ -71,8 +71,7 @@ final class InlayHints {
         }
 
         private void ask() {
-            int lineCount = view.buffer().text().lineCount();
-            int[] asked = {Math.max(0, view.topLine() - MARGIN), Math.min(lineCount - 1, view.topLine() + view.visibleLines() + MARGIN)};
+            int[] asked = RestingRequests.linesAround(view, MARGIN);
             asking.send(asking.fields().put("line", asked[0]).put("endLine", asked[1] + 1), a -> {
                 lines = asked;
                 hints = a.carried(InlayHintSet.decode(a.result(), a.textThen()), InlayHintSet::edited);

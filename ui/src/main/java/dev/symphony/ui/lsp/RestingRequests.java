@@ -42,12 +42,19 @@ final class RestingRequests {
     }
 
     /**
-     * True when the view scrolled to {@code scrollLines} shows a line outside {@code lines} ({first, last}); read from
-     * the scroll value, since the view's {@code topLine} follows only in its next layout.
+     * True when the view as scrolled now shows a line outside {@code lines} ({first, last}); read from the scroll
+     * value ({@link EditorView#linesOnScreen}), since the view's {@code topLine} follows only in its next layout.
      */
-    static boolean scrolledOutOf(int[] lines, Number scrollLines, EditorView view) {
-        int top = (int) Math.floor(scrollLines.doubleValue());
-        return top < lines[0] || top + view.visibleLines() > lines[1];
+    static boolean scrolledOutOf(int[] lines, EditorView view) {
+        int[] onScreen = view.linesOnScreen();
+        return onScreen[0] < lines[0] || onScreen[1] > lines[1];
+    }
+
+    /** The lines on screen ± {@code margin}, within the text: the range to ask a server about. */
+    static int[] linesAround(EditorView view, int margin) {
+        int[] onScreen = view.linesOnScreen();
+        int lineCount = view.buffer().text().lineCount();
+        return new int[] {Math.max(0, onScreen[0] - margin), Math.min(lineCount - 1, onScreen[1] + margin)};
     }
 
     /** The version of the document the next request is about. */

@@ -64,7 +64,7 @@ final class SemanticHighlighting {
             view.buffer().addListener(this);
             view.setStyleLayer(this);
             view.scrollLinesProperty().addListener((o, was, now) -> {
-                if (lines != null && RestingRequests.scrolledOutOf(lines, now, view)) {
+                if (lines != null && RestingRequests.scrolledOutOf(lines, view)) {
                     askSoon(REST_MS);
                 }
             });
@@ -95,7 +95,7 @@ final class SemanticHighlighting {
             int lineCount = view.buffer().text().lineCount();
             int[] asked = null;
             if (lineCount > LARGE_LINES) {
-                asked = new int[] {Math.max(0, view.topLine() - MARGIN), Math.min(lineCount - 1, view.topLine() + view.visibleLines() + MARGIN)};
+                asked = RestingRequests.linesAround(view, MARGIN);
                 fields.put("line", asked[0]).put("endLine", asked[1] + 1);
             }
             int[] range = asked;

@@ -23,7 +23,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Folding by indentation in the real workbench: the gutter's chevron, Ctrl+Shift+[ and ], and a caret that unfolds. */
+/** Folding by indentation in the real workbench: the gutter's chevron, Ctrl+Shift+[ and ], Down over a fold, go to line unfolding. */
 @ExtendWith(ApplicationExtension.class)
 class FoldingUiTest {
     private static final String TEXT = """
@@ -59,7 +59,7 @@ class FoldingUiTest {
     }
 
     @Test
-    void theGutterAndTheKeysFoldAndACaretMovingInUnfolds(FxRobot robot) throws Exception {
+    void theGutterAndTheKeysFoldDownStepsOverAndGoingToAHiddenLineUnfolds(FxRobot robot) throws Exception {
         EditorView view = EditorViewUiTest.open(robot, bench.workbench, bench.workspace.resolve("fold.py"), TEXT, 0);
         waitUntil("chevrons on the lines that start a block",
                 () -> onFx(view::foldChevrons).equals(List.of("2:⌄", "4:⌄", "8:⌄")));
@@ -93,7 +93,10 @@ class FoldingUiTest {
         });
         waitUntil("the if block folds", () -> onFx(() -> view.folding().folded()).equals(List.of(new FoldRegion(4, 5))));
         robot.type(KeyCode.DOWN);
-        waitUntil("moving the caret into the folded lines unfolds them", () -> onFx(() -> view.folding().folded().isEmpty()));
+        waitUntil("Down steps over the folded lines", () -> onFx(() -> view.buffer().text().lineOf(view.buffer().selections().get(0).head())) == 6);
+        assertEquals(List.of(new FoldRegion(4, 5)), onFx(() -> view.folding().folded()), "the fold stays folded");
+        robot.interact(() -> view.controller().goToLine(6, 1));
+        waitUntil("going to a folded line unfolds it", () -> onFx(() -> view.folding().folded().isEmpty()));
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(onFx(() -> view.paintedLine(5)), "the caret's line is drawn");
         assertEquals(5, onFx(() -> view.buffer().text().lineOf(view.buffer().selections().get(0).head())));

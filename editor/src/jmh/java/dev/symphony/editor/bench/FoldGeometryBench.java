@@ -1,0 +1,103 @@
+package dev.symphony.editor.bench;
+
+import dev.symphony.editor.fold.FoldRegion;
+import dev.symphony.editor.fold.FoldState;
+import dev.symphony.editor.fold.IndentFolding;
+import dev.symphony.editor.fold.VisibleLines;
+import dev.symphony.editor.text.Rope;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The fold lookups of one editor frame (60 lines painted from a scroll position) on generated Java of 5 MB, with no
+ * folds or every indentation region folded: the view's way before {@link VisibleLines} (the top line by a pass over
+ * the folded regions, each painted line by {@link FoldState#lastHiddenAfter}) against rows mapped to lines. The
+ * "AfterEdit" pair alternates between two ropes of the same text, so the per-text caches are rebuilt each frame, as
+ * after a keystroke.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class FoldGeometryBench {
+    private static final int PAINTED = 60;
+
+    @Param({"none", "all"})
+    public String folds;
+
+    private final Rope[] ropes = new Rope[2];
+    private final FoldState state = new FoldState();
+    private int turn;
+    private int scrollRow;
+
+    @Setup
+    public void setUp() {
+        String text = new JavaSourceGenerator(5).generate(5_000_000);
+        ropes[0] = Rope.of(text);
+        ropes[1] = Rope.of(text);
+        if (folds.equals("all")) {
+            state.set(IndentFolding.regions(ropes[0], 4), ropes[0]);
+        }
+        scrollRow = state.visibleLines(ropes[0]).visibleCount() / 2;
+    }
+
+    /** Before: the top line's fold by a pass over every folded region (what {@code shownLineOf} did), then each line. */
+    private int frameBefore(Rope rope) {
+        int scrolled = Math.min(scrollRow, rope.lineCount() - 1);
+        int top = scrolled;
+        for (FoldRegion r : state.regions(rope)) {
+            if (r.startLine() >= top) {
+                break;
+            }
+            if (r.hides(scrolled)) {
+                top = r.startLine();
+            }
+        }
+        int line = top;
+        for (int i = 0; i < PAINTED && line < rope.lineCount(); i++) {
+            line = state.lastHiddenAfter(line, rope) + 1;
+        }
+        return line;
+    }
+
+    private int frameAfter(Rope rope) {
+        VisibleLines shown = state.visibleLines(rope);
+        int line = shown.lineAt(Math.min(scrollRow, shown.visibleCount() - 1));
+        for (int i = 0; i < PAINTED && line < rope.lineCount(); i++) {
+            line = shown.nextShown(line);
+        }
+        return line;
+    }
+
+    @Benchmark
+    public int frameBefore() {
+        return frameBefore(ropes[0]);
+    }
+
+    @Benchmark
+    public int frameAfter() {
+        return frameAfter(ropes[0]);
+    }
+
+    @Benchmark
+    public int frameAfterEditBefore() {
+        return frameBefore(ropes[turn ^= 1]);
+    }
+
+    @Benchmark
+    public int frameAfterEditAfter() {
+        return frameAfter(ropes[turn ^= 1]);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.symphony.editor.fold;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The lines a view shows when some are folded away: visible row ↔ document line. Folded regions collapse into runs
+ * of hidden lines (a fold whose first line another fold hides adds nothing, as painting skips it too), kept as sorted
+ * arrays with the count of hidden lines before each run, so every lookup is a binary search over the runs — O(log
+ * folds), whatever the line count. Built once per fold change or edit (O(folds)); immutable.
+ */
+public final class VisibleLines {
+    private final int lineCount;
+    private final int[] from; // first hidden line of each run, ascending
+    private final int[] to; // last hidden line of each run (inclusive)
+    private final int[] hiddenBefore; // hidden lines in the runs before run i
+    private final int visibleCount;
+
+    private VisibleLines(int lineCount, int[] from, int[] to, int runs) {
+        this.lineCount = lineCount;
+        this.from = Arrays.copyOf(from, runs);
+        this.to = Arrays.copyOf(to, runs);
+        this.hiddenBefore = new int[runs];
+        int hidden = 0;
+        for (int i = 0; i < runs; i++) {
+            hiddenBefore[i] = hidden;
+            hidden += this.to[i] - this.from[i] + 1;
+        }
+        this.visibleCount = lineCount - hidden;
+    }
+
+    /** Every line of a {@code lineCount}-line text shown. */
+    public static VisibleLines all(int lineCount) {
+        return new VisibleLines(lineCount, new int[0], new int[0], 0);
+    }
+
+    /** The lines shown when {@code folded} (sorted by start line, as {@link FoldState#regions} gives them) are folded. */
+    public static VisibleLines of(List<FoldRegion> folded, int lineCount) {
+        int[] from = new int[folded.size()];
+        int[] to = new int[folded.size()];
+        int runs = 0;
+        int header = -1;
+        for (FoldRegion r : folded) {
+            int end = Math.min(r.endLine(), lineCount - 1);
+            if (r.startLine() >= lineCount - 1) {
+                break;
+            }
+            if (runs > 0 && r.startLine() == header) {
+                to[runs - 1] = Math.max(to[runs - 1], end); // two folds on one line: the longer one counts
+            } else if (runs == 0 || r.startLine() > to[runs - 1]) {
+                header = r.startLine();
+                from[runs] = header + 1;
+                to[runs] = end;
+                runs++;
+            } // else its first line is hidden: it hides nothing more
+        }
+        return new VisibleLines(lineCount, from, to, runs);
+    }
+
+    public int lineCount() {
+        return lineCount;
+    }
+
+    /** How many lines are shown (the view's scrollable height in lines). */
+    public int visibleCount() {
+        return visibleCount;
+    }
+
+    /** The index of the last run starting at or before {@code line}, or -1. */
+    private int runAtOrBefore(int line) {
+        int lo = 0;
+        int hi = from.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (from[mid] <= line) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return hi;
+    }
+
+    public boolean isHidden(int line) {
+        int run = runAtOrBefore(line);
+        return run >= 0 && line <= to[run];
+    }
+
+    /** {@code line} when shown, else the first line of the fold that hides it (the line shown in its place). */
+    public int shownLineOf(int line) {
+        int run = runAtOrBefore(line);
+        return run >= 0 && line <= to[run] ? from[run] - 1 : line;
+    }
+
+    /** The visible row of {@code line} (of the line shown in its place when it is hidden). */
+    public int rowOf(int line) {
+        int run = runAtOrBefore(line);
+        if (run < 0) {
+            return line;
+        }
+        if (line <= to[run]) {
+            return from[run] - 1 - hiddenBefore[run];
+        }
+        return line - hiddenBefore[run] - (to[run] - from[run] + 1);
+    }
+
+    /**
+     * The document line at visible row {@code row}; past the ends it goes on as plain lines (a negative row gives a
+     * negative line, a row past the last gives a line ≥ {@link #lineCount}), so a motion can tell it ran off.
+     */
+    public int lineAt(int row) {
+        if (row < 0) {
+            return row;
+        }
+        if (row >= visibleCount) {
+            return lineCount + row - visibleCount;
+        }
+        // the last run whose header's row is below row: hidden lines before it all count
+        int lo = 0;
+        int hi = from.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (from[mid] - hiddenBefore[mid] <= row) { // from[mid] - hiddenBefore[mid] = the row after its header
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return hi < 0 ? row : row + hiddenBefore[hi] + (to[hi] - from[hi] + 1);
+    }
+
+    /** The line {@code rows} shown rows below {@code line} (above when negative): a vertical caret motion's target. */
+    public int lineBy(int line, int rows) {
+        return lineAt(rowOf(line) + rows);
+    }
+
+    /** The first shown line after {@code line} (painting goes on there), or {@link #lineCount} past the last. */
+    public int nextShown(int line) {
+        return lineAt(rowOf(line) + 1);
+    }
+}
