@@ -196,7 +196,7 @@ public final class GitBench {
      * the {@code workspaceContains} search, the host's process spawned (its command, limits and sandbox), its JVM up
      * and on the bus, its extension activated (hello), and the first status until its decorations arrived.
      */
-    static ObjectNode split(long opened, Map<String, Long> marks) {
+    public static ObjectNode split(long opened, Map<String, Long> marks) {
         ObjectNode split = JSON.createObjectNode();
         long previous = opened;
         for (String[] step : SPLIT) {
