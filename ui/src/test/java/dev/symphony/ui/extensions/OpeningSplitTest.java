@@ -35,11 +35,7 @@ class OpeningSplitTest {
     void openingARepositoryMarksEveryStepUntilTheDecorations() throws Exception {
         assumeTrue(GitFixture.gitInstalled(), "the git executable makes the repository");
         Path repo = Files.createDirectories(tmp.resolve("repo"));
-        GitFixture.git(repo, "init", "-q", "-b", "main");
-        Files.writeString(repo.resolve("a.txt"), "one\n");
-        GitFixture.git(repo, "add", "-A");
-        GitFixture.git(repo, "commit", "-q", "-m", "first");
-        Files.writeString(repo.resolve("a.txt"), "changed\n");
+        GitBench.generate(repo, 200, System.err); // the bench's own repository, small: 200 files, 100 of them modified, 100 new
         Map<String, Long> marks = new ConcurrentHashMap<>();
         SymphonyPaths home = SymphonyPaths.under(Files.createDirectories(tmp.resolve("home")));
         // hang checks at 10 s: a loaded two-core machine can keep a starting host's heartbeat waiting

@@ -118,7 +118,7 @@ public final class GitBench {
     }
 
     /** {@code files} small files in folders of 100, committed; then 100 modified and 100 untracked. */
-    static void generate(Path repo, int files, PrintStream err) throws IOException, InterruptedException {
+    public static void generate(Path repo, int files, PrintStream err) throws IOException, InterruptedException {
         git(repo, "init", "-q", "-b", "main");
         Files.writeString(repo.resolve(".gitignore"), "*.log\n");
         for (int i = 0; i < files; i++) {
