@@ -82,6 +82,7 @@ public final class ActivationEvents {
                 }
             }
         }
+        kernel.trace().mark("activation.searched", System.nanoTime());
         return start(ids);
     }
 

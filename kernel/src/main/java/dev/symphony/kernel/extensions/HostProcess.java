@@ -134,6 +134,7 @@ final class HostProcess {
         Process process;
         try {
             process = spawner.start(pb);
+            context.trace().mark("start.spawned", System.nanoTime());
         } catch (IOException | RuntimeException e) {
             limits.close();
             throw e;
@@ -161,6 +162,7 @@ final class HostProcess {
         } finally {
             listener.close();
         }
+        context.trace().mark("start.connected", System.nanoTime());
         bus.add(endpoint);
         try {
             long deadline = System.nanoTime() + context.hostStartTimeout().toNanos();
@@ -188,6 +190,7 @@ final class HostProcess {
             BusPaths.deleteRecursively(listener.dir());
             throw e;
         }
+        context.trace().mark("start.ready", System.nanoTime());
         joinQuota(quota, process, null, player, share); // the JVM a sandbox wrapper started meanwhile
         quota.ifPresent(q -> process.onExit().thenRun(q::close));
         HostProcess h = new HostProcess(player, process, endpoint, listener.dir(), started, System.nanoTime(), sandboxed, limits);

@@ -176,6 +176,10 @@ public final class Kernel implements AutoCloseable {
         return bus;
     }
 
+    KernelTrace trace() {
+        return context.trace();
+    }
+
     /** The classpath extension hosts run on (the SDK and its libraries); tools an extension contributes run on it too. */
     public String hostClasspath() {
         return context.hostClasspath();

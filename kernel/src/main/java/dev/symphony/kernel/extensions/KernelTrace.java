@@ -19,6 +19,11 @@ package dev.symphony.kernel.extensions;
  * Instrument emitted its first chunk); a cancel: {@code host.cancel} (the kernel's cancel reached the host),
  * {@code host.httpCancel} (the extension gave up its HTTP stream), {@code broker.cancel} (that close reached the
  * broker), {@code broker.closed} (the broker closed the connection).
+ * <p>
+ * Marks of a folder opened until its extensions run ({@code symphony bench git}): {@code activation.searched} (the
+ * {@code workspaceContains} globs were looked for), then per host started {@code start.spawned} (its process exists),
+ * {@code start.connected} (its JVM is up and on the bus) and {@code start.ready} (its extension was activated and said
+ * hello); the latest stamp of each name is the one that counts.
  */
 @FunctionalInterface
 public interface KernelTrace {

@@ -52,6 +52,8 @@ final class GitSession implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<String> announcedHead = new java.util.concurrent.atomic.AtomicReference<>();
     private final StatusWatcher watcher;
     private volatile boolean blameShown;
+    private final long openedNanos = System.nanoTime();
+    private volatile boolean firstRead = true;
 
     private GitSession(KernelServices services, Repository repo) {
         this.services = services;
@@ -65,6 +67,7 @@ final class GitSession implements AutoCloseable {
 
     /** Opens the repository of the open folder, or refuses, saying why. */
     static GitSession open(KernelServices services) {
+        FileStoreTiming.inBackground();
         Path ws = services.workspace().toAbsolutePath().normalize();
         if (!services.permissions().canRead(ws.resolve(".git").resolve("HEAD")) || !services.permissions().canWrite(ws.resolve(".git").resolve("index"))) {
             throw new ExtensionException(ErrorCode.PERMISSION_DENIED, "Git needs to read and write the open folder "
@@ -167,6 +170,11 @@ final class GitSession implements AutoCloseable {
                 last = s;
                 watcher.skip(s);
                 announce(s);
+                if (firstRead) {
+                    firstRead = false;
+                    services.log().info("first status: " + s.entries().size() + " entries, announced "
+                            + (System.nanoTime() - openedNanos) / 1_000_000 + " ms after the repository was opened");
+                }
             } catch (IOException | GitActions.GitException | RuntimeException e) {
                 services.log().warn("git status failed: " + e);
             } finally {

@@ -21,8 +21,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -33,7 +35,8 @@ import java.util.concurrent.TimeoutException;
  * is generated with the git executable, or {@code --repo DIR} is used as it is.</li>
  * <li>{@code statusMs}: the folder is opened ({@code workspaceContains:.git} fired, as the workbench does) until the
  * Git extension's file decorations reach the kernel (what the Explorer draws): host start, repository open and the
- * whole status included. {@code statusCallMs}: the {@code status} capability called again (median of 5).</li>
+ * whole status included, and {@code statusSplitMs} its steps ({@link #split}). {@code statusCallMs}: the {@code status}
+ * capability called again (median of 5).</li>
  * <li>{@code gitCliStatusMs}: {@code git status --porcelain=v1 -uall --ignored=matching} (what the extension reports)
  * in the same repository, each run right after one of those calls (median of 5); {@code statusRatio} is
  * {@code statusCallMs / gitCliStatusMs} (bar: ≤ 2), {@code statusEntries}/{@code gitCliEntries} the lines each found.</li>
@@ -115,7 +118,7 @@ public final class GitBench {
     }
 
     /** {@code files} small files in folders of 100, committed; then 100 modified and 100 untracked. */
-    static void generate(Path repo, int files, PrintStream err) throws IOException, InterruptedException {
+    public static void generate(Path repo, int files, PrintStream err) throws IOException, InterruptedException {
         git(repo, "init", "-q", "-b", "main");
         Files.writeString(repo.resolve(".gitignore"), "*.log\n");
         for (int i = 0; i < files; i++) {
@@ -141,7 +144,8 @@ public final class GitBench {
     }
 
     private static void status(Path repo, ObjectNode result, PrintStream err) throws Exception {
-        try (Kernel kernel = Kernel.start(KernelContext.standard().workspace(repo))) {
+        Map<String, Long> marks = new ConcurrentHashMap<>();
+        try (Kernel kernel = Kernel.start(KernelContext.standard().workspace(repo).trace(marks::put))) {
             if (kernel.player(GIT).filter(p -> p.manifest() != null).isEmpty()) {
                 throw new IllegalStateException(GIT + " is not built or installed (mvn -B package first)");
             }
@@ -157,7 +161,11 @@ public final class GitBench {
                     throw new IllegalStateException("opening " + repo + " did not activate " + GIT + " (workspaceContains:.git; started: "
                             + started + ", its state: " + kernel.player(GIT).map(p -> p.state().toString()).orElse("not installed") + ")");
                 }
-                result.put("statusMs", round((awaitDecorations(kernel, decorated, err) - opened) / 1e6));
+                long decorations = awaitDecorations(kernel, decorated, err);
+                result.put("statusMs", round((decorations - opened) / 1e6));
+                marks.put("decorations", decorations);
+                result.set("statusSplitMs", split(opened, marks));
+                err.println("symphony bench git: statusMs " + result.get("statusMs") + " " + result.get("statusSplitMs")); // kept if a later step fails
             }
             double[] ours = new double[5];
             double[] cli = new double[5];
@@ -182,6 +190,27 @@ public final class GitBench {
             }
         }
     }
+
+    /**
+     * Where {@code statusMs} went, step by step from the folder opened (the kernel's trace marks, {@code KernelTrace}):
+     * the {@code workspaceContains} search, the host's process spawned (its command, limits and sandbox), its JVM up
+     * and on the bus, its extension activated (hello), and the first status until its decorations arrived.
+     */
+    public static ObjectNode split(long opened, Map<String, Long> marks) {
+        ObjectNode split = JSON.createObjectNode();
+        long previous = opened;
+        for (String[] step : SPLIT) {
+            Long at = marks.get(step[0]);
+            if (at != null) {
+                split.put(step[1], round((at - previous) / 1e6));
+                previous = at;
+            }
+        }
+        return split;
+    }
+
+    private static final String[][] SPLIT = {{"activation.searched", "activationSearch"}, {"start.spawned", "hostSpawn"},
+            {"start.connected", "hostJvmToBus"}, {"start.ready", "hostActivated"}, {"decorations", "readyToDecorations"}};
 
     /**
      * Waits as long as the extension's host runs (a first status of a large tree on a loaded machine takes what it
