@@ -107,6 +107,9 @@ final class HostProcess {
         List<String> cds = ClassDataSharing.flags(cdsDir, context.hostClasspath());
         cmd.addAll(cds);
         cmd.addAll(context.hostJvmArgs());
+        // the extension's home is its data folder: a library's own state (JGit's config and file-system figures, JNA's
+        // cache) lands there, not in the user's home nor, sandboxed (no home at all), in a folder named "?"
+        cmd.add("-Duser.home=" + dataDir);
         cmd.addAll(List.of("-cp", context.hostClasspath(), HostClasspath.MAIN_CLASS,
                 "--channel", listener.dir().toString(),
                 "--extension-dir", player.dir().toString(),
@@ -124,6 +127,7 @@ final class HostProcess {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         HostEnvironment.apply(pb.environment(), System.getenv()); // no API keys or tokens from the IDE's environment
         pb.environment().putAll(flags.environment());
+        pb.environment().put("HOME", dataDir.toString());
         if (HostTools.granted(manifest)) {
             pb.environment().put(dev.symphony.kernel.paths.SymphonyPaths.TOOLS_ENV, context.paths().tools().toString());
         }

@@ -374,18 +374,22 @@ class RedTeamTest {
     @Test
     void aHostFindsNothingOfTheIdesEnvironment() throws Exception {
         RunningIntruder k = intruder();
-        JsonNode env = k.call("environment", JSON.createObjectNode()).path("env");
+        JsonNode answer = k.call("environment", JSON.createObjectNode());
+        JsonNode env = answer.path("env");
         var kernelSet = new java.util.HashSet<>(dev.symphony.kernel.process.JvmFlags.forCurrentRuntime().environment().keySet());
         kernelSet.add("DJL_CACHE_DIR"); // set by the kernel where this JVM has it (the build sets it for tests)
         String workingFolder = k.paths.data("extension-data").resolve(RunningIntruder.ID).toString();
         List<String> leaked = new java.util.ArrayList<>();
         env.fieldNames().forEachRemaining(name -> {
             boolean sandboxSet = name.equals("PWD") && env.path(name).asText().equals(workingFolder); // bubblewrap's --chdir
-            if (!HostEnvironment.allowed(name) && !kernelSet.contains(name) && !sandboxSet) {
+            boolean itsHome = name.equals("HOME") && env.path(name).asText().equals(workingFolder); // the kernel's: its data folder
+            if (!HostEnvironment.allowed(name) && !kernelSet.contains(name) && !sandboxSet && !itsHome) {
                 leaked.add(name + "=" + env.path(name).asText());
             }
         });
         assertEquals(List.of(), leaked, "variables the host should not see");
+        assertEquals(workingFolder, env.path("HOME").asText(), "the host's HOME is its data folder, not the user's");
+        assertEquals(workingFolder, answer.path("userHome").asText(), "and so is its user.home (sandboxed it was \"?\")");
         assertFalse(System.getenv().keySet().stream().allMatch(n -> HostEnvironment.allowed(n) || kernelSet.contains(n)),
                 "this JVM has variables a host must not get (HOME at least), so the case can fail");
     }

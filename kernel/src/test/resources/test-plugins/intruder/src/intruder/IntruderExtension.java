@@ -48,7 +48,7 @@ public class IntruderExtension implements SymphonyExtension {
         c.operator("environment", (in, ctx) -> {
             ObjectNode env = obj();
             System.getenv().forEach(env::put);
-            return obj().set("env", env);
+            return obj().put("userHome", System.getProperty("user.home")).set("env", env);
         });
         c.operator("write-direct", (in, ctx) -> { // plain java.io: only the OS sandbox stands in the way
             try {

@@ -51,8 +51,8 @@ public final class DjlRuntime {
     }
 
     /**
-     * The cache DJL would use: {@code DJL_CACHE_DIR} (environment, then property), else {@code ~/.djl.ai}; null
-     * when there is no real home (bubblewrap leaves {@code user.home} as "?").
+     * The cache DJL would use: {@code DJL_CACHE_DIR} (environment, then property), else {@code ~/.djl.ai} (in a
+     * host, whose home is its data folder, that folder's); null when there is no real home ({@code user.home} "?").
      */
     private static Path configuredCache() {
         String configured = System.getenv("DJL_CACHE_DIR");
