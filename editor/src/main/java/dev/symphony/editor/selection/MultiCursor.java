@@ -90,10 +90,15 @@ public final class MultiCursor {
 
     /** Adds a caret on the line above (or below) every caret, at the same column where it exists. */
     public static SelectionSet addCursorsVertically(Rope rope, SelectionSet sels, boolean above) {
+        return addCursorsVertically(rope, sels, above, ShownLines.ALL);
+    }
+
+    /** As {@link #addCursorsVertically(Rope, SelectionSet, boolean)}, on the next line {@code shown} shows (past a fold). */
+    public static SelectionSet addCursorsVertically(Rope rope, SelectionSet sels, boolean above, ShownLines shown) {
         List<Selection> out = new ArrayList<>(sels.all());
         for (Selection s : sels.all()) {
             int line = rope.lineOf(s.head());
-            int target = above ? line - 1 : line + 1;
+            int target = shown.lineBy(line, above ? -1 : 1);
             if (target < 0 || target >= rope.lineCount()) {
                 continue;
             }

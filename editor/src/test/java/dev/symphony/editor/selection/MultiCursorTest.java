@@ -114,5 +114,11 @@ class MultiCursorTest {
         assertEquals(26, down.get(0).head(), "down from the fold's first line lands after the fold, same column");
         SelectionSet up = MultiCursor.move(rope, down, Motion.LINE_UP, false, shown).selectionsAfter();
         assertEquals(8, up.get(0).head(), "up from after the fold lands on its first line");
+
+        // add a caret below / above: on the next shown line, never inside the fold (it would unfold it)
+        SelectionSet added = MultiCursor.addCursorsVertically(rope, SelectionSet.cursorAt(8), false, shown);
+        assertEquals(List.of(8, 26), added.all().stream().map(Selection::head).sorted().toList(), "below the fold's first line: after the fold");
+        added = MultiCursor.addCursorsVertically(rope, SelectionSet.cursorAt(26), true, shown);
+        assertEquals(List.of(8, 26), added.all().stream().map(Selection::head).sorted().toList(), "above the line after it: its first line");
     }
 }

@@ -243,7 +243,7 @@ public final class EditorController {
     }
 
     public void addCursorVertically(boolean above) {
-        SelectionSet sels = MultiCursor.addCursorsVertically(buffer.text(), buffer.selections(), above);
+        SelectionSet sels = MultiCursor.addCursorsVertically(buffer.text(), buffer.selections(), above, view.shownLines()::lineBy);
         List<Selection> all = sels.all();
         setSelections(sels, above ? all.get(0).head() : all.get(all.size() - 1).head());
     }

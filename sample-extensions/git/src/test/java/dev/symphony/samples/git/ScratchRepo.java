@@ -9,10 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.util.FS;
 
 /** A scratch repository driven by the real {@code git} executable (isolated from the user's config), to compare against. */
 final class ScratchRepo {
+    static {
+        measureTempStore();
+    }
+
     final Path dir;
+
+    /**
+     * JGit's timing of the temporary folders' file store, measured once per JVM before a test's repository exists. The
+     * extension has JGit measure a store it does not know in the background ({@link FileStoreTiming}), writing probe
+     * files into the repository's {@code .git} for seconds; a measurement still writing there while JUnit deleted the
+     * test's folder failed the test ("Failed to delete temp directory …/.git/objects", CI of a fresh clone, where the
+     * tests' JGit config is new). The extension's own background measuring is {@code FileStoreTimingTest}'s.
+     */
+    private static void measureTempStore() {
+        FS.FileStoreAttributes.setBackground(false);
+        FS.FileStoreAttributes.get(Path.of(System.getProperty("java.io.tmpdir")));
+    }
 
     ScratchRepo(Path dir) throws Exception {
         this.dir = dir;
