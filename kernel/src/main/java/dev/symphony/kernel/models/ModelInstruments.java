@@ -35,6 +35,8 @@ public final class ModelInstruments {
     }
 
     private static final Duration CATALOGUE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a catalogue is asked again while its host restarts or is busy. */
+    static final Duration CATALOGUE_RETRY = Duration.ofSeconds(10);
     private final Kernel kernel;
     private final List<Problem> problems = new ArrayList<>();
 
@@ -69,19 +71,43 @@ public final class ModelInstruments {
         return out;
     }
 
-    /** One Instrument's models (its host is started to answer); empty, and a problem recorded, when it cannot answer. */
+    /**
+     * One Instrument's models (its host is started to answer); empty, and a problem recorded, when it cannot answer. A
+     * host that crashed and is being restarted, or that is busy, is asked again until {@link #CATALOGUE_RETRY} has
+     * passed: a listing is cheap, and a model chosen from a list that missed an Instrument for a moment is a wrong one.
+     */
     private List<ServedModel> catalogue(String id) {
         List<ServedModel> out = new ArrayList<>();
-        try {
-            Catalogue catalogue = LanguageModelProtocol.fromJson(kernel.call(new CapabilityCall("cli", id,
-                    LanguageModelProtocol.MODELS, JsonNodeFactory.instance.objectNode(), CATALOGUE_TIMEOUT)).output(), Catalogue.class);
-            for (ModelInfo m : catalogue.models()) {
-                out.add(new ServedModel(id, m));
+        long deadline = System.nanoTime() + CATALOGUE_RETRY.toNanos();
+        for (long pauseMs = 100; ; pauseMs = Math.min(pauseMs * 2, 1_000)) {
+            try {
+                Catalogue catalogue = LanguageModelProtocol.fromJson(kernel.call(new CapabilityCall("cli", id,
+                        LanguageModelProtocol.MODELS, JsonNodeFactory.instance.objectNode(), CATALOGUE_TIMEOUT)).output(), Catalogue.class);
+                for (ModelInfo m : catalogue.models()) {
+                    out.add(new ServedModel(id, m));
+                }
+                return out;
+            } catch (CallFailedException e) {
+                boolean passing = e.code() == ErrorCode.CRASHED || e.code() == ErrorCode.BUSY || e.code() == ErrorCode.CLOSED;
+                if (!passing || System.nanoTime() + pauseMs * 1_000_000 > deadline || !pause(pauseMs)) {
+                    problems.add(new Problem(id, e.getMessage()));
+                    return out;
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(id, e.getMessage()));
+                return out;
             }
-        } catch (CallFailedException | IllegalArgumentException e) {
-            problems.add(new Problem(id, e.getMessage()));
         }
-        return out;
+    }
+
+    private static boolean pause(long ms) {
+        try {
+            Thread.sleep(ms);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The capability asking an Instrument's server for the models it offers now (openai-compatible, anthropic, ollama). */

@@ -88,8 +88,17 @@ public final class RoleChat {
         private List<ServedModel> chain(RouterSettings settings, PriceTable prices, ChatRequest request) {
             ModelInstruments instruments = new ModelInstruments(kernel);
             if (Maestro.AUTO.equals(model)) {
-                Maestro.Choice chosen = new Maestro(prices).choose(role, instruments.models(), request,
-                        RouterSettings.limit(settings.perRequest()), day.remaining());
+                List<ServedModel> models = instruments.models();
+                Maestro.Choice chosen;
+                try {
+                    chosen = new Maestro(prices).choose(role, models, request, RouterSettings.limit(settings.perRequest()), day.remaining());
+                } catch (CallFailedException e) {
+                    if (instruments.problems().isEmpty()) {
+                        throw e;
+                    } // which Instruments could not say what they serve, and why
+                    throw new CallFailedException(e.code(), e.getMessage() + "; not listed: " + instruments.problems().stream()
+                            .map(p -> p.instrument() + " (" + p.message() + ")").toList());
+                }
                 choice = chosen;
                 return withFallbacks(instruments, chosen.model(), settings);
             }
