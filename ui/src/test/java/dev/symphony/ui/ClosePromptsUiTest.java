@@ -109,8 +109,17 @@ class ClosePromptsUiTest {
     void theTabsCloseButtonAsksTheSameQuestion(FxRobot robot) throws Exception {
         OpenDocument doc = openDirty(robot, a, "X");
         // the editor's tab, not the first close button of the window (a panel's tab has one too)
-        TestWorkbench.clickOn(robot, (Node) robot.from(robot.lookup("#" + EditorTabsView.ID).queryAs(Node.class))
-                .lookup(".tab-close-button").match(Node::isVisible).query());
+        // its header (and the button on it) is made at the next layout after the tab opens: looked for until it is there
+        Supplier<java.util.Optional<Node>> closeButton = () -> {
+            try {
+                return WaitForAsyncUtils.asyncFx(() -> robot.from(robot.lookup("#" + EditorTabsView.ID).queryAs(Node.class))
+                        .lookup(".tab-close-button").match(Node::isVisible).<Node>tryQuery()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        waitUntil("the editor tab's close button shows", () -> closeButton.get().isPresent());
+        TestWorkbench.clickOn(robot, closeButton.get().orElseThrow());
         click(robot, awaitDialog(robot), "Save");
         waitUntil("the tab closes", () -> !workbench.tabs().documents().contains(doc));
         assertEquals("Xalpha\n", Files.readString(a));
