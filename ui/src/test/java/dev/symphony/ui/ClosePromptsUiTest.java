@@ -118,7 +118,11 @@ class ClosePromptsUiTest {
                 throw new IllegalStateException(e);
             }
         };
-        waitUntil("the editor tab's close button shows", () -> closeButton.get().isPresent());
+        try {
+            waitUntil("the editor tab's close button shows", () -> closeButton.get().isPresent());
+        } catch (TimeoutException e) {
+            throw new AssertionError(e.getMessage() + "; " + WaitForAsyncUtils.asyncFx(this::describeEditorTabs).get(), e);
+        }
         TestWorkbench.clickOn(robot, closeButton.get().orElseThrow());
         click(robot, awaitDialog(robot), "Save");
         waitUntil("the tab closes", () -> !workbench.tabs().documents().contains(doc));
@@ -253,6 +257,14 @@ class ClosePromptsUiTest {
         TestWorkbench.clickOn(robot, (Node) dialog.getButtonTypes().stream().map(dialog::lookupButton)
                 .filter(n -> label.equals(((Button) n).getText())).findFirst().orElseThrow(() -> new AssertionError(
                         "no " + label + " button in " + dialog.getButtonTypes())));
+    }
+
+    /** What the editor tabs hold and which close buttons they show (said when the test cannot find one). */
+    private String describeEditorTabs() {
+        EditorTabsView view = workbench.tabsView();
+        return "tabs: " + view.getTabs().stream().map(t -> t.getText() + (t.isClosable() ? "" : " (not closable)")).toList()
+                + ", skin: " + view.getSkin() + ", in a window: " + (view.getScene() != null && view.getScene().getWindow() != null)
+                + ", close buttons: " + view.lookupAll(".tab-close-button").stream().map(n -> n.isVisible() ? "shown" : "hidden").toList();
     }
 
     private static void waitUntil(String what, Supplier<Boolean> condition) throws TimeoutException {
