@@ -59,28 +59,50 @@ public sealed interface ChatEntry {
         }
     }
 
+    /**
+     * What an approval says: why it asks, its two buttons' labels, and what each answer shows. An edit the thread's
+     * auto-apply answers has no buttons ({@link #accept} and {@link #reject} null); {@code policy} is true for the
+     * approval policy's questions (the title asks "Approve? …"), false for a question of the workbench's own.
+     */
+    public record Words(String why, String accept, String reject, String accepted, String rejected, boolean policy) {
+        static final Words POLICY = new Words("The approval policy asks before this step.", "Accept", "Reject",
+                "Accepted", "Rejected: nothing was changed", true);
+        static final Words POLICY_HUNKS = new Words("The approval policy asks before this edit: untick the changes you do not want.",
+                "Accept selected", "Reject all", "Accepted", "Rejected: nothing was changed", true);
+        static final Words AUTO_APPLIED = new Words("applying without asking (auto-apply is on)", null, null,
+                "applied without asking (auto-apply is on)", "not applied: the run had ended", true);
+
+        /** What the answer shows: nothing while it is pending. */
+        public String outcome(Approval.State state) {
+            return switch (state) {
+                case PENDING -> "";
+                case ACCEPTED -> accepted;
+                case REJECTED -> rejected;
+            };
+        }
+    }
+
     /** A step the policy asks the person about: {@link #accept()} or {@link #reject()} answers the agent once. */
     final class Approval implements ChatEntry {
         public enum State { PENDING, ACCEPTED, REJECTED }
 
         private final String title;
         private final String detail;
-        private final String[] labels;
+        private final Words words;
         private final java.util.List<Hunk> hunks;
         private final ObjectProperty<State> state = new SimpleObjectProperty<>(this, "state", State.PENDING);
         private final CompletableFuture<Boolean> answer = new CompletableFuture<>();
         private Runnable review; // set before the prompt shows
-        private boolean automatic;
 
         public Approval(String title, String detail) {
-            this(title, detail, "The approval policy asks before this step.", "Accept", "Reject", "Accepted", "Rejected: nothing was changed");
+            this(title, detail, Words.POLICY);
         }
 
-        /** A question of the workbench's own, with its own words: why it asks, the two buttons, the two answers. */
-        public Approval(String title, String detail, String why, String accept, String reject, String accepted, String rejected) {
+        /** A question with its own words (the workbench's own, or an auto-applied edit's line). */
+        public Approval(String title, String detail, Words words) {
             this.title = title;
             this.detail = detail;
-            this.labels = new String[] {why, accept, reject, accepted, rejected};
+            this.words = words;
             this.hunks = java.util.List.of();
         }
 
@@ -88,8 +110,7 @@ public sealed interface ChatEntry {
         public Approval(String title, java.util.List<dev.symphony.agent.EditHunks.Hunk> hunks) {
             this.title = title;
             this.detail = String.join("\n", hunks.stream().map(dev.symphony.agent.EditHunks.Hunk::text).toList());
-            this.labels = new String[] {"The approval policy asks before this edit: untick the changes you do not want.",
-                    "Accept selected", "Reject all", "Accepted", "Rejected: nothing was changed"};
+            this.words = Words.POLICY_HUNKS;
             this.hunks = hunks.stream().map(Hunk::new).toList();
         }
 
@@ -98,15 +119,12 @@ public sealed interface ChatEntry {
          * Accept while the run still goes on ({@link ChatViewModel}); its step's Restore brings back what was before.
          */
         static Approval autoApplied(String title, String diff) {
-            Approval applied = new Approval(title, diff, "applying without asking (auto-apply is on)", "Accept", "Reject",
-                    "applied without asking (auto-apply is on)", "not applied: the run had ended");
-            applied.automatic = true;
-            return applied;
+            return new Approval(title, diff, Words.AUTO_APPLIED);
         }
 
         /** True for an edit applied by the thread's auto-apply: nothing to answer. */
         public boolean automatic() {
-            return automatic;
+            return words.accept() == null;
         }
 
         /** Opens the edit under review in the window's diff view: the prompt's button; none for other questions. */
@@ -128,9 +146,9 @@ public sealed interface ChatEntry {
             return answer.thenApply(yes -> hunks.stream().map(h -> yes && h.keep().get()).toList());
         }
 
-        /** Why it asks, the Accept and Reject buttons' labels, and what each answer shows: five strings. */
-        public java.util.List<String> labels() {
-            return java.util.List.of(labels);
+        /** Why it asks, the buttons' labels, and what each answer shows. */
+        public Words words() {
+            return words;
         }
 
         public String title() {

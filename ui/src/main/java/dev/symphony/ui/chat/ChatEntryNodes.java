@@ -67,17 +67,17 @@ final class ChatEntryNodes {
         if (a.automatic()) {
             return autoApplied(a);
         }
-        Label title = new Label(a.labels().get(1).startsWith("Accept") ? "Approve? " + a.title() : a.title());
+        Label title = new Label(a.words().policy() ? "Approve? " + a.title() : a.title());
         title.setWrapText(true);
         title.getStyleClass().add("chat-approval-title");
-        Label why = new Label(a.labels().get(0));
+        Label why = new Label(a.words().why());
         why.getStyleClass().add("chat-meta");
         why.setWrapText(true);
-        Button accept = new Button(a.labels().get(1));
+        Button accept = new Button(a.words().accept());
         accept.setId(ChatView.ACCEPT_ID);
         accept.getStyleClass().add("success");
         accept.setOnAction(e -> a.accept());
-        Button reject = new Button(a.labels().get(2));
+        Button reject = new Button(a.words().reject());
         reject.setId(ChatView.REJECT_ID);
         reject.getStyleClass().add("danger");
         reject.setOnAction(e -> a.reject());
@@ -96,11 +96,7 @@ final class ChatEntryNodes {
                 accept.setId(null);
                 reject.setId(null);
             }
-            state.setText(switch (a.stateProperty().get()) {
-                case PENDING -> "";
-                case ACCEPTED -> a.labels().get(3);
-                case REJECTED -> a.labels().get(4);
-            });
+            state.setText(a.words().outcome(a.stateProperty().get()));
         };
         show.run();
         a.stateProperty().addListener((o, was, now) -> show.run());
@@ -130,11 +126,8 @@ final class ChatEntryNodes {
         Label line = new Label();
         line.getStyleClass().add("chat-meta");
         line.setWrapText(true);
-        Runnable show = () -> line.setText(a.title() + ": " + switch (a.stateProperty().get()) {
-            case PENDING -> a.labels().get(0);
-            case ACCEPTED -> a.labels().get(3);
-            case REJECTED -> a.labels().get(4);
-        });
+        Runnable show = () -> line.setText(a.title() + ": " + (a.stateProperty().get() == ChatEntry.Approval.State.PENDING
+                ? a.words().why() : a.words().outcome(a.stateProperty().get())));
         show.run();
         a.stateProperty().addListener((o, was, now) -> show.run());
         return line;

@@ -65,8 +65,8 @@ final class RestoreFlow {
         StringBuilder files = new StringBuilder();
         plan.conflicts().forEach((file, why) -> files.append(file).append(": ").append(why).append('\n'));
         ChatEntry.Approval question = new ChatEntry.Approval("Restore: " + plan.conflicts().size() + " file(s) changed since the agent's steps",
-                files.toString().stripTrailing(), "Restoring them overwrites those changes (Undo on the restore brings them back).",
-                "Overwrite them", "Keep mine", "Overwritten", "Kept yours; the other files were restored");
+                files.toString().stripTrailing(), new ChatEntry.Words("Restoring them overwrites those changes (Undo on the restore brings them back).",
+                "Overwrite them", "Keep mine", "Overwritten", "Kept yours; the other files were restored", false));
         try {
             return ask.apply(question).get();
         } catch (InterruptedException e) {

@@ -26,11 +26,8 @@ final class ThreadEntries {
             } else if (e instanceof ChatEntry.Restored r) {
                 out.add(new ChatThreads.Shown("restored", r.shown(), r.title(), null, true, r.checkpoint()));
             } else if (e instanceof ChatEntry.Approval p) {
-                String outcome = switch (p.stateProperty().get()) {
-                    case ACCEPTED -> p.labels().get(3);
-                    case REJECTED -> p.labels().get(4);
-                    case PENDING -> "not answered";
-                };
+                String outcome = p.stateProperty().get() == ChatEntry.Approval.State.PENDING ? "not answered"
+                        : p.words().outcome(p.stateProperty().get());
                 out.add(new ChatThreads.Shown("notice", p.title() + ": " + outcome, null, null, false));
             } else if (e instanceof ChatEntry.Notice n) {
                 out.add(new ChatThreads.Shown("notice", n.text(), null, null, n.error()));
