@@ -49,8 +49,8 @@ final class KeychainSecrets implements SecretStore {
         }
         try {
             return Optional.ofNullable(keyring.getPassword(SERVICE, name));
-        } catch (PasswordAccessException e) {
-            throw new SecretStoreException("the OS keychain refused to give secret " + name + ": " + e.getMessage());
+        } catch (PasswordAccessException | RuntimeException e) {
+            throw refused("read", name, e);
         }
     }
 
@@ -58,8 +58,8 @@ final class KeychainSecrets implements SecretStore {
     public synchronized void set(String name, String value) throws SecretStoreException {
         try {
             keyring.setPassword(SERVICE, SecretStore.checkName(name), value);
-        } catch (PasswordAccessException e) {
-            throw new SecretStoreException("the OS keychain refused to store secret " + name + ": " + e.getMessage());
+        } catch (PasswordAccessException | RuntimeException e) {
+            throw refused("store", name, e);
         }
         SortedSet<String> all = names();
         all.add(name);
@@ -74,8 +74,8 @@ final class KeychainSecrets implements SecretStore {
         }
         try {
             keyring.deletePassword(SERVICE, name);
-        } catch (PasswordAccessException e) {
-            throw new SecretStoreException("the OS keychain refused to remove secret " + name + ": " + e.getMessage());
+        } catch (PasswordAccessException | RuntimeException e) {
+            throw refused("remove", name, e);
         }
         writeNames(all);
         return true;
@@ -100,6 +100,18 @@ final class KeychainSecrets implements SecretStore {
         } catch (IOException e) {
             throw new SecretStoreException("cannot write " + namesFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The keychain said no, or its library failed on the way (a locked Secret Service whose unlock prompt cannot
+     * show, headless or over SSH, answers nothing: the library then fails with a NullPointerException of its own).
+     */
+    private static SecretStoreException refused(String verb, String name, Exception e) {
+        String why = e instanceof PasswordAccessException ? e.getMessage()
+                : "it may be locked, and its prompt to unlock it cannot show here (" + e + ")";
+        return new SecretStoreException("the OS keychain (service " + SERVICE + ") could not " + verb + " secret " + name
+                + ": " + why + ". Unlock it and try again, or keep secrets in the encrypted file instead: "
+                + SecretStores.BACKEND_ENV + "=file", e);
     }
 
     @Override

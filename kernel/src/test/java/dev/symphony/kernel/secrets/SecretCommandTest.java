@@ -38,13 +38,23 @@ class SecretCommandTest {
         pb.environment().put("SYMPHONY_HOME", home.toString());
         pb.environment().put(SecretStores.BACKEND_ENV, "file"); // the same backend on a desktop with a keychain
         pb.environment().putAll(env);
+        Path out = Files.createTempFile("secret-out", ".txt");
+        Path err = Files.createTempFile("secret-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
-        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return new Run(p.exitValue(), out, err);
+        try {
+            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) { // a command that does not end is a failure of its own, not a hung build
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                fail("symphony secret " + String.join(" ", args) + " did not end within 60 s; it printed: "
+                        + Files.readString(out) + Files.readString(err));
+            }
+            return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
     @Test
