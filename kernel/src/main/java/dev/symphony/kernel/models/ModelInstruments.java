@@ -49,7 +49,7 @@ public final class ModelInstruments {
     private final List<Problem> problems = new ArrayList<>();
 
     public ModelInstruments(Kernel kernel) {
-        this(kernel, kernel::call, System::nanoTime, ModelInstruments::pause);
+        this(kernel, call -> kernel.call(call), System::nanoTime, ModelInstruments::pause);
     }
 
     /**

@@ -58,8 +58,8 @@ final class AnthropicModel implements LanguageModel {
     public Final chat(ChatRequest request, TokenSink out, CallContext context) throws Exception {
         ProviderEndpoint endpoint = endpoint(context);
         String model = request.model() == null ? MODELS.get(0).id() : request.model();
-        return StreamedChat.run(chats.model(endpoint), request, StreamedChat.parameters(request.sampling(), model).build(), out, context, model,
-                endpoint.baseUrl());
+        return StreamedChat.run(chats.model(endpoint), request, StreamedChat.parameters(request.sampling(), model).build(), out,
+                context, model, endpoint.baseUrl());
     }
 
     /** Anthropic's {@code /v1/models}, by langchain4j's Anthropic model catalogue. */

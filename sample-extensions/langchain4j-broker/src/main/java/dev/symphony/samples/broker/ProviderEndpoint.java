@@ -70,7 +70,10 @@ public record ProviderEndpoint(String baseUrl, String modelName, String apiKeySe
      * the extension does not hold it), the timeout. The model name and sampling go with each request.
      */
     public record Connection(String baseUrl, String apiKeySecret, Duration timeout) {
-        /** langchain4j's HTTP client for a model kept across calls: through the broker, the key headers dropped, each exchange the running call's ({@link BrokerHttpClient#during}). */
+        /**
+         * langchain4j's HTTP client for a model kept across calls: through the broker, the key headers dropped, each
+         * exchange the running call's ({@link BrokerHttpClient#during}).
+         */
         public HttpClientBuilder httpClient(Set<String> keyHeaders) {
             return BrokerHttpClient.builderForEachCall(apiKeySecret, keyHeaders, timeout);
         }
