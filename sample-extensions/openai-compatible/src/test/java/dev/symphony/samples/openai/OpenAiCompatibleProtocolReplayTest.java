@@ -117,7 +117,7 @@ class OpenAiCompatibleProtocolReplayTest {
      * with each request and needs none.
      */
     @Test
-    void theModelIsBuiltOncePerSettingsAndAChangedServerOrTimeoutReachesTheNextChat() throws Exception {
+    void theModelIsBuiltOncePerSettingsAndAChangedServerTimeoutOrKeyReachesTheNextChat() throws Exception {
         replay.serve(getClass(), "chat-stream.replay");
         ChatRequest hi = new ChatRequest(null, List.of(Message.user("hi")), new Sampling(16, null, null, 3L, null));
         InstrumentConformance.chat(harness, hi);
@@ -145,8 +145,15 @@ class OpenAiCompatibleProtocolReplayTest {
             assertEquals(built + 2, extension.model.chatModelsBuilt(), "a new timeout, a new model");
             InstrumentConformance.chat(harness, hi);
             assertEquals(built + 2, extension.model.chatModelsBuilt(), "kept again while the settings stay");
+
+            harness.setting("apiKeySecret", "OPENAI_API_KEY"); // granted for api.openai.com only: the next chat asks for it here
+            String refused = InstrumentConformance.failsWith(harness, ErrorCode.PERMISSION_DENIED, LanguageModelProtocol.CHAT,
+                    LanguageModelProtocol.toJson(hi));
+            assertTrue(refused.contains("secret OPENAI_API_KEY"), "the changed key setting reached the next chat: " + refused);
+            assertEquals(built + 3, extension.model.chatModelsBuilt());
         } finally {
-            harness.setting("model", "default").setting("baseUrl", replay.url() + "/v1").setting("timeoutMs", null);
+            harness.setting("model", "default").setting("baseUrl", replay.url() + "/v1").setting("timeoutMs", null)
+                    .setting("apiKeySecret", null);
         }
     }
 
