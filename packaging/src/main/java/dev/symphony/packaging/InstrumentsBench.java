@@ -132,8 +132,8 @@ final class InstrumentsBench {
             "caller.token", "relay.end", "caller.end"};
     /**
      * The same through Symphony, its setup split: the host's worker begins the call, the Instrument has its settings,
-     * has built langchain4j's model, asks for its HTTP exchange (langchain4j built the request and its JSON), the
-     * kernel's broker has the request, hands it to the JDK's client (which connects).
+     * has langchain4j's model (built once per settings), asks for its HTTP exchange (langchain4j built the request and
+     * its JSON), the kernel's broker has the request, hands it to the JDK's client (which connects).
      */
     private static final String[] BROKERED_REQUEST_POINTS = {"caller.start", "host.callStart", "host.settingsRead", "host.modelBuilt",
             "host.httpOpen", "broker.start", "broker.send", "relay.accepted", "relay.firstByte", "relay.firstContent", "caller.token",

@@ -9,7 +9,7 @@ package dev.symphony.kernel.extensions;
  * <p>
  * Marks of a request's setup, in order: {@code host.callStart} (the host's worker began the call),
  * {@code host.settingsRead} (a model Instrument has its settings), {@code host.modelBuilt} (openai-compatible has
- * built langchain4j's model), {@code host.httpOpen} (it asks for its HTTP
+ * langchain4j's model: built, or the one kept while its settings stay), {@code host.httpOpen} (it asks for its HTTP
  * exchange), {@code broker.start} (that request reached the kernel), {@code broker.send} (checked and audited: handed
  * to the JDK's client, which connects).
  * <p>

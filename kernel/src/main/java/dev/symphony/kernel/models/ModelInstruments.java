@@ -2,6 +2,7 @@ package dev.symphony.kernel.models;
 
 import dev.symphony.contract.CallFailedException;
 import dev.symphony.contract.ErrorCode;
+import dev.symphony.contract.Reply;
 import dev.symphony.contract.llm.LanguageModelProtocol;
 import dev.symphony.contract.llm.LanguageModelProtocol.Catalogue;
 import dev.symphony.contract.llm.LanguageModelProtocol.ModelInfo;
@@ -15,6 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongPredicate;
+import java.util.function.LongSupplier;
 
 /**
  * The model Instruments of a kernel and the models they serve. An extension is a model Instrument when its
@@ -38,10 +42,25 @@ public final class ModelInstruments {
     /** How long a catalogue is asked again while its host restarts or is busy. */
     static final Duration CATALOGUE_RETRY = Duration.ofSeconds(10);
     private final Kernel kernel;
+    /** How a catalogue is asked for ({@link Kernel#call}), and the clock and pause its retries wait by. */
+    private final Function<CapabilityCall, Reply> calls;
+    private final LongSupplier nanoClock;
+    private final LongPredicate pause;
     private final List<Problem> problems = new ArrayList<>();
 
     public ModelInstruments(Kernel kernel) {
+        this(kernel, call -> kernel.call(call), System::nanoTime, ModelInstruments::pause);
+    }
+
+    /**
+     * For the retry's unit test: catalogues asked through {@code calls}, the retry's deadline on {@code nanoClock},
+     * its waits by {@code pause} (milliseconds; false when interrupted).
+     */
+    ModelInstruments(Kernel kernel, Function<CapabilityCall, Reply> calls, LongSupplier nanoClock, LongPredicate pause) {
         this.kernel = kernel;
+        this.calls = calls;
+        this.nanoClock = nanoClock;
+        this.pause = pause;
     }
 
     /** Ids of the enabled extensions that are model Instruments, in the registry's order. */
@@ -76,12 +95,12 @@ public final class ModelInstruments {
      * host that crashed and is being restarted, or that is busy, is asked again until {@link #CATALOGUE_RETRY} has
      * passed: a listing is cheap, and a model chosen from a list that missed an Instrument for a moment is a wrong one.
      */
-    private List<ServedModel> catalogue(String id) {
+    List<ServedModel> catalogue(String id) {
         List<ServedModel> out = new ArrayList<>();
-        long deadline = System.nanoTime() + CATALOGUE_RETRY.toNanos();
+        long deadline = nanoClock.getAsLong() + CATALOGUE_RETRY.toNanos();
         for (long pauseMs = 100; ; pauseMs = Math.min(pauseMs * 2, 1_000)) {
             try {
-                Catalogue catalogue = LanguageModelProtocol.fromJson(kernel.call(new CapabilityCall("cli", id,
+                Catalogue catalogue = LanguageModelProtocol.fromJson(calls.apply(new CapabilityCall("cli", id,
                         LanguageModelProtocol.MODELS, JsonNodeFactory.instance.objectNode(), CATALOGUE_TIMEOUT)).output(), Catalogue.class);
                 for (ModelInfo m : catalogue.models()) {
                     out.add(new ServedModel(id, m));
@@ -89,7 +108,7 @@ public final class ModelInstruments {
                 return out;
             } catch (CallFailedException e) {
                 boolean passing = e.code() == ErrorCode.CRASHED || e.code() == ErrorCode.BUSY || e.code() == ErrorCode.CLOSED;
-                if (!passing || System.nanoTime() + pauseMs * 1_000_000 > deadline || !pause(pauseMs)) {
+                if (!passing || nanoClock.getAsLong() + pauseMs * 1_000_000 > deadline || !pause.test(pauseMs)) {
                     problems.add(new Problem(id, e.getMessage()));
                     return out;
                 }

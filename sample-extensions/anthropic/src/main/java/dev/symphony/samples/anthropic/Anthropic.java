@@ -10,9 +10,11 @@ import dev.symphony.sdk.api.SymphonyExtension;
  * (streamed), and its model list, reached through the kernel's brokered HTTP, which adds the key.
  */
 public class Anthropic implements SymphonyExtension {
+    final AnthropicModel model = new AnthropicModel();
+
     @Override
     public void register(Capabilities capabilities) {
-        LanguageModel.register(capabilities, new AnthropicModel());
+        LanguageModel.register(capabilities, model);
         ModelListing.register(capabilities, AnthropicModel::listModels);
     }
 }

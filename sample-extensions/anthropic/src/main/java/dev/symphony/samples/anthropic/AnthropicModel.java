@@ -11,6 +11,7 @@ import dev.symphony.contract.llm.LanguageModelProtocol.ModelInfo;
 import dev.symphony.samples.broker.LocalServer;
 import dev.symphony.samples.broker.ProviderEndpoint;
 import dev.symphony.samples.broker.ProviderFailures;
+import dev.symphony.samples.broker.SharedModel;
 import dev.symphony.samples.broker.StreamedChat;
 import dev.symphony.sdk.api.CallContext;
 import dev.symphony.sdk.api.LanguageModel;
@@ -35,6 +36,15 @@ final class AnthropicModel implements LanguageModel {
             new ModelInfo("claude-sonnet-4-0", "Claude Sonnet 4", 200_000, List.of(Feature.CHAT, Feature.TOOLS), false),
             new ModelInfo("claude-opus-4-0", "Claude Opus 4", 200_000, List.of(Feature.CHAT, Feature.TOOLS), false));
 
+    /** The chat model, built once per server, secret and timeout (the model name goes with each request). */
+    private final SharedModel<AnthropicStreamingChatModel> chats = new SharedModel<>(c -> AnthropicStreamingChatModel.builder()
+            .baseUrl(c.baseUrl()).apiKey(ProviderEndpoint.NO_KEY).timeout(c.timeout()).httpClientBuilder(c.httpClient(KEY_HEADERS)).build());
+
+    /** How many chat models were built so far (one per change of the settings they are built from). */
+    long chatModelsBuilt() {
+        return chats.builds();
+    }
+
     @Override
     public Catalogue models() {
         return new Catalogue(MODELS);
@@ -48,11 +58,8 @@ final class AnthropicModel implements LanguageModel {
     public Final chat(ChatRequest request, TokenSink out, CallContext context) throws Exception {
         ProviderEndpoint endpoint = endpoint(context);
         String model = request.model() == null ? MODELS.get(0).id() : request.model();
-        AnthropicStreamingChatModel chat = AnthropicStreamingChatModel.builder().baseUrl(endpoint.baseUrl())
-                .apiKey(ProviderEndpoint.NO_KEY).modelName(model).timeout(endpoint.timeout())
-                .httpClientBuilder(endpoint.httpClient(context, KEY_HEADERS)).build();
-        return StreamedChat.run(chat, request, StreamedChat.parameters(request.sampling(), model).build(), out, context, model,
-                endpoint.baseUrl());
+        return StreamedChat.run(chats.model(endpoint), request, StreamedChat.parameters(request.sampling(), model).build(), out,
+                context, model, endpoint.baseUrl());
     }
 
     /** Anthropic's {@code /v1/models}, by langchain4j's Anthropic model catalogue. */

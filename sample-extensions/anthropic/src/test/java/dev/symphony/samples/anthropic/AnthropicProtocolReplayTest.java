@@ -37,12 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
 class AnthropicProtocolReplayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ProtocolReplay replay;
+    private static Anthropic extension;
     private static ExtensionHarness harness;
 
     @BeforeAll
     static void start(@TempDir Path workspace) throws Exception {
         replay = new ProtocolReplay();
-        harness = new ExtensionHarness(Path.of("symphony-extension.json"), new Anthropic(), workspace)
+        extension = new Anthropic();
+        harness = new ExtensionHarness(Path.of("symphony-extension.json"), extension, workspace)
                 .setting("baseUrl", replay.url() + "/v1").setting("apiKeySecret", null);
     }
 
@@ -76,6 +78,27 @@ class AnthropicProtocolReplayTest {
         assertEquals(64, body.get("max_tokens").asInt(), sent.body());
         assertEquals("hello", body.at("/messages/0/content/0/text").asText(body.at("/messages/0/content").asText()), sent.body());
         assertTrue(body.get("system").toString().contains("Be brief."), "the system message is Anthropic's system field: " + sent.body());
+    }
+
+    /** langchain4j's model is built once per server, secret and timeout; the model a request names goes with it. */
+    @Test
+    void theModelIsBuiltOncePerSettingsNotPerRequest() throws Exception {
+        replay.serve(getClass(), "messages-stream.replay");
+        InstrumentConformance.chat(harness, hello(64));
+        long built = extension.model.chatModelsBuilt();
+        for (int i = 0; i < 5; i++) {
+            assertEquals("Hello! How can I help?", InstrumentConformance.chat(harness, hello(64)).message().content());
+        }
+        InstrumentConformance.chat(harness, new ChatRequest("claude-sonnet-4-0", List.of(Message.user("hello")), null));
+        assertEquals("claude-sonnet-4-0", JSON.readTree(replay.requests().get(replay.requests().size() - 1).body()).get("model").asText());
+        assertEquals(built, extension.model.chatModelsBuilt(), "six chats with equal settings build no model");
+        harness.setting("timeoutMs", 5_000);
+        try {
+            InstrumentConformance.chat(harness, hello(64));
+            assertEquals(built + 1, extension.model.chatModelsBuilt(), "a changed timeout reaches the next chat: a new model");
+        } finally {
+            harness.setting("timeoutMs", null);
+        }
     }
 
     /** Tool use: the tools go out in Anthropic's shape, the streamed tool_use block comes back as the contract's call. */

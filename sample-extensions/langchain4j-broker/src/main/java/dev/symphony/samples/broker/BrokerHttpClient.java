@@ -7,6 +7,7 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import dev.symphony.sdk.api.CallContext;
 import dev.symphony.sdk.services.BrokeredRequest;
 import dev.symphony.sdk.services.HostHttp;
 import dev.symphony.sdk.services.HttpStream;
@@ -29,10 +30,17 @@ import java.util.function.BooleanSupplier;
  * key header langchain4j adds ({@code Authorization}, Anthropic's {@code x-api-key}: the {@code keyHeaders}) is dropped:
  * the key is the kernel's to add ({@code secret}, named by the manifest's grant), never the extension's. Streaming runs on the caller's thread and returns when the
  * stream ended; the response body is read no faster than the parser consumes it (the broker's back-pressure).
+ * A client of a model kept across calls ({@link #builderForEachCall}, {@link SharedModel}) takes the HTTP and the
+ * cancel of the call running on its thread ({@link #during}).
  */
 public final class BrokerHttpClient implements HttpClient {
     private static final long MAX_RESPONSE_BYTES = 16L << 20;
-    private final HostHttp http;
+    /** The brokered HTTP and the cancel of one call. */
+    private record Call(HostHttp http, BooleanSupplier cancelled) {
+    }
+
+    /** The call running on this thread, for the clients of shared models ({@link #during}). */
+    private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
     /**
      * Watches streams for their caller's cancel while the reader waits for the server (a stalled stream included): a
      * backstop for callers whose cancel does not interrupt the reading thread. In an extension host it does (the
@@ -47,7 +55,8 @@ public final class BrokerHttpClient implements HttpClient {
     private final String secret;
     private final Set<String> keyHeaders;
     private final Duration timeout;
-    private final BooleanSupplier cancelled;
+    /** This client's call; null for a client of a shared model, which takes the call running on its thread. */
+    private final Call call;
 
     /**
      * @param secret     the secret the kernel adds (the manifest grants it for the host), or null for none
@@ -55,15 +64,59 @@ public final class BrokerHttpClient implements HttpClient {
      * @param cancelled  the caller gave up: an open stream is closed at once, which makes the kernel close the connection
      */
     public BrokerHttpClient(HostHttp http, String secret, Set<String> keyHeaders, Duration timeout, BooleanSupplier cancelled) {
-        this.http = http;
+        this(secret, keyHeaders, timeout, new Call(http, cancelled));
+    }
+
+    private BrokerHttpClient(String secret, Set<String> keyHeaders, Duration timeout, Call call) {
         this.secret = secret;
         this.keyHeaders = keyHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.timeout = timeout;
-        this.cancelled = cancelled;
+        this.call = call;
     }
 
     /** The builder langchain4j's models take; its timeouts are ignored in favour of the one given here. */
     public static HttpClientBuilder builder(HostHttp http, String secret, Set<String> keyHeaders, Duration timeout, BooleanSupplier cancelled) {
+        return builder(() -> new BrokerHttpClient(http, secret, keyHeaders, timeout, cancelled));
+    }
+
+    /**
+     * The builder of a model kept across calls ({@link SharedModel}): its client holds no call; each exchange goes
+     * through the HTTP and watches the cancel of the call running it ({@link #during}), so one call's cancel never
+     * closes another's stream.
+     */
+    public static HttpClientBuilder builderForEachCall(String secret, Set<String> keyHeaders, Duration timeout) {
+        return builder(() -> new BrokerHttpClient(secret, keyHeaders, timeout, null));
+    }
+
+    /**
+     * Runs {@code work} (a shared model's request: langchain4j's modules call this client on the caller's thread)
+     * with {@code context}'s HTTP and cancel for the exchanges it makes.
+     */
+    public static <T> T during(CallContext context, java.util.function.Supplier<T> work) {
+        Call outer = CURRENT.get();
+        CURRENT.set(new Call(context.services().http(), context::cancelled));
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+        }
+    }
+
+    /** This client's call, or the one running on this thread for a shared model's client. */
+    private Call call() {
+        Call c = call != null ? call : CURRENT.get();
+        if (c == null) {
+            throw new IllegalStateException("a shared model's HTTP exchange outside a call on thread " + Thread.currentThread().getName()
+                    + ": run the request within BrokerHttpClient.during(context, …)");
+        }
+        return c;
+    }
+
+    private static HttpClientBuilder builder(java.util.function.Supplier<HttpClient> client) {
         return new HttpClientBuilder() {
             private Duration connect;
             private Duration read;
@@ -92,7 +145,7 @@ public final class BrokerHttpClient implements HttpClient {
 
             @Override
             public HttpClient build() {
-                return new BrokerHttpClient(http, secret, keyHeaders, timeout, cancelled);
+                return client.get();
             }
         };
     }
@@ -117,7 +170,7 @@ public final class BrokerHttpClient implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        try (HttpStream s = http.open(toBrokered(request))) {
+        try (HttpStream s = call().http().open(toBrokered(request))) {
             String body = new String(s.readAll(), StandardCharsets.UTF_8);
             if (s.status() < 200 || s.status() > 299) {
                 throw new HttpException(s.status(), body);
@@ -129,8 +182,11 @@ public final class BrokerHttpClient implements HttpClient {
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         HttpStream s;
+        BooleanSupplier cancelled;
         try {
-            s = http.open(toBrokered(request));
+            Call c = call();
+            cancelled = c.cancelled();
+            s = c.http().open(toBrokered(request));
         } catch (RuntimeException e) {
             listener.onError(e);
             return;

@@ -65,6 +65,25 @@ public record ProviderEndpoint(String baseUrl, String modelName, String apiKeySe
         return requested == null || requested.equals(alias) ? modelName : requested;
     }
 
+    /**
+     * What a built langchain4j model is made of: the server, the name of the secret the kernel adds (never the key:
+     * the extension does not hold it), the timeout. The model name and sampling go with each request.
+     */
+    public record Connection(String baseUrl, String apiKeySecret, Duration timeout) {
+        /**
+         * langchain4j's HTTP client for a model kept across calls: through the broker, the key headers dropped, each
+         * exchange the running call's ({@link BrokerHttpClient#during}).
+         */
+        public HttpClientBuilder httpClient(Set<String> keyHeaders) {
+            return BrokerHttpClient.builderForEachCall(apiKeySecret, keyHeaders, timeout);
+        }
+    }
+
+    /** The settings a model is built from ({@link SharedModel}). */
+    public Connection connection() {
+        return new Connection(baseUrl, apiKeySecret, timeout);
+    }
+
     /** langchain4j's HTTP client for this endpoint: through the broker, the key headers dropped, the call's cancel watched. */
     public HttpClientBuilder httpClient(CallContext context, Set<String> keyHeaders) {
         return BrokerHttpClient.builder(context.services().http(), apiKeySecret, keyHeaders, timeout, context::cancelled);

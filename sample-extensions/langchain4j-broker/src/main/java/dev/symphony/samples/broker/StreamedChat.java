@@ -37,7 +37,8 @@ import java.util.concurrent.ExecutionException;
  * chunk, the caller's cancel stops the parser (and closes the brokered connection), and the response becomes the
  * {@link Final} with the provider's usage and finish reason, and the model's tool calls when the request offered tools
  * ({@link ToolCalls}). {@link BrokerHttpClient} streams on the caller's
- * thread, so the answer is complete when the model's {@code chat} returns.
+ * thread, so the answer is complete when the model's {@code chat} returns; the model may be one kept across calls
+ * ({@link SharedModel}): its exchanges are this call's ({@link BrokerHttpClient#during}).
  */
 public final class StreamedChat {
     private StreamedChat() {
@@ -74,7 +75,10 @@ public final class StreamedChat {
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         int[] streamed = {0};
         try {
-            chat(model, lcRequest, done, streamed, out, context);
+            BrokerHttpClient.during(context, () -> { // a shared model's exchange is this call's (HTTP, cancel)
+                chat(model, lcRequest, done, streamed, out, context);
+                return null;
+            });
         } catch (RuntimeException refused) { // the provider module refused the request before sending it
             throw ProviderFailures.failure(refused, where);
         }

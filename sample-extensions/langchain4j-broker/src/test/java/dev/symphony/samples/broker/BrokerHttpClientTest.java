@@ -34,6 +34,15 @@ class BrokerHttpClientTest {
         assertTrue(local.secrets().isEmpty());
     }
 
+    /** A shared model's client holds no call: an exchange outside one fails naming the fix rather than using another's cancel. */
+    @Test
+    void aSharedModelsClientOutsideACallFailsNamingWhatToWrapItIn() {
+        HttpRequest request = HttpRequest.builder().method(HttpMethod.GET).url("http://127.0.0.1:1/v1/models").build();
+        var client = BrokerHttpClient.builderForEachCall(null, java.util.Set.of("authorization"), Duration.ofSeconds(5)).build();
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> client.execute(request));
+        assertTrue(e.getMessage().contains("BrokerHttpClient.during(context"), e.getMessage());
+    }
+
     @Test
     void statusesBecomeTheCodesTheRouterFallsBackOn() {
         String e = "http://127.0.0.1:8080/v1";

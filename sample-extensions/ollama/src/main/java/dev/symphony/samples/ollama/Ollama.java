@@ -10,9 +10,11 @@ import dev.symphony.sdk.api.SymphonyExtension;
  * (chat streamed, embeddings) and its installed models (tags), reached through the kernel's brokered HTTP.
  */
 public class Ollama implements SymphonyExtension {
+    final OllamaLanguageModel model = new OllamaLanguageModel();
+
     @Override
     public void register(Capabilities capabilities) {
-        LanguageModel.register(capabilities, new OllamaLanguageModel());
+        LanguageModel.register(capabilities, model);
         ModelListing.register(capabilities, OllamaLanguageModel::listModels);
     }
 }

@@ -23,6 +23,7 @@ import dev.symphony.contract.llm.LanguageModelProtocol.Usage;
 import dev.symphony.samples.broker.LocalServer;
 import dev.symphony.samples.broker.ProviderEndpoint;
 import dev.symphony.samples.broker.ProviderFailures;
+import dev.symphony.samples.broker.SharedModel;
 import dev.symphony.samples.broker.StreamedChat;
 import dev.symphony.sdk.api.CallContext;
 import dev.symphony.sdk.api.ExtensionException;
@@ -42,6 +43,15 @@ final class OllamaLanguageModel implements LanguageModel {
     private static final Set<String> KEY_HEADERS = Set.of("Authorization");
     private static final String KEEP_ALIVE = "keepAliveSeconds";
 
+    /** The chat model, built once per server and timeout (the model name and keep-alive go with each request). */
+    private final SharedModel<OllamaStreamingChatModel> chats = new SharedModel<>(c -> OllamaStreamingChatModel.builder()
+            .baseUrl(c.baseUrl()).timeout(c.timeout()).httpClientBuilder(c.httpClient(KEY_HEADERS)).build());
+
+    /** How many chat models were built so far (one per change of the settings they are built from). */
+    long chatModelsBuilt() {
+        return chats.builds();
+    }
+
     @Override
     public Catalogue models() {
         return new Catalogue(List.of(new ModelInfo(LocalServer.SERVER_MODEL,
@@ -57,8 +67,7 @@ final class OllamaLanguageModel implements LanguageModel {
     public Final chat(ChatRequest request, TokenSink out, CallContext context) throws Exception {
         ProviderEndpoint endpoint = endpoint(context);
         String model = LocalServer.modelFor(endpoint, request.model(), context);
-        OllamaStreamingChatModel chat = OllamaStreamingChatModel.builder().baseUrl(endpoint.baseUrl()).modelName(model)
-                .timeout(endpoint.timeout()).httpClientBuilder(endpoint.httpClient(context, KEY_HEADERS)).build();
+        OllamaStreamingChatModel chat = chats.model(endpoint);
         Sampling s = request.sampling() == null ? Sampling.defaults() : request.sampling();
         OllamaChatRequestParameters parameters = OllamaChatRequestParameters.builder()
                 .overrideWith(StreamedChat.parameters(s, model).build())

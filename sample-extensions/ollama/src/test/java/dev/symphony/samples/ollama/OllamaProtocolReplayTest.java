@@ -39,12 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
 class OllamaProtocolReplayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ProtocolReplay replay;
+    private static Ollama extension;
     private static ExtensionHarness harness;
 
     @BeforeAll
     static void start(@TempDir Path workspace) throws Exception {
         replay = new ProtocolReplay();
-        harness = new ExtensionHarness(Path.of("symphony-extension.json"), new Ollama(), workspace)
+        extension = new Ollama();
+        harness = new ExtensionHarness(Path.of("symphony-extension.json"), extension, workspace)
                 .setting("baseUrl", replay.url()).setting("keepAliveSeconds", 600);
     }
 
@@ -74,6 +76,38 @@ class OllamaProtocolReplayTest {
         assertEquals(600, body.path("keep_alive").asInt(), "the model is kept loaded for keepAliveSeconds: " + body);
         assertEquals(single, harness.brokerRequests(BrokerProtocol.SETTINGS_GET), "keepAliveSeconds too comes with the endpoint's settings");
         assertEquals(many + 1, harness.brokerRequests(BrokerProtocol.SETTINGS_GET_MANY), "one settings round trip per chat");
+    }
+
+    /**
+     * langchain4j's model is built once per server and timeout, not on every request; a changed server reaches the
+     * next chat (a new model), a changed model name or keep-alive goes with the request (no new model).
+     */
+    @Test
+    void theModelIsBuiltOncePerSettingsAndAChangedSettingReachesTheNextChat() throws Exception {
+        replay.serve(getClass(), "chat-stream.replay");
+        ChatRequest sky = new ChatRequest(null, List.of(Message.user("why is the sky blue?")), new Sampling(32, 0.0, null, 42L, null));
+        InstrumentConformance.chat(harness, sky);
+        long built = extension.model.chatModelsBuilt();
+        for (int i = 0; i < 5; i++) {
+            assertEquals("The sky is blue.", InstrumentConformance.chat(harness, sky).message().content());
+        }
+        assertEquals(built, extension.model.chatModelsBuilt(), "five chats with equal settings build no model");
+        harness.setting("model", "qwen3:4b").setting("keepAliveSeconds", 60);
+        try (ProtocolReplay other = new ProtocolReplay()) {
+            InstrumentConformance.chat(harness, sky);
+            JsonNode body = JSON.readTree(replay.requests().get(replay.requests().size() - 1).body());
+            assertEquals("qwen3:4b", body.get("model").asText(), body.toString());
+            assertEquals(60, body.path("keep_alive").asInt(), body.toString());
+            assertEquals(built, extension.model.chatModelsBuilt(), "model name and keep-alive go with the request: no new model");
+
+            other.serve(getClass(), "chat-stream.replay");
+            harness.setting("baseUrl", other.url());
+            assertEquals("The sky is blue.", InstrumentConformance.chat(harness, sky).message().content());
+            assertEquals(1, other.requests().size(), "the next chat goes to the server the settings now name");
+            assertEquals(built + 1, extension.model.chatModelsBuilt());
+        } finally {
+            harness.setting("model", "llama3.2").setting("keepAliveSeconds", 600).setting("baseUrl", replay.url());
+        }
     }
 
     /** Tools go out in Ollama's shape; its call (no id, arguments an object) comes back as the contract's, named by position. */

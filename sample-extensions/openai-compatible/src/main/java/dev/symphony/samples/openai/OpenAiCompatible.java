@@ -11,9 +11,11 @@ import dev.symphony.sdk.api.SymphonyExtension;
  * brokered HTTP, and the server's model list. Registration and warm-up load nothing: the model lives in the server.
  */
 public class OpenAiCompatible implements SymphonyExtension {
+    final OpenAiCompatibleModel model = new OpenAiCompatibleModel();
+
     @Override
     public void register(Capabilities capabilities) {
-        LanguageModel.register(capabilities, new OpenAiCompatibleModel());
+        LanguageModel.register(capabilities, model);
         ModelListing.register(capabilities, OpenAiCompatibleModel::listModels);
     }
 }

@@ -23,6 +23,7 @@ import dev.symphony.contract.llm.LanguageModelProtocol.Usage;
 import dev.symphony.samples.broker.LocalServer;
 import dev.symphony.samples.broker.ProviderEndpoint;
 import dev.symphony.samples.broker.ProviderFailures;
+import dev.symphony.samples.broker.SharedModel;
 import dev.symphony.samples.broker.StreamedChat;
 import dev.symphony.sdk.api.CallContext;
 import dev.symphony.sdk.api.ExtensionException;
@@ -53,6 +54,15 @@ final class OpenAiCompatibleModel implements LanguageModel {
             new ModelInfo("gpt-4.1", "OpenAI GPT-4.1", 1_047_576, List.of(Feature.CHAT, Feature.TOOLS), false),
             new ModelInfo("text-embedding-3-small", "OpenAI text-embedding-3-small", 8_191, List.of(Feature.EMBEDDINGS), false));
 
+    /** The chat model, built once per server, secret and timeout (the model name goes with each request). */
+    private final SharedModel<OpenAiStreamingChatModel> chats = new SharedModel<>(c -> OpenAiStreamingChatModel.builder()
+            .baseUrl(c.baseUrl()).apiKey(ProviderEndpoint.NO_KEY).httpClientBuilder(c.httpClient(KEY_HEADERS)).build());
+
+    /** How many chat models were built so far (one per change of the settings they are built from). */
+    long chatModelsBuilt() {
+        return chats.builds();
+    }
+
     @Override
     public Catalogue models() {
         List<ModelInfo> models = new ArrayList<>();
@@ -70,8 +80,7 @@ final class OpenAiCompatibleModel implements LanguageModel {
     public Final chat(ChatRequest request, TokenSink out, CallContext context) throws Exception {
         ProviderEndpoint endpoint = endpoint(context);
         String model = LocalServer.modelFor(endpoint, request.model(), context);
-        OpenAiStreamingChatModel chat = OpenAiStreamingChatModel.builder().baseUrl(endpoint.baseUrl())
-                .apiKey(ProviderEndpoint.NO_KEY).modelName(model).httpClientBuilder(endpoint.httpClient(context, KEY_HEADERS)).build();
+        OpenAiStreamingChatModel chat = chats.model(endpoint);
         context.services().broker().trace("host.modelBuilt", System.nanoTime());
         Sampling s = request.sampling() == null ? Sampling.defaults() : request.sampling();
         OpenAiChatRequestParameters parameters = OpenAiChatRequestParameters.builder()

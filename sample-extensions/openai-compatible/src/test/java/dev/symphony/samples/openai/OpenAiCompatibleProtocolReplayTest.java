@@ -23,7 +23,13 @@ import dev.symphony.samples.broker.testing.InstrumentConformance;
 import dev.symphony.samples.broker.testing.ProtocolReplay;
 import dev.symphony.sdk.testing.ExtensionHarness;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,12 +49,14 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenAiCompatibleProtocolReplayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ProtocolReplay replay;
+    private static OpenAiCompatible extension;
     private static ExtensionHarness harness;
 
     @BeforeAll
     static void start(@TempDir Path workspace) throws Exception {
         replay = new ProtocolReplay();
-        harness = new ExtensionHarness(Path.of("symphony-extension.json"), new OpenAiCompatible(), workspace)
+        extension = new OpenAiCompatible();
+        harness = new ExtensionHarness(Path.of("symphony-extension.json"), extension, workspace)
                 .setting("baseUrl", replay.url() + "/v1");
     }
 
@@ -100,6 +108,83 @@ class OpenAiCompatibleProtocolReplayTest {
             assertEquals("changed-in-settings", lastRequestBody().get("model").asText(), "the next chat sends the new setting");
         } finally {
             harness.setting("model", "default");
+        }
+    }
+
+    /**
+     * langchain4j's model is built once per server, secret and timeout, not on every request (about a millisecond of
+     * each first token); a change of one of them reaches the next chat, which builds a new one; the model name goes
+     * with each request and needs none.
+     */
+    @Test
+    void theModelIsBuiltOncePerSettingsAndAChangedServerTimeoutOrKeyReachesTheNextChat() throws Exception {
+        replay.serve(getClass(), "chat-stream.replay");
+        ChatRequest hi = new ChatRequest(null, List.of(Message.user("hi")), new Sampling(16, null, null, 3L, null));
+        InstrumentConformance.chat(harness, hi);
+        long built = extension.model.chatModelsBuilt();
+        for (int i = 0; i < 5; i++) {
+            assertEquals("Hi there.", InstrumentConformance.chat(harness, hi).message().content());
+        }
+        assertEquals(built, extension.model.chatModelsBuilt(), "five chats with equal settings build no model");
+        harness.setting("model", "another-name");
+        try (ProtocolReplay other = new ProtocolReplay()) {
+            InstrumentConformance.chat(harness, hi);
+            assertEquals("another-name", lastRequestBody().get("model").asText(), "the next chat sends the new model name");
+            assertEquals(built, extension.model.chatModelsBuilt(), "the model name goes with the request: no new model");
+
+            other.serve(getClass(), "chat-stream.replay");
+            harness.setting("baseUrl", other.url() + "/v1");
+            int before = replay.requests().size();
+            assertEquals("Hi there.", InstrumentConformance.chat(harness, hi).message().content());
+            assertEquals(1, other.requests().size(), "the next chat goes to the server the settings now name");
+            assertEquals(before, replay.requests().size(), "and not to the one they named before");
+            assertEquals(built + 1, extension.model.chatModelsBuilt());
+
+            harness.setting("timeoutMs", 5_000);
+            InstrumentConformance.chat(harness, hi);
+            assertEquals(built + 2, extension.model.chatModelsBuilt(), "a new timeout, a new model");
+            InstrumentConformance.chat(harness, hi);
+            assertEquals(built + 2, extension.model.chatModelsBuilt(), "kept again while the settings stay");
+
+            harness.setting("apiKeySecret", "OPENAI_API_KEY"); // granted for api.openai.com only: the next chat asks for it here
+            String refused = InstrumentConformance.failsWith(harness, ErrorCode.PERMISSION_DENIED, LanguageModelProtocol.CHAT,
+                    LanguageModelProtocol.toJson(hi));
+            assertTrue(refused.contains("secret OPENAI_API_KEY"), "the changed key setting reached the next chat: " + refused);
+            assertEquals(built + 3, extension.model.chatModelsBuilt());
+        } finally {
+            harness.setting("model", "default").setting("baseUrl", replay.url() + "/v1").setting("timeoutMs", null)
+                    .setting("apiKeySecret", null);
+        }
+    }
+
+    /** Chats at the same time share the one model; each streams its own answer, over its own exchange. */
+    @Test
+    void concurrentChatsShareTheModelAndEachGetsItsOwnAnswer() throws Exception {
+        replay.serve(getClass(), "chat-stream.replay").pauseMillis(20);
+        List<String> models = List.of("gpt-4o-mini", "gpt-4o", "gpt-4.1-mini", "gpt-4.1");
+        ExecutorService pool = Executors.newFixedThreadPool(models.size());
+        try {
+            InstrumentConformance.chat(harness, new ChatRequest(models.get(0), List.of(Message.user("hi")), null));
+            long built = extension.model.chatModelsBuilt();
+            int before = replay.requests().size();
+            List<Future<Final>> answers = new ArrayList<>();
+            for (String model : models) {
+                answers.add(pool.submit(() -> InstrumentConformance.chat(harness, new ChatRequest(model, List.of(Message.user("hi")), null))));
+            }
+            for (int i = 0; i < models.size(); i++) {
+                Final answer = answers.get(i).get(30, TimeUnit.SECONDS);
+                assertEquals("Hi there.", answer.message().content(), "the tokens streamed to this chat are its answer's");
+                assertEquals(models.get(i), answer.model());
+            }
+            assertEquals(built, extension.model.chatModelsBuilt(), "one model for all of them");
+            Set<String> sent = new java.util.HashSet<>();
+            for (ProtocolReplay.Received r : replay.requests().subList(before, replay.requests().size())) {
+                sent.add(JSON.readTree(r.body()).get("model").asText());
+            }
+            assertEquals(Set.copyOf(models), sent, "one exchange each, its own model");
+        } finally {
+            pool.shutdownNow();
+            replay.pauseMillis(0);
         }
     }
 
