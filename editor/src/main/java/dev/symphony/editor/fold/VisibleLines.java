@@ -7,7 +7,7 @@ import java.util.List;
  * The lines a view shows when some are folded away: visible row ↔ document line. Folded regions collapse into runs
  * of hidden lines (a fold whose first line another fold hides adds nothing, as painting skips it too), kept as sorted
  * arrays with the count of hidden lines before each run, so every lookup is a binary search over the runs — O(log
- * folds), whatever the line count. Built once per fold change or edit (O(folds)); immutable.
+ * folds), whatever the line count. Built once per fold change or edit (O(folds) integer work); immutable.
  */
 public final class VisibleLines {
     private final int lineCount;
@@ -36,19 +36,31 @@ public final class VisibleLines {
 
     /** The lines shown when {@code folded} (sorted by start line, as {@link FoldState#regions} gives them) are folded. */
     public static VisibleLines of(List<FoldRegion> folded, int lineCount) {
-        int[] from = new int[folded.size()];
-        int[] to = new int[folded.size()];
+        int[] starts = new int[folded.size()];
+        int[] ends = new int[folded.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = folded.get(i).startLine();
+            ends[i] = folded.get(i).endLine();
+        }
+        return of(starts, ends, starts.length, lineCount);
+    }
+
+    /** The same from the first {@code n} folds' first and last lines, sorted by first line. */
+    static VisibleLines of(int[] starts, int[] ends, int n, int lineCount) {
+        int[] from = new int[n];
+        int[] to = new int[n];
         int runs = 0;
         int header = -1;
-        for (FoldRegion r : folded) {
-            int end = Math.min(r.endLine(), lineCount - 1);
-            if (r.startLine() >= lineCount - 1) {
+        for (int i = 0; i < n; i++) {
+            int start = starts[i];
+            int end = Math.min(ends[i], lineCount - 1);
+            if (start >= lineCount - 1) {
                 break;
             }
-            if (runs > 0 && r.startLine() == header) {
+            if (runs > 0 && start == header) {
                 to[runs - 1] = Math.max(to[runs - 1], end); // two folds on one line: the longer one counts
-            } else if (runs == 0 || r.startLine() > to[runs - 1]) {
-                header = r.startLine();
+            } else if (runs == 0 || start > to[runs - 1]) {
+                header = start;
                 from[runs] = header + 1;
                 to[runs] = end;
                 runs++;
