@@ -166,8 +166,9 @@ public final class FoldState {
     }
 
     /**
-     * The lines of {@code text} shown with these folds (visible row ↔ line): built once per text and fold change from
-     * the folds' kept lines, O(folds) integer work and no rope lookup; with no folds, every line.
+     * The lines of {@code text} shown with these folds (visible row ↔ line): after a fold change built from the folds'
+     * kept lines (O(folds) integer work, no rope lookup), after an edit that only moved lines shifted by {@link #map};
+     * with no folds, every line.
      */
     public VisibleLines visibleLines(Rope text) {
         if (visibleFor != text) {
@@ -185,9 +186,11 @@ public final class FoldState {
     /** Makes the kept lines those of {@code text}: computed again from the offsets when they belong to another text. */
     private void linesIn(Rope text) {
         if (linesFor != text) {
+            folds.settleAll();
             for (int i = 0; i < folds.size(); i++) {
-                int start = text.lineOf(folds.headerEnd(i));
-                folds.setLines(i, start, Math.max(start + 1, text.lineOf(folds.end(i))));
+                int headerEnd = folds.headerEnd(i);
+                int start = text.lineOf(headerEnd);
+                folds.set(i, headerEnd, folds.end(i), start, Math.max(start + 1, text.lineOf(folds.end(i))));
             }
             linesFor = text;
             cached = null;
@@ -199,9 +202,10 @@ public final class FoldState {
      * jump in history, taken as the one edit between the texts). Folds whose hidden text the change touches, or
      * that no longer span two lines, unfold.
      *
-     * <p>One pass over the folds beside the edits (both sorted): a fold no edit comes within a character of moves by
-     * the length the edits before it added and by the lines they added, which the rope is asked once per gap between
-     * edits; only the folds an edit touches are mapped through it and have their lines looked up.
+     * <p>Only the folds an edit touches (it reaches or borders their hidden text) are mapped through it and have their
+     * lines looked up; the others move by the length and the lines the edits before them added: lazily for one edit
+     * ({@link #mapOne}: what it costs is what it touches), in one pass beside the edits for several ({@link #mapEach}).
+     * When the lines only moved, the shown lines are moved too instead of built again ({@link VisibleLines#shifted}).
      */
     public void map(Rope before, Rope after, ChangeSet change) {
         if (folds.size() == 0) {
@@ -214,7 +218,83 @@ public final class FoldState {
             return;
         }
         linesIn(before);
-        List<TextEdit> edits = change.edits();
+        VisibleLines shown = visibleFor == before ? visible : null;
+        boolean linesOnlyMoved = change.edits().size() == 1 && mapOne(change.edits().get(0), before, after);
+        if (change.edits().size() > 1) {
+            mapEach(change.edits(), after);
+        }
+        linesFor = after;
+        changed(true);
+        if (linesOnlyMoved && shown != null) {
+            TextEdit edit = change.edits().get(0);
+            visible = shown.shifted(before.lineOf(edit.from()), after.lineCount() - before.lineCount());
+            visibleFor = after;
+        }
+    }
+
+    /**
+     * One edit: the folds from the first whose hidden text begins two characters or more after it are shifted lazily
+     * by its length and the lines it added; of those before, only the ones whose end it reaches or borders, found in
+     * the table's max tree, are mapped and looked up. O((touched + 1) · log folds) and the distance the table's gap
+     * moves since the last edit. True when every fold kept its lines, those starting on the edit's line or below moved
+     * by the lines it added (the shown lines can then be moved instead of built again).
+     */
+    private boolean mapOne(TextEdit edit, Rope before, Rope after) {
+        List<TextEdit> edits = List.of(edit);
+        int next = firstAtOrAfter(edit.to() + 2);
+        int lines = after.lineCount() - before.lineCount(); // what every line after the edit moves by
+        folds.moveGap(next);
+        int[] touched = folds.reaching(next, edit.from() - 1);
+        int editLine = before.lineOf(edit.from());
+        // each fold's lines as before, those starting on the edit's line or below moved by lines; with lines, the folds
+        // ending above that line and those starting on it or below kept apart: the untouched ones before the edit end
+        // above it (none ends on its line) and the break before the edit is not joined or split
+        boolean linesOnlyMoved = lines == 0 || (after.lineOf(edit.from()) == editLine
+                && (before.lineStart(editLine) >= edit.from() - 1
+                        || folds.reaching(next, before.lineStart(editLine)).length == touched.length));
+        boolean unfolded = false;
+        for (int i : touched) {
+            int startLine = folds.startLine(i);
+            int endLine = folds.endLine(i);
+            boolean kept = mapTouched(edits, 0, 0, i, after);
+            unfolded |= !kept;
+            if (kept && linesOnlyMoved && (lines != 0 || startLine != folds.startLine(i) || endLine != folds.endLine(i))) {
+                boolean above = endLine < editLine && startLine == folds.startLine(i) && endLine == folds.endLine(i);
+                boolean below = startLine >= editLine && folds.startLine(i) == startLine + lines && folds.endLine(i) == endLine + lines;
+                linesOnlyMoved = above || below;
+            }
+        }
+        folds.shiftFrom(next, edit.delta(), lines);
+        if (unfolded) {
+            folds.removeIf(i -> folds.headerEnd(i) < 0);
+        }
+        return linesOnlyMoved && !unfolded;
+    }
+
+    /**
+     * Maps touched fold {@code i} through {@code edits} from {@code first} on ({@code shift}: what the edits before
+     * added) and looks its lines up; false when it unfolds (marked by a negative offset, removed by the caller).
+     */
+    private boolean mapTouched(List<TextEdit> edits, int first, int shift, int i, Rope after) {
+        int headerEnd = folds.headerEnd(i);
+        int end = folds.end(i);
+        if (!(unfoldOnHiddenEdit && touchesHidden(edits, first, headerEnd, end))) {
+            int movedHeaderEnd = map(edits, first, shift, headerEnd, true);
+            int movedEnd = Math.max(movedHeaderEnd, map(edits, first, shift, end, false));
+            int startLine = after.lineOf(movedHeaderEnd);
+            int endLine = after.lineOf(movedEnd);
+            if (endLine > startLine) {
+                folds.set(i, movedHeaderEnd, movedEnd, startLine, endLine);
+                return true;
+            }
+        }
+        folds.set(i, -1, -1, 0, 1);
+        return false;
+    }
+
+    /** Several edits: one pass over the folds beside the edits (both sorted), every fold settled. */
+    private void mapEach(List<TextEdit> edits, Rope after) {
+        folds.settleAll();
         int next = 0; // the first edit that does not end two characters or more before the fold's hidden text
         int shift = 0; // what the edits before it added to the length
         int lineShift = 0;
@@ -234,19 +314,11 @@ public final class FoldState {
                     lineShiftKnown = true;
                 }
                 folds.set(kept++, movedHeaderEnd, end + shift, folds.startLine(i) + lineShift, folds.endLine(i) + lineShift);
-            } else if (!(unfoldOnHiddenEdit && touchesHidden(edits, next, headerEnd, end))) {
-                int movedHeaderEnd = map(edits, next, shift, headerEnd, true);
-                int movedEnd = Math.max(movedHeaderEnd, map(edits, next, shift, end, false));
-                int startLine = after.lineOf(movedHeaderEnd);
-                int endLine = after.lineOf(movedEnd);
-                if (endLine > startLine) {
-                    folds.set(kept++, movedHeaderEnd, movedEnd, startLine, endLine);
-                }
+            } else if (mapTouched(edits, next, shift, i, after)) {
+                folds.set(kept++, folds.headerEnd(i), folds.end(i), folds.startLine(i), folds.endLine(i));
             }
         }
         folds.truncate(kept);
-        linesFor = after;
-        changed(true);
     }
 
     /**

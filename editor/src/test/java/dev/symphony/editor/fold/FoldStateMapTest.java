@@ -35,7 +35,7 @@ class FoldStateMapTest {
 
     private static void rounds(Random r) {
         {
-            for (int round = 0; round < 300; round++) {
+            for (int round = 0; round < 3000; round++) {
                 boolean unfoldOnHiddenEdit = r.nextBoolean();
                 Rope text = Rope.of(randomText(r, 1 + r.nextInt(40)));
                 FoldState state = new FoldState(unfoldOnHiddenEdit);
@@ -79,8 +79,12 @@ class FoldStateMapTest {
         VisibleLines shown = state.visibleLines(text);
         VisibleLines expectedShown = VisibleLines.of(expected, text.lineCount());
         assertEquals(expectedShown.visibleCount(), shown.visibleCount(), what);
+        for (int row = 0; row < shown.visibleCount(); row++) {
+            assertEquals(expectedShown.lineAt(row), shown.lineAt(row), what + ": line at row " + row);
+        }
         for (int line = 0; line < text.lineCount(); line++) {
             assertEquals(expectedShown.rowOf(line), shown.rowOf(line), what + ": row of line " + line);
+            assertEquals(expectedShown.shownLineOf(line), shown.shownLineOf(line), what + ": shown line of " + line);
             assertEquals(reference.outermostAt(line, text), state.outermostAt(line, text), what + ": fold at " + line);
         }
     }
