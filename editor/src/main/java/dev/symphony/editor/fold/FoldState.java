@@ -219,9 +219,9 @@ public final class FoldState {
         }
         linesIn(before);
         VisibleLines shown = visibleFor == before ? visible : null;
-        boolean linesOnlyMoved = change.edits().size() == 1 && mapOne(change.edits().get(0), before, after);
+        boolean linesOnlyMoved = change.edits().size() == 1 && mapOne(change, before, after);
         if (change.edits().size() > 1) {
-            mapEach(change.edits(), after);
+            mapEach(change, after);
         }
         linesFor = after;
         changed(true);
@@ -239,8 +239,8 @@ public final class FoldState {
      * moves since the last edit. True when every fold kept its lines, those starting on the edit's line or below moved
      * by the lines it added (the shown lines can then be moved instead of built again).
      */
-    private boolean mapOne(TextEdit edit, Rope before, Rope after) {
-        List<TextEdit> edits = List.of(edit);
+    private boolean mapOne(ChangeSet change, Rope before, Rope after) {
+        TextEdit edit = change.edits().get(0);
         int next = firstAtOrAfter(edit.to() + 2);
         int lines = after.lineCount() - before.lineCount(); // what every line after the edit moves by
         folds.moveGap(next);
@@ -256,7 +256,7 @@ public final class FoldState {
         for (int i : touched) {
             int startLine = folds.startLine(i);
             int endLine = folds.endLine(i);
-            boolean kept = mapTouched(edits, 0, 0, i, after);
+            boolean kept = mapTouched(change, 0, 0, i, after);
             unfolded |= !kept;
             if (kept && linesOnlyMoved && (lines != 0 || startLine != folds.startLine(i) || endLine != folds.endLine(i))) {
                 boolean above = endLine < editLine && startLine == folds.startLine(i) && endLine == folds.endLine(i);
@@ -272,15 +272,15 @@ public final class FoldState {
     }
 
     /**
-     * Maps touched fold {@code i} through {@code edits} from {@code first} on ({@code shift}: what the edits before
+     * Maps touched fold {@code i} through {@code change} from edit {@code first} on ({@code shift}: what the edits before
      * added) and looks its lines up; false when it unfolds (marked by a negative offset, removed by the caller).
      */
-    private boolean mapTouched(List<TextEdit> edits, int first, int shift, int i, Rope after) {
+    private boolean mapTouched(ChangeSet change, int first, int shift, int i, Rope after) {
         int headerEnd = folds.headerEnd(i);
         int end = folds.end(i);
-        if (!(unfoldOnHiddenEdit && touchesHidden(edits, first, headerEnd, end))) {
-            int movedHeaderEnd = map(edits, first, shift, headerEnd, true);
-            int movedEnd = Math.max(movedHeaderEnd, map(edits, first, shift, end, false));
+        if (!(unfoldOnHiddenEdit && touchesHidden(change.edits(), first, headerEnd, end))) {
+            int movedHeaderEnd = change.map(headerEnd, true, first, shift);
+            int movedEnd = Math.max(movedHeaderEnd, change.map(end, false, first, shift));
             int startLine = after.lineOf(movedHeaderEnd);
             int endLine = after.lineOf(movedEnd);
             if (endLine > startLine) {
@@ -293,7 +293,8 @@ public final class FoldState {
     }
 
     /** Several edits: one pass over the folds beside the edits (both sorted), every fold settled. */
-    private void mapEach(List<TextEdit> edits, Rope after) {
+    private void mapEach(ChangeSet change, Rope after) {
+        List<TextEdit> edits = change.edits();
         folds.settleAll();
         int next = 0; // the first edit that does not end two characters or more before the fold's hidden text
         int shift = 0; // what the edits before it added to the length
@@ -314,29 +315,11 @@ public final class FoldState {
                     lineShiftKnown = true;
                 }
                 folds.set(kept++, movedHeaderEnd, end + shift, folds.startLine(i) + lineShift, folds.endLine(i) + lineShift);
-            } else if (mapTouched(edits, next, shift, i, after)) {
+            } else if (mapTouched(change, next, shift, i, after)) {
                 folds.set(kept++, folds.headerEnd(i), folds.end(i), folds.startLine(i), folds.endLine(i));
             }
         }
         folds.truncate(kept);
-    }
-
-    /**
-     * {@link ChangeSet#map} from edit {@code first} on, {@code shift} being what the edits before it (all ending before
-     * {@code pos}) added.
-     */
-    private static int map(List<TextEdit> edits, int first, int shift, int pos, boolean afterInserts) {
-        for (int k = first; k < edits.size(); k++) {
-            TextEdit e = edits.get(k);
-            if (e.from() > pos || (e.from() == pos && e.to() == pos && !afterInserts)) {
-                break;
-            }
-            if (e.to() > pos || (e.to() == pos && e.from() == pos)) {
-                return e.from() + shift + e.text().length();
-            }
-            shift += e.delta();
-        }
-        return pos + shift;
     }
 
     /**
