@@ -34,41 +34,39 @@ class FoldStateMapTest {
     }
 
     private static void rounds(Random r) {
-        {
-            for (int round = 0; round < 3000; round++) {
-                boolean unfoldOnHiddenEdit = r.nextBoolean();
-                Rope text = Rope.of(randomText(r, 1 + r.nextInt(40)));
-                FoldState state = new FoldState(unfoldOnHiddenEdit);
-                FoldStateBefore reference = new FoldStateBefore(unfoldOnHiddenEdit);
-                if (r.nextBoolean()) {
-                    List<FoldRegion> all = randomRegions(r, text.lineCount());
-                    state.set(all, text);
-                    reference.set(all, text);
-                }
-                for (int step = 0; step < 30; step++) {
-                    int what = r.nextInt(10);
-                    if (what == 0 && text.lineCount() > 1) {
-                        int start = r.nextInt(text.lineCount() - 1);
-                        FoldRegion region = new FoldRegion(start, start + 1 + r.nextInt(text.lineCount() - 1 - start));
-                        assertEquals(reference.fold(region, text), state.fold(region, text), "fold " + region);
-                    } else if (what == 1) {
-                        int line = r.nextInt(text.lineCount());
-                        assertEquals(reference.unfold(line, text), state.unfold(line, text), "unfold " + line);
-                    } else if (what == 2) {
-                        int line = r.nextInt(text.lineCount());
-                        assertEquals(reference.reveal(line, text), state.reveal(line, text), "reveal " + line);
-                    } else {
-                        Rope before = text;
-                        ChangeSet change = randomChange(r, before, state.regions(before));
-                        text = change.apply(before);
-                        ChangeSet given = r.nextInt(8) == 0 && change.edits().size() == 1 ? null : change; // as an undo
-                        state.map(before, text, given);
-                        reference.map(before, text, given);
-                        check(state, reference, text, "after " + change + " on " + quoted(before));
-                    }
-                }
-                check(state, reference, text, "at the end of round " + round);
+        for (int round = 0; round < 3000; round++) {
+            boolean unfoldOnHiddenEdit = r.nextBoolean();
+            Rope text = Rope.of(randomText(r, 1 + r.nextInt(40)));
+            FoldState state = new FoldState(unfoldOnHiddenEdit);
+            FoldStateBefore reference = new FoldStateBefore(unfoldOnHiddenEdit);
+            if (r.nextBoolean()) {
+                List<FoldRegion> all = randomRegions(r, text.lineCount());
+                state.set(all, text);
+                reference.set(all, text);
             }
+            for (int step = 0; step < 30; step++) {
+                int what = r.nextInt(10);
+                if (what == 0 && text.lineCount() > 1) {
+                    int start = r.nextInt(text.lineCount() - 1);
+                    FoldRegion region = new FoldRegion(start, start + 1 + r.nextInt(text.lineCount() - 1 - start));
+                    assertEquals(reference.fold(region, text), state.fold(region, text), "fold " + region);
+                } else if (what == 1) {
+                    int line = r.nextInt(text.lineCount());
+                    assertEquals(reference.unfold(line, text), state.unfold(line, text), "unfold " + line);
+                } else if (what == 2) {
+                    int line = r.nextInt(text.lineCount());
+                    assertEquals(reference.reveal(line, text), state.reveal(line, text), "reveal " + line);
+                } else {
+                    Rope before = text;
+                    ChangeSet change = randomChange(r, before, state.regions(before));
+                    text = change.apply(before);
+                    ChangeSet given = r.nextInt(8) == 0 && change.edits().size() == 1 ? null : change; // as an undo
+                    state.map(before, text, given);
+                    reference.map(before, text, given);
+                    check(state, reference, text, "after " + change + " on " + quoted(before));
+                }
+            }
+            check(state, reference, text, "at the end of round " + round);
         }
     }
 
