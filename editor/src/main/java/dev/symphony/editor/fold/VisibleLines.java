@@ -7,14 +7,17 @@ import java.util.List;
  * The lines a view shows when some are folded away: visible row ↔ document line. Folded regions collapse into runs
  * of hidden lines (a fold whose first line another fold hides adds nothing, as painting skips it too), kept as sorted
  * arrays with the count of hidden lines before each run, so every lookup is a binary search over the runs — O(log
- * folds), whatever the line count. Built once per fold change or edit (O(folds)); immutable.
+ * folds), whatever the line count. Built once per fold change (O(folds) integer work); an edit that adds or removes lines
+ * between folds moves the runs after it lazily ({@link #shifted}); immutable.
  */
 public final class VisibleLines {
     private final int lineCount;
-    private final int[] from; // first hidden line of each run, ascending
-    private final int[] to; // last hidden line of each run (inclusive)
+    private final int[] from; // first hidden line of each run, ascending (runs from shiftRun on: less shiftLines)
+    private final int[] to; // last hidden line of each run (inclusive; the same)
     private final int[] hiddenBefore; // hidden lines in the runs before run i
     private final int visibleCount;
+    private final int shiftRun; // runs from here on are moved by shiftLines: an edit above them added lines
+    private final int shiftLines;
 
     private VisibleLines(int lineCount, int[] from, int[] to, int runs) {
         this.lineCount = lineCount;
@@ -27,6 +30,48 @@ public final class VisibleLines {
             hidden += this.to[i] - this.from[i] + 1;
         }
         this.visibleCount = lineCount - hidden;
+        this.shiftRun = runs;
+        this.shiftLines = 0;
+    }
+
+    private VisibleLines(VisibleLines runs, int lineCount, int shiftRun, int shiftLines) {
+        this.lineCount = lineCount;
+        this.from = runs.from;
+        this.to = runs.to;
+        this.hiddenBefore = runs.hiddenBefore;
+        this.visibleCount = runs.visibleCount + lineCount - runs.lineCount;
+        this.shiftRun = shiftRun;
+        this.shiftLines = shiftLines;
+    }
+
+    private int from(int run) {
+        return run < shiftRun ? from[run] : from[run] + shiftLines;
+    }
+
+    private int to(int run) {
+        return run < shiftRun ? to[run] : to[run] + shiftLines;
+    }
+
+    /**
+     * These lines after an edit that added {@code lines} lines (fewer when negative) below line {@code line} and no
+     * folded line between: the runs after it move. Shares the runs (O(log runs)) unless runs elsewhere were moved
+     * already, when they are copied once (O(runs)).
+     */
+    VisibleLines shifted(int line, int lines) {
+        if (lines == 0) {
+            return this;
+        }
+        int run = runAtOrBefore(line) + 1;
+        if (shiftLines == 0 || run == shiftRun) {
+            return new VisibleLines(this, lineCount + lines, run, shiftLines + lines);
+        }
+        int[] movedFrom = new int[from.length];
+        int[] movedTo = new int[to.length];
+        for (int i = 0; i < from.length; i++) {
+            movedFrom[i] = from(i);
+            movedTo[i] = to(i);
+        }
+        return new VisibleLines(lineCount, movedFrom, movedTo, from.length).shifted(line, lines);
     }
 
     /** Every line of a {@code lineCount}-line text shown. */
@@ -36,19 +81,35 @@ public final class VisibleLines {
 
     /** The lines shown when {@code folded} (sorted by start line, as {@link FoldState#regions} gives them) are folded. */
     public static VisibleLines of(List<FoldRegion> folded, int lineCount) {
-        int[] from = new int[folded.size()];
-        int[] to = new int[folded.size()];
+        int[] starts = new int[folded.size()];
+        int[] ends = new int[folded.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = folded.get(i).startLine();
+            ends[i] = folded.get(i).endLine();
+        }
+        return of(starts, ends, starts.length, lineCount, starts.length, 0);
+    }
+
+    /**
+     * The same from the first {@code n} folds' first and last lines, sorted by first line, those from index
+     * {@code shiftFrom} on to be moved by {@code shift} lines.
+     */
+    static VisibleLines of(int[] starts, int[] ends, int n, int lineCount, int shiftFrom, int shift) {
+        int[] from = new int[n];
+        int[] to = new int[n];
         int runs = 0;
         int header = -1;
-        for (FoldRegion r : folded) {
-            int end = Math.min(r.endLine(), lineCount - 1);
-            if (r.startLine() >= lineCount - 1) {
+        for (int i = 0; i < n; i++) {
+            int moved = i < shiftFrom ? 0 : shift;
+            int start = starts[i] + moved;
+            int end = Math.min(ends[i] + moved, lineCount - 1);
+            if (start >= lineCount - 1) {
                 break;
             }
-            if (runs > 0 && r.startLine() == header) {
+            if (runs > 0 && start == header) {
                 to[runs - 1] = Math.max(to[runs - 1], end); // two folds on one line: the longer one counts
-            } else if (runs == 0 || r.startLine() > to[runs - 1]) {
-                header = r.startLine();
+            } else if (runs == 0 || start > to[runs - 1]) {
+                header = start;
                 from[runs] = header + 1;
                 to[runs] = end;
                 runs++;
@@ -72,7 +133,7 @@ public final class VisibleLines {
         int hi = from.length - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (from[mid] <= line) {
+            if (from(mid) <= line) {
                 lo = mid + 1;
             } else {
                 hi = mid - 1;
@@ -83,13 +144,13 @@ public final class VisibleLines {
 
     public boolean isHidden(int line) {
         int run = runAtOrBefore(line);
-        return run >= 0 && line <= to[run];
+        return run >= 0 && line <= to(run);
     }
 
     /** {@code line} when shown, else the first line of the fold that hides it (the line shown in its place). */
     public int shownLineOf(int line) {
         int run = runAtOrBefore(line);
-        return run >= 0 && line <= to[run] ? from[run] - 1 : line;
+        return run >= 0 && line <= to(run) ? from(run) - 1 : line;
     }
 
     /** The visible row of {@code line} (of the line shown in its place when it is hidden). */
@@ -98,10 +159,10 @@ public final class VisibleLines {
         if (run < 0) {
             return line;
         }
-        if (line <= to[run]) {
-            return from[run] - 1 - hiddenBefore[run];
+        if (line <= to(run)) {
+            return from(run) - 1 - hiddenBefore[run];
         }
-        return line - hiddenBefore[run] - (to[run] - from[run] + 1);
+        return line - hiddenBefore[run] - (to(run) - from(run) + 1);
     }
 
     /**
@@ -120,13 +181,13 @@ public final class VisibleLines {
         int hi = from.length - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (from[mid] - hiddenBefore[mid] <= row) { // from[mid] - hiddenBefore[mid] = the row after its header
+            if (from(mid) - hiddenBefore[mid] <= row) { // from(mid) - hiddenBefore[mid] = the row after its header
                 lo = mid + 1;
             } else {
                 hi = mid - 1;
             }
         }
-        return hi < 0 ? row : row + hiddenBefore[hi] + (to[hi] - from[hi] + 1);
+        return hi < 0 ? row : row + hiddenBefore[hi] + (to(hi) - from(hi) + 1);
     }
 
     /** The line {@code rows} shown rows below {@code line} (above when negative): a vertical caret motion's target. */

@@ -52,8 +52,16 @@ public final class ChangeSet {
      * insertion unless {@code afterInserts}.
      */
     public int map(int pos, boolean afterInserts) {
-        int delta = 0;
-        for (TextEdit e : edits) {
+        return map(pos, afterInserts, 0, 0);
+    }
+
+    /**
+     * {@link #map(int, boolean)} from edit {@code first} on, {@code delta} being what the edits before it added (they
+     * all end before {@code pos}): for a caller that walks positions and edits together.
+     */
+    public int map(int pos, boolean afterInserts, int first, int delta) {
+        for (int i = first; i < edits.size(); i++) {
+            TextEdit e = edits.get(i);
             if (e.from() > pos || (e.from() == pos && e.to() == pos && !afterInserts)) {
                 break;
             }
