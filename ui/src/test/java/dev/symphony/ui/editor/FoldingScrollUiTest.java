@@ -14,7 +14,6 @@ import dev.symphony.ui.TestWorkbench;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,9 +50,7 @@ class FoldingScrollUiTest {
 
     @AfterEach
     void cleanUp(FxRobot robot) throws Exception {
-        robot.release(new KeyCode[0]);
-        robot.release(new MouseButton[0]);
-        bench.close();
+        bench.close(robot);
     }
 
     private static int caretLine(EditorView view) {
