@@ -75,6 +75,21 @@ public final class TestWorkbench implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work} on the JavaFX thread and returns its result, waiting up to 15 s: reads of view state (the nodes
+     * change there). A failure or a time-out is an {@link IllegalStateException} (so {@link #waitUntil} counts it "not yet").
+     */
+    public static <T> T onFx(java.util.concurrent.Callable<T> work) {
+        try {
+            return WaitForAsyncUtils.asyncFx(work).get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the JavaFX thread", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not run on the JavaFX thread", e);
+        }
+    }
+
+    /**
      * Closes {@code workbench} on the JavaFX thread and waits for it (what a test's clean-up calls). Not through
      * TestFX's {@code asyncFx}, which would first rethrow an earlier test failure and leave the workbench open.
      */

@@ -1,5 +1,6 @@
 package dev.symphony.ui.chat;
 
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static dev.symphony.ui.TestWorkbench.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -434,14 +435,6 @@ class ChatUiTest {
     private String agentScreen(String title) {
         return onFx(() -> bench.workbench.terminals().all().stream().filter(t -> t.titleProperty().get().equals(title)).findFirst()
                 .flatMap(t -> bench.workbench.terminalPanel().viewOf(t)).map(v -> String.join("\n", v.lines(0))).orElse(""));
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) {
-        try {
-            return org.testfx.util.WaitForAsyncUtils.asyncFx(work).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("the JavaFX thread did not answer", e);
-        }
     }
 
     /** Clicks the {@code index}-th (from the end when negative) Restore or Undo button of the thread. */

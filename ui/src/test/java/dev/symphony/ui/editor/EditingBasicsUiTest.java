@@ -47,11 +47,11 @@ class EditingBasicsUiTest {
 
     /** The selected document's text, read on the JavaFX thread (where the tabs and the buffer change). */
     private String text() {
-        return EditorViewUiTest.onFx(() -> document().text());
+        return TestWorkbench.onFx(() -> document().text());
     }
 
     private int caret(EditorView view) {
-        return EditorViewUiTest.onFx(() -> view.buffer().selections().get(0).head());
+        return TestWorkbench.onFx(() -> view.buffer().selections().get(0).head());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.symphony.ui.editor;
 
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -60,15 +61,6 @@ class EditorViewUiTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::get);
         } catch (TimeoutException e) {
             throw new TimeoutException("timed out waiting until " + what);
-        }
-    }
-
-    /** Reads view state on the FX thread (the view's nodes change there). */
-    static <T> T onFx(java.util.concurrent.Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.symphony.ui.editor;
 
-import static dev.symphony.ui.editor.EditorViewUiTest.onFx;
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static dev.symphony.ui.editor.EditorViewUiTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package dev.symphony.ui.search;
 
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,14 +57,6 @@ class WorkspaceSearchUiTest {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::get);
         } catch (TimeoutException e) {
             throw new TimeoutException("timed out waiting until " + what);
-        }
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
