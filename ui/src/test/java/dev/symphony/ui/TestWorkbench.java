@@ -9,7 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -28,10 +31,21 @@ public final class TestWorkbench implements AutoCloseable {
     }
 
     public static TestWorkbench start(Stage stage, String name) throws Exception {
+        return start(stage, name, true);
+    }
+
+    /** The same, its workspace folder made but not opened (the test opens it when it wants to). */
+    public static TestWorkbench startWithoutFolder(Stage stage, String name) throws Exception {
+        return start(stage, name, false);
+    }
+
+    private static TestWorkbench start(Stage stage, String name, boolean openFolder) throws Exception {
         Path home = Files.createTempDirectory("symphony-" + name + "-home");
         Path workspace = Files.createTempDirectory("symphony-" + name + "-ws");
         Workbench workbench = new Workbench(WorkbenchServices.start(SymphonyPaths.under(home)), stage);
-        workbench.openFolder(workspace);
+        if (openFolder) {
+            workbench.openFolder(workspace);
+        }
         stage.show();
         return new TestWorkbench(home, workspace, workbench);
     }
@@ -57,6 +71,21 @@ public final class TestWorkbench implements AutoCloseable {
             });
         } catch (TimeoutException e) {
             throw new TimeoutException("timed out waiting until " + what);
+        }
+    }
+
+    /**
+     * Runs {@code work} on the JavaFX thread and returns its result, waiting up to 15 s: reads of view state (the nodes
+     * change there). A failure or a time-out is an {@link IllegalStateException} (so {@link #waitUntil} counts it "not yet").
+     */
+    public static <T> T onFx(java.util.concurrent.Callable<T> work) {
+        try {
+            return WaitForAsyncUtils.asyncFx(work).get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the JavaFX thread", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not run on the JavaFX thread", e);
         }
     }
 
@@ -223,6 +252,18 @@ public final class TestWorkbench implements AutoCloseable {
         } catch (java.io.IOException e) {
             System.err.println("no screenshot " + name + ": " + e);
         }
+    }
+
+    /** Lets go of every key and mouse button {@code robot} still holds, so none stays down for the next test. */
+    public static void releaseAll(FxRobot robot) {
+        robot.release(new KeyCode[0]);
+        robot.release(new MouseButton[0]);
+    }
+
+    /** What a test that types or clicks calls in its {@code @AfterEach}: {@link #releaseAll}, then {@link #close()}. */
+    public void close(FxRobot robot) throws Exception {
+        releaseAll(robot);
+        close();
     }
 
     /**

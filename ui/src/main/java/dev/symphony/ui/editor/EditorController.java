@@ -165,7 +165,7 @@ public final class EditorController {
         SelectionSet sels = MultiCursor.move(buffer.text(), buffer.selections(), down ? Motion.LINE_DOWN : Motion.LINE_UP,
                 extend, (line, step) -> shown.lineBy(line, step * rows)).selectionsAfter();
         buffer.setSelections(sels);
-        view.scrollRowsTo(view.scrollRows() + (down ? rows : -rows));
+        view.scroll().toRows(view.scroll().rows() + (down ? rows : -rows));
         done(primary().head());
     }
 
@@ -416,7 +416,7 @@ public final class EditorController {
         int offset = Math.min(rope.lineEnd(l), start + Math.max(0, column - 1));
         buffer.setSelections(SelectionSet.cursorAt(offset));
         view.folding().revealCarets(); // before scrolling: a fold that hid the line unfolds and the rows change
-        view.scrollRowsTo(view.shownLines().rowOf(l) - view.visibleLines() / 2.0);
+        view.scroll().toRows(view.shownLines().rowOf(l) - view.visibleLines() / 2.0);
         done(offset);
     }
 

@@ -222,6 +222,6 @@ public final class EditorFolding {
     }
 
     private void changed(VisibleLines before) {
-        view.foldsChanged(before);
+        view.scroll().foldsChanged(before);
     }
 }

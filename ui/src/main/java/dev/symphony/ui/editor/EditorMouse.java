@@ -92,9 +92,9 @@ final class EditorMouse {
         dragging = true;
         double y = e.getY();
         if (y < 0) {
-            view.scrollRowsTo(view.scrollRows() - 1);
+            view.scroll().toRows(view.scroll().rows() - 1);
         } else if (y > view.contentPane().getHeight()) {
-            view.scrollRowsTo(view.scrollRows() + 1);
+            view.scroll().toRows(view.scroll().rows() + 1);
         }
         editor.dragTo(anchor, view.offsetAt(e.getX(), Math.max(0, Math.min(y, view.contentPane().getHeight() - 1))),
                 e.isAltDown());
@@ -155,9 +155,9 @@ final class EditorMouse {
             }
         } else if (e.isShiftDown() || Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY())) {
             double dx = e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
-            view.scrollXTo(Math.max(0, Math.min(view.horizontalBar().getMax(), view.scrollX() - dx)));
+            view.scrollXTo(Math.max(0, Math.min(view.scroll().horizontal().getMax(), view.scrollX() - dx)));
         } else {
-            view.scrollRowsTo(view.scrollRows() - e.getDeltaY() / view.metrics().lineHeight());
+            view.scroll().toRows(view.scroll().rows() - e.getDeltaY() / view.metrics().lineHeight());
         }
         e.consume();
     }

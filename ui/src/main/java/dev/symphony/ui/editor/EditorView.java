@@ -7,8 +7,6 @@ import dev.symphony.editor.selection.SelectionSet;
 import dev.symphony.editor.text.Rope;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.geometry.Orientation;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
@@ -40,8 +38,7 @@ public final class EditorView extends Region {
     private final LineAnnotationLayer annotation = new LineAnnotationLayer();
     private final List<Runnable> caretListeners = new ArrayList<>();
     private final dev.symphony.editor.buffer.BufferListener bufferListener;
-    private final ScrollBar vbar = new ScrollBar();
-    private final ScrollBar hbar = new ScrollBar();
+    private final EditorScroll scroll = new EditorScroll(this);
     private final Rectangle contentClip = new Rectangle();
     private final List<Runnable> afterStyledPaint = new ArrayList<>();
     private final EditorController controller;
@@ -83,13 +80,10 @@ public final class EditorView extends Region {
         carets.join(this);
         getStyleClass().add(STYLE_CLASS);
         setFocusTraversable(true);
-        vbar.setOrientation(Orientation.VERTICAL);
         content.setClip(contentClip);
         content.getChildren().addAll(marks.node(), decorations.behind(), lines.node(), squiggles.node(), ghost.node(),
                 annotation.node(), foldMarks.node(), decorations.inFront());
-        getChildren().addAll(content, gutter.node(), vbar, hbar);
-        vbar.valueProperty().addListener((o, a, b) -> invalidate());
-        hbar.valueProperty().addListener((o, a, b) -> invalidate());
+        getChildren().addAll(content, gutter.node(), scroll.vertical(), scroll.horizontal());
         bufferListener = (before, after, change) -> {
             carets.textChanged(this, change, after.length());
             folding.textChanged(before, after, change);
@@ -330,7 +324,7 @@ public final class EditorView extends Region {
         return styledOnce;
     }
 
-    // ---------------------------------------------------------------- scrolling
+    // ---------------------------------------------------------------- scrolling (its arithmetic: EditorScroll)
 
     public int topLine() {
         return topLine;
@@ -338,28 +332,17 @@ public final class EditorView extends Region {
 
     /** The top line (a document line) and, as its fraction, the part of it scrolled away. */
     public double scrollLines() {
-        VisibleLines shown = shownLines();
-        double rows = vbar.getValue();
-        int row = (int) Math.floor(rows);
-        return shown.lineAt(Math.max(0, Math.min(shown.visibleCount() - 1, row))) + (rows - row);
+        return scroll.lines();
     }
 
     /** Scrolls so that {@code line} (a document line) is the top line (fraction: part of the line scrolled away). */
     public void scrollTo(double lines) {
-        VisibleLines shown = shownLines();
-        double clamped = Math.max(0, Math.min(shown.lineCount() - 1, lines));
-        int line = (int) Math.floor(clamped);
-        scrollRowsTo(shown.rowOf(line) + (shown.isHidden(line) ? 0 : clamped - line));
+        scroll.toLines(lines);
     }
 
-    /** The vertical scroll position in shown rows (a folded region is one row). */
-    double scrollRows() {
-        return vbar.getValue();
-    }
-
-    void scrollRowsTo(double rows) {
-        vbar.setMax(ViewportMath.maxScroll(shownLines().visibleCount(), visibleLines()));
-        vbar.setValue(Math.max(0, Math.min(vbar.getMax(), rows)));
+    /** The scroll bars and the arithmetic between them and the text. */
+    EditorScroll scroll() {
+        return scroll;
     }
 
     /**
@@ -368,9 +351,7 @@ public final class EditorView extends Region {
      * the last goes on counting).
      */
     public int[] linesOnScreen() {
-        VisibleLines shown = shownLines();
-        int row = Math.max(0, Math.min(shown.visibleCount() - 1, (int) Math.floor(vbar.getValue())));
-        return new int[] {shown.lineAt(row), shown.lineAt(row + visibleLines())};
+        return scroll.linesOnScreen();
     }
 
     /** The lines shown with the folds of now: visible row ↔ document line. */
@@ -378,23 +359,12 @@ public final class EditorView extends Region {
         return folding.state().visibleLines(buffer.text());
     }
 
-    /** Folds changed from {@code before}: the line at the top stays at the top (the rows above it changed). */
-    void foldsChanged(VisibleLines before) {
-        double rows = vbar.getValue();
-        int row = (int) Math.floor(rows);
-        int top = before.lineAt(Math.max(0, Math.min(before.visibleCount() - 1, row)));
-        VisibleLines after = shownLines();
-        scrollRowsTo(after.rowOf(top) + (after.isHidden(top) ? 0 : rows - row));
-        invalidate();
-    }
-
     public double scrollX() {
-        return hbar.getValue();
+        return scroll.x();
     }
 
     public void scrollXTo(double x) {
-        hbar.setMax(Math.max(hbar.getMax(), x));
-        hbar.setValue(Math.max(0, x));
+        scroll.toX(x);
     }
 
     /** How many whole lines fit in the view. */
@@ -409,24 +379,7 @@ public final class EditorView extends Region {
     /** Scrolls as little as possible so that {@code offset} is on screen. */
     void reveal(int offset) {
         folding.revealCarets(); // first: a caret in a fold unfolds it, and the rows below change
-        Rope rope = buffer.text();
-        int line = rope.lineOf(offset);
-        VisibleLines shown = shownLines();
-        scrollRowsTo(ViewportMath.revealLine(vbar.getValue(), shown.rowOf(line), visibleLines(), 2, shown.visibleCount()));
-        if (wrap) {
-            return;
-        }
-        int start = rope.lineStart(line);
-        int length = rope.lineEnd(line) - start;
-        int col = length > ViewportMath.LONG_LINE ? offset - start
-                : ViewportMath.columnOf(rope.substring(start, rope.lineEnd(line)), offset - start, tabSize);
-        double x = col * metrics.advance();
-        double margin = 4 * metrics.advance();
-        if (x < hbar.getValue() + margin) {
-            scrollXTo(Math.max(0, x - margin));
-        } else if (x > hbar.getValue() + textWidth - margin) {
-            scrollXTo(x - textWidth + margin);
-        }
+        scroll.reveal(offset);
     }
 
     // ---------------------------------------------------------------- layout and paint
@@ -435,8 +388,8 @@ public final class EditorView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        double vbarWidth = vbar.prefWidth(-1);
-        double hbarHeight = wrap ? 0 : hbar.prefHeight(-1);
+        double vbarWidth = scroll.verticalBarWidth();
+        double hbarHeight = scroll.horizontalBarHeight(wrap);
         Rope rope = buffer.text();
         int lineCount = rope.lineCount();
         double advance = metrics.advance();
@@ -448,9 +401,7 @@ public final class EditorView extends Region {
         content.resizeRelocate(gutterWidth, 0, textWidth, textHeight);
         contentClip.setWidth(textWidth);
         contentClip.setHeight(textHeight);
-        vbar.resizeRelocate(w - vbarWidth, 0, vbarWidth, textHeight);
-        hbar.setVisible(!wrap);
-        hbar.resizeRelocate(gutterWidth, textHeight, textWidth, hbarHeight);
+        scroll.place(w, gutterWidth, textWidth, textHeight, wrap);
 
         int wrapColumns = wrap ? ViewportMath.columnsIn(textWidth - advance, advance) : 0;
         if (ctx == null || ctx.metrics() != metrics || ctx.colors() != colors || ctx.tabSize() != tabSize
@@ -459,20 +410,14 @@ public final class EditorView extends Region {
         }
         VisibleLines shown = folding.state().visibleLines(rope); // cached: rebuilt only after an edit or a fold change
         int rowCount = shown.visibleCount();
-        vbar.setMax(ViewportMath.maxScroll(rowCount, visibleLines()));
-        vbar.setVisibleAmount(visibleLines());
-        vbar.setBlockIncrement(Math.max(1, visibleLines() - 1));
-        double scroll = Math.min(vbar.getValue(), vbar.getMax());
-        int topRow = ViewportMath.topLine(scroll, rowCount);
-        double fraction = scroll - topRow;
+        double rows = scroll.layOutRows(rowCount, visibleLines());
+        int topRow = ViewportMath.topLine(rows, rowCount);
+        double fraction = rows - topRow;
         topLine = shown.lineAt(topRow);
-        double scrollX = wrap ? 0 : hbar.getValue();
+        double scrollX = wrap ? 0 : scroll.x();
         lines.paint(this, rope, ctx, topLine, fraction, scrollX, textHeight, shown);
         gutter.paint(this, lines, folding);
-        hbar.setMax(Math.max(hbar.getValue(), lines.maxColumnsSeen() * advance + 4 * advance - textWidth));
-        hbar.setVisibleAmount(textWidth);
-        hbar.setUnitIncrement(advance * 4);
-        hbar.setBlockIncrement(textWidth / 2);
+        scroll.layOutColumns(lines.maxColumnsSeen(), advance, textWidth);
         int lastLine = lines.shown() == 0 ? topLine : lines.get(lines.shown() - 1).line;
         styles.setViewport(topLine, lastLine);
         marks.paint(this, rope);
@@ -530,14 +475,6 @@ public final class EditorView extends Region {
 
     Pane contentPane() {
         return content;
-    }
-
-    ScrollBar verticalBar() {
-        return vbar;
-    }
-
-    ScrollBar horizontalBar() {
-        return hbar;
     }
 
     Decorations decorations() {
@@ -598,7 +535,7 @@ public final class EditorView extends Region {
 
     /** The vertical scroll position in shown rows, to follow it ({@link #scrollLines} reads it as a document line). */
     public javafx.beans.value.ObservableValue<Number> scrollLinesProperty() {
-        return vbar.valueProperty();
+        return scroll.vertical().valueProperty();
     }
 
     /** The view is gone: it stops following its buffer (which may live on in other views). */

@@ -1,5 +1,6 @@
 package dev.symphony.ui.chat;
 
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static dev.symphony.ui.TestWorkbench.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -299,15 +300,6 @@ class ChatContextUiTest {
         javafx.scene.control.TextField field = robot.lookup("#" + ContextBar.URL_INPUT_ID).queryAs(javafx.scene.control.TextField.class);
         robot.interact(() -> field.setText(address));
         TestWorkbench.clickOn(robot, field).type(KeyCode.ENTER);
-    }
-
-    /** {@code read} on the JavaFX thread (the window's parts are built and read there). */
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
-        try {
-            return org.testfx.util.WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("could not read on the JavaFX thread", e);
-        }
     }
 
     private static void click(FxRobot robot, String id) throws Exception {

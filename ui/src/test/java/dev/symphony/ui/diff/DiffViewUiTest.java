@@ -1,5 +1,6 @@
 package dev.symphony.ui.diff;
 
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -160,7 +161,7 @@ class DiffViewUiTest {
      */
     @Test
     void aNarrowEditorGroupKeepsEveryActionReachableWithoutOverlap(FxRobot robot) throws Exception {
-        double width = fx(() -> workbench.stage().getWidth());
+        double width = onFx(() -> workbench.stage().getWidth());
         robot.interact(() -> workbench.stage().setWidth(900));
         try {
             narrowToolBar(robot);
@@ -183,7 +184,7 @@ class DiffViewUiTest {
         TestWorkbench.waitUntil("the diff counted", () -> "1 change".equals(
                 countText(robot)));
 
-        List<String> problems = fx(() -> layoutProblems((Parent) diff.get().getTop()));
+        List<String> problems = onFx(() -> layoutProblems((Parent) diff.get().getTop()));
         assertEquals(List.of(), problems, "the tool bar at " + width(robot, diff.get()) + " px");
 
         OverflowToolBar bar = diff.get().toolBar();
@@ -193,13 +194,13 @@ class DiffViewUiTest {
         assertTrue(inMenu.contains(DiffView.INLINE_ID), "the inline switch, of low priority, is in the menu: " + inMenu);
         assertFalse(inMenu.contains(DiffView.NEXT_ID), "stepping through the changes stays on the bar: " + inMenu);
         for (String id : ACTIONS) {
-            boolean onBar = fx(() -> robot.lookup("#" + id).query().isVisible());
+            boolean onBar = onFx(() -> robot.lookup("#" + id).query().isVisible());
             assertTrue(onBar != inMenu.contains(id), id + " is on the bar or in the menu, not both, not neither");
         }
 
         TestWorkbench.clickOn(robot, bar.moreButton());
         TestWorkbench.waitUntil("the menu shows", () -> bar.moreButton().isShowing());
-        List<String> items = fx(() -> bar.moreButton().getItems().stream().map(MenuItem::getText).toList());
+        List<String> items = onFx(() -> bar.moreButton().getItems().stream().map(MenuItem::getText).toList());
         assertTrue(items.containsAll(List.of("1 change", "Inline", "Revert Change", "Accept Change")), String.valueOf(items));
         TestWorkbench.clickOn(robot, "Inline");
         TestWorkbench.waitUntil("the menu's Inline shows the changes inline", () -> diff.get().inlineView() != null);
@@ -235,11 +236,7 @@ class DiffViewUiTest {
     }
 
     private static double width(FxRobot robot, DiffView diff) throws Exception {
-        return fx(() -> diff.getWidth());
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> read) throws Exception {
-        return org.testfx.util.WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        return onFx(() -> diff.getWidth());
     }
 
     private OpenDocument open(FxRobot robot, Path file) throws Exception {

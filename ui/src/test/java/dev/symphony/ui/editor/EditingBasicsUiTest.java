@@ -10,7 +10,6 @@ import dev.symphony.ui.Workbench;
 import dev.symphony.ui.tabs.OpenDocument;
 import java.nio.file.Path;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +34,7 @@ class EditingBasicsUiTest {
 
     @AfterEach
     void cleanUp(FxRobot robot) throws Exception {
-        robot.release(new KeyCode[0]);
-        robot.release(new MouseButton[0]);
-        bench.close();
+        bench.close(robot);
     }
 
     private EditorView open(FxRobot robot, String name, String text, int caret) throws Exception {
@@ -50,11 +47,11 @@ class EditingBasicsUiTest {
 
     /** The selected document's text, read on the JavaFX thread (where the tabs and the buffer change). */
     private String text() {
-        return EditorViewUiTest.onFx(() -> document().text());
+        return TestWorkbench.onFx(() -> document().text());
     }
 
     private int caret(EditorView view) {
-        return EditorViewUiTest.onFx(() -> view.buffer().selections().get(0).head());
+        return TestWorkbench.onFx(() -> view.buffer().selections().get(0).head());
     }
 
     @Test

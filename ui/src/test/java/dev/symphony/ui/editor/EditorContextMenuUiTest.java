@@ -1,6 +1,6 @@
 package dev.symphony.ui.editor;
 
-import static dev.symphony.ui.editor.EditorViewUiTest.onFx;
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static dev.symphony.ui.editor.EditorViewUiTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +16,6 @@ import javafx.geometry.Point2D;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,9 +39,7 @@ class EditorContextMenuUiTest {
 
     @AfterEach
     void cleanUp(FxRobot robot) throws Exception {
-        robot.release(new KeyCode[0]);
-        robot.release(new MouseButton[0]);
-        bench.close();
+        bench.close(robot);
     }
 
     private String text() {

@@ -1,5 +1,6 @@
 package dev.symphony.ui.editor;
 
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,7 +16,6 @@ import dev.symphony.ui.shell.WorkbenchServices;
 import dev.symphony.ui.tabs.OpenDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -38,28 +38,22 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Types, selects, uses several carets, finds and replaces, undoes — through the real view in the workbench (headless). */
 @ExtendWith(ApplicationExtension.class)
 class EditorViewUiTest {
+    private TestWorkbench bench;
     private Path home;
     private Path workspace;
     private Workbench workbench;
 
     @Start
     void start(Stage stage) throws Exception {
-        home = Files.createTempDirectory("symphony-editor-home");
-        workspace = Files.createTempDirectory("symphony-editor-ws");
-        workbench = new Workbench(WorkbenchServices.start(SymphonyPaths.under(home)), stage);
-        stage.show();
+        bench = TestWorkbench.startWithoutFolder(stage, "editor");
+        home = bench.home;
+        workspace = bench.workspace;
+        workbench = bench.workbench;
     }
 
     @AfterEach
     void cleanUp(FxRobot robot) throws Exception {
-        robot.release(new KeyCode[0]); // no key or button stays down for the next test
-        robot.release(new MouseButton[0]);
-        TestWorkbench.closeOnFx(workbench);
-        for (Path dir : new Path[] {home, workspace}) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        bench.close(robot); // no key or button stays down for the next test
     }
 
     static void waitUntil(String what, Supplier<Boolean> condition) throws TimeoutException {
@@ -67,15 +61,6 @@ class EditorViewUiTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::get);
         } catch (TimeoutException e) {
             throw new TimeoutException("timed out waiting until " + what);
-        }
-    }
-
-    /** Reads view state on the FX thread (the view's nodes change there). */
-    static <T> T onFx(java.util.concurrent.Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.symphony.ui.editor;
 
-import static dev.symphony.ui.editor.EditorViewUiTest.onFx;
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static dev.symphony.ui.editor.EditorViewUiTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +14,6 @@ import dev.symphony.ui.TestWorkbench;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,9 +50,7 @@ class FoldingScrollUiTest {
 
     @AfterEach
     void cleanUp(FxRobot robot) throws Exception {
-        robot.release(new KeyCode[0]);
-        robot.release(new MouseButton[0]);
-        bench.close();
+        bench.close(robot);
     }
 
     private static int caretLine(EditorView view) {
@@ -67,17 +64,17 @@ class FoldingScrollUiTest {
     void aFoldedBlockShrinksTheScrollBarAndTheLastLineIsReachable(FxRobot robot) throws Exception {
         EditorView view = EditorViewUiTest.open(robot, bench.workbench, bench.workspace.resolve("big.py"), TEXT, 0);
         waitUntil("the block is foldable", () -> onFx(() -> view.folding().regionStartingAt(1)) != null);
-        double maxBefore = onFx(() -> view.verticalBar().getMax());
+        double maxBefore = onFx(() -> view.scroll().vertical().getMax());
         assertEquals(LAST, maxBefore, "unfolded, the bar spans every line");
 
         robot.interact(() -> view.folding().toggle(1));
         waitUntil("the block folds", () -> onFx(() -> view.folding().folded()).equals(List.of(new FoldRegion(1, BODY + 1))));
         WaitForAsyncUtils.waitForFxEvents();
-        double maxAfter = onFx(() -> view.verticalBar().getMax());
+        double maxAfter = onFx(() -> view.scroll().vertical().getMax());
         assertEquals(maxBefore - BODY, maxAfter, "the bar lost the 5,000 hidden lines");
 
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "editor-folded-scroll.png"));
-        robot.interact(() -> view.verticalBar().setValue(view.verticalBar().getMax()));
+        robot.interact(() -> view.scroll().vertical().setValue(view.scroll().vertical().getMax()));
         waitUntil("the bar's end shows the last line", () -> onFx(() -> view.paintedLine(LAST)) != null);
         assertEquals(LAST, onFx(view::topLine), "at the bar's end the last line is at the top, as unfolded");
 
@@ -95,7 +92,7 @@ class FoldingScrollUiTest {
 
         robot.interact(() -> view.scrollTo(0));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0.0, onFx(() -> view.verticalBar().getValue()));
+        assertEquals(0.0, onFx(() -> view.scroll().vertical().getValue()));
         Point2D row2 = onFx(() -> {
             EditorMetrics m = view.metrics();
             return view.localToScreen(view.contentPane().getLayoutX() + m.advance() * 3, m.lineHeight() * 2.5);

@@ -1,6 +1,6 @@
 package dev.symphony.ui.editor;
 
-import static dev.symphony.ui.editor.EditorViewUiTest.onFx;
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static dev.symphony.ui.editor.EditorViewUiTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,7 +13,6 @@ import dev.symphony.ui.TestWorkbench;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +46,7 @@ class FoldingUiTest {
 
     @AfterEach
     void cleanUp(FxRobot robot) throws Exception {
-        robot.release(new KeyCode[0]);
-        robot.release(new MouseButton[0]);
-        bench.close();
+        bench.close(robot);
     }
 
     private static Node chevron(EditorView view, int line) {

@@ -38,8 +38,7 @@ class InlineSuggestionUiTest {
 
     @AfterEach
     void close(FxRobot robot) throws Exception {
-        robot.release(new KeyCode[0]);
-        bench.close();
+        bench.close(robot);
     }
 
     private final InlineSuggestions.Source scripted = (context, answer, failed) -> {

@@ -1,27 +1,23 @@
 package dev.symphony.ui.search;
 
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.symphony.editor.search.files.FileMatches;
-import dev.symphony.kernel.paths.SymphonyPaths;
 import dev.symphony.ui.TestWorkbench;
 import dev.symphony.ui.Workbench;
 import dev.symphony.ui.quickopen.QuickOpenView;
-import dev.symphony.ui.shell.WorkbenchServices;
 import dev.symphony.ui.tabs.OpenDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -38,28 +34,22 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkspaceSearchUiTest {
+    private TestWorkbench bench;
     private Path home;
     private Path workspace;
     private Workbench workbench;
 
     @Start
     void start(Stage stage) throws Exception {
-        home = Files.createTempDirectory("symphony-search-home");
-        workspace = Files.createTempDirectory("symphony-search-ws");
-        workbench = new Workbench(WorkbenchServices.start(SymphonyPaths.under(home)), stage);
-        stage.show();
+        bench = TestWorkbench.startWithoutFolder(stage, "search");
+        home = bench.home;
+        workspace = bench.workspace;
+        workbench = bench.workbench;
     }
 
     @AfterEach
     void cleanUp(FxRobot robot) throws Exception {
-        robot.release(new KeyCode[0]);
-        robot.release(new MouseButton[0]);
-        TestWorkbench.closeOnFx(workbench);
-        for (Path dir : new Path[] {home, workspace}) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        bench.close(robot);
     }
 
     private static void waitUntil(String what, Supplier<Boolean> condition) throws TimeoutException {
@@ -67,14 +57,6 @@ class WorkspaceSearchUiTest {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::get);
         } catch (TimeoutException e) {
             throw new TimeoutException("timed out waiting until " + what);
-        }
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.symphony.ui.tabs;
 
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static dev.symphony.ui.TestWorkbench.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -13,8 +14,6 @@ import dev.symphony.ui.shell.WorkbenchServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -52,10 +51,6 @@ class EditorGroupsUiTest {
             });
         }
         bench.close();
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     /** The titles of each group's tabs, group by group. */

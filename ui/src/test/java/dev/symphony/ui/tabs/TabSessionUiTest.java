@@ -1,5 +1,6 @@
 package dev.symphony.ui.tabs;
 
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static dev.symphony.ui.TestWorkbench.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,7 +14,6 @@ import dev.symphony.ui.shell.WorkbenchServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Every tab comes back at the next start on the folder, in order, with its caret and scroll position and the same active tab. */
 @ExtendWith(ApplicationExtension.class)
@@ -46,10 +45,6 @@ class TabSessionUiTest {
             });
         }
         bench.close();
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     @Test

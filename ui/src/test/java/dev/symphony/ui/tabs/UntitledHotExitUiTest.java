@@ -1,5 +1,6 @@
 package dev.symphony.ui.tabs;
 
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static dev.symphony.ui.TestWorkbench.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,10 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Untitled documents through hot exit: typed into, the workbench closed and started again on the same home, they
@@ -47,16 +45,12 @@ class UntitledHotExitUiTest {
 
     @AfterEach
     void cleanUp(FxRobot robot) throws Exception {
-        robot.release(new KeyCode[0]);
+        TestWorkbench.releaseAll(robot);
         for (Workbench w : later) {
             TestWorkbench.closeOnFx(w);
         }
         robot.interact(() -> stages.forEach(Stage::close));
         bench.close();
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     /** A new untitled tab with {@code text} typed into it (by keys in the test's own window, else by its controller). */

@@ -1,7 +1,7 @@
 package dev.symphony.ui.terminal;
 
 import dev.symphony.ui.TestWorkbench;
-import static dev.symphony.ui.terminal.TerminalTestSupport.onFx;
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static dev.symphony.ui.terminal.TerminalTestSupport.rowStartingWith;
 import static dev.symphony.ui.terminal.TerminalTestSupport.screen;
 import static dev.symphony.ui.terminal.TerminalTestSupport.typeLine;

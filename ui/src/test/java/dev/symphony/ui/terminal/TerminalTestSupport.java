@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -41,10 +40,6 @@ final class TerminalTestSupport {
         } catch (TimeoutException e) {
             throw new TimeoutException("timed out waiting until " + what + " " + state.get());
         }
-    }
-
-    static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(15, TimeUnit.SECONDS);
     }
 
     /** Types a line into the focused terminal, as a person would, and presses Enter. */
