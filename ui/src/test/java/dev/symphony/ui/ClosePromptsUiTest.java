@@ -254,7 +254,7 @@ class ClosePromptsUiTest {
     }
 
     private static void click(FxRobot robot, DialogPane dialog, String label) throws Exception {
-        TestWorkbench.clickOn(robot, (Node) dialog.getButtonTypes().stream().map(dialog::lookupButton)
+        TestWorkbench.clickOn(robot, dialog.getButtonTypes().stream().map(dialog::lookupButton)
                 .filter(n -> label.equals(((Button) n).getText())).findFirst().orElseThrow(() -> new AssertionError(
                         "no " + label + " button in " + dialog.getButtonTypes())));
     }

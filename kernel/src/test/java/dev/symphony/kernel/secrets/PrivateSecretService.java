@@ -95,13 +95,19 @@ final class PrivateSecretService implements AutoCloseable {
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
     }
 
+    /** Ends both daemons (forcibly after 5 s each); an interrupt ends them at once and is kept for the caller. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (Process p : new Process[] {keyring, bus}) {
             if (p != null) {
                 p.destroy();
-                if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                try {
+                    if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    p.destroyForcibly();
+                    Thread.currentThread().interrupt();
                 }
             }
         }
