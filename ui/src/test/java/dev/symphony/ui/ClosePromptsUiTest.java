@@ -108,20 +108,14 @@ class ClosePromptsUiTest {
     @Test
     void theTabsCloseButtonAsksTheSameQuestion(FxRobot robot) throws Exception {
         OpenDocument doc = openDirty(robot, a, "X");
-        // the editor's tab, not the first close button of the window (a panel's tab has one too)
-        // its header (and the button on it) is made at the next layout after the tab opens: looked for until it is there
-        Supplier<java.util.Optional<Node>> closeButton = () -> {
-            try {
-                return WaitForAsyncUtils.asyncFx(() -> robot.from(robot.lookup("#" + EditorTabsView.ID).queryAs(Node.class))
-                        .lookup(".tab-close-button").match(Node::isVisible).<Node>tryQuery()).get(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        // the editor's tab's close button, not the window's first (a panel's tab has one too); the tab's header, and the
+        // button on it, is made at the next layout after the tab opens: it is looked for until it is there
+        Supplier<java.util.Optional<Node>> closeButton = () -> TestWorkbench.onFx(() -> robot.from(
+                robot.lookup("#" + EditorTabsView.ID).queryAs(Node.class)).lookup(".tab-close-button").match(Node::isVisible).tryQuery());
         try {
             waitUntil("the editor tab's close button shows", () -> closeButton.get().isPresent());
         } catch (TimeoutException e) {
-            throw new AssertionError(e.getMessage() + "; " + WaitForAsyncUtils.asyncFx(this::describeEditorTabs).get(), e);
+            throw new AssertionError(e.getMessage() + "; " + TestWorkbench.onFx(this::describeEditorTabs), e);
         }
         TestWorkbench.clickOn(robot, closeButton.get().orElseThrow());
         click(robot, awaitDialog(robot), "Save");
