@@ -61,6 +61,11 @@ public final class TestWorkbench implements AutoCloseable {
 
     /** The same with another bound (a host JVM's or a language server's start on a loaded machine). */
     public static void waitUntil(String what, int seconds, Supplier<Boolean> condition) throws TimeoutException {
+        waitUntil(what, seconds, condition, () -> "");
+    }
+
+    /** The same; a time-out's message ends with {@code state} (what the test saw instead), read when it times out. */
+    public static void waitUntil(String what, int seconds, Supplier<Boolean> condition, Supplier<String> state) throws TimeoutException {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 try {
@@ -70,7 +75,13 @@ public final class TestWorkbench implements AutoCloseable {
                 }
             });
         } catch (TimeoutException e) {
-            throw new TimeoutException("timed out waiting until " + what);
+            String seen = "";
+            try {
+                seen = state.get();
+            } catch (RuntimeException unreadable) {
+                seen = "(could not read what shows: " + unreadable + ")";
+            }
+            throw new TimeoutException("timed out waiting until " + what + (seen.isEmpty() ? "" : "; " + seen));
         }
     }
 

@@ -47,9 +47,7 @@ class AgentApprovalsUiTest extends ReplayChatSupport {
         AtomicReference<OpenDocument> opened = open(robot, hello, "Hello, world\nSecond line\n");
         Map<String, String> before = files();
 
-        robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN_AGENT));
-        waitUntil("the chat shows in agent mode", () -> robot.lookup("#" + ChatView.ID).tryQuery().isPresent()
-                && chat.model().agentModeProperty().get());
+        openAgent(robot);
         ask(robot, "Change the greeting in hello.txt to Symphony and run the check");
 
         awaitPrompt(robot, "Edit hello.txt", 120); // the replay's host starts first

@@ -1,5 +1,6 @@
 package dev.symphony.ui.chat;
 
+import static dev.symphony.ui.TestWorkbench.onFx;
 import static dev.symphony.ui.TestWorkbench.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,7 +63,7 @@ class AgentTerminalUiTest extends ReplayChatSupport {
     void closingTheThreadsTabWhileItsCommandRunsAsksThenStopsItAsStopDoes(FxRobot robot) throws Exception {
         String tab = "Agent: Run the long check";
         startLongCheck(robot, tab);
-        TestWorkbench.clickOn(robot, (Node) robot.from(robot.lookup("#" + dev.symphony.ui.terminal.TerminalPanelView.TABS_ID)
+        TestWorkbench.clickOn(robot, robot.from(robot.lookup("#" + dev.symphony.ui.terminal.TerminalPanelView.TABS_ID)
                 .queryAs(Node.class)).lookup(".tab-close-button").match(Node::isVisible).query());
         waitUntil("closing asks first, as for any terminal that runs a program", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").query();
@@ -77,9 +78,7 @@ class AgentTerminalUiTest extends ReplayChatSupport {
 
     /** With the run-and-stop replay, asks for the long check, accepts its command and waits until it runs, shown in {@code tab}. */
     private void startLongCheck(FxRobot robot, String tab) throws Exception {
-        robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN_AGENT));
-        waitUntil("the chat shows in agent mode", () -> robot.lookup("#" + ChatView.ID).tryQuery().isPresent()
-                && chat.model().agentModeProperty().get());
+        openAgent(robot);
         robot.interact(() -> chat.model().modelProperty().set(LONG));
         ask(robot, "Run the long check");
         awaitPrompt(robot, "Run echo started-long-check; sleep 47.25; echo finished-long-check", 150); // the replay's host starts first
@@ -87,8 +86,16 @@ class AgentTerminalUiTest extends ReplayChatSupport {
         waitUntil("the command line and its first output show in '" + tab + "' while it runs", 30, () -> {
             String screen = agentScreen(tab);
             return screen.contains("$ echo started-long-check; sleep 47.25") && screen.contains("\nstarted-long-check");
-        });
+        }, this::describeTerminals);
         waitUntil("the command's sleep runs", () -> sleeping()); // read from /proc: its line shows a moment after the echo
+    }
+
+    /** What a time-out reports: the thread's entries and each terminal tab's title and screen. */
+    private String describeTerminals() {
+        return "the thread: " + onFx(() -> String.valueOf(chat.model().entries().stream().map(e -> e instanceof ChatEntry.Approval a
+                ? "Approval[" + a.title() + ", " + a.stateProperty().get() + "]" : e.toString()).toList()))
+                + "; the terminal tabs and their screens: " + onFx(() -> bench.workbench.terminals().all().stream()
+                        .map(t -> t.titleProperty().get()).toList()).stream().map(t -> "'" + t + "': " + agentScreen(t).strip()).toList();
     }
 
     /** The thread says it was stopped, as the chat's Stop leaves it. */

@@ -90,7 +90,7 @@ abstract class ReplayChatSupport {
                 .flatMap(t -> bench.workbench.terminalPanel().viewOf(t)).map(v -> String.join("\n", v.lines(0))).orElse(""));
     }
 
-    /** Clicks Accept or Reject of the pending prompt in this test's chat panel. */
+    /** Clicks Accept or Reject (and waits until the prompt is answered) or another button of the pending prompt in this test's chat panel. */
     void answer(FxRobot robot, String buttonId) throws Exception {
         AtomicReference<Node> button = new AtomicReference<>();
         waitUntil(buttonId + " is on screen", () -> {
@@ -104,6 +104,19 @@ abstract class ReplayChatSupport {
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         TestWorkbench.clickOn(robot, button.get());
+        if (!buttonId.equals(ChatView.ACCEPT_ID) && !buttonId.equals(ChatView.REJECT_ID)) {
+            return;
+        }
+        waitUntil("the click on " + buttonId + " answers the prompt", 10, () -> onFx(() -> button.get().getId() == null), // an answered prompt's buttons lose their ids
+                () -> "the button is at " + onFx(() -> button.get().localToScene(button.get().getBoundsInLocal()))
+                        + " in a scene of height " + onFx(() -> button.get().getScene() == null ? "(none)" : button.get().getScene().getHeight()));
+    }
+
+    /** Runs "Chat: Open in Agent Mode" and waits until the chat shows in agent mode. */
+    void openAgent(FxRobot robot) throws Exception {
+        robot.interact(() -> bench.workbench.window().run(ChatWorkbench.OPEN_AGENT));
+        waitUntil("the chat shows in agent mode", () -> robot.lookup("#" + ChatView.ID).tryQuery().isPresent()
+                && chat.model().agentModeProperty().get());
     }
 
     void ask(FxRobot robot, String text) throws Exception {
