@@ -29,12 +29,9 @@ public final class VirtualRenderer {
     static final Object NODE_ID = "symphony.vnode.id";
     private final ComponentFactory factory;
     private final Map<String, Node> controls = new HashMap<>();
-    private final Map<String, VNode> nodes = new HashMap<>();
-    /** For a row of a collection: the collection's id and the row's index. */
-    private final Map<String, String> rowParent = new HashMap<>();
-    private final Map<String, Integer> rowIndex = new HashMap<>();
-    /** For a node inside a row of a list or table: the row's id (the row renders again as a whole). */
-    private final Map<String, String> rowTop = new HashMap<>();
+    private Map<String, VNode> nodes = new HashMap<>();
+    /** Where each row of a collection, and each node inside one, is: one map, filled on the JavaFX thread per row. */
+    private Map<String, RowPlace> rowPlaces = new HashMap<>();
     private VNode root;
     private Node rootControl;
 
@@ -71,10 +68,8 @@ public final class VirtualRenderer {
     public Node apply(TreeDiff.Plan plan) {
         if (plan.replaceRoot()) {
             controls.clear();
-            nodes.clear();
-            rowParent.clear();
-            rowIndex.clear();
-            rowTop.clear();
+            nodes = new HashMap<>(capacityFor(plan.byId().size()));
+            rowPlaces = new HashMap<>(capacityFor(plan.byId().size()));
             rootControl = build(plan.next());
         } else {
             for (VNode parent : plan.restructured()) {
@@ -84,12 +79,13 @@ public final class VirtualRenderer {
             for (VNode changed : plan.updated()) {
                 nodes.put(changed.id(), changed);
                 Node control = controls.get(changed.id());
+                RowPlace place = rowPlaces.get(changed.id());
                 if (control != null) {
                     factory.configure(control, changed);
-                } else if (rowParent.containsKey(changed.id())) {
-                    VNode row = plan.byId().get(rowTop.get(changed.id()));
+                } else if (place != null) {
+                    VNode row = plan.byId().get(place.top());
                     nodes.put(row.id(), row);
-                    factory.collections().updateRow(controls.get(rowParent.get(changed.id())), rowIndex.get(row.id()), row);
+                    factory.collections().updateRow(controls.get(place.collection()), rowPlaces.get(row.id()).index(), row);
                 }
             }
         }
@@ -151,12 +147,22 @@ public final class VirtualRenderer {
     /** {@code top}: the list or table row {@code row} is part of; null in a tree, whose items update one by one. */
     private void rows(String collection, VNode row, int index, String top) {
         nodes.put(row.id(), row);
-        rowParent.put(row.id(), collection);
-        rowIndex.put(row.id(), index);
-        rowTop.put(row.id(), top == null ? row.id() : top);
+        rowPlaces.put(row.id(), new RowPlace(collection, index, top == null ? row.id() : top));
         for (int i = 0; i < row.children().size(); i++) {
             rows(collection, row.children().get(i), i, top);
         }
+    }
+
+    /**
+     * A row's or a node's in a row: the collection's id, its index among its siblings, and the row that renders again
+     * when it changes (itself in a tree, whose items update one by one; the list's or table's row otherwise).
+     */
+    private record RowPlace(String collection, int index, String top) {
+    }
+
+    /** A HashMap's initial capacity that holds {@code entries} without growing (its load factor is 0.75). */
+    private static int capacityFor(int entries) {
+        return (int) Math.min(1 << 30, entries * 4L / 3 + 1);
     }
 
     /** A row's controls, built whole for a list or table cell (cells are reused, so they are not kept by id). */

@@ -30,8 +30,9 @@ import javafx.stage.Stage;
  * (software rendering, unless a platform is chosen), and an extension's first command.
  * <ul>
  * <li>{@code firstFrameMs}: a view of N rows (a list of text rows, JSON as an extension sends it) from the moment the
- * update arrives (read, checked, diffed, applied) until its first frame is rendered; the median of 5, after 2
- * warm-up views.</li>
+ * update arrives (read, checked, diffed, applied) until its first frame is rendered; the median of 11 (5 until
+ * 2026-12-07: too few for a figure that a collection or a late pulse moves by tens of ms), after 2 warm-up views;
+ * {@code firstFrameSplitMs} the median of each stage (on their own: they need not add up to the whole's).</li>
  * <li>{@code rowUpdateFxMs}: for a one-row change, the JavaFX thread's time to apply the plan and lay the scene out
  * again; p50 and p99 of N updates after up to 100 warm-up updates (reading and diffing run off that thread, as in the
  * workbench).</li>
@@ -101,12 +102,21 @@ public final class ViewsBench {
         byte[] first = JSON.writeValueAsBytes(tree(rows, -1, 0));
         firstFrame(first, host, frames); // warm-up: the JIT and the controls' first use are not what the bar measures
         firstFrame(first, host, frames);
-        double[] firsts = new double[5];
-        for (int i = 0; i < firsts.length; i++) {
-            firsts[i] = firstFrame(first, host, frames);
+        double[][] firsts = new double[SPLIT.length + 1][VIEWS]; // [0] the whole, then each stage; a column per view
+        for (int i = 0; i < VIEWS; i++) {
+            double[] one = firstFrame(first, host, frames);
+            for (int k = 0; k < one.length; k++) {
+                firsts[k][i] = one[k];
+            }
         }
-        Arrays.sort(firsts);
-        double firstFrameMs = firsts[firsts.length / 2];
+        ObjectNode split = JSON.createObjectNode();
+        for (int k = 0; k < firsts.length; k++) {
+            Arrays.sort(firsts[k]);
+            if (k > 0) {
+                split.put(SPLIT[k - 1], round(firsts[k][VIEWS / 2]));
+            }
+        }
+        double firstFrameMs = firsts[0][VIEWS / 2];
 
         VirtualRenderer renderer = new VirtualRenderer((id, event, action, value) -> { });
         VNode previous = VirtualTreeReader.read(tree(rows, -1, 0));
@@ -142,6 +152,7 @@ public final class ViewsBench {
         ObjectNode result = JSON.createObjectNode();
         result.put("rows", rows).put("updates", updates);
         result.put("firstFrameMs", round(firstFrameMs));
+        result.set("firstFrameSplitMs", split);
         result.put("rowUpdateFxMs", round(fx[fx.length / 2]));
         result.put("rowUpdateFxP99Ms", round(fx[(int) (fx.length * 0.99)]));
         firstCommand(result);
@@ -175,17 +186,36 @@ public final class ViewsBench {
         }
     }
 
-    /** One view of the tree {@code json} arriving: read, checked and diffed here, applied on the JavaFX thread; ms to its frame. */
-    private static double firstFrame(byte[] json, StackPane host, FrameClock frames) throws Exception {
+    /** How many first frames are measured (after the warm-up); the median is the figure. */
+    private static final int VIEWS = 11;
+    /** The stages of a first frame, as {@code firstFrameSplitMs} names them (each the median of its own). */
+    private static final String[] SPLIT = {"read", "waitForFx", "apply", "cssAndLayout", "toFrame"};
+
+    /**
+     * One view of the tree {@code json} arriving: read, checked and diffed here, applied on the JavaFX thread; ms to its
+     * frame, then ms of each of {@link #SPLIT}'s stages: reading (and diffing) here, the wait for the JavaFX thread,
+     * applying the plan, the scene's CSS and layout (done at once, as the next pulse would), and from there to the frame
+     * rendered (the wait for the pulse and the render).
+     */
+    private static double[] firstFrame(byte[] json, StackPane host, FrameClock frames) throws Exception {
         long arrived = System.nanoTime();
         VNode tree = VirtualTreeReader.read(JSON.readTree(json));
         TreeDiff.Plan plan = TreeDiff.plan(null, tree);
+        long read = System.nanoTime();
+        long[] fx = new long[3];
         CompletableFuture<Long> painted = new CompletableFuture<>();
         Platform.runLater(() -> {
+            fx[0] = System.nanoTime();
             host.getChildren().setAll(new VirtualRenderer((id, event, action, value) -> { }).apply(plan));
+            fx[1] = System.nanoTime();
+            host.getScene().getRoot().applyCss();
+            host.getScene().getRoot().layout();
+            fx[2] = System.nanoTime();
             frames.afterNextFrame(painted::complete);
         });
-        return (painted.get(60, TimeUnit.SECONDS) - arrived) / 1e6;
+        long frame = painted.get(60, TimeUnit.SECONDS); // completed after fx[] was written, on the JavaFX thread
+        return new double[] {(frame - arrived) / 1e6, (read - arrived) / 1e6, (fx[0] - read) / 1e6, (fx[1] - fx[0]) / 1e6,
+            (fx[2] - fx[1]) / 1e6, (frame - fx[2]) / 1e6};
     }
 
     private static double round(double v) {
