@@ -10,7 +10,6 @@ import dev.symphony.ui.terminal.TerminalPanelView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -53,7 +52,7 @@ class ThemeBackgroundsUiTest {
     }
 
     private Backgrounds sample(FxRobot robot) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
+        return TestWorkbench.onFx(() -> {
             var scene = bench.workbench.stage().getScene();
             PixelReader pixels = scene.snapshot(null).getPixelReader();
             Bounds side = bounds(robot.lookup("." + Styles.SIDE_BAR).query());
@@ -65,7 +64,7 @@ class ThemeBackgroundsUiTest {
                     pixels.getColor((int) activity.getCenterX(), (int) activity.getCenterY()),
                     pixels.getColor((int) editor.getMaxX() - 40, (int) editor.getMaxY() - 30),
                     pixels.getColor((int) (terminal.getMinX() + terminal.getWidth() * 0.7), (int) terminal.getMaxY() - 12));
-        }).get(10, TimeUnit.SECONDS);
+        });
     }
 
     private static Bounds bounds(Node node) {
@@ -121,19 +120,19 @@ class ThemeBackgroundsUiTest {
         assertOneFamily("dark", dark);
         robot.interact(() -> TestWorkbench.screenshot(bench.workbench.stage().getScene(), "workbench-dark.png"));
 
-        List<String> items = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#" + StatusBarView.ID + " .label")
-                .queryAllAs(Labeled.class).stream().map(Labeled::getText).toList()).get(10, TimeUnit.SECONDS);
+        List<String> items = TestWorkbench.onFx(() -> robot.lookup("#" + StatusBarView.ID + " .label")
+                .queryAllAs(Labeled.class).stream().map(Labeled::getText).toList());
         assertEquals(1, items.stream().filter(text -> text.contains("dark")).count(), "the status bar: " + items);
         // a long message and the workspace's long temporary path fill the bar: they give way, the short items keep
         // their whole text (before, "No proble…", "Theme: d…" and the caret's "Ln 1, Col 1 · Ja…" were cut)
         robot.interact(() -> bench.workbench.window().statusMessageProperty().set("Indexing " + "very/".repeat(40) + "deep/files"));
         WaitForAsyncUtils.waitForFxEvents();
-        List<String> cut = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#" + StatusBarView.ID + " .label")
+        List<String> cut = TestWorkbench.onFx(() -> robot.lookup("#" + StatusBarView.ID + " .label")
                 .queryAllAs(Labeled.class).stream()
                 .filter(l -> l.isVisible() && (l.getText().startsWith("Theme") || l.getText().startsWith("Ln ")
                         || l.getText().endsWith("problems") || l.getText().endsWith("problem")))
                 .filter(l -> l.getWidth() < l.prefWidth(-1) - 0.5)
-                .map(l -> l.getText() + " (" + l.getWidth() + " of " + l.prefWidth(-1) + " px)").toList()).get(10, TimeUnit.SECONDS);
+                .map(l -> l.getText() + " (" + l.getWidth() + " of " + l.prefWidth(-1) + " px)").toList());
         assertTrue(cut.isEmpty(), "status items cut short: " + cut);
     }
 }

@@ -58,12 +58,12 @@ class ThemePickerUiTest {
 
     /** The colour the editor paints its background with, read from a snapshot of the scene. */
     private Color editorBackground(FxRobot robot) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
+        return TestWorkbench.onFx(() -> {
             EditorPane pane = bench.workbench.tabsView().activeEditor();
             var bounds = pane.view().localToScene(pane.view().getBoundsInLocal());
             var image = bench.workbench.stage().getScene().snapshot(null);
             return image.getPixelReader().getColor((int) bounds.getMaxX() - 30, (int) bounds.getMaxY() - 30);
-        }).get();
+        });
     }
 
     private void screenshot(FxRobot robot, String name) {
