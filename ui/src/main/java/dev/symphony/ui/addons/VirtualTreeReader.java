@@ -29,8 +29,8 @@ public final class VirtualTreeReader {
     }
 
     /**
-     * Where a node is, as a JSON path ({@code $.children[2].children[0]}) built only for a message: a tree of 10,000
-     * rows read fine spent a third of its time writing paths no one read.
+     * Where a node is, as a JSON path ({@code $.children[2].children[0]}) built only for a message: a path written for
+     * every node, and a map and a list for every leaf, held a good tree of 10,000 rows at 11 ms to read (7 without).
      */
     private record At(At parent, int child) {
         static final At ROOT = new At(null, -1);
