@@ -67,11 +67,17 @@ public final class SelectionSet {
         return selections.get(i);
     }
 
-    /** Every selection carried across {@code change} (e.g. an edit by someone else). */
+    /**
+     * Every selection carried across {@code change} (e.g. an edit by someone else). Text inserted at a selection's
+     * anchor goes after the anchor and text inserted at its head before the head, but a caret stays a caret: text
+     * inserted where it is goes before it, so it keeps to the text it was at (an import a language server added at
+     * the caret became selected, and the next key typed replaced it).
+     */
     public SelectionSet map(ChangeSet change) {
         List<Selection> out = new ArrayList<>(selections.size());
         for (Selection s : selections) {
-            out.add(new Selection(change.map(s.anchor(), false), change.map(s.head(), true), -1));
+            int head = change.map(s.head(), true);
+            out.add(new Selection(s.isEmpty() ? head : change.map(s.anchor(), false), head, -1));
         }
         return of(out);
     }

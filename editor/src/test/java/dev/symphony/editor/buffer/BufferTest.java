@@ -165,4 +165,15 @@ class BufferTest {
             }
         });
     }
+
+    @Test
+    void anEditByAnotherAtTheCaretLeavesACaretAndASelectionTakesInTextAtItsEnds() {
+        Buffer b = buffer("const a = 1;\n");
+        b.setSelections(SelectionSet.cursorAt(0));
+        b.edit(ChangeSet.of(TextEdit.insert(0, "import x;\n")), EditKind.COMMAND); // a server's auto-import at the caret
+        assertEquals(SelectionSet.cursorAt(10), b.selections(), "the caret stays with its text, nothing is selected");
+        b.setSelections(SelectionSet.single(Selection.of(10, 15)));
+        b.edit(ChangeSet.of(TextEdit.insert(10, "/*1*/"), TextEdit.insert(15, "/*2*/")), EditKind.COMMAND);
+        assertEquals(SelectionSet.single(Selection.of(10, 25)), b.selections(), "text inserted at a selection's ends goes into it");
+    }
 }

@@ -58,6 +58,7 @@ public final class EditorView extends Region {
     private boolean readOnly;
     private boolean styledOnce;
     private Runnable onCaretMoved = () -> {};
+    private boolean caretMovePending;
     private final SharedCarets carets;
 
     private StyleLayer styleLayer;
@@ -89,6 +90,7 @@ public final class EditorView extends Region {
             folding.textChanged(before, after, change);
             styles.textChanged(before, after, change);
             invalidate();
+            caretsMovedByTheEdit();
         };
         buffer.addListener(bufferListener);
         metrics = new EditorMetrics(fontFamily, fontSize);
@@ -250,6 +252,21 @@ public final class EditorView extends Region {
     }
 
     /** Runs after every caret move or edit (the status bar's Ln/Col). */
+    /**
+     * An edit by another (a server, the agent, an undo) moves the carets too, so Ln and Col follow it: once every view
+     * of the buffer has carried its carets across the edit (a split's other view does so in its own listener, after
+     * this one), so later in the same JavaFX turn, once however many edits came.
+     */
+    private void caretsMovedByTheEdit() {
+        if (!caretMovePending) {
+            caretMovePending = true;
+            javafx.application.Platform.runLater(() -> {
+                caretMovePending = false;
+                onCaretMoved.run();
+            });
+        }
+    }
+
     public void setOnCaretMoved(Runnable onCaretMoved) {
         this.onCaretMoved = onCaretMoved;
     }

@@ -193,6 +193,23 @@ class EditorViewUiTest {
     }
 
     @Test
+    void anEditByAnotherAtTheCaretMovesItWithItsTextAndTheStatusBarFollows(FxRobot robot) throws Exception {
+        EditorView view = open(robot, "b.ts", "const a = 1;\n");
+        robot.interact(() -> view.buffer().setSelections(dev.symphony.editor.selection.SelectionSet.cursorAt(0)));
+        robot.interact(() -> view.buffer().edit(dev.symphony.editor.text.ChangeSet.of(
+                dev.symphony.editor.text.TextEdit.insert(0, "import x;\n")), dev.symphony.editor.buffer.EditKind.COMMAND)); // as an auto-import
+        assertEquals(dev.symphony.editor.selection.SelectionSet.cursorAt(10), onFx(() -> view.buffer().selections()),
+                "the caret stays before 'const', nothing selected");
+        TestWorkbench.waitUntil("the status bar says where the caret is now", 10, () -> onFx(this::caretStatus).contains("Ln 2, Col 1"),
+                () -> "it says " + onFx(this::caretStatus));
+    }
+
+    private String caretStatus() {
+        return bench.workbench.stage().getScene().getRoot().lookupAll("#status-bar .label").stream().map(n -> ((Label) n).getText())
+                .filter(t -> t != null && t.contains("Ln ")).findFirst().orElse("(no caret item)");
+    }
+
+    @Test
     void keyboardAndMouseSelection(FxRobot robot) throws Exception {
         EditorView view = open(robot, "b.txt", "alpha beta\ngamma delta\n");
         robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT, 3).release(KeyCode.SHIFT);

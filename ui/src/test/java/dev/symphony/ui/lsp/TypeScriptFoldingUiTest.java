@@ -4,7 +4,6 @@ import static dev.symphony.ui.TestWorkbench.onFx;
 import static dev.symphony.ui.TestWorkbench.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.symphony.editor.fold.FoldRegion;
 import dev.symphony.editor.buffer.EditKind;
@@ -68,10 +67,12 @@ class TypeScriptFoldingUiTest {
                 () -> onFx(() -> view.folding().regionsFromServer()));
         FoldRegion array = onFx(() -> view.folding().regionStartingAt(0));
         assertNotNull(array, "the array's range (indentation has none there): " + onFx(() -> view.folding().regions()));
-        assertEquals("0:⌄", onFx(view::foldChevrons).get(0), "the array's chevron is the server's");
+        // the gutter shows the new regions with its next paint, a pulse after the model has them
+        waitUntil("the array's chevron is the server's", 10, () -> onFx(view::foldChevrons).get(0).equals("0:⌄"),
+                () -> "the gutter shows " + onFx(view::foldChevrons) + " for the regions " + onFx(() -> view.folding().regions()));
 
         robot.interact(() -> view.folding().toggle(0));
-        assertNull(onFx(() -> view.paintedLine(1)), "the array's elements are hidden");
+        waitUntil("the array's elements are hidden (painted)", () -> onFx(() -> view.paintedLine(1) == null));
         assertEquals(List.of(array), onFx(() -> view.folding().folded()));
 
         robot.interact(() -> view.buffer().edit(ChangeSet.of(TextEdit.insert(0, "const b = [\n3,\n];\n")), EditKind.COMMAND));
