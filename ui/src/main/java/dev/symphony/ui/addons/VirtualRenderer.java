@@ -68,8 +68,9 @@ public final class VirtualRenderer {
     public Node apply(TreeDiff.Plan plan) {
         if (plan.replaceRoot()) {
             controls.clear();
-            nodes = new HashMap<>(capacityFor(plan.byId().size()));
-            rowPlaces = new HashMap<>(capacityFor(plan.byId().size()));
+            int capacity = capacityFor(plan.byId().size());
+            nodes = new HashMap<>(capacity);
+            rowPlaces = new HashMap<>(capacity);
             rootControl = build(plan.next());
         } else {
             for (VNode parent : plan.restructured()) {
@@ -79,13 +80,10 @@ public final class VirtualRenderer {
             for (VNode changed : plan.updated()) {
                 nodes.put(changed.id(), changed);
                 Node control = controls.get(changed.id());
-                RowPlace place = rowPlaces.get(changed.id());
                 if (control != null) {
                     factory.configure(control, changed);
-                } else if (place != null) {
-                    VNode row = plan.byId().get(place.top());
-                    nodes.put(row.id(), row);
-                    factory.collections().updateRow(controls.get(place.collection()), rowPlaces.get(row.id()).index(), row);
+                } else {
+                    updateRow(plan, rowPlaces.get(changed.id()));
                 }
             }
         }
@@ -141,6 +139,15 @@ public final class VirtualRenderer {
                             ? Priority.ALWAYS : Priority.NEVER);
                 }
             }
+        }
+    }
+
+    /** Renders again the row a changed node without a control of its own is part of ({@code place}; null: none). */
+    private void updateRow(TreeDiff.Plan plan, RowPlace place) {
+        if (place != null) {
+            VNode row = plan.byId().get(place.top());
+            nodes.put(row.id(), row);
+            factory.collections().updateRow(controls.get(place.collection()), rowPlaces.get(row.id()).index(), row);
         }
     }
 

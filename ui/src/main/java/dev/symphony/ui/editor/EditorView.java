@@ -251,11 +251,10 @@ public final class EditorView extends Region {
         return metrics;
     }
 
-    /** Runs after every caret move or edit (the status bar's Ln/Col). */
     /**
      * An edit by another (a server, the agent, an undo) moves the carets too, so Ln and Col follow it: once every view
      * of the buffer has carried its carets across the edit (a split's other view does so in its own listener, after
-     * this one), so later in the same JavaFX turn, once however many edits came.
+     * this one), so in a later runnable of the JavaFX thread, once for however many edits came before it.
      */
     private void caretsMovedByTheEdit() {
         if (!caretMovePending) {
@@ -267,6 +266,7 @@ public final class EditorView extends Region {
         }
     }
 
+    /** Runs after every caret move or edit (the status bar's Ln/Col). */
     public void setOnCaretMoved(Runnable onCaretMoved) {
         this.onCaretMoved = onCaretMoved;
     }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.symphony.editor.buffer.EditKind;
 import dev.symphony.editor.selection.Selection;
+import dev.symphony.editor.selection.SelectionSet;
+import dev.symphony.editor.text.ChangeSet;
+import dev.symphony.editor.text.TextEdit;
 import dev.symphony.kernel.paths.SymphonyPaths;
 import dev.symphony.ui.TestWorkbench;
 import dev.symphony.ui.Workbench;
@@ -187,23 +191,22 @@ class EditorViewUiTest {
         assertEquals(x0 + 6 * view.metrics().advance(), view.caretPoint().getX(), 0.5, "caret after the typed text");
         assertTrue(document().dirtyProperty().get());
         assertTrue(robot.lookup(".tab-label").queryAll().stream().anyMatch(n -> ((Label) n).getText().equals("● a.txt")));
-        Label status = robot.lookup("#status-bar .label").queryAll().stream().map(n -> (Label) n)
-                .filter(l -> l.getText() != null && l.getText().contains("Ln ")).findFirst().orElseThrow();
-        assertTrue(status.getText().contains("Ln 1, Col 7"), status.getText());
+        String status = onFx(this::caretStatus);
+        assertTrue(status.contains("Ln 1, Col 7"), status);
     }
 
     @Test
     void anEditByAnotherAtTheCaretMovesItWithItsTextAndTheStatusBarFollows(FxRobot robot) throws Exception {
         EditorView view = open(robot, "b.ts", "const a = 1;\n");
-        robot.interact(() -> view.buffer().setSelections(dev.symphony.editor.selection.SelectionSet.cursorAt(0)));
-        robot.interact(() -> view.buffer().edit(dev.symphony.editor.text.ChangeSet.of(
-                dev.symphony.editor.text.TextEdit.insert(0, "import x;\n")), dev.symphony.editor.buffer.EditKind.COMMAND)); // as an auto-import
-        assertEquals(dev.symphony.editor.selection.SelectionSet.cursorAt(10), onFx(() -> view.buffer().selections()),
+        robot.interact(() -> view.buffer().setSelections(SelectionSet.cursorAt(0)));
+        robot.interact(() -> view.buffer().edit(ChangeSet.of(TextEdit.insert(0, "import x;\n")), EditKind.COMMAND)); // as an auto-import
+        assertEquals(SelectionSet.cursorAt(10), onFx(() -> view.buffer().selections()),
                 "the caret stays before 'const', nothing selected");
         TestWorkbench.waitUntil("the status bar says where the caret is now", 10, () -> onFx(this::caretStatus).contains("Ln 2, Col 1"),
                 () -> "it says " + onFx(this::caretStatus));
     }
 
+    /** The status bar's caret item ("Ln 1, Col 7  Java"), read on the JavaFX thread. */
     private String caretStatus() {
         return bench.workbench.stage().getScene().getRoot().lookupAll("#status-bar .label").stream().map(n -> ((Label) n).getText())
                 .filter(t -> t != null && t.contains("Ln ")).findFirst().orElse("(no caret item)");
@@ -323,9 +326,8 @@ class EditorViewUiTest {
         assertEquals(keyword, onFx(() -> view.paintedFill(0, 8)), "'class' is a keyword too");
         assertTrue(!keyword.equals(onFx(() -> view.paintedFill(0, 14))), "the class name is not painted as a keyword");
         assertEquals("public class Main {", onFx(() -> view.paintedLine(0)));
-        Label status = robot.lookup("#status-bar .label").queryAll().stream().map(n -> (Label) n)
-                .filter(l -> l.getText() != null && l.getText().contains("Ln ")).findFirst().orElseThrow();
-        assertTrue(status.getText().contains("Java"), status.getText());
+        String status = onFx(this::caretStatus);
+        assertTrue(status.contains("Java"), status);
     }
 
     private static long countTexts(Node node) {

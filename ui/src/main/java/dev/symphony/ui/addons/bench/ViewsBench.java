@@ -43,6 +43,10 @@ import javafx.stage.Stage;
  */
 public final class ViewsBench {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many first frames are measured (after the warm-up); the median is the figure. */
+    private static final int VIEWS = 11;
+    /** The stages of a first frame, as {@code firstFrameSplitMs} names them (each the median of its own). */
+    private static final String[] SPLIT = {"read", "waitForFx", "apply", "cssAndLayout", "toFrame"};
 
     private ViewsBench() {
     }
@@ -185,11 +189,6 @@ public final class ViewsBench {
             result.put("firstCommandMs", (String) null).put("firstCommandSkipped", e.getMessage());
         }
     }
-
-    /** How many first frames are measured (after the warm-up); the median is the figure. */
-    private static final int VIEWS = 11;
-    /** The stages of a first frame, as {@code firstFrameSplitMs} names them (each the median of its own). */
-    private static final String[] SPLIT = {"read", "waitForFx", "apply", "cssAndLayout", "toFrame"};
 
     /**
      * One view of the tree {@code json} arriving: read, checked and diffed here, applied on the JavaFX thread; ms to its
