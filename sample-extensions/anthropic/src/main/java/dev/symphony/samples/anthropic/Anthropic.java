@@ -15,6 +15,6 @@ public class Anthropic implements SymphonyExtension {
     @Override
     public void register(Capabilities capabilities) {
         LanguageModel.register(capabilities, model);
-        ModelListing.register(capabilities, AnthropicModel::listModels);
+        ModelListing.register(capabilities, model::listModels);
     }
 }

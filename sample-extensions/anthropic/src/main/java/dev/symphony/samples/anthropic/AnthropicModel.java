@@ -8,6 +8,7 @@ import dev.symphony.contract.llm.LanguageModelProtocol.ChatRequest;
 import dev.symphony.contract.llm.LanguageModelProtocol.Feature;
 import dev.symphony.contract.llm.LanguageModelProtocol.Final;
 import dev.symphony.contract.llm.LanguageModelProtocol.ModelInfo;
+import dev.symphony.samples.broker.BrokerHttpClient;
 import dev.symphony.samples.broker.LocalServer;
 import dev.symphony.samples.broker.ProviderEndpoint;
 import dev.symphony.samples.broker.ProviderFailures;
@@ -40,9 +41,18 @@ final class AnthropicModel implements LanguageModel {
     private final SharedModel<AnthropicStreamingChatModel> chats = new SharedModel<>(c -> AnthropicStreamingChatModel.builder()
             .baseUrl(c.baseUrl()).apiKey(ProviderEndpoint.NO_KEY).timeout(c.timeout()).httpClientBuilder(c.httpClient(KEY_HEADERS)).build());
 
+    /** Anthropic's model list, built once per server, secret and timeout. */
+    private final SharedModel<AnthropicModelCatalog> catalogues = new SharedModel<>(c -> AnthropicModelCatalog.builder()
+            .baseUrl(c.baseUrl()).apiKey(ProviderEndpoint.NO_KEY).httpClientBuilder(c.httpClient(KEY_HEADERS)).build());
+
     /** How many chat models were built so far (one per change of the settings they are built from). */
     long chatModelsBuilt() {
         return chats.builds();
+    }
+
+    /** How many model lists were built so far. */
+    long cataloguesBuilt() {
+        return catalogues.builds();
     }
 
     @Override
@@ -63,12 +73,12 @@ final class AnthropicModel implements LanguageModel {
     }
 
     /** Anthropic's {@code /v1/models}, by langchain4j's Anthropic model catalogue. */
-    static Catalogue listModels(CallContext context) {
+    Catalogue listModels(CallContext context) {
         ProviderEndpoint endpoint = endpoint(context);
+        AnthropicModelCatalog catalogue = catalogues.model(endpoint);
         List<ModelDescription> listed;
         try {
-            listed = AnthropicModelCatalog.builder().baseUrl(endpoint.baseUrl()).apiKey(ProviderEndpoint.NO_KEY)
-                    .httpClientBuilder(endpoint.httpClient(context, KEY_HEADERS)).build().listModels();
+            listed = BrokerHttpClient.during(context, catalogue::listModels);
         } catch (RuntimeException e) {
             throw ProviderFailures.failure(e, endpoint.baseUrl());
         }

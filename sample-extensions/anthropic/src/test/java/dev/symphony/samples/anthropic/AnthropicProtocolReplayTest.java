@@ -146,6 +146,10 @@ class AnthropicProtocolReplayTest {
         Catalogue listed = InstrumentConformance.listing(harness);
         assertEquals(List.of("claude-sonnet-4-20250514", "claude-3-5-haiku-20241022"), listed.models().stream().map(ModelInfo::id).toList());
         assertEquals("Claude Sonnet 4", listed.models().get(0).displayName());
+        long built = extension.model.cataloguesBuilt();
+        replay.serve(getClass(), "models.replay");
+        assertEquals(listed, InstrumentConformance.listing(harness), "listed again: the same");
+        assertEquals(built, extension.model.cataloguesBuilt(), "a second listing with equal settings builds no model list");
 
         Catalogue catalogue = InstrumentConformance.catalogue(harness);
         PriceTable prices = PriceTable.shipped();

@@ -74,13 +74,9 @@ public final class BrokerHttpClient implements HttpClient {
         this.call = call;
     }
 
-    /** The builder langchain4j's models take; its timeouts are ignored in favour of the one given here. */
-    public static HttpClientBuilder builder(HostHttp http, String secret, Set<String> keyHeaders, Duration timeout, BooleanSupplier cancelled) {
-        return builder(() -> new BrokerHttpClient(http, secret, keyHeaders, timeout, cancelled));
-    }
-
     /**
-     * The builder of a model kept across calls ({@link SharedModel}): its client holds no call; each exchange goes
+     * The builder langchain4j's models take (its timeouts are ignored in favour of the one given here), for a model
+     * kept across calls ({@link SharedModel}): its client holds no call; each exchange goes
      * through the HTTP and watches the cancel of the call running it ({@link #during}), so one call's cancel never
      * closes another's stream.
      */

@@ -83,9 +83,4 @@ public record ProviderEndpoint(String baseUrl, String modelName, String apiKeySe
     public Connection connection() {
         return new Connection(baseUrl, apiKeySecret, timeout);
     }
-
-    /** langchain4j's HTTP client for this endpoint: through the broker, the key headers dropped, the call's cancel watched. */
-    public HttpClientBuilder httpClient(CallContext context, Set<String> keyHeaders) {
-        return BrokerHttpClient.builder(context.services().http(), apiKeySecret, keyHeaders, timeout, context::cancelled);
-    }
 }

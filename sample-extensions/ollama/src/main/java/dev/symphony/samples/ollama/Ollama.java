@@ -15,6 +15,6 @@ public class Ollama implements SymphonyExtension {
     @Override
     public void register(Capabilities capabilities) {
         LanguageModel.register(capabilities, model);
-        ModelListing.register(capabilities, OllamaLanguageModel::listModels);
+        ModelListing.register(capabilities, model::listModels);
     }
 }

@@ -20,6 +20,7 @@ import dev.symphony.contract.llm.LanguageModelProtocol.Final;
 import dev.symphony.contract.llm.LanguageModelProtocol.ModelInfo;
 import dev.symphony.contract.llm.LanguageModelProtocol.Sampling;
 import dev.symphony.contract.llm.LanguageModelProtocol.Usage;
+import dev.symphony.samples.broker.BrokerHttpClient;
 import dev.symphony.samples.broker.LocalServer;
 import dev.symphony.samples.broker.ProviderEndpoint;
 import dev.symphony.samples.broker.ProviderFailures;
@@ -47,9 +48,21 @@ final class OllamaLanguageModel implements LanguageModel {
     private final SharedModel<OllamaStreamingChatModel> chats = new SharedModel<>(c -> OllamaStreamingChatModel.builder()
             .baseUrl(c.baseUrl()).timeout(c.timeout()).httpClientBuilder(c.httpClient(KEY_HEADERS)).build());
 
+    /** The embedding model, built once per server, timeout and model name (langchain4j's takes the name when built). */
+    private final SharedModel<OllamaEmbeddingModel> embedders = SharedModel.perModelName((c, name) -> OllamaEmbeddingModel.builder()
+            .baseUrl(c.baseUrl()).maxRetries(0).modelName(name).timeout(c.timeout()).httpClientBuilder(c.httpClient(KEY_HEADERS)).build());
+    /** The installed models' list, built once per server and timeout. */
+    private final SharedModel<OllamaModels> catalogues = new SharedModel<>(c -> OllamaModels.builder()
+            .baseUrl(c.baseUrl()).timeout(c.timeout()).httpClientBuilder(c.httpClient(KEY_HEADERS)).build());
+
     /** How many chat models were built so far (one per change of the settings they are built from). */
     long chatModelsBuilt() {
         return chats.builds();
+    }
+
+    /** How many embedding models and model lists were built so far, together. */
+    long otherModelsBuilt() {
+        return embedders.builds() + catalogues.builds();
     }
 
     @Override
@@ -87,12 +100,10 @@ final class OllamaLanguageModel implements LanguageModel {
             throw new ExtensionException(ErrorCode.INVALID_INPUT, "embed needs at least one input");
         }
         ProviderEndpoint endpoint = endpoint(context);
-        OllamaEmbeddingModel embedder = OllamaEmbeddingModel.builder().baseUrl(endpoint.baseUrl()).maxRetries(0)
-                .modelName(LocalServer.modelFor(endpoint, request.model(), context))
-                .timeout(endpoint.timeout()).httpClientBuilder(endpoint.httpClient(context, KEY_HEADERS)).build();
+        OllamaEmbeddingModel embedder = embedders.model(endpoint, LocalServer.modelFor(endpoint, request.model(), context));
         Response<List<Embedding>> response;
         try {
-            response = embedder.embedAll(request.inputs().stream().map(TextSegment::from).toList());
+            response = BrokerHttpClient.during(context, () -> embedder.embedAll(request.inputs().stream().map(TextSegment::from).toList()));
         } catch (RuntimeException e) {
             throw ProviderFailures.failure(e, endpoint.baseUrl());
         }
@@ -103,12 +114,12 @@ final class OllamaLanguageModel implements LanguageModel {
     }
 
     /** The installed models ({@code /api/tags}), by langchain4j's {@link OllamaModels}. */
-    static Catalogue listModels(CallContext context) {
+    Catalogue listModels(CallContext context) {
         ProviderEndpoint endpoint = endpoint(context);
+        OllamaModels catalogue = catalogues.model(endpoint);
         List<OllamaModel> listed;
         try {
-            listed = OllamaModels.builder().baseUrl(endpoint.baseUrl()).timeout(endpoint.timeout())
-                    .httpClientBuilder(endpoint.httpClient(context, KEY_HEADERS)).build().availableModels().content();
+            listed = BrokerHttpClient.during(context, () -> catalogue.availableModels().content());
         } catch (RuntimeException e) {
             throw ProviderFailures.failure(e, endpoint.baseUrl());
         }

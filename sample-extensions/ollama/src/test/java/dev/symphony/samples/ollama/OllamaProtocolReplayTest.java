@@ -171,6 +171,18 @@ class OllamaProtocolReplayTest {
         // langchain4j 1.11's Ollama embedding response maps no usage (prompt_eval_count is dropped); the kernel counts
         // the input itself and bills the larger count
         assertEquals(0, e.usage().inputTokens());
+
+        long built = extension.model.otherModelsBuilt();
+        replay.serve(getClass(), "tags.replay").serve(getClass(), "embed.replay");
+        assertEquals(listed, InstrumentConformance.listing(harness), "listed again: the same");
+        chunks = harness.stream("embed", LanguageModelProtocol.toJson(new EmbedRequest("nomic-embed-text", List.of("a", "b"))));
+        assertArrayEquals(e.vectors().get(1), LanguageModelProtocol.fromJson(chunks.get(chunks.size() - 1), Embeddings.class).vectors().get(1));
+        assertEquals(built, extension.model.otherModelsBuilt(), "listing and embedding again with equal settings build nothing");
+        replay.serve(getClass(), "embed.replay");
+        harness.stream("embed", LanguageModelProtocol.toJson(new EmbedRequest("all-minilm", List.of("a", "b"))));
+        assertEquals(built + 1, extension.model.otherModelsBuilt(), "another embedding model's name: a model built for it");
+        String sent = replay.requests().get(replay.requests().size() - 1).body();
+        assertTrue(sent.contains("\"all-minilm\""), "the new model's name went out: " + sent);
     }
 
     @Test

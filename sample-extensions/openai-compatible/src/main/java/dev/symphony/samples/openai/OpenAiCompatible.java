@@ -16,6 +16,6 @@ public class OpenAiCompatible implements SymphonyExtension {
     @Override
     public void register(Capabilities capabilities) {
         LanguageModel.register(capabilities, model);
-        ModelListing.register(capabilities, OpenAiCompatibleModel::listModels);
+        ModelListing.register(capabilities, model::listModels);
     }
 }

@@ -20,6 +20,7 @@ import dev.symphony.contract.llm.LanguageModelProtocol.Final;
 import dev.symphony.contract.llm.LanguageModelProtocol.ModelInfo;
 import dev.symphony.contract.llm.LanguageModelProtocol.Sampling;
 import dev.symphony.contract.llm.LanguageModelProtocol.Usage;
+import dev.symphony.samples.broker.BrokerHttpClient;
 import dev.symphony.samples.broker.LocalServer;
 import dev.symphony.samples.broker.ProviderEndpoint;
 import dev.symphony.samples.broker.ProviderFailures;
@@ -58,9 +59,21 @@ final class OpenAiCompatibleModel implements LanguageModel {
     private final SharedModel<OpenAiStreamingChatModel> chats = new SharedModel<>(c -> OpenAiStreamingChatModel.builder()
             .baseUrl(c.baseUrl()).apiKey(ProviderEndpoint.NO_KEY).httpClientBuilder(c.httpClient(KEY_HEADERS)).build());
 
+    /** The embedding model, built once per server, secret, timeout and model name (langchain4j's takes the name when built). */
+    private final SharedModel<OpenAiEmbeddingModel> embedders = SharedModel.perModelName((c, name) -> OpenAiEmbeddingModel.builder()
+            .baseUrl(c.baseUrl()).apiKey(ProviderEndpoint.NO_KEY).modelName(name).httpClientBuilder(c.httpClient(KEY_HEADERS)).build());
+    /** The server's model list, built once per server, secret and timeout. */
+    private final SharedModel<OpenAiModelCatalog> catalogues = new SharedModel<>(c -> OpenAiModelCatalog.builder()
+            .baseUrl(c.baseUrl()).apiKey(ProviderEndpoint.NO_KEY).httpClientBuilder(c.httpClient(KEY_HEADERS)).build());
+
     /** How many chat models were built so far (one per change of the settings they are built from). */
     long chatModelsBuilt() {
         return chats.builds();
+    }
+
+    /** How many embedding models and model lists were built so far, together. */
+    long otherModelsBuilt() {
+        return embedders.builds() + catalogues.builds();
     }
 
     @Override
@@ -102,12 +115,10 @@ final class OpenAiCompatibleModel implements LanguageModel {
             throw new ExtensionException(ErrorCode.INVALID_INPUT, "embed needs at least one input");
         }
         ProviderEndpoint endpoint = endpoint(context);
-        OpenAiEmbeddingModel embedder = OpenAiEmbeddingModel.builder().baseUrl(endpoint.baseUrl()).apiKey(ProviderEndpoint.NO_KEY)
-                .modelName(LocalServer.modelFor(endpoint, request.model(), context))
-                .httpClientBuilder(endpoint.httpClient(context, KEY_HEADERS)).build();
+        OpenAiEmbeddingModel embedder = embedders.model(endpoint, LocalServer.modelFor(endpoint, request.model(), context));
         Response<List<Embedding>> response;
         try {
-            response = embedder.embedAll(request.inputs().stream().map(TextSegment::from).toList());
+            response = BrokerHttpClient.during(context, () -> embedder.embedAll(request.inputs().stream().map(TextSegment::from).toList()));
         } catch (RuntimeException e) {
             throw ProviderFailures.failure(e, endpoint.baseUrl());
         }
@@ -118,12 +129,12 @@ final class OpenAiCompatibleModel implements LanguageModel {
     }
 
     /** The server's {@code /models}, by langchain4j's OpenAI model catalogue. */
-    static Catalogue listModels(CallContext context) {
+    Catalogue listModels(CallContext context) {
         ProviderEndpoint endpoint = endpoint(context);
+        OpenAiModelCatalog catalogue = catalogues.model(endpoint);
         List<ModelDescription> listed;
         try {
-            listed = OpenAiModelCatalog.builder().baseUrl(endpoint.baseUrl()).apiKey(ProviderEndpoint.NO_KEY)
-                    .httpClientBuilder(endpoint.httpClient(context, KEY_HEADERS)).build().listModels();
+            listed = BrokerHttpClient.during(context, catalogue::listModels);
         } catch (RuntimeException e) {
             throw ProviderFailures.failure(e, endpoint.baseUrl());
         }

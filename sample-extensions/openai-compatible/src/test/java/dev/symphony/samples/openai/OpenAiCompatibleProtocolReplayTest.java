@@ -70,6 +70,10 @@ class OpenAiCompatibleProtocolReplayTest {
         replay.serve(getClass(), "models.replay");
         Catalogue listed = InstrumentConformance.listing(harness);
         assertEquals(List.of("symphony-demo-bigram.gguf"), listed.models().stream().map(m -> m.id()).toList());
+        long built = extension.model.otherModelsBuilt();
+        replay.serve(getClass(), "models.replay");
+        assertEquals(listed, InstrumentConformance.listing(harness), "listed again: the same");
+        assertEquals(built, extension.model.otherModelsBuilt(), "a second listing with equal settings builds no model list");
     }
 
     @Test
