@@ -58,7 +58,9 @@ public final class EditorView extends Region {
     private boolean readOnly;
     private boolean styledOnce;
     private Runnable onCaretMoved = () -> {};
+    /** An edit moved the carets and no report has said so since; a runnable to report it is queued. */
     private boolean caretMovePending;
+    private boolean caretMoveQueued;
     private final SharedCarets carets;
 
     private StyleLayer styleLayer;
@@ -254,14 +256,20 @@ public final class EditorView extends Region {
     /**
      * An edit by another (a server, the agent, an undo) moves the carets too, so Ln and Col follow it: once every view
      * of the buffer has carried its carets across the edit (a split's other view does so in its own listener, after
-     * this one), so in a later runnable of the JavaFX thread, once for however many edits came before it.
+     * this one), so in a later runnable of the JavaFX thread, once for however many edits came before it. An edit
+     * through this view places its carets right after, and {@link #selectionsChanged} reports that at once: the
+     * runnable then has nothing left to report (typing tells the status bar once per keystroke, not twice).
      */
     private void caretsMovedByTheEdit() {
-        if (!caretMovePending) {
-            caretMovePending = true;
+        caretMovePending = true;
+        if (!caretMoveQueued) {
+            caretMoveQueued = true;
             javafx.application.Platform.runLater(() -> {
-                caretMovePending = false;
-                onCaretMoved.run();
+                caretMoveQueued = false;
+                if (caretMovePending) {
+                    caretMovePending = false;
+                    onCaretMoved.run();
+                }
             });
         }
     }
@@ -288,6 +296,7 @@ public final class EditorView extends Region {
 
     /** The carets or selections changed (no text change): repaint decorations, restart the blink. */
     void selectionsChanged() {
+        caretMovePending = false; // reported now, after the edit that may have queued it
         folding.revealCarets();
         decorations.caretActivity();
         invalidate();

@@ -206,6 +206,20 @@ class EditorViewUiTest {
                 () -> "it says " + onFx(this::caretStatus));
     }
 
+    @Test
+    void aKeystrokeTellsTheCaretsMoveOnceAndSoDoesAnEditByAnother(FxRobot robot) throws Exception {
+        EditorView view = open(robot, "d.txt", "abc\n");
+        java.util.concurrent.atomic.AtomicInteger moves = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> view.setOnCaretMoved(moves::incrementAndGet));
+        robot.type(KeyCode.X);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("xabc\n", onFx(() -> view.buffer().text().toString()));
+        assertEquals(1, moves.get(), "one keystroke, one report of the caret's move (the status bar's Ln/Col)");
+        robot.interact(() -> view.buffer().edit(ChangeSet.of(TextEdit.insert(0, "y")), EditKind.COMMAND));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, moves.get(), "an edit by another moves the caret: reported once");
+    }
+
     /** The status bar's caret item ("Ln 1, Col 7  Java"), read on the JavaFX thread. */
     private String caretStatus() {
         return bench.workbench.stage().getScene().getRoot().lookupAll("#status-bar .label").stream().map(n -> ((Label) n).getText())
