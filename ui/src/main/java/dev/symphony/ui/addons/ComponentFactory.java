@@ -2,12 +2,14 @@ package dev.symphony.ui.addons;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
@@ -23,6 +25,8 @@ import javafx.scene.layout.VBox;
  */
 final class ComponentFactory {
     static final String NODE_CLASS = "vnode";
+    /** The style classes a text node's {@code style} prop adds (one at most). */
+    static final List<String> TEXT_STYLES = List.of("title-4", "text-muted", "text-caption");
     static final String ERROR_CLASS = "vnode-error";
 
     /** A user action on node {@code id}: {@code event} is click, change or select. */
@@ -113,11 +117,11 @@ final class ComponentFactory {
             case "row" -> ((HBox) fx).setSpacing(n.props().path("spacing").asDouble(6));
             case "split" -> ((SplitPane) fx).setOrientation("vertical".equals(n.text("orientation", ""))
                     ? Orientation.VERTICAL : Orientation.HORIZONTAL);
-            case "text" -> {
-                Label l = (Label) fx;
+            case "text" -> { // a Label, or a list's cell showing a text row itself (Collections)
+                Labeled l = (Labeled) fx;
                 l.setText(n.text("text", ""));
                 l.setWrapText(true);
-                l.getStyleClass().removeAll("title-4", "text-muted", "text-caption");
+                l.getStyleClass().removeAll(TEXT_STYLES);
                 switch (n.text("style", "")) {
                     case "title" -> l.getStyleClass().add("title-4");
                     case "muted" -> l.getStyleClass().add("text-muted");

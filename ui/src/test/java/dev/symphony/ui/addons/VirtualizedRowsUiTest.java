@@ -66,6 +66,46 @@ class VirtualizedRowsUiTest {
         checkOneRowChange(robot, "tree", i -> item(i, "Row " + i), i -> item(i, "Row " + i + " (changed)"));
     }
 
+    /**
+     * A list's text row is shown by its cell itself (one control per row, not a cell and a label): text, style,
+     * tooltip and node id on the cell; and a cell that then shows another kind of row keeps none of them.
+     */
+    @Test
+    void aListsTextRowIsItsCellAndTheCellKeepsNothingOfItForAnotherRow(FxRobot robot) {
+        ObjectNode quiet = F.objectNode().put("text", "Quiet").put("style", "muted").put("tooltip", "a tip");
+        VNode before = new VNode("rows", "list", F.objectNode(), List.of(new VNode("t", "text", quiet, List.of(), Map.of())), Map.of());
+        VNode after = new VNode("rows", "list", F.objectNode(),
+                List.of(new VNode("t", "button", F.objectNode().put("text", "Go"), List.of(), Map.of("click", "go"))), Map.of());
+        robot.interact(() -> {
+            VirtualRenderer renderer = new VirtualRenderer((id, e, a, v) -> { });
+            Node control = renderer.apply(TreeDiff.plan(null, before));
+            host.getChildren().setAll(control);
+            settle();
+            javafx.scene.control.ListCell<?> cell = firstRow(control);
+            assertEquals(null, cell.getGraphic(), "the cell shows the text row itself, no label inside");
+            assertEquals("Quiet", cell.getText());
+            assertEquals("t", VirtualRenderer.nodeIdOf(cell));
+            assertTrue(cell.getStyleClass().contains("text-muted"), "the row's style: " + cell.getStyleClass());
+            assertEquals("a tip", cell.getTooltip() == null ? null : cell.getTooltip().getText());
+
+            renderer.apply(TreeDiff.plan(before, after));
+            settle();
+            cell = firstRow(control);
+            assertTrue(cell.getGraphic() instanceof javafx.scene.control.Button b && b.getText().equals("Go"),
+                    "the button row is a button in the cell: " + cell.getGraphic());
+            assertEquals(null, cell.getText());
+            assertEquals(null, cell.getTooltip(), "the text row's tooltip is gone");
+            assertEquals(null, VirtualRenderer.nodeIdOf(cell), "the cell carries no node id (its button does)");
+            assertEquals("t", VirtualRenderer.nodeIdOf(cell.getGraphic()));
+            assertTrue(!cell.getStyleClass().contains("text-muted"), "the text row's style is gone: " + cell.getStyleClass());
+        });
+    }
+
+    private static javafx.scene.control.ListCell<?> firstRow(Node control) {
+        return nodes(control).stream().filter(n -> n instanceof javafx.scene.control.ListCell<?> c && !c.isEmpty() && c.getIndex() == 0)
+                .map(n -> (javafx.scene.control.ListCell<?>) n).findFirst().orElseThrow(() -> new AssertionError("no cell shows row 0"));
+    }
+
     private void checkOneRowChange(FxRobot robot, String component, java.util.function.IntFunction<VNode> row,
                                    java.util.function.IntFunction<VNode> changedRow) {
         List<VNode> rows = new ArrayList<>(ROWS);
