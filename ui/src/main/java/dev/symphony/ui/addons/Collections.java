@@ -46,7 +46,7 @@ final class Collections {
      * it built while it is empty, so the next row of the same component reconfigures it instead of building a new one.
      * A text row is shown by the cell itself — its text, style, tooltip and node id on the cell — rather than by a
      * label inside it: one control per row instead of two (a 10,000-row list's first frame spent 35–37 ms in CSS and
-     * layout instead of 50–74, `bench views` alternating both, 2026-12-07).
+     * layout instead of 50–74, {@code bench views} alternating both, 2026-12-07).
      */
     private final class RowCell extends ListCell<RowModel> {
         private final RowModel.Follower follower = new RowModel.Follower(this::show);
