@@ -25,6 +25,14 @@ public final class KernelContext {
     private final List<Path> bundledRoots = new ArrayList<>();
     private String hostClasspath;
     private Duration hangTimeout;
+    /**
+     * How long a busy host may send nothing before it is killed as hung. A host heartbeats every 250 ms while it has
+     * work, but on a loaded machine a healthy host's JVM can go a second and more without running at all (0.9 and
+     * 1.25 s seen on two cores under a build, and hosts killed so in the test suite): 750 ms, the figure before,
+     * killed working hosts — a language server's with its state — where a user compiles. A hang is still found
+     * within ~3.2 s (checked every 200 ms).
+     */
+    public static final Duration DEFAULT_HANG_TIMEOUT = Duration.ofSeconds(3);
     private long dataQuotaBytes;
     private long requestBytesPerSecond;
     private Duration hostStartTimeout;
@@ -93,7 +101,10 @@ public final class KernelContext {
         return this;
     }
 
-    /** A host with no message (heartbeats included) for this long is killed as hung. */
+    /**
+     * A host with no message (heartbeats included) for this long while calls to it are in flight is killed as hung;
+     * by default {@link #DEFAULT_HANG_TIMEOUT}.
+     */
     public KernelContext hangTimeout(Duration timeout) {
         this.hangTimeout = timeout;
         return this;
@@ -196,7 +207,7 @@ public final class KernelContext {
             hostClasspath = HostClasspath.resolve();
         }
         if (hangTimeout == null) {
-            hangTimeout = Duration.ofMillis(750);
+            hangTimeout = DEFAULT_HANG_TIMEOUT;
         }
         if (requestBytesPerSecond == 0) {
             requestBytesPerSecond = HostQuota.REQUEST_BYTES_PER_SECOND;

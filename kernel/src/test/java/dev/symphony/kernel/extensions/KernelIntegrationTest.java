@@ -190,6 +190,12 @@ class KernelIntegrationTest {
         assertEquals(json("{\"echo\":{}}"), call("echo", "{}"));
     }
 
+    /** A healthy host held back for 1.5 s (a loaded machine: no heartbeat meanwhile) is not killed as hung. */
+    @Test
+    void aHostSilentForASecondAndAHalfIsNotTakenForHung() throws Exception {
+        assertEquals(json("{\"stalled\":true}"), call("stall", "{\"ms\":1500}"));
+    }
+
     @Test
     void theHostRunsWithTheManifestsHeapLimit() throws Exception {
         assertTrue(call("heap", "{}").path("maxMb").asLong() <= 48);

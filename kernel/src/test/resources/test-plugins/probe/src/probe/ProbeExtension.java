@@ -202,6 +202,10 @@ public class ProbeExtension implements SymphonyExtension {
                 Thread.sleep(1000);
             }
         });
+        c.operator("stall", (in, ctx) -> { // on the bus thread: no heartbeat meanwhile, as when the machine holds the host back
+            Thread.sleep(in.path("ms").asLong(1500));
+            return obj().put("stalled", true);
+        });
         c.operator("leak", (in, ctx) -> {
             while (true) {
                 HOARD.add(new byte[1 << 20]);
