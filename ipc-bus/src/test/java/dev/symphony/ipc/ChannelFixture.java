@@ -28,10 +28,16 @@ final class ChannelFixture implements AutoCloseable {
     }
 
     ChannelFixture(Path dir, InboundHandler kernelHandler, InboundHandler hostHandler, RollCycle roll, int window) {
+        this(dir, kernelHandler, hostHandler, roll, window, null);
+    }
+
+    /** {@code hostHeartbeat}: how often the host heartbeats while it has work (null: the bus's default). */
+    ChannelFixture(Path dir, InboundHandler kernelHandler, InboundHandler hostHandler, RollCycle roll, int window,
+                   Duration hostHeartbeat) {
         Channels.Listener listener = Channels.listen(dir);
         CompletableFuture<Endpoint> hostSide = CompletableFuture.supplyAsync(() -> Channels.connect(new EndpointContext()
                 .channelDir(dir).kernelSide(false).peerName("test.ext").handler(hostHandler).rollCycle(roll)
-                .streamWindow(window)));
+                .streamWindow(window).heartbeatInterval(hostHeartbeat)));
         kernel = listener.accept(new EndpointContext().peerName("test.ext").handler(kernelHandler).rollCycle(roll)
                 .streamWindow(window).maxInFlight(4), Duration.ofSeconds(10), () -> true);
         listener.close();

@@ -55,6 +55,8 @@ public final class Endpoint implements AutoCloseable {
     private int dispatchDepth;
     private volatile long lastInboundNanos = System.nanoTime();
     private volatile long lastSentNanos = System.nanoTime();
+    /** When the latest call or stream was registered: silence counts from there, not from before it was sent. */
+    private volatile long lastCallNanos = System.nanoTime();
     private volatile java.util.function.BooleanSupplier busy = () -> false;
     private static final long HEARTBEAT_LINGER_NANOS = 1_000_000_000L;
     private volatile BusException closedCause;
@@ -82,6 +84,7 @@ public final class Endpoint implements AutoCloseable {
         checkSize(payload);
         long deadline = System.nanoTime() + timeout.toNanos();
         UnaryCall call = new UnaryCall(register(deadline));
+        lastCallNanos = System.nanoTime();
         pending.put(call.correlationId, call);
         sendOrForget(call, MessageType.REQUEST, 0, payload);
         await(call, deadline);
@@ -97,6 +100,7 @@ public final class Endpoint implements AutoCloseable {
         checkSize(payload);
         long deadline = System.nanoTime() + idleTimeout.toNanos();
         StreamCall stream = new StreamCall(this, register(deadline), context.streamWindow(), idleTimeout);
+        lastCallNanos = System.nanoTime();
         pending.put(stream.correlationId, stream);
         sendOrForget(stream, MessageType.STREAM_REQUEST, context.streamWindow(), payload);
         return stream;
@@ -300,10 +304,12 @@ public final class Endpoint implements AutoCloseable {
 
     /**
      * How long the peer has been silent while calls to it are in flight (0 when none are): the
-     * time since the later of its last message and this side's last message to it.
+     * time since the latest of its last message, this side's last message to it and the latest call's
+     * start — a call is pending a moment before its request is written, and a peer idle until then is
+     * not silent over it ({@code IdlePeerCallTest}).
      */
     public long silentNanos(long nowNanos) {
-        return pending.isEmpty() ? 0 : nowNanos - Math.max(lastInboundNanos, lastSentNanos);
+        return pending.isEmpty() ? 0 : nowNanos - Math.max(lastCallNanos, Math.max(lastInboundNanos, lastSentNanos));
     }
 
     public long heartbeatIntervalMillis() {

@@ -19,8 +19,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Runs and watches host processes. Death is noticed three ways, whichever comes first: the
  * doorbell socket closes, {@link Process#onExit()} completes, or (hangs) no message at all — not
- * even a heartbeat, sent every 250 ms while the host has work — for the hang timeout (800 ms by
- * default; checked every 200 ms) while calls to it are in flight, after which the host is killed.
+ * even a heartbeat, sent every 250 ms while the host has work — for the hang timeout
+ * ({@link KernelContext#DEFAULT_HANG_TIMEOUT} by default; checked every 200 ms) while calls to it are in flight,
+ * counted from the latest call's start at the earliest, after which the host is killed.
  * An idle host sends nothing and is not suspected. Calls in flight then fail with CRASHED, and the host is
  * restarted as its manifest says: immediately, with exponential backoff, or only on request.
  */
