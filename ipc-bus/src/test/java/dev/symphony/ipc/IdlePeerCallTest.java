@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -60,7 +61,7 @@ class IdlePeerCallTest {
                 for (int i = 0; i < CALLS; i++) {
                     Thread.sleep(IDLE_MS);
                     callStartedAt.set(System.nanoTime());
-                    BusException e = org.junit.jupiter.api.Assertions.assertThrows(BusException.class,
+                    BusException e = assertThrows(BusException.class,
                             () -> f.kernel.call("ping".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(5)));
                     assertEquals(BusStatus.TIMEOUT, e.status(), e.getMessage());
                     callStartedAt.set(0);
