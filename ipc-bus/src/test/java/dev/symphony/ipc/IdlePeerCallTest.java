@@ -2,8 +2,6 @@ package dev.symphony.ipc;
 
 import dev.symphony.ipc.api.BusException;
 import dev.symphony.ipc.api.BusStatus;
-import dev.symphony.ipc.api.Endpoint;
-import dev.symphony.ipc.api.Envelope;
 import dev.symphony.ipc.api.InboundHandler;
 import net.openhft.chronicle.queue.RollCycles;
 import org.junit.jupiter.api.Test;
@@ -35,11 +33,7 @@ class IdlePeerCallTest {
 
     @Test
     void aCallToAnIdlePeerCountsSilenceFromItsOwnStart() throws Exception {
-        InboundHandler silentHost = new InboundHandler() { // takes requests and answers none: the calls time out
-            @Override
-            public void onRequest(Endpoint endpoint, Envelope request) {
-            }
-        };
+        InboundHandler silentHost = (endpoint, request) -> { }; // takes requests and answers none: the calls time out
         // The host heartbeats only every minute, so between calls it sends nothing: it is idle.
         try (ChannelFixture f = new ChannelFixture(dir, (endpoint, request) -> { }, silentHost, RollCycles.FAST_HOURLY, 8,
                 Duration.ofMinutes(1))) {

@@ -84,7 +84,6 @@ public final class Endpoint implements AutoCloseable {
         checkSize(payload);
         long deadline = System.nanoTime() + timeout.toNanos();
         UnaryCall call = new UnaryCall(register(deadline));
-        lastCallNanos = System.nanoTime();
         pending.put(call.correlationId, call);
         sendOrForget(call, MessageType.REQUEST, 0, payload);
         await(call, deadline);
@@ -100,7 +99,6 @@ public final class Endpoint implements AutoCloseable {
         checkSize(payload);
         long deadline = System.nanoTime() + idleTimeout.toNanos();
         StreamCall stream = new StreamCall(this, register(deadline), context.streamWindow(), idleTimeout);
-        lastCallNanos = System.nanoTime();
         pending.put(stream.correlationId, stream);
         sendOrForget(stream, MessageType.STREAM_REQUEST, context.streamWindow(), payload);
         return stream;
@@ -134,6 +132,7 @@ public final class Endpoint implements AutoCloseable {
         send(MessageType.EVENT, 0, 0, payload);
     }
 
+    /** A call slot (waiting for one until {@code deadline}) and the new call's correlation id. */
     private long register(long deadline) {
         checkOpen();
         try {
@@ -146,6 +145,7 @@ public final class Endpoint implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new BusException(BusStatus.CANCELLED, "interrupted while waiting for a call slot");
         }
+        lastCallNanos = System.nanoTime(); // before the call is pending: see silentNanos
         return nextCorrelationId.incrementAndGet();
     }
 
