@@ -19,6 +19,11 @@ public enum NodeType {
     /** Another Melody file run as one node. */
     MELODY;
 
+    /** Whether the scheduling policy decides when (and for a call, on which provider) a node of this type runs. */
+    public boolean scheduled() {
+        return this == CALL || this == LOOP || this == MELODY;
+    }
+
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * A policy that loads in the background (DJL's engine takes seconds to start cold) and answers with a
  * heuristic until it is ready. Every decision handed to the heuristic is counted in {@link #fallbacks()}:
  * before the learned policy is loaded, if loading failed, or if it produced a non-finite score.
+ * <p>The loading thread also takes the first passes over the deciding code off the run's thread: before loading it
+ * scores a made-up decision with the heuristic (its classes loaded and linked, under this object's monitor, which
+ * callers that decide hold too), and the learned policy, once loaded, scores a few before it answers. In a fresh
+ * JVM those first passes cost a decision 1–2 ms (class loading, lambda linkage, the interpreter) against
+ * ~0.1–0.3 ms afterwards (conductor/README.md, "Decision latency in real runs").
  */
 public final class LazyPolicy implements SchedulingPolicy {
     private final String name;
@@ -52,13 +57,35 @@ public final class LazyPolicy implements SchedulingPolicy {
         }
         Thread t = new Thread(() -> {
             try {
-                loading.complete(loader.call());
+                synchronized (this) {
+                    warmUp(fallback, 1);
+                }
+                SchedulingPolicy learned = loader.call();
+                warmUp(learned, WARM_UP_PASSES); // not yet shared: no monitor needed
+                loading.complete(learned);
             } catch (Throwable e) {
                 loading.completeExceptionally(e);
             }
         }, "policy-loader-" + name);
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Made-up decisions the learned policy scores before it answers: its code linked and run a few times. */
+    static final int WARM_UP_PASSES = 20;
+
+    /** Scores a made-up decision of a few candidates {@code passes} times; what it chooses is thrown away. */
+    private static void warmUp(SchedulingPolicy policy, int passes) {
+        Decision d = new Decision();
+        for (int c = 0; c < 4; c++) {
+            int o = d.add(c, 0, c);
+            java.util.Arrays.fill(d.features(), o, o + CandidateFeatures.COUNT, 0.25f * c);
+        }
+        float[] scores = new float[d.count()];
+        for (int i = 0; i < passes; i++) {
+            policy.choose(d, scores);
+            policy.choiceProbability(d, scores, 0);
+        }
     }
 
     /** Whether loading has been started (by {@link #startLoading}, {@link #start} or a first decision). */

@@ -10,16 +10,34 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** A catalog over extension manifests (what the kernel's registry holds, or manifests read from files). */
+/**
+ * A catalog over extension manifests (what the kernel's registry holds, or manifests read from files). Lookups are
+ * indexed when the catalog is made: a run asks for every worker node's providers (and the scheduling policy's first
+ * decision for all of them), which scanning every manifest's capabilities made ~0.2 ms a lookup in a fresh JVM.
+ */
 public final class ManifestCatalog implements CapabilityCatalog {
-    private final List<ExtensionManifest> manifests;
     private final Map<String, ExtensionManifest> byId = new HashMap<>();
+    /** Per capability name, the first capability of that name of each manifest, in the manifests' order. */
+    private final Map<String, List<CapabilitySpec>> byCapability = new HashMap<>();
+    /** Per extension id (its first manifest) and capability name, that capability. */
+    private final Map<String, Map<String, CapabilitySpec>> byExtension = new HashMap<>();
 
     public ManifestCatalog(List<ExtensionManifest> manifests) {
-        this.manifests = List.copyOf(manifests);
-        for (ExtensionManifest m : this.manifests) {
-            byId.putIfAbsent(m.id(), m);
+        for (ExtensionManifest m : manifests) {
+            boolean first = byId.putIfAbsent(m.id(), m) == null;
+            Map<String, CapabilitySpec> own = new HashMap<>();
+            for (ExtensionManifest.Capability c : m.capabilities()) {
+                if (!own.containsKey(c.name())) {
+                    CapabilitySpec spec = spec(m, c);
+                    own.put(c.name(), spec);
+                    byCapability.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(spec);
+                }
+            }
+            if (first) {
+                byExtension.put(m.id(), own);
+            }
         }
+        byCapability.replaceAll((name, specs) -> List.copyOf(specs));
     }
 
     public static CapabilitySpec spec(ExtensionManifest m, ExtensionManifest.Capability c) {
@@ -37,14 +55,21 @@ public final class ManifestCatalog implements CapabilityCatalog {
 
     @Override
     public Optional<CapabilitySpec> find(String extension, String capability) {
-        return Optional.ofNullable(byId.get(extension)).flatMap(m -> m.capability(capability).map(c -> spec(m, c)));
+        Map<String, CapabilitySpec> own = byExtension.get(extension);
+        return Optional.ofNullable(own == null ? null : own.get(capability));
     }
 
     @Override
     public List<CapabilitySpec> offering(String capability, String kind) {
-        List<CapabilitySpec> out = new ArrayList<>();
-        for (ExtensionManifest m : manifests) {
-            m.capability(capability).map(c -> spec(m, c)).filter(s -> kind == null || kind.equals(s.kind())).ifPresent(out::add);
+        List<CapabilitySpec> all = byCapability.getOrDefault(capability, List.of());
+        if (kind == null) {
+            return all;
+        }
+        List<CapabilitySpec> out = new ArrayList<>(all.size());
+        for (CapabilitySpec s : all) {
+            if (kind.equals(s.kind())) {
+                out.add(s);
+            }
         }
         return out;
     }

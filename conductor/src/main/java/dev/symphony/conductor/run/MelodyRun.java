@@ -230,7 +230,7 @@ final class MelodyRun {
     }
 
     static boolean isWorker(MelodyNode n) {
-        return n.type() == NodeType.CALL || n.type() == NodeType.LOOP || n.type() == NodeType.MELODY;
+        return n.type().scheduled();
     }
 
     /** READY, not running, not held back (discriminator, preconditions, halts): the steps that may start. */

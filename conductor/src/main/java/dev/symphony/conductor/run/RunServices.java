@@ -40,8 +40,9 @@ record RunServices(RunContext context, Melody melody, RunEvents events, RunBudge
         if (n.type() != NodeType.CALL) {
             return List.of();
         }
-        if (n.extension() != null) {
-            return context.capabilities().find(n.extension(), n.capability()).map(List::of).orElse(List.of());
+        if (n.extension() != null) { // no lambda here: a call site's first use links it (~0.3 ms in a fresh JVM, inside a decision)
+            java.util.Optional<CapabilitySpec> one = context.capabilities().find(n.extension(), n.capability());
+            return one.isPresent() ? List.of(one.get()) : List.of();
         }
         return context.capabilities().offering(n.capability(), n.call().kind());
     }

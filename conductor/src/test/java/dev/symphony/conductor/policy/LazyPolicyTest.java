@@ -100,4 +100,41 @@ class LazyPolicyTest {
         assertEquals(1, lazy.choose(decision(), new float[2]));
         assertEquals(1, loads.get());
     }
+
+    @Test
+    void theLearnedPolicyScoresMadeUpDecisionsBeforeItAnswersAndOneThatCannotScoreIsAFailedLoad() {
+        java.util.List<Thread> scoredOn = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        LazyPolicy lazy = LazyPolicy.startLoading("rl", new HeuristicPolicy(), () -> new SchedulingPolicy() {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public void score(Decision d, float[] scores) {
+                scoredOn.add(Thread.currentThread());
+                LEARNED.score(d, scores);
+            }
+        });
+        assertTrue(lazy.awaitReady(Duration.ofSeconds(10)));
+        assertEquals(LazyPolicy.WARM_UP_PASSES, scoredOn.size(), "its first passes are taken before it answers");
+        assertTrue(scoredOn.stream().allMatch(t -> t.getName().equals("policy-loader-rl")), "on the loading thread");
+        assertEquals(1, lazy.choose(decision(), new float[2]));
+        assertEquals(0, lazy.fallbacks());
+
+        LazyPolicy throwing = LazyPolicy.startLoading("rl", new HeuristicPolicy(), () -> new SchedulingPolicy() {
+            @Override
+            public String name() {
+                return "throwing";
+            }
+
+            @Override
+            public void score(Decision d, float[] scores) {
+                throw new IllegalStateException("weights do not fit the features");
+            }
+        });
+        assertFalse(throwing.awaitReady(Duration.ofSeconds(10)));
+        assertEquals("weights do not fit the features", throwing.loadFailure().orElseThrow().getMessage());
+        assertEquals(0, throwing.choose(decision(), new float[2]), "the heuristic answers instead");
+    }
 }
