@@ -65,7 +65,7 @@ read -r -a flags22 < "$dist/jvm.flags.jdk22"
 read -r -a jit < "$dist/jvm.flags.jit"
 # (JDK 23+ warns on every start about sun.misc.Unsafe, which Chronicle and JavaFX use: allowed explicitly.)
 unsafe=(); [ "$feature" -ge 23 ] && unsafe=("--sun-misc-unsafe-memory-access=allow")
-options=("${flags[@]}" "${flags22[@]}" ${unsafe[@]+"${unsafe[@]}"} "-XX:CompileThresholdScaling=5" "${jit[@]}"
+options=("${flags[@]}" "${flags22[@]}" ${unsafe[@]+"${unsafe[@]}"} "${jit[@]}"
   '-XX:AOTCache=$APPDIR/symphony.aot' "-Xlog:aot=off" "-Xlog:cds=off"
   '-Dsymphony.bundled.extensions=$APPDIR/../extensions')
 joptions=(); for o in "${options[@]}"; do joptions+=(--java-options "$o"); done

@@ -96,9 +96,8 @@ final class HostProcess {
                 "-XX:CICompilerCount=2", "-Dsymphony.extension=" + player.id()));
         // The JIT compiles only what is 10x as hot as its defaults: a host's start code runs once and
         // compiling it was a third of the start's CPU (650 -> 430 ms); request paths still reach C2,
-        // and the bus's own packages keep the usual thresholds (flags.jitFlags()).
-        cmd.add("-XX:CompileThresholdScaling=10");
-        cmd.addAll(flags.jitFlags());
+        // and Symphony's and the bus's own packages keep the usual thresholds.
+        cmd.addAll(flags.hostJitFlags());
         double share = manifest.permissions().maxCpuShare();
         if (share < 1.0) {
             int cpus = Math.max(1, (int) Math.floor(share * Runtime.getRuntime().availableProcessors()));

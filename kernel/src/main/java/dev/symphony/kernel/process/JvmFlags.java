@@ -17,11 +17,13 @@ import java.util.Properties;
 public final class JvmFlags {
     private final List<String> flags;
     private final List<String> jitFlags;
+    private final List<String> hostJitFlags;
     private final Map<String, String> environment;
 
-    private JvmFlags(List<String> flags, List<String> jitFlags, Map<String, String> environment) {
+    private JvmFlags(List<String> flags, List<String> jitFlags, List<String> hostJitFlags, Map<String, String> environment) {
         this.flags = List.copyOf(flags);
         this.jitFlags = List.copyOf(jitFlags);
+        this.hostJitFlags = List.copyOf(hostJitFlags);
         this.environment = Map.copyOf(environment);
     }
 
@@ -46,7 +48,7 @@ public final class JvmFlags {
                 env.put(name.substring(4), properties.getProperty(name));
             }
         }
-        return new JvmFlags(flags, split(properties.getProperty("flags.jit")), env);
+        return new JvmFlags(flags, split(properties.getProperty("flags.jit")), split(properties.getProperty("flags.jit.host")), env);
     }
 
     /** The flags for a JVM like the current one. */
@@ -59,11 +61,16 @@ public final class JvmFlags {
     }
 
     /**
-     * For long-lived JVMs that raise the JIT's thresholds ({@code -XX:CompileThresholdScaling}):
-     * the packages that keep the usual ones (the bus's timer-driven code).
+     * The IDE's JIT thresholds (what the launcher adds): start-up code compiled only when 5x as hot as the JIT's
+     * defaults, Symphony's and the bus's packages at the defaults.
      */
     public List<String> jitFlags() {
         return jitFlags;
+    }
+
+    /** An extension host's: 10x, with the same packages at the defaults. */
+    public List<String> hostJitFlags() {
+        return hostJitFlags;
     }
 
     /** Environment variables a child JVM must have (telemetry opt-outs). */

@@ -23,18 +23,36 @@ class JvmFlagsTest {
         }
     }
 
-    /** The JIT flags the launcher and the supervisor add must be accepted by this runtime (a typo would stop every host). */
+    /**
+     * The JIT flags the launcher and the supervisor add: accepted by this runtime without a word (a typo would stop
+     * every host), and on a real JVM a method of Symphony's packages is compiled at the JIT's usual threshold while
+     * the same JVM without the exceptions leaves it interpreted (a CompileCommand's factor multiplies the global one:
+     * a factor of 1.0 kept these packages at 5x and 10x).
+     */
     @Test
-    void theJitFlagsKeepTheBusPackagesAtTheUsualThresholdsAndTheJvmAcceptsThem() throws Exception {
-        var jit = JvmFlags.forCurrentRuntime().jitFlags();
-        assertTrue(jit.contains("-XX:CompileCommand=CompileThresholdScaling,dev.symphony.*::*,1.0"), jit.toString());
+    void theJitFlagsRaiseTheThresholdsButKeepSymphonysPackagesAtTheUsualOnes() throws Exception {
+        JvmFlags flags = JvmFlags.forCurrentRuntime();
+        for (java.util.List<String> jit : java.util.List.of(flags.jitFlags(), flags.hostJitFlags())) {
+            String global = jit.stream().filter(f -> f.startsWith("-XX:CompileThresholdScaling=")).findFirst().orElseThrow();
+            String out = probe(jit);
+            assertTrue(out.contains("JitProbe::work"), "compiled at the usual threshold under " + jit + ":\n" + out);
+            assertFalse(out.contains("CompileCommand"), "quiet: nothing printed about the commands: " + out);
+            String without = probe(java.util.List.of(global));
+            assertFalse(without.contains("JitProbe::work"), "interpreted under " + global + " alone:\n" + without);
+        }
+    }
+
+    /** What a JVM with {@code jit} prints (its compilations included) running {@link JitProbe}; compiling as it goes. */
+    private static String probe(java.util.List<String> jit) throws Exception {
         java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:CompileThresholdScaling=10"));
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xbatch", "-XX:+PrintCompilation"));
         cmd.addAll(jit);
-        cmd.add("-version");
+        cmd.addAll(java.util.List.of("-cp", java.nio.file.Path.of(JitProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
+                JitProbe.class.getName()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
-        assertFalse(out.contains("CompileCommand"), "quiet: nothing printed about the commands: " + out);
+        assertTrue(out.contains("sum "), out);
+        return out;
     }
 }
