@@ -61,8 +61,9 @@ public final class JvmFlags {
     }
 
     /**
-     * The IDE's JIT thresholds (what the launcher adds): start-up code compiled only when 5x as hot as the JIT's
-     * defaults, Symphony's and the bus's packages at the defaults.
+     * The IDE's JIT thresholds (the launcher gives them to the IDE and {@code serve}; other commands get the first,
+     * the global scaling, alone): start-up code compiled only when 5x as hot as the JIT's defaults, Symphony's and
+     * the bus's packages at the defaults.
      */
     public List<String> jitFlags() {
         return jitFlags;
