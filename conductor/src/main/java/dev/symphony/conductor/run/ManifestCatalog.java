@@ -16,7 +16,6 @@ import java.util.Optional;
  * decision for all of them), which scanning every manifest's capabilities made ~0.2 ms a lookup in a fresh JVM.
  */
 public final class ManifestCatalog implements CapabilityCatalog {
-    private final Map<String, ExtensionManifest> byId = new HashMap<>();
     /** Per capability name, the first capability of that name of each manifest, in the manifests' order. */
     private final Map<String, List<CapabilitySpec>> byCapability = new HashMap<>();
     /** Per extension id (its first manifest) and capability name, that capability. */
@@ -24,17 +23,14 @@ public final class ManifestCatalog implements CapabilityCatalog {
 
     public ManifestCatalog(List<ExtensionManifest> manifests) {
         for (ExtensionManifest m : manifests) {
-            boolean first = byId.putIfAbsent(m.id(), m) == null;
             Map<String, CapabilitySpec> own = new HashMap<>();
+            byExtension.putIfAbsent(m.id(), own); // the first manifest of an id is the extension; later ones still offer
             for (ExtensionManifest.Capability c : m.capabilities()) {
                 if (!own.containsKey(c.name())) {
                     CapabilitySpec spec = spec(m, c);
                     own.put(c.name(), spec);
                     byCapability.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(spec);
                 }
-            }
-            if (first) {
-                byExtension.put(m.id(), own);
             }
         }
         byCapability.replaceAll((name, specs) -> List.copyOf(specs));
@@ -50,7 +46,7 @@ public final class ManifestCatalog implements CapabilityCatalog {
 
     @Override
     public boolean hasExtension(String extension) {
-        return byId.containsKey(extension);
+        return byExtension.containsKey(extension);
     }
 
     @Override

@@ -9,20 +9,27 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class LazyPolicyTest {
-    /** Prefers the last candidate, the opposite of what the heuristic does on the decision below. */
-    private static final SchedulingPolicy LEARNED = new SchedulingPolicy() {
-        @Override
-        public String name() {
-            return "learned";
-        }
-
-        @Override
-        public void score(Decision d, float[] scores) {
-            for (int i = 0; i < d.count(); i++) {
-                scores[i] = i;
+    /** A policy named {@code name} that scores with {@code score}. */
+    private static SchedulingPolicy policy(String name, java.util.function.BiConsumer<Decision, float[]> score) {
+        return new SchedulingPolicy() {
+            @Override
+            public String name() {
+                return name;
             }
+
+            @Override
+            public void score(Decision d, float[] scores) {
+                score.accept(d, scores);
+            }
+        };
+    }
+
+    /** Prefers the last candidate, the opposite of what the heuristic does on the decision below. */
+    private static final SchedulingPolicy LEARNED = policy("learned", (d, scores) -> {
+        for (int i = 0; i < d.count(); i++) {
+            scores[i] = i;
         }
-    };
+    });
 
     private static Decision decision() {
         Decision d = new Decision();
@@ -62,17 +69,8 @@ class LazyPolicyTest {
 
     @Test
     void nonFiniteScoresAreHandedToTheHeuristic() {
-        LazyPolicy lazy = LazyPolicy.startLoading("rl", new HeuristicPolicy(), () -> new SchedulingPolicy() {
-            @Override
-            public String name() {
-                return "broken";
-            }
-
-            @Override
-            public void score(Decision d, float[] scores) {
-                java.util.Arrays.fill(scores, 0, d.count(), Float.NaN);
-            }
-        });
+        LazyPolicy lazy = LazyPolicy.startLoading("rl", new HeuristicPolicy(),
+                () -> policy("broken", (d, scores) -> java.util.Arrays.fill(scores, 0, d.count(), Float.NaN)));
         assertTrue(lazy.awaitReady(Duration.ofSeconds(10)));
         assertEquals(0, lazy.choose(decision(), new float[2]));
         assertEquals(1, lazy.fallbacks());
@@ -104,35 +102,19 @@ class LazyPolicyTest {
     @Test
     void theLearnedPolicyScoresMadeUpDecisionsBeforeItAnswersAndOneThatCannotScoreIsAFailedLoad() {
         java.util.List<Thread> scoredOn = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        LazyPolicy lazy = LazyPolicy.startLoading("rl", new HeuristicPolicy(), () -> new SchedulingPolicy() {
-            @Override
-            public String name() {
-                return "counting";
-            }
-
-            @Override
-            public void score(Decision d, float[] scores) {
-                scoredOn.add(Thread.currentThread());
-                LEARNED.score(d, scores);
-            }
-        });
+        LazyPolicy lazy = LazyPolicy.startLoading("rl", new HeuristicPolicy(), () -> policy("counting", (d, scores) -> {
+            scoredOn.add(Thread.currentThread());
+            LEARNED.score(d, scores);
+        }));
         assertTrue(lazy.awaitReady(Duration.ofSeconds(10)));
         assertEquals(LazyPolicy.WARM_UP_PASSES, scoredOn.size(), "its first passes are taken before it answers");
         assertTrue(scoredOn.stream().allMatch(t -> t.getName().equals("policy-loader-rl")), "on the loading thread");
         assertEquals(1, lazy.choose(decision(), new float[2]));
         assertEquals(0, lazy.fallbacks());
 
-        LazyPolicy throwing = LazyPolicy.startLoading("rl", new HeuristicPolicy(), () -> new SchedulingPolicy() {
-            @Override
-            public String name() {
-                return "throwing";
-            }
-
-            @Override
-            public void score(Decision d, float[] scores) {
-                throw new IllegalStateException("weights do not fit the features");
-            }
-        });
+        LazyPolicy throwing = LazyPolicy.startLoading("rl", new HeuristicPolicy(), () -> policy("throwing", (d, scores) -> {
+            throw new IllegalStateException("weights do not fit the features");
+        }));
         assertFalse(throwing.awaitReady(Duration.ofSeconds(10)));
         assertEquals("weights do not fit the features", throwing.loadFailure().orElseThrow().getMessage());
         assertEquals(0, throwing.choose(decision(), new float[2]), "the heuristic answers instead");
