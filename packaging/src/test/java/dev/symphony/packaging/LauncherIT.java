@@ -66,6 +66,24 @@ class LauncherIT {
         assertEquals("", result.out());
     }
 
+    /**
+     * Which JVMs keep Symphony's code at the JIT's usual thresholds (docs/startup.md): {@code bench}, whose probes
+     * time the IDE's code in process, as the IDE does; a command that lasts seconds ({@code run}) gets the raised
+     * global thresholds alone.
+     */
+    @Test
+    void benchRunsTheIdesJitSetAndShortCommandsTheGlobalScalingAlone(@TempDir Path home) throws Exception {
+        java.util.Map<String, String> printOptions = java.util.Map.of("SYMPHONY_JAVA_OPTS", "-XX:+PrintVMOptions");
+        Result bench = symphony(home, printOptions, "bench", "no-such-target");
+        assertEquals(2, bench.status(), bench.err());
+        assertTrue(bench.out().contains("'CompileThresholdScaling=5'"), bench.out());
+        assertTrue(bench.out().contains("CompileThresholdScaling,dev.symphony.*::*,0.2"), bench.out());
+        Result run = symphony(home, printOptions, "run");
+        assertEquals(2, run.status(), run.err());
+        assertTrue(run.out().contains("'CompileThresholdScaling=5'"), run.out());
+        assertTrue(!run.out().contains("CompileThresholdScaling,dev.symphony"), run.out());
+    }
+
     @Test
     void editStatsRunsThroughTheLauncher(@TempDir Path home) throws Exception {
         Path file = home.resolve("a.txt");
