@@ -41,6 +41,11 @@ public final class HostRuntime {
     }
 
     public static void run(String[] args) throws Exception {
+        run(args, true);
+    }
+
+    /** {@code exit}: end the JVM when the host ends (a host process); false in {@link HostTraining}, which ends it itself. */
+    static void run(String[] args, boolean exit) throws Exception {
         long mainNanos = System.nanoTime();
         Map<String, String> a = parse(args);
         Path extensionDir = Path.of(a.get("--extension-dir"));
@@ -121,7 +126,9 @@ public final class HostRuntime {
         } finally {
             plugin.close();
             endpoint.close();
-            System.exit(0); // a normal exit: lets the JVM write its class-data-sharing archive when asked to
+            if (exit) {
+                System.exit(0); // a normal exit: lets the JVM write its class-data-sharing archive when asked to
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -42,8 +43,13 @@ final class ClassDataSharing {
 
     /** Every rebuild or JDK update makes a new archive (~18 MB); only the newest few are kept. */
     static void pruneOldArchives(Path cacheDir) {
+        pruneOldArchives(cacheDir, "host-[0-9a-f]+(-on-[0-9a-f]+)?\\.jsa");
+    }
+
+    /** Keeps the newest {@link #KEEP} files of {@code cacheDir} whose names match {@code pattern}. */
+    static void pruneOldArchives(Path cacheDir, String pattern) {
         try (Stream<Path> files = Files.list(cacheDir)) {
-            List<Path> archives = files.filter(f -> f.getFileName().toString().matches("host-[0-9a-f]+\\.jsa"))
+            List<Path> archives = files.filter(f -> f.getFileName().toString().matches(pattern))
                     .sorted(Comparator.comparing(ClassDataSharing::modified).reversed()).toList();
             for (Path old : archives.subList(Math.min(KEEP, archives.size()), archives.size())) {
                 Files.deleteIfExists(old); // a host mapping it keeps its mapping; later hosts make a new one
@@ -61,26 +67,45 @@ final class ClassDataSharing {
         }
     }
 
-    static List<String> flags(Path cacheDir, String classpath) {
+    /** A digest of this Java runtime and of each classpath entry's path, time and size: a rebuilt jar or an updated JDK changes it. */
+    static String key(String classpath) {
         StringBuilder id = new StringBuilder(System.getProperty("java.home")).append('|').append(Runtime.version());
         for (String entry : classpath.split(java.io.File.pathSeparator)) {
             java.io.File f = new java.io.File(entry); // a rebuilt jar makes the old archive unusable
             id.append('|').append(entry).append('@').append(f.lastModified()).append(':').append(f.length());
         }
-        String key = Integer.toHexString(id.toString().hashCode());
-        Path archive = cacheDir.resolve("host-" + key + ".jsa");
-        if (Files.isRegularFile(archive)) {
-            return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        return Integer.toHexString(id.toString().hashCode());
+    }
+
+    /**
+     * The class-data flags of a host of the extension whose archive folder is {@code cacheDir}: its archive when written
+     * (on top of {@code base}, the hosts' shared archive, when there is one: {@link HostBaseArchive}), else the flags
+     * that write it at the host's exit (one host at a time), else none.
+     */
+    static List<String> flags(Path cacheDir, String classpath, Optional<Path> base) {
+        String key = key(classpath);
+        Path archive = cacheDir.resolve("host-" + key + base.map(b -> "-on-" + Integer.toHexString(b.getFileName().toString().hashCode()))
+                .orElse("") + ".jsa"); // an archive on top of a base is usable only with that base
+        String mapped = base.map(b -> b + (Files.isRegularFile(archive) ? java.io.File.pathSeparator + archive : ""))
+                .orElse(Files.isRegularFile(archive) ? archive.toString() : null);
+        List<String> flags = new java.util.ArrayList<>();
+        if (mapped != null) {
+            flags.addAll(List.of("-XX:SharedArchiveFile=" + mapped, "-Xshare:auto"));
         }
-        try {
-            Files.createDirectories(cacheDir);
-        } catch (java.io.IOException e) {
-            return List.of();
+        if (!Files.isRegularFile(archive)) {
+            try {
+                Files.createDirectories(cacheDir);
+                if (WRITING.add(cacheDir.toAbsolutePath().normalize())) {
+                    pruneOldArchives(cacheDir);
+                    flags.add("-XX:ArchiveClassesAtExit=" + archive);
+                }
+            } catch (java.io.IOException e) {
+                // no archive of its own this time
+            }
         }
-        if (WRITING.add(cacheDir.toAbsolutePath().normalize())) {
-            pruneOldArchives(cacheDir);
-            return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        if (!flags.isEmpty()) {
+            flags.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         }
-        return List.of();
+        return flags;
     }
 }
