@@ -53,6 +53,8 @@ final class ClassDataSharing {
                     .sorted(Comparator.comparing(ClassDataSharing::modified).reversed()).toList();
             for (Path old : archives.subList(Math.min(KEEP, archives.size()), archives.size())) {
                 Files.deleteIfExists(old); // a host mapping it keeps its mapping; later hosts make a new one
+                Files.deleteIfExists(old.resolveSibling(old.getFileName() + ".lock")); // a shared archive's (HostBaseArchive)
+                Files.deleteIfExists(old.resolveSibling(old.getFileName() + ".failed"));
             }
         } catch (IOException e) {
             // an unreadable cache only costs disk space

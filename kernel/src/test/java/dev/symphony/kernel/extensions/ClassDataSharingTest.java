@@ -28,6 +28,21 @@ class ClassDataSharingTest {
         assertEquals(List.of("host-3eb.jsa", "host-3ec.jsa", "host-3ed.jsa", "notes.txt"), left);
     }
 
+    @Test
+    void prunedSharedArchivesTakeTheirLockAndFailureFilesAlong(@TempDir Path folder) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Path a = Files.writeString(folder.resolve("host-base-" + Integer.toHexString(1000 + i) + ".jsa"), "x");
+            Files.setLastModifiedTime(a, FileTime.fromMillis(1_000_000L * (i + 1)));
+            Files.writeString(folder.resolve(a.getFileName() + ".lock"), "");
+        }
+        Files.writeString(folder.resolve("host-base-3e8.jsa.failed"), "why");
+        ClassDataSharing.pruneOldArchives(folder, "host-base-[0-9a-f]+\\.jsa");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(List.of("host-base-3ea.jsa", "host-base-3ea.jsa.lock", "host-base-3eb.jsa", "host-base-3eb.jsa.lock",
+                    "host-base-3ec.jsa", "host-base-3ec.jsa.lock"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
     /** Before, one folder was bound read-write into every sandbox and every later host mapped the archive found there. */
     @Test
     void eachExtensionHasItsOwnArchiveFolderAndWritesItsOwnArchive(@TempDir Path root) {
