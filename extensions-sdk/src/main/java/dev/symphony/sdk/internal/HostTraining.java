@@ -67,10 +67,11 @@ public final class HostTraining {
         Path data = Files.createDirectories(work.resolve("data"));
         Path channel = work.resolve("channel");
         Channels.Listener listener = Channels.listen(channel);
+        // the process that started this run stands in for the kernel: the host ends with it
+        long starter = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L);
         String[] hostArgs = {"--channel", channel.toString(), "--extension-dir", extension.toString(),
-                // the process that started this run stands in for the kernel: the host ends with it
-                "--kernel-pid", Long.toString(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L)), "--workspace", data.toString(),
-                "--home", data.toString(), "--extension-data", data.toString()};
+                "--kernel-pid", Long.toString(starter), "--workspace", data.toString(), "--home", data.toString(),
+                "--extension-data", data.toString()};
         Thread host = new Thread(() -> {
             try {
                 HostRuntime.run(hostArgs, false);
