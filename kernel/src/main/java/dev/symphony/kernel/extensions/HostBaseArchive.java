@@ -1,5 +1,6 @@
 package dev.symphony.kernel.extensions;
 
+import dev.symphony.kernel.bus.HostClasspath;
 import dev.symphony.kernel.process.JvmFlags;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -28,8 +29,8 @@ import java.util.function.Consumer;
  * {@code -XX:DumpLoadedClassList} — then {@code -Xshare:dump} over Symphony's jars, checks that a JVM maps it, and
  * only then gives it its name. It is made once per Java runtime and host classpath (the name holds a digest of the
  * runtime and of each jar's path, size and time) in a folder hosts only read: {@code -Dsymphony.host.cds} when set
- * (the launcher's, beside the product's jars), else beside the host's jars when that folder is writable (a build
- * tree), else the user's cache. Until it exists hosts start as before.
+ * and writable (the launcher's, beside the product's folder of jars), else beside the SDK's jar of a source checkout's
+ * build tree (the tests' hosts), else the user's cache. Until it exists hosts start as before.
  */
 final class HostBaseArchive {
     static final String PROPERTY = "symphony.host.cds";
@@ -46,9 +47,12 @@ final class HostBaseArchive {
             Path p = Path.of(explicit).toAbsolutePath().normalize();
             return writable(p) ? p : userCache;
         }
+        // a source checkout's build tree (the tests' hosts): one archive for all their homes, beside the SDK's jar —
+        // never beside a product's jars, which an installer build would then pack (its image starts hosts once)
         Path first = Path.of(classpath.split(java.io.File.pathSeparator)[0]).toAbsolutePath().normalize();
-        Path beside = Files.isDirectory(first) ? first : first.getParent();
-        return beside != null && writable(beside.resolve("host-cds-base")) ? beside.resolve("host-cds-base") : userCache;
+        Optional<Path> buildTree = HostClasspath.RepositoryRoot.find().map(repo -> repo.resolve("extensions-sdk").resolve("target"))
+                .filter(first::startsWith);
+        return buildTree.map(t -> t.resolve("host-cds-base")).filter(HostBaseArchive::writable).orElse(userCache);
     }
 
     /** The folder can be written, or made where its parent can be written (an installed product's folder often cannot). */

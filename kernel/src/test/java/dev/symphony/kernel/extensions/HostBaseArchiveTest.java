@@ -52,6 +52,19 @@ class HostBaseArchiveTest {
         assertFalse(Files.exists(file));
     }
 
+    /**
+     * The tests' hosts share one archive beside the SDK's jar in the build tree; a product's folder of jars never gets
+     * one (an installer's build runs its image once, and packed the 28 MB archive it found there).
+     */
+    @Test
+    void theArchiveSitsInTheBuildTreeOrTheUsersCacheNeverBesideAProductsJars(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache");
+        assertTrue(HostBaseArchive.folder(HostClasspath.resolve(), cache).endsWith(Path.of("extensions-sdk", "target", "host-cds-base")));
+        Path lib = Files.createDirectories(dir.resolve("product").resolve("lib"));
+        String productClasspath = lib.resolve("extensions-sdk.jar") + java.io.File.pathSeparator + lib.resolve("kernel.jar");
+        assertEquals(cache, HostBaseArchive.folder(productClasspath, cache));
+    }
+
     /** Runs the training host (it exits by itself) with class loading logged; its output. */
     private static String java(List<String> flags, List<String> cdsFlags, String classpath) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
