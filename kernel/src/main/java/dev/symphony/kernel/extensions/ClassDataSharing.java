@@ -43,7 +43,7 @@ final class ClassDataSharing {
 
     /** Every rebuild or JDK update makes a new archive (~18 MB); only the newest few are kept. */
     static void pruneOldArchives(Path cacheDir) {
-        pruneOldArchives(cacheDir, "host-[0-9a-f]+(-on-[0-9a-f]+)?\\.jsa");
+        pruneOldArchives(cacheDir, "host-[0-9a-f]+(-on-base)?\\.jsa");
     }
 
     /** Keeps the newest {@link #KEEP} files of {@code cacheDir} whose names match {@code pattern}. */
@@ -80,21 +80,22 @@ final class ClassDataSharing {
     }
 
     /**
-     * The class-data flags of a host of the extension whose archive folder is {@code cacheDir}: its archive when written
-     * (on top of {@code base}, the hosts' shared archive, when there is one: {@link HostBaseArchive}), else the flags
+     * The class-data flags of a host of the extension whose archive folder is {@code cacheDir}, for the runtime and
+     * classpath of {@code key} ({@link #key}, computed once per host start: it reads every jar's attributes): its
+     * archive when written (on top of {@code base}, the hosts' shared archive, when there is one: {@link HostBaseArchive}), else the flags
      * that write it at the host's exit (one host at a time), else none.
      */
-    static List<String> flags(Path cacheDir, String classpath, Optional<Path> base) {
-        String key = key(classpath);
-        Path archive = cacheDir.resolve("host-" + key + base.map(b -> "-on-" + Integer.toHexString(b.getFileName().toString().hashCode()))
-                .orElse("") + ".jsa"); // an archive on top of a base is usable only with that base
-        String mapped = base.map(b -> b + (Files.isRegularFile(archive) ? java.io.File.pathSeparator + archive : ""))
-                .orElse(Files.isRegularFile(archive) ? archive.toString() : null);
+    static List<String> flags(Path cacheDir, String key, Optional<Path> base) {
+        // an archive on top of a base is usable only with a base (whose own name holds the same key)
+        Path archive = cacheDir.resolve("host-" + key + (base.isPresent() ? "-on-base" : "") + ".jsa");
+        boolean written = Files.isRegularFile(archive);
+        String mapped = base.map(b -> b + (written ? java.io.File.pathSeparator + archive : ""))
+                .orElse(written ? archive.toString() : null);
         List<String> flags = new java.util.ArrayList<>();
         if (mapped != null) {
             flags.addAll(List.of("-XX:SharedArchiveFile=" + mapped, "-Xshare:auto"));
         }
-        if (!Files.isRegularFile(archive)) {
+        if (!written) {
             try {
                 Files.createDirectories(cacheDir);
                 if (WRITING.add(cacheDir.toAbsolutePath().normalize())) {

@@ -60,20 +60,19 @@ final class HostBaseArchive {
         return Files.isDirectory(folder) ? Files.isWritable(folder) : folder.getParent() != null && Files.isWritable(folder.getParent());
     }
 
-    /** The archive's file for this runtime and classpath (made or not). */
-    static Path file(Path folder, String classpath) {
-        return folder.resolve("host-base-" + ClassDataSharing.key(classpath) + ".jsa");
+    /** The archive's file in {@code folder} for the runtime and classpath of {@code key} ({@link ClassDataSharing#key}). */
+    static Path file(Path folder, String key) {
+        return folder.resolve("host-base-" + key + ".jsa");
     }
 
     /** A static class-data archive's first bytes (HotSpot's magic number, little-endian). */
     private static final byte[] MAGIC = {(byte) 0xa2, (byte) 0xab, 0x0b, (byte) 0xf0};
 
     /**
-     * The base archive when it has been made for this runtime and classpath. One that does not start as an archive
+     * The base archive {@code file} when it has been made. One that does not start as an archive
      * does is deleted instead: a JVM asked to write an extension's archive on top of a base it cannot map does not start.
      */
-    static Optional<Path> find(Path folder, String classpath) {
-        Path file = file(folder, classpath);
+    static Optional<Path> find(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -90,13 +89,14 @@ final class HostBaseArchive {
     }
 
     /**
-     * Makes the archive in a process of its own at low priority ({@code niceness}: the command prefix that lowers it),
+     * Makes the archive {@code file} for the host {@code classpath} in a process of its own at low priority
+     * ({@code niceness}: the command prefix that lowers it),
      * once per JVM and file, which finishes even when this JVM ends first (a short command); skipped when made, when
      * making it failed before for this runtime and these jars (its {@link #failedMark}: not tried at every start), or
      * while another process makes it (a lock file beside it). Nothing waits for it: hosts start as before until it exists.
      */
-    static void makeInBackground(Path folder, String classpath, List<String> niceness, Consumer<String> log) {
-        Path file = file(folder, classpath);
+    static void makeInBackground(Path file, String classpath, List<String> niceness, Consumer<String> log) {
+        Path folder = file.getParent();
         if (Files.exists(file) || Files.exists(failedMark(file)) || !MAKING.add(file)) {
             return;
         }
@@ -121,8 +121,8 @@ final class HostBaseArchive {
         Path folder = Path.of(args[0]);
         List<String> flags = new ArrayList<>(JvmFlags.forCurrentRuntime().flags());
         flags.add("-XX:+UseSerialGC"); // the hosts' collector
-        Optional<String> failed = make(folder, file(folder, args[1]), args[1], flags, JvmFlags.forCurrentRuntime().environment(),
-                List.of());
+        Optional<String> failed = make(folder, file(folder, ClassDataSharing.key(args[1])), args[1], flags,
+                JvmFlags.forCurrentRuntime().environment(), List.of());
         failed.ifPresent(System.err::println);
         System.exit(failed.isPresent() ? 1 : 0);
     }

@@ -87,8 +87,10 @@ final class HostProcess {
         readOnly.addAll(djlCaches); // read-only: the IDE and every other Instrument load the natives there
         readOnly.addAll(settingFiles.files()); // the files the user's settings name (permissions.settingFiles), each alone
         settingFiles.skipped().forEach(why -> broker.log(player.id(), "setting file not given to the host: " + why));
+        String cdsKey = ClassDataSharing.key(context.hostClasspath());
         Path cdsBaseFolder = HostBaseArchive.folder(context.hostClasspath(), context.paths().cache("host-cds-base"));
-        Optional<Path> cdsBase = HostBaseArchive.find(cdsBaseFolder, context.hostClasspath());
+        Path cdsBaseFile = HostBaseArchive.file(cdsBaseFolder, cdsKey);
+        Optional<Path> cdsBase = HostBaseArchive.find(cdsBaseFile);
         cdsBase.ifPresent(readOnly::add); // the hosts' shared class data: mapped, never written, by hosts
         cmd.addAll(Sandbox.prefix(sandboxed, context.hostClasspath(), player.dir(),
                 listener.dir(), dataDir, cdsDir, List.of(), readOnly, Sandbox.workspaceBind(manifest.permissions(), player.roots.workspace())));
@@ -106,10 +108,10 @@ final class HostProcess {
             int cpus = Math.max(1, (int) Math.floor(share * Runtime.getRuntime().availableProcessors()));
             cmd.add("-XX:ActiveProcessorCount=" + cpus);
         }
-        List<String> cds = ClassDataSharing.flags(cdsDir, context.hostClasspath(), cdsBase);
+        List<String> cds = ClassDataSharing.flags(cdsDir, cdsKey, cdsBase);
         cmd.addAll(cds);
         if (cdsBase.isEmpty()) { // made once per runtime and classpath, by the kernel, from no extension's code
-            HostBaseArchive.makeInBackground(cdsBaseFolder, context.hostClasspath(), niceness(19),
+            HostBaseArchive.makeInBackground(cdsBaseFile, context.hostClasspath(), niceness(19),
                     message -> broker.log(player.id(), message));
         }
         cmd.addAll(context.hostJvmArgs());

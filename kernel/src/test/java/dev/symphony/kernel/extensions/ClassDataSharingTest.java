@@ -51,9 +51,10 @@ class ClassDataSharingTest {
         assertNotEquals(a, b);
         assertTrue(a.startsWith(root) && !a.equals(root) && a.getParent().equals(root));
         String classpath = System.getProperty("java.class.path");
-        assertTrue(ClassDataSharing.writes(ClassDataSharing.flags(a, classpath, java.util.Optional.empty())), "a's first host writes a's archive");
-        assertTrue(ClassDataSharing.writes(ClassDataSharing.flags(b, classpath, java.util.Optional.empty())), "and b's first host b's own, in the same kernel");
-        assertFalse(ClassDataSharing.writes(ClassDataSharing.flags(a, classpath, java.util.Optional.empty())), "one writer per folder at a time");
+        String key = ClassDataSharing.key(classpath);
+        assertTrue(ClassDataSharing.writes(ClassDataSharing.flags(a, key, java.util.Optional.empty())), "a's first host writes a's archive");
+        assertTrue(ClassDataSharing.writes(ClassDataSharing.flags(b, key, java.util.Optional.empty())), "and b's first host b's own, in the same kernel");
+        assertFalse(ClassDataSharing.writes(ClassDataSharing.flags(a, key, java.util.Optional.empty())), "one writer per folder at a time");
         List<String> sandbox = Sandbox.prefix(true, classpath, root.resolve("ext-a"), root.resolve("chan"), root.resolve("data"), a, List.of());
         assertTrue(sandbox.contains(a.toString()) && !sandbox.contains(root.toString()) && !sandbox.contains(b.toString()),
                 "a's sandbox binds only a's archive folder: " + sandbox);

@@ -24,9 +24,10 @@ class HostBaseArchiveTest {
         String classpath = HostClasspath.resolve();
         List<String> flags = new ArrayList<>(JvmFlags.forCurrentRuntime().flags());
         flags.add("-XX:+UseSerialGC");
-        Path file = HostBaseArchive.file(folder, classpath);
+        String key = ClassDataSharing.key(classpath);
+        Path file = HostBaseArchive.file(folder, key);
         assertEquals(Optional.empty(), HostBaseArchive.make(folder, file, classpath, flags, JvmFlags.forCurrentRuntime().environment(), List.of()));
-        assertEquals(Optional.of(file), HostBaseArchive.find(folder, classpath));
+        assertEquals(Optional.of(file), HostBaseArchive.find(file));
         try (var left = Files.list(folder)) {
             assertEquals(List.of(file.getFileName().toString(), file.getFileName() + ".lock"),
                     left.map(p -> p.getFileName().toString()).sorted().toList(), "no class list or unchecked archive left");
@@ -34,13 +35,13 @@ class HostBaseArchiveTest {
 
         // a host JVM with the flags an extension's first host gets: the bus's and Chronicle's classes come from the base
         Path cds = folder.resolve("ext");
-        List<String> cdsFlags = ClassDataSharing.flags(cds, classpath, Optional.of(file));
+        List<String> cdsFlags = ClassDataSharing.flags(cds, key, Optional.of(file));
         assertTrue(ClassDataSharing.writes(cdsFlags), cdsFlags.toString());
         String loaded = java(flags, cdsFlags, classpath);
         assertTrue(loaded.lines().anyMatch(l -> l.contains("net.openhft.chronicle.queue") && l.contains("shared objects file")),
                 "Chronicle's classes are mapped from the base archive");
         assertTrue(loaded.lines().anyMatch(l -> l.contains("dev.symphony.sdk.internal.HostRuntime ") && l.contains("shared objects file")));
-        List<String> next = ClassDataSharing.flags(cds, classpath, Optional.of(file));
+        List<String> next = ClassDataSharing.flags(cds, key, Optional.of(file));
         assertTrue(next.stream().anyMatch(f -> f.startsWith("-XX:SharedArchiveFile=" + file + java.io.File.pathSeparator)),
                 "the next host maps the base and the extension's own archive on top: " + next);
         assertTrue(java(flags, next, classpath).contains("shared objects file (top)"));
@@ -48,7 +49,7 @@ class HostBaseArchiveTest {
         // a file that is not an archive is not handed to a JVM (which would not start when asked to write on top of it)
         Files.delete(file);
         Files.writeString(file, "not an archive");
-        assertEquals(Optional.empty(), HostBaseArchive.find(folder, classpath));
+        assertEquals(Optional.empty(), HostBaseArchive.find(file));
         assertFalse(Files.exists(file));
     }
 
